@@ -1,0 +1,46 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock, uuidGenerator, type Clock, type IdGenerator } from './domain/deps.ts';
+import { ensureTokenSecret } from './modules/auth/auth.service.ts';
+import type { Deps } from './modules/context.ts';
+import { ChainSealer } from './modules/events/chain.ts';
+
+export interface ComposeOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** The composition root: opens the database and builds the dependencies every service receives. */
+export async function composeFromDatabase(database: Database, config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'>, opts: ComposeOptions = {}): Promise<Deps> {
+  const clock = opts.clock ?? systemClock;
+  if (opts.migrate !== false) await migrate(database, () => clock.now());
+  const sealer = new ChainSealer(database, clock);
+  const tokenSecret = await ensureTokenSecret(database.db, config.sessionSecret);
+  return {
+    database,
+    db: database.db,
+    clock,
+    ids: opts.ids ?? uuidGenerator,
+    sealer,
+    tokenSecret,
+    sessionTtlMs: config.sessionTtlHours * 3600 * 1000,
+  };
+}
+
+export async function compose(config: Config, opts: ComposeOptions = {}): Promise<Deps> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  try {
+    return await composeFromDatabase(database, config, opts);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export async function shutdown(deps: Deps): Promise<void> {
+  await deps.sealer.flush();
+  await deps.database.close();
+}

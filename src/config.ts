@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PIPEWRIGHT_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PIPEWRIGHT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PIPEWRIGHT_SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  PIPEWRIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  PIPEWRIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PIPEWRIGHT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string | undefined;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof schema>['PIPEWRIGHT_LOG_LEVEL'];
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and validates the configuration once; nothing else reads the environment. */
+// eslint-disable-next-line no-restricted-properties -- the one place that reads the environment
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`),
+    );
+  }
+  const c = result.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.PIPEWRIGHT_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    sessionSecret: c.PIPEWRIGHT_SESSION_SECRET,
+    sessionTtlHours: c.PIPEWRIGHT_SESSION_TTL_HOURS,
+    secureCookies: c.PIPEWRIGHT_SECURE_COOKIES === 'true',
+    logLevel: c.PIPEWRIGHT_LOG_LEVEL,
+    dbPoolSize: c.PIPEWRIGHT_DB_POOL_SIZE,
+  };
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteWorkerPool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  engine: Engine;
+  db: Kysely<DB>;
+  /** Where the data lives, for messages: a directory or a URL without its password. */
+  location: string;
+  /** Runs SQL text with positional parameters outside Kysely (analytics, bulk paths). */
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+export type DbExecutor = Kysely<DB>;
+
+const identity = (v: string) => v;
+
+/** pg returns int8 as string, DATE as a local Date: align both engines on number and 'YYYY-MM-DD'. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 1082) return identity;
+    if (oid === 1700) return identity;
+    return pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown;
+  },
+};
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** Opens the embedded database in dataDir, or the PostgreSQL server at databaseUrl when given. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
+  pool.on('error', () => {
+    // an idle client lost its connection; the pool replaces it on next use
+  });
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    location: redactUrl(url),
+    async query<R>(text: string, params: readonly unknown[] = []) {
+      const r = await pool.query(text, [...params]);
+      return r.rows as R[];
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pool = new PGliteWorkerPool(dataDir);
+  await pool.open();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'pglite',
+    db,
+    location: dataDir,
+    async query<R>(text: string, params: readonly unknown[] = []) {
+      const r = await pool.withConnection(() => pool.runQuery(text, params));
+      return r.rows as R[];
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Runs fn in a transaction: everything it writes commits together or not at all. */
+export function transaction<T>(db: DbExecutor, fn: (trx: DbExecutor) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+export async function ping(db: DbExecutor): Promise<void> {
+  await sql`select 1`.execute(db);
+}

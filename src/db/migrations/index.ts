@@ -1,0 +1,14 @@
+import { foundation } from './0001-foundation.ts';
+import { search } from './0002-search.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** All migrations in order. Append only; never edit one that has landed. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'search', sql: search },
+];

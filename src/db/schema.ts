@@ -1,0 +1,395 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps are written as Date and read back as Date. */
+type Ts = Date;
+/** Exact decimals travel as strings in both directions. */
+type Decimal = string;
+/** DATE columns are read as 'YYYY-MM-DD' strings. */
+type DateOnly = string;
+type Json<T> = ColumnType<T, string, string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  base_currency: string;
+  timezone: string;
+  fiscal_year_start_month: number;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface TeamsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  manager_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface UsersTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: string;
+  team_id: string | null;
+  manager_id: string | null;
+  partner_account_id: string | null;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface SessionsTable {
+  org_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Ts;
+  expires_at: Ts;
+}
+
+export interface ApiTokensTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Ts;
+  last_used_at: Ts | null;
+  expires_at: Ts | null;
+  revoked_at: Ts | null;
+}
+
+export interface AccountsTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  name: string;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  annual_revenue: Decimal | null;
+  revenue_currency: string | null;
+  street: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  type: string;
+  owner_id: string | null;
+  parent_account_id: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface ContactsTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  account_id: string | null;
+  first_name: string | null;
+  last_name: string;
+  title: string | null;
+  emails: Json<string[]>;
+  phones: Json<string[]>;
+  owner_id: string | null;
+  do_not_contact: boolean;
+  email_opt_out: boolean;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface LeadsTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  first_name: string | null;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  company: string | null;
+  company_domain: string | null;
+  industry: string | null;
+  source: string | null;
+  campaign_id: string | null;
+  status: string;
+  disqualified_reason: string | null;
+  owner_id: string | null;
+  converted_at: Ts | null;
+  converted_account_id: string | null;
+  converted_contact_id: string | null;
+  converted_deal_id: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface ProductsTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  sku: string;
+  name: string;
+  family: string | null;
+  description: string | null;
+  list_price: Decimal;
+  currency: string;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface PipelinesTable {
+  org_id: string;
+  id: string;
+  name: string;
+  description: string | null;
+  enforce_stage_order: boolean;
+  is_default: boolean;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface StagesTable {
+  org_id: string;
+  id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  forecast_category: string;
+  kind: string;
+  expected_days: number | null;
+  required_fields: Json<string[]>;
+}
+
+export interface DealsTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  name: string;
+  account_id: string | null;
+  primary_contact_id: string | null;
+  pipeline_id: string;
+  stage_id: string;
+  status: string;
+  amount: Decimal | null;
+  currency: string;
+  expected_close_date: DateOnly | null;
+  closed_at: Ts | null;
+  owner_id: string | null;
+  source: string | null;
+  channel: string;
+  partner_account_id: string | null;
+  lost_reason: string | null;
+  next_step: string | null;
+  stage_entered_at: Ts;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface DealContactsTable {
+  org_id: string;
+  deal_id: string;
+  contact_id: string;
+  role: string;
+}
+
+export interface DealLineItemsTable {
+  org_id: string;
+  id: string;
+  deal_id: string;
+  product_id: string;
+  position: number;
+  quantity: Decimal;
+  unit_price: Decimal;
+  discount_percent: Decimal;
+}
+
+export interface ActivitiesTable {
+  org_id: string;
+  id: string;
+  external_id: string | null;
+  type: string;
+  subject: string | null;
+  body: string | null;
+  deal_id: string | null;
+  contact_id: string | null;
+  account_id: string | null;
+  lead_id: string | null;
+  owner_id: string | null;
+  occurred_at: Ts | null;
+  due_at: Ts | null;
+  completed_at: Ts | null;
+  call_direction: string | null;
+  call_disposition: string | null;
+  duration_seconds: number | null;
+  meeting_start: Ts | null;
+  meeting_end: Ts | null;
+  location: string | null;
+  attendees: Json<string[]>;
+  meeting_outcome: string | null;
+  email_direction: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface ObjectionsTable {
+  org_id: string;
+  id: string;
+  category: string;
+  title: string;
+  description: string | null;
+  recommended_responses: Json<string[]>;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface RaisedObjectionsTable {
+  org_id: string;
+  id: string;
+  deal_id: string | null;
+  activity_id: string | null;
+  objection_id: string | null;
+  category: string;
+  buyer_words: string;
+  response_used: string | null;
+  outcome: string;
+  raised_by: string | null;
+  raised_at: Ts;
+  created_at: Ts;
+}
+
+export interface PitchScriptsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  pipeline_id: string | null;
+  stage_id: string | null;
+  product_id: string | null;
+  body: string;
+  script_version: number;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface PitchScriptVersionsTable {
+  org_id: string;
+  script_id: string;
+  script_version: number;
+  body: string;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface EventsTable {
+  org_id: string;
+  id: Generated<number>;
+  seq: number | null;
+  occurred_at: Ts;
+  business_time: Ts | null;
+  imported: ColumnType<boolean, boolean | undefined, boolean>;
+  actor_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  type: string;
+  data: Json<Record<string, unknown>>;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface EventChainHeadsTable {
+  org_id: string;
+  last_seq: number;
+  last_hash: string;
+  sealed_at: Ts;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string;
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Ts;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface LoginAttemptsTable {
+  email: string;
+  attempted_at: Ts;
+  succeeded: boolean;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Ts;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  leads: LeadsTable;
+  products: ProductsTable;
+  pipelines: PipelinesTable;
+  stages: StagesTable;
+  deals: DealsTable;
+  deal_contacts: DealContactsTable;
+  deal_line_items: DealLineItemsTable;
+  activities: ActivitiesTable;
+  objections: ObjectionsTable;
+  raised_objections: RaisedObjectionsTable;
+  pitch_scripts: PitchScriptsTable;
+  pitch_script_versions: PitchScriptVersionsTable;
+  events: EventsTable;
+  event_chain_heads: EventChainHeadsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  instance_settings: InstanceSettingsTable;
+  login_attempts: LoginAttemptsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

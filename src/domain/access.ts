@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+export const roles = ['admin', 'manager', 'rep', 'inside_sales', 'marketing', 'partner', 'auditor'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who is acting: resolved once per request from the session or token. */
+export interface Actor {
+  orgId: string;
+  userId: string;
+  role: Role;
+  teamId: string | null;
+  partnerAccountId: string | null;
+  /** For managers: the users whose records they may see (their team and direct reports, themselves included). */
+  teamUserIds: readonly string[];
+}
+
+/** Business records that are owned by a user and scoped by role. */
+export type ScopedEntity = 'account' | 'contact' | 'lead' | 'deal' | 'activity';
+/** Reference data every internal user reads; writers are listed in `referenceWriters`. */
+export type ReferenceEntity = 'pipeline' | 'product' | 'objection' | 'script' | 'team' | 'user' | 'organization';
+
+/** What a role may see of a scoped entity. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'owners'; ownerIds: readonly string[] }
+  | { kind: 'partner'; partnerAccountId: string };
+
+export type Action = 'read' | 'write';
+
+/**
+ * The record scope of a role for an entity and action. Reps and inside sales see their own
+ * records, managers their team's, marketing reads accounts and contacts and owns leads, partners
+ * see only deals registered to their partner account, auditors read everything and write nothing.
+ */
+export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Scope {
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'auditor':
+      return action === 'read' ? { kind: 'all' } : { kind: 'none' };
+    case 'manager':
+      return { kind: 'owners', ownerIds: actor.teamUserIds };
+    case 'rep':
+    case 'inside_sales':
+      return { kind: 'owners', ownerIds: [actor.userId] };
+    case 'marketing':
+      if (entity === 'lead') return { kind: 'all' };
+      if (entity === 'account' || entity === 'contact') return action === 'read' ? { kind: 'all' } : { kind: 'none' };
+      if (entity === 'activity') return { kind: 'owners', ownerIds: [actor.userId] };
+      return { kind: 'none' };
+    case 'partner':
+      if (entity === 'deal' && actor.partnerAccountId) return { kind: 'partner', partnerAccountId: actor.partnerAccountId };
+      return { kind: 'none' };
+  }
+}
+
+/** Whether a loaded record is inside a scope. */
+export function inScope(scope: Scope, record: { ownerId: string | null; partnerAccountId?: string | null }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'owners':
+      return record.ownerId !== null && scope.ownerIds.includes(record.ownerId);
+    case 'partner':
+      return record.partnerAccountId === scope.partnerAccountId;
+  }
+}
+
+const referenceWriters: Record<ReferenceEntity, readonly Role[]> = {
+  pipeline: ['admin'],
+  product: ['admin'],
+  objection: ['admin', 'manager'],
+  script: ['admin', 'manager'],
+  team: ['admin'],
+  user: ['admin'],
+  organization: ['admin'],
+};
+
+/** Reference data: every internal role reads it; partners read pipelines and products only. */
+export function canReadReference(actor: Actor, entity: ReferenceEntity): boolean {
+  if (actor.role !== 'partner') return true;
+  return entity === 'pipeline' || entity === 'product';
+}
+
+export function canWriteReference(actor: Actor, entity: ReferenceEntity): boolean {
+  return referenceWriters[entity].includes(actor.role);
+}
+
+export function canReadAudit(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'auditor';
+}

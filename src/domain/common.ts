@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const idSchema = z.uuid({ message: 'must be a UUID' });
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD');
+/** An exact decimal amount as a string with at most two decimals, e.g. "1250.00". */
+export const moneySchema = z
+  .string()
+  .regex(/^-?\d{1,18}(\.\d{1,2})?$/, 'must be a decimal string with at most 2 decimals, e.g. "1250.00"');
+export const nonNegativeMoneySchema = moneySchema.refine((v) => !v.startsWith('-'), 'must not be negative');
+export const quantitySchema = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, 'must be a positive decimal string with at most 4 decimals');
+export const percentSchema = z.string().regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'must be a percentage between 0 and 100');
+export const dateOnlySchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with time zone' });
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);
+export const optionalText = (max = 2000) => z.string().max(max).nullable().optional();
+export const emailSchema = z.email({ message: 'must be an email address' }).max(320);
+
+export const versionHeaderSchema = z.object({
+  'if-match': z.string().regex(/^(W\/)?"?\d+"?$/, 'must be the version number of the record you edited').optional(),
+});
+
+export const idParams = z.object({ id: idSchema });
+
+export const listQueryBase = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  q: z.string().trim().max(200).optional(),
+});
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Parses an If-Match header ("3", "\"3\"" or W/"3") to a version number. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /(\d+)/.exec(header);
+  return m ? Number(m[1]) : undefined;
+}
+
+export type Page<T> = { items: T[]; nextCursor: string | null };

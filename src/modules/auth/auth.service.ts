@@ -1,0 +1,178 @@
+import type { Actor, Role } from '../../domain/access.ts';
+import { roleSchema } from '../../domain/access.ts';
+import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import type { Deps } from '../context.ts';
+import { recordEvents } from '../events/events.service.ts';
+import * as repo from './auth.repository.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+import { composeToken, parseToken, randomToken, tokenHash } from './tokens.ts';
+
+export const SESSION_PREFIX = 'pws_';
+export const API_TOKEN_PREFIX = 'pw_';
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+export interface SignedIn {
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+async function buildActor(deps: Deps, row: repo.AuthUserRow): Promise<Actor> {
+  const role: Role = roleSchema.parse(row.role);
+  return {
+    orgId: row.org_id,
+    userId: row.id,
+    role,
+    teamId: row.team_id,
+    partnerAccountId: row.partner_account_id,
+    teamUserIds: role === 'manager' ? await repo.teamUserIds(deps.db, row.org_id, row.id, row.team_id) : [row.id],
+  };
+}
+
+/**
+ * Email + password sign-in. Ten failures for one email in 15 minutes lock further attempts for
+ * that email until the window passes. When the same email exists in several organizations the
+ * caller must name the organization.
+ */
+export async function signIn(deps: Deps, input: { email: string; password: string; organization?: string | undefined }): Promise<SignedIn> {
+  const now = deps.clock.now();
+  const failures = await repo.recentFailures(deps.db, input.email, new Date(now.getTime() - FAILURE_WINDOW_MS));
+  if (failures >= MAX_FAILURES) {
+    throw new AppError('rate_limited', 'Too many failed sign-in attempts for this email; try again in 15 minutes');
+  }
+  let candidates = await repo.findUsersByEmail(deps.db, input.email);
+  if (input.organization) {
+    const o = input.organization.toLowerCase();
+    candidates = candidates.filter((c) => c.org_id === input.organization || c.org_name.toLowerCase() === o);
+  }
+  if (candidates.length > 1) {
+    throw new AppError('organization_ambiguous', 'This email belongs to several organizations: name the organization', {
+      fields: [{ field: 'organization', message: 'is required for this email' }],
+    });
+  }
+  const user = candidates[0];
+  const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password).then(() => false);
+  if (!user || !ok || !user.active) {
+    await repo.recordAttempt(deps.db, input.email, now, false);
+    throw new AppError('invalid_credentials', 'The email or password is not correct');
+  }
+  await repo.recordAttempt(deps.db, input.email, now, true);
+  const secret = randomToken();
+  const sessionToken = composeToken(SESSION_PREFIX, user.org_id, secret);
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
+  await repo.insertSession(deps.db, {
+    orgId: user.org_id,
+    tokenHash: tokenHash(deps.tokenSecret, secret),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    expiresAt,
+  });
+  return { sessionToken, csrfToken, expiresAt, actor: await buildActor(deps, user) };
+}
+
+export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
+  const parsed = parseToken(SESSION_PREFIX, sessionToken);
+  if (!parsed) return;
+  await repo.deleteSession(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
+}
+
+/** Resolves a session cookie to its actor and CSRF token, or null when unknown or expired. */
+export async function resolveSession(deps: Deps, sessionToken: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const parsed = parseToken(SESSION_PREFIX, sessionToken);
+  if (!parsed) return null;
+  const s = await repo.findSession(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
+  if (!s || s.expires_at.getTime() <= deps.clock.now().getTime()) return null;
+  const user = await repo.findUser(deps.db, parsed.orgId, s.user_id);
+  if (!user?.active) return null;
+  return { actor: await buildActor(deps, user), csrfToken: s.csrf_token };
+}
+
+export async function resolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
+  const parsed = parseToken(API_TOKEN_PREFIX, token);
+  if (!parsed) return null;
+  const t = await repo.findApiToken(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
+  const now = deps.clock.now();
+  if (!t || t.revoked_at || (t.expires_at && t.expires_at.getTime() <= now.getTime())) return null;
+  const user = await repo.findUser(deps.db, parsed.orgId, t.user_id);
+  if (!user?.active) return null;
+  await repo.touchApiToken(deps.db, parsed.orgId, t.id, now);
+  return buildActor(deps, user);
+}
+
+export interface ApiTokenDto {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Creates an API token for the actor (or, for admins, for another user). The token is shown once. */
+export async function createApiToken(
+  deps: Deps,
+  actor: Actor,
+  input: { name: string; userId?: string | undefined; expiresInDays?: number | undefined },
+): Promise<{ token: string; apiToken: ApiTokenDto }> {
+  const userId = input.userId ?? actor.userId;
+  if (userId !== actor.userId && actor.role !== 'admin') throw forbidden('Only admins can create tokens for other users');
+  const user = await repo.findUser(deps.db, actor.orgId, userId);
+  if (!user) throw notFound('user', userId);
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const secret = randomToken();
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertApiToken(trx, { orgId: actor.orgId, id, userId, name: input.name, tokenHash: tokenHash(deps.tokenSecret, secret), createdAt: now, expiresAt });
+    await recordEvents(trx, deps, actor, [{ entityType: 'api_token', entityId: id, type: 'api_token.created', data: { after: { name: input.name, userId, expiresAt } } }]);
+  });
+  deps.sealer.schedule(actor.orgId);
+  return {
+    token: composeToken(API_TOKEN_PREFIX, actor.orgId, secret),
+    apiToken: { id, userId, name: input.name, createdAt: now.toISOString(), lastUsedAt: null, expiresAt: expiresAt?.toISOString() ?? null, revokedAt: null },
+  };
+}
+
+export async function listApiTokens(deps: Deps, actor: Actor): Promise<ApiTokenDto[]> {
+  const rows = await repo.listApiTokens(deps.db, actor.orgId, actor.role === 'admin' ? null : actor.userId);
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    name: r.name,
+    createdAt: r.created_at.toISOString(),
+    lastUsedAt: r.last_used_at?.toISOString() ?? null,
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const t = await repo.getApiToken(deps.db, actor.orgId, id);
+  if (!t || (t.user_id !== actor.userId && actor.role !== 'admin')) throw notFound('api token', id);
+  if (t.revoked_at) return;
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.revokeApiToken(trx, actor.orgId, id, deps.clock.now());
+    await recordEvents(trx, deps, actor, [{ entityType: 'api_token', entityId: id, type: 'api_token.revoked', data: {} }]);
+  });
+  deps.sealer.schedule(actor.orgId);
+}
+
+/** The instance's token-hash secret: from configuration, else generated once and kept in the database. */
+export async function ensureTokenSecret(db: Deps['db'], configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const existing = await repo.getSetting(db, 'token_secret');
+  if (existing) return existing;
+  return repo.putSettingIfAbsent(db, 'token_secret', randomToken(48));
+}
+
+/** The actor for a user, as a request signed in as that user would get (CLI, seeding, tests). */
+export async function actorForUser(deps: Deps, orgId: string, userId: string): Promise<Actor> {
+  const user = await repo.findUser(deps.db, orgId, userId);
+  if (!user) throw notFound('user', userId);
+  return buildActor(deps, user);
+}

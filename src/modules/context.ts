@@ -1,0 +1,25 @@
+import type { Database, DbExecutor } from '../db/database.ts';
+import type { Clock, IdGenerator } from '../domain/deps.ts';
+import type { ChainSealer } from './events/chain.ts';
+
+/** Everything a service needs from outside the process; built once by the composition root. */
+export interface Deps {
+  database: Database;
+  db: DbExecutor;
+  clock: Clock;
+  ids: IdGenerator;
+  sealer: ChainSealer;
+  /** HMAC key for stored session and API token hashes. */
+  tokenSecret: string;
+  sessionTtlMs: number;
+}
+
+/**
+ * Runs a write use case in one transaction (business rows and their events commit together), then
+ * asks the sealer to chain the new events.
+ */
+export async function write<T>(deps: Deps, orgId: string, fn: (trx: DbExecutor) => Promise<T>): Promise<T> {
+  const result = await deps.db.transaction().execute(fn);
+  deps.sealer.schedule(orgId);
+  return result;
+}

@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+
+export interface NewEvent {
+  orgId: string;
+  occurredAt: Date;
+  businessTime?: Date | null;
+  imported?: boolean;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface EventRow {
+  id: number;
+  seq: number | null;
+  occurredAt: Date;
+  businessTime: Date | null;
+  imported: boolean;
+  actorId: string | null;
+  actorName: string | null;
+  entityType: string;
+  entityId: string;
+  type: string;
+  data: Record<string, unknown>;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('events')
+    .values(
+      events.map((e) => ({
+        org_id: e.orgId,
+        occurred_at: e.occurredAt,
+        business_time: e.businessTime ?? null,
+        imported: e.imported ?? false,
+        actor_id: e.actorId,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        type: e.type,
+        data: JSON.stringify(e.data),
+      })),
+    )
+    .execute();
+}
+
+export async function listEntityEvents(
+  db: DbExecutor,
+  orgId: string,
+  entityType: string,
+  entityId: string,
+  opts: { limit: number; beforeId?: number | undefined },
+): Promise<EventRow[]> {
+  let q = db
+    .selectFrom('events as e')
+    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
+    .select([
+      'e.id',
+      'e.seq',
+      'e.occurred_at',
+      'e.business_time',
+      'e.imported',
+      'e.actor_id',
+      'u.name as actor_name',
+      'e.entity_type',
+      'e.entity_id',
+      'e.type',
+      'e.data',
+      'e.prev_hash',
+      'e.hash',
+    ])
+    .where('e.org_id', '=', orgId)
+    .where('e.entity_type', '=', entityType)
+    .where('e.entity_id', '=', entityId);
+  if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
+  const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    businessTime: r.business_time,
+    imported: r.imported,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    type: r.type,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+export interface ChainHead {
+  lastSeq: number;
+  lastHash: string;
+}
+
+export async function lockChain(db: DbExecutor, orgId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${orgId}::text))`.execute(db);
+}
+
+export async function getChainHead(db: DbExecutor, orgId: string): Promise<ChainHead | null> {
+  const r = await db.selectFrom('event_chain_heads').select(['last_seq', 'last_hash']).where('org_id', '=', orgId).executeTakeFirst();
+  return r ? { lastSeq: r.last_seq, lastHash: r.last_hash } : null;
+}
+
+export async function setChainHead(db: DbExecutor, orgId: string, head: ChainHead, at: Date): Promise<void> {
+  await db
+    .insertInto('event_chain_heads')
+    .values({ org_id: orgId, last_seq: head.lastSeq, last_hash: head.lastHash, sealed_at: at })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet({ last_seq: head.lastSeq, last_hash: head.lastHash, sealed_at: at }))
+    .execute();
+}
+
+export async function unsealedEvents(db: DbExecutor, orgId: string, limit: number): Promise<EventRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('seq', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toRow);
+}
+
+export async function sealedEventsPage(db: DbExecutor, orgId: string, afterSeq: number, limit: number): Promise<EventRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toRow);
+}
+
+export async function countUnsealed(db: DbExecutor, orgId: string): Promise<number> {
+  const r = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('seq', 'is', null)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function orgsWithUnsealed(db: DbExecutor): Promise<string[]> {
+  const rows = await db.selectFrom('events').select('org_id').distinct().where('seq', 'is', null).execute();
+  return rows.map((r) => r.org_id);
+}
+
+export async function applySeals(
+  db: DbExecutor,
+  orgId: string,
+  seals: readonly { id: number; seq: number; prevHash: string; hash: string }[],
+): Promise<void> {
+  if (seals.length === 0) return;
+  await sql`
+    update events as e set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    from jsonb_to_recordset(${JSON.stringify(seals.map((s) => ({ id: s.id, seq: s.seq, prev_hash: s.prevHash, hash: s.hash })))}::jsonb)
+      as v(id bigint, seq bigint, prev_hash text, hash text)
+    where e.org_id = ${orgId} and e.id = v.id`.execute(db);
+}
+
+type RawEvent = {
+  id: number;
+  seq: number | null;
+  occurred_at: Date;
+  business_time: Date | null;
+  imported: boolean;
+  actor_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+function toRow(r: RawEvent): EventRow {
+  return {
+    id: r.id,
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    businessTime: r.business_time,
+    imported: r.imported,
+    actorId: r.actor_id,
+    actorName: null,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    type: r.type,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,33 @@
+import { AppError, notFound, versionConflict } from '../domain/errors.ts';
+
+/** What the client sent in If-Match: a version, or '*' to overwrite whatever is there. */
+export type ExpectedVersion = number | '*';
+
+/**
+ * The version to update against. A missing If-Match is refused (no silent overwrites); a stale one
+ * is a 409 naming the current version.
+ */
+export function checkVersion(entity: string, id: string, current: number, expected: ExpectedVersion | undefined): number {
+  if (expected === undefined) {
+    throw new AppError('precondition_required', `Send If-Match with the version of the ${entity} you edited (or * to overwrite)`, {
+      details: { currentVersion: current },
+    });
+  }
+  if (expected !== '*' && expected !== current) throw versionConflict(entity, id, current, expected);
+  return current;
+}
+
+/** Throws not_found unless the record exists (used for records the actor may not see, too). */
+export function found<T>(row: T | undefined | null, entity: string, id: string): T {
+  if (row === undefined || row === null) throw notFound(entity, id);
+  return row;
+}
+
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+/** Builds a page from rows fetched with limit + 1. */
+export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, cursorOf: (r: R) => string): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}

@@ -1,0 +1,97 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { afterCursor, likePattern } from '../../db/list.ts';
+import type { TeamsTable, UsersTable } from '../../db/schema.ts';
+import type { ListUsersQuery } from '../../domain/users.ts';
+
+export type UserRow = Selectable<UsersTable>;
+export type TeamRow = Selectable<TeamsTable>;
+
+export async function getUser(db: DbExecutor, orgId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getUsers(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
+}
+
+export async function findUserByEmail(db: DbExecutor, orgId: string, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function insertUser(db: DbExecutor, row: Omit<UserRow, 'version'>): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<UserRow>): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: DbExecutor, orgId: string, q: ListUsersQuery): Promise<UserRow[]> {
+  const sortCol = q.sort === 'name' ? 'name' : q.sort === 'email' ? 'email' : 'created_at';
+  let b = db.selectFrom('users').selectAll().where('org_id', '=', orgId);
+  if (q.role) b = b.where('role', '=', q.role);
+  if (q.teamId) b = b.where('team_id', '=', q.teamId);
+  if (q.active) b = b.where('active', '=', q.active === 'true');
+  if (q.q) {
+    const pat = likePattern(q.q);
+    b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('email', 'ilike', pat)]));
+  }
+  if (q.cursor) b = b.where(afterCursor(sortCol, 'id', q.order, q.cursor));
+  return b.orderBy(sortCol, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}
+
+export async function getTeam(db: DbExecutor, orgId: string, id: string): Promise<TeamRow | undefined> {
+  return db.selectFrom('teams').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function listTeams(db: DbExecutor, orgId: string): Promise<TeamRow[]> {
+  return db.selectFrom('teams').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null).orderBy('name').limit(1000).execute();
+}
+
+export async function insertTeam(db: DbExecutor, row: Omit<TeamRow, 'version'>): Promise<void> {
+  await db.insertInto('teams').values(row).execute();
+}
+
+export async function updateTeam(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<TeamRow>): Promise<TeamRow | undefined> {
+  return db
+    .updateTable('teams')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countTeamMembers(db: DbExecutor, orgId: string, teamId: string): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('team_id', '=', teamId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function getOrganization(db: DbExecutor, id: string) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrganizations(db: DbExecutor) {
+  return db.selectFrom('organizations').selectAll().orderBy('created_at').limit(1000).execute();
+}
+
+export async function insertOrganization(db: DbExecutor, row: { id: string; name: string; base_currency: string; timezone: string; fiscal_year_start_month: number; created_at: Date; updated_at: Date }) {
+  await db.insertInto('organizations').values(row).execute();
+}

@@ -1,0 +1,286 @@
+import type { Actor } from '../../domain/access.ts';
+import { canReadReference, canWriteReference } from '../../domain/access.ts';
+import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
+import { diffFields } from '../../domain/event-hash.ts';
+import type {
+  CreateUserInput,
+  ListUsersQuery,
+  OrganizationDto,
+  SetupInput,
+  TeamDto,
+  UpdateUserInput,
+  UserDto,
+} from '../../domain/users.ts';
+import { setupSchema, type createTeamSchema } from '../../domain/users.ts';
+import type { z } from 'zod';
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents } from '../events/events.service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { deleteUserSessions } from '../auth/auth.repository.ts';
+import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
+import * as repo from './users.repository.ts';
+
+export function toUserDto(r: repo.UserRow): UserDto {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as UserDto['role'],
+    teamId: r.team_id,
+    managerId: r.manager_id,
+    partnerAccountId: r.partner_account_id,
+    externalId: r.external_id,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+export function toTeamDto(r: repo.TeamRow): TeamDto {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as TeamDto['kind'],
+    managerId: r.manager_id,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+export function toOrganizationDto(r: { id: string; name: string; base_currency: string; timezone: string; fiscal_year_start_month: number; created_at: Date; version: number }): OrganizationDto {
+  return {
+    id: r.id,
+    name: r.name,
+    baseCurrency: r.base_currency.trim(),
+    timezone: r.timezone,
+    fiscalYearStartMonth: r.fiscal_year_start_month,
+    createdAt: r.created_at.toISOString(),
+    version: r.version,
+  };
+}
+
+const userAuditFields = ['email', 'name', 'role', 'team_id', 'manager_id', 'partner_account_id', 'external_id', 'active'] as const;
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates an organization with its first admin. Used by first-run set-up, the CLI and the demo seed. */
+export async function createOrganization(deps: Deps, rawInput: SetupInput): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+  const input = setupSchema.parse(rawInput);
+  if (!validTimezone(input.organization.timezone)) {
+    throw invalid([{ field: 'organization.timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
+  }
+  const now = deps.clock.now();
+  const orgId = deps.ids.id();
+  const adminId = deps.ids.id();
+  const passwordHash = await hashPassword(input.admin.password);
+  await write(deps, orgId, async (trx) => {
+    const clash = await trx.selectFrom('organizations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', input.organization.name.toLowerCase())).executeTakeFirst();
+    if (clash) throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, { fields: [{ field: 'organization.name', message: 'is taken' }] });
+    await repo.insertOrganization(trx, {
+      id: orgId,
+      name: input.organization.name,
+      base_currency: input.organization.baseCurrency,
+      timezone: input.organization.timezone,
+      fiscal_year_start_month: input.organization.fiscalYearStartMonth,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertUser(trx, {
+      org_id: orgId,
+      id: adminId,
+      external_id: null,
+      email: input.admin.email,
+      name: input.admin.name,
+      password_hash: passwordHash,
+      role: 'admin',
+      team_id: null,
+      manager_id: null,
+      partner_account_id: null,
+      active: true,
+      created_at: now,
+      updated_at: now,
+    });
+    const actor = { orgId, userId: adminId };
+    await recordEvents(trx, deps, { orgId, userId: null }, [
+      { entityType: 'organization', entityId: orgId, type: 'organization.created', data: { after: input.organization } },
+    ]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'user', entityId: adminId, type: 'user.created', data: { after: { email: input.admin.email, name: input.admin.name, role: 'admin' } } },
+    ]);
+  });
+  const org = found(await repo.getOrganization(deps.db, orgId), 'organization', orgId);
+  const admin = found(await repo.getUser(deps.db, orgId, adminId), 'user', adminId);
+  return { organization: toOrganizationDto(org), admin: toUserDto(admin) };
+}
+
+export async function getOrganization(deps: Deps, actor: Actor): Promise<OrganizationDto> {
+  return toOrganizationDto(found(await repo.getOrganization(deps.db, actor.orgId), 'organization', actor.orgId));
+}
+
+async function checkUserRefs(db: DbExecutor, orgId: string, v: { role?: string; teamId?: string | null; managerId?: string | null; partnerAccountId?: string | null }, selfId?: string): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if (v.teamId && !(await repo.getTeam(db, orgId, v.teamId))) problems.push({ field: 'teamId', message: 'is not a team of this organization' });
+  if (v.managerId) {
+    if (v.managerId === selfId) problems.push({ field: 'managerId', message: 'a user cannot manage themselves' });
+    else if (!(await repo.getUser(db, orgId, v.managerId))) problems.push({ field: 'managerId', message: 'is not a user of this organization' });
+  }
+  if (v.partnerAccountId) {
+    const acc = await db.selectFrom('accounts').select('type').where('org_id', '=', orgId).where('id', '=', v.partnerAccountId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
+  }
+  if (v.role === 'partner' && !v.partnerAccountId) problems.push({ field: 'partnerAccountId', message: 'is required for the partner role' });
+  if (problems.length) throw invalid(problems);
+}
+
+export async function createUser(deps: Deps, actor: Actor, input: CreateUserInput): Promise<UserDto> {
+  if (!canWriteReference(actor, 'user')) throw forbidden('Only admins can create users');
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  await write(deps, actor.orgId, async (trx) => {
+    if (await repo.findUserByEmail(trx, actor.orgId, input.email)) {
+      throw new AppError('duplicate', `A user with email ${input.email} already exists`, { fields: [{ field: 'email', message: 'is taken' }] });
+    }
+    await checkUserRefs(trx, actor.orgId, input);
+    const row = {
+      org_id: actor.orgId,
+      id,
+      external_id: input.externalId ?? null,
+      email: input.email,
+      name: input.name,
+      password_hash: passwordHash,
+      role: input.role,
+      team_id: input.teamId ?? null,
+      manager_id: input.managerId ?? null,
+      partner_account_id: input.partnerAccountId ?? null,
+      active: true,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertUser(trx, row);
+    const after = Object.fromEntries(userAuditFields.map((f) => [f, row[f]]));
+    await recordEvents(trx, deps, actor, [{ entityType: 'user', entityId: id, type: 'user.created', data: { after } }]);
+  });
+  return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id), 'user', id));
+}
+
+export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserDto> {
+  if (!canReadReference(actor, 'user') && id !== actor.userId) throw forbidden();
+  return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id), 'user', id));
+}
+
+export async function listUsers(deps: Deps, actor: Actor, q: ListUsersQuery): Promise<{ items: UserDto[]; nextCursor: string | null }> {
+  if (!canReadReference(actor, 'user')) throw forbidden();
+  const rows = await repo.listUsers(deps.db, actor.orgId, q);
+  const sortKey = q.sort;
+  return toPage(rows, q.limit, toUserDto, (r) => encodeCursor(r[sortKey], r.id));
+}
+
+export async function updateUser(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateUserInput): Promise<UserDto> {
+  const self = id === actor.userId;
+  const adminOnly = input.role !== undefined || input.teamId !== undefined || input.managerId !== undefined || input.partnerAccountId !== undefined || input.active !== undefined || input.externalId !== undefined || input.email !== undefined;
+  if (!canWriteReference(actor, 'user') && (!self || adminOnly)) throw forbidden('Only admins can change users; you can change your own name and password');
+  if (self && input.active === false) throw invalid([{ field: 'active', message: 'you cannot deactivate yourself' }]);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const updated = await write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.getUser(trx, actor.orgId, id), 'user', id);
+    const version = checkVersion('user', id, before.version, expected);
+    const role = input.role ?? before.role;
+    const partnerAccountId = input.partnerAccountId !== undefined ? input.partnerAccountId : before.partner_account_id;
+    await checkUserRefs(trx, actor.orgId, { role, teamId: input.teamId, managerId: input.managerId, partnerAccountId }, id);
+    if (input.email && input.email.toLowerCase() !== before.email.toLowerCase() && (await repo.findUserByEmail(trx, actor.orgId, input.email))) {
+      throw new AppError('duplicate', `A user with email ${input.email} already exists`, { fields: [{ field: 'email', message: 'is taken' }] });
+    }
+    const patch: Partial<repo.UserRow> = { updated_at: deps.clock.now() };
+    if (input.email !== undefined) patch.email = input.email;
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.role !== undefined) patch.role = input.role;
+    if (input.teamId !== undefined) patch.team_id = input.teamId;
+    if (input.managerId !== undefined) patch.manager_id = input.managerId;
+    if (input.partnerAccountId !== undefined) patch.partner_account_id = input.partnerAccountId;
+    if (input.externalId !== undefined) patch.external_id = input.externalId;
+    if (input.active !== undefined) patch.active = input.active;
+    if (passwordHash) patch.password_hash = passwordHash;
+    const after = await repo.updateUser(trx, actor.orgId, id, version, patch);
+    if (!after) throw new AppError('version_conflict', `user ${id} was changed by someone else meanwhile; reload and retry`);
+    const changes = diffFields(before, after, userAuditFields);
+    if (passwordHash) changes.password = { from: '(hidden)', to: '(changed)' };
+    await recordEvents(trx, deps, actor, [{ entityType: 'user', entityId: id, type: 'user.updated', data: { changes } }]);
+    if (after.active === false || passwordHash) await deleteUserSessions(trx, actor.orgId, id);
+    return after;
+  });
+  return toUserDto(updated);
+}
+
+export async function listTeams(deps: Deps, actor: Actor): Promise<TeamDto[]> {
+  if (!canReadReference(actor, 'team')) throw forbidden();
+  return (await repo.listTeams(deps.db, actor.orgId)).map(toTeamDto);
+}
+
+export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<TeamDto> {
+  if (!canReadReference(actor, 'team')) throw forbidden();
+  return toTeamDto(found(await repo.getTeam(deps.db, actor.orgId, id), 'team', id));
+}
+
+export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof createTeamSchema>): Promise<TeamDto> {
+  if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
+  const id = deps.ids.id();
+  const now = deps.clock.now();
+  await write(deps, actor.orgId, async (trx) => {
+    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId))) throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
+    await repo.insertTeam(trx, { org_id: actor.orgId, id, name: input.name, kind: input.kind, manager_id: input.managerId ?? null, created_at: now, updated_at: now, deleted_at: null });
+    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.created', data: { after: { name: input.name, kind: input.kind, manager_id: input.managerId ?? null } } }]);
+  });
+  return toTeamDto(found(await repo.getTeam(deps.db, actor.orgId, id), 'team', id));
+}
+
+export async function updateTeam(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: Partial<z.infer<typeof createTeamSchema>>): Promise<TeamDto> {
+  if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
+  const after = await write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
+    const version = checkVersion('team', id, before.version, expected);
+    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId))) throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
+    const patch: Partial<repo.TeamRow> = { updated_at: deps.clock.now() };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.managerId !== undefined) patch.manager_id = input.managerId;
+    const row = await repo.updateTeam(trx, actor.orgId, id, version, patch);
+    if (!row) throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.updated', data: { changes: diffFields(before, row, ['name', 'kind', 'manager_id']) } }]);
+    return row;
+  });
+  return toTeamDto(after);
+}
+
+export async function deleteTeam(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+  if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
+  await write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
+    const version = checkVersion('team', id, before.version, expected);
+    const members = await repo.countTeamMembers(trx, actor.orgId, id);
+    if (members > 0) throw new AppError('conflict', `The team still has ${members} active member(s); move them first`);
+    const row = await repo.updateTeam(trx, actor.orgId, id, version, { deleted_at: deps.clock.now() });
+    if (!row) throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.deleted', data: { before: { name: before.name, kind: before.kind } } }]);
+  });
+}
+
+/** Whether first-run set-up is still needed (no organization exists). */
+export async function setupNeeded(deps: Deps): Promise<boolean> {
+  return (await repo.findOrganizations(deps.db)).length === 0;
+}
+
+export async function listOrganizations(deps: Deps): Promise<OrganizationDto[]> {
+  return (await repo.findOrganizations(deps.db)).map(toOrganizationDto);
+}

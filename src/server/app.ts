@@ -1,0 +1,69 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../modules/context.ts';
+import { registerAuth } from './auth.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { problem, sendProblem, toProblem } from './problem.ts';
+import { registerRoutes } from './routes.ts';
+import type { App } from './types.ts';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP application around the given dependencies (no listening). */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pipewright API',
+        version: '1',
+        description:
+          'REST API of Pipewright. Errors are RFC 9457 problem+json with a stable `code`. Writes accept `Idempotency-Key`; updates require `If-Match: <version>`.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token created with `pipewright token create` or POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'pw_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, request, reply) => {
+    const { problem: p, log } = toProblem(err, request);
+    if (log) request.log.error({ err }, 'request failed');
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, { instance: request.url })));
+
+  registerAuth(app, deps);
+  registerIdempotency(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  app.get('/healthz', { schema: { hide: true }, config: { public: true } }, () => ({ ok: true }));
+
+  registerRoutes(app, deps, { secureCookies: opts.secureCookies ?? false });
+  await app.ready();
+  return app;
+}

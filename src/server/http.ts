@@ -1,0 +1,44 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import type { ExpectedVersion } from '../modules/shared.ts';
+
+/** Reads If-Match: a version number, '*' to overwrite, or undefined when absent. */
+export function expectedVersion(request: FastifyRequest): ExpectedVersion | undefined {
+  const raw = request.headers['if-match'] as unknown;
+  const v: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
+  if (typeof v !== 'string') return undefined;
+  if (v.trim() === '*') return '*';
+  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(v);
+  if (!m) {
+    throw new AppError('validation_failed', 'If-Match must be the version number of the record you edited, or *', {
+      fields: [{ field: 'If-Match', message: 'is not a version number' }],
+    });
+  }
+  return Number(m[1]);
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .loose();
+
+/** Standard error responses documented on every route. */
+export const errorResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+  428: problemSchema,
+} as const;
+
+export const ifMatchHeader = z.object({ 'if-match': z.string().optional().describe('Version of the record you edited, or * to overwrite') });

@@ -1,0 +1,117 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, errorCodes, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  [k: string]: unknown;
+}
+
+const titles: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'Validation failed',
+  malformed_json: 'Malformed JSON',
+  not_found: 'Not found',
+  version_conflict: 'Version conflict',
+  forbidden: 'Forbidden',
+  unauthenticated: 'Authentication required',
+};
+
+export function problem(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: `https://pipewright.dev/problems/${code.replace(/_/g, '-')}`,
+    title: titles[code] ?? code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+    status: errorCodes[code],
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+}
+
+function isPgError(e: unknown): e is PgLikeError & Error {
+  return e instanceof Error && typeof (e as PgLikeError).code === 'string' && /^[0-9A-Z]{5}$/.test((e as PgLikeError).code ?? '');
+}
+
+/** Maps any error to problem+json; the one place codes become HTTP statuses. */
+export function toProblem(err: unknown, request: FastifyRequest): { problem: Problem; log: boolean } {
+  const instance = request.url;
+  if (err instanceof AppError) {
+    return {
+      problem: problem(err.code, err.message, { instance, ...(err.fields ? { errors: err.fields } : {}), ...(err.details ?? {}) }),
+      log: false,
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldProblem[] = err.validation.map((v) => {
+      const where = err.validationContext ?? 'body';
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+      if (params?.issue?.code === 'unrecognized_keys' && params.issue.keys) {
+        const keys = params.issue.keys;
+        return { field: keys.map((k) => (path ? `${path}.${k}` : k)).join(', '), message: `unknown field${keys.length > 1 ? 's' : ''} in ${where}` };
+      }
+      return { field: path || where, message: v.message ?? 'is not valid' };
+    });
+    return {
+      problem: problem('validation_failed', `The ${err.validationContext ?? 'request'} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, {
+        instance,
+        errors: fields,
+      }),
+      log: false,
+    };
+  }
+  if (isResponseSerializationError(err)) {
+    return { problem: problem('internal_error', 'The server produced an invalid response', { instance }), log: true };
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }), log: false };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { problem: problem('payload_too_large', 'The body is larger than the server accepts', { instance }), log: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { problem: problem('unsupported_media_type', `Unsupported Content-Type: send application/json`, { instance }), log: false };
+    case 'FST_ERR_RATE_LIMIT':
+      return { problem: problem('rate_limited', fe.message, { instance }), log: false };
+    default:
+      break;
+  }
+  if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
+    return { problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }), log: false };
+  }
+  if (isPgError(err)) {
+    if (err.code === '23505') {
+      return { problem: problem('duplicate', `A record with the same unique value already exists${err.constraint ? ` (${err.constraint})` : ''}`, { instance }), log: false };
+    }
+    if (err.code === '23503') {
+      return { problem: problem('validation_failed', 'A referenced record does not exist', { instance, errors: [{ field: err.constraint ?? 'reference', message: 'refers to a record that does not exist' }] }), log: false };
+    }
+    if (err.code === '23514') {
+      return { problem: problem('validation_failed', 'A value breaks a rule of the data model', { instance, errors: [{ field: err.constraint ?? 'value', message: 'is not allowed' }] }), log: false };
+    }
+    if (err.code === '22P02' || err.code === '22007' || err.code === '22008' || err.code === '22003') {
+      return { problem: problem('validation_failed', `A value has the wrong format: ${err.message}`, { instance }), log: false };
+    }
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { problem: problem('bad_request', fe.message, { instance, status: fe.statusCode }), log: false };
+  }
+  return { problem: problem('internal_error', 'Something went wrong on the server; it has been logged', { instance }), log: true };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.status(p.status).type('application/problem+json').send(p);
+}

@@ -1,0 +1,15 @@
+import type { Deps } from '../modules/context.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { getUser } from '../modules/users/users.service.ts';
+import { registerTimeline } from './timeline.ts';
+import type { App } from './types.ts';
+
+/** Every module's routes; one line per module. */
+export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: boolean }): void {
+  registerAuthRoutes(app, deps, opts);
+  registerUserRoutes(app, deps);
+  registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
+  registerAuditRoutes(app, deps);
+}

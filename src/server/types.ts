@@ -1,0 +1,18 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../domain/access.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authMethod: 'session' | 'token' | null;
+    csrfToken: string | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Route is reachable without signing in. */
+    public?: boolean;
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { migrations } from '../src/db/migrations/index.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgTemplate: string;
+    pgAdminUrl: string;
+  }
+}
+
+/** The server URL (DATABASE_URL) with another database name. */
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * Builds one migrated template database per run; each test file then clones it (a directory copy
+ * for PGlite, CREATE DATABASE ... TEMPLATE on PostgreSQL) instead of initialising its own.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // eslint-disable-next-line no-restricted-properties -- the test harness reads its one switch here
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const name = `pw_tpl_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const db = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name), dataDir: '' });
+    await migrate(db);
+    await db.close();
+    project.provide('pgTemplate', name);
+    project.provide('pgAdminUrl', databaseUrl);
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'pw\\_t\\_%' OR datname = $1`, [name]);
+      for (const r of rows.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+      await c.end();
+    };
+  }
+  const key = createHash('sha256').update(JSON.stringify(migrations)).digest('hex').slice(0, 16);
+  const dir = path.join(os.tmpdir(), `pipewright-test-template-${key}`);
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const db = await openDatabase({ dataDir: dir });
+    await migrate(db);
+    await db.close();
+    fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
+  }
+  project.provide('pgliteTemplate', dir);
+  project.provide('pgTemplate', '');
+  project.provide('pgAdminUrl', '');
+  return () => Promise.resolve();
+}
