@@ -54,15 +54,14 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
     };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const fields: FieldProblem[] = err.validation.map((v) => {
-      const where = err.validationContext ?? 'body';
+    const where = err.validationContext ?? 'body';
+    const fields: FieldProblem[] = err.validation.flatMap((v) => {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-      if (params?.issue?.code === 'unrecognized_keys' && params.issue.keys) {
-        const keys = params.issue.keys;
-        return { field: keys.map((k) => (path ? `${path}.${k}` : k)).join(', '), message: `unknown field${keys.length > 1 ? 's' : ''} in ${where}` };
+      const params = v.params as { keys?: unknown } | undefined;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(params?.keys)) {
+        return params.keys.map((k) => ({ field: path ? `${path}.${String(k)}` : String(k), message: `is not a known field of the ${where}` }));
       }
-      return { field: path || where, message: v.message ?? 'is not valid' };
+      return [{ field: path || where, message: v.message ?? 'is not valid' }];
     });
     return {
       problem: problem('validation_failed', `The ${err.validationContext ?? 'request'} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, {

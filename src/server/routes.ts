@@ -1,4 +1,5 @@
 import type { Deps } from '../modules/context.ts';
+import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
@@ -12,4 +13,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerUserRoutes(app, deps);
   registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
   registerAuditRoutes(app, deps);
+  registerAccountRoutes(app, deps);
 }

@@ -1,0 +1,158 @@
+import type { Actor } from '../../domain/access.ts';
+import { scopeFor } from '../../domain/access.ts';
+import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../domain/accounts.ts';
+import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
+import { diffFields } from '../../domain/event-hash.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
+import * as repo from './accounts.repository.ts';
+
+export function toAccountDto(r: repo.AccountRow): AccountDto {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    domain: r.domain,
+    industry: r.industry,
+    employees: r.employees,
+    annualRevenue: r.annual_revenue,
+    revenueCurrency: r.revenue_currency?.trim() ?? null,
+    address: { street: r.street, city: r.city, region: r.region, postalCode: r.postal_code, country: r.country },
+    type: r.type as AccountDto['type'],
+    ownerId: r.owner_id,
+    parentAccountId: r.parent_account_id,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** Fields recorded in account events (snake_case, as stored). */
+const auditFields = [
+  'external_id', 'name', 'domain', 'industry', 'employees', 'annual_revenue', 'revenue_currency', 'street', 'city', 'region',
+  'postal_code', 'country', 'type', 'owner_id', 'parent_account_id',
+] as const;
+
+function snapshot(r: repo.AccountRow): Record<string, unknown> {
+  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+}
+
+function patchFrom(input: UpdateAccountInput): Partial<repo.AccountRow> {
+  const p: Partial<repo.AccountRow> = {};
+  if (input.name !== undefined) p.name = input.name;
+  if (input.externalId !== undefined) p.external_id = input.externalId;
+  if (input.domain !== undefined) p.domain = input.domain;
+  if (input.industry !== undefined) p.industry = input.industry;
+  if (input.employees !== undefined) p.employees = input.employees;
+  if (input.annualRevenue !== undefined) p.annual_revenue = input.annualRevenue;
+  if (input.revenueCurrency !== undefined) p.revenue_currency = input.revenueCurrency;
+  if (input.type !== undefined) p.type = input.type;
+  if (input.parentAccountId !== undefined) p.parent_account_id = input.parentAccountId;
+  if (input.address) {
+    const a = input.address;
+    if (a.street !== undefined) p.street = a.street;
+    if (a.city !== undefined) p.city = a.city;
+    if (a.region !== undefined) p.region = a.region;
+    if (a.postalCode !== undefined) p.postal_code = a.postalCode;
+    if (a.country !== undefined) p.country = a.country;
+  }
+  return p;
+}
+
+async function checkParent(trx: DbExecutor, actor: Actor, id: string | null, parentId: string | null | undefined): Promise<FieldProblem[]> {
+  if (!parentId) return [];
+  if (parentId === id) return [{ field: 'parentAccountId', message: 'an account cannot be its own parent' }];
+  if (!(await repo.getAccount(trx, actor.orgId, parentId))) return [{ field: 'parentAccountId', message: 'is not an account of this organization' }];
+  if (id && (await repo.wouldCycle(trx, actor.orgId, id, parentId))) return [{ field: 'parentAccountId', message: 'would make the account its own ancestor' }];
+  return [];
+}
+
+export async function createAccount(deps: Deps, actor: Actor, input: CreateAccountInput): Promise<AccountDto> {
+  assertCanCreate(actor, 'account');
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const ownerId = await resolveOwner(trx, actor, 'account', input.ownerId, actor.userId);
+    const problems = await checkParent(trx, actor, null, input.parentAccountId);
+    if (problems.length) throw invalid(problems);
+    const revenueCurrency = input.annualRevenue ? (input.revenueCurrency ?? (await repo.orgBaseCurrency(trx, actor.orgId))) : (input.revenueCurrency ?? null);
+    const inserted = await repo.insertAccount(trx, {
+      org_id: actor.orgId,
+      id,
+      external_id: input.externalId ?? null,
+      name: input.name,
+      domain: input.domain ?? null,
+      industry: input.industry ?? null,
+      employees: input.employees ?? null,
+      annual_revenue: input.annualRevenue ?? null,
+      revenue_currency: revenueCurrency,
+      street: input.address?.street ?? null,
+      city: input.address?.city ?? null,
+      region: input.address?.region ?? null,
+      postal_code: input.address?.postalCode ?? null,
+      country: input.address?.country ?? null,
+      type: input.type ?? 'prospect',
+      owner_id: ownerId,
+      parent_account_id: input.parentAccountId ?? null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: snapshot(inserted) } }]);
+    return inserted;
+  });
+  return toAccountDto(row);
+}
+
+export async function getAccount(deps: Deps, actor: Actor, id: string): Promise<AccountDto> {
+  return toAccountDto(assertCanRead(actor, 'account', await repo.getAccount(deps.db, actor.orgId, id), id));
+}
+
+export async function listAccounts(deps: Deps, actor: Actor, q: ListAccountsQuery): Promise<{ items: AccountDto[]; nextCursor: string | null }> {
+  const rows = await repo.listAccounts(deps.db, actor.orgId, scopeFor(actor, 'account', 'read'), q);
+  return toPage(rows, q.limit, toAccountDto, (r) => encodeCursor(r[q.sort], r.id));
+}
+
+export async function updateAccount(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateAccountInput): Promise<AccountDto> {
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
+    const version = checkVersion('account', id, before.version, expected);
+    const patch = patchFrom(input);
+    if (input.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, 'account', input.ownerId, before.owner_id);
+    const problems = await checkParent(trx, actor, id, input.parentAccountId);
+    if (problems.length) throw invalid(problems);
+    if (patch.annual_revenue && !(patch.revenue_currency ?? before.revenue_currency)) patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
+    const after = await repo.updateAccount(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
+    if (!after) throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, changeEvents('account', id, before, after));
+    return after;
+  });
+  return toAccountDto(row);
+}
+
+/** `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log. */
+export function changeEvents(entity: string, id: string, before: Record<string, unknown>, after: Record<string, unknown>, fields?: readonly string[]): EventInput[] {
+  const keys = (fields ?? Object.keys(before)).filter((k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k));
+  const changes = diffFields(before, after, keys);
+  const events: EventInput[] = [];
+  const owner = changes.owner_id;
+  delete changes.owner_id;
+  if (Object.keys(changes).length > 0) events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
+  if (owner) events.push({ entityType: entity, entityId: id, type: `${entity}.assigned`, data: { changes: { owner_id: owner } } });
+  return events;
+}
+
+export async function deleteAccount(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+  await write(deps, actor.orgId, async (trx) => {
+    const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
+    const version = checkVersion('account', id, before.version, expected);
+    const after = await repo.updateAccount(trx, actor.orgId, id, version, { deleted_at: deps.clock.now(), updated_at: deps.clock.now() });
+    if (!after) throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.deleted', data: { before: snapshot(before) } }]);
+  });
+}
