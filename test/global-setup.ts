@@ -53,11 +53,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const key = createHash('sha256').update(JSON.stringify(migrations)).digest('hex').slice(0, 16);
   const dir = path.join(os.tmpdir(), `pipewright-test-template-${key}`);
   if (!fs.existsSync(path.join(dir, '.complete'))) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    const db = await openDatabase({ dataDir: dir });
+    // Built aside and renamed into place, so concurrent runs never see a half-built template.
+    const building = `${dir}.building-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const db = await openDatabase({ dataDir: building });
     await migrate(db);
     await db.close();
-    fs.writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
+    fs.writeFileSync(path.join(building, '.complete'), new Date().toISOString());
+    try {
+      fs.renameSync(building, dir);
+    } catch {
+      // another run finished first; use its template
+      fs.rmSync(building, { recursive: true, force: true });
+    }
   }
   project.provide('pgliteTemplate', dir);
   project.provide('pgTemplate', '');
