@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../src/domain/access.ts';
+import { createApi, type Api } from './helpers/api.ts';
+import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
+
+/**
+ * Every role × read/write on records that are its own, its team's, someone else's, and another
+ * organization's. The expected outcome is written out by hand per entity (not derived from the
+ * policy code), so a policy change shows up here.
+ */
+type Whose = 'own' | 'team' | 'other' | 'otherOrg';
+type Outcome = 'ok' | 'hidden' | 'forbidden';
+interface Expect {
+  read: Record<Whose, Outcome>;
+  write: Record<Whose, Outcome>;
+}
+
+const all = (o: Outcome, otherOrg: Outcome = 'hidden'): Record<Whose, Outcome> => ({ own: o, team: o, other: o, otherOrg });
+const rows = (own: Outcome, team: Outcome, other: Outcome): Record<Whose, Outcome> => ({ own, team, other, otherOrg: 'hidden' });
+
+const accountMatrix: Record<Role, Expect> = {
+  admin: { read: all('ok'), write: all('ok') },
+  manager: { read: rows('ok', 'ok', 'hidden'), write: rows('ok', 'ok', 'hidden') },
+  rep: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  inside_sales: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  marketing: { read: all('ok'), write: all('forbidden') },
+  partner: { read: all('hidden'), write: all('hidden') },
+  auditor: { read: all('ok'), write: all('forbidden') },
+};
+
+let deps: TestDeps;
+let api: Api;
+let actors: Record<Role, Actor>;
+let teammate: Actor;
+let outsider: Actor;
+let foreignAdmin: Actor;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  api = await createApi(deps);
+  const org = await createTestOrg(deps);
+  const other = await createTestOrg(deps);
+  foreignAdmin = other.admin;
+  const team = await createTestTeam(deps, org.admin, 'field_sales');
+  const otherTeam = await createTestTeam(deps, org.admin, 'field_sales');
+  const manager = await createTestUser(deps, org.admin, 'manager', { teamId: team.id });
+  const partnerAccount = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Channel Partner Inc', type: 'reseller' } })).json<{ id: string }>();
+  const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string } = {}) => createTestUser(deps, org.admin, role, opts);
+  actors = {
+    admin: org.admin,
+    manager,
+    rep: await mk('rep', { teamId: otherTeam.id }),
+    inside_sales: await mk('inside_sales', { teamId: otherTeam.id }),
+    marketing: await mk('marketing'),
+    partner: await mk('partner', { partnerAccountId: partnerAccount.id }),
+    auditor: await mk('auditor'),
+  };
+  teammate = await mk('rep', { teamId: team.id });
+  outsider = await mk('rep');
+});
+afterAll(async () => {
+  await api.close();
+  await deps.cleanup();
+});
+
+function status(o: Outcome): number {
+  return o === 'ok' ? 200 : o === 'hidden' ? 404 : 403;
+}
+
+describe('access matrix: accounts', () => {
+  const roles = Object.keys(accountMatrix) as Role[];
+  for (const role of roles) {
+    it(`${role}`, async () => {
+      const actor = actors[role];
+      // the "team" record of a manager is a teammate's; for everyone else a teammate is just another user
+      const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = {
+        own: actor,
+        team: role === 'manager' ? teammate : outsider,
+        other: outsider,
+      };
+      const ids: Record<Whose, string> = { own: '', team: '', other: '', otherOrg: '' };
+      for (const whose of ['own', 'team', 'other'] as const) {
+        const r = await api.as(actors.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: `${role} ${whose}`, ownerId: owners[whose].userId } });
+        expect(r.statusCode).toBe(201);
+        ids[whose] = r.json<{ id: string }>().id;
+      }
+      ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'foreign' } })).json<{ id: string }>().id;
+
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
+        const read = await api.as(actor, { method: 'GET', url: `/api/v1/accounts/${ids[whose]}` });
+        got[`read ${whose}`] = read.statusCode;
+        want[`read ${whose}`] = status(accountMatrix[role].read[whose]);
+        const writeRes = await api.as(actor, { method: 'PATCH', url: `/api/v1/accounts/${ids[whose]}`, headers: { 'if-match': '*' }, payload: { industry: 'Checked' } });
+        got[`write ${whose}`] = writeRes.statusCode;
+        want[`write ${whose}`] = status(accountMatrix[role].write[whose]);
+      }
+      expect(got).toEqual(want);
+
+      // the list shows exactly the readable ones
+      const list = await api.as(actor, { method: 'GET', url: `/api/v1/accounts?q=${encodeURIComponent(role)}&limit=200` });
+      const listed = new Set(list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : []);
+      for (const whose of ['own', 'team', 'other'] as const) {
+        expect(listed.has(ids[whose]), `${role} lists ${whose}`).toBe(accountMatrix[role].read[whose] === 'ok');
+      }
+    });
+  }
+
+  it('lets only roles with a write scope create', async () => {
+    const results: Record<string, number> = {};
+    for (const role of Object.keys(actors) as Role[]) {
+      const r = await api.as(actors[role], { method: 'POST', url: '/api/v1/accounts', payload: { name: `created by ${role}` } });
+      results[role] = r.statusCode;
+    }
+    expect(results).toEqual({ admin: 201, manager: 201, rep: 201, inside_sales: 201, marketing: 403, partner: 403, auditor: 403 });
+  });
+
+  it('stops a rep from handing a record to someone else, lets a manager assign within the team', async () => {
+    const rep = actors.rep;
+    const r = await api.as(rep, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Mine', ownerId: outsider.userId } });
+    expect(r.statusCode).toBe(403);
+    const m = await api.as(actors.manager, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'For teammate', ownerId: teammate.userId } });
+    expect(m.statusCode).toBe(201);
+    const events = await deps.db.selectFrom('events').select('type').where('entity_id', '=', m.json<{ id: string }>().id).execute();
+    expect(events.map((e) => e.type)).toEqual(['account.created']);
+  });
+});
