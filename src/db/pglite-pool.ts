@@ -83,6 +83,13 @@ export class PGliteWorkerPool implements PostgresPool {
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     });
+    this.worker.on('exit', (code) => {
+      // A dead worker answers nothing: fail what is waiting and everything after.
+      this.closed = true;
+      const err = new Error(`the embedded database stopped (worker exit code ${code})`);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    });
   }
 
   /** Resolves once the embedded database has opened (or rejects with why it could not). */
