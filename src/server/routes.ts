@@ -3,6 +3,7 @@ import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -16,4 +17,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerContactRoutes(app, deps);
+  registerLeadRoutes(app, deps);
 }
