@@ -4,6 +4,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
+import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -18,4 +19,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAccountRoutes(app, deps);
   registerContactRoutes(app, deps);
   registerLeadRoutes(app, deps);
+  registerSearchRoutes(app, deps);
 }
