@@ -32,7 +32,14 @@ export function afterCursor(sortColumn: string, idColumn: string, order: 'asc' |
   return sql<SqlBool>`(${sql.ref(sortColumn)}, ${sql.ref(idColumn)}) ${op} (${value}, ${id})`;
 }
 
-/** Escapes LIKE wildcards in user text. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Escapes LIKE wildcards in user text and matches it anywhere. */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+/** Escapes LIKE wildcards in user text and matches it at the start. */
+export function prefixPattern(text: string): string {
+  return `${escapeLike(text)}%`;
 }

@@ -6,7 +6,8 @@ export const accountTypeSchema = z.enum(accountTypes);
 /** Account types that can be a channel partner on a deal. */
 export const partnerAccountTypes: readonly string[] = ['distributor', 'reseller', 'value_added_reseller', 'agency'];
 
-const domainSchema = z
+/** A lower-cased domain name (also used for a lead's company domain). */
+export const domainSchema = z
   .string()
   .trim()
   .toLowerCase()

@@ -16,6 +16,12 @@ export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be a
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);
 export const optionalText = (max = 2000) => z.string().max(max).nullable().optional();
 export const emailSchema = z.email({ message: 'must be an email address' }).max(320);
+/** A phone number as people type it: digits with optional +, spaces, dots, dashes, brackets and an extension. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().\-/]{3,40}(\s*(x|ext\.?)\s*\d{1,6})?$/i, { message: 'must be a phone number such as +1 555 0100', abort: true })
+  .refine((v) => v.replace(/\D/g, '').length >= 3, 'must contain at least 3 digits');
 
 export const versionHeaderSchema = z.object({
   'if-match': z.string().regex(/^(W\/)?"?\d+"?$/, 'must be the version number of the record you edited').optional(),
@@ -29,6 +35,17 @@ export const listQueryBase = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   q: z.string().trim().max(200).optional(),
 });
+
+/**
+ * A query parameter that takes a list either repeated (`status=new&status=working`) or comma
+ * separated (`status=new,working`); both forms appear in hand-written URLs.
+ */
+export function queryList<T extends z.ZodType>(item: T, max = 20) {
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v : [v]).flatMap((s: unknown) => (typeof s === 'string' ? s.split(',').map((x) => x.trim()).filter((x) => x !== '') : [s])),
+    z.array(item).min(1, 'must name at least one value').max(max),
+  );
+}
 
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,4 +1,4 @@
-import { AppError, notFound, versionConflict } from '../domain/errors.ts';
+import { AppError, invalid, notFound, versionConflict, type FieldProblem } from '../domain/errors.ts';
 
 /** What the client sent in If-Match: a version, or '*' to overwrite whatever is there. */
 export type ExpectedVersion = number | '*';
@@ -30,4 +30,20 @@ export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, cursorO
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}
+
+/**
+ * Runs a check that may fail validation (such as resolveOwner) after other checks have already
+ * found bad fields, so that one response names every bad field instead of the first one only.
+ */
+export async function withProblems<T>(problems: readonly FieldProblem[], check: () => Promise<T>): Promise<T> {
+  let value: T;
+  try {
+    value = await check();
+  } catch (err) {
+    if (problems.length > 0 && err instanceof AppError && err.code === 'validation_failed') throw invalid([...problems, ...(err.fields ?? [])]);
+    throw err;
+  }
+  if (problems.length > 0) throw invalid([...problems]);
+  return value;
 }

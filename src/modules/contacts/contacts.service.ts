@@ -1,0 +1,134 @@
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { inScope, scopeFor, type Actor } from '../../domain/access.ts';
+import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../domain/contacts.ts';
+import { AppError, type FieldProblem } from '../../domain/errors.ts';
+import { getAccount } from '../accounts/accounts.repository.ts';
+import { changeEvents } from '../accounts/accounts.service.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents } from '../events/events.service.ts';
+import { checkVersion, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
+import * as repo from './contacts.repository.ts';
+
+export function toContactDto(r: repo.ContactRow): ContactDto {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    accountId: r.account_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    title: r.title,
+    emails: r.emails,
+    phones: r.phones,
+    ownerId: r.owner_id,
+    doNotContact: r.do_not_contact,
+    emailOptOut: r.email_opt_out,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** Fields recorded in contact events (snake_case, as stored). */
+const auditFields = ['external_id', 'account_id', 'first_name', 'last_name', 'title', 'emails', 'phones', 'owner_id', 'do_not_contact', 'email_opt_out'] as const;
+
+function snapshot(r: repo.ContactRow): Record<string, unknown> {
+  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+}
+
+function patchFrom(input: UpdateContactInput): repo.ContactPatch {
+  const p: repo.ContactPatch = {};
+  if (input.accountId !== undefined) p.account_id = input.accountId;
+  if (input.firstName !== undefined) p.first_name = input.firstName;
+  if (input.lastName !== undefined) p.last_name = input.lastName;
+  if (input.title !== undefined) p.title = input.title;
+  if (input.emails !== undefined) p.emails = JSON.stringify(input.emails);
+  if (input.phones !== undefined) p.phones = JSON.stringify(input.phones);
+  if (input.doNotContact !== undefined) p.do_not_contact = input.doNotContact;
+  if (input.emailOptOut !== undefined) p.email_opt_out = input.emailOptOut;
+  if (input.externalId !== undefined) p.external_id = input.externalId;
+  return p;
+}
+
+/**
+ * A contact may only be put at an account the actor can see: otherwise a rep could attach people
+ * to (and so learn about) accounts outside their scope.
+ */
+async function checkAccount(trx: DbExecutor, actor: Actor, accountId: string | null | undefined): Promise<FieldProblem[]> {
+  if (!accountId) return [];
+  const account = await getAccount(trx, actor.orgId, accountId);
+  if (account && inScope(scopeFor(actor, 'account', 'read'), { ownerId: account.owner_id })) return [];
+  return [{ field: 'accountId', message: 'is not an account of this organization that you can see' }];
+}
+
+export async function createContact(deps: Deps, actor: Actor, input: CreateContactInput): Promise<ContactDto> {
+  assertCanCreate(actor, 'contact');
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const problems = await checkAccount(trx, actor, input.accountId);
+    const ownerId = await withProblems(problems, () => resolveOwner(trx, actor, 'contact', input.ownerId, actor.userId));
+    const inserted = await repo.insertContact(trx, {
+      org_id: actor.orgId,
+      id,
+      external_id: input.externalId ?? null,
+      account_id: input.accountId ?? null,
+      first_name: input.firstName ?? null,
+      last_name: input.lastName,
+      title: input.title ?? null,
+      emails: JSON.stringify(input.emails ?? []),
+      phones: JSON.stringify(input.phones ?? []),
+      owner_id: ownerId,
+      do_not_contact: input.doNotContact ?? false,
+      email_opt_out: input.emailOptOut ?? false,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: snapshot(inserted) } }]);
+    return inserted;
+  });
+  return toContactDto(row);
+}
+
+export async function getContact(deps: Deps, actor: Actor, id: string): Promise<ContactDto> {
+  return toContactDto(assertCanRead(actor, 'contact', await repo.getContact(deps.db, actor.orgId, id), id));
+}
+
+export async function listContacts(deps: Deps, actor: Actor, q: ListContactsQuery): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
+  const rows = await repo.listContacts(deps.db, actor.orgId, scopeFor(actor, 'contact', 'read'), q);
+  const sortColumn = repo.contactSortColumns[q.sort];
+  return toPage(rows, q.limit, toContactDto, (r) => encodeCursor(r[sortColumn], r.id));
+}
+
+export async function updateContact(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateContactInput): Promise<ContactDto> {
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
+    const version = checkVersion('contact', id, before.version, expected);
+    const patch = patchFrom(input);
+    // Only a changed account is checked, so an unchanged form field cannot fail on an account that
+    // has since left the actor's scope.
+    const problems = input.accountId !== undefined && input.accountId !== before.account_id ? await checkAccount(trx, actor, input.accountId) : [];
+    // The owner is resolved only when sent: a record whose owner has since left stays editable.
+    const owner = input.ownerId;
+    patch.owner_id = await withProblems(problems, async () => (owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id)));
+    const after = await repo.updateContact(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
+    if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, changeEvents('contact', id, snapshot(before), snapshot(after)));
+    return after;
+  });
+  return toContactDto(row);
+}
+
+export async function deleteContact(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+  await write(deps, actor.orgId, async (trx) => {
+    const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
+    const version = checkVersion('contact', id, before.version, expected);
+    const now = deps.clock.now();
+    const after = await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
+    if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: snapshot(before) } }]);
+  });
+}

@@ -1,0 +1,52 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { afterCursor, likePattern } from '../../db/list.ts';
+import type { LeadsTable } from '../../db/schema.ts';
+import { scopeCondition } from '../../db/scope.ts';
+import type { Scope } from '../../domain/access.ts';
+import type { ListLeadsQuery } from '../../domain/leads.ts';
+
+export type LeadRow = Selectable<LeadsTable>;
+export type LeadInsert = Omit<Insertable<LeadsTable>, 'version'>;
+export type LeadPatch = Updateable<LeadsTable>;
+
+export async function getLead(db: DbExecutor, orgId: string, id: string): Promise<LeadRow | undefined> {
+  return db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadRow> {
+  return db.insertInto('leads').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateLead(db: DbExecutor, orgId: string, id: string, version: number, patch: LeadPatch): Promise<LeadRow | undefined> {
+  return db
+    .updateTable('leads')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listLeads(db: DbExecutor, orgId: string, scope: Scope, q: ListLeadsQuery): Promise<LeadRow[]> {
+  let b = db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  const cond = scopeCondition(scope, 'owner_id');
+  if (cond) b = b.where(cond);
+  if (q.status) b = b.where('status', 'in', q.status);
+  if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
+  if (q.source) b = b.where('source', '=', q.source);
+  if (q.createdFrom) b = b.where('created_at', '>=', new Date(q.createdFrom));
+  if (q.createdTo) b = b.where('created_at', '<', new Date(q.createdTo));
+  if (q.q) {
+    const pat = likePattern(q.q);
+    // The first operand is the expression the trigram index of migration 0002 covers.
+    b = b.where((eb) =>
+      eb.or([eb(sql<string>`coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(company, '')`, 'ilike', pat), eb('email', 'ilike', pat)]),
+    );
+  }
+  if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
+  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}

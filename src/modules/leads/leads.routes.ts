@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { idParams, pageSchema } from '../../domain/common.ts';
+import { createLeadSchema, leadSchema, listLeadsQuery, updateLeadSchema } from '../../domain/leads.ts';
+import { actorOf } from '../../server/auth.ts';
+import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
+import { registerTimeline } from '../../server/timeline.ts';
+import type { App } from '../../server/types.ts';
+import type { Deps } from '../context.ts';
+import * as svc from './leads.service.ts';
+
+export function registerLeadRoutes(app: App, deps: Deps): void {
+  const tags = ['leads'];
+  app.get(
+    '/api/v1/leads',
+    { schema: { tags, summary: 'List leads (status takes a comma list or repeats)', querystring: listLeadsQuery, response: { 200: pageSchema(leadSchema), ...errorResponses } } },
+    (request) => svc.listLeads(deps, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/v1/leads',
+    { schema: { tags, summary: 'Create a lead', body: createLeadSchema, response: { 201: leadSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await svc.createLead(deps, actorOf(request), request.body)),
+  );
+  app.get('/api/v1/leads/:id', { schema: { tags, summary: 'Get a lead', params: idParams, response: { 200: leadSchema, ...errorResponses } } }, (request) =>
+    svc.getLead(deps, actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/leads/:id',
+    { schema: { tags, summary: 'Update a lead (If-Match: version; status converted is set only by conversion)', params: idParams, headers: ifMatchHeader, body: updateLeadSchema, response: { 200: leadSchema, ...errorResponses } } },
+    (request) => svc.updateLead(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+  );
+  app.delete(
+    '/api/v1/leads/:id',
+    { schema: { tags, summary: 'Delete a lead (soft; its history stays; converted leads are kept)', params: idParams, headers: ifMatchHeader, response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      await svc.deleteLead(deps, actorOf(request), request.params.id, expectedVersion(request));
+      return reply.status(204).send(null);
+    },
+  );
+  registerTimeline(app, deps, '/api/v1/leads', 'lead', (actor, id) => svc.getLead(deps, actor, id));
+}

@@ -1,0 +1,202 @@
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { scopeFor, type Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import {
+  assertLeadEditable,
+  resolveDisqualifiedReason,
+  type CreateLeadInput,
+  type LeadDto,
+  type LeadStatus,
+  type ListLeadsQuery,
+  type UpdateLeadInput,
+} from '../../domain/leads.ts';
+import { changeEvents } from '../accounts/accounts.service.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
+import * as repo from './leads.repository.ts';
+
+export function toLeadDto(r: repo.LeadRow): LeadDto {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    title: r.title,
+    company: r.company,
+    companyDomain: r.company_domain,
+    industry: r.industry,
+    source: r.source,
+    campaignId: r.campaign_id,
+    status: r.status as LeadStatus,
+    disqualifiedReason: r.disqualified_reason,
+    ownerId: r.owner_id,
+    convertedAt: iso(r.converted_at),
+    convertedAccountId: r.converted_account_id,
+    convertedContactId: r.converted_contact_id,
+    convertedDealId: r.converted_deal_id,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** Fields recorded in lead events (snake_case, as stored). */
+const auditFields = [
+  'external_id', 'first_name', 'last_name', 'email', 'phone', 'title', 'company', 'company_domain', 'industry', 'source', 'campaign_id',
+  'status', 'disqualified_reason', 'owner_id', 'converted_at', 'converted_account_id', 'converted_contact_id', 'converted_deal_id',
+] as const;
+
+function snapshot(r: repo.LeadRow): Record<string, unknown> {
+  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+}
+
+/**
+ * Events of a change to a lead. A status change is always its own `lead.status_changed` with
+ * { from, to }, the event the funnel and process mining read, and is never repeated inside
+ * `lead.updated`, which carries every other changed field (the disqualification reason included);
+ * an owner change is `lead.assigned`. One write can thus record up to three events.
+ */
+function leadChangeEvents(id: string, before: repo.LeadRow, after: repo.LeadRow): EventInput[] {
+  const events: EventInput[] = [];
+  if (before.status !== after.status) events.push({ entityType: 'lead', entityId: id, type: 'lead.status_changed', data: { from: before.status, to: after.status } });
+  const otherFields = auditFields.filter((f) => f !== 'status');
+  return [...events, ...changeEvents('lead', id, snapshot(before), snapshot(after), otherFields)];
+}
+
+function patchFrom(input: UpdateLeadInput): repo.LeadPatch {
+  const p: repo.LeadPatch = {};
+  if (input.firstName !== undefined) p.first_name = input.firstName;
+  if (input.lastName !== undefined) p.last_name = input.lastName;
+  if (input.email !== undefined) p.email = input.email;
+  if (input.phone !== undefined) p.phone = input.phone;
+  if (input.title !== undefined) p.title = input.title;
+  if (input.company !== undefined) p.company = input.company;
+  if (input.companyDomain !== undefined) p.company_domain = input.companyDomain;
+  if (input.industry !== undefined) p.industry = input.industry;
+  if (input.source !== undefined) p.source = input.source;
+  if (input.campaignId !== undefined) p.campaign_id = input.campaignId;
+  if (input.status !== undefined) p.status = input.status;
+  if (input.externalId !== undefined) p.external_id = input.externalId;
+  return p;
+}
+
+const conflict = (id: string) => new AppError('version_conflict', `lead ${id} was changed by someone else meanwhile; reload and retry`);
+
+export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInput): Promise<LeadDto> {
+  assertCanCreate(actor, 'lead');
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const status = input.status ?? 'new';
+  const { reason, problems } = resolveDisqualifiedReason(status, null, input.disqualifiedReason);
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const ownerId = await withProblems(problems, () => resolveOwner(trx, actor, 'lead', input.ownerId, actor.userId));
+    const inserted = await repo.insertLead(trx, {
+      org_id: actor.orgId,
+      id,
+      external_id: input.externalId ?? null,
+      first_name: input.firstName ?? null,
+      last_name: input.lastName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      title: input.title ?? null,
+      company: input.company ?? null,
+      company_domain: input.companyDomain ?? null,
+      industry: input.industry ?? null,
+      source: input.source ?? null,
+      campaign_id: input.campaignId ?? null,
+      status,
+      disqualified_reason: reason,
+      owner_id: ownerId,
+      converted_at: null,
+      converted_account_id: null,
+      converted_contact_id: null,
+      converted_deal_id: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.created', data: { after: snapshot(inserted) } }]);
+    return inserted;
+  });
+  return toLeadDto(row);
+}
+
+export async function getLead(deps: Deps, actor: Actor, id: string): Promise<LeadDto> {
+  return toLeadDto(assertCanRead(actor, 'lead', await repo.getLead(deps.db, actor.orgId, id), id));
+}
+
+export async function listLeads(deps: Deps, actor: Actor, q: ListLeadsQuery): Promise<{ items: LeadDto[]; nextCursor: string | null }> {
+  const rows = await repo.listLeads(deps.db, actor.orgId, scopeFor(actor, 'lead', 'read'), q);
+  return toPage(rows, q.limit, toLeadDto, (r) => encodeCursor(r[q.sort], r.id));
+}
+
+/** Loads a lead the actor may change and that is still open to change, at the expected version. */
+async function loadForChange(trx: DbExecutor, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<{ before: repo.LeadRow; version: number }> {
+  const before = assertCanWrite(actor, 'lead', await repo.getLead(trx, actor.orgId, id), id);
+  assertLeadEditable(before.status);
+  return { before, version: checkVersion('lead', id, before.version, expected) };
+}
+
+export async function updateLead(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateLeadInput): Promise<LeadDto> {
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const { before, version } = await loadForChange(trx, actor, id, expected);
+    const patch = patchFrom(input);
+    const status = input.status ?? (before.status as LeadStatus);
+    const { reason, problems } = resolveDisqualifiedReason(status, before.disqualified_reason, input.disqualifiedReason);
+    patch.disqualified_reason = reason;
+    // The owner is resolved only when sent: a lead whose owner has since left stays editable.
+    const owner = input.ownerId;
+    patch.owner_id = await withProblems(problems, async () => (owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'lead', owner, before.owner_id)));
+    const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
+    if (!after) throw conflict(id);
+    await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
+    return after;
+  });
+  return toLeadDto(row);
+}
+
+/** What a lead became when it was converted. */
+export interface LeadConversionLinks {
+  accountId: string | null;
+  contactId: string | null;
+  dealId: string | null;
+}
+
+/**
+ * The only way a lead becomes `converted`. The conversion use case calls it inside its own
+ * transaction, after creating the account, contact and deal, so the lead and its records commit
+ * together; it records `lead.status_changed` and the links in `lead.updated` like any other change.
+ */
+export async function markLeadConverted(trx: DbExecutor, deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, links: LeadConversionLinks): Promise<LeadDto> {
+  const { before, version } = await loadForChange(trx, actor, id, expected);
+  const now = deps.clock.now();
+  const after = await repo.updateLead(trx, actor.orgId, id, version, {
+    status: 'converted',
+    disqualified_reason: null,
+    converted_at: now,
+    converted_account_id: links.accountId,
+    converted_contact_id: links.contactId,
+    converted_deal_id: links.dealId,
+    updated_at: now,
+  });
+  if (!after) throw conflict(id);
+  await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
+  return toLeadDto(after);
+}
+
+/** Converted leads are kept: attribution and the funnel count them. */
+export async function deleteLead(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+  await write(deps, actor.orgId, async (trx) => {
+    const { before, version } = await loadForChange(trx, actor, id, expected);
+    const now = deps.clock.now();
+    const after = await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
+    if (!after) throw conflict(id);
+    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: snapshot(before) } }]);
+  });
+}
