@@ -23,14 +23,21 @@ const titles: Partial<Record<ErrorCode, string>> = {
 };
 
 export function problem(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  // Details may add fields but never replace the core members of the problem document.
   return {
+    ...extra,
     type: `https://pipewright.dev/problems/${code.replace(/_/g, '-')}`,
     title: titles[code] ?? code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
-    status: errorCodes[code],
+    status: extra.status ?? errorCodes[code],
     code,
     detail,
-    ...extra,
   };
+}
+
+const CORE_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail', 'instance', 'errors']);
+
+function withoutCoreMembers(details: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details ?? {}).filter(([k]) => !CORE_MEMBERS.has(k)));
 }
 
 interface PgLikeError {
@@ -49,7 +56,7 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
   const instance = request.url;
   if (err instanceof AppError) {
     return {
-      problem: problem(err.code, err.message, { instance, ...(err.fields ? { errors: err.fields } : {}), ...(err.details ?? {}) }),
+      problem: problem(err.code, err.message, { ...withoutCoreMembers(err.details), instance, ...(err.fields ? { errors: err.fields } : {}) }),
       log: false,
     };
   }
