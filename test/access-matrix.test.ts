@@ -29,6 +29,32 @@ const accountMatrix: Record<Role, Expect> = {
   auditor: { read: all('ok'), write: all('forbidden') },
 };
 
+const contactMatrix: Record<Role, Expect> = accountMatrix;
+
+const leadMatrix: Record<Role, Expect> = {
+  admin: { read: all('ok'), write: all('ok') },
+  manager: { read: rows('ok', 'ok', 'hidden'), write: rows('ok', 'ok', 'hidden') },
+  rep: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  inside_sales: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  marketing: { read: all('ok'), write: all('ok') },
+  partner: { read: all('hidden'), write: all('hidden') },
+  auditor: { read: all('ok'), write: all('forbidden') },
+};
+
+interface EntityCase {
+  name: string;
+  path: string;
+  matrix: Record<Role, Expect>;
+  create: (label: string, ownerId: string) => Record<string, unknown>;
+  patch: Record<string, unknown>;
+}
+
+const entities: EntityCase[] = [
+  { name: 'accounts', path: '/api/v1/accounts', matrix: accountMatrix, create: (label, ownerId) => ({ name: label, ownerId }), patch: { industry: 'Checked' } },
+  { name: 'contacts', path: '/api/v1/contacts', matrix: contactMatrix, create: (label, ownerId) => ({ lastName: label, ownerId }), patch: { title: 'Checked' } },
+  { name: 'leads', path: '/api/v1/leads', matrix: leadMatrix, create: (label, ownerId) => ({ lastName: label, company: 'Matrix Co', ownerId }), patch: { title: 'Checked' } },
+];
+
 let deps: TestDeps;
 let api: Api;
 let actors: Record<Role, Actor>;
@@ -68,46 +94,44 @@ function status(o: Outcome): number {
   return o === 'ok' ? 200 : o === 'hidden' ? 404 : 403;
 }
 
-describe('access matrix: accounts', () => {
-  const roles = Object.keys(accountMatrix) as Role[];
-  for (const role of roles) {
-    it(`${role}`, async () => {
-      const actor = actors[role];
-      // the "team" record of a manager is a teammate's; for everyone else a teammate is just another user
-      const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = {
-        own: actor,
-        team: role === 'manager' ? teammate : outsider,
-        other: outsider,
-      };
-      const ids: Record<Whose, string> = { own: '', team: '', other: '', otherOrg: '' };
-      for (const whose of ['own', 'team', 'other'] as const) {
-        const r = await api.as(actors.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: `${role} ${whose}`, ownerId: owners[whose].userId } });
-        expect(r.statusCode).toBe(201);
-        ids[whose] = r.json<{ id: string }>().id;
-      }
-      ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'foreign' } })).json<{ id: string }>().id;
+for (const entity of entities) {
+  describe(`access matrix: ${entity.name}`, () => {
+    for (const role of Object.keys(entity.matrix) as Role[]) {
+      it(role, async () => {
+        const actor = actors[role];
+        const expected = entity.matrix[role];
+        // a manager's "team" record is a teammate's; for everyone else a teammate is just another user
+        const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = { own: actor, team: role === 'manager' ? teammate : outsider, other: outsider };
+        const ids: Record<Whose, string> = { own: '', team: '', other: '', otherOrg: '' };
+        for (const whose of ['own', 'team', 'other'] as const) {
+          const r = await api.as(actors.admin, { method: 'POST', url: entity.path, payload: entity.create(`${role}-${whose}`, owners[whose].userId) });
+          expect(r.statusCode, r.body).toBe(201);
+          ids[whose] = r.json<{ id: string }>().id;
+        }
+        ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: entity.path, payload: entity.create('foreign', foreignAdmin.userId) })).json<{ id: string }>().id;
 
-      const got: Record<string, number> = {};
-      const want: Record<string, number> = {};
-      for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
-        const read = await api.as(actor, { method: 'GET', url: `/api/v1/accounts/${ids[whose]}` });
-        got[`read ${whose}`] = read.statusCode;
-        want[`read ${whose}`] = status(accountMatrix[role].read[whose]);
-        const writeRes = await api.as(actor, { method: 'PATCH', url: `/api/v1/accounts/${ids[whose]}`, headers: { 'if-match': '*' }, payload: { industry: 'Checked' } });
-        got[`write ${whose}`] = writeRes.statusCode;
-        want[`write ${whose}`] = status(accountMatrix[role].write[whose]);
-      }
-      expect(got).toEqual(want);
+        const got: Record<string, number> = {};
+        const want: Record<string, number> = {};
+        for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
+          got[`read ${whose}`] = (await api.as(actor, { method: 'GET', url: `${entity.path}/${ids[whose]}` })).statusCode;
+          want[`read ${whose}`] = status(expected.read[whose]);
+          got[`write ${whose}`] = (await api.as(actor, { method: 'PATCH', url: `${entity.path}/${ids[whose]}`, headers: { 'if-match': '*' }, payload: entity.patch })).statusCode;
+          want[`write ${whose}`] = status(expected.write[whose]);
+        }
+        expect(got).toEqual(want);
 
-      // the list shows exactly the readable ones
-      const list = await api.as(actor, { method: 'GET', url: `/api/v1/accounts?q=${encodeURIComponent(role)}&limit=200` });
-      const listed = new Set(list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : []);
-      for (const whose of ['own', 'team', 'other'] as const) {
-        expect(listed.has(ids[whose]), `${role} lists ${whose}`).toBe(accountMatrix[role].read[whose] === 'ok');
-      }
-    });
-  }
+        // the list shows exactly the readable ones
+        const list = await api.as(actor, { method: 'GET', url: `${entity.path}?q=${encodeURIComponent(role)}&limit=200` });
+        const listed = new Set(list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : []);
+        for (const whose of ['own', 'team', 'other'] as const) {
+          expect(listed.has(ids[whose]), `${role} lists ${whose}`).toBe(expected.read[whose] === 'ok');
+        }
+      });
+    }
+  });
+}
 
+describe('creating and assigning', () => {
   it('lets only roles with a write scope create', async () => {
     const results: Record<string, number> = {};
     for (const role of Object.keys(actors) as Role[]) {
