@@ -1,5 +1,6 @@
 import type { Deps } from '../modules/context.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
@@ -15,5 +16,6 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerActivityRoutes(app, deps);
   registerObjectionRoutes(app, deps);
 }
