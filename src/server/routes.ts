@@ -4,6 +4,7 @@ import { registerActivityRoutes } from '../modules/activities/activities.routes.
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
+import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -18,4 +19,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAccountRoutes(app, deps);
   registerActivityRoutes(app, deps);
   registerObjectionRoutes(app, deps);
+  registerScriptRoutes(app, deps);
 }
