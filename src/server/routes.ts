@@ -1,10 +1,13 @@
 import type { Deps } from '../modules/context.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
+import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
+import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -20,4 +23,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerContactRoutes(app, deps);
   registerLeadRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerActivityRoutes(app, deps);
+  registerObjectionRoutes(app, deps);
+  registerScriptRoutes(app, deps);
 }

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { dateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
+import { raisedObjectionInput } from './objections.ts';
+
+export const activityTypes = ['call', 'meeting', 'email', 'task', 'note'] as const;
+export const activityTypeSchema = z.enum(activityTypes);
+export type ActivityType = z.infer<typeof activityTypeSchema>;
+
+export const directionSchema = z.enum(['inbound', 'outbound']);
+export const callDispositions = ['connected', 'no_answer', 'left_voicemail', 'busy', 'wrong_number', 'not_interested', 'call_back_later', 'meeting_booked'] as const;
+export const callDispositionSchema = z.enum(callDispositions);
+export const meetingOutcomeSchema = z.enum(['held', 'no_show', 'cancelled', 'rescheduled']);
+
+/** The records an activity can be about; at least one is required. */
+export const activityLinkFields = ['dealId', 'contactId', 'accountId', 'leadId'] as const;
+export type ActivityLinkField = (typeof activityLinkFields)[number];
+
+const textBody = z.string().trim().min(1, 'must not be empty').max(50_000);
+const attendee = z.string().trim().min(1, 'must not be empty').max(320);
+
+/** Fields every activity type accepts. */
+const commonFields = {
+  subject: z.string().trim().max(300).nullable().optional(),
+  body: optionalText(50_000),
+  dealId: idSchema.nullable().optional(),
+  contactId: idSchema.nullable().optional(),
+  accountId: idSchema.nullable().optional(),
+  leadId: idSchema.nullable().optional(),
+  ownerId: idSchema.nullable().optional(),
+  externalId: z.string().max(200).nullable().optional(),
+};
+
+/*
+ * One strict object per type, so a field that belongs to another type is refused by name.
+ * `occurredAt` is the business time the user gives ("the call happened at 14:10", possibly in the
+ * past); the system time of the write is kept separately in the event log.
+ */
+const callFields = z.strictObject({
+  type: z.literal('call'),
+  ...commonFields,
+  direction: directionSchema,
+  disposition: callDispositionSchema,
+  durationSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullable().optional(),
+  occurredAt: dateTimeSchema.optional(),
+});
+
+const meetingFields = z
+  .strictObject({
+    type: z.literal('meeting'),
+    ...commonFields,
+    start: dateTimeSchema,
+    end: dateTimeSchema.nullable().optional(),
+    location: optionalText(500),
+    attendees: z.array(attendee).max(200, 'must have at most 200 attendees').optional(),
+    outcome: meetingOutcomeSchema.nullable().optional(),
+  })
+  .refine((m) => !m.end || Date.parse(m.end) >= Date.parse(m.start), { path: ['end'], message: 'must not be before start' });
+
+const emailFields = z.strictObject({
+  type: z.literal('email'),
+  ...commonFields,
+  direction: directionSchema,
+  occurredAt: dateTimeSchema.optional(),
+});
+
+const taskFields = z.strictObject({
+  type: z.literal('task'),
+  ...commonFields,
+  subject: nameSchema,
+  dueAt: dateTimeSchema.nullable().optional(),
+  completed: z.boolean().optional(),
+});
+
+const noteFields = z.strictObject({
+  type: z.literal('note'),
+  ...commonFields,
+  body: textBody,
+});
+
+/** The fields of each type (without create-only extras), used to validate an update against the stored type. */
+export const activityVariants = { call: callFields, meeting: meetingFields, email: emailFields, task: taskFields, note: noteFields } as const;
+export type ActivityFields = z.infer<(typeof activityVariants)[ActivityType]>;
+
+export const createActivitySchema = z.discriminatedUnion('type', [
+  // A call can be logged together with the objections the buyer raised on it, in one request.
+  callFields.extend({ objections: z.array(raisedObjectionInput).max(20, 'must have at most 20 objections').optional() }),
+  meetingFields,
+  emailFields,
+  taskFields,
+  noteFields,
+]);
+export type CreateActivityInput = z.infer<typeof createActivitySchema>;
+
+/**
+ * Every field any type accepts; the type of an activity never changes. The service then checks the
+ * merged record against its type's own schema, so fields of another type are still refused by name.
+ */
+export const updateActivitySchema = z.strictObject({
+  ...commonFields,
+  direction: directionSchema.optional(),
+  disposition: callDispositionSchema.optional(),
+  durationSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullable().optional(),
+  occurredAt: dateTimeSchema.optional(),
+  start: dateTimeSchema.optional(),
+  end: dateTimeSchema.nullable().optional(),
+  location: optionalText(500),
+  attendees: z.array(attendee).max(200, 'must have at most 200 attendees').optional(),
+  outcome: meetingOutcomeSchema.nullable().optional(),
+  dueAt: dateTimeSchema.nullable().optional(),
+  completed: z.boolean().optional(),
+});
+export type UpdateActivityInput = z.infer<typeof updateActivitySchema>;
+
+/** Flat view of an activity: fields that do not apply to its type are null. */
+export const activitySchema = z.object({
+  id: idSchema,
+  type: activityTypeSchema,
+  externalId: z.string().nullable(),
+  subject: z.string().nullable(),
+  body: z.string().nullable(),
+  dealId: idSchema.nullable(),
+  contactId: idSchema.nullable(),
+  accountId: idSchema.nullable(),
+  leadId: idSchema.nullable(),
+  ownerId: idSchema.nullable(),
+  /** Business time: when the call, email or meeting happened (for a meeting, its start). */
+  occurredAt: z.string().nullable(),
+  direction: directionSchema.nullable(),
+  disposition: callDispositionSchema.nullable(),
+  durationSeconds: z.number().int().nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  location: z.string().nullable(),
+  attendees: z.array(z.string()),
+  outcome: meetingOutcomeSchema.nullable(),
+  dueAt: z.string().nullable(),
+  completed: z.boolean().nullable(),
+  completedAt: z.string().nullable(),
+  createdBy: idSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type ActivityDto = z.infer<typeof activitySchema>;
+
+export const listActivitiesQuery = listQueryBase.extend({
+  /** occurred_at sorts by when it happened (a task by its due date); due_at puts tasks without a due date last. */
+  sort: z.enum(['occurred_at', 'due_at', 'created_at']).default('occurred_at'),
+  type: activityTypeSchema.optional(),
+  ownerId: idSchema.optional(),
+  dealId: idSchema.optional(),
+  contactId: idSchema.optional(),
+  accountId: idSchema.optional(),
+  leadId: idSchema.optional(),
+  disposition: callDispositionSchema.optional(),
+  /** Inclusive lower and exclusive upper bound on occurred_at (due_at for tasks). */
+  from: dateTimeSchema.optional(),
+  to: dateTimeSchema.optional(),
+  /** Tasks only: done or still open. */
+  completed: z.enum(['true', 'false']).optional(),
+});
+export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;

@@ -1,0 +1,101 @@
+import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { decodeCursor, likePattern } from '../../db/list.ts';
+import type { ActivitiesTable } from '../../db/schema.ts';
+import { scopeCondition } from '../../db/scope.ts';
+import type { Scope } from '../../domain/access.ts';
+import type { ListActivitiesQuery } from '../../domain/activities.ts';
+
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type ActivityListRow = ActivityRow & { sort_key: Date };
+
+export async function getActivity(db: DbExecutor, orgId: string, id: string): Promise<ActivityRow | undefined> {
+  return db.selectFrom('activities').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertActivity(db: DbExecutor, row: Insertable<ActivitiesTable>): Promise<ActivityRow> {
+  return db.insertInto('activities').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateActivity(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ActivitiesTable>): Promise<ActivityRow | undefined> {
+  return db
+    .updateTable('activities')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/*
+ * Sort keys are never NULL, so the keyset (sort key, id) pages exactly: an activity sorts by when it
+ * happened, a task by its due date (or creation when it has none); by due date, tasks without one
+ * come last (a far-future stand-in rather than NULL).
+ */
+const sortKeys: Record<ListActivitiesQuery['sort'], RawBuilder<Date>> = {
+  occurred_at: sql<Date>`coalesce(occurred_at, due_at, created_at)`,
+  due_at: sql<Date>`coalesce(due_at, timestamptz '9999-12-31T00:00:00Z')`,
+  created_at: sql<Date>`created_at`,
+};
+
+/** Business time of an activity for date filters: when it happened, or for a task when it is due. */
+const businessTime = sql<Date>`coalesce(occurred_at, due_at)`;
+
+function afterKey(key: RawBuilder<Date>, order: 'asc' | 'desc', cursor: string): RawBuilder<SqlBool> {
+  const [value, id] = decodeCursor(cursor);
+  const op = sql.raw(order === 'asc' ? '>' : '<');
+  return sql<SqlBool>`(${key}, id) ${op} (${value}, ${id})`;
+}
+
+export async function listActivities(db: DbExecutor, orgId: string, scope: Scope, q: ListActivitiesQuery): Promise<ActivityListRow[]> {
+  const key = sortKeys[q.sort];
+  let b = db.selectFrom('activities').selectAll().select(key.as('sort_key')).where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  const cond = scopeCondition(scope, 'owner_id');
+  if (cond) b = b.where(cond);
+  if (q.type) b = b.where('type', '=', q.type);
+  if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
+  if (q.dealId) b = b.where('deal_id', '=', q.dealId);
+  if (q.contactId) b = b.where('contact_id', '=', q.contactId);
+  if (q.accountId) b = b.where('account_id', '=', q.accountId);
+  if (q.leadId) b = b.where('lead_id', '=', q.leadId);
+  if (q.disposition) b = b.where('call_disposition', '=', q.disposition);
+  if (q.from) b = b.where(businessTime, '>=', new Date(q.from));
+  if (q.to) b = b.where(businessTime, '<', new Date(q.to));
+  // Only tasks can be done or open; asking for either means asking for tasks.
+  if (q.completed) b = b.where('type', '=', 'task').where('completed_at', q.completed === 'true' ? 'is not' : 'is', null);
+  if (q.q) {
+    const pat = likePattern(q.q);
+    b = b.where((eb) => eb.or([eb('subject', 'ilike', pat), eb('body', 'ilike', pat)]));
+  }
+  if (q.cursor) b = b.where(afterKey(key, q.order, q.cursor));
+  return b.orderBy(key, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}
+
+export type LinkEntity = 'deal' | 'contact' | 'account' | 'lead';
+export interface LinkTarget {
+  owner_id: string | null;
+  partner_account_id: string | null;
+}
+
+/** The owner (and a deal's partner) of a live record an activity is linked to; those tables belong to other modules. */
+export async function getLinkTarget(db: DbExecutor, orgId: string, entity: LinkEntity, id: string): Promise<LinkTarget | undefined> {
+  switch (entity) {
+    case 'deal':
+      return db.selectFrom('deals').select(['owner_id', 'partner_account_id']).where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    case 'contact': {
+      const r = await db.selectFrom('contacts').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      return r && { owner_id: r.owner_id, partner_account_id: null };
+    }
+    case 'account': {
+      const r = await db.selectFrom('accounts').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      return r && { owner_id: r.owner_id, partner_account_id: null };
+    }
+    case 'lead': {
+      const r = await db.selectFrom('leads').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      return r && { owner_id: r.owner_id, partner_account_id: null };
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { afterCursor, likePattern } from '../../db/list.ts';
+import type { ObjectionsTable } from '../../db/schema.ts';
+import type { ListObjectionsQuery } from '../../domain/objections.ts';
+
+export type ObjectionRow = Selectable<ObjectionsTable>;
+
+export async function getObjection(db: DbExecutor, orgId: string, id: string): Promise<ObjectionRow | undefined> {
+  return db.selectFrom('objections').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The library entries among `ids` (for checking objections logged against the library). */
+export async function getObjections(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<ObjectionRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('objections').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
+}
+
+export async function insertObjection(db: DbExecutor, row: Insertable<ObjectionsTable>): Promise<ObjectionRow> {
+  return db.insertInto('objections').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateObjection(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ObjectionsTable>): Promise<ObjectionRow | undefined> {
+  return db
+    .updateTable('objections')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listObjections(db: DbExecutor, orgId: string, q: ListObjectionsQuery): Promise<ObjectionRow[]> {
+  let b = db.selectFrom('objections').selectAll().where('org_id', '=', orgId);
+  if (q.category) b = b.where('category', '=', q.category);
+  if (q.active !== 'all') b = b.where('active', '=', q.active === 'true');
+  if (q.q) {
+    const pat = likePattern(q.q);
+    b = b.where((eb) => eb.or([eb('title', 'ilike', pat), eb('description', 'ilike', pat)]));
+  }
+  if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
+  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}

@@ -1,0 +1,67 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { afterCursor, likePattern } from '../../db/list.ts';
+import type { PitchScriptsTable, PitchScriptVersionsTable } from '../../db/schema.ts';
+import type { ListScriptsQuery } from '../../domain/scripts.ts';
+
+export type ScriptRow = Selectable<PitchScriptsTable>;
+export type ScriptVersionRow = Selectable<PitchScriptVersionsTable>;
+
+export async function getScript(db: DbExecutor, orgId: string, id: string): Promise<ScriptRow | undefined> {
+  return db.selectFrom('pitch_scripts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertScript(db: DbExecutor, row: Insertable<PitchScriptsTable>): Promise<ScriptRow> {
+  return db.insertInto('pitch_scripts').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateScript(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<PitchScriptsTable>): Promise<ScriptRow | undefined> {
+  return db
+    .updateTable('pitch_scripts')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listScripts(db: DbExecutor, orgId: string, q: ListScriptsQuery): Promise<ScriptRow[]> {
+  let b = db.selectFrom('pitch_scripts').selectAll().where('org_id', '=', orgId);
+  if (q.stageId) b = b.where('stage_id', '=', q.stageId);
+  if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);
+  if (q.productId) b = b.where('product_id', '=', q.productId);
+  if (q.active !== 'all') b = b.where('active', '=', q.active === 'true');
+  if (q.q) {
+    const pat = likePattern(q.q);
+    b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('body', 'ilike', pat)]));
+  }
+  if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
+  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}
+
+export async function insertScriptVersion(db: DbExecutor, row: Insertable<PitchScriptVersionsTable>): Promise<void> {
+  await db.insertInto('pitch_script_versions').values(row).execute();
+}
+
+/** Versions of a script, newest first. */
+export async function listScriptVersions(db: DbExecutor, orgId: string, scriptId: string, opts: { limit: number; before?: number | undefined }): Promise<ScriptVersionRow[]> {
+  let b = db.selectFrom('pitch_script_versions').selectAll().where('org_id', '=', orgId).where('script_id', '=', scriptId);
+  if (opts.before !== undefined) b = b.where('script_version', '<', opts.before);
+  return b.orderBy('script_version', 'desc').limit(opts.limit + 1).execute();
+}
+
+// Pipelines, stages and products belong to other modules; scripts only check that targets exist.
+
+export async function getStage(db: DbExecutor, orgId: string, id: string): Promise<{ id: string; pipeline_id: string } | undefined> {
+  return db.selectFrom('stages').select(['id', 'pipeline_id']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function pipelineExists(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('pipelines').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function productExists(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('products').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()) !== undefined;
+}
