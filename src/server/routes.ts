@@ -2,6 +2,7 @@ import type { Deps } from '../modules/context.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -14,4 +15,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerProductRoutes(app, deps);
 }
