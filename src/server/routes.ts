@@ -2,6 +2,7 @@ import type { Deps } from '../modules/context.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
@@ -18,4 +19,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAccountRoutes(app, deps);
   registerProductRoutes(app, deps);
   registerPipelineRoutes(app, deps);
+  registerDealRoutes(app, deps);
 }
