@@ -8,6 +8,9 @@ import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
+import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
+import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
+import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
@@ -26,4 +29,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerActivityRoutes(app, deps);
   registerObjectionRoutes(app, deps);
   registerScriptRoutes(app, deps);
+  registerProductRoutes(app, deps);
+  registerPipelineRoutes(app, deps);
+  registerDealRoutes(app, deps);
 }

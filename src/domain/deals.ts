@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { currencySchema, dateOnlySchema, dateTimeSchema, idSchema, listQueryBase, nameSchema, nonNegativeMoneySchema, optionalText, percentSchema, quantitySchema } from './common.ts';
+import { stageKinds } from './pipelines.ts';
+
+export const contactRoleKinds = ['decision_maker', 'economic_buyer', 'champion', 'influencer', 'user'] as const;
+export const dealStatuses = stageKinds;
+export type DealStatus = (typeof dealStatuses)[number];
+export const dealChannels = ['direct', 'partner'] as const;
+
+export const lineItemSchema = z.object({
+  id: idSchema,
+  productId: idSchema,
+  position: z.number().int(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  discountPercent: z.string(),
+  /** quantity × unitPrice × (1 − discountPercent/100), rounded to cents. */
+  netTotal: z.string(),
+});
+export type LineItemDto = z.infer<typeof lineItemSchema>;
+
+export const contactRoleSchema = z.object({ contactId: idSchema, role: z.enum(contactRoleKinds) });
+
+export const dealSchema = z.object({
+  id: idSchema,
+  externalId: z.string().nullable(),
+  name: z.string(),
+  accountId: idSchema.nullable(),
+  primaryContactId: idSchema.nullable(),
+  contactRoles: z.array(contactRoleSchema),
+  pipelineId: idSchema,
+  stageId: idSchema,
+  status: z.enum(dealStatuses),
+  amount: z.string().nullable(),
+  currency: z.string(),
+  expectedCloseDate: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  ownerId: idSchema.nullable(),
+  source: z.string().nullable(),
+  channel: z.enum(dealChannels),
+  partnerAccountId: idSchema.nullable(),
+  lostReason: z.string().nullable(),
+  nextStep: z.string().nullable(),
+  stageEnteredAt: z.string(),
+  lineItems: z.array(lineItemSchema),
+  /** Sum of the lines' net totals (independent of `amount`, which the seller sets). */
+  lineItemsTotal: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type DealDto = z.infer<typeof dealSchema>;
+
+export const lineItemInputSchema = z.strictObject({
+  productId: idSchema,
+  quantity: quantitySchema.refine((v) => /[1-9]/.test(v), 'must be greater than 0'),
+  /** Defaults to the product's list price when the product is priced in the deal's currency. */
+  unitPrice: nonNegativeMoneySchema.optional(),
+  discountPercent: percentSchema.optional(),
+});
+export type LineItemInput = z.infer<typeof lineItemInputSchema>;
+
+export const contactRoleInputSchema = z.strictObject({ contactId: idSchema, role: z.enum(contactRoleKinds) });
+export type ContactRoleInput = z.infer<typeof contactRoleInputSchema>;
+
+const dealFields = {
+  name: nameSchema,
+  externalId: z.string().max(200).nullable().optional(),
+  accountId: idSchema.nullable().optional(),
+  primaryContactId: idSchema.nullable().optional(),
+  contactRoles: z.array(contactRoleInputSchema).max(50).optional(),
+  amount: nonNegativeMoneySchema.nullable().optional(),
+  /** Defaults to the organization's base currency. */
+  currency: currencySchema.optional(),
+  expectedCloseDate: dateOnlySchema.nullable().optional(),
+  ownerId: idSchema.nullable().optional(),
+  source: optionalText(200),
+  channel: z.enum(dealChannels).optional(),
+  partnerAccountId: idSchema.nullable().optional(),
+  nextStep: optionalText(1000),
+  /** Replaces all lines of the deal. */
+  lineItems: z.array(lineItemInputSchema).max(200).optional(),
+};
+
+export const createDealSchema = z.strictObject({
+  ...dealFields,
+  /** Defaults to the organization's default pipeline. */
+  pipelineId: idSchema.optional(),
+  /** Defaults to the first open stage of the pipeline. */
+  stageId: idSchema.optional(),
+});
+export type CreateDealInput = z.infer<typeof createDealSchema>;
+
+/** Stage, pipeline and status change only through POST /deals/:id/stage. */
+export const updateDealSchema = z.strictObject({ ...dealFields, lostReason: optionalText(500) }).partial();
+export type UpdateDealInput = z.infer<typeof updateDealSchema>;
+
+export const moveDealStageSchema = z.strictObject({
+  stageId: idSchema,
+  /** To move the deal into another pipeline; `stageId` must then be one of its stages. */
+  pipelineId: idSchema.optional(),
+  /** Required to enter a lost stage (unless the deal already has one). */
+  lostReason: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+  /** Alternative to the If-Match header. */
+  expectedVersion: z.number().int().min(1).optional(),
+});
+export type MoveDealStageInput = z.infer<typeof moveDealStageSchema>;
+
+export const dealSortKeys = ['created_at', 'updated_at', 'name', 'amount', 'expected_close_date'] as const;
+export type DealSortKey = (typeof dealSortKeys)[number];
+
+export const listDealsQuery = listQueryBase.extend({
+  /** Deals without an amount sort as below zero; without an expected close date as after every date. */
+  sort: z.enum(dealSortKeys).default('created_at'),
+  pipelineId: idSchema.optional(),
+  stageId: idSchema.optional(),
+  status: z.enum(dealStatuses).optional(),
+  ownerId: idSchema.optional(),
+  accountId: idSchema.optional(),
+  channel: z.enum(dealChannels).optional(),
+  partnerAccountId: idSchema.optional(),
+  amountMin: nonNegativeMoneySchema.optional(),
+  amountMax: nonNegativeMoneySchema.optional(),
+  expectedCloseFrom: dateOnlySchema.optional(),
+  expectedCloseTo: dateOnlySchema.optional(),
+  createdFrom: dateTimeSchema.optional(),
+  createdTo: dateTimeSchema.optional(),
+});
+export type ListDealsQuery = z.infer<typeof listDealsQuery>;

@@ -1,0 +1,128 @@
+import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { decodeCursor, likePattern } from '../../db/list.ts';
+import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
+import { scopeCondition } from '../../db/scope.ts';
+import type { Scope } from '../../domain/access.ts';
+import type { DealSortKey, ListDealsQuery } from '../../domain/deals.ts';
+
+export type DealRow = Selectable<DealsTable>;
+export type LineItemRow = Selectable<DealLineItemsTable>;
+export type DealContactRow = Selectable<DealContactsTable>;
+export type NewLineItemRow = Insertable<DealLineItemsTable>;
+
+export async function getDeal(db: DbExecutor, orgId: string, id: string): Promise<DealRow | undefined> {
+  return db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
+  return db.insertInto('deals').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateDeal(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<DealRow>): Promise<DealRow | undefined> {
+  return db
+    .updateTable('deals')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findDealByExternalId(db: DbExecutor, orgId: string, externalId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('deals').select('id').where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+/** Line items of the deals, in position order. */
+export async function listLineItems(db: DbExecutor, orgId: string, dealIds: readonly string[]): Promise<LineItemRow[]> {
+  if (dealIds.length === 0) return [];
+  return db.selectFrom('deal_line_items').selectAll().where('org_id', '=', orgId).where('deal_id', 'in', dealIds).orderBy('deal_id').orderBy('position').execute();
+}
+
+/** Contact roles of the deals, in a stable order. */
+export async function listContactRoles(db: DbExecutor, orgId: string, dealIds: readonly string[]): Promise<DealContactRow[]> {
+  if (dealIds.length === 0) return [];
+  return db.selectFrom('deal_contacts').selectAll().where('org_id', '=', orgId).where('deal_id', 'in', dealIds).orderBy('deal_id').orderBy('contact_id').orderBy('role').execute();
+}
+
+export async function replaceLineItems(db: DbExecutor, orgId: string, dealId: string, rows: readonly NewLineItemRow[]): Promise<void> {
+  await db.deleteFrom('deal_line_items').where('org_id', '=', orgId).where('deal_id', '=', dealId).execute();
+  if (rows.length) await db.insertInto('deal_line_items').values([...rows]).execute();
+}
+
+export async function replaceContactRoles(db: DbExecutor, orgId: string, dealId: string, roles: readonly { contactId: string; role: string }[]): Promise<void> {
+  await db.deleteFrom('deal_contacts').where('org_id', '=', orgId).where('deal_id', '=', dealId).execute();
+  if (roles.length) {
+    await db
+      .insertInto('deal_contacts')
+      .values(roles.map((r) => ({ org_id: orgId, deal_id: dealId, contact_id: r.contactId, role: r.role })))
+      .execute();
+  }
+}
+
+/** Live contacts among `ids`, with what record scope needs. */
+export async function getContacts(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<{ id: string; owner_id: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('contacts').select(['id', 'owner_id']).where('org_id', '=', orgId).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+}
+
+/**
+ * Sort expressions. Nullable columns are coalesced so that keyset paging stays exact: a missing
+ * amount sorts as -1 (below every amount), a missing expected close date as 9999-12-31.
+ */
+const sortExpr: Record<DealSortKey, { expr: RawBuilder<unknown>; type: string }> = {
+  created_at: { expr: sql`created_at`, type: 'timestamptz' },
+  updated_at: { expr: sql`updated_at`, type: 'timestamptz' },
+  name: { expr: sql`name`, type: 'text' },
+  amount: { expr: sql`coalesce(amount, -1)`, type: 'numeric' },
+  expected_close_date: { expr: sql`coalesce(expected_close_date, date '9999-12-31')`, type: 'date' },
+};
+
+/** The value a row sorts by, as the cursor records it (matching `sortExpr`). */
+export function sortValue(r: DealRow, key: DealSortKey): string | Date {
+  switch (key) {
+    case 'created_at':
+      return r.created_at;
+    case 'updated_at':
+      return r.updated_at;
+    case 'name':
+      return r.name;
+    case 'amount':
+      return r.amount ?? '-1';
+    case 'expected_close_date':
+      return r.expected_close_date ?? '9999-12-31';
+  }
+}
+
+function afterCursor(key: DealSortKey, order: 'asc' | 'desc', cursor: string): RawBuilder<SqlBool> {
+  const [value, id] = decodeCursor(cursor);
+  const { expr, type } = sortExpr[key];
+  const op = sql.raw(order === 'asc' ? '>' : '<');
+  return sql<SqlBool>`(${expr}, id) ${op} (cast(${value} as ${sql.raw(type)}), ${id}::uuid)`;
+}
+
+export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRow[]> {
+  let b = db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  const cond = scopeCondition(scope, 'owner_id', 'partner_account_id');
+  if (cond) b = b.where(cond);
+  if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);
+  if (q.stageId) b = b.where('stage_id', '=', q.stageId);
+  if (q.status) b = b.where('status', '=', q.status);
+  if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
+  if (q.accountId) b = b.where('account_id', '=', q.accountId);
+  if (q.channel) b = b.where('channel', '=', q.channel);
+  if (q.partnerAccountId) b = b.where('partner_account_id', '=', q.partnerAccountId);
+  if (q.amountMin !== undefined) b = b.where(sql<SqlBool>`amount >= cast(${q.amountMin} as numeric)`);
+  if (q.amountMax !== undefined) b = b.where(sql<SqlBool>`amount <= cast(${q.amountMax} as numeric)`);
+  if (q.expectedCloseFrom) b = b.where(sql<SqlBool>`expected_close_date >= cast(${q.expectedCloseFrom} as date)`);
+  if (q.expectedCloseTo) b = b.where(sql<SqlBool>`expected_close_date <= cast(${q.expectedCloseTo} as date)`);
+  if (q.createdFrom) b = b.where('created_at', '>=', new Date(q.createdFrom));
+  if (q.createdTo) b = b.where('created_at', '<', new Date(q.createdTo));
+  if (q.q) b = b.where('name', 'ilike', likePattern(q.q));
+  if (q.cursor) b = b.where(afterCursor(q.sort, q.order, q.cursor));
+  const { expr } = sortExpr[q.sort];
+  return b.orderBy(expr, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}

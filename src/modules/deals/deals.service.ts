@@ -1,0 +1,190 @@
+import type { Actor } from '../../domain/access.ts';
+import { scopeFor } from '../../domain/access.ts';
+import type { CreateDealInput, DealDto, ListDealsQuery, UpdateDealInput } from '../../domain/deals.ts';
+import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
+import { missingGateFields } from '../../domain/stage-rules.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { orgBaseCurrency } from '../accounts/accounts.repository.ts';
+import { changeEvents } from '../accounts/accounts.service.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents } from '../events/events.service.ts';
+import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
+import { dealSnapshot, gateFacts, toDealDto, type DealRecord } from './deal-dto.ts';
+import { checkReferences, chooseChannel, resolveLineItems } from './deal-references.ts';
+import { startingStage } from './deal-pipeline.ts';
+import { stageRefusalError } from './deal-stage-errors.ts';
+import * as repo from './deals.repository.ts';
+
+/** Loads the children of deal rows, keeping the rows' order. */
+export async function loadRecords(db: DbExecutor, orgId: string, deals: readonly repo.DealRow[]): Promise<DealRecord[]> {
+  const ids = deals.map((d) => d.id);
+  const lines = await repo.listLineItems(db, orgId, ids);
+  const roles = await repo.listContactRoles(db, orgId, ids);
+  return deals.map((deal) => ({ deal, lines: lines.filter((l) => l.deal_id === deal.id), roles: roles.filter((r) => r.deal_id === deal.id) }));
+}
+
+export async function loadRecord(db: DbExecutor, orgId: string, deal: repo.DealRow): Promise<DealRecord> {
+  const [record] = await loadRecords(db, orgId, [deal]);
+  return record ?? { deal, lines: [], roles: [] };
+}
+
+async function assertExternalIdFree(trx: DbExecutor, orgId: string, externalId: string | null | undefined, selfId: string): Promise<void> {
+  if (!externalId) return;
+  const clash = await repo.findDealByExternalId(trx, orgId, externalId);
+  if (clash && clash.id !== selfId) throw new AppError('duplicate', `Deal ${clash.id} already has external id "${externalId}"`, { fields: [{ field: 'externalId', message: 'is already used by another deal' }] });
+}
+
+/** Partners register deals; assigning them to the organization's sellers is the organization's job. */
+function assertPartnerOwnerUnchanged(actor: Actor, ownerId: string | null | undefined): void {
+  if (actor.role === 'partner' && ownerId !== undefined) throw forbidden('Partners cannot assign deals to users');
+}
+
+export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealDto> {
+  assertCanCreate(actor, 'deal');
+  assertPartnerOwnerUnchanged(actor, input.ownerId);
+  const id = deps.ids.id();
+  const now = deps.clock.now();
+  await write(deps, actor.orgId, async (trx) => {
+    const { pipeline, stage } = await startingStage(trx, actor.orgId, input.pipelineId, input.stageId);
+    const ownerId = actor.role === 'partner' ? null : await resolveOwner(trx, actor, 'deal', input.ownerId, actor.userId);
+    const channel = chooseChannel(actor, input, null);
+    const problems: FieldProblem[] = [...channel.problems];
+    problems.push(...(await checkReferences(trx, actor, { ...input, partnerAccountId: channel.partnerAccountId })));
+    await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
+    const currency = input.currency ?? (await orgBaseCurrency(trx, actor.orgId));
+    const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], { keepProductIds: new Set(), newId: () => deps.ids.id() });
+    problems.push(...lines.problems);
+    if (problems.length) throw invalid(problems);
+    const row: Omit<repo.DealRow, 'version'> = {
+      org_id: actor.orgId,
+      id,
+      external_id: input.externalId ?? null,
+      name: input.name,
+      account_id: input.accountId ?? null,
+      primary_contact_id: input.primaryContactId ?? null,
+      pipeline_id: pipeline.id,
+      stage_id: stage.id,
+      status: 'open',
+      amount: input.amount ?? null,
+      currency,
+      expected_close_date: input.expectedCloseDate ?? null,
+      closed_at: null,
+      owner_id: ownerId,
+      source: input.source ?? null,
+      channel: channel.channel,
+      partner_account_id: channel.partnerAccountId,
+      lost_reason: null,
+      next_step: input.nextStep ?? null,
+      stage_entered_at: now,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    // The gate of the first stage applies to creation as to any entry into a stage.
+    const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));
+    if (missing.length) {
+      throw stageRefusalError({ code: 'stage_gate_failed', missingFields: missing, message: `To enter stage "${stage.name}" the deal needs: ${missing.join(', ')}` }, stage);
+    }
+    const inserted = await repo.insertDeal(trx, row);
+    await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
+    await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
+    const record = await loadRecord(trx, actor.orgId, inserted);
+    await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
+  });
+  return getDeal(deps, actor, id);
+}
+
+export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<DealDto> {
+  const row = assertCanRead(actor, 'deal', await repo.getDeal(deps.db, actor.orgId, id), id);
+  return toDealDto(await loadRecord(deps.db, actor.orgId, row));
+}
+
+export async function listDeals(deps: Deps, actor: Actor, q: ListDealsQuery): Promise<{ items: DealDto[]; nextCursor: string | null }> {
+  const rows = await repo.listDeals(deps.db, actor.orgId, scopeFor(actor, 'deal', 'read'), q);
+  const records = await loadRecords(deps.db, actor.orgId, rows.slice(0, q.limit));
+  const byId = new Map(records.map((r) => [r.deal.id, r]));
+  return toPage(
+    rows,
+    q.limit,
+    (r) => toDealDto(byId.get(r.id) ?? { deal: r, lines: [], roles: [] }),
+    (r) => encodeCursor(repo.sortValue(r, q.sort), r.id),
+  );
+}
+
+function patchFrom(input: UpdateDealInput): Partial<repo.DealRow> {
+  const p: Partial<repo.DealRow> = {};
+  if (input.name !== undefined) p.name = input.name;
+  if (input.externalId !== undefined) p.external_id = input.externalId;
+  if (input.accountId !== undefined) p.account_id = input.accountId;
+  if (input.primaryContactId !== undefined) p.primary_contact_id = input.primaryContactId;
+  if (input.amount !== undefined) p.amount = input.amount;
+  if (input.currency !== undefined) p.currency = input.currency;
+  if (input.expectedCloseDate !== undefined) p.expected_close_date = input.expectedCloseDate;
+  if (input.source !== undefined) p.source = input.source;
+  if (input.lostReason !== undefined) p.lost_reason = input.lostReason;
+  if (input.nextStep !== undefined) p.next_step = input.nextStep;
+  return p;
+}
+
+export async function updateDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateDealInput): Promise<DealDto> {
+  assertPartnerOwnerUnchanged(actor, input.ownerId);
+  await write(deps, actor.orgId, async (trx) => {
+    const beforeRow = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
+    const version = checkVersion('deal', id, beforeRow.version, expected);
+    const before = await loadRecord(trx, actor.orgId, beforeRow);
+    const patch = patchFrom(input);
+    if (input.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
+    const problems: FieldProblem[] = [];
+    if (input.channel !== undefined || input.partnerAccountId !== undefined) {
+      const channel = chooseChannel(actor, input, beforeRow);
+      problems.push(...channel.problems);
+      patch.channel = channel.channel;
+      patch.partner_account_id = channel.partnerAccountId;
+    }
+    const knownContacts = new Set([...before.roles.map((r) => r.contact_id), ...(beforeRow.primary_contact_id ? [beforeRow.primary_contact_id] : [])]);
+    problems.push(
+      ...(await checkReferences(
+        trx,
+        actor,
+        {
+          accountId: input.accountId !== beforeRow.account_id ? input.accountId : undefined,
+          primaryContactId: input.primaryContactId,
+          contactRoles: input.contactRoles,
+          partnerAccountId: patch.partner_account_id !== beforeRow.partner_account_id ? patch.partner_account_id : undefined,
+        },
+        { contactIds: knownContacts },
+      )),
+    );
+    await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
+    let newLines: repo.NewLineItemRow[] | undefined;
+    if (input.lineItems !== undefined) {
+      const currency = input.currency ?? beforeRow.currency.trim();
+      const resolved = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems, { keepProductIds: new Set(before.lines.map((l) => l.product_id)), newId: () => deps.ids.id() });
+      problems.push(...resolved.problems);
+      newLines = resolved.rows;
+    }
+    if (problems.length) throw invalid(problems);
+    const afterRow = await repo.updateDeal(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
+    if (!afterRow) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
+    if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
+    const after = await loadRecord(trx, actor.orgId, afterRow);
+    await recordEvents(trx, deps, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
+  });
+  return getDeal(deps, actor, id);
+}
+
+export async function deleteDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+  await write(deps, actor.orgId, async (trx) => {
+    const beforeRow = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
+    const version = checkVersion('deal', id, beforeRow.version, expected);
+    const before = await loadRecord(trx, actor.orgId, beforeRow);
+    const now = deps.clock.now();
+    const after = await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
+    if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.deleted', data: { before: dealSnapshot(before, { withStage: true }) } }]);
+  });
+}

@@ -1,0 +1,94 @@
+import type { Actor } from '../../domain/access.ts';
+import type { DealDto, MoveDealStageInput } from '../../domain/deals.ts';
+import { AppError, invalid } from '../../domain/errors.ts';
+import { evaluateStageMove, mayReopen, type StageInfo } from '../../domain/stage-rules.ts';
+import { assertCanWrite } from '../access.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { checkVersion, type ExpectedVersion } from '../shared.ts';
+import { gateFacts } from './deal-dto.ts';
+import { loadPipelineStages } from './deal-pipeline.ts';
+import { stageRefusalError } from './deal-stage-errors.ts';
+import { getDeal, loadRecord } from './deals.service.ts';
+import * as repo from './deals.repository.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The version to check: from the body or If-Match; both may be sent only when they agree. */
+function versionOf(header: ExpectedVersion | undefined, body: number | undefined): ExpectedVersion | undefined {
+  if (header !== undefined && body !== undefined && header !== '*' && header !== body) {
+    throw invalid([{ field: 'expectedVersion', message: `disagrees with If-Match (${header})` }]);
+  }
+  return body ?? header;
+}
+
+const stageRef = (s: StageInfo, pipelineId: string) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId });
+
+/**
+ * POST /deals/:id/stage: moves a deal to a stage (optionally of another pipeline) under the
+ * stage rules (see `evaluateStageMove`), sets its status from the stage's kind, and records
+ * `deal.stage_changed` plus `deal.reopened` / `deal.won` / `deal.lost` in the same transaction.
+ */
+export async function moveDealStage(deps: Deps, actor: Actor, id: string, header: ExpectedVersion | undefined, input: MoveDealStageInput): Promise<DealDto> {
+  const expected = versionOf(header, input.expectedVersion);
+  await write(deps, actor.orgId, async (trx) => {
+    const deal = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
+    const version = checkVersion('deal', id, deal.version, expected);
+    const current = await loadPipelineStages(trx, actor.orgId, deal.pipeline_id, 'pipelineId');
+    const samePipeline = input.pipelineId === undefined || input.pipelineId === deal.pipeline_id;
+    const target = samePipeline ? current : await loadPipelineStages(trx, actor.orgId, input.pipelineId ?? deal.pipeline_id, 'pipelineId');
+    if (!target.pipeline.active && !samePipeline) throw invalid([{ field: 'pipelineId', message: 'is an inactive pipeline' }]);
+    const from = current.stages.find((s) => s.id === deal.stage_id);
+    const to = target.stages.find((s) => s.id === input.stageId);
+    if (!to) throw invalid([{ field: 'stageId', message: `is not a stage of pipeline "${target.pipeline.name}"` }]);
+    if (!from) throw new AppError('internal_error', `deal ${id} is in stage ${deal.stage_id}, which its pipeline does not list`);
+    if (input.lostReason !== undefined && to.kind !== 'lost') throw invalid([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
+
+    const record = await loadRecord(trx, actor.orgId, deal);
+    const lostReason = to.kind === 'lost' ? (input.lostReason ?? deal.lost_reason) : null;
+    const verdict = evaluateStageMove({
+      stages: target.stages,
+      from,
+      to,
+      samePipeline,
+      enforceOrder: target.pipeline.enforce_stage_order,
+      deal: gateFacts(deal, record.lines, record.roles),
+      lostReason,
+      canReopen: mayReopen(actor.role),
+    });
+    if (!verdict.ok) throw stageRefusalError(verdict, to);
+
+    const now = deps.clock.now();
+    const after = await repo.updateDeal(trx, actor.orgId, id, version, {
+      pipeline_id: target.pipeline.id,
+      stage_id: to.id,
+      status: to.kind,
+      stage_entered_at: now,
+      closed_at: verdict.closes ? now : null,
+      // A reopened deal is no longer lost, so its old reason would mislead; the events keep it.
+      lost_reason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
+      updated_at: now,
+    });
+    if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+
+    const events: EventInput[] = [
+      {
+        entityType: 'deal',
+        entityId: id,
+        type: 'deal.stage_changed',
+        data: {
+          from: stageRef(from, current.pipeline.id),
+          to: stageRef(to, target.pipeline.id),
+          status: { from: verdict.statusFrom, to: verdict.statusTo },
+          daysInPreviousStage: Math.round(((now.getTime() - deal.stage_entered_at.getTime()) / DAY_MS) * 100) / 100,
+        },
+      },
+    ];
+    const event = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data });
+    if (verdict.reopens) events.push(event('deal.reopened', { previousStatus: verdict.statusFrom, closedAt: deal.closed_at?.toISOString() ?? null, lostReason: deal.lost_reason, stageId: to.id }));
+    if (to.kind === 'won') events.push(event('deal.won', { stageId: to.id, amount: deal.amount, currency: deal.currency.trim(), lineItemsCount: record.lines.length, closedAt: now.toISOString() }));
+    if (to.kind === 'lost') events.push(event('deal.lost', { stageId: to.id, lostReason, amount: deal.amount, currency: deal.currency.trim(), closedAt: now.toISOString() }));
+    await recordEvents(trx, deps, actor, events);
+  });
+  return getDeal(deps, actor, id);
+}

@@ -1,0 +1,179 @@
+import type { Actor } from '../../domain/access.ts';
+import { canReadReference, canWriteReference } from '../../domain/access.ts';
+import { AppError, forbidden, invalid } from '../../domain/errors.ts';
+import { diffFields } from '../../domain/event-hash.ts';
+import { gateFields, type CreatePipelineInput, type GateField, type ListPipelinesQuery, type PipelineDto, type StageDto, type StageKind, type UpdatePipelineInput } from '../../domain/pipelines.ts';
+import { resolveStages } from '../../domain/pipelines.ts';
+import type { StageInfo } from '../../domain/stage-rules.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { encodeCursor } from '../../db/list.ts';
+import { write, type Deps } from '../context.ts';
+import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
+import * as repo from './pipelines.repository.ts';
+
+const isGateField = (f: unknown): f is GateField => typeof f === 'string' && (gateFields as readonly string[]).includes(f);
+
+/** The stored required fields, keeping only names the current code knows. */
+export function requiredFieldsOf(s: repo.StageRow): GateField[] {
+  return Array.isArray(s.required_fields) ? s.required_fields.filter(isGateField) : [];
+}
+
+export function toStageDto(s: repo.StageRow): StageDto {
+  return {
+    id: s.id,
+    name: s.name,
+    position: s.position,
+    probability: s.probability,
+    forecastCategory: s.forecast_category as StageDto['forecastCategory'],
+    kind: s.kind as StageKind,
+    expectedDays: s.expected_days,
+    requiredFields: requiredFieldsOf(s),
+  };
+}
+
+export function toStageInfo(s: repo.StageRow): StageInfo {
+  return { id: s.id, name: s.name, position: s.position, kind: s.kind as StageKind, requiredFields: requiredFieldsOf(s) };
+}
+
+export function toPipelineDto(p: repo.PipelineRow, stages: readonly repo.StageRow[]): PipelineDto {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    enforceStageOrder: p.enforce_stage_order,
+    isDefault: p.is_default,
+    active: p.active,
+    stages: stages.filter((s) => s.pipeline_id === p.id).map(toStageDto),
+    createdAt: p.created_at.toISOString(),
+    updatedAt: p.updated_at.toISOString(),
+    version: p.version,
+  };
+}
+
+const auditFields = ['name', 'description', 'enforce_stage_order', 'is_default', 'active'] as const;
+
+function snapshot(p: repo.PipelineRow): Record<string, unknown> {
+  return Object.fromEntries(auditFields.map((f) => [f, p[f]]));
+}
+
+/** Stage snapshot for events: enough to rebuild the pipeline's design at any point in time. */
+export function stageSnapshot(s: repo.StageRow): Record<string, unknown> {
+  return {
+    id: s.id,
+    name: s.name,
+    position: s.position,
+    kind: s.kind,
+    probability: s.probability,
+    forecast_category: s.forecast_category,
+    expected_days: s.expected_days,
+    required_fields: requiredFieldsOf(s),
+  };
+}
+
+export function assertPipelineWriter(actor: Actor): void {
+  if (!canWriteReference(actor, 'pipeline')) throw forbidden('Only admins can manage pipelines');
+}
+
+async function assertNameFree(trx: DbExecutor, orgId: string, name: string, selfId: string | null): Promise<void> {
+  const clash = await repo.findPipelineByName(trx, orgId, name);
+  if (clash && clash.id !== selfId) {
+    throw new AppError('duplicate', `A pipeline named "${clash.name}" already exists`, { fields: [{ field: 'name', message: 'is already used by another pipeline' }], details: { existingId: clash.id } });
+  }
+}
+
+/** Makes `id` the only default: other defaults lose the flag, each with its own event. */
+async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: string): Promise<void> {
+  const others = await repo.clearOtherDefaults(trx, actor.orgId, id, deps.clock.now());
+  const events: EventInput[] = others.map((o) => ({ entityType: 'pipeline', entityId: o.id, type: 'pipeline.updated', data: { changes: { is_default: { from: true, to: false } }, reason: 'another pipeline became the default' } }));
+  if (events.length) await recordEvents(trx, deps, actor, events);
+}
+
+export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipelineInput): Promise<PipelineDto> {
+  assertPipelineWriter(actor);
+  const { stages, problems } = resolveStages(input.stages);
+  if (problems.length) throw invalid(problems);
+  const id = deps.ids.id();
+  const now = deps.clock.now();
+  await write(deps, actor.orgId, async (trx) => {
+    await assertNameFree(trx, actor.orgId, input.name, null);
+    await repo.lockDefaultPipeline(trx, actor.orgId);
+    const active = input.active ?? true;
+    const isDefault = input.isDefault ?? (active && !(await repo.getDefaultPipeline(trx, actor.orgId)));
+    if (isDefault && !active) throw invalid([{ field: 'isDefault', message: 'an inactive pipeline cannot be the default' }]);
+    const p = await repo.insertPipeline(trx, {
+      org_id: actor.orgId,
+      id,
+      name: input.name,
+      description: input.description ?? null,
+      enforce_stage_order: input.enforceStageOrder ?? false,
+      is_default: isDefault,
+      active,
+      created_at: now,
+      updated_at: now,
+    });
+    const rows = stages.map((s, i) => ({
+      org_id: actor.orgId,
+      id: deps.ids.id(),
+      pipeline_id: id,
+      name: s.name,
+      position: i,
+      probability: s.probability,
+      forecast_category: s.forecastCategory,
+      kind: s.kind,
+      expected_days: s.expectedDays,
+      required_fields: JSON.stringify(s.requiredFields),
+    }));
+    await repo.insertStages(trx, rows);
+    if (isDefault) await takeOverDefault(trx, deps, actor, id);
+    const stored = await repo.listStages(trx, actor.orgId, [id]);
+    await recordEvents(trx, deps, actor, [{ entityType: 'pipeline', entityId: id, type: 'pipeline.created', data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } } }]);
+  });
+  return getPipeline(deps, actor, id);
+}
+
+export async function getPipeline(deps: Deps, actor: Actor, id: string): Promise<PipelineDto> {
+  if (!canReadReference(actor, 'pipeline')) throw forbidden();
+  const p = found(await repo.getPipeline(deps.db, actor.orgId, id), 'pipeline', id);
+  return toPipelineDto(p, await repo.listStages(deps.db, actor.orgId, [id]));
+}
+
+export async function listPipelines(deps: Deps, actor: Actor, q: ListPipelinesQuery): Promise<{ items: PipelineDto[]; nextCursor: string | null }> {
+  if (!canReadReference(actor, 'pipeline')) throw forbidden();
+  const rows = await repo.listPipelines(deps.db, actor.orgId, q);
+  const stages = await repo.listStages(
+    deps.db,
+    actor.orgId,
+    rows.slice(0, q.limit).map((r) => r.id),
+  );
+  return toPage(rows, q.limit, (r) => toPipelineDto(r, stages), (r) => encodeCursor(r[q.sort], r.id));
+}
+
+export async function updatePipeline(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdatePipelineInput): Promise<PipelineDto> {
+  assertPipelineWriter(actor);
+  await write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.getPipeline(trx, actor.orgId, id), 'pipeline', id);
+    const version = checkVersion('pipeline', id, before.version, expected);
+    if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, id);
+    if (input.isDefault) await repo.lockDefaultPipeline(trx, actor.orgId);
+    const isDefault = input.isDefault ?? before.is_default;
+    const active = input.active ?? before.active;
+    if (isDefault && !active) {
+      throw invalid([
+        input.isDefault ? { field: 'isDefault', message: 'an inactive pipeline cannot be the default' } : { field: 'active', message: 'the default pipeline cannot be deactivated; make another pipeline the default first' },
+      ]);
+    }
+    const patch: Partial<repo.PipelineRow> = { updated_at: deps.clock.now() };
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.description !== undefined) patch.description = input.description;
+    if (input.enforceStageOrder !== undefined) patch.enforce_stage_order = input.enforceStageOrder;
+    if (input.isDefault !== undefined) patch.is_default = input.isDefault;
+    if (input.active !== undefined) patch.active = input.active;
+    const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
+    if (!after) throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
+    if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
+    const changes = diffFields(snapshot(before), snapshot(after), auditFields);
+    await recordEvents(trx, deps, actor, [{ entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } }]);
+  });
+  return getPipeline(deps, actor, id);
+}

@@ -1,0 +1,50 @@
+import { sql, type Selectable } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { afterCursor, likePattern } from '../../db/list.ts';
+import type { ProductsTable } from '../../db/schema.ts';
+import type { ListProductsQuery } from '../../domain/products.ts';
+
+export type ProductRow = Selectable<ProductsTable>;
+
+export async function getProduct(db: DbExecutor, orgId: string, id: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The product holding a SKU, compared case-insensitively as the unique index does. */
+export async function findProductBySku(db: DbExecutor, orgId: string, sku: string): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('org_id', '=', orgId).where(sql`lower(sku)`, '=', sku.toLowerCase()).executeTakeFirst();
+}
+
+export async function insertProduct(db: DbExecutor, row: Omit<ProductRow, 'version'>): Promise<ProductRow> {
+  return db.insertInto('products').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; undefined means someone else changed it first. */
+export async function updateProduct(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<ProductRow>): Promise<ProductRow | undefined> {
+  return db
+    .updateTable('products')
+    .set({ ...patch, version: version + 1 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listProducts(db: DbExecutor, orgId: string, q: ListProductsQuery): Promise<ProductRow[]> {
+  let b = db.selectFrom('products').selectAll().where('org_id', '=', orgId);
+  if (q.family) b = b.where('family', '=', q.family);
+  if (q.active) b = b.where('active', '=', q.active === 'true');
+  if (q.q) {
+    const pat = likePattern(q.q);
+    b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('sku', 'ilike', pat)]));
+  }
+  if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
+  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+}
+
+/** The products among `ids` that exist in the organization. */
+export async function getProducts(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('products').selectAll().where('org_id', '=', orgId).where('id', 'in', ids).execute();
+}
