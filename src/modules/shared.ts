@@ -1,4 +1,6 @@
 import { AppError, invalid, notFound, versionConflict, type FieldProblem } from '../domain/errors.ts';
+import { diffFields } from '../domain/event-hash.ts';
+import type { EventInput } from './events/events.service.ts';
 
 /** What the client sent in If-Match: a version, or '*' to overwrite whatever is there. */
 export type ExpectedVersion = number | '*';
@@ -47,3 +49,16 @@ export async function withProblems<T>(problems: readonly FieldProblem[], check: 
   if (problems.length > 0) throw invalid([...problems]);
   return value;
 }
+
+/** `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log. */
+export function changeEvents(entity: string, id: string, before: Record<string, unknown>, after: Record<string, unknown>, fields?: readonly string[]): EventInput[] {
+  const keys = (fields ?? Object.keys(before)).filter((k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k));
+  const changes = diffFields(before, after, keys);
+  const events: EventInput[] = [];
+  const owner = changes.owner_id;
+  delete changes.owner_id;
+  if (Object.keys(changes).length > 0) events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
+  if (owner) events.push({ entityType: entity, entityId: id, type: `${entity}.assigned`, data: { changes: { owner_id: owner } } });
+  return events;
+}
+

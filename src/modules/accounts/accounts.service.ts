@@ -2,13 +2,12 @@ import type { Actor } from '../../domain/access.ts';
 import { scopeFor } from '../../domain/access.ts';
 import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../domain/accounts.ts';
 import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
-import { diffFields } from '../../domain/event-hash.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
-import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
+import { recordEvents } from '../events/events.service.ts';
+import { changeEvents, checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './accounts.repository.ts';
 
 export function toAccountDto(r: repo.AccountRow): AccountDto {
@@ -133,18 +132,6 @@ export async function updateAccount(deps: Deps, actor: Actor, id: string, expect
     return after;
   });
   return toAccountDto(row);
-}
-
-/** `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log. */
-export function changeEvents(entity: string, id: string, before: Record<string, unknown>, after: Record<string, unknown>, fields?: readonly string[]): EventInput[] {
-  const keys = (fields ?? Object.keys(before)).filter((k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k));
-  const changes = diffFields(before, after, keys);
-  const events: EventInput[] = [];
-  const owner = changes.owner_id;
-  delete changes.owner_id;
-  if (Object.keys(changes).length > 0) events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
-  if (owner) events.push({ entityType: entity, entityId: id, type: `${entity}.assigned`, data: { changes: { owner_id: owner } } });
-  return events;
 }
 
 export async function deleteAccount(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import { activityLinkFields, type ActivityDto, type ActivityType, type UpdateActivityInput } from '../../domain/activities.ts';
 import { invalid } from '../../domain/errors.ts';
 import { assertCanWrite, resolveOwner } from '../access.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';

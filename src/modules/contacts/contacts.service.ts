@@ -4,7 +4,7 @@ import { inScope, scopeFor, type Actor } from '../../domain/access.ts';
 import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../domain/contacts.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';

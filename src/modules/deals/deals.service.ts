@@ -6,7 +6,7 @@ import { missingGateFields } from '../../domain/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { orgBaseCurrency } from '../accounts/accounts.repository.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';

@@ -11,7 +11,7 @@ import {
   type ListLeadsQuery,
   type UpdateLeadInput,
 } from '../../domain/leads.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents, type EventInput } from '../events/events.service.ts';

@@ -5,7 +5,7 @@ import { AppError, forbidden } from '../../domain/errors.ts';
 import type { CreateObjectionInput, ListObjectionsQuery, ObjectionDto, UpdateObjectionInput } from '../../domain/objections.ts';
 import type { ObjectionsTable } from '../../db/schema.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';

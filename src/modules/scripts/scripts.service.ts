@@ -5,7 +5,7 @@ import type { CreateScriptInput, ListScriptsQuery, ListScriptVersionsQuery, Scri
 import { scriptTargetFields } from '../../domain/scripts.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { changeEvents } from '../accounts/accounts.service.ts';
+import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
