@@ -1,0 +1,411 @@
+import type { Actor } from '../../domain/access.ts';
+import type { CreateActivityInput } from '../../domain/activities.ts';
+import { ManualClock } from '../../domain/deps.ts';
+import type { CreatePipelineInput } from '../../domain/pipelines.ts';
+import { createAccount } from '../accounts/accounts.service.ts';
+import { createActivity } from '../activities/create-activity.ts';
+import { actorForUser } from '../auth/auth.service.ts';
+import { createContact } from '../contacts/contacts.service.ts';
+import type { Deps } from '../context.ts';
+import { createDeal, updateDeal } from '../deals/deals.service.ts';
+import { moveDealStage } from '../deals/move-deal-stage.ts';
+import { createLead, updateLead } from '../leads/leads.service.ts';
+import { createObjection } from '../objections/objections.service.ts';
+import { createPipeline } from '../pipelines/pipelines.service.ts';
+import { createProduct } from '../products/products.service.ts';
+import { createScript } from '../scripts/scripts.service.ts';
+import { createOrganization, createTeam, createUser } from '../users/users.service.ts';
+import * as data from './demo-data.ts';
+import { Random } from './random.ts';
+
+const DAY = 86_400_000;
+
+export interface DemoOptions {
+  name?: string;
+  seed?: number;
+  months?: number;
+  password?: string;
+  /** Number of deals (default 300) and leads (default 140); smaller for tests. */
+  deals?: number;
+  leads?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoResult {
+  organizationId: string;
+  organizationName: string;
+  password: string;
+  users: { email: string; name: string; role: string }[];
+  counts: Record<string, number>;
+}
+
+interface StagePlan {
+  id: string;
+  name: string;
+  kind: 'open' | 'won' | 'lost';
+  /** Median days in the stage and the chance a deal is lost from it. */
+  medianDays: number;
+  lossRate: number;
+}
+
+interface PipelinePlan {
+  id: string;
+  name: string;
+  stages: StagePlan[];
+  enforce: boolean;
+}
+
+type Action = { at: number; run: () => Promise<void> };
+
+const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInput; timing: [number, number][] }[] = [
+  {
+    key: 'b2b',
+    input: {
+      name: 'B2B field sales',
+      description: 'Opportunity identification → pitch → objections → close, run by field reps.',
+      enforceStageOrder: true,
+      isDefault: true,
+      stages: [
+        { name: 'Qualify', kind: 'open', probability: 10, expectedDays: 7 },
+        { name: 'Discovery', kind: 'open', probability: 20, expectedDays: 14 },
+        { name: 'Demo', kind: 'open', probability: 40, expectedDays: 10 },
+        { name: 'Proposal', kind: 'open', probability: 60, forecastCategory: 'best_case', expectedDays: 14, requiredFields: ['amount', 'expectedCloseDate'] },
+        { name: 'Negotiation', kind: 'open', probability: 80, forecastCategory: 'commit', expectedDays: 10, requiredFields: ['primaryContactId'] },
+        { name: 'Closed won', kind: 'won' },
+        { name: 'Closed lost', kind: 'lost' },
+      ],
+    },
+    timing: [[8, 0.12], [15, 0.1], [10, 0.08], [14, 0.08], [9, 0.1]],
+  },
+  {
+    key: 'b2c',
+    input: {
+      name: 'B2C inside sales',
+      description: 'Consumers handled by phone by the inside-sales team.',
+      enforceStageOrder: false,
+      isDefault: false,
+      stages: [
+        { name: 'New', kind: 'open', probability: 10, expectedDays: 2 },
+        { name: 'Contacted', kind: 'open', probability: 30, expectedDays: 4 },
+        { name: 'Quote sent', kind: 'open', probability: 60, forecastCategory: 'commit', expectedDays: 5, requiredFields: ['amount'] },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    },
+    timing: [[1.5, 0.15], [3, 0.12], [4, 0.1]],
+  },
+  {
+    key: 'partner',
+    input: {
+      name: 'Partner deals',
+      description: 'Deals registered and worked by channel partners.',
+      enforceStageOrder: true,
+      isDefault: false,
+      stages: [
+        { name: 'Registered', kind: 'open', probability: 10, expectedDays: 5, requiredFields: ['partnerAccountId'] },
+        { name: 'Approved', kind: 'open', probability: 30, expectedDays: 10 },
+        { name: 'Closing', kind: 'open', probability: 70, forecastCategory: 'commit', expectedDays: 20, requiredFields: ['amount'] },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    },
+    timing: [[4, 0.1], [12, 0.12], [15, 0.1]],
+  },
+];
+
+/**
+ * Loads a realistic small organization through the same services the API uses, replaying a year
+ * of work in time order on a controlled clock, so every record has a real event history (stage
+ * moves with durations, calls with dispositions, objections, meetings) and the audit chain holds.
+ */
+export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<DemoResult> {
+  const rng = new Random(opts.seed ?? 2026);
+  const end = base.clock.now().getTime();
+  const start = end - (opts.months ?? 12) * 30 * DAY;
+  const clock = new ManualClock(new Date(start));
+  const deps: Deps = { ...base, clock, ids: { id: () => rng.uuid() } };
+  const password = opts.password ?? 'demo-password';
+  const name = opts.name ?? 'Northwind Demo';
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const email = (local: string) => `${local}@${slug}.example`;
+
+  // --- organization, teams, people --------------------------------------------------------
+  const { organization, admin: adminUser } = await createOrganization(deps, {
+    organization: { name, baseCurrency: 'USD', timezone: 'America/Chicago', fiscalYearStartMonth: 1 },
+    admin: { email: email('admin'), name: 'Avery Admin', password },
+  });
+  const orgId = organization.id;
+  const admin = await actorForUser(deps, orgId, adminUser.id);
+  const users: DemoResult['users'] = [{ email: adminUser.email, name: adminUser.name, role: 'admin' }];
+  const team = async (teamName: string, kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management') => (await createTeam(deps, admin, { name: teamName, kind })).id;
+  const mgmt = await team('Management', 'management');
+  const inside = await team('Inside sales', 'inside_sales');
+  const field = await team('Field sales', 'field_sales');
+  const channel = await team('Channel', 'channel');
+  const marketingTeam = await team('Marketing', 'marketing');
+  const person = async (local: string, fullName: string, role: Actor['role'], teamId: string | null, managerId: string | null = null, partnerAccountId: string | null = null): Promise<Actor> => {
+    const u = await createUser(deps, admin, { email: email(local), name: fullName, role, password, teamId, managerId, partnerAccountId });
+    users.push({ email: u.email, name: u.name, role });
+    return actorForUser(deps, orgId, u.id);
+  };
+  const salesDirector = await person('morgan', 'Morgan Director', 'manager', mgmt);
+  const fieldManager = await person('fatima', 'Fatima Field-Lead', 'manager', field, salesDirector.userId);
+  const insideManager = await person('ivan', 'Ivan Inside-Lead', 'manager', inside, salesDirector.userId);
+  const fieldReps = [
+    await person('rosa', 'Rosa Rivera', 'rep', field, fieldManager.userId),
+    await person('sam', 'Sam Okafor', 'rep', field, fieldManager.userId),
+    await person('tomas', 'Tomás Weber', 'rep', field, fieldManager.userId),
+    await person('uma', 'Uma Tanaka', 'rep', field, fieldManager.userId),
+  ];
+  const sdrs = [
+    await person('lena', 'Lena Schmidt', 'inside_sales', inside, insideManager.userId),
+    await person('kofi', 'Kofi Mensah', 'inside_sales', inside, insideManager.userId),
+    await person('priya', 'Priya Patel', 'inside_sales', inside, insideManager.userId),
+  ];
+  const channelRep = await person('chris', 'Chris Channel', 'rep', channel, salesDirector.userId);
+  await person('maya', 'Maya Marketing', 'marketing', marketingTeam);
+  await person('otto', 'Otto Auditor', 'auditor', null);
+
+  // --- catalogue, objection library, pipelines, scripts ----------------------------------
+  const products = [];
+  for (const p of data.products) products.push(await createProduct(deps, admin, { ...p, currency: 'USD', active: true }));
+  const objections = [];
+  for (const o of data.objectionLibrary) objections.push(await createObjection(deps, admin, { ...o, recommendedResponses: [...o.recommendedResponses], active: true }));
+  const pipelines: Record<'b2b' | 'b2c' | 'partner', PipelinePlan> = { b2b: { id: '', name: '', stages: [], enforce: true }, b2c: { id: '', name: '', stages: [], enforce: false }, partner: { id: '', name: '', stages: [], enforce: true } };
+  for (const spec of pipelineSpecs) {
+    const p = await createPipeline(deps, admin, spec.input);
+    pipelines[spec.key] = {
+      id: p.id,
+      name: p.name,
+      enforce: p.enforceStageOrder,
+      stages: p.stages.map((s, i) => ({ id: s.id, name: s.name, kind: s.kind, medianDays: spec.timing[i]?.[0] ?? 0, lossRate: spec.timing[i]?.[1] ?? 0 })),
+    };
+  }
+  for (const s of pipelines.b2b.stages.filter((x) => x.kind === 'open')) {
+    await createScript(deps, admin, { name: `${s.name} talk track`, stageId: s.id, body: scriptFor(s.name), active: true });
+  }
+
+  // --- accounts and contacts --------------------------------------------------------------
+  const partnerAccounts = [];
+  for (const [i, type] of (['distributor', 'reseller', 'value_added_reseller', 'agency'] as const).entries()) {
+    partnerAccounts.push(await createAccount(deps, channelRep, { name: `${data.companyStems[40 + i] ?? 'Partner'} ${['Distribution', 'Resellers', 'Solutions', 'Agency'][i] ?? ''}`.trim(), type, industry: 'Software', ownerId: channelRep.userId }));
+  }
+  const partnerUser = await person('pat', 'Pat Partner', 'partner', null, null, partnerAccounts[1]?.id ?? null);
+  const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
+  for (let i = 0; i < 46; i++) {
+    const owner = fieldReps[i % fieldReps.length] ?? fieldReps[0];
+    if (!owner) break;
+    const [city, country] = rng.pick(data.cities);
+    const stem = data.companyStems[i % data.companyStems.length] ?? 'Acme';
+    const accName = `${stem} ${rng.pick(data.companySuffixes)}`;
+    const acc = await createAccount(deps, owner, {
+      name: accName,
+      domain: `${stem.toLowerCase()}-${i}.example`,
+      industry: rng.pick(data.industries),
+      employees: Math.round(rng.logNormal(250, 1.2)),
+      annualRevenue: `${Math.round(rng.logNormal(20_000_000, 1))}.00`,
+      type: i < 2 ? 'competitor' : rng.chance(0.3) ? 'customer' : 'prospect',
+      address: { city, country },
+    });
+    const contacts: string[] = [];
+    for (let c = 0; c < 3 + (i % 2); c++) {
+      const first = rng.pick(data.firstNames);
+      const last = rng.pick(data.lastNames);
+      const ct = await createContact(deps, owner, {
+        accountId: acc.id,
+        firstName: first,
+        lastName: last,
+        title: rng.pick(data.titles),
+        emails: [`${first}.${last}.${c}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '') + `@${stem.toLowerCase()}-${i}.example`],
+        phones: [`+1 555 ${String(1000 + i * 10 + c).padStart(4, '0')}`],
+      });
+      contacts.push(ct.id);
+    }
+    accounts.push({ id: acc.id, name: accName, ownerId: owner.userId, contacts });
+  }
+  const consumers: { id: string; ownerId: string }[] = [];
+  for (let i = 0; i < 50; i++) {
+    const owner = sdrs[i % sdrs.length] ?? sdrs[0];
+    if (!owner) break;
+    const first = rng.pick(data.firstNames);
+    const last = rng.pick(data.lastNames);
+    const ct = await createContact(deps, owner, { firstName: first, lastName: last, phones: [`+1 555 7${String(100 + i).padStart(3, '0')}`], emailOptOut: rng.chance(0.2) });
+    consumers.push({ id: ct.id, ownerId: owner.userId });
+  }
+
+  // --- a year of work, replayed in time order ---------------------------------------------
+  const actions: Action[] = [];
+  const counts: Record<string, number> = { deals: 0, won: 0, lost: 0, leads: 0, calls: 0, meetings: 0, objections: 0 };
+  const at = (t: number, run: () => Promise<void>) => {
+    if (t < end) actions.push({ at: t, run });
+  };
+  const iso = (t: number) => new Date(t).toISOString();
+  // inputs are built when the action runs: the records they link to exist only by then
+  const log = (actor: Actor, t: number, make: () => CreateActivityInput) =>
+    at(t, async () => {
+      const input = make();
+      await createActivity(deps, actor, input);
+      if (input.type === 'call') counts.calls = (counts.calls ?? 0) + 1;
+      if (input.type === 'meeting') counts.meetings = (counts.meetings ?? 0) + 1;
+    });
+
+  // leads worked by inside sales: ~12 % of calls connect
+  for (let i = 0; i < (opts.leads ?? 140); i++) {
+    const sdr = sdrs[i % sdrs.length] ?? sdrs[0];
+    if (!sdr) break;
+    const created = start + rng.next() * (end - start - 2 * DAY);
+    const lead = { id: '' };
+    const first = rng.pick(data.firstNames);
+    const last = rng.pick(data.lastNames);
+    const stem = rng.pick(data.companyStems);
+    at(created, async () => {
+      const l = await createLead(deps, sdr, { firstName: first, lastName: last, company: `${stem} ${rng.pick(data.companySuffixes)}`, title: rng.pick(data.titles), source: rng.pick(data.leadSources), email: `${first}.${i}@${stem.toLowerCase()}-lead.example`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@-]/g, '') });
+      lead.id = l.id;
+      counts.leads = (counts.leads ?? 0) + 1;
+    });
+    let t = created + rng.next() * DAY;
+    let outcome: 'open' | 'qualified' | 'disqualified' = 'open';
+    for (let attempt = 0; attempt < 4 && outcome === 'open'; attempt++) {
+      const disposition = rng.weighted([['no_answer', 45], ['left_voicemail', 22], ['busy', 8], ['connected', 12], ['wrong_number', 3], ['not_interested', 5], ['call_back_later', 5]] as const);
+      const when = t;
+      at(when, async () => {
+        await createActivity(deps, sdr, { type: 'call', direction: 'outbound', disposition, leadId: lead.id, durationSeconds: disposition === 'connected' ? rng.int(120, 900) : rng.int(5, 60), occurredAt: iso(when) });
+        counts.calls = (counts.calls ?? 0) + 1;
+        if (attempt === 0) await updateLead(deps, sdr, lead.id, '*', { status: 'working' });
+      });
+      if (disposition === 'connected') outcome = rng.chance(0.45) ? 'qualified' : 'open';
+      if (disposition === 'not_interested' || disposition === 'wrong_number') outcome = 'disqualified';
+      t += rng.logNormal(2, 0.5) * DAY;
+    }
+    const reason = rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Student / not a buyer']);
+    if (outcome !== 'open') at(t, async () => {
+      await updateLead(deps, sdr, lead.id, '*', outcome === 'qualified' ? { status: 'qualified' } : { status: 'disqualified', disqualifiedReason: reason });
+    });
+  }
+
+  // deals through the three pipelines
+  for (let i = 0; i < (opts.deals ?? 300); i++) {
+    const kind = rng.weighted([['b2b', 55], ['b2c', 30], ['partner', 15]] as const);
+    const plan = pipelines[kind];
+    // a growing business: more deals in recent months, so a realistic share is still open
+    const created = start + Math.sqrt(rng.next()) * (end - start - 3 * DAY);
+    const deal = { id: '' };
+    let owner: Actor;
+    let input: Parameters<typeof createDeal>[2];
+    const close = new Date(created + rng.logNormal(60, 0.4) * DAY).toISOString().slice(0, 10);
+    if (kind === 'b2b') {
+      const acc = rng.pick(accounts);
+      owner = fieldReps.find((r) => r.userId === acc.ownerId) ?? fieldManager;
+      const withContact = rng.chance(0.85);
+      input = {
+        name: `${acc.name} – ${rng.pick(['platform roll-out', 'pilot', 'expansion', 'renewal', 'sensor upgrade'])}`,
+        accountId: acc.id,
+        primaryContactId: withContact ? (acc.contacts[0] ?? null) : null,
+        contactRoles: withContact && acc.contacts[1] ? [{ contactId: acc.contacts[1], role: 'champion' }] : [],
+        amount: `${Math.round(rng.logNormal(35_000, 0.7))}.00`,
+        expectedCloseDate: close,
+        source: rng.pick(data.leadSources),
+        lineItems: [{ productId: products[0]?.id ?? '', quantity: '1' }, { productId: products[1]?.id ?? '', quantity: String(rng.int(3, 40)) }],
+      };
+      if (!withContact) at(created + 2 * DAY, async () => {
+        await updateDeal(deps, owner, deal.id, '*', { primaryContactId: acc.contacts[0] ?? null });
+      });
+    } else if (kind === 'b2c') {
+      const consumer = rng.pick(consumers);
+      owner = sdrs.find((s) => s.userId === consumer.ownerId) ?? insideManager;
+      input = { name: `Home monitor – consumer ${i}`, primaryContactId: consumer.id, amount: `${rng.int(1, 4) * 199}.00`, expectedCloseDate: close, source: rng.pick(['web', 'webinar', 'referral']), lineItems: [{ productId: products[5]?.id ?? '', quantity: String(rng.int(1, 4)) }] };
+    } else {
+      const partnerAccount = rng.pick(partnerAccounts);
+      owner = channelRep;
+      input = { name: `${partnerAccount.name} – end customer ${i}`, channel: 'partner', partnerAccountId: partnerAccount.id, amount: `${Math.round(rng.logNormal(25_000, 0.6))}.00`, expectedCloseDate: close, source: 'partner' };
+    }
+    const actor = owner;
+    at(created, async () => {
+      const d = await createDeal(deps, actor, { ...input, pipelineId: plan.id });
+      deal.id = d.id;
+      counts.deals = (counts.deals ?? 0) + 1;
+    });
+    // walk the stages
+    const open = plan.stages.filter((s) => s.kind === 'open');
+    const won = plan.stages.find((s) => s.kind === 'won');
+    const lost = plan.stages.find((s) => s.kind === 'lost');
+    let t = created;
+    for (let s = 0; s < open.length; s++) {
+      const stage = open[s];
+      if (!stage) break;
+      const dwell = rng.logNormal(stage.medianDays, 0.6) * DAY;
+      // activities while in the stage
+      const mid = t + dwell * rng.next();
+      if (kind === 'b2b' && stage.name === 'Demo') {
+        const meetingOutcome = rng.chance(0.85) ? ('held' as const) : ('no_show' as const);
+        log(actor, mid, () => ({ type: 'meeting', subject: 'Product demo', dealId: deal.id, start: iso(mid), end: iso(mid + 3_600_000), location: 'Customer site', outcome: meetingOutcome }));
+      } else {
+        const raised = rng.chance(0.3)
+          ? [{ category: rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const), buyerWords: rng.pick(['This is more than we planned', 'Let me check with my manager', 'We are happy with what we have', 'Not before next quarter']), outcome: rng.chance(0.6) ? ('resolved' as const) : ('unresolved' as const) }]
+          : undefined;
+        if (raised) counts.objections = (counts.objections ?? 0) + 1;
+        const duration = rng.int(300, 2400);
+        log(actor, mid, () => ({ type: 'call', direction: 'outbound', disposition: 'connected', dealId: deal.id, durationSeconds: duration, occurredAt: iso(mid), ...(raised ? { objections: raised } : {}) }));
+      }
+      t += dwell;
+      if (rng.chance(stage.lossRate)) {
+        if (lost) {
+          const when = t;
+          const reason = rng.pick(data.lostReasons);
+          at(when, async () => {
+            await moveDealStage(deps, actor, deal.id, '*', { stageId: lost.id, lostReason: reason });
+            counts.lost = (counts.lost ?? 0) + 1;
+          });
+        }
+        break;
+      }
+      const next = open[s + 1];
+      // B2C deals sometimes skip a stage (their pipeline allows it)
+      const target = !plan.enforce && next && open[s + 2] && rng.chance(0.15) ? open[s + 2] : next;
+      if (target) {
+        const when = t;
+        at(when, async () => {
+          await moveDealStage(deps, actor, deal.id, '*', { stageId: target.id });
+        });
+        if (target !== next) s++;
+      } else if (won) {
+        const when = t;
+        at(when, async () => {
+          await moveDealStage(deps, actor, deal.id, '*', { stageId: won.id });
+          counts.won = (counts.won ?? 0) + 1;
+        });
+      }
+    }
+  }
+  // partner registrations: the partner registers, the channel rep takes ownership
+  for (let i = 0; i < 6; i++) {
+    const t = end - rng.int(3, 40) * DAY;
+    at(t, async () => {
+      const d = await createDeal(deps, partnerUser, { name: `Registration – ${rng.pick(data.companyStems)} ${i}`, pipelineId: pipelines.partner.id, amount: `${rng.int(10, 60)}000.00`, source: 'partner' });
+      await updateDeal(deps, admin, d.id, '*', { ownerId: channelRep.userId });
+      counts.deals = (counts.deals ?? 0) + 1;
+    });
+  }
+
+  actions.sort((a, b) => a.at - b.at);
+  let done = 0;
+  for (const a of actions) {
+    clock.set(new Date(a.at));
+    await a.run();
+    done++;
+    if (done % 100 === 0 || done === actions.length) opts.onProgress?.(done, actions.length);
+  }
+  await deps.sealer.flush(orgId);
+  return { organizationId: orgId, organizationName: name, password, users, counts };
+}
+
+function scriptFor(stage: string): string {
+  const lines: Record<string, string> = {
+    Qualify: 'Confirm the problem, who feels it and what it costs today. Ask: what happens if nothing changes this year?',
+    Discovery: 'Map the process end to end. Who signs? What does success look like in 90 days?',
+    Demo: 'Show the three workflows they named in discovery, in their words. Stop after each: does this solve it?',
+    Proposal: 'Walk the proposal live. Anchor on the cost of the problem, then the price. Agree the decision date.',
+    Negotiation: 'Trade, never give: any discount buys a longer term or a reference. Confirm the paper process.',
+  };
+  return lines[stage] ?? 'Listen first; restate the buyer’s goal; agree the next step before hanging up.';
+}

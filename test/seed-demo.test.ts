@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../src/modules/events/chain.ts';
+import { seedDemo, type DemoResult } from '../src/modules/demo/seed-demo.ts';
+import { createTestDeps, type TestDeps } from './helpers/db.ts';
+
+let deps: TestDeps;
+let result: DemoResult;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  result = await seedDemo(deps, { deals: 40, leads: 20, seed: 7 });
+}, 120_000);
+afterAll(async () => {
+  await deps.cleanup();
+});
+
+describe('demo organization', () => {
+  it('is built through the services with a valid audit chain', async () => {
+    const report = await verifyChain(deps.db, result.organizationId);
+    expect(report.ok).toBe(true);
+    expect(report.unsealed).toBe(0);
+    expect(report.checked).toBeGreaterThan(300);
+  });
+
+  it('has history spread over the past months, in system time order', async () => {
+    const rows = await deps.db
+      .selectFrom('events')
+      .select(['type', 'occurred_at', 'seq'])
+      .where('org_id', '=', result.organizationId)
+      .orderBy('seq')
+      .execute();
+    const first = rows[0]?.occurred_at.getTime() ?? 0;
+    const last = rows[rows.length - 1]?.occurred_at.getTime() ?? 0;
+    expect(last - first).toBeGreaterThan(200 * 86_400_000);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
+    const types = new Set(rows.map((r) => r.type));
+    for (const t of ['deal.created', 'deal.stage_changed', 'deal.won', 'deal.lost', 'activity.created', 'objection.raised', 'lead.status_changed']) {
+      expect(types, t).toContain(t);
+    }
+  });
+
+  it('has B2B and B2C deals in three pipelines, open and closed', async () => {
+    const deals = await deps.db
+      .selectFrom('deals')
+      .select(['status', 'account_id', 'pipeline_id', 'channel'])
+      .where('org_id', '=', result.organizationId)
+      .execute();
+    expect(deals.length).toBe(result.counts.deals);
+    expect(new Set(deals.map((d) => d.pipeline_id)).size).toBe(3);
+    expect(deals.some((d) => d.account_id === null)).toBe(true);
+    expect(deals.some((d) => d.channel === 'partner')).toBe(true);
+    const statuses = new Set(deals.map((d) => d.status));
+    expect([...statuses].sort()).toEqual(['lost', 'open', 'won']);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const again = await createTestDeps();
+    try {
+      const other = await seedDemo(again, { deals: 40, leads: 20, seed: 7, name: 'Northwind Demo' });
+      const names = async (d: TestDeps, org: string) =>
+        (await d.db.selectFrom('deals').select(['id', 'name', 'amount', 'status']).where('org_id', '=', org).orderBy('id').execute()).map((r) => `${r.id} ${r.name} ${r.amount} ${r.status}`);
+      expect(await names(again, other.organizationId)).toEqual(await names(deps, result.organizationId));
+    } finally {
+      await again.cleanup();
+    }
+  }, 120_000);
+});
