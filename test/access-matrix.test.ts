@@ -41,18 +41,62 @@ const leadMatrix: Record<Role, Expect> = {
   auditor: { read: all('ok'), write: all('forbidden') },
 };
 
+const dealMatrix: Record<Role, Expect> = {
+  admin: { read: all('ok'), write: all('ok') },
+  manager: { read: rows('ok', 'ok', 'hidden'), write: rows('ok', 'ok', 'hidden') },
+  rep: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  inside_sales: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  marketing: { read: all('hidden'), write: all('hidden') },
+  // a partner's "own" deals are those registered to its partner account
+  partner: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  auditor: { read: all('ok'), write: all('forbidden') },
+};
+
+const activityMatrix: Record<Role, Expect> = {
+  admin: { read: all('ok'), write: all('ok') },
+  manager: { read: rows('ok', 'ok', 'hidden'), write: rows('ok', 'ok', 'hidden') },
+  rep: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  inside_sales: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  marketing: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
+  partner: { read: all('hidden'), write: all('hidden') },
+  auditor: { read: all('ok'), write: all('forbidden') },
+};
+
+/** Ids of records in each organization that a test record links to. */
+interface Fixtures {
+  partnerAccountId: string;
+  accountId: string;
+  foreignAccountId: string;
+}
+
 interface EntityCase {
   name: string;
   path: string;
   matrix: Record<Role, Expect>;
-  create: (label: string, ownerId: string) => Record<string, unknown>;
+  create: (label: string, ownerId: string, ctx: { foreign: boolean; partnerOwn: boolean }) => Record<string, unknown>;
   patch: Record<string, unknown>;
 }
+
+let fx: Fixtures;
 
 const entities: EntityCase[] = [
   { name: 'accounts', path: '/api/v1/accounts', matrix: accountMatrix, create: (label, ownerId) => ({ name: label, ownerId }), patch: { industry: 'Checked' } },
   { name: 'contacts', path: '/api/v1/contacts', matrix: contactMatrix, create: (label, ownerId) => ({ lastName: label, ownerId }), patch: { title: 'Checked' } },
   { name: 'leads', path: '/api/v1/leads', matrix: leadMatrix, create: (label, ownerId) => ({ lastName: label, company: 'Matrix Co', ownerId }), patch: { title: 'Checked' } },
+  {
+    name: 'deals',
+    path: '/api/v1/deals',
+    matrix: dealMatrix,
+    create: (label, ownerId, ctx) => ({ name: label, ownerId, ...(ctx.partnerOwn ? { channel: 'partner', partnerAccountId: fx.partnerAccountId } : {}) }),
+    patch: { nextStep: 'Checked' },
+  },
+  {
+    name: 'activities',
+    path: '/api/v1/activities',
+    matrix: activityMatrix,
+    create: (label, ownerId, ctx) => ({ type: 'note', body: label, subject: label, accountId: ctx.foreign ? fx.foreignAccountId : fx.accountId, ownerId }),
+    patch: { body: 'Checked' },
+  },
 ];
 
 let deps: TestDeps;
@@ -72,6 +116,16 @@ beforeAll(async () => {
   const otherTeam = await createTestTeam(deps, org.admin, 'field_sales');
   const manager = await createTestUser(deps, org.admin, 'manager', { teamId: team.id });
   const partnerAccount = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Channel Partner Inc', type: 'reseller' } })).json<{ id: string }>();
+  const stages = [{ name: 'Open', kind: 'open', probability: 10 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }];
+  for (const admin of [org.admin, other.admin]) {
+    const p = await api.as(admin, { method: 'POST', url: '/api/v1/pipelines', payload: { name: 'Matrix', isDefault: true, stages } });
+    expect(p.statusCode, p.body).toBe(201);
+  }
+  fx = {
+    partnerAccountId: partnerAccount.id,
+    accountId: (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Linked account' } })).json<{ id: string }>().id,
+    foreignAccountId: (await api.as(other.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Foreign linked account' } })).json<{ id: string }>().id,
+  };
   const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string } = {}) => createTestUser(deps, org.admin, role, opts);
   actors = {
     admin: org.admin,
@@ -104,11 +158,14 @@ for (const entity of entities) {
         const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = { own: actor, team: role === 'manager' ? teammate : outsider, other: outsider };
         const ids: Record<Whose, string> = { own: '', team: '', other: '', otherOrg: '' };
         for (const whose of ['own', 'team', 'other'] as const) {
-          const r = await api.as(actors.admin, { method: 'POST', url: entity.path, payload: entity.create(`${role}-${whose}`, owners[whose].userId) });
+          // a partner owns nothing: its "own" deal is one registered to its account, owned by a rep
+          const partnerOwn = role === 'partner' && whose === 'own';
+          const owner = partnerOwn || role === 'auditor' || role === 'partner' ? (whose === 'own' ? outsider : owners[whose]) : owners[whose];
+          const r = await api.as(actors.admin, { method: 'POST', url: entity.path, payload: entity.create(`${role}-${whose}`, owner.userId, { foreign: false, partnerOwn }) });
           expect(r.statusCode, r.body).toBe(201);
           ids[whose] = r.json<{ id: string }>().id;
         }
-        ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: entity.path, payload: entity.create('foreign', foreignAdmin.userId) })).json<{ id: string }>().id;
+        ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: entity.path, payload: entity.create('foreign', foreignAdmin.userId, { foreign: true, partnerOwn: false }) })).json<{ id: string }>().id;
 
         const got: Record<string, number> = {};
         const want: Record<string, number> = {};
