@@ -12,7 +12,7 @@ import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
-import { getUser } from '../modules/users/users.service.ts';
+import { getTeam, getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
 import type { App } from './types.ts';
 
@@ -21,6 +21,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAuthRoutes(app, deps, opts);
   registerUserRoutes(app, deps);
   registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
+  registerTimeline(app, deps, '/api/v1/teams', 'team', (actor, id) => getTeam(deps, actor, id));
   registerAuditRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerContactRoutes(app, deps);
