@@ -70,42 +70,47 @@ async function checkParent(trx: DbExecutor, actor: Actor, id: string | null, par
   return [];
 }
 
-export async function createAccount(deps: Deps, actor: Actor, input: CreateAccountInput): Promise<AccountDto> {
+/**
+ * Inserts an account and records `account.created` inside the caller's transaction, so that
+ * conversion can create it together with the contact, deal and lead change it belongs to.
+ */
+export async function insertAccountTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateAccountInput): Promise<repo.AccountRow> {
   assertCanCreate(actor, 'account');
   const now = deps.clock.now();
   const id = deps.ids.id();
-  const row = await write(deps, actor.orgId, async (trx) => {
-    const ownerId = await resolveOwner(trx, actor, 'account', input.ownerId, actor.userId);
-    const problems = await checkParent(trx, actor, null, input.parentAccountId);
-    if (problems.length) throw invalid(problems);
-    const revenueCurrency = input.annualRevenue ? (input.revenueCurrency ?? (await repo.orgBaseCurrency(trx, actor.orgId))) : (input.revenueCurrency ?? null);
-    const inserted = await repo.insertAccount(trx, {
-      org_id: actor.orgId,
-      id,
-      external_id: input.externalId ?? null,
-      name: input.name,
-      domain: input.domain ?? null,
-      industry: input.industry ?? null,
-      employees: input.employees ?? null,
-      annual_revenue: input.annualRevenue ?? null,
-      revenue_currency: revenueCurrency,
-      street: input.address?.street ?? null,
-      city: input.address?.city ?? null,
-      region: input.address?.region ?? null,
-      postal_code: input.address?.postalCode ?? null,
-      country: input.address?.country ?? null,
-      type: input.type ?? 'prospect',
-      owner_id: ownerId,
-      parent_account_id: input.parentAccountId ?? null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    });
-    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: snapshot(inserted) } }]);
-    return inserted;
+  const ownerId = await resolveOwner(trx, actor, 'account', input.ownerId, actor.userId);
+  const problems = await checkParent(trx, actor, null, input.parentAccountId);
+  if (problems.length) throw invalid(problems);
+  const revenueCurrency = input.annualRevenue ? (input.revenueCurrency ?? (await repo.orgBaseCurrency(trx, actor.orgId))) : (input.revenueCurrency ?? null);
+  const inserted = await repo.insertAccount(trx, {
+    org_id: actor.orgId,
+    id,
+    external_id: input.externalId ?? null,
+    name: input.name,
+    domain: input.domain ?? null,
+    industry: input.industry ?? null,
+    employees: input.employees ?? null,
+    annual_revenue: input.annualRevenue ?? null,
+    revenue_currency: revenueCurrency,
+    street: input.address?.street ?? null,
+    city: input.address?.city ?? null,
+    region: input.address?.region ?? null,
+    postal_code: input.address?.postalCode ?? null,
+    country: input.address?.country ?? null,
+    type: input.type ?? 'prospect',
+    owner_id: ownerId,
+    parent_account_id: input.parentAccountId ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
   });
-  return toAccountDto(row);
+  await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: snapshot(inserted) } }]);
+  return inserted;
+}
+
+export async function createAccount(deps: Deps, actor: Actor, input: CreateAccountInput): Promise<AccountDto> {
+  return toAccountDto(await write(deps, actor.orgId, (trx) => insertAccountTx(trx, deps, actor, input)));
 }
 
 export async function getAccount(deps: Deps, actor: Actor, id: string): Promise<AccountDto> {

@@ -62,35 +62,40 @@ async function checkAccount(trx: DbExecutor, actor: Actor, accountId: string | n
   return [{ field: 'accountId', message: 'is not an account of this organization that you can see' }];
 }
 
-export async function createContact(deps: Deps, actor: Actor, input: CreateContactInput): Promise<ContactDto> {
+/**
+ * Inserts a contact and records `contact.created` inside the caller's transaction, so that
+ * conversion can create it together with the account, deal and lead change it belongs to.
+ */
+export async function insertContactTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateContactInput): Promise<repo.ContactRow> {
   assertCanCreate(actor, 'contact');
   const now = deps.clock.now();
   const id = deps.ids.id();
-  const row = await write(deps, actor.orgId, async (trx) => {
-    const problems = await checkAccount(trx, actor, input.accountId);
-    const ownerId = await withProblems(problems, () => resolveOwner(trx, actor, 'contact', input.ownerId, actor.userId));
-    const inserted = await repo.insertContact(trx, {
-      org_id: actor.orgId,
-      id,
-      external_id: input.externalId ?? null,
-      account_id: input.accountId ?? null,
-      first_name: input.firstName ?? null,
-      last_name: input.lastName,
-      title: input.title ?? null,
-      emails: JSON.stringify(input.emails ?? []),
-      phones: JSON.stringify(input.phones ?? []),
-      owner_id: ownerId,
-      do_not_contact: input.doNotContact ?? false,
-      email_opt_out: input.emailOptOut ?? false,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    });
-    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: snapshot(inserted) } }]);
-    return inserted;
+  const problems = await checkAccount(trx, actor, input.accountId);
+  const ownerId = await withProblems(problems, () => resolveOwner(trx, actor, 'contact', input.ownerId, actor.userId));
+  const inserted = await repo.insertContact(trx, {
+    org_id: actor.orgId,
+    id,
+    external_id: input.externalId ?? null,
+    account_id: input.accountId ?? null,
+    first_name: input.firstName ?? null,
+    last_name: input.lastName,
+    title: input.title ?? null,
+    emails: JSON.stringify(input.emails ?? []),
+    phones: JSON.stringify(input.phones ?? []),
+    owner_id: ownerId,
+    do_not_contact: input.doNotContact ?? false,
+    email_opt_out: input.emailOptOut ?? false,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
   });
-  return toContactDto(row);
+  await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: snapshot(inserted) } }]);
+  return inserted;
+}
+
+export async function createContact(deps: Deps, actor: Actor, input: CreateContactInput): Promise<ContactDto> {
+  return toContactDto(await write(deps, actor.orgId, (trx) => insertContactTx(trx, deps, actor, input)));
 }
 
 export async function getContact(deps: Deps, actor: Actor, id: string): Promise<ContactDto> {

@@ -41,60 +41,68 @@ function assertPartnerOwnerUnchanged(actor: Actor, ownerId: string | null | unde
   if (actor.role === 'partner' && ownerId !== undefined) throw forbidden('Partners cannot assign deals to users');
 }
 
-export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealDto> {
+/**
+ * Inserts a deal with its lines and contact roles and records `deal.created` inside the caller's
+ * transaction, so that conversion can create it together with the account, contact and lead
+ * change it belongs to. Returns the deal as loaded in that transaction.
+ */
+export async function insertDealTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealRecord> {
   assertCanCreate(actor, 'deal');
   assertPartnerOwnerUnchanged(actor, input.ownerId);
   const id = deps.ids.id();
   const now = deps.clock.now();
-  await write(deps, actor.orgId, async (trx) => {
-    const { pipeline, stage } = await startingStage(trx, actor.orgId, input.pipelineId, input.stageId);
-    const ownerId = actor.role === 'partner' ? null : await resolveOwner(trx, actor, 'deal', input.ownerId, actor.userId);
-    const channel = chooseChannel(actor, input, null);
-    const problems: FieldProblem[] = [...channel.problems];
-    problems.push(...(await checkReferences(trx, actor, { ...input, partnerAccountId: channel.partnerAccountId })));
-    await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
-    const currency = input.currency ?? (await orgBaseCurrency(trx, actor.orgId));
-    const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], { keepProductIds: new Set(), newId: () => deps.ids.id() });
-    problems.push(...lines.problems);
-    if (problems.length) throw invalid(problems);
-    const row: Omit<repo.DealRow, 'version'> = {
-      org_id: actor.orgId,
-      id,
-      external_id: input.externalId ?? null,
-      name: input.name,
-      account_id: input.accountId ?? null,
-      primary_contact_id: input.primaryContactId ?? null,
-      pipeline_id: pipeline.id,
-      stage_id: stage.id,
-      status: 'open',
-      amount: input.amount ?? null,
-      currency,
-      expected_close_date: input.expectedCloseDate ?? null,
-      closed_at: null,
-      owner_id: ownerId,
-      source: input.source ?? null,
-      channel: channel.channel,
-      partner_account_id: channel.partnerAccountId,
-      lost_reason: null,
-      next_step: input.nextStep ?? null,
-      stage_entered_at: now,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    };
-    // The gate of the first stage applies to creation as to any entry into a stage.
-    const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));
-    if (missing.length) {
-      throw stageRefusalError({ code: 'stage_gate_failed', missingFields: missing, message: `To enter stage "${stage.name}" the deal needs: ${missing.join(', ')}` }, stage);
-    }
-    const inserted = await repo.insertDeal(trx, row);
-    await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
-    await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
-    const record = await loadRecord(trx, actor.orgId, inserted);
-    await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
-  });
-  return getDeal(deps, actor, id);
+  const { pipeline, stage } = await startingStage(trx, actor.orgId, input.pipelineId, input.stageId);
+  const ownerId = actor.role === 'partner' ? null : await resolveOwner(trx, actor, 'deal', input.ownerId, actor.userId);
+  const channel = chooseChannel(actor, input, null);
+  const problems: FieldProblem[] = [...channel.problems];
+  problems.push(...(await checkReferences(trx, actor, { ...input, partnerAccountId: channel.partnerAccountId })));
+  await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
+  const currency = input.currency ?? (await orgBaseCurrency(trx, actor.orgId));
+  const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], { keepProductIds: new Set(), newId: () => deps.ids.id() });
+  problems.push(...lines.problems);
+  if (problems.length) throw invalid(problems);
+  const row: Omit<repo.DealRow, 'version'> = {
+    org_id: actor.orgId,
+    id,
+    external_id: input.externalId ?? null,
+    name: input.name,
+    account_id: input.accountId ?? null,
+    primary_contact_id: input.primaryContactId ?? null,
+    pipeline_id: pipeline.id,
+    stage_id: stage.id,
+    status: 'open',
+    amount: input.amount ?? null,
+    currency,
+    expected_close_date: input.expectedCloseDate ?? null,
+    closed_at: null,
+    owner_id: ownerId,
+    source: input.source ?? null,
+    channel: channel.channel,
+    partner_account_id: channel.partnerAccountId,
+    lost_reason: null,
+    next_step: input.nextStep ?? null,
+    stage_entered_at: now,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  // The gate of the first stage applies to creation as to any entry into a stage.
+  const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));
+  if (missing.length) {
+    throw stageRefusalError({ code: 'stage_gate_failed', missingFields: missing, message: `To enter stage "${stage.name}" the deal needs: ${missing.join(', ')}` }, stage);
+  }
+  const inserted = await repo.insertDeal(trx, row);
+  await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
+  await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
+  const record = await loadRecord(trx, actor.orgId, inserted);
+  await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
+  return record;
+}
+
+export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealDto> {
+  const record = await write(deps, actor.orgId, (trx) => insertDealTx(trx, deps, actor, input));
+  return getDeal(deps, actor, record.deal.id);
 }
 
 export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<DealDto> {

@@ -14,6 +14,14 @@ export async function getLead(db: DbExecutor, orgId: string, id: string): Promis
   return db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
+/**
+ * Reads a lead and locks its row until the transaction ends, so that two conversions of the same
+ * lead run one after the other: the second then sees the lead already converted.
+ */
+export async function lockLead(db: DbExecutor, orgId: string, id: string): Promise<LeadRow | undefined> {
+  return db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+}
+
 export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadRow> {
   return db.insertInto('leads').values(row).returningAll().executeTakeFirstOrThrow();
 }

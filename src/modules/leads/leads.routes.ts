@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { idParams, pageSchema } from '../../domain/common.ts';
+import { convertLeadResultSchema, convertLeadSchema } from '../../domain/lead-conversion.ts';
 import { createLeadSchema, leadSchema, listLeadsQuery, updateLeadSchema } from '../../domain/leads.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
+import { convertLead } from './convert-lead.ts';
 import * as svc from './leads.service.ts';
 
 export function registerLeadRoutes(app: App, deps: Deps): void {
@@ -35,6 +37,25 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
       await svc.deleteLead(deps, actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/api/v1/leads/:id/convert',
+    {
+      schema: {
+        tags,
+        summary: 'Convert a lead into an account (or none, B2C), a contact and optionally a deal (If-Match: version)',
+        description:
+          'Each of account and contact is linked by id or created (fields default from the lead); the deal is created or omitted. ' +
+          'Everything happens in one transaction: when any part is refused, nothing is written. ' +
+          'Refusals: 422 invalid_transition for a converted or disqualified lead; 422 validation_failed naming each bad field ' +
+          '(e.g. contact.id at another account, deal.create.ownerId); 422 stage_gate_failed for the deal\'s first stage; 409 for a stale If-Match.',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: convertLeadSchema,
+        response: { 200: convertLeadResultSchema, ...errorResponses },
+      },
+    },
+    (request) => convertLead(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   registerTimeline(app, deps, '/api/v1/leads', 'lead', (actor, id) => svc.getLead(deps, actor, id));
 }
