@@ -8,7 +8,7 @@ let result: DemoResult;
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  result = await seedDemo(deps, { deals: 40, leads: 20, seed: 7 });
+  result = await seedDemo(deps, { deals: 40, leads: 40, seed: 7 });
 }, 120_000);
 afterAll(async () => {
   await deps.cleanup();
@@ -34,7 +34,7 @@ describe('demo organization', () => {
     expect(last - first).toBeGreaterThan(200 * 86_400_000);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
     const types = new Set(rows.map((r) => r.type));
-    for (const t of ['deal.created', 'deal.stage_changed', 'deal.won', 'deal.lost', 'activity.created', 'objection.raised', 'lead.status_changed']) {
+    for (const t of ['deal.created', 'deal.stage_changed', 'deal.won', 'deal.lost', 'deal.assigned', 'activity.created', 'objection.raised', 'lead.status_changed', 'lead.converted']) {
       expect(types, t).toContain(t);
     }
   });
@@ -56,7 +56,7 @@ describe('demo organization', () => {
   it('is deterministic for a seed', async () => {
     const again = await createTestDeps();
     try {
-      const other = await seedDemo(again, { deals: 40, leads: 20, seed: 7, name: 'Northwind Demo' });
+      const other = await seedDemo(again, { deals: 40, leads: 40, seed: 7, name: 'Northwind Demo' });
       const names = async (d: TestDeps, org: string) =>
         (await d.db.selectFrom('deals').select(['id', 'name', 'amount', 'status']).where('org_id', '=', org).orderBy('id').execute()).map((r) => `${r.id} ${r.name} ${r.amount} ${r.status}`);
       expect(await names(again, other.organizationId)).toEqual(await names(deps, result.organizationId));

@@ -1,21 +1,17 @@
 import type { Actor } from '../../domain/access.ts';
-import type { CreateActivityInput } from '../../domain/activities.ts';
 import { ManualClock } from '../../domain/deps.ts';
 import type { CreatePipelineInput } from '../../domain/pipelines.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
-import { createActivity } from '../activities/create-activity.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import { createContact } from '../contacts/contacts.service.ts';
 import type { Deps } from '../context.ts';
-import { createDeal, updateDeal } from '../deals/deals.service.ts';
-import { moveDealStage } from '../deals/move-deal-stage.ts';
-import { createLead, updateLead } from '../leads/leads.service.ts';
 import { createObjection } from '../objections/objections.service.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
 import { createProduct } from '../products/products.service.ts';
 import { createScript } from '../scripts/scripts.service.ts';
 import { createOrganization, createTeam, createUser } from '../users/users.service.ts';
 import * as data from './demo-data.ts';
+import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { Random } from './random.ts';
 
 const DAY = 86_400_000;
@@ -38,24 +34,6 @@ export interface DemoResult {
   users: { email: string; name: string; role: string }[];
   counts: Record<string, number>;
 }
-
-interface StagePlan {
-  id: string;
-  name: string;
-  kind: 'open' | 'won' | 'lost';
-  /** Median days in the stage and the chance a deal is lost from it. */
-  medianDays: number;
-  lossRate: number;
-}
-
-interface PipelinePlan {
-  id: string;
-  name: string;
-  stages: StagePlan[];
-  enforce: boolean;
-}
-
-type Action = { at: number; run: () => Promise<void> };
 
 const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInput; timing: [number, number][] }[] = [
   {
@@ -234,158 +212,11 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   }
 
   // --- a year of work, replayed in time order ---------------------------------------------
-  const actions: Action[] = [];
-  const counts: Record<string, number> = { deals: 0, won: 0, lost: 0, leads: 0, calls: 0, meetings: 0, objections: 0 };
-  const at = (t: number, run: () => Promise<void>) => {
-    if (t < end) actions.push({ at: t, run });
-  };
-  const iso = (t: number) => new Date(t).toISOString();
-  // inputs are built when the action runs: the records they link to exist only by then
-  const log = (actor: Actor, t: number, make: () => CreateActivityInput) =>
-    at(t, async () => {
-      const input = make();
-      await createActivity(deps, actor, input);
-      if (input.type === 'call') counts.calls = (counts.calls ?? 0) + 1;
-      if (input.type === 'meeting') counts.meetings = (counts.meetings ?? 0) + 1;
-    });
-
-  // leads worked by inside sales: ~12 % of calls connect
-  for (let i = 0; i < (opts.leads ?? 140); i++) {
-    const sdr = sdrs[i % sdrs.length] ?? sdrs[0];
-    if (!sdr) break;
-    const created = start + rng.next() * (end - start - 2 * DAY);
-    const lead = { id: '' };
-    const first = rng.pick(data.firstNames);
-    const last = rng.pick(data.lastNames);
-    const stem = rng.pick(data.companyStems);
-    at(created, async () => {
-      const l = await createLead(deps, sdr, { firstName: first, lastName: last, company: `${stem} ${rng.pick(data.companySuffixes)}`, title: rng.pick(data.titles), source: rng.pick(data.leadSources), email: `${first}.${i}@${stem.toLowerCase()}-lead.example`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@-]/g, '') });
-      lead.id = l.id;
-      counts.leads = (counts.leads ?? 0) + 1;
-    });
-    let t = created + rng.next() * DAY;
-    let outcome: 'open' | 'qualified' | 'disqualified' = 'open';
-    for (let attempt = 0; attempt < 4 && outcome === 'open'; attempt++) {
-      const disposition = rng.weighted([['no_answer', 45], ['left_voicemail', 22], ['busy', 8], ['connected', 12], ['wrong_number', 3], ['not_interested', 5], ['call_back_later', 5]] as const);
-      const when = t;
-      at(when, async () => {
-        await createActivity(deps, sdr, { type: 'call', direction: 'outbound', disposition, leadId: lead.id, durationSeconds: disposition === 'connected' ? rng.int(120, 900) : rng.int(5, 60), occurredAt: iso(when) });
-        counts.calls = (counts.calls ?? 0) + 1;
-        if (attempt === 0) await updateLead(deps, sdr, lead.id, '*', { status: 'working' });
-      });
-      if (disposition === 'connected') outcome = rng.chance(0.45) ? 'qualified' : 'open';
-      if (disposition === 'not_interested' || disposition === 'wrong_number') outcome = 'disqualified';
-      t += rng.logNormal(2, 0.5) * DAY;
-    }
-    const reason = rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Student / not a buyer']);
-    if (outcome !== 'open') at(t, async () => {
-      await updateLead(deps, sdr, lead.id, '*', outcome === 'qualified' ? { status: 'qualified' } : { status: 'disqualified', disqualifiedReason: reason });
-    });
-  }
-
-  // deals through the three pipelines
-  for (let i = 0; i < (opts.deals ?? 300); i++) {
-    const kind = rng.weighted([['b2b', 55], ['b2c', 30], ['partner', 15]] as const);
-    const plan = pipelines[kind];
-    // a growing business: more deals in recent months, so a realistic share is still open
-    const created = start + Math.sqrt(rng.next()) * (end - start - 3 * DAY);
-    const deal = { id: '' };
-    let owner: Actor;
-    let input: Parameters<typeof createDeal>[2];
-    const close = new Date(created + rng.logNormal(60, 0.4) * DAY).toISOString().slice(0, 10);
-    if (kind === 'b2b') {
-      const acc = rng.pick(accounts);
-      owner = fieldReps.find((r) => r.userId === acc.ownerId) ?? fieldManager;
-      const withContact = rng.chance(0.85);
-      input = {
-        name: `${acc.name} – ${rng.pick(['platform roll-out', 'pilot', 'expansion', 'renewal', 'sensor upgrade'])}`,
-        accountId: acc.id,
-        primaryContactId: withContact ? (acc.contacts[0] ?? null) : null,
-        contactRoles: withContact && acc.contacts[1] ? [{ contactId: acc.contacts[1], role: 'champion' }] : [],
-        amount: `${Math.round(rng.logNormal(35_000, 0.7))}.00`,
-        expectedCloseDate: close,
-        source: rng.pick(data.leadSources),
-        lineItems: [{ productId: products[0]?.id ?? '', quantity: '1' }, { productId: products[1]?.id ?? '', quantity: String(rng.int(3, 40)) }],
-      };
-      if (!withContact) at(created + 2 * DAY, async () => {
-        await updateDeal(deps, owner, deal.id, '*', { primaryContactId: acc.contacts[0] ?? null });
-      });
-    } else if (kind === 'b2c') {
-      const consumer = rng.pick(consumers);
-      owner = sdrs.find((s) => s.userId === consumer.ownerId) ?? insideManager;
-      input = { name: `Home monitor – consumer ${i}`, primaryContactId: consumer.id, amount: `${rng.int(1, 4) * 199}.00`, expectedCloseDate: close, source: rng.pick(['web', 'webinar', 'referral']), lineItems: [{ productId: products[5]?.id ?? '', quantity: String(rng.int(1, 4)) }] };
-    } else {
-      const partnerAccount = rng.pick(partnerAccounts);
-      owner = channelRep;
-      input = { name: `${partnerAccount.name} – end customer ${i}`, channel: 'partner', partnerAccountId: partnerAccount.id, amount: `${Math.round(rng.logNormal(25_000, 0.6))}.00`, expectedCloseDate: close, source: 'partner' };
-    }
-    const actor = owner;
-    at(created, async () => {
-      const d = await createDeal(deps, actor, { ...input, pipelineId: plan.id });
-      deal.id = d.id;
-      counts.deals = (counts.deals ?? 0) + 1;
-    });
-    // walk the stages
-    const open = plan.stages.filter((s) => s.kind === 'open');
-    const won = plan.stages.find((s) => s.kind === 'won');
-    const lost = plan.stages.find((s) => s.kind === 'lost');
-    let t = created;
-    for (let s = 0; s < open.length; s++) {
-      const stage = open[s];
-      if (!stage) break;
-      const dwell = rng.logNormal(stage.medianDays, 0.6) * DAY;
-      // activities while in the stage
-      const mid = t + dwell * rng.next();
-      if (kind === 'b2b' && stage.name === 'Demo') {
-        const meetingOutcome = rng.chance(0.85) ? ('held' as const) : ('no_show' as const);
-        log(actor, mid, () => ({ type: 'meeting', subject: 'Product demo', dealId: deal.id, start: iso(mid), end: iso(mid + 3_600_000), location: 'Customer site', outcome: meetingOutcome }));
-      } else {
-        const raised = rng.chance(0.3)
-          ? [{ category: rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const), buyerWords: rng.pick(['This is more than we planned', 'Let me check with my manager', 'We are happy with what we have', 'Not before next quarter']), outcome: rng.chance(0.6) ? ('resolved' as const) : ('unresolved' as const) }]
-          : undefined;
-        if (raised) counts.objections = (counts.objections ?? 0) + 1;
-        const duration = rng.int(300, 2400);
-        log(actor, mid, () => ({ type: 'call', direction: 'outbound', disposition: 'connected', dealId: deal.id, durationSeconds: duration, occurredAt: iso(mid), ...(raised ? { objections: raised } : {}) }));
-      }
-      t += dwell;
-      if (rng.chance(stage.lossRate)) {
-        if (lost) {
-          const when = t;
-          const reason = rng.pick(data.lostReasons);
-          at(when, async () => {
-            await moveDealStage(deps, actor, deal.id, '*', { stageId: lost.id, lostReason: reason });
-            counts.lost = (counts.lost ?? 0) + 1;
-          });
-        }
-        break;
-      }
-      const next = open[s + 1];
-      // B2C deals sometimes skip a stage (their pipeline allows it)
-      const target = !plan.enforce && next && open[s + 2] && rng.chance(0.15) ? open[s + 2] : next;
-      if (target) {
-        const when = t;
-        at(when, async () => {
-          await moveDealStage(deps, actor, deal.id, '*', { stageId: target.id });
-        });
-        if (target !== next) s++;
-      } else if (won) {
-        const when = t;
-        at(when, async () => {
-          await moveDealStage(deps, actor, deal.id, '*', { stageId: won.id });
-          counts.won = (counts.won ?? 0) + 1;
-        });
-      }
-    }
-  }
-  // partner registrations: the partner registers, the channel rep takes ownership
-  for (let i = 0; i < 6; i++) {
-    const t = end - rng.int(3, 40) * DAY;
-    at(t, async () => {
-      const d = await createDeal(deps, partnerUser, { name: `Registration – ${rng.pick(data.companyStems)} ${i}`, pipelineId: pipelines.partner.id, amount: `${rng.int(10, 60)}000.00`, source: 'partner' });
-      await updateDeal(deps, admin, d.id, '*', { ownerId: channelRep.userId });
-      counts.deals = (counts.deals ?? 0) + 1;
-    });
-  }
+  const counts: Record<string, number> = { deals: 0, won: 0, lost: 0, leads: 0, converted: 0, calls: 0, meetings: 0, objections: 0 };
+  const actions = scheduleHistory({
+    deps, rng, start, end, counts, admin, sdrs, fieldReps, channelRep, partnerUser, insideManager, fieldManager,
+    pipelines, products, accounts, consumers, partnerAccounts, deals: opts.deals ?? 300, leads: opts.leads ?? 140,
+  });
 
   actions.sort((a, b) => a.at - b.at);
   let done = 0;

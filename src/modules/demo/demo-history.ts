@@ -1,0 +1,291 @@
+import type { Actor } from '../../domain/access.ts';
+import type { CreateActivityInput } from '../../domain/activities.ts';
+import type { CreateDealInput } from '../../domain/deals.ts';
+import type { ProductDto } from '../../domain/products.ts';
+import { createActivity } from '../activities/create-activity.ts';
+import type { Deps } from '../context.ts';
+import { createDeal, updateDeal } from '../deals/deals.service.ts';
+import { moveDealStage } from '../deals/move-deal-stage.ts';
+import { convertLead } from '../leads/convert-lead.ts';
+import { createLead, updateLead } from '../leads/leads.service.ts';
+import * as data from './demo-data.ts';
+import type { Random } from './random.ts';
+
+const DAY = 86_400_000;
+
+export interface StagePlan {
+  id: string;
+  name: string;
+  kind: 'open' | 'won' | 'lost';
+  /** Median days in the stage and the chance a deal is lost from it. */
+  medianDays: number;
+  lossRate: number;
+}
+
+export interface PipelinePlan {
+  id: string;
+  name: string;
+  stages: StagePlan[];
+  enforce: boolean;
+}
+
+export type PipelineKey = 'b2b' | 'b2c' | 'partner';
+export type Action = { at: number; run: () => Promise<void> };
+
+export interface HistoryContext {
+  deps: Deps;
+  rng: Random;
+  start: number;
+  end: number;
+  counts: Record<string, number>;
+  admin: Actor;
+  sdrs: Actor[];
+  fieldReps: Actor[];
+  channelRep: Actor;
+  partnerUser: Actor;
+  insideManager: Actor;
+  fieldManager: Actor;
+  pipelines: Record<PipelineKey, PipelinePlan>;
+  products: ProductDto[];
+  accounts: { id: string; name: string; ownerId: string; contacts: string[] }[];
+  consumers: { id: string; ownerId: string }[];
+  partnerAccounts: { id: string; name: string }[];
+  deals: number;
+  leads: number;
+}
+
+/** A record whose id is known only once its creating action has run. */
+type Ref = { id: string };
+
+/**
+ * Schedules a year of sales work as timed actions: inside sales working leads by phone (about one
+ * call in eight connects) and converting qualified ones into deals handed to field reps, deals
+ * walking their pipelines with calls, demos and objections, wins, losses, and partner
+ * registrations. Actions run later in time order on the demo clock.
+ */
+export function scheduleHistory(ctx: HistoryContext): Action[] {
+  const { deps, rng, end, counts } = ctx;
+  const actions: Action[] = [];
+  const bump = (k: string) => {
+    counts[k] = (counts[k] ?? 0) + 1;
+  };
+  const at = (t: number, run: () => Promise<void>) => {
+    if (t < end) actions.push({ at: t, run });
+  };
+  const iso = (t: number) => new Date(t).toISOString();
+  // inputs are built when the action runs: the records they link to exist only by then
+  const log = (actor: () => Actor, t: number, make: () => CreateActivityInput) =>
+    at(t, async () => {
+      const input = make();
+      await createActivity(deps, actor(), input);
+      if (input.type === 'call') bump('calls');
+      if (input.type === 'meeting') bump('meetings');
+    });
+
+  /** Stage by stage: activities while in a stage, then lost, or on to the next stage or won. */
+  const walk = (plan: PipelinePlan, deal: Ref, actor: () => Actor, from: number, demoMeetings: boolean) => {
+    const open = plan.stages.filter((s) => s.kind === 'open');
+    const won = plan.stages.find((s) => s.kind === 'won');
+    const lost = plan.stages.find((s) => s.kind === 'lost');
+    let t = from;
+    for (let s = 0; s < open.length; s++) {
+      const stage = open[s];
+      if (!stage) break;
+      const dwell = rng.logNormal(stage.medianDays, 0.6) * DAY;
+      const mid = t + dwell * rng.next();
+      if (demoMeetings && stage.name === 'Demo') {
+        const outcome = rng.chance(0.85) ? ('held' as const) : ('no_show' as const);
+        log(actor, mid, () => ({ type: 'meeting', subject: 'Product demo', dealId: deal.id, start: iso(mid), end: iso(mid + 3_600_000), location: 'Customer site', outcome }));
+      } else {
+        const raised = rng.chance(0.3)
+          ? [
+              {
+                category: rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const),
+                buyerWords: rng.pick(['This is more than we planned', 'Let me check with my manager', 'We are happy with what we have', 'Not before next quarter']),
+                outcome: rng.chance(0.6) ? ('resolved' as const) : ('unresolved' as const),
+              },
+            ]
+          : undefined;
+        if (raised) bump('objections');
+        const duration = rng.int(300, 2400);
+        log(actor, mid, () => ({ type: 'call', direction: 'outbound', disposition: 'connected', dealId: deal.id, durationSeconds: duration, occurredAt: iso(mid), ...(raised ? { objections: raised } : {}) }));
+      }
+      t += dwell;
+      if (rng.chance(stage.lossRate)) {
+        const reason = rng.pick(data.lostReasons);
+        if (lost) at(t, async () => {
+          await moveDealStage(deps, actor(), deal.id, '*', { stageId: lost.id, lostReason: reason });
+          bump('lost');
+        });
+        return;
+      }
+      const next = open[s + 1];
+      // pipelines that allow it sometimes see a stage skipped
+      const target = !plan.enforce && next && open[s + 2] && rng.chance(0.15) ? open[s + 2] : next;
+      if (target) {
+        at(t, async () => {
+          await moveDealStage(deps, actor(), deal.id, '*', { stageId: target.id });
+        });
+        if (target !== next) s++;
+      } else if (won) {
+        at(t, async () => {
+          await moveDealStage(deps, actor(), deal.id, '*', { stageId: won.id });
+          bump('won');
+        });
+      }
+    }
+  };
+
+  scheduleLeads(ctx, { at, bump, iso, walk });
+  scheduleDeals(ctx, { at, bump, iso, walk });
+
+  // partner registrations: the partner registers, the channel rep takes ownership
+  for (let i = 0; i < 6; i++) {
+    const t = end - rng.int(3, 40) * DAY;
+    const amount = `${rng.int(10, 60)}000.00`;
+    const stem = rng.pick(data.companyStems);
+    at(t, async () => {
+      const d = await createDeal(deps, ctx.partnerUser, { name: `Registration – ${stem} ${i}`, pipelineId: ctx.pipelines.partner.id, amount, source: 'partner' });
+      await updateDeal(deps, ctx.admin, d.id, '*', { ownerId: ctx.channelRep.userId });
+      bump('deals');
+    });
+  }
+  return actions;
+}
+
+interface Tools {
+  at: (t: number, run: () => Promise<void>) => void;
+  bump: (k: string) => void;
+  iso: (t: number) => string;
+  walk: (plan: PipelinePlan, deal: Ref, actor: () => Actor, from: number, demoMeetings: boolean) => void;
+}
+
+/** Inside sales calls leads; qualified ones are converted and the deal handed to a field rep. */
+function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): void {
+  const { deps, rng, start, end } = ctx;
+  for (let i = 0; i < ctx.leads; i++) {
+    const sdr = ctx.sdrs[i % ctx.sdrs.length];
+    if (!sdr) break;
+    const created = start + rng.next() * (end - start - 2 * DAY);
+    const lead: Ref = { id: '' };
+    const first = rng.pick(data.firstNames);
+    const last = rng.pick(data.lastNames);
+    const stem = rng.pick(data.companyStems);
+    const company = `${stem} ${rng.pick(data.companySuffixes)}`;
+    const leadInput = {
+      firstName: first,
+      lastName: last,
+      company,
+      title: rng.pick(data.titles),
+      source: rng.pick(data.leadSources),
+      email: `${first}.${i}@${stem}-lead.example`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@-]/g, ''),
+    };
+    at(created, async () => {
+      lead.id = (await createLead(deps, sdr, leadInput)).id;
+      bump('leads');
+    });
+    let t = created + rng.next() * DAY;
+    let outcome: 'open' | 'qualified' | 'disqualified' = 'open';
+    for (let attempt = 0; attempt < 4 && outcome === 'open'; attempt++) {
+      const disposition = rng.weighted([['no_answer', 45], ['left_voicemail', 22], ['busy', 8], ['connected', 12], ['wrong_number', 3], ['not_interested', 5], ['call_back_later', 5]] as const);
+      if (disposition === 'connected') outcome = rng.chance(0.45) ? 'qualified' : 'open';
+      if (disposition === 'not_interested' || disposition === 'wrong_number') outcome = 'disqualified';
+      const booked = outcome === 'qualified';
+      const when = t;
+      const duration = disposition === 'connected' ? rng.int(120, 900) : rng.int(5, 60);
+      at(when, async () => {
+        await createActivity(deps, sdr, { type: 'call', direction: 'outbound', disposition: booked ? 'meeting_booked' : disposition, leadId: lead.id, durationSeconds: duration, occurredAt: iso(when) });
+        bump('calls');
+        if (attempt === 0) await updateLead(deps, sdr, lead.id, '*', { status: 'working' });
+      });
+      t += rng.logNormal(2, 0.5) * DAY;
+    }
+    if (outcome === 'disqualified') {
+      const reason = rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Not a buyer']);
+      at(t, async () => {
+        await updateLead(deps, sdr, lead.id, '*', { status: 'disqualified', disqualifiedReason: reason });
+      });
+    }
+    if (outcome !== 'qualified') continue;
+    at(t, async () => {
+      await updateLead(deps, sdr, lead.id, '*', { status: 'qualified' });
+    });
+    if (!rng.chance(0.7)) continue;
+    // conversion, then the hand-off of the deal from inside sales to a field rep
+    const rep = rng.pick(ctx.fieldReps);
+    const deal: Ref = { id: '' };
+    let owner: Actor = sdr;
+    const amount = `${Math.round(rng.logNormal(30_000, 0.6))}.00`;
+    const close = new Date(t + rng.logNormal(70, 0.4) * DAY).toISOString().slice(0, 10);
+    const convertAt = t + rng.logNormal(1, 0.5) * DAY;
+    at(convertAt, async () => {
+      const r = await convertLead(deps, sdr, lead.id, '*', { account: { create: {} }, deal: { create: { pipelineId: ctx.pipelines.b2b.id, amount, expectedCloseDate: close, contactRole: 'decision_maker' } } });
+      deal.id = r.deal?.id ?? '';
+      bump('converted');
+      bump('deals');
+      await updateDeal(deps, ctx.admin, deal.id, '*', { ownerId: rep.userId });
+      owner = rep;
+    });
+    walk(ctx.pipelines.b2b, deal, () => owner, convertAt + DAY, true);
+  }
+}
+
+/** Deals opened directly in the three pipelines, owned by field reps, inside sales or channel. */
+function scheduleDeals(ctx: HistoryContext, { at, bump, walk }: Tools): void {
+  const { deps, rng, start, end } = ctx;
+  for (let i = 0; i < ctx.deals; i++) {
+    const kind = rng.weighted([['b2b', 55], ['b2c', 30], ['partner', 15]] as const);
+    const plan = ctx.pipelines[kind];
+    // a growing business: more deals in recent months, so a realistic share is still open
+    const created = start + Math.sqrt(rng.next()) * (end - start - 3 * DAY);
+    const deal: Ref = { id: '' };
+    const close = new Date(created + rng.logNormal(60, 0.4) * DAY).toISOString().slice(0, 10);
+    let owner: Actor;
+    let input: CreateDealInput;
+    if (kind === 'b2b') {
+      const acc = rng.pick(ctx.accounts);
+      owner = ctx.fieldReps.find((r) => r.userId === acc.ownerId) ?? ctx.fieldManager;
+      const withContact = rng.chance(0.85);
+      input = {
+        name: `${acc.name} – ${rng.pick(['platform roll-out', 'pilot', 'expansion', 'renewal', 'sensor upgrade'])}`,
+        accountId: acc.id,
+        primaryContactId: withContact ? (acc.contacts[0] ?? null) : null,
+        contactRoles: withContact && acc.contacts[1] ? [{ contactId: acc.contacts[1], role: 'champion' }] : [],
+        amount: `${Math.round(rng.logNormal(35_000, 0.7))}.00`,
+        expectedCloseDate: close,
+        source: rng.pick(data.leadSources),
+        lineItems: [
+          { productId: ctx.products[0]?.id ?? '', quantity: '1' },
+          { productId: ctx.products[1]?.id ?? '', quantity: String(rng.int(3, 40)) },
+        ],
+      };
+      const rep = owner;
+      // some deals reach the negotiation gate only after the rep names the buyer
+      if (!withContact) at(created + 2 * DAY, async () => {
+        await updateDeal(deps, rep, deal.id, '*', { primaryContactId: acc.contacts[0] ?? null });
+      });
+    } else if (kind === 'b2c') {
+      const consumer = rng.pick(ctx.consumers);
+      owner = ctx.sdrs.find((s) => s.userId === consumer.ownerId) ?? ctx.insideManager;
+      const qty = rng.int(1, 4);
+      input = {
+        name: `Home monitor – consumer ${i}`,
+        primaryContactId: consumer.id,
+        amount: `${qty * 199}.00`,
+        expectedCloseDate: close,
+        source: rng.pick(['web', 'webinar', 'referral']),
+        lineItems: [{ productId: ctx.products[5]?.id ?? '', quantity: String(qty) }],
+      };
+    } else {
+      const partnerAccount = rng.pick(ctx.partnerAccounts);
+      owner = ctx.channelRep;
+      input = { name: `${partnerAccount.name} – end customer ${i}`, channel: 'partner', partnerAccountId: partnerAccount.id, amount: `${Math.round(rng.logNormal(25_000, 0.6))}.00`, expectedCloseDate: close, source: 'partner' };
+    }
+    const actor = owner;
+    at(created, async () => {
+      deal.id = (await createDeal(deps, actor, { ...input, pipelineId: plan.id })).id;
+      bump('deals');
+    });
+    walk(plan, deal, () => actor, created, kind === 'b2b');
+  }
+}
