@@ -15,7 +15,11 @@ function version(): string {
   return pkg.version ?? '0.0.0';
 }
 
-/** The `pipewright` command with every subcommand; one register function per command file. */
+/**
+ * The `pipewright` command with every subcommand; one register function per command file. A command
+ * file only declares its options: its action (src/cli/actions/) is imported when it runs, so help
+ * and usage errors answer without loading the database and HTTP stacks.
+ */
 export function buildProgram(io: Io): Command {
   const program = new Command('pipewright')
     .description('Pipewright: run and measure the processes of a sales organization.\nConfiguration comes from environment variables (see docs/operations.md).')

@@ -1,65 +1,7 @@
 import type { Command } from 'commander';
-import { setupSchema } from '../../domain/users.ts';
-import { createOrganization, listOrganizations } from '../../modules/users/users.service.ts';
-import { withDeps } from '../context.ts';
-import { parseInput, wholeNumber, withOptionNames, type OptionNames } from '../input.ts';
+import type { CreateOrgOptions } from '../actions/org.ts';
+import { wholeNumber } from '../input.ts';
 import type { Io } from '../io.ts';
-import { generatePassword } from '../password.ts';
-import { formatTable } from '../table.ts';
-
-const optionNames: OptionNames = {
-  'organization.name': '--name',
-  'organization.baseCurrency': '--currency',
-  'organization.timezone': '--timezone',
-  'organization.fiscalYearStartMonth': '--fiscal-year-start',
-  'admin.email': '--email',
-  'admin.name': '--admin-name',
-  'admin.password': '--password',
-};
-
-interface CreateOptions {
-  name: string;
-  email: string;
-  adminName: string;
-  password?: string;
-  currency: string;
-  timezone: string;
-  fiscalYearStart: number;
-}
-
-async function create(io: Io, opts: CreateOptions): Promise<void> {
-  const password = opts.password ?? generatePassword();
-  const input = parseInput(
-    setupSchema,
-    {
-      organization: { name: opts.name, baseCurrency: opts.currency, timezone: opts.timezone, fiscalYearStartMonth: opts.fiscalYearStart },
-      admin: { email: opts.email, name: opts.adminName, password },
-    },
-    optionNames,
-  );
-  await withDeps(async (deps) => {
-    const { organization, admin } = await withOptionNames(optionNames, () => createOrganization(deps, input));
-    io.out(`Created organization "${organization.name}" (${organization.id})`);
-    io.out(`  administrator: ${admin.email}`);
-    if (!opts.password) io.out(`  password:      ${password}   (generated; shown only this once)`);
-  });
-}
-
-async function list(io: Io, opts: { json?: boolean }): Promise<void> {
-  await withDeps(async (deps) => {
-    const orgs = await listOrganizations(deps);
-    if (opts.json) {
-      io.out(JSON.stringify(orgs, null, 2));
-      return;
-    }
-    if (orgs.length === 0) {
-      io.out('No organizations yet: create one with `pipewright org create`.');
-      return;
-    }
-    const rows = orgs.map((o) => [o.id, o.name, o.baseCurrency, o.timezone, o.createdAt.slice(0, 10)]);
-    for (const line of formatTable(['ID', 'NAME', 'CURRENCY', 'TIMEZONE', 'CREATED'], rows)) io.out(line);
-  });
-}
 
 export function registerOrg(program: Command, io: Io): void {
   const org = program.command('org').description('Manage organizations (tenants)');
@@ -73,10 +15,10 @@ export function registerOrg(program: Command, io: Io): void {
     .option('--currency <code>', 'base currency, ISO 4217', 'USD')
     .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Berlin', 'UTC')
     .option('--fiscal-year-start <month>', 'month the fiscal year starts, 1-12', wholeNumber, 1)
-    .action((opts: CreateOptions) => create(io, opts));
+    .action(async (opts: CreateOrgOptions) => (await import('../actions/org.ts')).createOrg(io, opts));
   org
     .command('list')
     .description('List the organizations')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => list(io, opts));
+    .action(async (opts: { json?: boolean }) => (await import('../actions/org.ts')).listOrgs(io, opts));
 }
