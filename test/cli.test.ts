@@ -24,7 +24,7 @@ interface Result {
 /** A place for data: a copy of the migrated test template, or a new empty database on the server. */
 async function freshTarget(name: string): Promise<Record<string, string>> {
   if (adminUrl) {
-    const db = `pw_t_cli_${randomBytes(5).toString('hex')}`;
+    const db = `pw_cli_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${db}`);
