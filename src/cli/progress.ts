@@ -2,18 +2,26 @@ import type { TableProgress } from '../modules/backup/backup.service.ts';
 import type { Io } from './io.ts';
 
 const INTERVAL_MS = 250;
+const LOG_INTERVAL_MS = 5000;
 
 /**
  * A progress line on stderr for long work: rewritten in place on a terminal (at most every
- * 250 ms), silent otherwise so logs stay clean. `done` clears it.
+ * 250 ms); elsewhere (logs, cron mail) a plain line every 5 seconds, so short work prints nothing.
+ * `done` clears the terminal line.
  */
 export function progressLine(io: Io): { update(text: string): void; done(): void } {
-  let last = 0;
+  const started = Date.now();
+  let last = started;
   let shown = false;
   return {
     update(text) {
-      if (!io.interactive) return;
       const now = Date.now();
+      if (!io.interactive) {
+        if (now - last < LOG_INTERVAL_MS) return;
+        last = now;
+        io.err(text);
+        return;
+      }
       if (now - last < INTERVAL_MS) return;
       last = now;
       shown = true;

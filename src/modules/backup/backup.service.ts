@@ -68,7 +68,7 @@ export async function createBackup(deps: BackupDeps, file: string, opts: { onPro
           let key: unknown[] | null = null;
           for (;;) {
             const page = await repo.readPage(trx, table, { key, offset: count }, PAGE_SIZE);
-            for (const values of page) await writer.write(JSON.stringify(encodeRow(table, values)));
+            if (page.length > 0) await writer.write(page.map((values) => JSON.stringify(encodeRow(table, values))).join('\n'));
             count += page.length;
             const last = page[page.length - 1];
             if (page.length < PAGE_SIZE || !last) break;
