@@ -49,9 +49,11 @@ export async function serve(io: Io, program: Command): Promise<void> {
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
-    const first = await ensureFirstOrganization(deps);
     app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
+    // Only once listening: a start that fails earlier (port taken) must not create an admin whose
+    // password nobody saw.
+    const first = await ensureFirstOrganization(deps);
     io.out(`Pipewright is running at ${url}`);
     io.out(`  database: ${describeDatabase(deps.database)}`);
     io.out(`  API reference: ${url}/api/docs`);
