@@ -13,6 +13,8 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgTemplate: string;
     pgAdminUrl: string;
+    /** Prefix of this run's per-file databases, so teardown drops only its own. */
+    pgClonePrefix: string;
   }
 }
 
@@ -31,7 +33,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // eslint-disable-next-line no-restricted-properties -- the test harness reads its one switch here
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    const name = `pw_tpl_${randomBytes(4).toString('hex')}`;
+    const run = randomBytes(4).toString('hex');
+    const name = `pw_tpl_${run}`;
+    const clonePrefix = `pw_t_${run}_`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -41,11 +45,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await db.close();
     project.provide('pgTemplate', name);
     project.provide('pgAdminUrl', databaseUrl);
+    project.provide('pgClonePrefix', clonePrefix);
     project.provide('pgliteTemplate', '');
     return async () => {
       const c = new pg.Client({ connectionString: databaseUrl });
       await c.connect();
-      const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'pw\\_t\\_%' OR datname = $1`, [name]);
+      // Only this run's databases: other runs may be using the same server at the same time.
+      const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2`, [clonePrefix, name]);
       for (const r of rows.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
       await c.end();
     };
@@ -69,5 +75,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pgliteTemplate', dir);
   project.provide('pgTemplate', '');
   project.provide('pgAdminUrl', '');
+  project.provide('pgClonePrefix', '');
   return () => Promise.resolve();
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteWorkerPool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
@@ -76,8 +77,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
   const pool = new PGliteWorkerPool(dataDir);
-  await pool.open();
+  try {
+    await pool.open();
+  } catch (err) {
+    // The worker has died with the error; there is nothing left to close.
+    unlock();
+    throw err;
+  }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'pglite',
@@ -88,7 +96,11 @@ async function openPglite(dataDir: string): Promise<Database> {
       return r.rows as R[];
     },
     async close() {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -7,11 +7,16 @@ export interface MigrationResult {
   current: number;
 }
 
+export interface MigrateOptions {
+  /** Stop after this version (restore loads a backup into the schema it was taken from). */
+  upTo?: number;
+}
+
 /**
  * Applies pending migrations, each in its own transaction, under an advisory lock so that several
  * server instances starting together do not race.
  */
-export async function migrate(database: Database, now: () => Date = () => new Date()): Promise<MigrationResult> {
+export async function migrate(database: Database, now: () => Date = () => new Date(), opts: MigrateOptions = {}): Promise<MigrationResult> {
   const applied: number[] = [];
   await database.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7277001)`.execute(trx);
@@ -21,6 +26,7 @@ export async function migrate(database: Database, now: () => Date = () => new Da
     const done = new Set(rows.map((r) => r.version));
     for (const m of migrations) {
       if (done.has(m.version)) continue;
+      if (opts.upTo !== undefined && m.version > opts.upTo) break;
       await sql.raw(m.sql).execute(trx);
       await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: now() }).execute();
       applied.push(m.version);

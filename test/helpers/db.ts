@@ -19,7 +19,7 @@ export async function cloneTemplate(): Promise<TestDb> {
   const pgTemplate = inject('pgTemplate');
   if (pgTemplate) {
     const adminUrl = inject('pgAdminUrl');
-    const name = `pw_t_${randomBytes(6).toString('hex')}`;
+    const name = `${inject('pgClonePrefix')}${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     for (let attempt = 0; ; attempt++) {
