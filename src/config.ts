@@ -12,9 +12,13 @@ const schema = z.object({
   PIPEWRIGHT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PIPEWRIGHT_SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
   PIPEWRIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  PIPEWRIGHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PIPEWRIGHT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
+
+/** Values never echoed in error messages (they may hold passwords). */
+const SECRET_KEYS = new Set(['DATABASE_URL', 'PIPEWRIGHT_SESSION_SECRET']);
 
 export interface Config {
   port: number;
@@ -24,6 +28,8 @@ export interface Config {
   sessionSecret: string | undefined;
   sessionTtlHours: number;
   secureCookies: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   logLevel: z.infer<typeof schema>['PIPEWRIGHT_LOG_LEVEL'];
   dbPoolSize: number;
 }
@@ -41,7 +47,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`),
+      result.error.issues.map((i) => {
+        const key = String(i.path[0]);
+        return `${i.path.join('.')}: ${i.message}${SECRET_KEYS.has(key) ? '' : ` (got ${JSON.stringify(cleaned[key])})`}`;
+      }),
     );
   }
   const c = result.data;
@@ -53,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: c.PIPEWRIGHT_SESSION_SECRET,
     sessionTtlHours: c.PIPEWRIGHT_SESSION_TTL_HOURS,
     secureCookies: c.PIPEWRIGHT_SECURE_COOKIES === 'true',
+    trustProxy: c.PIPEWRIGHT_TRUST_PROXY === 'true',
     logLevel: c.PIPEWRIGHT_LOG_LEVEL,
     dbPoolSize: c.PIPEWRIGHT_DB_POOL_SIZE,
   };

@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerRestore } from './commands/restore.ts';
+import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerToken } from './commands/token.ts';
 import { registerUser } from './commands/user.ts';
@@ -37,5 +38,6 @@ export function buildProgram(io: Io): Command {
   registerAudit(program, io);
   registerBackup(program, io);
   registerRestore(program, io);
+  registerSeed(program, io);
   return program;
 }

@@ -13,7 +13,7 @@ export interface MigrateOptions {
 }
 
 /**
- * Applies pending migrations, each in its own transaction, under an advisory lock so that several
+ * Applies pending migrations together in one transaction (all or none), under an advisory lock so that several
  * server instances starting together do not race.
  */
 export async function migrate(database: Database, now: () => Date = () => new Date(), opts: MigrateOptions = {}): Promise<MigrationResult> {

@@ -13,6 +13,7 @@ import type { App } from './types.ts';
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
+  trustProxy?: boolean;
   bodyLimit?: number;
 }
 
@@ -21,7 +22,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

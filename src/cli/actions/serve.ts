@@ -49,7 +49,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
-    app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies });
+    app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
     // Only once listening: a start that fails earlier (port taken) must not create an admin whose
     // password nobody saw.

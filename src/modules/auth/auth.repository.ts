@@ -115,11 +115,17 @@ export async function recentFailures(db: DbExecutor, email: string, since: Date)
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Failed attempts count towards the lock-out; a success clears them. Successes are not kept (the
+ * table would only grow), and failures older than a day are pruned as new ones arrive.
+ */
 export async function recordAttempt(db: DbExecutor, email: string, at: Date, succeeded: boolean): Promise<void> {
-  await db.insertInto('login_attempts').values({ email: email.toLowerCase(), attempted_at: at, succeeded }).execute();
   if (succeeded) {
-    await db.deleteFrom('login_attempts').where(sql`lower(email)`, '=', email.toLowerCase()).where('succeeded', '=', false).execute();
+    await db.deleteFrom('login_attempts').where(sql`lower(email)`, '=', email.toLowerCase()).execute();
+    return;
   }
+  await db.insertInto('login_attempts').values({ email: email.toLowerCase(), attempted_at: at, succeeded: false }).execute();
+  await db.deleteFrom('login_attempts').where(sql`lower(email)`, '=', email.toLowerCase()).where('attempted_at', '<', new Date(at.getTime() - 86_400_000)).execute();
 }
 
 export async function getSetting(db: DbExecutor, key: string): Promise<string | undefined> {
