@@ -93,7 +93,7 @@ describe.concurrent('pipewright CLI', () => {
   it('prints help for the program and every command', async () => {
     const top = await run(main, '--help');
     expect(top.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore']) expect(top.stdout).toContain(c);
+    for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore', 'seed']) expect(top.stdout).toContain(c);
     const sub = await run(main, 'org', 'create', '--help');
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
@@ -111,6 +111,10 @@ describe.concurrent('pipewright CLI', () => {
     expect(invalid.stderr).toMatch(/^error: invalid input$/m);
     expect(invalid.stderr).toMatch(/^ {2}--email: must be an email address$/m);
     expect(invalid.stderr).toMatch(/^ {2}--currency: must be a three-letter ISO 4217 code/m);
+    const seed = await run(main, 'seed', 'demo', '--months', '99', '--password', 'short');
+    expect(seed.code).toBe(1);
+    expect(seed.stderr).toMatch(/^ {2}--months: must be between 1 and 36$/m);
+    expect(seed.stderr).toMatch(/^ {2}--password: must be at least 10 characters$/m);
     const config = await run({ ...main, PORT: 'eighty' }, 'org', 'list');
     expect(config.code).toBe(1);
     expect(config.stderr).toMatch(/^error: invalid configuration/m);
