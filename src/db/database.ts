@@ -76,7 +76,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // PGlite writes its files world-readable; closing the directory keeps password and token
+  // hashes away from other local users whatever the files' own modes are.
+  fs.chmodSync(dataDir, 0o700);
   const unlock = lockDataDir(dataDir);
   const pool = new PGliteWorkerPool(dataDir);
   try {
