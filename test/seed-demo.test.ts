@@ -53,6 +53,14 @@ describe('demo organization', () => {
     expect([...statuses].sort()).toEqual(['lost', 'open', 'won']);
   });
 
+  it('reports what it wrote, links objections to the library and names team managers', async () => {
+    const raised = await deps.db.selectFrom('raised_objections').select(['activity_id', 'objection_id']).where('org_id', '=', result.organizationId).execute();
+    expect(new Set(raised.map((r) => r.activity_id)).size).toBe(result.counts.objections);
+    expect(raised.every((r) => r.objection_id !== null)).toBe(true);
+    const teams = await deps.db.selectFrom('teams').select('manager_id').where('org_id', '=', result.organizationId).execute();
+    expect(teams.every((t) => t.manager_id !== null)).toBe(true);
+  });
+
   it('is deterministic for a seed', async () => {
     const again = await createTestDeps();
     try {

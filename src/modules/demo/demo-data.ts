@@ -41,3 +41,14 @@ export const objectionLibrary = [
 
 export const lostReasons = ['Price', 'Chose a competitor', 'No decision', 'Budget cut', 'Timing', 'Lost contact'];
 export const leadSources = ['web', 'event', 'referral', 'outbound', 'partner', 'webinar'] as const;
+
+/** What buyers say, by objection category. */
+export const buyerWords: Record<string, readonly string[]> = {
+  price: ['This is more than we planned to spend', 'Your competitor quoted us less', 'Hard to justify at that price'],
+  budget: ['There is no budget left this year', 'Finance froze new spending'],
+  timing: ['Not before next quarter', 'We are in the middle of a migration'],
+  authority: ['Let me check with my manager', 'The board has to sign this off'],
+  need: ['Our spreadsheets work fine', 'I do not see the problem yet'],
+  competitor: ['We are happy with what we have', 'We just renewed with another vendor'],
+  trust: ['Never heard of you', 'How do we know you will be around in two years?'],
+};

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import type { CreateActivityInput } from '../../domain/activities.ts';
 import type { CreateDealInput } from '../../domain/deals.ts';
 import type { ProductDto } from '../../domain/products.ts';
+import { getAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { createActivity } from '../activities/create-activity.ts';
 import type { Deps } from '../context.ts';
 import { createDeal, updateDeal } from '../deals/deals.service.ts';
@@ -52,6 +53,8 @@ export interface HistoryContext {
   partnerAccounts: { id: string; name: string }[];
   deals: number;
   leads: number;
+  /** The objection library, so logged objections point at their entry and its responses. */
+  library: { id: string; category: string; responses: string[] }[];
 }
 
 /** A record whose id is known only once its creating action has run. */
@@ -79,8 +82,23 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
       const input = make();
       await createActivity(deps, actor(), input);
       if (input.type === 'call') bump('calls');
+      if (input.type === 'call' && input.objections?.length) bump('objections');
       if (input.type === 'meeting') bump('meetings');
     });
+
+  /** An objection as a buyer raises it: words that fit the category, the library's response. */
+  const objection = () => {
+    const category = rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const);
+    const entry = ctx.library.find((o) => o.category === category);
+    const handled = rng.chance(0.6);
+    return {
+      category,
+      objectionId: entry?.id ?? null,
+      buyerWords: rng.pick(data.buyerWords[category] ?? ['Not sure about this']),
+      responseUsed: entry?.responses[0] ?? null,
+      outcome: handled ? ('resolved' as const) : ('unresolved' as const),
+    };
+  };
 
   /** Stage by stage: activities while in a stage, then lost, or on to the next stage or won. */
   const walk = (plan: PipelinePlan, deal: Ref, actor: () => Actor, from: number, demoMeetings: boolean) => {
@@ -97,16 +115,7 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
         const outcome = rng.chance(0.85) ? ('held' as const) : ('no_show' as const);
         log(actor, mid, () => ({ type: 'meeting', subject: 'Product demo', dealId: deal.id, start: iso(mid), end: iso(mid + 3_600_000), location: 'Customer site', outcome }));
       } else {
-        const raised = rng.chance(0.3)
-          ? [
-              {
-                category: rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const),
-                buyerWords: rng.pick(['This is more than we planned', 'Let me check with my manager', 'We are happy with what we have', 'Not before next quarter']),
-                outcome: rng.chance(0.6) ? ('resolved' as const) : ('unresolved' as const),
-              },
-            ]
-          : undefined;
-        if (raised) bump('objections');
+        const raised = rng.chance(0.3) ? [objection()] : undefined;
         const duration = rng.int(300, 2400);
         log(actor, mid, () => ({ type: 'call', direction: 'outbound', disposition: 'connected', dealId: deal.id, durationSeconds: duration, occurredAt: iso(mid), ...(raised ? { objections: raised } : {}) }));
       }
@@ -129,8 +138,12 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
         if (target !== next) s++;
       } else if (won) {
         at(t, async () => {
-          await moveDealStage(deps, actor(), deal.id, '*', { stageId: won.id });
+          const d = await moveDealStage(deps, actor(), deal.id, '*', { stageId: won.id });
           bump('won');
+          // a won prospect becomes a customer
+          if (d.accountId && (await getAccount(deps, ctx.admin, d.accountId)).type === 'prospect') {
+            await updateAccount(deps, ctx.admin, d.accountId, '*', { type: 'customer' });
+          }
         });
       }
     }

@@ -9,7 +9,7 @@ import { createObjection } from '../objections/objections.service.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
 import { createProduct } from '../products/products.service.ts';
 import { createScript } from '../scripts/scripts.service.ts';
-import { createOrganization, createTeam, createUser } from '../users/users.service.ts';
+import { createOrganization, createTeam, createUser, updateTeam } from '../users/users.service.ts';
 import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { Random } from './random.ts';
@@ -141,7 +141,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     await person('priya', 'Priya Patel', 'inside_sales', inside, insideManager.userId),
   ];
   const channelRep = await person('chris', 'Chris Channel', 'rep', channel, salesDirector.userId);
-  await person('maya', 'Maya Marketing', 'marketing', marketingTeam);
+  const marketer = await person('maya', 'Maya Marketing', 'marketing', marketingTeam);
+  for (const [teamId, lead] of [[mgmt, salesDirector], [field, fieldManager], [inside, insideManager], [channel, channelRep], [marketingTeam, marketer]] as const) {
+    await updateTeam(deps, admin, teamId, '*', { managerId: lead.userId });
+  }
   await person('otto', 'Otto Auditor', 'auditor', null);
 
   // --- catalogue, objection library, pipelines, scripts ----------------------------------
@@ -199,7 +202,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       });
       contacts.push(ct.id);
     }
-    accounts.push({ id: acc.id, name: accName, ownerId: owner.userId, contacts });
+    if (acc.type !== 'competitor') accounts.push({ id: acc.id, name: accName, ownerId: owner.userId, contacts });
   }
   const consumers: { id: string; ownerId: string }[] = [];
   for (let i = 0; i < 50; i++) {
@@ -216,6 +219,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   const actions = scheduleHistory({
     deps, rng, start, end, counts, admin, sdrs, fieldReps, channelRep, partnerUser, insideManager, fieldManager,
     pipelines, products, accounts, consumers, partnerAccounts, deals: opts.deals ?? 300, leads: opts.leads ?? 140,
+    library: objections.map((o) => ({ id: o.id, category: o.category, responses: o.recommendedResponses })),
   });
 
   actions.sort((a, b) => a.at - b.at);
