@@ -145,21 +145,21 @@ describe.concurrent('pipewright CLI', () => {
 
     const verified = await run(main, 'audit', 'verify', '--org', 'Acme');
     expect(verified.code).toBe(0);
-    // organization.created, user.created (admin), user.created (rep), api_token.created
-    expect(verified.stdout).toMatch(/Audit chain of "Acme": OK, 4 event\(s\) verified/);
+    // organization.created, user.created (admin), pipeline.created (starter), user.created (rep), api_token.created
+    expect(verified.stdout).toMatch(/Audit chain of "Acme": OK, 5 event\(s\) verified/);
 
     const file = path.join(work, 'acme.pwbackup.gz');
     const backup = await run(main, 'backup', file);
     expect(backup.code).toBe(0);
     const backedUp = tableCounts(backup.stderr);
-    expect(backedUp).toMatchObject({ organizations: 2, users: 3, api_tokens: 1, events: 6 });
+    expect(backedUp).toMatchObject({ organizations: 2, users: 3, api_tokens: 1, events: 8, pipelines: 2, stages: 12 });
 
     const copy = await freshTarget('restored');
     const restore = await run(copy, 'restore', file);
     expect(restore.code).toBe(0);
     expect(tableCounts(restore.stderr)).toEqual(backedUp);
-    expect(restore.stdout).toMatch(/Audit chain of "Acme": OK, 4 event/);
-    expect(restore.stdout).toMatch(/Audit chain of "Beta": OK, 2 event/);
+    expect(restore.stdout).toMatch(/Audit chain of "Acme": OK, 5 event/);
+    expect(restore.stdout).toMatch(/Audit chain of "Beta": OK, 3 event/);
 
     // Edit an event behind Pipewright's back: verification must fail, naming the event.
     const database = await openDatabase({ databaseUrl: copy.DATABASE_URL, dataDir: copy.PIPEWRIGHT_DATA_DIR ?? '' });

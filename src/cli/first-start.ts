@@ -1,5 +1,6 @@
 import type { Deps } from '../modules/context.ts';
-import { createOrganization, setupNeeded } from '../modules/users/users.service.ts';
+import { setUpOrganization } from '../modules/organizations/set-up-organization.ts';
+import { setupNeeded } from '../modules/users/users.service.ts';
 import { generatePassword } from './password.ts';
 
 export const FIRST_ORGANIZATION = 'My Organization';
@@ -20,7 +21,7 @@ export async function ensureFirstOrganization(deps: Deps): Promise<FirstStart | 
   if (!(await setupNeeded(deps))) return null;
   const password = generatePassword();
   try {
-    await createOrganization(deps, {
+    await setUpOrganization(deps, {
       organization: { name: FIRST_ORGANIZATION },
       admin: { email: FIRST_ADMIN_EMAIL, name: 'Administrator', password },
     });

@@ -1,5 +1,6 @@
 import { setupSchema } from '../../domain/users.ts';
-import { createOrganization, listOrganizations } from '../../modules/users/users.service.ts';
+import { setUpOrganization } from '../../modules/organizations/set-up-organization.ts';
+import { listOrganizations } from '../../modules/users/users.service.ts';
 import { withDeps } from '../context.ts';
 import { parseInput, withOptionNames, type OptionNames } from '../input.ts';
 import type { Io } from '../io.ts';
@@ -37,7 +38,7 @@ export async function createOrg(io: Io, opts: CreateOrgOptions): Promise<void> {
     optionNames,
   );
   await withDeps(async (deps) => {
-    const { organization, admin } = await withOptionNames(optionNames, () => createOrganization(deps, input));
+    const { organization, admin } = await withOptionNames(optionNames, () => setUpOrganization(deps, input));
     io.out(`Created organization "${organization.name}" (${organization.id})`);
     io.out(`  administrator: ${admin.email}`);
     if (!opts.password) io.out(`  password:      ${password}   (generated; shown only this once)`);

@@ -6,6 +6,7 @@ import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/htt
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as svc from './users.service.ts';
+import { setUpOrganization } from '../organizations/set-up-organization.ts';
 import { AppError } from '../../domain/errors.ts';
 
 export function registerUserRoutes(app: App, deps: Deps): void {
@@ -17,7 +18,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
     { config: { public: true }, schema: { tags: ['setup'], summary: 'First run: create the organization and its admin (only when none exists)', body: setupSchema, response: { 201: z.object({ organization: organizationSchema, admin: userSchema }), ...errorResponses } } },
     async (request, reply) => {
       if (!(await svc.setupNeeded(deps))) throw new AppError('conflict', 'Set-up is already done: sign in instead');
-      return reply.status(201).send(await svc.createOrganization(deps, request.body));
+      return reply.status(201).send(await setUpOrganization(deps, request.body));
     },
   );
   app.get('/api/v1/organization', { schema: { tags: ['organization'], summary: 'The organization of the signed-in user', response: { 200: organizationSchema, ...errorResponses } } }, (request) =>

@@ -1,0 +1,33 @@
+import type { CreatePipelineInput } from '../../domain/pipelines.ts';
+import type { OrganizationDto, SetupInput, UserDto } from '../../domain/users.ts';
+import { actorForUser } from '../auth/auth.service.ts';
+import type { Deps } from '../context.ts';
+import { createPipeline } from '../pipelines/pipelines.service.ts';
+import { createOrganization } from '../users/users.service.ts';
+
+/** The pipeline a new organization starts with, so deals can be created at once; editable later. */
+export const starterPipeline: CreatePipelineInput = {
+  name: 'Sales',
+  description: 'Starter pipeline: rename, reorder or replace its stages to match your process.',
+  enforceStageOrder: false,
+  isDefault: true,
+  stages: [
+    { name: 'Qualify', kind: 'open', probability: 10, expectedDays: 7 },
+    { name: 'Discovery', kind: 'open', probability: 25, expectedDays: 14 },
+    { name: 'Proposal', kind: 'open', probability: 50, forecastCategory: 'best_case', expectedDays: 14, requiredFields: ['amount', 'expectedCloseDate'] },
+    { name: 'Negotiation', kind: 'open', probability: 75, forecastCategory: 'commit', expectedDays: 10 },
+    { name: 'Won', kind: 'won' },
+    { name: 'Lost', kind: 'lost' },
+  ],
+};
+
+/**
+ * A new organization ready to work in: the organization, its admin and a starter pipeline (used by
+ * first-run set-up, the first start of the server and `org create`).
+ */
+export async function setUpOrganization(deps: Deps, input: SetupInput): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+  const created = await createOrganization(deps, input);
+  const admin = await actorForUser(deps, created.organization.id, created.admin.id);
+  await createPipeline(deps, admin, starterPipeline);
+  return created;
+}
