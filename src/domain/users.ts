@@ -37,6 +37,8 @@ export const updateUserSchema = z.strictObject({
   name: nameSchema.optional(),
   role: roleSchema.optional(),
   password: passwordSchema.optional(),
+  /** Required when you change your own password. */
+  currentPassword: z.string().min(1).max(200).optional(),
   teamId: idSchema.nullable().optional(),
   managerId: idSchema.nullable().optional(),
   partnerAccountId: idSchema.nullable().optional(),

@@ -17,7 +17,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/auth.repository.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './users.repository.ts';
@@ -192,6 +192,12 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, expected:
   const adminOnly = input.role !== undefined || input.teamId !== undefined || input.managerId !== undefined || input.partnerAccountId !== undefined || input.active !== undefined || input.externalId !== undefined || input.email !== undefined;
   if (!canWriteReference(actor, 'user') && (!self || adminOnly)) throw forbidden('Only admins can change users; you can change your own name and password');
   if (self && input.active === false) throw invalid([{ field: 'active', message: 'you cannot deactivate yourself' }]);
+  if (self && input.password) {
+    // someone holding a stolen session must not be able to lock the owner out
+    const current = await repo.getUser(deps.db, actor.orgId, id);
+    const ok = input.currentPassword && current?.password_hash ? await verifyPassword(current.password_hash, input.currentPassword) : false;
+    if (!ok) throw invalid([{ field: 'currentPassword', message: 'must be your current password to change it' }]);
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const updated = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getUser(trx, actor.orgId, id), 'user', id);
