@@ -53,8 +53,12 @@ export function MoveDialog({
     setErrors({});
     const input = Object.fromEntries(fields.map((f) => [f, values[f]?.trim() ?? '']));
     const parsed = gateFormSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    // The gate asks for a value, so an empty field would only be refused again.
+    const problems: Record<string, string> = {};
+    for (const i of parsed.error?.issues ?? []) problems[String(i.path[0])] = i.message;
+    for (const f of fields) if (!input[f]) problems[f] = `is required to enter ${stage.name}`;
+    if (!parsed.success || Object.keys(problems).length > 0) {
+      setErrors(problems);
       return;
     }
     if (pending.needsLostReason && !lostReason.trim()) {

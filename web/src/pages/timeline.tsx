@@ -57,10 +57,21 @@ function changesOf(e: TimelineEntry, ref: (field: string, v: string) => string):
   return [];
 }
 
-export function Timeline({ entries, describeStage, userName }: { entries: TimelineEntry[]; describeStage: (id: string) => string; userName: (id: string) => string }) {
+export function Timeline({
+  entries,
+  describeStage,
+  describePipeline,
+  userName,
+}: {
+  entries: TimelineEntry[];
+  describeStage: (id: string) => string;
+  describePipeline: (id: string) => string;
+  userName: (id: string) => string;
+}) {
   if (entries.length === 0) return <p className="muted">No events yet.</p>;
   const ref = (field: string, v: string) => {
     if (/stage_?id$/i.test(field)) return describeStage(v);
+    if (/pipeline_?id$/i.test(field)) return describePipeline(v);
     if (/^(owner_?id|ownerId)$/i.test(field)) return userName(v);
     return v;
   };
