@@ -17,7 +17,13 @@ export function BoardPage() {
 
   if (pipelines.isPending) return <p className="muted">Loading pipelines…</p>;
   if (pipelines.isError) return <p className="error">{pipelines.error.message}</p>;
-  if (!pipeline) return <p className="muted">No pipeline yet. An admin creates one under Admin → Pipelines.</p>;
+  if (!pipeline)
+    return (
+      <p className="muted">
+        No pipeline yet. An admin creates one through the API (POST /api/v1/pipelines, see <a href="/api/docs">/api/docs</a>), or loads the demo data with{' '}
+        <code>npm run pipewright -- seed demo</code>.
+      </p>
+    );
 
   return (
     <section className="board-page">
