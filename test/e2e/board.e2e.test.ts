@@ -110,6 +110,12 @@ describe('pipeline board in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await column(page, 'Proposal').textContent()).toContain('USD 12,500.00');
     expect(await column(page, 'Proposal').textContent()).toContain('weighted 8,750.00');
+
+    // The pipeline forbids skipping stages: the refusal's reason is shown and the deal stays.
+    await page.getByTestId('deal-Globex pilot').dragTo(column(page, 'Proposal'));
+    await expect.poll(() => page.getByTestId('board-notice').textContent()).toMatch(/does not allow skipping stages: move through "Demo" first/);
+    expect(await page.getByTestId('board-notice').getAttribute('role')).toBe('alert');
+    await column(page, 'Qualify').getByTestId('deal-Globex pilot').waitFor();
     await page.screenshot({ path: screenshotPath('board.png'), fullPage: true });
 
     const stored = await call<DealDto>('GET', `/api/v1/deals/${deal.id}`);
