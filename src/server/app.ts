@@ -9,12 +9,15 @@ import { registerIdempotency } from './idempotency.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
 import type { App } from './types.ts';
+import { registerWeb } from './web.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
   trustProxy?: boolean;
   bodyLimit?: number;
+  /** Directory of the built web app (dist/web) to serve at / with client-side routes; none when unset. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP application around the given dependencies (no listening). */
@@ -56,7 +59,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     if (log) request.log.error({ err }, 'request failed');
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, { instance: request.url })));
+  const webPage = opts.webRoot ? await registerWeb(app, opts.webRoot) : () => null;
+  app.setNotFoundHandler((request, reply) => webPage(request, reply) ?? sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, { instance: request.url })));
 
   registerAuth(app, deps);
   registerIdempotency(app, deps);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { shutdown } from '../../compose.ts';
 import { loadConfig } from '../../config.ts';
@@ -6,6 +7,9 @@ import type { App } from '../../server/types.ts';
 import { describeDatabase, openDeps } from '../context.ts';
 import { ensureFirstOrganization, type FirstStart } from '../first-start.ts';
 import type { Io } from '../io.ts';
+
+/** The built web app (npm run build), next to the sources. */
+const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /** The address to show: a wildcard bind is reachable as localhost. */
 function publicUrl(listening: string): string {
@@ -49,7 +53,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
-    app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy });
+    app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
     // Only once listening: a start that fails earlier (port taken) must not create an admin whose
     // password nobody saw.

@@ -1,0 +1,60 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { sessionQuery, signOut } from '../session.ts';
+
+const roleLabels: Record<string, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  rep: 'Sales rep',
+  inside_sales: 'Inside sales',
+  marketing: 'Marketing',
+  partner: 'Partner',
+  auditor: 'Auditor',
+};
+
+export function Layout() {
+  const session = useQuery(sessionQuery).data;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await signOut(queryClient);
+    } finally {
+      setSigningOut(false);
+    }
+    await navigate({ to: '/sign-in', search: {} });
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Pipewright
+        </Link>
+        {session && (
+          <>
+            <nav>
+              <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
+                Board
+              </Link>
+            </nav>
+            <div className="who">
+              <span data-testid="current-user">{session.user.name}</span>
+              <span className="role">{roleLabels[session.user.role] ?? session.user.role}</span>
+              <button type="button" onClick={() => void onSignOut()} disabled={signingOut}>
+                Sign out
+              </button>
+            </div>
+          </>
+        )}
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { Link } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { updateDealSchema } from '../../../src/domain/deals.ts';
+import { api, ApiError } from '../api.ts';
+import type { DealDto, GateField, StageDto } from '../types.ts';
+
+/** A stage move waiting for input: gate fields the server said are missing, or a lost reason. */
+export interface PendingMove {
+  deal: DealDto;
+  stage: StageDto;
+  missingFields: GateField[];
+  needsLostReason: boolean;
+  /** Why the move needs more: the server's refusal detail. */
+  reason: string;
+}
+
+/** The gate fields this form can fill; others are edited on the deal page. */
+const editable = {
+  amount: { label: 'Amount', type: 'text', placeholder: '1250.00' },
+  expectedCloseDate: { label: 'Expected close date', type: 'date', placeholder: '' },
+  nextStep: { label: 'Next step', type: 'text', placeholder: 'Call the buyer on Monday' },
+  source: { label: 'Source', type: 'text', placeholder: 'webinar' },
+} as const;
+type EditableField = keyof typeof editable;
+const isEditable = (f: GateField): f is EditableField => f in editable;
+
+// The same rules the server validates a deal update with.
+const gateFormSchema = updateDealSchema.pick({ amount: true, expectedCloseDate: true, nextStep: true, source: true });
+
+export function MoveDialog({
+  pending,
+  onCancel,
+  onUpdated,
+  onRetry,
+}: {
+  pending: PendingMove;
+  onCancel: () => void;
+  onUpdated: (deal: DealDto) => void;
+  onRetry: (deal: DealDto, lostReason?: string) => Promise<void>;
+}) {
+  const { deal, stage } = pending;
+  const fields = pending.missingFields.filter(isEditable);
+  const elsewhere = pending.missingFields.filter((f) => !isEditable(f));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f, deal[f] ?? ''])));
+  const [lostReason, setLostReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setErrors({});
+    const input = Object.fromEntries(fields.map((f) => [f, values[f]?.trim() ?? '']));
+    const parsed = gateFormSchema.safeParse(input);
+    // The gate asks for a value, so an empty field would only be refused again.
+    const problems: Record<string, string> = {};
+    for (const i of parsed.error?.issues ?? []) problems[String(i.path[0])] = i.message;
+    for (const f of fields) if (!input[f]) problems[f] = `is required to enter ${stage.name}`;
+    if (!parsed.success || Object.keys(problems).length > 0) {
+      setErrors(problems);
+      return;
+    }
+    if (pending.needsLostReason && !lostReason.trim()) {
+      setErrors({ lostReason: 'must not be empty' });
+      return;
+    }
+    setBusy(true);
+    try {
+      let current = deal;
+      if (fields.length > 0) {
+        current = await api.patch<DealDto>(`/deals/${deal.id}`, parsed.data, deal.version);
+        onUpdated(current);
+      }
+      await onRetry(current, pending.needsLostReason ? lostReason.trim() : undefined);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setError(err.detail);
+      setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="backdrop" role="presentation">
+      <form className="card dialog" role="dialog" aria-modal="true" aria-labelledby="move-title" onSubmit={(e) => void onSubmit(e)}>
+        <h2 id="move-title">
+          Move “{deal.name}” to {stage.name}
+        </h2>
+        <p className="reason" data-testid="move-reason">
+          {pending.reason}
+        </p>
+        {fields.map((f) => (
+          <label key={f}>
+            {editable[f].label}
+            <input
+              name={f}
+              type={editable[f].type}
+              placeholder={editable[f].placeholder}
+              value={values[f] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+              aria-invalid={errors[f] ? true : undefined}
+            />
+            {errors[f] && <span className="field-error">{errors[f]}</span>}
+          </label>
+        ))}
+        {pending.needsLostReason && (
+          <label>
+            Lost reason
+            <input name="lostReason" value={lostReason} onChange={(e) => setLostReason(e.target.value)} />
+            {errors.lostReason && <span className="field-error">{errors.lostReason}</span>}
+          </label>
+        )}
+        {elsewhere.length > 0 && (
+          <p className="muted">
+            Also needed: {elsewhere.join(', ')}. Fill them on the{' '}
+            <Link to="/deals/$dealId" params={{ dealId: deal.id }}>
+              deal page
+            </Link>
+            .
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || (fields.length === 0 && !pending.needsLostReason)}>
+            {fields.length > 0 ? 'Save and move' : 'Move'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, getAll } from './api.ts';
+import type { DealDto, PipelineDto, ProductDto, TimelineEntry, UserDto } from './types.ts';
+
+export const pipelinesQuery = queryOptions({
+  queryKey: ['pipelines'],
+  queryFn: () => getAll<PipelineDto>('/pipelines', { active: 'true' }),
+  staleTime: 60_000,
+});
+
+/** Every deal of a pipeline the user can see (the board shows them all). */
+export const boardDealsQuery = (pipelineId: string) =>
+  queryOptions({
+    queryKey: ['deals', 'board', pipelineId],
+    queryFn: () => getAll<DealDto>('/deals', { pipelineId }),
+  });
+
+export const usersQuery = queryOptions({
+  queryKey: ['users'],
+  queryFn: () => getAll<UserDto>('/users'),
+  staleTime: 5 * 60_000,
+});
+
+export const productsQuery = queryOptions({
+  queryKey: ['products'],
+  queryFn: () => getAll<ProductDto>('/products'),
+  staleTime: 5 * 60_000,
+});
+
+export const dealQuery = (id: string) => queryOptions({ queryKey: ['deal', id], queryFn: () => api.get<DealDto>(`/deals/${id}`) });
+
+export const dealTimelineQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['deal', id, 'timeline'],
+    queryFn: () => api.get<{ items: TimelineEntry[]; nextCursor: string | null }>(`/deals/${id}/timeline`, { limit: 100 }),
+  });
+
+/** User id → name, for owners and actors (empty while loading or when not allowed). */
+export function nameOf(users: readonly UserDto[] | undefined, id: string | null): string {
+  if (!id) return 'Unassigned';
+  return users?.find((u) => u.id === id)?.name ?? 'Unknown user';
+}

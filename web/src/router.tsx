@@ -1,0 +1,61 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { Layout } from './components/layout.tsx';
+import { BoardPage } from './pages/board.tsx';
+import { DealPage } from './pages/deal.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+import { sessionQuery } from './session.ts';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Layout });
+
+/** Pages behind sign-in send a signed-out visitor to /sign-in and back afterwards. */
+async function requireSession({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {}),
+  component: SignInPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/board', search: {} });
+  },
+});
+
+export const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/board',
+  validateSearch: (search: Record<string, unknown>): { pipelineId?: string } => (typeof search.pipelineId === 'string' ? { pipelineId: search.pipelineId } : {}),
+  beforeLoad: requireSession,
+  component: BoardPage,
+});
+
+export const dealRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/deals/$dealId',
+  beforeLoad: requireSession,
+  component: DealPage,
+});
+
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}

@@ -1,0 +1,33 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './api.ts';
+import type { Session } from './types.ts';
+
+/** The signed-in session, or null when signed out. */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const s = await api.get<Session>('/auth/session');
+      setCsrfToken(s.csrfToken);
+      return s;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export async function signIn(queryClient: QueryClient, email: string, password: string): Promise<Session> {
+  const s = await api.post<Session>('/auth/sign-in', { email, password });
+  setCsrfToken(s.csrfToken);
+  queryClient.setQueryData(sessionQuery.queryKey, s);
+  return s;
+}
+
+export async function signOut(queryClient: QueryClient): Promise<void> {
+  await api.post('/auth/sign-out');
+  setCsrfToken(null);
+  queryClient.clear();
+  queryClient.setQueryData(sessionQuery.queryKey, null);
+}

@@ -1,0 +1,26 @@
+// Types of the API's responses, from the zod schemas the server validates with.
+import type { UserDto } from '../../src/domain/users.ts';
+
+export type { DealDto, LineItemDto } from '../../src/domain/deals.ts';
+export type { PipelineDto, StageDto, GateField } from '../../src/domain/pipelines.ts';
+export type { UserDto } from '../../src/domain/users.ts';
+export type { ProductDto } from '../../src/domain/products.ts';
+
+/** GET /auth/session and POST /auth/sign-in. */
+export interface Session {
+  user: UserDto;
+  organizationId: string;
+  csrfToken: string | null;
+}
+
+/** One entry of GET /<entity>/:id/timeline. */
+export interface TimelineEntry {
+  id: number;
+  seq: number | null;
+  type: string;
+  occurredAt: string;
+  businessTime: string | null;
+  imported: boolean;
+  actor: { id: string; name: string | null } | null;
+  data: Record<string, unknown>;
+}
