@@ -11,8 +11,32 @@ export type LineItemRow = Selectable<DealLineItemsTable>;
 export type DealContactRow = Selectable<DealContactsTable>;
 export type NewLineItemRow = Insertable<DealLineItemsTable>;
 
-export async function getDeal(db: DbExecutor, orgId: string, id: string): Promise<DealRow | undefined> {
-  return db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** A deal row with its line items (in position order) and contact roles, as one result row. */
+export interface DealRecordRow extends DealRow {
+  line_items: LineItemRow[];
+  contact_roles: DealContactRow[];
+}
+
+/*
+ * The children of the deal aliased `d`, aggregated as JSON in the statement that reads it, so a
+ * deal or a page of deals is one round trip. Numerics travel as text: exact, and the same strings
+ * the drivers return for numeric columns.
+ */
+const lineItemsOfD = sql<LineItemRow[]>`(select coalesce(json_agg(json_build_object(
+    'org_id', l.org_id, 'id', l.id, 'deal_id', l.deal_id, 'product_id', l.product_id, 'position', l.position,
+    'quantity', l.quantity::text, 'unit_price', l.unit_price::text, 'discount_percent', l.discount_percent::text) order by l.position), '[]')
+  from deal_line_items l where l.org_id = d.org_id and l.deal_id = d.id)`;
+const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_build_object(
+    'org_id', c.org_id, 'deal_id', c.deal_id, 'contact_id', c.contact_id, 'role', c.role) order by c.contact_id, c.role), '[]')
+  from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
+
+function selectRecords(db: DbExecutor) {
+  return db.selectFrom('deals as d').selectAll('d').select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+}
+
+/** A live deal with its children, in one statement. */
+export async function getDealRecord(db: DbExecutor, orgId: string, id: string): Promise<DealRecordRow | undefined> {
+  return selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null).executeTakeFirst();
 }
 
 export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
@@ -104,8 +128,9 @@ function afterCursor(key: DealSortKey, order: 'asc' | 'desc', cursor: string): R
   return sql<SqlBool>`(${expr}, id) ${op} (cast(${value} as ${sql.raw(type)}), ${id}::uuid)`;
 }
 
-export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRow[]> {
-  let b = db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+/** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */
+export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRecordRow[]> {
+  let b = selectRecords(db).where('d.org_id', '=', orgId).where('d.deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id', 'partner_account_id');
   if (cond) b = b.where(cond);
   if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);

@@ -12,6 +12,17 @@ export async function getPipeline(db: DbExecutor, orgId: string, id: string): Pr
   return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
+/** A pipeline with its stages in position order, read in one statement. */
+export async function getPipelineWithStages(db: DbExecutor, orgId: string, id: string): Promise<(PipelineRow & { stages: StageRow[] }) | undefined> {
+  return db
+    .selectFrom('pipelines as p')
+    .selectAll('p')
+    .select(sql<StageRow[]>`(select coalesce(json_agg(s order by s.position), '[]') from stages s where s.org_id = p.org_id and s.pipeline_id = p.id)`.as('stages'))
+    .where('p.org_id', '=', orgId)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function findPipelineByName(db: DbExecutor, orgId: string, name: string): Promise<PipelineRow | undefined> {
   return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
 }
