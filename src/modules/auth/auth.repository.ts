@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 
 /** What an actor is built from: the user, and for a manager the users they oversee. */
 export interface ActorRow {
@@ -52,16 +53,20 @@ export async function insertSession(db: DbExecutor, s: { orgId: string; tokenHas
     .execute();
 }
 
-/** A session with the actor it signs in, in one statement. */
-export async function findSessionActor(db: DbExecutor, orgId: string, tokenHash: string): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
-  return db
+const sessionActor = preparedQuery((db, orgId: string, tokenHash: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
     .select(['s.csrf_token', 's.expires_at', ...actorCols])
     .select(teamUserIds.as('team_user_ids'))
     .where('s.org_id', '=', orgId)
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', '=', tokenHash),
+);
+
+/** A session with the actor it signs in, in one statement (every cookie-authenticated request runs it). */
+export async function findSessionActor(db: DbExecutor, orgId: string, tokenHash: string): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
+  const [row] = await sessionActor(db, orgId, tokenHash);
+  return row;
 }
 
 export async function deleteSession(db: DbExecutor, orgId: string, tokenHash: string): Promise<void> {
@@ -72,20 +77,24 @@ export async function deleteUserSessions(db: DbExecutor, orgId: string, userId: 
   await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
 }
 
-/** An API token with the actor it signs in, in one statement. */
-export async function findApiTokenActor(
-  db: DbExecutor,
-  orgId: string,
-  tokenHash: string,
-): Promise<(ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }) | undefined> {
-  return db
+const apiTokenActor = preparedQuery((db, orgId: string, tokenHash: string) =>
+  db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 't.org_id').onRef('u.id', '=', 't.user_id'))
     .select(['t.id as token_id', 't.expires_at', 't.revoked_at', 't.last_used_at', ...actorCols])
     .select(teamUserIds.as('team_user_ids'))
     .where('t.org_id', '=', orgId)
-    .where('t.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('t.token_hash', '=', tokenHash),
+);
+
+/** An API token with the actor it signs in, in one statement (every token-authenticated request runs it). */
+export async function findApiTokenActor(
+  db: DbExecutor,
+  orgId: string,
+  tokenHash: string,
+): Promise<(ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }) | undefined> {
+  const [row] = await apiTokenActor(db, orgId, tokenHash);
+  return row;
 }
 
 /** Records a use of the token unless a use after `staleBefore` is already recorded. */

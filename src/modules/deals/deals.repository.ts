@@ -1,5 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -30,13 +31,23 @@ const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_bui
     'org_id', c.org_id, 'deal_id', c.deal_id, 'contact_id', c.contact_id, 'role', c.role) order by c.contact_id, c.role), '[]')
   from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
 
+/** Every column of deals, listed rather than `*` (see `prepared`); the row types check it is complete. */
+const dealColumns = [
+  'd.org_id', 'd.id', 'd.external_id', 'd.name', 'd.account_id', 'd.primary_contact_id', 'd.pipeline_id', 'd.stage_id', 'd.status', 'd.amount',
+  'd.currency', 'd.expected_close_date', 'd.closed_at', 'd.owner_id', 'd.source', 'd.channel', 'd.partner_account_id', 'd.lost_reason',
+  'd.next_step', 'd.stage_entered_at', 'd.created_by', 'd.created_at', 'd.updated_at', 'd.deleted_at', 'd.version',
+] as const;
+
 function selectRecords(db: DbExecutor) {
-  return db.selectFrom('deals as d').selectAll('d').select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+  return db.selectFrom('deals as d').select(dealColumns).select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
 }
+
+const dealRecord = preparedQuery((db, orgId: string, id: string) => selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null));
 
 /** A live deal with its children, in one statement. */
 export async function getDealRecord(db: DbExecutor, orgId: string, id: string): Promise<DealRecordRow | undefined> {
-  return selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null).executeTakeFirst();
+  const [row] = await dealRecord(db, orgId, id);
+  return row;
 }
 
 export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
