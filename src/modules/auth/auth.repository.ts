@@ -53,7 +53,7 @@ export async function insertSession(db: DbExecutor, s: { orgId: string; tokenHas
     .execute();
 }
 
-const sessionActor = preparedQuery((db, orgId: string, tokenHash: string) =>
+const sessionActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; tokenHash: string }) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
@@ -65,7 +65,7 @@ const sessionActor = preparedQuery((db, orgId: string, tokenHash: string) =>
 
 /** A session with the actor it signs in, in one statement (every cookie-authenticated request runs it). */
 export async function findSessionActor(db: DbExecutor, orgId: string, tokenHash: string): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
-  const [row] = await sessionActor(db, orgId, tokenHash);
+  const [row] = await sessionActor(db, { orgId, tokenHash });
   return row;
 }
 
@@ -77,7 +77,7 @@ export async function deleteUserSessions(db: DbExecutor, orgId: string, userId: 
   await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
 }
 
-const apiTokenActor = preparedQuery((db, orgId: string, tokenHash: string) =>
+const apiTokenActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; tokenHash: string }) =>
   db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 't.org_id').onRef('u.id', '=', 't.user_id'))
@@ -93,7 +93,7 @@ export async function findApiTokenActor(
   orgId: string,
   tokenHash: string,
 ): Promise<(ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }) | undefined> {
-  const [row] = await apiTokenActor(db, orgId, tokenHash);
+  const [row] = await apiTokenActor(db, { orgId, tokenHash });
   return row;
 }
 

@@ -42,11 +42,11 @@ function selectRecords(db: DbExecutor) {
   return db.selectFrom('deals as d').select(dealColumns).select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
 }
 
-const dealRecord = preparedQuery((db, orgId: string, id: string) => selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null));
+const dealRecord = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) => selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null));
 
 /** A live deal with its children, in one statement. */
 export async function getDealRecord(db: DbExecutor, orgId: string, id: string): Promise<DealRecordRow | undefined> {
-  const [row] = await dealRecord(db, orgId, id);
+  const [row] = await dealRecord(db, { orgId, id });
   return row;
 }
 
@@ -65,6 +65,30 @@ export async function updateDeal(db: DbExecutor, orgId: string, id: string, vers
     .where('deleted_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+const moveToStage = preparedQuery(
+  (
+    db,
+    a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+  ) =>
+    db
+      .updateTable('deals as d')
+      .set({ pipeline_id: a.pipelineId, stage_id: a.stageId, status: a.status, stage_entered_at: a.at, closed_at: a.closedAt, lost_reason: a.lostReason, updated_at: a.at, version: sql<number>`d.version + 1` })
+      .where('d.org_id', '=', a.orgId)
+      .where('d.id', '=', a.id)
+      .where('d.version', '=', a.version)
+      .where('d.deleted_at', 'is', null)
+      .returning(dealColumns),
+);
+
+/** A stage move (the deal's hottest write), when the version still matches; undefined means someone else changed it first. */
+export async function moveDealToStage(
+  db: DbExecutor,
+  a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+): Promise<DealRow | undefined> {
+  const [row] = await moveToStage(db, a);
+  return row;
 }
 
 export async function findDealByExternalId(db: DbExecutor, orgId: string, externalId: string): Promise<{ id: string } | undefined> {

@@ -58,15 +58,17 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     if (!verdict.ok) throw stageRefusalError(verdict, to);
 
     const now = deps.clock.now();
-    const after = await repo.updateDeal(trx, actor.orgId, id, version, {
-      pipeline_id: target.pipeline.id,
-      stage_id: to.id,
+    const after = await repo.moveDealToStage(trx, {
+      orgId: actor.orgId,
+      id,
+      version,
+      pipelineId: target.pipeline.id,
+      stageId: to.id,
       status: to.kind,
-      stage_entered_at: now,
-      closed_at: verdict.closes ? now : null,
+      at: now,
+      closedAt: verdict.closes ? now : null,
       // A reopened deal is no longer lost, so its old reason would mislead; the events keep it.
-      lost_reason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
-      updated_at: now,
+      lostReason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
     });
     if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
 

@@ -13,7 +13,7 @@ export async function getPipeline(db: DbExecutor, orgId: string, id: string): Pr
   return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
-const pipelineWithStages = preparedQuery((db, orgId: string, id: string) =>
+const pipelineWithStages = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
   db
     .selectFrom('pipelines as p')
     .select(['p.org_id', 'p.id', 'p.name', 'p.description', 'p.enforce_stage_order', 'p.is_default', 'p.active', 'p.created_at', 'p.updated_at', 'p.version'])
@@ -24,7 +24,7 @@ const pipelineWithStages = preparedQuery((db, orgId: string, id: string) =>
 
 /** A pipeline with its stages in position order, read in one statement. */
 export async function getPipelineWithStages(db: DbExecutor, orgId: string, id: string): Promise<(PipelineRow & { stages: StageRow[] }) | undefined> {
-  const [row] = await pipelineWithStages(db, orgId, id);
+  const [row] = await pipelineWithStages(db, { orgId, id });
   return row;
 }
 
