@@ -52,10 +52,25 @@ export async function seedDeals(url: string, deals: number): Promise<{ fixture: 
   );
   await client.query('vacuum analyze deals');
   console.log(`seeded ${deals} deals in ${Date.now() - t0} ms`);
-  const sample = await client.query<{ id: string; stage_id: string; version: number }>(`select id, stage_id, version from deals where org_id = $1 order by random() limit ${SAMPLE}`, [orgId]);
+  const sample = await client.query<{ id: string }>(`select id from deals where org_id = $1 order by random() limit ${SAMPLE}`, [orgId]);
   await client.end();
   await database.close();
-  const state: DealState = new Map(sample.rows.map((r) => [r.id, { stageId: r.stage_id, version: r.version }]));
-  return { fixture: { orgId, token, dealIds: sample.rows.map((r) => r.id), stageIds: openStages }, state };
+  const fixture = { orgId, token, dealIds: sample.rows.map((r) => r.id), stageIds: openStages };
+  return { fixture, state: await dealState(url, fixture) };
+}
+
+/**
+ * Where the sampled deals stand in the database. Read again before each stage-move run: requests
+ * still in flight when a run stops commit without their response being seen.
+ */
+export async function dealState(url: string, fixture: Fixture): Promise<DealState> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ id: string; stage_id: string; version: number }>(`select id, stage_id, version from deals where org_id = $1 and id = any($2::uuid[])`, [fixture.orgId, fixture.dealIds]);
+    return new Map(r.rows.map((row) => [row.id, { stageId: row.stage_id, version: row.version }]));
+  } finally {
+    await client.end();
+  }
 }
 

@@ -63,6 +63,23 @@ try {
       if (r.statusCode >= 300) throw new Error(`${name}: HTTP ${r.statusCode} ${r.body}`);
     }
     console.log(`  ${N} requests one at a time: ${((performance.now() - t0) / N).toFixed(3)} ms each`);
+    // The same with 50 requests in flight: shows whether per-write work (sealing) coalesces.
+    await deps.sealer.flush();
+    statements.length = 0;
+    const t1 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < N) {
+          next += 1;
+          const r = await app.inject(make(i++));
+          if (r.statusCode >= 300) throw new Error(`${name}: HTTP ${r.statusCode} ${r.body}`);
+        }
+      }),
+    );
+    await deps.sealer.flush();
+    const seals = statements.filter((q) => q.includes('pg_advisory_xact_lock')).length;
+    console.log(`  ${N} requests, 50 in flight: ${((performance.now() - t1) / N).toFixed(3)} ms each, ${(statements.length / N).toFixed(2)} statements per request, ${seals} seal transactions`);
   }
   await app.close();
   await deps.sealer.flush();

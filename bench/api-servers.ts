@@ -5,7 +5,7 @@
  * (no auth, no access checks, no rules, no response schema).
  *
  * argv: <database url> <org id> <pool size>. Sends { api, baseline } ports over IPC once both
- * listen; closes everything on the message 'stop'.
+ * listen; answers 'cpu' with this process's CPU time so far (µs); closes everything on 'stop'.
  */
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -102,6 +102,11 @@ function portOf(app: { server: { address(): unknown } }): number {
 const api = await apiServer();
 const baseline = await baselineServer();
 process.on('message', (m) => {
+  if (m === 'cpu') {
+    const u = process.cpuUsage();
+    process.send?.({ cpuMicros: u.user + u.system });
+    return;
+  }
   if (m !== 'stop') return;
   void Promise.all([api.close(), baseline.close()]).then(() => process.exit(0));
 });
