@@ -3,173 +3,223 @@
  * deal by id, a filtered list page and a stage move, and in the same run a bare Fastify + pg
  * handler doing the same SQL as the baseline. Prints req/s, p99 and the ratio to the baseline.
  * Targets: GET ≥ 60 % of the baseline, stage move ≥ 35 %, p99 ≤ 25 ms.
+ *
+ * Both servers run in a child process (api-servers.ts); this process seeds the data and generates
+ * the load. Every scenario must answer 2xx only, or its figures are meaningless: the stage move
+ * sends the deal's current version in If-Match and a stage other than its current one, both
+ * read from the database before each run and then learnt from each response for that deal.
+ *
+ * usage: npm run bench:api [-- deals seconds rounds poolSize scenario-name-part]
  */
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import pg from 'pg';
-import { composeFromDatabase } from '../src/compose.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { actorForUser, createApiToken } from '../src/modules/auth/auth.service.ts';
-import { createOrganization } from '../src/modules/users/users.service.ts';
-import { buildApp } from '../src/server/app.ts';
+import { dealState, seedDeals } from './api-fixture.ts';
 import { scratchDatabase, writeResult } from './lib.ts';
 
 const DEALS = Number(process.argv[2] ?? 100_000);
 const DURATION = Number(process.argv[3] ?? 10);
+/**
+ * Rounds per scenario, each a baseline run and a Pipewright run (in alternating order); the figures
+ * reported are the medians, which keeps a burst of other work on a shared machine from deciding them.
+ */
+const ROUNDS = Number(process.argv[4] ?? 3);
+/** Database connections of each server (Pipewright's default PIPEWRIGHT_DB_POOL_SIZE). */
+const POOL_SIZE = Number(process.argv[5] ?? 10);
+/** Only the scenarios whose name contains this (all by default). */
+const ONLY = process.argv[6] ?? '';
 const CONNECTIONS = 50;
 
-interface Fixture {
-  orgId: string;
-  token: string;
-  dealIds: string[];
-  ownerId: string;
-  pipelineId: string;
-  stageIds: string[];
+/** Starts api-servers.ts in a child process and waits for its ports. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : round2(((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2);
 }
 
-async function seed(url: string): Promise<{ fixture: Fixture; close: () => Promise<void>; app: Awaited<ReturnType<typeof buildApp>> }> {
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 20 });
-  const deps = await composeFromDatabase(database, { sessionSecret: undefined, sessionTtlHours: 1 });
-  const { organization, admin } = await createOrganization(deps, {
-    organization: { name: 'Bench Org', baseCurrency: 'USD', timezone: 'UTC', fiscalYearStartMonth: 1 },
-    admin: { email: 'bench@example.test', name: 'Bench Admin', password: 'benchmark-password' },
+interface Servers {
+  api: number;
+  baseline: number;
+  /** CPU time the server process has used so far, in µs. */
+  cpu: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+async function startServers(url: string, orgId: string): Promise<Servers> {
+  const child = fork(path.join(import.meta.dirname, '../bin/run-ts.mjs'), [path.join(import.meta.dirname, 'api-servers.ts'), url, orgId, String(POOL_SIZE)]);
+  const ports = await new Promise<{ api: number; baseline: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { api: number; baseline: number }));
+    child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code ?? 'null'}`)));
   });
-  const orgId = organization.id;
-  const actor = await actorForUser(deps, orgId, admin.id);
-  const { token } = await createApiToken(deps, actor, { name: 'bench' });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const pipelineId = deps.ids.id();
-  const stages = ['Qualify', 'Discover', 'Propose', 'Negotiate'].map((name, i) => ({ id: deps.ids.id(), name, position: i, probability: 10 + i * 20, kind: 'open' }));
-  stages.push({ id: deps.ids.id(), name: 'Won', position: 4, probability: 100, kind: 'won' }, { id: deps.ids.id(), name: 'Lost', position: 5, probability: 0, kind: 'lost' });
-  await client.query(`insert into pipelines (org_id, id, name, is_default, created_at, updated_at) values ($1, $2, 'Bench', true, now(), now())`, [orgId, pipelineId]);
-  for (const s of stages) {
-    await client.query(
-      `insert into stages (org_id, id, pipeline_id, name, position, probability, forecast_category, kind) values ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [orgId, s.id, pipelineId, s.name, s.position, s.probability, s.kind === 'open' ? 'pipeline' : s.kind === 'won' ? 'closed' : 'omitted', s.kind],
-    );
-  }
-  const openStages = stages.filter((s) => s.kind === 'open').map((s) => s.id);
-  const t0 = Date.now();
-  await client.query(
-    `insert into deals (org_id, id, name, pipeline_id, stage_id, status, amount, currency, expected_close_date, owner_id, source, channel, stage_entered_at, created_at, updated_at)
-     select $1, gen_random_uuid(), 'Deal ' || i, $2, ($3::uuid[])[1 + (i % 4)], 'open', (1000 + (i * 37) % 90000)::numeric(20,2), 'USD',
-            date '2026-01-01' + (i % 365), $4, (array['web','referral','outbound','event'])[1 + (i % 4)], 'direct', now(), now() - make_interval(mins => i), now()
-     from generate_series(1, $5::int) as i`,
-    [orgId, pipelineId, openStages, admin.id, DEALS],
-  );
-  await client.query('analyze deals');
-  console.log(`seeded ${DEALS} deals in ${Date.now() - t0} ms`);
-  const ids = await client.query<{ id: string }>(`select id from deals where org_id = $1 order by random() limit 5000`, [orgId]);
-  await client.end();
-  const app = await buildApp(deps);
   return {
-    app,
-    fixture: { orgId, token, dealIds: ids.rows.map((r) => r.id), ownerId: admin.id, pipelineId, stageIds: openStages },
-    close: async () => {
-      await app.close();
-      await deps.sealer.flush();
-      await database.close();
-    },
+    ...ports,
+    cpu: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+        child.send('cpu');
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
   };
 }
 
-/** The baseline: a bare Fastify + pg server issuing the same SQL the API needs, nothing else. */
-async function baselineServer(url: string, orgId: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
-  const app = Fastify();
-  app.get<{ Params: { id: string } }>('/deals/:id', async (req) => {
-    const r = await pool.query('select * from deals where org_id = $1 and id = $2 and deleted_at is null', [orgId, req.params.id]);
-    return r.rows[0];
-  });
-  app.get<{ Querystring: { stageId: string } }>('/deals', async (req) => {
-    const r = await pool.query('select * from deals where org_id = $1 and deleted_at is null and stage_id = $2 and status = $3 order by created_at, id limit 51', [orgId, req.query.stageId, 'open']);
-    return { items: r.rows };
-  });
-  app.post<{ Params: { id: string }; Body: { stageId: string } }>('/deals/:id/stage', async (req) => {
-    const c = await pool.connect();
-    try {
-      await c.query('begin');
-      const before = await c.query('select stage_id, version from deals where org_id = $1 and id = $2 for update', [orgId, req.params.id]);
-      const r = await c.query('update deals set stage_id = $3, stage_entered_at = now(), version = version + 1, updated_at = now() where org_id = $1 and id = $2 returning *', [orgId, req.params.id, req.body.stageId]);
-      await c.query(`insert into events (org_id, occurred_at, entity_type, entity_id, type, data) values ($1, now(), 'deal', $2, 'deal.stage_changed', $3)`, [
-        orgId,
-        req.params.id,
-        JSON.stringify({ from: before.rows[0] as unknown, to: req.body.stageId }),
-      ]);
-      await c.query('commit');
-      return r.rows[0];
-    } catch (e) {
-      await c.query('rollback');
-      throw e;
-    } finally {
-      c.release();
-    }
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const a = app.server.address();
-  return { port: typeof a === 'object' && a ? a.port : 0, close: async () => { await app.close(); await pool.end(); } };
+interface Target {
+  port: number;
+  headers: Record<string, string>;
 }
 
 interface Scenario {
   name: string;
-  pipewright: (f: Fixture, i: number) => autocannon.Request;
-  baseline: (f: Fixture, i: number) => autocannon.Request;
   target: number;
+  /** The request for the i-th call; `ctx` is handed back to `onOk` with the response. */
+  pipewright: (i: number, ctx: Record<string, unknown>) => autocannon.Request;
+  baseline: (i: number, ctx: Record<string, unknown>) => autocannon.Request;
+  onOk?: (body: string, ctx: Record<string, unknown>) => void;
 }
 
-async function hit(port: number, headers: Record<string, string>, make: (i: number) => autocannon.Request) {
+type RunResult = Awaited<ReturnType<typeof hit>>;
+interface Round {
+  pipewright: RunResult;
+  baseline: RunResult;
+  ratio: number;
+  valid: boolean;
+}
+
+async function hit(servers: Servers, t: Target, make: Scenario['pipewright'], onOk: Scenario['onOk']) {
   let i = 0;
+  const failures: Record<string, number> = {};
+  const cpu0 = await servers.cpu();
   const r = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${t.port}`,
     connections: CONNECTIONS,
     duration: DURATION,
-    headers,
-    requests: [{ setupRequest: (req) => ({ ...req, ...make(i++) }) }],
+    requests: [
+      {
+        setupRequest: (req, ctx) => {
+          const made = make(i++, ctx as Record<string, unknown>);
+          return { ...req, ...made, headers: { ...t.headers, ...made.headers } };
+        },
+        onResponse: (status, body, ctx) => {
+          if (status < 300) return onOk?.(body, ctx as Record<string, unknown>);
+          const code = `${status} ${(/"code":"([a-z_]+)"/.exec(body) ?? [])[1] ?? ''}`.trim();
+          failures[code] = (failures[code] ?? 0) + 1;
+        },
+      },
+    ],
   });
-  const non2xx = r.non2xx;
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx, errors: r.errors + r.timeouts };
+  // The server process's CPU per request (the sealer included), to tell server cost from database cost.
+  const serverCpuMicrosPerRequest = Math.round(((await servers.cpu()) - cpu0) / Math.max(1, r.requests.total));
+  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, failures, errors: r.errors + r.timeouts, serverCpuMicrosPerRequest };
 }
 
 async function main(): Promise<void> {
   const scratch = await scratchDatabase('pw_bench_api');
   try {
-    const { app, fixture, close } = await seed(scratch.url);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const a = app.server.address();
-    const port = typeof a === 'object' && a ? a.port : 0;
-    const base = await baselineServer(scratch.url, fixture.orgId);
+    const { fixture, state } = await seedDeals(scratch.url, DEALS);
+    const resync = async () => {
+      // Let requests still in flight when the last run stopped finish first.
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const [id, s] of await dealState(scratch.url, fixture)) state.set(id, s);
+    };
+    const servers = await startServers(scratch.url, fixture.orgId);
     const pick = (i: number) => fixture.dealIds[i % fixture.dealIds.length] ?? '';
-    const stageFor = (i: number) => fixture.stageIds[Math.floor(i / fixture.dealIds.length) % fixture.stageIds.length] ?? '';
+    const stageAt = (i: number) => fixture.stageIds[i % fixture.stageIds.length] ?? '';
+    /** The next open stage after the deal's current one, and the version to send. */
+    const move = (i: number, ctx: Record<string, unknown>) => {
+      const id = pick(i);
+      const s = state.get(id) ?? { stageId: '', version: 0 };
+      ctx.id = id;
+      return { id, stageId: stageAt(fixture.stageIds.indexOf(s.stageId) + 1), version: String(s.version) };
+    };
+    const moved = (stageKey: string) => (body: string, ctx: Record<string, unknown>) => {
+      const r = JSON.parse(body) as Record<string, unknown>;
+      state.set(String(ctx.id), { stageId: String(r[stageKey]), version: Number(r.version) });
+    };
+    const json = { 'content-type': 'application/json' };
     const scenarios: Scenario[] = [
-      { name: 'GET deal by id', target: 0.6, pipewright: (_f, i) => ({ method: 'GET', path: `/api/v1/deals/${pick(i)}` }), baseline: (_f, i) => ({ method: 'GET', path: `/deals/${pick(i)}` }) },
+      {
+        name: 'GET deal by id',
+        target: 0.6,
+        pipewright: (i) => ({ method: 'GET', path: `/api/v1/deals/${pick(i)}` }),
+        baseline: (i) => ({ method: 'GET', path: `/deals/${pick(i)}` }),
+      },
       {
         name: 'filtered list page',
         target: 0.6,
-        pipewright: (f, i) => ({ method: 'GET', path: `/api/v1/deals?stageId=${f.stageIds[i % f.stageIds.length] ?? ''}&status=open&limit=50&sort=created_at` }),
-        baseline: (f, i) => ({ method: 'GET', path: `/deals?stageId=${f.stageIds[i % f.stageIds.length] ?? ''}` }),
+        pipewright: (i) => ({ method: 'GET', path: `/api/v1/deals?stageId=${stageAt(i)}&status=open&limit=50&sort=created_at` }),
+        baseline: (i) => ({ method: 'GET', path: `/deals?stageId=${stageAt(i)}&status=open&limit=50` }),
       },
       {
         name: 'stage move',
         target: 0.35,
-        pipewright: (_f, i) => ({ method: 'POST', path: `/api/v1/deals/${pick(i)}/stage`, headers: { 'content-type': 'application/json', 'if-match': '*' }, body: JSON.stringify({ stageId: stageFor(i) }) }),
-        baseline: (_f, i) => ({ method: 'POST', path: `/deals/${pick(i)}/stage`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stageId: stageFor(i) }) }),
+        pipewright: (i, ctx) => {
+          const m = move(i, ctx);
+          return { method: 'POST', path: `/api/v1/deals/${m.id}/stage`, headers: { ...json, 'if-match': m.version }, body: JSON.stringify({ stageId: m.stageId }) };
+        },
+        baseline: (i, ctx) => {
+          const m = move(i, ctx);
+          return { method: 'POST', path: `/deals/${m.id}/stage`, headers: { ...json, 'if-match': m.version }, body: JSON.stringify({ stageId: m.stageId }) };
+        },
       },
     ];
+    const onOk: Record<string, { pipewright: Scenario['onOk']; baseline: Scenario['onOk'] }> = {
+      'stage move': { pipewright: moved('stageId'), baseline: moved('stage_id') },
+    };
+    const api: Target = { port: servers.api, headers: { authorization: `Bearer ${fixture.token}` } };
+    const base: Target = { port: servers.baseline, headers: {} };
     const results = [];
-    for (const s of scenarios) {
-      const b = await hit(base.port, {}, (i) => s.baseline(fixture, i));
-      const p = await hit(port, { authorization: `Bearer ${fixture.token}` }, (i) => s.pipewright(fixture, i));
-      const ratio = Number((p.requestsPerSec / b.requestsPerSec).toFixed(2));
-      const row = { scenario: s.name, pipewright: p, baseline: b, ratio, targetRatio: s.target, meetsRatio: ratio >= s.target, meetsP99: p.p99Ms <= 25 };
-      results.push(row);
-      console.log(
-        `${s.name.padEnd(20)} pipewright ${String(p.requestsPerSec).padStart(6)} req/s p99 ${String(p.p99Ms).padStart(3)} ms (non-2xx ${p.non2xx}) | baseline ${String(b.requestsPerSec).padStart(6)} req/s p99 ${String(b.p99Ms).padStart(3)} ms | ratio ${ratio} (target ≥ ${s.target})`,
-      );
+    const load = [os.loadavg()[0] ?? 0];
+    try {
+      for (const s of scenarios.filter((x) => x.name.includes(ONLY))) {
+        const rounds: Round[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const run = async (side: 'baseline' | 'pipewright') => {
+            await resync();
+            return side === 'baseline' ? hit(servers, base, s.baseline, onOk[s.name]?.baseline) : hit(servers, api, s.pipewright, onOk[s.name]?.pipewright);
+          };
+          const [first, second] = round % 2 === 0 ? (['baseline', 'pipewright'] as const) : (['pipewright', 'baseline'] as const);
+          const one = await run(first);
+          const two = await run(second);
+          const [b, p] = first === 'baseline' ? [one, two] : [two, one];
+          const valid = p.non2xx === 0 && b.non2xx === 0 && p.errors === 0 && b.errors === 0;
+          rounds.push({ pipewright: p, baseline: b, ratio: round2(p.requestsPerSec / b.requestsPerSec), valid });
+          console.log(
+            `${s.name.padEnd(20)} pipewright ${String(p.requestsPerSec).padStart(6)} req/s p99 ${String(p.p99Ms).padStart(3)} ms ${String(p.serverCpuMicrosPerRequest).padStart(5)} µs CPU/req | ` +
+              `baseline ${String(b.requestsPerSec).padStart(6)} req/s p99 ${String(b.p99Ms).padStart(3)} ms ${String(b.serverCpuMicrosPerRequest).padStart(5)} µs CPU/req | ratio ${round2(p.requestsPerSec / b.requestsPerSec)}` +
+              (valid ? '' : ` INVALID: non-2xx ${JSON.stringify(p.failures)}/${JSON.stringify(b.failures)}, errors ${p.errors}/${b.errors}`),
+          );
+          load.push(os.loadavg()[0] ?? 0);
+        }
+        const med = (f: (r: Round) => number) => median(rounds.map(f));
+        const summary = {
+          scenario: s.name,
+          pipewright: { requestsPerSec: med((r) => r.pipewright.requestsPerSec), p99Ms: med((r) => r.pipewright.p99Ms), serverCpuMicrosPerRequest: med((r) => r.pipewright.serverCpuMicrosPerRequest) },
+          baseline: { requestsPerSec: med((r) => r.baseline.requestsPerSec), p99Ms: med((r) => r.baseline.p99Ms), serverCpuMicrosPerRequest: med((r) => r.baseline.serverCpuMicrosPerRequest) },
+          ratio: med((r) => r.ratio),
+          targetRatio: s.target,
+          valid: rounds.every((r) => r.valid),
+          rounds,
+        };
+        const row = { ...summary, meetsRatio: summary.ratio >= s.target, meetsP99: summary.pipewright.p99Ms <= 25 };
+        results.push(row);
+        console.log(
+          `${s.name.padEnd(20)} MEDIAN pipewright ${summary.pipewright.requestsPerSec} req/s p99 ${summary.pipewright.p99Ms} ms | baseline ${summary.baseline.requestsPerSec} req/s p99 ${summary.baseline.p99Ms} ms | ` +
+            `ratio ${summary.ratio} (target ≥ ${s.target}${row.meetsRatio ? ', met' : ', NOT met'}; p99 ≤ 25 ms ${row.meetsP99 ? 'met' : 'NOT met'})`,
+        );
+      }
+    } finally {
+      await servers.stop();
     }
-    await base.close();
-    await close();
-    writeResult('api', { engine: 'postgres', deals: DEALS, connections: CONNECTIONS, durationSeconds: DURATION, results });
+    // A shared machine's other work shows here; figures taken under a high load are less comparable.
+    console.log(`load average (1 min) during the runs: ${load.map((l) => l.toFixed(1)).join(', ')}`);
+    writeResult('api', { engine: 'postgres', deals: DEALS, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, poolSize: POOL_SIZE, loadAverage: load.map(round2), results });
+    if (results.some((r) => !r.valid)) process.exitCode = 1;
   } finally {
     await scratch.drop();
   }

@@ -31,7 +31,7 @@ export async function composeFromDatabase(database: Database, config: Pick<Confi
 }
 
 export async function compose(config: Config, opts: ComposeOptions = {}): Promise<Deps> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, preparedStatements: config.dbPreparedStatements });
   try {
     return await composeFromDatabase(database, config, opts);
   } catch (err) {

@@ -15,6 +15,8 @@ const schema = z.object({
   PIPEWRIGHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PIPEWRIGHT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Off behind a connection pooler in transaction mode that cannot carry named prepared statements.
+  PIPEWRIGHT_DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
 });
 
 /** Values never echoed in error messages (they may hold passwords). */
@@ -32,6 +34,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof schema>['PIPEWRIGHT_LOG_LEVEL'];
   dbPoolSize: number;
+  /** Run the hottest statements as named prepared statements on PostgreSQL. */
+  dbPreparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -65,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.PIPEWRIGHT_TRUST_PROXY === 'true',
     logLevel: c.PIPEWRIGHT_LOG_LEVEL,
     dbPoolSize: c.PIPEWRIGHT_DB_POOL_SIZE,
+    dbPreparedStatements: c.PIPEWRIGHT_DB_PREPARED_STATEMENTS === 'true',
   };
 }

@@ -107,6 +107,49 @@ describe('deals over HTTP', () => {
     expect(ev[2]?.data).toEqual({ changes: { owner_id: { from: admin.userId, to: rep.userId } } });
   });
 
+  it('answers GET, the list and a stage move with the same deal, line items and contact roles included', async () => {
+    const { admin } = await createTestOrg(deps);
+    const p = await createTestPipeline(deps, admin);
+    const widget = await createTestProduct(deps, admin, { listPrice: '19.99' });
+    const gadget = await createTestProduct(deps, admin, { listPrice: '1234567890123456.78' });
+    const [c1, c2] = [await insertTestContact(deps, admin.orgId, admin.userId), await insertTestContact(deps, admin.orgId, admin.userId)];
+    const created = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: {
+        name: 'Children',
+        lineItems: [
+          { productId: gadget.id, quantity: '0.0001', discountPercent: '33.33' },
+          { productId: widget.id, quantity: '3' },
+        ],
+        contactRoles: [
+          { contactId: c2, role: 'user' },
+          { contactId: c1, role: 'champion' },
+          { contactId: c1, role: 'economic_buyer' },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<DealDto>().id;
+    const got = (await api.as(admin, { method: 'GET', url: `/api/v1/deals/${id}` })).json<DealDto>();
+    expect(got).toEqual(created.json());
+    expect(got.lineItems.map((l) => [l.position, l.quantity, l.unitPrice, l.discountPercent])).toEqual([
+      [0, '0.0001', '1234567890123456.78', '33.33'],
+      [1, '3.0000', '19.99', '0.00'],
+    ]);
+    const sortedRoles = [...got.contactRoles].sort((a, b) => (a.contactId + a.role < b.contactId + b.role ? -1 : 1));
+    expect(got.contactRoles).toEqual(sortedRoles);
+    expect(got.contactRoles).toHaveLength(3);
+
+    const page = (await api.as(admin, { method: 'GET', url: `/api/v1/deals?pipelineId=${p.id}` })).json<Page>();
+    expect(page.items).toEqual([got]);
+
+    const moved = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${id}/stage`, headers: { 'if-match': '1' }, payload: { stageId: p.stage('Discovery') } });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ version: 2, stageId: p.stage('Discovery'), lineItems: got.lineItems, contactRoles: got.contactRoles });
+    expect((await api.as(admin, { method: 'GET', url: `/api/v1/deals/${id}` })).json()).toEqual(moved.json());
+  });
+
   it('names every bad field and checks references', async () => {
     const { admin } = await createTestOrg(deps);
     const other = await createTestOrg(deps);

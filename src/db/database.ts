@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteWorkerPool } from './pglite-pool.ts';
+import { PREPARED_MARK } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -45,22 +47,64 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Run the statements of `preparedQuery` as named prepared statements (PostgreSQL only; default true). */
+  preparedStatements?: boolean;
 }
 
 /** Opens the embedded database in dataDir, or the PostgreSQL server at databaseUrl when given. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.preparedStatements ?? true);
   return openPglite(opts.dataDir);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/** More distinct prepared texts than this means one is not of a fixed shape after all: run the rest unnamed. */
+const MAX_PREPARED = 200;
+
+/** The pool Kysely uses, running the statements of `preparedQuery` as named prepared statements. */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `pw_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    function query<R>(text: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
+    function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    function query<R>(text: string | PostgresCursor<R>, parameters?: readonly unknown[]): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+      const name = text.endsWith(PREPARED_MARK) ? nameOf(text) : undefined;
+      const values = parameters ? [...parameters] : [];
+      return client.query(name ? { name, text, values } : { text, values }) as unknown as Promise<PostgresQueryResult<R>>;
+    }
+    return { query, release: (destroy?: boolean) => client.release(destroy) };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        w = wrap(client);
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes });
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
   });
   const client = await pool.connect();
   client.release();
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements ? preparingPool(pool) : pool }) });
   return {
     engine: 'postgres',
     db,

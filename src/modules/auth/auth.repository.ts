@@ -1,46 +1,49 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 
-export interface AuthUserRow {
+/** What an actor is built from: the user, and for a manager the users they oversee. */
+export interface ActorRow {
   org_id: string;
   id: string;
-  email: string;
-  name: string;
   role: string;
   team_id: string | null;
   partner_account_id: string | null;
   active: boolean;
+  /** A manager's team and direct reports, the manager included; null for other roles. */
+  team_user_ids: string[] | null;
+}
+
+export interface AuthUserRow extends ActorRow {
+  email: string;
+  name: string;
   password_hash: string | null;
 }
 
-const userCols = ['org_id', 'id', 'email', 'name', 'role', 'team_id', 'partner_account_id', 'active', 'password_hash'] as const;
+const actorCols = ['u.org_id', 'u.id', 'u.role', 'u.team_id', 'u.partner_account_id', 'u.active'] as const;
+const userCols = [...actorCols, 'u.email', 'u.name', 'u.password_hash'] as const;
+
+/**
+ * The users a manager (`u`) oversees, computed in the statement that loads the user so that
+ * resolving an actor is one round trip whatever the role.
+ */
+const teamUserIds = sql<string[] | null>`case when u.role = 'manager' then array(
+  select m.id::text from users m where m.org_id = u.org_id and (m.id = u.id or m.manager_id = u.id or m.team_id = u.team_id)
+) end`;
 
 export async function findUsersByEmail(db: DbExecutor, email: string): Promise<(AuthUserRow & { org_name: string })[]> {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
-    .select(userCols.map((c) => `u.${c}` as const))
+    .select(userCols)
+    .select(teamUserIds.as('team_user_ids'))
     .select('o.name as org_name')
     .where(sql`lower(u.email)`, '=', email.toLowerCase())
     .execute();
 }
 
 export async function findUser(db: DbExecutor, orgId: string, userId: string): Promise<AuthUserRow | undefined> {
-  return db.selectFrom('users').select(userCols).where('org_id', '=', orgId).where('id', '=', userId).executeTakeFirst();
-}
-
-export async function teamUserIds(db: DbExecutor, orgId: string, userId: string, teamId: string | null): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where((eb) => {
-      const ors = [eb('id', '=', userId), eb('manager_id', '=', userId)];
-      if (teamId) ors.push(eb('team_id', '=', teamId));
-      return eb.or(ors);
-    })
-    .execute();
-  return rows.map((r) => r.id);
+  return db.selectFrom('users as u').select(userCols).select(teamUserIds.as('team_user_ids')).where('u.org_id', '=', orgId).where('u.id', '=', userId).executeTakeFirst();
 }
 
 export async function insertSession(db: DbExecutor, s: { orgId: string; tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
@@ -50,13 +53,20 @@ export async function insertSession(db: DbExecutor, s: { orgId: string; tokenHas
     .execute();
 }
 
-export async function findSession(db: DbExecutor, orgId: string, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at'])
-    .where('org_id', '=', orgId)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+const sessionActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; tokenHash: string }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
+    .select(['s.csrf_token', 's.expires_at', ...actorCols])
+    .select(teamUserIds.as('team_user_ids'))
+    .where('s.org_id', '=', orgId)
+    .where('s.token_hash', '=', tokenHash),
+);
+
+/** A session with the actor it signs in, in one statement (every cookie-authenticated request runs it). */
+export async function findSessionActor(db: DbExecutor, orgId: string, tokenHash: string): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
+  const [row] = await sessionActor(db, { orgId, tokenHash });
+  return row;
 }
 
 export async function deleteSession(db: DbExecutor, orgId: string, tokenHash: string): Promise<void> {
@@ -67,17 +77,35 @@ export async function deleteUserSessions(db: DbExecutor, orgId: string, userId: 
   await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
 }
 
-export async function findApiToken(db: DbExecutor, orgId: string, tokenHash: string) {
-  return db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'expires_at', 'revoked_at'])
-    .where('org_id', '=', orgId)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+const apiTokenActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; tokenHash: string }) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 't.org_id').onRef('u.id', '=', 't.user_id'))
+    .select(['t.id as token_id', 't.expires_at', 't.revoked_at', 't.last_used_at', ...actorCols])
+    .select(teamUserIds.as('team_user_ids'))
+    .where('t.org_id', '=', orgId)
+    .where('t.token_hash', '=', tokenHash),
+);
+
+/** An API token with the actor it signs in, in one statement (every token-authenticated request runs it). */
+export async function findApiTokenActor(
+  db: DbExecutor,
+  orgId: string,
+  tokenHash: string,
+): Promise<(ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }) | undefined> {
+  const [row] = await apiTokenActor(db, { orgId, tokenHash });
+  return row;
 }
 
-export async function touchApiToken(db: DbExecutor, orgId: string, id: string, at: Date): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+/** Records a use of the token unless a use after `staleBefore` is already recorded. */
+export async function touchApiToken(db: DbExecutor, orgId: string, id: string, at: Date, staleBefore: Date): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', staleBefore)]))
+    .execute();
 }
 
 export async function insertApiToken(db: DbExecutor, t: { orgId: string; id: string; userId: string; name: string; tokenHash: string; createdAt: Date; expiresAt: Date | null }): Promise<void> {

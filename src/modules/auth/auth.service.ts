@@ -11,6 +11,11 @@ export const SESSION_PREFIX = 'pws_';
 export const API_TOKEN_PREFIX = 'pw_';
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * How stale an API token's last-used time may get. Recording every use would make every request,
+ * reads included, a write that waits for a WAL flush; once a minute is as precise as anyone reads it.
+ */
+export const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 
 export interface SignedIn {
   sessionToken: string;
@@ -19,7 +24,7 @@ export interface SignedIn {
   actor: Actor;
 }
 
-async function buildActor(deps: Deps, row: repo.AuthUserRow): Promise<Actor> {
+function buildActor(row: repo.ActorRow): Actor {
   const role: Role = roleSchema.parse(row.role);
   return {
     orgId: row.org_id,
@@ -27,7 +32,7 @@ async function buildActor(deps: Deps, row: repo.AuthUserRow): Promise<Actor> {
     role,
     teamId: row.team_id,
     partnerAccountId: row.partner_account_id,
-    teamUserIds: role === 'manager' ? await repo.teamUserIds(deps.db, row.org_id, row.id, row.team_id) : [row.id],
+    teamUserIds: role === 'manager' ? (row.team_user_ids ?? [row.id]) : [row.id],
   };
 }
 
@@ -71,7 +76,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     createdAt: now,
     expiresAt,
   });
-  return { sessionToken, csrfToken, expiresAt, actor: await buildActor(deps, user) };
+  return { sessionToken, csrfToken, expiresAt, actor: buildActor(user) };
 }
 
 export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
@@ -84,23 +89,24 @@ export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
 export async function resolveSession(deps: Deps, sessionToken: string): Promise<{ actor: Actor; csrfToken: string } | null> {
   const parsed = parseToken(SESSION_PREFIX, sessionToken);
   if (!parsed) return null;
-  const s = await repo.findSession(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
-  if (!s || s.expires_at.getTime() <= deps.clock.now().getTime()) return null;
-  const user = await repo.findUser(deps.db, parsed.orgId, s.user_id);
-  if (!user?.active) return null;
-  return { actor: await buildActor(deps, user), csrfToken: s.csrf_token };
+  const s = await repo.findSessionActor(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
+  if (!s || s.expires_at.getTime() <= deps.clock.now().getTime() || !s.active) return null;
+  return { actor: buildActor(s), csrfToken: s.csrf_token };
 }
 
+/**
+ * Resolves a bearer API token to its actor, or null when unknown, revoked, expired or its user is
+ * inactive: one read per request, plus a write of the last-used time at most once a minute.
+ */
 export async function resolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
   const parsed = parseToken(API_TOKEN_PREFIX, token);
   if (!parsed) return null;
-  const t = await repo.findApiToken(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
+  const t = await repo.findApiTokenActor(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
   const now = deps.clock.now();
-  if (!t || t.revoked_at || (t.expires_at && t.expires_at.getTime() <= now.getTime())) return null;
-  const user = await repo.findUser(deps.db, parsed.orgId, t.user_id);
-  if (!user?.active) return null;
-  await repo.touchApiToken(deps.db, parsed.orgId, t.id, now);
-  return buildActor(deps, user);
+  if (!t || t.revoked_at || (t.expires_at && t.expires_at.getTime() <= now.getTime()) || !t.active) return null;
+  const staleBefore = new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS);
+  if (!t.last_used_at || t.last_used_at.getTime() <= staleBefore.getTime()) await repo.touchApiToken(deps.db, parsed.orgId, t.token_id, now, staleBefore);
+  return buildActor(t);
 }
 
 export interface ApiTokenDto {
@@ -174,5 +180,5 @@ export async function ensureTokenSecret(db: Deps['db'], configured: string | und
 export async function actorForUser(deps: Deps, orgId: string, userId: string): Promise<Actor> {
   const user = await repo.findUser(deps.db, orgId, userId);
   if (!user) throw notFound('user', userId);
-  return buildActor(deps, user);
+  return buildActor(user);
 }

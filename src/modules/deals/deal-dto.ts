@@ -1,13 +1,19 @@
 import type { DealDto, LineItemDto } from '../../domain/deals.ts';
 import { lineNetTotal, sumMoney } from '../../domain/money.ts';
 import type { DealGateFacts } from '../../domain/stage-rules.ts';
-import type { DealContactRow, DealRow, LineItemRow } from './deals.repository.ts';
+import type { DealContactRow, DealRecordRow, DealRow, LineItemRow } from './deals.repository.ts';
 
 /** A deal row with its child rows, as the service loads and writes them together. */
 export interface DealRecord {
   deal: DealRow;
   lines: readonly LineItemRow[];
   roles: readonly DealContactRow[];
+}
+
+/** Splits a deal read with its children (`getDealRecord`, `listDeals`) into a record. */
+export function recordOf(row: DealRecordRow): DealRecord {
+  const { line_items: lines, contact_roles: roles, ...deal } = row;
+  return { deal, lines, roles };
 }
 
 export function toLineItemDto(l: LineItemRow): LineItemDto {

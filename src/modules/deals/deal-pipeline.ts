@@ -1,7 +1,7 @@
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { StageInfo } from '../../domain/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { getDefaultPipeline, getPipeline, listStages, type PipelineRow } from '../pipelines/pipelines.repository.ts';
+import { getDefaultPipeline, getPipelineWithStages, type PipelineRow } from '../pipelines/pipelines.repository.ts';
 import { toStageInfo } from '../pipelines/pipelines.service.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 
@@ -13,9 +13,10 @@ export interface PipelineStages {
 
 /** Loads a pipeline of the organization with its stages; `field` names the input for the 422. */
 export async function loadPipelineStages(trx: DbExecutor, orgId: string, pipelineId: string, field: string): Promise<PipelineStages> {
-  const pipeline = await getPipeline(trx, orgId, pipelineId);
-  if (!pipeline) throw invalid([{ field, message: 'is not a pipeline of this organization' }]);
-  return { pipeline, stages: (await listStages(trx, orgId, [pipelineId])).map(toStageInfo) };
+  const found = await getPipelineWithStages(trx, orgId, pipelineId);
+  if (!found) throw invalid([{ field, message: 'is not a pipeline of this organization' }]);
+  const { stages, ...pipeline } = found;
+  return { pipeline, stages: stages.map(toStageInfo) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -11,8 +12,42 @@ export type LineItemRow = Selectable<DealLineItemsTable>;
 export type DealContactRow = Selectable<DealContactsTable>;
 export type NewLineItemRow = Insertable<DealLineItemsTable>;
 
-export async function getDeal(db: DbExecutor, orgId: string, id: string): Promise<DealRow | undefined> {
-  return db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+/** A deal row with its line items (in position order) and contact roles, as one result row. */
+export interface DealRecordRow extends DealRow {
+  line_items: LineItemRow[];
+  contact_roles: DealContactRow[];
+}
+
+/*
+ * The children of the deal aliased `d`, aggregated as JSON in the statement that reads it, so a
+ * deal or a page of deals is one round trip. Numerics travel as text: exact, and the same strings
+ * the drivers return for numeric columns.
+ */
+const lineItemsOfD = sql<LineItemRow[]>`(select coalesce(json_agg(json_build_object(
+    'org_id', l.org_id, 'id', l.id, 'deal_id', l.deal_id, 'product_id', l.product_id, 'position', l.position,
+    'quantity', l.quantity::text, 'unit_price', l.unit_price::text, 'discount_percent', l.discount_percent::text) order by l.position), '[]')
+  from deal_line_items l where l.org_id = d.org_id and l.deal_id = d.id)`;
+const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_build_object(
+    'org_id', c.org_id, 'deal_id', c.deal_id, 'contact_id', c.contact_id, 'role', c.role) order by c.contact_id, c.role), '[]')
+  from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
+
+/** Every column of deals, listed rather than `*` (see `prepared`); the row types check it is complete. */
+const dealColumns = [
+  'd.org_id', 'd.id', 'd.external_id', 'd.name', 'd.account_id', 'd.primary_contact_id', 'd.pipeline_id', 'd.stage_id', 'd.status', 'd.amount',
+  'd.currency', 'd.expected_close_date', 'd.closed_at', 'd.owner_id', 'd.source', 'd.channel', 'd.partner_account_id', 'd.lost_reason',
+  'd.next_step', 'd.stage_entered_at', 'd.created_by', 'd.created_at', 'd.updated_at', 'd.deleted_at', 'd.version',
+] as const;
+
+function selectRecords(db: DbExecutor) {
+  return db.selectFrom('deals as d').select(dealColumns).select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+}
+
+const dealRecord = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) => selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null));
+
+/** A live deal with its children, in one statement. */
+export async function getDealRecord(db: DbExecutor, orgId: string, id: string): Promise<DealRecordRow | undefined> {
+  const [row] = await dealRecord(db, { orgId, id });
+  return row;
 }
 
 export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
@@ -30,6 +65,30 @@ export async function updateDeal(db: DbExecutor, orgId: string, id: string, vers
     .where('deleted_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+const moveToStage = preparedQuery(
+  (
+    db,
+    a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+  ) =>
+    db
+      .updateTable('deals as d')
+      .set({ pipeline_id: a.pipelineId, stage_id: a.stageId, status: a.status, stage_entered_at: a.at, closed_at: a.closedAt, lost_reason: a.lostReason, updated_at: a.at, version: sql<number>`d.version + 1` })
+      .where('d.org_id', '=', a.orgId)
+      .where('d.id', '=', a.id)
+      .where('d.version', '=', a.version)
+      .where('d.deleted_at', 'is', null)
+      .returning(dealColumns),
+);
+
+/** A stage move (the deal's hottest write), when the version still matches; undefined means someone else changed it first. */
+export async function moveDealToStage(
+  db: DbExecutor,
+  a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+): Promise<DealRow | undefined> {
+  const [row] = await moveToStage(db, a);
+  return row;
 }
 
 export async function findDealByExternalId(db: DbExecutor, orgId: string, externalId: string): Promise<{ id: string } | undefined> {
@@ -104,8 +163,9 @@ function afterCursor(key: DealSortKey, order: 'asc' | 'desc', cursor: string): R
   return sql<SqlBool>`(${expr}, id) ${op} (cast(${value} as ${sql.raw(type)}), ${id}::uuid)`;
 }
 
-export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRow[]> {
-  let b = db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+/** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */
+export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRecordRow[]> {
+  let b = selectRecords(db).where('d.org_id', '=', orgId).where('d.deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id', 'partner_account_id');
   if (cond) b = b.where(cond);
   if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);

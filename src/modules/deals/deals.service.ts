@@ -11,7 +11,7 @@ import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '..
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
-import { dealSnapshot, gateFacts, toDealDto, type DealRecord } from './deal-dto.ts';
+import { dealSnapshot, gateFacts, recordOf, toDealDto, type DealRecord } from './deal-dto.ts';
 import { checkReferences, chooseChannel, resolveLineItems } from './deal-references.ts';
 import { startingStage } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
@@ -105,19 +105,26 @@ export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInpu
   return getDeal(deps, actor, record.deal.id);
 }
 
+/** A live deal with its children, or not_found when it does not exist or is outside the actor's read scope. */
+export async function readRecord(db: DbExecutor, actor: Actor, id: string): Promise<DealRecord> {
+  return recordOf(assertCanRead(actor, 'deal', await repo.getDealRecord(db, actor.orgId, id), id));
+}
+
+/** As `readRecord`, for a change: forbidden when the actor may read but not change the deal. */
+export async function recordToWrite(trx: DbExecutor, actor: Actor, id: string): Promise<DealRecord> {
+  return recordOf(assertCanWrite(actor, 'deal', await repo.getDealRecord(trx, actor.orgId, id), id));
+}
+
 export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<DealDto> {
-  const row = assertCanRead(actor, 'deal', await repo.getDeal(deps.db, actor.orgId, id), id);
-  return toDealDto(await loadRecord(deps.db, actor.orgId, row));
+  return toDealDto(await readRecord(deps.db, actor, id));
 }
 
 export async function listDeals(deps: Deps, actor: Actor, q: ListDealsQuery): Promise<{ items: DealDto[]; nextCursor: string | null }> {
   const rows = await repo.listDeals(deps.db, actor.orgId, scopeFor(actor, 'deal', 'read'), q);
-  const records = await loadRecords(deps.db, actor.orgId, rows.slice(0, q.limit));
-  const byId = new Map(records.map((r) => [r.deal.id, r]));
   return toPage(
     rows,
     q.limit,
-    (r) => toDealDto(byId.get(r.id) ?? { deal: r, lines: [], roles: [] }),
+    (r) => toDealDto(recordOf(r)),
     (r) => encodeCursor(repo.sortValue(r, q.sort), r.id),
   );
 }
@@ -140,9 +147,9 @@ function patchFrom(input: UpdateDealInput): Partial<repo.DealRow> {
 export async function updateDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateDealInput): Promise<DealDto> {
   assertPartnerOwnerUnchanged(actor, input.ownerId);
   await write(deps, actor.orgId, async (trx) => {
-    const beforeRow = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
+    const before = await recordToWrite(trx, actor, id);
+    const beforeRow = before.deal;
     const version = checkVersion('deal', id, beforeRow.version, expected);
-    const before = await loadRecord(trx, actor.orgId, beforeRow);
     const patch = patchFrom(input);
     if (input.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
     const problems: FieldProblem[] = [];
@@ -187,9 +194,8 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, expected:
 
 export async function deleteDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const beforeRow = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
-    const version = checkVersion('deal', id, beforeRow.version, expected);
-    const before = await loadRecord(trx, actor.orgId, beforeRow);
+    const before = await recordToWrite(trx, actor, id);
+    const version = checkVersion('deal', id, before.deal.version, expected);
     const now = deps.clock.now();
     const after = await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);

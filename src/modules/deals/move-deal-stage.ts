@@ -2,14 +2,13 @@ import type { Actor } from '../../domain/access.ts';
 import type { DealDto, MoveDealStageInput } from '../../domain/deals.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { evaluateStageMove, mayReopen, type StageInfo } from '../../domain/stage-rules.ts';
-import { assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents, type EventInput } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
-import { gateFacts } from './deal-dto.ts';
+import { gateFacts, toDealDto } from './deal-dto.ts';
 import { loadPipelineStages } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
-import { getDeal, loadRecord } from './deals.service.ts';
+import { recordToWrite } from './deals.service.ts';
 import * as repo from './deals.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -31,8 +30,9 @@ const stageRef = (s: StageInfo, pipelineId: string) => ({ stageId: s.id, name: s
  */
 export async function moveDealStage(deps: Deps, actor: Actor, id: string, header: ExpectedVersion | undefined, input: MoveDealStageInput): Promise<DealDto> {
   const expected = versionOf(header, input.expectedVersion);
-  await write(deps, actor.orgId, async (trx) => {
-    const deal = assertCanWrite(actor, 'deal', await repo.getDeal(trx, actor.orgId, id), id);
+  const moved = await write(deps, actor.orgId, async (trx) => {
+    const record = await recordToWrite(trx, actor, id);
+    const deal = record.deal;
     const version = checkVersion('deal', id, deal.version, expected);
     const current = await loadPipelineStages(trx, actor.orgId, deal.pipeline_id, 'pipelineId');
     const samePipeline = input.pipelineId === undefined || input.pipelineId === deal.pipeline_id;
@@ -44,7 +44,6 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     if (!from) throw new AppError('internal_error', `deal ${id} is in stage ${deal.stage_id}, which its pipeline does not list`);
     if (input.lostReason !== undefined && to.kind !== 'lost') throw invalid([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
 
-    const record = await loadRecord(trx, actor.orgId, deal);
     const lostReason = to.kind === 'lost' ? (input.lostReason ?? deal.lost_reason) : null;
     const verdict = evaluateStageMove({
       stages: target.stages,
@@ -59,15 +58,17 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     if (!verdict.ok) throw stageRefusalError(verdict, to);
 
     const now = deps.clock.now();
-    const after = await repo.updateDeal(trx, actor.orgId, id, version, {
-      pipeline_id: target.pipeline.id,
-      stage_id: to.id,
+    const after = await repo.moveDealToStage(trx, {
+      orgId: actor.orgId,
+      id,
+      version,
+      pipelineId: target.pipeline.id,
+      stageId: to.id,
       status: to.kind,
-      stage_entered_at: now,
-      closed_at: verdict.closes ? now : null,
+      at: now,
+      closedAt: verdict.closes ? now : null,
       // A reopened deal is no longer lost, so its old reason would mislead; the events keep it.
-      lost_reason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
-      updated_at: now,
+      lostReason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
     });
     if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
 
@@ -89,6 +90,9 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     if (to.kind === 'won') events.push(event('deal.won', { stageId: to.id, amount: deal.amount, currency: deal.currency.trim(), lineItemsCount: record.lines.length, closedAt: now.toISOString() }));
     if (to.kind === 'lost') events.push(event('deal.lost', { stageId: to.id, lostReason, amount: deal.amount, currency: deal.currency.trim(), closedAt: now.toISOString() }));
     await recordEvents(trx, deps, actor, events);
+    // A stage move leaves the children and the owner as they were: the response is built from
+    // what this transaction read and wrote rather than read again after commit.
+    return { ...record, deal: after };
   });
-  return getDeal(deps, actor, id);
+  return toDealDto(moved);
 }

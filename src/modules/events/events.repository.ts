@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 
 export interface NewEvent {
   orgId: string;
@@ -29,8 +30,33 @@ export interface EventRow {
   hash: string | null;
 }
 
+const insertOne = preparedQuery(
+  (
+    db,
+    e: { orgId: string; occurredAt: Date; businessTime: Date | null; imported: boolean; actorId: string | null; entityType: string; entityId: string; type: string; data: string },
+  ) =>
+    db.insertInto('events').values({
+      org_id: e.orgId,
+      occurred_at: e.occurredAt,
+      business_time: e.businessTime,
+      imported: e.imported,
+      actor_id: e.actorId,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      type: e.type,
+      data: e.data,
+    }),
+);
+
 export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  const [only] = events;
+  if (!only) return;
+  // Most writes append one event: that statement is prepared; a batch is one multi-row insert.
+  if (events.length === 1) {
+    const { orgId, occurredAt, actorId, entityType, entityId, type } = only;
+    await insertOne(db, { orgId, occurredAt, businessTime: only.businessTime ?? null, imported: only.imported ?? false, actorId, entityType, entityId, type, data: JSON.stringify(only.data) });
+    return;
+  }
   await db
     .insertInto('events')
     .values(

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { PipelinesTable, StagesTable } from '../../db/schema.ts';
 import type { ListPipelinesQuery } from '../../domain/pipelines.ts';
@@ -10,6 +11,21 @@ export type NewStageRow = Insertable<StagesTable>;
 
 export async function getPipeline(db: DbExecutor, orgId: string, id: string): Promise<PipelineRow | undefined> {
   return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+}
+
+const pipelineWithStages = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
+  db
+    .selectFrom('pipelines as p')
+    .select(['p.org_id', 'p.id', 'p.name', 'p.description', 'p.enforce_stage_order', 'p.is_default', 'p.active', 'p.created_at', 'p.updated_at', 'p.version'])
+    .select(sql<StageRow[]>`(select coalesce(json_agg(s order by s.position), '[]') from stages s where s.org_id = p.org_id and s.pipeline_id = p.id)`.as('stages'))
+    .where('p.org_id', '=', orgId)
+    .where('p.id', '=', id),
+);
+
+/** A pipeline with its stages in position order, read in one statement. */
+export async function getPipelineWithStages(db: DbExecutor, orgId: string, id: string): Promise<(PipelineRow & { stages: StageRow[] }) | undefined> {
+  const [row] = await pipelineWithStages(db, { orgId, id });
+  return row;
 }
 
 export async function findPipelineByName(db: DbExecutor, orgId: string, name: string): Promise<PipelineRow | undefined> {
