@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../src/domain/access.ts';
+import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
@@ -196,6 +197,25 @@ describe('creating and assigning', () => {
       results[role] = r.statusCode;
     }
     expect(results).toEqual({ admin: 201, manager: 201, rep: 201, inside_sales: 201, marketing: 403, partner: 403, auditor: 403 });
+  });
+
+  it('lets a manager see everything below them: reports of reports and the teams they manage', async () => {
+    const admin = actors.admin;
+    const director = await createTestUser(deps, admin, 'manager');
+    const lead = await createTestUser(deps, admin, 'manager', { managerId: director.userId });
+    const repOfLead = await createTestUser(deps, admin, 'rep', { managerId: lead.userId });
+    const managedTeam = await createTestTeam(deps, admin, 'inside_sales');
+    await api.as(admin, { method: 'PATCH', url: `/api/v1/teams/${managedTeam.id}`, headers: { 'if-match': '1' }, payload: { managerId: director.userId } });
+    const sdr = await createTestUser(deps, admin, 'inside_sales', { teamId: managedTeam.id });
+    const ids: string[] = [];
+    for (const owner of [repOfLead, sdr, outsider]) {
+      ids.push((await api.as(admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hierarchy check', ownerId: owner.userId } })).json<{ id: string }>().id);
+    }
+    const seen = async (who: Actor) => Promise.all(ids.map(async (id) => (await api.as(who, { method: 'GET', url: `/api/v1/accounts/${id}` })).statusCode));
+    // the actor is resolved per request, so the team change above is already in force
+    const freshDirector = await actorForUser(deps, director.orgId, director.userId);
+    expect(await seen(freshDirector)).toEqual([200, 200, 404]);
+    expect(await seen(lead)).toEqual([200, 404, 404]);
   });
 
   it('stops a rep from handing a record to someone else, lets a manager assign within the team', async () => {

@@ -24,11 +24,21 @@ const actorCols = ['u.org_id', 'u.id', 'u.role', 'u.team_id', 'u.partner_account
 const userCols = [...actorCols, 'u.email', 'u.name', 'u.password_hash'] as const;
 
 /**
- * The users a manager (`u`) oversees, computed in the statement that loads the user so that
- * resolving an actor is one round trip whatever the role.
+ * The users a manager (`u`) oversees: themselves, their own team, the teams they manage, and
+ * everyone who reports to them directly or through other managers (a sales director sees the
+ * whole organization below them). Computed in the statement that loads the user, so resolving an
+ * actor is one round trip whatever the role.
  */
 const teamUserIds = sql<string[] | null>`case when u.role = 'manager' then array(
-  select m.id::text from users m where m.org_id = u.org_id and (m.id = u.id or m.manager_id = u.id or m.team_id = u.team_id)
+  with recursive oversees(id) as (
+    select m.id from users m
+    where m.org_id = u.org_id
+      and (m.id = u.id or m.manager_id = u.id or m.team_id = u.team_id
+        or m.team_id in (select t.id from teams t where t.org_id = u.org_id and t.manager_id = u.id and t.deleted_at is null))
+    union
+    select r.id from users r join oversees o on r.manager_id = o.id where r.org_id = u.org_id
+  )
+  select id::text from oversees
 ) end`;
 
 export async function findUsersByEmail(db: DbExecutor, email: string): Promise<(AuthUserRow & { org_name: string })[]> {
