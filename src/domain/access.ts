@@ -11,7 +11,7 @@ export interface Actor {
   role: Role;
   teamId: string | null;
   partnerAccountId: string | null;
-  /** For managers: the users whose records they may see (their team and direct reports, themselves included). */
+  /** For managers: the users whose records they may see (themselves, their team, the teams they manage, and direct and indirect reports). */
   teamUserIds: readonly string[];
 }
 
@@ -31,7 +31,7 @@ export type Action = 'read' | 'write';
 
 /**
  * The record scope of a role for an entity and action. Reps and inside sales see their own
- * records, managers their team's, marketing reads accounts and contacts and owns leads, partners
+ * records, managers everything below them, marketing reads accounts and contacts and owns leads, partners
  * see only deals registered to their partner account, auditors read everything and write nothing.
  */
 export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Scope {
