@@ -193,6 +193,22 @@ describe('moving a deal between stages', () => {
     expect(ev.at(-1)?.data).toMatchObject({ from: { pipelineId: a.id, name: 'Qualify' }, to: { pipelineId: b.id, name: 'Negotiation' } });
   });
 
+  it('lets a partner move its registration through open stages but not close it', async () => {
+    const { admin } = await createTestOrg(deps);
+    const p = await createTestPipeline(deps, admin);
+    const partnerAccount = (await api.as(admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Reseller', type: 'reseller' } })).json<{ id: string }>();
+    const partner = await createTestUser(deps, admin, 'partner', { partnerAccountId: partnerAccount.id });
+    const deal = await newDeal(partner, { pipelineId: p.id, amount: '1000.00' });
+    const open = p.stages.filter((s) => s.kind === 'open');
+    const second = open[1];
+    const won = p.stages.find((s) => s.kind === 'won');
+    const moved = await moveTo(partner, deal, second!.id);
+    expect(moved.statusCode).toBe(200);
+    const close = await moveTo(partner, moved.json<DealDto>(), won!.id);
+    expect(close.statusCode).toBe(403);
+    expect(close.json<Problem>().code).toBe('forbidden');
+  });
+
   it('does not create a deal straight into a won or lost stage', async () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);

@@ -52,6 +52,14 @@ export function checkStageOrder(stages: readonly StageInfo[], from: StageInfo, t
   return { ok: true };
 }
 
+/**
+ * Whether a role may close a deal (move it into a won or lost stage). Partners register and work
+ * their deals but the organization decides when one is won or lost: commissions follow from it.
+ */
+export function mayClose(role: Role): boolean {
+  return role !== 'partner';
+}
+
 /** Roles that may reopen a won or lost deal. */
 export function mayReopen(role: Role): boolean {
   return role === 'admin' || role === 'manager';

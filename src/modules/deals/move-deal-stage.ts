@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import type { DealDto, MoveDealStageInput } from '../../domain/deals.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
-import { evaluateStageMove, mayReopen, type StageInfo } from '../../domain/stage-rules.ts';
+import { AppError, forbidden, invalid } from '../../domain/errors.ts';
+import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../domain/stage-rules.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents, type EventInput } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
@@ -42,6 +42,7 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     const to = target.stages.find((s) => s.id === input.stageId);
     if (!to) throw invalid([{ field: 'stageId', message: `is not a stage of pipeline "${target.pipeline.name}"` }]);
     if (!from) throw new AppError('internal_error', `deal ${id} is in stage ${deal.stage_id}, which its pipeline does not list`);
+    if (to.kind !== 'open' && !mayClose(actor.role)) throw forbidden('Partners cannot close deals; the channel manager marks a registration won or lost');
     if (input.lostReason !== undefined && to.kind !== 'lost') throw invalid([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
 
     const lostReason = to.kind === 'lost' ? (input.lostReason ?? deal.lost_reason) : null;
