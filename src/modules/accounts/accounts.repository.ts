@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { AccountsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -18,15 +19,7 @@ export async function insertAccount(db: DbExecutor, row: Omit<AccountRow, 'versi
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateAccount(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<AccountRow>): Promise<AccountRow | undefined> {
-  return db
-    .updateTable('accounts')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'accounts', { orgId, id, version }, patch);
 }
 
 export async function listAccounts(db: DbExecutor, orgId: string, scope: Scope, q: ListAccountsQuery): Promise<AccountRow[]> {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { ActivitiesTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -19,15 +20,7 @@ export async function insertActivity(db: DbExecutor, row: Insertable<ActivitiesT
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateActivity(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ActivitiesTable>): Promise<ActivityRow | undefined> {
-  return db
-    .updateTable('activities')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'activities', { orgId, id, version }, patch);
 }
 
 /*

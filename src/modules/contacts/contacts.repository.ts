@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ContactsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -24,15 +25,7 @@ export async function insertContact(db: DbExecutor, row: ContactInsert): Promise
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateContact(db: DbExecutor, orgId: string, id: string, version: number, patch: ContactPatch): Promise<ContactRow | undefined> {
-  return db
-    .updateTable('contacts')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'contacts', { orgId, id, version }, patch);
 }
 
 export async function listContacts(db: DbExecutor, orgId: string, scope: Scope, q: ListContactsQuery): Promise<ContactRow[]> {

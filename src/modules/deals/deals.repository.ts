@@ -1,5 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
@@ -56,15 +57,7 @@ export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>):
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateDeal(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<DealRow>): Promise<DealRow | undefined> {
-  return db
-    .updateTable('deals')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'deals', { orgId, id, version }, patch);
 }
 
 const moveToStage = preparedQuery(

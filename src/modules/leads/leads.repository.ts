@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { LeadsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -28,15 +29,7 @@ export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadR
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateLead(db: DbExecutor, orgId: string, id: string, version: number, patch: LeadPatch): Promise<LeadRow | undefined> {
-  return db
-    .updateTable('leads')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'leads', { orgId, id, version }, patch);
 }
 
 export async function listLeads(db: DbExecutor, orgId: string, scope: Scope, q: ListLeadsQuery): Promise<LeadRow[]> {

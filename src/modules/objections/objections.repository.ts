@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ObjectionsTable } from '../../db/schema.ts';
 import type { ListObjectionsQuery } from '../../domain/objections.ts';
@@ -22,14 +23,7 @@ export async function insertObjection(db: DbExecutor, row: Insertable<Objections
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateObjection(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ObjectionsTable>): Promise<ObjectionRow | undefined> {
-  return db
-    .updateTable('objections')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'objections', { orgId, id, version }, patch);
 }
 
 export async function listObjections(db: DbExecutor, orgId: string, q: ListObjectionsQuery): Promise<ObjectionRow[]> {

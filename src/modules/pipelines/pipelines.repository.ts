@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { PipelinesTable, StagesTable } from '../../db/schema.ts';
@@ -63,14 +64,7 @@ export async function insertPipeline(db: DbExecutor, row: Omit<PipelineRow, 'ver
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updatePipeline(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<PipelineRow>): Promise<PipelineRow | undefined> {
-  return db
-    .updateTable('pipelines')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'pipelines', { orgId, id, version }, patch);
 }
 
 export async function listPipelines(db: DbExecutor, orgId: string, q: ListPipelinesQuery): Promise<PipelineRow[]> {

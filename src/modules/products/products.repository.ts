@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ProductsTable } from '../../db/schema.ts';
 import type { ListProductsQuery } from '../../domain/products.ts';
@@ -21,14 +22,7 @@ export async function insertProduct(db: DbExecutor, row: Omit<ProductRow, 'versi
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateProduct(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<ProductRow>): Promise<ProductRow | undefined> {
-  return db
-    .updateTable('products')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'products', { orgId, id, version }, patch);
 }
 
 export async function listProducts(db: DbExecutor, orgId: string, q: ListProductsQuery): Promise<ProductRow[]> {

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { PitchScriptsTable, PitchScriptVersionsTable } from '../../db/schema.ts';
 import type { ListScriptsQuery } from '../../domain/scripts.ts';
@@ -17,14 +18,7 @@ export async function insertScript(db: DbExecutor, row: Insertable<PitchScriptsT
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
 export async function updateScript(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<PitchScriptsTable>): Promise<ScriptRow | undefined> {
-  return db
-    .updateTable('pitch_scripts')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'pitch_scripts', { orgId, id, version }, patch);
 }
 
 export async function listScripts(db: DbExecutor, orgId: string, q: ListScriptsQuery): Promise<ScriptRow[]> {

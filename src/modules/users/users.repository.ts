@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { TeamsTable, UsersTable } from '../../db/schema.ts';
 import type { ListUsersQuery } from '../../domain/users.ts';
@@ -25,14 +26,7 @@ export async function insertUser(db: DbExecutor, row: Omit<UserRow, 'version'>):
 }
 
 export async function updateUser(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<UserRow>): Promise<UserRow | undefined> {
-  return db
-    .updateTable('users')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'users', { orgId, id, version }, patch);
 }
 
 export async function listUsers(db: DbExecutor, orgId: string, q: ListUsersQuery): Promise<UserRow[]> {
@@ -62,15 +56,7 @@ export async function insertTeam(db: DbExecutor, row: Omit<TeamRow, 'version'>):
 }
 
 export async function updateTeam(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<TeamRow>): Promise<TeamRow | undefined> {
-  return db
-    .updateTable('teams')
-    .set({ ...patch, version: version + 1 })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'teams', { orgId, id, version }, patch);
 }
 
 export async function countTeamMembers(db: DbExecutor, orgId: string, teamId: string): Promise<number> {
