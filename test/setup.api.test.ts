@@ -37,4 +37,19 @@ describe('first-run set-up', () => {
     const deal = await api.app.inject({ method: 'POST', url: '/api/v1/deals', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'First deal' } });
     expect(deal.statusCode).toBe(201);
   });
+
+  it('lets exactly one of two simultaneous set-ups through', async () => {
+    const fresh = await createTestDeps();
+    const freshApi = await createApi(fresh);
+    try {
+      const setUp = (name: string) =>
+        freshApi.app.inject({ method: 'POST', url: '/api/v1/setup', payload: { organization: { name }, admin: { email: `${name.toLowerCase()}@example.test`, name, password: 'a long enough password' } } });
+      const results = await Promise.all([setUp('First'), setUp('Second')]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect(await fresh.db.selectFrom('organizations').select('id').execute()).toHaveLength(1);
+    } finally {
+      await freshApi.close();
+      await fresh.cleanup();
+    }
+  });
 });

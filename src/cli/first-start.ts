@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { setUpOrganization } from '../modules/organizations/set-up-organization.ts';
 import { setupNeeded } from '../modules/users/users.service.ts';
@@ -18,15 +19,14 @@ export interface FirstStart {
  * including when another instance starting at the same moment created it first.
  */
 export async function ensureFirstOrganization(deps: Deps): Promise<FirstStart | null> {
+  // cheap check first: most starts find an organization and need no password hashed
   if (!(await setupNeeded(deps))) return null;
   const password = generatePassword();
   try {
-    await setUpOrganization(deps, {
-      organization: { name: FIRST_ORGANIZATION },
-      admin: { email: FIRST_ADMIN_EMAIL, name: 'Administrator', password },
-    });
+    await setUpOrganization(deps, { organization: { name: FIRST_ORGANIZATION }, admin: { email: FIRST_ADMIN_EMAIL, name: 'Administrator', password } }, { onlyIfFirst: true });
   } catch (err) {
-    if (!(await setupNeeded(deps))) return null;
+    // another instance starting at the same moment set up first
+    if (err instanceof AppError && err.code === 'conflict') return null;
     throw err;
   }
   return { organization: FIRST_ORGANIZATION, email: FIRST_ADMIN_EMAIL, password };

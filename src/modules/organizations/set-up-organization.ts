@@ -3,7 +3,7 @@ import type { OrganizationDto, SetupInput, UserDto } from '../../domain/users.ts
 import { actorForUser } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
-import { createOrganization } from '../users/users.service.ts';
+import { createOrganization, type CreateOrganizationOptions } from '../users/users.service.ts';
 
 /** The pipeline a new organization starts with, so deals can be created at once; editable later. */
 export const starterPipeline: CreatePipelineInput = {
@@ -25,8 +25,8 @@ export const starterPipeline: CreatePipelineInput = {
  * A new organization ready to work in: the organization, its admin and a starter pipeline (used by
  * first-run set-up, the first start of the server and `org create`).
  */
-export async function setUpOrganization(deps: Deps, input: SetupInput): Promise<{ organization: OrganizationDto; admin: UserDto }> {
-  const created = await createOrganization(deps, input);
+export async function setUpOrganization(deps: Deps, input: SetupInput, opts: CreateOrganizationOptions = {}): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+  const created = await createOrganization(deps, input, opts);
   const admin = await actorForUser(deps, created.organization.id, created.admin.id);
   await createPipeline(deps, admin, starterPipeline);
   return created;

@@ -81,3 +81,12 @@ export async function findOrganizations(db: DbExecutor) {
 export async function insertOrganization(db: DbExecutor, row: { id: string; name: string; base_currency: string; timezone: string; fiscal_year_start_month: number; created_at: Date; updated_at: Date }) {
   await db.insertInto('organizations').values(row).execute();
 }
+
+/** Serialises organization creation (unique names, first-run set-up) for the rest of the transaction. */
+export async function lockOrganizationCreation(db: DbExecutor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7277002)`.execute(db);
+}
+
+export async function findOrganizationByName(db: DbExecutor, name: string) {
+  return db.selectFrom('organizations').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+}

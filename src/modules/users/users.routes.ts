@@ -7,7 +7,6 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as svc from './users.service.ts';
 import { setUpOrganization } from '../organizations/set-up-organization.ts';
-import { AppError } from '../../domain/errors.ts';
 
 export function registerUserRoutes(app: App, deps: Deps): void {
   app.get('/api/v1/setup', { config: { public: true }, schema: { tags: ['setup'], summary: 'Whether first-run set-up is needed', response: { 200: z.object({ needed: z.boolean() }) } } }, async () => ({
@@ -17,8 +16,7 @@ export function registerUserRoutes(app: App, deps: Deps): void {
     '/api/v1/setup',
     { config: { public: true }, schema: { tags: ['setup'], summary: 'First run: create the organization and its admin (only when none exists)', body: setupSchema, response: { 201: z.object({ organization: organizationSchema, admin: userSchema }), ...errorResponses } } },
     async (request, reply) => {
-      if (!(await svc.setupNeeded(deps))) throw new AppError('conflict', 'Set-up is already done: sign in instead');
-      return reply.status(201).send(await setUpOrganization(deps, request.body));
+      return reply.status(201).send(await setUpOrganization(deps, request.body, { onlyIfFirst: true }));
     },
   );
   app.get('/api/v1/organization', { schema: { tags: ['organization'], summary: 'The organization of the signed-in user', response: { 200: organizationSchema, ...errorResponses } } }, (request) =>

@@ -74,8 +74,16 @@ function validTimezone(tz: string): boolean {
   }
 }
 
+export interface CreateOrganizationOptions {
+  /**
+   * First-run set-up: create only when no organization exists yet. Checked under a lock inside the
+   * transaction, so two set-ups racing cannot both succeed.
+   */
+  onlyIfFirst?: boolean;
+}
+
 /** Creates an organization with its first admin. Used by first-run set-up, the CLI and the demo seed. */
-export async function createOrganization(deps: Deps, rawInput: SetupInput): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+export async function createOrganization(deps: Deps, rawInput: SetupInput, opts: CreateOrganizationOptions = {}): Promise<{ organization: OrganizationDto; admin: UserDto }> {
   const input = setupSchema.parse(rawInput);
   if (!validTimezone(input.organization.timezone)) {
     throw invalid([{ field: 'organization.timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
@@ -85,8 +93,11 @@ export async function createOrganization(deps: Deps, rawInput: SetupInput): Prom
   const adminId = deps.ids.id();
   const passwordHash = await hashPassword(input.admin.password);
   await write(deps, orgId, async (trx) => {
-    const clash = await trx.selectFrom('organizations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', input.organization.name.toLowerCase())).executeTakeFirst();
-    if (clash) throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, { fields: [{ field: 'organization.name', message: 'is taken' }] });
+    await repo.lockOrganizationCreation(trx);
+    if (opts.onlyIfFirst && (await repo.findOrganizations(trx)).length > 0) {
+      throw new AppError('conflict', 'Set-up is already done: sign in instead');
+    }
+    if (await repo.findOrganizationByName(trx, input.organization.name)) throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, { fields: [{ field: 'organization.name', message: 'is taken' }] });
     await repo.insertOrganization(trx, {
       id: orgId,
       name: input.organization.name,
