@@ -11,13 +11,20 @@ export interface ComposeOptions {
   ids?: IdGenerator;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
+  /** Hears of a failed background seal (default: a line on stderr). */
+  onSealError?: (err: unknown, orgId: string) => void;
 }
+
+const reportSealError = (err: unknown, orgId: string): void => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sealing the event chain failed; will retry', orgId, err: message })}\n`);
+};
 
 /** The composition root: opens the database and builds the dependencies every service receives. */
 export async function composeFromDatabase(database: Database, config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'>, opts: ComposeOptions = {}): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
   if (opts.migrate !== false) await migrate(database, () => clock.now());
-  const sealer = new ChainSealer(database, clock);
+  const sealer = new ChainSealer(database, clock, opts.onSealError ?? reportSealError);
   const tokenSecret = await ensureTokenSecret(database.db, config.sessionSecret);
   return {
     database,

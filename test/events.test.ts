@@ -73,4 +73,25 @@ describe('event log hash chain', () => {
     await expect(verifyAudit(deps, rep)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(verifyAudit(deps, auditor)).resolves.toMatchObject({ ok: true });
   });
+
+  it('reports a failed background seal and seals on the next attempt', async () => {
+    const failures: string[] = [];
+    const own = await createTestDeps({ onSealError: (_err, orgId) => failures.push(orgId) });
+    try {
+      const { admin } = await createTestOrg(own);
+      await own.sealer.flush();
+      await sql`alter table event_chain_heads rename to event_chain_heads_away`.execute(own.db);
+      await createTeam(own, admin, { name: 'While broken', kind: 'other' });
+      await own.sealer.flush();
+      expect(failures).toEqual([admin.orgId]);
+      await sql`alter table event_chain_heads_away rename to event_chain_heads`.execute(own.db);
+      expect((await verifyChain(own.db, admin.orgId)).unsealed).toBe(1);
+      await createTeam(own, admin, { name: 'After repair', kind: 'other' });
+      await own.sealer.flush();
+      const report = await verifyChain(own.db, admin.orgId);
+      expect(report).toMatchObject({ ok: true, unsealed: 0, checked: 4 });
+    } finally {
+      await own.cleanup();
+    }
+  });
 });

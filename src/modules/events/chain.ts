@@ -44,11 +44,12 @@ export async function sealOrg(db: DbExecutor, orgId: string, clock: Clock): Prom
 export class ChainSealer {
   private readonly dirty = new Set<string>();
   private running: Promise<void> | null = null;
-  private lastError: unknown = null;
 
+  /** `onError` hears of a seal that failed; the events stay unsealed and are retried. */
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly onError: (err: unknown, orgId: string) => void,
   ) {}
 
   schedule(orgId: string): void {
@@ -67,7 +68,7 @@ export class ChainSealer {
             await sealOrg(this.database.db, org, this.clock);
           } catch (err) {
             // Left unsealed; the next schedule, flush or start-up sealing picks it up again.
-            this.lastError = err;
+            this.onError(err, org);
           }
         }
       }
@@ -85,10 +86,6 @@ export class ChainSealer {
   /** Seals anything left unsealed, e.g. by a process that stopped between commit and seal. */
   async sealAll(): Promise<void> {
     for (const org of await repo.orgsWithUnsealed(this.database.db)) await sealOrg(this.database.db, org, this.clock);
-  }
-
-  get error(): unknown {
-    return this.lastError;
   }
 }
 
