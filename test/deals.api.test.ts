@@ -3,7 +3,8 @@ import type { DealDto } from '../src/domain/deals.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
-import { createPartnerAccount, createTestPipeline, createTestProduct, insertTestContact } from './helpers/sales.ts';
+import { createPartnerAccount, createTestPipeline, createTestProduct } from './helpers/sales.ts';
+import { insertContact } from './helpers/sales-rows.ts';
 
 let deps: TestDeps;
 let api: Api;
@@ -71,7 +72,7 @@ describe('deals over HTTP', () => {
     await createTestPipeline(deps, admin);
     const rep = await createTestUser(deps, admin, 'rep');
     const prod = await createTestProduct(deps, admin, { listPrice: '100.00' });
-    const champion = await insertTestContact(deps, admin.orgId, admin.userId);
+    const champion = await insertContact(deps, admin.orgId, { ownerId: admin.userId });
     const d = (await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Globex', lineItems: [{ productId: prod.id, quantity: '1' }] } })).json<DealDto>();
     const res = await api.as(admin, {
       method: 'PATCH',
@@ -112,7 +113,7 @@ describe('deals over HTTP', () => {
     const p = await createTestPipeline(deps, admin);
     const widget = await createTestProduct(deps, admin, { listPrice: '19.99' });
     const gadget = await createTestProduct(deps, admin, { listPrice: '1234567890123456.78' });
-    const [c1, c2] = [await insertTestContact(deps, admin.orgId, admin.userId), await insertTestContact(deps, admin.orgId, admin.userId)];
+    const [c1, c2] = [await insertContact(deps, admin.orgId, { ownerId: admin.userId }), await insertContact(deps, admin.orgId, { ownerId: admin.userId })];
     const created = await api.as(admin, {
       method: 'POST',
       url: '/api/v1/deals',
@@ -229,7 +230,7 @@ describe('deals over HTTP', () => {
     expect((await api.as(repA, { method: 'POST', url: '/api/v1/deals', payload: { name: 'For B', ownerId: repB.userId } })).statusCode).toBe(403);
     // references must be visible to the actor, too
     const bAccount = (await api.as(repB, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'B account' } })).json<{ id: string }>();
-    const bContact = await insertTestContact(deps, admin.orgId, repB.userId);
+    const bContact = await insertContact(deps, admin.orgId, { ownerId: repB.userId });
     const refs = await api.as(repA, { method: 'POST', url: '/api/v1/deals', payload: { name: 'X', accountId: bAccount.id, contactRoles: [{ contactId: bContact, role: 'user' }] } });
     expect(refs.json<Problem>().errors?.map((e) => e.field)).toEqual(['accountId', 'contactRoles.0.contactId']);
   });

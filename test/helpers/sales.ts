@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../src/domain/access.ts';
 import type { PipelineDto } from '../../src/domain/pipelines.ts';
 import type { ProductDto } from '../../src/domain/products.ts';
@@ -41,13 +41,3 @@ export async function createPartnerAccount(deps: Deps, admin: Actor, type: 'rese
   return createAccount(deps, admin, { name: `Partner ${uniq()}`, type });
 }
 
-/** A contact row written directly: the contacts API lives in another module. */
-export async function insertTestContact(deps: Deps, orgId: string, ownerId: string | null, lastName = `Contact ${uniq()}`): Promise<string> {
-  const id = randomUUID();
-  const now = deps.clock.now();
-  await deps.db
-    .insertInto('contacts')
-    .values({ org_id: orgId, id, external_id: null, account_id: null, first_name: null, last_name: lastName, title: null, emails: '[]', phones: '[]', owner_id: ownerId, do_not_contact: false, email_opt_out: false, created_by: null, created_at: now, updated_at: now, deleted_at: null })
-    .execute();
-  return id;
-}
