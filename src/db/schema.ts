@@ -330,6 +330,18 @@ export interface EventsTable {
   hash: string | null;
 }
 
+/** One visit of a deal to a stage (projection of deal.created / deal.stage_changed events). */
+export interface DealStageVisitsTable {
+  org_id: string;
+  deal_id: string;
+  visit_no: number;
+  pipeline_id: string;
+  stage_id: string;
+  entered_at: Ts;
+  left_at: Ts | null;
+  event_id: number;
+}
+
 export interface EventChainHeadsTable {
   org_id: string;
   last_seq: number;
@@ -387,6 +399,7 @@ export interface DB {
   pitch_scripts: PitchScriptsTable;
   pitch_script_versions: PitchScriptVersionsTable;
   events: EventsTable;
+  deal_stage_visits: DealStageVisitsTable;
   event_chain_heads: EventChainHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   instance_settings: InstanceSettingsTable;

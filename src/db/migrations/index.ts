@@ -1,5 +1,6 @@
 import { foundation } from './0001-foundation.ts';
 import { search } from './0002-search.ts';
+import { stageVisits } from './0003-stage-visits.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'search', sql: search },
+  { version: 3, name: 'stage-visits', sql: stageVisits },
 ];

@@ -16,6 +16,7 @@ import { checkReferences, chooseChannel, resolveLineItems } from './deal-referen
 import { startingStage } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 import * as repo from './deals.repository.ts';
+import { openFirstVisit } from './stage-visits.repository.ts';
 
 /** Loads the children of deal rows, keeping the rows' order. */
 export async function loadRecords(db: DbExecutor, orgId: string, deals: readonly repo.DealRow[]): Promise<DealRecord[]> {
@@ -96,7 +97,9 @@ export async function insertDealTx(trx: DbExecutor, deps: Deps, actor: Actor, in
   await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
   await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
   const record = await loadRecord(trx, actor.orgId, inserted);
-  await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
+  const [eventId] = await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
+  if (eventId === undefined) throw new AppError('internal_error', `no event recorded for deal ${id}`);
+  await openFirstVisit(trx, { orgId: actor.orgId, dealId: id, pipelineId: pipeline.id, stageId: stage.id, at: now, eventId });
   return record;
 }
 

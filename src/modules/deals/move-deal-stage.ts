@@ -10,6 +10,7 @@ import { loadPipelineStages } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 import { recordToWrite } from './deals.service.ts';
 import * as repo from './deals.repository.ts';
+import { moveToNextVisit } from './stage-visits.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -90,7 +91,9 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     if (verdict.reopens) events.push(event('deal.reopened', { previousStatus: verdict.statusFrom, closedAt: deal.closed_at?.toISOString() ?? null, lostReason: deal.lost_reason, stageId: to.id }));
     if (to.kind === 'won') events.push(event('deal.won', { stageId: to.id, amount: deal.amount, currency: deal.currency.trim(), lineItemsCount: record.lines.length, closedAt: now.toISOString() }));
     if (to.kind === 'lost') events.push(event('deal.lost', { stageId: to.id, lostReason, amount: deal.amount, currency: deal.currency.trim(), closedAt: now.toISOString() }));
-    await recordEvents(trx, deps, actor, events);
+    const [eventId] = await recordEvents(trx, deps, actor, events);
+    if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the stage move of deal ${id}`);
+    await moveToNextVisit(trx, { orgId: actor.orgId, dealId: id, pipelineId: target.pipeline.id, stageId: to.id, at: now, eventId });
     // A stage move leaves the children and the owner as they were: the response is built from
     // what this transaction read and wrote rather than read again after commit.
     return { ...record, deal: after };

@@ -45,19 +45,21 @@ const insertOne = preparedQuery(
       entity_id: e.entityId,
       type: e.type,
       data: e.data,
-    }),
+    }).returning('id'),
 );
 
-export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<void> {
+/** Appends the events and returns their ids, in the order given. */
+export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<number[]> {
   const [only] = events;
-  if (!only) return;
+  if (!only) return [];
   // Most writes append one event: that statement is prepared; a batch is one multi-row insert.
   if (events.length === 1) {
     const { orgId, occurredAt, actorId, entityType, entityId, type } = only;
-    await insertOne(db, { orgId, occurredAt, businessTime: only.businessTime ?? null, imported: only.imported ?? false, actorId, entityType, entityId, type, data: JSON.stringify(only.data) });
-    return;
+    const rows = await insertOne(db, { orgId, occurredAt, businessTime: only.businessTime ?? null, imported: only.imported ?? false, actorId, entityType, entityId, type, data: JSON.stringify(only.data) });
+    return rows.map((r) => r.id);
   }
-  await db
+  // Ids come from the sequence row by row, so ascending order is the order given.
+  const rows = await db
     .insertInto('events')
     .values(
       events.map((e) => ({
@@ -72,7 +74,9 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
         data: JSON.stringify(e.data),
       })),
     )
+    .returning('id')
     .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function listEntityEvents(

@@ -16,10 +16,10 @@ export interface EventInput {
   imported?: boolean;
 }
 
-/** Appends events in the caller's transaction; the sealer chains them after commit. */
-export async function recordEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null }, events: readonly EventInput[]): Promise<void> {
+/** Appends events in the caller's transaction and returns their ids in order; the sealer chains them after commit. */
+export async function recordEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null }, events: readonly EventInput[]): Promise<number[]> {
   const at = deps.clock.now();
-  await repo.insertEvents(
+  return repo.insertEvents(
     trx,
     events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
   );

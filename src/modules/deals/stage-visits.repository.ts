@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
+
+// A type alias (not an interface) so it fits preparedQuery's record of scalars.
+export type VisitStart = {
+  orgId: string;
+  dealId: string;
+  pipelineId: string;
+  stageId: string;
+  /** Business time of the entry: now for live writes, the historical time for imported history. */
+  at: Date;
+  /** The deal.created / deal.stage_changed event that starts the visit. */
+  eventId: number;
+};
+
+const openFirst = preparedQuery((db, v: VisitStart) =>
+  db.insertInto('deal_stage_visits').values({
+    org_id: v.orgId,
+    deal_id: v.dealId,
+    visit_no: 1,
+    pipeline_id: v.pipelineId,
+    stage_id: v.stageId,
+    entered_at: v.at,
+    left_at: null,
+    event_id: v.eventId,
+  }),
+);
+
+/** The first visit of a new deal, in the transaction that creates it. */
+export async function openFirstVisit(db: DbExecutor, v: VisitStart): Promise<void> {
+  await openFirst(db, v);
+}
+
+// Closes the current visit and opens the next in one statement (the stage move is the hottest write).
+const moveOn = preparedQuery((db, v: VisitStart) =>
+  db
+    .with('closed', (qb) =>
+      qb
+        .updateTable('deal_stage_visits')
+        .set({ left_at: sql<Date>`greatest(entered_at, ${v.at})` })
+        .where('org_id', '=', v.orgId)
+        .where('deal_id', '=', v.dealId)
+        .where('left_at', 'is', null)
+        .returning('visit_no'),
+    )
+    .insertInto('deal_stage_visits')
+    .columns(['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'])
+    .expression(
+      sql`select ${v.orgId}::uuid, ${v.dealId}::uuid,
+        coalesce((select visit_no from closed),
+                 (select max(visit_no) from deal_stage_visits where org_id = ${v.orgId}::uuid and deal_id = ${v.dealId}::uuid), 0) + 1,
+        ${v.pipelineId}::uuid, ${v.stageId}::uuid, ${v.at}::timestamptz, null::timestamptz, ${v.eventId}::bigint`,
+    ),
+);
+
+/** Ends the deal's current visit at `at` and starts the visit to the new stage. */
+export async function moveToNextVisit(db: DbExecutor, v: VisitStart): Promise<void> {
+  await moveOn(db, v);
+}
+
+export interface StageVisitRow {
+  dealId: string;
+  visitNo: number;
+  pipelineId: string;
+  stageId: string;
+  enteredAt: Date;
+  leftAt: Date | null;
+  eventId: number;
+}
+
+/** The stored projection for one organization, in deal and visit order. */
+export async function listStageVisits(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
+  return db
+    .selectFrom('deal_stage_visits')
+    .select(['deal_id as dealId', 'visit_no as visitNo', 'pipeline_id as pipelineId', 'stage_id as stageId', 'entered_at as enteredAt', 'left_at as leftAt', 'event_id as eventId'])
+    .where('org_id', '=', orgId)
+    .orderBy('deal_id')
+    .orderBy('visit_no')
+    .execute();
+}
+
+/**
+ * The visits as the event log says they are (the migration backfilled the table with the same
+ * derivation): used to check the projection and to rebuild it.
+ */
+export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
+  const result = await sql<StageVisitRow>`
+    select entity_id as "dealId", (row_number() over w)::int as "visitNo", pipeline_id as "pipelineId", stage_id as "stageId",
+           at as "enteredAt", lead(at) over w as "leftAt", id as "eventId"
+    from (
+      select e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
+             (case when e.type = 'deal.created' then e.data->'after'->>'pipeline_id' else e.data->'to'->>'pipelineId' end)::uuid as pipeline_id,
+             (case when e.type = 'deal.created' then e.data->'after'->>'stage_id' else e.data->'to'->>'stageId' end)::uuid as stage_id
+      from events e
+      where e.org_id = ${orgId} and e.entity_type = 'deal' and e.type in ('deal.created', 'deal.stage_changed')
+    ) h
+    window w as (partition by entity_id order by at, id)
+    order by entity_id, "visitNo"`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DealDto } from '../src/domain/deals.ts';
+import { ManualClock } from '../src/domain/deps.ts';
+import { listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
+import { createApi, type Api } from './helpers/api.ts';
+import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { createTestOrg } from './helpers/factories.ts';
+import { createTestPipeline } from './helpers/sales.ts';
+
+const DAY = 86_400_000;
+const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+let deps: TestDeps;
+let api: Api;
+
+beforeAll(async () => {
+  deps = await createTestDeps({ clock });
+  api = await createApi(deps);
+});
+afterAll(async () => {
+  await api.close();
+  await deps.cleanup();
+});
+
+describe('stage visits projection', () => {
+  it('records one visit per stage entered, closed when the deal moves on, equal to what the event log derives', async () => {
+    const { admin } = await createTestOrg(deps);
+    const p = await createTestPipeline(deps, admin, { stages: [
+      { name: 'Qualify', kind: 'open', probability: 10 },
+      { name: 'Discovery', kind: 'open', probability: 30 },
+      { name: 'Won', kind: 'won' },
+      { name: 'Lost', kind: 'lost' },
+    ] });
+    const created = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Visits', pipelineId: p.id } });
+    expect(created.statusCode).toBe(201);
+    let deal = created.json<DealDto>();
+    const move = async (stage: string, extra: Record<string, unknown> = {}) => {
+      const res = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId: p.stage(stage), ...extra } });
+      expect(res.statusCode, res.body).toBe(200);
+      deal = res.json<DealDto>();
+    };
+    clock.advance(2 * DAY);
+    await move('Discovery');
+    clock.advance(3 * DAY);
+    await move('Qualify');
+    await move('Lost', { lostReason: 'no budget' });
+
+    const visits = await listStageVisits(deps.db, admin.orgId);
+    const t0 = Date.parse('2026-03-02T09:00:00.000Z');
+    expect(visits.map((v) => [v.visitNo, v.stageId, v.enteredAt.getTime() - t0, v.leftAt === null ? null : v.leftAt.getTime() - t0])).toEqual([
+      [1, p.stage('Qualify'), 0, 2 * DAY],
+      [2, p.stage('Discovery'), 2 * DAY, 5 * DAY],
+      [3, p.stage('Qualify'), 5 * DAY, 5 * DAY],
+      [4, p.stage('Lost'), 5 * DAY, null],
+    ]);
+    expect(await stageVisitsFromEvents(deps.db, admin.orgId)).toEqual(visits);
+  });
+});
