@@ -3,6 +3,7 @@ import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
@@ -12,6 +13,7 @@ import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { getTeam, getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
 import type { App } from './types.ts';
@@ -33,4 +35,6 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerProductRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
+  registerViewRoutes(app, deps);
+  registerBulkRoutes(app, deps);
 }
