@@ -149,6 +149,11 @@ describe('record tables and record pages in the browser', () => {
       ['Bravo', true, false],
       ['Charlie', false, true],
     ]);
+
+    // Filters that match nothing say so and how to get rows back.
+    await page.getByLabel('Search').fill('no such deal');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await poll(() => page.getByTestId('table-empty').textContent()).toBe('No deals match these filters. Change or clear the filters to see more.');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -207,6 +212,8 @@ describe('record tables and record pages in the browser', () => {
     await page.getByTestId('field-name').getByRole('textbox').fill('Acme Tools Ltd');
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('record-title').textContent()).toBe('Acme Tools Ltd');
+    // Focus goes back to the field's Edit button, so the keyboard user continues where they were.
+    await poll(() => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('aria-label')")).toBe('Edit Name');
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('record-page-phone.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

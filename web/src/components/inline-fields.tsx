@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { api, ApiError, type Page } from '../api.ts';
 import type { TimelineEntry } from '../types.ts';
 import type { Option } from './table-config.ts';
@@ -42,6 +42,18 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // Keyboard users land back on the field's Edit button when an edit ends, not at the page top.
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || returnFocus === null) return;
+    editButtons.current.get(returnFocus)?.focus();
+    setReturnFocus(null);
+  }, [editing, returnFocus]);
+  const stop = () => {
+    setReturnFocus(editing);
+    setEditing(null);
+  };
 
   const begin = (f: EditableField) => {
     setEditing(f.key);
@@ -57,6 +69,7 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
       const after = await api.patch<unknown>(path, patch, ifMatch);
       queryClient.setQueryData(queryKey, after);
       await refresh();
+      setReturnFocus(field.key);
       setEditing(null);
       setConflict(null);
       setSaved(`${field.label} saved.`);
@@ -84,7 +97,7 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
     void send(f, f.toPatch(raw), version);
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') setEditing(null);
+    if (e.key === 'Escape') stop();
   };
 
   return (
@@ -101,6 +114,7 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
               className="primary"
               onClick={() => {
                 setConflict(null);
+                setReturnFocus(conflict.field.key);
                 setEditing(null);
                 void refresh();
               }}
@@ -129,7 +143,7 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
                   <button type="submit" className="primary" disabled={saving}>
                     Save
                   </button>
-                  <button type="button" onClick={() => setEditing(null)}>
+                  <button type="button" onClick={stop}>
                     Cancel
                   </button>
                   {errors.map((m) => (
@@ -142,7 +156,17 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
                 <>
                   <span className="value">{f.display ?? (f.value === '' ? <span className="muted">—</span> : f.value)}</span>
                   {!f.readOnly && (
-                    <button type="button" className="edit" aria-label={`Edit ${f.label}`} onClick={() => begin(f)} disabled={editing !== null || conflict !== null}>
+                    <button
+                      type="button"
+                      className="edit"
+                      aria-label={`Edit ${f.label}`}
+                      ref={(el) => {
+                        if (el) editButtons.current.set(f.key, el);
+                        else editButtons.current.delete(f.key);
+                      }}
+                      onClick={() => begin(f)}
+                      disabled={editing !== null || conflict !== null}
+                    >
                       Edit
                     </button>
                   )}
