@@ -33,19 +33,19 @@ export function DealPage() {
       <h1 id="record-title" data-testid="deal-title">{d.name}</h1>
       <div className="record-grid">
         <div className="stack">
-        <section className="card">
-          <h2>Details</h2>
-          <InlineFields path={`/deals/${d.id}`} version={d.version} queryKey={['deal', d.id]} noun="deal" fields={dealFields(d, users.data, stage?.name)} />
-          <p className="muted small">
-            In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
-          </p>
-          <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
-        </section>
-        <section className="card" aria-labelledby="roles-title">
-          <h2 id="roles-title">Contacts and roles</h2>
-          <ContactRoles deal={d} />
-        </section>
-        <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }} queryKey={['deal', d.id]} empty="No calls, meetings or notes logged on this deal yet." render={activityLine} />
+          <section className="card">
+            <h2>Details</h2>
+            <InlineFields path={`/deals/${d.id}`} version={d.version} queryKey={['deal', d.id]} noun="deal" fields={dealFields(d, users.data, stage?.name)} />
+            <p className="muted small">
+              In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
+            </p>
+            <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
+          </section>
+          <section className="card" aria-labelledby="roles-title">
+            <h2 id="roles-title">Contacts and roles</h2>
+            <ContactRoles deal={d} />
+          </section>
+          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }} queryKey={['deal', d.id]} empty="No calls, meetings or notes logged on this deal yet." render={activityLine} />
         </div>
         <section className="card timeline-card">
           <h2>Timeline</h2>
