@@ -293,6 +293,19 @@ describe('deals over HTTP', () => {
     expect(bad.json<Problem>().errors?.map((e) => e.field).sort()).toEqual(['amountMin', 'sort', 'status']);
   });
 
+  it('lists the deals a contact is on, as primary contact or with a role', async () => {
+    const { admin } = await createTestOrg(deps);
+    await createTestPipeline(deps, admin);
+    const [buyer, other] = [await insertContact(deps, admin.orgId, { ownerId: admin.userId }), await insertContact(deps, admin.orgId, { ownerId: admin.userId })];
+    const post = async (payload: object) => (await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload })).json<DealDto>();
+    await post({ name: 'Primary', primaryContactId: buyer });
+    await post({ name: 'Champion', contactRoles: [{ contactId: buyer, role: 'champion' }, { contactId: other, role: 'user' }] });
+    await post({ name: 'Elsewhere', contactRoles: [{ contactId: other, role: 'economic_buyer' }] });
+    const names = async (contactId: string) => (await api.as(admin, { method: 'GET', url: `/api/v1/deals?contactId=${contactId}&sort=name` })).json<Page>().items.map((d) => d.name);
+    expect(await names(buyer)).toEqual(['Champion', 'Primary']);
+    expect(await names(other)).toEqual(['Champion', 'Elsewhere']);
+  });
+
   it('deletes softly with If-Match and keeps the history', async () => {
     const { admin } = await createTestOrg(deps);
     await createTestPipeline(deps, admin);

@@ -372,6 +372,20 @@ export interface LoginAttemptsTable {
   succeeded: boolean;
 }
 
+export interface SavedViewsTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  entity: string;
+  name: string;
+  filters: Json<Record<string, string>>;
+  sort: Json<{ key: string; order: 'asc' | 'desc' } | null>;
+  columns: Json<string[]>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -404,5 +418,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   instance_settings: InstanceSettingsTable;
   login_attempts: LoginAttemptsTable;
+  saved_views: SavedViewsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -117,6 +117,8 @@ export const listDealsQuery = listQueryBase.extend({
   status: z.enum(dealStatuses).optional(),
   ownerId: idSchema.optional(),
   accountId: idSchema.optional(),
+  /** Deals the contact is on: as primary contact or with a buying role. */
+  contactId: idSchema.optional(),
   channel: z.enum(dealChannels).optional(),
   partnerAccountId: idSchema.optional(),
   amountMin: nonNegativeMoneySchema.optional(),

@@ -4,6 +4,7 @@ import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
@@ -13,6 +14,7 @@ import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { getTeam, getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
 import type { App } from './types.ts';
@@ -35,4 +37,6 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerViewRoutes(app, deps);
+  registerBulkRoutes(app, deps);
 }

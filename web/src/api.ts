@@ -31,8 +31,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
-  /** The record version the edit is based on (If-Match). */
-  version?: number;
+  /** The record version the edit is based on (If-Match); '*' overwrites whatever is there. */
+  version?: number | '*';
   query?: Record<string, string | number | undefined>;
 }
 
@@ -66,7 +66,8 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, { body: body ?? {}, version }),
-  patch: <T>(path: string, body: unknown, version: number) => request<T>('PATCH', path, { body, version }),
+  patch: <T>(path: string, body: unknown, version: number | '*') => request<T>('PATCH', path, { body, version }),
+  del: (path: string, version: number | '*') => request<undefined>('DELETE', path, { version }),
 };
 
 export interface Page<T> {

@@ -4,6 +4,10 @@ import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
+import { AccountPage } from './pages/account.tsx';
+import { ContactPage } from './pages/contact.tsx';
+import { LeadPage } from './pages/lead.tsx';
+import { AccountsTablePage, ActivitiesTablePage, ContactsTablePage, DealsTablePage, LeadsTablePage } from './pages/tables.tsx';
 import { sessionQuery } from './session.ts';
 
 interface RouterContext {
@@ -48,7 +52,22 @@ export const dealRoute = createRoute({
   component: DealPage,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute]);
+// Record tables and record pages.
+function page<P extends string>(path: P, component: () => React.JSX.Element) {
+  return createRoute({ getParentRoute: () => rootRoute, path, beforeLoad: requireSession, component });
+}
+const tableRoutes = [
+  page('/deals', DealsTablePage),
+  page('/accounts', AccountsTablePage),
+  page('/accounts/$accountId', AccountPage),
+  page('/contacts', ContactsTablePage),
+  page('/contacts/$contactId', ContactPage),
+  page('/leads', LeadsTablePage),
+  page('/leads/$leadId', LeadPage),
+  page('/activities', ActivitiesTablePage),
+];
+
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, ...tableRoutes]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

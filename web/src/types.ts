@@ -5,6 +5,12 @@ export type { DealDto, LineItemDto } from '../../src/domain/deals.ts';
 export type { PipelineDto, StageDto, GateField } from '../../src/domain/pipelines.ts';
 export type { UserDto } from '../../src/domain/users.ts';
 export type { ProductDto } from '../../src/domain/products.ts';
+export type { AccountDto } from '../../src/domain/accounts.ts';
+export type { ContactDto } from '../../src/domain/contacts.ts';
+export type { LeadDto } from '../../src/domain/leads.ts';
+export type { ActivityDto } from '../../src/domain/activities.ts';
+export type { ViewDto, ViewEntity } from '../../src/domain/views.ts';
+export type { BulkResponse, BulkResult } from '../../src/domain/bulk.ts';
 
 /** GET /auth/session and POST /auth/sign-in. */
 export interface Session {

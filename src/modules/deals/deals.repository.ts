@@ -166,6 +166,10 @@ export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: 
   if (q.status) b = b.where('status', '=', q.status);
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
   if (q.accountId) b = b.where('account_id', '=', q.accountId);
+  if (q.contactId) {
+    const contactId = q.contactId;
+    b = b.where(sql<SqlBool>`(d.primary_contact_id = ${contactId} or exists (select 1 from deal_contacts dc where dc.org_id = d.org_id and dc.deal_id = d.id and dc.contact_id = ${contactId}))`);
+  }
   if (q.channel) b = b.where('channel', '=', q.channel);
   if (q.partnerAccountId) b = b.where('partner_account_id', '=', q.partnerAccountId);
   if (q.amountMin !== undefined) b = b.where(sql<SqlBool>`amount >= cast(${q.amountMin} as numeric)`);

@@ -11,7 +11,7 @@ import { moveDealStage } from './move-deal-stage.ts';
 
 export function registerDealRoutes(app: App, deps: Deps): void {
   const tags = ['deals'];
-  app.get('/api/v1/deals', { schema: { tags, summary: 'List deals', querystring: listDealsQuery, response: { 200: pageSchema(dealSchema), ...errorResponses } } }, (request) =>
+  app.get('/api/v1/deals', { schema: { tags, summary: 'List deals (contactId: deals the contact is on, as primary contact or with a role)', querystring: listDealsQuery, response: { 200: pageSchema(dealSchema), ...errorResponses } } }, (request) =>
     svc.listDeals(deps, actorOf(request), request.query),
   );
   app.post('/api/v1/deals', { schema: { tags, summary: 'Create a deal (a partner registers one)', body: createDealSchema, response: { 201: dealSchema, ...errorResponses } } }, async (request, reply) =>

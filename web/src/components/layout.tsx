@@ -41,6 +41,21 @@ export function Layout() {
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
                 Board
               </Link>
+              <Link to="/deals" activeProps={{ className: 'active' }}>
+                Deals
+              </Link>
+              <Link to="/accounts" activeProps={{ className: 'active' }}>
+                Accounts
+              </Link>
+              <Link to="/contacts" activeProps={{ className: 'active' }}>
+                Contacts
+              </Link>
+              <Link to="/leads" activeProps={{ className: 'active' }}>
+                Leads
+              </Link>
+              <Link to="/activities" activeProps={{ className: 'active' }}>
+                Activities
+              </Link>
             </nav>
             <div className="who">
               <span data-testid="current-user">{session.user.name}</span>

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
-import type { DealDto, PipelineDto } from '../types.ts';
+import type { ActivityDto, DealDto, PipelineDto, UserDto } from '../types.ts';
+import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
+import { AccountLink, ContactLink } from '../components/record-links.tsx';
+import { RelatedList } from '../components/related-list.tsx';
+import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DealPage() {
@@ -14,40 +17,37 @@ export function DealPage() {
   const users = useQuery(usersQuery);
   const products = useQuery(productsQuery);
 
-  if (deal.isPending) return <p className="muted">Loading…</p>;
-  if (deal.isError) return <p className="error">{deal.error.message}</p>;
+  if (deal.isPending) return <p className="muted">Loading the deal…</p>;
+  if (deal.isError) return <RecordError noun="deal" error={deal.error} list="/deals" />;
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipelineId);
   const stage = pipeline?.stages.find((s) => s.id === d.stageId);
 
   return (
-    <article className="record">
+    <article className="record" aria-labelledby="record-title">
       <p className="small">
         <Link to="/board" search={{ pipelineId: d.pipelineId }}>
           ← {pipeline?.name ?? 'Board'}
         </Link>
       </p>
-      <h1 data-testid="deal-title">{d.name}</h1>
+      <h1 id="record-title" data-testid="deal-title">{d.name}</h1>
       <div className="record-grid">
-        <section className="card">
-          <h2>Details</h2>
-          <dl className="fields">
-            <Field label="Stage">
-              <span data-testid="deal-stage">{stage?.name ?? '…'}</span> <span className={`badge ${d.status}`}>{d.status}</span>
-            </Field>
-            <Field label="Amount">{d.amount !== null ? formatMoney(d.amount, d.currency) : '—'}</Field>
-            <Field label="Expected close">{d.expectedCloseDate ?? '—'}</Field>
-            <Field label="Owner">{nameOf(users.data, d.ownerId)}</Field>
-            <Field label="Next step">{d.nextStep ?? '—'}</Field>
-            <Field label="Source">{d.source ?? '—'}</Field>
-            <Field label="Channel">{d.channel}</Field>
-            {d.lostReason && <Field label="Lost reason">{d.lostReason}</Field>}
-            <Field label="In stage since">{new Date(d.stageEnteredAt).toLocaleString()}</Field>
-            <Field label="Version">{d.version}</Field>
-          </dl>
-          <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
-        </section>
-        <section className="card">
+        <div className="stack">
+          <section className="card">
+            <h2>Details</h2>
+            <InlineFields path={`/deals/${d.id}`} version={d.version} queryKey={['deal', d.id]} noun="deal" fields={dealFields(d, users.data, stage?.name)} />
+            <p className="muted small">
+              In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
+            </p>
+            <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
+          </section>
+          <section className="card" aria-labelledby="roles-title">
+            <h2 id="roles-title">Contacts and roles</h2>
+            <ContactRoles deal={d} />
+          </section>
+          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }} queryKey={['deal', d.id]} empty="No calls, meetings or notes logged on this deal yet." render={activityLine} />
+        </div>
+        <section className="card timeline-card">
           <h2>Timeline</h2>
           {timeline.isPending && <p className="muted">Loading…</p>}
           {timeline.isError && <p className="error">{timeline.error.message}</p>}
@@ -66,12 +66,48 @@ function stageName(pipelines: PipelineDto[] | undefined, id: string): string {
   return 'a stage';
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+/** The deal's fields; the stage moves on the board (under its rules), so it is shown, not edited, here. */
+function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string | undefined): EditableField[] {
+  const none = () => ({});
+  return [
+    { key: 'name', label: 'Name', value: d.name, toPatch: (v) => ({ name: v }) },
+    {
+      key: 'stage',
+      label: 'Stage',
+      value: d.stageId,
+      readOnly: true,
+      toPatch: none,
+      display: (
+        <>
+          <span data-testid="deal-stage">{stageName ?? '…'}</span> <span className={`badge ${d.status}`}>{d.status}</span>
+        </>
+      ),
+    },
+    { key: 'amount', label: `Amount (${d.currency})`, value: d.amount ?? '', display: d.amount !== null ? formatMoney(d.amount, d.currency) : undefined, toPatch: (v) => ({ amount: orNull(v.replace(/,/g, '')) }) },
+    { key: 'expectedCloseDate', label: 'Expected close', value: d.expectedCloseDate ?? '', input: 'date', toPatch: (v) => ({ expectedCloseDate: orNull(v) }) },
+    ownerField(users, d.ownerId),
+    { key: 'account', label: 'Account', value: d.accountId ?? '', display: <AccountLink id={d.accountId} />, readOnly: true, toPatch: none },
+    { key: 'nextStep', label: 'Next step', value: d.nextStep ?? '', input: 'textarea', toPatch: (v) => ({ nextStep: orNull(v) }) },
+    { key: 'source', label: 'Source', value: d.source ?? '', toPatch: (v) => ({ source: orNull(v) }) },
+    { key: 'channel', label: 'Channel', value: d.channel, display: words(d.channel), readOnly: true, toPatch: none },
+    ...(d.lostReason !== null ? [{ key: 'lostReason', label: 'Lost reason', value: d.lostReason, input: 'textarea' as const, toPatch: (v: string) => ({ lostReason: orNull(v) }) }] : []),
+  ];
+}
+
+/** The deal's contacts: the primary contact and everyone with a buying role. */
+function ContactRoles({ deal }: { deal: DealDto }) {
+  const roles = new Map<string, string[]>();
+  if (deal.primaryContactId) roles.set(deal.primaryContactId, ['Primary contact']);
+  for (const r of deal.contactRoles) roles.set(r.contactId, [...(roles.get(r.contactId) ?? []), words(r.role)]);
+  if (roles.size === 0) return <p className="muted small">No contacts on this deal yet; add them with roles through the API (PATCH contactRoles).</p>;
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
+    <ul className="related-items">
+      {[...roles].map(([id, rs]) => (
+        <li key={id}>
+          <ContactLink id={id} /> <span className="muted">{rs.join(', ')}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

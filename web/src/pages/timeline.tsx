@@ -37,6 +37,15 @@ const titles: Record<string, string> = {
   'deal.lost': 'lost the deal',
   'deal.reopened': 'reopened the deal',
   'deal.deleted': 'deleted the deal',
+  ...Object.fromEntries(
+    ['account', 'contact', 'lead', 'activity'].flatMap((e) => [
+      [`${e}.created`, `created the ${e}`],
+      [`${e}.updated`, 'changed'],
+      [`${e}.assigned`, 'reassigned'],
+      [`${e}.deleted`, `deleted the ${e}`],
+    ]),
+  ),
+  'lead.converted': 'converted the lead',
 };
 
 /** The from → to lines of an event, whatever its type. */

@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { api, type Page } from '../api.ts';
+import { Timeline } from '../pages/timeline.tsx';
+import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
+import type { TimelineEntry } from '../types.ts';
+
+const LIMIT = 20;
+
+/** Related records of a record page: the first page of a list endpoint filtered to the record. */
+export function RelatedList<T extends { id: string }>({
+  title,
+  path,
+  query,
+  queryKey,
+  render,
+  empty,
+}: {
+  title: string;
+  path: string;
+  query: Record<string, string>;
+  queryKey: readonly unknown[];
+  render: (item: T) => ReactNode;
+  empty: string;
+}) {
+  const q = useQuery({ queryKey: [...queryKey, path, query], queryFn: () => api.get<Page<T>>(path, { ...query, limit: LIMIT }) });
+  const id = `related-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section className="card related" aria-labelledby={id} data-testid={id}>
+      <h2 id={id}>{title}</h2>
+      {q.isPending && <p className="muted">Loading…</p>}
+      {q.isError && (
+        <p className="error" role="alert">
+          Could not load {title.toLowerCase()}: {q.error.message}.{' '}
+          <button type="button" onClick={() => void q.refetch()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {q.data && q.data.items.length === 0 && <p className="muted small">{empty}</p>}
+      {q.data && q.data.items.length > 0 && (
+        <ul className="related-items">
+          {q.data.items.map((item) => (
+            <li key={item.id}>{render(item)}</li>
+          ))}
+        </ul>
+      )}
+      {q.data?.nextCursor && <p className="muted small">Showing the first {LIMIT}; the table lists them all.</p>}
+    </section>
+  );
+}
+
+/** The timeline of any record from the event log, newest first. */
+export function RecordTimeline({ path, queryKey }: { path: string; queryKey: readonly unknown[] }) {
+  const timeline = useQuery({ queryKey: [...queryKey, 'timeline'], queryFn: () => api.get<Page<TimelineEntry>>(`${path}/timeline`, { limit: 100 }) });
+  const pipelines = useQuery(pipelinesQuery);
+  const users = useQuery(usersQuery);
+  const stageName = (id: string) => pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? 'a stage';
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      {timeline.isPending && <p className="muted">Loading…</p>}
+      {timeline.isError && (
+        <p className="error" role="alert">
+          The timeline could not be loaded: {timeline.error.message}.{' '}
+          <button type="button" onClick={() => void timeline.refetch()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {timeline.data && (
+        <Timeline entries={timeline.data.items} describeStage={stageName} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />
+      )}
+    </section>
+  );
+}

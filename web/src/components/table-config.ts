@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { BulkPath } from '../../../src/domain/bulk.ts';
+import type { ViewEntity } from '../types.ts';
+
+/** A row of any record table: what paging, selection and bulk actions need. */
+export interface TableRow {
+  id: string;
+  version: number;
+}
+
+export interface ColumnDef<T> {
+  key: string;
+  label: string;
+  /** The list's sort key when the server can sort by this column. */
+  sortKey?: string;
+  /** Shown when no view chose the columns. */
+  byDefault?: boolean;
+  numeric?: boolean;
+  render: (row: T) => ReactNode;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type FilterKind = 'text' | 'select' | 'date' | 'datetime' | 'number' | 'money';
+
+/** One filter of the list endpoint, named exactly as its query parameter. */
+export interface FilterDef {
+  key: string;
+  label: string;
+  kind: FilterKind;
+  options?: Option[];
+  /** For datetime filters: the end of the chosen day instead of its start (an exclusive upper bound). */
+  endOfDay?: boolean;
+}
+
+export interface TableConfig<T extends TableRow> {
+  entity: ViewEntity;
+  path: BulkPath;
+  title: string;
+  /** What a user calls one record, e.g. "deal". */
+  noun: string;
+  columns: ColumnDef<T>[];
+  filters: FilterDef[];
+  defaultSort: { key: string; order: 'asc' | 'desc' };
+  /** The record's name, for selection labels and bulk results. */
+  nameOf: (row: T) => string;
+  /** Deals move between stages in bulk; other records do not have stages. */
+  stageBulk?: boolean;
+  /** What to say when the list has no records at all. */
+  emptyHint: string;
+}
+
+export type Filters = Record<string, string>;
+export type Sort = { key: string; order: 'asc' | 'desc' };
