@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
 import type { DealDto, PipelineDto } from '../types.ts';
+import { DealCalls } from '../components/deal-calls.tsx';
+import { ErrorState, Loading } from '../components/states.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DealPage() {
@@ -14,8 +16,8 @@ export function DealPage() {
   const users = useQuery(usersQuery);
   const products = useQuery(productsQuery);
 
-  if (deal.isPending) return <p className="muted">Loading…</p>;
-  if (deal.isError) return <p className="error">{deal.error.message}</p>;
+  if (deal.isPending) return <Loading>Loading the deal…</Loading>;
+  if (deal.isError) return <ErrorState error={deal.error} what="this deal" onRetry={() => void deal.refetch()} />;
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipelineId);
   const stage = pipeline?.stages.find((s) => s.id === d.stageId);
@@ -47,6 +49,7 @@ export function DealPage() {
           </dl>
           <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
         </section>
+        <DealCalls dealId={d.id} dealName={d.name} />
         <section className="card">
           <h2>Timeline</h2>
           {timeline.isPending && <p className="muted">Loading…</p>}

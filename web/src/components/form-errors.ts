@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { ApiError, type FieldProblem } from '../api.ts';
+
+/** The problems of a zod parse, named as the API names them (`objections.0.buyerWords`). */
+export function zodProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'request', message: i.message }));
+}
+
+/** Field problems and a summary line from whatever a submit threw. */
+export function problemsOf(err: unknown): { summary: string; fields: FieldProblem[] } {
+  if (err instanceof ApiError) return { summary: err.detail, fields: err.errors };
+  return { summary: 'Could not reach the server; check your connection and try again.', fields: [] };
+}
+
+/** "objections.0.buyerWords" → "Objection 1 buyer words", for a summary list. */
+export function fieldLabel(field: string): string {
+  return field
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .join(' ')
+    .replace(/^objections (\d+)/, 'objection $1')
+    .replace(/^./, (c) => c.toUpperCase());
+}
