@@ -90,3 +90,16 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
     </Modal>
   );
 }
+
+/** A "New deal" button opening the dialog, for toolbars. */
+export function NewDealButton({ pipelineId }: { pipelineId?: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="primary" onClick={() => setOpen(true)}>
+        New deal
+      </button>
+      {open && <NewDealDialog pipelineId={pipelineId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -45,7 +45,7 @@ export function LeadInboxPage() {
     queryFn: () => getAll<LeadDto>('/leads', { status: openStatuses.join(','), ownerId, sort: 'created_at', order: 'asc' }, 5),
   });
   const closed = useQuery({
-    queryKey: ['leads', 'inbox', tab, ownerId ?? 'all'],
+    queryKey: ['leads', 'inbox', 'closed', tab, ownerId ?? 'all'],
     queryFn: () => api.get<Page<LeadDto>>('/leads', { status: tab, ownerId, sort: 'updated_at', order: 'desc', limit: 50 }),
     enabled: tab === 'disqualified' || tab === 'converted',
   });
