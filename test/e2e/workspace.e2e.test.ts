@@ -137,7 +137,7 @@ describe('the daily workspace in the browser', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.getByTestId('call-script').textContent()).toContain('who decides, by when, with what budget?');
     // The disposition is focused first: one arrow key and the outcome is chosen.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('disposition');
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('name') ?? null")).toBe('disposition');
     await dialog.getByLabel('Meeting booked').check();
     await dialog.getByLabel('Duration (min:sec)').fill('4:30');
     await dialog.getByLabel('Notes').fill('Wants a pilot in March.');
@@ -154,13 +154,13 @@ describe('the daily workspace in the browser', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: screenshotPath('call-dialog-390.png'), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('activity').first().waitFor();
     expect(await page.getByTestId('activity').first().textContent()).toContain('Twice what we pay today');
     await page.screenshot({ path: screenshotPath('deal-390.png'), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 860 });
 
     // The new entries on the deal's timeline, newest first.
@@ -189,6 +189,7 @@ describe('the daily workspace in the browser', () => {
     await dq.getByRole('button', { name: 'Disqualify' }).click();
     await spam.waitFor({ state: 'detached' });
 
+    await page.screenshot({ path: screenshotPath('lead-inbox.png') });
     await page.getByTestId('lead-Lovelace').getByRole('button', { name: 'Convert' }).click();
     const form = page.getByTestId('convert-dialog');
     expect(await form.getByLabel('Account name').inputValue()).toBe('Difference Works');
@@ -203,7 +204,7 @@ describe('the daily workspace in the browser', () => {
     await form.getByRole('button', { name: 'Convert' }).click();
     await form.waitFor({ state: 'detached' });
     expect(await page.getByTestId('inbox-notice').textContent()).toContain('Converted Ada Lovelace to Difference Works');
-    await page.screenshot({ path: screenshotPath('lead-inbox.png') });
+    await page.getByTestId('empty-state').waitFor();
 
     await page.getByRole('tab', { name: 'Disqualified' }).click();
     expect(await page.getByTestId('lead-Spammer').textContent()).toContain('Not a real company');

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react';
 import type { ActivityDto } from '../../../src/domain/activities.ts';
 import type { RaisedObjectionDto } from '../../../src/domain/objections.ts';
 import { api, type Page } from '../api.ts';
+import { formatDuration } from './durations.ts';
 import { isTyping } from './keys.ts';
 import { categoryLabels } from './objection-fields.tsx';
 import { LogCallDialog, type CallTarget } from './log-call-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from './states.tsx';
 
-const durationOf = (s: number | null) => (s === null ? '' : ` · ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
+const durationOf = (s: number | null) => (s === null ? '' : ` · ${formatDuration(s)}`);
 
 /** A "Log a call" button (shortcut: c) and the dialog it opens. */
 export function LogCallButton({ target, onLogged }: { target: CallTarget; onLogged?: () => void }) {
@@ -45,7 +46,7 @@ export function DealCalls({ dealId, dealName }: { dealId: string; dealName: stri
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
-    <section className="card" aria-labelledby="deal-calls-title">
+    <section className="card deal-calls" aria-labelledby="deal-calls-title">
       <div className="card-head">
         <h2 id="deal-calls-title">Calls and activities</h2>
         <LogCallButton target={{ dealId, name: dealName }} onLogged={() => setNotice('Call logged.')} />

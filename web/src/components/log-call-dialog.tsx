@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { callDispositions, createActivitySchema, type ActivityDto } from '../../../src/domain/activities.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { CallScript } from './call-script.tsx';
+import { formatDuration, parseDuration } from './durations.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
 import { newObjectionDraft, ObjectionFields, toRaisedObjection, type ObjectionDraft } from './objection-fields.tsx';
@@ -20,16 +21,6 @@ const dispositionLabels: Record<Disposition, string> = {
   meeting_booked: 'Meeting booked',
 };
 
-/** "4:30" → 270, "5" → 300 (minutes), "" → null; undefined when it cannot be read. */
-export function parseDuration(text: string): number | null | undefined {
-  const t = text.trim();
-  if (!t) return null;
-  const m = /^(\d{1,4})(?::([0-5]?\d))?$/.exec(t);
-  if (!m) return undefined;
-  return Number(m[1]) * 60 + Number(m[2] ?? 0);
-}
-
-const formatDuration = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
 export interface CallTarget {
   dealId?: string | null;

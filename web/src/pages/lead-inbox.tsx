@@ -5,6 +5,7 @@ import type { ConvertLeadResult } from '../../../src/domain/lead-conversion.ts';
 import type { LeadDto, LeadStatus } from '../../../src/domain/leads.ts';
 import { api, ApiError, getAll, type Page } from '../api.ts';
 import { ConvertLeadDialog } from '../components/convert-lead-dialog.tsx';
+import { age } from '../components/durations.ts';
 import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
@@ -19,14 +20,6 @@ const tabs: { id: Tab; label: string }[] = [
   { id: 'converted', label: 'Converted' },
 ];
 const openStatuses: LeadStatus[] = ['new', 'working', 'qualified'];
-
-/** "3 d", "5 h", "12 min": how long the lead has been waiting since it came in. */
-export function age(createdAt: string, now = Date.now()): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(createdAt)) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
-  return `${Math.floor(minutes / 1440)} d`;
-}
 
 /** The inside-sales inbox: my open leads by status, oldest first, worked from one screen. */
 export function LeadInboxPage() {
@@ -137,7 +130,7 @@ export function LeadInboxPage() {
                     <span className="badge">{l.status}</span>
                     {l.disqualifiedReason && <div className="small muted">{l.disqualifiedReason}</div>}
                   </td>
-                  <td title={new Date(l.createdAt).toLocaleString()}>{age(l.createdAt)}</td>
+                  <td title={new Date(l.createdAt).toLocaleString()}>{age(l.createdAt, Date.now())}</td>
                   <td className="row-actions">
                     {l.status === 'new' && (
                       <button type="button" disabled={busy === l.id} onClick={() => void setStatus(l, 'working')}>
