@@ -229,6 +229,18 @@ describe('the daily workspace in the browser', () => {
     await page.getByTestId('deal-title').waitFor();
     expect(page.url()).toContain(`/deals/${seeded.dealId}`);
 
+    // A call with a person, straight from the palette.
+    await page.keyboard.press('Control+k');
+    await palette.getByRole('combobox').fill('Lovelace');
+    await palette.getByRole('option', { name: /^Log a call: Ada Lovelace/ }).click();
+    const dialog = page.getByTestId('call-dialog');
+    await dialog.getByLabel('No answer').check();
+    await dialog.getByRole('button', { name: 'Save call' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const contact = (await call<{ items: { id: string }[] }>('GET', '/api/v1/contacts?q=Lovelace')).items[0];
+    const calls = await call<{ items: ActivityDto[] }>('GET', `/api/v1/activities?contactId=${contact?.id}`);
+    expect(calls.items).toMatchObject([{ type: 'call', disposition: 'no_answer', dealId: null }]);
+
     await page.keyboard.press('?');
     await page.getByTestId('shortcuts-dialog').waitFor();
     expect(await page.getByTestId('shortcuts-dialog').textContent()).toContain('Search records and commands');
