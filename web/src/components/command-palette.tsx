@@ -144,7 +144,7 @@ function Palette({ onClose, onShortcuts, onCall, onNewDeal }: { onClose: () => v
   };
 
   return (
-    <Modal title="Search and commands" onClose={onClose} className="palette" testId="command-palette">
+    <Modal title="Search and commands" onClose={onClose} closeOnBackdrop className="palette" testId="command-palette">
       <input
         type="text"
         role="combobox"

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -6,7 +7,24 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * A modal dialog: labelled by its title, Escape closes it, Tab stays inside, and focus returns to
  * where it was when it closes. `initialFocus` names the element (a CSS selector) to focus first.
  */
-export function Modal({ title, onClose, children, className = '', initialFocus, testId }: { title: ReactNode; onClose: () => void; children: ReactNode; className?: string; initialFocus?: string; testId?: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  className = '',
+  initialFocus,
+  testId,
+  closeOnBackdrop = false,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  initialFocus?: string;
+  testId?: string;
+  /** Only for dialogs without input worth keeping: a stray click must not throw a half-logged call away. */
+  closeOnBackdrop?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -41,14 +59,16 @@ export function Modal({ title, onClose, children, className = '', initialFocus, 
     }
   };
 
-  return (
-    <div className="backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+  // On document.body, so a dialog opened from the top bar does not inherit its colours.
+  return createPortal(
+    <div className="backdrop" role="presentation" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && close.current()}>
       <div ref={ref} className={`card dialog ${className}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -14,7 +14,7 @@ export const shortcuts: { keys: string; what: string }[] = [
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-dialog">
+    <Modal title="Keyboard shortcuts" onClose={onClose} closeOnBackdrop testId="shortcuts-dialog">
       <table className="lines">
         <tbody>
           {shortcuts.map((s) => (
