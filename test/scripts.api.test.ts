@@ -112,4 +112,49 @@ describe('pitch scripts', () => {
     expect(versions.json<{ items: unknown[] }>().items).toHaveLength(1);
     expect((await api.as(w.rep, { method: 'GET', url: `/api/v1/scripts/${missing}/versions` })).statusCode).toBe(404);
   });
+
+  it('lists the scripts for a deal: its stage first, then its pipeline, then its products; only for deals you can see', async () => {
+    const w = await world();
+    const otherProduct = await insertProduct(deps, w.orgId);
+    const other = await insertPipeline(deps, w.orgId, 1);
+    const post = async (payload: Record<string, unknown>) => (await api.as(w.admin, { method: 'POST', url: '/api/v1/scripts', payload: { body: `Say: ${String(payload.name)}`, ...payload } })).json<ScriptDto>();
+    await post({ name: 'Z stage opener', stageId: w.stageId });
+    await post({ name: 'A whole pipeline', pipelineId: w.pipeline.pipelineId });
+    await post({ name: 'B product pitch', productId: w.productId });
+    await post({ name: 'C stage and product', stageId: w.stageId, productId: w.productId });
+    await post({ name: 'D next stage', stageId: w.pipeline.stageIds[1] });
+    await post({ name: 'E other product', productId: otherProduct });
+    await post({ name: 'F other pipeline', pipelineId: other.pipelineId });
+    const retired = await post({ name: 'G retired', stageId: w.stageId });
+    await api.as(w.admin, { method: 'DELETE', url: `/api/v1/scripts/${retired.id}`, headers: { 'if-match': '1' } });
+
+    const created = await api.as(w.rep, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Scripted deal', pipelineId: w.pipeline.pipelineId, stageId: w.stageId, lineItems: [{ productId: w.productId, quantity: '1', unitPrice: '10.00' }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const dealId = created.json<{ id: string }>().id;
+    const res = await api.as(w.rep, { method: 'GET', url: `/api/v1/deals/${dealId}/scripts` });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: (ScriptDto & { appliesBy: string })[] }>().items;
+    expect(items.map((s) => [s.name, s.appliesBy])).toEqual([
+      ['C stage and product', 'stage'],
+      ['Z stage opener', 'stage'],
+      ['A whole pipeline', 'pipeline'],
+      ['B product pitch', 'product'],
+    ]);
+    expect(items[1]?.body).toBe('Say: Z stage opener');
+
+    // Without the product line, the product scripts no longer apply.
+    const bare = await api.as(w.rep, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Bare deal', pipelineId: w.pipeline.pipelineId, stageId: w.stageId } });
+    const bareItems = (await api.as(w.rep, { method: 'GET', url: `/api/v1/deals/${bare.json<{ id: string }>().id}/scripts` })).json<{ items: ScriptDto[] }>().items;
+    expect(bareItems.map((s) => s.name)).toEqual(['Z stage opener', 'A whole pipeline']);
+
+    // Another rep cannot see the deal, so its scripts are not found either; a missing deal is 404 too.
+    const stranger = await createTestUser(deps, w.admin, 'rep');
+    expect((await api.as(stranger, { method: 'GET', url: `/api/v1/deals/${dealId}/scripts` })).statusCode).toBe(404);
+    expect((await api.as(w.rep, { method: 'GET', url: '/api/v1/deals/00000000-0000-4000-8000-000000000000/scripts' })).statusCode).toBe(404);
+    expect((await api.as(w.rep, { method: 'GET', url: '/api/v1/deals/nope/scripts' })).statusCode).toBe(422);
+  });
 });

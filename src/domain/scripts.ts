@@ -59,3 +59,10 @@ export const listScriptVersionsQuery = z.object({
   cursor: z.string().regex(/^\d+$/, 'must be a cursor returned by this list').optional(),
 });
 export type ListScriptVersionsQuery = z.infer<typeof listScriptVersionsQuery>;
+
+/** Why a script applies to a deal: its stage, its pipeline as a whole, or a product on its lines. */
+export const scriptMatchSchema = z.enum(['stage', 'pipeline', 'product']);
+
+/** A pitch script that applies to a deal, most specific first (GET /deals/:id/scripts). */
+export const dealScriptSchema = scriptSchema.extend({ appliesBy: scriptMatchSchema });
+export type DealScriptDto = z.infer<typeof dealScriptSchema>;

@@ -3,6 +3,8 @@ import { createRootRouteWithContext, createRoute, createRouter, redirect } from 
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
+import { LeadInboxPage } from './pages/lead-inbox.tsx';
+import { SetupPage, setupStatusQuery } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { ContactPage } from './pages/contact.tsx';
@@ -26,7 +28,27 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {}),
+  // A server without any organization asks for the first-run set-up instead.
+  beforeLoad: async ({ context }) => {
+    if ((await context.queryClient.ensureQueryData(setupStatusQuery)).needed) throw redirect({ to: '/setup' });
+  },
   component: SignInPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    if (!(await context.queryClient.fetchQuery({ ...setupStatusQuery, staleTime: 0 })).needed) throw redirect({ to: '/sign-in', search: {} });
+  },
+  component: SetupPage,
+});
+
+export const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inbox',
+  beforeLoad: requireSession,
+  component: LeadInboxPage,
 });
 
 const indexRoute = createRoute({
@@ -67,7 +89,7 @@ const tableRoutes = [
   page('/activities', ActivitiesTablePage),
 ];
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, ...tableRoutes]);
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, ...tableRoutes]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -46,6 +46,27 @@ export async function listScriptVersions(db: DbExecutor, orgId: string, scriptId
   return b.orderBy('script_version', 'desc').limit(opts.limit + 1).execute();
 }
 
+/**
+ * Active scripts whose every target fits a deal: no stage or the deal's stage, no pipeline or the
+ * deal's pipeline, no product or one of the deal's products. Most specific first (stage, then
+ * pipeline, then product only), then by name.
+ */
+export async function listScriptsForDeal(db: DbExecutor, orgId: string, deal: { stageId: string; pipelineId: string; productIds: readonly string[] }): Promise<ScriptRow[]> {
+  return db
+    .selectFrom('pitch_scripts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '=', deal.stageId)]))
+    .where((eb) => eb.or([eb('pipeline_id', 'is', null), eb('pipeline_id', '=', deal.pipelineId)]))
+    .where((eb) => (deal.productIds.length ? eb.or([eb('product_id', 'is', null), eb('product_id', 'in', deal.productIds)]) : eb('product_id', 'is', null)))
+    .orderBy((eb) => eb.case().when('stage_id', 'is not', null).then(0).when('pipeline_id', 'is not', null).then(1).else(2).end())
+    .orderBy('name')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+}
+
 // Pipelines, stages and products belong to other modules; scripts only check that targets exist.
 
 export async function getStage(db: DbExecutor, orgId: string, id: string): Promise<{ id: string; pipeline_id: string } | undefined> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idParams, pageSchema } from '../../domain/common.ts';
-import { createScriptSchema, listScriptsQuery, listScriptVersionsQuery, scriptSchema, scriptVersionSchema, updateScriptSchema } from '../../domain/scripts.ts';
+import { createScriptSchema, dealScriptSchema, listScriptsQuery, listScriptVersionsQuery, scriptSchema, scriptVersionSchema, updateScriptSchema } from '../../domain/scripts.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';
@@ -38,6 +38,19 @@ export function registerScriptRoutes(app: App, deps: Deps): void {
     '/api/v1/scripts/:id/versions',
     { schema: { tags, summary: 'Versions of a pitch script, newest first', params: idParams, querystring: listScriptVersionsQuery, response: { 200: pageSchema(scriptVersionSchema), ...errorResponses } } },
     (request) => svc.listScriptVersions(deps, actorOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/v1/deals/:id/scripts',
+    {
+      schema: {
+        tags,
+        summary: "Pitch scripts for a deal: its stage's first, then its pipeline's, then its products'",
+        description: 'Active scripts whose every target fits the deal (stage, pipeline, products on its lines), most specific first. 404 when the deal is not visible to you.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(dealScriptSchema) }), ...errorResponses },
+      },
+    },
+    (request) => svc.listScriptsForDeal(deps, actorOf(request), request.params.id),
   );
   registerTimeline(app, deps, '/api/v1/scripts', 'script', (actor, id) => svc.getScript(deps, actor, id));
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { canReadReference, canWriteReference } from '../../domain/access.ts';
 import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
-import type { CreateScriptInput, ListScriptsQuery, ListScriptVersionsQuery, ScriptDto, ScriptVersionDto, UpdateScriptInput } from '../../domain/scripts.ts';
+import type { CreateScriptInput, DealScriptDto, ListScriptsQuery, ListScriptVersionsQuery, ScriptDto, ScriptVersionDto, UpdateScriptInput } from '../../domain/scripts.ts';
 import { scriptTargetFields } from '../../domain/scripts.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
@@ -9,6 +9,7 @@ import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
+import { readRecord } from '../deals/deals.service.ts';
 import * as repo from './scripts.repository.ts';
 
 export function toScriptDto(r: repo.ScriptRow): ScriptDto {
@@ -169,4 +170,18 @@ export async function listScriptVersions(deps: Deps, actor: Actor, id: string, q
     (r) => ({ scriptId: r.script_id, scriptVersion: r.script_version, body: r.body, createdBy: r.created_by, createdAt: r.created_at.toISOString() }),
     (r) => String(r.script_version),
   );
+}
+
+/**
+ * The pitch scripts for a deal as it stands: those of its stage first, then its pipeline's, then
+ * those of the products on its lines; what a seller reads while calling about it. The deal must be
+ * readable (not_found otherwise).
+ */
+export async function listScriptsForDeal(deps: Deps, actor: Actor, dealId: string): Promise<{ items: DealScriptDto[] }> {
+  assertCanRead(actor);
+  const { deal, lines } = await readRecord(deps.db, actor, dealId);
+  const rows = await repo.listScriptsForDeal(deps.db, actor.orgId, { stageId: deal.stage_id, pipelineId: deal.pipeline_id, productIds: [...new Set(lines.map((l) => l.product_id))] });
+  return {
+    items: rows.map((r) => ({ ...toScriptDto(r), appliesBy: r.stage_id ? 'stage' : r.pipeline_id ? 'pipeline' : 'product' })),
+  };
 }

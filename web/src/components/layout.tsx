@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { sessionQuery, signOut } from '../session.ts';
+import { CommandPalette } from './command-palette.tsx';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -56,8 +57,14 @@ export function Layout() {
               <Link to="/activities" activeProps={{ className: 'active' }}>
                 Activities
               </Link>
+              {session.user.role !== 'partner' && (
+                <Link to="/inbox" activeProps={{ className: 'active' }}>
+                  Lead inbox
+                </Link>
+              )}
             </nav>
             <div className="who">
+              <CommandPalette />
               <span data-testid="current-user">{session.user.name}</span>
               <span className="role">{roleLabels[session.user.role] ?? session.user.role}</span>
               <button type="button" onClick={() => void onSignOut()} disabled={signingOut}>

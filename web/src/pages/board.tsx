@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.ts';
 import { formatMoney, stageTotals } from '../money.ts';
 import { boardDealsQuery, nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 import type { DealDto, GateField, PipelineDto, StageDto } from '../types.ts';
+import { NewDealButton } from '../components/new-deal-dialog.tsx';
 import { MoveDialog, type PendingMove } from './move-dialog.tsx';
 
 const DEAL_MIME = 'application/x-pipewright-deal';
@@ -39,6 +40,7 @@ export function BoardPage() {
             ))}
           </select>
         </label>
+        <NewDealButton pipelineId={pipeline.id} />
       </div>
       <Board pipeline={pipeline} />
     </section>

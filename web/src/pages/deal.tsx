@@ -6,7 +6,9 @@ import type { ActivityDto, DealDto, PipelineDto, UserDto } from '../types.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { AccountLink, ContactLink } from '../components/record-links.tsx';
 import { RelatedList } from '../components/related-list.tsx';
-import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
+import { activityLine, ownerField, words } from './record-common.tsx';
+import { DealCalls } from '../components/deal-calls.tsx';
+import { ErrorState, Loading } from '../components/states.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DealPage() {
@@ -17,8 +19,8 @@ export function DealPage() {
   const users = useQuery(usersQuery);
   const products = useQuery(productsQuery);
 
-  if (deal.isPending) return <p className="muted">Loading the deal…</p>;
-  if (deal.isError) return <RecordError noun="deal" error={deal.error} list="/deals" />;
+  if (deal.isPending) return <Loading>Loading the deal…</Loading>;
+  if (deal.isError) return <ErrorState error={deal.error} what="this deal" onRetry={() => void deal.refetch()} />;
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipelineId);
   const stage = pipeline?.stages.find((s) => s.id === d.stageId);
@@ -45,6 +47,7 @@ export function DealPage() {
             <h2 id="roles-title">Contacts and roles</h2>
             <ContactRoles deal={d} />
           </section>
+          <DealCalls dealId={d.id} dealName={d.name} />
           <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }} queryKey={['deal', d.id]} empty="No calls, meetings or notes logged on this deal yet." render={activityLine} />
         </div>
         <section className="card timeline-card">

@@ -46,6 +46,7 @@ const titles: Record<string, string> = {
     ]),
   ),
   'lead.converted': 'converted the lead',
+  'objection.raised': 'logged an objection',
 };
 
 /** The from → to lines of an event, whatever its type. */
@@ -60,7 +61,7 @@ function changesOf(e: TimelineEntry, ref: (field: string, v: string) => string):
   if (isRecord(d.after)) {
     return Object.entries(d.after)
       .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-      .filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt', 'stageEnteredAt', 'currency', 'channel', 'status', 'lineItemsTotal'].includes(k))
+      .filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt', 'stageEnteredAt', 'currency', 'channel', 'status', 'lineItemsTotal', 'raised_objection_id', 'deal_id', 'activity_id', 'objection_id', 'raised_by', 'raised_at'].includes(k))
       .map(([field, v]) => ({ field: label(field), from: '', to: show(v, ref, field) }));
   }
   return [];
