@@ -7,6 +7,10 @@ import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestUser } from '../helpers/factories.ts';
 import { createPartnerAccount } from '../helpers/sales.ts';
+import { reachedRanks, strictDepth } from '../../src/analytics/funnel.ts';
+import { listStageVisits } from '../../src/modules/deals/stage-visits.repository.ts';
+import { resolvePipeline } from '../../src/modules/analytics/analytics.repository.ts';
+import { funnelGroups } from '../../src/modules/analytics/funnel.repository.ts';
 import { analyticsPipeline, dealPath } from './history.ts';
 
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
@@ -84,6 +88,38 @@ describe('GET /api/v1/analytics/funnel', () => {
     // Segment b2c: none of the deals has an account, so all four.
     expect((await funnel(admin, q('&segment=b2c'))).deals).toBe(4);
     expect((await funnel(admin, q('&segment=b2b'))).deals).toBe(0);
+  });
+
+  it('computes reached ranks and strict depth in SQL as the pure definitions do, on skips, returns, repeats and reopenings', async () => {
+    const { admin } = await createTestOrg(deps);
+    const p = await analyticsPipeline(deps, admin);
+    const path = (stages: string[], start = 'Qualify') => dealPath(deps, clock, admin, p, { start, steps: stages.map((stage) => ({ after: 1, stage })) });
+    // Ranks: Qualify 1, Discovery 2, Proposal 3, Negotiation 4, Won 5.
+    const skipBack = await path(['Proposal', 'Discovery', 'Negotiation', 'Won']); // 1 3 2 4 5: depth 2 (Proposal entered before Discovery)
+    const repeats = await path(['Discovery', 'Qualify', 'Discovery', 'Proposal']); // 1 2 1 2 3: depth 3
+    const lateStart = await path(['Proposal'], 'Discovery'); // 2 3: depth 0
+    const skipLost = await path(['Negotiation', 'Lost']); // 1 4: depth 1
+    const reopened = await path(['Discovery', 'Proposal', 'Negotiation', 'Won', 'Negotiation']); // 1 2 3 4 5 4: depth 5, open
+    const expected = new Map([
+      [skipBack.id, { reached: [1, 2, 3, 4, 5], strictDepth: 2, status: 'won' }],
+      [repeats.id, { reached: [1, 2, 3], strictDepth: 3, status: 'open' }],
+      [lateStart.id, { reached: [2, 3], strictDepth: 0, status: 'open' }],
+      [skipLost.id, { reached: [1, 4], strictDepth: 1, status: 'lost' }],
+      [reopened.id, { reached: [1, 2, 3, 4, 5], strictDepth: 5, status: 'open' }],
+    ]);
+    // The pure definitions agree with the hand-worked values on the recorded visits…
+    const rank = new Map([['Qualify', 1], ['Discovery', 2], ['Proposal', 3], ['Negotiation', 4], ['Won', 5]].map(([n, r]) => [p.stage(String(n)), Number(r)]));
+    const visits = await listStageVisits(deps.db, admin.orgId);
+    for (const [id, want] of expected) {
+      const trace = visits.filter((v) => v.dealId === id).flatMap((v) => rank.get(v.stageId) ?? []);
+      expect([reachedRanks(trace), strictDepth(trace)]).toEqual([want.reached, want.strictDepth]);
+    }
+    // …and so does the SQL (one deal per group here, all in the same cohort and currency).
+    const groups = await funnelGroups(deps.db, admin, {}, await resolvePipeline(deps.db, admin.orgId, p.id));
+    const got = groups.map((g) => ({ reached: g.reached, strictDepth: g.strictDepth, status: g.status, deals: g.deals }));
+    const want = [...expected.values()].map((w) => ({ ...w, deals: 1 }));
+    const key = (x: { reached: readonly number[]; strictDepth: number; status: string; deals: number }) => `${x.reached.join(',')}|${x.strictDepth}|${x.status}|${x.deals}`;
+    expect(got.map(key).sort()).toEqual(want.map(key).sort());
   });
 
   it('refuses partners and names every bad field', async () => {

@@ -7,6 +7,7 @@ import type { Io } from '../../src/cli/io.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { funnelAnalysis, type FunnelReport } from '../../src/modules/analytics/analyses/funnel.ts';
+import { analyses, findAnalysis } from '../../src/modules/analytics/registry.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { createTestOrg } from '../helpers/factories.ts';
 import { analyticsPipeline, dealPath } from './history.ts';
@@ -52,6 +53,18 @@ describe('pipewright report', () => {
     expect(out).toContain(`Funnel: pipeline "${p.name}", 2026-03-01 to …`);
     expect(out).toMatch(/^Qualify +2 +1 +0 +50\.0%/m);
     expect(out).toContain('win rate 50.0% by count');
+
+    // Every analysis of the registry renders its tables; parameters go through --param.
+    for (const a of analyses) {
+      const io = capture();
+      await runReport(io, deps, a, { org: orgId, pipeline: p.id });
+      expect(io.lines.join('\n'), a.name).toMatch(/pipeline "/);
+    }
+    const forecast = findAnalysis('forecast');
+    if (!forecast) throw new Error('no forecast analysis');
+    const quarterly = capture();
+    await runReport(quarterly, deps, forecast, { org: orgId, pipeline: p.id, json: true, param: ['period=quarter'] });
+    expect((JSON.parse(quarterly.lines.join('\n')) as { period: string }).period).toBe('quarter');
   });
 
   it('names the options at fault', async () => {

@@ -1,8 +1,11 @@
 import type { AnyAnalysis } from './analysis.ts';
+import { forecastAnalysis } from './analyses/forecast.ts';
 import { funnelAnalysis } from './analyses/funnel.ts';
+import { stageDurationsAnalysis } from './analyses/stage-durations.ts';
+import { velocityAnalysis } from './analyses/velocity.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
-export const analyses: readonly AnyAnalysis[] = [funnelAnalysis];
+export const analyses: readonly AnyAnalysis[] = [funnelAnalysis, stageDurationsAnalysis, velocityAnalysis, forecastAnalysis];
 
 /** An analysis by its URL/CLI name. */
 export function findAnalysis(name: string): AnyAnalysis | undefined {
