@@ -79,6 +79,10 @@ describe('saved views over HTTP', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json<Problem>().errors?.map((e) => e.field).sort()).toEqual(['columns.0', 'filters.amountMin', 'filters.colour', 'filters.status', 'name', 'sort.key']);
 
+    const unknown = await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'colour', name: 'Reds', filters: { status: 'open' } } });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json<Problem>().errors?.map((e) => e.field)).toEqual(['entity']);
+
     const ok = (await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'activity', name: 'Calls', filters: { type: 'call' } } })).json<ViewDto>();
     const dup = await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'activity', name: 'calls' } });
     expect(dup.statusCode).toBe(409);
