@@ -220,6 +220,8 @@ describe('the daily workspace in the browser', () => {
   it('finds a record with Ctrl+K and lists the shortcuts with ?', async () => {
     await page.goto(`${base}/board`);
     await page.getByTestId('board').waitFor();
+    await page.getByTestId('deal-Babbage rollout').waitFor();
+    await page.screenshot({ path: screenshotPath('workspace-board.png') });
     await page.keyboard.press('Control+k');
     const palette = page.getByTestId('command-palette');
     await palette.getByRole('combobox').fill('babage rolout');
