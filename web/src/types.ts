@@ -5,6 +5,9 @@ export type { DealDto, LineItemDto } from '../../src/domain/deals.ts';
 export type { PipelineDto, StageDto, GateField } from '../../src/domain/pipelines.ts';
 export type { UserDto } from '../../src/domain/users.ts';
 export type { ProductDto } from '../../src/domain/products.ts';
+export type { TeamDto } from '../../src/domain/users.ts';
+export type { ObjectionDto } from '../../src/domain/objections.ts';
+export type { ScriptDto, ScriptVersionDto } from '../../src/domain/scripts.ts';
 
 /** GET /auth/session and POST /auth/sign-in. */
 export interface Session {

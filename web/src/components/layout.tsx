@@ -41,6 +41,11 @@ export function Layout() {
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
                 Board
               </Link>
+              {session.user.role === 'admin' && (
+                <Link to="/admin" activeProps={{ className: 'active' }}>
+                  Admin
+                </Link>
+              )}
             </nav>
             <div className="who">
               <span data-testid="current-user">{session.user.name}</span>
