@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, getAll } from './api.ts';
+import { fetchBoardDeals, type BoardFilters } from './board-data.ts';
 import type { DealDto, PipelineDto, ProductDto, TimelineEntry, UserDto } from './types.ts';
 
 export const pipelinesQuery = queryOptions({
@@ -8,11 +9,14 @@ export const pipelinesQuery = queryOptions({
   staleTime: 60_000,
 });
 
-/** Every deal of a pipeline the user can see (the board shows them all). */
-export const boardDealsQuery = (pipelineId: string) =>
+/**
+ * Every deal of a pipeline the user can see that passes the board's filters (the board shows them
+ * all). Without stage ids it lists the pipeline in one sequence of pages.
+ */
+export const boardDealsQuery = (pipelineId: string, stageIds: readonly string[] = [], filters: BoardFilters = {}) =>
   queryOptions({
-    queryKey: ['deals', 'board', pipelineId],
-    queryFn: () => getAll<DealDto>('/deals', { pipelineId }),
+    queryKey: ['deals', 'board', pipelineId, filters],
+    queryFn: () => (stageIds.length > 0 ? fetchBoardDeals(pipelineId, stageIds, filters) : getAll<DealDto>('/deals', { pipelineId, ...filters })),
   });
 
 export const usersQuery = queryOptions({

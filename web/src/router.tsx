@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { parseBoardFilters, type BoardFilters } from './board-data.ts';
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
@@ -44,7 +45,10 @@ const indexRoute = createRoute({
 export const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/board',
-  validateSearch: (search: Record<string, unknown>): { pipelineId?: string } => (typeof search.pipelineId === 'string' ? { pipelineId: search.pipelineId } : {}),
+  validateSearch: (search: Record<string, unknown>): { pipelineId?: string } & BoardFilters => ({
+    ...(typeof search.pipelineId === 'string' ? { pipelineId: search.pipelineId } : {}),
+    ...parseBoardFilters(search),
+  }),
   beforeLoad: requireSession,
   component: BoardPage,
 });
