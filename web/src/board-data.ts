@@ -1,6 +1,4 @@
 import { dealChannels } from '../../src/domain/deals.ts';
-import { getAll } from './api.ts';
-import type { DealDto } from './types.ts';
 
 /** The board's filters, kept in the URL so a filtered board can be shared and survives a reload. */
 export interface BoardFilters {
@@ -33,17 +31,3 @@ export function parseBoardFilters(search: Record<string, unknown>): BoardFilters
 }
 
 export const hasFilters = (f: BoardFilters) => Object.values(f).some((v) => v !== undefined);
-
-/**
- * Every deal of a pipeline that passes the filters (the server filters). The stages are fetched in
- * parallel, each following its own cursor, so a big board needs a few rounds of pages, not one
- * round per 200 deals.
- */
-export async function fetchBoardDeals(pipelineId: string, stageIds: readonly string[], filters: BoardFilters): Promise<DealDto[]> {
-  performance.mark('board:deals-fetch-start');
-  const perStage = await Promise.all(stageIds.map((stageId) => getAll<DealDto>('/deals', { pipelineId, stageId, sort: 'created_at', ...filters }, 100)));
-  performance.mark('board:deals-fetch-end');
-  performance.measure('board:deals-fetch', 'board:deals-fetch-start', 'board:deals-fetch-end');
-  return perStage.flat();
-}
-
