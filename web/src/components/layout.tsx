@@ -62,6 +62,11 @@ export function Layout() {
                   Lead inbox
                 </Link>
               )}
+              {session.user.role === 'admin' && (
+                <Link to="/admin" activeProps={{ className: 'active' }}>
+                  Admin
+                </Link>
+              )}
             </nav>
             <div className="who">
               <CommandPalette />
