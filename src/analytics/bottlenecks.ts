@@ -22,6 +22,8 @@ export interface StageFlowCounts {
   wipNow: number;
   /** 75th percentile (continuous) of the completed visits of won deals to the stage (ms); null if none. */
   wonP75Ms: number | null;
+  /** Open deals now in the stage for longer than `wonP75Ms`. */
+  staleCount: number;
 }
 
 /** Arrivals in and WIP at the start of one calendar week (in the organization's time zone). */
@@ -32,7 +34,7 @@ export interface StageWeekCounts {
   wip: number;
 }
 
-/** A deal now in an open stage for longer than the stage's won P75. */
+/** A deal now in an open stage for longer than the stage's won P75 (the oldest few per stage). */
 export interface StaleDealRow {
   stageId: string;
   dealId: string;
@@ -77,7 +79,7 @@ export interface StageBottleneck {
   /** The won deals' P75 time in the stage (days) that makes a deal stale; null if no won deal passed it. */
   staleThresholdDays: number | null;
   staleCount: number;
-  /** Oldest first, at most `dealLimit`. */
+  /** Oldest first, at most `dealLimit` (the repository sends at most that many). */
   staleDeals: { dealId: string; name: string; ownerId: string | null; enteredAt: string; ageDays: number }[];
   weekly: { weekStart: string; arrivals: number; wip: number }[];
 }
@@ -102,7 +104,7 @@ export function bottlenecks(input: BottleneckInput, opts: { dealLimit: number })
   const stages = [...input.stages]
     .sort((a, b) => a.position - b.position)
     .map((s): StageBottleneck => {
-      const c = counts.get(s.id) ?? { stageId: s.id, arrivals: 0, completed: 0, completedSojournMs: 0, wipTimeMs: 0, wipNow: 0, wonP75Ms: null };
+      const c = counts.get(s.id) ?? { stageId: s.id, arrivals: 0, completed: 0, completedSojournMs: 0, wipTimeMs: 0, wipNow: 0, wonP75Ms: null, staleCount: 0 };
       const averageWip = input.periodMs > 0 ? c.wipTimeMs / input.periodMs : 0;
       const arrivalRatePerDay = periodDays > 0 ? c.arrivals / periodDays : 0;
       const meanSojournDays = c.completed > 0 ? c.completedSojournMs / c.completed / DAY_MS : null;
@@ -126,7 +128,7 @@ export function bottlenecks(input: BottleneckInput, opts: { dealLimit: number })
         },
         wipNow: c.wipNow,
         staleThresholdDays: c.wonP75Ms === null ? null : c.wonP75Ms / DAY_MS,
-        staleCount: stale.length,
+        staleCount: c.staleCount,
         staleDeals: stale.slice(0, opts.dealLimit).map((d) => ({ dealId: d.dealId, name: d.name, ownerId: d.ownerId, enteredAt: d.enteredAt, ageDays: d.ageMs / DAY_MS })),
         weekly: input.weeks.map((weekStart) => ({ weekStart, arrivals: weekly.get(weekStart)?.arrivals ?? 0, wip: weekly.get(weekStart)?.wip ?? 0 })),
       };

@@ -19,8 +19,8 @@ const input: BottleneckInput = {
   periodMs: 14 * DAY,
   weeks: ['2026-03-02', '2026-03-09'],
   counts: [
-    { stageId: 'Q', arrivals: 7, completed: 5, completedSojournMs: 20 * DAY, wipTimeMs: 28 * DAY, wipNow: 2, wonP75Ms: 3 * DAY },
-    { stageId: 'D', arrivals: 2, completed: 1, completedSojournMs: 14 * DAY, wipTimeMs: 7 * DAY, wipNow: 1, wonP75Ms: null },
+    { stageId: 'Q', arrivals: 7, completed: 5, completedSojournMs: 20 * DAY, wipTimeMs: 28 * DAY, wipNow: 2, wonP75Ms: 3 * DAY, staleCount: 2 },
+    { stageId: 'D', arrivals: 2, completed: 1, completedSojournMs: 14 * DAY, wipTimeMs: 7 * DAY, wipNow: 1, wonP75Ms: null, staleCount: 0 },
   ],
   weekly: [
     { stageId: 'Q', weekStart: '2026-03-02', arrivals: 4, wip: 1 },
