@@ -10,6 +10,11 @@ export interface FlowScope {
   openStageIds: readonly string[];
   /** WHERE condition on the deals table aliased `d`. */
   dealWhere: RawBuilder<SqlBool>;
+  /**
+   * WHERE condition on `d` for the deals whose won visits set the stale threshold: the deals the
+   * actor may see, without the filters, so a rep's deals are judged against the pipeline's norm.
+   */
+  normWhere: RawBuilder<SqlBool>;
   /** The period: `from` 00:00 to the day after `to` 00:00 in `timezone`, cut at `now`. */
   from: string;
   to: string;
@@ -39,6 +44,12 @@ function flowCtes(s: FlowScope): RawBuilder<unknown> {
       from deals d
       join deal_stage_visits v on v.org_id = d.org_id and v.deal_id = d.id and v.pipeline_id = ${s.pipelineId}::uuid
       where ${s.dealWhere} and v.stage_id in (${ids(s.openStageIds)})
+    ),
+    won_visits as (
+      select v.stage_id, v.entered_at, v.left_at
+      from deals d
+      join deal_stage_visits v on v.org_id = d.org_id and v.deal_id = d.id and v.pipeline_id = ${s.pipelineId}::uuid
+      where ${s.normWhere} and d.status = 'won' and v.left_at is not null and v.stage_id in (${ids(s.openStageIds)})
     )`;
 }
 
@@ -47,7 +58,8 @@ const ms = (expr: RawBuilder<unknown>) => sql`(extract(epoch from ${expr}) * 100
 /**
  * Per open stage over the period [pa, pb): arrivals, the arrivals' completed visits and their
  * total length, ∫WIP dt (each visit's overlap with the period), the deals there now, and the 75th
- * percentile of the completed visits of won deals (all history), which makes a deal stale. Plus
+ * percentile of the completed visits of won deals (all history, see `normWhere`), which makes a
+ * deal stale. Plus
  * the WIP at the start of each calendar week overlapping the period and the week's arrivals, and
  * the stale deals (at most `dealLimit` per stage, oldest first, with the stage's total).
  */
@@ -67,7 +79,7 @@ export async function stageFlow(db: DbExecutor, s: FlowScope, dealLimit: number)
     with ${flowCtes(s)},
     thresholds as (
       select stage_id, percentile_cont(0.75) within group (order by ${ms(sql`left_at - entered_at`)})::float8 as p75
-      from vis where status = 'won' and left_at is not null group by stage_id
+      from won_visits group by stage_id
     ),
     flow as (
       select stage_id,
@@ -104,7 +116,7 @@ export async function stageFlow(db: DbExecutor, s: FlowScope, dealLimit: number)
     with ${flowCtes(s)},
     thresholds as (
       select stage_id, percentile_cont(0.75) within group (order by ${ms(sql`left_at - entered_at`)}) as p75
-      from vis where status = 'won' and left_at is not null group by stage_id
+      from won_visits group by stage_id
     ),
     ranked as (
       select v.stage_id, v.deal_id, v.name, v.owner_id, v.entered_at, ${ms(sql`${s.now}::timestamptz - v.entered_at`)} as age_ms,
