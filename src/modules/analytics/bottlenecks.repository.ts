@@ -37,7 +37,8 @@ const ids = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}::
 function flowCtes(s: FlowScope): RawBuilder<unknown> {
   return sql`
     period as (
-      select ${dayStart(s.from, s.timezone)} as pa, least(${dayStart(s.to, s.timezone, 1)}, ${s.now}::timestamptz) as pb
+      select pa, greatest(pa, least(${dayStart(s.to, s.timezone, 1)}, ${s.now}::timestamptz)) as pb
+      from (select ${dayStart(s.from, s.timezone)} as pa) start
     ),
     vis as (
       select v.stage_id, v.deal_id, v.entered_at, v.left_at, d.status, d.name, d.owner_id
