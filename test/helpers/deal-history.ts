@@ -138,5 +138,11 @@ export async function buildWaterfallHistory(deps: TestDeps, api: Api, clock: Man
   alpha = await w.move(alpha, p.stage('Won'));
   delta = await w.move(delta, p.stage('N'));
   at(10);
-  return { admin, rita, pipeline: p, deals: { alpha, bravo, charlie, delta, echo, foxtrot, golf } };
+  return { admin, rita, pipeline: p, other: { ...other, pipeline: op }, deals: { alpha, bravo, charlie, delta, echo, foxtrot, golf } };
+}
+
+/** GET /api/v1/analytics/<name> as `actor` with the query parameters given. */
+export async function getReport<T>(api: Api, actor: Actor, name: string, query: Record<string, string>): Promise<{ status: number; body: T }> {
+  const res = await api.as(actor, { method: 'GET', url: `/api/v1/analytics/${name}?${new URLSearchParams(query).toString()}` });
+  return { status: res.statusCode, body: res.json<T>() };
 }

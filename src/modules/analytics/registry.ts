@@ -1,8 +1,12 @@
 import type { AnyAnalysis } from './analysis.ts';
+import { bottlenecksAnalysis } from './analyses/bottlenecks.ts';
+import { conformanceAnalysis } from './analyses/conformance.ts';
 import { funnelAnalysis } from './analyses/funnel.ts';
+import { processMapAnalysis } from './analyses/process-map.ts';
+import { waterfallAnalysis } from './analyses/waterfall.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
-export const analyses: readonly AnyAnalysis[] = [funnelAnalysis];
+export const analyses: readonly AnyAnalysis[] = [funnelAnalysis, waterfallAnalysis, processMapAnalysis, conformanceAnalysis, bottlenecksAnalysis];
 
 /** An analysis by its URL/CLI name. */
 export function findAnalysis(name: string): AnyAnalysis | undefined {
