@@ -70,6 +70,25 @@ describe('GET /analytics/process-map', () => {
     expect(rita.body.variants.map((v) => v.labels.join(' '))).toEqual(['Q D Won N']);
   });
 
+  it('puts the deals’ activities between the stage entries when asked to', async () => {
+    const call = await api.as(h.admin, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: { type: 'call', dealId: h.deals.charlie.id, direction: 'outbound', disposition: 'connected', occurredAt: '2026-03-05T09:00:00.000Z' },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const { body } = await report({ activities: 'true' });
+    // Charlie: Q@1 D@2 call@3 Q@5 D@5, so D → Q (3 days) becomes D → call (1 day) and call → Q (2 days).
+    const label = new Map(body.nodes.map((n) => [n.key, n.label]));
+    expect(body.nodes.at(-1)).toMatchObject({ key: 'activity:call', kind: 'activity', events: 1, cases: 1, starts: 0, ends: 0 });
+    const edges = body.edges.map((e) => [label.get(e.from), label.get(e.to), e.count, e.p50Days]);
+    expect(edges).toContainEqual(['D', 'call', 1, 1]);
+    expect(edges).toContainEqual(['call', 'Q', 1, 2]);
+    expect(edges.find((e) => e[0] === 'D' && e[1] === 'Q')).toBeUndefined();
+    // Variants stay sequences of stages.
+    expect(body.variants.map((v) => v.labels.join(' ')).sort()).toEqual(['Q D N Won', 'Q D Q D', 'Q D Won N', 'Q N Lost']);
+  });
+
   it('never shows another organization’s pipeline or deals', async () => {
     const foreign = await report({ pipelineId: h.other.pipeline.id });
     expect(foreign.status).toBe(422);
