@@ -54,6 +54,18 @@ describe('pipewright report (waterfall, process map, conformance, bottlenecks)',
     expect(flowOut).toMatch(/^D +4\.0 +2\.0 +1\.09 +1\.14 +-0\.05 +1 +2\.0 +1$/m);
   });
 
+  it('prints the waterfall bars', async () => {
+    // No amounts here, so only counts move. In at 03-03 00:00 (day 0.625): Alpha, Bravo (both in Q).
+    // In at 03-08 00:00 (day 5.625): Alpha (N), Charlie (D); Bravo lost; Delta, created in the range, is won then.
+    const out = capture();
+    await runReport(out, deps, waterfallAnalysis, { org: h.admin.orgId, pipeline: h.pipeline.id, from: '2026-03-03', to: '2026-03-07' });
+    const text = out.lines.join('\n');
+    expect(text).toMatch(/^Start +0\.00 +2$/m);
+    expect(text).toMatch(/^Created +0\.00 +1$/m);
+    expect(text).toMatch(/^Lost +0\.00 +1$/m);
+    expect(text).toMatch(/^End +0\.00 +2$/m);
+  });
+
   it('names the missing date options of a waterfall', async () => {
     const err = await runReport(capture(), deps, waterfallAnalysis, { org: h.admin.orgId, pipeline: h.pipeline.id }).then(
       () => null,
