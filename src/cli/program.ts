@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
@@ -39,5 +40,6 @@ export function buildProgram(io: Io): Command {
   registerBackup(program, io);
   registerRestore(program, io);
   registerSeed(program, io);
+  registerReport(program, io);
   return program;
 }
