@@ -1,8 +1,10 @@
 import type { AnyAnalysis } from './analysis.ts';
 import { funnelAnalysis } from './analyses/funnel.ts';
+import { markovAnalysis } from './analyses/markov.ts';
+import { monteCarloAnalysis } from './analyses/monte-carlo.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
-export const analyses: readonly AnyAnalysis[] = [funnelAnalysis];
+export const analyses: readonly AnyAnalysis[] = [funnelAnalysis, markovAnalysis, monteCarloAnalysis];
 
 /** An analysis by its URL/CLI name. */
 export function findAnalysis(name: string): AnyAnalysis | undefined {
