@@ -6,8 +6,9 @@ export const eventExportFormats = ['ocel', 'xes'] as const;
 /**
  * GET /api/v1/events/export and `pipewright events export`: the deal event log for process-mining
  * tools. `from` / `to` select events by business time (the historical time of imported history,
- * otherwise the system time), from 00:00 UTC of `from` up to but excluding 00:00 UTC of the day
- * after `to`; `pipelineId` keeps the deals currently in that pipeline (all pipelines without it).
+ * otherwise the system time): calendar days in the organization's time zone, both inclusive
+ * (`[from 00:00, to + 1 day 00:00)`); `pipelineId` keeps the deals currently in that pipeline (all
+ * pipelines without it).
  */
 export const eventExportQuerySchema = z
   .strictObject({

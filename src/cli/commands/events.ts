@@ -12,7 +12,7 @@ export function registerEvents(program: Command, io: Io): void {
     .option('--force', 'overwrite the --out file if it exists')
     .option('--org <name or id>', 'organization (may be left out when there is only one)')
     .option('--pipeline <name or id>', 'only the deals currently in this pipeline (default: all)')
-    .option('--from <YYYY-MM-DD>', 'first day of the events (business time, UTC, inclusive)')
+    .option('--from <YYYY-MM-DD>', "first day of the events (business time, the organization's time zone, inclusive)")
     .option('--to <YYYY-MM-DD>', 'last day of the events (inclusive)')
     .action(async (opts: EventExportOptions) => (await import('../actions/events.ts')).exportEvents(io, opts));
 }

@@ -9,9 +9,10 @@ export interface ExportSelection {
   /** The actor's read scope on deals. */
   scope: Scope;
   pipelineId?: string | undefined;
-  /** Business-time window of the events: from ≤ time < until. */
-  from?: Date | undefined;
-  until?: Date | undefined;
+  /** Business-time window of the events: calendar days in `timezone`, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  timezone: string;
 }
 
 /** The deals an export covers: the organization's, not deleted, in scope, in the pipeline if one is named. */
@@ -25,8 +26,8 @@ function dealWhere(s: ExportSelection): RawBuilder<unknown> {
 function eventWhere(s: ExportSelection): RawBuilder<unknown> {
   const at = sql`coalesce(e.business_time, e.occurred_at)`;
   return sql`e.org_id = ${s.orgId}::uuid and e.entity_type = 'deal'
-    and ${s.from ? sql`${at} >= ${s.from}` : sql`true`}
-    and ${s.until ? sql`${at} < ${s.until}` : sql`true`}`;
+    and ${s.from ? sql`${at} >= (cast(${s.from} as date)::timestamp at time zone ${s.timezone})` : sql`true`}
+    and ${s.to ? sql`${at} < ((cast(${s.to} as date) + 1)::timestamp at time zone ${s.timezone})` : sql`true`}`;
 }
 
 /** The distinct event types of the export (OCEL declares them before the events). */
@@ -123,6 +124,12 @@ export async function exportEventsPage(db: DbExecutor, s: ExportSelection, after
       and ${after ? sql`(e.entity_id, e.id) > (${after.dealId}::uuid, ${after.id}::bigint)` : sql`true`}
     order by e.entity_id, e.id limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/** The organization's time zone (the export's days are its calendar days). */
+export async function organizationTimezone(db: DbExecutor, orgId: string): Promise<string> {
+  const r = await db.selectFrom('organizations').select('timezone').where('id', '=', orgId).executeTakeFirst();
+  return r?.timezone ?? 'UTC';
 }
 
 /** Whether the organization has this pipeline. */

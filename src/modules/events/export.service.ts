@@ -21,8 +21,6 @@ export interface ExportOptions {
   onEvents?: (count: number) => void;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Who may export the log: admins and auditors (everything), managers (the deals of the people
  * below them, as their record scope says). A whole-log export is a bulk extraction, so reps,
@@ -44,8 +42,9 @@ export async function prepareEventExport(deps: Deps, actor: Actor, query: EventE
     orgId: actor.orgId,
     scope: scopeFor(actor, 'deal', 'read'),
     pipelineId: query.pipelineId,
-    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-    until: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) : undefined,
+    from: query.from,
+    to: query.to,
+    timezone: await repo.organizationTimezone(deps.db, actor.orgId),
   };
   const pageSize = opts.pageSize ?? EXPORT_PAGE;
   const chunks = query.format === 'ocel' ? ocel(deps, selection, pageSize, opts.onEvents) : xes(deps, selection, pageSize, opts.onEvents);
