@@ -69,7 +69,7 @@ const whatIf = time(() => {
 const whatIfMs = whatIf.ms / WHAT_IF_REPEATS;
 console.log(`what-if (${OPEN_STAGES} open stages, ${DEALS} open deals aggregated per stage): ${(whatIfMs * 1000).toFixed(1)} µs per slider move`);
 
-const mc = time(() => monteCarloForecast({ model, stageTimes, deals, periodStartDays: 0, periodEndDays: 90, runs: RUNS, seed: 7, targetCents: 50_000_000_00 }));
+const mc = time(() => monteCarloForecast({ model, stageTimes, deals, periodStartDays: 0, periodEndDays: 90, runs: RUNS, seed: 7, targetCents: 170_000_000_00 }));
 // The floor: one random draw per deal per run, the least any run over every open deal must do.
 const totalDraws = DEALS * RUNS;
 const floor = time(() => {
