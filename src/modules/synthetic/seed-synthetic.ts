@@ -22,6 +22,8 @@ export interface SyntheticOptions {
   /** The end of the history (default: today 00:00 UTC); with the seed it fixes the data. */
   end?: Date;
   onProgress?: (p: { deals: number; events: number; rows: number }) => void;
+  /** Bound on events held back for time order (see MAX_PENDING_EVENTS); lower in tests. */
+  maxPendingEvents?: number;
 }
 
 export interface SyntheticResult {
@@ -91,7 +93,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     // Held to commit: the sealer cannot seal anything of this organization in between.
     await events.lockChain(trx, world.orgId);
     const head = (await events.getChainHead(trx, world.orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
-    const writer = new SyntheticWriter(trx, world.orgId, head);
+    const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
     while (!history.done) {
       await writer.release(history.nextTime);
       history.step(writer);

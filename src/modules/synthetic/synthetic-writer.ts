@@ -10,6 +10,12 @@ const TABLE_ORDER: readonly TableName[] = ['accounts', 'contacts', 'deals', 'dea
 const EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
 const VISIT_COLUMNS = ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'] as const;
 const ID_BLOCK = 10_000;
+/**
+ * Events waiting for their time are held in memory; past this many, the earliest are written
+ * early so memory stays bounded whatever the number of deals (a deal's own events still come in
+ * time order; only the interleaving of different records' events in seq order loosens).
+ */
+export const MAX_PENDING_EVENTS = 100_000;
 
 type Entry = { t: number; o: number; e: PendingEvent };
 const before = (a: Entry, b: Entry) => a.t < b.t || (a.t === b.t && a.o < b.o);
@@ -82,6 +88,7 @@ export class SyntheticWriter implements Sink {
     private readonly trx: DbExecutor,
     private readonly orgId: string,
     private head: ChainHead,
+    private readonly maxPending = MAX_PENDING_EVENTS,
   ) {}
 
   get chainHead(): ChainHead {
@@ -117,9 +124,9 @@ export class SyntheticWriter implements Sink {
     return this.ids[this.nextId++] as number;
   }
 
-  /** Moves the events that happen before `t` from the heap into the log, in time order. */
+  /** Moves the events that happen before `t` (and any beyond the memory bound) into the log, in time order. */
   async release(t: number): Promise<void> {
-    while (this.heap.peekTime() < t) {
+    while (this.heap.peekTime() < t || this.heap.size > this.maxPending) {
       const e = this.heap.pop();
       if (!e) break;
       const id = await this.takeId();
