@@ -99,6 +99,25 @@ describe.concurrent('pipewright CLI', () => {
     expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
   });
 
+  it('generates a synthetic organization whose audit chain verifies, and writes its parameters', async () => {
+    const target = await freshTarget('synthetic');
+    const paramsOut = path.join(work, 'synthetic-truth.json');
+    const seeded = await run(target, 'seed', 'synthetic', '--deals', '120', '--months', '3', '--seed', '9', '--name', 'Synth CLI', '--end', '2026-05-01', '--params-out', paramsOut);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(seeded.stderr).toMatch(/^Done in \d+ s: 120 deals/m);
+    expect(seeded.stdout).toMatch(/admin@synth-cli\.example +admin/);
+    const truth = JSON.parse(fs.readFileSync(paramsOut, 'utf8')) as { seed: number; params: { calls: { success: number } }; counts: { deals: number }; end: string };
+    expect(truth).toMatchObject({ seed: 9, params: { calls: { success: 0.12 } }, counts: { deals: 120 }, end: '2026-05-01T00:00:00.000Z' });
+    const verified = await run(target, 'audit', 'verify', '--org', 'Synth CLI');
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/Audit chain of "Synth CLI": OK, \d+ event\(s\) verified/);
+    const bad = await run(target, 'seed', 'synthetic', '--deals', '0', '--months', '99', '--end', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^ {2}--deals: must be between 1 and 100000000$/m);
+    expect(bad.stderr).toMatch(/^ {2}--months: must be between 1 and 60$/m);
+    expect(bad.stderr).toMatch(/^ {2}--end: must be a date \(YYYY-MM-DD\)$/m);
+  }, 240_000);
+
   it('rejects bad input with a non-zero exit and one line per problem', async () => {
     const missing = await run(main, 'org', 'create', '--name', 'X');
     expect(missing.code).toBe(2);

@@ -36,7 +36,8 @@ const auditFields = [
   'postal_code', 'country', 'type', 'owner_id', 'parent_account_id',
 ] as const;
 
-function snapshot(r: repo.AccountRow): Record<string, unknown> {
+/** The account as events record it (the audited fields, as stored). */
+export function accountSnapshot(r: repo.AccountRow): Record<string, unknown> {
   return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
 }
 
@@ -105,7 +106,7 @@ export async function insertAccountTx(trx: DbExecutor, deps: Deps, actor: Actor,
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: snapshot(inserted) } }]);
+  await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: accountSnapshot(inserted) } }]);
   return inserted;
 }
 
@@ -145,6 +146,6 @@ export async function deleteAccount(deps: Deps, actor: Actor, id: string, expect
     const version = checkVersion('account', id, before.version, expected);
     const after = await repo.updateAccount(trx, actor.orgId, id, version, { deleted_at: deps.clock.now(), updated_at: deps.clock.now() });
     if (!after) throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.deleted', data: { before: snapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.deleted', data: { before: accountSnapshot(before) } }]);
   });
 }

@@ -33,7 +33,8 @@ export function toContactDto(r: repo.ContactRow): ContactDto {
 /** Fields recorded in contact events (snake_case, as stored). */
 const auditFields = ['external_id', 'account_id', 'first_name', 'last_name', 'title', 'emails', 'phones', 'owner_id', 'do_not_contact', 'email_opt_out'] as const;
 
-function snapshot(r: repo.ContactRow): Record<string, unknown> {
+/** The contact as events record it (the audited fields, as stored). */
+export function contactSnapshot(r: repo.ContactRow): Record<string, unknown> {
   return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
 }
 
@@ -90,7 +91,7 @@ export async function insertContactTx(trx: DbExecutor, deps: Deps, actor: Actor,
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: snapshot(inserted) } }]);
+  await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: contactSnapshot(inserted) } }]);
   return inserted;
 }
 
@@ -121,7 +122,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, expect
     patch.owner_id = await withProblems(problems, async () => (owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id)));
     const after = await repo.updateContact(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, changeEvents('contact', id, snapshot(before), snapshot(after)));
+    await recordEvents(trx, deps, actor, changeEvents('contact', id, contactSnapshot(before), contactSnapshot(after)));
     return after;
   });
   return toContactDto(row);
@@ -134,6 +135,6 @@ export async function deleteContact(deps: Deps, actor: Actor, id: string, expect
     const now = deps.clock.now();
     const after = await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: snapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } }]);
   });
 }

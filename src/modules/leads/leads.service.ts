@@ -51,7 +51,8 @@ const auditFields = [
   'status', 'disqualified_reason', 'owner_id', 'converted_at', 'converted_account_id', 'converted_contact_id', 'converted_deal_id',
 ] as const;
 
-function snapshot(r: repo.LeadRow): Record<string, unknown> {
+/** The lead as events record it (the audited fields, as stored). */
+export function leadSnapshot(r: repo.LeadRow): Record<string, unknown> {
   return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
 }
 
@@ -61,11 +62,11 @@ function snapshot(r: repo.LeadRow): Record<string, unknown> {
  * `lead.updated`, which carries every other changed field (the disqualification reason included);
  * an owner change is `lead.assigned`. One write can thus record up to three events.
  */
-function leadChangeEvents(id: string, before: repo.LeadRow, after: repo.LeadRow): EventInput[] {
+export function leadChangeEvents(id: string, before: repo.LeadRow, after: repo.LeadRow): EventInput[] {
   const events: EventInput[] = [];
   if (before.status !== after.status) events.push({ entityType: 'lead', entityId: id, type: 'lead.status_changed', data: { from: before.status, to: after.status } });
   const otherFields = auditFields.filter((f) => f !== 'status');
-  return [...events, ...changeEvents('lead', id, snapshot(before), snapshot(after), otherFields)];
+  return [...events, ...changeEvents('lead', id, leadSnapshot(before), leadSnapshot(after), otherFields)];
 }
 
 function patchFrom(input: UpdateLeadInput): repo.LeadPatch {
@@ -121,7 +122,7 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
       updated_at: now,
       deleted_at: null,
     });
-    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.created', data: { after: snapshot(inserted) } }]);
+    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } }]);
     return inserted;
   });
   return toLeadDto(row);
@@ -197,6 +198,6 @@ export async function deleteLead(deps: Deps, actor: Actor, id: string, expected:
     const now = deps.clock.now();
     const after = await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     if (!after) throw conflict(id);
-    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: snapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } }]);
   });
 }

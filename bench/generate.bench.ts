@@ -1,0 +1,82 @@
+/**
+ * Synthetic organization generator at scale: time and peak memory to generate N deals (default
+ * 1,000,000) with `seedSynthetic` into a fresh database: a scratch database on the PostgreSQL
+ * server of DATABASE_URL when set, else an embedded (PGlite) data directory. Peak RSS is this
+ * process (generator, driver and, on PGlite, the embedded engine); a server's own memory is not in it.
+ *
+ *   npm run bench:generate                       # 1,000,000 deals
+ *   npm run bench:generate -- --deals 20000      # a quick run
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { composeFromDatabase } from '../src/compose.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { loadConfig } from '../src/config.ts';
+import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
+import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
+import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
+
+const { values } = parseArgs({ options: { deals: { type: 'string', default: '1000000' }, months: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' } } });
+const deals = Number(values.deals);
+const months = Number(values.months);
+const seed = Number(values.seed);
+const onServer = Boolean(loadConfig().databaseUrl);
+
+const scratch = onServer ? await scratchDatabase('pw_bench_synth') : null;
+const dir = onServer ? '' : scratchDir('pw-bench-synth');
+const database = await openDatabase({ databaseUrl: scratch?.url, dataDir: dir });
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 100);
+try {
+  const deps = await composeFromDatabase(database, { sessionSecret: 'bench-secret-bench-secret-bench-secret-00', sessionTtlHours: 1 });
+  const loadBefore = os.loadavg();
+  console.log(`generating ${deals.toLocaleString('en-US')} deals over ${months} months on ${database.engine} (load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
+  const started = performance.now();
+  let lastLog = started;
+  const result = await seedSynthetic(deps, {
+    name: 'Bench Synthetic',
+    seed,
+    deals,
+    months,
+    password: 'benchmark-password',
+    params: defaultSyntheticParams,
+    end: new Date('2026-11-01T00:00:00Z'),
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastLog < 10_000) return;
+      lastLog = now;
+      const s = (now - started) / 1000;
+      console.log(`  ${s.toFixed(0)} s: ${p.deals.toLocaleString('en-US')} deals, ${p.events.toLocaleString('en-US')} events, ${p.rows.toLocaleString('en-US')} rows, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const maxRssKiB = process.resourceUsage().maxRSS;
+  const peakRssMiB = Math.round(Math.max(peakRss, maxRssKiB * 1024) / 2 ** 20);
+  const c = result.counts;
+  const summary = {
+    engine: database.engine,
+    deals,
+    months,
+    seed,
+    seconds: Math.round(seconds * 10) / 10,
+    peakRssMiB,
+    dealsPerSecond: Math.round(deals / seconds),
+    rowsPerSecond: Math.round((c.rows + c.events) / seconds),
+    rows: c.rows,
+    events: c.events,
+    counts: c,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: os.loadavg(),
+  };
+  console.log(`${deals.toLocaleString('en-US')} deals in ${summary.seconds} s (${summary.dealsPerSecond} deals/s; ${summary.rowsPerSecond} rows+events/s), peak RSS ${peakRssMiB} MiB`);
+  writeResult('generate', summary);
+} finally {
+  clearInterval(sampler);
+  await database.close();
+  await scratch?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}

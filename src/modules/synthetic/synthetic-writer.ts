@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { hashEvent } from '../../domain/event-hash.ts';
+import type { ChainHead } from '../events/events.repository.ts';
+import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
+
+/** Parents before children, so every foreign key finds its row (leads point at their deal). */
+const TABLE_ORDER: readonly TableName[] = ['accounts', 'contacts', 'deals', 'deal_contacts', 'deal_line_items', 'leads', 'activities', 'raised_objections'];
+const EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
+const VISIT_COLUMNS = ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'] as const;
+const ID_BLOCK = 10_000;
+/**
+ * Events waiting for their time are held in memory; past this many, the earliest are written
+ * early so memory stays bounded whatever the number of deals (a deal's own events still come in
+ * time order; only the interleaving of different records' events in seq order loosens).
+ */
+export const MAX_PENDING_EVENTS = 100_000;
+
+type Entry = { t: number; o: number; e: PendingEvent };
+const before = (a: Entry, b: Entry) => a.t < b.t || (a.t === b.t && a.o < b.o);
+
+/** A binary min-heap of events by time, then by the order they were made. */
+class EventHeap {
+  private readonly a: Entry[] = [];
+  private order = 0;
+  get size(): number {
+    return this.a.length;
+  }
+  push(e: PendingEvent): void {
+    const a = this.a;
+    let i = a.push({ t: e.t, o: this.order++, e }) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pi = a[parent] as Entry;
+      const ci = a[i] as Entry;
+      if (!before(ci, pi)) break;
+      a[parent] = ci;
+      a[i] = pi;
+      i = parent;
+    }
+  }
+  peekTime(): number {
+    return this.a[0]?.t ?? Infinity;
+  }
+  pop(): PendingEvent | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (!top || !last) return undefined;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && before(a[l] as Entry, a[m] as Entry)) m = l;
+        if (r < a.length && before(a[r] as Entry, a[m] as Entry)) m = r;
+        if (m === i) break;
+        const tmp = a[i] as Entry;
+        a[i] = a[m] as Entry;
+        a[m] = tmp;
+        i = m;
+      }
+    }
+    return top.e;
+  }
+}
+
+/**
+ * Collects the generated rows and events and writes them with COPY in batches. Events are written
+ * in time order: each gets the next id from the events sequence, the next seq of the
+ * organization's chain and its hash chained to the previous one (what the sealer would give it),
+ * and a deal.created / deal.stage_changed event writes its deal_stage_visits row.
+ */
+export class SyntheticWriter implements Sink {
+  private readonly rows = new Map<TableName, { columns: string[]; rows: CopyValue[][] }>();
+  private events: CopyValue[][] = [];
+  private visits: CopyValue[][] = [];
+  private buffered = 0;
+  private readonly heap = new EventHeap();
+  private ids: number[] = [];
+  private nextId = 0;
+  written = { events: 0, rows: 0 };
+
+  constructor(
+    private readonly trx: DbExecutor,
+    private readonly orgId: string,
+    private head: ChainHead,
+    private readonly maxPending = MAX_PENDING_EVENTS,
+  ) {}
+
+  get chainHead(): ChainHead {
+    return this.head;
+  }
+
+  get pendingRows(): number {
+    return this.buffered;
+  }
+
+  row(table: TableName, row: object): void {
+    const r = row as Record<string, unknown>;
+    let t = this.rows.get(table);
+    if (!t) {
+      t = { columns: Object.keys(r), rows: [] };
+      this.rows.set(table, t);
+    }
+    t.rows.push(t.columns.map((c) => r[c] as CopyValue));
+    this.buffered += 1;
+  }
+
+  event(e: PendingEvent): void {
+    this.heap.push(e);
+  }
+
+  private async takeId(): Promise<number> {
+    if (this.nextId >= this.ids.length) {
+      // From the sequence, as the column default would: ids never collide with other writers'.
+      const r = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${ID_BLOCK})`.execute(this.trx);
+      this.ids = r.rows.map((x) => Number(x.id));
+      this.nextId = 0;
+    }
+    return this.ids[this.nextId++] as number;
+  }
+
+  /** Moves the events that happen before `t` (and any beyond the memory bound) into the log, in time order. */
+  async release(t: number): Promise<void> {
+    while (this.heap.peekTime() < t || this.heap.size > this.maxPending) {
+      const e = this.heap.pop();
+      if (!e) break;
+      const id = await this.takeId();
+      const seq = this.head.lastSeq + 1;
+      const occurredAt = new Date(e.t);
+      const hash = hashEvent({ orgId: this.orgId, seq, occurredAt, businessTime: e.businessTime, imported: false, actorId: e.actorId, entityType: e.entityType, entityId: e.entityId, type: e.type, data: e.data, prevHash: this.head.lastHash });
+      this.events.push([this.orgId, id, seq, occurredAt, e.businessTime, false, e.actorId, e.entityType, e.entityId, e.type, e.data, this.head.lastHash, hash]);
+      this.head = { lastSeq: seq, lastHash: hash };
+      this.buffered += 1;
+      const v = e.visit;
+      if (v) {
+        this.visits.push([this.orgId, v.dealId, v.visitNo, v.pipelineId, v.stageId, occurredAt, v.leftAt, id]);
+        this.buffered += 1;
+      }
+    }
+  }
+
+  /** Writes what is buffered: business rows parents first, then events and stage visits. */
+  async flush(): Promise<void> {
+    for (const table of TABLE_ORDER) {
+      const t = this.rows.get(table);
+      if (!t || t.rows.length === 0) continue;
+      this.written.rows += await bulkCopy(this.trx, { table, columns: t.columns }, t.rows);
+      t.rows = [];
+    }
+    if (this.events.length) this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, this.events);
+    if (this.visits.length) this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, this.visits);
+    this.events = [];
+    this.visits = [];
+    this.buffered = 0;
+  }
+}
