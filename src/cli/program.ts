@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerRestore } from './commands/restore.ts';
@@ -39,5 +40,6 @@ export function buildProgram(io: Io): Command {
   registerBackup(program, io);
   registerRestore(program, io);
   registerSeed(program, io);
+  registerImport(program, io);
   return program;
 }

@@ -1,6 +1,7 @@
 import { foundation } from './0001-foundation.ts';
 import { search } from './0002-search.ts';
 import { stageVisits } from './0003-stage-visits.ts';
+import { imports } from './0005-imports.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'search', sql: search },
   { version: 3, name: 'stage-visits', sql: stageVisits },
+  { version: 5, name: 'imports', sql: imports },
 ];
