@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/access.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
-import { listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';

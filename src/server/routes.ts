@@ -4,6 +4,7 @@ import { registerActivityRoutes } from '../modules/activities/activities.routes.
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
@@ -33,4 +34,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerProductRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

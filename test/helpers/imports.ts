@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import type { Actor } from '../../src/domain/access.ts';
 import { importOptionsSchema, type ImportOptionsInput, type ImportSummary } from '../../src/domain/imports.ts';
 import type { Deps } from '../../src/modules/context.ts';
@@ -7,8 +8,8 @@ import { runImport } from '../../src/modules/imports/run-import.ts';
 
 export const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url);
 
-async function* textStream(text: string): AsyncGenerator<string> {
-  yield text;
+function textStream(text: string): AsyncIterable<string> {
+  return Readable.from([text]);
 }
 
 /** Imports a fixture file (or CSV text) and returns the summary with every rejected row. */

@@ -140,7 +140,7 @@ async function checkPartners(db: DbExecutor, orgId: string, entity: ImportEntity
     const partner = p?.columns.partner_account_id as string | null | undefined;
     if (!p || !partner || created.has(partner)) continue;
     const type = types.get(partner) ?? '';
-    if (partnerAccountTypes.includes(type as never)) continue;
+    if (partnerAccountTypes.some((t) => t === type)) continue;
     out.rejects.push({ line: p.line, cells: p.cells, reason: `partner: the account is a ${type}, not one of ${partnerAccountTypes.join(', ')}` });
     planned.splice(i, 1);
   }

@@ -1,7 +1,7 @@
 import type { ImportEntity, RefKind } from '../../domain/import-fields.ts';
 import { fieldOf } from '../../domain/import-fields.ts';
 import type { Value } from '../../domain/import-rows.ts';
-import type { BatchedRefKind, RefAnswer, ReferenceResolver } from './import-references.ts';
+import type { RefAnswer, ReferenceResolver } from './import-references.ts';
 import type { StageKey } from './import-lookups.repository.ts';
 
 /** A row ready to be written: the columns it sets (snake_case, as stored) and what its events need. */
@@ -63,7 +63,7 @@ function resolveRefs(ctx: PlanContext, values: ReadonlyMap<string, Value>, curre
     if (!f || f.kind !== 'ref' || !f.ref || typeof v !== 'string') continue;
     if (f.ref === 'pipeline' || f.ref === 'stage') continue;
     const kind = f.ref;
-    const answer = kind === 'user' ? ctx.resolver.user(v) : kind === 'team' ? ctx.resolver.team(v) : ctx.resolver.batched(kind as BatchedRefKind, v);
+    const answer = kind === 'user' ? ctx.resolver.user(v) : kind === 'team' ? ctx.resolver.team(v) : ctx.resolver.batched(kind, v);
     if ('id' in answer) {
       ids.set(name, answer.id);
       continue;

@@ -47,8 +47,9 @@ function snapshotOf(columns: Record<string, unknown>, externalId: string | null)
 function comparable(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v).trim();
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 }
 
 /** Fields a re-import does not change: a deal's stage history moves only through stage moves. */
@@ -178,7 +179,7 @@ export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decis
         const after = await updateRow(trx, table, actor.orgId, id, { ...patch, updated_at: now });
         if (!after) throw new AppError('internal_error', `${entity} ${id} disappeared during the import`);
         const keys = Object.keys(patch);
-        const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? (src[k] as Date).toISOString() : src[k]]));
+        const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
         const changes = changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({ ...e, imported: true, data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data }));
         await recordEvents(trx, deps, actor, changes);
         result.updated++;

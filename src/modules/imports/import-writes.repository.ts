@@ -26,7 +26,7 @@ export async function updateRow(db: DbExecutor, table: ImportTable, orgId: strin
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  return row as Record<string, unknown> | undefined;
+  return row;
 }
 
 export async function orgBaseCurrencyOf(db: DbExecutor, orgId: string): Promise<string> {
