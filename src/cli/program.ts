@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
@@ -41,5 +42,6 @@ export function buildProgram(io: Io): Command {
   registerRestore(program, io);
   registerSeed(program, io);
   registerImport(program, io);
+  registerReport(program, io);
   return program;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Kysely, PostgresDialect, sql, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
+import { isTask, runTask } from './connection-task.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteWorkerPool } from './pglite-pool.ts';
 import { PREPARED_MARK } from './prepared.ts';
@@ -60,10 +61,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 /** More distinct prepared texts than this means one is not of a fixed shape after all: run the rest unnamed. */
 const MAX_PREPARED = 200;
 
-/** The pool Kysely uses, running the statements of `preparedQuery` as named prepared statements. */
-function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool Kysely uses: runs the statements of `preparedQuery` as named prepared statements (when
+ * `prepared`), and connection tasks (bulk COPY) on the client itself.
+ */
+function preparingPool(pool: pg.Pool, prepared: boolean): PostgresPool {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
+    if (!prepared) return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MAX_PREPARED) {
       name = `pw_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
@@ -77,6 +82,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
     function query<R>(text: string | PostgresCursor<R>, parameters?: readonly unknown[]): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
       if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+      if (isTask(text)) return runTask(parameters, { engine: 'postgres', client }) as unknown as Promise<PostgresQueryResult<R>>;
       const name = text.endsWith(PREPARED_MARK) ? nameOf(text) : undefined;
       const values = parameters ? [...parameters] : [];
       return client.query(name ? { name, text, values } : { text, values }) as unknown as Promise<PostgresQueryResult<R>>;
@@ -104,7 +110,7 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
   });
   const client = await pool.connect();
   client.release();
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements ? preparingPool(pool) : pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool, preparedStatements) }) });
   return {
     engine: 'postgres',
     db,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { isTask, runTask } from './connection-task.ts';
 
 interface WorkerError {
   message: string;
@@ -108,7 +109,9 @@ export class PGliteWorkerPool implements PostgresPool {
 
   async runQuery(sql: string, params: readonly unknown[], blob?: Uint8Array): Promise<QueryReply> {
     await this.ready;
-    return this.call<QueryReply>({ op: 'query', sql, params: [...params], blob });
+    // A blob that owns its whole buffer moves to the worker instead of being copied.
+    const transfer = blob && blob.byteOffset === 0 && blob.buffer instanceof ArrayBuffer && blob.byteLength === blob.buffer.byteLength ? [blob.buffer] : [];
+    return this.call<QueryReply>({ op: 'query', sql, params: [...params], blob }, transfer);
   }
 
   async exec(sql: string): Promise<void> {
@@ -141,6 +144,10 @@ export class PGliteWorkerPool implements PostgresPool {
     await this.acquire();
     let released = false;
     const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+      if (isTask(sql)) {
+        // The connection is held by this client, so the task's statements run in its session (and transaction).
+        return (await runTask(parameters, { engine: 'pglite', query: (text, params, blob) => this.runQuery(text, params, blob) })) as unknown as PostgresQueryResult<R>;
+      }
       const r = await this.runQuery(sql, parameters);
       return { command: commandOf(sql), rowCount: r.affectedRows, rows: r.rows as R[] };
     };

@@ -1,4 +1,5 @@
 import type { Deps } from '../modules/context.ts';
+import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
@@ -35,4 +36,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
 }

@@ -1,0 +1,34 @@
+import type { Actor } from '../../domain/access.ts';
+import type { AnalysisInfo, AnalyticsFilters } from '../../domain/analytics.ts';
+import { forbidden, invalid } from '../../domain/errors.ts';
+import type { Deps } from '../context.ts';
+import type { AnyAnalysis } from './analysis.ts';
+import { findPipelineRef } from './analytics.repository.ts';
+import { analyses } from './registry.ts';
+
+/**
+ * Every role but partner reads analytics, each over the deals its read scope shows (the SQL applies
+ * the scope); a partner's view of the organization's pipeline is not theirs to analyse.
+ */
+export function assertCanReadAnalytics(actor: Actor): void {
+  if (actor.role === 'partner') throw forbidden('Partners cannot read analytics');
+}
+
+/** Runs one analysis for the actor. */
+export async function runAnalysis(deps: Deps, actor: Actor, analysis: AnyAnalysis, filters: AnalyticsFilters, params: Record<string, unknown>): Promise<unknown> {
+  assertCanReadAnalytics(actor);
+  return analysis.run(deps, actor, filters, params);
+}
+
+/** The analyses there are, with their routes and own parameters. */
+export function listAnalyses(actor: Actor): AnalysisInfo[] {
+  assertCanReadAnalytics(actor);
+  return analyses.map((a) => ({ name: a.name, summary: a.summary, path: `/api/v1/analytics/${a.name}`, params: Object.keys(a.params.shape) }));
+}
+
+/** A pipeline id from an id or a name (the CLI's `--pipeline`); `field` names the option in the error. */
+export async function pipelineIdOf(deps: Deps, actor: Actor, ref: string, field = 'pipelineId'): Promise<string> {
+  const found = await findPipelineRef(deps.db, actor.orgId, ref);
+  if (!found) throw invalid([{ field, message: `no pipeline "${ref}" in this organization` }], 'invalid input');
+  return found.id;
+}
