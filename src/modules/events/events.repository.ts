@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { bulkCopy } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 
@@ -77,6 +78,23 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
     .returning('id')
     .execute();
   return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/**
+ * Appends many events with COPY (imports, generators) and returns their ids in the order given.
+ * The ids are drawn from the events sequence first, so later events of the same transaction (and
+ * the stage visits pointing to them) get the same order as with `insertEvents`.
+ */
+export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const drawn = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${events.length})`.execute(db);
+  const ids = drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  await bulkCopy(
+    db,
+    { table: 'events', columns: ['org_id', 'id', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data'] },
+    events.map((e, i) => [e.orgId, ids[i], e.occurredAt, e.businessTime ?? null, e.imported ?? false, e.actorId, e.entityType, e.entityId, e.type, JSON.stringify(e.data)]),
+  );
+  return ids;
 }
 
 export async function listEntityEvents(

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { recordEvents, recordManyEvents, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
 import { singular } from './import-batch.ts';
@@ -11,8 +11,6 @@ import type { PlannedRecord } from './import-records.ts';
 import { insertRows, updateRow } from './import-writes.repository.ts';
 
 const DAY_MS = 86_400_000;
-/** Events per insert statement (nine parameters each, under PostgreSQL's limit). */
-const EVENT_CHUNK = 5000;
 
 export class ImportBatchError extends Error {
   constructor(
@@ -112,7 +110,7 @@ async function createMissing(trx: DbExecutor, deps: Deps, actor: Actor, created:
     ...accountRows.map((r) => ({ entityType: 'account', entityId: r.id, type: 'account.created', data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true }, imported: true })),
     ...productRows.map((r) => ({ entityType: 'product', entityId: r.id, type: 'product.created', data: { after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency }, createdForImport: true }, imported: true })),
   ];
-  for (let i = 0; i < events.length; i += EVENT_CHUNK) await recordEvents(trx, deps, actor, events.slice(i, i + EVENT_CHUNK));
+  await recordManyEvents(trx, deps, actor, events);
 }
 
 /**
@@ -159,8 +157,7 @@ export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decis
       }
       await insertRows(trx, table, rows);
       await insertRows(trx, 'deal_line_items', lineItems);
-      const ids: number[] = [];
-      for (let i = 0; i < events.length; i += EVENT_CHUNK) ids.push(...(await recordEvents(trx, deps, actor, events.slice(i, i + EVENT_CHUNK))));
+      const ids = await recordManyEvents(trx, deps, actor, events);
       const visitRows = visits.map((v) => {
         const eventId = ids[v.eventIndex];
         if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);

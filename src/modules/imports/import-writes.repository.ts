@@ -1,20 +1,20 @@
+import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { ImportTable } from './import-lookups.repository.ts';
 
-/** PostgreSQL takes at most 65535 parameters per statement. */
-const MAX_PARAMS = 60_000;
-
-/** Inserts rows (all with the same columns) in as few multi-row statements as the parameter limit allows. */
+/**
+ * Inserts rows (all with the same columns) with COPY on the transaction's own connection: the
+ * bulk path of both engines, rolled back with the transaction like any insert.
+ */
 export async function insertRows(db: DbExecutor, table: ImportTable | 'deal_line_items' | 'deal_stage_visits', rows: readonly Record<string, unknown>[]): Promise<void> {
   const [first] = rows;
   if (!first) return;
-  const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));
-  for (let i = 0; i < rows.length; i += per) {
-    await db
-      .insertInto(table as 'accounts')
-      .values(rows.slice(i, i + per) as never)
-      .execute();
-  }
+  const columns = Object.keys(first);
+  await bulkCopy(
+    db,
+    { table, columns },
+    rows.map((r) => columns.map((c) => r[c] as CopyValue)),
+  );
 }
 
 /** Updates one imported record and returns it as stored now. */
