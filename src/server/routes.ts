@@ -7,6 +7,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
+import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
@@ -36,5 +37,6 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerMergeRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
 }

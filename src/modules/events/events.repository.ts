@@ -101,9 +101,10 @@ export async function listEntityEvents(
   db: DbExecutor,
   orgId: string,
   entityType: string,
-  entityId: string,
+  entityIds: string | readonly string[],
   opts: { limit: number; beforeId?: number | undefined },
 ): Promise<EventRow[]> {
+  const ids = typeof entityIds === 'string' ? [entityIds] : [...entityIds];
   let q = db
     .selectFrom('events as e')
     .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
@@ -124,7 +125,7 @@ export async function listEntityEvents(
     ])
     .where('e.org_id', '=', orgId)
     .where('e.entity_type', '=', entityType)
-    .where('e.entity_id', '=', entityId);
+    .where('e.entity_id', 'in', ids);
   if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
   const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
   return rows.map((r) => ({
@@ -142,6 +143,17 @@ export async function listEntityEvents(
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
+}
+
+/** The records merged into this one, directly or through other merges (their histories show on its timeline). */
+export async function mergedInto(db: DbExecutor, orgId: string, entityType: string, id: string): Promise<string[]> {
+  const r = await sql<{ merged_id: string }>`
+    with recursive m(merged_id) as (
+      select merged_id from merged_records where org_id = ${orgId} and entity_type = ${entityType} and into_id = ${id}
+      union
+      select r.merged_id from merged_records r join m on r.into_id = m.merged_id where r.org_id = ${orgId} and r.entity_type = ${entityType}
+    ) select merged_id from m`.execute(db);
+  return r.rows.map((x) => x.merged_id);
 }
 
 export interface ChainHead {

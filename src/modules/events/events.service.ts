@@ -38,6 +38,8 @@ export const timelineEntrySchema = z.object({
   id: z.number().int(),
   seq: z.number().int().nullable(),
   type: z.string(),
+  /** The record the event is about: the timeline's own record, or one merged into it. */
+  entityId: z.string(),
   occurredAt: z.string(),
   businessTime: z.string().nullable(),
   imported: z.boolean(),
@@ -53,7 +55,8 @@ export async function timeline(
   entityId: string,
   opts: { limit: number; before?: number | undefined },
 ): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
-  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, entityId, { limit: opts.limit + 1, beforeId: opts.before });
+  const merged = await repo.mergedInto(deps.db, actor.orgId, entityType, entityId);
+  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], { limit: opts.limit + 1, beforeId: opts.before });
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
@@ -61,6 +64,7 @@ export async function timeline(
       id: r.id,
       seq: r.seq,
       type: r.type,
+      entityId: r.entityId,
       occurredAt: r.occurredAt.toISOString(),
       businessTime: r.businessTime ? r.businessTime.toISOString() : null,
       imported: r.imported,
