@@ -158,7 +158,9 @@ async function decide(db: DbExecutor, actor: Actor, run: ImportRun, planned: rea
   const decisions: Decision[] = planned.map((record) => ({ record, existing: (record.externalId && existing.get(record.externalId)) || null, duplicateOf: null }));
   if (table === 'activities') return decisions;
   const inBatch = duplicatesInBatch(run, decisions, out);
-  const probes = decisions.flatMap((d, i) => (d.existing ? [] : [{ i, ...d.record.probe }])).filter((p) => p.name !== null || p.email !== null || p.domain !== null);
+  // A deal with an id of its own system is that system's deal: its name says little ("Renewal").
+  const probed = (d: Decision) => !d.existing && !(table === 'deals' && d.record.externalId !== null);
+  const probes = decisions.flatMap((d, i) => (probed(d) ? [{ i, ...d.record.probe }] : [])).filter((p) => p.name !== null || p.email !== null || p.domain !== null);
   const hits = (await lookups.findDuplicates(db, table, actor.orgId, probes)).filter((h) => !inBatch.has(h.i));
   if (hits.length === 0) return decisions.filter((_, i) => !inBatch.has(i));
   const others = await lookups.rowsById(db, table, actor.orgId, [...new Set(hits.map((h) => h.id))]);
