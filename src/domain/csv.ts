@@ -61,7 +61,8 @@ export class CsvParser {
     while (pos < buf.length) {
       const scan = this.scan(buf, pos, final);
       if (scan === 'more') break;
-      const blank = scan.fields.length === 1 && scan.fields[0] === '';
+      // A blank line, not a record holding one empty quoted field ("").
+      const blank = scan.fields.length === 1 && scan.fields[0] === '' && buf.charCodeAt(pos) !== QUOTE;
       if (!blank) out.push({ line: this.line, fields: scan.fields });
       this.line += scan.lines;
       pos = scan.next;

@@ -94,7 +94,9 @@ function parseCell(f: ImportField, raw: string, order: DateOrder): Parsed<Value>
           if (!e.ok) return e;
         }
       }
-      return { ok: true, value: [...new Map(parts.map((p) => [p.toLowerCase(), p])).values()].slice(0, 10) };
+      const seen = new Map<string, string>();
+      for (const p of parts) if (!seen.has(p.toLowerCase())) seen.set(p.toLowerCase(), p);
+      return { ok: true, value: [...seen.values()].slice(0, 10) };
     }
     case 'domain':
       return parseDomain(raw);

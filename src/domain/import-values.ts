@@ -127,6 +127,8 @@ export function parseMoney(raw: string): Parsed<{ amount: string; currency: stri
   if (lastDot >= 0 && lastComma >= 0) {
     const decimal = lastDot > lastComma ? '.' : ',';
     const thousands = decimal === '.' ? ',' : '.';
+    const groups = s.slice(0, s.lastIndexOf(decimal)).split(thousands);
+    if (!groups.slice(1).every((g) => g.length === 3)) return bad(`"${raw}" is not an amount of money`);
     normalised = s.split(thousands).join('').replace(decimal, '.');
   } else if (lastComma >= 0) {
     // "1,250" is a thousands separator, "12,5" and "1250,00" a decimal comma.
