@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerEvents } from './commands/events.ts';
+import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerReport } from './commands/report.ts';
@@ -42,6 +43,7 @@ export function buildProgram(io: Io): Command {
   registerBackup(program, io);
   registerRestore(program, io);
   registerSeed(program, io);
+  registerImport(program, io);
   registerReport(program, io);
   return program;
 }

@@ -392,6 +392,41 @@ export interface SchemaMigrationsTable {
   applied_at: Ts;
 }
 
+export interface ImportJobsTable {
+  org_id: string;
+  id: string;
+  entity: string;
+  status: string;
+  options: Json<Record<string, unknown>>;
+  file_name: string | null;
+  file_bytes: number;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  summary: Json<Record<string, unknown>> | null;
+  error: string | null;
+  created_by: string;
+  created_at: Ts;
+  started_at: Ts | null;
+  finished_at: Ts | null;
+}
+
+export interface ImportRejectsTable {
+  org_id: string;
+  job_id: string;
+  line: number;
+  cells: Json<string[]>;
+  reason: string;
+}
+
+export interface MergedRecordsTable {
+  org_id: string;
+  entity_type: string;
+  merged_id: string;
+  into_id: string;
+  merged_at: Ts;
+  merged_by: string | null;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   teams: TeamsTable;
@@ -420,4 +455,7 @@ export interface DB {
   login_attempts: LoginAttemptsTable;
   saved_views: SavedViewsTable;
   schema_migrations: SchemaMigrationsTable;
+  import_jobs: ImportJobsTable;
+  import_rejects: ImportRejectsTable;
+  merged_records: MergedRecordsTable;
 }

@@ -6,7 +6,9 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
+import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
@@ -38,6 +40,8 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerProductRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
+  registerImportRoutes(app, deps);
+  registerMergeRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerViewRoutes(app, deps);
   registerBulkRoutes(app, deps);

@@ -2,6 +2,7 @@ import { foundation } from './0001-foundation.ts';
 import { search } from './0002-search.ts';
 import { stageVisits } from './0003-stage-visits.ts';
 import { savedViews } from './0004-saved-views.ts';
+import { imports } from './0005-imports.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'search', sql: search },
   { version: 3, name: 'stage-visits', sql: stageVisits },
   { version: 4, name: 'saved-views', sql: savedViews },
+  { version: 5, name: 'imports', sql: imports },
 ];

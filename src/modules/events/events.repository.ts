@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { bulkCopy } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 
@@ -79,13 +80,31 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
+/**
+ * Appends many events with COPY (imports, generators) and returns their ids in the order given.
+ * The ids are drawn from the events sequence first, so later events of the same transaction (and
+ * the stage visits pointing to them) get the same order as with `insertEvents`.
+ */
+export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const drawn = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${events.length})`.execute(db);
+  const ids = drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  await bulkCopy(
+    db,
+    { table: 'events', columns: ['org_id', 'id', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data'] },
+    events.map((e, i) => [e.orgId, ids[i], e.occurredAt, e.businessTime ?? null, e.imported ?? false, e.actorId, e.entityType, e.entityId, e.type, JSON.stringify(e.data)]),
+  );
+  return ids;
+}
+
 export async function listEntityEvents(
   db: DbExecutor,
   orgId: string,
   entityType: string,
-  entityId: string,
+  entityIds: string | readonly string[],
   opts: { limit: number; beforeId?: number | undefined },
 ): Promise<EventRow[]> {
+  const ids = typeof entityIds === 'string' ? [entityIds] : [...entityIds];
   let q = db
     .selectFrom('events as e')
     .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
@@ -106,7 +125,7 @@ export async function listEntityEvents(
     ])
     .where('e.org_id', '=', orgId)
     .where('e.entity_type', '=', entityType)
-    .where('e.entity_id', '=', entityId);
+    .where('e.entity_id', 'in', ids);
   if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
   const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
   return rows.map((r) => ({
@@ -124,6 +143,17 @@ export async function listEntityEvents(
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
+}
+
+/** The records merged into this one, directly or through other merges (their histories show on its timeline). */
+export async function mergedInto(db: DbExecutor, orgId: string, entityType: string, id: string): Promise<string[]> {
+  const r = await sql<{ merged_id: string }>`
+    with recursive m(merged_id) as (
+      select merged_id from merged_records where org_id = ${orgId} and entity_type = ${entityType} and into_id = ${id}
+      union
+      select r.merged_id from merged_records r join m on r.into_id = m.merged_id where r.org_id = ${orgId} and r.entity_type = ${entityType}
+    ) select merged_id from m`.execute(db);
+  return r.rows.map((x) => x.merged_id);
 }
 
 export interface ChainHead {

@@ -25,10 +25,21 @@ export async function recordEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, a
   );
 }
 
+/** As `recordEvents`, for thousands of events at once (imports): appended with COPY, sealed the same way. */
+export async function recordManyEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'>, events: readonly EventInput[]): Promise<number[]> {
+  const at = deps.clock.now();
+  return repo.copyEvents(
+    trx,
+    events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
+  );
+}
+
 export const timelineEntrySchema = z.object({
   id: z.number().int(),
   seq: z.number().int().nullable(),
   type: z.string(),
+  /** The record the event is about: the timeline's own record, or one merged into it. */
+  entityId: z.string(),
   occurredAt: z.string(),
   businessTime: z.string().nullable(),
   imported: z.boolean(),
@@ -44,7 +55,8 @@ export async function timeline(
   entityId: string,
   opts: { limit: number; before?: number | undefined },
 ): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
-  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, entityId, { limit: opts.limit + 1, beforeId: opts.before });
+  const merged = await repo.mergedInto(deps.db, actor.orgId, entityType, entityId);
+  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], { limit: opts.limit + 1, beforeId: opts.before });
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
@@ -52,6 +64,7 @@ export async function timeline(
       id: r.id,
       seq: r.seq,
       type: r.type,
+      entityId: r.entityId,
       occurredAt: r.occurredAt.toISOString(),
       businessTime: r.businessTime ? r.businessTime.toISOString() : null,
       imported: r.imported,

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { importEntities } from '../../domain/import-fields.ts';
+import { importPresets } from '../../domain/import-presets.ts';
+import type { ImportCommandOptions } from '../actions/import.ts';
+import { wholeNumber } from '../input.ts';
+import type { Io } from '../io.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerImport(program: Command, io: Io): void {
+  program
+    .command('import')
+    .description(`Import a CSV file of ${importEntities.join(', ')} (see docs/import.md)`)
+    .argument('<entity>', importEntities.join('|'))
+    .argument('<file>', 'CSV file (UTF-8; the first line names the columns)')
+    .option('--org <name or id>', 'organization (may be left out when there is only one)')
+    .option('--map <Header=field>', 'use a column for a field (repeatable); "Header=" ignores the column', collect)
+    .option('--preset <system>', `column names of an export from ${importPresets.join(', ')}`)
+    .option('--stage-map <Old=New>', 'read a stage name of the file as a stage of the pipeline (repeatable)', collect)
+    .option('--create-missing', 'create accounts and products named by the file but not found')
+    .option('--on-duplicate <choice>', 'a row that looks like an existing record (same email, domain or a similar name): skip, update or new', 'skip')
+    .option('--rejects <file.csv>', 'write rejected rows (original cells, line and reason) to this file')
+    .option('--dry-run', 'check everything, write nothing')
+    .option('--date-order <order>', 'dates with slashes are mdy (03/04/2025 = 4 March) or dmy', 'mdy')
+    .option('--delimiter <char>', 'field separator', ',')
+    .option('--batch-size <rows>', 'rows per transaction', wholeNumber, 1000)
+    .action(async (entity: string, file: string, opts: ImportCommandOptions) => (await import('../actions/import.ts')).importCommand(io, entity, file, opts));
+}

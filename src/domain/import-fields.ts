@@ -1,0 +1,158 @@
+import { accountTypes } from './accounts.ts';
+import { roles } from './access.ts';
+import { activityTypes, callDispositions } from './activities.ts';
+import { settableLeadStatuses } from './leads.ts';
+
+export const importEntities = ['accounts', 'contacts', 'leads', 'deals', 'products', 'activities', 'users'] as const;
+export type ImportEntity = (typeof importEntities)[number];
+
+/** What a reference column points to; resolved by the importer against the organization's records. */
+export type RefKind = 'user' | 'account' | 'contact' | 'lead' | 'deal' | 'product' | 'pipeline' | 'stage' | 'team';
+
+export type FieldKind = 'text' | 'email' | 'emails' | 'phones' | 'domain' | 'money' | 'micros' | 'currency' | 'date' | 'datetime' | 'int' | 'bool' | 'choice' | 'ref';
+
+export interface ImportField {
+  /** As the API names the field (references by their record: `account`, `owner`). */
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+  max?: number;
+  choices?: readonly string[];
+  ref?: RefKind;
+  /** Other header spellings recognised by the automatic mapping. */
+  aliases?: readonly string[];
+  /** Shown in the field list of the docs and the preview. */
+  help?: string;
+}
+
+const externalId: ImportField = { name: 'externalId', kind: 'text', max: 200, aliases: ['id', 'external id', 'record id', 'source id'], help: 'the record id in the source system; re-imports update the record with the same external id' };
+const createdAt: ImportField = { name: 'createdAt', kind: 'datetime', aliases: ['created', 'created date', 'create date', 'date created', 'created on'], help: 'business time of the creation, recorded on the imported event' };
+const owner: ImportField = { name: 'owner', kind: 'ref', ref: 'user', aliases: ['owner name', 'owner email', 'assigned to', 'user'], help: 'user by name, email or external id' };
+const account: ImportField = { name: 'account', kind: 'ref', ref: 'account', aliases: ['account name', 'company', 'company name', 'organization', 'organisation'], help: 'account by name, domain or external id' };
+
+/** The fields each entity accepts, in the order of the docs. */
+export const importFields: Record<ImportEntity, readonly ImportField[]> = {
+  accounts: [
+    externalId,
+    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['account name', 'company name', 'company', 'organization name'] },
+    { name: 'domain', kind: 'domain', aliases: ['website', 'web site', 'url', 'company domain'] },
+    { name: 'industry', kind: 'text', max: 200 },
+    { name: 'employees', kind: 'int', aliases: ['number of employees', 'employee count', 'headcount'] },
+    { name: 'annualRevenue', kind: 'money', aliases: ['annual revenue', 'revenue'] },
+    { name: 'revenueCurrency', kind: 'currency', aliases: ['currency'] },
+    { name: 'street', kind: 'text', max: 300, aliases: ['address', 'street address'] },
+    { name: 'city', kind: 'text', max: 200 },
+    { name: 'region', kind: 'text', max: 200, aliases: ['state', 'province', 'state/region'] },
+    { name: 'postalCode', kind: 'text', max: 40, aliases: ['zip', 'zip code', 'postcode', 'postal code'] },
+    { name: 'country', kind: 'text', max: 100 },
+    { name: 'type', kind: 'choice', choices: accountTypes, aliases: ['account type'] },
+    owner,
+    { name: 'parentAccount', kind: 'ref', ref: 'account', aliases: ['parent', 'parent account', 'parent company'] },
+    createdAt,
+  ],
+  contacts: [
+    externalId,
+    { name: 'firstName', kind: 'text', max: 200, aliases: ['first name', 'given name'] },
+    { name: 'lastName', kind: 'text', max: 300, aliases: ['last name', 'surname', 'family name'], help: 'required unless `name` is given' },
+    { name: 'name', kind: 'text', max: 500, aliases: ['full name', 'contact name'], help: 'full name, split at the last space when first and last name are not given' },
+    { name: 'title', kind: 'text', max: 300, aliases: ['job title', 'position'] },
+    { name: 'emails', kind: 'emails', aliases: ['email', 'e-mail', 'email address'], help: 'one or several separated by ; or ,' },
+    { name: 'phones', kind: 'phones', aliases: ['phone', 'phone number', 'mobile', 'telephone'], help: 'one or several separated by ;' },
+    account,
+    owner,
+    { name: 'doNotContact', kind: 'bool', aliases: ['do not contact', 'do not call'] },
+    { name: 'emailOptOut', kind: 'bool', aliases: ['email opt out', 'unsubscribed'] },
+    createdAt,
+  ],
+  leads: [
+    externalId,
+    { name: 'firstName', kind: 'text', max: 200, aliases: ['first name'] },
+    { name: 'lastName', kind: 'text', max: 300, aliases: ['last name', 'surname'], help: 'required unless `name` is given' },
+    { name: 'name', kind: 'text', max: 500, aliases: ['full name', 'lead name'] },
+    { name: 'email', kind: 'email', aliases: ['e-mail', 'email address'] },
+    { name: 'phone', kind: 'text', max: 40, aliases: ['phone number', 'mobile'] },
+    { name: 'title', kind: 'text', max: 300, aliases: ['job title'] },
+    { name: 'company', kind: 'text', max: 300, aliases: ['company name', 'organization'] },
+    { name: 'companyDomain', kind: 'domain', aliases: ['website', 'company domain', 'domain'] },
+    { name: 'industry', kind: 'text', max: 200 },
+    { name: 'source', kind: 'text', max: 100, aliases: ['lead source'] },
+    { name: 'status', kind: 'choice', choices: settableLeadStatuses, aliases: ['lead status'] },
+    { name: 'disqualifiedReason', kind: 'text', max: 2000, aliases: ['disqualified reason', 'unqualified reason'] },
+    owner,
+    createdAt,
+  ],
+  deals: [
+    externalId,
+    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['deal name', 'opportunity name', 'title', 'deal title'] },
+    account,
+    { name: 'contact', kind: 'ref', ref: 'contact', aliases: ['contact name', 'contact email', 'primary contact', 'contact person'], help: 'contact by email, external id or full name' },
+    owner,
+    { name: 'pipeline', kind: 'ref', ref: 'pipeline', help: 'pipeline by name; the default pipeline when left out' },
+    { name: 'stage', kind: 'ref', ref: 'stage', aliases: ['deal stage', 'stage name'], help: 'stage by name (see --stage-map); the first open stage when left out' },
+    { name: 'status', kind: 'choice', choices: ['open', 'won', 'lost'], help: 'open, won or lost; chooses the first won/lost stage when no stage is given' },
+    { name: 'amount', kind: 'money', aliases: ['value', 'deal value', 'deal amount'] },
+    { name: 'amountMicros', kind: 'micros', help: 'the amount in millionths (Twenty exports)' },
+    { name: 'currency', kind: 'currency', aliases: ['currency code'] },
+    { name: 'product', kind: 'ref', ref: 'product', aliases: ['product name', 'sku'], help: 'product by name, SKU or external id; becomes a line item of quantity 1' },
+    createdAt,
+    { name: 'closedAt', kind: 'datetime', aliases: ['closed', 'closed date', 'won time', 'lost time', 'close time', 'closed at'], help: 'when a won or lost deal closed (required for those)' },
+    { name: 'closeDate', kind: 'date', aliases: ['close date'], help: 'the close date of systems that use one column for both: the closing day of a won/lost deal, the expected close date of an open one' },
+    { name: 'expectedCloseDate', kind: 'date', aliases: ['expected close date', 'expected close'] },
+    { name: 'source', kind: 'text', max: 200, aliases: ['lead source', 'deal source'] },
+    { name: 'channel', kind: 'choice', choices: ['direct', 'partner'] },
+    { name: 'partner', kind: 'ref', ref: 'account', aliases: ['partner account', 'reseller'], help: 'partner account by name, domain or external id; makes a partner deal' },
+    { name: 'lostReason', kind: 'text', max: 500, aliases: ['lost reason', 'loss reason', 'reason lost'] },
+    { name: 'nextStep', kind: 'text', max: 1000, aliases: ['next step'] },
+  ],
+  products: [
+    externalId,
+    { name: 'sku', kind: 'text', required: true, max: 100, aliases: ['product code', 'code', 'item number'] },
+    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['product name'] },
+    { name: 'family', kind: 'text', max: 200, aliases: ['product family', 'category'] },
+    { name: 'description', kind: 'text', max: 5000 },
+    { name: 'listPrice', kind: 'money', required: true, aliases: ['list price', 'price', 'unit price'] },
+    { name: 'currency', kind: 'currency' },
+    { name: 'active', kind: 'bool', aliases: ['is active'] },
+    createdAt,
+  ],
+  activities: [
+    externalId,
+    { name: 'type', kind: 'choice', required: true, choices: activityTypes, aliases: ['activity type'] },
+    { name: 'subject', kind: 'text', max: 300, aliases: ['title'] },
+    { name: 'body', kind: 'text', max: 50_000, aliases: ['notes', 'note', 'description', 'comments'] },
+    { name: 'deal', kind: 'ref', ref: 'deal', help: 'deal by external id or name' },
+    { name: 'contact', kind: 'ref', ref: 'contact', aliases: ['contact person'] },
+    account,
+    { name: 'lead', kind: 'ref', ref: 'lead', help: 'lead by external id or email' },
+    owner,
+    { name: 'occurredAt', kind: 'datetime', aliases: ['date', 'activity date', 'occurred at'] },
+    { name: 'dueAt', kind: 'datetime', aliases: ['due date', 'due'] },
+    { name: 'completedAt', kind: 'datetime', aliases: ['completed', 'done time', 'completed at'] },
+    { name: 'direction', kind: 'choice', choices: ['inbound', 'outbound'], aliases: ['call direction', 'call type'] },
+    { name: 'disposition', kind: 'choice', choices: callDispositions, aliases: ['call disposition', 'call outcome', 'outcome'] },
+    { name: 'durationSeconds', kind: 'int', aliases: ['duration', 'call duration'] },
+    { name: 'start', kind: 'datetime', aliases: ['meeting start', 'start time'] },
+    { name: 'end', kind: 'datetime', aliases: ['meeting end', 'end time'] },
+    { name: 'location', kind: 'text', max: 500 },
+    createdAt,
+  ],
+  users: [
+    externalId,
+    { name: 'email', kind: 'email', required: true, aliases: ['e-mail', 'email address', 'username'] },
+    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['full name', 'user name'] },
+    { name: 'role', kind: 'choice', required: true, choices: roles, aliases: ['profile'] },
+    { name: 'team', kind: 'ref', ref: 'team', help: 'team by name' },
+    { name: 'manager', kind: 'ref', ref: 'user', help: 'user by name, email or external id' },
+    { name: 'active', kind: 'bool', aliases: ['is active'] },
+    createdAt,
+  ],
+};
+
+/** Header or field name folded for comparison: "Deal - Close Date" ≈ "dealclosedate". */
+export function foldHeader(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function fieldOf(entity: ImportEntity, name: string): ImportField | undefined {
+  return importFields[entity].find((f) => f.name === name);
+}

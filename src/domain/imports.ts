@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { idSchema } from './common.ts';
+import { importEntities } from './import-fields.ts';
+import { importPresets } from './import-presets.ts';
+
+export const importEntitySchema = z.enum(importEntities);
+export const onDuplicateChoices = ['skip', 'update', 'new'] as const;
+
+/** "Header=field" pairs as typed on the command line or sent in a query string. */
+const pairs = (what: string) =>
+  z
+    .array(z.string().regex(/^[^=]+=.*$/, `must be "Name=${what}"`))
+    .max(200)
+    .transform((items) => Object.fromEntries(items.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()])));
+
+/** Options of an import, the same for the CLI and the API. */
+export const importOptionsSchema = z.strictObject({
+  entity: importEntitySchema,
+  preset: z.enum(importPresets).optional(),
+  /** Column → field ("Header=field"); "Header=" ignores the column. */
+  map: pairs('field').optional(),
+  /** Stage names of the file → stage names of the pipeline ("Closed Won=Won"). */
+  stageMap: pairs('Stage').optional(),
+  createMissing: z.boolean().default(false),
+  onDuplicate: z.enum(onDuplicateChoices).default('skip'),
+  dryRun: z.boolean().default(false),
+  /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
+  dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
+  delimiter: z.string().length(1, 'must be one character').refine((d) => d !== '"' && d !== '\n' && d !== '\r', 'cannot be a quote or a line break').default(','),
+  batchSize: z.number().int().min(1).max(10_000).default(1000),
+});
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
+export type ImportOptions = z.output<typeof importOptionsSchema>;
+
+export const importSummarySchema = z.object({
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+  /** Accounts and products created for unknown references (--create-missing). */
+  createdReferences: z.number().int(),
+  dryRun: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const importJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+export const importJobSchema = z.object({
+  id: idSchema,
+  entity: importEntitySchema,
+  status: z.enum(importJobStatuses),
+  fileName: z.string().nullable(),
+  fileBytes: z.number().int(),
+  bytesRead: z.number().int(),
+  rowsRead: z.number().int(),
+  /** 0–100, from the bytes read. */
+  percent: z.number(),
+  summary: importSummarySchema.nullable(),
+  error: z.string().nullable(),
+  options: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJobDto = z.infer<typeof importJobSchema>;
+
+/** Query string of POST /imports and /imports/preview (the body is the CSV itself). */
+export const importQuerySchema = z.strictObject({
+  entity: importEntitySchema,
+  preset: z.enum(importPresets).optional(),
+  map: z.union([z.string(), z.array(z.string())]).optional(),
+  stageMap: z.union([z.string(), z.array(z.string())]).optional(),
+  createMissing: z.enum(['true', 'false']).optional(),
+  onDuplicate: z.enum(onDuplicateChoices).optional(),
+  dryRun: z.enum(['true', 'false']).optional(),
+  dateOrder: z.enum(['mdy', 'dmy']).optional(),
+  delimiter: z.string().optional(),
+  fileName: z.string().max(300).optional(),
+});
+export type ImportQuery = z.infer<typeof importQuerySchema>;
+
+export const previewRowSchema = z.object({
+  line: z.number().int(),
+  values: z.record(z.string(), z.string()),
+  action: z.enum(['insert', 'update', 'reject']),
+  problems: z.array(z.string()),
+});
+
+export const importPreviewSchema = z.object({
+  headers: z.array(z.string()),
+  mapping: z.array(z.object({ column: z.string(), field: z.string().nullable(), via: z.enum(['map', 'preset', 'name']).nullable() })),
+  problems: z.array(z.string()),
+  fields: z.array(z.object({ name: z.string(), required: z.boolean(), help: z.string().nullable() })),
+  rows: z.array(previewRowSchema),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** Body of POST /<entity>/:id/merge: the record merged into the one in the path. */
+export const mergeSchema = z.strictObject({ mergeId: idSchema });
+export type MergeInput = z.infer<typeof mergeSchema>;

@@ -1,0 +1,123 @@
+import type { DbExecutor } from '../../db/database.ts';
+import type { RefKind } from '../../domain/import-fields.ts';
+import * as lookups from './import-lookups.repository.ts';
+
+/** The answer for one reference: an id, nothing found, or several records fitting the name. */
+export type RefAnswer = { id: string } | { missing: true } | { ambiguous: number };
+
+/** Organization-wide reference data loaded once per import (few rows: users, teams, pipelines). */
+export interface StaticRefs {
+  users: lookups.UserKey[];
+  teams: { id: string; name: string }[];
+  pipelines: { id: string; name: string; is_default: boolean }[];
+  stages: lookups.StageKey[];
+}
+
+export async function loadStaticRefs(db: DbExecutor, orgId: string): Promise<StaticRefs> {
+  const [users, teams, p] = await Promise.all([lookups.usersOf(db, orgId), lookups.teamsOf(db, orgId), lookups.pipelinesOf(db, orgId)]);
+  return { users, teams, pipelines: p.pipelines, stages: p.stages };
+}
+
+function pick(cands: readonly { id: string; externalId: string | null; keys: readonly string[] }[], value: string): RefAnswer {
+  const byExt = cands.filter((c) => c.externalId === value);
+  if (byExt.length === 1 && byExt[0]) return { id: byExt[0].id };
+  const folded = value.toLowerCase();
+  const byKey = [...new Map(cands.filter((c) => c.keys.includes(folded)).map((c) => [c.id, c])).values()];
+  if (byKey.length === 1 && byKey[0]) return { id: byKey[0].id };
+  if (byKey.length > 1) return { ambiguous: byKey.length };
+  return { missing: true };
+}
+
+/** Bounded so that a million distinct account names do not fill the memory. */
+const CACHE_LIMIT = 100_000;
+
+type Batched = Exclude<RefKind, 'user' | 'team' | 'pipeline' | 'stage'>;
+
+/**
+ * Resolves reference cells to ids: users and teams from memory, the rest batch by batch (one query
+ * per kind and batch), remembering answers across batches.
+ */
+export class ReferenceResolver {
+  private readonly cache = new Map<string, RefAnswer>();
+  /** Product prices, for line items of imported deals. */
+  readonly productPrices = new Map<string, { listPrice: string; currency: string }>();
+
+  constructor(
+    private readonly orgId: string,
+    readonly refs: StaticRefs,
+  ) {}
+
+  user(value: string): RefAnswer {
+    const f = value.toLowerCase();
+    const ext = this.refs.users.filter((u) => u.external_id === value);
+    if (ext.length === 1 && ext[0]) return { id: ext[0].id };
+    const hits = this.refs.users.filter((u) => u.email.toLowerCase() === f || u.name.toLowerCase() === f);
+    if (hits.length === 1 && hits[0]) return { id: hits[0].id };
+    return hits.length > 1 ? { ambiguous: hits.length } : { missing: true };
+  }
+
+  team(value: string): RefAnswer {
+    const hits = this.refs.teams.filter((t) => t.id === value || t.name.toLowerCase() === value.toLowerCase());
+    return hits.length === 1 && hits[0] ? { id: hits[0].id } : hits.length > 1 ? { ambiguous: hits.length } : { missing: true };
+  }
+
+  /** A pipeline by name or id; the default pipeline when no name is given. */
+  pipeline(value: string | undefined): RefAnswer {
+    if (value === undefined) {
+      const d = this.refs.pipelines.find((p) => p.is_default) ?? this.refs.pipelines[0];
+      return d ? { id: d.id } : { missing: true };
+    }
+    const hits = this.refs.pipelines.filter((p) => p.id === value || p.name.toLowerCase() === value.toLowerCase());
+    return hits.length === 1 && hits[0] ? { id: hits[0].id } : { missing: true };
+  }
+
+  stagesOf(pipelineId: string): lookups.StageKey[] {
+    return this.refs.stages.filter((s) => s.pipeline_id === pipelineId);
+  }
+
+  /** Looks up every value of the batch not answered yet, in one query per kind. */
+  async prefetch(db: DbExecutor, wanted: ReadonlyMap<Batched, ReadonlySet<string>>): Promise<void> {
+    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
+    for (const [kind, values] of wanted) {
+      const todo = [...values].filter((v) => !this.cache.has(`${kind}:${v}`));
+      if (todo.length === 0) continue;
+      const cands = await this.find(db, kind, todo);
+      for (const v of todo) this.cache.set(`${kind}:${v}`, pick(cands, v));
+    }
+  }
+
+  private async find(db: DbExecutor, kind: Batched, values: string[]) {
+    switch (kind) {
+      case 'account':
+        return lookups.findAccounts(db, this.orgId, values);
+      case 'contact':
+        return lookups.findContacts(db, this.orgId, values);
+      case 'product': {
+        const rows = await lookups.findProducts(db, this.orgId, values);
+        for (const r of rows) this.productPrices.set(r.id, { listPrice: r.listPrice, currency: r.currency });
+        return rows;
+      }
+      case 'deal':
+        return lookups.findDeals(db, this.orgId, values);
+      case 'lead':
+        return lookups.findLeads(db, this.orgId, values);
+    }
+  }
+
+  /** The answer for a value prefetched in this batch. */
+  batched(kind: Batched, value: string): RefAnswer {
+    return this.cache.get(`${kind}:${value}`) ?? { missing: true };
+  }
+
+  /** Records a record created for a missing reference, so later rows find it. */
+  remember(kind: Batched, value: string, id: string): void {
+    this.cache.set(`${kind}:${value}`, { id });
+  }
+
+  /** Forgets answers given inside a batch that was rolled back (records created by it are gone). */
+  forget(kind: Batched, values: Iterable<string>): void {
+    for (const v of values) this.cache.delete(`${kind}:${v}`);
+  }
+}
+
+export type { Batched as BatchedRefKind };

@@ -1,0 +1,190 @@
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import type { Deps } from '../context.ts';
+import { recordEvents, recordManyEvents, type EventInput } from '../events/events.service.ts';
+import { changeEvents } from '../shared.ts';
+import type { Decision, ImportRun } from './import-batch.ts';
+import { singular } from './import-batch.ts';
+import type { ImportTable, StageKey } from './import-lookups.repository.ts';
+import type { PlannedRecord } from './import-records.ts';
+import { insertRows, updateRow } from './import-writes.repository.ts';
+
+const DAY_MS = 86_400_000;
+
+export class ImportBatchError extends Error {
+  constructor(
+    readonly firstLine: number,
+    readonly lastLine: number,
+    cause: unknown,
+  ) {
+    super(`lines ${firstLine}-${lastLine} were not imported (the whole batch was rolled back): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+interface Created {
+  kind: 'account' | 'product';
+  value: string;
+  id: string;
+  currency: string;
+  accountType?: string;
+}
+
+const withCreatedBy: ReadonlySet<ImportTable> = new Set(['accounts', 'contacts', 'leads', 'deals', 'activities']);
+
+/** What an event records of an imported row: its stored columns, JSON lists as lists. */
+function snapshotOf(columns: Record<string, unknown>, externalId: string | null): Record<string, unknown> {
+  const snap: Record<string, unknown> = { external_id: externalId };
+  for (const [k, v] of Object.entries(columns)) {
+    if (k === 'password_hash') continue;
+    snap[k] = (k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v;
+  }
+  return snap;
+}
+
+function comparable(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** Fields a re-import does not change: a deal's stage history moves only through stage moves. */
+const FIXED_ON_UPDATE = new Set(['pipeline_id', 'stage_id', 'status', 'closed_at', 'password_hash']);
+
+function patchFor(d: Decision): Record<string, unknown> {
+  const before = d.existing ?? {};
+  const patch: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d.record.columns)) {
+    if (FIXED_ON_UPDATE.has(k) || v === null || v === undefined || v === '[]') continue;
+    if (comparable(before[k]) !== comparable(typeof v === 'string' && (k === 'emails' || k === 'phones') ? (JSON.parse(v) as unknown) : v)) patch[k] = v;
+  }
+  if (d.record.externalId && !before.external_id) patch.external_id = d.record.externalId;
+  return patch;
+}
+
+const stageRef = (s: StageKey) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId: s.pipeline_id });
+
+/** The events and stage visits of a new deal with its history. */
+function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
+  const h = r.history;
+  if (!h) return { events: [], visits: [] };
+  const c = r.columns;
+  const businessTime = imported ? createdAt : null;
+  const after: Record<string, unknown> = { ...snapshotOf(c, r.externalId), stage_id: h.firstStage.id, status: 'open', line_items: r.lineItem ? [{ product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice, discount_percent: '0' }] : [], contact_roles: [] };
+  delete after.closed_at;
+  const events: EventInput[] = [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true }];
+  if (!h.closedAt || h.finalStage.kind === 'open') return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
+  const closedAt = h.closedAt;
+  const kind = h.finalStage.kind;
+  const ev = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data, businessTime: closedAt, imported: true });
+  events.push(
+    ev('deal.stage_changed', {
+      from: stageRef(h.firstStage),
+      to: stageRef(h.finalStage),
+      status: { from: 'open', to: kind },
+      daysInPreviousStage: Math.round(((closedAt.getTime() - createdAt.getTime()) / DAY_MS) * 100) / 100,
+    }),
+  );
+  const money = { amount: c.amount ?? null, currency: c.currency, closedAt: closedAt.toISOString() };
+  events.push(kind === 'won' ? ev('deal.won', { stageId: h.finalStage.id, ...money, lineItemsCount: r.lineItem ? 1 : 0 }) : ev('deal.lost', { stageId: h.finalStage.id, lostReason: c.lost_reason ?? null, ...money }));
+  return {
+    events,
+    visits: [
+      { stage: h.firstStage, at: createdAt, event: 0, leftAt: closedAt },
+      { stage: h.finalStage, at: closedAt, event: 1, leftAt: null },
+    ],
+  };
+}
+
+async function createMissing(trx: DbExecutor, deps: Deps, actor: Actor, created: readonly Created[], now: Date): Promise<void> {
+  const accounts = created.filter((c) => c.kind === 'account');
+  const products = created.filter((c) => c.kind === 'product');
+  const isDomain = (v: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v) && !v.includes(' ');
+  const accountRows = accounts.map((c) => ({ org_id: actor.orgId, id: c.id, name: c.value, domain: isDomain(c.value) ? c.value.toLowerCase() : null, type: c.accountType ?? 'prospect', created_by: actor.userId, created_at: now, updated_at: now }));
+  const productRows = products.map((c) => ({ org_id: actor.orgId, id: c.id, sku: c.value, name: c.value, list_price: '0.00', currency: c.currency, created_at: now, updated_at: now }));
+  await insertRows(trx, 'accounts', accountRows);
+  await insertRows(trx, 'products', productRows);
+  const events: EventInput[] = [
+    ...accountRows.map((r) => ({ entityType: 'account', entityId: r.id, type: 'account.created', data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true }, imported: true })),
+    ...productRows.map((r) => ({ entityType: 'product', entityId: r.id, type: 'product.created', data: { after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency }, createdForImport: true }, imported: true })),
+  ];
+  await recordManyEvents(trx, deps, actor, events);
+}
+
+/**
+ * Writes a planned batch in one transaction: records created for missing references, new rows with
+ * their `.created` events (business time = the row's creation date, flagged imported), deals'
+ * stage history and visits, and updates with their `.updated` events. Then the sealer chains the
+ * new events. Any failure rolls the whole batch back.
+ */
+export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decisions: readonly Decision[], created: readonly Created[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const table = run.entity;
+  const entity = singular[table];
+  const lines = decisions.map((d) => d.record.line);
+  const result = { inserted: 0, updated: 0, unchanged: 0 };
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const now = deps.clock.now();
+      await createMissing(trx, deps, actor, created, now);
+      const inserts = decisions.filter((d) => !d.existing);
+      const rows: Record<string, unknown>[] = [];
+      const events: EventInput[] = [];
+      const visits: { dealId: string; visitNo: number; stage: StageKey; at: Date; leftAt: Date | null; eventIndex: number }[] = [];
+      const lineItems: Record<string, unknown>[] = [];
+      for (const d of inserts) {
+        const r = d.record;
+        const id = deps.ids.id();
+        const closedAt = r.history?.closedAt ?? null;
+        const createdAt = r.createdAt ?? closedAt ?? now;
+        const historical = r.createdAt !== null || closedAt !== null;
+        const row: Record<string, unknown> = { ...r.columns, org_id: actor.orgId, id, external_id: r.externalId, created_at: createdAt, updated_at: now };
+        if (withCreatedBy.has(table)) row.created_by = actor.userId;
+        if (table === 'deals') row.stage_entered_at = closedAt ?? createdAt;
+        rows.push(row);
+        if (r.lineItem) lineItems.push({ org_id: actor.orgId, id: deps.ids.id(), deal_id: id, product_id: r.lineItem.productId, position: 0, quantity: '1', unit_price: r.lineItem.unitPrice, discount_percent: '0' });
+        if (table === 'deals') {
+          const h = dealHistory(r, id, createdAt, historical);
+          const base = events.length;
+          events.push(...h.events);
+          h.visits.forEach((v, n) => visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event }));
+          continue;
+        }
+        const data: Record<string, unknown> = { after: snapshotOf(r.columns, r.externalId) };
+        if (d.duplicateOf) data.possibleDuplicateOf = d.duplicateOf;
+        events.push({ entityType: entity, entityId: id, type: `${entity}.created`, data, businessTime: historical ? createdAt : null, imported: true });
+      }
+      await insertRows(trx, table, rows);
+      await insertRows(trx, 'deal_line_items', lineItems);
+      const ids = await recordManyEvents(trx, deps, actor, events);
+      const visitRows = visits.map((v) => {
+        const eventId = ids[v.eventIndex];
+        if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
+        return { org_id: actor.orgId, deal_id: v.dealId, visit_no: v.visitNo, pipeline_id: v.stage.pipeline_id, stage_id: v.stage.id, entered_at: v.at, left_at: v.leftAt, event_id: eventId };
+      });
+      await insertRows(trx, 'deal_stage_visits', visitRows);
+      result.inserted = rows.length;
+      for (const d of decisions) {
+        if (!d.existing) continue;
+        const id = String(d.existing.id);
+        const patch = patchFor(d);
+        if (Object.keys(patch).length === 0) {
+          result.unchanged++;
+          continue;
+        }
+        const after = await updateRow(trx, table, actor.orgId, id, { ...patch, updated_at: now });
+        if (!after) throw new AppError('internal_error', `${entity} ${id} disappeared during the import`);
+        const keys = Object.keys(patch);
+        const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
+        const changes = changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({ ...e, imported: true, data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data }));
+        await recordEvents(trx, deps, actor, changes);
+        result.updated++;
+      }
+    });
+  } catch (err) {
+    throw new ImportBatchError(Math.min(...lines), Math.max(...lines), err);
+  }
+  deps.sealer.schedule(actor.orgId);
+  return result;
+}

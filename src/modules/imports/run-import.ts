@@ -1,0 +1,160 @@
+import type { Actor } from '../../domain/access.ts';
+import { CsvError, parseCsv, type CsvRecord } from '../../domain/csv.ts';
+import { forbidden, invalid } from '../../domain/errors.ts';
+import { importFields, type ImportEntity } from '../../domain/import-fields.ts';
+import { convertRow, proposeMapping, type ColumnMapping, type Value } from '../../domain/import-rows.ts';
+import type { ImportOptions, ImportPreview, ImportSummary } from '../../domain/imports.ts';
+import type { Deps } from '../context.ts';
+import { importBatch, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
+import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
+import { orgBaseCurrencyOf } from './import-writes.repository.ts';
+
+export interface ImportHooks {
+  /** The file's header and how its columns are used, before any row is imported. */
+  onMapping?(headers: readonly string[], columns: readonly ColumnMapping[]): void | Promise<void>;
+  /** A rejected (or skipped duplicate) row with the reason. */
+  onReject?(reject: Reject): void | Promise<void>;
+  /** After each batch: rows read so far, bytes read so far and the running summary. */
+  onProgress?(rowsRead: number, bytesRead: number, summary: ImportSummary): void | Promise<void>;
+}
+
+/**
+ * Who may import what. Admins import everything. Managers import accounts, contacts, leads, deals
+ * and activities for themselves and the people they manage (rows without an owner become theirs);
+ * products and users are the organization's reference data and stay with admins.
+ */
+export function assertMayImport(actor: Actor, entity: ImportEntity): void {
+  if (actor.role === 'admin') return;
+  if (actor.role === 'manager' && entity !== 'products' && entity !== 'users') return;
+  throw forbidden(actor.role === 'manager' ? `Only admins import ${entity}` : 'Only admins and managers import data');
+}
+
+async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (n: number) => void): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of source) {
+    onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
+    yield chunk;
+  }
+}
+
+function csvProblem(err: unknown): never {
+  if (err instanceof CsvError) throw invalid([{ field: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }], 'The file is not valid CSV');
+  throw err;
+}
+
+async function headerOf(records: AsyncIterator<CsvRecord>): Promise<string[]> {
+  const first = await records.next().catch(csvProblem);
+  if (first.done) throw invalid([{ field: 'file', message: 'is empty: the first line must name the columns' }], 'The file is empty');
+  return first.value.fields.map((h) => h.trim());
+}
+
+function checkedMapping(opts: ImportOptions, headers: readonly string[]): ColumnMapping[] {
+  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  if (mapping.problems.length > 0) throw invalid(mapping.problems.map((message) => ({ field: 'mapping', message })), 'The columns of the file cannot be imported as they are');
+  return mapping.columns;
+}
+
+async function newRun(deps: Deps, actor: Actor, opts: ImportOptions): Promise<ImportRun> {
+  const refs = await loadStaticRefs(deps.db, actor.orgId);
+  return {
+    entity: opts.entity,
+    resolver: new ReferenceResolver(actor.orgId, refs),
+    stageMap: new Map(Object.entries(opts.stageMap ?? {}).map(([from, to]) => [from.toLowerCase(), to])),
+    createMissing: opts.createMissing,
+    onDuplicate: opts.onDuplicate,
+    dryRun: opts.dryRun,
+    baseCurrency: await orgBaseCurrencyOf(deps.db, actor.orgId),
+  };
+}
+
+/**
+ * Imports a CSV stream: the header names the columns, each later record is one row. Rows are read
+ * one batch at a time (memory stays constant whatever the file size), validated, resolved and
+ * written batch by batch, each batch in one transaction. Rejected rows go to `onReject` with
+ * their reason and do not stop the import; a batch that fails to write stops it (the batches
+ * before it stay imported, and a re-run updates them by external id instead of duplicating them).
+ */
+export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<Uint8Array | string>, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportSummary> {
+  assertMayImport(actor, opts.entity);
+  let bytes = 0;
+  const records = parseCsv(
+    counted(source, (n) => (bytes += n)),
+    opts.delimiter,
+  )[Symbol.asyncIterator]();
+  const headers = await headerOf(records);
+  const columns = checkedMapping(opts, headers);
+  await hooks.onMapping?.(headers, columns);
+  const run = await newRun(deps, actor, opts);
+  const summary: ImportSummary = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, createdReferences: 0, dryRun: opts.dryRun };
+  const reject = async (r: Reject) => {
+    if (!r.reason.startsWith('duplicate:')) summary.rejected++;
+    await hooks.onReject?.(r);
+  };
+  let batch: BatchRow[] = [];
+  // Rows refused on reading wait for their batch, so rejects come out in line order.
+  let refused: Reject[] = [];
+  const flush = async () => {
+    const out = batch.length > 0 ? await importBatch(deps, actor, run, batch) : null;
+    batch = [];
+    const rejects = [...refused, ...(out?.rejects ?? [])].sort((a, b) => a.line - b.line);
+    refused = [];
+    for (const r of rejects) await reject(r);
+    if (!out) return;
+    summary.inserted += out.inserted;
+    summary.updated += out.updated;
+    summary.unchanged += out.unchanged;
+    summary.duplicates += out.duplicates;
+    summary.createdReferences += out.created;
+    await hooks.onProgress?.(summary.rows, bytes, { ...summary });
+  };
+  for (;;) {
+    const next = await records.next().catch(csvProblem);
+    if (next.done) break;
+    summary.rows++;
+    const { line, fields } = next.value;
+    const converted = convertRow(opts.entity, columns, fields, opts.dateOrder);
+    if (converted.problems.length > 0) refused.push({ line, cells: fields, reason: converted.problems.join('; ') });
+    else batch.push({ line, cells: fields, values: converted.values });
+    if (batch.length + refused.length >= opts.batchSize) await flush();
+  }
+  await flush();
+  await hooks.onProgress?.(summary.rows, bytes, { ...summary });
+  return summary;
+}
+
+const show = (v: Value): string => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? `${v.amount}${v.currency ? ` ${v.currency}` : ''}` : String(v));
+
+/**
+ * The first rows of a file as the import would take them: the detected header, the proposed
+ * mapping and each row's values and problems, reference lookups and duplicate checks included.
+ * Writes nothing. Mapping problems are returned rather than thrown, so a mapping screen can show them.
+ */
+export async function previewImport(deps: Deps, actor: Actor, source: AsyncIterable<Uint8Array | string>, opts: ImportOptions, limit = 20): Promise<ImportPreview> {
+  assertMayImport(actor, opts.entity);
+  const records = parseCsv(source, opts.delimiter)[Symbol.asyncIterator]();
+  const headers = await headerOf(records);
+  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  const fields = importFields[opts.entity].map((f) => ({ name: f.name, required: f.required ?? false, help: f.help ?? null }));
+  const base = { headers, mapping: mapping.columns.map((c) => ({ column: c.header, field: c.field, via: c.via })), problems: mapping.problems, fields };
+  if (mapping.problems.length > 0) return { ...base, rows: [] };
+  const run = { ...(await newRun(deps, actor, opts)), dryRun: true };
+  const rows: ImportPreview['rows'] = [];
+  const batch: BatchRow[] = [];
+  while (rows.length + batch.length < limit) {
+    const next = await records.next().catch(csvProblem);
+    if (next.done) break;
+    const { line, fields: cells } = next.value;
+    const converted = convertRow(opts.entity, mapping.columns, cells, opts.dateOrder);
+    const values = Object.fromEntries([...converted.values].map(([k, v]) => [k, show(v)]));
+    if (converted.problems.length > 0) rows.push({ line, values, action: 'reject', problems: converted.problems });
+    else batch.push({ line, cells, values: converted.values });
+  }
+  await records.return?.(undefined);
+  const out = await importBatch(deps, actor, run, batch);
+  for (const b of batch) {
+    const values = Object.fromEntries([...b.values].map(([k, v]) => [k, show(v)]));
+    const rejected = out.rejects.find((r) => r.line === b.line);
+    const action = out.actions.find((a) => a.line === b.line)?.action;
+    rows.push({ line: b.line, values, action: rejected || !action ? 'reject' : action, problems: rejected ? [rejected.reason] : [] });
+  }
+  return { ...base, rows: rows.sort((a, b) => a.line - b.line) };
+}
