@@ -12,6 +12,7 @@ import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
+import { registerExportRoutes } from '../modules/export/export.routes.ts';
 import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerEventExportRoutes } from '../modules/events/export.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
@@ -45,4 +46,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerAnalyticsRoutes(app, deps);
   registerViewRoutes(app, deps);
   registerBulkRoutes(app, deps);
+  registerExportRoutes(app, deps);
 }

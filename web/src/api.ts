@@ -49,10 +49,16 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, detail, errors, body);
 }
 
+/** The address of an /api/v1 path with its query (for links such as file downloads). */
+export function apiUrl(path: string, query: RequestOptions['query'] = {}): URL {
+  const url = new URL(`/api/v1${path}`, window.location.origin);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url;
+}
+
 /** Sends one request to /api/v1 and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
-  const url = new URL(`/api/v1${path}`, window.location.origin);
-  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  const url = apiUrl(path, opts.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

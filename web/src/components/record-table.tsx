@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, type Page } from '../api.ts';
+import { api, ApiError, apiUrl, type Page } from '../api.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { SavedViews, type TableState } from './saved-views.tsx';
 import type { Filters, Sort, TableConfig, TableRow } from './table-config.ts';
@@ -76,6 +76,9 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
             void queryClient.invalidateQueries({ queryKey: [config.path] });
           }}
         />
+        <a className="button" href={apiUrl(`/${config.path}/export`, { ...filters, sort: sort.key, order: sort.order, format: 'csv' }).href} download data-testid="export-csv">
+          Export CSV
+        </a>
         <details className="column-chooser">
           <summary>Columns</summary>
           <fieldset>

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { formatCsvRow } from './csv.ts';
+
+export const exportFormats = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** The list query of an entity without paging, plus the file format: the same filters and sort as the list. */
+export function exportQuery<S extends z.ZodObject>(listQuery: S) {
+  return listQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(exportFormats).default('csv') });
+}
+
+/** A cell of the CSV file: nested values (addresses, line items, lists) as JSON, null as empty. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value);
+}
+
+/**
+ * Lines of an export file, one call per record: for CSV the header (the DTO's fields, in schema
+ * order) comes before the first record, so an empty export still has its header.
+ */
+export function exportLines(format: ExportFormat, columns: readonly string[]) {
+  return {
+    header: format === 'csv' ? `${formatCsvRow([...columns])}\r\n` : '',
+    line(record: Record<string, unknown>): string {
+      return format === 'csv' ? `${formatCsvRow(columns.map((c) => cell(record[c])))}\r\n` : `${JSON.stringify(record)}\n`;
+    },
+  };
+}
