@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
@@ -11,6 +11,7 @@ import { ContactPage } from './pages/contact.tsx';
 import { LeadPage } from './pages/lead.tsx';
 import { AccountsTablePage, ActivitiesTablePage, ContactsTablePage, DealsTablePage, LeadsTablePage } from './pages/tables.tsx';
 import { sessionQuery } from './session.ts';
+import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -74,6 +75,15 @@ export const dealRoute = createRoute({
   component: DealPage,
 });
 
+export const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  validateSearch: validateAnalyticsSearch,
+  beforeLoad: requireSession,
+  // ECharts and the analytics pages load on first visit, not with the rest of the app.
+  component: lazyRouteComponent(() => import('./pages/analytics/analytics-page.tsx'), 'AnalyticsPage'),
+});
+
 // Record tables and record pages.
 function page<P extends string>(path: P, component: () => React.JSX.Element) {
   return createRoute({ getParentRoute: () => rootRoute, path, beforeLoad: requireSession, component });
@@ -89,7 +99,7 @@ const tableRoutes = [
   page('/activities', ActivitiesTablePage),
 ];
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, ...tableRoutes]);
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, ...tableRoutes]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
