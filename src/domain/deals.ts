@@ -116,6 +116,8 @@ export const listDealsQuery = listQueryBase.extend({
   stageId: idSchema.optional(),
   status: z.enum(dealStatuses).optional(),
   ownerId: idSchema.optional(),
+  /** Deals owned by a member of this team (the board's team filter). */
+  teamId: idSchema.optional(),
   accountId: idSchema.optional(),
   /** Deals the contact is on: as primary contact or with a buying role. */
   contactId: idSchema.optional(),

@@ -7,6 +7,8 @@ import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestUser } from '../helpers/factories.ts';
 import { analyticsPipeline, dealPath } from './history.ts';
 
+/** Building history through the services takes a while on a busy machine; this is a limit, not a timing. */
+const SLOW_MS = 120_000;
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
 let deps: TestDeps;
 let api: Api;
@@ -75,5 +77,5 @@ describe('GET /api/v1/analytics/forecast', () => {
     const bad = await api.as(admin, { method: 'GET', url: `/api/v1/analytics/forecast?period=week` });
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['period']);
-  });
+  }, SLOW_MS);
 });

@@ -13,6 +13,8 @@ import { resolvePipeline } from '../../src/modules/analytics/analytics.repositor
 import { funnelGroups } from '../../src/modules/analytics/funnel.repository.ts';
 import { analyticsPipeline, dealPath } from './history.ts';
 
+/** Building history through the services takes a while on a busy machine; this is a limit, not a timing. */
+const SLOW_MS = 120_000;
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
 let deps: TestDeps;
 let api: Api;
@@ -88,7 +90,7 @@ describe('GET /api/v1/analytics/funnel', () => {
     // Segment b2c: none of the deals has an account, so all four.
     expect((await funnel(admin, q('&segment=b2c'))).deals).toBe(4);
     expect((await funnel(admin, q('&segment=b2b'))).deals).toBe(0);
-  });
+  }, SLOW_MS);
 
   it('computes reached ranks and strict depth in SQL as the pure definitions do, on skips, returns, repeats and reopenings', async () => {
     const { admin } = await createTestOrg(deps);
@@ -120,7 +122,7 @@ describe('GET /api/v1/analytics/funnel', () => {
     const want = [...expected.values()].map((w) => ({ ...w, deals: 1 }));
     const key = (x: { reached: readonly number[]; strictDepth: number; status: string; deals: number }) => `${x.reached.join(',')}|${x.strictDepth}|${x.status}|${x.deals}`;
     expect(got.map(key).sort()).toEqual(want.map(key).sort());
-  });
+  }, SLOW_MS);
 
   it('refuses partners and names every bad field', async () => {
     const { admin } = await createTestOrg(deps);

@@ -6,6 +6,8 @@ import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { createTestOrg } from '../helpers/factories.ts';
 import { analyticsPipeline, dealPath } from './history.ts';
 
+/** Building history through the services takes a while on a busy machine; this is a limit, not a timing. */
+const SLOW_MS = 120_000;
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
 let deps: TestDeps;
 let api: Api;
@@ -60,5 +62,5 @@ describe('GET /api/v1/analytics/velocity', () => {
     // A filter no deal matches leaves nothing to compare.
     const b2b = await api.as(admin, { method: 'GET', url: `${url}&segment=b2b` });
     expect(b2b.json<VelocityReport>().byCurrency).toEqual([]);
-  });
+  }, SLOW_MS);
 });

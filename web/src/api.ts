@@ -67,7 +67,9 @@ export const api = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, { body: body ?? {}, version }),
   patch: <T>(path: string, body: unknown, version: number | '*') => request<T>('PATCH', path, { body, version }),
-  del: (path: string, version: number | '*') => request<undefined>('DELETE', path, { version }),
+  put: <T>(path: string, body: unknown, version: number) => request<T>('PUT', path, { body, version }),
+  /** DELETE; `version` is sent as If-Match where the resource is versioned. */
+  del: (path: string, version?: number | '*') => request<undefined>('DELETE', path, { version }),
 };
 
 export interface Page<T> {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, getAll } from './api.ts';
+import type { BoardFilters } from './board-data.ts';
 import type { DealDto, PipelineDto, ProductDto, TimelineEntry, UserDto } from './types.ts';
 
 export const pipelinesQuery = queryOptions({
@@ -8,11 +9,14 @@ export const pipelinesQuery = queryOptions({
   staleTime: 60_000,
 });
 
-/** Every deal of a pipeline the user can see (the board shows them all). */
-export const boardDealsQuery = (pipelineId: string) =>
+/**
+ * Every deal of a pipeline the user can see that passes the board's filters (the board shows them
+ * all). Without stage ids it lists the pipeline in one sequence of pages.
+ */
+export const boardDealsQuery = (pipelineId: string, stageIds: readonly string[] = [], filters: BoardFilters = {}) =>
   queryOptions({
-    queryKey: ['deals', 'board', pipelineId],
-    queryFn: () => getAll<DealDto>('/deals', { pipelineId }),
+    queryKey: ['deals', 'board', pipelineId, filters],
+    queryFn: () => (stageIds.length > 0 ? fetchBoardDeals(pipelineId, stageIds, filters) : getAll<DealDto>('/deals', { pipelineId, ...filters })),
   });
 
 export const usersQuery = queryOptions({
@@ -40,3 +44,17 @@ export function nameOf(users: readonly UserDto[] | undefined, id: string | null)
   if (!id) return 'Unassigned';
   return users?.find((u) => u.id === id)?.name ?? 'Unknown user';
 }
+
+/**
+ * Every deal of a pipeline that passes the filters (the server filters). The stages are fetched in
+ * parallel, each following its own cursor, so a big board needs a few rounds of pages, not one
+ * round per 200 deals.
+ */
+async function fetchBoardDeals(pipelineId: string, stageIds: readonly string[], filters: BoardFilters): Promise<DealDto[]> {
+  performance.mark('board:deals-fetch-start');
+  const perStage = await Promise.all(stageIds.map((stageId) => getAll<DealDto>('/deals', { pipelineId, stageId, sort: 'created_at', ...filters }, 100)));
+  performance.mark('board:deals-fetch-end');
+  performance.measure('board:deals-fetch', 'board:deals-fetch-start', 'board:deals-fetch-end');
+  return perStage.flat();
+}
+

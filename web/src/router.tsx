@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { parseBoardFilters, type BoardFilters } from './board-data.ts';
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
@@ -10,6 +11,14 @@ import { AccountPage } from './pages/account.tsx';
 import { ContactPage } from './pages/contact.tsx';
 import { LeadPage } from './pages/lead.tsx';
 import { AccountsTablePage, ActivitiesTablePage, ContactsTablePage, DealsTablePage, LeadsTablePage } from './pages/tables.tsx';
+import { AdminLayout } from './pages/admin/admin-layout.tsx';
+import { AdminObjectionsPage } from './pages/admin/objections.tsx';
+import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
+import { AdminProductsPage } from './pages/admin/products.tsx';
+import { AdminScriptsPage } from './pages/admin/scripts.tsx';
+import { AdminTeamsPage } from './pages/admin/teams.tsx';
+import { AdminTokensPage } from './pages/admin/tokens.tsx';
+import { AdminUsersPage } from './pages/admin/users.tsx';
 import { sessionQuery } from './session.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 
@@ -63,7 +72,10 @@ const indexRoute = createRoute({
 export const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/board',
-  validateSearch: (search: Record<string, unknown>): { pipelineId?: string } => (typeof search.pipelineId === 'string' ? { pipelineId: search.pipelineId } : {}),
+  validateSearch: (search: Record<string, unknown>): { pipelineId?: string } & BoardFilters => ({
+    ...(typeof search.pipelineId === 'string' ? { pipelineId: search.pipelineId } : {}),
+    ...parseBoardFilters(search),
+  }),
   beforeLoad: requireSession,
   component: BoardPage,
 });
@@ -99,7 +111,33 @@ const tableRoutes = [
   page('/activities', ActivitiesTablePage),
 ];
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, ...tableRoutes]);
+/** Admin screens: other roles are sent to the board (and the API refuses them anyway). */
+async function requireAdmin({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  if (session.user.role !== 'admin') throw redirect({ to: '/board', search: {} });
+}
+
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', beforeLoad: requireAdmin, component: AdminLayout });
+const adminPages = [
+  ['users', AdminUsersPage],
+  ['teams', AdminTeamsPage],
+  ['pipelines', AdminPipelinesPage],
+  ['products', AdminProductsPage],
+  ['objections', AdminObjectionsPage],
+  ['scripts', AdminScriptsPage],
+  ['tokens', AdminTokensPage],
+] as const;
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users' });
+  },
+});
+const adminChildren = adminPages.map(([path, component]) => createRoute({ getParentRoute: () => adminRoute, path, component }));
+
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

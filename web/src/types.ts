@@ -11,6 +11,9 @@ export type { LeadDto } from '../../src/domain/leads.ts';
 export type { ActivityDto } from '../../src/domain/activities.ts';
 export type { ViewDto, ViewEntity } from '../../src/domain/views.ts';
 export type { BulkResponse, BulkResult } from '../../src/domain/bulk.ts';
+export type { TeamDto } from '../../src/domain/users.ts';
+export type { ObjectionDto } from '../../src/domain/objections.ts';
+export type { ScriptDto, ScriptVersionDto } from '../../src/domain/scripts.ts';
 
 /** GET /auth/session and POST /auth/sign-in. */
 export interface Session {

@@ -1,11 +1,24 @@
 import type { AnyAnalysis } from './analysis.ts';
+import { bottlenecksAnalysis } from './analyses/bottlenecks.ts';
+import { conformanceAnalysis } from './analyses/conformance.ts';
 import { forecastAnalysis } from './analyses/forecast.ts';
 import { funnelAnalysis } from './analyses/funnel.ts';
+import { processMapAnalysis } from './analyses/process-map.ts';
 import { stageDurationsAnalysis } from './analyses/stage-durations.ts';
 import { velocityAnalysis } from './analyses/velocity.ts';
+import { waterfallAnalysis } from './analyses/waterfall.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
-export const analyses: readonly AnyAnalysis[] = [funnelAnalysis, stageDurationsAnalysis, velocityAnalysis, forecastAnalysis];
+export const analyses: readonly AnyAnalysis[] = [
+  funnelAnalysis,
+  stageDurationsAnalysis,
+  velocityAnalysis,
+  forecastAnalysis,
+  waterfallAnalysis,
+  processMapAnalysis,
+  conformanceAnalysis,
+  bottlenecksAnalysis,
+];
 
 /** An analysis by its URL/CLI name. */
 export function findAnalysis(name: string): AnyAnalysis | undefined {

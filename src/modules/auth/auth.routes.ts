@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiTokenSchema, createApiTokenSchema } from '../../domain/api-tokens.ts';
 import { emailSchema, idParams } from '../../domain/common.ts';
 import { userSchema } from '../../domain/users.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
@@ -9,15 +10,6 @@ import { getUser } from '../users/users.service.ts';
 import * as svc from './auth.service.ts';
 
 const sessionSchema = z.object({ user: userSchema, organizationId: z.string(), csrfToken: z.string().nullable() });
-const apiTokenSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: boolean }): void {
   app.post(
@@ -62,7 +54,7 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
       schema: {
         tags: ['auth'],
         summary: 'Create an API token; the token is returned once',
-        body: z.strictObject({ name: z.string().trim().min(1).max(100), userId: z.uuid().optional(), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+        body: createApiTokenSchema,
         response: { 201: z.object({ token: z.string(), apiToken: apiTokenSchema }), ...errorResponses },
       },
     },

@@ -165,6 +165,10 @@ export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: 
   if (q.stageId) b = b.where('stage_id', '=', q.stageId);
   if (q.status) b = b.where('status', '=', q.status);
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
+  if (q.teamId) {
+    const teamId = q.teamId;
+    b = b.where('owner_id', 'in', (u) => u.selectFrom('users').select('users.id').where('users.org_id', '=', orgId).where('users.team_id', '=', teamId));
+  }
   if (q.accountId) b = b.where('account_id', '=', q.accountId);
   if (q.contactId) {
     const contactId = q.contactId;

@@ -67,6 +67,11 @@ export function Layout() {
                   Analytics
                 </Link>
               )}
+              {session.user.role === 'admin' && (
+                <Link to="/admin" activeProps={{ className: 'active' }}>
+                  Admin
+                </Link>
+              )}
             </nav>
             <div className="who">
               <CommandPalette />

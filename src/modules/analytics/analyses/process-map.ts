@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { processMap } from '../../../analytics/process-map.ts';
+import { activityTypes } from '../../../domain/activities.ts';
+import type { AnalysisDefinition } from '../analysis.ts';
+import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
+import { processEdges, processNodes, processVariants } from '../process-map.repository.ts';
+import { heading, num, pct, textTable } from '../render.ts';
+import { analysisContext, analysisContextSchema } from './common.ts';
+
+const processMapParams = z.object({
+  /** Also show the deals' activities (by type) between the stage entries. */
+  activities: z.enum(['true', 'false']).default('false'),
+  /** Variants listed; the rest are summed as other variants. */
+  variantLimit: z.coerce.number().int().min(0).max(500).default(20),
+});
+export type ProcessMapParams = z.infer<typeof processMapParams>;
+
+const processMapResult = z.object({
+  ...analysisContextSchema,
+  cases: z.number().int(),
+  nodes: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(['stage', 'activity']),
+      position: z.number().int().nullable(),
+      events: z.number().int(),
+      cases: z.number().int(),
+      starts: z.number().int(),
+      ends: z.number().int(),
+      open: z.number().int(),
+    }),
+  ),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), cases: z.number().int(), p50Days: z.number(), p90Days: z.number() })),
+  variants: z.array(
+    z.object({
+      sequence: z.array(z.string()),
+      labels: z.array(z.string()),
+      count: z.number().int(),
+      share: z.number(),
+      won: z.number().int(),
+      lost: z.number().int(),
+      winRate: z.number().nullable(),
+      medianCycleDays: z.number().nullable(),
+    }),
+  ),
+  otherVariants: z.object({ variants: z.number().int(), count: z.number().int(), share: z.number() }),
+});
+export type ProcessMapReport = z.infer<typeof processMapResult>;
+
+function render(r: ProcessMapReport): string {
+  const label = new Map(r.nodes.map((n) => [n.key, n.label]));
+  const name = (k: string) => label.get(k) ?? k;
+  return [
+    heading('Process map', r),
+    `${r.cases} deals`,
+    '',
+    textTable(['Node', 'Events', 'Deals', 'Start', 'End', 'Still open'], r.nodes.map((n) => [n.label, String(n.events), String(n.cases), String(n.starts), String(n.ends), String(n.open)])),
+    '',
+    textTable(['From', 'To', 'Count', 'Deals', 'P50 days', 'P90 days'], r.edges.map((e) => [name(e.from), name(e.to), String(e.count), String(e.cases), num(e.p50Days), num(e.p90Days)])),
+    '',
+    textTable(
+      ['Variant', 'Deals', 'Share', 'Win rate', 'Median cycle days'],
+      [
+        ...r.variants.map((v) => [v.labels.join(' → '), String(v.count), pct(v.share), pct(v.winRate), num(v.medianCycleDays)]),
+        ...(r.otherVariants.variants > 0 ? [[`(${r.otherVariants.variants} other variants)`, String(r.otherVariants.count), pct(r.otherVariants.share), '–', '–']] : []),
+      ],
+    ),
+  ].join('\n');
+}
+
+/** 6. Process map: see `processMap` and docs/analytics.md. The date range selects deals by their first visit to the pipeline. */
+export const processMapAnalysis: AnalysisDefinition<ProcessMapParams, ProcessMapReport> = {
+  name: 'process-map',
+  summary: 'Process map: directly-follows graph of stages (and optionally activity types) with counts and P50/P90 times, start/end counts, and variants with share, win rate and median cycle time',
+  params: processMapParams,
+  result: processMapResult,
+  async run(deps, actor, filters, params) {
+    const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
+    const scope = { orgId: actor.orgId, pipelineId: pipeline.id, dealWhere: dealConditions(actor, filters), from: filters.from, to: filters.to, timezone: pipeline.timezone };
+    const withActivities = params.activities === 'true';
+    const edges = await processEdges(deps.db, scope, withActivities);
+    const nodes = await processNodes(deps.db, scope, withActivities);
+    const variants = await processVariants(deps.db, scope);
+    const info = [
+      ...pipeline.stages.map((s) => ({ key: s.id, label: s.name, kind: 'stage' as const, position: s.position })),
+      ...(withActivities ? activityTypes.map((t) => ({ key: `activity:${t}`, label: t, kind: 'activity' as const, position: null })) : []),
+    ];
+    const map = processMap({ nodes: info, nodeCounts: nodes.counts, edges, starts: nodes.starts, ends: nodes.ends, variants }, { variantLimit: params.variantLimit });
+    return { ...analysisContext(pipeline, filters), ...map };
+  },
+  render,
+};

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DealDto } from '../../src/domain/deals.ts';
+import type { PipelineDto } from '../../src/domain/pipelines.ts';
+import type { UserDto } from '../../src/domain/users.ts';
+import { createApiToken } from '../../src/modules/auth/auth.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/types.ts';
+import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
+import { launchChromium, screenshotPath } from './browser.ts';
+
+const WEB_ROOT = path.resolve('dist/web');
+
+let deps: TestDeps;
+let app: App;
+let base: string;
+let browser: Browser;
+let token: string;
+let adminEmail: string;
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** The test ids of the elements a locator matches, in document order. */
+const testIds = async (locator: Locator) => Promise.all((await locator.all()).map((l) => l.getAttribute('data-testid')));
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
+  deps = await createTestDeps();
+  app = await buildApp(deps, { webRoot: WEB_ROOT });
+  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
+  const org = await createTestOrg(deps);
+  adminEmail = org.adminEmail;
+  token = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await deps?.cleanup();
+});
+
+describe('admin screens in the browser', () => {
+  it('creates a user and reorders stages by drag; both show on the board; other roles get no admin', async () => {
+    const pipeline = await call<PipelineDto>('POST', '/api/v1/pipelines', {
+      name: 'Field sales',
+      stages: [
+        { name: 'Qualify', probability: 10 },
+        { name: 'Demo', probability: 40 },
+        { name: 'Proposal', probability: 70 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    });
+    await call<DealDto>('POST', '/api/v1/deals', { name: 'Admin-owned deal', pipelineId: pipeline.id });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page, adminEmail, TEST_PASSWORD);
+
+    // Users: a taken email is refused by the server and the reason shows next to the field.
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.waitFor();
+    await form.getByLabel('Email').fill(adminEmail);
+    await form.getByLabel('Name', { exact: true }).fill('Rita Rep');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => form.locator('label', { hasText: 'Email' }).textContent()).toContain('is taken');
+    expect(await form.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+
+    const ritaEmail = `rita-${Date.now()}@example.test`;
+    await form.getByLabel('Email').fill(ritaEmail);
+    await form.getByLabel('Role').selectOption('rep');
+    await form.getByRole('button', { name: 'Generate' }).click();
+    const ritaPassword = await form.getByLabel(/^Password/).inputValue();
+    expect(ritaPassword).toHaveLength(16);
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByTestId(`user-${ritaEmail}`).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain(ritaPassword);
+    await page.screenshot({ path: screenshotPath('admin-users.png'), fullPage: true });
+    const rita = (await call<{ items: UserDto[] }>('GET', '/api/v1/users?limit=200')).items.find((u) => u.email === ritaEmail);
+    expect(rita).toMatchObject({ name: 'Rita Rep', role: 'rep', active: true });
+
+    // Pipelines: a won stage at 50 % is refused by the server, named in its row.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Pipelines' }).click();
+    await page.getByLabel('Pipeline to edit').selectOption(pipeline.id);
+    const stagesForm = page.getByRole('form', { name: 'Stages' });
+    const wonRow = stagesForm.getByTestId('stage-row-Won');
+    await wonRow.getByLabel('Probability %').fill('50');
+    await stagesForm.getByRole('button', { name: 'Save stages' }).click();
+    await expect.poll(() => wonRow.textContent()).toContain('must be 100 for a won stage');
+    await wonRow.getByLabel('Probability %').fill('');
+
+    // Drag Proposal above Demo, then save: the board shows the new order.
+    await stagesForm.getByTestId('stage-handle-Proposal').dragTo(stagesForm.getByTestId('stage-row-Demo'));
+    expect(await testIds(stagesForm.getByTestId('stage-rows').locator('> li'))).toEqual(['stage-row-Qualify', 'stage-row-Proposal', 'stage-row-Demo', 'stage-row-Won', 'stage-row-Lost']);
+    await stagesForm.getByRole('button', { name: 'Save stages' }).click();
+    await page.getByTestId('admin-saved').waitFor();
+    await page.screenshot({ path: screenshotPath('admin-pipeline.png'), fullPage: true });
+    const stored = await call<PipelineDto>('GET', `/api/v1/pipelines/${pipeline.id}`);
+    expect(stored.stages.map((s) => s.name)).toEqual(['Qualify', 'Proposal', 'Demo', 'Won', 'Lost']);
+    // Kept stages keep their ids (deals in them stay where they are).
+    expect(stored.stages.find((s) => s.name === 'Demo')?.id).toBe(pipeline.stages[1]?.id);
+
+    // A deal of the new user; on the board the owner filter offers her and narrows the columns.
+    await call<DealDto>('POST', '/api/v1/deals', { name: 'Rita first deal', pipelineId: pipeline.id, ownerId: rita?.id });
+    await page.getByRole('link', { name: 'Board' }).click();
+    await page.getByTestId('board').waitFor();
+    await page.getByLabel('Pipeline', { exact: true }).selectOption(pipeline.id);
+    // The board's first load of this pipeline; generous for a machine under load.
+    await page.getByTestId('deal-Rita first deal').waitFor({ timeout: 60_000 });
+    expect(await testIds(page.locator('[data-testid="board"] > .column'))).toEqual(['stage-Qualify', 'stage-Proposal', 'stage-Demo', 'stage-Won', 'stage-Lost']);
+    expect(await page.getByTestId('deal-Rita first deal').textContent()).toContain('Rita Rep');
+    await page.getByLabel('Owner').selectOption({ label: 'Rita Rep' });
+    await page.getByTestId('deal-Admin-owned deal').waitFor({ state: 'detached' });
+    await page.getByTestId('deal-Rita first deal').waitFor();
+    expect(page.url()).toContain(`ownerId=${rita?.id}`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+
+    // The new rep signs in with the generated password: no admin menu, and the admin URL sends her to the board.
+    await signIn(page, ritaEmail, ritaPassword);
+    expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await page.goto(`${base}/admin/users`);
+    await page.getByTestId('board').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/board');
+    // The API refuses her too (with a valid CSRF token, so the refusal is about the role).
+    const refused = await page.evaluate(async () => {
+      const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ email: 'x@example.test', name: 'X', role: 'admin' }) });
+      return { status: res.status, code: ((await res.json()) as { code: string }).code };
+    });
+    expect(refused).toEqual({ status: 403, code: 'forbidden' });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

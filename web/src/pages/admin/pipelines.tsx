@@ -1,0 +1,189 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { createPipelineSchema, replaceStagesSchema, updatePipelineSchema } from '../../../../src/domain/pipelines.ts';
+import { api } from '../../api.ts';
+import type { PipelineDto } from '../../types.ts';
+import { allPipelinesQuery } from './admin-layout.tsx';
+import { Field, FormError, orNull, useSubmit } from './form.tsx';
+import { newKey, StageEditor, toDrafts, toStageInputs, type StageDraft } from './stage-editor.tsx';
+
+const starterStages = (): StageDraft[] => [
+  { key: newKey(), name: 'Qualify', kind: 'open', probability: '10', forecastCategory: '', expectedDays: '14', requiredFields: [] },
+  { key: newKey(), name: 'Proposal', kind: 'open', probability: '50', forecastCategory: '', expectedDays: '21', requiredFields: ['amount'] },
+  { key: newKey(), name: 'Won', kind: 'won', probability: '', forecastCategory: '', expectedDays: '', requiredFields: [] },
+  { key: newKey(), name: 'Lost', kind: 'lost', probability: '', forecastCategory: '', expectedDays: '', requiredFields: [] },
+];
+
+export function AdminPipelinesPage() {
+  const pipelines = useQuery(allPipelinesQuery);
+  const [selected, setSelected] = useState<string | null>(null);
+  if (pipelines.isPending) return <p className="muted">Loading pipelines…</p>;
+  if (pipelines.isError) return <p className="error">{pipelines.error.message}</p>;
+  const current = selected === 'new' ? null : (pipelines.data.find((p) => p.id === selected) ?? pipelines.data.find((p) => p.isDefault) ?? pipelines.data[0] ?? null);
+  const creating = selected === 'new' || !current;
+
+  return (
+    <>
+      <div className="toolbar">
+        <h1>Pipelines</h1>
+        <label>
+          Pipeline{' '}
+          <select aria-label="Pipeline to edit" value={creating ? 'new' : current.id} onChange={(e) => setSelected(e.target.value)}>
+            {pipelines.data.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.active ? '' : ' (inactive)'}
+              </option>
+            ))}
+            <option value="new">New pipeline…</option>
+          </select>
+        </label>
+      </div>
+      {creating ? <NewPipeline onCreated={(p) => setSelected(p.id)} /> : <EditPipeline key={current.id} pipeline={current} />}
+    </>
+  );
+}
+
+interface Settings {
+  name: string;
+  description: string;
+  enforceStageOrder: boolean;
+  isDefault: boolean;
+  active: boolean;
+}
+
+function SettingsFields({ v, set, errors }: { v: Settings; set: (patch: Partial<Settings>) => void; errors: Record<string, string> }) {
+  return (
+    <div className="form-grid">
+      <Field label="Pipeline name" error={errors.name}>
+        <input name="name" value={v.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={errors.name ? true : undefined} />
+      </Field>
+      <Field label="Description" error={errors.description}>
+        <input name="description" value={v.description} onChange={(e) => set({ description: e.target.value })} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={v.enforceStageOrder} onChange={(e) => set({ enforceStageOrder: e.target.checked })} />
+        Deals move one stage at a time (no skipping, no moving backwards)
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={v.isDefault} onChange={(e) => set({ isDefault: e.target.checked })} />
+        Default pipeline for new deals
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={v.active} onChange={(e) => set({ active: e.target.checked })} />
+        Active (shown on the board)
+      </label>
+    </div>
+  );
+}
+
+function useInvalidatePipelines() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ['admin', 'pipelines'] });
+    await queryClient.invalidateQueries({ queryKey: ['pipelines'] });
+  };
+}
+
+function NewPipeline({ onCreated }: { onCreated: (p: PipelineDto) => void }) {
+  const refresh = useInvalidatePipelines();
+  const [v, setV] = useState<Settings>({ name: '', description: '', enforceStageOrder: false, isDefault: false, active: true });
+  const [drafts, setDrafts] = useState<StageDraft[]>(starterStages);
+  const { errors, error, busy, run } = useSubmit();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = { ...v, description: orNull(v.description), stages: toStageInputs(drafts) };
+    const created = await run(createPipelineSchema, input, (body) => api.post<PipelineDto>('/pipelines', body));
+    if (!created) return;
+    await refresh();
+    onCreated(created);
+  };
+
+  return (
+    <form className="card admin-form" onSubmit={(e) => void onSubmit(e)} aria-label="New pipeline">
+      <h2>New pipeline</h2>
+      <SettingsFields v={v} set={(p) => setV((o) => ({ ...o, ...p }))} errors={errors} />
+      <h3>Stages</h3>
+      <StageEditor drafts={drafts} onChange={setDrafts} errors={errors} />
+      <FormError error={error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Create pipeline
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
+  const refresh = useInvalidatePipelines();
+  const [v, setV] = useState<Settings>({
+    name: pipeline.name,
+    description: pipeline.description ?? '',
+    enforceStageOrder: pipeline.enforceStageOrder,
+    isDefault: pipeline.isDefault,
+    active: pipeline.active,
+  });
+  const [drafts, setDrafts] = useState<StageDraft[]>(() => toDrafts(pipeline.stages));
+  const [saved, setSaved] = useState<string | null>(null);
+  const settings = useSubmit(['admin', 'pipelines']);
+  const stages = useSubmit(['admin', 'pipelines']);
+
+  const onSaveSettings = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const input = { ...v, description: orNull(v.description) };
+    const done = await settings.run(updatePipelineSchema, input, (body) => api.patch<PipelineDto>(`/pipelines/${pipeline.id}`, body, pipeline.version));
+    if (!done) return;
+    setSaved('Settings saved.');
+    await refresh();
+  };
+
+  const onSaveStages = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const done = await stages.run(replaceStagesSchema, { stages: toStageInputs(drafts) }, (body) => api.put<PipelineDto>(`/pipelines/${pipeline.id}/stages`, body, pipeline.version));
+    if (!done) return;
+    // New stages now have ids; the next save must send them, not add them again.
+    setDrafts(toDrafts(done.stages));
+    setSaved('Stages saved.');
+    await refresh();
+  };
+
+  return (
+    <>
+      {saved && (
+        <p className="notice ok" role="status" data-testid="admin-saved">
+          {saved}
+        </p>
+      )}
+      <form className="card admin-form" onSubmit={(e) => void onSaveSettings(e)} aria-label="Pipeline settings">
+        <h2>Settings</h2>
+        <SettingsFields v={v} set={(p) => setV((o) => ({ ...o, ...p }))} errors={settings.errors} />
+        <FormError error={settings.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={settings.busy}>
+            Save settings
+          </button>
+        </div>
+      </form>
+      <form className="card admin-form" onSubmit={(e) => void onSaveStages(e)} aria-label="Stages">
+        <h2>Stages</h2>
+        <p className="muted small">
+          Drag a stage by its handle to reorder. Open stages come first; won and lost stages close the deal. Removing a stage that still holds deals is refused.
+        </p>
+        <StageEditor drafts={drafts} onChange={setDrafts} errors={stages.errors} />
+        <FormError error={stages.error} />
+        <div className="actions">
+          <button type="button" onClick={() => setDrafts(toDrafts(pipeline.stages))} disabled={stages.busy}>
+            Undo changes
+          </button>
+          <button type="submit" className="primary" disabled={stages.busy}>
+            Save stages
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
