@@ -128,9 +128,30 @@ describe('analytics in the browser', () => {
     await page.getByTestId('empty-state').waitFor();
     expect(await page.getByTestId('empty-state').textContent()).toContain('widen the dates');
 
-    // The other analyses merged so far open without errors.
+    // The durations tab opens on the same filters.
     await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=durations`);
     await page.getByTestId('durations-table').waitFor({ state: 'attached' });
+
+    // A deal that skips Demo: the process map draws the graph, the conformance table links to the deal.
+    const skipper = await deal('Hooli skip', 'web', '900.00', ['Proposal']);
+    await page.getByRole('tab', { name: 'Process map' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('process-map');
+    const map = page.getByTestId('process-map-chart');
+    await map.locator('svg').waitFor();
+    // Edges: Qualify→Demo 3, Demo→Proposal 1, Demo→Lost 1, Proposal→Won 1, Qualify→Proposal 1.
+    await expect.poll(() => map.getAttribute('aria-label')).toContain('Qualify to Demo 3 times');
+    expect(await map.getAttribute('aria-label')).toContain('Qualify to Proposal 1 times');
+    const variants = await page.getByTestId('variants-table').locator('tbody tr').allTextContents();
+    expect(variants).toHaveLength(5);
+    await page.screenshot({ path: screenshotPath('analytics-process-map.png'), fullPage: true });
+
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    const deviating = page.getByTestId('conformance-deals');
+    await deviating.getByRole('link', { name: 'Hooli skip' }).waitFor();
+    expect(await page.getByTestId('conformance-overall').textContent()).toContain('1 of 5 deals deviate');
+    expect(await deviating.locator('tbody tr').count()).toBe(1);
+    await deviating.getByRole('link', { name: 'Hooli skip' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${skipper.id}`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
 import type { ProcessMapReport } from './types.ts';
 
-/** Green (fast) to red (slow), linear in the P50 transition time between the fastest and the slowest edge. */
-function timeColour(days: number, min: number, max: number): string {
-  const t = max > min ? (days - min) / (max - min) : 0;
+/** Green (instant) to red (the slowest edge), linear in the P50 transition time; all green when every edge takes under an hour. */
+function timeColour(days: number, max: number): string {
+  const t = max > 1 / 24 ? days / max : 0;
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
   return `rgb(${mix(22, 220)}, ${mix(163, 38)}, ${mix(74, 38)})`;
 }
@@ -16,8 +16,7 @@ function graphOption(r: ProcessMapReport): ChartOption {
   const activities = r.nodes.filter((n) => n.kind === 'activity');
   const maxCases = Math.max(1, ...r.nodes.map((n) => n.cases));
   const maxCount = Math.max(1, ...r.edges.map((e) => e.count));
-  const times = r.edges.map((e) => e.p50Days);
-  const [minT, maxT] = [Math.min(...times, 0), Math.max(...times, 0)];
+  const maxT = Math.max(0, ...r.edges.map((e) => e.p50Days));
   const nodes = [
     ...stages.map((n, i) => ({ id: n.key, name: n.label, x: i * 180, y: 0, symbolSize: 24 + 36 * (n.cases / maxCases), itemStyle: { color: n.cases ? '#4f46e5' : '#cbd5e1' }, value: n.cases })),
     ...activities.map((n, i) => ({ id: n.key, name: n.label, x: 90 + i * 180, y: 160, symbol: 'roundRect', symbolSize: 18 + 24 * (n.cases / maxCases), itemStyle: { color: '#f59e0b' }, value: n.cases })),
@@ -27,7 +26,7 @@ function graphOption(r: ProcessMapReport): ChartOption {
     target: e.to,
     value: e.count,
     label: { show: true, formatter: `${e.count} · ${num(e.p50Days)} d` },
-    lineStyle: { width: 1 + 11 * (e.count / maxCount), color: timeColour(e.p50Days, minT, maxT), curveness: 0.25, opacity: 0.85 },
+    lineStyle: { width: 1 + 11 * (e.count / maxCount), color: timeColour(e.p50Days, maxT), curveness: 0.25, opacity: 0.85 },
   }));
   return {
     tooltip: { formatter: (p: { dataType?: string; name?: string; value?: number }) => (p.dataType === 'edge' ? `${p.value ?? 0} transitions` : `${p.name ?? ''}: ${p.value ?? 0} deals`) },
@@ -56,7 +55,6 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
     <AnalysisView q={q} what="process map" isEmpty={(r) => r.cases === 0} empty="No deals entered this pipeline in this range: widen the dates">
       {(r) => {
         const label = new Map(r.nodes.map((n) => [n.key, n.label]));
-        const times = r.edges.map((e) => e.p50Days);
         return (
           <>
             <div className="card-head">
@@ -68,9 +66,9 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
               </label>
             </div>
             <p className="muted">
-              Edge width = number of transitions; colour = median (P50) time of the transition, from green ({num(Math.min(...times, 0))} days) to red ({num(Math.max(...times, 0))} days). Node size = deals. Drag or scroll to pan and zoom.
+              Edge width = number of transitions; colour = median (P50) time of the transition, from green (0 days) to red ({num(Math.max(0, ...r.edges.map((e) => e.p50Days)))} days). Node size = deals. Drag or scroll to pan and zoom.
             </p>
-            <EChart testId="process-map-chart" option={option} height={380} label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${num(e.p50Days)} days`).join('; ')}`} />
+            <EChart testId="process-map-chart" option={option} height={340} label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${num(e.p50Days)} days`).join('; ')}`} />
             <NumbersTable
               caption="Transitions"
               head={['From → to', 'Transitions', 'Deals', 'P50 days', 'P90 days']}
