@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerEvents } from './commands/events.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerReport } from './commands/report.ts';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io): Command {
   registerUser(program, io);
   registerToken(program, io);
   registerAudit(program, io);
+  registerEvents(program, io);
   registerBackup(program, io);
   registerRestore(program, io);
   registerSeed(program, io);

@@ -11,6 +11,7 @@ import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
+import { registerEventExportRoutes } from '../modules/events/export.routes.ts';
 import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts';
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
@@ -26,6 +27,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
   registerTimeline(app, deps, '/api/v1/teams', 'team', (actor, id) => getTeam(deps, actor, id));
   registerAuditRoutes(app, deps);
+  registerEventExportRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerContactRoutes(app, deps);
   registerLeadRoutes(app, deps);

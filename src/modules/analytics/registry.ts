@@ -3,6 +3,8 @@ import { bottlenecksAnalysis } from './analyses/bottlenecks.ts';
 import { conformanceAnalysis } from './analyses/conformance.ts';
 import { forecastAnalysis } from './analyses/forecast.ts';
 import { funnelAnalysis } from './analyses/funnel.ts';
+import { markovAnalysis } from './analyses/markov.ts';
+import { monteCarloAnalysis } from './analyses/monte-carlo.ts';
 import { processMapAnalysis } from './analyses/process-map.ts';
 import { stageDurationsAnalysis } from './analyses/stage-durations.ts';
 import { velocityAnalysis } from './analyses/velocity.ts';
@@ -18,6 +20,8 @@ export const analyses: readonly AnyAnalysis[] = [
   processMapAnalysis,
   conformanceAnalysis,
   bottlenecksAnalysis,
+  markovAnalysis,
+  monteCarloAnalysis,
 ];
 
 /** An analysis by its URL/CLI name. */
