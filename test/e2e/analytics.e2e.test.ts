@@ -55,7 +55,7 @@ async function funnelRows(page: Page): Promise<string[][]> {
 }
 
 describe('analytics in the browser', () => {
-  it('draws the funnel of deals with stage history, follows a filter and keeps it in the URL', async () => {
+  it('draws the analyses of deals with stage history, follows filters kept in the URL, drills down and runs a what-if', async () => {
     const pipeline = await call<PipelineDto>('POST', '/api/v1/pipelines', {
       name: 'Analytics pipeline',
       stages: [
@@ -152,6 +152,27 @@ describe('analytics in the browser', () => {
     expect(await deviating.locator('tbody tr').count()).toBe(1);
     await deviating.getByRole('link', { name: 'Hooli skip' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${skipper.id}`);
+
+    // Markov what-if. Moves: Qualify→Demo 3, Qualify→Proposal 1, Demo→Proposal 1, Demo→Lost 1,
+    // Proposal→Won 1, so P(win) = Proposal 1, Demo 0.5, Qualify 0.75 × 0.5 + 0.25 = 0.625.
+    // +10 points on Demo (taken from its loss): Demo 0.6, Qualify 0.75 × 0.6 + 0.25 = 0.7. Open now:
+    // Umbrella (Qualify, 300), Initech (Demo, 700), Hooli (Proposal, 900): expected won revenue
+    // + 300 × 0.075 + 700 × 0.1 = +92.50; win probability (0.7 + 0.6 + 1)/3 − (0.625 + 0.5 + 1)/3 = +5.8 points.
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=markov`);
+    await page.getByLabel('What-if stage').selectOption({ label: 'Demo' });
+    await page.getByRole('slider', { name: 'Conversion points added' }).fill('10');
+    const delta = page.getByTestId('what-if-delta');
+    await expect.poll(() => delta.textContent()).toContain('expected won revenue USD +92.50');
+    expect(await delta.textContent()).toContain('win probability +5.8 %');
+    await page.screenshot({ path: screenshotPath('analytics-what-if.png'), fullPage: true });
+
+    // Monte Carlo: seeded runs over the three open deals, and the chance of reaching a target.
+    await page.getByRole('tab', { name: 'Monte Carlo' }).click();
+    const summary = page.getByTestId('monte-carlo-summary');
+    await expect.poll(() => summary.textContent()).toContain('10,000 runs (seed 1) over 3 open deals');
+    await page.getByLabel(/Revenue target/).fill('1500');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
     expect(pageErrors).toEqual([]);
   });
 });

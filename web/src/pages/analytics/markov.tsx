@@ -54,7 +54,7 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
           <form className="what-if" aria-label="What-if" onSubmit={(e) => e.preventDefault()}>
             <label>
               Stage
-              <select value={stageId} onChange={(e) => setStageId(e.target.value)}>
+              <select aria-label="What-if stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
                 <option value="">Choose a stage…</option>
                 {r.stages.map((s) => (
                   <option key={s.stageId} value={s.stageId}>
@@ -65,11 +65,11 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
             </label>
             <label>
               Raise conversion by <output>{points}</output> points
-              <input type="range" min={0} max={50} step={1} value={points} disabled={!stageId} onChange={(e) => setPoints(Number(e.target.value))} />
+              <input type="range" aria-label="Conversion points added" min={0} max={50} step={1} value={points} disabled={!stageId} onChange={(e) => setPoints(Number(e.target.value))} />
             </label>
             <label>
               Shorten the stage by <output>{days}</output> days
-              <input type="range" min={0} max={60} step={1} value={days} disabled={!stageId} onChange={(e) => setDays(Number(e.target.value))} />
+              <input type="range" aria-label="Days taken off the stage" min={0} max={60} step={1} value={days} disabled={!stageId} onChange={(e) => setDays(Number(e.target.value))} />
             </label>
           </form>
           <div className="what-if-delta" aria-live="polite" aria-busy={settling} data-testid="what-if-delta">
