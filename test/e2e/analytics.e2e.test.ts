@@ -163,7 +163,8 @@ describe('analytics in the browser', () => {
     await page.getByRole('slider', { name: 'Conversion points added' }).fill('10');
     const delta = page.getByTestId('what-if-delta');
     await expect.poll(() => delta.textContent()).toContain('expected won revenue USD +92.50');
-    expect(await delta.textContent()).toContain('win probability +5.8 %');
+    expect(await delta.textContent()).toContain('win probability +5.8 points');
+    await page.waitForTimeout(1000); // let the bars finish their animation before the screenshot
     await page.screenshot({ path: screenshotPath('analytics-what-if.png'), fullPage: true });
 
     // Monte Carlo: seeded runs over the three open deals, and the chance of reaching a target.

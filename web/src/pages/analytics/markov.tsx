@@ -64,18 +64,22 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
               </select>
             </label>
             <label>
-              Raise conversion by <output>{points}</output> points
+              <span>
+                Raise conversion by <output>{points}</output> points
+              </span>
               <input type="range" aria-label="Conversion points added" min={0} max={50} step={1} value={points} disabled={!stageId} onChange={(e) => setPoints(Number(e.target.value))} />
             </label>
             <label>
-              Shorten the stage by <output>{days}</output> days
+              <span>
+                Shorten the stage by <output>{days}</output> days
+              </span>
               <input type="range" aria-label="Days taken off the stage" min={0} max={60} step={1} value={days} disabled={!stageId} onChange={(e) => setDays(Number(e.target.value))} />
             </label>
           </form>
           <div className="what-if-delta" aria-live="polite" aria-busy={settling} data-testid="what-if-delta">
             {r.whatIf ? (
               <p className="stats">
-                Open pipeline with the change: win probability <strong>{signed(r.whatIf.delta.winProbability, (v) => pct(v))}</strong>, expected wins <strong>{signed(r.whatIf.delta.expectedWins, (v) => v.toFixed(2))}</strong>, expected won revenue{' '}
+                Open pipeline with the change: win probability <strong>{signed(r.whatIf.delta.winProbability, (v) => `${(v * 100).toFixed(1)} points`)}</strong>, expected wins <strong>{signed(r.whatIf.delta.expectedWins, (v) => v.toFixed(2))}</strong>, expected won revenue{' '}
                 <strong>
                   {r.currency} {r.whatIf.delta.expectedWonRevenue.startsWith('-') ? formatMoney(r.whatIf.delta.expectedWonRevenue) : `+${formatMoney(r.whatIf.delta.expectedWonRevenue)}`}
                 </strong>
