@@ -153,6 +153,16 @@ describe('analytics in the browser', () => {
     await deviating.getByRole('link', { name: 'Hooli skip' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${skipper.id}`);
 
+    // Waterfall over today (the organization's time zone is UTC): nothing was open at its start;
+    // at its end Umbrella 300 + Initech 700 + Hooli 900 are open, so "Created" holds 3 deals, 1,900.00
+    // (Acme and Globex were created and closed inside the range: no bar).
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=waterfall&from=${today}&to=${today}`);
+    await page.getByRole('button', { name: 'Created (3)' }).click();
+    const behind = page.getByTestId('waterfall-deals');
+    expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD 1,900.00');
+    expect((await behind.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+
     // Markov what-if. Moves: Qualify→Demo 3, Qualify→Proposal 1, Demo→Proposal 1, Demo→Lost 1,
     // Proposal→Won 1, so P(win) = Proposal 1, Demo 0.5, Qualify 0.75 × 0.5 + 0.25 = 0.625.
     // +10 points on Demo (taken from its loss): Demo 0.6, Qualify 0.75 × 0.6 + 0.25 = 0.7. Open now:
