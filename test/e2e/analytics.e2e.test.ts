@@ -162,6 +162,16 @@ describe('analytics in the browser', () => {
     const behind = page.getByTestId('waterfall-deals');
     expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD 1,900.00');
     expect((await behind.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    await page.screenshot({ path: screenshotPath('analytics-waterfall.png'), fullPage: true });
+
+    // Every tab answers on the default range: a chart with its numbers, never an error.
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}`);
+    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'What-if (Markov)', 'Monte Carlo']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tab', { name: tab, selected: true }).waitFor();
+      await page.locator('#analysis-panel .echart svg, #analysis-panel table').first().waitFor();
+      expect(await page.getByTestId('error-state').count(), tab).toBe(0);
+    }
 
     // Markov what-if. Moves: Qualify→Demo 3, Qualify→Proposal 1, Demo→Proposal 1, Demo→Lost 1,
     // Proposal→Won 1, so P(win) = Proposal 1, Demo 0.5, Qualify 0.75 × 0.5 + 0.25 = 0.625.
