@@ -108,7 +108,7 @@ function WaterfallView({ filters }: { filters: FilterValues }) {
         <>
           <h2>Pipeline waterfall · {r.pipeline.name}</h2>
           <p className="muted">
-            Open pipeline on {r.from ?? 'the start'} and on {r.to ?? 'today'}; each deal counts in one bar by the documented precedence. Click a bar (or its button) to list its deals.
+            Open pipeline at the start of {r.from} and at the end of {r.to}; each deal counts in one bar by the documented precedence. Click a bar (or its button) to list its deals.
           </p>
           {r.currencies.map((w) => (
             <CurrencyView key={w.currency} w={w} />
