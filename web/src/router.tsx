@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { parseBoardFilters, type BoardFilters } from './board-data.ts';
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
@@ -20,6 +20,7 @@ import { AdminTeamsPage } from './pages/admin/teams.tsx';
 import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
 import { sessionQuery } from './session.ts';
+import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -86,6 +87,15 @@ export const dealRoute = createRoute({
   component: DealPage,
 });
 
+export const analyticsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/analytics',
+  validateSearch: validateAnalyticsSearch,
+  beforeLoad: requireSession,
+  // ECharts and the analytics pages load on first visit, not with the rest of the app.
+  component: lazyRouteComponent(() => import('./pages/analytics/analytics-page.tsx'), 'AnalyticsPage'),
+});
+
 // Record tables and record pages.
 function page<P extends string>(path: P, component: () => React.JSX.Element) {
   return createRoute({ getParentRoute: () => rootRoute, path, beforeLoad: requireSession, component });
@@ -127,7 +137,7 @@ const adminIndexRoute = createRoute({
 });
 const adminChildren = adminPages.map(([path, component]) => createRoute({ getParentRoute: () => adminRoute, path, component }));
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DealDto } from '../../src/domain/deals.ts';
+import type { PipelineDto } from '../../src/domain/pipelines.ts';
+import { createApiToken } from '../../src/modules/auth/auth.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/types.ts';
+import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
+import { launchChromium, screenshotPath } from './browser.ts';
+
+const WEB_ROOT = path.resolve('dist/web');
+
+let deps: TestDeps;
+let app: App;
+let base: string;
+let browser: Browser;
+let token: string;
+let adminEmail: string;
+
+/** A request to the running server as the admin (bearer token), as a script would make it. */
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
+  deps = await createTestDeps();
+  app = await buildApp(deps, { webRoot: WEB_ROOT });
+  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
+  const org = await createTestOrg(deps);
+  adminEmail = org.adminEmail;
+  token = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await deps?.cleanup();
+});
+
+/** The funnel's accessible table as rows of cell texts (stage, reached, advanced, exited, still open, conversion). */
+async function funnelRows(page: Page): Promise<string[][]> {
+  const rows = await page.getByTestId('funnel-table').locator('tbody tr').all();
+  return Promise.all(rows.map(async (tr) => (await tr.locator('th, td').allTextContents()).map((t) => t.trim())));
+}
+
+describe('analytics in the browser', () => {
+  it('draws the analyses of deals with stage history, follows filters kept in the URL, drills down and runs a what-if', async () => {
+    const pipeline = await call<PipelineDto>('POST', '/api/v1/pipelines', {
+      name: 'Analytics pipeline',
+      stages: [
+        { name: 'Qualify', probability: 10 },
+        { name: 'Demo', probability: 40 },
+        { name: 'Proposal', probability: 70 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    });
+    const stage = (name: string) => {
+      const s = pipeline.stages.find((x) => x.name === name);
+      if (!s) throw new Error(`no stage ${name}`);
+      return s.id;
+    };
+    /** Creates a deal in the first stage and moves it through `path`, one stage visit each. */
+    const deal = async (name: string, source: string, amount: string, path: string[]) => {
+      let d = await call<DealDto>('POST', '/api/v1/deals', { name, pipelineId: pipeline.id, source, amount });
+      for (const s of path) d = await call<DealDto>('POST', `/api/v1/deals/${d.id}/stage`, { stageId: stage(s), expectedVersion: d.version, ...(s === 'Lost' ? { lostReason: 'Budget' } : {}) });
+      return d;
+    };
+    // Hand count, strict funnel over all four: Qualify 4 → Demo 3 → Proposal 1 → Won 1; win rate 1 of 2 closed.
+    // Referral only (Acme, Globex): Qualify 2 → Demo 2 → Proposal 1 → Won 1.
+    await deal('Acme rollout', 'referral', '1000.00', ['Demo', 'Proposal', 'Won']);
+    await deal('Globex pilot', 'referral', '500.00', ['Demo', 'Lost']);
+    await deal('Initech renewal', 'web', '700.00', ['Demo']);
+    await deal('Umbrella trial', 'web', '300.00', []);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await page.goto(`${base}/analytics`);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Analytics' }).count()).toBe(1);
+
+    // Choose the pipeline: the filter goes into the URL and the funnel is drawn for it.
+    await page.getByLabel('Pipeline').selectOption(pipeline.id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('pipelineId')).toBe(pipeline.id);
+    await page.getByRole('heading', { name: 'Funnel · Analytics pipeline' }).waitFor();
+    const chart = page.getByTestId('funnel-chart');
+    await chart.locator('svg').waitFor();
+    // One trapezoid per stage at least (ECharts draws into an SVG).
+    await expect.poll(() => chart.locator('svg path[fill]:not([fill="none"])').count()).toBeGreaterThanOrEqual(4);
+    expect(await chart.getAttribute('aria-label')).toContain('Qualify 4, Demo 3, Proposal 1, Won 1');
+    await expect.poll(() => funnelRows(page)).toEqual([
+      ['Qualify', '4', '3', '0', '1', '100.0 %'],
+      ['Demo', '3', '1', '1', '1', '50.0 %'],
+      ['Proposal', '1', '1', '0', '0', '100.0 %'],
+      ['Won', '1', '–', '–', '–', '–'],
+    ]);
+    expect(await page.getByTestId('funnel-summary').textContent()).toContain('Win rate 50.0 % by count (1 won of 2 closed)');
+    await page.screenshot({ path: screenshotPath('analytics-funnel.png'), fullPage: true });
+
+    // A second filter narrows the deals; reloading the URL keeps both filters.
+    await page.getByLabel('Source').fill('referral');
+    await page.getByLabel('Source').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('source')).toBe('referral');
+    await expect.poll(async () => (await funnelRows(page)).map((r) => r[1])).toEqual(['2', '2', '1', '1']);
+    await page.reload();
+    await expect.poll(async () => (await funnelRows(page)).map((r) => r[1])).toEqual(['2', '2', '1', '1']);
+    expect(await page.getByLabel('Source').inputValue()).toBe('referral');
+
+    // A range without deals says so instead of drawing an empty chart.
+    await page.getByLabel('From').fill('2020-01-01');
+    await page.getByLabel('To').fill('2020-01-31');
+    await page.getByTestId('empty-state').waitFor();
+    expect(await page.getByTestId('empty-state').textContent()).toContain('widen the dates');
+
+    // The durations tab opens on the same filters.
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=durations`);
+    await page.getByTestId('durations-table').waitFor({ state: 'attached' });
+
+    // A deal that skips Demo: the process map draws the graph, the conformance table links to the deal.
+    const skipper = await deal('Hooli skip', 'web', '900.00', ['Proposal']);
+    await page.getByRole('tab', { name: 'Process map' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('process-map');
+    const map = page.getByTestId('process-map-chart');
+    await map.locator('svg').waitFor();
+    // Edges: Qualify→Demo 3, Demo→Proposal 1, Demo→Lost 1, Proposal→Won 1, Qualify→Proposal 1.
+    await expect.poll(() => map.getAttribute('aria-label')).toContain('Qualify to Demo 3 times');
+    expect(await map.getAttribute('aria-label')).toContain('Qualify to Proposal 1 times');
+    const variants = await page.getByTestId('variants-table').locator('tbody tr').allTextContents();
+    expect(variants).toHaveLength(5);
+    await page.screenshot({ path: screenshotPath('analytics-process-map.png'), fullPage: true });
+
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    const deviating = page.getByTestId('conformance-deals');
+    await deviating.getByRole('link', { name: 'Hooli skip' }).waitFor();
+    expect(await page.getByTestId('conformance-overall').textContent()).toContain('1 of 5 deals deviate');
+    expect(await deviating.locator('tbody tr').count()).toBe(1);
+    await deviating.getByRole('link', { name: 'Hooli skip' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${skipper.id}`);
+
+    // Waterfall over today (the organization's time zone is UTC): nothing was open at its start;
+    // at its end Umbrella 300 + Initech 700 + Hooli 900 are open, so "Created" holds 3 deals, 1,900.00
+    // (Acme and Globex were created and closed inside the range: no bar).
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=waterfall&from=${today}&to=${today}`);
+    await page.getByRole('button', { name: 'Created (3)' }).click();
+    const behind = page.getByTestId('waterfall-deals');
+    expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD 1,900.00');
+    expect((await behind.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    await page.screenshot({ path: screenshotPath('analytics-waterfall.png'), fullPage: true });
+
+    // Every tab answers on the default range: a chart with its numbers, never an error.
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}`);
+    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'What-if (Markov)', 'Monte Carlo']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tab', { name: tab, selected: true }).waitFor();
+      await page.locator('#analysis-panel .echart svg, #analysis-panel table').first().waitFor();
+      expect(await page.getByTestId('error-state').count(), tab).toBe(0);
+    }
+
+    // Markov what-if. Moves: Qualify→Demo 3, Qualify→Proposal 1, Demo→Proposal 1, Demo→Lost 1,
+    // Proposal→Won 1, so P(win) = Proposal 1, Demo 0.5, Qualify 0.75 × 0.5 + 0.25 = 0.625.
+    // +10 points on Demo (taken from its loss): Demo 0.6, Qualify 0.75 × 0.6 + 0.25 = 0.7. Open now:
+    // Umbrella (Qualify, 300), Initech (Demo, 700), Hooli (Proposal, 900): expected won revenue
+    // + 300 × 0.075 + 700 × 0.1 = +92.50; win probability (0.7 + 0.6 + 1)/3 − (0.625 + 0.5 + 1)/3 = +5.8 points.
+    await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=markov`);
+    await page.getByLabel('What-if stage').selectOption({ label: 'Demo' });
+    await page.getByRole('slider', { name: 'Conversion points added' }).fill('10');
+    const delta = page.getByTestId('what-if-delta');
+    await expect.poll(() => delta.textContent()).toContain('expected won revenue USD +92.50');
+    expect(await delta.textContent()).toContain('win probability +5.8 points');
+    await page.waitForTimeout(1000); // let the bars finish their animation before the screenshot
+    await page.screenshot({ path: screenshotPath('analytics-what-if.png'), fullPage: true });
+
+    // Monte Carlo: seeded runs over the three open deals, and the chance of reaching a target.
+    await page.getByRole('tab', { name: 'Monte Carlo' }).click();
+    const summary = page.getByTestId('monte-carlo-summary');
+    await expect.poll(() => summary.textContent()).toContain('10,000 runs (seed 1) over 3 open deals');
+    await page.getByLabel(/Revenue target/).fill('1500');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { api } from '../../api.ts';
+import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
+import type { FilterValues } from './search.ts';
+import type { AnalysisInfo } from './types.ts';
+
+export type { FilterKey, FilterValues } from './search.ts';
+
+export const analysesListQuery = { queryKey: ['analytics'], queryFn: async () => (await api.get<{ items: AnalysisInfo[] }>('/analytics')).items, staleTime: 5 * 60_000 };
+
+/** One analysis answered with the shared filters and its own parameters; the previous answer stays on screen while the next loads. */
+export function useAnalysis<T>(name: string, filters: FilterValues, params: Record<string, string | number | undefined> = {}) {
+  const query = { ...filters, ...params };
+  return useQuery({
+    queryKey: ['analytics', name, query],
+    queryFn: () => api.get<T>(`/analytics/${name}`, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Loading, error and empty states around one analysis' view. */
+export function AnalysisView<T>({ q, what, isEmpty, empty, children }: { q: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown }; what: string; isEmpty: (d: T) => boolean; empty?: string; children: (d: T) => ReactNode }) {
+  if (q.error) return <ErrorState error={q.error} what={what} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.data === undefined) return <Loading>Computing the {what}…</Loading>;
+  if (isEmpty(q.data)) return <EmptyState title={empty ?? 'No closed deals in this range: widen the dates'}>Change the dates or remove a filter above.</EmptyState>;
+  return <>{children(q.data)}</>;
+}
+
+/** A chart's numbers as a table, for screen readers and for reading exact values. */
+export function NumbersTable({ caption, head, rows, testId, open = false }: { caption: string; head: string[]; rows: ReactNode[][]; testId?: string; open?: boolean }) {
+  return (
+    <details className="numbers" open={open}>
+      <summary>Numbers: {caption}</summary>
+      <div className="table-wrap">
+        <table className="records" data-testid={testId}>
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              {head.map((h, i) => (
+                <th key={h} className={i > 0 ? 'num' : undefined} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** 0.4567 → "45.7 %"; null → "–". */
+export function pct(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)} %`;
+}
+
+/** A number of days or a ratio, rounded; null → "–". */
+export function num(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '–' : v.toFixed(digits);
+}
+
+/** A decimal money string as a chart value (charts draw floats; tables show the exact strings). */
+export function plot(amount: string | null | undefined): number {
+  return amount === null || amount === undefined ? 0 : Number(amount);
+}
