@@ -56,10 +56,11 @@ describe('pipewright report', () => {
     expect(out).toMatch(/^Qualify +2 +1 +0 +50\.0%/m);
     expect(out).toContain('win rate 50.0% by count');
 
-    // Every analysis of the registry renders its tables; parameters go through --param.
+    // Every analysis of the registry renders its tables; parameters go through --param. The
+    // waterfall and the Monte Carlo forecast need a period, so every analysis gets one.
     for (const a of analyses) {
       const io = capture();
-      await runReport(io, deps, a, { org: orgId, pipeline: p.id });
+      await runReport(io, deps, a, { org: orgId, pipeline: p.id, from: '2026-01-01', to: '2099-12-31' });
       expect(io.lines.join('\n'), a.name).toMatch(/pipeline "/);
     }
     const forecast = findAnalysis('forecast');
