@@ -7,28 +7,16 @@ export interface AnalysisContext {
   to: string | null;
 }
 
+// Result shapes the pure analytics functions already define are imported, not repeated.
+import type { MoneyOutcome, Outcomes } from '../../../../src/analytics/funnel.ts';
+
+export type { MoneyOutcome, Outcomes };
+
 export interface AnalysisInfo {
   name: string;
   summary: string;
   path: string;
   params: string[];
-}
-
-export interface MoneyOutcome {
-  currency: string;
-  wonAmount: string;
-  lostAmount: string;
-  openAmount: string;
-  winRateByValue: number | null;
-}
-
-export interface Outcomes {
-  deals: number;
-  open: number;
-  won: number;
-  lost: number;
-  winRate: number | null;
-  byCurrency: MoneyOutcome[];
 }
 
 export interface FunnelStep {
