@@ -1,20 +1,24 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/domain/deps.ts';
-import { importQuerySchema } from '../src/domain/imports.ts';
+import { importQuerySchema, type ImportJobDto } from '../src/domain/imports.ts';
 import * as repo from '../src/modules/imports/import-jobs.repository.ts';
 import { getImportJob, HEARTBEAT_MS, listImportJobs, settleImportJobs, STALLED_ERROR, STALLED_MS, startImportJob } from '../src/modules/imports/import-jobs.service.ts';
+import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
 
 const clock = new ManualClock('2026-05-04T10:00:00.000Z');
 let deps: TestDeps;
+let api: Api;
 
 beforeAll(async () => {
   deps = await createTestDeps({ clock });
+  api = await createApi(deps);
 });
 afterAll(async () => {
   await settleImportJobs();
+  await api.close();
   await deps.cleanup();
 });
 
@@ -54,5 +58,31 @@ describe('import jobs whose server stopped', () => {
     expect(done).toMatchObject({ status: 'succeeded', error: null });
     const row = await repo.getJob(deps.db, admin.orgId, started.id);
     expect(row?.heartbeat_at).toBeInstanceOf(Date);
+  });
+});
+
+describe('an upload retried with the same Idempotency-Key', () => {
+  it('starts one job: the retry answers with the first job, another file under the same key is refused', async () => {
+    const { admin } = await createTestOrg(deps);
+    // Over a real connection: the upload reaches the server as a stream, as in production.
+    const base = await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const token = await api.tokenFor(admin);
+    const upload = (key: string, body: string) =>
+      fetch(`${base}/api/v1/imports?entity=accounts&fileName=a.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', 'idempotency-key': key, authorization: `Bearer ${token}` }, body });
+    const file = 'externalId,name\r\nk-1,Kite Ltd\r\nk-2,Kestrel plc\r\n';
+    const first = await upload('upload-1', file);
+    expect(first.status).toBe(202);
+    const firstJob = (await first.json()) as ImportJobDto;
+    const retry = await upload('upload-1', file);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as ImportJobDto).id).toBe(firstJob.id);
+    const changed = await upload('upload-1', `${file}k-3,Kingfisher\r\n`);
+    expect(changed.status).toBe(409);
+    await settleImportJobs();
+    const jobs = await listImportJobs(deps, admin);
+    expect(jobs.map((j) => j.id)).toEqual([firstJob.id]);
+    const accounts = await deps.db.selectFrom('accounts').select('external_id').where('org_id', '=', admin.orgId).orderBy('external_id').execute();
+    expect(accounts.map((a) => a.external_id)).toEqual(['k-1', 'k-2']);
   });
 });
