@@ -196,4 +196,87 @@ describe('analytics in the browser', () => {
     await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
     expect(pageErrors).toEqual([]);
   });
+
+  it('imports deals from a CSV: column mapping with a preview, a dry run, the import with progress; the deals appear', async () => {
+    await call<PipelineDto>('POST', '/api/v1/pipelines', {
+      name: 'Import pipeline',
+      stages: [{ name: 'Discovery', probability: 20 }, { name: 'Proposal', probability: 60 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }],
+    });
+    // "Legacy key" is not a known column name: it is mapped by hand to externalId. "Closed Won" is
+    // mapped to the Won stage. Line 5 has an amount that is not money and is rejected.
+    const csv = [
+      'Legacy key,Deal Name,Pipeline,Stage,Deal Value,Created,Closed,Notes',
+      'L-1,Imported Alpha,Import pipeline,Discovery,1200,2026-01-05,,first',
+      'L-2,Imported Beta,Import pipeline,Proposal,"2,500.00",2026-01-06,,',
+      'L-3,Imported Gamma,Import pipeline,Closed Won,800,2026-01-02,2026-02-01,won',
+      'L-4,Imported Delta,Import pipeline,Discovery,twelve,2026-01-07,,bad amount',
+    ].join('\n');
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/import`);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+    await page.getByLabel('What to import').selectOption('deals');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+    // The automatic mapping, column by column; Notes and Legacy key are not used.
+    const field = (column: string) => page.getByLabel(`Field for column ${column}`);
+    await expect.poll(() => field('Deal Name').inputValue()).toBe('name');
+    expect(await field('Deal Value').inputValue()).toBe('amount');
+    expect(await field('Closed').inputValue()).toBe('closedAt');
+    expect(await field('Legacy key').inputValue()).toBe('');
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(4);
+    // Before the stage map, "Closed Won" is no stage of the pipeline: that row is refused in the preview.
+    await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(2);
+    expect(await preview.locator('tr', { hasText: 'Imported Delta' }).textContent()).toContain('twelve');
+
+    await field('Legacy key').selectOption('externalId');
+    await page.getByLabel('Stage names that differ').fill('Closed Won=Won');
+    await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(1);
+    await expect.poll(() => preview.locator('th').allTextContents()).toContain('externalId');
+    expect(await preview.locator('tr[data-action="insert"]').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('import-mapping-390.png'), fullPage: true });
+
+    // The dry run reads the whole file and writes nothing.
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const dry = page.getByTestId('dry-run-job');
+    await expect.poll(() => dry.getAttribute('data-status')).toBe('succeeded');
+    expect(await dry.getByTestId('summary-would-be-inserted').textContent()).toBe('3');
+    expect(await dry.getByTestId('summary-would-be-rejected').textContent()).toBe('1');
+    await expect.poll(() => dry.getByTestId('import-reasons').textContent()).toContain('5');
+    expect(await dry.getByTestId('import-reasons').textContent()).toContain('twelve');
+    expect((await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items).toHaveLength(0);
+
+    // The import itself: a progress bar, then the summary and the rejects to download.
+    await page.getByRole('button', { name: 'Import deals.csv' }).click();
+    const job = page.getByTestId('import-job');
+    await job.getByRole('progressbar').waitFor();
+    await expect.poll(() => job.getAttribute('data-status')).toBe('succeeded');
+    expect(await job.getByTestId('summary-inserted').textContent()).toBe('3');
+    expect(await job.getByTestId('summary-rejected').textContent()).toBe('1');
+    expect(await job.textContent()).toMatch(/Import finished: 4 rows/);
+    const rejects = await job.getByRole('link', { name: 'Download the rejected rows (CSV)' }).getAttribute('href');
+    expect(rejects).toMatch(/^\/api\/v1\/imports\/.+\/rejects$/);
+    const rejectsCsv = await page.evaluate(async (href) => (await fetch(href ?? '')).text(), rejects);
+    expect(rejectsCsv).toContain('L-4,Imported Delta');
+    await page.screenshot({ path: screenshotPath('import-done-390.png'), fullPage: true });
+
+    // The deals are there, with the history the file gives (Gamma won).
+    await job.getByRole('link', { name: 'See the imported deals' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/deals');
+    await page.getByRole('link', { name: 'Imported Gamma' }).waitFor();
+    await page.getByRole('link', { name: 'Imported Alpha' }).waitFor();
+    const imported = (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items;
+    expect(imported.map((d) => [d.name, d.status]).sort()).toEqual([
+      ['Imported Alpha', 'open'],
+      ['Imported Beta', 'open'],
+      ['Imported Gamma', 'won'],
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -101,7 +101,7 @@ export function ImportPage() {
         <h2>1. File</h2>
         <div className="form-grid">
           <label>
-            <span>Records</span>
+            <span>What to import</span>
             <select
               value={choices.entity}
               onChange={(e) => {
