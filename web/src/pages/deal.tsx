@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
@@ -33,6 +34,9 @@ export function DealPage() {
         </Link>
       </p>
       <h1 id="record-title" data-testid="deal-title">{d.name}</h1>
+      <div className="record-actions">
+        <MergeAction entity="deal" record={d} />
+      </div>
       <div className="record-grid">
         <div className="stack">
           <section className="card">
