@@ -197,7 +197,7 @@ describe('analytics in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('imports deals from a CSV: column mapping with a preview, a dry run, the import with progress; the deals appear', async () => {
+  it('imports deals from a CSV: column mapping with a preview, a dry run, the import with progress; the deals appear and two are merged', async () => {
     await call<PipelineDto>('POST', '/api/v1/pipelines', {
       name: 'Import pipeline',
       stages: [{ name: 'Discovery', probability: 20 }, { name: 'Proposal', probability: 60 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }],
@@ -277,6 +277,24 @@ describe('analytics in the browser', () => {
       ['Imported Beta', 'open'],
       ['Imported Gamma', 'won'],
     ]);
+
+    // Beta turns out to be Alpha again: merge it from Alpha's page and land on Alpha with both histories.
+    const id = (name: string) => imported.find((d) => d.name === name)?.id ?? '';
+    await page.goto(`${base}/deals/${id('Imported Alpha')}`);
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByTestId('merge-dialog');
+    await dialog.getByRole('combobox').fill('Imported Beta');
+    await dialog.getByRole('button', { name: 'Imported Beta' }).click();
+    const comparison = dialog.getByTestId('merge-comparison');
+    await comparison.waitFor();
+    // Alpha's amount survives; Beta's is dropped.
+    expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual(['USD 1,200.00', 'USD 2,500.00 (dropped)', 'USD 1,200.00']);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${id('Imported Alpha')}`);
+    await page.getByTestId('merged-history').first().waitFor();
+    expect(await page.getByTestId('timeline').textContent()).toContain('merged a duplicate deal into this one');
+    expect((await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort()).toEqual(['Imported Alpha', 'Imported Gamma']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ export function DealPage() {
           <h2>Timeline</h2>
           {timeline.isPending && <p className="muted">Loading…</p>}
           {timeline.isError && <p className="error">{timeline.error.message}</p>}
-          {timeline.data && <Timeline entries={timeline.data.items} describeStage={(id) => stageName(pipelines.data, id)} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />}
+          {timeline.data && <Timeline recordId={d.id} entries={timeline.data.items} describeStage={(id) => stageName(pipelines.data, id)} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />}
         </section>
       </div>
     </article>
