@@ -166,7 +166,7 @@ describe('analytics in the browser', () => {
 
     // Every tab answers on the default range: a chart with its numbers, never an error.
     await page.goto(`${base}/analytics?pipelineId=${pipeline.id}`);
-    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'What-if (Markov)', 'Monte Carlo']) {
+    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'Bottlenecks', 'What-if (Markov)', 'Monte Carlo']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('tab', { name: tab, selected: true }).waitFor();
       await page.locator('#analysis-panel .echart svg, #analysis-panel table').first().waitFor();
@@ -194,6 +194,37 @@ describe('analytics in the browser', () => {
     await page.getByLabel(/Revenue target/).fill('1500');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
+
+    // Bottlenecks over the default 12 weeks. Arrivals: Qualify 5 (every deal), Demo 3 (Acme, Globex,
+    // Initech), Proposal 2 (Acme, Hooli). In each stage now: Umbrella, Initech, Hooli. Acme won after
+    // passing each stage within a moment, so the three open deals, seconds old, are stale.
+    await page.getByRole('tab', { name: 'Bottlenecks' }).click();
+    await page.getByTestId('bottlenecks-wip-chart').locator('svg').waitFor();
+    const flowRows = async () =>
+      Promise.all((await page.getByTestId('bottlenecks-table').locator('tbody tr').all()).map(async (tr) => (await tr.locator('th, td').allTextContents()).map((t) => t.trim())));
+    await expect.poll(async () => (await flowRows()).map((r) => [r[0], r[1], r[8]])).toEqual([
+      ['Qualify', '5', '1'],
+      ['Demo', '3', '1'],
+      ['Proposal', '2', '1'],
+    ]);
+    const staleDeals = page.getByTestId('stale-deals');
+    expect((await staleDeals.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    await page.screenshot({ path: screenshotPath('analytics-bottlenecks.png'), fullPage: true });
+
+    // Owners are a multi-choice: the admin and a rep without deals → both ids in the URL, same deals;
+    // the rep alone → nothing.
+    const rep = await call<{ id: string }>('POST', '/api/v1/users', { email: `rep-${Date.now()}@example.test`, name: 'Rita Rep', role: 'rep', password: TEST_PASSWORD });
+    await page.reload();
+    await page.getByTestId('filter-ownerId').locator('summary').click();
+    await page.getByRole('checkbox', { name: 'Ada Admin' }).check();
+    await page.getByRole('checkbox', { name: 'Rita Rep' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ownerId')?.split(',').length).toBe(2);
+    expect(new URL(page.url()).searchParams.get('ownerId')).toContain(rep.id);
+    await expect.poll(async () => (await flowRows()).map((r) => r[1])).toEqual(['5', '3', '2']);
+    await page.getByRole('checkbox', { name: 'Ada Admin' }).uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ownerId')).toBe(rep.id);
+    await page.getByTestId('empty-state').waitFor();
+    await staleDeals.getByRole('link').first().waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 
