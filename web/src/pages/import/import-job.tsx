@@ -16,6 +16,15 @@ export function useImportJob(id: string) {
   });
 }
 
+/** Seconds left at the pace so far, from the share of the file read. */
+function secondsLeft(job: ImportJobDto, now: number): number | null {
+  if (job.status !== 'running' || !job.startedAt || job.percent <= 0 || job.percent >= 100) return null;
+  const elapsed = (now - Date.parse(job.startedAt)) / 1000;
+  return (elapsed * (100 - job.percent)) / job.percent;
+}
+
+const duration = (s: number) => (s < 60 ? `${Math.ceil(s)} s` : `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`);
+
 /** Rows per second from the job's start to its end (or to now while it runs). */
 function rate(job: ImportJobDto, now: number): number | null {
   if (!job.startedAt) return null;
@@ -115,6 +124,7 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
   if (job.error) return <ErrorState error={job.error} what="this import" onRetry={() => void job.refetch()} />;
   if (!data) return <Loading>Starting…</Loading>;
   const perSecond = rate(data, now);
+  const left = secondsLeft(data, now);
   const dryRun = data.options.dryRun === true;
   return (
     <div className="import-job" data-testid={dryRun ? 'dry-run-job' : 'import-job'} data-status={data.status}>
@@ -126,6 +136,7 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
           {data.status === 'succeeded' && `${dryRun ? 'Dry run finished' : 'Import finished'}: ${n(data.rowsRead)} rows`}
           {data.status === 'failed' && 'Stopped'}
           {perSecond !== null && data.rowsRead > 0 && ` · ${n(Math.round(perSecond))} rows/s`}
+          {left !== null && ` · about ${duration(left)} left`}
         </span>
       </div>
       {data.status === 'failed' && (
@@ -140,6 +151,47 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
           <a href={listPathOf[data.entity]}>See the imported {data.entity}</a>
         </p>
       )}
+    </div>
+  );
+}
+
+/** The latest imports (admins: everyone's; managers: their own); each opens with its summary and rejects. */
+export function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
+  const jobs = useQuery({ queryKey: ['imports', 'list'], queryFn: async () => (await api.get<{ items: ImportJobDto[] }>('/imports')).items, refetchInterval: 5000 });
+  const items = (jobs.data ?? []).slice(0, 10);
+  if (items.length === 0) return null;
+  return (
+    <div className="card import-step">
+      <h2>Recent imports</h2>
+      <div className="table-wrap">
+        <table className="records" data-testid="recent-imports">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Records</th>
+              <th>Status</th>
+              <th className="num">Rows</th>
+              <th>Started</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((j) => (
+              <tr key={j.id}>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(j.id)}>
+                    {j.fileName ?? j.id}
+                  </button>
+                  {j.options.dryRun === true && <span className="badge">dry run</span>}
+                </td>
+                <td>{j.entity}</td>
+                <td>{j.status === 'running' ? `running ${j.percent.toFixed(0)} %` : j.status}</td>
+                <td className="num">{n(j.rowsRead)}</td>
+                <td>{new Date(j.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { importEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
 import { importPresets } from '../../../../src/domain/import-presets.ts';
 import type { ImportJobDto, ImportPreview } from '../../../../src/domain/imports.ts';
@@ -8,7 +8,7 @@ import { problemsOf } from '../../components/form-errors.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { sessionQuery } from '../../session.ts';
 import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } from './import-choices.ts';
-import { ImportJobView } from './import-job.tsx';
+import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
 
 const presetLabels: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty' };
@@ -21,6 +21,16 @@ function importableBy(role: string | undefined): ImportEntity[] {
   if (role === 'admin') return [...importEntities];
   if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
   return [];
+}
+
+/** A value that follows `value` once it has stopped changing for `ms` (typing does not send a preview per key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
 }
 
 /** Upload a CSV → check the column mapping on a preview → dry run → import with live progress. */
@@ -41,7 +51,8 @@ export function ImportPage() {
     enabled: file !== null,
     staleTime: Infinity,
   });
-  const previewQuery = { ...importQuery(choices, file?.name ?? '', false), limit: '20' };
+  const settled = useSettled(choices, 300);
+  const previewQuery = { ...importQuery(settled, file?.name ?? '', false), limit: '20' };
   const preview = useQuery({
     queryKey: ['imports', 'preview', file?.name, file?.size, file?.lastModified, previewQuery],
     queryFn: () => (head.data ? upload<ImportPreview>('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null),
@@ -90,7 +101,7 @@ export function ImportPage() {
   const p = preview.data;
   const mappingProblems = p?.problems ?? [];
   const samples = head.data ? sampleCells(head.data.text, choices.delimiter) : [];
-  const ready = file !== null && p !== undefined && p !== null && mappingProblems.length === 0 && !preview.isFetching;
+  const ready = file !== null && p !== undefined && p !== null && mappingProblems.length === 0 && !preview.isFetching && settled === choices;
 
   return (
     <section className="import-page">
@@ -227,14 +238,17 @@ export function ImportPage() {
               <ImportJobView key={dryRunId} id={dryRunId} />
             </>
           )}
-          {importId && (
-            <>
-              <h3>Import</h3>
-              <ImportJobView key={importId} id={importId} onFinished={() => setImportRunning(false)} />
-            </>
-          )}
         </div>
       )}
+
+      {importId && (
+        <div className="card import-step">
+          <h2>Import</h2>
+          <ImportJobView key={importId} id={importId} onFinished={() => setImportRunning(false)} />
+        </div>
+      )}
+
+      <RecentImports onOpen={(id) => setImportId(id)} />
     </section>
   );
 }
