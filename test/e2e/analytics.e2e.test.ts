@@ -320,6 +320,7 @@ describe('analytics in the browser', () => {
     await comparison.waitFor();
     // Alpha's amount survives; Beta's is dropped.
     expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual(['USD 1,200.00', 'USD 2,500.00 (dropped)', 'USD 1,200.00']);
+    await page.screenshot({ path: screenshotPath('merge-dialog-390.png') });
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${id('Imported Alpha')}`);

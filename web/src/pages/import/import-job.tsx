@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { ImportJobDto, ImportSummary } from '../../../../src/domain/imports.ts';
 import { api, apiUrl, getText } from '../../api.ts';
@@ -12,7 +13,7 @@ export function useImportJob(id: string) {
   return useQuery({
     queryKey: ['imports', id],
     queryFn: () => api.get<ImportJobDto>(`/imports/${id}`),
-    refetchInterval: (q) => (finished(q.state.data) ? false : 500),
+    refetchInterval: (q) => (q.state.error || finished(q.state.data) ? false : 500),
   });
 }
 
@@ -103,6 +104,7 @@ function Reasons({ job }: { job: ImportJobDto }) {
 export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (job: ImportJobDto) => void }) {
   const job = useImportJob(id);
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [now, setNow] = useState(() => Date.now());
   const data = job.data;
   const done = finished(data);
@@ -148,7 +150,15 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
       {done && <Reasons job={data} />}
       {data.status === 'succeeded' && !dryRun && (
         <p>
-          <a href={listPathOf[data.entity]}>See the imported {data.entity}</a>
+          <a
+            href={listPathOf[data.entity]}
+            onClick={(e) => {
+              e.preventDefault();
+              router.history.push(listPathOf[data.entity]);
+            }}
+          >
+            See the imported {data.entity}
+          </a>
         </p>
       )}
     </div>
