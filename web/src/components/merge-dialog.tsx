@@ -5,6 +5,7 @@ import type { SearchResult } from '../../../src/domain/search.ts';
 import { api, ApiError } from '../api.ts';
 import { formatMoney } from '../money.ts';
 import { nameOf, usersQuery } from '../queries.ts';
+import { sessionQuery } from '../session.ts';
 import type { AccountDto, ContactDto, DealDto, LeadDto, UserDto } from '../types.ts';
 import { Modal } from './modal.tsx';
 import { AccountLink, contactName, ContactLink } from './record-links.tsx';
@@ -244,6 +245,9 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
 /** The "Merge…" button of a record page and its dialog. */
 export function MergeAction<E extends MergeEntity>({ entity, record }: { entity: E; record: Dto[E] }) {
   const [open, setOpen] = useState(false);
+  const role = useQuery(sessionQuery).data?.user.role;
+  // Auditors read everything and write nothing; for everyone else the API decides per record.
+  if (role === 'auditor') return null;
   return (
     <>
       <button type="button" className="merge-action" onClick={() => setOpen(true)}>
