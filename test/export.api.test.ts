@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRecordExport } from '../src/cli/actions/export.ts';
+import type { Io } from '../src/cli/io.ts';
+import { AppError } from '../src/domain/errors.ts';
 import type { Actor } from '../src/domain/access.ts';
 import { parseCsv } from '../src/domain/csv.ts';
 import { listDealsQuery, type DealDto } from '../src/domain/deals.ts';
@@ -20,9 +26,11 @@ beforeAll(async () => {
   deps = await createTestDeps();
   api = await createApi(deps);
 });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewright-record-export-'));
 afterAll(async () => {
   await api.close();
   await deps.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function csvRows(body: string): Promise<string[][]> {
@@ -141,5 +149,47 @@ describe('deals CSV formatted by the database', () => {
       expect(rows.slice(1).filter((r) => r[owner] === outsider.userId)).toEqual([]);
     }
     expect((await csvRows(await exported(admin, { pipelineId: p.id }, 2))).slice(1).filter((r) => r.includes(outsider.userId)).length).toBe(3);
+  });
+});
+
+function capture(): Io & { errs: string[] } {
+  const errs: string[] = [];
+  return { errs, out: () => undefined, err: (l) => errs.push(l), status: () => undefined, interactive: false, setExitCode: () => undefined };
+}
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
+  return err;
+}
+
+describe('pipewright export', () => {
+  it('writes the same file as the API for the same filters, and names a bad option without writing anything', async () => {
+    const { orgId, admin } = await createTestOrg(deps);
+    const p = await createTestPipeline(deps, admin);
+    for (const [i, name] of ['Alpha, "A"', 'Beta', 'Gamma'].entries()) await createDeal(deps, admin, { name, pipelineId: p.id, amount: `${i + 1}00.00` });
+    await createDeal(deps, admin, { name: 'Elsewhere', pipelineId: (await createTestPipeline(deps, admin)).id });
+    const out = path.join(dir, 'deals.csv');
+    const io = capture();
+    await runRecordExport(io, deps, 'deals', { org: orgId, out, pipeline: p.id, amountMin: '150', sort: 'amount', order: 'desc' });
+    const viaApi = await api.as(admin, { method: 'GET', url: `/api/v1/deals/export?pipelineId=${p.id}&amountMin=150&sort=amount&order=desc` });
+    expect(fs.readFileSync(out, 'utf8')).toBe(viaApi.body);
+    expect((await csvRows(viaApi.body)).map((r) => r[2])).toEqual(['name', 'Gamma', 'Beta']);
+    expect(io.errs.at(-1)).toMatch(/^Exported 2 deals of ".+" as CSV to .+deals\.csv in [\d.]+ s$/);
+
+    const jsonl = path.join(dir, 'accounts.jsonl');
+    await createAccount(deps, admin, { name: 'Acme', industry: 'Tools' });
+    await runRecordExport(capture(), deps, 'accounts', { org: orgId, out: jsonl, format: 'jsonl', industry: 'Tools' });
+    expect(fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { name: string }).name)).toEqual(['Acme']);
+
+    // Bad values and filters of another list are named by their options; no file is started.
+    const bad = path.join(dir, 'bad.csv');
+    const invalidValues = await failure(runRecordExport(capture(), deps, 'deals', { org: orgId, out: bad, amountMin: 'lots', pipeline: 'nope', sort: 'size' }));
+    expect(invalidValues.fields?.map((f) => f.field).sort()).toEqual(['--amount-min', '--pipeline', '--sort']);
+    const otherList = await failure(runRecordExport(capture(), deps, 'accounts', { org: orgId, out: bad, pipeline: p.id }));
+    expect(otherList.fields).toEqual([{ field: '--pipeline', message: 'is not a filter of accounts (it filters deals)' }]);
+    expect((await failure(runRecordExport(capture(), deps, 'opportunities', { org: orgId, out: bad }))).fields?.map((f) => f.field)).toEqual(['<entity>']);
+    expect((await failure(runRecordExport(capture(), deps, 'deals', { org: orgId, out }))).message).toContain('--force');
+    expect(fs.existsSync(bad) || fs.existsSync(`${bad}.partial`)).toBe(false);
   });
 });
