@@ -82,16 +82,16 @@ export interface DealKey {
 function afterKey(key: DealSortKey, order: 'asc' | 'desc', after: DealKey): RawBuilder<SqlBool> {
   const { expr, type } = sortExpr[key];
   const op = sql.raw(order === 'asc' ? '>' : '<');
-  return sql<SqlBool>`(${expr}, id) ${op} (cast(${after.sortValue} as ${sql.raw(type)}), ${after.id}::uuid)`;
+  return sql<SqlBool>`(${expr}, d.id) ${op} (cast(${after.sortValue} as ${sql.raw(type)}), ${after.id}::uuid)`;
 }
 
 /**
  * Up to `limit` deals of the list query after `after` (keyset, in the list's order), each as one
  * CSV line ending in CRLF, with the key to continue from.
  */
-export async function dealCsvLines(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters, limit: number, after: DealKey | null): Promise<{ line: string; sort_value: string; id: string }[]> {
+export async function dealCsvLines(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters, limit: number, after: DealKey | null): Promise<{ line: string; sort_value: string; last_id: string }[]> {
   const { expr } = sortExpr[q.sort];
-  let b = filteredDeals(db, orgId, scope, q).select([line.as('line'), sql<string>`(${expr})::text`.as('sort_value'), sql<string>`d.id::text`.as('id')]);
+  let b = filteredDeals(db, orgId, scope, q).select([line.as('line'), sql<string>`(${expr})::text`.as('sort_value'), sql<string>`d.id::text`.as('last_id')]);
   if (after) b = b.where(afterKey(q.sort, q.order, after));
-  return b.orderBy(expr, q.order).orderBy('id', q.order).limit(limit).execute();
+  return b.orderBy(expr, q.order).orderBy('d.id', q.order).limit(limit).execute();
 }
