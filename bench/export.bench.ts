@@ -6,18 +6,22 @@
  * (with net totals) and contact roles as JSON, their sum, instants as ISO strings, within the
  * reader's scope. The deals are made with set-based SQL (this measures export, not creation) but are
  * valid deals: their organization, pipeline, stages, owners, accounts, contacts and products exist.
- * Reported: rows/s of both and the ratio, peak RSS of the export process (VmHWM), and the embedded
- * engine's figure (smaller size; its baseline is `COPY … TO '/dev/blob'` in the same engine).
+ * Reported: rows/s of both and the ratio, peak RSS of the export process (VmHWM), the embedded
+ * engine's figure (smaller size; its baseline is `COPY … TO '/dev/blob'` in the same engine), and
+ * on a tenth of the deals the database-formatted path against the list use case it replaces.
  *
  * EXPORT_BENCH_ROWS (default 1,000,000) and EXPORT_BENCH_PGLITE_ROWS (default 100,000) set the sizes.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { composeFromDatabase, shutdown } from '../src/compose.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
+import { prepareRecordExport } from '../src/modules/export/export.service.ts';
 import { setUpOrganization } from '../src/modules/organizations/set-up-organization.ts';
+import { operatorActor } from '../src/cli/operator.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
 // Bench parameters come from the command environment, like the sizes of the other benchmarks.
@@ -117,6 +121,29 @@ function countLines(file: string): number {
   return n;
 }
 
+/**
+ * The deals created before `createdTo` exported in this process through the database-formatted
+ * path and through the list use case (pages of DTOs formatted in Node): rows/s of each, and a check
+ * that both wrote the same bytes.
+ */
+async function comparePaths(url: string, org: string, createdTo: string): Promise<Record<string, unknown>> {
+  const deps = await composeFromDatabase(await openDatabase({ databaseUrl: url, dataDir: '' }), { sessionSecret: 'bench-secret-bench-secret-bench-secret-0', sessionTtlHours: 1 });
+  const measure = async (listPath: boolean) => {
+    const started = performance.now();
+    let rows = 0;
+    const hash = createHash('sha256');
+    const file = await prepareRecordExport(deps, operatorActor(org), 'deals', { createdTo }, { listPath, onRecords: (n) => (rows = n) });
+    for await (const chunk of file.chunks) hash.update(chunk);
+    const ms = performance.now() - started;
+    return { rows, seconds: Math.round(ms) / 1000, rowsPerSecond: rate(rows, ms), sha256: hash.digest('hex') };
+  };
+  const fast = await measure(false);
+  const list = await measure(true);
+  await shutdown(deps);
+  if (fast.sha256 !== list.sha256) throw new Error('the two export paths wrote different files');
+  return { createdTo, rows: fast.rows, databaseFormatted: fast, listUseCase: list, speedup: Math.round((fast.rowsPerSecond / list.rowsPerSecond) * 10) / 10 };
+}
+
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 const dir = scratchDir('pipewright-export-bench');
 const db = await scratchDatabase('export_bench');
@@ -150,6 +177,8 @@ try {
   };
   fs.rmSync(baselineFile);
   fs.rmSync(outFile);
+  const paths = await comparePaths(db.url, org, '2024-03-01T00:00:00Z');
+  console.log(`in-process, ${String(paths.rows)} deals: database-formatted vs list use case ${String(paths.speedup)}×`);
 
   const liteDir = scratchDir('pipewright-export-bench-pglite');
   const lite = await openDatabase({ dataDir: liteDir });
@@ -171,7 +200,7 @@ try {
 
   const result = {
     rows: ROWS,
-    postgres,
+    postgres: { ...postgres, pathsCompared: paths },
     pglite: {
       rows: PGLITE_ROWS,
       baselineCopyToBlob: { seconds: Math.round(liteBaselineMs) / 1000, rowsPerSecond: rate(PGLITE_ROWS, liteBaselineMs), fileMiB: Math.round((blobBytes / 2 ** 20) * 10) / 10 },

@@ -92,9 +92,9 @@ async function csvThroughList(actor: Actor, query: Record<string, string>): Prom
   return file.header + page.items.map((d) => file.line(d)).join('');
 }
 
-async function exported(actor: Actor, query: Record<string, string>, pageSize: number): Promise<string> {
+async function exported(actor: Actor, query: Record<string, string>, pageSize: number, opts: { listPath?: boolean } = {}): Promise<string> {
   let text = '';
-  for await (const chunk of (await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize })).chunks) text += chunk;
+  for await (const chunk of (await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize, ...opts })).chunks) text += chunk;
   return text;
 }
 
@@ -140,6 +140,7 @@ describe('deals CSV formatted by the database', () => {
       const expected = await csvThroughList(actor, query);
       expect(await exported(actor, query, 2)).toBe(expected);
       expect(await exported(actor, query, 5000)).toBe(expected);
+      expect(await exported(actor, query, 3, { listPath: true })).toBe(expected);
     }
     // The scope applies: the outsider's deals are not in the manager's export, nor in the rep's.
     for (const actor of [manager, rep]) {

@@ -44,6 +44,8 @@ export interface RecordExportOptions {
   onRecords?: (records: number) => void;
   /** Records per page read from the database (tests set it small to cross pages). */
   pageSize?: number;
+  /** Read through the list use case even where a faster path exists (tests and benchmarks compare both). */
+  listPath?: boolean;
 }
 
 type Pages = AsyncGenerator<{ text: string; rows: number }>;
@@ -81,7 +83,7 @@ export async function prepareRecordExport(deps: Deps, actor: Actor, entity: Expo
   const { format, ...filters } = parseQuery(entity, input);
   const columns = exportColumns(entity);
   let pages: Pages;
-  if (entity === 'deals' && format === 'csv') {
+  if (entity === 'deals' && format === 'csv' && !opts.listPath) {
     // The database writes the cells in its own order; it must be the DTO's.
     if (dealCsvFields.join() !== columns.join()) throw new Error(`deal CSV fields ${dealCsvFields.join()} differ from the deal record ${columns.join()}`);
     pages = dealCsvPages(deps, actor, filters as ListQuery<'deals'>, opts.pageSize ?? DEAL_CSV_PAGE);
