@@ -6,7 +6,7 @@ import { filteredDeals, sortExpr, type DealFilters } from './deals.repository.ts
 
 /*
  * Deals as lines of the export's CSV file, formatted by the database: the export of a million deals
- * then costs Node a string per deal instead of a row object, three Dates and twenty-five cells.
+ * then costs Node a string per deal instead of a row object, four Dates and twenty-five cells.
  * Every cell is written exactly as `exportLines` (src/domain/record-export.ts) writes the deal's DTO
  * (`toDealDto`): the tests compare both on the same deals.
  */
