@@ -18,39 +18,64 @@ export interface HashedEvent {
 /** The hash of the (virtual) event before the first one of an organization. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * JSON with object keys sorted at every level, so that a value read back from jsonb (which
- * reorders keys) hashes the same as when it was written.
+ * reorders keys) hashes the same as when it was written. The text is valid JSON, so a writer may
+ * store it as the jsonb value it hashed.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort(byCodeUnit);
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The text an event's hash is taken of, with its data already in canonical JSON: exactly
+ * `canonicalJson` of the event's hashed fields (keys in sorted order), built without walking the
+ * data twice.
+ */
+function hashedText(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
+  const iso = (d: Date | null) => (d ? JSON.stringify(d.toISOString()) : 'null');
+  // canonicalJson leaves out undefined fields; so does this.
+  const opt = (key: string, v: unknown, comma = true) => (v === undefined ? '' : `${comma ? ',' : ''}"${key}":${canonicalJson(v)}`);
+  return (
+    `{${e.actorId === undefined ? '"businessTime":' : `"actorId":${canonicalJson(e.actorId)},"businessTime":`}${iso(e.businessTime ?? null)},"data":${dataJson}` +
+    `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${opt('imported', e.imported)}` +
+    `,"occurredAt":${iso(e.occurredAt)},"orgId":${JSON.stringify(e.orgId)},"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
+    `${opt('seq', e.seq)},"type":${JSON.stringify(e.type)}}`
+  );
 }
 
 /** SHA-256 (hex) of an event chained to its predecessor's hash. */
 export function hashEvent(e: HashedEvent): string {
-  const body = canonicalJson({
-    orgId: e.orgId,
-    seq: e.seq,
-    occurredAt: e.occurredAt.toISOString(),
-    businessTime: e.businessTime ? e.businessTime.toISOString() : null,
-    imported: e.imported,
-    actorId: e.actorId,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    type: e.type,
-    data: e.data,
-    prevHash: e.prevHash ?? GENESIS_HASH,
-  });
-  return createHash('sha256').update(body).digest('hex');
+  return hashEventWithData(e, canonicalJson(e.data));
+}
+
+/**
+ * As `hashEvent`, for a writer that has the event's data as canonical JSON already (the text it
+ * stores in the jsonb column), so the data is serialized once.
+ */
+export function hashEventWithData(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
+  return createHash('sha256').update(hashedText(e, dataJson)).digest('hex');
 }
 
 export interface FieldChange {
