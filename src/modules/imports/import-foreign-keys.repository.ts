@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import type { CopyValue } from '../../db/bulk-copy.ts';
+import type { DbExecutor } from '../../db/database.ts';
+
+/**
+ * Foreign keys of the rows an import batch writes, checked per batch instead of per row.
+ *
+ * PostgreSQL checks each foreign key of each inserted row with a trigger that runs one query; in
+ * a COPY of deals (six keys) those queries cost several times the insert itself. A batch turns
+ * the per-row triggers off for its transaction when the role may (`session_replication_role =
+ * replica`: a superuser, as the embedded engine's, or a role granted SET on it), then proves the
+ * keys of exactly the rows it wrote: for each key, the distinct referenced values are looked up
+ * in one statement, which also locks the referenced rows FOR KEY SHARE as the triggers would (so
+ * a concurrent delete cannot orphan them before the commit). Any value not found fails the batch.
+ * A role that may not turn the triggers off keeps them: the same result, row by row.
+ */
+
+/** A loaded row refers to a record that does not exist: the batch must not commit. */
+export class MissingReferenceError extends Error {
+  constructor(
+    readonly table: string,
+    readonly constraint: string,
+    readonly missing: number,
+  ) {
+    super(`${missing} value(s) of ${table} refer to no row (foreign key ${constraint})`);
+    this.name = 'MissingReferenceError';
+  }
+}
+
+/** Rows as written by COPY: the columns and one array of values per row. */
+export interface WrittenRows {
+  table: string;
+  columns: readonly string[];
+  rows: readonly (readonly CopyValue[])[];
+}
+
+/**
+ * Turns the per-row foreign-key triggers off for the rest of the transaction if the role may; in
+ * a savepoint, so a refusal leaves the transaction usable. Returns whether they are off: if so,
+ * the caller must prove the keys with `verifyReferences` before committing.
+ */
+export async function deferForeignKeyChecks(trx: DbExecutor): Promise<boolean> {
+  await sql`savepoint import_defer_fk`.execute(trx);
+  try {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`release savepoint import_defer_fk`.execute(trx);
+    return true;
+  } catch {
+    await sql`rollback to savepoint import_defer_fk`.execute(trx);
+    await sql`release savepoint import_defer_fk`.execute(trx);
+    return false;
+  }
+}
+
+interface ForeignKey {
+  name: string;
+  child: string;
+  parent: string;
+  childColumns: string[];
+  parentColumns: string[];
+  /** SQL types of the parent columns, for the casts of the looked-up values. */
+  types: string[];
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+const TYPE = /^[a-z][a-z0-9_ ]*(\(\d+(,\d+)?\))?$/;
+
+const keysCache = new Map<string, ForeignKey[]>();
+
+/** The foreign keys declared on a table (the schema does not change while the process runs). */
+async function foreignKeysOf(trx: DbExecutor, table: string): Promise<ForeignKey[]> {
+  const cached = keysCache.get(table);
+  if (cached) return cached;
+  const r = await sql<{ name: string; child: string; parent: string; child_columns: string[]; parent_columns: string[]; types: string[] }>`
+    select c.conname as name, ch.relname as child, pa.relname as parent,
+      array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as child_columns,
+      array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as parent_columns,
+      array(select format_type(a.atttypid, a.atttypmod) from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as types
+    from pg_constraint c
+    join pg_class ch on ch.oid = c.conrelid
+    join pg_class pa on pa.oid = c.confrelid
+    join pg_namespace n on n.oid = ch.relnamespace
+    where c.contype = 'f' and n.nspname = current_schema() and ch.relname = ${table}
+    order by c.conname`.execute(trx);
+  const keys = r.rows.map((x) => ({ name: x.name, child: x.child, parent: x.parent, childColumns: x.child_columns, parentColumns: x.parent_columns, types: x.types }));
+  for (const k of keys) {
+    for (const id of [k.child, k.parent, ...k.childColumns, ...k.parentColumns]) if (!IDENT.test(id)) throw new Error(`foreign keys: "${id}" is not a plain identifier`);
+    for (const t of k.types) if (!TYPE.test(t)) throw new Error(`foreign keys: "${t}" is not a plain type`);
+  }
+  keysCache.set(table, keys);
+  return keys;
+}
+
+const text = (v: CopyValue): string => (v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The key values of the parent rows among the written ones, if the parent table is one of them. */
+function ownKeys(written: readonly WrittenRows[], fk: ForeignKey, cache: Map<string, Set<string>>): Set<string> | null {
+  const cacheKey = `${fk.parent}(${fk.parentColumns.join(',')})`;
+  const known = cache.get(cacheKey);
+  if (known) return known;
+  const keys = new Set<string>();
+  for (const w of written) {
+    if (w.table !== fk.parent) continue;
+    const at = fk.parentColumns.map((c) => w.columns.indexOf(c));
+    if (at.some((i) => i < 0)) continue;
+    for (const row of w.rows) keys.add(at.map((i) => text(row[i] ?? null)).join('\u0001'));
+  }
+  cache.set(cacheKey, keys);
+  return keys.size > 0 ? keys : null;
+}
+
+/**
+ * Proves every foreign key of the written rows: the distinct values each key refers to are looked
+ * up (and locked FOR KEY SHARE) in one statement per key. A key column the rows do not carry is
+ * null for them (no reference). Throws MissingReferenceError for the first key with a value
+ * that refers to nothing.
+ */
+export async function verifyReferences(trx: DbExecutor, written: readonly WrittenRows[]): Promise<void> {
+  const keysOfWritten = new Map<string, Set<string>>();
+  for (const w of written) {
+    if (w.rows.length === 0) continue;
+    for (const fk of await foreignKeysOf(trx, w.table)) {
+      const at = fk.childColumns.map((c) => w.columns.indexOf(c));
+      if (at.some((i) => i < 0)) continue;
+      const distinct = new Map<string, string[]>();
+      for (const row of w.rows) {
+        const values: string[] = [];
+        let complete = true;
+        for (const i of at) {
+          const v = row[i];
+          if (v === null || v === undefined) {
+            complete = false;
+            break;
+          }
+          values.push(text(v));
+        }
+        if (complete) distinct.set(values.join('\u0001'), values);
+      }
+      // Rows written by this same call exist (their COPY succeeded): nothing to look up for them.
+      const own = ownKeys(written, fk, keysOfWritten);
+      if (own) for (const k of [...distinct.keys()]) if (own.has(k)) distinct.delete(k);
+      if (distinct.size === 0) continue;
+      const columns = fk.childColumns.map((_, i) => [...distinct.values()].map((v) => v[i] ?? ''));
+      const unnested = sql.join(columns.map((c) => sql`${c}::text[]`));
+      const names = sql.join(fk.childColumns.map((_, i) => sql.id(`v${i}`)));
+      const match = sql.join(
+        fk.parentColumns.map((col, i) => sql`p.${sql.id(col)} = v.${sql.id(`v${i}`)}::${sql.raw(fk.types[i] ?? 'text')}`),
+        sql` and `,
+      );
+      const found = await sql<{ n: number }>`
+        select count(*)::int as n from (
+          select 1 from ${sql.id(fk.parent)} p join unnest(${unnested}) as v(${names}) on ${match}
+          for key share of p) x`.execute(trx);
+      const n = found.rows[0]?.n ?? 0;
+      if (n < distinct.size) throw new MissingReferenceError(w.table, fk.name, distinct.size - n);
+    }
+  }
+}
