@@ -41,6 +41,15 @@ describe('event hashing', () => {
       }),
     );
     expect(canonicalJson({ b: 1, a: [{ d: undefined, c: new Date(0) }], é: 'x' })).toBe('{"a":[{"c":"1970-01-01T00:00:00.000Z"}],"b":1,"é":"x"}');
+    // Objects built with sorted keys take the native serializer; the text is the same.
+    const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sorted(x)])) : v);
+    fc.assert(
+      fc.property(json, (v) => {
+        expect(canonicalJson(sorted(v))).toBe(plainCanonical(v));
+      }),
+    );
+    expect(canonicalJson({ a: { toJSON: 'x' }, b: [undefined, new Date(1)], c: Object.create(null) as object, d: new Map([['k', 1]]) })).toBe('{"a":{"toJSON":"x"},"b":[null,"1970-01-01T00:00:00.001Z"],"c":{},"d":{}}');
+    expect(canonicalJson({ 10: 'a', 9: 'b' })).toBe('{"10":"a","9":"b"}');
   });
 
   it('hashes the canonical JSON of the event, whether or not the data comes serialized', () => {

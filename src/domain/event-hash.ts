@@ -27,6 +27,49 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  // Writers that build their objects with sorted keys get the native serializer: same text.
+  if (typeof value === 'object' && isSortedPlain(value)) return JSON.stringify(value);
+  return walk(value);
+}
+
+/**
+ * Whether JSON.stringify writes exactly the canonical text of a value: every object a plain one
+ * (no toJSON of its own, Dates excepted, which both write as ISO text) with its keys already in
+ * sorted order, and no values JSON.stringify would write otherwise (functions, symbols, bigints).
+ */
+function isSortedPlain(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) if (!isSortedPlain(v)) return false;
+    return true;
+  }
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const obj = value as Record<string, unknown>;
+  if ('toJSON' in obj) return false;
+  let prev: string | null = null;
+  for (const k in obj) {
+    if (prev !== null && !(prev < k)) return false;
+    prev = k;
+    if (!isSortedPlain(obj[k])) return false;
+  }
+  return true;
+}
+
+function walk(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
@@ -53,15 +96,16 @@ export function canonicalJson(value: unknown): string {
  * `canonicalJson` of the event's hashed fields (keys in sorted order), built without walking the
  * data twice.
  */
+const isoJson = (d: Date | null): string => (d ? `"${d.toISOString()}"` : 'null');
+// canonicalJson leaves out undefined fields; so does this.
+const field = (key: string, v: unknown): string => (v === undefined ? '' : `,"${key}":${canonicalJson(v)}`);
+
 function hashedText(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
-  const iso = (d: Date | null) => (d ? JSON.stringify(d.toISOString()) : 'null');
-  // canonicalJson leaves out undefined fields; so does this.
-  const opt = (key: string, v: unknown, comma = true) => (v === undefined ? '' : `${comma ? ',' : ''}"${key}":${canonicalJson(v)}`);
   return (
-    `{${e.actorId === undefined ? '"businessTime":' : `"actorId":${canonicalJson(e.actorId)},"businessTime":`}${iso(e.businessTime ?? null)},"data":${dataJson}` +
-    `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${opt('imported', e.imported)}` +
-    `,"occurredAt":${iso(e.occurredAt)},"orgId":${JSON.stringify(e.orgId)},"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
-    `${opt('seq', e.seq)},"type":${JSON.stringify(e.type)}}`
+    `{${e.actorId === undefined ? '' : `"actorId":${canonicalJson(e.actorId)},`}"businessTime":${isoJson(e.businessTime ?? null)},"data":${dataJson}` +
+    `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${field('imported', e.imported)}` +
+    `,"occurredAt":${isoJson(e.occurredAt)},"orgId":${JSON.stringify(e.orgId)},"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
+    `${field('seq', e.seq)},"type":${JSON.stringify(e.type)}}`
   );
 }
 

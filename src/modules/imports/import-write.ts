@@ -34,13 +34,22 @@ interface Created {
 
 const withCreatedBy: ReadonlySet<ImportTable> = new Set(['accounts', 'contacts', 'leads', 'deals', 'activities']);
 
-/** What an event records of an imported row: its stored columns, JSON lists as lists. */
-function snapshotOf(columns: Record<string, unknown>, externalId: string | null): Record<string, unknown> {
-  const snap: Record<string, unknown> = { external_id: externalId };
-  for (const [k, v] of Object.entries(columns)) {
-    if (k === 'password_hash') continue;
-    snap[k] = (k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v;
-  }
+/** A stored column as an event records it: JSON lists as lists, times as ISO text. */
+const snapValue = (k: string, v: unknown): unknown => ((k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v);
+
+/**
+ * The keys of the snapshots of records with these columns, in sorted order: event data built in
+ * that order is serialized for its hash by the native JSON serializer (see canonicalJson), and
+ * the order is worked out once per batch rather than per record.
+ */
+function snapshotKeys(columns: Record<string, unknown>, extra: readonly string[], without: readonly string[] = []): string[] {
+  return [...new Set([...Object.keys(columns), 'external_id', ...extra])].filter((k) => k !== 'password_hash' && !without.includes(k)).sort();
+}
+
+/** What an event records of an imported row: its stored columns (and `extra` values), keys in `order`. */
+function snapshotIn(order: readonly string[], columns: Record<string, unknown>, externalId: string | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const snap: Record<string, unknown> = {};
+  for (const k of order) snap[k] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
   return snap;
 }
 
@@ -66,16 +75,24 @@ function patchFor(d: Decision): Record<string, unknown> {
   return patch;
 }
 
-const stageRef = (s: StageKey) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId: s.pipeline_id });
+// Keys in sorted order (see snapshotKeys).
+const stageRef = (s: StageKey) => ({ kind: s.kind, name: s.name, pipelineId: s.pipeline_id, position: s.position, stageId: s.id });
 
 /** The events and stage visits of a new deal with its history. */
-function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
+const DEAL_SNAPSHOT_EXTRA = ['stage_id', 'status', 'line_items', 'contact_roles'];
+
+function dealHistory(r: PlannedRecord, order: readonly string[], id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
   const h = r.history;
   if (!h) return { events: [], visits: [] };
   const c = r.columns;
   const businessTime = imported ? createdAt : null;
-  const after: Record<string, unknown> = { ...snapshotOf(c, r.externalId), stage_id: h.firstStage.id, status: 'open', line_items: r.lineItem ? [{ product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice, discount_percent: '0' }] : [], contact_roles: [] };
-  delete after.closed_at;
+  // The deal as it was created: in its first stage, open, not closed.
+  const after = snapshotIn(order, c, r.externalId, {
+    stage_id: h.firstStage.id,
+    status: 'open',
+    line_items: r.lineItem ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }] : [],
+    contact_roles: [],
+  });
   const events: EventInput[] = [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true }];
   if (!h.closedAt || h.finalStage.kind === 'open') return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
   const closedAt = h.closedAt;
@@ -83,14 +100,18 @@ function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: bo
   const ev = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data, businessTime: closedAt, imported: true });
   events.push(
     ev('deal.stage_changed', {
-      from: stageRef(h.firstStage),
-      to: stageRef(h.finalStage),
-      status: { from: 'open', to: kind },
       daysInPreviousStage: Math.round(((closedAt.getTime() - createdAt.getTime()) / DAY_MS) * 100) / 100,
+      from: stageRef(h.firstStage),
+      status: { from: 'open', to: kind },
+      to: stageRef(h.finalStage),
     }),
   );
-  const money = { amount: c.amount ?? null, currency: c.currency, closedAt: closedAt.toISOString() };
-  events.push(kind === 'won' ? ev('deal.won', { stageId: h.finalStage.id, ...money, lineItemsCount: r.lineItem ? 1 : 0 }) : ev('deal.lost', { stageId: h.finalStage.id, lostReason: c.lost_reason ?? null, ...money }));
+  const [amount, closed, currency] = [c.amount ?? null, closedAt.toISOString(), c.currency];
+  events.push(
+    kind === 'won'
+      ? ev('deal.won', { amount, closedAt: closed, currency, lineItemsCount: r.lineItem ? 1 : 0, stageId: h.finalStage.id })
+      : ev('deal.lost', { amount, closedAt: closed, currency, lostReason: c.lost_reason ?? null, stageId: h.finalStage.id }),
+  );
   return {
     events,
     visits: [
@@ -146,29 +167,39 @@ function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readon
   const lineItems: WrittenRows = { table: 'deal_line_items', columns: ['org_id', 'id', 'deal_id', 'product_id', 'position', 'quantity', 'unit_price', 'discount_percent'], rows: [] };
   const visits: Visit[] = [];
   const rows = main.rows as CopyValue[][];
+  let order: string[] = [];
+  let keys: string[] = [];
   for (const d of decisions) {
     if (d.existing) continue;
     const r = d.record;
+    // Every planned record of an entity has the same columns: the first one names them.
+    if (keys.length === 0) {
+      keys = Object.keys(r.columns);
+      main.columns = [...keys, 'org_id', 'id', 'external_id', 'created_at', 'updated_at', ...(withCreatedBy.has(table) ? ['created_by'] : []), ...(table === 'deals' ? ['stage_entered_at'] : [])];
+      order = table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
+    }
     const id = deps.ids.id();
     const closedAt = r.history?.closedAt ?? null;
     const createdAt = r.createdAt ?? closedAt ?? now;
     const historical = r.createdAt !== null || closedAt !== null;
-    const row: Record<string, unknown> = { ...r.columns, org_id: actor.orgId, id, external_id: r.externalId, created_at: createdAt, updated_at: now };
-    if (withCreatedBy.has(table)) row.created_by = actor.userId;
-    if (table === 'deals') row.stage_entered_at = closedAt ?? createdAt;
-    // Every planned record of an entity has the same columns: the first one names them.
-    if (main.columns.length === 0) main.columns = Object.keys(row);
-    else if (Object.keys(row).length !== main.columns.length) throw new AppError('internal_error', `line ${r.line}: the ${table} row does not have the columns of the batch`);
-    rows.push(main.columns.map((c) => row[c] as CopyValue));
+    const row: CopyValue[] = [];
+    for (const k of keys) row.push(r.columns[k] as CopyValue);
+    row.push(actor.orgId, id, r.externalId, createdAt, now);
+    if (withCreatedBy.has(table)) row.push(actor.userId);
+    if (table === 'deals') row.push(closedAt ?? createdAt);
+    rows.push(row);
     if (r.lineItem) (lineItems.rows as CopyValue[][]).push([actor.orgId, deps.ids.id(), id, r.lineItem.productId, 0, '1', r.lineItem.unitPrice, '0']);
     if (table === 'deals') {
-      const h = dealHistory(r, id, createdAt, historical);
+      const h = dealHistory(r, order, id, createdAt, historical);
       const base = events.length;
-      events.push(...h.events);
-      h.visits.forEach((v, n) => visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event }));
+      for (const e of h.events) events.push(e);
+      for (let n = 0; n < h.visits.length; n++) {
+        const v = h.visits[n];
+        if (v) visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event });
+      }
       continue;
     }
-    const data: Record<string, unknown> = { after: snapshotOf(r.columns, r.externalId) };
+    const data: Record<string, unknown> = { after: snapshotIn(order, r.columns, r.externalId) };
     if (d.duplicateOf) data.possibleDuplicateOf = d.duplicateOf;
     events.push({ entityType: entity, entityId: id, type: `${entity}.created`, data, businessTime: historical ? createdAt : null, imported: true });
   }
