@@ -43,6 +43,7 @@ export class CopyValueError extends Error {
 const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const escapeText = (s: string): string => s.replace(SPECIAL, (c) => ESCAPES[c] ?? c);
+// eslint-disable-next-line no-control-regex -- NUL is what the scan looks for
 const NEEDS_CARE = /[\\\n\r\t\u0000]/;
 
 /** One field in COPY text format. */

@@ -47,7 +47,9 @@ function isSortedPlain(value: unknown): boolean {
       return true;
     case 'object':
       break;
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       return false;
   }
   if (Array.isArray(value)) {
