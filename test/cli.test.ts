@@ -45,6 +45,12 @@ async function freshTarget(name: string): Promise<Record<string, string>> {
   return { PIPEWRIGHT_DATA_DIR: dir };
 }
 
+/**
+ * Each command is a new Node process that loads the TypeScript sources: a few seconds on an idle
+ * machine, many times that on a busy one. These tests check behaviour, not speed, so they wait long.
+ */
+const SPAWNS_TIMEOUT = 180_000;
+
 function childEnv(target: Record<string, string>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and the like, with our settings on top
   const env: NodeJS.ProcessEnv = { ...process.env, PIPEWRIGHT_LOG_LEVEL: 'warn', ...target, ...extra };
@@ -97,7 +103,7 @@ describe.concurrent('pipewright CLI', () => {
     const sub = await run(main, 'org', 'create', '--help');
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('generates a synthetic organization whose audit chain verifies, and writes its parameters', async () => {
     const target = await freshTarget('synthetic');
@@ -137,7 +143,7 @@ describe.concurrent('pipewright CLI', () => {
     const config = await run({ ...main, PORT: 'eighty' }, 'org', 'list');
     expect(config.code).toBe(1);
     expect(config.stderr).toMatch(/^error: invalid configuration/m);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('creates organizations, users and tokens, verifies the audit trail, backs up and restores', async () => {
     const acme = await run(main, 'org', 'create', '--name', 'Acme', '--email', 'ada@acme.test', '--admin-name', 'Ada Admin', '--password', 'correct horse battery', '--currency', 'EUR', '--timezone', 'Europe/Berlin');
@@ -187,7 +193,7 @@ describe.concurrent('pipewright CLI', () => {
     const broken = await run(copy, 'audit', 'verify', '--org', 'Acme');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/Audit chain of "Acme": BROKEN at event 3 .*altered/);
-  }, 60_000);
+  }, SPAWNS_TIMEOUT);
 
   it('serve: first start creates an admin, prints how to sign in, answers /healthz and stops on SIGTERM', async () => {
     const target = await freshTarget('serve');
@@ -223,5 +229,5 @@ describe.concurrent('pipewright CLI', () => {
     expect(signIn.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  }, 60_000);
+  }, SPAWNS_TIMEOUT);
 });

@@ -10,7 +10,8 @@ import { createTestOrg, createTestUser } from './helpers/factories.ts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { importOptionsSchema } from '../src/domain/imports.ts';
-import { deferForeignKeyChecks, MissingReferenceError, verifyReferences } from '../src/modules/imports/import-foreign-keys.repository.ts';
+import { deferForeignKeyChecks, ForeignKeyViolation } from '../src/db/foreign-keys.ts';
+import { verifyReferences } from '../src/modules/imports/import-foreign-keys.repository.ts';
 import { runImport } from '../src/modules/imports/run-import.ts';
 import { fixture, importCsv } from './helpers/imports.ts';
 
@@ -129,10 +130,10 @@ describe('importing deals with their history', () => {
     const [deal] = await dealsOf(admin.orgId);
     const proof = (accountId: string) =>
       deps.db.transaction().execute(async (trx) => {
-        expect(await deferForeignKeyChecks(trx)).toBe(true);
+        expect(await deferForeignKeyChecks(trx)).toEqual({ deferred: true });
         await verifyReferences(trx, [{ table: 'deals', columns: ['org_id', 'id', 'account_id', 'owner_id'], rows: [[admin.orgId, randomUUID(), accountId, null]] }]);
       });
     await expect(proof(deal?.account_id ?? '')).resolves.toBeUndefined();
-    await expect(proof(randomUUID())).rejects.toThrow(MissingReferenceError);
+    await expect(proof(randomUUID())).rejects.toThrow(ForeignKeyViolation);
   });
 });

@@ -42,7 +42,8 @@ export class CopyValueError extends Error {
 // escaping; \N is NULL, so an empty string stays an empty string.
 const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const escapeText = (s: string): string => s.replace(SPECIAL, (c) => ESCAPES[c] ?? c);
+const HAS_SPECIAL = /[\\\n\r\t]/;
+const escapeText = (s: string): string => (HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPES[c] ?? c) : s);
 // eslint-disable-next-line no-control-regex -- NUL is what the scan looks for
 const NEEDS_CARE = /[\\\n\r\t\u0000]/;
 

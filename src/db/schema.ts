@@ -408,6 +408,7 @@ export interface ImportJobsTable {
   created_at: Ts;
   started_at: Ts | null;
   finished_at: Ts | null;
+  heartbeat_at: Ts | null;
 }
 
 export interface ImportRejectsTable {

@@ -93,16 +93,16 @@ function walk(value: unknown): string {
   return `${out}}`;
 }
 
-/**
- * The text an event's hash is taken of, with its data already in canonical JSON: exactly
- * `canonicalJson` of the event's hashed fields (keys in sorted order), built without walking the
- * data twice.
- */
 const isoJson = (d: Date | null): string => (d ? `"${d.toISOString()}"` : 'null');
-// canonicalJson leaves out undefined fields; so does this.
+// canonicalJson leaves out undefined fields; so does the body.
 const field = (key: string, v: unknown): string => (v === undefined ? '' : `,"${key}":${canonicalJson(v)}`);
 
-function hashedText(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
+/**
+ * The text an event's hash is taken of: the canonical JSON of its hashed fields, with the
+ * canonical JSON of its data given (so a bulk writer that also stores that text computes it
+ * once). Keys in sorted order, as canonicalJson would put them.
+ */
+export function eventHashBody(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
   return (
     `{${e.actorId === undefined ? '' : `"actorId":${canonicalJson(e.actorId)},`}"businessTime":${isoJson(e.businessTime ?? null)},"data":${dataJson}` +
     `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${field('imported', e.imported)}` +
@@ -111,17 +111,19 @@ function hashedText(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
   );
 }
 
-/** SHA-256 (hex) of an event chained to its predecessor's hash. */
-export function hashEvent(e: HashedEvent): string {
-  return hashEventWithData(e, canonicalJson(e.data));
+/** SHA-256 (hex) of an event's hash body (see eventHashBody). */
+export function hashEventBody(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
-/**
- * As `hashEvent`, for a writer that has the event's data as canonical JSON already (the text it
- * stores in the jsonb column), so the data is serialized once.
- */
+/** SHA-256 (hex) of an event chained to its predecessor's hash. */
+export function hashEvent(e: HashedEvent): string {
+  return hashEventBody(eventHashBody(e, canonicalJson(e.data)));
+}
+
+/** As `hashEvent`, for a writer that has the event's data as canonical JSON already (the text it stores). */
 export function hashEventWithData(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
-  return createHash('sha256').update(hashedText(e, dataJson)).digest('hex');
+  return hashEventBody(eventHashBody(e, dataJson));
 }
 
 export interface FieldChange {

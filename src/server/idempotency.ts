@@ -12,6 +12,20 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What makes two requests "the same" for a key: the parsed body; for a body that arrives as a
+ * stream (a CSV upload), which cannot be read twice, its content type and length, so a retry of
+ * the same upload is recognised and another file under the same key is refused (unless it has
+ * exactly the same length).
+ */
+function requestIdentity(request: FastifyRequest): unknown {
+  const body = request.body;
+  if (body && typeof body === 'object' && Symbol.asyncIterator in body) {
+    return { streamed: true, contentType: request.headers['content-type'] ?? null, contentLength: request.headers['content-length'] ?? null };
+  }
+  return body;
+}
+
 /** Honours Idempotency-Key on POST: a retry returns the first result instead of writing twice. */
 export function registerIdempotency(app: App, deps: Deps): void {
   app.decorateRequest('idempotencyKey', null);
@@ -25,7 +39,7 @@ export function registerIdempotency(app: App, deps: Deps): void {
         fields: [{ field: 'Idempotency-Key', message: 'is not a valid key' }],
       });
     }
-    const r = await beginIdempotent(deps, request.actor, key, request.method, request.url, request.body);
+    const r = await beginIdempotent(deps, request.actor, key, request.method, request.url, requestIdentity(request));
     if (r.kind === 'replay') {
       void reply.header('idempotent-replayed', 'true');
       return reply.status(r.status).send(r.body);

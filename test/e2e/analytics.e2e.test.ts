@@ -166,7 +166,7 @@ describe('analytics in the browser', () => {
 
     // Every tab answers on the default range: a chart with its numbers, never an error.
     await page.goto(`${base}/analytics?pipelineId=${pipeline.id}`);
-    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'What-if (Markov)', 'Monte Carlo']) {
+    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'Bottlenecks', 'What-if (Markov)', 'Monte Carlo']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('tab', { name: tab, selected: true }).waitFor();
       await page.locator('#analysis-panel .echart svg, #analysis-panel table').first().waitFor();
@@ -194,6 +194,139 @@ describe('analytics in the browser', () => {
     await page.getByLabel(/Revenue target/).fill('1500');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
+
+    // Bottlenecks over the default 12 weeks. Arrivals: Qualify 5 (every deal), Demo 3 (Acme, Globex,
+    // Initech), Proposal 2 (Acme, Hooli). In each stage now: Umbrella, Initech, Hooli. Acme won after
+    // passing each stage within a moment, so the three open deals, seconds old, are stale.
+    await page.getByRole('tab', { name: 'Bottlenecks' }).click();
+    await page.getByTestId('bottlenecks-wip-chart').locator('svg').waitFor();
+    const flowRows = async () =>
+      Promise.all((await page.getByTestId('bottlenecks-table').locator('tbody tr').all()).map(async (tr) => (await tr.locator('th, td').allTextContents()).map((t) => t.trim())));
+    await expect.poll(async () => (await flowRows()).map((r) => [r[0], r[1], r[8]])).toEqual([
+      ['Qualify', '5', '1'],
+      ['Demo', '3', '1'],
+      ['Proposal', '2', '1'],
+    ]);
+    const staleDeals = page.getByTestId('stale-deals');
+    expect((await staleDeals.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    await page.screenshot({ path: screenshotPath('analytics-bottlenecks.png'), fullPage: true });
+
+    // Owners are a multi-choice: the admin and a rep without deals → both ids in the URL, same deals;
+    // the rep alone → nothing.
+    const rep = await call<{ id: string }>('POST', '/api/v1/users', { email: `rep-${Date.now()}@example.test`, name: 'Rita Rep', role: 'rep', password: TEST_PASSWORD });
+    await page.reload();
+    await page.getByTestId('filter-ownerId').locator('summary').click();
+    await page.getByRole('checkbox', { name: 'Ada Admin' }).check();
+    await page.getByRole('checkbox', { name: 'Rita Rep' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ownerId')?.split(',').length).toBe(2);
+    expect(new URL(page.url()).searchParams.get('ownerId')).toContain(rep.id);
+    await expect.poll(async () => (await flowRows()).map((r) => r[1])).toEqual(['5', '3', '2']);
+    await page.getByRole('checkbox', { name: 'Ada Admin' }).uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ownerId')).toBe(rep.id);
+    await page.getByTestId('empty-state').waitFor();
+    await staleDeals.getByRole('link').first().waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports deals from a CSV: column mapping with a preview, a dry run, the import with progress; the deals appear and two are merged', async () => {
+    await call<PipelineDto>('POST', '/api/v1/pipelines', {
+      name: 'Import pipeline',
+      stages: [{ name: 'Discovery', probability: 20 }, { name: 'Proposal', probability: 60 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }],
+    });
+    // "Legacy key" is not a known column name: it is mapped by hand to externalId. "Closed Won" is
+    // mapped to the Won stage. Line 5 has an amount that is not money and is rejected.
+    const csv = [
+      'Legacy key,Deal Name,Pipeline,Stage,Deal Value,Created,Closed,Notes',
+      'L-1,Imported Alpha,Import pipeline,Discovery,1200,2026-01-05,,first',
+      'L-2,Imported Beta,Import pipeline,Proposal,"2,500.00",2026-01-06,,',
+      'L-3,Imported Gamma,Import pipeline,Closed Won,800,2026-01-02,2026-02-01,won',
+      'L-4,Imported Delta,Import pipeline,Discovery,twelve,2026-01-07,,bad amount',
+    ].join('\n');
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/import`);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+    await page.getByLabel('What to import').selectOption('deals');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+    // The automatic mapping, column by column; Notes and Legacy key are not used.
+    const field = (column: string) => page.getByLabel(`Field for column ${column}`);
+    await expect.poll(() => field('Deal Name').inputValue()).toBe('name');
+    expect(await field('Deal Value').inputValue()).toBe('amount');
+    expect(await field('Closed').inputValue()).toBe('closedAt');
+    expect(await field('Legacy key').inputValue()).toBe('');
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(4);
+    // Before the stage map, "Closed Won" is no stage of the pipeline: that row is refused in the preview.
+    await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(2);
+    expect(await preview.locator('tr', { hasText: 'Imported Delta' }).textContent()).toContain('twelve');
+
+    await field('Legacy key').selectOption('externalId');
+    await page.getByLabel('Stage names that differ').fill('Closed Won=Won');
+    await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(1);
+    await expect.poll(() => preview.locator('th').allTextContents()).toContain('externalId');
+    expect(await preview.locator('tr[data-action="insert"]').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('import-mapping-390.png'), fullPage: true });
+
+    // The dry run reads the whole file and writes nothing.
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const dry = page.getByTestId('dry-run-job');
+    await expect.poll(() => dry.getAttribute('data-status')).toBe('succeeded');
+    expect(await dry.getByTestId('summary-would-be-inserted').textContent()).toBe('3');
+    expect(await dry.getByTestId('summary-would-be-rejected').textContent()).toBe('1');
+    await expect.poll(() => dry.getByTestId('import-reasons').textContent()).toContain('5');
+    expect(await dry.getByTestId('import-reasons').textContent()).toContain('twelve');
+    expect((await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items).toHaveLength(0);
+
+    // The import itself: a progress bar, then the summary and the rejects to download.
+    await page.getByRole('button', { name: 'Import deals.csv' }).click();
+    const job = page.getByTestId('import-job');
+    await job.getByRole('progressbar').waitFor();
+    await expect.poll(() => job.getAttribute('data-status')).toBe('succeeded');
+    expect(await job.getByTestId('summary-inserted').textContent()).toBe('3');
+    expect(await job.getByTestId('summary-rejected').textContent()).toBe('1');
+    expect(await job.textContent()).toMatch(/Import finished: 4 rows/);
+    const rejects = await job.getByRole('link', { name: 'Download the rejected rows (CSV)' }).getAttribute('href');
+    expect(rejects).toMatch(/^\/api\/v1\/imports\/.+\/rejects$/);
+    const rejectsCsv = await page.evaluate(async (href) => (await fetch(href ?? '')).text(), rejects);
+    expect(rejectsCsv).toContain('L-4,Imported Delta');
+    await page.screenshot({ path: screenshotPath('import-done-390.png'), fullPage: true });
+
+    // The deals are there, with the history the file gives (Gamma won).
+    await job.getByRole('link', { name: 'See the imported deals' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/deals');
+    await page.getByRole('link', { name: 'Imported Gamma' }).waitFor();
+    await page.getByRole('link', { name: 'Imported Alpha' }).waitFor();
+    const imported = (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items;
+    expect(imported.map((d) => [d.name, d.status]).sort()).toEqual([
+      ['Imported Alpha', 'open'],
+      ['Imported Beta', 'open'],
+      ['Imported Gamma', 'won'],
+    ]);
+
+    // Beta turns out to be Alpha again: merge it from Alpha's page and land on Alpha with both histories.
+    const id = (name: string) => imported.find((d) => d.name === name)?.id ?? '';
+    await page.goto(`${base}/deals/${id('Imported Alpha')}`);
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByTestId('merge-dialog');
+    await dialog.getByRole('combobox').fill('Imported Beta');
+    await dialog.getByRole('button', { name: 'Imported Beta' }).click();
+    const comparison = dialog.getByTestId('merge-comparison');
+    await comparison.waitFor();
+    // Alpha's amount survives; Beta's is dropped.
+    expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual(['USD 1,200.00', 'USD 2,500.00 (dropped)', 'USD 1,200.00']);
+    await page.screenshot({ path: screenshotPath('merge-dialog-390.png') });
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${id('Imported Alpha')}`);
+    await page.getByTestId('merged-history').first().waitFor();
+    expect(await page.getByTestId('timeline').textContent()).toContain('merged a duplicate deal into this one');
+    expect((await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort()).toEqual(['Imported Alpha', 'Imported Gamma']);
     expect(pageErrors).toEqual([]);
   });
 });

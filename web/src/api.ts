@@ -95,3 +95,21 @@ export async function getAll<T>(path: string, query: Record<string, string | num
   }
   return items;
 }
+
+/** Sends a file as the raw body of a POST (e.g. a CSV upload with Content-Type: text/csv). */
+export async function upload<T>(path: string, body: Blob, contentType: string, query: Record<string, string | string[] | undefined> = {}): Promise<T> {
+  const url = apiUrl(path);
+  for (const [k, v] of Object.entries(query)) for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body });
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as T;
+}
+
+/** The text of a GET (e.g. a CSV download), refusals thrown as ApiError. */
+export async function getText(path: string): Promise<string> {
+  const res = await fetch(apiUrl(path), { credentials: 'same-origin' });
+  if (!res.ok) throw await toError(res);
+  return res.text();
+}

@@ -118,6 +118,14 @@ async function requireAdmin({ context, location }: { context: RouterContext; loc
   if (session.user.role !== 'admin') throw redirect({ to: '/board', search: {} });
 }
 
+/** The import screen: admins and managers, as the import API allows. */
+async function requireImporter({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  if (session.user.role !== 'admin' && session.user.role !== 'manager') throw redirect({ to: '/board', search: {} });
+}
+const importRoute = createRoute({ getParentRoute: () => rootRoute, path: '/import', beforeLoad: requireImporter, component: lazyRouteComponent(() => import('./pages/import/import-page.tsx'), 'ImportPage') });
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', beforeLoad: requireAdmin, component: AdminLayout });
 const adminPages = [
   ['users', AdminUsersPage],
@@ -137,7 +145,7 @@ const adminIndexRoute = createRoute({
 });
 const adminChildren = adminPages.map(([path, component]) => createRoute({ getParentRoute: () => adminRoute, path, component }));
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, importRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -27,6 +27,8 @@ export interface TimelineEntry {
   id: number;
   seq: number | null;
   type: string;
+  /** The record the event belongs to: after a merge, a survivor's timeline also lists the merged record's events. */
+  entityId?: string;
   occurredAt: string;
   businessTime: string | null;
   imported: boolean;

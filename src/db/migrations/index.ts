@@ -3,6 +3,7 @@ import { search } from './0002-search.ts';
 import { stageVisits } from './0003-stage-visits.ts';
 import { savedViews } from './0004-saved-views.ts';
 import { imports } from './0005-imports.ts';
+import { importHeartbeat } from './0006-import-heartbeat.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'stage-visits', sql: stageVisits },
   { version: 4, name: 'saved-views', sql: savedViews },
   { version: 5, name: 'imports', sql: imports },
+  { version: 6, name: 'import-heartbeat', sql: importHeartbeat },
 ];

@@ -1,55 +1,25 @@
 import { sql } from 'kysely';
 import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
+import { ForeignKeyViolation } from '../../db/foreign-keys.ts';
 
 /**
- * Foreign keys of the rows an import batch writes, checked per batch instead of per row.
+ * Foreign keys of the rows an import batch writes, proved per batch instead of per row.
  *
- * PostgreSQL checks each foreign key of each inserted row with a trigger that runs one query; in
- * a COPY of deals (six keys) those queries cost several times the insert itself. A batch turns
- * the per-row triggers off for its transaction when the role may (`session_replication_role =
- * replica`: a superuser, as the embedded engine's, or a role granted SET on it), then proves the
- * keys of exactly the rows it wrote: for each key, the distinct referenced values are looked up
- * in one statement, which also locks the referenced rows FOR KEY SHARE as the triggers would (so
- * a concurrent delete cannot orphan them before the commit). Any value not found fails the batch.
- * A role that may not turn the triggers off keeps them: the same result, row by row.
+ * A batch turns the per-row foreign-key triggers off for its transaction when the role may
+ * (`deferForeignKeyChecks` of db/foreign-keys.ts), then proves the keys of exactly the rows it
+ * wrote: for each key, the distinct values the rows refer to are looked up, and locked FOR KEY
+ * SHARE as the triggers would, in one statement. The cost follows the batch, not the table:
+ * `verifyForeignKeys` of db/foreign-keys.ts proves every row of the organization, right after a
+ * load into a new organization, but per batch of an import into a large one it would re-read all
+ * the rows imported before. Any value not found fails the batch.
  */
-
-/** A loaded row refers to a record that does not exist: the batch must not commit. */
-export class MissingReferenceError extends Error {
-  constructor(
-    readonly table: string,
-    readonly constraint: string,
-    readonly missing: number,
-  ) {
-    super(`${missing} value(s) of ${table} refer to no row (foreign key ${constraint})`);
-    this.name = 'MissingReferenceError';
-  }
-}
 
 /** Rows as written by COPY: the columns and one array of values per row. */
 export interface WrittenRows {
   table: string;
   columns: readonly string[];
   rows: readonly (readonly CopyValue[])[];
-}
-
-/**
- * Turns the per-row foreign-key triggers off for the rest of the transaction if the role may; in
- * a savepoint, so a refusal leaves the transaction usable. Returns whether they are off: if so,
- * the caller must prove the keys with `verifyReferences` before committing.
- */
-export async function deferForeignKeyChecks(trx: DbExecutor): Promise<boolean> {
-  await sql`savepoint import_defer_fk`.execute(trx);
-  try {
-    await sql`set local session_replication_role = replica`.execute(trx);
-    await sql`release savepoint import_defer_fk`.execute(trx);
-    return true;
-  } catch {
-    await sql`rollback to savepoint import_defer_fk`.execute(trx);
-    await sql`release savepoint import_defer_fk`.execute(trx);
-    return false;
-  }
 }
 
 interface ForeignKey {
@@ -112,8 +82,8 @@ function ownKeys(written: readonly WrittenRows[], fk: ForeignKey, cache: Map<str
 /**
  * Proves every foreign key of the written rows: the distinct values each key refers to are looked
  * up (and locked FOR KEY SHARE) in one statement per key. A key column the rows do not carry is
- * null for them (no reference). Throws MissingReferenceError for the first key with a value
- * that refers to nothing.
+ * null for them (no reference). Throws ForeignKeyViolation for the first key with a value that
+ * refers to nothing.
  */
 export async function verifyReferences(trx: DbExecutor, written: readonly WrittenRows[]): Promise<void> {
   const keysOfWritten = new Map<string, Set<string>>();
@@ -152,7 +122,7 @@ export async function verifyReferences(trx: DbExecutor, written: readonly Writte
           select 1 from ${sql.id(fk.parent)} p join unnest(${unnested}) as v(${names}) on ${match}
           for key share of p) x`.execute(trx);
       const n = found.rows[0]?.n ?? 0;
-      if (n < distinct.size) throw new MissingReferenceError(w.table, fk.name, distinct.size - n);
+      if (n < distinct.size) throw new ForeignKeyViolation(w.table, fk.name, distinct.size - n);
     }
   }
 }

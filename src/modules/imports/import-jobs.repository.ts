@@ -7,7 +7,7 @@ export type ImportJobRow = Selectable<ImportJobsTable>;
 export async function insertJob(db: DbExecutor, row: { org_id: string; id: string; entity: string; options: Record<string, unknown>; file_name: string | null; file_bytes: number; created_by: string; created_at: Date }): Promise<ImportJobRow> {
   return db
     .insertInto('import_jobs')
-    .values({ ...row, status: 'queued', options: JSON.stringify(row.options) })
+    .values({ ...row, status: 'queued', options: JSON.stringify(row.options), heartbeat_at: row.created_at })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -26,7 +26,7 @@ export async function updateJob(
   db: DbExecutor,
   orgId: string,
   id: string,
-  patch: { status?: string; rows_read?: number; bytes_read?: number; summary?: Record<string, unknown>; error?: string | null; started_at?: Date; finished_at?: Date; options?: Record<string, unknown> },
+  patch: { status?: string; rows_read?: number; bytes_read?: number; summary?: Record<string, unknown>; error?: string | null; started_at?: Date; finished_at?: Date; heartbeat_at?: Date; options?: Record<string, unknown> },
 ): Promise<void> {
   const { summary, options, ...rest } = patch;
   await db
@@ -57,4 +57,16 @@ export async function rejectsPage(db: DbExecutor, orgId: string, jobId: string, 
     .orderBy('line')
     .limit(limit)
     .execute();
+}
+
+/** Fails the organization's queued or running jobs whose heartbeat is older than `staleBefore` (their process is gone). */
+export async function failStalledJobs(db: DbExecutor, orgId: string, staleBefore: Date, now: Date, error: string): Promise<number> {
+  const r = await db
+    .updateTable('import_jobs')
+    .set({ status: 'failed', error, finished_at: now })
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ['queued', 'running'])
+    .where('heartbeat_at', '<', staleBefore)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

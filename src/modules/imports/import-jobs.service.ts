@@ -54,6 +54,12 @@ function toDto(r: repo.ImportJobRow): ImportJobDto {
   };
 }
 
+/** How often a process that runs a job says so. */
+export const HEARTBEAT_MS = 30_000;
+/** A queued or running job not heard of for this long has lost its process (stopped or crashed). */
+export const STALLED_MS = 10 * HEARTBEAT_MS;
+export const STALLED_ERROR = 'Interrupted: the server stopped while this import was queued or running. Upload the file again; rows already written are updated, not duplicated, since every row is matched by its external id.';
+
 /** Jobs still running in this process; `settleImportJobs` waits for them (tests, shutdown). */
 const running = new Set<Promise<void>>();
 
@@ -93,7 +99,15 @@ export async function startImportJob(deps: Deps, actor: Actor, body: Readable, q
     throw invalid([{ field: 'body', message: 'is empty: send the CSV file as the request body (Content-Type: text/csv)' }]);
   }
   const row = await repo.insertJob(deps.db, { org_id: actor.orgId, id, entity: options.entity, options: { ...options }, file_name: query.fileName ?? null, file_bytes: size, created_by: actor.userId, created_at: deps.clock.now() });
-  const job = runJob(deps, actor, id, file, options).finally(() => running.delete(job));
+  // The heartbeat starts with the job and stops when it ends, whatever the outcome.
+  const heartbeat = setInterval(() => {
+    repo.updateJob(deps.db, actor.orgId, id, { heartbeat_at: deps.clock.now() }).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const job = runJob(deps, actor, id, file, options).finally(() => {
+    clearInterval(heartbeat);
+    running.delete(job);
+  });
   running.add(job);
   return toDto(row);
 }
@@ -107,7 +121,7 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
     await repo.insertRejects(deps.db, orgId, id, batch);
   };
   try {
-    await repo.updateJob(deps.db, orgId, id, { status: 'running', started_at: deps.clock.now() });
+    await repo.updateJob(deps.db, orgId, id, { status: 'running', started_at: deps.clock.now(), heartbeat_at: deps.clock.now() });
     const summary = await runImport(deps, actor, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), options, {
       onMapping: (headers) => repo.updateJob(deps.db, orgId, id, { options: { ...options, headers } }),
       onReject: async (r) => {
@@ -116,7 +130,7 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
       },
       onProgress: async (rows, bytes, s) => {
         await flushRejects();
-        await repo.updateJob(deps.db, orgId, id, { rows_read: rows, bytes_read: bytes, summary: s });
+        await repo.updateJob(deps.db, orgId, id, { rows_read: rows, bytes_read: bytes, summary: s, heartbeat_at: deps.clock.now() });
       },
     });
     await flushRejects();
@@ -130,8 +144,15 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
   }
 }
 
+/** Marks the organization's jobs whose process has gone silent as failed, so nobody waits on them. */
+async function failStalled(deps: Deps, orgId: string): Promise<void> {
+  const now = deps.clock.now();
+  await repo.failStalledJobs(deps.db, orgId, new Date(now.getTime() - STALLED_MS), now, STALLED_ERROR);
+}
+
 /** Admins see every import of the organization; managers see their own. */
 async function visibleJob(deps: Deps, actor: Actor, id: string): Promise<repo.ImportJobRow> {
+  await failStalled(deps, actor.orgId);
   const row = await repo.getJob(deps.db, actor.orgId, id);
   if (!row || (actor.role !== 'admin' && row.created_by !== actor.userId)) throw notFound('import', id);
   return row;
@@ -143,6 +164,7 @@ export async function getImportJob(deps: Deps, actor: Actor, id: string): Promis
 
 export async function listImportJobs(deps: Deps, actor: Actor): Promise<ImportJobDto[]> {
   if (actor.role !== 'admin' && actor.role !== 'manager') return [];
+  await failStalled(deps, actor.orgId);
   return (await repo.listJobs(deps.db, actor.orgId, actor.role === 'admin' ? null : actor.userId, 100)).map(toDto);
 }
 

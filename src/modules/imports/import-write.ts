@@ -9,7 +9,8 @@ import type { Decision, ImportRun } from './import-batch.ts';
 import { singular } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
 import type { PlannedRecord } from './import-records.ts';
-import { deferForeignKeyChecks, verifyReferences, type WrittenRows } from './import-foreign-keys.repository.ts';
+import { deferForeignKeyChecks } from '../../db/foreign-keys.ts';
+import { verifyReferences, type WrittenRows } from './import-foreign-keys.repository.ts';
 import { copyRows, insertRows, updateRow } from './import-writes.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -235,7 +236,7 @@ export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decis
         }),
       };
       const bulk = [main, lineItems, visitRows];
-      const deferred = await deferForeignKeyChecks(trx);
+      const { deferred } = await deferForeignKeyChecks(trx);
       for (const w of bulk) await copyRows(trx, w);
       if (deferred) await verifyReferences(trx, bulk);
       // Last, so the chain lock is held only for the events and the commit.

@@ -67,6 +67,11 @@ export function Layout() {
                   Analytics
                 </Link>
               )}
+              {(session.user.role === 'admin' || session.user.role === 'manager') && (
+                <Link to="/import" activeProps={{ className: 'active' }}>
+                  Import
+                </Link>
+              )}
               {session.user.role === 'admin' && (
                 <Link to="/admin" activeProps={{ className: 'active' }}>
                   Admin

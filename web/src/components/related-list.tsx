@@ -69,7 +69,7 @@ export function RecordTimeline({ path, queryKey }: { path: string; queryKey: rea
         </p>
       )}
       {timeline.data && (
-        <Timeline entries={timeline.data.items} describeStage={stageName} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />
+        <Timeline recordId={path.split('/').pop()} entries={timeline.data.items} describeStage={stageName} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { accountTypes } from '../../../src/domain/accounts.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
@@ -44,6 +45,9 @@ export function AccountPage() {
       <h1 id="record-title" data-testid="record-title">
         {a.name}
       </h1>
+      <div className="record-actions">
+        <MergeAction entity="account" record={a} />
+      </div>
       <div className="record-grid">
         <div className="stack">
           <section className="card" aria-label="Details">

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { AccountLink, contactName, contactQuery } from '../components/record-links.tsx';
@@ -41,6 +42,9 @@ export function ContactPage() {
       <h1 id="record-title" data-testid="record-title">
         {contactName(c)}
       </h1>
+      <div className="record-actions">
+        <MergeAction entity="contact" record={c} />
+      </div>
       <div className="record-grid">
         <div className="stack">
           <section className="card" aria-label="Details">

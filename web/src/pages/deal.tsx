@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
@@ -33,6 +34,9 @@ export function DealPage() {
         </Link>
       </p>
       <h1 id="record-title" data-testid="deal-title">{d.name}</h1>
+      <div className="record-actions">
+        <MergeAction entity="deal" record={d} />
+      </div>
       <div className="record-grid">
         <div className="stack">
           <section className="card">
@@ -54,7 +58,7 @@ export function DealPage() {
           <h2>Timeline</h2>
           {timeline.isPending && <p className="muted">Loading…</p>}
           {timeline.isError && <p className="error">{timeline.error.message}</p>}
-          {timeline.data && <Timeline entries={timeline.data.items} describeStage={(id) => stageName(pipelines.data, id)} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />}
+          {timeline.data && <Timeline recordId={d.id} entries={timeline.data.items} describeStage={(id) => stageName(pipelines.data, id)} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />}
         </section>
       </div>
     </article>

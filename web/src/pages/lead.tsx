@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { settableLeadStatuses } from '../../../src/domain/leads.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
@@ -49,6 +50,9 @@ export function LeadPage() {
         {contactName(l)}
         {l.company && <span className="muted"> · {l.company}</span>}
       </h1>
+      <div className="record-actions">
+        <MergeAction entity="lead" record={l} />
+      </div>
       <div className="record-grid">
         <div className="stack">
           <section className="card" aria-label="Details">

@@ -37,12 +37,16 @@ const titles: Record<string, string> = {
   'deal.lost': 'lost the deal',
   'deal.reopened': 'reopened the deal',
   'deal.deleted': 'deleted the deal',
+  'deal.merged': 'merged a duplicate deal into this one',
+  'deal.merged_into': 'merged this deal into another',
   ...Object.fromEntries(
     ['account', 'contact', 'lead', 'activity'].flatMap((e) => [
       [`${e}.created`, `created the ${e}`],
       [`${e}.updated`, 'changed'],
       [`${e}.assigned`, 'reassigned'],
       [`${e}.deleted`, `deleted the ${e}`],
+      [`${e}.merged`, `merged a duplicate ${e} into this one`],
+      [`${e}.merged_into`, `merged this ${e} into another`],
     ]),
   ),
   'lead.converted': 'converted the lead',
@@ -72,8 +76,11 @@ export function Timeline({
   describeStage,
   describePipeline,
   userName,
+  recordId,
 }: {
   entries: TimelineEntry[];
+  /** The record whose timeline this is; events of records merged into it are marked. */
+  recordId?: string;
   describeStage: (id: string) => string;
   describePipeline: (id: string) => string;
   userName: (id: string) => string;
@@ -95,6 +102,11 @@ export function Timeline({
           </div>
           <div>
             <strong>{e.actor?.name ?? 'System'}</strong> {titles[e.type] ?? e.type}
+            {recordId && e.entityId && e.entityId !== recordId && (
+              <span className="badge" data-testid="merged-history">
+                from a merged record
+              </span>
+            )}
           </div>
           <ul className="changes small">
             {changesOf(e, ref).map((c) => (

@@ -3,6 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { analysesListQuery, type FilterKey, type FilterValues } from './common.tsx';
+import { BottlenecksTab } from './bottlenecks.tsx';
 import { ConformanceTab } from './conformance.tsx';
 import { DurationsTab } from './durations.tsx';
 import { AnalyticsFilters } from './filters.tsx';
@@ -32,6 +33,7 @@ const tabs: Tab[] = [
   { analysis: 'waterfall', id: 'waterfall', label: 'Waterfall', render: (f) => <WaterfallTab filters={f} /> },
   { analysis: 'process-map', id: 'process-map', label: 'Process map', render: (f) => <ProcessMapTab filters={f} /> },
   { analysis: 'conformance', id: 'conformance', label: 'Conformance', render: (f) => <ConformanceTab filters={f} /> },
+  { analysis: 'bottlenecks', id: 'bottlenecks', label: 'Bottlenecks', render: (f) => <BottlenecksTab filters={f} /> },
   { analysis: 'markov', id: 'markov', label: 'What-if (Markov)', render: (f) => <MarkovTab filters={f} /> },
   { analysis: 'monte-carlo', id: 'monte-carlo', label: 'Monte Carlo', render: (f) => <MonteCarloTab filters={f} /> },
 ];

@@ -30,6 +30,43 @@ function Choice({ label, name, value, options, onChange }: { label: string; name
   );
 }
 
+/**
+ * A choice of several values (owners, teams), kept as the comma-separated list the API takes; none
+ * chosen means all.
+ */
+function MultiChoice({ label, name, value, options, onChange }: { label: string; name: FilterKey; value: string | undefined; options: { id: string; name: string }[]; onChange: (k: FilterKey, v: string | undefined) => void }) {
+  const chosen = new Set((value ?? '').split(',').filter(Boolean));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChange(name, next.size > 0 ? [...next].join(',') : undefined);
+  };
+  const names = options.filter((o) => chosen.has(o.id)).map((o) => o.name);
+  const summary = chosen.size === 0 ? 'All' : names.length === 1 ? names[0] : `${chosen.size} chosen`;
+  return (
+    <div className="multi-choice" data-testid={`filter-${name}`}>
+      <span className="multi-label">{label}</span>
+      <details>
+        <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
+        <fieldset>
+          <legend className="sr-only">{label}</legend>
+          {options.map((o) => (
+            <label key={o.id} className="check">
+              <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}
+            </label>
+          ))}
+          {chosen.size > 0 && (
+            <button type="button" className="link" onClick={() => onChange(name, undefined)}>
+              All {label.toLowerCase()}s
+            </button>
+          )}
+        </fieldset>
+      </details>
+    </div>
+  );
+}
+
 /** The filters every analysis shares; each change is written to the URL, so a view can be linked and reloaded. */
 export function AnalyticsFilters({ values, onChange }: { values: FilterValues; onChange: (k: FilterKey, v: string | undefined) => void }) {
   const pipelines = useQuery(pipelinesQuery).data ?? [];
@@ -53,8 +90,8 @@ export function AnalyticsFilters({ values, onChange }: { values: FilterValues; o
         To
         <input type="date" value={values.to ?? ''} min={values.from} onChange={(e) => onChange('to', e.target.value || undefined)} />
       </label>
-      <Choice label="Owner" name="ownerId" value={values.ownerId} options={users} onChange={onChange} />
-      <Choice label="Team" name="teamId" value={values.teamId} options={teams} onChange={onChange} />
+      <MultiChoice label="Owner" name="ownerId" value={values.ownerId} options={users} onChange={onChange} />
+      <MultiChoice label="Team" name="teamId" value={values.teamId} options={teams} onChange={onChange} />
       <Choice
         label="Channel"
         name="channel"

@@ -195,3 +195,13 @@ export interface MonteCarloReport extends AnalysisContext {
   bucketDays: number;
   bands: { dayEnd: number; p10: string; p50: string; p90: string }[];
 }
+
+import type { BottleneckResult } from '../../../../src/analytics/bottlenecks.ts';
+
+export type { StageBottleneck } from '../../../../src/analytics/bottlenecks.ts';
+
+/** GET /analytics/bottlenecks. */
+export interface BottleneckReport extends AnalysisContext, BottleneckResult {
+  periodStart: string;
+  periodEnd: string;
+}

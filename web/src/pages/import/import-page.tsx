@@ -1,0 +1,271 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { importEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
+import { importPresets } from '../../../../src/domain/import-presets.ts';
+import type { ImportJobDto, ImportPreview } from '../../../../src/domain/imports.ts';
+import { upload } from '../../api.ts';
+import { problemsOf } from '../../components/form-errors.ts';
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { sessionQuery } from '../../session.ts';
+import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } from './import-choices.ts';
+import { ImportJobView, RecentImports } from './import-job.tsx';
+import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
+
+const presetLabels: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty' };
+const duplicateLabels = { skip: 'Skip the row (listed with the record it duplicates)', update: 'Update the existing record', new: 'Import it as a new record' } as const;
+/** Entities whose rows name accounts, partners or products that --create-missing can create. */
+const createsReferences = new Set<ImportEntity>(['accounts', 'contacts', 'deals', 'activities']);
+
+/** Entities a role may import (as the API decides: admins all, managers their people's records). */
+function importableBy(role: string | undefined): ImportEntity[] {
+  if (role === 'admin') return [...importEntities];
+  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
+  return [];
+}
+
+/** A value that follows `value` once it has stopped changing for `ms` (typing does not send a preview per key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+/** Upload a CSV → check the column mapping on a preview → dry run → import with live progress. */
+export function ImportPage() {
+  const session = useQuery(sessionQuery).data;
+  const entities = importableBy(session?.user.role);
+  const [file, setFile] = useState<File | null>(null);
+  const [choices, setChoices] = useState<ImportChoices>(() => defaultChoices('deals'));
+  const [dryRunId, setDryRunId] = useState<string | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const [startError, setStartError] = useState<{ summary: string; fields: { field: string; message: string }[] } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [importRunning, setImportRunning] = useState(false);
+
+  const head = useQuery({
+    queryKey: ['imports', 'head', file?.name, file?.size, file?.lastModified],
+    queryFn: () => (file ? headOf(file) : null),
+    enabled: file !== null,
+    staleTime: Infinity,
+  });
+  const settled = useSettled(choices, 300);
+  const previewQuery = { ...importQuery(settled, file?.name ?? '', false), limit: '20' };
+  const preview = useQuery({
+    queryKey: ['imports', 'preview', file?.name, file?.size, file?.lastModified, previewQuery],
+    queryFn: () => (head.data ? upload<ImportPreview>('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null),
+    enabled: head.data !== undefined,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+
+  /** Any change of the choices makes an earlier dry run stale. */
+  const change = (patch: Partial<ImportChoices>) => {
+    setChoices((c) => ({ ...c, ...patch }));
+    setDryRunId(null);
+    setStartError(null);
+  };
+  const setMapping = (header: string, field: string | null) => {
+    const overrides = { ...choices.overrides };
+    if (field === null) delete overrides[header];
+    else overrides[header] = field;
+    change({ overrides });
+  };
+
+  const start = async (dryRun: boolean) => {
+    if (!file) return;
+    setStarting(true);
+    setStartError(null);
+    try {
+      const job = await upload<ImportJobDto>('/imports', file, 'text/csv', importQuery(choices, file.name, dryRun));
+      if (dryRun) setDryRunId(job.id);
+      else {
+        setImportId(job.id);
+        setImportRunning(true);
+      }
+    } catch (err) {
+      setStartError(problemsOf(err));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  if (entities.length === 0)
+    return (
+      <p className="state error-state" role="alert">
+        Only admins and managers import data.
+      </p>
+    );
+  const p = preview.data;
+  const mappingProblems = p?.problems ?? [];
+  const samples = head.data ? sampleCells(head.data.text, choices.delimiter) : [];
+  const ready = file !== null && p !== undefined && p !== null && mappingProblems.length === 0 && !preview.isFetching && settled === choices;
+
+  return (
+    <section className="import-page">
+      <h1>Import</h1>
+      <p className="muted">Bring records from a spreadsheet or another CRM: upload a CSV file, check how its columns are read, try it with a dry run, then import.</p>
+
+      <div className="card import-step">
+        <h2>1. File</h2>
+        <div className="form-grid">
+          <label>
+            <span>What to import</span>
+            <select
+              value={choices.entity}
+              onChange={(e) => {
+                setChoices(defaultChoices(e.target.value as ImportEntity));
+                setDryRunId(null);
+                setStartError(null);
+              }}
+            >
+              {entities.map((e) => (
+                <option key={e} value={e}>
+                  {e.charAt(0).toUpperCase() + e.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>CSV file</span>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                change({ overrides: {} });
+                setImportId(null);
+              }}
+            />
+          </label>
+          <label>
+            <span>Exported from</span>
+            <select value={choices.preset} onChange={(e) => change({ preset: e.target.value as ImportChoices['preset'] })}>
+              <option value="">A spreadsheet (columns named as fields)</option>
+              {importPresets.map((p) => (
+                <option key={p} value={p}>
+                  {presetLabels[p] ?? p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Dates like 03/04/2025 are</span>
+            <select value={choices.dateOrder} onChange={(e) => change({ dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })}>
+              <option value="mdy">Month first (4 March… is 03/04)</option>
+              <option value="dmy">Day first (3 April… is 03/04)</option>
+            </select>
+          </label>
+          <label>
+            <span>Separator</span>
+            <select value={choices.delimiter} onChange={(e) => change({ delimiter: e.target.value })}>
+              <option value=",">Comma ,</option>
+              <option value=";">Semicolon ;</option>
+              <option value={'\t'}>Tab</option>
+              <option value="|">Bar |</option>
+            </select>
+          </label>
+          <label>
+            <span>A row that duplicates a stored record</span>
+            <select value={choices.onDuplicate} onChange={(e) => change({ onDuplicate: e.target.value as ImportChoices['onDuplicate'] })}>
+              {Object.entries(duplicateLabels).map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {createsReferences.has(choices.entity) && (
+            <label className="check">
+              <input type="checkbox" checked={choices.createMissing} onChange={(e) => change({ createMissing: e.target.checked })} />
+              Create accounts and products the file names but Pipewright lacks
+            </label>
+          )}
+          {choices.entity === 'deals' && (
+            <label className="wide">
+              <span>Stage names that differ</span>
+              <textarea rows={2} value={choices.stageMap} placeholder={'Closed Won=Won\nNegotiation/Review=Proposal'} onChange={(e) => change({ stageMap: e.target.value })} />
+              <span className="muted small">One per line: the name in the file = the stage in Pipewright.</span>
+            </label>
+          )}
+        </div>
+      </div>
+
+      {file && (
+        <div className="card import-step">
+          <h2>2. Columns and preview</h2>
+          {head.error && <ErrorState error={head.error} what="the file" />}
+          {preview.error && <ErrorList {...problemsOf(preview.error)} />}
+          {!p && !preview.error && <Loading>Reading the first rows…</Loading>}
+          {p && (
+            <>
+              {mappingProblems.length > 0 && (
+                <div className="notice error" role="alert" data-testid="mapping-problems">
+                  <strong>The columns cannot be imported as they are:</strong>
+                  <ul className="plain">
+                    {mappingProblems.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <ColumnMapping preview={p} samples={samples} overrides={choices.overrides} onChange={setMapping} />
+              <h3>First rows as they would be taken {preview.isFetching && <span className="muted small">(updating…)</span>}</h3>
+              <PreviewRows preview={p} />
+            </>
+          )}
+        </div>
+      )}
+
+      {file && (
+        <div className="card import-step">
+          <h2>3. Dry run and import</h2>
+          <p className="muted small">A dry run reads and checks the whole file, looks up references and duplicates, and writes nothing.</p>
+          <div className="actions start">
+            <button type="button" disabled={!ready || starting || importRunning} onClick={() => void start(true)}>
+              Dry run
+            </button>
+            <button type="button" className="primary" disabled={!ready || starting || importRunning} onClick={() => void start(false)}>
+              Import {file.name}
+            </button>
+          </div>
+          {startError && <ErrorList {...startError} />}
+          {dryRunId && (
+            <>
+              <h3>Dry run</h3>
+              <ImportJobView key={dryRunId} id={dryRunId} />
+            </>
+          )}
+        </div>
+      )}
+
+      {importId && (
+        <div className="card import-step">
+          <h2>Import</h2>
+          <ImportJobView key={importId} id={importId} onFinished={() => setImportRunning(false)} />
+        </div>
+      )}
+
+      <RecentImports onOpen={(id) => setImportId(id)} />
+    </section>
+  );
+}
+
+function ErrorList({ summary, fields }: { summary: string; fields: { field: string; message: string }[] }) {
+  return (
+    <div className="notice error" role="alert">
+      {summary}
+      {fields.length > 0 && (
+        <ul className="plain">
+          {fields.map((f) => (
+            <li key={`${f.field}:${f.message}`}>
+              {f.field}: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
