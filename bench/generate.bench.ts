@@ -6,6 +6,7 @@
  *
  *   npm run bench:generate                       # 1,000,000 deals
  *   npm run bench:generate -- --deals 20000      # a quick run
+ *   npm run bench:generate -- --keep             # keep the PostgreSQL database for other benches
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,9 +16,10 @@ import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
+import { sampleServerCpu } from './cpu.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
-const { values } = parseArgs({ options: { deals: { type: 'string', default: '1000000' }, months: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { deals: { type: 'string', default: '1000000' }, months: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const deals = Number(values.deals);
 const months = Number(values.months);
 const seed = Number(values.seed);
@@ -34,6 +36,8 @@ try {
   const deps = await composeFromDatabase(database, { sessionSecret: 'bench-secret-bench-secret-bench-secret-00', sessionTtlHours: 1 });
   const loadBefore = os.loadavg();
   console.log(`generating ${deals.toLocaleString('en-US')} deals over ${months} months on ${database.engine} (load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
+  const serverCpu = scratch ? sampleServerCpu(scratch.url) : null;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let lastLog = started;
   const result = await seedSynthetic(deps, {
@@ -53,6 +57,9 @@ try {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const processCpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+  const serverCpuSeconds = (await serverCpu?.stop()) ?? null;
   clearInterval(sampler);
   const maxRssKiB = process.resourceUsage().maxRSS;
   const peakRssMiB = Math.round(Math.max(peakRss, maxRssKiB * 1024) / 2 ** 20);
@@ -69,14 +76,19 @@ try {
     rows: c.rows,
     events: c.events,
     counts: c,
+    // CPU seconds of this process (generator, driver; on PGlite the engine too) and of the server's backends.
+    processCpuSeconds,
+    serverCpuSeconds,
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg(),
   };
   console.log(`${deals.toLocaleString('en-US')} deals in ${summary.seconds} s (${summary.dealsPerSecond} deals/s; ${summary.rowsPerSecond} rows+events/s), peak RSS ${peakRssMiB} MiB`);
+  console.log(`CPU: this process ${processCpuSeconds} s, the server's backends ${serverCpuSeconds ?? 'n/a'} s (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   writeResult('generate', summary);
 } finally {
   clearInterval(sampler);
   await database.close();
-  await scratch?.drop();
+  if (scratch && values.keep) console.log(`kept the database: ${scratch.url} (e.g. npm run bench:analytics -- --database-url <it>)`);
+  else await scratch?.drop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

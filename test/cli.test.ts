@@ -99,10 +99,12 @@ describe.concurrent('pipewright CLI', () => {
   it('prints help for the program and every command', async () => {
     const top = await run(main, '--help');
     expect(top.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore', 'seed']) expect(top.stdout).toContain(c);
+    for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore', 'seed', 'export']) expect(top.stdout).toContain(c);
     const sub = await run(main, 'org', 'create', '--help');
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
+    const exp = await run(main, 'export', '--help');
+    expect(exp.stdout).toMatch(/--pipeline <value> +the list filter pipelineId \(deals\)/);
   }, SPAWNS_TIMEOUT);
 
   it('generates a synthetic organization whose audit chain verifies, and writes its parameters', async () => {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerEvents } from './commands/events.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
@@ -44,6 +45,7 @@ export function buildProgram(io: Io): Command {
   registerRestore(program, io);
   registerSeed(program, io);
   registerImport(program, io);
+  registerExport(program, io);
   registerReport(program, io);
   return program;
 }

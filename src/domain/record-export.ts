@@ -1,12 +1,35 @@
 import { z } from 'zod';
+import { accountSchema, listAccountsQuery } from './accounts.ts';
+import { activitySchema, listActivitiesQuery } from './activities.ts';
+import { contactSchema, listContactsQuery } from './contacts.ts';
 import { formatCsvRow } from './csv.ts';
+import { dealSchema, listDealsQuery } from './deals.ts';
+import { leadSchema, listLeadsQuery } from './leads.ts';
+import { listProductsQuery, productSchema } from './products.ts';
 
 export const exportFormats = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/** The lists that can be exported: each with its list query (the export's filters) and its record (the columns). */
+export const exportables = {
+  deals: { listQuery: listDealsQuery, record: dealSchema },
+  accounts: { listQuery: listAccountsQuery, record: accountSchema },
+  contacts: { listQuery: listContactsQuery, record: contactSchema },
+  leads: { listQuery: listLeadsQuery, record: leadSchema },
+  activities: { listQuery: listActivitiesQuery, record: activitySchema },
+  products: { listQuery: listProductsQuery, record: productSchema },
+} as const;
+export type ExportEntity = keyof typeof exportables;
+export const exportEntities = Object.keys(exportables) as ExportEntity[];
+
 /** The list query of an entity without paging, plus the file format: the same filters and sort as the list. */
 export function exportQuery<S extends z.ZodObject>(listQuery: S) {
   return listQuery.omit({ cursor: true, limit: true }).extend({ format: z.enum(exportFormats).default('csv') });
+}
+
+/** The columns of an export file: the record's fields in schema order. */
+export function exportColumns(entity: ExportEntity): string[] {
+  return Object.keys(exportables[entity].record.shape);
 }
 
 /** A cell of the CSV file: nested values (addresses, line items, lists) as JSON, null as empty. */

@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealDto } from '../../src/domain/deals.ts';
 import type { PipelineDto } from '../../src/domain/pipelines.ts';
 import type { UserDto } from '../../src/domain/users.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
-import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
-import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
-
-const WEB_ROOT = path.resolve('dist/web');
+import { screenshotPath } from './browser.ts';
+import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
 
 let deps: TestDeps;
 let app: App;
@@ -21,15 +17,8 @@ let browser: Browser;
 let token: string;
 let adminEmail: string;
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** A request to the running server as the admin (bearer token), as a script would make it. */
+const call = <T>(method: string, url: string, body?: unknown): Promise<T> => apiCall<T>(base, token, method, url, body);
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -43,20 +32,14 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 const testIds = async (locator: Locator) => Promise.all((await locator.all()).map((l) => l.getAttribute('data-testid')));
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
-  deps = await createTestDeps();
-  app = await buildApp(deps, { webRoot: WEB_ROOT });
-  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
+  ({ deps, app, base, browser } = await startE2eServer());
   const org = await createTestOrg(deps);
   adminEmail = org.adminEmail;
   token = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await deps?.cleanup();
+  await stopE2eServer({ browser, app, deps });
 });
 
 describe('admin screens in the browser', () => {

@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealDto } from '../../src/domain/deals.ts';
 import type { PipelineDto } from '../../src/domain/pipelines.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
-import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
-import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
-
-const WEB_ROOT = path.resolve('dist/web');
+import { screenshotPath } from './browser.ts';
+import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
 
 let deps: TestDeps;
 let app: App;
@@ -21,31 +17,17 @@ let token: string;
 let adminEmail: string;
 
 /** A request to the running server as the admin (bearer token), as a script would make it. */
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const call = <T>(method: string, url: string, body?: unknown): Promise<T> => apiCall<T>(base, token, method, url, body);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
-  deps = await createTestDeps();
-  app = await buildApp(deps, { webRoot: WEB_ROOT });
-  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
+  ({ deps, app, base, browser } = await startE2eServer());
   const org = await createTestOrg(deps);
   adminEmail = org.adminEmail;
   token = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await deps?.cleanup();
+  await stopE2eServer({ browser, app, deps });
 });
 
 /** The funnel's accessible table as rows of cell texts (stage, reached, advanced, exited, still open, conversion). */

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDto } from '../../src/domain/accounts.ts';
@@ -7,13 +5,11 @@ import type { DealDto } from '../../src/domain/deals.ts';
 import type { PipelineDto } from '../../src/domain/pipelines.ts';
 import type { ViewDto } from '../../src/domain/views.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
-import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
-import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
-
-const WEB_ROOT = path.resolve('dist/web');
+import { screenshotPath } from './browser.ts';
+import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
 
 let deps: TestDeps;
 let app: App;
@@ -25,34 +21,20 @@ let repId: string;
 let adminEmail: string;
 
 /** A request to the running server with a bearer token, as a script (or another user) would make it. */
-async function call<T>(token: string, method: string, url: string, body?: unknown, ifMatch?: string): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...(ifMatch ? { 'if-match': ifMatch } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const call = <T>(token: string, method: string, url: string, body?: unknown, ifMatch?: string): Promise<T> => apiCall<T>(base, token, method, url, body, ifMatch);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
-  deps = await createTestDeps();
-  app = await buildApp(deps, { webRoot: WEB_ROOT });
-  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
+  ({ deps, app, base, browser } = await startE2eServer());
   const org = await createTestOrg(deps);
   adminEmail = org.adminEmail;
   adminToken = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
   const rep = await createTestUser(deps, org.admin, 'rep', { name: 'Rita Rep' });
   repId = rep.userId;
   repToken = (await createApiToken(deps, rep, { name: 'e2e' })).token;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await deps?.cleanup();
+  await stopE2eServer({ browser, app, deps });
 });
 
 async function signIn(page: Page, url: string): Promise<void> {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityDto } from '../../src/domain/activities.ts';
@@ -8,10 +6,10 @@ import type { LeadDto } from '../../src/domain/leads.ts';
 import type { PipelineDto } from '../../src/domain/pipelines.ts';
 import type { RaisedObjectionDto } from '../../src/domain/objections.ts';
 import { actorForUser, createApiToken } from '../../src/modules/auth/auth.service.ts';
-import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
-import { createTestDeps, type TestDeps } from '../helpers/db.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
+import type { TestDeps } from '../helpers/db.ts';
+import { screenshotPath } from './browser.ts';
+import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
 
 /*
  * The daily workspace in a real browser, on a server with an empty database: first-run set-up,
@@ -19,7 +17,6 @@ import { launchChromium, screenshotPath } from './browser.ts';
  * converted from the inbox, the command palette, and a rep who must not see another rep's deal.
  */
 
-const WEB_ROOT = path.resolve('dist/web');
 const ADMIN = { email: 'grace@hopper.test', password: 'a long enough password', name: 'Grace Hopper' };
 const REP_PASSWORD = 'rep password 123';
 
@@ -33,15 +30,8 @@ let token: string;
 const pageErrors: string[] = [];
 const seeded = { dealId: '', hiddenDealId: '', ownDealName: 'Rep own deal', repEmail: '' };
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/** A request to the running server as the admin (bearer token), as a script would make it. */
+const call = <T>(method: string, url: string, body?: unknown): Promise<T> => apiCall<T>(base, token, method, url, body);
 
 async function signInAs(p: Page, email: string, password: string): Promise<void> {
   await p.getByLabel('Email').fill(email);
@@ -50,20 +40,14 @@ async function signInAs(p: Page, email: string, password: string): Promise<void>
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
-  deps = await createTestDeps();
-  app = await buildApp(deps, { webRoot: WEB_ROOT });
-  base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
-  browser = await launchChromium();
+  ({ deps, app, base, browser } = await startE2eServer());
   context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await deps?.cleanup();
+  await stopE2eServer({ browser, app, deps });
 });
 
 describe('the daily workspace in the browser', () => {

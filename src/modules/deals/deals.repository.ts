@@ -125,7 +125,7 @@ export async function getContacts(db: DbExecutor, orgId: string, ids: readonly s
  * Sort expressions. Nullable columns are coalesced so that keyset paging stays exact: a missing
  * amount sorts as -1 (below every amount), a missing expected close date as 9999-12-31.
  */
-const sortExpr: Record<DealSortKey, { expr: RawBuilder<unknown>; type: string }> = {
+export const sortExpr: Record<DealSortKey, { expr: RawBuilder<unknown>; type: string }> = {
   created_at: { expr: sql`created_at`, type: 'timestamptz' },
   updated_at: { expr: sql`updated_at`, type: 'timestamptz' },
   name: { expr: sql`name`, type: 'text' },
@@ -156,9 +156,16 @@ function afterCursor(key: DealSortKey, order: 'asc' | 'desc', cursor: string): R
   return sql<SqlBool>`(${expr}, id) ${op} (cast(${value} as ${sql.raw(type)}), ${id}::uuid)`;
 }
 
-/** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */
-export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRecordRow[]> {
-  let b = selectRecords(db).where('d.org_id', '=', orgId).where('d.deleted_at', 'is', null);
+/** The filters of a deal list (everything but paging). */
+export type DealFilters = Omit<ListDealsQuery, 'limit' | 'cursor'>;
+
+/**
+ * Live deals of the organization within the reader's scope that pass the list's filters: the one
+ * place those conditions are written, shared by the list (pages of records) and the export (CSV
+ * lines), so both select exactly the same deals.
+ */
+export function filteredDeals(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters) {
+  let b = db.selectFrom('deals as d').where('d.org_id', '=', orgId).where('d.deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id', 'partner_account_id');
   if (cond) b = b.where(cond);
   if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);
@@ -183,6 +190,14 @@ export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: 
   if (q.createdFrom) b = b.where('created_at', '>=', new Date(q.createdFrom));
   if (q.createdTo) b = b.where('created_at', '<', new Date(q.createdTo));
   if (q.q) b = b.where('name', 'ilike', likePattern(q.q));
+  return b;
+}
+
+/** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */
+export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRecordRow[]> {
+  let b = filteredDeals(db, orgId, scope, q)
+    .select(dealColumns)
+    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
   if (q.cursor) b = b.where(afterCursor(q.sort, q.order, q.cursor));
   const { expr } = sortExpr[q.sort];
   return b.orderBy(expr, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();

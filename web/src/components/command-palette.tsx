@@ -10,6 +10,7 @@ import { LogCallDialog, type CallTarget } from './log-call-dialog.tsx';
 import { Modal } from './modal.tsx';
 import { NewDealDialog } from './new-deal-dialog.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+import { useSettled } from './use-settled.ts';
 
 interface Command {
   id: string;
@@ -20,16 +21,6 @@ interface Command {
 }
 
 const typeLabels: Record<SearchResult['type'], string> = { deal: 'Deal', account: 'Account', contact: 'Contact', lead: 'Lead' };
-
-/** The query typed into the palette, settled for a moment before it is sent. */
-function useSettled(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * Ctrl/Cmd+K: one box to reach any record you can see (the search API, fuzzy) and any screen or

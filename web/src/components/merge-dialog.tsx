@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { SearchResult } from '../../../src/domain/search.ts';
 import { api, ApiError } from '../api.ts';
 import { formatMoney } from '../money.ts';
@@ -9,6 +9,7 @@ import { sessionQuery } from '../session.ts';
 import type { AccountDto, ContactDto, DealDto, LeadDto, UserDto } from '../types.ts';
 import { Modal } from './modal.tsx';
 import { AccountLink, contactName, ContactLink } from './record-links.tsx';
+import { useSettled } from './use-settled.ts';
 
 export type MergeEntity = 'account' | 'contact' | 'lead' | 'deal';
 type Dto = { account: AccountDto; contact: ContactDto; lead: LeadDto; deal: DealDto };
@@ -73,16 +74,6 @@ const rows: { [E in MergeEntity]: Row<Dto[E]>[] } = {
 };
 
 const titleOf = (entity: MergeEntity, r: AnyDto): string => (entity === 'account' || entity === 'deal' ? (r as AccountDto | DealDto).name : contactName(r as ContactDto | LeadDto));
-
-/** The search box's query, settled for a moment before it is sent. */
-function useSettled(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
 
 /** Both records side by side and what the survivor keeps: its own values (a contact also gains the other's emails and phones). */
 function Comparison<E extends MergeEntity>({ entity, kept, merged }: { entity: E; kept: Dto[E]; merged: Dto[E] }) {

@@ -1,18 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
+import { useSettled } from '../../components/use-settled.ts';
 import { formatMoney } from '../../money.ts';
 import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
 import type { MarkovOutlook, MarkovReport } from './types.ts';
-
-/** The value after it has stopped changing for `ms`, so slider drags send one request, not dozens. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 function signed(v: number | null, format: (x: number) => string): string {
   if (v === null) return '–';
@@ -41,7 +32,7 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
   const [stageId, setStageId] = useState('');
   const [points, setPoints] = useState(0);
   const [days, setDays] = useState(0);
-  const scenario = useDebounced({ stageId, points, days }, 250);
+  const scenario = useSettled({ stageId, points, days }, 250);
   const params = scenario.stageId ? { stageId: scenario.stageId, conversionPoints: scenario.points, shortenDays: scenario.days } : {};
   const q = useAnalysis<MarkovReport>('markov', filters, params);
   const option = useMemo(() => (q.data ? winOption(q.data) : {}), [q.data]);

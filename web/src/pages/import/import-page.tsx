@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { importEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
 import { importPresets } from '../../../../src/domain/import-presets.ts';
 import type { ImportJobDto, ImportPreview } from '../../../../src/domain/imports.ts';
@@ -10,6 +10,7 @@ import { sessionQuery } from '../../session.ts';
 import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } from './import-choices.ts';
 import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
+import { useSettled } from '../../components/use-settled.ts';
 
 const presetLabels: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty' };
 const duplicateLabels = { skip: 'Skip the row (listed with the record it duplicates)', update: 'Update the existing record', new: 'Import it as a new record' } as const;
@@ -21,16 +22,6 @@ function importableBy(role: string | undefined): ImportEntity[] {
   if (role === 'admin') return [...importEntities];
   if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
   return [];
-}
-
-/** A value that follows `value` once it has stopped changing for `ms` (typing does not send a preview per key). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
 }
 
 /** Upload a CSV → check the column mapping on a preview → dry run → import with live progress. */
