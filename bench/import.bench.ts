@@ -5,7 +5,9 @@
  * row, resolves account and owner names, upserts by external id, writes the deal rows with their
  * indexes, the events of the history (created, stage change, won/lost) and the stage visits, and
  * seals the event chain. Reported: rows/s of both and the ratio, peak RSS of the import process
- * (VmHWM), and the embedded engine's figure (smaller file; PGlite is single-session WebAssembly).
+ * (VmHWM), the CPU seconds of the import process and of its PostgreSQL backends (which, unlike
+ * wall time, do not depend on what else the machine runs), the load average, and the embedded
+ * engine's figure (smaller file; PGlite is single-session WebAssembly).
  *
  * IMPORT_BENCH_ROWS (default 1,000,000) and IMPORT_BENCH_PGLITE_ROWS (default 100,000) set the sizes.
  */
@@ -13,6 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import os from 'node:os';
 import pg from 'pg';
 import { composeFromDatabase, shutdown } from '../src/compose.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -67,28 +70,56 @@ async function prepare(databaseUrl: string | undefined, dataDir: string): Promis
   await shutdown(deps);
 }
 
-/** Runs a command, sampling its peak resident memory (VmHWM) until it exits. */
-function run(cmd: string, args: string[], extraEnv: Record<string, string>): Promise<{ ms: number; peakRssMiB: number; stdout: string }> {
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a command, sampling its peak resident memory (VmHWM) and CPU time until it exits; with
+ * `databaseUrl`, also the CPU time of the server processes serving that database (sampled, so
+ * the last ~100 ms of each may be missed).
+ */
+function run(cmd: string, args: string[], extraEnv: Record<string, string>, databaseUrl?: string): Promise<{ ms: number; peakRssMiB: number; stdout: string; cpuSeconds: number; serverCpuSeconds: number | null }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     let peak = 0;
+    let cpu = 0;
+    const server = new Map<number, number>();
+    const monitor = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+    const monitoring = monitor?.connect().catch(() => undefined);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const sample = () => {
+    const sample = async () => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'));
         if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+        cpu = cpuSecondsOf(child.pid ?? 0) ?? cpu;
       } catch {
         // the process has just exited
       }
+      if (!monitor) return;
+      await monitoring;
+      const r = await monitor.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()').catch(() => ({ rows: [] }));
+      for (const { pid } of r.rows) {
+        const s = cpuSecondsOf(pid);
+        if (s !== null) server.set(pid, s);
+      }
     };
-    const timer = setInterval(sample, 100);
+    const timer = setInterval(() => void sample(), 100);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
+      void monitor?.end().catch(() => undefined);
+      const serverCpuSeconds = monitor ? Math.round([...server.values()].reduce((a, b) => a + b, 0) * 10) / 10 : null;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${stdout}`));
-      else resolve({ ms: performance.now() - started, peakRssMiB: Math.round(peak), stdout });
+      else resolve({ ms: performance.now() - started, peakRssMiB: Math.round(peak), stdout, cpuSeconds: Math.round(cpu * 10) / 10, serverCpuSeconds });
     });
   });
 }
@@ -103,6 +134,8 @@ async function countRows(url: string, sqlText: string): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
+const BATCH = '5000';
+const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const dir = scratchDir('pipewright-import-bench');
 const file = path.join(dir, 'deals.csv');
 const bytes = writeDealsCsv(file, ROWS);
@@ -116,7 +149,7 @@ try {
   await bare.end();
   const baseline = await run('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bare_deals FROM '${file}' CSV HEADER`], {});
   console.log(`psql \\copy: ${(baseline.ms / 1000).toFixed(1)} s`);
-  const imported = await run('node', ['bin/pipewright.mjs', 'import', 'deals', file, '--batch-size', '5000'], { DATABASE_URL: db.url });
+  const imported = await run('node', ['bin/pipewright.mjs', 'import', 'deals', file, '--batch-size', BATCH], { DATABASE_URL: db.url }, db.url);
   console.log(imported.stdout);
   const deals = await countRows(db.url, 'select count(*) as n from deals');
   const unsealed = await countRows(db.url, 'select count(*) as n from events where seq is null');
@@ -130,11 +163,12 @@ try {
   const liteFile = path.join(dir, 'deals-pglite.csv');
   writeDealsCsv(liteFile, PGLITE_ROWS);
   await prepare(undefined, liteDir);
-  const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', '5000'], { PIPEWRIGHT_DATA_DIR: liteDir, DATABASE_URL: '' });
+  const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', BATCH], { PIPEWRIGHT_DATA_DIR: liteDir, DATABASE_URL: '' });
   fs.rmSync(liteDir, { recursive: true, force: true });
 
   const result = {
     rows: ROWS,
+    batchSize: Number(BATCH),
     fileMiB: Math.round((bytes / 2 ** 20) * 10) / 10,
     postgres: {
       baselinePsqlCopy: { seconds: Math.round(baseline.ms) / 1000, rowsPerSecond: Math.round(baselineRate) },
@@ -144,6 +178,9 @@ try {
         endToEndSeconds: Math.round(imported.ms) / 1000,
         endToEndRowsPerSecond: Math.round(endToEndRate),
         peakRssMiB: imported.peakRssMiB,
+        importProcessCpuSeconds: imported.cpuSeconds,
+        serverCpuSeconds: imported.serverCpuSeconds,
+        cpuMicrosecondsPerRow: { importProcess: Math.round((imported.cpuSeconds / ROWS) * 1e6), server: imported.serverCpuSeconds === null ? null : Math.round((imported.serverCpuSeconds / ROWS) * 1e6) },
         dealsStored: deals,
         eventsWritten: events,
         eventsLeftUnsealed: unsealed,
@@ -151,7 +188,9 @@ try {
       ratioOfBaseline: Math.round((importRate / baselineRate) * 1000) / 1000,
       endToEndRatioOfBaseline: Math.round((endToEndRate / baselineRate) * 1000) / 1000,
     },
-    pglite: { rows: PGLITE_ROWS, importSeconds: importSeconds(lite.stdout), rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)), endToEndSeconds: Math.round(lite.ms) / 1000, peakRssMiB: lite.peakRssMiB },
+    pglite: { rows: PGLITE_ROWS, importSeconds: importSeconds(lite.stdout), rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)), endToEndSeconds: Math.round(lite.ms) / 1000, peakRssMiB: lite.peakRssMiB, cpuSeconds: lite.cpuSeconds },
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
     targets: { ratioOfBaseline: 0.5, peakRssMiB: 400 },
   };
   console.log(JSON.stringify(result, null, 2));

@@ -7,6 +7,12 @@ import { starterPipeline } from '../src/modules/organizations/set-up-organizatio
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { importOptionsSchema } from '../src/domain/imports.ts';
+import { deferForeignKeyChecks, ForeignKeyViolation } from '../src/db/foreign-keys.ts';
+import { verifyReferences } from '../src/modules/imports/import-foreign-keys.repository.ts';
+import { runImport } from '../src/modules/imports/run-import.ts';
 import { fixture, importCsv } from './helpers/imports.ts';
 
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
@@ -108,5 +114,26 @@ describe('importing deals with their history', () => {
     const { summary } = await importCsv(deps, admin, fixture('deals-twenty.csv'), { entity: 'deals', preset: 'twenty' });
     expect(summary.inserted).toBe(1);
     expect((await dealsOf(admin.orgId)).map((d) => [d.amount, d.expected_close_date, d.created_at.toISOString()])).toEqual([['1500.25', '2025-12-31', '2025-05-05T08:00:00.000Z']]);
+  });
+
+  it('writes its events sealed, in batches pipelined with the reading, and proves the keys of the rows it loads', async () => {
+    const { admin } = await orgWithAccounts();
+    const rows = Array.from({ length: 7 }, (_, i) => `p-${i},Deal ${i},Acme Corporation,${i % 2 ? 'Won' : 'Qualify'},2025-01-0${i + 1},${i % 2 ? '2025-02-01' : ''}`);
+    const source = Readable.from([`External ID,Name,Account,Stage,Created,Closed\n${rows.join('\n')}\n`]);
+    // No sealer flush: the import leaves nothing for the sealer to do.
+    const summary = await runImport(deps, admin, source, importOptionsSchema.parse({ entity: 'deals', batchSize: 3 }));
+    expect(summary).toMatchObject({ rows: 7, inserted: 7, rejected: 0 });
+    const unsealed = await deps.db.selectFrom('events').select('id').where('org_id', '=', admin.orgId).where('seq', 'is', null).execute();
+    expect(unsealed).toEqual([]);
+    expect(await verifyChain(deps.db, admin.orgId)).toMatchObject({ ok: true, unsealed: 0 });
+    // With the per-row checks off, a reference to no row fails the batch's proof.
+    const [deal] = await dealsOf(admin.orgId);
+    const proof = (accountId: string) =>
+      deps.db.transaction().execute(async (trx) => {
+        expect(await deferForeignKeyChecks(trx)).toEqual({ deferred: true });
+        await verifyReferences(trx, [{ table: 'deals', columns: ['org_id', 'id', 'account_id', 'owner_id'], rows: [[admin.orgId, randomUUID(), accountId, null]] }]);
+      });
+    await expect(proof(deal?.account_id ?? '')).resolves.toBeUndefined();
+    await expect(proof(randomUUID())).rejects.toThrow(ForeignKeyViolation);
   });
 });

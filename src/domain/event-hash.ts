@@ -18,35 +18,84 @@ export interface HashedEvent {
 /** The hash of the (virtual) event before the first one of an organization. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * JSON with object keys sorted at every level, so that a value read back from jsonb (which
- * reorders keys) hashes the same as when it was written. Undefined object members are left out
- * and undefined array items are null, as JSON.stringify does.
+ * reorders keys) hashes the same as when it was written. The text is valid JSON, so a writer may
+ * store it as the jsonb value it hashed.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  // Writers that build their objects with sorted keys get the native serializer: same text.
+  if (typeof value === 'object' && isSortedPlain(value)) return JSON.stringify(value);
+  return walk(value);
+}
+
+/**
+ * Whether JSON.stringify writes exactly the canonical text of a value: every object a plain one
+ * (no toJSON of its own, Dates excepted, which both write as ISO text) with its keys already in
+ * sorted order, and no values JSON.stringify would write otherwise (functions, symbols, bigints).
+ */
+function isSortedPlain(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object':
+      break;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return false;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) if (!isSortedPlain(v)) return false;
+    return true;
+  }
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const obj = value as Record<string, unknown>;
+  if ('toJSON' in obj) return false;
+  let prev: string | null = null;
+  for (const k in obj) {
+    if (prev !== null && !(prev < k)) return false;
+    prev = k;
+    if (!isSortedPlain(obj[k])) return false;
+  }
+  return true;
+}
+
+function walk(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
-    return out + ']';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
   const obj = value as Record<string, unknown>;
-  // Plain loops and one sort of the keys: this runs for every event written (hashing, bulk loads).
-  const keys = Object.keys(obj).sort();
+  const keys = Object.keys(obj).sort(byCodeUnit);
   let out = '{';
   let first = true;
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
     first = false;
   }
-  return out + '}';
+  return `${out}}`;
 }
 
-const iso = (d: Date | null): string => (d ? `"${d.toISOString()}"` : 'null');
+const isoJson = (d: Date | null): string => (d ? `"${d.toISOString()}"` : 'null');
+// canonicalJson leaves out undefined fields; so does the body.
+const field = (key: string, v: unknown): string => (v === undefined ? '' : `,"${key}":${canonicalJson(v)}`);
 
 /**
  * The text an event's hash is taken of: the canonical JSON of its hashed fields, with the
@@ -55,17 +104,10 @@ const iso = (d: Date | null): string => (d ? `"${d.toISOString()}"` : 'null');
  */
 export function eventHashBody(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
   return (
-    `{"actorId":${e.actorId === null ? 'null' : JSON.stringify(e.actorId)}` +
-    `,"businessTime":${iso(e.businessTime)}` +
-    `,"data":${dataJson}` +
-    `,"entityId":${JSON.stringify(e.entityId)}` +
-    `,"entityType":${JSON.stringify(e.entityType)}` +
-    `,"imported":${e.imported ? 'true' : 'false'}` +
-    `,"occurredAt":${iso(e.occurredAt)}` +
-    `,"orgId":${JSON.stringify(e.orgId)}` +
-    `,"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
-    `,"seq":${JSON.stringify(e.seq)}` +
-    `,"type":${JSON.stringify(e.type)}}`
+    `{${e.actorId === undefined ? '' : `"actorId":${canonicalJson(e.actorId)},`}"businessTime":${isoJson(e.businessTime ?? null)},"data":${dataJson}` +
+    `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${field('imported', e.imported)}` +
+    `,"occurredAt":${isoJson(e.occurredAt)},"orgId":${JSON.stringify(e.orgId)},"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
+    `${field('seq', e.seq)},"type":${JSON.stringify(e.type)}}`
   );
 }
 
@@ -77,6 +119,11 @@ export function hashEventBody(body: string): string {
 /** SHA-256 (hex) of an event chained to its predecessor's hash. */
 export function hashEvent(e: HashedEvent): string {
   return hashEventBody(eventHashBody(e, canonicalJson(e.data)));
+}
+
+/** As `hashEvent`, for a writer that has the event's data as canonical JSON already (the text it stores). */
+export function hashEventWithData(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
+  return hashEventBody(eventHashBody(e, dataJson));
 }
 
 export interface FieldChange {

@@ -27,7 +27,7 @@ export const importOptionsSchema = z.strictObject({
   /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
   dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
   delimiter: z.string().length(1, 'must be one character').refine((d) => d !== '"' && d !== '\n' && d !== '\r', 'cannot be a quote or a line break').default(','),
-  batchSize: z.number().int().min(1).max(10_000).default(1000),
+  batchSize: z.number().int().min(1).max(50_000).default(5000),
 });
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 export type ImportOptions = z.output<typeof importOptionsSchema>;

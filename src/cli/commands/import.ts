@@ -23,6 +23,6 @@ export function registerImport(program: Command, io: Io): void {
     .option('--dry-run', 'check everything, write nothing')
     .option('--date-order <order>', 'dates with slashes are mdy (03/04/2025 = 4 March) or dmy', 'mdy')
     .option('--delimiter <char>', 'field separator', ',')
-    .option('--batch-size <rows>', 'rows per transaction', wholeNumber, 1000)
+    .option('--batch-size <rows>', 'rows per transaction (up to 50000)', wholeNumber, 5000)
     .action(async (entity: string, file: string, opts: ImportCommandOptions) => (await import('../actions/import.ts')).importCommand(io, entity, file, opts));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bulkCopy } from '../../db/bulk-copy.ts';
+import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 
@@ -87,14 +87,27 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
  */
 export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  const drawn = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${events.length})`.execute(db);
-  const ids = drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const ids = await nextEventIds(db, events.length);
   await bulkCopy(
     db,
     { table: 'events', columns: ['org_id', 'id', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data'] },
     events.map((e, i) => [e.orgId, ids[i], e.occurredAt, e.businessTime ?? null, e.imported ?? false, e.actorId, e.entityType, e.entityId, e.type, JSON.stringify(e.data)]),
   );
   return ids;
+}
+
+/** Draws `n` ids from the events sequence, as the column default would, in ascending order. */
+export async function nextEventIds(db: DbExecutor, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const drawn = await sql<{ id: string }>`select nextval('events_id_seq')::text as id from generate_series(1, ${n})`.execute(db);
+  return drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+export const SEALED_EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
+
+/** Appends events that carry their seq and hash already (rows in the order of SEALED_EVENT_COLUMNS), with COPY. */
+export async function copySealedEvents(db: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return bulkCopy(db, { table: 'events', columns: SEALED_EVENT_COLUMNS }, rows);
 }
 
 export async function listEntityEvents(

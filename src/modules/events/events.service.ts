@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
+import { canonicalJson, GENESIS_HASH, hashEventWithData } from '../../domain/event-hash.ts';
 import type { Actor } from '../../domain/access.ts';
 import { canReadAudit } from '../../domain/access.ts';
 import { forbidden } from '../../domain/errors.ts';
@@ -32,6 +34,41 @@ export async function recordManyEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'
     trx,
     events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
   );
+}
+
+/** Ids for events a transaction will append with `recordSealedEvents` (rows written before may point at them). */
+export async function reserveEventIds(trx: DbExecutor, n: number): Promise<number[]> {
+  return repo.nextEventIds(trx, n);
+}
+
+/**
+ * Appends many events sealed at once (imports): takes the organization's chain lock (held until
+ * the transaction ends, so take it late), gives each event the next seq and its hash chained to
+ * the previous one, as the sealer would after commit, and moves the chain head. Each event's data
+ * is serialized once, as canonical JSON, for its hash and for the jsonb column. `ids` come from
+ * `reserveEventIds`, one per event, ascending.
+ */
+export async function recordSealedEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'>, events: readonly EventInput[], ids: readonly number[]): Promise<void> {
+  if (events.length === 0) return;
+  if (ids.length !== events.length) throw new Error(`recordSealedEvents: ${ids.length} ids for ${events.length} events`);
+  const at = deps.clock.now();
+  const orgId = actor.orgId;
+  await repo.lockChain(trx, orgId);
+  let head = (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+  function* rows(): Generator<CopyValue[]> {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as EventInput;
+      const seq = head.lastSeq + 1;
+      const businessTime = e.businessTime ?? null;
+      const imported = e.imported ?? false;
+      const data = canonicalJson(e.data);
+      const hash = hashEventWithData({ orgId, seq, occurredAt: at, businessTime, imported, actorId: actor.userId, entityType: e.entityType, entityId: e.entityId, type: e.type, prevHash: head.lastHash }, data);
+      yield [orgId, ids[i], seq, at, businessTime, imported, actor.userId, e.entityType, e.entityId, e.type, data, head.lastHash, hash];
+      head = { lastSeq: seq, lastHash: hash };
+    }
+  }
+  await repo.copySealedEvents(trx, rows());
+  await repo.setChainHead(trx, orgId, head, at);
 }
 
 export const timelineEntrySchema = z.object({

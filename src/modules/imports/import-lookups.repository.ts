@@ -43,20 +43,19 @@ const lower = (values: readonly string[]) => [...new Set(values.map((v) => v.toL
 /** Accounts named by external id, name or domain (any case). */
 export async function findAccounts(db: DbExecutor, orgId: string, values: readonly string[]): Promise<RefCandidate[]> {
   if (values.length === 0) return [];
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['id', 'external_id', 'name', 'domain', 'type'])
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('external_id', 'in', [...values]), eb(sql`lower(name)`, 'in', lower(values)), eb(sql`lower(domain)`, 'in', lower(values))]))
-    .execute();
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), ...(r.domain ? [r.domain.toLowerCase()] : [])], type: r.type }));
+  // Arrays rather than IN lists: one parameter each, however many values a batch names.
+  const folded = lower(values);
+  const rows = await sql<{ id: string; external_id: string | null; name: string; domain: string | null; type: string }>`
+    select id, external_id, name, domain, type from accounts
+    where org_id = ${orgId} and deleted_at is null
+      and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(domain) = any(${folded}::text[]))`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), ...(r.domain ? [r.domain.toLowerCase()] : [])], type: r.type }));
 }
 
 /** Account types by id (a partner deal needs a partner-type account). */
 export async function accountTypesOf(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'type']).where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+  const rows = await db.selectFrom('accounts').select(['id', 'type']).where('org_id', '=', orgId).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
   return new Map(rows.map((r) => [r.id, r.type]));
 }
 
@@ -76,37 +75,27 @@ export async function findContacts(db: DbExecutor, orgId: string, values: readon
 
 export async function findProducts(db: DbExecutor, orgId: string, values: readonly string[]): Promise<(RefCandidate & { listPrice: string; currency: string })[]> {
   if (values.length === 0) return [];
-  const rows = await db
-    .selectFrom('products')
-    .select(['id', 'external_id', 'name', 'sku', 'list_price', 'currency'])
-    .where('org_id', '=', orgId)
-    .where((eb) => eb.or([eb('external_id', 'in', [...values]), eb(sql`lower(name)`, 'in', lower(values)), eb(sql`lower(sku)`, 'in', lower(values))]))
-    .execute();
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), r.sku.toLowerCase()], listPrice: r.list_price, currency: r.currency.trim() }));
+  const folded = lower(values);
+  const rows = await sql<{ id: string; external_id: string | null; name: string; sku: string; list_price: string; currency: string }>`
+    select id, external_id, name, sku, list_price, currency from products
+    where org_id = ${orgId} and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(sku) = any(${folded}::text[]))`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), r.sku.toLowerCase()], listPrice: r.list_price, currency: r.currency.trim() }));
 }
 
 export async function findDeals(db: DbExecutor, orgId: string, values: readonly string[]): Promise<RefCandidate[]> {
   if (values.length === 0) return [];
-  const rows = await db
-    .selectFrom('deals')
-    .select(['id', 'external_id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('external_id', 'in', [...values]), eb(sql`lower(name)`, 'in', lower(values))]))
-    .execute();
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase()] }));
+  const rows = await sql<{ id: string; external_id: string | null; name: string }>`
+    select id, external_id, name from deals
+    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(name) = any(${lower(values)}::text[]))`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase()] }));
 }
 
 export async function findLeads(db: DbExecutor, orgId: string, values: readonly string[]): Promise<RefCandidate[]> {
   if (values.length === 0) return [];
-  const rows = await db
-    .selectFrom('leads')
-    .select(['id', 'external_id', 'email'])
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('external_id', 'in', [...values]), eb(sql`lower(email)`, 'in', lower(values))]))
-    .execute();
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: r.email ? [r.email.toLowerCase()] : [] }));
+  const rows = await sql<{ id: string; external_id: string | null; email: string | null }>`
+    select id, external_id, email from leads
+    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(email) = any(${lower(values)}::text[]))`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: r.email ? [r.email.toLowerCase()] : [] }));
 }
 
 export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
@@ -118,7 +107,7 @@ export async function rowsByExternalId(db: DbExecutor, table: ImportTable, orgId
     .selectFrom(table as 'accounts')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('external_id', 'in', [...externalIds])
+    .where('external_id', '=', sql<string>`any(${[...externalIds]}::text[])`)
     .execute()) as unknown as Record<string, unknown>[];
   return new Map(rows.map((r) => [String(r.external_id), r]));
 }
@@ -129,7 +118,7 @@ export async function rowsById(db: DbExecutor, table: ImportTable, orgId: string
     .selectFrom(table as 'accounts')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
+    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
     .execute()) as unknown as Record<string, unknown>[];
   return new Map(rows.map((r) => [String(r.id), r]));
 }

@@ -18,12 +18,29 @@ export async function loadStaticRefs(db: DbExecutor, orgId: string): Promise<Sta
   return { users, teams, pipelines: p.pipelines, stages: p.stages };
 }
 
-function pick(cands: readonly { id: string; externalId: string | null; keys: readonly string[] }[], value: string): RefAnswer {
-  const byExt = cands.filter((c) => c.externalId === value);
-  if (byExt.length === 1 && byExt[0]) return { id: byExt[0].id };
-  const folded = value.toLowerCase();
-  const byKey = [...new Map(cands.filter((c) => c.keys.includes(folded)).map((c) => [c.id, c])).values()];
-  if (byKey.length === 1 && byKey[0]) return { id: byKey[0].id };
+type Candidate = { id: string; externalId: string | null; keys: readonly string[] };
+
+/** Candidates indexed by external id and by folded key, so each value is answered in constant time. */
+function indexed(cands: readonly Candidate[]): { byExt: Map<string, string[]>; byKey: Map<string, Set<string>> } {
+  const byExt = new Map<string, string[]>();
+  const byKey = new Map<string, Set<string>>();
+  for (const c of cands) {
+    if (c.externalId !== null) byExt.set(c.externalId, [...(byExt.get(c.externalId) ?? []), c.id]);
+    for (const k of c.keys) {
+      let ids = byKey.get(k);
+      if (!ids) byKey.set(k, (ids = new Set()));
+      ids.add(c.id);
+    }
+  }
+  return { byExt, byKey };
+}
+
+/** One record by external id, else one by name (or email, domain, SKU); several by name are ambiguous. */
+function pick(index: ReturnType<typeof indexed>, value: string): RefAnswer {
+  const byExt = index.byExt.get(value);
+  if (byExt?.length === 1 && byExt[0]) return { id: byExt[0] };
+  const byKey = [...(index.byKey.get(value.toLowerCase()) ?? [])];
+  if (byKey.length === 1 && byKey[0]) return { id: byKey[0] };
   if (byKey.length > 1) return { ambiguous: byKey.length };
   return { missing: true };
 }
@@ -47,7 +64,19 @@ export class ReferenceResolver {
     readonly refs: StaticRefs,
   ) {}
 
+  /** Users do not change during an import: each distinct cell is looked up once. */
+  private readonly userAnswers = new Map<string, RefAnswer>();
+
   user(value: string): RefAnswer {
+    let answer = this.userAnswers.get(value);
+    if (!answer) {
+      if (this.userAnswers.size > CACHE_LIMIT) this.userAnswers.clear();
+      this.userAnswers.set(value, (answer = this.findUser(value)));
+    }
+    return answer;
+  }
+
+  private findUser(value: string): RefAnswer {
     const f = value.toLowerCase();
     const ext = this.refs.users.filter((u) => u.external_id === value);
     if (ext.length === 1 && ext[0]) return { id: ext[0].id };
@@ -82,7 +111,8 @@ export class ReferenceResolver {
       const todo = [...values].filter((v) => !this.cache.has(`${kind}:${v}`));
       if (todo.length === 0) continue;
       const cands = await this.find(db, kind, todo);
-      for (const v of todo) this.cache.set(`${kind}:${v}`, pick(cands, v));
+      const index = indexed(cands);
+      for (const v of todo) this.cache.set(`${kind}:${v}`, pick(index, v));
     }
   }
 

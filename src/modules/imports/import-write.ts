@@ -2,13 +2,16 @@ import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
-import { recordEvents, recordManyEvents, type EventInput } from '../events/events.service.ts';
+import type { CopyValue } from '../../db/bulk-copy.ts';
+import { recordSealedEvents, reserveEventIds, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
 import { singular } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
 import type { PlannedRecord } from './import-records.ts';
-import { insertRows, updateRow } from './import-writes.repository.ts';
+import { deferForeignKeyChecks } from '../../db/foreign-keys.ts';
+import { verifyReferences, type WrittenRows } from './import-foreign-keys.repository.ts';
+import { copyRows, insertRows, updateRow } from './import-writes.repository.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -32,13 +35,22 @@ interface Created {
 
 const withCreatedBy: ReadonlySet<ImportTable> = new Set(['accounts', 'contacts', 'leads', 'deals', 'activities']);
 
-/** What an event records of an imported row: its stored columns, JSON lists as lists. */
-function snapshotOf(columns: Record<string, unknown>, externalId: string | null): Record<string, unknown> {
-  const snap: Record<string, unknown> = { external_id: externalId };
-  for (const [k, v] of Object.entries(columns)) {
-    if (k === 'password_hash') continue;
-    snap[k] = (k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v;
-  }
+/** A stored column as an event records it: JSON lists as lists, times as ISO text. */
+const snapValue = (k: string, v: unknown): unknown => ((k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v);
+
+/**
+ * The keys of the snapshots of records with these columns, in sorted order: event data built in
+ * that order is serialized for its hash by the native JSON serializer (see canonicalJson), and
+ * the order is worked out once per batch rather than per record.
+ */
+function snapshotKeys(columns: Record<string, unknown>, extra: readonly string[], without: readonly string[] = []): string[] {
+  return [...new Set([...Object.keys(columns), 'external_id', ...extra])].filter((k) => k !== 'password_hash' && !without.includes(k)).sort();
+}
+
+/** What an event records of an imported row: its stored columns (and `extra` values), keys in `order`. */
+function snapshotIn(order: readonly string[], columns: Record<string, unknown>, externalId: string | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const snap: Record<string, unknown> = {};
+  for (const k of order) snap[k] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
   return snap;
 }
 
@@ -64,16 +76,24 @@ function patchFor(d: Decision): Record<string, unknown> {
   return patch;
 }
 
-const stageRef = (s: StageKey) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId: s.pipeline_id });
+// Keys in sorted order (see snapshotKeys).
+const stageRef = (s: StageKey) => ({ kind: s.kind, name: s.name, pipelineId: s.pipeline_id, position: s.position, stageId: s.id });
 
 /** The events and stage visits of a new deal with its history. */
-function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
+const DEAL_SNAPSHOT_EXTRA = ['stage_id', 'status', 'line_items', 'contact_roles'];
+
+function dealHistory(r: PlannedRecord, order: readonly string[], id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
   const h = r.history;
   if (!h) return { events: [], visits: [] };
   const c = r.columns;
   const businessTime = imported ? createdAt : null;
-  const after: Record<string, unknown> = { ...snapshotOf(c, r.externalId), stage_id: h.firstStage.id, status: 'open', line_items: r.lineItem ? [{ product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice, discount_percent: '0' }] : [], contact_roles: [] };
-  delete after.closed_at;
+  // The deal as it was created: in its first stage, open, not closed.
+  const after = snapshotIn(order, c, r.externalId, {
+    stage_id: h.firstStage.id,
+    status: 'open',
+    line_items: r.lineItem ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }] : [],
+    contact_roles: [],
+  });
   const events: EventInput[] = [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true }];
   if (!h.closedAt || h.finalStage.kind === 'open') return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
   const closedAt = h.closedAt;
@@ -81,14 +101,18 @@ function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: bo
   const ev = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data, businessTime: closedAt, imported: true });
   events.push(
     ev('deal.stage_changed', {
-      from: stageRef(h.firstStage),
-      to: stageRef(h.finalStage),
-      status: { from: 'open', to: kind },
       daysInPreviousStage: Math.round(((closedAt.getTime() - createdAt.getTime()) / DAY_MS) * 100) / 100,
+      from: stageRef(h.firstStage),
+      status: { from: 'open', to: kind },
+      to: stageRef(h.finalStage),
     }),
   );
-  const money = { amount: c.amount ?? null, currency: c.currency, closedAt: closedAt.toISOString() };
-  events.push(kind === 'won' ? ev('deal.won', { stageId: h.finalStage.id, ...money, lineItemsCount: r.lineItem ? 1 : 0 }) : ev('deal.lost', { stageId: h.finalStage.id, lostReason: c.lost_reason ?? null, ...money }));
+  const [amount, closed, currency] = [c.amount ?? null, closedAt.toISOString(), c.currency];
+  events.push(
+    kind === 'won'
+      ? ev('deal.won', { amount, closedAt: closed, currency, lineItemsCount: r.lineItem ? 1 : 0, stageId: h.finalStage.id })
+      : ev('deal.lost', { amount, closedAt: closed, currency, lostReason: c.lost_reason ?? null, stageId: h.finalStage.id }),
+  );
   return {
     events,
     visits: [
@@ -98,7 +122,8 @@ function dealHistory(r: PlannedRecord, id: string, createdAt: Date, imported: bo
   };
 }
 
-async function createMissing(trx: DbExecutor, deps: Deps, actor: Actor, created: readonly Created[], now: Date): Promise<void> {
+/** Accounts and products created for missing references: written first, with their events. */
+async function createMissing(trx: DbExecutor, actor: Actor, created: readonly Created[], now: Date): Promise<EventInput[]> {
   const accounts = created.filter((c) => c.kind === 'account');
   const products = created.filter((c) => c.kind === 'product');
   const isDomain = (v: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v) && !v.includes(' ');
@@ -106,85 +131,121 @@ async function createMissing(trx: DbExecutor, deps: Deps, actor: Actor, created:
   const productRows = products.map((c) => ({ org_id: actor.orgId, id: c.id, sku: c.value, name: c.value, list_price: '0.00', currency: c.currency, created_at: now, updated_at: now }));
   await insertRows(trx, 'accounts', accountRows);
   await insertRows(trx, 'products', productRows);
-  const events: EventInput[] = [
+  return [
     ...accountRows.map((r) => ({ entityType: 'account', entityId: r.id, type: 'account.created', data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true }, imported: true })),
     ...productRows.map((r) => ({ entityType: 'product', entityId: r.id, type: 'product.created', data: { after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency }, createdForImport: true }, imported: true })),
   ];
-  await recordManyEvents(trx, deps, actor, events);
+}
+
+/** Updates of existing records, one by one (with the per-row key checks on), and their events. */
+async function applyUpdates(trx: DbExecutor, actor: Actor, table: ImportTable, decisions: readonly Decision[], now: Date, events: EventInput[]): Promise<{ updated: number; unchanged: number }> {
+  const entity = singular[table];
+  const result = { updated: 0, unchanged: 0 };
+  for (const d of decisions) {
+    if (!d.existing) continue;
+    const id = String(d.existing.id);
+    const patch = patchFor(d);
+    if (Object.keys(patch).length === 0) {
+      result.unchanged++;
+      continue;
+    }
+    const after = await updateRow(trx, table, actor.orgId, id, { ...patch, updated_at: now });
+    if (!after) throw new AppError('internal_error', `${entity} ${id} disappeared during the import`);
+    const keys = Object.keys(patch);
+    const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
+    events.push(...changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({ ...e, imported: true, data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data })));
+    result.updated++;
+  }
+  return result;
+}
+
+type Visit = { dealId: string; visitNo: number; stage: StageKey; at: Date; leftAt: Date | null; eventIndex: number };
+
+/** The new rows of a batch as COPY rows, with their events and (deals) stage visits. */
+function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readonly Decision[], now: Date, events: EventInput[]) {
+  const entity = singular[table];
+  const main: WrittenRows = { table, columns: [], rows: [] };
+  const lineItems: WrittenRows = { table: 'deal_line_items', columns: ['org_id', 'id', 'deal_id', 'product_id', 'position', 'quantity', 'unit_price', 'discount_percent'], rows: [] };
+  const visits: Visit[] = [];
+  const rows = main.rows as CopyValue[][];
+  let order: string[] = [];
+  let keys: string[] = [];
+  for (const d of decisions) {
+    if (d.existing) continue;
+    const r = d.record;
+    // Every planned record of an entity has the same columns: the first one names them.
+    if (keys.length === 0) {
+      keys = Object.keys(r.columns);
+      main.columns = [...keys, 'org_id', 'id', 'external_id', 'created_at', 'updated_at', ...(withCreatedBy.has(table) ? ['created_by'] : []), ...(table === 'deals' ? ['stage_entered_at'] : [])];
+      order = table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
+    }
+    const id = deps.ids.id();
+    const closedAt = r.history?.closedAt ?? null;
+    const createdAt = r.createdAt ?? closedAt ?? now;
+    const historical = r.createdAt !== null || closedAt !== null;
+    const row: CopyValue[] = [];
+    for (const k of keys) row.push(r.columns[k] as CopyValue);
+    row.push(actor.orgId, id, r.externalId, createdAt, now);
+    if (withCreatedBy.has(table)) row.push(actor.userId);
+    if (table === 'deals') row.push(closedAt ?? createdAt);
+    rows.push(row);
+    if (r.lineItem) (lineItems.rows as CopyValue[][]).push([actor.orgId, deps.ids.id(), id, r.lineItem.productId, 0, '1', r.lineItem.unitPrice, '0']);
+    if (table === 'deals') {
+      const h = dealHistory(r, order, id, createdAt, historical);
+      const base = events.length;
+      for (const e of h.events) events.push(e);
+      for (let n = 0; n < h.visits.length; n++) {
+        const v = h.visits[n];
+        if (v) visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event });
+      }
+      continue;
+    }
+    const data: Record<string, unknown> = { after: snapshotIn(order, r.columns, r.externalId) };
+    if (d.duplicateOf) data.possibleDuplicateOf = d.duplicateOf;
+    events.push({ entityType: entity, entityId: id, type: `${entity}.created`, data, businessTime: historical ? createdAt : null, imported: true });
+  }
+  return { main, lineItems, visits };
 }
 
 /**
- * Writes a planned batch in one transaction: records created for missing references, new rows with
- * their `.created` events (business time = the row's creation date, flagged imported), deals'
- * stage history and visits, and updates with their `.updated` events. Then the sealer chains the
- * new events. Any failure rolls the whole batch back.
+ * Writes a planned batch in one transaction: records created for missing references, updates of
+ * existing rows, new rows (COPY) with their `.created` events (business time = the row's creation
+ * date, flagged imported), deals' stage history and visits. The per-row foreign-key triggers are
+ * off for the bulk rows when the role may (their keys are then proved per batch, set-based), and
+ * the events are sealed as they are written, under the organization's chain lock taken last. Any
+ * failure rolls the whole batch back.
  */
 export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decisions: readonly Decision[], created: readonly Created[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const table = run.entity;
-  const entity = singular[table];
   const lines = decisions.map((d) => d.record.line);
-  const result = { inserted: 0, updated: 0, unchanged: 0 };
+  let result = { inserted: 0, updated: 0, unchanged: 0 };
   try {
     await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now();
-      await createMissing(trx, deps, actor, created, now);
-      const inserts = decisions.filter((d) => !d.existing);
-      const rows: Record<string, unknown>[] = [];
-      const events: EventInput[] = [];
-      const visits: { dealId: string; visitNo: number; stage: StageKey; at: Date; leftAt: Date | null; eventIndex: number }[] = [];
-      const lineItems: Record<string, unknown>[] = [];
-      for (const d of inserts) {
-        const r = d.record;
-        const id = deps.ids.id();
-        const closedAt = r.history?.closedAt ?? null;
-        const createdAt = r.createdAt ?? closedAt ?? now;
-        const historical = r.createdAt !== null || closedAt !== null;
-        const row: Record<string, unknown> = { ...r.columns, org_id: actor.orgId, id, external_id: r.externalId, created_at: createdAt, updated_at: now };
-        if (withCreatedBy.has(table)) row.created_by = actor.userId;
-        if (table === 'deals') row.stage_entered_at = closedAt ?? createdAt;
-        rows.push(row);
-        if (r.lineItem) lineItems.push({ org_id: actor.orgId, id: deps.ids.id(), deal_id: id, product_id: r.lineItem.productId, position: 0, quantity: '1', unit_price: r.lineItem.unitPrice, discount_percent: '0' });
-        if (table === 'deals') {
-          const h = dealHistory(r, id, createdAt, historical);
-          const base = events.length;
-          events.push(...h.events);
-          h.visits.forEach((v, n) => visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event }));
-          continue;
-        }
-        const data: Record<string, unknown> = { after: snapshotOf(r.columns, r.externalId) };
-        if (d.duplicateOf) data.possibleDuplicateOf = d.duplicateOf;
-        events.push({ entityType: entity, entityId: id, type: `${entity}.created`, data, businessTime: historical ? createdAt : null, imported: true });
-      }
-      await insertRows(trx, table, rows);
-      await insertRows(trx, 'deal_line_items', lineItems);
-      const ids = await recordManyEvents(trx, deps, actor, events);
-      const visitRows = visits.map((v) => {
-        const eventId = ids[v.eventIndex];
-        if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
-        return { org_id: actor.orgId, deal_id: v.dealId, visit_no: v.visitNo, pipeline_id: v.stage.pipeline_id, stage_id: v.stage.id, entered_at: v.at, left_at: v.leftAt, event_id: eventId };
-      });
-      await insertRows(trx, 'deal_stage_visits', visitRows);
-      result.inserted = rows.length;
-      for (const d of decisions) {
-        if (!d.existing) continue;
-        const id = String(d.existing.id);
-        const patch = patchFor(d);
-        if (Object.keys(patch).length === 0) {
-          result.unchanged++;
-          continue;
-        }
-        const after = await updateRow(trx, table, actor.orgId, id, { ...patch, updated_at: now });
-        if (!after) throw new AppError('internal_error', `${entity} ${id} disappeared during the import`);
-        const keys = Object.keys(patch);
-        const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
-        const changes = changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({ ...e, imported: true, data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data }));
-        await recordEvents(trx, deps, actor, changes);
-        result.updated++;
-      }
+      const events = await createMissing(trx, actor, created, now);
+      const updates = await applyUpdates(trx, actor, table, decisions, now, events);
+      const { main, lineItems, visits } = newRows(deps, actor, table, decisions, now, events);
+      const ids = await reserveEventIds(trx, events.length);
+      const visitRows: WrittenRows = {
+        table: 'deal_stage_visits',
+        columns: ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'],
+        rows: visits.map((v) => {
+          const eventId = ids[v.eventIndex];
+          if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
+          return [actor.orgId, v.dealId, v.visitNo, v.stage.pipeline_id, v.stage.id, v.at, v.leftAt, eventId];
+        }),
+      };
+      const bulk = [main, lineItems, visitRows];
+      const { deferred } = await deferForeignKeyChecks(trx);
+      for (const w of bulk) await copyRows(trx, w);
+      if (deferred) await verifyReferences(trx, bulk);
+      // Last, so the chain lock is held only for the events and the commit.
+      await recordSealedEvents(trx, deps, actor, events, ids);
+      if (deferred) await verifyReferences(trx, [{ table: 'events', columns: ['org_id'], rows: events.length > 0 ? [[actor.orgId]] : [] }]);
+      result = { inserted: main.rows.length, ...updates };
     });
   } catch (err) {
     throw new ImportBatchError(Math.min(...lines), Math.max(...lines), err);
   }
-  deps.sealer.schedule(actor.orgId);
   return result;
 }

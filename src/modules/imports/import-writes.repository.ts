@@ -17,6 +17,12 @@ export async function insertRows(db: DbExecutor, table: ImportTable | 'deal_line
   );
 }
 
+/** Writes rows given as COPY rows (columns named once) with COPY. */
+export async function copyRows(db: DbExecutor, w: { table: string; columns: readonly string[]; rows: readonly (readonly CopyValue[])[] }): Promise<void> {
+  if (w.rows.length === 0) return;
+  await bulkCopy(db, { table: w.table, columns: w.columns }, w.rows);
+}
+
 /** Updates one imported record and returns it as stored now. */
 export async function updateRow(db: DbExecutor, table: ImportTable, orgId: string, id: string, patch: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   const row = await db

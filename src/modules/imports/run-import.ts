@@ -92,11 +92,9 @@ export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<
   let batch: BatchRow[] = [];
   // Rows refused on reading wait for their batch, so rejects come out in line order.
   let refused: Reject[] = [];
-  const flush = async () => {
-    const out = batch.length > 0 ? await importBatch(deps, actor, run, batch) : null;
-    batch = [];
-    const rejects = [...refused, ...(out?.rejects ?? [])].sort((a, b) => a.line - b.line);
-    refused = [];
+  const flush = async (rows: BatchRow[], early: Reject[]) => {
+    const out = rows.length > 0 ? await importBatch(deps, actor, run, rows) : null;
+    const rejects = [...early, ...(out?.rejects ?? [])].sort((a, b) => a.line - b.line);
     for (const r of rejects) await reject(r);
     if (!out) return;
     summary.inserted += out.inserted;
@@ -104,19 +102,41 @@ export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<
     summary.unchanged += out.unchanged;
     summary.duplicates += out.duplicates;
     summary.createdReferences += out.created;
-    await hooks.onProgress?.(summary.rows, bytes, { ...summary });
+    await hooks.onProgress?.(rowsAt, bytes, { ...summary });
   };
-  for (;;) {
-    const next = await records.next().catch(csvProblem);
-    if (next.done) break;
-    summary.rows++;
-    const { line, fields } = next.value;
-    const converted = convertRow(opts.entity, columns, fields, opts.dateOrder);
-    if (converted.problems.length > 0) refused.push({ line, cells: fields, reason: converted.problems.join('; ') });
-    else batch.push({ line, cells: fields, values: converted.values });
-    if (batch.length + refused.length >= opts.batchSize) await flush();
+  // One batch is written while the next one is read and converted: the database and the parser
+  // work at the same time, and at most two batches are in memory. Batches still run one after
+  // the other, each seeing what the previous one wrote.
+  let writing: Promise<void> = Promise.resolve();
+  let rowsAt = 0;
+  const startNext = async () => {
+    const [rows, early] = [batch, refused];
+    batch = [];
+    refused = [];
+    await writing;
+    rowsAt = summary.rows;
+    writing = flush(rows, early);
+    // Awaited before the next batch starts or at the end; not an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+  };
+  try {
+    for (;;) {
+      const next = await records.next().catch(csvProblem);
+      if (next.done) break;
+      summary.rows++;
+      const { line, fields } = next.value;
+      const converted = convertRow(opts.entity, columns, fields, opts.dateOrder);
+      if (converted.problems.length > 0) refused.push({ line, cells: fields, reason: converted.problems.join('; ') });
+      else batch.push({ line, cells: fields, values: converted.values });
+      if (batch.length + refused.length >= opts.batchSize) await startNext();
+    }
+  } catch (err) {
+    // A file that turns out unreadable stops the import once the batch being written is done.
+    await writing.catch(() => undefined);
+    throw err;
   }
-  await flush();
+  await startNext();
+  await writing;
   await hooks.onProgress?.(summary.rows, bytes, { ...summary });
   return summary;
 }
