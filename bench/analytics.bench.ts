@@ -23,7 +23,6 @@ import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import { markovWhatIf } from '../src/analytics/markov-what-if.ts';
-import { processMap } from '../src/analytics/process-map.ts';
 import { operatorActor } from '../src/cli/operator.ts';
 import { composeFromDatabase } from '../src/compose.ts';
 import { CONNECTION_TASK_MARK, registerTask, type TaskConnection } from '../src/db/connection-task.ts';
@@ -34,8 +33,7 @@ import { markovAnalysis } from '../src/modules/analytics/analyses/markov.ts';
 import { monteCarloAnalysis } from '../src/modules/analytics/analyses/monte-carlo.ts';
 import { processMapAnalysis } from '../src/modules/analytics/analyses/process-map.ts';
 import { stageDurationsAnalysis } from '../src/modules/analytics/analyses/stage-durations.ts';
-import { dealConditions, resolvePipeline } from '../src/modules/analytics/analytics.repository.ts';
-import { processEdges, processNodes, processVariants } from '../src/modules/analytics/process-map.repository.ts';
+import { resolvePipeline } from '../src/modules/analytics/analytics.repository.ts';
 import type { Deps } from '../src/modules/context.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
@@ -141,8 +139,6 @@ async function pipelineIds(db: DbExecutor, orgId: string): Promise<string[]> {
 interface EngineTimes {
   engine: string;
   ms: { funnel: number; stageDurations: number; processMap: number; total: number };
-  /** The process map's queries apart: directly-follows edges + node counts, and variants. */
-  breakdownMs: { edgesAndNodes: number; variants: number };
   runs: Record<string, number[]>;
 }
 
@@ -159,33 +155,13 @@ async function timePipewright(deps: Deps, actor: Actor, pipelines: readonly stri
   console.log(`  ${engine} stage durations: ${round(durations.ms)} ms`);
   const map = await timed(each((p) => processMapAnalysis.run(deps, actor, { pipelineId: p }, mapParams)));
   console.log(`  ${engine} process map with variants: ${round(map.ms)} ms`);
-  const scopeOf = async (p: string) => {
-    const pipeline = await resolvePipeline(deps.db, actor.orgId, p);
-    return { pipeline, scope: { orgId: actor.orgId, pipelineId: p, dealWhere: dealConditions(actor, {}), timezone: pipeline.timezone } };
-  };
-  const edgesAndNodes = await timed(
-    each(async (p) => {
-      const { pipeline, scope } = await scopeOf(p);
-      const edges = await processEdges(deps.db, scope, false);
-      const nodes = await processNodes(deps.db, scope, false);
-      const info = pipeline.stages.map((s) => ({ key: s.id, label: s.name, kind: 'stage' as const, position: s.position }));
-      return processMap({ nodes: info, nodeCounts: nodes.counts, edges, starts: nodes.starts, ends: nodes.ends, variants: [] }, { variantLimit: 20 });
-    }),
-  );
-  const variants = await timed(
-    each(async (p) => {
-      const { scope } = await scopeOf(p);
-      return processMap({ nodes: [], nodeCounts: [], edges: [], starts: [], ends: [], variants: await processVariants(deps.db, scope) }, { variantLimit: 20 });
-    }),
-  );
-  console.log(`  ${engine} process map apart: edges + nodes ${round(edgesAndNodes.ms)} ms, variants ${round(variants.ms)} ms`);
+
   const reports = pipelines.map((p, i) => ({ pipelineId: p, funnel: funnel.value[i]!, durations: durations.value[i]!, processMap: map.value[i]! }));
   return {
     times: {
       engine,
       ms: { funnel: round(funnel.ms), stageDurations: round(durations.ms), processMap: round(map.ms), total: round(funnel.ms + durations.ms + map.ms) },
-      breakdownMs: { edgesAndNodes: round(edgesAndNodes.ms), variants: round(variants.ms) },
-      runs: { funnel: funnel.runs, stageDurations: durations.runs, processMap: map.runs, edgesAndNodes: edgesAndNodes.runs, variants: variants.runs },
+      runs: { funnel: funnel.runs, stageDurations: durations.runs, processMap: map.runs },
     },
     reports,
   };
@@ -351,8 +327,6 @@ try {
     funnel: ratio(pgRun.times.ms.funnel, duckTimes.funnel),
     stageDurations: ratio(pgRun.times.ms.stageDurations, duckTimes.stageDurations),
     processMap: ratio(pgRun.times.ms.processMap, duckTimes.processMap),
-    edgesAndNodes: ratio(pgRun.times.breakdownMs.edgesAndNodes, duckMs.processMap),
-    variants: ratio(pgRun.times.breakdownMs.variants, duckMs.variants),
     total: ratio(pgRun.times.ms.total, duckTimes.total),
   };
   console.log(`Pipewright on PostgreSQL / DuckDB: total ${pgVsDuck.total}× (target ≤ 2×); funnel ${pgVsDuck.funnel}×, durations ${pgVsDuck.stageDurations}×, process map with variants ${pgVsDuck.processMap}×`);
