@@ -109,10 +109,12 @@ describe('seed synthetic', () => {
     }
   }, 60_000);
 
-  it('keeps a valid chain and projection when memory forces events out before their time', async () => {
+  it('keeps a valid chain and projection when memory forces events out before their time and rounds of COPY overlap', async () => {
     const other = await createTestDeps({ clock });
     try {
-      const small = await seedSynthetic(other, { ...options, deals: 150, name: 'Bounded Co', maxPendingEvents: 40 });
+      // Small rounds: many writes, each handed over while the next round is made, and the pool of event ids refilled often.
+      const small = await seedSynthetic(other, { ...options, deals: 150, name: 'Bounded Co', maxPendingEvents: 40, flushRows: 300 });
+      expect(small.counts.events + small.counts.rows).toBeGreaterThan(10 * 300);
       expect((await verifyChain(other.db, small.organizationId)).ok).toBe(true);
       expect(await countUnsealed(other.db, small.organizationId)).toBe(0);
       expect(await listStageVisits(other.db, small.organizationId)).toEqual(await stageVisitsFromEvents(other.db, small.organizationId));

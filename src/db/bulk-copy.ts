@@ -42,7 +42,8 @@ export class CopyValueError extends Error {
 // escaping; \N is NULL, so an empty string stays an empty string.
 const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const escapeText = (s: string): string => s.replace(SPECIAL, (c) => ESCAPES[c] ?? c);
+const HAS_SPECIAL = /[\\\n\r\t]/;
+const escapeText = (s: string): string => (HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPES[c] ?? c) : s);
 
 /** One field in COPY text format. */
 export function encodeCopyValue(v: CopyValue, row: number, column: string): string {

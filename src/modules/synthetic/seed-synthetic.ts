@@ -1,3 +1,4 @@
+import { deferForeignKeyChecks, verifyForeignKeys } from '../../db/foreign-keys.ts';
 import { ManualClock } from '../../domain/deps.ts';
 import { GENESIS_HASH } from '../../domain/event-hash.ts';
 import type { Deps } from '../context.ts';
@@ -6,11 +7,11 @@ import * as events from '../events/events.repository.ts';
 import { SyntheticHistory, type SyntheticCounts } from './synthetic-history.ts';
 import { conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
-import { SyntheticWriter } from './synthetic-writer.ts';
+import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
 const DAY = 86_400_000;
-/** Rows and events buffered before a round of COPY: bounds memory whatever the size. */
-const FLUSH_ROWS = 50_000;
+/** Rows and events buffered before a round of COPY (two rounds are in memory: one being copied, one being made): bounds memory whatever the size. */
+const FLUSH_ROWS = 20_000;
 
 export interface SyntheticOptions {
   name: string;
@@ -24,6 +25,8 @@ export interface SyntheticOptions {
   onProgress?: (p: { deals: number; events: number; rows: number }) => void;
   /** Bound on events held back for time order (see MAX_PENDING_EVENTS); lower in tests. */
   maxPendingEvents?: number;
+  /** Rows and events per round of COPY (default FLUSH_ROWS); lower in tests to exercise many rounds. */
+  flushRows?: number;
 }
 
 export interface SyntheticResult {
@@ -88,23 +91,26 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
+  const flushRows = opts.flushRows ?? FLUSH_ROWS;
   const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals);
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     await events.lockChain(trx, world.orgId);
+    await deferForeignKeyChecks(trx);
     const head = (await events.getChainHead(trx, world.orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
     while (!history.done) {
       await writer.release(history.nextTime);
       history.step(writer);
-      if (writer.pendingRows >= FLUSH_ROWS) {
-        await writer.flush();
+      if (writer.pendingRows >= flushRows) {
+        await writer.flush(2 * flushRows);
         opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
       }
     }
     await writer.release(Infinity);
-    await writer.flush();
+    await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
+    await verifyForeignKeys(trx, WRITTEN_TABLES, world.orgId);
     await events.setChainHead(trx, world.orgId, writer.chainHead, base.clock.now());
     return writer.written;
   });

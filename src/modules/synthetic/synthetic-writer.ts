@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { hashEvent } from '../../domain/event-hash.ts';
+import { canonicalJson, eventHashBody, hashEventBody } from '../../domain/event-hash.ts';
 import type { ChainHead } from '../events/events.repository.ts';
 import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
 
 /** Parents before children, so every foreign key finds its row (leads point at their deal). */
 const TABLE_ORDER: readonly TableName[] = ['accounts', 'contacts', 'deals', 'deal_contacts', 'deal_line_items', 'leads', 'activities', 'raised_objections'];
+/** Every table the writer fills, for the foreign-key proof after the load. */
+export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
 const EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
 const VISIT_COLUMNS = ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'] as const;
 const ID_BLOCK = 10_000;
@@ -82,6 +84,7 @@ export class SyntheticWriter implements Sink {
   private readonly heap = new EventHeap();
   private ids: number[] = [];
   private nextId = 0;
+  private inFlight: Promise<void> | null = null;
   written = { events: 0, rows: 0 };
 
   constructor(
@@ -114,12 +117,20 @@ export class SyntheticWriter implements Sink {
     this.heap.push(e);
   }
 
+  /** Tops the pool of event ids up to `reserve`, from the sequence as the column default would draw (ids never collide with other writers'). */
+  private async reserveIds(reserve: number): Promise<void> {
+    const left = this.ids.length - this.nextId;
+    if (left >= reserve) return;
+    const r = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${reserve - left + ID_BLOCK})`.execute(this.trx);
+    this.ids = [...this.ids.slice(this.nextId), ...r.rows.map((x) => Number(x.id))];
+    this.nextId = 0;
+  }
+
   private async takeId(): Promise<number> {
     if (this.nextId >= this.ids.length) {
-      // From the sequence, as the column default would: ids never collide with other writers'.
-      const r = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${ID_BLOCK})`.execute(this.trx);
-      this.ids = r.rows.map((x) => Number(x.id));
-      this.nextId = 0;
+      // The pool ran dry between flushes: the connection is free once the write in flight ends.
+      await this.settle();
+      await this.reserveIds(ID_BLOCK);
     }
     return this.ids[this.nextId++] as number;
   }
@@ -129,11 +140,13 @@ export class SyntheticWriter implements Sink {
     while (this.heap.peekTime() < t || this.heap.size > this.maxPending) {
       const e = this.heap.pop();
       if (!e) break;
-      const id = await this.takeId();
+      const id = this.nextId < this.ids.length ? (this.ids[this.nextId++] as number) : await this.takeId();
       const seq = this.head.lastSeq + 1;
       const occurredAt = new Date(e.t);
-      const hash = hashEvent({ orgId: this.orgId, seq, occurredAt, businessTime: e.businessTime, imported: false, actorId: e.actorId, entityType: e.entityType, entityId: e.entityId, type: e.type, data: e.data, prevHash: this.head.lastHash });
-      this.events.push([this.orgId, id, seq, occurredAt, e.businessTime, false, e.actorId, e.entityType, e.entityId, e.type, e.data, this.head.lastHash, hash]);
+      // The canonical JSON of the data is both hashed and stored (jsonb reads it like any JSON).
+      const data = canonicalJson(e.data);
+      const hash = hashEventBody(eventHashBody({ orgId: this.orgId, seq, occurredAt, businessTime: e.businessTime, imported: false, actorId: e.actorId, entityType: e.entityType, entityId: e.entityId, type: e.type, prevHash: this.head.lastHash }, data));
+      this.events.push([this.orgId, id, seq, occurredAt, e.businessTime, false, e.actorId, e.entityType, e.entityId, e.type, data, this.head.lastHash, hash]);
       this.head = { lastSeq: seq, lastHash: hash };
       this.buffered += 1;
       const v = e.visit;
@@ -144,18 +157,48 @@ export class SyntheticWriter implements Sink {
     }
   }
 
-  /** Writes what is buffered: business rows parents first, then events and stage visits. */
-  async flush(): Promise<void> {
-    for (const table of TABLE_ORDER) {
+  /**
+   * Hands what is buffered to the database and returns without waiting for it, so the next batch
+   * is generated while this one is copied (the connection carries one COPY at a time: the write
+   * before is awaited first). `finish` waits for the last one. A failed write fails the next
+   * flush or finish, and the transaction with it.
+   */
+  async flush(reserve = 0): Promise<void> {
+    await this.settle();
+    // Ids for the events of the next batch are drawn now, while the connection is free.
+    if (reserve > 0) await this.reserveIds(reserve);
+    const tables = TABLE_ORDER.flatMap((table) => {
       const t = this.rows.get(table);
-      if (!t || t.rows.length === 0) continue;
-      this.written.rows += await bulkCopy(this.trx, { table, columns: t.columns }, t.rows);
+      if (!t || t.rows.length === 0) return [];
+      const batch = { table, columns: t.columns, rows: t.rows };
       t.rows = [];
-    }
-    if (this.events.length) this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, this.events);
-    if (this.visits.length) this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, this.visits);
+      return [batch];
+    });
+    const events = this.events;
+    const visits = this.visits;
     this.events = [];
     this.visits = [];
     this.buffered = 0;
+    const write = async () => {
+      for (const t of tables) this.written.rows += await bulkCopy(this.trx, { table: t.table, columns: t.columns }, t.rows);
+      if (events.length) this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, events);
+      if (visits.length) this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, visits);
+    };
+    const inFlight = write();
+    // Marked handled here; the failure is rethrown by settle().
+    inFlight.catch(() => undefined);
+    this.inFlight = inFlight;
+  }
+
+  /** Writes what is buffered and waits until everything handed over is in the database. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    this.inFlight = null;
+    if (inFlight) await inFlight;
   }
 }
