@@ -9,7 +9,8 @@
  *   npm run bench:analytics                                   # 1,000,000 deals in a scratch database
  *   npm run bench:analytics -- --deals 100000 --keep          # keep the generated database (its URL is printed)
  *   npm run bench:analytics -- --database-url postgres://…/db # reuse it (generates N deals only when it has no organization)
- *   options: --seed S (1), --runs R (5; after one warm-up), --pglite-deals M (100000; 0 to skip PGlite)
+ *   options: --seed S (1), --runs R (5; after one warm-up), --pglite-deals M (100000; 0 to skip PGlite),
+ *            --out NAME (bench/results/NAME.json; analytics)
  *
  * Each figure is the median of R runs after a warm-up; one run of an analysis runs it once per
  * pipeline of the organization, in turn, and is the sum. The DuckDB queries cover every pipeline
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     keep: { type: 'boolean', default: false },
     'pglite-deals': { type: 'string', default: '100000' },
+    out: { type: 'string', default: 'analytics' },
   },
 });
 const DEALS = Number(values.deals);
@@ -370,7 +372,7 @@ try {
     pglite = { deals: subset, rows: copied, loadSeconds: Math.round(loadSeconds), postgres: pgRef, pglite: lite, ratio: liteVsPg };
   }
 
-  writeResult('analytics', {
+  writeResult(values.out, {
     deals: c.deals,
     seed: Number(values.seed),
     data: c,
