@@ -16,6 +16,7 @@
  * pipeline of the organization, in turn, and is the sum. The DuckDB queries cover every pipeline
  * at once. Export time (COPY to CSV, CSV to Parquet) is reported, not counted.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -224,12 +225,12 @@ async function copyRows(sourceUrl: string, target: DbExecutor, queries: readonly
         }
         await conn.client.query(`SET session_replication_role = replica`);
         const into = conn.client.query(pgCopy.from(`COPY ${q.table} FROM STDIN`));
-        for await (const chunk of lineChunks(out)) if (!into.write(chunk)) await new Promise((r) => into.once('drain', r));
-        await new Promise<void>((resolve, reject) => {
-          into.once('finish', resolve);
-          into.once('error', reject);
-          into.end();
-        });
+        // A failed COPY (say, a column the target lacks) rejects here instead of escaping as an 'error' event.
+        const failed = once(into, 'error').then(([err]) => Promise.reject(err as Error));
+        failed.catch(() => undefined);
+        for await (const chunk of lineChunks(out)) if (!into.write(chunk)) await Promise.race([once(into, 'drain'), failed]);
+        into.end();
+        await Promise.race([once(into, 'finish'), failed]);
         await conn.client.query(`SET session_replication_role = DEFAULT`);
         return into.rowCount;
       });
