@@ -21,20 +21,16 @@ export function stageRanks(pipeline: PipelineModel): RawBuilder<unknown> {
  * currency) with their count and exact amount sum. The strict depth is `strictDepth` of
  * src/analytics/funnel.ts computed set-based: per deal and rank the first visit number, then the
  * longest prefix of rows numbered 1..k whose rank is k and whose first visit follows the previous one.
+ * Visits to lost stages have no rank (null, sorted last): they only make the deal part of the funnel.
  */
 export async function funnelGroups(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<FunnelGroup[]> {
     const result = await sql<{ reached: string; strict_depth: number; status: DealStatus; cohort: string; currency: string; deals: number; amount: string }>`
-    with sd as (
-      select d.id, d.status, d.currency, d.amount, ${monthOf(sql`d.created_at`, pipeline.timezone)} as cohort
-      from deals d
-      where ${dealConditions(actor, filters, 'd')} and ${dayRange(sql`d.created_at`, filters, pipeline.timezone)}
-        and exists (select 1 from deal_stage_visits x where x.org_id = d.org_id and x.deal_id = d.id and x.pipeline_id = ${pipeline.id}::uuid)
-    ),
-    firsts as (
+    with firsts as (
       select v.deal_id, r.stage_rank, min(v.visit_no) as first_visit
-      from sd
-      join deal_stage_visits v on v.org_id = ${actor.orgId}::uuid and v.deal_id = sd.id and v.pipeline_id = ${pipeline.id}::uuid
-      join ${stageRanks(pipeline)} as r(stage_id, stage_rank) on r.stage_id = v.stage_id
+      from deals d
+      join deal_stage_visits v on v.org_id = d.org_id and v.deal_id = d.id and v.pipeline_id = ${pipeline.id}::uuid
+      left join ${stageRanks(pipeline)} as r(stage_id, stage_rank) on r.stage_id = v.stage_id
+      where ${dealConditions(actor, filters, 'd')} and ${dayRange(sql`d.created_at`, filters, pipeline.timezone)}
       group by v.deal_id, r.stage_rank
     ),
     numbered as (
@@ -47,13 +43,13 @@ export async function funnelGroups(db: DbExecutor, actor: Actor, filters: Analyt
     ),
     per_deal as (
       select deal_id,
-        array_to_string(array_agg(stage_rank order by stage_rank), ',') as reached,
-        coalesce(min(rn) filter (where not ok) - 1, count(*))::int as strict_depth
+        coalesce(array_to_string(array_agg(stage_rank order by stage_rank) filter (where stage_rank is not null), ','), '') as reached,
+        coalesce(min(rn) filter (where not ok) - 1, count(stage_rank))::int as strict_depth
       from numbered group by deal_id
     )
-    select coalesce(p.reached, '') as reached, coalesce(p.strict_depth, 0) as strict_depth, sd.status, sd.cohort, sd.currency,
-      count(*)::int as deals, coalesce(sum(sd.amount), 0)::text as amount
-    from sd left join per_deal p on p.deal_id = sd.id
+    select p.reached, p.strict_depth, d.status, ${monthOf(sql`d.created_at`, pipeline.timezone)} as cohort, d.currency,
+      count(*)::int as deals, coalesce(sum(d.amount), 0)::text as amount
+    from per_deal p join deals d on d.org_id = ${actor.orgId}::uuid and d.id = p.deal_id
     group by 1, 2, 3, 4, 5
     order by 4, 1, 2, 3, 5
   `.execute(db);

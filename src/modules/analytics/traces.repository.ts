@@ -26,9 +26,13 @@ export function cohortCondition(s: TraceScope): RawBuilder<SqlBool> {
 
 /**
  * The cohort's deals with their visits to the pipeline: `visits(deal_id, stage_id, kind, visit_no, entered_at, status)`,
- * `traces(deal_id, status, first_at)` and `cohort(deal_id, status)`, as CTEs to prefix a query with.
+ * `traces(deal_id, status, first_at)`, `cohort(deal_id, status)` and `cohort_visits` (the visits of
+ * the cohort's deals, same columns as `visits`), as CTEs to prefix a query with. Without a date range
+ * every trace is in the cohort and `cohort_visits` is `visits` itself, without grouping the visits
+ * per deal to find the first ones.
  */
 export function traceCtes(s: TraceScope): RawBuilder<unknown> {
+  const ranged = Boolean(s.from) || Boolean(s.to);
   return sql`
     visits as (
       select v.deal_id, v.stage_id, st.kind, v.visit_no, v.entered_at, d.status
@@ -42,5 +46,8 @@ export function traceCtes(s: TraceScope): RawBuilder<unknown> {
     ),
     cohort as (
       select deal_id, status from traces where ${cohortCondition(s)}
+    ),
+    cohort_visits as not materialized (
+      ${ranged ? sql`select v.* from visits v join cohort c on c.deal_id = v.deal_id` : sql`select * from visits`}
     )`;
 }

@@ -3,7 +3,7 @@ import { processMap } from '../../../analytics/process-map.ts';
 import { activityTypes } from '../../../domain/activities.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
-import { processEdges, processNodes, processVariants } from '../process-map.repository.ts';
+import { processMapCounts } from '../process-map.repository.ts';
 import { heading, num, pct, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
 
@@ -79,9 +79,7 @@ export const processMapAnalysis: AnalysisDefinition<ProcessMapParams, ProcessMap
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
     const scope = { orgId: actor.orgId, pipelineId: pipeline.id, dealWhere: dealConditions(actor, filters), from: filters.from, to: filters.to, timezone: pipeline.timezone };
     const withActivities = params.activities === 'true';
-    const edges = await processEdges(deps.db, scope, withActivities);
-    const nodes = await processNodes(deps.db, scope, withActivities);
-    const variants = await processVariants(deps.db, scope);
+    const { edges, nodes, variants } = await processMapCounts(deps.db, scope, withActivities);
     const info = [
       ...pipeline.stages.map((s) => ({ key: s.id, label: s.name, kind: 'stage' as const, position: s.position })),
       ...(withActivities ? activityTypes.map((t) => ({ key: `activity:${t}`, label: t, kind: 'activity' as const, position: null })) : []),
