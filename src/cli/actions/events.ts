@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { eventExportQuerySchema, type EventExportQuery } from '../../domain/event-export.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Deps } from '../../modules/context.ts';
@@ -11,6 +9,7 @@ import { parseInput } from '../input.ts';
 import type { Io } from '../io.ts';
 import { operatorActor } from '../operator.ts';
 import { resolveOrganization } from '../organization.ts';
+import { writeExport } from '../output-file.ts';
 import { progressLine } from '../progress.ts';
 
 export interface EventExportOptions {
@@ -46,20 +45,8 @@ export async function runEventExport(io: Io, deps: Deps, opts: EventExportOption
   const line = progressLine(io);
   let events = 0;
   const exp = await prepareEventExport(deps, actor, { ...query, pipelineId }, { onEvents: (n) => line.update(`exported ${(events = n)} events…`) });
-  const source = Readable.from(exp.chunks);
-  if (!opts.out) {
-    await pipeline(source, process.stdout, { end: false });
-    line.done();
-    return;
-  }
-  const partial = `${opts.out}.partial`;
-  try {
-    await pipeline(source, fs.createWriteStream(partial));
-    fs.renameSync(partial, opts.out);
-  } catch (err) {
-    fs.rmSync(partial, { force: true });
-    throw err;
-  }
+  await writeExport(exp.chunks, opts.out);
   line.done();
+  if (!opts.out) return;
   io.err(`Exported ${events} events of "${org.name}" as ${query.format === 'ocel' ? 'OCEL 2.0 JSON' : 'XES'} to ${opts.out}`);
 }

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { exportEntities, type ExportEntity } from '../../domain/record-export.ts';
 import type { Deps } from '../../modules/context.ts';
@@ -11,6 +9,7 @@ import { withOptionNames, type OptionNames } from '../input.ts';
 import type { Io } from '../io.ts';
 import { operatorActor } from '../operator.ts';
 import { resolveOrganization } from '../organization.ts';
+import { writeExport } from '../output-file.ts';
 import { progressLine } from '../progress.ts';
 
 export interface RecordExportOptions {
@@ -65,19 +64,7 @@ export async function runRecordExport(io: Io, deps: Deps, entity: string, opts: 
     line.update(`  exported ${n} ${e}, ${seconds > 0 ? Math.round(n / seconds) : 0} per second…`);
   };
   const file = await withOptionNames(names, () => prepareRecordExport(deps, operatorActor(org.id), e, query, { onRecords }));
-  const source = Readable.from(file.chunks);
-  if (!opts.out) {
-    await pipeline(source, process.stdout, { end: false });
-  } else {
-    const partial = `${opts.out}.partial`;
-    try {
-      await pipeline(source, fs.createWriteStream(partial));
-      fs.renameSync(partial, opts.out);
-    } catch (err) {
-      fs.rmSync(partial, { force: true });
-      throw err;
-    }
-  }
+  await writeExport(file.chunks, opts.out);
   line.done();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(`Exported ${records} ${e} of "${org.name}" as ${file.format === 'csv' ? 'CSV' : 'JSON lines'}${opts.out ? ` to ${opts.out}` : ''} in ${seconds} s`);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { ForeignKeyViolation } from '../../db/foreign-keys.ts';
+import { foreignKeysOf, ForeignKeyViolation, type ForeignKey } from '../../db/foreign-keys.ts';
 
 /**
  * Foreign keys of the rows an import batch writes, proved per batch instead of per row.
@@ -22,41 +22,13 @@ export interface WrittenRows {
   rows: readonly (readonly CopyValue[])[];
 }
 
-interface ForeignKey {
-  name: string;
-  child: string;
-  parent: string;
-  childColumns: string[];
-  parentColumns: string[];
-  /** SQL types of the parent columns, for the casts of the looked-up values. */
-  types: string[];
-}
-
-const IDENT = /^[a-z_][a-z0-9_]*$/;
-const TYPE = /^[a-z][a-z0-9_ ]*(\(\d+(,\d+)?\))?$/;
-
 const keysCache = new Map<string, ForeignKey[]>();
 
 /** The foreign keys declared on a table (the schema does not change while the process runs). */
-async function foreignKeysOf(trx: DbExecutor, table: string): Promise<ForeignKey[]> {
+async function keysOf(trx: DbExecutor, table: string): Promise<ForeignKey[]> {
   const cached = keysCache.get(table);
   if (cached) return cached;
-  const r = await sql<{ name: string; child: string; parent: string; child_columns: string[]; parent_columns: string[]; types: string[] }>`
-    select c.conname as name, ch.relname as child, pa.relname as parent,
-      array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as child_columns,
-      array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as parent_columns,
-      array(select format_type(a.atttypid, a.atttypmod) from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as types
-    from pg_constraint c
-    join pg_class ch on ch.oid = c.conrelid
-    join pg_class pa on pa.oid = c.confrelid
-    join pg_namespace n on n.oid = ch.relnamespace
-    where c.contype = 'f' and n.nspname = current_schema() and ch.relname = ${table}
-    order by c.conname`.execute(trx);
-  const keys = r.rows.map((x) => ({ name: x.name, child: x.child, parent: x.parent, childColumns: x.child_columns, parentColumns: x.parent_columns, types: x.types }));
-  for (const k of keys) {
-    for (const id of [k.child, k.parent, ...k.childColumns, ...k.parentColumns]) if (!IDENT.test(id)) throw new Error(`foreign keys: "${id}" is not a plain identifier`);
-    for (const t of k.types) if (!TYPE.test(t)) throw new Error(`foreign keys: "${t}" is not a plain type`);
-  }
+  const keys = await foreignKeysOf(trx, [table]);
   keysCache.set(table, keys);
   return keys;
 }
@@ -89,7 +61,7 @@ export async function verifyReferences(trx: DbExecutor, written: readonly Writte
   const keysOfWritten = new Map<string, Set<string>>();
   for (const w of written) {
     if (w.rows.length === 0) continue;
-    for (const fk of await foreignKeysOf(trx, w.table)) {
+    for (const fk of await keysOf(trx, w.table)) {
       const at = fk.childColumns.map((c) => w.columns.indexOf(c));
       if (at.some((i) => i < 0)) continue;
       const distinct = new Map<string, string[]>();
