@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEventExport } from '../src/cli/actions/events.ts';
-import type { Io } from '../src/cli/io.ts';
 import { ManualClock } from '../src/domain/deps.ts';
-import { AppError } from '../src/domain/errors.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
 import { analyticsPipeline, dealPath } from './analytics/history.ts';
 import { parseXml } from './helpers/xml.ts';
+import { appFailure, captureIo } from './helpers/cli-io.ts';
 
 const clock = new ManualClock('2026-03-02T09:00:00.000Z');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewright-export-'));
@@ -23,17 +22,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function capture(): Io & { errs: string[] } {
-  const errs: string[] = [];
-  return { errs, out: () => undefined, err: (l) => errs.push(l), status: () => undefined, interactive: false, setExitCode: () => undefined };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
-
 describe('pipewright events export', () => {
   it('writes the XES of the named pipeline to a file as the operator, and names bad options', async () => {
     const { orgId, admin } = await createTestOrg(deps);
@@ -42,7 +30,7 @@ describe('pipewright events export', () => {
     const deal = await dealPath(deps, clock, admin, p, { steps: [{ after: 1, stage: 'Discovery' }, { after: 1, stage: 'Lost' }] });
     await dealPath(deps, clock, admin, other, {});
     const out = path.join(dir, 'log.xes');
-    const io = capture();
+    const io = captureIo();
     await runEventExport(io, deps, { format: 'xes', out, org: orgId, pipeline: p.name });
     expect(io.errs.at(-1)).toContain(`Exported 4 events`);
     const traces = parseXml(fs.readFileSync(out, 'utf8')).children.filter((c) => c.name === 'trace');
@@ -50,12 +38,12 @@ describe('pipewright events export', () => {
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
 
     // An existing file is kept unless --force; bad values are named by their options.
-    expect((await failure(runEventExport(capture(), deps, { format: 'xes', out, org: orgId }))).message).toContain('--force');
-    const bad = await failure(runEventExport(capture(), deps, { format: 'csv', from: '2026-02-30', out: path.join(dir, 'x'), org: orgId }));
+    expect((await appFailure(runEventExport(captureIo(), deps, { format: 'xes', out, org: orgId }))).message).toContain('--force');
+    const bad = await appFailure(runEventExport(captureIo(), deps, { format: 'csv', from: '2026-02-30', out: path.join(dir, 'x'), org: orgId }));
     expect(bad.fields?.map((f) => f.field)).toEqual(['--format', '--from']);
-    const unknown = await failure(runEventExport(capture(), deps, { format: 'ocel', out: path.join(dir, 'y'), org: orgId, pipeline: 'nope' }));
+    const unknown = await appFailure(runEventExport(captureIo(), deps, { format: 'ocel', out: path.join(dir, 'y'), org: orgId, pipeline: 'nope' }));
     expect(unknown.fields?.map((f) => f.field)).toEqual(['--pipeline']);
-    await runEventExport(capture(), deps, { format: 'ocel', out, force: true, org: orgId });
+    await runEventExport(captureIo(), deps, { format: 'ocel', out, force: true, org: orgId });
     const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { events: unknown[] };
     expect(doc.events).toHaveLength(5);
   });

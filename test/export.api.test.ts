@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecordExport } from '../src/cli/actions/export.ts';
-import type { Io } from '../src/cli/io.ts';
-import { AppError } from '../src/domain/errors.ts';
 import type { Actor } from '../src/domain/access.ts';
 import { parseCsv } from '../src/domain/csv.ts';
 import { listDealsQuery, type DealDto } from '../src/domain/deals.ts';
@@ -18,6 +16,7 @@ import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
 import { createTestPipeline, createTestProduct } from './helpers/sales.ts';
+import { appFailure, captureIo } from './helpers/cli-io.ts';
 
 let deps: TestDeps;
 let api: Api;
@@ -153,17 +152,6 @@ describe('deals CSV formatted by the database', () => {
   });
 });
 
-function capture(): Io & { errs: string[] } {
-  const errs: string[] = [];
-  return { errs, out: () => undefined, err: (l) => errs.push(l), status: () => undefined, interactive: false, setExitCode: () => undefined };
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
-}
-
 describe('pipewright export', () => {
   it('writes the same file as the API for the same filters, and names a bad option without writing anything', async () => {
     const { orgId, admin } = await createTestOrg(deps);
@@ -171,7 +159,7 @@ describe('pipewright export', () => {
     for (const [i, name] of ['Alpha, "A"', 'Beta', 'Gamma'].entries()) await createDeal(deps, admin, { name, pipelineId: p.id, amount: `${i + 1}00.00` });
     await createDeal(deps, admin, { name: 'Elsewhere', pipelineId: (await createTestPipeline(deps, admin)).id });
     const out = path.join(dir, 'deals.csv');
-    const io = capture();
+    const io = captureIo();
     await runRecordExport(io, deps, 'deals', { org: orgId, out, pipeline: p.id, amountMin: '150', sort: 'amount', order: 'desc' });
     const viaApi = await api.as(admin, { method: 'GET', url: `/api/v1/deals/export?pipelineId=${p.id}&amountMin=150&sort=amount&order=desc` });
     expect(fs.readFileSync(out, 'utf8')).toBe(viaApi.body);
@@ -180,17 +168,17 @@ describe('pipewright export', () => {
 
     const jsonl = path.join(dir, 'accounts.jsonl');
     await createAccount(deps, admin, { name: 'Acme', industry: 'Tools' });
-    await runRecordExport(capture(), deps, 'accounts', { org: orgId, out: jsonl, format: 'jsonl', industry: 'Tools' });
+    await runRecordExport(captureIo(), deps, 'accounts', { org: orgId, out: jsonl, format: 'jsonl', industry: 'Tools' });
     expect(fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { name: string }).name)).toEqual(['Acme']);
 
     // Bad values and filters of another list are named by their options; no file is started.
     const bad = path.join(dir, 'bad.csv');
-    const invalidValues = await failure(runRecordExport(capture(), deps, 'deals', { org: orgId, out: bad, amountMin: 'lots', pipeline: 'nope', sort: 'size' }));
+    const invalidValues = await appFailure(runRecordExport(captureIo(), deps, 'deals', { org: orgId, out: bad, amountMin: 'lots', pipeline: 'nope', sort: 'size' }));
     expect(invalidValues.fields?.map((f) => f.field).sort()).toEqual(['--amount-min', '--pipeline', '--sort']);
-    const otherList = await failure(runRecordExport(capture(), deps, 'accounts', { org: orgId, out: bad, pipeline: p.id }));
+    const otherList = await appFailure(runRecordExport(captureIo(), deps, 'accounts', { org: orgId, out: bad, pipeline: p.id }));
     expect(otherList.fields).toEqual([{ field: '--pipeline', message: 'is not a filter of accounts (it filters deals)' }]);
-    expect((await failure(runRecordExport(capture(), deps, 'opportunities', { org: orgId, out: bad }))).fields?.map((f) => f.field)).toEqual(['<entity>']);
-    expect((await failure(runRecordExport(capture(), deps, 'deals', { org: orgId, out }))).message).toContain('--force');
+    expect((await appFailure(runRecordExport(captureIo(), deps, 'opportunities', { org: orgId, out: bad }))).fields?.map((f) => f.field)).toEqual(['<entity>']);
+    expect((await appFailure(runRecordExport(captureIo(), deps, 'deals', { org: orgId, out }))).message).toContain('--force');
     expect(fs.existsSync(bad) || fs.existsSync(`${bad}.partial`)).toBe(false);
   });
 });
