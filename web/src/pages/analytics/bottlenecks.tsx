@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { nameOf, usersQuery } from '../../queries.ts';
-import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
+import { AnalysisView, DealNameCell, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
 import type { BottleneckReport } from './types.ts';
 
 /** Work in progress at the start of each week, one line per open stage. */
@@ -106,11 +105,7 @@ export function BottlenecksTab({ filters }: { filters: FilterValues }) {
                   <tbody>
                     {stale.map((d) => (
                       <tr key={d.dealId}>
-                        <td>
-                          <Link to="/deals/$dealId" params={{ dealId: d.dealId }}>
-                            {d.name}
-                          </Link>
-                        </td>
+                        <DealNameCell deal={d} />
                         <td>{d.stage}</td>
                         <td className="num">{num(d.ageDays)}</td>
                         <td className="num">{num(d.threshold)}</td>

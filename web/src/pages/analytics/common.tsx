@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api } from '../../api.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
@@ -70,4 +71,15 @@ export function num(v: number | null | undefined, digits = 1): string {
 /** A decimal money string as a chart value (charts draw floats; tables show the exact strings). */
 export function plot(amount: string | null | undefined): number {
   return amount === null || amount === undefined ? 0 : Number(amount);
+}
+
+/** A table cell with the deal's name linking to its page (the drill-downs' first column). */
+export function DealNameCell({ deal }: { deal: { dealId: string; name: string } }) {
+  return (
+    <td>
+      <Link to="/deals/$dealId" params={{ dealId: deal.dealId }}>
+        {deal.name}
+      </Link>
+    </td>
+  );
 }

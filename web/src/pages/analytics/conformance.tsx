@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { pipelinesQuery } from '../../queries.ts';
-import { AnalysisView, num, useAnalysis, type FilterValues } from './common.tsx';
+import { AnalysisView, DealNameCell, num, useAnalysis, type FilterValues } from './common.tsx';
 import type { ConformanceReport, ConformanceTotals } from './types.ts';
 
 type GroupKey = 'ownerId' | 'teamId' | 'partnerId';
@@ -78,11 +77,7 @@ function DealsTable({ deals, stageName }: { deals: ConformanceReport['deals']; s
         <tbody>
           {deals.map((d) => (
             <tr key={d.dealId}>
-              <td>
-                <Link to="/deals/$dealId" params={{ dealId: d.dealId }}>
-                  {d.name}
-                </Link>
-              </td>
+              <DealNameCell deal={d} />
               <td className="wrap">{d.trace.map(stageName).join(' → ')}</td>
               <td className="wrap">{d.modelPath.map(stageName).join(' → ')}</td>
               <td className="num">{d.skips}</td>

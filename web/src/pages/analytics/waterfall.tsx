@@ -1,9 +1,8 @@
-import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/states.tsx';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
-import { AnalysisView, NumbersTable, plot, useAnalysis, type FilterValues } from './common.tsx';
+import { AnalysisView, DealNameCell, NumbersTable, plot, useAnalysis, type FilterValues } from './common.tsx';
 import type { WaterfallReport } from './types.ts';
 
 type CurrencyWaterfall = WaterfallReport['currencies'][number];
@@ -71,11 +70,7 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
             <tbody>
               {bar.deals.map((d) => (
                 <tr key={d.dealId}>
-                  <td>
-                    <Link to="/deals/$dealId" params={{ dealId: d.dealId }}>
-                      {d.name}
-                    </Link>
-                  </td>
+                  <DealNameCell deal={d} />
                   <td className="num">{d.startAmount === null ? '–' : formatMoney(d.startAmount)}</td>
                   <td className="num">{d.endAmount === null ? '–' : formatMoney(d.endAmount)}</td>
                   <td className="num">{formatMoney(d.change)}</td>
