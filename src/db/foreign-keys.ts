@@ -44,12 +44,17 @@ export async function deferForeignKeyChecks(trx: DbExecutor): Promise<DeferredCh
     await sql`set local session_replication_role = replica`.execute(trx);
     await sql`release savepoint defer_fk_checks`.execute(trx);
     return { deferred: true };
-  } catch {
+  } catch (err) {
     await sql`rollback to savepoint defer_fk_checks`.execute(trx);
     await sql`release savepoint defer_fk_checks`.execute(trx);
-    return { deferred: false };
+    // Only a refusal means "keep the per-row checks"; any other failure is the caller's to see.
+    if (sqlState(err) === INSUFFICIENT_PRIVILEGE) return { deferred: false };
+    throw err;
   }
 }
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+const sqlState = (err: unknown): unknown => (err && typeof err === 'object' && 'code' in err ? err.code : undefined);
 
 /** A foreign key as the catalog declares it. */
 export interface ForeignKey {

@@ -6,6 +6,13 @@ import { settableLeadStatuses } from './leads.ts';
 export const importEntities = ['accounts', 'contacts', 'leads', 'deals', 'products', 'activities', 'users'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
+/** What a role may import: admins everything; managers the records their people work on (not the catalogue or users). */
+export function importableEntities(role: string | undefined): ImportEntity[] {
+  if (role === 'admin') return [...importEntities];
+  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
+  return [];
+}
+
 /** What a reference column points to; resolved by the importer against the organization's records. */
 export type RefKind = 'user' | 'account' | 'contact' | 'lead' | 'deal' | 'product' | 'pipeline' | 'stage' | 'team';
 

@@ -21,6 +21,7 @@ import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
 import { sessionQuery } from './session.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
+import { importableEntities } from '../../src/domain/import-fields.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -122,7 +123,7 @@ async function requireAdmin({ context, location }: { context: RouterContext; loc
 async function requireImporter({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  if (session.user.role !== 'admin' && session.user.role !== 'manager') throw redirect({ to: '/board', search: {} });
+  if (importableEntities(session.user.role).length === 0) throw redirect({ to: '/board', search: {} });
 }
 const importRoute = createRoute({ getParentRoute: () => rootRoute, path: '/import', beforeLoad: requireImporter, component: lazyRouteComponent(() => import('./pages/import/import-page.tsx'), 'ImportPage') });
 

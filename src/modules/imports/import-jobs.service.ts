@@ -101,6 +101,7 @@ export async function startImportJob(deps: Deps, actor: Actor, body: Readable, q
   const row = await repo.insertJob(deps.db, { org_id: actor.orgId, id, entity: options.entity, options: { ...options }, file_name: query.fileName ?? null, file_bytes: size, created_by: actor.userId, created_at: deps.clock.now() });
   // The heartbeat starts with the job and stops when it ends, whatever the outcome.
   const heartbeat = setInterval(() => {
+    // A missed beat is harmless (the next one, or the job's end, follows); only 5 minutes of silence fail the job.
     repo.updateJob(deps.db, actor.orgId, id, { heartbeat_at: deps.clock.now() }).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();

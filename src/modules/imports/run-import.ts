@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { CsvError, parseCsv, type CsvRecord } from '../../domain/csv.ts';
 import { forbidden, invalid } from '../../domain/errors.ts';
-import { importFields, type ImportEntity } from '../../domain/import-fields.ts';
+import { importableEntities, importFields, type ImportEntity } from '../../domain/import-fields.ts';
 import { convertRow, proposeMapping, type ColumnMapping, type Value } from '../../domain/import-rows.ts';
 import type { ImportOptions, ImportPreview, ImportSummary } from '../../domain/imports.ts';
 import type { Deps } from '../context.ts';
@@ -24,8 +24,7 @@ export interface ImportHooks {
  * products and users are the organization's reference data and stay with admins.
  */
 export function assertMayImport(actor: Actor, entity: ImportEntity): void {
-  if (actor.role === 'admin') return;
-  if (actor.role === 'manager' && entity !== 'products' && entity !== 'users') return;
+  if (importableEntities(actor.role).includes(entity)) return;
   throw forbidden(actor.role === 'manager' ? `Only admins import ${entity}` : 'Only admins and managers import data');
 }
 

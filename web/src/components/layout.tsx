@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
+import { importableEntities } from '../../../src/domain/import-fields.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -67,7 +68,7 @@ export function Layout() {
                   Analytics
                 </Link>
               )}
-              {(session.user.role === 'admin' || session.user.role === 'manager') && (
+              {importableEntities(session.user.role).length > 0 && (
                 <Link to="/import" activeProps={{ className: 'active' }}>
                   Import
                 </Link>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { importEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
+import { importableEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
 import { importPresets } from '../../../../src/domain/import-presets.ts';
 import type { ImportJobDto, ImportPreview } from '../../../../src/domain/imports.ts';
 import { upload } from '../../api.ts';
@@ -18,16 +18,10 @@ const duplicateLabels = { skip: 'Skip the row (listed with the record it duplica
 const createsReferences = new Set<ImportEntity>(['accounts', 'contacts', 'deals', 'activities']);
 
 /** Entities a role may import (as the API decides: admins all, managers their people's records). */
-function importableBy(role: string | undefined): ImportEntity[] {
-  if (role === 'admin') return [...importEntities];
-  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
-  return [];
-}
-
 /** Upload a CSV → check the column mapping on a preview → dry run → import with live progress. */
 export function ImportPage() {
   const session = useQuery(sessionQuery).data;
-  const entities = importableBy(session?.user.role);
+  const entities = importableEntities(session?.user.role);
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(() => defaultChoices('deals'));
   const [dryRunId, setDryRunId] = useState<string | null>(null);
