@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/access.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
-import { listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
+import { dealTracesFromVisits, listDealTraces, listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
@@ -65,6 +65,9 @@ describe('importing deals with their history', () => {
     // The projection agrees with the event log, so funnel, cycle time and win rate are right at once.
     const visits = await listStageVisits(deps.db, admin.orgId);
     expect(visits).toEqual(await stageVisitsFromEvents(deps.db, admin.orgId));
+    const traces = await listDealTraces(deps.db, admin.orgId);
+    expect(traces.length).toBeGreaterThan(0);
+    expect(traces).toEqual(await dealTracesFromVisits(deps.db, admin.orgId));
     const wonVisits = visits.filter((v) => v.dealId === won?.id);
     expect(wonVisits.map((v) => [v.visitNo, v.enteredAt.toISOString(), v.leftAt?.toISOString() ?? null])).toEqual([
       [1, '2025-01-10T00:00:00.000Z', '2025-03-01T00:00:00.000Z'],

@@ -4,7 +4,7 @@ import { ManualClock } from '../src/domain/deps.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createDeal, updateDeal } from '../src/modules/deals/deals.service.ts';
 import { moveDealStage } from '../src/modules/deals/move-deal-stage.ts';
-import { listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
+import { dealTracesFromVisits, listDealTraces, listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { countUnsealed } from '../src/modules/events/events.repository.ts';
 import { seedSynthetic, type SyntheticOptions, type SyntheticResult } from '../src/modules/synthetic/seed-synthetic.ts';
@@ -62,6 +62,10 @@ describe('seed synthetic', () => {
     const stored = await listStageVisits(deps.db, result.organizationId);
     expect(stored.length).toBeGreaterThan(400);
     expect(stored).toEqual(await stageVisitsFromEvents(deps.db, result.organizationId));
+    // The traces are kept by triggers that fire even while the load defers its foreign-key checks.
+    const traces = await listDealTraces(deps.db, result.organizationId);
+    expect(traces.length).toBeGreaterThan(100);
+    expect(traces).toEqual(await dealTracesFromVisits(deps.db, result.organizationId));
   });
 
   it('records for a deal exactly the events the services record for the same history', async () => {
@@ -118,6 +122,7 @@ describe('seed synthetic', () => {
       expect((await verifyChain(other.db, small.organizationId)).ok).toBe(true);
       expect(await countUnsealed(other.db, small.organizationId)).toBe(0);
       expect(await listStageVisits(other.db, small.organizationId)).toEqual(await stageVisitsFromEvents(other.db, small.organizationId));
+      expect(await listDealTraces(other.db, small.organizationId)).toEqual(await dealTracesFromVisits(other.db, small.organizationId));
       // Each deal's own events still come in time order.
       const disordered = await sql<{ n: number }>`select count(*)::int as n from (select occurred_at < lag(occurred_at) over (partition by entity_id order by seq) as back from events where org_id = ${small.organizationId}) x where back`.execute(other.db);
       expect(disordered.rows[0]?.n).toBe(0);

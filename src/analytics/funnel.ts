@@ -53,6 +53,39 @@ export interface FunnelGroup {
   amount: string;
 }
 
+/** Deals with the same path through the pipeline (stage ids of their visits in order), outcome, cohort and currency. */
+export interface FunnelPathGroup extends Omit<FunnelGroup, 'reached' | 'strictDepth'> {
+  path: readonly string[];
+}
+
+/** Stage id → funnel rank: open stages 1..n in designed order, every won stage n + 1; lost stages have none. */
+export function stageRankOf(pipeline: Pick<PipelineModel, 'stages'>): ReadonlyMap<string, number> {
+  const open = openStages(pipeline);
+  const ranks = new Map(open.map((s, i) => [s.id, i + 1]));
+  for (const s of pipeline.stages) if (s.kind === 'won') ranks.set(s.id, open.length + 1);
+  return ranks;
+}
+
+/**
+ * Funnel groups from path groups: each path becomes its trace of ranks (visits to stages without a
+ * rank left out), then its reached ranks and strict depth; groups that end up with the same
+ * signature, status, cohort and currency are merged (counts added, amounts added exactly).
+ */
+export function funnelGroupsFromPaths(pipeline: Pick<PipelineModel, 'stages'>, paths: readonly FunnelPathGroup[]): FunnelGroup[] {
+  const rankOf = stageRankOf(pipeline);
+  const merged = new Map<string, FunnelGroup>();
+  for (const { path, ...rest } of paths) {
+    const trace = path.flatMap((id) => rankOf.get(id) ?? []);
+    const reached = reachedRanks(trace);
+    const depth = strictDepth(trace);
+    const key = [reached.join(','), depth, rest.status, rest.cohort, rest.currency].join('|');
+    const seen = merged.get(key);
+    if (seen) merged.set(key, { ...seen, deals: seen.deals + rest.deals, amount: addMoney(seen.amount, rest.amount) });
+    else merged.set(key, { ...rest, reached, strictDepth: depth });
+  }
+  return [...merged.values()];
+}
+
 export interface FunnelStep {
   /** Number of deals that reached this step. */
   reached: number;

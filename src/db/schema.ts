@@ -342,6 +342,19 @@ export interface DealStageVisitsTable {
   event_id: number;
 }
 
+/** Kept by triggers on deal_stage_visits (migration 0007); never written by the application. */
+export interface DealTracesTable {
+  org_id: string;
+  deal_id: string;
+  pipeline_id: string;
+  stage_ids: string[];
+  entered_ats: Ts[];
+  first_at: Ts;
+  last_at: Ts;
+  deal_first_at: Ts;
+  current_at: Ts | null;
+}
+
 export interface EventChainHeadsTable {
   org_id: string;
   last_seq: number;
@@ -450,6 +463,7 @@ export interface DB {
   pitch_script_versions: PitchScriptVersionsTable;
   events: EventsTable;
   deal_stage_visits: DealStageVisitsTable;
+  deal_traces: DealTracesTable;
   event_chain_heads: EventChainHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   instance_settings: InstanceSettingsTable;

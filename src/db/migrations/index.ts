@@ -4,6 +4,7 @@ import { stageVisits } from './0003-stage-visits.ts';
 import { savedViews } from './0004-saved-views.ts';
 import { imports } from './0005-imports.ts';
 import { importHeartbeat } from './0006-import-heartbeat.ts';
+import { dealTraces } from './0007-deal-traces.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'saved-views', sql: savedViews },
   { version: 5, name: 'imports', sql: imports },
   { version: 6, name: 'import-heartbeat', sql: importHeartbeat },
+  { version: 7, name: 'deal-traces', sql: dealTraces },
 ];

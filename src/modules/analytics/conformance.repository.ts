@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ConformanceTraceGroup } from '../../analytics/conformance.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { traceCtes, type TraceScope } from './traces.repository.ts';
+import { traceCte, type TraceScope } from './traces.repository.ts';
 
 interface GroupRow {
   trace: string;
@@ -22,17 +22,12 @@ interface GroupRow {
  */
 export async function conformanceGroups(db: DbExecutor, s: TraceScope, sampleSize: number): Promise<ConformanceTraceGroup[]> {
   const r = await sql<GroupRow>`
-    with ${traceCtes(s)},
-    per_deal as (
-      select v.deal_id, string_agg(v.stage_id::text, ',' order by v.visit_no) as trace
-      from visits v join cohort c on c.deal_id = v.deal_id
-      group by v.deal_id
-    ),
+    with ${traceCte(s)},
     ranked as (
       -- Numbered within the group first, so the sample is cut before it is built.
-      select p.trace, d.id, d.name, d.owner_id, d.partner_account_id,
-             row_number() over (partition by p.trace, d.owner_id, d.partner_account_id order by d.name, d.id) as rn
-      from per_deal p
+      select array_to_string(p.stage_ids, ',') as trace, d.id, d.name, d.owner_id, d.partner_account_id,
+             row_number() over (partition by p.stage_ids, d.owner_id, d.partner_account_id order by d.name, d.id) as rn
+      from traces p
       join deals d on d.org_id = ${s.orgId}::uuid and d.id = p.deal_id
     )
     select r.trace, r.owner_id as "ownerId", u.name as "ownerName", u.team_id as "teamId", t.name as "teamName",

@@ -42,24 +42,18 @@ export async function stageVisitAggregates(db: DbExecutor, actor: Actor, filters
 
 /**
  * Cycle times (seconds) of deals whose standing close (their current won/lost visit in the
- * pipeline) was entered in the date range: from the deal's first visit (in any pipeline) to that close.
+ * pipeline) was entered in the date range: from the deal's first visit (in any pipeline) to that
+ * close. Read from the deals' traces: `current_at` is the entry of the deal's current visit when it
+ * is in this pipeline, `deal_first_at` its first entry anywhere.
  */
 export async function cycleAggregates(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<{ won?: SecondsAggregate; lost?: SecondsAggregate }> {
   const r = await sql<StatsRow & { status: 'won' | 'lost' }>`
-    with closed as (
-      select d.id, d.status, c.entered_at as closed_at
-      from deals d
-      join deal_stage_visits c on c.org_id = d.org_id and c.deal_id = d.id and c.left_at is null and c.pipeline_id = ${pipeline.id}::uuid
-      where ${dealConditions(actor, filters, 'd')} and d.status in ('won', 'lost') and ${dayRange(sql`c.entered_at`, filters, pipeline.timezone)}
-    ),
-    cycles as (
-      select c.status, extract(epoch from (c.closed_at - min(f.entered_at)))::float8 as secs
-      from closed c
-      join deal_stage_visits f on f.org_id = ${actor.orgId}::uuid and f.deal_id = c.id
-      group by c.id, c.status, c.closed_at
-    )
-    select status, count(*)::int as count, ${stats('secs')}
-    from cycles group by status
+    select d.status, count(*)::int as count, ${stats('extract(epoch from (t.current_at - t.deal_first_at))::float8')}
+    from deal_traces t
+    join deals d on d.org_id = t.org_id and d.id = t.deal_id
+    where t.org_id = ${actor.orgId}::uuid and t.pipeline_id = ${pipeline.id}::uuid and t.current_at is not null
+      and ${dealConditions(actor, filters, 'd')} and d.status in ('won', 'lost') and ${dayRange(sql`t.current_at`, filters, pipeline.timezone)}
+    group by d.status
   `.execute(db);
   const out: { won?: SecondsAggregate; lost?: SecondsAggregate } = {};
   for (const x of r.rows) out[x.status] = seconds(x);

@@ -16,38 +16,27 @@ export interface TraceScope {
 export const dayStart = (day: string, timezone: string, plusDays = 0): RawBuilder<Date> =>
   sql<Date>`((cast(${day} as date) + ${plusDays}::int)::timestamp at time zone ${timezone})`;
 
-/** Condition on the first-visit time `first_at` of a trace for the cohort range. */
-export function cohortCondition(s: TraceScope): RawBuilder<SqlBool> {
+/** Condition on the first-visit time of a trace (column `firstAt`) for the cohort range. */
+export function cohortCondition(s: TraceScope, firstAt = 'first_at'): RawBuilder<SqlBool> {
+  const at = sql.ref(firstAt);
   const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
-  if (s.from) parts.push(sql<SqlBool>`first_at >= ${dayStart(s.from, s.timezone)}`);
-  if (s.to) parts.push(sql<SqlBool>`first_at < ${dayStart(s.to, s.timezone, 1)}`);
+  if (s.from) parts.push(sql<SqlBool>`${at} >= ${dayStart(s.from, s.timezone)}`);
+  if (s.to) parts.push(sql<SqlBool>`${at} < ${dayStart(s.to, s.timezone, 1)}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
 /**
- * The cohort's deals with their visits to the pipeline: `visits(deal_id, stage_id, kind, visit_no, entered_at, status)`,
- * `traces(deal_id, status, first_at)`, `cohort(deal_id, status)` and `cohort_visits` (the visits of
- * the cohort's deals, same columns as `visits`), as CTEs to prefix a query with. Without a date range
- * every trace is in the cohort and `cohort_visits` is `visits` itself, without grouping the visits
- * per deal to find the first ones.
+ * The cohort's deals with their paths through the pipeline, read from `deal_traces` (one row per
+ * deal and pipeline, kept with the visits): `traces(deal_id, status, stage_ids, entered_ats,
+ * first_at, last_at)` as a CTE to prefix a query with. `stage_ids` / `entered_ats` are the deal's
+ * visits to the pipeline in visit order; `status` is the deal's.
  */
-export function traceCtes(s: TraceScope): RawBuilder<unknown> {
-  const ranged = Boolean(s.from) || Boolean(s.to);
+export function traceCte(s: TraceScope): RawBuilder<unknown> {
   return sql`
-    visits as (
-      select v.deal_id, v.stage_id, st.kind, v.visit_no, v.entered_at, d.status
-      from deals d
-      join deal_stage_visits v on v.org_id = d.org_id and v.deal_id = d.id and v.pipeline_id = ${s.pipelineId}::uuid
-      join stages st on st.org_id = v.org_id and st.id = v.stage_id
-      where ${s.dealWhere}
-    ),
     traces as (
-      select deal_id, min(status) as status, min(entered_at) as first_at from visits group by deal_id
-    ),
-    cohort as (
-      select deal_id, status from traces where ${cohortCondition(s)}
-    ),
-    cohort_visits as not materialized (
-      ${ranged ? sql`select v.* from visits v join cohort c on c.deal_id = v.deal_id` : sql`select * from visits`}
+      select t.deal_id, d.status, t.stage_ids, t.entered_ats, t.first_at, t.last_at
+      from deal_traces t
+      join deals d on d.org_id = t.org_id and d.id = t.deal_id
+      where t.org_id = ${s.orgId}::uuid and t.pipeline_id = ${s.pipelineId}::uuid and ${s.dealWhere} and ${cohortCondition(s, 't.first_at')}
     )`;
 }

@@ -99,3 +99,43 @@ export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Prom
     order by entity_id, "visitNo"`.execute(db);
   return result.rows;
 }
+
+export interface DealTraceRow {
+  dealId: string;
+  pipelineId: string;
+  stageIds: string[];
+  enteredAts: Date[];
+  firstAt: Date;
+  lastAt: Date;
+  dealFirstAt: Date;
+  currentAt: Date | null;
+}
+
+const traceColumns = sql`deal_id as "dealId", pipeline_id as "pipelineId", array_to_json(stage_ids) as "stageIds",
+  array_to_json(entered_ats) as "enteredAts", first_at as "firstAt", last_at as "lastAt", deal_first_at as "dealFirstAt", current_at as "currentAt"`;
+
+const parseTraces = (rows: readonly (Omit<DealTraceRow, 'enteredAts'> & { enteredAts: string[] })[]): DealTraceRow[] =>
+  rows.map((r) => ({ ...r, enteredAts: r.enteredAts.map((t) => new Date(t)) }));
+
+/** The stored per-deal traces (kept by triggers on deal_stage_visits) of one organization, by deal and pipeline. */
+export async function listDealTraces(db: DbExecutor, orgId: string): Promise<DealTraceRow[]> {
+  const r = await sql<Omit<DealTraceRow, 'enteredAts'> & { enteredAts: string[] }>`
+    select ${traceColumns} from deal_traces where org_id = ${orgId} order by deal_id, pipeline_id`.execute(db);
+  return parseTraces(r.rows);
+}
+
+/** The traces as the stage visits say they are (the migration backfilled the table with the same derivation): to check the stored ones. */
+export async function dealTracesFromVisits(db: DbExecutor, orgId: string): Promise<DealTraceRow[]> {
+  const r = await sql<Omit<DealTraceRow, 'enteredAts'> & { enteredAts: string[] }>`
+    select ${traceColumns} from (
+      select deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
+             min(first_at) over (partition by deal_id) as deal_first_at,
+             case when last_no = max(last_no) over (partition by deal_id) then entered_ats[cardinality(entered_ats)] end as current_at
+      from (
+        select deal_id, pipeline_id, array_agg(stage_id order by visit_no) as stage_ids, array_agg(entered_at order by visit_no) as entered_ats,
+               min(entered_at) as first_at, max(entered_at) as last_at, max(visit_no) as last_no
+        from deal_stage_visits where org_id = ${orgId} group by deal_id, pipeline_id
+      ) per_pipeline
+    ) t order by deal_id, pipeline_id`.execute(db);
+  return parseTraces(r.rows);
+}
