@@ -93,7 +93,7 @@ async function csvThroughList(actor: Actor, query: Record<string, string>): Prom
 
 async function exported(actor: Actor, query: Record<string, string>, pageSize: number, opts: { listPath?: boolean } = {}): Promise<string> {
   let text = '';
-  for await (const chunk of (await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize, ...opts })).chunks) text += chunk;
+  for await (const chunk of (await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize, ...opts })).chunks) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text;
 }
 

@@ -36,7 +36,7 @@ export interface RecordExport {
   /** File name extension: csv or jsonl. */
   extension: string;
   /** The file: the header, then one piece per page; pulled, so memory stays that of a page. */
-  chunks: AsyncGenerator<string>;
+  chunks: AsyncGenerator<string | Buffer>;
 }
 
 export interface RecordExportOptions {
@@ -48,7 +48,8 @@ export interface RecordExportOptions {
   listPath?: boolean;
 }
 
-type Pages = AsyncGenerator<{ text: string; rows: number }>;
+/** Pages of the file: text, or bytes of whole lines in UTF-8 as the database wrote them. */
+type Pages = AsyncGenerator<{ text: string | Buffer; rows: number }>;
 
 async function* listPages<E extends ExportEntity>(deps: Deps, actor: Actor, entity: E, format: ExportFormat, filters: object, pageSize: number): Pages {
   const list = lists[entity] as List<E>;
@@ -91,13 +92,13 @@ export async function prepareRecordExport(deps: Deps, actor: Actor, entity: Expo
     pages = listPages(deps, actor, entity, format, filters, opts.pageSize ?? LIST_PAGE);
   }
   const first = await pages.next();
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Buffer> {
     let records = 0;
     const { header } = exportLines(format, columns);
     if (header) yield header;
     for (let page = first; !page.done; page = await pages.next()) {
       records += page.value.rows;
-      if (page.value.text) yield page.value.text;
+      if (page.value.text.length) yield page.value.text;
       opts.onRecords?.(records);
     }
   }
