@@ -35,7 +35,10 @@ import { markovAnalysis } from '../src/modules/analytics/analyses/markov.ts';
 import { monteCarloAnalysis } from '../src/modules/analytics/analyses/monte-carlo.ts';
 import { processMapAnalysis } from '../src/modules/analytics/analyses/process-map.ts';
 import { stageDurationsAnalysis } from '../src/modules/analytics/analyses/stage-durations.ts';
+import type { AnalysisDefinition } from '../src/modules/analytics/analysis.ts';
 import { resolvePipeline } from '../src/modules/analytics/analytics.repository.ts';
+import { runAnalysis } from '../src/modules/analytics/analytics.service.ts';
+import type { AnalyticsFilters } from '../src/domain/analytics.ts';
 import type { Deps } from '../src/modules/context.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
@@ -139,6 +142,11 @@ async function pipelineIds(db: DbExecutor, orgId: string): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------
 // Pipewright: the analyses as the API runs them.
 
+/** An analysis run as the API and the CLI run it (`runAnalysis`: access check, one read-only snapshot). */
+function asApi<P extends Record<string, unknown>, R>(deps: Deps, actor: Actor, analysis: AnalysisDefinition<P, R>, filters: AnalyticsFilters, params: P): Promise<R> {
+  return runAnalysis(deps, actor, analysis, filters, params) as Promise<R>;
+}
+
 interface EngineTimes {
   engine: string;
   ms: { funnel: number; stageDurations: number; processMap: number; total: number };
@@ -152,11 +160,11 @@ async function timePipewright(deps: Deps, actor: Actor, pipelines: readonly stri
     return out;
   };
   const mapParams = { activities: 'false' as const, variantLimit: 20 };
-  const funnel = await timed(each((p) => funnelAnalysis.run(deps, actor, { pipelineId: p }, {})));
+  const funnel = await timed(each((p) => asApi(deps, actor, funnelAnalysis, { pipelineId: p }, {})));
   console.log(`  ${engine} funnel: ${round(funnel.ms)} ms`);
-  const durations = await timed(each((p) => stageDurationsAnalysis.run(deps, actor, { pipelineId: p }, {})));
+  const durations = await timed(each((p) => asApi(deps, actor, stageDurationsAnalysis, { pipelineId: p }, {})));
   console.log(`  ${engine} stage durations: ${round(durations.ms)} ms`);
-  const map = await timed(each((p) => processMapAnalysis.run(deps, actor, { pipelineId: p }, mapParams)));
+  const map = await timed(each((p) => asApi(deps, actor, processMapAnalysis, { pipelineId: p }, mapParams)));
   console.log(`  ${engine} process map with variants: ${round(map.ms)} ms`);
 
   const reports = pipelines.map((p, i) => ({ pipelineId: p, funnel: funnel.value[i]!, durations: durations.value[i]!, processMap: map.value[i]! }));
@@ -336,7 +344,7 @@ try {
 
   // Markov + what-if and Monte Carlo on this data (default pipeline), as the API runs them.
   const firstOpen = (await resolvePipeline(deps.db, orgId)).stages.find((s) => s.kind === 'open');
-  const markov = await timed(() => markovAnalysis.run(deps, actor, {}, { stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 }));
+  const markov = await timed(() => asApi(deps, actor, markovAnalysis, {}, { stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 }));
   // The model the report carries for clients to recompute what-ifs themselves, as the web app does.
   const model = markov.value.model;
   const slider = 1000;
@@ -345,7 +353,7 @@ try {
   const whatIfUs = ((performance.now() - t0) / slider) * 1000;
   // One run: at 10,000 runs it takes seconds, and a warm-up would double that for nothing.
   const mcStart = performance.now();
-  const monteCarlo = { value: await monteCarloAnalysis.run(deps, actor, {}, { runs: 10_000, seed: 1, horizonDays: 90 }), ms: 0 };
+  const monteCarlo = { value: await asApi(deps, actor, monteCarloAnalysis, {}, { runs: 10_000, seed: 1, horizonDays: 90 }), ms: 0 };
   monteCarlo.ms = performance.now() - mcStart;
   console.log(
     `Markov with what-if (request): ${round(markov.ms)} ms; what-if alone per slider move ${whatIfUs.toFixed(0)} µs; Monte Carlo ${monteCarlo.value.runs} runs × ${monteCarlo.value.simulatedDeals} open deals: ${round(monteCarlo.ms)} ms`,

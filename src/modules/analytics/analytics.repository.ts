@@ -99,3 +99,19 @@ export async function findPipelineRef(db: DbExecutor, orgId: string, ref: string
   q = isId ? q.where('id', '=', ref.toLowerCase()) : q.where(sql`lower(name)`, '=', ref.trim().toLowerCase());
   return q.executeTakeFirst();
 }
+
+/**
+ * Runs an analysis' statements in one read-only snapshot (repeatable read), so the several
+ * statements of one analysis see the same data, with JIT compilation off: at a million deals
+ * compiling these statements' expressions took seconds and won nothing back (docs/performance.md).
+ */
+export async function inAnalyticsSnapshot<T>(db: DbExecutor, fn: (trx: DbExecutor) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`set local jit = off`.execute(trx);
+      return fn(trx);
+    });
+}

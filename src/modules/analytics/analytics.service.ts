@@ -3,7 +3,7 @@ import type { AnalysisInfo, AnalyticsFilters } from '../../domain/analytics.ts';
 import { forbidden, invalid } from '../../domain/errors.ts';
 import type { Deps } from '../context.ts';
 import type { AnyAnalysis } from './analysis.ts';
-import { findPipelineRef } from './analytics.repository.ts';
+import { findPipelineRef, inAnalyticsSnapshot } from './analytics.repository.ts';
 import { analyses } from './registry.ts';
 
 /**
@@ -14,10 +14,10 @@ export function assertCanReadAnalytics(actor: Actor): void {
   if (actor.role === 'partner') throw forbidden('Partners cannot read analytics');
 }
 
-/** Runs one analysis for the actor. */
+/** Runs one analysis for the actor, its statements in one read-only snapshot. */
 export async function runAnalysis(deps: Deps, actor: Actor, analysis: AnyAnalysis, filters: AnalyticsFilters, params: Record<string, unknown>): Promise<unknown> {
   assertCanReadAnalytics(actor);
-  return analysis.run(deps, actor, filters, params);
+  return inAnalyticsSnapshot(deps.db, (db) => analysis.run({ ...deps, db }, actor, filters, params));
 }
 
 /** The analyses there are, with their routes and own parameters. */
