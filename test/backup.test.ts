@@ -47,6 +47,8 @@ async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accou
     .insertInto('deals')
     .values({ org_id: org, id: dealId, external_id: 'D-1', name: 'Big deal', account_id: accountId, primary_contact_id: null, pipeline_id: pipelineId, stage_id: stageId, status: 'open', amount: '99999.01', currency: 'EUR', expected_close_date: '2026-03-31', closed_at: null, owner_id: ownerId, source: null, channel: 'direct', partner_account_id: null, lost_reason: null, next_step: null, stage_entered_at: at, created_by: ownerId, created_at: at, updated_at: at, deleted_at: null })
     .execute();
+  // A stage visit: its trace (deal_traces, kept by triggers) is not in the backup but rebuilt by the restore.
+  await db.insertInto('deal_stage_visits').values({ org_id: org, deal_id: dealId, visit_no: 1, pipeline_id: pipelineId, stage_id: stageId, entered_at: at, left_at: null, event_id: 1 }).execute();
   await db.insertInto('deal_line_items').values({ org_id: org, id: '00000000-0000-4000-8000-000000000005', deal_id: dealId, product_id: productId, position: 1, quantity: '2.5000', unit_price: '10.00', discount_percent: '12.50' }).execute();
   // A completed 204 replay stores JSON null; an in-flight key stores SQL NULL. Both must survive.
   await db.insertInto('idempotency_keys').values({ org_id: org, user_id: ownerId, key: 'k-done', method: 'DELETE', path: '/x', request_hash: 'h', status_code: 204, response: 'null', created_at: at }).execute();

@@ -34,6 +34,12 @@ function encodeRow(table: TableInfo, values: unknown[]): unknown[] {
 }
 
 /**
+ * Tables that triggers keep from other tables (migration 0007): not written to a backup, since the
+ * restore rebuilds them as it loads their sources (and loading both would collide).
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['deal_traces']);
+
+/**
  * Writes a logical backup of the whole database (see backup-format.ts) from one consistent
  * snapshot, table by table in keyset-paged batches. The file appears only once complete.
  */
@@ -61,7 +67,7 @@ export async function createBackup(deps: BackupDeps, file: string, opts: { onPro
       .execute(async (trx) => {
         for (const name of loadOrder(tables)) {
           const table = byName.get(name);
-          if (!table) continue;
+          if (!table || DERIVED_TABLES.has(name)) continue;
           await writer.write(JSON.stringify({ table: name, columns: table.columns.map((c) => c.name) }));
           const keyIndexes = table.primaryKey.map((k) => table.columns.findIndex((c) => c.name === k));
           let count = 0;
