@@ -6,7 +6,10 @@ import type { Actor } from '../../domain/access.ts';
 import type { AnalyticsFilters } from '../../domain/analytics.ts';
 import { dayRange, dealConditions } from './analytics.repository.ts';
 
-/** P50, P75, P90 (percentile_cont, one sort for the three) and mean of a seconds expression. */
+/**
+ * P50, P75, P90 (percentile_cont, one sort for the three) and mean of a seconds expression. The
+ * seconds are date_part's float8: extract() gives numeric, whose conversion cost a fifth of the query.
+ */
 const stats = (expr: string) => {
   const e = sql.raw(expr);
   return sql`percentile_cont(array[0.5, 0.75, 0.9]::float8[]) within group (order by ${e}) as q, avg(${e}) as mean`;
@@ -29,7 +32,7 @@ export async function stageVisitAggregates(db: DbExecutor, actor: Actor, filters
   if (open.length === 0) return [];
   const r = await sql<StatsRow & { stage_id: string; in_progress: number }>`
     select v.stage_id, count(v.left_at)::int as count, (count(*) - count(v.left_at))::int as in_progress,
-      ${stats('extract(epoch from (v.left_at - v.entered_at))::float8')}
+      ${stats("date_part('epoch', v.left_at - v.entered_at)")}
     from deal_stage_visits v
     join deals d on d.org_id = v.org_id and d.id = v.deal_id
     where v.org_id = ${actor.orgId}::uuid and v.pipeline_id = ${pipeline.id}::uuid
@@ -48,7 +51,7 @@ export async function stageVisitAggregates(db: DbExecutor, actor: Actor, filters
  */
 export async function cycleAggregates(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<{ won?: SecondsAggregate; lost?: SecondsAggregate }> {
   const r = await sql<StatsRow & { status: 'won' | 'lost' }>`
-    select d.status, count(*)::int as count, ${stats('extract(epoch from (t.current_at - t.deal_first_at))::float8')}
+    select d.status, count(*)::int as count, ${stats("date_part('epoch', t.current_at - t.deal_first_at)")}
     from deal_traces t
     join deals d on d.org_id = t.org_id and d.id = t.deal_id
     where t.org_id = ${actor.orgId}::uuid and t.pipeline_id = ${pipeline.id}::uuid and t.current_at is not null
