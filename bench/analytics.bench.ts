@@ -204,9 +204,10 @@ async function* lineChunks(stream: AsyncIterable<Buffer>): AsyncGenerator<Uint8A
     if (size < 4 * 2 ** 20) continue;
     const all = Buffer.concat(pending);
     const cut = all.lastIndexOf(0x0a) + 1;
-    yield all.subarray(0, cut);
-    pending = [all.subarray(cut)];
+    // The rest is copied first: the embedded engine's pool takes over (transfers) a chunk that is a whole buffer.
+    pending = cut < all.length ? [Buffer.from(all.subarray(cut))] : [];
     size = all.length - cut;
+    yield all.subarray(0, cut);
   }
   const rest = Buffer.concat(pending);
   if (rest.length) yield rest;
