@@ -16,6 +16,24 @@
  * which a trace does not hold. They are ENABLE ALWAYS so that bulk loads that turn off the
  * per-row foreign-key triggers (session_replication_role = replica) still keep the traces.
  */
+// The traces of the deals a statement touched (`changed_visits`, its transition table): removed, then
+// rebuilt from all their visits.
+const removeStale = String.raw`DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
+    WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id`;
+const rebuild = String.raw`INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
+    SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
+           min(first_at) OVER (PARTITION BY org_id, deal_id),
+           CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
+    FROM (
+      SELECT v.org_id, v.deal_id, v.pipeline_id,
+             array_agg(v.stage_id ORDER BY v.visit_no) AS stage_ids,
+             array_agg(v.entered_at ORDER BY v.visit_no) AS entered_ats,
+             min(v.entered_at) AS first_at, max(v.entered_at) AS last_at, max(v.visit_no) AS last_no
+      FROM deal_stage_visits v
+      JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id
+      GROUP BY v.org_id, v.deal_id, v.pipeline_id
+    ) per_pipeline`;
+
 export const dealTraces = String.raw`
 CREATE TABLE deal_traces (
   org_id uuid NOT NULL,
@@ -38,37 +56,11 @@ CREATE INDEX deal_traces_deal_idx ON deal_traces (org_id, deal_id);
 CREATE FUNCTION refresh_deal_traces() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF (SELECT count(*) FROM changed_visits) <= 64 THEN
-    DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
-    WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id;
-    INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
-    SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
-           min(first_at) OVER (PARTITION BY org_id, deal_id),
-           CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
-    FROM (
-      SELECT v.org_id, v.deal_id, v.pipeline_id,
-             array_agg(v.stage_id ORDER BY v.visit_no) AS stage_ids,
-             array_agg(v.entered_at ORDER BY v.visit_no) AS entered_ats,
-             min(v.entered_at) AS first_at, max(v.entered_at) AS last_at, max(v.visit_no) AS last_no
-      FROM deal_stage_visits v
-      JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id
-      GROUP BY v.org_id, v.deal_id, v.pipeline_id
-    ) per_pipeline;
+    ${removeStale};
+    ${rebuild};
   ELSE
-    EXECUTE $q$DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
-    WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id$q$;
-    EXECUTE $q$INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
-    SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
-           min(first_at) OVER (PARTITION BY org_id, deal_id),
-           CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
-    FROM (
-      SELECT v.org_id, v.deal_id, v.pipeline_id,
-             array_agg(v.stage_id ORDER BY v.visit_no) AS stage_ids,
-             array_agg(v.entered_at ORDER BY v.visit_no) AS entered_ats,
-             min(v.entered_at) AS first_at, max(v.entered_at) AS last_at, max(v.visit_no) AS last_no
-      FROM deal_stage_visits v
-      JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id
-      GROUP BY v.org_id, v.deal_id, v.pipeline_id
-    ) per_pipeline$q$;
+    EXECUTE $q$${removeStale}$q$;
+    EXECUTE $q$${rebuild}$q$;
   END IF;
   RETURN NULL;
 END $fn$;
