@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillDealTraces } from '../src/db/migrations/0007-deal-traces.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createDeal, updateDeal } from '../src/modules/deals/deals.service.ts';
@@ -66,6 +67,13 @@ describe('seed synthetic', () => {
     const traces = await listDealTraces(deps.db, result.organizationId);
     expect(traces.length).toBeGreaterThan(100);
     expect(traces).toEqual(await dealTracesFromVisits(deps.db, result.organizationId));
+    // The migration's backfill (for databases that had visits before the table) builds the same rows.
+    await deps.db.transaction().execute(async (trx) => {
+      await sql`delete from deal_traces`.execute(trx);
+      expect(await listDealTraces(trx, result.organizationId)).toEqual([]);
+      await sql.raw(backfillDealTraces).execute(trx);
+      expect(await listDealTraces(trx, result.organizationId)).toEqual(traces);
+    });
   });
 
   it('records for a deal exactly the events the services record for the same history', async () => {

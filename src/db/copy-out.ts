@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
@@ -93,37 +95,34 @@ export function inlineParameters(client: pg.PoolClient | pg.Client, query: Compi
  * to be read and dropped, so the connection comes back in a usable state.
  */
 export async function* copyOutLines(db: DbExecutor, query: CompiledQuery): AsyncGenerator<{ data: Buffer; rows: number }> {
-  let started: (stream: NodeJS.ReadableStream & { rowCount?: number }) => void = () => undefined;
-  const streamStarted = new Promise<NodeJS.ReadableStream>((resolve) => (started = resolve));
+  let started: (stream: Readable) => void = () => undefined;
+  const streamStarted = new Promise<Readable>((resolve) => (started = resolve));
   const task = registerTask(async (conn) => {
     if (conn.engine !== 'postgres') throw new Error('copyOutLines needs a PostgreSQL server');
     const stream = conn.client.query(pgCopy.to(`COPY (${inlineParameters(conn.client, query)}) TO STDOUT (FORMAT binary)`));
     started(stream);
-    await new Promise<void>((resolve, reject) => {
-      stream.on('end', resolve);
-      stream.on('error', reject);
-    });
-    return stream.rowCount ?? 0;
+    await finished(stream);
+    return stream.rowCount;
   });
   const done = db.executeQuery(CompiledQuery.raw(CONNECTION_TASK_MARK, [task.token]));
   // Awaited below; a failure before then must not be reported as unhandled.
   done.catch(() => undefined);
-  let finished = false;
-  let stream: (NodeJS.ReadableStream & { iterator?: (o: { destroyOnReturn: boolean }) => AsyncIterableIterator<Buffer> }) | undefined;
+  let complete = false;
+  let stream: Readable | undefined;
   try {
     stream = await Promise.race([streamStarted, done.then(() => Promise.reject(new Error('COPY ended before it started')))]);
     const decoder = new SingleColumnCopyDecoder();
-    const chunks = stream.iterator ? stream.iterator({ destroyOnReturn: false }) : (stream as AsyncIterable<Buffer>);
-    for await (const chunk of chunks) {
+    // Not destroyed when the caller stops early: the rest is drained below instead.
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       const out = decoder.decode(chunk);
       if (out.rows) yield out;
     }
     if (!decoder.ended) throw new Error('COPY data ended without its end marker');
     await done;
-    finished = true;
+    complete = true;
   } finally {
     task.forget();
-    if (!finished) {
+    if (!complete) {
       // Stopped early or failed: let the server finish into the void, so the connection is free.
       stream?.resume();
       await done.catch(() => undefined);

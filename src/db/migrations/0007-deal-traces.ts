@@ -1,3 +1,25 @@
+// The traces of the deals a statement touched (`changed_visits`, its transition table): removed, then
+// rebuilt from all their visits.
+const removeStale = String.raw`DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
+    WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id`;
+/** The traces of the deals whose visits `scope` keeps (a JOIN, or nothing for every deal), built from all their visits. */
+const buildTraces = (scope: string) => String.raw`INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
+    SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
+           min(first_at) OVER (PARTITION BY org_id, deal_id),
+           CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
+    FROM (
+      SELECT v.org_id, v.deal_id, v.pipeline_id,
+             array_agg(v.stage_id ORDER BY v.visit_no) AS stage_ids,
+             array_agg(v.entered_at ORDER BY v.visit_no) AS entered_ats,
+             min(v.entered_at) AS first_at, max(v.entered_at) AS last_at, max(v.visit_no) AS last_no
+      FROM deal_stage_visits v
+      ${scope}
+      GROUP BY v.org_id, v.deal_id, v.pipeline_id
+    ) per_pipeline`;
+/** The traces of every deal, as the migration fills the table (exported for the test that compares it with the triggers' work). */
+export const backfillDealTraces = buildTraces('');
+const rebuild = buildTraces('JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id');
+
 /**
  * One row per deal and pipeline it visited: the stages of its visits there in visit order, their
  * entry times, and the few times the analyses ask of a trace. It is a projection of
@@ -16,24 +38,6 @@
  * which a trace does not hold. They are ENABLE ALWAYS so that bulk loads that turn off the
  * per-row foreign-key triggers (session_replication_role = replica) still keep the traces.
  */
-// The traces of the deals a statement touched (`changed_visits`, its transition table): removed, then
-// rebuilt from all their visits.
-const removeStale = String.raw`DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
-    WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id`;
-const rebuild = String.raw`INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
-    SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
-           min(first_at) OVER (PARTITION BY org_id, deal_id),
-           CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
-    FROM (
-      SELECT v.org_id, v.deal_id, v.pipeline_id,
-             array_agg(v.stage_id ORDER BY v.visit_no) AS stage_ids,
-             array_agg(v.entered_at ORDER BY v.visit_no) AS entered_ats,
-             min(v.entered_at) AS first_at, max(v.entered_at) AS last_at, max(v.visit_no) AS last_no
-      FROM deal_stage_visits v
-      JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id
-      GROUP BY v.org_id, v.deal_id, v.pipeline_id
-    ) per_pipeline`;
-
 export const dealTraces = String.raw`
 CREATE TABLE deal_traces (
   org_id uuid NOT NULL,
@@ -72,16 +76,5 @@ CREATE TRIGGER deal_traces_on_delete AFTER DELETE ON deal_stage_visits
 ALTER TABLE deal_stage_visits ENABLE ALWAYS TRIGGER deal_traces_on_insert;
 ALTER TABLE deal_stage_visits ENABLE ALWAYS TRIGGER deal_traces_on_delete;
 
-INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
-SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
-       min(first_at) OVER (PARTITION BY org_id, deal_id),
-       CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
-FROM (
-  SELECT org_id, deal_id, pipeline_id,
-         array_agg(stage_id ORDER BY visit_no) AS stage_ids,
-         array_agg(entered_at ORDER BY visit_no) AS entered_ats,
-         min(entered_at) AS first_at, max(entered_at) AS last_at, max(visit_no) AS last_no
-  FROM deal_stage_visits
-  GROUP BY org_id, deal_id, pipeline_id
-) per_pipeline;
+${backfillDealTraces};
 `;

@@ -37,9 +37,11 @@ export async function velocityInputs(db: DbExecutor, actor: Actor, filters: Anal
       order by v.deal_id, v.entered_at desc, v.visit_no desc
     ),
     closed as (
-      select d.currency, d.amount, c.kind,
-        extract(epoch from (c.entered_at - (select min(f.entered_at) from deal_stage_visits f where f.org_id = d.org_id and f.deal_id = d.id)))::float8 as secs
-      from closes c join deals d on d.org_id = ${actor.orgId}::uuid and d.id = c.deal_id
+      select d.currency, d.amount, c.kind, extract(epoch from (c.entered_at - t.deal_first_at))::float8 as secs
+      from closes c
+      join deals d on d.org_id = ${actor.orgId}::uuid and d.id = c.deal_id
+      -- The deal's first entry anywhere, where its cycle starts (the trace in this pipeline carries it).
+      join deal_traces t on t.org_id = d.org_id and t.pipeline_id = ${pipeline.id}::uuid and t.deal_id = d.id
       where ${dealConditions(actor, filters, 'd')}
     )
     select currency, sum(open_deals)::int as open_deals, sum(open_amount)::text as open_amount, sum(won)::int as won, sum(lost)::int as lost,
