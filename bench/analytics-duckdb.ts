@@ -41,14 +41,26 @@ const exports: { table: string; select: string; columns: Record<string, string> 
   {
     table: 'visits',
     select: `select deal_id, visit_no, pipeline_id, stage_id, entered_at, left_at from deal_stage_visits where org_id = $ORG`,
-    columns: { deal_id: 'UUID', visit_no: 'INTEGER', pipeline_id: 'UUID', stage_id: 'UUID', entered_at: 'TIMESTAMPTZ', left_at: 'TIMESTAMPTZ' },
+    columns: {
+      deal_id: 'UUID',
+      visit_no: 'INTEGER',
+      pipeline_id: 'UUID',
+      stage_id: 'UUID',
+      entered_at: 'TIMESTAMPTZ',
+      left_at: 'TIMESTAMPTZ',
+    },
   },
 ];
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** COPY of each table to CSV (timed), then each CSV to Parquet with DuckDB (timed apart). */
-export async function exportToParquet(url: string, orgId: string, dir: string, duck: DuckDBConnection): Promise<ExportResult> {
+export async function exportToParquet(
+  url: string,
+  orgId: string,
+  dir: string,
+  duck: DuckDBConnection,
+): Promise<ExportResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const rows: Record<string, number> = {};
@@ -59,7 +71,9 @@ export async function exportToParquet(url: string, orgId: string, dir: string, d
     await client.query(`SET TimeZone = 'UTC'`);
     for (const e of exports) {
       const file = path.join(dir, `${e.table}.csv`);
-      const stream = client.query(pgCopy.to(`COPY (${e.select.replace('$ORG', `'${orgId}'::uuid`)}) TO STDOUT WITH (FORMAT csv)`));
+      const stream = client.query(
+        pgCopy.to(`COPY (${e.select.replace('$ORG', `'${orgId}'::uuid`)}) TO STDOUT WITH (FORMAT csv)`),
+      );
       await streamPipeline(stream, fs.createWriteStream(file));
       rows[e.table] = stream.rowCount ?? 0;
       csvBytes += fs.statSync(file).size;
@@ -74,20 +88,32 @@ export async function exportToParquet(url: string, orgId: string, dir: string, d
       .join(', ');
     const csv = path.join(dir, `${e.table}.csv`);
     const parquet = path.join(dir, `${e.table}.parquet`);
-    await duck.run(`COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = false, columns = {${cols}})) TO ${sqlString(parquet)} (FORMAT parquet)`);
+    await duck.run(
+      `COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = false, columns = {${cols}})) TO ${sqlString(parquet)} (FORMAT parquet)`,
+    );
     parquetBytes += fs.statSync(parquet).size;
     fs.rmSync(csv);
   }
   const t2 = performance.now();
-  return { dir, seconds: { csv: (t1 - t0) / 1000, parquet: (t2 - t1) / 1000 }, rows, bytes: { csv: csvBytes, parquet: parquetBytes } };
+  return {
+    dir,
+    seconds: { csv: (t1 - t0) / 1000, parquet: (t2 - t1) / 1000 },
+    rows,
+    bytes: { csv: csvBytes, parquet: parquetBytes },
+  };
 }
 
 /** A DuckDB connection with views `stages`, `deals`, `visits` over the Parquet files of `dir`. */
-export async function openDuck(dir?: string): Promise<{ conn: DuckDBConnection; attach(dir: string): Promise<void>; close(): void }> {
+export async function openDuck(
+  dir?: string,
+): Promise<{ conn: DuckDBConnection; attach(dir: string): Promise<void>; close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const attach = async (d: string) => {
-    for (const e of exports) await conn.run(`CREATE OR REPLACE VIEW ${e.table} AS SELECT * FROM read_parquet(${sqlString(path.join(d, `${e.table}.parquet`))})`);
+    for (const e of exports)
+      await conn.run(
+        `CREATE OR REPLACE VIEW ${e.table} AS SELECT * FROM read_parquet(${sqlString(path.join(d, `${e.table}.parquet`))})`,
+      );
   };
   if (dir) await attach(dir);
   return {
@@ -260,9 +286,15 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
   const compared: Record<string, number> = { funnelSteps: 0, durationStats: 0, edges: 0, nodes: 0, variants: 0 };
   const mismatches: string[] = [];
   const miss = (what: string, ours: unknown, theirs: unknown) => {
-    if (mismatches.length < 50) mismatches.push(`${what}: Pipewright ${JSON.stringify(ours)}, DuckDB ${JSON.stringify(theirs)}`);
+    if (mismatches.length < 50)
+      mismatches.push(`${what}: Pipewright ${JSON.stringify(ours)}, DuckDB ${JSON.stringify(theirs)}`);
   };
-  const [funnelRows = [], [durRows = [], cycleRows = []], [edgeRows = [], nodeRows = []], [variantRows = []]] = [duck.funnel[0], duck.durations, duck.processMap, duck.variants];
+  const [funnelRows = [], [durRows = [], cycleRows = []], [edgeRows = [], nodeRows = []], [variantRows = []]] = [
+    duck.funnel[0],
+    duck.durations,
+    duck.processMap,
+    duck.variants,
+  ];
   for (const r of reports) {
     const p = r.pipelineId;
     const pn = r.funnel.pipeline.name;
@@ -276,13 +308,29 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
       const dStrictAdv = d.strict_advanced as number;
       const dAnyAdv = d.any_advanced as number;
       const want = {
-        strict: { reached: d.strict_reached, advanced: isWon ? null : dStrictAdv, censored: isWon ? null : d.strict_censored, exited: isWon ? null : (d.strict_reached as number) - dStrictAdv - (d.strict_censored as number) },
-        anyOrder: { reached: d.any_reached, advanced: isWon ? null : dAnyAdv, censored: isWon ? null : d.any_censored, exited: isWon ? null : (d.any_reached as number) - dAnyAdv - (d.any_censored as number) },
+        strict: {
+          reached: d.strict_reached,
+          advanced: isWon ? null : dStrictAdv,
+          censored: isWon ? null : d.strict_censored,
+          exited: isWon ? null : (d.strict_reached as number) - dStrictAdv - (d.strict_censored as number),
+        },
+        anyOrder: {
+          reached: d.any_reached,
+          advanced: isWon ? null : dAnyAdv,
+          censored: isWon ? null : d.any_censored,
+          exited: isWon ? null : (d.any_reached as number) - dAnyAdv - (d.any_censored as number),
+        },
       };
       for (const mode of ['strict', 'anyOrder'] as const) {
         const ours = r.funnel.stages[i]?.[mode];
         const theirs = want[mode];
-        if (!ours || ours.reached !== theirs.reached || ours.advanced !== theirs.advanced || ours.censored !== theirs.censored || ours.exited !== theirs.exited) {
+        if (
+          !ours ||
+          ours.reached !== theirs.reached ||
+          ours.advanced !== theirs.advanced ||
+          ours.censored !== theirs.censored ||
+          ours.exited !== theirs.exited
+        ) {
           miss(`${pn} funnel ${s.name} ${mode}`, ours, theirs);
         }
         compared.funnelSteps = (compared.funnelSteps ?? 0) + 1;
@@ -294,7 +342,18 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
       }
     });
     // Stage durations (DuckDB in seconds, Pipewright in days).
-    const stat = (what: string, ours: { count: number; p50: number | null; p75: number | null; p90: number | null; mean: number | null; inProgress?: number }, d: Row | undefined) => {
+    const stat = (
+      what: string,
+      ours: {
+        count: number;
+        p50: number | null;
+        p75: number | null;
+        p90: number | null;
+        mean: number | null;
+        inProgress?: number;
+      },
+      d: Row | undefined,
+    ) => {
       compared.durationStats = (compared.durationStats ?? 0) + 1;
       const q = (d?.q as number[] | undefined) ?? [];
       const theirs = {
@@ -306,11 +365,26 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
         inProgress: d?.in_progress as number | undefined,
       };
       const ok =
-        ours.count === theirs.count && (ours.inProgress === undefined || ours.inProgress === (theirs.inProgress ?? 0)) && close(ours.p50, theirs.p50) && close(ours.p75, theirs.p75) && close(ours.p90, theirs.p90) && close(ours.mean, theirs.mean);
+        ours.count === theirs.count &&
+        (ours.inProgress === undefined || ours.inProgress === (theirs.inProgress ?? 0)) &&
+        close(ours.p50, theirs.p50) &&
+        close(ours.p75, theirs.p75) &&
+        close(ours.p90, theirs.p90) &&
+        close(ours.mean, theirs.mean);
       if (!ok) miss(what, ours, theirs);
     };
-    for (const s of r.durations.stages) stat(`${pn} duration ${s.name}`, s, durRows.find((x) => x.pipeline_id === p && x.stage_id === s.stageId));
-    for (const outcome of ['won', 'lost'] as const) stat(`${pn} cycle ${outcome}`, r.durations.cycle[outcome], cycleRows.find((x) => x.pipeline_id === p && x.status === outcome));
+    for (const s of r.durations.stages)
+      stat(
+        `${pn} duration ${s.name}`,
+        s,
+        durRows.find((x) => x.pipeline_id === p && x.stage_id === s.stageId),
+      );
+    for (const outcome of ['won', 'lost'] as const)
+      stat(
+        `${pn} cycle ${outcome}`,
+        r.durations.cycle[outcome],
+        cycleRows.find((x) => x.pipeline_id === p && x.status === outcome),
+      );
     // Process map: edges and nodes.
     const edges = edgeRows.filter((x) => x.pipeline_id === p);
     if (edges.length !== r.processMap.edges.length) miss(`${pn} edge count`, r.processMap.edges.length, edges.length);
@@ -318,13 +392,27 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
       compared.edges = (compared.edges ?? 0) + 1;
       const d = edges.find((x) => x.from === e.from && x.to === e.to);
       const q = (d?.q as number[] | undefined) ?? [];
-      if (!d || d.count !== e.count || d.cases !== e.cases || !close(e.p50Days, (q[0] ?? Number.NaN) / DAY_MS) || !close(e.p90Days, (q[1] ?? Number.NaN) / DAY_MS)) miss(`${pn} edge ${e.from} → ${e.to}`, e, d);
+      if (
+        !d ||
+        d.count !== e.count ||
+        d.cases !== e.cases ||
+        !close(e.p50Days, (q[0] ?? Number.NaN) / DAY_MS) ||
+        !close(e.p90Days, (q[1] ?? Number.NaN) / DAY_MS)
+      )
+        miss(`${pn} edge ${e.from} → ${e.to}`, e, d);
     }
     const nodes = nodeRows.filter((x) => x.pipeline_id === p);
     for (const n of r.processMap.nodes) {
       compared.nodes = (compared.nodes ?? 0) + 1;
       const d = nodes.find((x) => x.key === n.key) ?? { events: 0, cases: 0, starts: 0, ends: 0, open: 0 };
-      if (d.events !== n.events || d.cases !== n.cases || d.starts !== n.starts || d.ends !== n.ends || d.open !== n.open) miss(`${pn} node ${n.label}`, n, d);
+      if (
+        d.events !== n.events ||
+        d.cases !== n.cases ||
+        d.starts !== n.starts ||
+        d.ends !== n.ends ||
+        d.open !== n.open
+      )
+        miss(`${pn} node ${n.label}`, n, d);
     }
     // Variants: every listed one, then the rest together.
     const variants = new Map(variantRows.filter((x) => x.pipeline_id === p).map((x) => [x.sequence as string, x]));
@@ -336,7 +424,15 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
       const won = (d?.won as number | undefined) ?? 0;
       const lost = (d?.lost as number | undefined) ?? 0;
       const median = d?.median_ms === null || d?.median_ms === undefined ? null : (d.median_ms as number) / DAY_MS;
-      if (!d || d.count !== v.count || won !== v.won || lost !== v.lost || v.share !== v.count / cases || v.winRate !== (won + lost === 0 ? null : won / (won + lost)) || !close(v.medianCycleDays, median)) {
+      if (
+        !d ||
+        d.count !== v.count ||
+        won !== v.won ||
+        lost !== v.lost ||
+        v.share !== v.count / cases ||
+        v.winRate !== (won + lost === 0 ? null : won / (won + lost)) ||
+        !close(v.medianCycleDays, median)
+      ) {
         miss(`${pn} variant ${v.labels.join('→')}`, v, d);
       }
     }
@@ -344,9 +440,15 @@ export function compareResults(reports: readonly PipewrightReports[], duck: Reco
     const listed = new Set(r.processMap.variants.map((v) => v.sequence.join(',')));
     const minListed = Math.min(...r.processMap.variants.map((v) => v.count));
     const unlisted = [...variants.entries()].filter(([k]) => !listed.has(k));
-    if (unlisted.length !== r.processMap.otherVariants.variants) miss(`${pn} other variants`, r.processMap.otherVariants.variants, unlisted.length);
+    if (unlisted.length !== r.processMap.otherVariants.variants)
+      miss(`${pn} other variants`, r.processMap.otherVariants.variants, unlisted.length);
     const above = unlisted.filter(([, x]) => (x.count as number) > minListed);
-    if (above.length > 0) miss(`${pn} variants more frequent than a listed one but not listed`, minListed, above.map(([k, x]) => [k, x.count]));
+    if (above.length > 0)
+      miss(
+        `${pn} variants more frequent than a listed one but not listed`,
+        minListed,
+        above.map(([k, x]) => [k, x.count]),
+      );
   }
   return { compared, mismatches };
 }

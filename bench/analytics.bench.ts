@@ -42,7 +42,16 @@ import type { AnalyticsFilters } from '../src/domain/analytics.ts';
 import type { Deps } from '../src/modules/context.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
-import { compareResults, duckQueries, exportToParquet, openDuck, runDuck, type DuckStep, type PipewrightReports, type Row } from './analytics-duckdb.ts';
+import {
+  compareResults,
+  duckQueries,
+  exportToParquet,
+  openDuck,
+  runDuck,
+  type DuckStep,
+  type PipewrightReports,
+  type Row,
+} from './analytics-duckdb.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
 const { values } = parseArgs({
@@ -119,11 +128,16 @@ async function generate(url: string): Promise<void> {
 
 /** The organization with the most deals. */
 async function biggestOrganization(db: DbExecutor): Promise<string | undefined> {
-  const r = await sql<{ org_id: string }>`select org_id from deals group by org_id order by count(*) desc limit 1`.execute(db);
+  const r = await sql<{
+    org_id: string;
+  }>`select org_id from deals group by org_id order by count(*) desc limit 1`.execute(db);
   return r.rows[0]?.org_id;
 }
 
-async function counts(db: DbExecutor, orgId: string): Promise<{ deals: number; stageVisits: number; stageEvents: number; pipelines: number }> {
+async function counts(
+  db: DbExecutor,
+  orgId: string,
+): Promise<{ deals: number; stageVisits: number; stageEvents: number; pipelines: number }> {
   const r = await sql<{ deals: number; stage_visits: number; stage_events: number; pipelines: number }>`
     select (select count(*) from deals where org_id = ${orgId}::uuid and deleted_at is null)::int as deals,
       (select count(*) from deal_stage_visits where org_id = ${orgId}::uuid)::int as stage_visits,
@@ -135,7 +149,9 @@ async function counts(db: DbExecutor, orgId: string): Promise<{ deals: number; s
 }
 
 async function pipelineIds(db: DbExecutor, orgId: string): Promise<string[]> {
-  const r = await sql<{ id: string }>`select id from pipelines where org_id = ${orgId}::uuid order by created_at, id`.execute(db);
+  const r = await sql<{
+    id: string;
+  }>`select id from pipelines where org_id = ${orgId}::uuid order by created_at, id`.execute(db);
   return r.rows.map((x) => x.id);
 }
 
@@ -143,7 +159,13 @@ async function pipelineIds(db: DbExecutor, orgId: string): Promise<string[]> {
 // Pipewright: the analyses as the API runs them.
 
 /** An analysis run as the API and the CLI run it (`runAnalysis`: access check, one read-only snapshot). */
-function asApi<P extends Record<string, unknown>, R>(deps: Deps, actor: Actor, analysis: AnalysisDefinition<P, R>, filters: AnalyticsFilters, params: P): Promise<R> {
+function asApi<P extends Record<string, unknown>, R>(
+  deps: Deps,
+  actor: Actor,
+  analysis: AnalysisDefinition<P, R>,
+  filters: AnalyticsFilters,
+  params: P,
+): Promise<R> {
   return runAnalysis(deps, actor, analysis, filters, params) as Promise<R>;
 }
 
@@ -153,12 +175,19 @@ interface EngineTimes {
   runs: Record<string, number[]>;
 }
 
-async function timePipewright(deps: Deps, actor: Actor, pipelines: readonly string[], engine: string): Promise<{ times: EngineTimes; reports: PipewrightReports[] }> {
-  const each = <T>(f: (pipelineId: string) => Promise<T>) => async () => {
-    const out: T[] = [];
-    for (const p of pipelines) out.push(await f(p));
-    return out;
-  };
+async function timePipewright(
+  deps: Deps,
+  actor: Actor,
+  pipelines: readonly string[],
+  engine: string,
+): Promise<{ times: EngineTimes; reports: PipewrightReports[] }> {
+  const each =
+    <T>(f: (pipelineId: string) => Promise<T>) =>
+    async () => {
+      const out: T[] = [];
+      for (const p of pipelines) out.push(await f(p));
+      return out;
+    };
   const mapParams = { activities: 'false' as const, variantLimit: 20 };
   const funnel = await timed(each((p) => asApi(deps, actor, funnelAnalysis, { pipelineId: p }, {})));
   console.log(`  ${engine} funnel: ${round(funnel.ms)} ms`);
@@ -167,11 +196,21 @@ async function timePipewright(deps: Deps, actor: Actor, pipelines: readonly stri
   const map = await timed(each((p) => asApi(deps, actor, processMapAnalysis, { pipelineId: p }, mapParams)));
   console.log(`  ${engine} process map with variants: ${round(map.ms)} ms`);
 
-  const reports = pipelines.map((p, i) => ({ pipelineId: p, funnel: funnel.value[i]!, durations: durations.value[i]!, processMap: map.value[i]! }));
+  const reports = pipelines.map((p, i) => ({
+    pipelineId: p,
+    funnel: funnel.value[i]!,
+    durations: durations.value[i]!,
+    processMap: map.value[i]!,
+  }));
   return {
     times: {
       engine,
-      ms: { funnel: round(funnel.ms), stageDurations: round(durations.ms), processMap: round(map.ms), total: round(funnel.ms + durations.ms + map.ms) },
+      ms: {
+        funnel: round(funnel.ms),
+        stageDurations: round(durations.ms),
+        processMap: round(map.ms),
+        total: round(funnel.ms + durations.ms + map.ms),
+      },
       runs: { funnel: funnel.runs, stageDurations: durations.runs, processMap: map.runs },
     },
     reports,
@@ -190,7 +229,10 @@ function subsetQueries(orgId: string, limit: number): { table: string; select: s
     { table: 'pipelines', select: `select * from pipelines where org_id = ${org}` },
     { table: 'stages', select: `select * from stages where org_id = ${org}` },
     { table: 'deals', select: `select * from deals where org_id = ${org} and id in ${chosen}` },
-    { table: 'deal_stage_visits', select: `select * from deal_stage_visits where org_id = ${org} and deal_id in ${chosen}` },
+    {
+      table: 'deal_stage_visits',
+      select: `select * from deal_stage_visits where org_id = ${org} and deal_id in ${chosen}`,
+    },
   ];
 }
 
@@ -217,7 +259,11 @@ async function* lineChunks(stream: AsyncIterable<Buffer>): AsyncGenerator<Uint8A
  * Copies the rows into the target database (same schema: migrated by openDatabase) with foreign-key
  * and trigger enforcement off for the session (the referenced users, accounts… are not copied).
  */
-async function copyRows(sourceUrl: string, target: DbExecutor, queries: readonly { table: string; select: string }[]): Promise<Record<string, number>> {
+async function copyRows(
+  sourceUrl: string,
+  target: DbExecutor,
+  queries: readonly { table: string; select: string }[],
+): Promise<Record<string, number>> {
   const source = new pg.Client({ connectionString: sourceUrl });
   await source.connect();
   const rows: Record<string, number> = {};
@@ -228,7 +274,8 @@ async function copyRows(sourceUrl: string, target: DbExecutor, queries: readonly
         if (conn.engine === 'pglite') {
           await conn.query(`SET session_replication_role = replica`, []);
           let n = 0;
-          for await (const chunk of lineChunks(out)) n += (await conn.query(`COPY ${q.table} FROM '/dev/blob'`, [], chunk)).affectedRows;
+          for await (const chunk of lineChunks(out))
+            n += (await conn.query(`COPY ${q.table} FROM '/dev/blob'`, [], chunk)).affectedRows;
           await conn.query(`SET session_replication_role = DEFAULT`, []);
           return n;
         }
@@ -237,7 +284,8 @@ async function copyRows(sourceUrl: string, target: DbExecutor, queries: readonly
         // A failed COPY (say, a column the target lacks) rejects here instead of escaping as an 'error' event.
         const failed = once(into, 'error').then(([err]) => Promise.reject(err as Error));
         failed.catch(() => undefined);
-        for await (const chunk of lineChunks(out)) if (!into.write(chunk)) await Promise.race([once(into, 'drain'), failed]);
+        for await (const chunk of lineChunks(out))
+          if (!into.write(chunk)) await Promise.race([once(into, 'drain'), failed]);
         into.end();
         await Promise.race([once(into, 'finish'), failed]);
         await conn.client.query(`SET session_replication_role = DEFAULT`);
@@ -258,7 +306,14 @@ async function copyRows(sourceUrl: string, target: DbExecutor, queries: readonly
 }
 
 /** Migrates the database, loads the rows by COPY, times the analyses there, closes it. */
-async function loadAndTime(database: Database, engine: string, sourceUrl: string, queries: readonly { table: string; select: string }[], actor: Actor, pipelines: readonly string[]) {
+async function loadAndTime(
+  database: Database,
+  engine: string,
+  sourceUrl: string,
+  queries: readonly { table: string; select: string }[],
+  actor: Actor,
+  pipelines: readonly string[],
+) {
   try {
     const deps = await composeFromDatabase(database, SESSION);
     const t = performance.now();
@@ -281,7 +336,8 @@ const cleanups: (() => Promise<void> | void)[] = [];
 try {
   {
     const probe = await openDatabase({ databaseUrl: url, dataDir: '' });
-    const migrated = (await sql<{ t: string | null }>`select to_regclass('deals')::text as t`.execute(probe.db)).rows[0]?.t;
+    const migrated = (await sql<{ t: string | null }>`select to_regclass('deals')::text as t`.execute(probe.db)).rows[0]
+      ?.t;
     const existing = migrated ? await biggestOrganization(probe.db) : undefined;
     if (existing) console.log(`reusing the data of ${url.replace(/\/\/[^@]*@/, '//')}`);
     else await generate(url);
@@ -297,8 +353,12 @@ try {
   const actor = operatorActor(orgId);
   const pipelines = await pipelineIds(deps.db, orgId);
   const c = await counts(deps.db, orgId);
-  console.log(`data: ${c.deals.toLocaleString('en-US')} deals, ${c.stageVisits.toLocaleString('en-US')} stage visits, ${c.stageEvents.toLocaleString('en-US')} stage events, ${c.pipelines} pipelines`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load average ${load()}; ${RUNS} runs after a warm-up, medians`);
+  console.log(
+    `data: ${c.deals.toLocaleString('en-US')} deals, ${c.stageVisits.toLocaleString('en-US')} stage visits, ${c.stageEvents.toLocaleString('en-US')} stage events, ${c.pipelines} pipelines`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load average ${load()}; ${RUNS} runs after a warm-up, medians`,
+  );
 
   // PostgreSQL.
   const loadBefore = os.loadavg();
@@ -334,27 +394,43 @@ try {
   const checked = Object.entries(check.compared)
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
-  console.log(check.mismatches.length === 0 ? `check: DuckDB agrees with Pipewright (${checked} compared)` : `check FAILED: ${check.mismatches.length} mismatches\n  ${check.mismatches.join('\n  ')}`);
+  console.log(
+    check.mismatches.length === 0
+      ? `check: DuckDB agrees with Pipewright (${checked} compared)`
+      : `check FAILED: ${check.mismatches.length} mismatches\n  ${check.mismatches.join('\n  ')}`,
+  );
   const pgVsDuck = {
     funnel: ratio(pgRun.times.ms.funnel, duckTimes.funnel),
     stageDurations: ratio(pgRun.times.ms.stageDurations, duckTimes.stageDurations),
     processMap: ratio(pgRun.times.ms.processMap, duckTimes.processMap),
     total: ratio(pgRun.times.ms.total, duckTimes.total),
   };
-  console.log(`Pipewright on PostgreSQL / DuckDB: total ${pgVsDuck.total}× (target ≤ 2×); funnel ${pgVsDuck.funnel}×, durations ${pgVsDuck.stageDurations}×, process map with variants ${pgVsDuck.processMap}×`);
+  console.log(
+    `Pipewright on PostgreSQL / DuckDB: total ${pgVsDuck.total}× (target ≤ 2×); funnel ${pgVsDuck.funnel}×, durations ${pgVsDuck.stageDurations}×, process map with variants ${pgVsDuck.processMap}×`,
+  );
 
   // Markov + what-if and Monte Carlo on this data (default pipeline), as the API runs them.
   const firstOpen = (await resolvePipeline(deps.db, orgId)).stages.find((s) => s.kind === 'open');
-  const markov = await timed(() => asApi(deps, actor, markovAnalysis, {}, { stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 }));
+  const markov = await timed(() =>
+    asApi(deps, actor, markovAnalysis, {}, { stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 }),
+  );
   // The model the report carries for clients to recompute what-ifs themselves, as the web app does.
   const model = markov.value.model;
   const slider = 1000;
   const t0 = performance.now();
-  for (let i = 0; i < slider; i++) markovWhatIf(model, markov.value.openLoad, { stageId: firstOpen?.id ?? '', conversionPoints: i % 20, shortenDays: i % 5 });
+  for (let i = 0; i < slider; i++)
+    markovWhatIf(model, markov.value.openLoad, {
+      stageId: firstOpen?.id ?? '',
+      conversionPoints: i % 20,
+      shortenDays: i % 5,
+    });
   const whatIfUs = ((performance.now() - t0) / slider) * 1000;
   // One run: at 10,000 runs it takes seconds, and a warm-up would double that for nothing.
   const mcStart = performance.now();
-  const monteCarlo = { value: await asApi(deps, actor, monteCarloAnalysis, {}, { runs: 10_000, seed: 1, horizonDays: 90 }), ms: 0 };
+  const monteCarlo = {
+    value: await asApi(deps, actor, monteCarloAnalysis, {}, { runs: 10_000, seed: 1, horizonDays: 90 }),
+    ms: 0,
+  };
   monteCarlo.ms = performance.now() - mcStart;
   console.log(
     `Markov with what-if (request): ${round(markov.ms)} ms; what-if alone per slider move ${whatIfUs.toFixed(0)} µs; Monte Carlo ${monteCarlo.value.runs} runs × ${monteCarlo.value.simulatedDeals} open deals: ${round(monteCarlo.ms)} ms`,
@@ -369,17 +445,45 @@ try {
     if (subset < c.deals) {
       const sub = await scratchDatabase('pw_bench_analytics_sub');
       cleanups.push(() => sub.drop());
-      pgRef = await loadAndTime(await openDatabase({ databaseUrl: sub.url, dataDir: '' }), 'PostgreSQL (subset)', url, queries, actor, pipelines).then((r) => r.times);
+      pgRef = await loadAndTime(
+        await openDatabase({ databaseUrl: sub.url, dataDir: '' }),
+        'PostgreSQL (subset)',
+        url,
+        queries,
+        actor,
+        pipelines,
+      ).then((r) => r.times);
     }
     const pgliteDir = scratchDir('pw-bench-analytics-pglite');
     cleanups.push(() => fs.rmSync(pgliteDir, { recursive: true, force: true }));
-    const liteRun = await loadAndTime(await openDatabase({ dataDir: path.join(pgliteDir, 'data') }), 'PGlite', url, queries, actor, pipelines);
+    const liteRun = await loadAndTime(
+      await openDatabase({ dataDir: path.join(pgliteDir, 'data') }),
+      'PGlite',
+      url,
+      queries,
+      actor,
+      pipelines,
+    );
     const lite = liteRun.times;
     const copied = liteRun.copied;
     const loadSeconds = liteRun.loadSeconds;
-    const liteVsPg = { funnel: ratio(lite.ms.funnel, pgRef.ms.funnel), stageDurations: ratio(lite.ms.stageDurations, pgRef.ms.stageDurations), processMap: ratio(lite.ms.processMap, pgRef.ms.processMap), total: ratio(lite.ms.total, pgRef.ms.total) };
-    console.log(`PGlite / PostgreSQL at ${subset.toLocaleString('en-US')} deals: total ${liteVsPg.total}× (target ≤ 3×); funnel ${liteVsPg.funnel}×, durations ${liteVsPg.stageDurations}×, process map ${liteVsPg.processMap}×`);
-    pglite = { deals: subset, rows: copied, loadSeconds: Math.round(loadSeconds), postgres: pgRef, pglite: lite, ratio: liteVsPg };
+    const liteVsPg = {
+      funnel: ratio(lite.ms.funnel, pgRef.ms.funnel),
+      stageDurations: ratio(lite.ms.stageDurations, pgRef.ms.stageDurations),
+      processMap: ratio(lite.ms.processMap, pgRef.ms.processMap),
+      total: ratio(lite.ms.total, pgRef.ms.total),
+    };
+    console.log(
+      `PGlite / PostgreSQL at ${subset.toLocaleString('en-US')} deals: total ${liteVsPg.total}× (target ≤ 3×); funnel ${liteVsPg.funnel}×, durations ${liteVsPg.stageDurations}×, process map ${liteVsPg.processMap}×`,
+    );
+    pglite = {
+      deals: subset,
+      rows: copied,
+      loadSeconds: Math.round(loadSeconds),
+      postgres: pgRef,
+      pglite: lite,
+      ratio: liteVsPg,
+    };
   }
 
   writeResult(values.out, {
@@ -390,7 +494,12 @@ try {
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg(),
     postgres: pgRun.times,
-    duckdb: { ms: duckTimes, stepsMs: duckMs, runs: duckRuns, export: { seconds: exported.seconds, rows: exported.rows, bytes: exported.bytes } },
+    duckdb: {
+      ms: duckTimes,
+      stepsMs: duckMs,
+      runs: duckRuns,
+      export: { seconds: exported.seconds, rows: exported.rows, bytes: exported.bytes },
+    },
     check,
     ratio: { postgresOverDuckdb: pgVsDuck },
     markov: { requestMs: round(markov.ms), whatIfPerSliderMoveMicroseconds: Math.round(whatIfUs) },

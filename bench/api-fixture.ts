@@ -32,13 +32,34 @@ export async function seedDeals(url: string, deals: number): Promise<{ fixture: 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const pipelineId = deps.ids.id();
-  const stages = ['Qualify', 'Discover', 'Propose', 'Negotiate'].map((name, i) => ({ id: deps.ids.id(), name, position: i, probability: 10 + i * 20, kind: 'open' }));
-  stages.push({ id: deps.ids.id(), name: 'Won', position: 4, probability: 100, kind: 'won' }, { id: deps.ids.id(), name: 'Lost', position: 5, probability: 0, kind: 'lost' });
-  await client.query(`insert into pipelines (org_id, id, name, is_default, created_at, updated_at) values ($1, $2, 'Bench', true, now(), now())`, [orgId, pipelineId]);
+  const stages = ['Qualify', 'Discover', 'Propose', 'Negotiate'].map((name, i) => ({
+    id: deps.ids.id(),
+    name,
+    position: i,
+    probability: 10 + i * 20,
+    kind: 'open',
+  }));
+  stages.push(
+    { id: deps.ids.id(), name: 'Won', position: 4, probability: 100, kind: 'won' },
+    { id: deps.ids.id(), name: 'Lost', position: 5, probability: 0, kind: 'lost' },
+  );
+  await client.query(
+    `insert into pipelines (org_id, id, name, is_default, created_at, updated_at) values ($1, $2, 'Bench', true, now(), now())`,
+    [orgId, pipelineId],
+  );
   for (const s of stages) {
     await client.query(
       `insert into stages (org_id, id, pipeline_id, name, position, probability, forecast_category, kind) values ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [orgId, s.id, pipelineId, s.name, s.position, s.probability, s.kind === 'open' ? 'pipeline' : s.kind === 'won' ? 'closed' : 'omitted', s.kind],
+      [
+        orgId,
+        s.id,
+        pipelineId,
+        s.name,
+        s.position,
+        s.probability,
+        s.kind === 'open' ? 'pipeline' : s.kind === 'won' ? 'closed' : 'omitted',
+        s.kind,
+      ],
     );
   }
   const openStages = stages.filter((s) => s.kind === 'open').map((s) => s.id);
@@ -52,7 +73,10 @@ export async function seedDeals(url: string, deals: number): Promise<{ fixture: 
   );
   await client.query('vacuum analyze deals');
   console.log(`seeded ${deals} deals in ${Date.now() - t0} ms`);
-  const sample = await client.query<{ id: string }>(`select id from deals where org_id = $1 order by random() limit ${SAMPLE}`, [orgId]);
+  const sample = await client.query<{ id: string }>(
+    `select id from deals where org_id = $1 order by random() limit ${SAMPLE}`,
+    [orgId],
+  );
   await client.end();
   await database.close();
   const fixture = { orgId, token, dealIds: sample.rows.map((r) => r.id), stageIds: openStages };
@@ -67,10 +91,12 @@ export async function dealState(url: string, fixture: Fixture): Promise<DealStat
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await client.query<{ id: string; stage_id: string; version: number }>(`select id, stage_id, version from deals where org_id = $1 and id = any($2::uuid[])`, [fixture.orgId, fixture.dealIds]);
+    const r = await client.query<{ id: string; stage_id: string; version: number }>(
+      `select id, stage_id, version from deals where org_id = $1 and id = any($2::uuid[])`,
+      [fixture.orgId, fixture.dealIds],
+    );
     return new Map(r.rows.map((row) => [row.id, { stageId: row.stage_id, version: row.version }]));
   } finally {
     await client.end();
   }
 }
-

@@ -22,7 +22,9 @@ const statements: string[] = [];
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const q = args[0];
-  statements.push(typeof q === 'string' ? q : typeof q === 'object' && q !== null && 'text' in q ? String(q.text) : '?');
+  statements.push(
+    typeof q === 'string' ? q : typeof q === 'object' && q !== null && 'text' in q ? String(q.text) : '?',
+  );
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
@@ -30,14 +32,25 @@ const scratch = await scratchDatabase('pw_bench_profile');
 try {
   const { fixture, state } = await seedDeals(scratch.url, DEALS);
   const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: 10 });
-  const deps = await composeFromDatabase(database, { sessionSecret: undefined, sessionTtlHours: 1 }, { migrate: false });
+  const deps = await composeFromDatabase(
+    database,
+    { sessionSecret: undefined, sessionTtlHours: 1 },
+    { migrate: false },
+  );
   const app = await buildApp(deps);
   const auth = { authorization: `Bearer ${fixture.token}` };
   const pick = (i: number) => fixture.dealIds[i % fixture.dealIds.length] ?? '';
   const stageAt = (i: number) => fixture.stageIds[i % fixture.stageIds.length] ?? '';
   const scenarios: [string, (i: number) => InjectOptions][] = [
     ['GET deal by id', (i) => ({ method: 'GET', url: `/api/v1/deals/${pick(i)}`, headers: auth })],
-    ['filtered list page', (i) => ({ method: 'GET', url: `/api/v1/deals?stageId=${stageAt(i)}&status=open&limit=50&sort=created_at`, headers: auth })],
+    [
+      'filtered list page',
+      (i) => ({
+        method: 'GET',
+        url: `/api/v1/deals?stageId=${stageAt(i)}&status=open&limit=50&sort=created_at`,
+        headers: auth,
+      }),
+    ],
     [
       'stage move',
       (i) => {
@@ -45,7 +58,12 @@ try {
         const s = state.get(id) ?? { stageId: '', version: 0 };
         const stageId = stageAt(fixture.stageIds.indexOf(s.stageId) + 1);
         state.set(id, { stageId, version: s.version + 1 });
-        return { method: 'POST', url: `/api/v1/deals/${id}/stage`, headers: { ...auth, 'if-match': String(s.version) }, payload: { stageId } };
+        return {
+          method: 'POST',
+          url: `/api/v1/deals/${id}/stage`,
+          headers: { ...auth, 'if-match': String(s.version) },
+          payload: { stageId },
+        };
       },
     ],
   ];
@@ -64,7 +82,9 @@ try {
       if (r.statusCode >= 300) throw new Error(`${name}: HTTP ${r.statusCode} ${r.body}`);
     }
     const c = process.cpuUsage(c0);
-    console.log(`  ${N} requests one at a time: ${((performance.now() - t0) / N).toFixed(3)} ms each, ${Math.round((c.user + c.system) / N)} µs of this process's CPU each`);
+    console.log(
+      `  ${N} requests one at a time: ${((performance.now() - t0) / N).toFixed(3)} ms each, ${Math.round((c.user + c.system) / N)} µs of this process's CPU each`,
+    );
     // The same with 50 requests in flight: shows whether per-write work (sealing) coalesces.
     await deps.sealer.flush();
     statements.length = 0;
@@ -81,7 +101,9 @@ try {
     );
     await deps.sealer.flush();
     const seals = statements.filter((q) => q.includes('pg_advisory_xact_lock')).length;
-    console.log(`  ${N} requests, 50 in flight: ${((performance.now() - t1) / N).toFixed(3)} ms each, ${(statements.length / N).toFixed(2)} statements per request, ${seals} seal transactions`);
+    console.log(
+      `  ${N} requests, 50 in flight: ${((performance.now() - t1) / N).toFixed(3)} ms each, ${(statements.length / N).toFixed(2)} statements per request, ${seals} seal transactions`,
+    );
   }
   await app.close();
   await deps.sealer.flush();

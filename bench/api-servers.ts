@@ -29,7 +29,10 @@ async function baselineServer() {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const app = Fastify();
   app.get<{ Params: { id: string } }>('/deals/:id', async (req, reply) => {
-    const r = await pool.query(`select ${DEAL_WITH_CHILDREN} from deals d where d.org_id = $1 and d.id = $2 and d.deleted_at is null`, [orgId, req.params.id]);
+    const r = await pool.query(
+      `select ${DEAL_WITH_CHILDREN} from deals d where d.org_id = $1 and d.id = $2 and d.deleted_at is null`,
+      [orgId, req.params.id],
+    );
     return r.rows[0] ?? reply.status(404).send({ code: 'not_found' });
   });
   app.get<{ Querystring: { stageId: string; status: string; limit: string } }>('/deals', async (req) => {
@@ -45,7 +48,10 @@ async function baselineServer() {
     const c = await pool.connect();
     try {
       await c.query('begin');
-      const before = await c.query<{ stage_id: string; version: number }>('select stage_id, version from deals where org_id = $1 and id = $2 and deleted_at is null for update', [orgId, req.params.id]);
+      const before = await c.query<{ stage_id: string; version: number }>(
+        'select stage_id, version from deals where org_id = $1 and id = $2 and deleted_at is null for update',
+        [orgId, req.params.id],
+      );
       const row = before.rows[0];
       if (!row || String(row.version) !== req.headers['if-match']) {
         await c.query('rollback');
@@ -55,11 +61,10 @@ async function baselineServer() {
         'update deals set stage_id = $3, stage_entered_at = now(), version = version + 1, updated_at = now() where org_id = $1 and id = $2 returning *',
         [orgId, req.params.id, req.body.stageId],
       );
-      await c.query(`insert into events (org_id, occurred_at, entity_type, entity_id, type, data) values ($1, now(), 'deal', $2, 'deal.stage_changed', $3)`, [
-        orgId,
-        req.params.id,
-        JSON.stringify({ from: row.stage_id, to: req.body.stageId }),
-      ]);
+      await c.query(
+        `insert into events (org_id, occurred_at, entity_type, entity_id, type, data) values ($1, now(), 'deal', $2, 'deal.stage_changed', $3)`,
+        [orgId, req.params.id, JSON.stringify({ from: row.stage_id, to: req.body.stageId })],
+      );
       await c.query('commit');
       return r.rows[0];
     } catch (e) {
@@ -81,7 +86,11 @@ async function baselineServer() {
 
 async function apiServer() {
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize });
-  const deps = await composeFromDatabase(database, { sessionSecret: undefined, sessionTtlHours: 1 }, { migrate: false });
+  const deps = await composeFromDatabase(
+    database,
+    { sessionSecret: undefined, sessionTtlHours: 1 },
+    { migrate: false },
+  );
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {

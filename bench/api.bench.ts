@@ -49,7 +49,12 @@ interface Servers {
 }
 
 async function startServers(url: string, orgId: string): Promise<Servers> {
-  const child = fork(path.join(import.meta.dirname, '../bin/run-ts.mjs'), [path.join(import.meta.dirname, 'api-servers.ts'), url, orgId, String(POOL_SIZE)]);
+  const child = fork(path.join(import.meta.dirname, '../bin/run-ts.mjs'), [
+    path.join(import.meta.dirname, 'api-servers.ts'),
+    url,
+    orgId,
+    String(POOL_SIZE),
+  ]);
   const ports = await new Promise<{ api: number; baseline: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { api: number; baseline: number }));
     child.once('exit', (code) => reject(new Error(`bench servers exited with code ${code ?? 'null'}`)));
@@ -115,7 +120,16 @@ async function hit(servers: Servers, t: Target, make: Scenario['pipewright'], on
   });
   // The server process's CPU per request (the sealer included), to tell server cost from database cost.
   const serverCpuMicrosPerRequest = Math.round(((await servers.cpu()) - cpu0) / Math.max(1, r.requests.total));
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, failures, errors: r.errors + r.timeouts, serverCpuMicrosPerRequest };
+  return {
+    requestsPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    non2xx: r.non2xx,
+    failures,
+    errors: r.errors + r.timeouts,
+    serverCpuMicrosPerRequest,
+  };
 }
 
 async function main(): Promise<void> {
@@ -152,7 +166,10 @@ async function main(): Promise<void> {
       {
         name: 'filtered list page',
         target: 0.6,
-        pipewright: (i) => ({ method: 'GET', path: `/api/v1/deals?stageId=${stageAt(i)}&status=open&limit=50&sort=created_at` }),
+        pipewright: (i) => ({
+          method: 'GET',
+          path: `/api/v1/deals?stageId=${stageAt(i)}&status=open&limit=50&sort=created_at`,
+        }),
         baseline: (i) => ({ method: 'GET', path: `/deals?stageId=${stageAt(i)}&status=open&limit=50` }),
       },
       {
@@ -160,11 +177,21 @@ async function main(): Promise<void> {
         target: 0.35,
         pipewright: (i, ctx) => {
           const m = move(i, ctx);
-          return { method: 'POST', path: `/api/v1/deals/${m.id}/stage`, headers: { ...json, 'if-match': m.version }, body: JSON.stringify({ stageId: m.stageId }) };
+          return {
+            method: 'POST',
+            path: `/api/v1/deals/${m.id}/stage`,
+            headers: { ...json, 'if-match': m.version },
+            body: JSON.stringify({ stageId: m.stageId }),
+          };
         },
         baseline: (i, ctx) => {
           const m = move(i, ctx);
-          return { method: 'POST', path: `/deals/${m.id}/stage`, headers: { ...json, 'if-match': m.version }, body: JSON.stringify({ stageId: m.stageId }) };
+          return {
+            method: 'POST',
+            path: `/deals/${m.id}/stage`,
+            headers: { ...json, 'if-match': m.version },
+            body: JSON.stringify({ stageId: m.stageId }),
+          };
         },
       },
     ];
@@ -181,9 +208,12 @@ async function main(): Promise<void> {
         for (let round = 0; round < ROUNDS; round++) {
           const run = async (side: 'baseline' | 'pipewright') => {
             await resync();
-            return side === 'baseline' ? hit(servers, base, s.baseline, onOk[s.name]?.baseline) : hit(servers, api, s.pipewright, onOk[s.name]?.pipewright);
+            return side === 'baseline'
+              ? hit(servers, base, s.baseline, onOk[s.name]?.baseline)
+              : hit(servers, api, s.pipewright, onOk[s.name]?.pipewright);
           };
-          const [first, second] = round % 2 === 0 ? (['baseline', 'pipewright'] as const) : (['pipewright', 'baseline'] as const);
+          const [first, second] =
+            round % 2 === 0 ? (['baseline', 'pipewright'] as const) : (['pipewright', 'baseline'] as const);
           const one = await run(first);
           const two = await run(second);
           const [b, p] = first === 'baseline' ? [one, two] : [two, one];
@@ -192,15 +222,25 @@ async function main(): Promise<void> {
           console.log(
             `${s.name.padEnd(20)} pipewright ${String(p.requestsPerSec).padStart(6)} req/s p99 ${String(p.p99Ms).padStart(3)} ms ${String(p.serverCpuMicrosPerRequest).padStart(5)} µs CPU/req | ` +
               `baseline ${String(b.requestsPerSec).padStart(6)} req/s p99 ${String(b.p99Ms).padStart(3)} ms ${String(b.serverCpuMicrosPerRequest).padStart(5)} µs CPU/req | ratio ${round2(p.requestsPerSec / b.requestsPerSec)}` +
-              (valid ? '' : ` INVALID: non-2xx ${JSON.stringify(p.failures)}/${JSON.stringify(b.failures)}, errors ${p.errors}/${b.errors}`),
+              (valid
+                ? ''
+                : ` INVALID: non-2xx ${JSON.stringify(p.failures)}/${JSON.stringify(b.failures)}, errors ${p.errors}/${b.errors}`),
           );
           load.push(os.loadavg()[0] ?? 0);
         }
         const med = (f: (r: Round) => number) => median(rounds.map(f));
         const summary = {
           scenario: s.name,
-          pipewright: { requestsPerSec: med((r) => r.pipewright.requestsPerSec), p99Ms: med((r) => r.pipewright.p99Ms), serverCpuMicrosPerRequest: med((r) => r.pipewright.serverCpuMicrosPerRequest) },
-          baseline: { requestsPerSec: med((r) => r.baseline.requestsPerSec), p99Ms: med((r) => r.baseline.p99Ms), serverCpuMicrosPerRequest: med((r) => r.baseline.serverCpuMicrosPerRequest) },
+          pipewright: {
+            requestsPerSec: med((r) => r.pipewright.requestsPerSec),
+            p99Ms: med((r) => r.pipewright.p99Ms),
+            serverCpuMicrosPerRequest: med((r) => r.pipewright.serverCpuMicrosPerRequest),
+          },
+          baseline: {
+            requestsPerSec: med((r) => r.baseline.requestsPerSec),
+            p99Ms: med((r) => r.baseline.p99Ms),
+            serverCpuMicrosPerRequest: med((r) => r.baseline.serverCpuMicrosPerRequest),
+          },
           ratio: med((r) => r.ratio),
           targetRatio: s.target,
           valid: rounds.every((r) => r.valid),
@@ -218,7 +258,16 @@ async function main(): Promise<void> {
     }
     // A shared machine's other work shows here; figures taken under a high load are less comparable.
     console.log(`load average (1 min) during the runs: ${load.map((l) => l.toFixed(1)).join(', ')}`);
-    writeResult('api', { engine: 'postgres', deals: DEALS, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, poolSize: POOL_SIZE, loadAverage: load.map(round2), results });
+    writeResult('api', {
+      engine: 'postgres',
+      deals: DEALS,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      poolSize: POOL_SIZE,
+      loadAverage: load.map(round2),
+      results,
+    });
     if (results.some((r) => !r.valid)) process.exitCode = 1;
   } finally {
     await scratch.drop();

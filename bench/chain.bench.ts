@@ -31,14 +31,26 @@ async function setup(deps: Deps, n: number): Promise<{ orgId: string; ids: strin
   const now = new Date();
   await deps.db
     .insertInto('accounts')
-    .values(ids.map((id, i) => ({ org_id: organization.id, id, name: `Account ${i}`, type: 'prospect', owner_id: admin.id, created_at: now, updated_at: now })))
+    .values(
+      ids.map((id, i) => ({
+        org_id: organization.id,
+        id,
+        name: `Account ${i}`,
+        type: 'prospect',
+        owner_id: admin.id,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   return { orgId: organization.id, ids };
 }
 
 async function businessWrite(trx: Deps['db'], orgId: string, id: string): Promise<void> {
   await sql`select id from accounts where org_id = ${orgId} and id = ${id} for update`.execute(trx);
-  await sql`update accounts set employees = coalesce(employees, 0) + 1, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(trx);
+  await sql`update accounts set employees = coalesce(employees, 0) + 1, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(
+    trx,
+  );
 }
 
 async function extraReads(trx: Deps['db'], orgId: string): Promise<void> {
@@ -50,7 +62,15 @@ async function sealedAfterCommit(deps: Deps, orgId: string, id: string): Promise
     await businessWrite(trx, orgId, id);
     await trx
       .insertInto('events')
-      .values({ org_id: orgId, occurred_at: new Date(), actor_id: null, entity_type: 'account', entity_id: id, type: 'account.updated', data: JSON.stringify({ changes: { employees: { from: 0, to: 1 } } }) })
+      .values({
+        org_id: orgId,
+        occurred_at: new Date(),
+        actor_id: null,
+        entity_type: 'account',
+        entity_id: id,
+        type: 'account.updated',
+        data: JSON.stringify({ changes: { employees: { from: 0, to: 1 } } }),
+      })
       .execute();
     await extraReads(trx, orgId);
   });
@@ -60,15 +80,43 @@ async function sealedAfterCommit(deps: Deps, orgId: string, id: string): Promise
 async function hashInTransaction(deps: Deps, orgId: string, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await businessWrite(trx, orgId, id);
-    const head = await trx.selectFrom('event_chain_heads').select(['last_seq', 'last_hash']).where('org_id', '=', orgId).forUpdate().executeTakeFirst();
+    const head = await trx
+      .selectFrom('event_chain_heads')
+      .select(['last_seq', 'last_hash'])
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
     const seq = (head?.last_seq ?? 0) + 1;
     const prevHash = head?.last_hash ?? GENESIS_HASH;
     const occurredAt = new Date();
     const data = { changes: { employees: { from: 0, to: 1 } } };
-    const hash = hashEvent({ orgId, seq, occurredAt, businessTime: null, imported: false, actorId: null, entityType: 'account', entityId: id, type: 'account.updated', data, prevHash });
+    const hash = hashEvent({
+      orgId,
+      seq,
+      occurredAt,
+      businessTime: null,
+      imported: false,
+      actorId: null,
+      entityType: 'account',
+      entityId: id,
+      type: 'account.updated',
+      data,
+      prevHash,
+    });
     await trx
       .insertInto('events')
-      .values({ org_id: orgId, seq, occurred_at: occurredAt, actor_id: null, entity_type: 'account', entity_id: id, type: 'account.updated', data: JSON.stringify(data), prev_hash: prevHash, hash })
+      .values({
+        org_id: orgId,
+        seq,
+        occurred_at: occurredAt,
+        actor_id: null,
+        entity_type: 'account',
+        entity_id: id,
+        type: 'account.updated',
+        data: JSON.stringify(data),
+        prev_hash: prevHash,
+        hash,
+      })
       .execute();
     await trx
       .insertInto('event_chain_heads')
@@ -109,14 +157,29 @@ async function main(): Promise<void> {
       const sealed = await run(c, a.ids, (id) => sealedAfterCommit(deps, a.orgId, id));
       await deps.sealer.flush();
       const naive = await run(c, b.ids, (id) => hashInTransaction(deps, b.orgId, id));
-      const row = { concurrency: c, sealedAfterCommitTps: Math.round(sealed), hashInTransactionTps: Math.round(naive), ratio: Number((sealed / naive).toFixed(2)) };
+      const row = {
+        concurrency: c,
+        sealedAfterCommitTps: Math.round(sealed),
+        hashInTransactionTps: Math.round(naive),
+        ratio: Number((sealed / naive).toFixed(2)),
+      };
       results.push(row);
-      console.log(`concurrency ${String(c).padStart(3)}: sealed-after-commit ${row.sealedAfterCommitTps} tx/s, hash-in-transaction ${row.hashInTransactionTps} tx/s, ratio ${row.ratio}`);
+      console.log(
+        `concurrency ${String(c).padStart(3)}: sealed-after-commit ${row.sealedAfterCommitTps} tx/s, hash-in-transaction ${row.hashInTransactionTps} tx/s, ratio ${row.ratio}`,
+      );
     }
     const va = await verifyChain(deps.db, a.orgId);
     const vb = await verifyChain(deps.db, b.orgId);
-    console.log(`chains verify: sealed-after-commit ${va.ok} (${va.checked} events), hash-in-transaction ${vb.ok} (${vb.checked} events)`);
-    writeResult('chain', { engine: 'postgres', durationMsPerRun: DURATION_MS, extraQueriesPerTransaction: EXTRA_QUERIES, results, verified: va.ok && vb.ok });
+    console.log(
+      `chains verify: sealed-after-commit ${va.ok} (${va.checked} events), hash-in-transaction ${vb.ok} (${vb.checked} events)`,
+    );
+    writeResult('chain', {
+      engine: 'postgres',
+      durationMsPerRun: DURATION_MS,
+      extraQueriesPerTransaction: EXTRA_QUERIES,
+      results,
+      verified: va.ok && vb.ok,
+    });
   } finally {
     await database.close();
     await scratch.drop();

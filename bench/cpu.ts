@@ -28,7 +28,9 @@ export function sampleServerCpu(databaseUrl: string): { stop(): Promise<number |
   let readable = false;
   const sample = async () => {
     await connected;
-    const r = await monitor.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const r = await monitor.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     for (const { pid } of r.rows) {
       const s = cpuSecondsOf(pid);
       if (s === null) continue;

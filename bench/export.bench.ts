@@ -41,8 +41,14 @@ const BASELINE_COLUMNS =
  * 30 % won, 20 % lost; one in ten with two line items and a contact role.
  */
 async function prepare(database: Database, rows: number): Promise<string> {
-  const deps = await composeFromDatabase(database, { sessionSecret: 'bench-secret-bench-secret-bench-secret-0', sessionTtlHours: 1 });
-  const { organization } = await setUpOrganization(deps, { organization: { name: 'Export bench' }, admin: { email: 'admin@bench.example', name: 'Admin', password: 'benchmark-password' } });
+  const deps = await composeFromDatabase(database, {
+    sessionSecret: 'bench-secret-bench-secret-bench-secret-0',
+    sessionTtlHours: 1,
+  });
+  const { organization } = await setUpOrganization(deps, {
+    organization: { name: 'Export bench' },
+    admin: { email: 'admin@bench.example', name: 'Admin', password: 'benchmark-password' },
+  });
   const org = organization.id;
   const q = (text: string) => database.query(text.replaceAll(':org', `'${org}'::uuid`));
   const t = `timestamptz '2024-01-01T00:00:00Z'`;
@@ -83,7 +89,11 @@ async function prepare(database: Database, rows: number): Promise<string> {
 }
 
 /** Runs a command, sampling its peak resident memory (VmHWM) until it exits. */
-function run(cmd: string, args: string[], extraEnv: Record<string, string>): Promise<{ ms: number; peakRssMiB: number; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<{ ms: number; peakRssMiB: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'pipe'] });
@@ -116,7 +126,8 @@ function countLines(file: string): number {
   const fd = fs.openSync(file, 'r');
   const buf = Buffer.alloc(1 << 20);
   let n = 0;
-  for (let got = fs.readSync(fd, buf); got > 0; got = fs.readSync(fd, buf)) for (let i = 0; i < got; i++) if (buf[i] === 10) n++;
+  for (let got = fs.readSync(fd, buf); got > 0; got = fs.readSync(fd, buf))
+    for (let i = 0; i < got; i++) if (buf[i] === 10) n++;
   fs.closeSync(fd);
   return n;
 }
@@ -127,12 +138,21 @@ function countLines(file: string): number {
  * that both wrote the same bytes.
  */
 async function comparePaths(url: string, org: string, createdTo: string): Promise<Record<string, unknown>> {
-  const deps = await composeFromDatabase(await openDatabase({ databaseUrl: url, dataDir: '' }), { sessionSecret: 'bench-secret-bench-secret-bench-secret-0', sessionTtlHours: 1 });
+  const deps = await composeFromDatabase(await openDatabase({ databaseUrl: url, dataDir: '' }), {
+    sessionSecret: 'bench-secret-bench-secret-bench-secret-0',
+    sessionTtlHours: 1,
+  });
   const measure = async (listPath: boolean) => {
     const started = performance.now();
     let rows = 0;
     const hash = createHash('sha256');
-    const file = await prepareRecordExport(deps, operatorActor(org), 'deals', { createdTo }, { listPath, onRecords: (n) => (rows = n) });
+    const file = await prepareRecordExport(
+      deps,
+      operatorActor(org),
+      'deals',
+      { createdTo },
+      { listPath, onRecords: (n) => (rows = n) },
+    );
     for await (const chunk of file.chunks) hash.update(chunk);
     const ms = performance.now() - started;
     return { rows, seconds: Math.round(ms) / 1000, rowsPerSecond: rate(rows, ms), sha256: hash.digest('hex') };
@@ -141,7 +161,13 @@ async function comparePaths(url: string, org: string, createdTo: string): Promis
   const list = await measure(true);
   await shutdown(deps);
   if (fast.sha256 !== list.sha256) throw new Error('the two export paths wrote different files');
-  return { createdTo, rows: fast.rows, databaseFormatted: fast, listUseCase: list, speedup: Math.round((fast.rowsPerSecond / list.rowsPerSecond) * 10) / 10 };
+  return {
+    createdTo,
+    rows: fast.rows,
+    databaseFormatted: fast,
+    listUseCase: list,
+    speedup: Math.round((fast.rowsPerSecond / list.rowsPerSecond) * 10) / 10,
+  };
 }
 
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
@@ -154,16 +180,33 @@ try {
   console.log(`made ${ROWS} deals in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const baselineFile = path.join(dir, 'baseline.csv');
-  const baseline = await run('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy (select ${BASELINE_COLUMNS} from deals where org_id = '${org}' and deleted_at is null order by created_at, id) TO '${baselineFile}' CSV HEADER`], {});
+  const baseline = await run(
+    'psql',
+    [
+      db.url,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `\\copy (select ${BASELINE_COLUMNS} from deals where org_id = '${org}' and deleted_at is null order by created_at, id) TO '${baselineFile}' CSV HEADER`,
+    ],
+    {},
+  );
   console.log(`psql \\copy: ${(baseline.ms / 1000).toFixed(1)} s`);
   const outFile = path.join(dir, 'deals.csv');
-  const exported = await run('node', ['bin/pipewright.mjs', 'export', 'deals', '--org', org, '--out', outFile], { DATABASE_URL: db.url });
+  const exported = await run('node', ['bin/pipewright.mjs', 'export', 'deals', '--org', org, '--out', outFile], {
+    DATABASE_URL: db.url,
+  });
   console.log(exported.stderr.trim());
   const exportS = exportSeconds(exported.stderr);
   const lines = countLines(outFile);
-  if (lines !== ROWS + 1 || countLines(baselineFile) !== ROWS + 1) throw new Error(`expected ${ROWS} rows and a header, the export has ${lines} lines`);
+  if (lines !== ROWS + 1 || countLines(baselineFile) !== ROWS + 1)
+    throw new Error(`expected ${ROWS} rows and a header, the export has ${lines} lines`);
   const postgres = {
-    baselinePsqlCopy: { seconds: Math.round(baseline.ms) / 1000, rowsPerSecond: rate(ROWS, baseline.ms), fileMiB: Math.round(fs.statSync(baselineFile).size / 2 ** 20) },
+    baselinePsqlCopy: {
+      seconds: Math.round(baseline.ms) / 1000,
+      rowsPerSecond: rate(ROWS, baseline.ms),
+      fileMiB: Math.round(fs.statSync(baselineFile).size / 2 ** 20),
+    },
     pipewrightExport: {
       exportSeconds: exportS,
       rowsPerSecond: rate(ROWS, exportS * 1000),
@@ -187,12 +230,17 @@ try {
   console.log(`made ${PGLITE_ROWS} deals on PGlite in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const pg = await PGlite.create({ dataDir: liteDir });
   started = performance.now();
-  const copied = await pg.query(`COPY (select ${BASELINE_COLUMNS} from deals where org_id = '${liteOrg}' and deleted_at is null order by created_at, id) TO '/dev/blob' WITH (FORMAT csv, HEADER)`);
+  const copied = await pg.query(
+    `COPY (select ${BASELINE_COLUMNS} from deals where org_id = '${liteOrg}' and deleted_at is null order by created_at, id) TO '/dev/blob' WITH (FORMAT csv, HEADER)`,
+  );
   const liteBaselineMs = performance.now() - started;
   const blobBytes = copied.blob?.size ?? 0;
   await pg.close();
   const liteFile = path.join(dir, 'deals-pglite.csv');
-  const liteRun = await run('node', ['bin/pipewright.mjs', 'export', 'deals', '--out', liteFile], { PIPEWRIGHT_DATA_DIR: liteDir, DATABASE_URL: '' });
+  const liteRun = await run('node', ['bin/pipewright.mjs', 'export', 'deals', '--out', liteFile], {
+    PIPEWRIGHT_DATA_DIR: liteDir,
+    DATABASE_URL: '',
+  });
   console.log(liteRun.stderr.trim());
   if (countLines(liteFile) !== PGLITE_ROWS + 1) throw new Error('the PGlite export does not have every row');
   const liteS = exportSeconds(liteRun.stderr);
@@ -203,8 +251,17 @@ try {
     postgres: { ...postgres, pathsCompared: paths },
     pglite: {
       rows: PGLITE_ROWS,
-      baselineCopyToBlob: { seconds: Math.round(liteBaselineMs) / 1000, rowsPerSecond: rate(PGLITE_ROWS, liteBaselineMs), fileMiB: Math.round((blobBytes / 2 ** 20) * 10) / 10 },
-      pipewrightExport: { exportSeconds: liteS, rowsPerSecond: rate(PGLITE_ROWS, liteS * 1000), endToEndSeconds: Math.round(liteRun.ms) / 1000, peakRssMiB: liteRun.peakRssMiB },
+      baselineCopyToBlob: {
+        seconds: Math.round(liteBaselineMs) / 1000,
+        rowsPerSecond: rate(PGLITE_ROWS, liteBaselineMs),
+        fileMiB: Math.round((blobBytes / 2 ** 20) * 10) / 10,
+      },
+      pipewrightExport: {
+        exportSeconds: liteS,
+        rowsPerSecond: rate(PGLITE_ROWS, liteS * 1000),
+        endToEndSeconds: Math.round(liteRun.ms) / 1000,
+        peakRssMiB: liteRun.peakRssMiB,
+      },
       ratioOfBaseline: Math.round((rate(PGLITE_ROWS, liteS * 1000) / rate(PGLITE_ROWS, liteBaselineMs)) * 1000) / 1000,
     },
     loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100),

@@ -19,7 +19,14 @@ import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-param
 import { sampleServerCpu } from './cpu.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
-const { values } = parseArgs({ options: { deals: { type: 'string', default: '1000000' }, months: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    deals: { type: 'string', default: '1000000' },
+    months: { type: 'string', default: '12' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const deals = Number(values.deals);
 const months = Number(values.months);
 const seed = Number(values.seed);
@@ -33,9 +40,14 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 100);
 try {
-  const deps = await composeFromDatabase(database, { sessionSecret: 'bench-secret-bench-secret-bench-secret-00', sessionTtlHours: 1 });
+  const deps = await composeFromDatabase(database, {
+    sessionSecret: 'bench-secret-bench-secret-bench-secret-00',
+    sessionTtlHours: 1,
+  });
   const loadBefore = os.loadavg();
-  console.log(`generating ${deals.toLocaleString('en-US')} deals over ${months} months on ${database.engine} (load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `generating ${deals.toLocaleString('en-US')} deals over ${months} months on ${database.engine} (load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')})`,
+  );
   const serverCpu = scratch ? sampleServerCpu(scratch.url) : null;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -53,7 +65,9 @@ try {
       if (now - lastLog < 10_000) return;
       lastLog = now;
       const s = (now - started) / 1000;
-      console.log(`  ${s.toFixed(0)} s: ${p.deals.toLocaleString('en-US')} deals, ${p.events.toLocaleString('en-US')} events, ${p.rows.toLocaleString('en-US')} rows, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB`);
+      console.log(
+        `  ${s.toFixed(0)} s: ${p.deals.toLocaleString('en-US')} deals, ${p.events.toLocaleString('en-US')} events, ${p.rows.toLocaleString('en-US')} rows, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB`,
+      );
     },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -82,13 +96,21 @@ try {
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg(),
   };
-  console.log(`${deals.toLocaleString('en-US')} deals in ${summary.seconds} s (${summary.dealsPerSecond} deals/s; ${summary.rowsPerSecond} rows+events/s), peak RSS ${peakRssMiB} MiB`);
-  console.log(`CPU: this process ${processCpuSeconds} s, the server's backends ${serverCpuSeconds ?? 'n/a'} s (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `${deals.toLocaleString('en-US')} deals in ${summary.seconds} s (${summary.dealsPerSecond} deals/s; ${summary.rowsPerSecond} rows+events/s), peak RSS ${peakRssMiB} MiB`,
+  );
+  console.log(
+    `CPU: this process ${processCpuSeconds} s, the server's backends ${serverCpuSeconds ?? 'n/a'} s (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   writeResult('generate', summary);
 } finally {
   clearInterval(sampler);
   await database.close();
-  if (scratch && values.keep) console.log(`kept the database: ${scratch.url} (e.g. npm run bench:analytics -- --database-url <it>)`);
+  if (scratch && values.keep)
+    console.log(`kept the database: ${scratch.url} (e.g. npm run bench:analytics -- --database-url <it>)`);
   else await scratch?.drop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

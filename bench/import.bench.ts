@@ -61,12 +61,26 @@ function writeDealsCsv(file: string, rows: number): number {
 /** Organization, owners and accounts the deals refer to, created through the services. */
 async function prepare(databaseUrl: string | undefined, dataDir: string): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir });
-  const deps = await composeFromDatabase(database, { sessionSecret: 'bench-secret-bench-secret-bench-secret-0', sessionTtlHours: 1 });
-  const { organization, admin } = await setUpOrganization(deps, { organization: { name: 'Import bench' }, admin: { email: 'admin@bench.example', name: 'Admin', password: 'benchmark-password' } });
+  const deps = await composeFromDatabase(database, {
+    sessionSecret: 'bench-secret-bench-secret-bench-secret-0',
+    sessionTtlHours: 1,
+  });
+  const { organization, admin } = await setUpOrganization(deps, {
+    organization: { name: 'Import bench' },
+    admin: { email: 'admin@bench.example', name: 'Admin', password: 'benchmark-password' },
+  });
   const actor = await actorForUser(deps, organization.id, admin.id);
-  for (let i = 0; i < OWNERS; i++) await createUser(deps, actor, { email: `owner${i}@bench.example`, name: `Owner ${i}`, role: 'rep' });
-  const accounts = ['External ID,Name', ...Array.from({ length: ACCOUNTS }, (_, i) => `acc-${i},Account ${i}`)].join('\n');
-  await runImport(deps, actor, Readable.from([accounts]), importOptionsSchema.parse({ entity: 'accounts', onDuplicate: 'new' }));
+  for (let i = 0; i < OWNERS; i++)
+    await createUser(deps, actor, { email: `owner${i}@bench.example`, name: `Owner ${i}`, role: 'rep' });
+  const accounts = ['External ID,Name', ...Array.from({ length: ACCOUNTS }, (_, i) => `acc-${i},Account ${i}`)].join(
+    '\n',
+  );
+  await runImport(
+    deps,
+    actor,
+    Readable.from([accounts]),
+    importOptionsSchema.parse({ entity: 'accounts', onDuplicate: 'new' }),
+  );
   await shutdown(deps);
 }
 
@@ -85,7 +99,12 @@ function cpuSecondsOf(pid: number): number | null {
  * `databaseUrl`, also the CPU time of the server processes serving that database (sampled, so
  * the last ~100 ms of each may be missed).
  */
-function run(cmd: string, args: string[], extraEnv: Record<string, string>, databaseUrl?: string): Promise<{ ms: number; peakRssMiB: number; stdout: string; cpuSeconds: number; serverCpuSeconds: number | null }> {
+function run(
+  cmd: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+  databaseUrl?: string,
+): Promise<{ ms: number; peakRssMiB: number; stdout: string; cpuSeconds: number; serverCpuSeconds: number | null }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -106,7 +125,11 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string>, data
       }
       if (!monitor) return;
       await monitoring;
-      const r = await monitor.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()').catch(() => ({ rows: [] }));
+      const r = await monitor
+        .query<{ pid: number }>(
+          'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        )
+        .catch(() => ({ rows: [] }));
       for (const { pid } of r.rows) {
         const s = cpuSecondsOf(pid);
         if (s !== null) server.set(pid, s);
@@ -119,7 +142,14 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string>, data
       void monitor?.end().catch(() => undefined);
       const serverCpuSeconds = monitor ? Math.round([...server.values()].reduce((a, b) => a + b, 0) * 10) / 10 : null;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${stdout}`));
-      else resolve({ ms: performance.now() - started, peakRssMiB: Math.round(peak), stdout, cpuSeconds: Math.round(cpu * 10) / 10, serverCpuSeconds });
+      else
+        resolve({
+          ms: performance.now() - started,
+          peakRssMiB: Math.round(peak),
+          stdout,
+          cpuSeconds: Math.round(cpu * 10) / 10,
+          serverCpuSeconds,
+        });
     });
   });
 }
@@ -145,11 +175,22 @@ try {
   await prepare(db.url, '');
   const bare = new pg.Client({ connectionString: db.url });
   await bare.connect();
-  await bare.query('CREATE TABLE bare_deals (external_id text, name text, account text, owner text, stage text, amount text, currency text, created text, closed text)');
+  await bare.query(
+    'CREATE TABLE bare_deals (external_id text, name text, account text, owner text, stage text, amount text, currency text, created text, closed text)',
+  );
   await bare.end();
-  const baseline = await run('psql', [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bare_deals FROM '${file}' CSV HEADER`], {});
+  const baseline = await run(
+    'psql',
+    [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bare_deals FROM '${file}' CSV HEADER`],
+    {},
+  );
   console.log(`psql \\copy: ${(baseline.ms / 1000).toFixed(1)} s`);
-  const imported = await run('node', ['bin/pipewright.mjs', 'import', 'deals', file, '--batch-size', BATCH], { DATABASE_URL: db.url }, db.url);
+  const imported = await run(
+    'node',
+    ['bin/pipewright.mjs', 'import', 'deals', file, '--batch-size', BATCH],
+    { DATABASE_URL: db.url },
+    db.url,
+  );
   console.log(imported.stdout);
   const deals = await countRows(db.url, 'select count(*) as n from deals');
   const unsealed = await countRows(db.url, 'select count(*) as n from events where seq is null');
@@ -163,7 +204,10 @@ try {
   const liteFile = path.join(dir, 'deals-pglite.csv');
   writeDealsCsv(liteFile, PGLITE_ROWS);
   await prepare(undefined, liteDir);
-  const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', BATCH], { PIPEWRIGHT_DATA_DIR: liteDir, DATABASE_URL: '' });
+  const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', BATCH], {
+    PIPEWRIGHT_DATA_DIR: liteDir,
+    DATABASE_URL: '',
+  });
   fs.rmSync(liteDir, { recursive: true, force: true });
 
   const result = {
@@ -180,7 +224,10 @@ try {
         peakRssMiB: imported.peakRssMiB,
         importProcessCpuSeconds: imported.cpuSeconds,
         serverCpuSeconds: imported.serverCpuSeconds,
-        cpuMicrosecondsPerRow: { importProcess: Math.round((imported.cpuSeconds / ROWS) * 1e6), server: imported.serverCpuSeconds === null ? null : Math.round((imported.serverCpuSeconds / ROWS) * 1e6) },
+        cpuMicrosecondsPerRow: {
+          importProcess: Math.round((imported.cpuSeconds / ROWS) * 1e6),
+          server: imported.serverCpuSeconds === null ? null : Math.round((imported.serverCpuSeconds / ROWS) * 1e6),
+        },
         dealsStored: deals,
         eventsWritten: events,
         eventsLeftUnsealed: unsealed,
@@ -188,7 +235,14 @@ try {
       ratioOfBaseline: Math.round((importRate / baselineRate) * 1000) / 1000,
       endToEndRatioOfBaseline: Math.round((endToEndRate / baselineRate) * 1000) / 1000,
     },
-    pglite: { rows: PGLITE_ROWS, importSeconds: importSeconds(lite.stdout), rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)), endToEndSeconds: Math.round(lite.ms) / 1000, peakRssMiB: lite.peakRssMiB, cpuSeconds: lite.cpuSeconds },
+    pglite: {
+      rows: PGLITE_ROWS,
+      importSeconds: importSeconds(lite.stdout),
+      rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)),
+      endToEndSeconds: Math.round(lite.ms) / 1000,
+      peakRssMiB: lite.peakRssMiB,
+      cpuSeconds: lite.cpuSeconds,
+    },
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
     targets: { ratioOfBaseline: 0.5, peakRssMiB: 400 },

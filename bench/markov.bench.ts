@@ -32,7 +32,8 @@ const stages: MarkovStage[] = [
 // Mostly forward, some skips and backward moves, losses everywhere, wins from the last stages.
 const transitions: StageTransitionCount[] = [];
 for (let i = 0; i < OPEN_STAGES; i++) {
-  const add = (to: string, count: number): void => void transitions.push({ fromStageId: `s${i}`, toStageId: to, count, totalDays: count * (3 + 2 * i) });
+  const add = (to: string, count: number): void =>
+    void transitions.push({ fromStageId: `s${i}`, toStageId: to, count, totalDays: count * (3 + 2 * i) });
   if (i + 1 < OPEN_STAGES) add(`s${i + 1}`, 600);
   if (i + 2 < OPEN_STAGES) add(`s${i + 2}`, 60);
   if (i > 0) add(`s${i - 1}`, 40);
@@ -63,13 +64,27 @@ function time<T>(f: () => T): { ms: number; value: T } {
 
 const whatIf = time(() => {
   let last = markovWhatIf(model, load, { stageId: 's3', conversionPoints: 5, shortenDays: 2 });
-  for (let k = 1; k < WHAT_IF_REPEATS; k++) last = markovWhatIf(model, load, { stageId: `s${k % OPEN_STAGES}`, conversionPoints: k % 20, shortenDays: k % 5 });
+  for (let k = 1; k < WHAT_IF_REPEATS; k++)
+    last = markovWhatIf(model, load, { stageId: `s${k % OPEN_STAGES}`, conversionPoints: k % 20, shortenDays: k % 5 });
   return last;
 });
 const whatIfMs = whatIf.ms / WHAT_IF_REPEATS;
-console.log(`what-if (${OPEN_STAGES} open stages, ${DEALS} open deals aggregated per stage): ${(whatIfMs * 1000).toFixed(1)} µs per slider move`);
+console.log(
+  `what-if (${OPEN_STAGES} open stages, ${DEALS} open deals aggregated per stage): ${(whatIfMs * 1000).toFixed(1)} µs per slider move`,
+);
 
-const mc = time(() => monteCarloForecast({ model, stageTimes, deals, periodStartDays: 0, periodEndDays: 90, runs: RUNS, seed: 7, targetCents: 170_000_000_00 }));
+const mc = time(() =>
+  monteCarloForecast({
+    model,
+    stageTimes,
+    deals,
+    periodStartDays: 0,
+    periodEndDays: 90,
+    runs: RUNS,
+    seed: 7,
+    targetCents: 170_000_000_00,
+  }),
+);
 // The floor: one random draw per deal per run, the least any run over every open deal must do.
 const totalDraws = DEALS * RUNS;
 const floor = time(() => {
@@ -79,8 +94,12 @@ const floor = time(() => {
   return acc;
 });
 console.log(`Monte Carlo (${RUNS} runs × ${DEALS} open deals, 90-day period): ${(mc.ms / 1000).toFixed(2)} s`);
-console.log(`  P10 / P50 / P90 = ${(mc.value.p10Cents / 100).toFixed(0)} / ${(mc.value.p50Cents / 100).toFixed(0)} / ${(mc.value.p90Cents / 100).toFixed(0)}, P(target) = ${mc.value.probabilityOfTarget}`);
-console.log(`  baseline: ${totalDraws.toExponential(2)} bare random draws (one per deal-run) take ${(floor.ms / 1000).toFixed(2)} s → ratio ${(mc.ms / floor.ms).toFixed(2)}×`);
+console.log(
+  `  P10 / P50 / P90 = ${(mc.value.p10Cents / 100).toFixed(0)} / ${(mc.value.p50Cents / 100).toFixed(0)} / ${(mc.value.p90Cents / 100).toFixed(0)}, P(target) = ${mc.value.probabilityOfTarget}`,
+);
+console.log(
+  `  baseline: ${totalDraws.toExponential(2)} bare random draws (one per deal-run) take ${(floor.ms / 1000).toFixed(2)} s → ratio ${(mc.ms / floor.ms).toFixed(2)}×`,
+);
 
 writeResult('markov', {
   openStages: OPEN_STAGES,

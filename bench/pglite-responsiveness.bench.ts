@@ -14,7 +14,13 @@ const LONG_QUERY = 'select sum(i * 2 + 1) as s from generate_series(1, 25000000)
 
 async function load(url: string, seconds: number) {
   const r = await autocannon({ url, connections: 50, duration: seconds });
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, errors: r.errors + r.timeouts };
+  return {
+    requestsPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 async function measure(label: string, runQuery: () => Promise<unknown>): Promise<Record<string, unknown>> {
@@ -30,7 +36,9 @@ async function measure(label: string, runQuery: () => Promise<unknown>): Promise
   const during = await load(url, 3);
   const queryMs = await query;
   await app.close();
-  console.log(`${label}: query ${queryMs} ms; /healthz idle p99 ${idle.p99Ms} ms; during the query p99 ${during.p99Ms} ms, max ${during.maxMs} ms, ${during.requestsPerSec} req/s`);
+  console.log(
+    `${label}: query ${queryMs} ms; /healthz idle p99 ${idle.p99Ms} ms; during the query p99 ${during.p99Ms} ms, max ${during.maxMs} ms, ${during.requestsPerSec} req/s`,
+  );
   return { label, queryMs, idle, during };
 }
 
@@ -48,7 +56,9 @@ async function main(): Promise<void> {
   // the longest wait is the figure that shows whether the server froze.
   const w = worker.during as { maxMs: number; requestsPerSec: number };
   const b = baseline.during as { maxMs: number; requestsPerSec: number };
-  console.log(`longest wait during a long query: worker ${w.maxMs} ms vs main thread ${b.maxMs} ms; throughput ${w.requestsPerSec} vs ${b.requestsPerSec} req/s`);
+  console.log(
+    `longest wait during a long query: worker ${w.maxMs} ms vs main thread ${b.maxMs} ms; throughput ${w.requestsPerSec} vs ${b.requestsPerSec} req/s`,
+  );
   writeResult('pglite-responsiveness', { query: LONG_QUERY, connections: 50, worker, baseline });
 }
 

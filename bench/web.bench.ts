@@ -31,7 +31,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = path.resolve('dist/web');
 const PASSWORD = 'benchmark-password';
 
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function seed(deps: Deps): Promise<{ email: string; pipeline: PipelineDto; token: string }> {
@@ -42,7 +46,8 @@ async function seed(deps: Deps): Promise<{ email: string; pipeline: PipelineDto;
   });
   const actor = await actorForUser(deps, organization.id, admin.id);
   const owners = [admin.id];
-  for (let i = 1; i <= 9; i++) owners.push((await createUser(deps, actor, { email: `rep${i}@example.test`, name: `Rep ${i}`, role: 'rep' })).id);
+  for (let i = 1; i <= 9; i++)
+    owners.push((await createUser(deps, actor, { email: `rep${i}@example.test`, name: `Rep ${i}`, role: 'rep' })).id);
   const pipeline = await createPipeline(deps, actor, {
     name: 'Bench',
     isDefault: true,
@@ -71,7 +76,11 @@ async function seed(deps: Deps): Promise<{ email: string; pipeline: PipelineDto;
 }
 
 /** The board's requests made from Node: each stage's pages in sequence, the stages in parallel. */
-async function apiFromNode(base: string, token: string, pipeline: PipelineDto): Promise<{ ms: number; deals: number; requests: number }> {
+async function apiFromNode(
+  base: string,
+  token: string,
+  pipeline: PipelineDto,
+): Promise<{ ms: number; deals: number; requests: number }> {
   const t0 = performance.now();
   let requests = 0;
   const perStage = await Promise.all(
@@ -80,7 +89,13 @@ async function apiFromNode(base: string, token: string, pipeline: PipelineDto): 
       let cursor: string | null = null;
       do {
         const url = new URL('/api/v1/deals', base);
-        url.search = new URLSearchParams({ pipelineId: pipeline.id, stageId: stage.id, sort: 'created_at', limit: '200', ...(cursor ? { cursor } : {}) }).toString();
+        url.search = new URLSearchParams({
+          pipelineId: pipeline.id,
+          stageId: stage.id,
+          sort: 'created_at',
+          limit: '200',
+          ...(cursor ? { cursor } : {}),
+        }).toString();
         const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         requests++;
         const page = (await res.json()) as { items: unknown[]; nextCursor: string | null };
@@ -151,12 +166,27 @@ interface LoadRun {
 async function loadBoard(context: BrowserContext, base: string, pipelineId: string): Promise<LoadRun> {
   const page = await context.newPage();
   await page.goto(`${base}/board?pipelineId=${pipelineId}`);
-  await page.waitForFunction(() => performance.getEntriesByName('board:interactive').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('board:interactive').length > 0, null, {
+    timeout: 120_000,
+  });
   // Let long tasks that started before the mark finish and be reported.
   await page.waitForTimeout(500);
-  const r = await page.evaluate<{ interactive: number; inFlight: number; dealRequests: number; longTasks: number; cards: number }>(MEASURE_LOAD);
+  const r = await page.evaluate<{
+    interactive: number;
+    inFlight: number;
+    dealRequests: number;
+    longTasks: number;
+    cards: number;
+  }>(MEASURE_LOAD);
   await page.close();
-  return { interactiveMs: round(r.interactive), apiInFlightMs: round(r.inFlight), uiMs: round(r.interactive - r.inFlight), dealRequests: r.dealRequests, longTaskMs: round(r.longTasks), renderedCards: r.cards };
+  return {
+    interactiveMs: round(r.interactive),
+    apiInFlightMs: round(r.inFlight),
+    uiMs: round(r.interactive - r.inFlight),
+    dealRequests: r.dealRequests,
+    longTaskMs: round(r.longTasks),
+    renderedCards: r.cards,
+  };
 }
 
 interface ScrollRun {
@@ -172,7 +202,9 @@ interface ScrollRun {
 
 /** Scrolls the fullest list of the page for SCROLL_MS, one step per frame, and sums up the frames. */
 async function scrollFrames(page: Page): Promise<ScrollRun> {
-  const r = await page.evaluate<{ frames: number[]; scrolled: number; maxCardsInDom: number }>(`(${SCROLL_COLUMN})(${SCROLL_MS}, ${SCROLL_PX_PER_FRAME})`);
+  const r = await page.evaluate<{ frames: number[]; scrolled: number; maxCardsInDom: number }>(
+    `(${SCROLL_COLUMN})(${SCROLL_MS}, ${SCROLL_PX_PER_FRAME})`,
+  );
   const sorted = [...r.frames].sort((a, b) => a - b);
   // Chromium drives frames at 60 Hz; a frame that took n intervals dropped n - 1.
   const interval = 1000 / 60;
@@ -193,7 +225,9 @@ async function scrollFrames(page: Page): Promise<ScrollRun> {
 async function scrollBoard(context: BrowserContext, base: string, pipelineId: string): Promise<ScrollRun> {
   const page = await context.newPage();
   await page.goto(`${base}/board?pipelineId=${pipelineId}`);
-  await page.waitForFunction(() => performance.getEntriesByName('board:interactive').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('board:interactive').length > 0, null, {
+    timeout: 120_000,
+  });
   await page.waitForTimeout(500);
   const r = await scrollFrames(page);
   await page.close();
@@ -206,7 +240,10 @@ async function scrollBoard(context: BrowserContext, base: string, pipelineId: st
  */
 async function scrollStatic(context: BrowserContext, cards: number): Promise<ScrollRun> {
   const page = await context.newPage();
-  const items = Array.from({ length: cards }, (_, i) => `<li class="deal-card"><b>Deal ${i}</b><div>USD ${1000 + i}.00</div><div>Rep ${i % 10}</div></li>`).join('');
+  const items = Array.from(
+    { length: cards },
+    (_, i) => `<li class="deal-card"><b>Deal ${i}</b><div>USD ${1000 + i}.00</div><div>Rep ${i % 10}</div></li>`,
+  ).join('');
   await page.setContent(
     `<style>body{font:14px system-ui;margin:0;padding:20px}ul{list-style:none;margin:0;padding:8px;width:240px;height:${900 - 270}px;overflow-y:auto;background:#e9ecf2}` +
       `li{box-sizing:border-box;height:76px;margin-bottom:8px;padding:8px;background:#fff;border:1px solid #dde1ea;border-radius:8px}</style><ul class="cards virtual">${items}</ul>`,
@@ -218,7 +255,8 @@ async function scrollStatic(context: BrowserContext, cards: number): Promise<Scr
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: run npm run build first');
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html')))
+    throw new Error('dist/web is missing: run npm run build first');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   // Other processes on the machine slow everything down; the load is recorded with the results.
   const loadBefore = os.loadavg();
@@ -240,7 +278,11 @@ async function main(): Promise<void> {
     const apiNodeMs = round(median(node.map((n) => n.ms)));
     console.log(`API from Node: ${node[0]?.deals} deals in ${node[0]?.requests} requests, median ${apiNodeMs} ms`);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(OBSERVE_LONG_TASKS);
     const signIn = await context.request.post(`${base}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
@@ -250,7 +292,9 @@ async function main(): Promise<void> {
     const runs: LoadRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await loadBoard(context, base, pipeline.id);
-      console.log(`load ${i + 1}: interactive ${r.interactiveMs} ms (API in flight ${r.apiInFlightMs} ms, UI ${r.uiMs} ms; ${r.dealRequests} deal requests, long tasks ${r.longTaskMs} ms, ${r.renderedCards} cards in the DOM)`);
+      console.log(
+        `load ${i + 1}: interactive ${r.interactiveMs} ms (API in flight ${r.apiInFlightMs} ms, UI ${r.uiMs} ms; ${r.dealRequests} deal requests, long tasks ${r.longTaskMs} ms, ${r.renderedCards} cards in the DOM)`,
+      );
       runs.push(r);
     }
     // Board and baseline take turns, so both see the same load from other processes.
@@ -261,11 +305,21 @@ async function main(): Promise<void> {
       boardScrolls.push(await scrollBoard(context, base, pipeline.id));
       staticScrolls.push(await scrollStatic(context, biggest));
     }
-    const fmt = (r: ScrollRun) => `${r.fps} fps, ${r.droppedFrames} of ${r.frames + r.droppedFrames} frames dropped, p95 ${r.p95FrameMs} ms, ${r.maxCardsInDom} cards in the DOM`;
-    for (let i = 0; i < SCROLL_ROUNDS; i++) console.log(`scroll ${i + 1}: board ${fmt(boardScrolls[i]!)}; static list ${fmt(staticScrolls[i]!)}`);
+    const fmt = (r: ScrollRun) =>
+      `${r.fps} fps, ${r.droppedFrames} of ${r.frames + r.droppedFrames} frames dropped, p95 ${r.p95FrameMs} ms, ${r.maxCardsInDom} cards in the DOM`;
+    for (let i = 0; i < SCROLL_ROUNDS; i++)
+      console.log(`scroll ${i + 1}: board ${fmt(boardScrolls[i]!)}; static list ${fmt(staticScrolls[i]!)}`);
     const scroll = {
-      board: { fps: median(boardScrolls.map((r) => r.fps)), droppedFrames: median(boardScrolls.map((r) => r.droppedFrames)), p95FrameMs: median(boardScrolls.map((r) => r.p95FrameMs)) },
-      staticBaseline: { fps: median(staticScrolls.map((r) => r.fps)), droppedFrames: median(staticScrolls.map((r) => r.droppedFrames)), p95FrameMs: median(staticScrolls.map((r) => r.p95FrameMs)) },
+      board: {
+        fps: median(boardScrolls.map((r) => r.fps)),
+        droppedFrames: median(boardScrolls.map((r) => r.droppedFrames)),
+        p95FrameMs: median(boardScrolls.map((r) => r.p95FrameMs)),
+      },
+      staticBaseline: {
+        fps: median(staticScrolls.map((r) => r.fps)),
+        droppedFrames: median(staticScrolls.map((r) => r.droppedFrames)),
+        p95FrameMs: median(staticScrolls.map((r) => r.p95FrameMs)),
+      },
     };
     const interactiveMs = median(runs.map((r) => r.interactiveMs));
     const apiInFlightMs = median(runs.map((r) => r.apiInFlightMs));
@@ -282,8 +336,23 @@ async function main(): Promise<void> {
       staticListFps: scroll.staticBaseline.fps,
       staticListDroppedFrames: scroll.staticBaseline.droppedFrames,
     };
-    console.log(`median: interactive ${interactiveMs} ms = API ${apiInFlightMs} ms + UI ${uiMs} ms (ratio ${summary.uiToApiRatio}); API from Node ${apiNodeMs} ms`);
-    writeResult('web', { engine: 'pglite', deals: DEALS, runs: RUNS, viewport: '1400x900', chromium: browser.version(), loadAverage: [...loadBefore, ...os.loadavg()].map(round), summary, loads: runs, apiFromNode: node.map((n) => round(n.ms)), scroll, boardScrolls, staticScrolls });
+    console.log(
+      `median: interactive ${interactiveMs} ms = API ${apiInFlightMs} ms + UI ${uiMs} ms (ratio ${summary.uiToApiRatio}); API from Node ${apiNodeMs} ms`,
+    );
+    writeResult('web', {
+      engine: 'pglite',
+      deals: DEALS,
+      runs: RUNS,
+      viewport: '1400x900',
+      chromium: browser.version(),
+      loadAverage: [...loadBefore, ...os.loadavg()].map(round),
+      summary,
+      loads: runs,
+      apiFromNode: node.map((n) => round(n.ms)),
+      scroll,
+      boardScrolls,
+      staticScrolls,
+    });
   } finally {
     await browser?.close();
     await app.close();

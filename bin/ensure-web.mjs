@@ -23,9 +23,13 @@ if (builtAt >= Math.max(...sources.map(newest))) process.exit(0);
 
 const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 if (!fs.existsSync(vite)) {
-  console.error('The web app is not built and vite is not installed (npm install, then npm run build); starting the API only.');
+  console.error(
+    'The web app is not built and vite is not installed (npm install, then npm run build); starting the API only.',
+  );
   process.exit(0);
 }
-console.error(builtAt ? 'Web app sources changed: rebuilding (npm run build)...' : 'Building the web app (npm run build)...');
+console.error(
+  builtAt ? 'Web app sources changed: rebuilding (npm run build)...' : 'Building the web app (npm run build)...',
+);
 const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -17,11 +17,17 @@ export interface ComposeOptions {
 
 const reportSealError = (err: unknown, orgId: string): void => {
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sealing the event chain failed; will retry', orgId, err: message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'sealing the event chain failed; will retry', orgId, err: message })}\n`,
+  );
 };
 
 /** The composition root: opens the database and builds the dependencies every service receives. */
-export async function composeFromDatabase(database: Database, config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'>, opts: ComposeOptions = {}): Promise<Deps> {
+export async function composeFromDatabase(
+  database: Database,
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'>,
+  opts: ComposeOptions = {},
+): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
   if (opts.migrate !== false) await migrate(database, () => clock.now());
   const sealer = new ChainSealer(database, clock, opts.onSealError ?? reportSealError);
@@ -38,7 +44,12 @@ export async function composeFromDatabase(database: Database, config: Pick<Confi
 }
 
 export async function compose(config: Config, opts: ComposeOptions = {}): Promise<Deps> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, preparedStatements: config.dbPreparedStatements });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    preparedStatements: config.dbPreparedStatements,
+  });
   try {
     return await composeFromDatabase(database, config, opts);
   } catch (err) {

@@ -10,7 +10,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   PIPEWRIGHT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  PIPEWRIGHT_SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  PIPEWRIGHT_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 14),
   PIPEWRIGHT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

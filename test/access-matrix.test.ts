@@ -17,8 +17,18 @@ interface Expect {
   write: Record<Whose, Outcome>;
 }
 
-const all = (o: Outcome, otherOrg: Outcome = 'hidden'): Record<Whose, Outcome> => ({ own: o, team: o, other: o, otherOrg });
-const rows = (own: Outcome, team: Outcome, other: Outcome): Record<Whose, Outcome> => ({ own, team, other, otherOrg: 'hidden' });
+const all = (o: Outcome, otherOrg: Outcome = 'hidden'): Record<Whose, Outcome> => ({
+  own: o,
+  team: o,
+  other: o,
+  otherOrg,
+});
+const rows = (own: Outcome, team: Outcome, other: Outcome): Record<Whose, Outcome> => ({
+  own,
+  team,
+  other,
+  otherOrg: 'hidden',
+});
 
 const accountMatrix: Record<Role, Expect> = {
   admin: { read: all('ok'), write: all('ok') },
@@ -81,21 +91,49 @@ interface EntityCase {
 let fx: Fixtures;
 
 const entities: EntityCase[] = [
-  { name: 'accounts', path: '/api/v1/accounts', matrix: accountMatrix, create: (label, ownerId) => ({ name: label, ownerId }), patch: { industry: 'Checked' } },
-  { name: 'contacts', path: '/api/v1/contacts', matrix: contactMatrix, create: (label, ownerId) => ({ lastName: label, ownerId }), patch: { title: 'Checked' } },
-  { name: 'leads', path: '/api/v1/leads', matrix: leadMatrix, create: (label, ownerId) => ({ lastName: label, company: 'Matrix Co', ownerId }), patch: { title: 'Checked' } },
+  {
+    name: 'accounts',
+    path: '/api/v1/accounts',
+    matrix: accountMatrix,
+    create: (label, ownerId) => ({ name: label, ownerId }),
+    patch: { industry: 'Checked' },
+  },
+  {
+    name: 'contacts',
+    path: '/api/v1/contacts',
+    matrix: contactMatrix,
+    create: (label, ownerId) => ({ lastName: label, ownerId }),
+    patch: { title: 'Checked' },
+  },
+  {
+    name: 'leads',
+    path: '/api/v1/leads',
+    matrix: leadMatrix,
+    create: (label, ownerId) => ({ lastName: label, company: 'Matrix Co', ownerId }),
+    patch: { title: 'Checked' },
+  },
   {
     name: 'deals',
     path: '/api/v1/deals',
     matrix: dealMatrix,
-    create: (label, ownerId, ctx) => ({ name: label, ownerId, ...(ctx.partnerOwn ? { channel: 'partner', partnerAccountId: fx.partnerAccountId } : {}) }),
+    create: (label, ownerId, ctx) => ({
+      name: label,
+      ownerId,
+      ...(ctx.partnerOwn ? { channel: 'partner', partnerAccountId: fx.partnerAccountId } : {}),
+    }),
     patch: { nextStep: 'Checked' },
   },
   {
     name: 'activities',
     path: '/api/v1/activities',
     matrix: activityMatrix,
-    create: (label, ownerId, ctx) => ({ type: 'note', body: label, subject: label, accountId: ctx.foreign ? fx.foreignAccountId : fx.accountId, ownerId }),
+    create: (label, ownerId, ctx) => ({
+      type: 'note',
+      body: label,
+      subject: label,
+      accountId: ctx.foreign ? fx.foreignAccountId : fx.accountId,
+      ownerId,
+    }),
     patch: { body: 'Checked' },
   },
 ];
@@ -116,18 +154,41 @@ beforeAll(async () => {
   const team = await createTestTeam(deps, org.admin, 'field_sales');
   const otherTeam = await createTestTeam(deps, org.admin, 'field_sales');
   const manager = await createTestUser(deps, org.admin, 'manager', { teamId: team.id });
-  const partnerAccount = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Channel Partner Inc', type: 'reseller' } })).json<{ id: string }>();
-  const stages = [{ name: 'Open', kind: 'open', probability: 10 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }];
+  const partnerAccount = (
+    await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Channel Partner Inc', type: 'reseller' },
+    })
+  ).json<{ id: string }>();
+  const stages = [
+    { name: 'Open', kind: 'open', probability: 10 },
+    { name: 'Won', kind: 'won' },
+    { name: 'Lost', kind: 'lost' },
+  ];
   for (const admin of [org.admin, other.admin]) {
-    const p = await api.as(admin, { method: 'POST', url: '/api/v1/pipelines', payload: { name: 'Matrix', isDefault: true, stages } });
+    const p = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/pipelines',
+      payload: { name: 'Matrix', isDefault: true, stages },
+    });
     expect(p.statusCode, p.body).toBe(201);
   }
   fx = {
     partnerAccountId: partnerAccount.id,
-    accountId: (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Linked account' } })).json<{ id: string }>().id,
-    foreignAccountId: (await api.as(other.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Foreign linked account' } })).json<{ id: string }>().id,
+    accountId: (
+      await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Linked account' } })
+    ).json<{ id: string }>().id,
+    foreignAccountId: (
+      await api.as(other.admin, {
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Foreign linked account' },
+      })
+    ).json<{ id: string }>().id,
   };
-  const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string } = {}) => createTestUser(deps, org.admin, role, opts);
+  const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string } = {}) =>
+    createTestUser(deps, org.admin, role, opts);
   actors = {
     admin: org.admin,
     manager,
@@ -156,31 +217,64 @@ for (const entity of entities) {
         const actor = actors[role];
         const expected = entity.matrix[role];
         // a manager's "team" record is a teammate's; for everyone else a teammate is just another user
-        const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = { own: actor, team: role === 'manager' ? teammate : outsider, other: outsider };
+        const owners: Record<Exclude<Whose, 'otherOrg'>, Actor> = {
+          own: actor,
+          team: role === 'manager' ? teammate : outsider,
+          other: outsider,
+        };
         const ids: Record<Whose, string> = { own: '', team: '', other: '', otherOrg: '' };
         for (const whose of ['own', 'team', 'other'] as const) {
           // a partner owns nothing: its "own" deal is one registered to its account, owned by a rep
           const partnerOwn = role === 'partner' && whose === 'own';
-          const owner = partnerOwn || role === 'auditor' || role === 'partner' ? (whose === 'own' ? outsider : owners[whose]) : owners[whose];
-          const r = await api.as(actors.admin, { method: 'POST', url: entity.path, payload: entity.create(`${role}-${whose}`, owner.userId, { foreign: false, partnerOwn }) });
+          const owner =
+            partnerOwn || role === 'auditor' || role === 'partner'
+              ? whose === 'own'
+                ? outsider
+                : owners[whose]
+              : owners[whose];
+          const r = await api.as(actors.admin, {
+            method: 'POST',
+            url: entity.path,
+            payload: entity.create(`${role}-${whose}`, owner.userId, { foreign: false, partnerOwn }),
+          });
           expect(r.statusCode, r.body).toBe(201);
           ids[whose] = r.json<{ id: string }>().id;
         }
-        ids.otherOrg = (await api.as(foreignAdmin, { method: 'POST', url: entity.path, payload: entity.create('foreign', foreignAdmin.userId, { foreign: true, partnerOwn: false }) })).json<{ id: string }>().id;
+        ids.otherOrg = (
+          await api.as(foreignAdmin, {
+            method: 'POST',
+            url: entity.path,
+            payload: entity.create('foreign', foreignAdmin.userId, { foreign: true, partnerOwn: false }),
+          })
+        ).json<{ id: string }>().id;
 
         const got: Record<string, number> = {};
         const want: Record<string, number> = {};
         for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
-          got[`read ${whose}`] = (await api.as(actor, { method: 'GET', url: `${entity.path}/${ids[whose]}` })).statusCode;
+          got[`read ${whose}`] = (
+            await api.as(actor, { method: 'GET', url: `${entity.path}/${ids[whose]}` })
+          ).statusCode;
           want[`read ${whose}`] = status(expected.read[whose]);
-          got[`write ${whose}`] = (await api.as(actor, { method: 'PATCH', url: `${entity.path}/${ids[whose]}`, headers: { 'if-match': '*' }, payload: entity.patch })).statusCode;
+          got[`write ${whose}`] = (
+            await api.as(actor, {
+              method: 'PATCH',
+              url: `${entity.path}/${ids[whose]}`,
+              headers: { 'if-match': '*' },
+              payload: entity.patch,
+            })
+          ).statusCode;
           want[`write ${whose}`] = status(expected.write[whose]);
         }
         expect(got).toEqual(want);
 
         // the list shows exactly the readable ones
-        const list = await api.as(actor, { method: 'GET', url: `${entity.path}?q=${encodeURIComponent(role)}&limit=200` });
-        const listed = new Set(list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : []);
+        const list = await api.as(actor, {
+          method: 'GET',
+          url: `${entity.path}?q=${encodeURIComponent(role)}&limit=200`,
+        });
+        const listed = new Set(
+          list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : [],
+        );
         for (const whose of ['own', 'team', 'other'] as const) {
           expect(listed.has(ids[whose]), `${role} lists ${whose}`).toBe(expected.read[whose] === 'ok');
         }
@@ -193,10 +287,22 @@ describe('creating and assigning', () => {
   it('lets only roles with a write scope create', async () => {
     const results: Record<string, number> = {};
     for (const role of Object.keys(actors) as Role[]) {
-      const r = await api.as(actors[role], { method: 'POST', url: '/api/v1/accounts', payload: { name: `created by ${role}` } });
+      const r = await api.as(actors[role], {
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: `created by ${role}` },
+      });
       results[role] = r.statusCode;
     }
-    expect(results).toEqual({ admin: 201, manager: 201, rep: 201, inside_sales: 201, marketing: 403, partner: 403, auditor: 403 });
+    expect(results).toEqual({
+      admin: 201,
+      manager: 201,
+      rep: 201,
+      inside_sales: 201,
+      marketing: 403,
+      partner: 403,
+      auditor: 403,
+    });
   });
 
   it('lets a manager see everything below them: reports of reports and the teams they manage', async () => {
@@ -205,13 +311,29 @@ describe('creating and assigning', () => {
     const lead = await createTestUser(deps, admin, 'manager', { managerId: director.userId });
     const repOfLead = await createTestUser(deps, admin, 'rep', { managerId: lead.userId });
     const managedTeam = await createTestTeam(deps, admin, 'inside_sales');
-    await api.as(admin, { method: 'PATCH', url: `/api/v1/teams/${managedTeam.id}`, headers: { 'if-match': '1' }, payload: { managerId: director.userId } });
+    await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/teams/${managedTeam.id}`,
+      headers: { 'if-match': '1' },
+      payload: { managerId: director.userId },
+    });
     const sdr = await createTestUser(deps, admin, 'inside_sales', { teamId: managedTeam.id });
     const ids: string[] = [];
     for (const owner of [repOfLead, sdr, outsider]) {
-      ids.push((await api.as(admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hierarchy check', ownerId: owner.userId } })).json<{ id: string }>().id);
+      ids.push(
+        (
+          await api.as(admin, {
+            method: 'POST',
+            url: '/api/v1/accounts',
+            payload: { name: 'Hierarchy check', ownerId: owner.userId },
+          })
+        ).json<{ id: string }>().id,
+      );
     }
-    const seen = async (who: Actor) => Promise.all(ids.map(async (id) => (await api.as(who, { method: 'GET', url: `/api/v1/accounts/${id}` })).statusCode));
+    const seen = async (who: Actor) =>
+      Promise.all(
+        ids.map(async (id) => (await api.as(who, { method: 'GET', url: `/api/v1/accounts/${id}` })).statusCode),
+      );
     // the actor is resolved per request, so the team change above is already in force
     const freshDirector = await actorForUser(deps, director.orgId, director.userId);
     expect(await seen(freshDirector)).toEqual([200, 200, 404]);
@@ -220,11 +342,23 @@ describe('creating and assigning', () => {
 
   it('stops a rep from handing a record to someone else, lets a manager assign within the team', async () => {
     const rep = actors.rep;
-    const r = await api.as(rep, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Mine', ownerId: outsider.userId } });
+    const r = await api.as(rep, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Mine', ownerId: outsider.userId },
+    });
     expect(r.statusCode).toBe(403);
-    const m = await api.as(actors.manager, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'For teammate', ownerId: teammate.userId } });
+    const m = await api.as(actors.manager, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'For teammate', ownerId: teammate.userId },
+    });
     expect(m.statusCode).toBe(201);
-    const events = await deps.db.selectFrom('events').select('type').where('entity_id', '=', m.json<{ id: string }>().id).execute();
+    const events = await deps.db
+      .selectFrom('events')
+      .select('type')
+      .where('entity_id', '=', m.json<{ id: string }>().id)
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['account.created']);
   });
 });

@@ -19,21 +19,50 @@ afterAll(async () => {
 
 describe('accounts over HTTP', () => {
   it('creates, reads, updates with If-Match and refuses a stale version with 409', async () => {
-    const created = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Acme GmbH', domain: 'Acme.example', annualRevenue: '1250000.50', type: 'customer' } });
+    const created = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Acme GmbH', domain: 'Acme.example', annualRevenue: '1250000.50', type: 'customer' },
+    });
     expect(created.statusCode).toBe(201);
-    const acc = created.json<{ id: string; version: number; domain: string; revenueCurrency: string; annualRevenue: string }>();
-    expect(acc).toMatchObject({ version: 1, domain: 'acme.example', revenueCurrency: 'USD', annualRevenue: '1250000.50' });
+    const acc = created.json<{
+      id: string;
+      version: number;
+      domain: string;
+      revenueCurrency: string;
+      annualRevenue: string;
+    }>();
+    expect(acc).toMatchObject({
+      version: 1,
+      domain: 'acme.example',
+      revenueCurrency: 'USD',
+      annualRevenue: '1250000.50',
+    });
 
-    const updated = await api.as(org.admin, { method: 'PATCH', url: `/api/v1/accounts/${acc.id}`, headers: { 'if-match': '1' }, payload: { industry: 'Manufacturing' } });
+    const updated = await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${acc.id}`,
+      headers: { 'if-match': '1' },
+      payload: { industry: 'Manufacturing' },
+    });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ version: 2, industry: 'Manufacturing' });
 
-    const stale = await api.as(org.admin, { method: 'PATCH', url: `/api/v1/accounts/${acc.id}`, headers: { 'if-match': '1' }, payload: { industry: 'Retail' } });
+    const stale = await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${acc.id}`,
+      headers: { 'if-match': '1' },
+      payload: { industry: 'Retail' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(stale.json()).toMatchObject({ code: 'version_conflict', currentVersion: 2, sentVersion: 1 });
 
-    const missing = await api.as(org.admin, { method: 'PATCH', url: `/api/v1/accounts/${acc.id}`, payload: { industry: 'Retail' } });
+    const missing = await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${acc.id}`,
+      payload: { industry: 'Retail' },
+    });
     expect(missing.statusCode).toBe(428);
 
     const got = await api.as(org.admin, { method: 'GET', url: `/api/v1/accounts/${acc.id}` });
@@ -44,33 +73,67 @@ describe('accounts over HTTP', () => {
     const before = await api.as(org.admin, { method: 'GET', url: '/api/v1/accounts?limit=200' });
     const count = before.json<{ items: unknown[] }>().items.length;
 
-    const wrongTypes = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: '', employees: 'many', annualRevenue: 12.5, domain: 'not a domain' } });
+    const wrongTypes = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: '', employees: 'many', annualRevenue: 12.5, domain: 'not a domain' },
+    });
     expect(wrongTypes.statusCode).toBe(422);
-    const fields = wrongTypes.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort();
+    const fields = wrongTypes
+      .json<{ errors: { field: string }[] }>()
+      .errors.map((e) => e.field)
+      .sort();
     expect(fields).toEqual(['annualRevenue', 'domain', 'employees', 'name']);
 
-    const unknown = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'X', colour: 'red' } });
+    const unknown = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'X', colour: 'red' },
+    });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json<{ errors: { field: string; message: string }[] }>().errors[0]).toMatchObject({ field: 'colour' });
+    expect(unknown.json<{ errors: { field: string; message: string }[] }>().errors[0]).toMatchObject({
+      field: 'colour',
+    });
 
-    const malformed = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', headers: { 'content-type': 'application/json' }, payload: '{"name": "X",' });
+    const malformed = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": "X",',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'malformed_json' });
 
-    const big = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) });
+    const big = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'payload_too_large' });
 
     const badQuery = await api.as(org.admin, { method: 'GET', url: '/api/v1/accounts?limit=100000&sort=colour' });
     expect(badQuery.statusCode).toBe(422);
-    expect(badQuery.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort()).toEqual(['limit', 'sort']);
+    expect(
+      badQuery
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['limit', 'sort']);
 
     const after = await api.as(org.admin, { method: 'GET', url: '/api/v1/accounts?limit=200' });
     expect(after.json<{ items: unknown[] }>().items.length).toBe(count);
   });
 
   it('does not duplicate a POST retried with the same Idempotency-Key', async () => {
-    const send = () => api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', headers: { 'idempotency-key': 'create-globex-1' }, payload: { name: 'Globex' } });
+    const send = () =>
+      api.as(org.admin, {
+        method: 'POST',
+        url: '/api/v1/accounts',
+        headers: { 'idempotency-key': 'create-globex-1' },
+        payload: { name: 'Globex' },
+      });
     const first = await send();
     const second = await send();
     expect(first.statusCode).toBe(201);
@@ -80,7 +143,12 @@ describe('accounts over HTTP', () => {
     const list = await api.as(org.admin, { method: 'GET', url: '/api/v1/accounts?q=Globex' });
     expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
 
-    const otherBody = await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', headers: { 'idempotency-key': 'create-globex-1' }, payload: { name: 'Initech' } });
+    const otherBody = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { 'idempotency-key': 'create-globex-1' },
+      payload: { name: 'Initech' },
+    });
     expect(otherBody.statusCode).toBe(409);
     expect(otherBody.json()).toMatchObject({ code: 'idempotency_conflict' });
   });
@@ -88,12 +156,19 @@ describe('accounts over HTTP', () => {
   it('pages with a cursor, sorts and filters', async () => {
     const o = await createTestOrg(deps);
     for (const name of ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo']) {
-      await api.as(o.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name, type: name === 'Echo' ? 'reseller' : 'prospect' } });
+      await api.as(o.admin, {
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name, type: name === 'Echo' ? 'reseller' : 'prospect' },
+      });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await api.as(o.admin, { method: 'GET', url: `/api/v1/accounts?limit=2&sort=created_at${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await api.as(o.admin, {
+        method: 'GET',
+        url: `/api/v1/accounts?limit=2&sort=created_at${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       const body = res.json<{ items: { name: string }[]; nextCursor: string | null }>();
       seen.push(...body.items.map((i) => i.name));
       cursor = body.nextCursor;
@@ -109,10 +184,17 @@ describe('accounts over HTTP', () => {
 
   it('keeps organizations apart', async () => {
     const other = await createTestOrg(deps);
-    const mine = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Private Co' } })).json<{ id: string }>();
+    const mine = (
+      await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Private Co' } })
+    ).json<{ id: string }>();
     const read = await api.as(other.admin, { method: 'GET', url: `/api/v1/accounts/${mine.id}` });
     expect(read.statusCode).toBe(404);
-    const patch = await api.as(other.admin, { method: 'PATCH', url: `/api/v1/accounts/${mine.id}`, headers: { 'if-match': '*' }, payload: { name: 'Hijacked' } });
+    const patch = await api.as(other.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${mine.id}`,
+      headers: { 'if-match': '*' },
+      payload: { name: 'Hijacked' },
+    });
     expect(patch.statusCode).toBe(404);
     const list = await api.as(other.admin, { method: 'GET', url: '/api/v1/accounts?q=Private' });
     expect(list.json<{ items: unknown[] }>().items).toHaveLength(0);
@@ -121,21 +203,40 @@ describe('accounts over HTTP', () => {
   });
 
   it('shows the timeline newest first, with who changed what from → to', async () => {
-    const acc = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Timeline Ltd' } })).json<{ id: string }>();
-    await api.as(org.admin, { method: 'PATCH', url: `/api/v1/accounts/${acc.id}`, headers: { 'if-match': '1' }, payload: { name: 'Timeline Limited' } });
+    const acc = (
+      await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Timeline Ltd' } })
+    ).json<{ id: string }>();
+    await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${acc.id}`,
+      headers: { 'if-match': '1' },
+      payload: { name: 'Timeline Limited' },
+    });
     await api.as(org.admin, { method: 'DELETE', url: `/api/v1/accounts/${acc.id}`, headers: { 'if-match': '2' } });
     const res = await api.as(org.admin, { method: 'GET', url: `/api/v1/audit/verify` });
     expect(res.json()).toMatchObject({ ok: true, unsealed: 0 });
     // deleted records keep their history
-    const t = await deps.db.selectFrom('events').select(['type', 'data', 'actor_id']).where('entity_id', '=', acc.id).orderBy('id', 'desc').execute();
+    const t = await deps.db
+      .selectFrom('events')
+      .select(['type', 'data', 'actor_id'])
+      .where('entity_id', '=', acc.id)
+      .orderBy('id', 'desc')
+      .execute();
     expect(t.map((e) => e.type)).toEqual(['account.deleted', 'account.updated', 'account.created']);
     expect(t[1]?.data).toEqual({ changes: { name: { from: 'Timeline Ltd', to: 'Timeline Limited' } } });
     expect(t[1]?.actor_id).toBe(org.admin.userId);
   });
 
   it('serves the timeline endpoint for a visible record', async () => {
-    const acc = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Visible' } })).json<{ id: string }>();
-    await api.as(org.admin, { method: 'PATCH', url: `/api/v1/accounts/${acc.id}`, headers: { 'if-match': '1' }, payload: { industry: 'Energy' } });
+    const acc = (
+      await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Visible' } })
+    ).json<{ id: string }>();
+    await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${acc.id}`,
+      headers: { 'if-match': '1' },
+      payload: { industry: 'Energy' },
+    });
     const res = await api.as(org.admin, { method: 'GET', url: `/api/v1/accounts/${acc.id}/timeline` });
     expect(res.statusCode).toBe(200);
     const items = res.json<{ items: { type: string; actor: { name: string } }[] }>().items;
@@ -146,9 +247,17 @@ describe('accounts over HTTP', () => {
 
 describe('sign-in, session cookie and CSRF', () => {
   it('signs in, needs the CSRF token for writes, signs out', async () => {
-    const bad = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: org.adminEmail, password: 'wrong password' } });
+    const bad = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: org.adminEmail, password: 'wrong password' },
+    });
     expect(bad.statusCode).toBe(401);
-    const res = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: org.adminEmail.toUpperCase(), password: TEST_PASSWORD } });
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: org.adminEmail.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -159,13 +268,27 @@ describe('sign-in, session cookie and CSRF', () => {
     const session = await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
     expect(session.json()).toMatchObject({ user: { email: org.adminEmail, role: 'admin' } });
 
-    const noCsrf = await api.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie }, payload: { name: 'Cookie Co' } });
+    const noCsrf = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { cookie },
+      payload: { name: 'Cookie Co' },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json()).toMatchObject({ code: 'csrf_failed' });
-    const withCsrf = await api.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'Cookie Co' } });
+    const withCsrf = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { name: 'Cookie Co' },
+    });
     expect(withCsrf.statusCode).toBe(201);
 
-    const out = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.statusCode).toBe(204);
     const after = await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -174,10 +297,18 @@ describe('sign-in, session cookie and CSRF', () => {
   it('locks sign-in for an email after ten failures', async () => {
     const o = await createTestOrg(deps);
     for (let i = 0; i < 10; i++) {
-      const r = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: o.adminEmail, password: `nope-${i}` } });
+      const r = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: o.adminEmail, password: `nope-${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: o.adminEmail, password: TEST_PASSWORD } });
+    const locked = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: o.adminEmail, password: TEST_PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
   });
 
@@ -187,10 +318,18 @@ describe('sign-in, session cookie and CSRF', () => {
     expect(anon.json()).toMatchObject({ code: 'unauthenticated' });
     const created = await api.as(org.admin, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'script' } });
     const { token, apiToken } = created.json<{ token: string; apiToken: { id: string } }>();
-    const ok = await api.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${token}` } });
+    const ok = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.statusCode).toBe(200);
     await api.as(org.admin, { method: 'DELETE', url: `/api/v1/tokens/${apiToken.id}` });
-    const revoked = await api.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${token}` } });
+    const revoked = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(revoked.statusCode).toBe(401);
   });
 

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/domain/deps.ts';
-import { actorForUser, createApiToken, listApiTokens, resolveApiToken, resolveSession, revokeApiToken, signIn, TOKEN_TOUCH_INTERVAL_MS } from '../src/modules/auth/auth.service.ts';
+import {
+  actorForUser,
+  createApiToken,
+  listApiTokens,
+  resolveApiToken,
+  resolveSession,
+  revokeApiToken,
+  signIn,
+  TOKEN_TOUCH_INTERVAL_MS,
+} from '../src/modules/auth/auth.service.ts';
 import { updateUser } from '../src/modules/users/users.service.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser, TEST_PASSWORD, type TestOrg } from './helpers/factories.ts';
@@ -51,7 +60,11 @@ describe('API token resolution', () => {
 
     const rep = await createTestUser(deps, org.admin, 'rep');
     const repToken = await createApiToken(deps, rep, { name: 'rep' });
-    expect(await resolveApiToken(deps, repToken.token)).toMatchObject({ userId: rep.userId, role: 'rep', teamUserIds: [rep.userId] });
+    expect(await resolveApiToken(deps, repToken.token)).toMatchObject({
+      userId: rep.userId,
+      role: 'rep',
+      teamUserIds: [rep.userId],
+    });
     await updateUser(deps, org.admin, rep.userId, '*', { active: false });
     expect(await resolveApiToken(deps, repToken.token)).toBeNull();
 
@@ -69,7 +82,9 @@ describe('API token resolution', () => {
 
     const actor = await resolveApiToken(deps, token);
     expect([...(actor?.teamUserIds ?? [])].sort()).toEqual([manager.userId, member.userId, report.userId].sort());
-    expect([...(await actorForUser(deps, org.orgId, manager.userId)).teamUserIds].sort()).toEqual([manager.userId, member.userId, report.userId].sort());
+    expect([...(await actorForUser(deps, org.orgId, manager.userId)).teamUserIds].sort()).toEqual(
+      [manager.userId, member.userId, report.userId].sort(),
+    );
 
     await updateUser(deps, org.admin, outsider.userId, '*', { managerId: manager.userId });
     expect((await resolveApiToken(deps, token))?.teamUserIds).toContain(outsider.userId);

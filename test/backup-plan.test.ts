@@ -24,10 +24,14 @@ describe('load order', () => {
   it('puts parents first and leaves tables outside a cycle alone', () => {
     const tables = [
       table('deals', [col('owner_id')], [['deals_owner', ['owner_id'], 'users']]),
-      table('users', [col('team_id'), col('manager_id')], [
-        ['users_team', ['team_id'], 'teams'],
-        ['users_manager', ['manager_id'], 'users'],
-      ]),
+      table(
+        'users',
+        [col('team_id'), col('manager_id')],
+        [
+          ['users_team', ['team_id'], 'teams'],
+          ['users_manager', ['manager_id'], 'users'],
+        ],
+      ),
       table('teams', [col('manager_id')], [['teams_manager', ['manager_id'], 'users']]),
     ];
     // users ↔ teams is broken at teams (first by name); deals waits for users.
@@ -35,7 +39,11 @@ describe('load order', () => {
   });
 
   it('never breaks a cycle at a column that is NOT NULL or part of a CHECK', () => {
-    const users = table('users', [col('partner_account_id', { inCheck: true })], [['users_partner', ['partner_account_id'], 'accounts']]);
+    const users = table(
+      'users',
+      [col('partner_account_id', { inCheck: true })],
+      [['users_partner', ['partner_account_id'], 'accounts']],
+    );
     const accounts = table('accounts', [col('owner_id')], [['accounts_owner', ['owner_id'], 'users']]);
     expect(loadOrder([users, accounts])).toEqual(['accounts', 'users']);
     const fk = users.foreignKeys[0];

@@ -40,22 +40,156 @@ async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accou
   const stageId = '00000000-0000-4000-8000-000000000002';
   const productId = '00000000-0000-4000-8000-000000000003';
   const dealId = '00000000-0000-4000-8000-000000000004';
-  await db.insertInto('pipelines').values({ org_id: org, id: pipelineId, name: 'Sales', description: null, enforce_stage_order: true, is_default: true, active: true, created_at: at, updated_at: at }).execute();
-  await db.insertInto('stages').values({ org_id: org, id: stageId, pipeline_id: pipelineId, name: 'Pitch', position: 1, probability: 30, forecast_category: 'pipeline', kind: 'open', expected_days: 14, required_fields: JSON.stringify(['amount']) }).execute();
-  await db.insertInto('products').values({ org_id: org, id: productId, external_id: null, sku: 'SKU-1', name: 'Widget', family: null, description: 'ümlaut "quoted" \\ backslash', list_price: '123456789012345678.99', currency: 'EUR', active: true, created_at: at, updated_at: at }).execute();
+  await db
+    .insertInto('pipelines')
+    .values({
+      org_id: org,
+      id: pipelineId,
+      name: 'Sales',
+      description: null,
+      enforce_stage_order: true,
+      is_default: true,
+      active: true,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('stages')
+    .values({
+      org_id: org,
+      id: stageId,
+      pipeline_id: pipelineId,
+      name: 'Pitch',
+      position: 1,
+      probability: 30,
+      forecast_category: 'pipeline',
+      kind: 'open',
+      expected_days: 14,
+      required_fields: JSON.stringify(['amount']),
+    })
+    .execute();
+  await db
+    .insertInto('products')
+    .values({
+      org_id: org,
+      id: productId,
+      external_id: null,
+      sku: 'SKU-1',
+      name: 'Widget',
+      family: null,
+      description: 'ümlaut "quoted" \\ backslash',
+      list_price: '123456789012345678.99',
+      currency: 'EUR',
+      active: true,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   await db
     .insertInto('deals')
-    .values({ org_id: org, id: dealId, external_id: 'D-1', name: 'Big deal', account_id: accountId, primary_contact_id: null, pipeline_id: pipelineId, stage_id: stageId, status: 'open', amount: '99999.01', currency: 'EUR', expected_close_date: '2026-03-31', closed_at: null, owner_id: ownerId, source: null, channel: 'direct', partner_account_id: null, lost_reason: null, next_step: null, stage_entered_at: at, created_by: ownerId, created_at: at, updated_at: at, deleted_at: null })
+    .values({
+      org_id: org,
+      id: dealId,
+      external_id: 'D-1',
+      name: 'Big deal',
+      account_id: accountId,
+      primary_contact_id: null,
+      pipeline_id: pipelineId,
+      stage_id: stageId,
+      status: 'open',
+      amount: '99999.01',
+      currency: 'EUR',
+      expected_close_date: '2026-03-31',
+      closed_at: null,
+      owner_id: ownerId,
+      source: null,
+      channel: 'direct',
+      partner_account_id: null,
+      lost_reason: null,
+      next_step: null,
+      stage_entered_at: at,
+      created_by: ownerId,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    })
     .execute();
   // A stage visit: its trace (deal_traces, kept by triggers) is not in the backup but rebuilt by the restore.
-  await db.insertInto('deal_stage_visits').values({ org_id: org, deal_id: dealId, visit_no: 1, pipeline_id: pipelineId, stage_id: stageId, entered_at: at, left_at: null, event_id: 1 }).execute();
-  await db.insertInto('deal_line_items').values({ org_id: org, id: '00000000-0000-4000-8000-000000000005', deal_id: dealId, product_id: productId, position: 1, quantity: '2.5000', unit_price: '10.00', discount_percent: '12.50' }).execute();
+  await db
+    .insertInto('deal_stage_visits')
+    .values({
+      org_id: org,
+      deal_id: dealId,
+      visit_no: 1,
+      pipeline_id: pipelineId,
+      stage_id: stageId,
+      entered_at: at,
+      left_at: null,
+      event_id: 1,
+    })
+    .execute();
+  await db
+    .insertInto('deal_line_items')
+    .values({
+      org_id: org,
+      id: '00000000-0000-4000-8000-000000000005',
+      deal_id: dealId,
+      product_id: productId,
+      position: 1,
+      quantity: '2.5000',
+      unit_price: '10.00',
+      discount_percent: '12.50',
+    })
+    .execute();
   // A completed 204 replay stores JSON null; an in-flight key stores SQL NULL. Both must survive.
-  await db.insertInto('idempotency_keys').values({ org_id: org, user_id: ownerId, key: 'k-done', method: 'DELETE', path: '/x', request_hash: 'h', status_code: 204, response: 'null', created_at: at }).execute();
-  await db.insertInto('idempotency_keys').values({ org_id: org, user_id: ownerId, key: 'k-open', method: 'POST', path: '/x', request_hash: 'h', status_code: null, response: null, created_at: at }).execute();
-  await db.insertInto('idempotency_keys').values({ org_id: org, user_id: ownerId, key: 'k-wrapped', method: 'POST', path: '/x', request_hash: 'h', status_code: 201, response: JSON.stringify({ $json: { big: 1e300 } }), created_at: at }).execute();
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      org_id: org,
+      user_id: ownerId,
+      key: 'k-done',
+      method: 'DELETE',
+      path: '/x',
+      request_hash: 'h',
+      status_code: 204,
+      response: 'null',
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      org_id: org,
+      user_id: ownerId,
+      key: 'k-open',
+      method: 'POST',
+      path: '/x',
+      request_hash: 'h',
+      status_code: null,
+      response: null,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      org_id: org,
+      user_id: ownerId,
+      key: 'k-wrapped',
+      method: 'POST',
+      path: '/x',
+      request_hash: 'h',
+      status_code: 201,
+      response: JSON.stringify({ $json: { big: 1e300 } }),
+      created_at: at,
+    })
+    .execute();
   const attempt = { email: 'x@example.test', attempted_at: at, succeeded: false };
-  await db.insertInto('login_attempts').values([attempt, attempt, { ...attempt, succeeded: true }]).execute();
+  await db
+    .insertInto('login_attempts')
+    .values([attempt, attempt, { ...attempt, succeeded: true }])
+    .execute();
 }
 
 beforeAll(async () => {
@@ -71,7 +205,12 @@ beforeAll(async () => {
   await updateTeam(source, admin, t.id, t.version, { managerId: team.userId });
   await updateUser(source, admin, rep.userId, '*', { teamId: t.id });
   const parent = await createAccount(source, admin, { name: 'Parent Co', ownerId: rep.userId });
-  const child = await createAccount(source, admin, { name: 'Child Co', parentAccountId: parent.id, ownerId: rep.userId, annualRevenue: '1000.50' });
+  const child = await createAccount(source, admin, {
+    name: 'Child Co',
+    parentAccountId: parent.id,
+    ownerId: rep.userId,
+    annualRevenue: '1000.50',
+  });
   const partnerAcc = await createAccount(source, admin, { name: 'Reseller', type: 'reseller' });
   await createTestUser(source, admin, 'partner', { partnerAccountId: partnerAcc.id });
   await insertRawRows(source.db, orgId, rep.userId, child.id);
@@ -99,8 +238,15 @@ describe('backup and restore', () => {
   it('round-trips every row exactly into an empty database and the audit chain still verifies', async () => {
     const file = path.join(dir, 'full.pwbackup.gz');
     const progress: string[] = [];
-    const made = await createBackup({ database: source.database, clock }, file, { onProgress: (p) => p.done && progress.push(p.table) });
-    expect(made.header).toMatchObject({ format: 'pipewright-backup', formatVersion: 1, schemaVersion: migrations.at(-1)?.version, engine: source.database.engine });
+    const made = await createBackup({ database: source.database, clock }, file, {
+      onProgress: (p) => p.done && progress.push(p.table),
+    });
+    expect(made.header).toMatchObject({
+      format: 'pipewright-backup',
+      formatVersion: 1,
+      schemaVersion: migrations.at(-1)?.version,
+      engine: source.database.engine,
+    });
     expect(made.rows.login_attempts).toBe(3);
     expect(progress).toContain('events');
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
@@ -151,7 +297,10 @@ describe('backup and restore', () => {
     fs.writeFileSync(plain, 'not gzip');
     await expect(restoreBackup(deps, plain, { force: true })).rejects.toThrow(/not a gzip file/);
     await expect(restoreBackup(deps, path.join(dir, 'missing.gz'))).rejects.toMatchObject({ code: 'not_found' });
-    const badColumn = write('column.gz', lines.map((l) => l.replace('"columns":["id","name"', '"columns":["id","nom"')).join('\n'));
+    const badColumn = write(
+      'column.gz',
+      lines.map((l) => l.replace('"columns":["id","name"', '"columns":["id","nom"')).join('\n'),
+    );
     await expect(restoreBackup(deps, badColumn, { force: true })).rejects.toThrow(/column organizations\.nom/);
 
     expect(await snapshot(target.database.db)).toEqual(before);

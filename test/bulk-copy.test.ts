@@ -11,10 +11,28 @@ beforeAll(async () => {
 afterAll(async () => deps.cleanup());
 
 const columns = ['id', 'label', 'note', 'doc', 'at', 'amount', 'flag', 'big'] as const;
-type Row = { id: number; label: string | null; note: string | null; doc: unknown; at: Date | null; amount: string | null; flag: boolean | null; big: number | null };
+type Row = {
+  id: number;
+  label: string | null;
+  note: string | null;
+  doc: unknown;
+  at: Date | null;
+  amount: string | null;
+  flag: boolean | null;
+  big: number | null;
+};
 
 const awkward: readonly CopyValue[][] = [
-  [1, '', null, { a: 'x\ty', 'b\\': ['line\nbreak', null, 'quote "q" \'s\''] }, new Date('2026-03-01T12:34:56.789Z'), '12345678901234567.89', true, 9_007_199_254_740_991n],
+  [
+    1,
+    '',
+    null,
+    { a: 'x\ty', 'b\\': ['line\nbreak', null, 'quote "q" \'s\''] },
+    new Date('2026-03-01T12:34:56.789Z'),
+    '12345678901234567.89',
+    true,
+    9_007_199_254_740_991n,
+  ],
   [2, null, '', [], new Date('1999-12-31T23:59:59.000Z'), '-0.01', false, 0],
   [3, '\\N', '\\.', { nested: { deep: '\\backslash\\' } }, null, '0', null, -1],
   [4, 'tab\there', 'cr\r\nlf', JSON.stringify('just a string'), new Date(0), null, true, null],
@@ -22,7 +40,11 @@ const awkward: readonly CopyValue[][] = [
 ];
 
 async function freshTable(name: string): Promise<void> {
-  await sql.raw(`create table ${name} (id integer primary key, label text, note text, doc jsonb, at timestamptz, amount numeric(20,2), flag boolean, big bigint, filled text not null default 'dflt')`).execute(deps.db);
+  await sql
+    .raw(
+      `create table ${name} (id integer primary key, label text, note text, doc jsonb, at timestamptz, amount numeric(20,2), flag boolean, big bigint, filled text not null default 'dflt')`,
+    )
+    .execute(deps.db);
 }
 
 async function read(name: string): Promise<(Row & { filled: string })[]> {
@@ -37,8 +59,20 @@ describe('bulkCopy', () => {
     const rows = await read('copy_awkward');
     expect(rows.map((r) => r.label)).toEqual(['', null, '\\N', 'tab\there', 'ünïcødé ✓ 𝄞']);
     expect(rows.map((r) => r.note)).toEqual([null, '', '\\.', 'cr\r\nlf', ',;"\'|']);
-    expect(rows.map((r) => r.doc)).toEqual([awkward[0]?.[3], [], { nested: { deep: '\\backslash\\' } }, 'just a string', { emoji: '🙂', n: 1.5, t: true }]);
-    expect(rows.map((r) => r.at?.toISOString() ?? null)).toEqual(['2026-03-01T12:34:56.789Z', '1999-12-31T23:59:59.000Z', null, '1970-01-01T00:00:00.000Z', '2026-11-27T00:00:00.000Z']);
+    expect(rows.map((r) => r.doc)).toEqual([
+      awkward[0]?.[3],
+      [],
+      { nested: { deep: '\\backslash\\' } },
+      'just a string',
+      { emoji: '🙂', n: 1.5, t: true },
+    ]);
+    expect(rows.map((r) => r.at?.toISOString() ?? null)).toEqual([
+      '2026-03-01T12:34:56.789Z',
+      '1999-12-31T23:59:59.000Z',
+      null,
+      '1970-01-01T00:00:00.000Z',
+      '2026-11-27T00:00:00.000Z',
+    ]);
     expect(rows.map((r) => r.amount)).toEqual(['12345678901234567.89', '-0.01', '0.00', null, '7.00']);
     expect(rows.map((r) => r.flag)).toEqual([true, false, null, true, false]);
     expect(rows.map((r) => r.big)).toEqual([9_007_199_254_740_991, 0, -1, null, 42]);
@@ -55,11 +89,22 @@ describe('bulkCopy', () => {
       }
     }
     const progress: number[] = [];
-    const n = await bulkCopy(deps.db, { table: 'copy_many', columns }, gen(), { chunkBytes: 64 * 1024, onProgress: (r) => progress.push(r) });
+    const n = await bulkCopy(deps.db, { table: 'copy_many', columns }, gen(), {
+      chunkBytes: 64 * 1024,
+      onProgress: (r) => progress.push(r),
+    });
     expect(n).toBe(20_000);
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.at(-1)).toBe(20_000);
-    const [agg] = (await sql<{ n: number; s: string; j: number }>`select count(*)::int as n, sum(amount)::text as s, sum((doc->>'i')::int)::int as j from copy_many where label like 'label %' || chr(10)`.execute(deps.db)).rows;
+    const [agg] = (
+      await sql<{
+        n: number;
+        s: string;
+        j: number;
+      }>`select count(*)::int as n, sum(amount)::text as s, sum((doc->>'i')::int)::int as j from copy_many where label like 'label %' || chr(10)`.execute(
+        deps.db,
+      )
+    ).rows;
     expect(agg).toEqual({ n: 20_000, s: String((20_000 * 20_001) / 2 + 10_000) + '.00', j: (20_000 * 20_001) / 2 });
   });
 
@@ -67,7 +112,10 @@ describe('bulkCopy', () => {
     await freshTable('copy_tx');
     await expect(
       deps.db.transaction().execute(async (trx) => {
-        await bulkCopy(trx, { table: 'copy_tx', columns: ['id', 'label'] }, [[1, 'a'], [2, 'b']]);
+        await bulkCopy(trx, { table: 'copy_tx', columns: ['id', 'label'] }, [
+          [1, 'a'],
+          [2, 'b'],
+        ]);
         const inside = await sql<{ n: number }>`select count(*)::int as n from copy_tx`.execute(trx);
         expect(inside.rows[0]?.n).toBe(2);
         // A staging step: set-based insert from what was copied.
@@ -78,18 +126,38 @@ describe('bulkCopy', () => {
     expect(await read('copy_tx')).toEqual([]);
     await deps.db.transaction().execute(async (trx) => {
       await sql`create temp table copy_stage (id integer, label text) on commit drop`.execute(trx);
-      await bulkCopy(trx, { table: 'copy_stage', columns: ['id', 'label'] }, [[7, 'x'], [8, '']]);
+      await bulkCopy(trx, { table: 'copy_stage', columns: ['id', 'label'] }, [
+        [7, 'x'],
+        [8, ''],
+      ]);
       await sql`insert into copy_tx (id, label) select id, label from copy_stage`.execute(trx);
     });
-    expect((await read('copy_tx')).map((r) => [r.id, r.label])).toEqual([[7, 'x'], [8, '']]);
+    expect((await read('copy_tx')).map((r) => [r.id, r.label])).toEqual([
+      [7, 'x'],
+      [8, ''],
+    ]);
   });
 
   it('names the row and column of a value it cannot copy, and the database error of a bad row; the connection stays usable', async () => {
     await freshTable('copy_bad');
-    await expect(bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [[1, 'ok'], [2, 'nul\u0000here']])).rejects.toThrow(new CopyValueError(2, 'label', 'contains a NUL character, which PostgreSQL text cannot hold'));
-    await expect(bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [[1, 'ok'], [1, 'duplicate key']])).rejects.toThrow(/duplicate key|unique/);
-    await expect(bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [[1, 'a', 'extra']])).rejects.toThrow(/row 1.*3 values for 2 columns/);
-    await expect(bulkCopy(deps.db, { table: 'copy_bad; drop table users', columns: ['id'] }, [[1]])).rejects.toThrow(/not a plain table name/);
+    await expect(
+      bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [
+        [1, 'ok'],
+        [2, 'nul\u0000here'],
+      ]),
+    ).rejects.toThrow(new CopyValueError(2, 'label', 'contains a NUL character, which PostgreSQL text cannot hold'));
+    await expect(
+      bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [
+        [1, 'ok'],
+        [1, 'duplicate key'],
+      ]),
+    ).rejects.toThrow(/duplicate key|unique/);
+    await expect(
+      bulkCopy(deps.db, { table: 'copy_bad', columns: ['id', 'label'] }, [[1, 'a', 'extra']]),
+    ).rejects.toThrow(/row 1.*3 values for 2 columns/);
+    await expect(bulkCopy(deps.db, { table: 'copy_bad; drop table users', columns: ['id'] }, [[1]])).rejects.toThrow(
+      /not a plain table name/,
+    );
     expect(await read('copy_bad')).toEqual([]);
     expect((await sql<{ one: number }>`select 1 as one`.execute(deps.db)).rows).toEqual([{ one: 1 }]);
   });

@@ -96,26 +96,57 @@ afterAll(async () => {
 // Independent of each other (own data or read-only), so they run side by side: most of the time is
 // process start-up.
 describe.concurrent('pipewright CLI', () => {
-  it('prints help for the program and every command', async () => {
-    const top = await run(main, '--help');
-    expect(top.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore', 'seed', 'export']) expect(top.stdout).toContain(c);
-    const sub = await run(main, 'org', 'create', '--help');
-    expect(sub.code).toBe(0);
-    expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
-    const exp = await run(main, 'export', '--help');
-    expect(exp.stdout).toMatch(/--pipeline <value> +the list filter pipelineId \(deals\)/);
-  }, SPAWNS_TIMEOUT);
+  it(
+    'prints help for the program and every command',
+    async () => {
+      const top = await run(main, '--help');
+      expect(top.code).toBe(0);
+      for (const c of ['serve', 'migrate', 'org', 'user', 'token', 'audit', 'backup', 'restore', 'seed', 'export'])
+        expect(top.stdout).toContain(c);
+      const sub = await run(main, 'org', 'create', '--help');
+      expect(sub.code).toBe(0);
+      expect(sub.stdout).toMatch(/--fiscal-year-start <month>/);
+      const exp = await run(main, 'export', '--help');
+      expect(exp.stdout).toMatch(/--pipeline <value> +the list filter pipelineId \(deals\)/);
+    },
+    SPAWNS_TIMEOUT,
+  );
 
   it('generates a synthetic organization whose audit chain verifies, and writes its parameters', async () => {
     const target = await freshTarget('synthetic');
     const paramsOut = path.join(work, 'synthetic-truth.json');
-    const seeded = await run(target, 'seed', 'synthetic', '--deals', '120', '--months', '3', '--seed', '9', '--name', 'Synth CLI', '--end', '2026-05-01', '--params-out', paramsOut);
+    const seeded = await run(
+      target,
+      'seed',
+      'synthetic',
+      '--deals',
+      '120',
+      '--months',
+      '3',
+      '--seed',
+      '9',
+      '--name',
+      'Synth CLI',
+      '--end',
+      '2026-05-01',
+      '--params-out',
+      paramsOut,
+    );
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stderr).toMatch(/^Done in \d+ s: 120 deals/m);
     expect(seeded.stdout).toMatch(/admin@synth-cli\.example +admin/);
-    const truth = JSON.parse(fs.readFileSync(paramsOut, 'utf8')) as { seed: number; params: { calls: { success: number } }; counts: { deals: number }; end: string };
-    expect(truth).toMatchObject({ seed: 9, params: { calls: { success: 0.12 } }, counts: { deals: 120 }, end: '2026-05-01T00:00:00.000Z' });
+    const truth = JSON.parse(fs.readFileSync(paramsOut, 'utf8')) as {
+      seed: number;
+      params: { calls: { success: number } };
+      counts: { deals: number };
+      end: string;
+    };
+    expect(truth).toMatchObject({
+      seed: 9,
+      params: { calls: { success: 0.12 } },
+      counts: { deals: 120 },
+      end: '2026-05-01T00:00:00.000Z',
+    });
     const verified = await run(target, 'audit', 'verify', '--org', 'Synth CLI');
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(/Audit chain of "Synth CLI": OK, \d+ event\(s\) verified/);
@@ -126,110 +157,209 @@ describe.concurrent('pipewright CLI', () => {
     expect(bad.stderr).toMatch(/^ {2}--end: must be a date \(YYYY-MM-DD\)$/m);
   }, 240_000);
 
-  it('rejects bad input with a non-zero exit and one line per problem', async () => {
-    const missing = await run(main, 'org', 'create', '--name', 'X');
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^error: required option '--email <email>' not specified/m);
-    const unknown = await run(main, 'frobnicate');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/error: unknown command 'frobnicate'/);
-    const invalid = await run(main, 'org', 'create', '--name', 'X', '--email', 'not-an-email', '--admin-name', 'A', '--currency', 'euro');
-    expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toMatch(/^error: invalid input$/m);
-    expect(invalid.stderr).toMatch(/^ {2}--email: must be an email address$/m);
-    expect(invalid.stderr).toMatch(/^ {2}--currency: must be a three-letter ISO 4217 code/m);
-    const seed = await run(main, 'seed', 'demo', '--months', '99', '--password', 'short');
-    expect(seed.code).toBe(1);
-    expect(seed.stderr).toMatch(/^ {2}--months: must be between 1 and 36$/m);
-    expect(seed.stderr).toMatch(/^ {2}--password: must be at least 10 characters$/m);
-    const config = await run({ ...main, PORT: 'eighty' }, 'org', 'list');
-    expect(config.code).toBe(1);
-    expect(config.stderr).toMatch(/^error: invalid configuration/m);
-  }, SPAWNS_TIMEOUT);
+  it(
+    'rejects bad input with a non-zero exit and one line per problem',
+    async () => {
+      const missing = await run(main, 'org', 'create', '--name', 'X');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^error: required option '--email <email>' not specified/m);
+      const unknown = await run(main, 'frobnicate');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/error: unknown command 'frobnicate'/);
+      const invalid = await run(
+        main,
+        'org',
+        'create',
+        '--name',
+        'X',
+        '--email',
+        'not-an-email',
+        '--admin-name',
+        'A',
+        '--currency',
+        'euro',
+      );
+      expect(invalid.code).toBe(1);
+      expect(invalid.stderr).toMatch(/^error: invalid input$/m);
+      expect(invalid.stderr).toMatch(/^ {2}--email: must be an email address$/m);
+      expect(invalid.stderr).toMatch(/^ {2}--currency: must be a three-letter ISO 4217 code/m);
+      const seed = await run(main, 'seed', 'demo', '--months', '99', '--password', 'short');
+      expect(seed.code).toBe(1);
+      expect(seed.stderr).toMatch(/^ {2}--months: must be between 1 and 36$/m);
+      expect(seed.stderr).toMatch(/^ {2}--password: must be at least 10 characters$/m);
+      const config = await run({ ...main, PORT: 'eighty' }, 'org', 'list');
+      expect(config.code).toBe(1);
+      expect(config.stderr).toMatch(/^error: invalid configuration/m);
+    },
+    SPAWNS_TIMEOUT,
+  );
 
-  it('creates organizations, users and tokens, verifies the audit trail, backs up and restores', async () => {
-    const acme = await run(main, 'org', 'create', '--name', 'Acme', '--email', 'ada@acme.test', '--admin-name', 'Ada Admin', '--password', 'correct horse battery', '--currency', 'EUR', '--timezone', 'Europe/Berlin');
-    expect(acme.stderr).toBe('');
-    expect(acme.code).toBe(0);
-    expect(acme.stdout).toMatch(/Created organization "Acme"/);
-    expect((await run(main, 'org', 'create', '--name', 'Beta', '--email', 'bo@beta.test', '--admin-name', 'Bo')).stdout).toMatch(/password: +\S{16}/);
+  it(
+    'creates organizations, users and tokens, verifies the audit trail, backs up and restores',
+    async () => {
+      const acme = await run(
+        main,
+        'org',
+        'create',
+        '--name',
+        'Acme',
+        '--email',
+        'ada@acme.test',
+        '--admin-name',
+        'Ada Admin',
+        '--password',
+        'correct horse battery',
+        '--currency',
+        'EUR',
+        '--timezone',
+        'Europe/Berlin',
+      );
+      expect(acme.stderr).toBe('');
+      expect(acme.code).toBe(0);
+      expect(acme.stdout).toMatch(/Created organization "Acme"/);
+      expect(
+        (await run(main, 'org', 'create', '--name', 'Beta', '--email', 'bo@beta.test', '--admin-name', 'Bo')).stdout,
+      ).toMatch(/password: +\S{16}/);
 
-    const ambiguous = await run(main, 'user', 'create', '--email', 'rep@acme.test', '--name', 'Rae Rep', '--role', 'rep');
-    expect(ambiguous.code).toBe(1);
-    expect(ambiguous.stderr).toMatch(/There are 2 organizations; name one with --org .*"Acme".*"Beta"/);
-    const user = await run(main, 'user', 'create', '--org', 'acme', '--email', 'rep@acme.test', '--name', 'Rae Rep', '--role', 'rep');
-    expect(user.code).toBe(0);
-    expect(user.stdout).toMatch(/Created user rep@acme.test \(rep\) in "Acme"/);
-    expect(user.stdout).toMatch(/password: \S{16}/);
-    const badRole = await run(main, 'user', 'create', '--org', 'Acme', '--email', 'x@acme.test', '--name', 'X', '--role', 'boss');
-    expect(badRole.code).toBe(1);
-    expect(badRole.stderr).toMatch(/^ {2}--role: /m);
+      const ambiguous = await run(
+        main,
+        'user',
+        'create',
+        '--email',
+        'rep@acme.test',
+        '--name',
+        'Rae Rep',
+        '--role',
+        'rep',
+      );
+      expect(ambiguous.code).toBe(1);
+      expect(ambiguous.stderr).toMatch(/There are 2 organizations; name one with --org .*"Acme".*"Beta"/);
+      const user = await run(
+        main,
+        'user',
+        'create',
+        '--org',
+        'acme',
+        '--email',
+        'rep@acme.test',
+        '--name',
+        'Rae Rep',
+        '--role',
+        'rep',
+      );
+      expect(user.code).toBe(0);
+      expect(user.stdout).toMatch(/Created user rep@acme.test \(rep\) in "Acme"/);
+      expect(user.stdout).toMatch(/password: \S{16}/);
+      const badRole = await run(
+        main,
+        'user',
+        'create',
+        '--org',
+        'Acme',
+        '--email',
+        'x@acme.test',
+        '--name',
+        'X',
+        '--role',
+        'boss',
+      );
+      expect(badRole.code).toBe(1);
+      expect(badRole.stderr).toMatch(/^ {2}--role: /m);
 
-    const token = await run(main, 'token', 'create', '--org', 'Acme', '--email', 'rep@acme.test', '--name', 'CI', '--expires-days', '30');
-    expect(token.code).toBe(0);
-    expect(token.stdout.trim()).toMatch(/^pw_[0-9a-f]{32}_\S+$/);
-    expect(token.stderr).toMatch(/shown only this once/);
+      const token = await run(
+        main,
+        'token',
+        'create',
+        '--org',
+        'Acme',
+        '--email',
+        'rep@acme.test',
+        '--name',
+        'CI',
+        '--expires-days',
+        '30',
+      );
+      expect(token.code).toBe(0);
+      expect(token.stdout.trim()).toMatch(/^pw_[0-9a-f]{32}_\S+$/);
+      expect(token.stderr).toMatch(/shown only this once/);
 
-    const verified = await run(main, 'audit', 'verify', '--org', 'Acme');
-    expect(verified.code).toBe(0);
-    // organization.created, user.created (admin), pipeline.created (starter), user.created (rep), api_token.created
-    expect(verified.stdout).toMatch(/Audit chain of "Acme": OK, 5 event\(s\) verified/);
+      const verified = await run(main, 'audit', 'verify', '--org', 'Acme');
+      expect(verified.code).toBe(0);
+      // organization.created, user.created (admin), pipeline.created (starter), user.created (rep), api_token.created
+      expect(verified.stdout).toMatch(/Audit chain of "Acme": OK, 5 event\(s\) verified/);
 
-    const file = path.join(work, 'acme.pwbackup.gz');
-    const backup = await run(main, 'backup', file);
-    expect(backup.code).toBe(0);
-    const backedUp = tableCounts(backup.stderr);
-    expect(backedUp).toMatchObject({ organizations: 2, users: 3, api_tokens: 1, events: 8, pipelines: 2, stages: 12 });
-
-    const copy = await freshTarget('restored');
-    const restore = await run(copy, 'restore', file);
-    expect(restore.code).toBe(0);
-    expect(tableCounts(restore.stderr)).toEqual(backedUp);
-    expect(restore.stdout).toMatch(/Audit chain of "Acme": OK, 5 event/);
-    expect(restore.stdout).toMatch(/Audit chain of "Beta": OK, 3 event/);
-
-    // Edit an event behind Pipewright's back: verification must fail, naming the event.
-    const database = await openDatabase({ databaseUrl: copy.DATABASE_URL, dataDir: copy.PIPEWRIGHT_DATA_DIR ?? '' });
-    await database.query(`update events set data = '{"tampered":true}' where seq = 3 and org_id = (select id from organizations where name = 'Acme')`);
-    await database.close();
-    const broken = await run(copy, 'audit', 'verify', '--org', 'Acme');
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/Audit chain of "Acme": BROKEN at event 3 .*altered/);
-  }, SPAWNS_TIMEOUT);
-
-  it('serve: first start creates an admin, prints how to sign in, answers /healthz and stops on SIGTERM', async () => {
-    const target = await freshTarget('serve');
-    const child = start(['serve'], childEnv(target, { PORT: '0' }));
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stdout}\n${stderr}`)), 40_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        if (stdout.includes('Stop with Ctrl+C')) {
-          clearTimeout(timer);
-          resolve();
-        }
+      const file = path.join(work, 'acme.pwbackup.gz');
+      const backup = await run(main, 'backup', file);
+      expect(backup.code).toBe(0);
+      const backedUp = tableCounts(backup.stderr);
+      expect(backedUp).toMatchObject({
+        organizations: 2,
+        users: 3,
+        api_tokens: 1,
+        events: 8,
+        pipelines: 2,
+        stages: 12,
       });
-      child.on('exit', () => reject(new Error(`serve exited:\n${stdout}\n${stderr}`)));
-    });
-    const url = /running at (http:\/\/\S+)/.exec(stdout)?.[1];
-    const password = /password: (\S+)/.exec(stdout)?.[1];
-    expect(stdout).toMatch(/created the organization "My Organization"/);
-    expect(stdout).toMatch(/email: +admin@example\.com/);
-    expect(stdout).toMatch(adminUrl ? /database: PostgreSQL server at/ : /database: embedded PostgreSQL \(PGlite\) in/);
-    expect(url).toBeDefined();
-    const health = await fetch(`${url}/healthz`);
-    expect(health.status).toBe(200);
-    const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password }),
-    });
-    expect(signIn.status).toBe(200);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  }, SPAWNS_TIMEOUT);
+
+      const copy = await freshTarget('restored');
+      const restore = await run(copy, 'restore', file);
+      expect(restore.code).toBe(0);
+      expect(tableCounts(restore.stderr)).toEqual(backedUp);
+      expect(restore.stdout).toMatch(/Audit chain of "Acme": OK, 5 event/);
+      expect(restore.stdout).toMatch(/Audit chain of "Beta": OK, 3 event/);
+
+      // Edit an event behind Pipewright's back: verification must fail, naming the event.
+      const database = await openDatabase({ databaseUrl: copy.DATABASE_URL, dataDir: copy.PIPEWRIGHT_DATA_DIR ?? '' });
+      await database.query(
+        `update events set data = '{"tampered":true}' where seq = 3 and org_id = (select id from organizations where name = 'Acme')`,
+      );
+      await database.close();
+      const broken = await run(copy, 'audit', 'verify', '--org', 'Acme');
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(/Audit chain of "Acme": BROKEN at event 3 .*altered/);
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    'serve: first start creates an admin, prints how to sign in, answers /healthz and stops on SIGTERM',
+    async () => {
+      const target = await freshTarget('serve');
+      const child = start(['serve'], childEnv(target, { PORT: '0' }));
+      let stdout = '';
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stdout}\n${stderr}`)), 40_000);
+        child.stdout?.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('Stop with Ctrl+C')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', () => reject(new Error(`serve exited:\n${stdout}\n${stderr}`)));
+      });
+      const url = /running at (http:\/\/\S+)/.exec(stdout)?.[1];
+      const password = /password: (\S+)/.exec(stdout)?.[1];
+      expect(stdout).toMatch(/created the organization "My Organization"/);
+      expect(stdout).toMatch(/email: +admin@example\.com/);
+      expect(stdout).toMatch(
+        adminUrl ? /database: PostgreSQL server at/ : /database: embedded PostgreSQL \(PGlite\) in/,
+      );
+      expect(url).toBeDefined();
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@example.com', password }),
+      });
+      expect(signIn.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+    SPAWNS_TIMEOUT,
+  );
 });

@@ -28,30 +28,36 @@ function binaryCopy(values: readonly string[]): Buffer {
 describe('binary COPY decoding', () => {
   it('gives back the values, in whole rows, however the stream is cut', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 12 }), (values, cuts) => {
-        const data = binaryCopy(values);
-        const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-        const decoder = new SingleColumnCopyDecoder();
-        const out: Buffer[] = [];
-        let rows = 0;
-        let from = 0;
-        for (const to of [...points, data.length]) {
-          const piece = decoder.decode(data.subarray(from, to));
-          // Each piece is whole values: it decodes on its own.
-          expect(piece.data.toString('utf8')).toBe(Buffer.from(piece.data).toString('utf8'));
-          out.push(piece.data);
-          rows += piece.rows;
-          from = to;
-        }
-        expect(decoder.ended).toBe(true);
-        expect(rows).toBe(values.length);
-        expect(Buffer.concat(out).toString('utf8')).toBe(values.join(''));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (values, cuts) => {
+          const data = binaryCopy(values);
+          const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
+          const decoder = new SingleColumnCopyDecoder();
+          const out: Buffer[] = [];
+          let rows = 0;
+          let from = 0;
+          for (const to of [...points, data.length]) {
+            const piece = decoder.decode(data.subarray(from, to));
+            // Each piece is whole values: it decodes on its own.
+            expect(piece.data.toString('utf8')).toBe(Buffer.from(piece.data).toString('utf8'));
+            out.push(piece.data);
+            rows += piece.rows;
+            from = to;
+          }
+          expect(decoder.ended).toBe(true);
+          expect(rows).toBe(values.length);
+          expect(Buffer.concat(out).toString('utf8')).toBe(values.join(''));
+        },
+      ),
     );
   });
 
   it('refuses data that is not a one-column binary COPY', () => {
-    expect(() => new SingleColumnCopyDecoder().decode(Buffer.from('id\tname\n1\tx\n-------------------'))).toThrow(/not in binary format/);
+    expect(() => new SingleColumnCopyDecoder().decode(Buffer.from('id\tname\n1\tx\n-------------------'))).toThrow(
+      /not in binary format/,
+    );
     const two = binaryCopy(['a']);
     two.writeInt16BE(2, 19);
     expect(() => new SingleColumnCopyDecoder().decode(two)).toThrow(/2 columns/);
@@ -60,8 +66,20 @@ describe('binary COPY decoding', () => {
 
 describe('copyOutLines', () => {
   it('streams the rows of a query with its parameters written in as literals (PostgreSQL server; the embedded engine refuses)', async () => {
-    const tricky = ["it's", 'back\\slash', "E'\\x41'", 'ünïcødé 日本', 'line\nbreak\ttab\r\n', '$1 $2', "'; drop table deals; --"];
-    const query = sql<{ line: string }>`select v || '|' as line from unnest(array[${sql.join(tricky.map((t) => sql`${t}::text`))}]) with ordinality as u(v, n) where n >= ${1} order by n`.compile(deps.db);
+    const tricky = [
+      "it's",
+      'back\\slash',
+      "E'\\x41'",
+      'ünïcødé 日本',
+      'line\nbreak\ttab\r\n',
+      '$1 $2',
+      "'; drop table deals; --",
+    ];
+    const query = sql<{
+      line: string;
+    }>`select v || '|' as line from unnest(array[${sql.join(tricky.map((t) => sql`${t}::text`))}]) with ordinality as u(v, n) where n >= ${1} order by n`.compile(
+      deps.db,
+    );
     const read = async (stopAfter = Infinity) => {
       let text = '';
       let rows = 0;

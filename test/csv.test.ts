@@ -27,7 +27,9 @@ describe('the CSV parser', () => {
       fc.property(rows, fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 8 }), (table, cuts) => {
         const text = table.map((r) => r.map((f) => `"${f.replaceAll('"', '""')}"`).join(',')).join('\r\n');
         const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks = [0, ...points, text.length].slice(1).map((end, i, all) => text.slice(i === 0 ? 0 : (all[i - 1] ?? 0), end));
+        const chunks = [0, ...points, text.length]
+          .slice(1)
+          .map((end, i, all) => text.slice(i === 0 ? 0 : (all[i - 1] ?? 0), end));
         const whole = parseAll([text]).map((r) => r.fields);
         expect(parseAll(chunks).map((r) => r.fields)).toEqual(whole);
         expect(whole).toEqual(table);
@@ -36,7 +38,9 @@ describe('the CSV parser', () => {
   });
 
   it('names the line of a broken quote and refuses a record that never ends', () => {
-    expect(() => parseAll(['a,b\n1,"open\n2,3\n'])).toThrow(new CsvError(2, 'a quoted field is not closed before the end of the file'));
+    expect(() => parseAll(['a,b\n1,"open\n2,3\n'])).toThrow(
+      new CsvError(2, 'a quoted field is not closed before the end of the file'),
+    );
     expect(() => parseAll(['a\n"x"y,z\n'])).toThrow('line 2: unexpected character "y" after a closing quote (field 1)');
     const p = new CsvParser();
     expect(() => p.push(`"${'x'.repeat(MAX_RECORD_CHARS + 1)}`)).toThrow(/record longer than/);
@@ -47,6 +51,8 @@ describe('the CSV parser', () => {
       ['a', 'b'],
       ['1;2', '3'],
     ]);
-    expect(formatCsvRow(['plain', 'with,comma', 'say "hi"', 'two\nlines', ' padded'])).toBe('plain,"with,comma","say ""hi""","two\nlines"," padded"');
+    expect(formatCsvRow(['plain', 'with,comma', 'say "hi"', 'two\nlines', ' padded'])).toBe(
+      'plain,"with,comma","say ""hi""","two\nlines"," padded"',
+    );
   });
 });

@@ -28,9 +28,20 @@ const newDeal = async (actor: Actor, payload: Record<string, unknown> = {}) => {
   expect(res.statusCode).toBe(201);
   return res.json<DealDto>();
 };
-const moveTo = (actor: Actor, deal: { id: string; version: number }, stageId: string, extra: Record<string, unknown> = {}) =>
-  api.as(actor, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId, ...extra } });
-const eventsOf = (id: string) => deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', id).orderBy('id').execute();
+const moveTo = (
+  actor: Actor,
+  deal: { id: string; version: number },
+  stageId: string,
+  extra: Record<string, unknown> = {},
+) =>
+  api.as(actor, {
+    method: 'POST',
+    url: `/api/v1/deals/${deal.id}/stage`,
+    headers: { 'if-match': String(deal.version) },
+    payload: { stageId, ...extra },
+  });
+const eventsOf = (id: string) =>
+  deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', id).orderBy('id').execute();
 
 describe('moving a deal between stages', () => {
   it('refuses to enter a gated stage, listing every missing field, then lets it in once they are filled', async () => {
@@ -51,14 +62,31 @@ describe('moving a deal between stages', () => {
         { field: 'lineItems', message: 'is required to enter stage "Proposal"' },
       ],
     });
-    const partly = await api.as(admin, { method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: { 'if-match': '1' }, payload: { amount: '59.97', lineItems: [{ productId: product.id, quantity: '3' }] } });
+    const partly = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': '1' },
+      payload: { amount: '59.97', lineItems: [{ productId: product.id, quantity: '3' }] },
+    });
     const stillMissing = await moveTo(admin, partly.json<DealDto>(), p.stage('Proposal'));
     expect(stillMissing.json()).toMatchObject({ code: 'stage_gate_failed', missingFields: ['expectedCloseDate'] });
-    const filled = (await api.as(admin, { method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: { 'if-match': '2' }, payload: { expectedCloseDate: '2026-04-30' } })).json<DealDto>();
+    const filled = (
+      await api.as(admin, {
+        method: 'PATCH',
+        url: `/api/v1/deals/${deal.id}`,
+        headers: { 'if-match': '2' },
+        payload: { expectedCloseDate: '2026-04-30' },
+      })
+    ).json<DealDto>();
     clock.advance(3 * DAY);
     const ok = await moveTo(admin, filled, p.stage('Proposal'));
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ stageId: p.stage('Proposal'), status: 'open', version: 4, stageEnteredAt: clock.now().toISOString() });
+    expect(ok.json()).toMatchObject({
+      stageId: p.stage('Proposal'),
+      status: 'open',
+      version: 4,
+      stageEnteredAt: clock.now().toISOString(),
+    });
     const ev = await eventsOf(deal.id);
     expect(ev.map((e) => e.type)).toEqual(['deal.created', 'deal.updated', 'deal.updated', 'deal.stage_changed']);
     expect(ev[3]?.data).toEqual({
@@ -93,7 +121,11 @@ describe('moving a deal between stages', () => {
     expect(close.statusCode).toBe(200);
     expect(close.json()).toMatchObject({ status: 'lost', lostReason: 'No budget this year' });
 
-    const late = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Late entry', stageId: p.stage('Discovery') } });
+    const late = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Late entry', stageId: p.stage('Discovery') },
+    });
     expect(late.statusCode).toBe(422);
     expect(late.json()).toMatchObject({ code: 'stage_order_violation', skippedStages: [{ name: 'Qualify' }] });
   });
@@ -114,11 +146,20 @@ describe('moving a deal between stages', () => {
     const p = await createTestPipeline(deps, admin);
     const manager = await createTestUser(deps, admin, 'manager');
     const rep = await createTestUser(deps, admin, 'rep', { managerId: manager.userId });
-    const account = (await api.as(rep, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Winner Inc' } })).json<{ id: string }>();
+    const account = (
+      await api.as(rep, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Winner Inc' } })
+    ).json<{ id: string }>();
     const deal = await newDeal(rep, { amount: '1200.00' });
     const gate = await moveTo(rep, deal, p.stage('Won'));
     expect(gate.json()).toMatchObject({ code: 'stage_gate_failed', missingFields: ['accountId'] });
-    const withAccount = (await api.as(rep, { method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: { 'if-match': '1' }, payload: { accountId: account.id } })).json<DealDto>();
+    const withAccount = (
+      await api.as(rep, {
+        method: 'PATCH',
+        url: `/api/v1/deals/${deal.id}`,
+        headers: { 'if-match': '1' },
+        payload: { accountId: account.id },
+      })
+    ).json<DealDto>();
     clock.advance(DAY / 2);
     const won = await moveTo(rep, withAccount, p.stage('Won'));
     expect(won.statusCode).toBe(200);
@@ -133,11 +174,33 @@ describe('moving a deal between stages', () => {
     expect(reopened.statusCode).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, stageId: p.stage('Negotiation') });
     const ev = await eventsOf(deal.id);
-    expect(ev.map((e) => e.type)).toEqual(['deal.created', 'deal.updated', 'deal.stage_changed', 'deal.won', 'deal.stage_changed', 'deal.reopened']);
+    expect(ev.map((e) => e.type)).toEqual([
+      'deal.created',
+      'deal.updated',
+      'deal.stage_changed',
+      'deal.won',
+      'deal.stage_changed',
+      'deal.reopened',
+    ]);
     expect(ev[2]?.data).toMatchObject({ status: { from: 'open', to: 'won' }, daysInPreviousStage: 0.5 });
-    expect(ev[3]?.data).toEqual({ stageId: p.stage('Won'), amount: '1200.00', currency: 'USD', lineItemsCount: 0, closedAt: wonDeal.closedAt });
-    expect(ev[4]?.data).toMatchObject({ from: { name: 'Won', kind: 'won' }, to: { name: 'Negotiation', kind: 'open' }, status: { from: 'won', to: 'open' } });
-    expect(ev[5]?.data).toEqual({ previousStatus: 'won', closedAt: wonDeal.closedAt, lostReason: null, stageId: p.stage('Negotiation') });
+    expect(ev[3]?.data).toEqual({
+      stageId: p.stage('Won'),
+      amount: '1200.00',
+      currency: 'USD',
+      lineItemsCount: 0,
+      closedAt: wonDeal.closedAt,
+    });
+    expect(ev[4]?.data).toMatchObject({
+      from: { name: 'Won', kind: 'won' },
+      to: { name: 'Negotiation', kind: 'open' },
+      status: { from: 'won', to: 'open' },
+    });
+    expect(ev[5]?.data).toEqual({
+      previousStatus: 'won',
+      closedAt: wonDeal.closedAt,
+      lostReason: null,
+      stageId: p.stage('Negotiation'),
+    });
   });
 
   it('needs a lost reason to lose a deal, and clears it when an admin reopens', async () => {
@@ -146,11 +209,21 @@ describe('moving a deal between stages', () => {
     const deal = await newDeal(admin);
     const noReason = await moveTo(admin, deal, p.stage('Lost'));
     expect(noReason.statusCode).toBe(422);
-    expect(noReason.json()).toMatchObject({ code: 'stage_gate_failed', missingFields: ['lostReason'], errors: [{ field: 'lostReason' }] });
+    expect(noReason.json()).toMatchObject({
+      code: 'stage_gate_failed',
+      missingFields: ['lostReason'],
+      errors: [{ field: 'lostReason' }],
+    });
     const misplaced = await moveTo(admin, deal, p.stage('Discovery'), { lostReason: 'n/a' });
-    expect(misplaced.json<Problem>().errors).toEqual([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
+    expect(misplaced.json<Problem>().errors).toEqual([
+      { field: 'lostReason', message: 'applies only when moving to a lost stage' },
+    ]);
     const lost = await moveTo(admin, deal, p.stage('Lost'), { lostReason: 'Chose a competitor' });
-    expect(lost.json()).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor', closedAt: clock.now().toISOString() });
+    expect(lost.json()).toMatchObject({
+      status: 'lost',
+      lostReason: 'Chose a competitor',
+      closedAt: clock.now().toISOString(),
+    });
     const reopened = await moveTo(admin, lost.json<DealDto>(), p.stage('Qualify'));
     expect(reopened.json()).toMatchObject({ status: 'open', lostReason: null, closedAt: null });
     const types = (await eventsOf(deal.id)).map((e) => e.type);
@@ -163,15 +236,33 @@ describe('moving a deal between stages', () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);
     const deal = await newDeal(admin);
-    await api.as(admin, { method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: { 'if-match': '1' }, payload: { nextStep: 'Call' } });
+    await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': '1' },
+      payload: { nextStep: 'Call' },
+    });
     const stale = await moveTo(admin, deal, p.stage('Discovery'));
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'version_conflict', currentVersion: 2, sentVersion: 1 });
-    const none = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, payload: { stageId: p.stage('Discovery') } });
+    const none = await api.as(admin, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      payload: { stageId: p.stage('Discovery') },
+    });
     expect(none.statusCode).toBe(428);
-    const clash = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': '2' }, payload: { stageId: p.stage('Discovery'), expectedVersion: 1 } });
+    const clash = await api.as(admin, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      headers: { 'if-match': '2' },
+      payload: { stageId: p.stage('Discovery'), expectedVersion: 1 },
+    });
     expect(clash.statusCode).toBe(422);
-    const body = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, payload: { stageId: p.stage('Discovery'), expectedVersion: 2 } });
+    const body = await api.as(admin, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      payload: { stageId: p.stage('Discovery'), expectedVersion: 2 },
+    });
     expect(body.statusCode).toBe(200);
     expect(body.json()).toMatchObject({ version: 3, stageId: p.stage('Discovery') });
     const types = (await eventsOf(deal.id)).map((e) => e.type);
@@ -181,7 +272,10 @@ describe('moving a deal between stages', () => {
   it('moves a deal into another pipeline through the stage endpoint, and refuses stages of other pipelines otherwise', async () => {
     const { admin } = await createTestOrg(deps);
     const a = await createTestPipeline(deps, admin, { enforceStageOrder: true });
-    const b = await createTestPipeline(deps, admin, { enforceStageOrder: true, stages: standardStages.map((s) => ({ ...s, requiredFields: [] })) });
+    const b = await createTestPipeline(deps, admin, {
+      enforceStageOrder: true,
+      stages: standardStages.map((s) => ({ ...s, requiredFields: [] })),
+    });
     const deal = await newDeal(admin, { pipelineId: a.id });
     const wrong = await moveTo(admin, deal, b.stage('Discovery'));
     expect(wrong.statusCode).toBe(422);
@@ -190,13 +284,18 @@ describe('moving a deal between stages', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ pipelineId: b.id, stageId: b.stage('Negotiation') });
     const ev = await eventsOf(deal.id);
-    expect(ev.at(-1)?.data).toMatchObject({ from: { pipelineId: a.id, name: 'Qualify' }, to: { pipelineId: b.id, name: 'Negotiation' } });
+    expect(ev.at(-1)?.data).toMatchObject({
+      from: { pipelineId: a.id, name: 'Qualify' },
+      to: { pipelineId: b.id, name: 'Negotiation' },
+    });
   });
 
   it('lets a partner move its registration through open stages but not close it', async () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);
-    const partnerAccount = (await api.as(admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Reseller', type: 'reseller' } })).json<{ id: string }>();
+    const partnerAccount = (
+      await api.as(admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Reseller', type: 'reseller' } })
+    ).json<{ id: string }>();
     const partner = await createTestUser(deps, admin, 'partner', { partnerAccountId: partnerAccount.id });
     const deal = await newDeal(partner, { pipelineId: p.id, amount: '1000.00' });
     const open = p.stages.filter((s) => s.kind === 'open');
@@ -212,7 +311,11 @@ describe('moving a deal between stages', () => {
   it('does not create a deal straight into a won or lost stage', async () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);
-    const res = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Instant win', stageId: p.stage('Won') } });
+    const res = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Instant win', stageId: p.stage('Won') },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'invalid_transition' });
   });
@@ -225,6 +328,11 @@ describe('moving a deal between stages', () => {
     await moveTo(admin, moved, p.stage('Lost'), { lostReason: 'Timing' });
     expect((await api.as(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json()).toMatchObject({ ok: true });
     const tl = await api.as(admin, { method: 'GET', url: `/api/v1/deals/${deal.id}/timeline` });
-    expect(tl.json<{ items: { type: string }[] }>().items.map((i) => i.type)).toEqual(['deal.lost', 'deal.stage_changed', 'deal.stage_changed', 'deal.created']);
+    expect(tl.json<{ items: { type: string }[] }>().items.map((i) => i.type)).toEqual([
+      'deal.lost',
+      'deal.stage_changed',
+      'deal.stage_changed',
+      'deal.created',
+    ]);
   });
 });

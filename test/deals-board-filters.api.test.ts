@@ -36,12 +36,18 @@ describe('deal list filters used by the board', () => {
       { name: 'Cat one', ownerId: cat.userId, expectedCloseDate: '2026-06-10' },
       { name: 'Nobody', ownerId: null, expectedCloseDate: '2026-06-10' },
     ];
-    for (const s of specs) expect((await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: s })).statusCode).toBe(201);
-    const names = async (actor: typeof admin, qs: string) => (await api.as(actor, { method: 'GET', url: `/api/v1/deals?sort=name&${qs}` })).json<Page>().items.map((d) => d.name);
+    for (const s of specs)
+      expect((await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: s })).statusCode).toBe(201);
+    const names = async (actor: typeof admin, qs: string) =>
+      (await api.as(actor, { method: 'GET', url: `/api/v1/deals?sort=name&${qs}` }))
+        .json<Page>()
+        .items.map((d) => d.name);
 
     expect(await names(admin, `teamId=${east.id}`)).toEqual(['Ann big', 'Ann small', 'Bob one']);
     expect(await names(admin, `teamId=${west.id}`)).toEqual(['Cat one']);
-    expect(await names(admin, `teamId=${east.id}&expectedCloseFrom=2026-06-01&expectedCloseTo=2026-06-30&q=o`)).toEqual(['Bob one']);
+    expect(await names(admin, `teamId=${east.id}&expectedCloseFrom=2026-06-01&expectedCloseTo=2026-06-30&q=o`)).toEqual(
+      ['Bob one'],
+    );
     // The filter narrows the caller's scope and never widens it: a rep of the team still sees only their own deals.
     expect(await names(ann, `teamId=${east.id}`)).toEqual(['Ann big', 'Ann small']);
     // A team of another organization matches nothing.

@@ -27,7 +27,12 @@ describe('pipewright events export', () => {
     const { orgId, admin } = await createTestOrg(deps);
     const p = await analyticsPipeline(deps, admin);
     const other = await analyticsPipeline(deps, admin);
-    const deal = await dealPath(deps, clock, admin, p, { steps: [{ after: 1, stage: 'Discovery' }, { after: 1, stage: 'Lost' }] });
+    const deal = await dealPath(deps, clock, admin, p, {
+      steps: [
+        { after: 1, stage: 'Discovery' },
+        { after: 1, stage: 'Lost' },
+      ],
+    });
     await dealPath(deps, clock, admin, other, {});
     const out = path.join(dir, 'log.xes');
     const io = captureIo();
@@ -38,10 +43,16 @@ describe('pipewright events export', () => {
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
 
     // An existing file is kept unless --force; bad values are named by their options.
-    expect((await appFailure(runEventExport(captureIo(), deps, { format: 'xes', out, org: orgId }))).message).toContain('--force');
-    const bad = await appFailure(runEventExport(captureIo(), deps, { format: 'csv', from: '2026-02-30', out: path.join(dir, 'x'), org: orgId }));
+    expect((await appFailure(runEventExport(captureIo(), deps, { format: 'xes', out, org: orgId }))).message).toContain(
+      '--force',
+    );
+    const bad = await appFailure(
+      runEventExport(captureIo(), deps, { format: 'csv', from: '2026-02-30', out: path.join(dir, 'x'), org: orgId }),
+    );
     expect(bad.fields?.map((f) => f.field)).toEqual(['--format', '--from']);
-    const unknown = await appFailure(runEventExport(captureIo(), deps, { format: 'ocel', out: path.join(dir, 'y'), org: orgId, pipeline: 'nope' }));
+    const unknown = await appFailure(
+      runEventExport(captureIo(), deps, { format: 'ocel', out: path.join(dir, 'y'), org: orgId, pipeline: 'nope' }),
+    );
     expect(unknown.fields?.map((f) => f.field)).toEqual(['--pipeline']);
     await runEventExport(captureIo(), deps, { format: 'ocel', out, force: true, org: orgId });
     const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { events: unknown[] };

@@ -20,8 +20,19 @@ let api: Api;
 interface Ocel {
   objectTypes: { name: string; attributes: { name: string; type: string }[] }[];
   eventTypes: { name: string; attributes: { name: string; type: string }[] }[];
-  objects: { id: string; type: string; attributes: { name: string; time: string; value: unknown }[]; relationships: { objectId: string; qualifier: string }[] }[];
-  events: { id: string; type: string; time: string; attributes: { name: string; value: unknown }[]; relationships: { objectId: string; qualifier: string }[] }[];
+  objects: {
+    id: string;
+    type: string;
+    attributes: { name: string; time: string; value: unknown }[];
+    relationships: { objectId: string; qualifier: string }[];
+  }[];
+  events: {
+    id: string;
+    type: string;
+    time: string;
+    attributes: { name: string; value: unknown }[];
+    relationships: { objectId: string; qualifier: string }[];
+  }[];
 }
 
 let admin: Actor;
@@ -31,8 +42,18 @@ let won: DealDto;
 let lost: DealDto;
 let foreign: DealDto;
 
-async function move(actor: Actor, deal: DealDto, stageId: string, extra: Record<string, unknown> = {}): Promise<DealDto> {
-  const res = await api.as(actor, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId, ...extra } });
+async function move(
+  actor: Actor,
+  deal: DealDto,
+  stageId: string,
+  extra: Record<string, unknown> = {},
+): Promise<DealDto> {
+  const res = await api.as(actor, {
+    method: 'POST',
+    url: `/api/v1/deals/${deal.id}/stage`,
+    headers: { 'if-match': String(deal.version) },
+    payload: { stageId, ...extra },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<DealDto>();
 }
@@ -59,7 +80,12 @@ beforeAll(async () => {
   const account = await createAccount(deps, team.rep, { name: 'Smith & <Sons> "Ltd"', type: 'customer' });
   // Day 0: the rep's deal (team) and the outsider's deal; day 2 the rep's moves on, day 5 it is won;
   // day 3 the outsider's is lost.
-  won = await createDeal(team.rep, { name: 'Rep deal', pipelineId: pipeline.id, accountId: account.id, amount: '1250.50' });
+  won = await createDeal(team.rep, {
+    name: 'Rep deal',
+    pipelineId: pipeline.id,
+    accountId: account.id,
+    amount: '1250.50',
+  });
   lost = await createDeal(team.outsider, { name: 'Outsider deal', pipelineId: pipeline.id });
   clock.advance(2 * DAY);
   won = await move(team.rep, won, pipeline.stage('Discovery'));
@@ -94,14 +120,20 @@ describe('GET /api/v1/events/export?format=ocel', () => {
     expect(doc.eventTypes.map((t) => t.name)).toEqual(['deal.created', 'deal.lost', 'deal.stage_changed', 'deal.won']);
     const ids = new Set(doc.objects.map((o) => o.id));
     expect(ids.size).toBe(doc.objects.length);
-    expect(doc.objects.filter((o) => o.type === 'deal').map((o) => o.id).sort()).toEqual([won.id, lost.id].sort());
+    expect(
+      doc.objects
+        .filter((o) => o.type === 'deal')
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([won.id, lost.id].sort());
     expect(ids.has(foreign.id)).toBe(false);
     const deal = doc.objects.find((o) => o.id === won.id);
     expect(deal?.attributes.find((a) => a.name === 'amount')?.value).toBe(1250.5);
     expect(deal?.attributes.find((a) => a.name === 'status')?.value).toBe('won');
     expect(deal?.relationships).toEqual(expect.arrayContaining([{ objectId: team.rep.userId, qualifier: 'owner' }]));
     expect(doc.objects.find((o) => o.type === 'account')?.attributes[0]?.value).toBe('Smith & <Sons> "Ltd"');
-    for (const e of doc.events) for (const r of e.relationships) expect(ids.has(r.objectId), `${e.id} → ${r.objectId}`).toBe(true);
+    for (const e of doc.events)
+      for (const r of e.relationships) expect(ids.has(r.objectId), `${e.id} → ${r.objectId}`).toBe(true);
     for (const o of doc.objects) for (const r of o.relationships) expect(ids.has(r.objectId)).toBe(true);
 
     // The rep's deal: created day 0 in Qualify, Discovery day 2, Won day 5 (+ deal.won), by the rep.
@@ -117,7 +149,9 @@ describe('GET /api/v1/events/export?format=ocel', () => {
       { objectId: won.id, qualifier: 'deal' },
       { objectId: team.rep.userId, qualifier: 'actor' },
     ]);
-    expect(doc.events.filter((e) => e.relationships.some((r) => r.objectId === lost.id)).map((e) => [e.type, e.time])).toEqual([
+    expect(
+      doc.events.filter((e) => e.relationships.some((r) => r.objectId === lost.id)).map((e) => [e.type, e.time]),
+    ).toEqual([
       ['deal.created', at(0)],
       ['deal.stage_changed', at(3)],
       ['deal.lost', at(3)],
@@ -140,8 +174,16 @@ describe('GET /api/v1/events/export?format=ocel', () => {
     const doc = await ocel(admin, '&from=2026-03-04&to=2026-03-05');
     expect(doc.events.map((e) => [e.type, e.time])).toEqual([
       ...(lost.id < won.id
-        ? [['deal.stage_changed', at(3)], ['deal.lost', at(3)], ['deal.stage_changed', at(2)]]
-        : [['deal.stage_changed', at(2)], ['deal.stage_changed', at(3)], ['deal.lost', at(3)]]),
+        ? [
+            ['deal.stage_changed', at(3)],
+            ['deal.lost', at(3)],
+            ['deal.stage_changed', at(2)],
+          ]
+        : [
+            ['deal.stage_changed', at(2)],
+            ['deal.stage_changed', at(3)],
+            ['deal.lost', at(3)],
+          ]),
     ]);
     const other = await createTestPipeline(deps, admin, { stages });
     expect((await ocel(admin, `&pipelineId=${other.id}`)).events).toEqual([]);
@@ -153,15 +195,22 @@ describe('GET /api/v1/events/export?format=ocel', () => {
     expect(bad.statusCode).toBe(422);
     const fields = bad.json<{ errors: { field: string }[] }>().errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['format', 'from']));
-    const backwards = await api.as(admin, { method: 'GET', url: '/api/v1/events/export?format=ocel&from=2026-03-05&to=2026-03-04' });
+    const backwards = await api.as(admin, {
+      method: 'GET',
+      url: '/api/v1/events/export?format=ocel&from=2026-03-05&to=2026-03-04',
+    });
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['to']);
-    const missing = await api.as(admin, { method: 'GET', url: `/api/v1/events/export?format=ocel&pipelineId=${foreign.id}` });
+    const missing = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/events/export?format=ocel&pipelineId=${foreign.id}`,
+    });
     expect(missing.statusCode).toBe(404);
   });
 });
 
-const child = (el: XmlElement | undefined, key: string): string | undefined => el?.children.find((c) => c.attrs.key === key)?.attrs.value;
+const child = (el: XmlElement | undefined, key: string): string | undefined =>
+  el?.children.find((c) => c.attrs.key === key)?.attrs.value;
 
 describe('GET /api/v1/events/export?format=xes', () => {
   it('writes one trace per deal with the standard extensions, parsed back', async () => {
@@ -182,7 +231,15 @@ describe('GET /api/v1/events/export?format=xes', () => {
     expect(traces.map((t) => child(t, 'concept:name')).sort()).toEqual([won.id, lost.id].sort());
     const trace = traces.find((t) => child(t, 'concept:name') === won.id);
     const events = trace?.children.filter((c) => c.name === 'event') ?? [];
-    expect(events.map((e) => [child(e, 'concept:name'), e.children.find((c) => c.name === 'date')?.attrs.value, child(e, 'lifecycle:transition'), child(e, 'org:resource'), child(e, 'org:role')])).toEqual([
+    expect(
+      events.map((e) => [
+        child(e, 'concept:name'),
+        e.children.find((c) => c.name === 'date')?.attrs.value,
+        child(e, 'lifecycle:transition'),
+        child(e, 'org:resource'),
+        child(e, 'org:role'),
+      ]),
+    ).toEqual([
       ['Qualify', at(0), 'complete', 'Rita Rep', 'rep'],
       ['Discovery', at(2), 'complete', 'Rita Rep', 'rep'],
       ['Won', at(5), 'complete', 'Rita Rep', 'rep'],

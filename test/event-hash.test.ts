@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashEvent, hashEventWithData, type HashedEvent } from '../src/domain/event-hash.ts';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  hashEvent,
+  hashEventWithData,
+  type HashedEvent,
+} from '../src/domain/event-hash.ts';
 
 /** The definition, written the plain way: sorted keys at every level, undefined fields left out. */
 function plainCanonical(value: unknown): string {
@@ -40,22 +46,45 @@ describe('event hashing', () => {
         expect(canonicalJson(v)).toBe(plainCanonical(v));
       }),
     );
-    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: new Date(0) }], é: 'x' })).toBe('{"a":[{"c":"1970-01-01T00:00:00.000Z"}],"b":1,"é":"x"}');
+    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: new Date(0) }], é: 'x' })).toBe(
+      '{"a":[{"c":"1970-01-01T00:00:00.000Z"}],"b":1,"é":"x"}',
+    );
     // Objects built with sorted keys take the native serializer; the text is the same.
-    const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sorted(x)])) : v);
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([k, x]) => [k, sorted(x)]),
+            )
+          : v;
     fc.assert(
       fc.property(json, (v) => {
         expect(canonicalJson(sorted(v))).toBe(plainCanonical(v));
       }),
     );
-    expect(canonicalJson({ a: { toJSON: 'x' }, b: [undefined, new Date(1)], c: Object.create(null) as object, d: new Map([['k', 1]]) })).toBe('{"a":{"toJSON":"x"},"b":[null,"1970-01-01T00:00:00.001Z"],"c":{},"d":{}}');
+    expect(
+      canonicalJson({
+        a: { toJSON: 'x' },
+        b: [undefined, new Date(1)],
+        c: Object.create(null) as object,
+        d: new Map([['k', 1]]),
+      }),
+    ).toBe('{"a":{"toJSON":"x"},"b":[null,"1970-01-01T00:00:00.001Z"],"c":{},"d":{}}');
     expect(canonicalJson({ 10: 'a', 9: 'b' })).toBe('{"10":"a","9":"b"}');
   });
 
   it('hashes the canonical JSON of the event, whether or not the data comes serialized', () => {
     fc.assert(
       fc.property(event, (e: HashedEvent) => {
-        const body = plainCanonical({ ...e, occurredAt: e.occurredAt.toISOString(), businessTime: e.businessTime?.toISOString() ?? null, prevHash: e.prevHash ?? GENESIS_HASH });
+        const body = plainCanonical({
+          ...e,
+          occurredAt: e.occurredAt.toISOString(),
+          businessTime: e.businessTime?.toISOString() ?? null,
+          prevHash: e.prevHash ?? GENESIS_HASH,
+        });
         const expected = createHash('sha256').update(body).digest('hex');
         expect(hashEvent(e)).toBe(expected);
         expect(hashEventWithData(e, canonicalJson(e.data))).toBe(expected);

@@ -24,7 +24,12 @@ describe('event log hash chain', () => {
     expect(report.unsealed).toBe(0);
     // organization.created + user.created + 5 × team.created
     expect(report.checked).toBe(7);
-    const seqs = await deps.db.selectFrom('events').select('seq').where('org_id', '=', admin.orgId).orderBy('seq').execute();
+    const seqs = await deps.db
+      .selectFrom('events')
+      .select('seq')
+      .where('org_id', '=', admin.orgId)
+      .orderBy('seq')
+      .execute();
     expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -33,7 +38,9 @@ describe('event log hash chain', () => {
     await createTeam(deps, admin, { name: 'Field', kind: 'field_sales' });
     await createTeam(deps, admin, { name: 'Inside', kind: 'inside_sales' });
     await deps.sealer.flush(admin.orgId);
-    await sql`update events set data = jsonb_set(data, '{after,name}', '"Tampered"') where org_id = ${admin.orgId} and seq = 3`.execute(deps.db);
+    await sql`update events set data = jsonb_set(data, '{after,name}', '"Tampered"') where org_id = ${admin.orgId} and seq = 3`.execute(
+      deps.db,
+    );
     const report = await verifyAudit(deps, admin);
     expect(report.ok).toBe(false);
     expect(report.firstBreak?.seq).toBe(3);

@@ -46,10 +46,20 @@ describe('record export', () => {
     const p = await createTestPipeline(deps, admin);
     // 205 deals: more than one internal page of 200.
     for (let i = 0; i < 205; i++) {
-      const res = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { pipelineId: p.id, name: `Deal ${String(i).padStart(3, '0')}, "quoted"`, amount: `${i}.50` } });
+      const res = await api.as(admin, {
+        method: 'POST',
+        url: '/api/v1/deals',
+        payload: { pipelineId: p.id, name: `Deal ${String(i).padStart(3, '0')}, "quoted"`, amount: `${i}.50` },
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const mine = (await api.as(rep, { method: 'POST', url: '/api/v1/deals', payload: { pipelineId: p.id, name: 'Rep deal', amount: '7.00' } })).json<DealDto>();
+    const mine = (
+      await api.as(rep, {
+        method: 'POST',
+        url: '/api/v1/deals',
+        payload: { pipelineId: p.id, name: 'Rep deal', amount: '7.00' },
+      })
+    ).json<DealDto>();
 
     const res = await api.as(admin, { method: 'GET', url: '/api/v1/deals/export?format=csv&sort=amount&order=desc' });
     expect(res.statusCode).toBe(200);
@@ -69,7 +79,10 @@ describe('record export', () => {
     const repCsv = await csvRows((await api.as(rep, { method: 'GET', url: '/api/v1/deals/export' })).body);
     expect(repCsv.slice(1).map((r) => r[0])).toEqual([mine.id]);
     const filtered = await api.as(admin, { method: 'GET', url: '/api/v1/deals/export?format=jsonl&q=Deal%20204' });
-    const lines = filtered.body.trim().split('\n').map((l) => JSON.parse(l) as DealDto);
+    const lines = filtered.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DealDto);
     expect(lines.map((d) => d.name)).toEqual(['Deal 204, "quoted"']);
   });
 
@@ -78,7 +91,10 @@ describe('record export', () => {
     const res = await api.as(admin, { method: 'GET', url: '/api/v1/accounts/export?format=xlsx&sort=nonsense' });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    const fields = res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort();
+    const fields = res
+      .json<{ errors: { field: string }[] }>()
+      .errors.map((e) => e.field)
+      .sort();
     expect(fields).toEqual(['format', 'sort']);
   });
 });
@@ -91,9 +107,17 @@ async function csvThroughList(actor: Actor, query: Record<string, string>): Prom
   return file.header + page.items.map((d) => file.line(d)).join('');
 }
 
-async function exported(actor: Actor, query: Record<string, string>, pageSize: number, opts: { listPath?: boolean } = {}): Promise<string> {
+async function exported(
+  actor: Actor,
+  query: Record<string, string>,
+  pageSize: number,
+  opts: { listPath?: boolean } = {},
+): Promise<string> {
   let text = '';
-  for await (const chunk of (await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize, ...opts })).chunks) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  for await (const chunk of (
+    await prepareRecordExport(deps, actor, 'deals', { ...query, format: 'csv' }, { pageSize, ...opts })
+  ).chunks)
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text;
 }
 
@@ -110,7 +134,20 @@ describe('deals CSV formatted by the database', () => {
     const account = await createAccount(deps, admin, { name: 'Acme; Inc' });
     const contact = await createContact(deps, admin, { lastName: 'Doe "JD"', accountId: account.id });
     // Cells a CSV writer must quote (or must not): separators, quotes, line breaks, JavaScript white space at either end.
-    const names = [' leading space', 'trailing\u00a0', 'semi;colon', 'quote "x"', 'line\nbreak', 'plain', 'tab\tinside', 'comma, name', 'ünïcødé 日本', '\u2028separator', 'x\r\ny', 'same'];
+    const names = [
+      ' leading space',
+      'trailing\u00a0',
+      'semi;colon',
+      'quote "x"',
+      'line\nbreak',
+      'plain',
+      'tab\tinside',
+      'comma, name',
+      'ünïcødé 日本',
+      '\u2028separator',
+      'x\r\ny',
+      'same',
+    ];
     for (const [i, name] of names.entries()) {
       const d = await createDeal(deps, admin, {
         name,
@@ -121,12 +158,29 @@ describe('deals CSV formatted by the database', () => {
         expectedCloseDate: i % 2 ? `2026-0${(i % 9) + 1}-1${i % 10}` : null,
         source: i % 3 ? ' web ' : null,
         nextStep: i % 2 ? `call back, "soon"\n${i}` : null,
-        ...(i % 2 ? { accountId: account.id, primaryContactId: contact.id, contactRoles: [{ contactId: contact.id, role: 'champion' as const }, { contactId: contact.id, role: 'decision_maker' as const }] } : {}),
-        ...(i % 3 === 0 ? { lineItems: [{ productId: product.id, quantity: '3', discountPercent: '12.5' }, { productId: product.id, quantity: '0.3333', unitPrice: '7.77', discountPercent: '0' }] } : {}),
+        ...(i % 2
+          ? {
+              accountId: account.id,
+              primaryContactId: contact.id,
+              contactRoles: [
+                { contactId: contact.id, role: 'champion' as const },
+                { contactId: contact.id, role: 'decision_maker' as const },
+              ],
+            }
+          : {}),
+        ...(i % 3 === 0
+          ? {
+              lineItems: [
+                { productId: product.id, quantity: '3', discountPercent: '12.5' },
+                { productId: product.id, quantity: '0.3333', unitPrice: '7.77', discountPercent: '0' },
+              ],
+            }
+          : {}),
       });
       const its = i === 5 ? other : p;
       if (i % 4 === 1) await moveDealStage(deps, admin, d.id, '*', { stageId: its.stage('Won') });
-      if (i % 4 === 2) await moveDealStage(deps, admin, d.id, '*', { stageId: its.stage('Lost'), lostReason: 'price; "too high"' });
+      if (i % 4 === 2)
+        await moveDealStage(deps, admin, d.id, '*', { stageId: its.stage('Lost'), lostReason: 'price; "too high"' });
     }
 
     const cases: [Actor, Record<string, string>][] = [
@@ -148,7 +202,11 @@ describe('deals CSV formatted by the database', () => {
       expect(rows.length).toBeGreaterThan(2);
       expect(rows.slice(1).filter((r) => r[owner] === outsider.userId)).toEqual([]);
     }
-    expect((await csvRows(await exported(admin, { pipelineId: p.id }, 2))).slice(1).filter((r) => r.includes(outsider.userId)).length).toBe(3);
+    expect(
+      (await csvRows(await exported(admin, { pipelineId: p.id }, 2)))
+        .slice(1)
+        .filter((r) => r.includes(outsider.userId)).length,
+    ).toBe(3);
   });
 });
 
@@ -156,29 +214,69 @@ describe('pipewright export', () => {
   it('writes the same file as the API for the same filters, and names a bad option without writing anything', async () => {
     const { orgId, admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);
-    for (const [i, name] of ['Alpha, "A"', 'Beta', 'Gamma'].entries()) await createDeal(deps, admin, { name, pipelineId: p.id, amount: `${i + 1}00.00` });
+    for (const [i, name] of ['Alpha, "A"', 'Beta', 'Gamma'].entries())
+      await createDeal(deps, admin, { name, pipelineId: p.id, amount: `${i + 1}00.00` });
     await createDeal(deps, admin, { name: 'Elsewhere', pipelineId: (await createTestPipeline(deps, admin)).id });
     const out = path.join(dir, 'deals.csv');
     const io = captureIo();
-    await runRecordExport(io, deps, 'deals', { org: orgId, out, pipeline: p.id, amountMin: '150', sort: 'amount', order: 'desc' });
-    const viaApi = await api.as(admin, { method: 'GET', url: `/api/v1/deals/export?pipelineId=${p.id}&amountMin=150&sort=amount&order=desc` });
+    await runRecordExport(io, deps, 'deals', {
+      org: orgId,
+      out,
+      pipeline: p.id,
+      amountMin: '150',
+      sort: 'amount',
+      order: 'desc',
+    });
+    const viaApi = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/deals/export?pipelineId=${p.id}&amountMin=150&sort=amount&order=desc`,
+    });
     expect(fs.readFileSync(out, 'utf8')).toBe(viaApi.body);
     expect((await csvRows(viaApi.body)).map((r) => r[2])).toEqual(['name', 'Gamma', 'Beta']);
     expect(io.errs.at(-1)).toMatch(/^Exported 2 deals of ".+" as CSV to .+deals\.csv in [\d.]+ s$/);
 
     const jsonl = path.join(dir, 'accounts.jsonl');
     await createAccount(deps, admin, { name: 'Acme', industry: 'Tools' });
-    await runRecordExport(captureIo(), deps, 'accounts', { org: orgId, out: jsonl, format: 'jsonl', industry: 'Tools' });
-    expect(fs.readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { name: string }).name)).toEqual(['Acme']);
+    await runRecordExport(captureIo(), deps, 'accounts', {
+      org: orgId,
+      out: jsonl,
+      format: 'jsonl',
+      industry: 'Tools',
+    });
+    expect(
+      fs
+        .readFileSync(jsonl, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { name: string }).name),
+    ).toEqual(['Acme']);
 
     // Bad values and filters of another list are named by their options; no file is started.
     const bad = path.join(dir, 'bad.csv');
-    const invalidValues = await appFailure(runRecordExport(captureIo(), deps, 'deals', { org: orgId, out: bad, amountMin: 'lots', pipeline: 'nope', sort: 'size' }));
+    const invalidValues = await appFailure(
+      runRecordExport(captureIo(), deps, 'deals', {
+        org: orgId,
+        out: bad,
+        amountMin: 'lots',
+        pipeline: 'nope',
+        sort: 'size',
+      }),
+    );
     expect(invalidValues.fields?.map((f) => f.field).sort()).toEqual(['--amount-min', '--pipeline', '--sort']);
-    const otherList = await appFailure(runRecordExport(captureIo(), deps, 'accounts', { org: orgId, out: bad, pipeline: p.id }));
-    expect(otherList.fields).toEqual([{ field: '--pipeline', message: 'is not a filter of accounts (it filters deals)' }]);
-    expect((await appFailure(runRecordExport(captureIo(), deps, 'opportunities', { org: orgId, out: bad }))).fields?.map((f) => f.field)).toEqual(['<entity>']);
-    expect((await appFailure(runRecordExport(captureIo(), deps, 'deals', { org: orgId, out }))).message).toContain('--force');
+    const otherList = await appFailure(
+      runRecordExport(captureIo(), deps, 'accounts', { org: orgId, out: bad, pipeline: p.id }),
+    );
+    expect(otherList.fields).toEqual([
+      { field: '--pipeline', message: 'is not a filter of accounts (it filters deals)' },
+    ]);
+    expect(
+      (await appFailure(runRecordExport(captureIo(), deps, 'opportunities', { org: orgId, out: bad }))).fields?.map(
+        (f) => f.field,
+      ),
+    ).toEqual(['<entity>']);
+    expect((await appFailure(runRecordExport(captureIo(), deps, 'deals', { org: orgId, out }))).message).toContain(
+      '--force',
+    );
     expect(fs.existsSync(bad) || fs.existsSync(`${bad}.partial`)).toBe(false);
   });
 });

@@ -12,8 +12,12 @@ const child = `fk_child_${tag}`;
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  await sql.raw(`create table ${parent} (org_id uuid not null, id uuid not null, primary key (org_id, id))`).execute(deps.db);
-  await sql.raw(`create table ${ref} (org_id uuid not null, id uuid not null, primary key (org_id, id))`).execute(deps.db);
+  await sql
+    .raw(`create table ${parent} (org_id uuid not null, id uuid not null, primary key (org_id, id))`)
+    .execute(deps.db);
+  await sql
+    .raw(`create table ${ref} (org_id uuid not null, id uuid not null, primary key (org_id, id))`)
+    .execute(deps.db);
   await sql
     .raw(
       `create table ${child} (org_id uuid not null, id uuid primary key, parent_id uuid, ref_id uuid,
@@ -28,9 +32,14 @@ afterAll(async () => {
 });
 
 const insertChild = (db: TestDeps['db'], org: string, parentId: string | null, refId: string | null) =>
-  sql`insert into ${sql.table(child)} (org_id, id, parent_id, ref_id) values (${org}, ${randomUUID()}, ${parentId}, ${refId})`.execute(db);
-const insertKey = (db: TestDeps['db'], table: string, org: string, id: string) => sql`insert into ${sql.table(table)} (org_id, id) values (${org}, ${id})`.execute(db);
-const count = async (table: string, org: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${org}`.execute(deps.db)).rows[0]?.n;
+  sql`insert into ${sql.table(child)} (org_id, id, parent_id, ref_id) values (${org}, ${randomUUID()}, ${parentId}, ${refId})`.execute(
+    db,
+  );
+const insertKey = (db: TestDeps['db'], table: string, org: string, id: string) =>
+  sql`insert into ${sql.table(table)} (org_id, id) values (${org}, ${id})`.execute(db);
+const count = async (table: string, org: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${org}`.execute(deps.db))
+    .rows[0]?.n;
 
 describe('deferred foreign-key checks for bulk loads', () => {
   it('lets a load write without the per-row checks, then proves the keys and commits valid rows', async () => {

@@ -51,8 +51,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const c = new pg.Client({ connectionString: databaseUrl });
       await c.connect();
       // Only this run's databases: other runs may be using the same server at the same time.
-      const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2`, [clonePrefix, name]);
-      for (const r of rows.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
+      const rows = await c.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2`,
+        [clonePrefix, name],
+      );
+      for (const r of rows.rows)
+        await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => undefined);
       await c.end();
     };
   }

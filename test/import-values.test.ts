@@ -6,7 +6,11 @@ const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => 
 
 describe('import values', () => {
   it('reads dates in the common written forms', () => {
-    expect(['2025-03-04', '2025/3/4', '03/04/2025', '04.03.2025', '4 Mar 2025', 'March 4, 2025', '2025-03-04T23:59:00Z'].map((s) => value(parseDateOnly(s)))).toEqual(Array(7).fill('2025-03-04'));
+    expect(
+      ['2025-03-04', '2025/3/4', '03/04/2025', '04.03.2025', '4 Mar 2025', 'March 4, 2025', '2025-03-04T23:59:00Z'].map(
+        (s) => value(parseDateOnly(s)),
+      ),
+    ).toEqual(Array(7).fill('2025-03-04'));
     expect(value(parseDateOnly('03/04/2025', 'dmy'))).toBe('2025-04-03');
     expect(value(parseDateOnly('2025-02-30'))).toMatch(/^"2025-02-30" is not a date/);
     expect(value(parseDateTime('2025-03-04 2:30 PM'))).toEqual(new Date('2025-03-04T14:30:00Z'));
@@ -40,7 +44,10 @@ describe('import values', () => {
   });
 
   it('maps columns by --map, then preset, then name, and names what cannot be mapped', () => {
-    const m = proposeMapping('deals', ['Opportunity Name', 'Stage', 'Weird', 'Amount'], { preset: 'salesforce', map: { Weird: 'source' } });
+    const m = proposeMapping('deals', ['Opportunity Name', 'Stage', 'Weird', 'Amount'], {
+      preset: 'salesforce',
+      map: { Weird: 'source' },
+    });
     expect(m.columns.map((c) => [c.header, c.field, c.via])).toEqual([
       ['Opportunity Name', 'name', 'preset'],
       ['Stage', 'stage', 'preset'],
@@ -64,7 +71,14 @@ describe('import values', () => {
       'an activity needs at least one of deal, contact, account, lead',
     ]);
     const contacts = proposeMapping('contacts', ['Full Name', 'Email']);
-    const row = convertRow('contacts', contacts.columns, ['Ada King Lovelace', 'ada@example.test; ADA@example.test, a.l@example.test']);
-    expect(Object.fromEntries(row.values)).toMatchObject({ firstName: 'Ada King', lastName: 'Lovelace', emails: ['ada@example.test', 'a.l@example.test'] });
+    const row = convertRow('contacts', contacts.columns, [
+      'Ada King Lovelace',
+      'ada@example.test; ADA@example.test, a.l@example.test',
+    ]);
+    expect(Object.fromEntries(row.values)).toMatchObject({
+      firstName: 'Ada King',
+      lastName: 'Lovelace',
+      emails: ['ada@example.test', 'a.l@example.test'],
+    });
   });
 });

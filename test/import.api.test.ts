@@ -29,14 +29,29 @@ describe('imports over the API', () => {
     const { admin } = await createTestOrg(deps);
     await createPipeline(deps, admin, starterPipeline);
     const owner = await createTestUser(deps, admin, 'rep', { name: 'Ada Owner' });
-    await deps.db.updateTable('users').set({ email: 'ada.owner@example.test' }).where('id', '=', owner.userId).execute();
-    const started = await api.as(admin, { method: 'POST', url: '/api/v1/imports?entity=accounts&fileName=accounts.csv', headers: csv, payload: fs.readFileSync(fixture('accounts.csv')) });
+    await deps.db
+      .updateTable('users')
+      .set({ email: 'ada.owner@example.test' })
+      .where('id', '=', owner.userId)
+      .execute();
+    const started = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports?entity=accounts&fileName=accounts.csv',
+      headers: csv,
+      payload: fs.readFileSync(fixture('accounts.csv')),
+    });
     expect(started.statusCode).toBe(202);
     const job = started.json<ImportJobDto>();
     expect(job).toMatchObject({ entity: 'accounts', status: 'queued', fileName: 'accounts.csv' });
     await settleImportJobs();
     const done = (await api.as(admin, { method: 'GET', url: `/api/v1/imports/${job.id}` })).json<ImportJobDto>();
-    expect(done).toMatchObject({ status: 'succeeded', percent: 100, rowsRead: 6, summary: { rows: 6, inserted: 3, rejected: 2, duplicates: 1 }, error: null });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      percent: 100,
+      rowsRead: 6,
+      summary: { rows: 6, inserted: 3, rejected: 2, duplicates: 1 },
+      error: null,
+    });
     const rejects = await api.as(admin, { method: 'GET', url: `/api/v1/imports/${job.id}/rejects` });
     expect(rejects.statusCode).toBe(200);
     expect(rejects.headers['content-type']).toMatch(/^text\/csv/);
@@ -50,15 +65,32 @@ describe('imports over the API', () => {
     expect(list.items.map((j) => j.id)).toEqual([job.id]);
     const other = await createTestOrg(deps);
     expect((await api.as(other.admin, { method: 'GET', url: `/api/v1/imports/${job.id}` })).statusCode).toBe(404);
-    expect((await api.as(other.admin, { method: 'GET', url: `/api/v1/imports/${job.id}/rejects` })).statusCode).toBe(404);
+    expect((await api.as(other.admin, { method: 'GET', url: `/api/v1/imports/${job.id}/rejects` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('previews the mapping and the first rows without writing', async () => {
     const { admin } = await createTestOrg(deps);
-    const res = await api.as(admin, { method: 'POST', url: '/api/v1/imports/preview?entity=contacts&preset=hubspot&limit=2', headers: csv, payload: fs.readFileSync(fixture('contacts-hubspot.csv')) });
+    const res = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports/preview?entity=contacts&preset=hubspot&limit=2',
+      headers: csv,
+      payload: fs.readFileSync(fixture('contacts-hubspot.csv')),
+    });
     expect(res.statusCode).toBe(200);
     const preview = res.json<ImportPreview>();
-    expect(preview.headers).toEqual(['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Job Title', 'Associated Company', 'Contact owner', 'Create Date']);
+    expect(preview.headers).toEqual([
+      'Record ID',
+      'First Name',
+      'Last Name',
+      'Email',
+      'Phone Number',
+      'Job Title',
+      'Associated Company',
+      'Contact owner',
+      'Create Date',
+    ]);
     expect(preview.mapping.slice(0, 4)).toEqual([
       { column: 'Record ID', field: 'externalId', via: 'preset' },
       { column: 'First Name', field: 'firstName', via: 'preset' },
@@ -66,25 +98,55 @@ describe('imports over the API', () => {
       { column: 'Email', field: 'emails', via: 'preset' },
     ]);
     expect(preview.rows).toHaveLength(2);
-    expect(preview.rows[0]).toMatchObject({ line: 2, action: 'reject', values: { firstName: 'Grace', emails: 'grace@acme.example' }, problems: [expect.stringMatching(/^account: "Acme Corporation" is not an account/)] });
+    expect(preview.rows[0]).toMatchObject({
+      line: 2,
+      action: 'reject',
+      values: { firstName: 'Grace', emails: 'grace@acme.example' },
+      problems: [expect.stringMatching(/^account: "Acme Corporation" is not an account/)],
+    });
     const contacts = await deps.db.selectFrom('contacts').select('id').where('org_id', '=', admin.orgId).execute();
     expect(contacts).toEqual([]);
   });
 
   it('names every bad option and refuses an empty body', async () => {
     const { admin } = await createTestOrg(deps);
-    const bad = await api.as(admin, { method: 'POST', url: '/api/v1/imports?entity=deals&onDuplicate=merge&map=NoEquals', headers: csv, payload: 'a,b\n1,2\n' });
+    const bad = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports?entity=deals&onDuplicate=merge&map=NoEquals',
+      headers: csv,
+      payload: 'a,b\n1,2\n',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['onDuplicate']);
-    const badMap = await api.as(admin, { method: 'POST', url: '/api/v1/imports?entity=deals&map=NoEquals&delimiter=%22', headers: csv, payload: 'a,b\n1,2\n' });
+    const badMap = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports?entity=deals&map=NoEquals&delimiter=%22',
+      headers: csv,
+      payload: 'a,b\n1,2\n',
+    });
     expect(badMap.statusCode).toBe(422);
-    expect(badMap.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort()).toEqual(['delimiter', 'map.0']);
-    const empty = await api.as(admin, { method: 'POST', url: '/api/v1/imports?entity=deals', headers: csv, payload: '' });
+    expect(
+      badMap
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['delimiter', 'map.0']);
+    const empty = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports?entity=deals',
+      headers: csv,
+      payload: '',
+    });
     expect(empty.statusCode).toBe(422);
     const emptyErrors = empty.json<{ errors: { field: string; message: string }[] }>().errors;
     expect(emptyErrors.map((e) => e.field)).toEqual(['body']);
     expect(emptyErrors[0]?.message).toMatch(/^is empty/);
-    const unmapped = await api.as(admin, { method: 'POST', url: '/api/v1/imports/preview?entity=deals&map=Nope=name', headers: csv, payload: 'a,b\n1,2\n' });
+    const unmapped = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/imports/preview?entity=deals&map=Nope=name',
+      headers: csv,
+      payload: 'a,b\n1,2\n',
+    });
     expect(unmapped.json<ImportPreview>().problems).toEqual([
       '--map names the column "Nope", which the file does not have (its columns are: a, b)',
       'no column for the required field "name" (name one with --map "Column=name")',
@@ -97,13 +159,36 @@ describe('imports over the API', () => {
     const manager = await createTestUser(deps, admin, 'manager', { teamId: team.id });
     const rep = await createTestUser(deps, admin, 'rep', { teamId: team.id });
     const leads = 'Last Name,Email\nCurie,marie@radium.example\n';
-    expect((await api.as(rep, { method: 'POST', url: '/api/v1/imports?entity=leads', headers: csv, payload: leads })).statusCode).toBe(403);
-    expect((await api.as(manager, { method: 'POST', url: '/api/v1/imports?entity=products', headers: csv, payload: 'SKU,Name,Price\nA,B,1\n' })).statusCode).toBe(403);
-    const ok = await api.as(manager, { method: 'POST', url: '/api/v1/imports?entity=leads', headers: csv, payload: leads });
+    expect(
+      (await api.as(rep, { method: 'POST', url: '/api/v1/imports?entity=leads', headers: csv, payload: leads }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.as(manager, {
+          method: 'POST',
+          url: '/api/v1/imports?entity=products',
+          headers: csv,
+          payload: 'SKU,Name,Price\nA,B,1\n',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await api.as(manager, {
+      method: 'POST',
+      url: '/api/v1/imports?entity=leads',
+      headers: csv,
+      payload: leads,
+    });
     expect(ok.statusCode).toBe(202);
     await settleImportJobs();
-    const lead = await deps.db.selectFrom('leads').select(['owner_id']).where('org_id', '=', admin.orgId).executeTakeFirst();
+    const lead = await deps.db
+      .selectFrom('leads')
+      .select(['owner_id'])
+      .where('org_id', '=', admin.orgId)
+      .executeTakeFirst();
     expect(lead?.owner_id).toBe(manager.userId);
-    expect((await api.as(rep, { method: 'GET', url: `/api/v1/imports/${ok.json<ImportJobDto>().id}` })).statusCode).toBe(404);
+    expect(
+      (await api.as(rep, { method: 'GET', url: `/api/v1/imports/${ok.json<ImportJobDto>().id}` })).statusCode,
+    ).toBe(404);
   });
 });

@@ -27,7 +27,8 @@ async function orgWithOwner(): Promise<{ admin: Actor; ownerId: string }> {
   return { admin, ownerId: owner.userId };
 }
 
-const accountsOf = (orgId: string) => deps.db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).orderBy('external_id').execute();
+const accountsOf = (orgId: string) =>
+  deps.db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).orderBy('external_id').execute();
 
 describe('importing accounts', () => {
   it('maps headers by name, reads quotes, embedded line breaks, BOM and CRLF, and rejects bad rows with line and reason', async () => {
@@ -46,7 +47,12 @@ describe('importing accounts', () => {
       ['acc-2', 'Globex, Inc.', 'globex.example', 1200, ownerId, 'Energy'],
       ['acc-4', 'Umbrella "Health"', 'umbrella.example', 40, null, 'Pharma\r\nand biotech'],
     ]);
-    const events = await deps.db.selectFrom('events').select(['type', 'imported', 'entity_id']).where('org_id', '=', admin.orgId).where('entity_type', '=', 'account').execute();
+    const events = await deps.db
+      .selectFrom('events')
+      .select(['type', 'imported', 'entity_id'])
+      .where('org_id', '=', admin.orgId)
+      .where('entity_type', '=', 'account')
+      .execute();
     expect(events).toHaveLength(3);
     expect(events.every((e) => e.type === 'account.created' && e.imported)).toBe(true);
     expect((await verifyChain(deps.db, admin.orgId)).ok).toBe(true);
@@ -57,21 +63,36 @@ describe('importing accounts', () => {
     await importCsv(deps, admin, fixture('accounts.csv'), { entity: 'accounts' });
     const again = await importCsv(deps, admin, fixture('accounts.csv'), { entity: 'accounts' });
     expect(again.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 2 });
-    const changed = await importCsv(deps, admin, 'External ID,Name,Employees\nacc-1,Acme Corporation,300\n', { entity: 'accounts' });
+    const changed = await importCsv(deps, admin, 'External ID,Name,Employees\nacc-1,Acme Corporation,300\n', {
+      entity: 'accounts',
+    });
     expect(changed.summary).toMatchObject({ inserted: 0, updated: 1 });
     const acme = (await accountsOf(admin.orgId)).find((r) => r.external_id === 'acc-1');
     expect(acme).toMatchObject({ employees: 300, version: 2, domain: 'acme.example' });
-    const updated = await deps.db.selectFrom('events').select(['type', 'data', 'imported']).where('entity_id', '=', acme?.id ?? '').where('type', '=', 'account.updated').execute();
-    expect(updated).toEqual([{ type: 'account.updated', imported: true, data: { changes: { employees: { from: 250, to: 300 } } } }]);
+    const updated = await deps.db
+      .selectFrom('events')
+      .select(['type', 'data', 'imported'])
+      .where('entity_id', '=', acme?.id ?? '')
+      .where('type', '=', 'account.updated')
+      .execute();
+    expect(updated).toEqual([
+      { type: 'account.updated', imported: true, data: { changes: { employees: { from: 250, to: 300 } } } },
+    ]);
   });
 
   it('detects duplicates by domain and similar name: skip, update or import as new', async () => {
     const { admin } = await orgWithOwner();
-    await importCsv(deps, admin, 'Name,Website\nAcme Corporation,acme.example\nGlobex Industries,globex.example\n', { entity: 'accounts' });
-    const file = 'Name,Website,Industry\nACME corp.,acme.example,Tools\nGlobex Industries Inc,,Energy\nBrand New,new.example,Retail\n';
+    await importCsv(deps, admin, 'Name,Website\nAcme Corporation,acme.example\nGlobex Industries,globex.example\n', {
+      entity: 'accounts',
+    });
+    const file =
+      'Name,Website,Industry\nACME corp.,acme.example,Tools\nGlobex Industries Inc,,Energy\nBrand New,new.example,Retail\n';
     const skipped = await importCsv(deps, admin, file, { entity: 'accounts', dryRun: true });
     expect(skipped.summary).toMatchObject({ inserted: 1, duplicates: 2, rejected: 0 });
-    expect(skipped.rejects.map((r) => r.reason)).toEqual([expect.stringMatching(/^duplicate: account .* \(same domain acme.example\); skipped$/), expect.stringMatching(/^duplicate: account .* \(similar name "Globex Industries"\); skipped$/)]);
+    expect(skipped.rejects.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^duplicate: account .* \(same domain acme.example\); skipped$/),
+      expect.stringMatching(/^duplicate: account .* \(similar name "Globex Industries"\); skipped$/),
+    ]);
     const updated = await importCsv(deps, admin, file, { entity: 'accounts', onDuplicate: 'update' });
     expect(updated.summary).toMatchObject({ inserted: 1, updated: 2, duplicates: 2 });
     expect((await accountsOf(admin.orgId)).map((a) => [a.name, a.industry]).sort()).toEqual([
@@ -79,18 +100,29 @@ describe('importing accounts', () => {
       ['Brand New', 'Retail'],
       ['Globex Industries Inc', 'Energy'],
     ]);
-    const asNew = await importCsv(deps, admin, 'Name,Website\nACME corp.,acme.example\n', { entity: 'accounts', onDuplicate: 'new' });
+    const asNew = await importCsv(deps, admin, 'Name,Website\nACME corp.,acme.example\n', {
+      entity: 'accounts',
+      onDuplicate: 'new',
+    });
     expect(asNew.summary).toMatchObject({ inserted: 1, duplicates: 1 });
     expect(await accountsOf(admin.orgId)).toHaveLength(4);
   });
 
   it('writes nothing on a dry run but reports the same counts', async () => {
     const { admin } = await orgWithOwner();
-    const before = await deps.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', admin.orgId).executeTakeFirstOrThrow();
+    const before = await deps.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', admin.orgId)
+      .executeTakeFirstOrThrow();
     const dry = await importCsv(deps, admin, fixture('accounts.csv'), { entity: 'accounts', dryRun: true });
     expect(dry.summary).toMatchObject({ rows: 6, inserted: 3, duplicates: 1, rejected: 2, dryRun: true });
     expect(await accountsOf(admin.orgId)).toHaveLength(0);
-    const after = await deps.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', admin.orgId).executeTakeFirstOrThrow();
+    const after = await deps.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', admin.orgId)
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

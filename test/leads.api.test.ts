@@ -39,7 +39,11 @@ afterAll(async () => {
   await deps.cleanup();
 });
 
-const fieldsOf = (res: LightMyRequestResponse) => res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort();
+const fieldsOf = (res: LightMyRequestResponse) =>
+  res
+    .json<{ errors: { field: string }[] }>()
+    .errors.map((e) => e.field)
+    .sort();
 const names = (res: LightMyRequestResponse) => res.json<Page>().items.map((l) => l.lastName);
 
 async function createLead(actor: Actor, payload: Record<string, unknown>): Promise<Lead> {
@@ -52,7 +56,8 @@ async function createLead(actor: Actor, payload: Record<string, unknown>): Promi
 const patch = (actor: Actor, id: string, version: number | string, payload: Record<string, unknown>) =>
   api.as(actor, { method: 'PATCH', url: `/api/v1/leads/${id}`, headers: { 'if-match': String(version) }, payload });
 
-const eventsOf = (id: string) => deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', id).orderBy('id').execute();
+const eventsOf = (id: string) =>
+  deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', id).orderBy('id').execute();
 
 describe('leads over HTTP', () => {
   it('creates, reads, updates with If-Match and refuses a stale version with 409', async () => {
@@ -66,7 +71,14 @@ describe('leads over HTTP', () => {
       source: 'webinar',
       campaignId: '0b8c5a3e-9d8e-4a47-9a84-0f0cbd7e8a11',
     });
-    expect(lead).toMatchObject({ status: 'new', companyDomain: 'desert.example', ownerId: org.admin.userId, disqualifiedReason: null, convertedAt: null, version: 1 });
+    expect(lead).toMatchObject({
+      status: 'new',
+      companyDomain: 'desert.example',
+      ownerId: org.admin.userId,
+      disqualifiedReason: null,
+      convertedAt: null,
+      version: 1,
+    });
 
     const updated = await patch(org.admin, lead.id, 1, { status: 'working', title: 'Chief Sprinter' });
     expect(updated.statusCode).toBe(200);
@@ -76,7 +88,10 @@ describe('leads over HTTP', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(stale.json()).toMatchObject({ code: 'version_conflict', currentVersion: 2, sentVersion: 1 });
-    expect((await api.as(org.admin, { method: 'PATCH', url: `/api/v1/leads/${lead.id}`, payload: { title: 'x' } })).statusCode).toBe(428);
+    expect(
+      (await api.as(org.admin, { method: 'PATCH', url: `/api/v1/leads/${lead.id}`, payload: { title: 'x' } }))
+        .statusCode,
+    ).toBe(428);
 
     // A status change is its own event, never repeated inside lead.updated.
     const events = await eventsOf(lead.id);
@@ -85,26 +100,57 @@ describe('leads over HTTP', () => {
     expect(events[2]?.data).toEqual({ changes: { title: { from: null, to: 'Chief Sprinter' } } });
 
     const timeline = await api.as(org.admin, { method: 'GET', url: `/api/v1/leads/${lead.id}/timeline` });
-    expect(timeline.json<{ items: { type: string }[] }>().items.map((i) => i.type)).toEqual(['lead.updated', 'lead.status_changed', 'lead.created']);
+    expect(timeline.json<{ items: { type: string }[] }>().items.map((i) => i.type)).toEqual([
+      'lead.updated',
+      'lead.status_changed',
+      'lead.created',
+    ]);
   });
 
   it('answers bad input with problem+json naming every bad field', async () => {
     const bad = await api.as(org.admin, {
       method: 'POST',
       url: '/api/v1/leads',
-      payload: { lastName: '', email: 'nope', phone: 'ring ring', companyDomain: 'not a domain', campaignId: 'abc', status: 'converted', ownerId: 'me', colour: 'red' },
+      payload: {
+        lastName: '',
+        email: 'nope',
+        phone: 'ring ring',
+        companyDomain: 'not a domain',
+        campaignId: 'abc',
+        status: 'converted',
+        ownerId: 'me',
+        colour: 'red',
+      },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(fieldsOf(bad)).toEqual(['campaignId', 'colour', 'companyDomain', 'email', 'lastName', 'ownerId', 'phone', 'status']);
-    const status = bad.json<{ errors: { field: string; message: string }[] }>().errors.find((e) => e.field === 'status');
+    expect(fieldsOf(bad)).toEqual([
+      'campaignId',
+      'colour',
+      'companyDomain',
+      'email',
+      'lastName',
+      'ownerId',
+      'phone',
+      'status',
+    ]);
+    const status = bad
+      .json<{ errors: { field: string; message: string }[] }>()
+      .errors.find((e) => e.field === 'status');
     expect(status?.message).toMatch(/converted only by converting/);
 
-    const together = await api.as(org.admin, { method: 'POST', url: '/api/v1/leads', payload: { lastName: 'X', status: 'disqualified', ownerId: '0b8c5a3e-9d8e-4a47-9a84-0f0cbd7e8a11' } });
+    const together = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/leads',
+      payload: { lastName: 'X', status: 'disqualified', ownerId: '0b8c5a3e-9d8e-4a47-9a84-0f0cbd7e8a11' },
+    });
     expect(together.statusCode).toBe(422);
     expect(fieldsOf(together)).toEqual(['disqualifiedReason', 'ownerId']);
 
-    const badQuery = await api.as(org.admin, { method: 'GET', url: '/api/v1/leads?status=new,bogus&sort=name&limit=0' });
+    const badQuery = await api.as(org.admin, {
+      method: 'GET',
+      url: '/api/v1/leads?status=new,bogus&sort=name&limit=0',
+    });
     expect(badQuery.statusCode).toBe(422);
     expect(fieldsOf(badQuery)).toEqual(['limit', 'sort', 'status.1']);
   });
@@ -113,17 +159,26 @@ describe('leads over HTTP', () => {
     const lead = await createLead(org.admin, { lastName: 'Maybe' });
     const noReason = await patch(org.admin, lead.id, 1, { status: 'disqualified' });
     expect(noReason.statusCode).toBe(422);
-    expect(noReason.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'disqualifiedReason', message: 'is required when the status is disqualified' }] });
+    expect(noReason.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'disqualifiedReason', message: 'is required when the status is disqualified' }],
+    });
     const blank = await patch(org.admin, lead.id, 1, { status: 'disqualified', disqualifiedReason: '   ' });
     expect(fieldsOf(blank)).toEqual(['disqualifiedReason']);
 
-    const dq = await patch(org.admin, lead.id, 1, { status: 'disqualified', disqualifiedReason: 'No budget this year' });
+    const dq = await patch(org.admin, lead.id, 1, {
+      status: 'disqualified',
+      disqualifiedReason: 'No budget this year',
+    });
     expect(dq.statusCode).toBe(200);
     expect(dq.json()).toMatchObject({ status: 'disqualified', disqualifiedReason: 'No budget this year', version: 2 });
     const dropReason = await patch(org.admin, lead.id, 2, { disqualifiedReason: null });
     expect(fieldsOf(dropReason)).toEqual(['disqualifiedReason']);
 
-    const reasonWithoutStatus = await patch(org.admin, lead.id, 2, { status: 'working', disqualifiedReason: 'still no budget' });
+    const reasonWithoutStatus = await patch(org.admin, lead.id, 2, {
+      status: 'working',
+      disqualifiedReason: 'still no budget',
+    });
     expect(fieldsOf(reasonWithoutStatus)).toEqual(['disqualifiedReason']);
     const reopened = await patch(org.admin, lead.id, 2, { status: 'working' });
     expect(reopened.json()).toMatchObject({ status: 'working', disqualifiedReason: null, version: 3 });
@@ -133,25 +188,48 @@ describe('leads over HTTP', () => {
     expect(fieldsOf(converted)).toEqual(['status']);
 
     const events = await eventsOf(lead.id);
-    expect(events.map((e) => e.type)).toEqual(['lead.created', 'lead.status_changed', 'lead.updated', 'lead.status_changed', 'lead.updated']);
+    expect(events.map((e) => e.type)).toEqual([
+      'lead.created',
+      'lead.status_changed',
+      'lead.updated',
+      'lead.status_changed',
+      'lead.updated',
+    ]);
     expect(events[3]?.data).toEqual({ from: 'disqualified', to: 'working' });
     expect(events[4]?.data).toEqual({ changes: { disqualified_reason: { from: 'No budget this year', to: null } } });
   });
 
   it('becomes converted only through conversion, and a converted lead cannot be changed', async () => {
     const lead = await createLead(org.admin, { lastName: 'Convertible', company: 'Acme' });
-    const account = (await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Acme' } })).json<{ id: string }>();
-    const converted = await write(deps, org.orgId, (trx) => markLeadConverted(trx, deps, org.admin, lead.id, 1, { accountId: account.id, contactId: null, dealId: null }));
-    expect(converted).toMatchObject({ status: 'converted', convertedAccountId: account.id, convertedAt: clock.now().toISOString(), version: 2 });
+    const account = (
+      await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Acme' } })
+    ).json<{ id: string }>();
+    const converted = await write(deps, org.orgId, (trx) =>
+      markLeadConverted(trx, deps, org.admin, lead.id, 1, { accountId: account.id, contactId: null, dealId: null }),
+    );
+    expect(converted).toMatchObject({
+      status: 'converted',
+      convertedAccountId: account.id,
+      convertedAt: clock.now().toISOString(),
+      version: 2,
+    });
 
     const edit = await patch(org.admin, lead.id, 2, { title: 'x' });
     expect(edit.statusCode).toBe(422);
     expect(edit.json()).toMatchObject({ code: 'invalid_transition', status: 422, leadStatus: 'converted' });
     const reopen = await patch(org.admin, lead.id, '*', { status: 'working' });
     expect(reopen.json()).toMatchObject({ code: 'invalid_transition' });
-    const del = await api.as(org.admin, { method: 'DELETE', url: `/api/v1/leads/${lead.id}`, headers: { 'if-match': '2' } });
+    const del = await api.as(org.admin, {
+      method: 'DELETE',
+      url: `/api/v1/leads/${lead.id}`,
+      headers: { 'if-match': '2' },
+    });
     expect(del.json()).toMatchObject({ code: 'invalid_transition' });
-    await expect(write(deps, org.orgId, (trx) => markLeadConverted(trx, deps, org.admin, lead.id, 2, { accountId: null, contactId: null, dealId: null }))).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(
+      write(deps, org.orgId, (trx) =>
+        markLeadConverted(trx, deps, org.admin, lead.id, 2, { accountId: null, contactId: null, dealId: null }),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
 
     const got = await api.as(org.admin, { method: 'GET', url: `/api/v1/leads/${lead.id}` });
     expect(got.json()).toMatchObject({ status: 'converted', version: 2 });
@@ -177,18 +255,34 @@ describe('leads over HTTP', () => {
     expect((await api.as(t.teammate, { method: 'GET', url: `/api/v1/leads/${mine.id}` })).statusCode).toBe(404);
 
     // A rep cannot create an unowned lead or hand one over; marketing routes leads to anyone.
-    const unowned = await api.as(t.rep, { method: 'POST', url: '/api/v1/leads', payload: { lastName: 'X', ownerId: null } });
+    const unowned = await api.as(t.rep, {
+      method: 'POST',
+      url: '/api/v1/leads',
+      payload: { lastName: 'X', ownerId: null },
+    });
     expect(fieldsOf(unowned)).toEqual(['ownerId']);
     expect((await patch(t.rep, mine.id, 1, { ownerId: t.teammate.userId })).statusCode).toBe(403);
     const routed = await patch(t.marketing, queued.id, 1, { ownerId: t.outsider.userId, status: 'working' });
     expect(routed.statusCode).toBe(200);
-    expect((await eventsOf(queued.id)).map((e) => e.type)).toEqual(['lead.created', 'lead.status_changed', 'lead.assigned']);
+    expect((await eventsOf(queued.id)).map((e) => e.type)).toEqual([
+      'lead.created',
+      'lead.status_changed',
+      'lead.assigned',
+    ]);
     expect(names(await list(t.outsider))).toEqual(['Outsiders', 'Queued']);
 
-    const partnerAccount = (await api.as(o.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Channel Co', type: 'reseller' } })).json<{ id: string }>();
+    const partnerAccount = (
+      await api.as(o.admin, {
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Channel Co', type: 'reseller' },
+      })
+    ).json<{ id: string }>();
     const partner = await createTestUser(deps, o.admin, 'partner', { partnerAccountId: partnerAccount.id });
     expect(names(await list(partner))).toEqual([]);
-    expect((await api.as(partner, { method: 'POST', url: '/api/v1/leads', payload: { lastName: 'X' } })).statusCode).toBe(403);
+    expect(
+      (await api.as(partner, { method: 'POST', url: '/api/v1/leads', payload: { lastName: 'X' } })).statusCode,
+    ).toBe(403);
 
     const other = await createTestOrg(deps);
     expect((await api.as(other.admin, { method: 'GET', url: `/api/v1/leads/${mine.id}` })).statusCode).toBe(404);
@@ -202,7 +296,12 @@ describe('leads over HTTP', () => {
     await createLead(o.admin, { lastName: 'Newman', source: 'web' });
     const cutoff = new Date(clock.now().getTime() + 500).toISOString();
     await createLead(o.admin, { lastName: 'Worker', status: 'working', source: 'web', ownerId: rep.userId });
-    await createLead(o.admin, { lastName: 'Qualls', status: 'qualified', company: 'Initech', email: 'q@initech.example' });
+    await createLead(o.admin, {
+      lastName: 'Qualls',
+      status: 'qualified',
+      company: 'Initech',
+      email: 'q@initech.example',
+    });
     await createLead(o.admin, { lastName: 'Dropped', status: 'disqualified', disqualifiedReason: 'Student' });
 
     const get = (qs: string) => api.as(o.admin, { method: 'GET', url: `/api/v1/leads?${qs}` });
@@ -228,7 +327,10 @@ describe('leads over HTTP', () => {
 
   it('soft-deletes with If-Match', async () => {
     const lead = await createLead(org.admin, { lastName: 'Temporary' });
-    expect((await api.as(org.admin, { method: 'DELETE', url: `/api/v1/leads/${lead.id}`, headers: { 'if-match': '1' } })).statusCode).toBe(204);
+    expect(
+      (await api.as(org.admin, { method: 'DELETE', url: `/api/v1/leads/${lead.id}`, headers: { 'if-match': '1' } }))
+        .statusCode,
+    ).toBe(204);
     expect((await api.as(org.admin, { method: 'GET', url: `/api/v1/leads/${lead.id}` })).statusCode).toBe(404);
     expect((await eventsOf(lead.id)).map((e) => e.type)).toEqual(['lead.created', 'lead.deleted']);
     const verify = await api.as(org.admin, { method: 'GET', url: '/api/v1/audit/verify' });

@@ -37,13 +37,18 @@ describe('exact money arithmetic', () => {
 
   it('never exceeds the undiscounted total and never goes below zero', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000 }), (q, p, d) => {
-        const quantity = fromScaled(BigInt(q), 4);
-        const price = fromScaled(BigInt(p), 2);
-        const net = toScaled(lineNetTotal(quantity, price, fromScaled(BigInt(d), 2)), 2);
-        const full = toScaled(lineNetTotal(quantity, price, '0'), 2);
-        expect(net >= 0n && net <= full).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (q, p, d) => {
+          const quantity = fromScaled(BigInt(q), 4);
+          const price = fromScaled(BigInt(p), 2);
+          const net = toScaled(lineNetTotal(quantity, price, fromScaled(BigInt(d), 2)), 2);
+          const full = toScaled(lineNetTotal(quantity, price, '0'), 2);
+          expect(net >= 0n && net <= full).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -18,15 +18,34 @@ afterAll(async () => {
 });
 
 type Problem = { code: string; errors?: { field: string; message: string }[]; [k: string]: unknown };
-const stagesOf = (p: PipelineDto) => p.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability, forecastCategory: s.forecastCategory, expectedDays: s.expectedDays, requiredFields: s.requiredFields }));
+const stagesOf = (p: PipelineDto) =>
+  p.stages.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    probability: s.probability,
+    forecastCategory: s.forecastCategory,
+    expectedDays: s.expectedDays,
+    requiredFields: s.requiredFields,
+  }));
 
 describe('pipelines over HTTP', () => {
   it('creates a pipeline with its ordered stages in one request; the first becomes the default', async () => {
     const { admin } = await createTestOrg(deps);
-    const res = await api.as(admin, { method: 'POST', url: '/api/v1/pipelines', payload: { name: 'New business', enforceStageOrder: true, stages: standardStages } });
+    const res = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/pipelines',
+      payload: { name: 'New business', enforceStageOrder: true, stages: standardStages },
+    });
     expect(res.statusCode).toBe(201);
     const p = res.json<PipelineDto>();
-    expect(p).toMatchObject({ name: 'New business', enforceStageOrder: true, isDefault: true, active: true, version: 1 });
+    expect(p).toMatchObject({
+      name: 'New business',
+      enforceStageOrder: true,
+      isDefault: true,
+      active: true,
+      version: 1,
+    });
     expect(p.stages.map((s) => [s.name, s.position, s.kind, s.probability, s.forecastCategory])).toEqual([
       ['Qualify', 0, 'open', 10, 'pipeline'],
       ['Discovery', 1, 'open', 25, 'pipeline'],
@@ -38,7 +57,13 @@ describe('pipelines over HTTP', () => {
     expect(p.stages[2]?.requiredFields).toEqual(['amount', 'expectedCloseDate', 'lineItems']);
     const got = await api.as(admin, { method: 'GET', url: `/api/v1/pipelines/${p.id}` });
     expect(got.json()).toEqual(p);
-    const second = (await api.as(admin, { method: 'POST', url: '/api/v1/pipelines', payload: { name: 'Renewals', stages: standardStages } })).json<PipelineDto>();
+    const second = (
+      await api.as(admin, {
+        method: 'POST',
+        url: '/api/v1/pipelines',
+        payload: { name: 'Renewals', stages: standardStages },
+      })
+    ).json<PipelineDto>();
     expect(second.isDefault).toBe(false);
     const ev = await deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', p.id).execute();
     expect(ev.map((e) => e.type)).toEqual(['pipeline.created']);
@@ -60,11 +85,23 @@ describe('pipelines over HTTP', () => {
       },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json<Problem>().errors?.map((e) => e.field).sort()).toEqual(['stages.0.probability', 'stages.0.requiredFields.1']);
+    expect(
+      res
+        .json<Problem>()
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['stages.0.probability', 'stages.0.requiredFields.1']);
     const rules = await api.as(admin, {
       method: 'POST',
       url: '/api/v1/pipelines',
-      payload: { name: 'Broken', stages: [{ name: 'Won', kind: 'won', probability: 90 }, { name: 'Lead', kind: 'open', probability: 10 }, { name: 'Also won', kind: 'won' }] },
+      payload: {
+        name: 'Broken',
+        stages: [
+          { name: 'Won', kind: 'won', probability: 90 },
+          { name: 'Lead', kind: 'open', probability: 10 },
+          { name: 'Also won', kind: 'won' },
+        ],
+      },
     });
     expect(rules.statusCode).toBe(422);
     expect(rules.json<Problem>().errors).toEqual([
@@ -81,19 +118,43 @@ describe('pipelines over HTTP', () => {
     const a = await createTestPipeline(deps, admin, { name: 'A' });
     const b = await createTestPipeline(deps, admin, { name: 'B' });
     expect([a.isDefault, b.isDefault]).toEqual([true, false]);
-    const swap = await api.as(admin, { method: 'PATCH', url: `/api/v1/pipelines/${b.id}`, headers: { 'if-match': '1' }, payload: { isDefault: true } });
+    const swap = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/pipelines/${b.id}`,
+      headers: { 'if-match': '1' },
+      payload: { isDefault: true },
+    });
     expect(swap.json()).toMatchObject({ isDefault: true, version: 2 });
     const aNow = (await api.as(admin, { method: 'GET', url: `/api/v1/pipelines/${a.id}` })).json<PipelineDto>();
     expect(aNow).toMatchObject({ isDefault: false, version: 2 });
-    const aEvents = await deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', a.id).orderBy('id').execute();
-    expect(aEvents.at(-1)).toMatchObject({ type: 'pipeline.updated', data: { changes: { is_default: { from: true, to: false } } } });
-    const dup = await api.as(admin, { method: 'PATCH', url: `/api/v1/pipelines/${a.id}`, headers: { 'if-match': '2' }, payload: { name: 'b' } });
+    const aEvents = await deps.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('entity_id', '=', a.id)
+      .orderBy('id')
+      .execute();
+    expect(aEvents.at(-1)).toMatchObject({
+      type: 'pipeline.updated',
+      data: { changes: { is_default: { from: true, to: false } } },
+    });
+    const dup = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/pipelines/${a.id}`,
+      headers: { 'if-match': '2' },
+      payload: { name: 'b' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'duplicate', errors: [{ field: 'name' }] });
-    const deactivateDefault = await api.as(admin, { method: 'PATCH', url: `/api/v1/pipelines/${b.id}`, headers: { 'if-match': '2' }, payload: { active: false } });
+    const deactivateDefault = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/pipelines/${b.id}`,
+      headers: { 'if-match': '2' },
+      payload: { active: false },
+    });
     expect(deactivateDefault.statusCode).toBe(422);
     expect(deactivateDefault.json<Problem>().errors?.[0]?.field).toBe('active');
-    const list = (await api.as(admin, { method: 'GET', url: '/api/v1/pipelines' })).json<{ items: PipelineDto[] }>().items;
+    const list = (await api.as(admin, { method: 'GET', url: '/api/v1/pipelines' })).json<{ items: PipelineDto[] }>()
+      .items;
     expect(list.filter((p) => p.isDefault).map((p) => p.name)).toEqual(['B']);
     expect(list.every((p) => p.stages.length === 6)).toBe(true);
   });
@@ -111,11 +172,25 @@ describe('pipelines over HTTP', () => {
       won,
       lost,
     ].map((s) => Object.fromEntries(Object.entries(s ?? {}).filter(([, v]) => v !== null)));
-    const stale = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '7' }, payload: { stages: next } });
+    const stale = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      headers: { 'if-match': '7' },
+      payload: { stages: next },
+    });
     expect(stale.statusCode).toBe(409);
-    const missing = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, payload: { stages: next } });
+    const missing = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      payload: { stages: next },
+    });
     expect(missing.statusCode).toBe(428);
-    const res = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: next } });
+    const res = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      headers: { 'if-match': '1' },
+      payload: { stages: next },
+    });
     expect(res.statusCode).toBe(200);
     const after = res.json<PipelineDto>();
     expect(after.version).toBe(2);
@@ -129,9 +204,19 @@ describe('pipelines over HTTP', () => {
     ]);
     expect(after.stages[0]?.id).toBe(discovery?.id);
     expect(after.stages.some((s) => s.id === proposal?.id)).toBe(false);
-    const ev = await deps.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', p.id).orderBy('id').execute();
+    const ev = await deps.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('entity_id', '=', p.id)
+      .orderBy('id')
+      .execute();
     expect(ev.map((e) => e.type)).toEqual(['pipeline.created', 'pipeline.stages_changed']);
-    const data = ev[1]?.data as { before: { name: string }[]; after: { name: string }[]; added: string[]; removed: string[] };
+    const data = ev[1]?.data as {
+      before: { name: string }[];
+      after: { name: string }[];
+      added: string[];
+      removed: string[];
+    };
     expect(data.before.map((s) => s.name)).toEqual(['Qualify', 'Discovery', 'Proposal', 'Negotiation', 'Won', 'Lost']);
     expect(data.after.map((s) => s.name)).toEqual(['Discover', 'Qualify', 'Demo', 'Negotiation', 'Won', 'Lost']);
     expect(data.removed).toEqual([proposal?.id]);
@@ -142,23 +227,50 @@ describe('pipelines over HTTP', () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin);
     const other = await createTestPipeline(deps, admin);
-    for (const name of ['One', 'Two']) await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name, pipelineId: p.id } });
+    for (const name of ['One', 'Two'])
+      await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name, pipelineId: p.id } });
     const withoutQualify = stagesOf(p)
       .slice(1)
       .map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability }));
-    const res = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: withoutQualify } });
+    const res = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      headers: { 'if-match': '1' },
+      payload: { stages: withoutQualify },
+    });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'conflict', dealCount: 2, stages: [{ id: p.stage('Qualify'), name: 'Qualify', deals: 2 }] });
+    expect(res.json()).toMatchObject({
+      code: 'conflict',
+      dealCount: 2,
+      stages: [{ id: p.stage('Qualify'), name: 'Qualify', deals: 2 }],
+    });
     expect(res.json<Problem>().detail).toMatch(/"Qualify" \(2 deals\)/);
-    const rekind = stagesOf(p).map((s) => ({ id: s.id, name: s.name, kind: s.name === 'Qualify' ? 'lost' : s.kind, probability: s.name === 'Qualify' ? 0 : s.probability }));
-    const rk = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: rekind.slice(1).concat(rekind.slice(0, 1)) } });
+    const rekind = stagesOf(p).map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.name === 'Qualify' ? 'lost' : s.kind,
+      probability: s.name === 'Qualify' ? 0 : s.probability,
+    }));
+    const rk = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      headers: { 'if-match': '1' },
+      payload: { stages: rekind.slice(1).concat(rekind.slice(0, 1)) },
+    });
     expect(rk.statusCode).toBe(409);
     const foreign = stagesOf(p).map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability }));
     foreign[1] = { ...foreign[1]!, id: other.stage('Discovery') };
-    const f = await api.as(admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: foreign } });
+    const f = await api.as(admin, {
+      method: 'PUT',
+      url: `/api/v1/pipelines/${p.id}/stages`,
+      headers: { 'if-match': '1' },
+      payload: { stages: foreign },
+    });
     expect(f.statusCode).toBe(422);
     expect(f.json<Problem>().errors).toEqual([{ field: 'stages.1.id', message: 'is not a stage of this pipeline' }]);
-    expect((await api.as(admin, { method: 'GET', url: `/api/v1/pipelines/${p.id}` })).json<PipelineDto>().version).toBe(1);
+    expect((await api.as(admin, { method: 'GET', url: `/api/v1/pipelines/${p.id}` })).json<PipelineDto>().version).toBe(
+      1,
+    );
   });
 
   it('lets only admins change pipelines, every role read them, and keeps organizations apart', async () => {
@@ -167,11 +279,46 @@ describe('pipelines over HTTP', () => {
     const manager = await createTestUser(deps, admin, 'manager');
     const p = await createTestPipeline(deps, admin);
     expect((await api.as(manager, { method: 'GET', url: `/api/v1/pipelines/${p.id}` })).statusCode).toBe(200);
-    expect((await api.as(manager, { method: 'POST', url: '/api/v1/pipelines', payload: { name: 'Mine', stages: standardStages } })).statusCode).toBe(403);
-    expect((await api.as(manager, { method: 'PATCH', url: `/api/v1/pipelines/${p.id}`, headers: { 'if-match': '1' }, payload: { name: 'Mine' } })).statusCode).toBe(403);
-    expect((await api.as(manager, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: standardStages } })).statusCode).toBe(403);
+    expect(
+      (
+        await api.as(manager, {
+          method: 'POST',
+          url: '/api/v1/pipelines',
+          payload: { name: 'Mine', stages: standardStages },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.as(manager, {
+          method: 'PATCH',
+          url: `/api/v1/pipelines/${p.id}`,
+          headers: { 'if-match': '1' },
+          payload: { name: 'Mine' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await api.as(manager, {
+          method: 'PUT',
+          url: `/api/v1/pipelines/${p.id}/stages`,
+          headers: { 'if-match': '1' },
+          payload: { stages: standardStages },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await api.as(outsider.admin, { method: 'GET', url: `/api/v1/pipelines/${p.id}` })).statusCode).toBe(404);
-    expect((await api.as(outsider.admin, { method: 'PUT', url: `/api/v1/pipelines/${p.id}/stages`, headers: { 'if-match': '1' }, payload: { stages: standardStages } })).statusCode).toBe(404);
+    expect(
+      (
+        await api.as(outsider.admin, {
+          method: 'PUT',
+          url: `/api/v1/pipelines/${p.id}/stages`,
+          headers: { 'if-match': '1' },
+          payload: { stages: standardStages },
+        })
+      ).statusCode,
+    ).toBe(404);
     const tl = await api.as(admin, { method: 'GET', url: `/api/v1/pipelines/${p.id}/timeline` });
     expect(tl.json<{ items: { type: string }[] }>().items.map((i) => i.type)).toEqual(['pipeline.created']);
   });

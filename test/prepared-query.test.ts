@@ -25,20 +25,29 @@ const userByIdOrEmail = preparedQuery((db, { orgId, email, id }: { orgId: string
 
 /** This connection's prepared statements of `userByIdOrEmail`. */
 const preparedHere = async (trx: DbExecutor) =>
-  (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx)).rows.filter(
-    (r) => r.statement.includes('lower(u.email)') && r.statement.endsWith(PREPARED_MARK),
-  );
+  (
+    await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx)
+  ).rows.filter((r) => r.statement.includes('lower(u.email)') && r.statement.endsWith(PREPARED_MARK));
 
 describe('preparedQuery', () => {
   it('binds every argument to its own place, call after call', async () => {
     const { orgId, admin, adminEmail } = await createTestOrg(deps);
     const rep = await createTestUser(deps, admin, 'rep');
     const other = await createTestOrg(deps);
-    expect(await userByIdOrEmail(deps.db, { orgId, email: 'nobody@example.test', id: rep.userId })).toEqual([{ id: rep.userId, email: rep.email }]);
-    expect(await userByIdOrEmail(deps.db, { orgId, email: adminEmail, id: rep.userId })).toEqual([{ id: admin.userId, email: adminEmail }, { id: rep.userId, email: rep.email }].sort((a, b) => a.email.localeCompare(b.email)));
+    expect(await userByIdOrEmail(deps.db, { orgId, email: 'nobody@example.test', id: rep.userId })).toEqual([
+      { id: rep.userId, email: rep.email },
+    ]);
+    expect(await userByIdOrEmail(deps.db, { orgId, email: adminEmail, id: rep.userId })).toEqual(
+      [
+        { id: admin.userId, email: adminEmail },
+        { id: rep.userId, email: rep.email },
+      ].sort((a, b) => a.email.localeCompare(b.email)),
+    );
     expect(await userByIdOrEmail(deps.db, { orgId: other.orgId, email: adminEmail, id: rep.userId })).toEqual([]);
     await deps.db.transaction().execute(async (trx) => {
-      expect(await userByIdOrEmail(trx, { orgId, email: 'nobody@example.test', id: admin.userId })).toEqual([{ id: admin.userId, email: adminEmail }]);
+      expect(await userByIdOrEmail(trx, { orgId, email: 'nobody@example.test', id: admin.userId })).toEqual([
+        { id: admin.userId, email: adminEmail },
+      ]);
     });
   });
 
@@ -51,13 +60,23 @@ describe('preparedQuery', () => {
     });
 
     await sql`alter table users add column prepared_test_extra integer`.execute(deps.db);
-    for (let i = 0; i < 3; i++) expect(await userByIdOrEmail(deps.db, { orgId, email: adminEmail, id: admin.userId })).toEqual([{ id: admin.userId, email: adminEmail }]);
+    for (let i = 0; i < 3; i++)
+      expect(await userByIdOrEmail(deps.db, { orgId, email: adminEmail, id: admin.userId })).toEqual([
+        { id: admin.userId, email: adminEmail },
+      ]);
     if (!onServer) return;
 
-    const unprepared = await openDatabase({ databaseUrl: deps.database.location, dataDir: '', poolSize: 1, preparedStatements: false });
+    const unprepared = await openDatabase({
+      databaseUrl: deps.database.location,
+      dataDir: '',
+      poolSize: 1,
+      preparedStatements: false,
+    });
     try {
       await unprepared.db.transaction().execute(async (trx) => {
-        expect(await userByIdOrEmail(trx, { orgId, email: adminEmail, id: admin.userId })).toEqual([{ id: admin.userId, email: adminEmail }]);
+        expect(await userByIdOrEmail(trx, { orgId, email: adminEmail, id: admin.userId })).toEqual([
+          { id: admin.userId, email: adminEmail },
+        ]);
         expect(await preparedHere(trx)).toEqual([]);
       });
     } finally {

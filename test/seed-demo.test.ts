@@ -32,9 +32,20 @@ describe('demo organization', () => {
     const first = rows[0]?.occurred_at.getTime() ?? 0;
     const last = rows[rows.length - 1]?.occurred_at.getTime() ?? 0;
     expect(last - first).toBeGreaterThan(200 * 86_400_000);
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
     const types = new Set(rows.map((r) => r.type));
-    for (const t of ['deal.created', 'deal.stage_changed', 'deal.won', 'deal.lost', 'deal.assigned', 'activity.created', 'objection.raised', 'lead.status_changed', 'lead.converted']) {
+    for (const t of [
+      'deal.created',
+      'deal.stage_changed',
+      'deal.won',
+      'deal.lost',
+      'deal.assigned',
+      'activity.created',
+      'objection.raised',
+      'lead.status_changed',
+      'lead.converted',
+    ]) {
       expect(types, t).toContain(t);
     }
   });
@@ -54,10 +65,18 @@ describe('demo organization', () => {
   });
 
   it('reports what it wrote, links objections to the library and names team managers', async () => {
-    const raised = await deps.db.selectFrom('raised_objections').select(['activity_id', 'objection_id']).where('org_id', '=', result.organizationId).execute();
+    const raised = await deps.db
+      .selectFrom('raised_objections')
+      .select(['activity_id', 'objection_id'])
+      .where('org_id', '=', result.organizationId)
+      .execute();
     expect(new Set(raised.map((r) => r.activity_id)).size).toBe(result.counts.objections);
     expect(raised.every((r) => r.objection_id !== null)).toBe(true);
-    const teams = await deps.db.selectFrom('teams').select('manager_id').where('org_id', '=', result.organizationId).execute();
+    const teams = await deps.db
+      .selectFrom('teams')
+      .select('manager_id')
+      .where('org_id', '=', result.organizationId)
+      .execute();
     expect(teams.every((t) => t.manager_id !== null)).toBe(true);
   });
 
@@ -66,7 +85,14 @@ describe('demo organization', () => {
     try {
       const other = await seedDemo(again, { deals: 40, leads: 40, seed: 7, name: 'Northwind Demo' });
       const names = async (d: TestDeps, org: string) =>
-        (await d.db.selectFrom('deals').select(['id', 'name', 'amount', 'status']).where('org_id', '=', org).orderBy('id').execute()).map((r) => `${r.id} ${r.name} ${r.amount} ${r.status}`);
+        (
+          await d.db
+            .selectFrom('deals')
+            .select(['id', 'name', 'amount', 'status'])
+            .where('org_id', '=', org)
+            .orderBy('id')
+            .execute()
+        ).map((r) => `${r.id} ${r.name} ${r.amount} ${r.status}`);
       expect(await names(again, other.organizationId)).toEqual(await names(deps, result.organizationId));
     } finally {
       await again.cleanup();

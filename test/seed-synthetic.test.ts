@@ -5,7 +5,12 @@ import { ManualClock } from '../src/domain/deps.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createDeal, updateDeal } from '../src/modules/deals/deals.service.ts';
 import { moveDealStage } from '../src/modules/deals/move-deal-stage.ts';
-import { dealTracesFromVisits, listDealTraces, listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
+import {
+  dealTracesFromVisits,
+  listDealTraces,
+  listStageVisits,
+  stageVisitsFromEvents,
+} from '../src/modules/deals/stage-visits.repository.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { countUnsealed } from '../src/modules/events/events.repository.ts';
 import { seedSynthetic, type SyntheticOptions, type SyntheticResult } from '../src/modules/synthetic/seed-synthetic.ts';
@@ -13,7 +18,15 @@ import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-param
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 
 const clock = new ManualClock('2026-06-15T10:00:00.000Z');
-const options: SyntheticOptions = { name: 'Synthetic Test Co', seed: 42, deals: 400, months: 6, password: 'synthetic-password', params: defaultSyntheticParams, end: new Date('2026-06-01T00:00:00.000Z') };
+const options: SyntheticOptions = {
+  name: 'Synthetic Test Co',
+  seed: 42,
+  deals: 400,
+  months: 6,
+  password: 'synthetic-password',
+  params: defaultSyntheticParams,
+  end: new Date('2026-06-01T00:00:00.000Z'),
+};
 let deps: TestDeps;
 let result: SyntheticResult;
 
@@ -23,14 +36,33 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => deps.cleanup());
 
-type EventRow = { id: number; seq: number; type: string; entity_type: string; entity_id: string; actor_id: string | null; occurred_at: Date; business_time: Date | null; data: Record<string, unknown> };
+type EventRow = {
+  id: number;
+  seq: number;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  actor_id: string | null;
+  occurred_at: Date;
+  business_time: Date | null;
+  data: Record<string, unknown>;
+};
 const dealEvents = async (dealId: string) =>
-  (await sql<EventRow>`select id, seq, type, entity_type, entity_id, actor_id, occurred_at, business_time, data from events where org_id = ${result.organizationId} and entity_type = 'deal' and entity_id = ${dealId} and type like 'deal.%' order by id`.execute(deps.db)).rows;
+  (
+    await sql<EventRow>`select id, seq, type, entity_type, entity_id, actor_id, occurred_at, business_time, data from events where org_id = ${result.organizationId} and entity_type = 'deal' and entity_id = ${dealId} and type like 'deal.%' order by id`.execute(
+      deps.db,
+    )
+  ).rows;
 
 describe('seed synthetic', () => {
   it('makes exactly the deals asked for, with leads, consumers, calls, meetings and objections, and counts what it wrote', async () => {
     const orgId = result.organizationId;
-    const count = async (table: string, where = sql`true`) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${orgId} and ${where}`.execute(deps.db)).rows[0]?.n;
+    const count = async (table: string, where = sql`true`) =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${orgId} and ${where}`.execute(deps.db)
+      ).rows[0]?.n;
     expect(await count('deals')).toBe(400);
     expect(result.counts.deals).toBe(400);
     expect(await count('leads')).toBe(result.counts.leads);
@@ -39,7 +71,9 @@ describe('seed synthetic', () => {
     expect(await count('deals', sql`status = 'won'`)).toBe(result.counts.won);
     expect(await count('activities', sql`call_disposition = 'meeting_booked'`)).toBeGreaterThan(0);
     expect(await count('raised_objections')).toBe(result.counts.objections);
-    expect(await count('leads', sql`status = 'converted' and converted_deal_id is not null`)).toBe(result.counts.convertedLeads);
+    expect(await count('leads', sql`status = 'converted' and converted_deal_id is not null`)).toBe(
+      result.counts.convertedLeads,
+    );
     expect(await count('events')).toBeGreaterThan(result.counts.events);
     // Rough realism: the defaults are calibrated to these rates (wide bounds at this small size).
     const closed = result.counts.won + result.counts.lost;
@@ -53,7 +87,14 @@ describe('seed synthetic', () => {
     expect(await countUnsealed(deps.db, result.organizationId)).toBe(0);
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok, JSON.stringify(report.firstBreak)).toBe(true);
-    expect(report.checked).toBe(await (async () => (await sql<{ n: number }>`select count(*)::int as n from events where org_id = ${result.organizationId}`.execute(deps.db)).rows[0]?.n)());
+    expect(report.checked).toBe(
+      await (async () =>
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from events where org_id = ${result.organizationId}`.execute(deps.db)
+        ).rows[0]?.n)(),
+    );
     // and the sealer, run now, changes nothing
     await deps.sealer.flush(result.organizationId);
     expect((await verifyChain(deps.db, result.organizationId)).lastSeq).toBe(report.lastSeq);
@@ -80,27 +121,56 @@ describe('seed synthetic', () => {
     const orgId = result.organizationId;
     // A lead-sourced deal (created, assigned, moved, closed) and a directly created one with line items.
     const picks = (
-      await sql<{ id: string }>`(select d.id from deals d join leads l on l.org_id = d.org_id and l.converted_deal_id = d.id where d.org_id = ${orgId} and d.status <> 'open' order by d.id limit 1)
+      await sql<{
+        id: string;
+      }>`(select d.id from deals d join leads l on l.org_id = d.org_id and l.converted_deal_id = d.id where d.org_id = ${orgId} and d.status <> 'open' order by d.id limit 1)
         union all (select d.id from deals d where d.org_id = ${orgId} and d.status = 'won' and exists (select 1 from deal_line_items i where i.org_id = d.org_id and i.deal_id = d.id) order by d.id limit 1)
-        union all (select d.id from deals d where d.org_id = ${orgId} and d.status = 'lost' and d.channel = 'partner' order by d.id limit 1)`.execute(deps.db)
+        union all (select d.id from deals d where d.org_id = ${orgId} and d.status = 'lost' and d.channel = 'partner' order by d.id limit 1)`.execute(
+        deps.db,
+      )
     ).rows;
     expect(picks).toHaveLength(3);
     for (const { id } of picks) {
       const original = await dealEvents(id);
-      const row = await deps.db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirstOrThrow();
-      const lines = await deps.db.selectFrom('deal_line_items').selectAll().where('org_id', '=', orgId).where('deal_id', '=', id).orderBy('position').execute();
-      const roles = await deps.db.selectFrom('deal_contacts').selectAll().where('org_id', '=', orgId).where('deal_id', '=', id).execute();
+      const row = await deps.db
+        .selectFrom('deals')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const lines = await deps.db
+        .selectFrom('deal_line_items')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('deal_id', '=', id)
+        .orderBy('position')
+        .execute();
+      const roles = await deps.db
+        .selectFrom('deal_contacts')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('deal_id', '=', id)
+        .execute();
       const created = original[0];
-      if (!created || created.type !== 'deal.created' || !created.actor_id) throw new Error(`deal ${id} has no creation event`);
+      if (!created || created.type !== 'deal.created' || !created.actor_id)
+        throw new Error(`deal ${id} has no creation event`);
       // Replay: the same calls at the same times, by the same users, through the services.
       const replayClock = new ManualClock(created.occurred_at);
       const replayDeps = { ...deps, clock: replayClock };
       const after = created.data.after as Record<string, unknown>;
       const actor = await actorForUser(deps, orgId, created.actor_id);
       const replica = await createDeal(replayDeps, actor, {
-        name: row.name, pipelineId: row.pipeline_id, accountId: row.account_id, primaryContactId: after.primary_contact_id as string | null, amount: after.amount as string,
-        expectedCloseDate: after.expected_close_date as string, source: after.source as string | null, channel: row.channel as 'direct' | 'partner', partnerAccountId: row.partner_account_id,
-        ownerId: after.owner_id as string, contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
+        name: row.name,
+        pipelineId: row.pipeline_id,
+        accountId: row.account_id,
+        primaryContactId: after.primary_contact_id as string | null,
+        amount: after.amount as string,
+        expectedCloseDate: after.expected_close_date as string,
+        source: after.source as string | null,
+        channel: row.channel as 'direct' | 'partner',
+        partnerAccountId: row.partner_account_id,
+        ownerId: after.owner_id as string,
+        contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
         lineItems: lines.map((l) => ({ productId: l.product_id, quantity: l.quantity.replace(/\.?0+$/, '') })),
       });
       for (const e of original.slice(1)) {
@@ -109,14 +179,34 @@ describe('seed synthetic', () => {
         if (e.type === 'deal.stage_changed') {
           const to = e.data.to as { stageId: string };
           const lost = original.find((x) => x.type === 'deal.lost' && x.id > e.id);
-          await moveDealStage(replayDeps, by, replica.id, '*', { stageId: to.stageId, ...(lost && (e.data.status as { to: string }).to === 'lost' ? { lostReason: lost.data.lostReason as string } : {}) });
+          await moveDealStage(replayDeps, by, replica.id, '*', {
+            stageId: to.stageId,
+            ...(lost && (e.data.status as { to: string }).to === 'lost'
+              ? { lostReason: lost.data.lostReason as string }
+              : {}),
+          });
         }
-        if (e.type === 'deal.assigned') await updateDeal(replayDeps, by, replica.id, '*', { ownerId: (e.data.changes as { owner_id: { to: string } }).owner_id.to });
+        if (e.type === 'deal.assigned')
+          await updateDeal(replayDeps, by, replica.id, '*', {
+            ownerId: (e.data.changes as { owner_id: { to: string } }).owner_id.to,
+          });
       }
       const replayed = await dealEvents(replica.id);
-      const shape = (rows: EventRow[]) => rows.map((e) => ({ type: e.type, actor: e.actor_id, at: e.occurred_at.toISOString(), businessTime: e.business_time, data: e.data }));
+      const shape = (rows: EventRow[]) =>
+        rows.map((e) => ({
+          type: e.type,
+          actor: e.actor_id,
+          at: e.occurred_at.toISOString(),
+          businessTime: e.business_time,
+          data: e.data,
+        }));
       expect(shape(original.filter((e) => e.type !== 'objection.raised'))).toEqual(shape(replayed));
-      const finalRow = await deps.db.selectFrom('deals').selectAll().where('org_id', '=', orgId).where('id', '=', replica.id).executeTakeFirstOrThrow();
+      const finalRow = await deps.db
+        .selectFrom('deals')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', replica.id)
+        .executeTakeFirstOrThrow();
       expect({ ...finalRow, id: id }).toEqual(row);
     }
   }, 60_000);
@@ -125,14 +215,28 @@ describe('seed synthetic', () => {
     const other = await createTestDeps({ clock });
     try {
       // Small rounds: many writes, each handed over while the next round is made, and the pool of event ids refilled often.
-      const small = await seedSynthetic(other, { ...options, deals: 150, name: 'Bounded Co', maxPendingEvents: 40, flushRows: 300 });
+      const small = await seedSynthetic(other, {
+        ...options,
+        deals: 150,
+        name: 'Bounded Co',
+        maxPendingEvents: 40,
+        flushRows: 300,
+      });
       expect(small.counts.events + small.counts.rows).toBeGreaterThan(10 * 300);
       expect((await verifyChain(other.db, small.organizationId)).ok).toBe(true);
       expect(await countUnsealed(other.db, small.organizationId)).toBe(0);
-      expect(await listStageVisits(other.db, small.organizationId)).toEqual(await stageVisitsFromEvents(other.db, small.organizationId));
-      expect(await listDealTraces(other.db, small.organizationId)).toEqual(await dealTracesFromVisits(other.db, small.organizationId));
+      expect(await listStageVisits(other.db, small.organizationId)).toEqual(
+        await stageVisitsFromEvents(other.db, small.organizationId),
+      );
+      expect(await listDealTraces(other.db, small.organizationId)).toEqual(
+        await dealTracesFromVisits(other.db, small.organizationId),
+      );
       // Each deal's own events still come in time order.
-      const disordered = await sql<{ n: number }>`select count(*)::int as n from (select occurred_at < lag(occurred_at) over (partition by entity_id order by seq) as back from events where org_id = ${small.organizationId}) x where back`.execute(other.db);
+      const disordered = await sql<{
+        n: number;
+      }>`select count(*)::int as n from (select occurred_at < lag(occurred_at) over (partition by entity_id order by seq) as back from events where org_id = ${small.organizationId}) x where back`.execute(
+        other.db,
+      );
       expect(disordered.rows[0]?.n).toBe(0);
     } finally {
       await other.cleanup();
@@ -145,9 +249,20 @@ describe('seed synthetic', () => {
       const again = await seedSynthetic(other, options);
       expect(again.counts).toEqual(result.counts);
       // Up to the generated end of the chain: the replay test above appended to the first one.
-      const last = (await sql<{ n: number }>`select max(seq)::int as n from events where org_id = ${result.organizationId}`.execute(other.db)).rows[0]?.n ?? 0;
+      const last =
+        (
+          await sql<{
+            n: number;
+          }>`select max(seq)::int as n from events where org_id = ${result.organizationId}`.execute(other.db)
+        ).rows[0]?.n ?? 0;
       const digest = async (d: TestDeps) =>
-        (await sql<{ h: string }>`select md5(string_agg(e.hash, '' order by e.seq)) as h from events e where e.org_id = ${result.organizationId} and e.seq <= ${last}`.execute(d.db)).rows[0]?.h;
+        (
+          await sql<{
+            h: string;
+          }>`select md5(string_agg(e.hash, '' order by e.seq)) as h from events e where e.org_id = ${result.organizationId} and e.seq <= ${last}`.execute(
+            d.db,
+          )
+        ).rows[0]?.h;
       expect(last).toBeGreaterThan(1000);
       expect(again.organizationId).toBe(result.organizationId);
       expect(await digest(other)).toBe(await digest(deps));

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { resolveStages } from '../src/domain/pipelines.ts';
-import { checkStageOrder, evaluateStageMove, isFieldSet, mayReopen, missingGateFields, type DealGateFacts, type StageInfo, type StageMoveInput } from '../src/domain/stage-rules.ts';
+import {
+  checkStageOrder,
+  evaluateStageMove,
+  isFieldSet,
+  mayReopen,
+  missingGateFields,
+  type DealGateFacts,
+  type StageInfo,
+  type StageMoveInput,
+} from '../src/domain/stage-rules.ts';
 
-const stage = (id: string, position: number, kind: StageInfo['kind'] = 'open', requiredFields: StageInfo['requiredFields'] = []): StageInfo => ({ id, name: id, position, kind, requiredFields });
+const stage = (
+  id: string,
+  position: number,
+  kind: StageInfo['kind'] = 'open',
+  requiredFields: StageInfo['requiredFields'] = [],
+): StageInfo => ({ id, name: id, position, kind, requiredFields });
 const qualify = stage('Qualify', 0);
 const discovery = stage('Discovery', 1);
 const proposal = stage('Proposal', 2, 'open', ['amount', 'expectedCloseDate', 'lineItems']);
@@ -11,8 +25,28 @@ const won = stage('Won', 4, 'won', ['accountId']);
 const lost = stage('Lost', 5, 'lost');
 const stages = [qualify, discovery, proposal, negotiate, won, lost];
 
-const emptyDeal: DealGateFacts = { amount: null, expectedCloseDate: null, accountId: null, primaryContactId: null, nextStep: '  ', lineItems: [], contactRoles: [], source: null, partnerAccountId: null };
-const move = (over: Partial<StageMoveInput>): StageMoveInput => ({ stages, from: qualify, to: discovery, samePipeline: true, enforceOrder: true, deal: emptyDeal, lostReason: null, canReopen: false, ...over });
+const emptyDeal: DealGateFacts = {
+  amount: null,
+  expectedCloseDate: null,
+  accountId: null,
+  primaryContactId: null,
+  nextStep: '  ',
+  lineItems: [],
+  contactRoles: [],
+  source: null,
+  partnerAccountId: null,
+};
+const move = (over: Partial<StageMoveInput>): StageMoveInput => ({
+  stages,
+  from: qualify,
+  to: discovery,
+  samePipeline: true,
+  enforceOrder: true,
+  deal: emptyDeal,
+  lostReason: null,
+  canReopen: false,
+  ...over,
+});
 
 describe('stage gate', () => {
   it('treats null, blank text and empty lists as not set', () => {
@@ -22,8 +56,12 @@ describe('stage gate', () => {
 
   it('lists the missing required fields in the order the stage declares them', () => {
     expect(missingGateFields(proposal, emptyDeal)).toEqual(['amount', 'expectedCloseDate', 'lineItems']);
-    expect(missingGateFields(proposal, { ...emptyDeal, amount: '10.00', lineItems: [{}] })).toEqual(['expectedCloseDate']);
-    expect(missingGateFields(proposal, { ...emptyDeal, amount: '0.00', expectedCloseDate: '2026-03-01', lineItems: [{}] })).toEqual([]);
+    expect(missingGateFields(proposal, { ...emptyDeal, amount: '10.00', lineItems: [{}] })).toEqual([
+      'expectedCloseDate',
+    ]);
+    expect(
+      missingGateFields(proposal, { ...emptyDeal, amount: '0.00', expectedCloseDate: '2026-03-01', lineItems: [{}] }),
+    ).toEqual([]);
   });
 });
 
@@ -35,7 +73,11 @@ describe('stage order', () => {
 
   it('allows the next open stage and names the skipped ones otherwise', () => {
     expect(checkStageOrder(stages, qualify, discovery, true)).toEqual({ ok: true });
-    expect(checkStageOrder(stages, qualify, negotiate, true)).toEqual({ ok: false, reason: 'skipped', skipped: [discovery, proposal] });
+    expect(checkStageOrder(stages, qualify, negotiate, true)).toEqual({
+      ok: false,
+      reason: 'skipped',
+      skipped: [discovery, proposal],
+    });
   });
 
   it('refuses moving backwards', () => {
@@ -51,7 +93,11 @@ describe('stage order', () => {
   it('uses positions, not list order', () => {
     const shuffled = [negotiate, qualify, won, proposal, lost, discovery];
     expect(checkStageOrder(shuffled, discovery, proposal, true)).toEqual({ ok: true });
-    expect(checkStageOrder(shuffled, discovery, negotiate, true)).toEqual({ ok: false, reason: 'skipped', skipped: [proposal] });
+    expect(checkStageOrder(shuffled, discovery, negotiate, true)).toEqual({
+      ok: false,
+      reason: 'skipped',
+      skipped: [proposal],
+    });
   });
 });
 
@@ -61,14 +107,36 @@ describe('evaluateStageMove', () => {
   });
 
   it('checks reopen permission before order and gate', () => {
-    expect(evaluateStageMove(move({ from: won, to: proposal }))).toMatchObject({ ok: false, code: 'reopen_not_allowed' });
-    expect(evaluateStageMove(move({ from: won, to: proposal, canReopen: true }))).toMatchObject({ ok: false, code: 'stage_gate_failed', missingFields: ['amount', 'expectedCloseDate', 'lineItems'] });
-    expect(evaluateStageMove(move({ from: lost, to: qualify, canReopen: true }))).toEqual({ ok: true, statusFrom: 'lost', statusTo: 'open', reopens: true, closes: false });
+    expect(evaluateStageMove(move({ from: won, to: proposal }))).toMatchObject({
+      ok: false,
+      code: 'reopen_not_allowed',
+    });
+    expect(evaluateStageMove(move({ from: won, to: proposal, canReopen: true }))).toMatchObject({
+      ok: false,
+      code: 'stage_gate_failed',
+      missingFields: ['amount', 'expectedCloseDate', 'lineItems'],
+    });
+    expect(evaluateStageMove(move({ from: lost, to: qualify, canReopen: true }))).toEqual({
+      ok: true,
+      statusFrom: 'lost',
+      statusTo: 'open',
+      reopens: true,
+      closes: false,
+    });
   });
 
   it('checks order before the gate', () => {
-    expect(evaluateStageMove(move({ from: qualify, to: proposal }))).toMatchObject({ ok: false, code: 'stage_order_violation', direction: 'forward', skippedStages: [discovery] });
-    expect(evaluateStageMove(move({ from: negotiate, to: discovery }))).toMatchObject({ ok: false, code: 'stage_order_violation', direction: 'backward' });
+    expect(evaluateStageMove(move({ from: qualify, to: proposal }))).toMatchObject({
+      ok: false,
+      code: 'stage_order_violation',
+      direction: 'forward',
+      skippedStages: [discovery],
+    });
+    expect(evaluateStageMove(move({ from: negotiate, to: discovery }))).toMatchObject({
+      ok: false,
+      code: 'stage_order_violation',
+      direction: 'backward',
+    });
   });
 
   it('ignores order across pipelines', () => {
@@ -76,13 +144,33 @@ describe('evaluateStageMove', () => {
   });
 
   it('requires a lost reason to enter a lost stage, listed with the gate fields', () => {
-    expect(evaluateStageMove(move({ to: lost }))).toMatchObject({ ok: false, code: 'stage_gate_failed', missingFields: ['lostReason'] });
-    expect(evaluateStageMove(move({ to: lost, lostReason: 'Budget cut' }))).toEqual({ ok: true, statusFrom: 'open', statusTo: 'lost', reopens: false, closes: true });
+    expect(evaluateStageMove(move({ to: lost }))).toMatchObject({
+      ok: false,
+      code: 'stage_gate_failed',
+      missingFields: ['lostReason'],
+    });
+    expect(evaluateStageMove(move({ to: lost, lostReason: 'Budget cut' }))).toEqual({
+      ok: true,
+      statusFrom: 'open',
+      statusTo: 'lost',
+      reopens: false,
+      closes: true,
+    });
   });
 
   it('applies the won stage gate and closes the deal', () => {
-    expect(evaluateStageMove(move({ from: discovery, to: won }))).toMatchObject({ ok: false, code: 'stage_gate_failed', missingFields: ['accountId'] });
-    expect(evaluateStageMove(move({ from: discovery, to: won, deal: { ...emptyDeal, accountId: 'a' } }))).toEqual({ ok: true, statusFrom: 'open', statusTo: 'won', reopens: false, closes: true });
+    expect(evaluateStageMove(move({ from: discovery, to: won }))).toMatchObject({
+      ok: false,
+      code: 'stage_gate_failed',
+      missingFields: ['accountId'],
+    });
+    expect(evaluateStageMove(move({ from: discovery, to: won, deal: { ...emptyDeal, accountId: 'a' } }))).toEqual({
+      ok: true,
+      statusFrom: 'open',
+      statusTo: 'won',
+      reopens: false,
+      closes: true,
+    });
   });
 
   it('lets only admins and managers reopen', () => {

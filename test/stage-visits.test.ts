@@ -2,7 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealDto } from '../src/domain/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
-import { dealTracesFromVisits, listDealTraces, listStageVisits, stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
+import {
+  dealTracesFromVisits,
+  listDealTraces,
+  listStageVisits,
+  stageVisitsFromEvents,
+} from '../src/modules/deals/stage-visits.repository.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
@@ -25,17 +30,28 @@ afterAll(async () => {
 describe('stage visits projection', () => {
   it('records one visit per stage entered, closed when the deal moves on, equal to what the event log derives', async () => {
     const { admin } = await createTestOrg(deps);
-    const p = await createTestPipeline(deps, admin, { stages: [
-      { name: 'Qualify', kind: 'open', probability: 10 },
-      { name: 'Discovery', kind: 'open', probability: 30 },
-      { name: 'Won', kind: 'won' },
-      { name: 'Lost', kind: 'lost' },
-    ] });
-    const created = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Visits', pipelineId: p.id } });
+    const p = await createTestPipeline(deps, admin, {
+      stages: [
+        { name: 'Qualify', kind: 'open', probability: 10 },
+        { name: 'Discovery', kind: 'open', probability: 30 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    });
+    const created = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Visits', pipelineId: p.id },
+    });
     expect(created.statusCode).toBe(201);
     let deal = created.json<DealDto>();
     const move = async (stage: string, extra: Record<string, unknown> = {}) => {
-      const res = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId: p.stage(stage), ...extra } });
+      const res = await api.as(admin, {
+        method: 'POST',
+        url: `/api/v1/deals/${deal.id}/stage`,
+        headers: { 'if-match': String(deal.version) },
+        payload: { stageId: p.stage(stage), ...extra },
+      });
       expect(res.statusCode, res.body).toBe(200);
       deal = res.json<DealDto>();
     };
@@ -47,7 +63,14 @@ describe('stage visits projection', () => {
 
     const visits = await listStageVisits(deps.db, admin.orgId);
     const t0 = Date.parse('2026-03-02T09:00:00.000Z');
-    expect(visits.map((v) => [v.visitNo, v.stageId, v.enteredAt.getTime() - t0, v.leftAt === null ? null : v.leftAt.getTime() - t0])).toEqual([
+    expect(
+      visits.map((v) => [
+        v.visitNo,
+        v.stageId,
+        v.enteredAt.getTime() - t0,
+        v.leftAt === null ? null : v.leftAt.getTime() - t0,
+      ]),
+    ).toEqual([
       [1, p.stage('Qualify'), 0, 2 * DAY],
       [2, p.stage('Discovery'), 2 * DAY, 5 * DAY],
       [3, p.stage('Qualify'), 5 * DAY, 5 * DAY],
@@ -82,20 +105,40 @@ describe('stage visits projection', () => {
     const first = await createTestPipeline(deps, admin, { stages });
     const second = await createTestPipeline(deps, admin, { stages });
     const t0 = clock.now().getTime();
-    const created = await api.as(admin, { method: 'POST', url: '/api/v1/deals', payload: { name: 'Moves on', pipelineId: first.id } });
+    const created = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Moves on', pipelineId: first.id },
+    });
     let deal = created.json<DealDto>();
     clock.advance(DAY);
-    const moved = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { pipelineId: second.id, stageId: second.stage('Qualify') } });
+    const moved = await api.as(admin, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { pipelineId: second.id, stageId: second.stage('Qualify') },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     deal = moved.json<DealDto>();
     clock.advance(DAY);
-    const won = await api.as(admin, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId: second.stage('Won') } });
+    const won = await api.as(admin, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { stageId: second.stage('Won') },
+    });
     expect(won.statusCode, won.body).toBe(200);
 
     const traces = await listDealTraces(deps.db, admin.orgId);
     const byPipeline = new Map(traces.map((t) => [t.pipelineId, t]));
     // The first pipeline's trace is no longer current; the cycle of both starts at the first entry.
-    expect(byPipeline.get(first.id)).toMatchObject({ stageIds: [first.stage('Qualify')], firstAt: new Date(t0), lastAt: new Date(t0), dealFirstAt: new Date(t0), currentAt: null });
+    expect(byPipeline.get(first.id)).toMatchObject({
+      stageIds: [first.stage('Qualify')],
+      firstAt: new Date(t0),
+      lastAt: new Date(t0),
+      dealFirstAt: new Date(t0),
+      currentAt: null,
+    });
     expect(byPipeline.get(second.id)).toMatchObject({
       stageIds: [second.stage('Qualify'), second.stage('Won')],
       firstAt: new Date(t0 + DAY),
@@ -107,7 +150,9 @@ describe('stage visits projection', () => {
     expect(await dealTracesFromVisits(deps.db, admin.orgId)).toEqual(traces);
 
     // Visits that go (an organization's data removed) take their traces with them.
-    await sql`delete from deal_stage_visits where org_id = ${admin.orgId}::uuid and deal_id = ${deal.id}::uuid`.execute(deps.db);
+    await sql`delete from deal_stage_visits where org_id = ${admin.orgId}::uuid and deal_id = ${deal.id}::uuid`.execute(
+      deps.db,
+    );
     expect(await listDealTraces(deps.db, admin.orgId)).toEqual([]);
   });
 });

@@ -18,35 +18,74 @@ describe('users', () => {
   it('asks for the current password before changing one’s own, then ends the old sessions', async () => {
     const org = await createTestOrg(deps);
     const rep = await createTestUser(deps, org.admin, 'rep', { password: TEST_PASSWORD });
-    const signIn = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: rep.email, password: TEST_PASSWORD } });
+    const signIn = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: rep.email, password: TEST_PASSWORD },
+    });
     const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
     const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
     const headers = { cookie, 'x-csrf-token': csrf, 'if-match': '*' };
     const url = `/api/v1/users/${rep.userId}`;
 
-    const missing = await api.app.inject({ method: 'PATCH', url, headers, payload: { password: 'a brand new password' } });
+    const missing = await api.app.inject({
+      method: 'PATCH',
+      url,
+      headers,
+      payload: { password: 'a brand new password' },
+    });
     expect(missing.statusCode).toBe(422);
     expect(missing.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['currentPassword']);
-    const wrong = await api.app.inject({ method: 'PATCH', url, headers, payload: { password: 'a brand new password', currentPassword: 'not it' } });
+    const wrong = await api.app.inject({
+      method: 'PATCH',
+      url,
+      headers,
+      payload: { password: 'a brand new password', currentPassword: 'not it' },
+    });
     expect(wrong.statusCode).toBe(422);
     const roleChange = await api.app.inject({ method: 'PATCH', url, headers, payload: { role: 'admin' } });
     expect(roleChange.statusCode).toBe(403);
 
-    const ok = await api.app.inject({ method: 'PATCH', url, headers, payload: { password: 'a brand new password', currentPassword: TEST_PASSWORD } });
+    const ok = await api.app.inject({
+      method: 'PATCH',
+      url,
+      headers,
+      payload: { password: 'a brand new password', currentPassword: TEST_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(401);
-    const again = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: rep.email, password: 'a brand new password' } });
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
+    const again = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: rep.email, password: 'a brand new password' },
+    });
     expect(again.statusCode).toBe(200);
   });
 
   it('lets an admin reset a password and deactivate a user, who can then no longer sign in', async () => {
     const org = await createTestOrg(deps);
     const rep = await createTestUser(deps, org.admin, 'rep', { password: TEST_PASSWORD });
-    const reset = await api.as(org.admin, { method: 'PATCH', url: `/api/v1/users/${rep.userId}`, headers: { 'if-match': '1' }, payload: { password: 'reset by the admin' } });
+    const reset = await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${rep.userId}`,
+      headers: { 'if-match': '1' },
+      payload: { password: 'reset by the admin' },
+    });
     expect(reset.statusCode).toBe(200);
-    const off = await api.as(org.admin, { method: 'PATCH', url: `/api/v1/users/${rep.userId}`, headers: { 'if-match': '2' }, payload: { active: false } });
+    const off = await api.as(org.admin, {
+      method: 'PATCH',
+      url: `/api/v1/users/${rep.userId}`,
+      headers: { 'if-match': '2' },
+      payload: { active: false },
+    });
     expect(off.statusCode).toBe(200);
-    const signIn = await api.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: rep.email, password: 'reset by the admin' } });
+    const signIn = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: rep.email, password: 'reset by the admin' },
+    });
     expect(signIn.statusCode).toBe(401);
   });
 });

@@ -26,26 +26,62 @@ describe('saved views over HTTP', () => {
     const created = await api.as(rep, {
       method: 'POST',
       url: '/api/v1/views',
-      payload: { entity: 'deal', name: 'My open deals', filters: { status: 'open', ownerId: rep.userId }, sort: { key: 'amount', order: 'desc' }, columns: ['name', 'amount', 'stageId'] },
+      payload: {
+        entity: 'deal',
+        name: 'My open deals',
+        filters: { status: 'open', ownerId: rep.userId },
+        sort: { key: 'amount', order: 'desc' },
+        columns: ['name', 'amount', 'stageId'],
+      },
     });
     expect(created.statusCode).toBe(201);
     const view = created.json<ViewDto>();
-    expect(view).toMatchObject({ entity: 'deal', name: 'My open deals', filters: { status: 'open', ownerId: rep.userId }, sort: { key: 'amount', order: 'desc' }, columns: ['name', 'amount', 'stageId'], version: 1 });
+    expect(view).toMatchObject({
+      entity: 'deal',
+      name: 'My open deals',
+      filters: { status: 'open', ownerId: rep.userId },
+      sort: { key: 'amount', order: 'desc' },
+      columns: ['name', 'amount', 'stageId'],
+      version: 1,
+    });
 
-    await api.as(rep, { method: 'POST', url: '/api/v1/views', payload: { entity: 'lead', name: 'New leads', filters: { status: 'new,working' } } });
+    await api.as(rep, {
+      method: 'POST',
+      url: '/api/v1/views',
+      payload: { entity: 'lead', name: 'New leads', filters: { status: 'new,working' } },
+    });
     const deals = await api.as(rep, { method: 'GET', url: '/api/v1/views?entity=deal' });
     expect(deals.json<Page>().items.map((v) => v.name)).toEqual(['My open deals']);
     const all = await api.as(rep, { method: 'GET', url: '/api/v1/views' });
     expect(all.json<Page>().items.map((v) => v.name)).toEqual(['My open deals', 'New leads']);
 
-    const updated = await api.as(rep, { method: 'PATCH', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '1' }, payload: { sort: null, columns: ['name'] } });
+    const updated = await api.as(rep, {
+      method: 'PATCH',
+      url: `/api/v1/views/${view.id}`,
+      headers: { 'if-match': '1' },
+      payload: { sort: null, columns: ['name'] },
+    });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json<ViewDto>()).toMatchObject({ sort: null, columns: ['name'], filters: { status: 'open' }, version: 2 });
-    const stale = await api.as(rep, { method: 'PATCH', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '1' }, payload: { name: 'Renamed' } });
+    expect(updated.json<ViewDto>()).toMatchObject({
+      sort: null,
+      columns: ['name'],
+      filters: { status: 'open' },
+      version: 2,
+    });
+    const stale = await api.as(rep, {
+      method: 'PATCH',
+      url: `/api/v1/views/${view.id}`,
+      headers: { 'if-match': '1' },
+      payload: { name: 'Renamed' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<Problem>().code).toBe('version_conflict');
 
-    const removed = await api.as(rep, { method: 'DELETE', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '2' } });
+    const removed = await api.as(rep, {
+      method: 'DELETE',
+      url: `/api/v1/views/${view.id}`,
+      headers: { 'if-match': '2' },
+    });
     expect(removed.statusCode).toBe(204);
     expect((await api.as(rep, { method: 'GET', url: `/api/v1/views/${view.id}` })).statusCode).toBe(404);
   });
@@ -54,17 +90,40 @@ describe('saved views over HTTP', () => {
     const { admin } = await createTestOrg(deps);
     const rep = await createTestUser(deps, admin, 'rep');
     const other = await createTestUser(deps, admin, 'rep');
-    const view = (await api.as(rep, { method: 'POST', url: '/api/v1/views', payload: { entity: 'account', name: 'Customers', filters: { type: 'customer' } } })).json<ViewDto>();
+    const view = (
+      await api.as(rep, {
+        method: 'POST',
+        url: '/api/v1/views',
+        payload: { entity: 'account', name: 'Customers', filters: { type: 'customer' } },
+      })
+    ).json<ViewDto>();
     const stranger = await createTestOrg(deps);
 
     for (const actor of [other, admin, stranger.admin]) {
       expect((await api.as(actor, { method: 'GET', url: `/api/v1/views/${view.id}` })).statusCode).toBe(404);
-      expect((await api.as(actor, { method: 'PATCH', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '*' }, payload: { name: 'Mine now' } })).statusCode).toBe(404);
-      expect((await api.as(actor, { method: 'DELETE', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '*' } })).statusCode).toBe(404);
-      expect((await api.as(actor, { method: 'GET', url: '/api/v1/views?entity=account' })).json<Page>().items).toEqual([]);
+      expect(
+        (
+          await api.as(actor, {
+            method: 'PATCH',
+            url: `/api/v1/views/${view.id}`,
+            headers: { 'if-match': '*' },
+            payload: { name: 'Mine now' },
+          })
+        ).statusCode,
+      ).toBe(404);
+      expect(
+        (await api.as(actor, { method: 'DELETE', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '*' } }))
+          .statusCode,
+      ).toBe(404);
+      expect((await api.as(actor, { method: 'GET', url: '/api/v1/views?entity=account' })).json<Page>().items).toEqual(
+        [],
+      );
     }
     // The same name is free for another user.
-    expect((await api.as(other, { method: 'POST', url: '/api/v1/views', payload: { entity: 'account', name: 'Customers' } })).statusCode).toBe(201);
+    expect(
+      (await api.as(other, { method: 'POST', url: '/api/v1/views', payload: { entity: 'account', name: 'Customers' } }))
+        .statusCode,
+    ).toBe(201);
     const mine = await api.as(rep, { method: 'GET', url: `/api/v1/views/${view.id}` });
     expect(mine.json<ViewDto>()).toMatchObject({ name: 'Customers', version: 1 });
   });
@@ -74,21 +133,51 @@ describe('saved views over HTTP', () => {
     const bad = await api.as(admin, {
       method: 'POST',
       url: '/api/v1/views',
-      payload: { entity: 'deal', name: '', filters: { colour: 'red', status: 'sleeping', amountMin: 'lots' }, sort: { key: 'colour', order: 'asc' }, columns: ['name; drop'] },
+      payload: {
+        entity: 'deal',
+        name: '',
+        filters: { colour: 'red', status: 'sleeping', amountMin: 'lots' },
+        sort: { key: 'colour', order: 'asc' },
+        columns: ['name; drop'],
+      },
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json<Problem>().errors?.map((e) => e.field).sort()).toEqual(['columns.0', 'filters.amountMin', 'filters.colour', 'filters.status', 'name', 'sort.key']);
+    expect(
+      bad
+        .json<Problem>()
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['columns.0', 'filters.amountMin', 'filters.colour', 'filters.status', 'name', 'sort.key']);
 
-    const unknown = await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'colour', name: 'Reds', filters: { status: 'open' } } });
+    const unknown = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/views',
+      payload: { entity: 'colour', name: 'Reds', filters: { status: 'open' } },
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json<Problem>().errors?.map((e) => e.field)).toEqual(['entity']);
 
-    const ok = (await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'activity', name: 'Calls', filters: { type: 'call' } } })).json<ViewDto>();
-    const dup = await api.as(admin, { method: 'POST', url: '/api/v1/views', payload: { entity: 'activity', name: 'calls' } });
+    const ok = (
+      await api.as(admin, {
+        method: 'POST',
+        url: '/api/v1/views',
+        payload: { entity: 'activity', name: 'Calls', filters: { type: 'call' } },
+      })
+    ).json<ViewDto>();
+    const dup = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/views',
+      payload: { entity: 'activity', name: 'calls' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json<Problem>()).toMatchObject({ code: 'duplicate', errors: [{ field: 'name' }] });
     // An update is checked against the stored view's entity.
-    const badUpdate = await api.as(admin, { method: 'PATCH', url: `/api/v1/views/${ok.id}`, headers: { 'if-match': '1' }, payload: { filters: { stageId: 'x' } } });
+    const badUpdate = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/views/${ok.id}`,
+      headers: { 'if-match': '1' },
+      payload: { filters: { stageId: 'x' } },
+    });
     expect(badUpdate.statusCode).toBe(422);
     expect(badUpdate.json<Problem>().errors?.map((e) => e.field)).toEqual(['filters.stageId']);
   });

@@ -16,14 +16,25 @@ describe('board column virtualisation', () => {
 
   it('keeps the same range while scrolling within a step, so a column does not re-render every frame', () => {
     const ranges = new Set<string>();
-    for (let px = 100 * CARD_ROW_PX; px < 100 * CARD_ROW_PX + 5 * CARD_ROW_PX; px += 40) ranges.add(JSON.stringify(rangeFor(px, 630, 5000)));
+    for (let px = 100 * CARD_ROW_PX; px < 100 * CARD_ROW_PX + 5 * CARD_ROW_PX; px += 40)
+      ranges.add(JSON.stringify(rangeFor(px, 630, 5000)));
     expect(ranges.size).toBeLessThanOrEqual(2);
   });
 });
 
 describe('board filters from the URL', () => {
   it('keeps well-formed filters and drops the rest', () => {
-    expect(parseBoardFilters({ ownerId: 'u1', teamId: ' t1 ', channel: 'partner', expectedCloseFrom: '2026-01-01', expectedCloseTo: '31/12/2026', q: '  acme ', pipelineId: 'p' })).toEqual({
+    expect(
+      parseBoardFilters({
+        ownerId: 'u1',
+        teamId: ' t1 ',
+        channel: 'partner',
+        expectedCloseFrom: '2026-01-01',
+        expectedCloseTo: '31/12/2026',
+        q: '  acme ',
+        pipelineId: 'p',
+      }),
+    ).toEqual({
       ownerId: 'u1',
       teamId: 't1',
       channel: 'partner',

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChoices, headOf, importQuery, rejectReasons, sampleCells } from '../web/src/pages/import/import-choices.ts';
+import {
+  defaultChoices,
+  headOf,
+  importQuery,
+  rejectReasons,
+  sampleCells,
+} from '../web/src/pages/import/import-choices.ts';
 
 describe('web import screen helpers', () => {
   it('sends the hand-made mapping, stage names and options as the query the API takes', () => {
-    const q = importQuery({ ...defaultChoices('deals'), preset: 'hubspot', overrides: { 'Legacy key': 'externalId', Notes: '' }, stageMap: 'Closed Won=Won\n\n  Demo booked = Demo \nno equals sign', createMissing: true, delimiter: ';' }, 'deals.csv', true);
+    const q = importQuery(
+      {
+        ...defaultChoices('deals'),
+        preset: 'hubspot',
+        overrides: { 'Legacy key': 'externalId', Notes: '' },
+        stageMap: 'Closed Won=Won\n\n  Demo booked = Demo \nno equals sign',
+        createMissing: true,
+        delimiter: ';',
+      },
+      'deals.csv',
+      true,
+    );
     expect(q).toEqual({
       entity: 'deals',
       preset: 'hubspot',
@@ -18,7 +35,12 @@ describe('web import screen helpers', () => {
     });
     // Defaults are left out, so the server's own defaults apply.
     const plain = importQuery(defaultChoices('accounts'), 'a.csv', false);
-    expect([plain.preset, plain.createMissing, plain.delimiter, plain.dryRun]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([plain.preset, plain.createMissing, plain.delimiter, plain.dryRun]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(plain.map).toEqual([]);
   });
 
@@ -41,7 +63,8 @@ describe('web import screen helpers', () => {
       ['x', 'y'],
     ]);
     expect(sampleCells('a\n"unclosed', ',')).toEqual([]);
-    const rejects = 'Name,Amount,import line,import error\r\nDelta,twelve,5,"Amount: ""twelve"" is not an amount of money"\r\nEcho,1,7,"duplicate: matches account Echo, Inc."\r\n';
+    const rejects =
+      'Name,Amount,import line,import error\r\nDelta,twelve,5,"Amount: ""twelve"" is not an amount of money"\r\nEcho,1,7,"duplicate: matches account Echo, Inc."\r\n';
     expect(rejectReasons(rejects)).toEqual([
       { line: '5', reason: 'Amount: "twelve" is not an amount of money' },
       { line: '7', reason: 'duplicate: matches account Echo, Inc.' },

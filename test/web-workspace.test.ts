@@ -44,10 +44,14 @@ describe('command palette matching', () => {
 
   it('matches any text against itself and against every subsequence of it', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 30 }), (text, keep) => {
-        const sub = [...text].filter((_, i) => keep[i] ?? true).join('');
-        return fuzzyScore(text, text) !== null && fuzzyScore(sub, text) !== null;
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 30 }),
+        fc.array(fc.boolean(), { maxLength: 30 }),
+        (text, keep) => {
+          const sub = [...text].filter((_, i) => keep[i] ?? true).join('');
+          return fuzzyScore(text, text) !== null && fuzzyScore(sub, text) !== null;
+        },
+      ),
     );
   });
 });

@@ -104,13 +104,24 @@ export function bottlenecks(input: BottleneckInput, opts: { dealLimit: number })
   const stages = [...input.stages]
     .sort((a, b) => a.position - b.position)
     .map((s): StageBottleneck => {
-      const c = counts.get(s.id) ?? { stageId: s.id, arrivals: 0, completed: 0, completedSojournMs: 0, wipTimeMs: 0, wipNow: 0, wonP75Ms: null, staleCount: 0 };
+      const c = counts.get(s.id) ?? {
+        stageId: s.id,
+        arrivals: 0,
+        completed: 0,
+        completedSojournMs: 0,
+        wipTimeMs: 0,
+        wipNow: 0,
+        wonP75Ms: null,
+        staleCount: 0,
+      };
       const averageWip = input.periodMs > 0 ? c.wipTimeMs / input.periodMs : 0;
       const arrivalRatePerDay = periodDays > 0 ? c.arrivals / periodDays : 0;
       const meanSojournDays = c.completed > 0 ? c.completedSojournMs / c.completed / DAY_MS : null;
       const predictedWip = meanSojournDays === null ? null : arrivalRatePerDay * meanSojournDays;
       const discrepancy = predictedWip === null ? null : averageWip - predictedWip;
-      const stale = input.stale.filter((d) => d.stageId === s.id).sort((a, b) => b.ageMs - a.ageMs || a.dealId.localeCompare(b.dealId));
+      const stale = input.stale
+        .filter((d) => d.stageId === s.id)
+        .sort((a, b) => b.ageMs - a.ageMs || a.dealId.localeCompare(b.dealId));
       const weekly = new Map(input.weekly.filter((w) => w.stageId === s.id).map((w) => [w.weekStart, w]));
       return {
         stageId: s.id,
@@ -129,11 +140,28 @@ export function bottlenecks(input: BottleneckInput, opts: { dealLimit: number })
         wipNow: c.wipNow,
         staleThresholdDays: c.wonP75Ms === null ? null : c.wonP75Ms / DAY_MS,
         staleCount: c.staleCount,
-        staleDeals: stale.slice(0, opts.dealLimit).map((d) => ({ dealId: d.dealId, name: d.name, ownerId: d.ownerId, enteredAt: d.enteredAt, ageDays: d.ageMs / DAY_MS })),
-        weekly: input.weeks.map((weekStart) => ({ weekStart, arrivals: weekly.get(weekStart)?.arrivals ?? 0, wip: weekly.get(weekStart)?.wip ?? 0 })),
+        staleDeals: stale
+          .slice(0, opts.dealLimit)
+          .map((d) => ({
+            dealId: d.dealId,
+            name: d.name,
+            ownerId: d.ownerId,
+            enteredAt: d.enteredAt,
+            ageDays: d.ageMs / DAY_MS,
+          })),
+        weekly: input.weeks.map((weekStart) => ({
+          weekStart,
+          arrivals: weekly.get(weekStart)?.arrivals ?? 0,
+          wip: weekly.get(weekStart)?.wip ?? 0,
+        })),
       };
     });
   let bottleneck: StageBottleneck | null = null;
-  for (const s of stages) if (s.littlesLaw.averageWip > 0 && (bottleneck === null || s.littlesLaw.averageWip > bottleneck.littlesLaw.averageWip)) bottleneck = s;
+  for (const s of stages)
+    if (
+      s.littlesLaw.averageWip > 0 &&
+      (bottleneck === null || s.littlesLaw.averageWip > bottleneck.littlesLaw.averageWip)
+    )
+      bottleneck = s;
   return { periodDays, stages, bottleneckStageId: bottleneck?.stageId ?? null };
 }

@@ -83,7 +83,11 @@ function ranker(stages: readonly DesignedStage[]) {
   const open = [...stages].filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
   const rank = new Map<string, number>(open.map((s, i) => [s.id, i + 1]));
   const kind = new Map<string, StageKind>(stages.map((s) => [s.id, s.kind]));
-  return { open, rankOf: (id: string) => rank.get(id) ?? open.length + 1, kindOf: (id: string) => kind.get(id) ?? 'open' };
+  return {
+    open,
+    rankOf: (id: string) => rank.get(id) ?? open.length + 1,
+    kindOf: (id: string) => kind.get(id) ?? 'open',
+  };
 }
 
 /** Length of the longest common subsequence (the matched moves of an optimal unit-cost alignment). */
@@ -91,7 +95,8 @@ function lcs(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (const x of a) {
     const row = [0];
-    for (let j = 1; j <= b.length; j++) row.push(x === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, row[j - 1] ?? 0));
+    for (let j = 1; j <= b.length; j++)
+      row.push(x === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, row[j - 1] ?? 0));
     prev = row;
   }
   return prev[b.length] ?? 0;
@@ -154,7 +159,16 @@ interface Acc {
   fitnessSum: number;
 }
 
-const newAcc = (id: string | null, name: string | null): Acc => ({ id, name, deals: 0, deviatingDeals: 0, skips: 0, backwardMoves: 0, repeats: 0, fitnessSum: 0 });
+const newAcc = (id: string | null, name: string | null): Acc => ({
+  id,
+  name,
+  deals: 0,
+  deviatingDeals: 0,
+  skips: 0,
+  backwardMoves: 0,
+  repeats: 0,
+  fitnessSum: 0,
+});
 
 function add(acc: Acc, c: TraceConformance, n: number): void {
   acc.deals += n;
@@ -178,7 +192,13 @@ const totals = ({ deals, deviatingDeals, skips, backwardMoves, repeats, fitnessS
 function ranked(map: Map<string, Acc>): ConformanceGroupTotals[] {
   return [...map.values()]
     .map((a) => ({ id: a.id, name: a.name, ...totals(a) }))
-    .sort((a, b) => (a.meanFitness ?? 1) - (b.meanFitness ?? 1) || b.deals - a.deals || (a.name ?? '').localeCompare(b.name ?? '') || (a.id ?? '').localeCompare(b.id ?? ''));
+    .sort(
+      (a, b) =>
+        (a.meanFitness ?? 1) - (b.meanFitness ?? 1) ||
+        b.deals - a.deals ||
+        (a.name ?? '').localeCompare(b.name ?? '') ||
+        (a.id ?? '').localeCompare(b.id ?? ''),
+    );
 }
 
 /**
@@ -186,7 +206,11 @@ function ranked(map: Map<string, Acc>): ConformanceGroupTotals[] {
  * `traceConformance`, totals overall and per owner, team and partner (counts summed, fitness the
  * mean over deals), and the deviating deals of the samples, least fitting first.
  */
-export function conformance(stages: readonly DesignedStage[], groups: readonly ConformanceTraceGroup[], opts: { dealLimit: number }): ConformanceResult {
+export function conformance(
+  stages: readonly DesignedStage[],
+  groups: readonly ConformanceTraceGroup[],
+  opts: { dealLimit: number },
+): ConformanceResult {
   const overall = newAcc(null, null);
   const owners = new Map<string, Acc>();
   const teams = new Map<string, Acc>();
@@ -206,9 +230,27 @@ export function conformance(stages: readonly DesignedStage[], groups: readonly C
     add(into(teams, g.teamId, g.teamName), c, g.deals);
     if (g.partnerId !== null) add(into(partners, g.partnerId, g.partnerName), c, g.deals);
     if (c.cost > 0) {
-      for (const s of g.sample) deals.push({ dealId: s.dealId, name: s.name, trace: [...g.trace], ownerId: g.ownerId, teamId: g.teamId, partnerId: g.partnerId, ...c });
+      for (const s of g.sample)
+        deals.push({
+          dealId: s.dealId,
+          name: s.name,
+          trace: [...g.trace],
+          ownerId: g.ownerId,
+          teamId: g.teamId,
+          partnerId: g.partnerId,
+          ...c,
+        });
     }
   }
-  deals.sort((a, b) => a.fitness - b.fitness || b.cost - a.cost || a.name.localeCompare(b.name) || a.dealId.localeCompare(b.dealId));
-  return { overall: totals(overall), byOwner: ranked(owners), byTeam: ranked(teams), byPartner: ranked(partners), deals: deals.slice(0, opts.dealLimit) };
+  deals.sort(
+    (a, b) =>
+      a.fitness - b.fitness || b.cost - a.cost || a.name.localeCompare(b.name) || a.dealId.localeCompare(b.dealId),
+  );
+  return {
+    overall: totals(overall),
+    byOwner: ranked(owners),
+    byTeam: ranked(teams),
+    byPartner: ranked(partners),
+    deals: deals.slice(0, opts.dealLimit),
+  };
 }

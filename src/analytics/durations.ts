@@ -29,7 +29,13 @@ export interface SecondsAggregate {
 export function durationStats(seconds: readonly number[]): DurationStats {
   const sorted = [...seconds].sort((a, b) => a - b);
   const mean = sorted.length === 0 ? null : sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return toDays({ count: sorted.length, p50: quantile(sorted, 0.5), p75: quantile(sorted, 0.75), p90: quantile(sorted, 0.9), mean });
+  return toDays({
+    count: sorted.length,
+    p50: quantile(sorted, 0.5),
+    p75: quantile(sorted, 0.75),
+    p90: quantile(sorted, 0.9),
+    mean,
+  });
 }
 
 /** Seconds → days for every figure of an aggregate. */

@@ -41,7 +41,13 @@ export interface ForecastBucket {
 
 export interface ForecastResult {
   weighted: {
-    stages: { stageId: string; name: string; probability: number; forecastCategory: ForecastCategory; byCurrency: StageWeight[] }[];
+    stages: {
+      stageId: string;
+      name: string;
+      probability: number;
+      forecastCategory: ForecastCategory;
+      byCurrency: StageWeight[];
+    }[];
     totals: StageWeight[];
   };
   periods: { period: string | null; byCurrency: ForecastBucket[] }[];
@@ -66,7 +72,10 @@ function weights(rows: readonly ForecastRow[], currencies: readonly string[]): S
       {
         currency,
         deals: mine.reduce((n, r) => n + r.deals, 0),
-        amount: fromScaled(mine.reduce((n, r) => n + cents(r.amount), 0n), 2),
+        amount: fromScaled(
+          mine.reduce((n, r) => n + cents(r.amount), 0n),
+          2,
+        ),
         weighted: roundToCents(mine.reduce((n, r) => n + units4(r.weighted), 0n)),
       },
     ];
@@ -74,7 +83,13 @@ function weights(rows: readonly ForecastRow[], currencies: readonly string[]): S
 }
 
 type CategoryKey = 'closed' | 'commit' | 'bestCase' | 'pipeline' | 'omitted';
-const categoryKey: Record<ForecastCategory, CategoryKey> = { closed: 'closed', commit: 'commit', best_case: 'bestCase', pipeline: 'pipeline', omitted: 'omitted' };
+const categoryKey: Record<ForecastCategory, CategoryKey> = {
+  closed: 'closed',
+  commit: 'commit',
+  best_case: 'bestCase',
+  pipeline: 'pipeline',
+  omitted: 'omitted',
+};
 
 /**
  * Weighted pipeline and forecast. Weighted pipeline: per open stage and currency, Σ amount ×
@@ -84,14 +99,28 @@ const categoryKey: Record<ForecastCategory, CategoryKey> = { closed: 'closed', c
  * roll-ups commit ⊆ best case ⊆ pipeline: commit = closed + commit, bestCase = commit + best_case,
  * pipeline = bestCase + pipeline; omitted is in none. Periods ascending, the unscheduled (null) last.
  */
-export function computeForecast(pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'>, rows: readonly ForecastRow[]): ForecastResult {
+export function computeForecast(
+  pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'>,
+  rows: readonly ForecastRow[],
+): ForecastResult {
   const currencies = [...new Set(rows.map((r) => r.currency))].sort(currencyOrder(pipeline.baseCurrency));
   const open = rows.filter((r) => r.status === 'open');
   const stageOf = new Map(pipeline.stages.map((s) => [s.id, s]));
   const stages = pipeline.stages
     .filter((s) => s.kind === 'open')
-    .map((s) => ({ stageId: s.id, name: s.name, probability: s.probability, forecastCategory: s.forecastCategory, byCurrency: weights(open.filter((r) => r.stageId === s.id), currencies) }));
-  const periodKeys = [...new Set(rows.map((r) => r.period))].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+    .map((s) => ({
+      stageId: s.id,
+      name: s.name,
+      probability: s.probability,
+      forecastCategory: s.forecastCategory,
+      byCurrency: weights(
+        open.filter((r) => r.stageId === s.id),
+        currencies,
+      ),
+    }));
+  const periodKeys = [...new Set(rows.map((r) => r.period))].sort((a, b) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
+  );
   const periods = periodKeys.map((period) => ({
     period,
     byCurrency: currencies.flatMap((currency) => {

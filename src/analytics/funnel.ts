@@ -71,7 +71,10 @@ export function stageRankOf(pipeline: Pick<PipelineModel, 'stages'>): ReadonlyMa
  * rank left out), then its reached ranks and strict depth; groups that end up with the same
  * signature, status, cohort and currency are merged (counts added, amounts added exactly).
  */
-export function funnelGroupsFromPaths(pipeline: Pick<PipelineModel, 'stages'>, paths: readonly FunnelPathGroup[]): FunnelGroup[] {
+export function funnelGroupsFromPaths(
+  pipeline: Pick<PipelineModel, 'stages'>,
+  paths: readonly FunnelPathGroup[],
+): FunnelGroup[] {
   const rankOf = stageRankOf(pipeline);
   const merged = new Map<string, FunnelGroup>();
   for (const { path, ...rest } of paths) {
@@ -131,7 +134,11 @@ export interface FunnelResult extends Outcomes {
   cohorts: (Outcomes & { month: string })[];
 }
 
-function step(groups: readonly FunnelGroup[], isAt: (g: FunnelGroup) => boolean, isNext: ((g: FunnelGroup) => boolean) | null): FunnelStep {
+function step(
+  groups: readonly FunnelGroup[],
+  isAt: (g: FunnelGroup) => boolean,
+  isNext: ((g: FunnelGroup) => boolean) | null,
+): FunnelStep {
   let reached = 0;
   let advanced = 0;
   let exited = 0;
@@ -155,10 +162,17 @@ function outcomes(groups: readonly FunnelGroup[], baseCurrency: string): Outcome
   const lost = count('lost');
   const currencies = [...new Set(groups.map((g) => g.currency))].sort(currencyOrder(baseCurrency));
   const byCurrency = currencies.map((currency) => {
-    const sum = (s: DealStatus) => addMoney(...groups.filter((g) => g.currency === currency && g.status === s).map((g) => g.amount));
+    const sum = (s: DealStatus) =>
+      addMoney(...groups.filter((g) => g.currency === currency && g.status === s).map((g) => g.amount));
     const wonAmount = sum('won');
     const lostAmount = sum('lost');
-    return { currency, wonAmount, lostAmount, openAmount: sum('open'), winRateByValue: moneyRatio(wonAmount, addMoney(wonAmount, lostAmount)) };
+    return {
+      currency,
+      wonAmount,
+      lostAmount,
+      openAmount: sum('open'),
+      winRateByValue: moneyRatio(wonAmount, addMoney(wonAmount, lostAmount)),
+    };
   });
   return { deals: open + won + lost, open, won, lost, winRate: ratio(won, won + lost), byCurrency };
 }
@@ -173,7 +187,10 @@ function outcomes(groups: readonly FunnelGroup[], baseCurrency: string): Outcome
  * value per currency wonAmount / (wonAmount + lostAmount), exact sums, never converted.
  * Strict counts never increase down the funnel (reached at rank k + 1 ⊆ reached at rank k).
  */
-export function computeFunnel(pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'>, groups: readonly FunnelGroup[]): FunnelResult {
+export function computeFunnel(
+  pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'>,
+  groups: readonly FunnelGroup[],
+): FunnelResult {
   const open = openStages(pipeline);
   const wonRank = open.length + 1;
   // Several won stages form one step; a single one lends it its id and name.
@@ -196,6 +213,12 @@ export function computeFunnel(pipeline: Pick<PipelineModel, 'stages' | 'baseCurr
   return {
     ...outcomes(groups, pipeline.baseCurrency),
     stages,
-    cohorts: months.map((month) => ({ month, ...outcomes(groups.filter((g) => g.cohort === month), pipeline.baseCurrency) })),
+    cohorts: months.map((month) => ({
+      month,
+      ...outcomes(
+        groups.filter((g) => g.cohort === month),
+        pipeline.baseCurrency,
+      ),
+    })),
   };
 }

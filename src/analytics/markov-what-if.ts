@@ -69,7 +69,11 @@ export function applyScenario(model: MarkovModel, scenario: MarkovScenario): Mar
  * expected days to close of the stage it is in now (the chain is memoryless: time already spent
  * in the stage is not used).
  */
-export function pipelineOutlook(model: MarkovModel, solved: readonly MarkovStageResult[], load: readonly OpenStageLoad[]): PipelineOutlook {
+export function pipelineOutlook(
+  model: MarkovModel,
+  solved: readonly MarkovStageResult[],
+  load: readonly OpenStageLoad[],
+): PipelineOutlook {
   const indexOf = new Map(model.stages.map((s, i) => [s.id, i]));
   let openDeals = 0;
   let estimatedDeals = 0;
@@ -106,7 +110,11 @@ export interface WhatIfResult {
  * pass over the per-stage load, so it answers a slider move at once; the heavy part (counting
  * transitions, summing the open pipeline) is done once, before.
  */
-export function markovWhatIf(model: MarkovModel, load: readonly OpenStageLoad[], scenario: MarkovScenario): WhatIfResult {
+export function markovWhatIf(
+  model: MarkovModel,
+  load: readonly OpenStageLoad[],
+  scenario: MarkovScenario,
+): WhatIfResult {
   const baseStages = solveMarkov(model);
   const changed = applyScenario(model, scenario);
   const scenStages = solveMarkov(changed);

@@ -104,14 +104,14 @@ export function resolvableStages(model: MarkovModel): boolean[] {
   const n = model.stages.length;
   const canClose = model.stages.map((_, i) => (model.won[i] ?? 0) + (model.lost[i] ?? 0) > 0);
   const successors = (i: number): number[] => (model.q[i] ?? []).flatMap((p, j) => (p > 0 ? [j] : []));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < n; i++) {
       if (!canClose[i] && successors(i).some((j) => canClose[j])) canClose[i] = changed = true;
     }
   }
   const ok = [...canClose];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < n; i++) {
       if (ok[i] && successors(i).some((j) => !ok[j])) {
@@ -136,7 +136,13 @@ export function solveMarkov(model: MarkovModel): MarkovStageResult[] {
   const ok = resolvableStages(model);
   const idx = model.stages.flatMap((_, i) => (ok[i] ? [i] : []));
   const k = idx.length;
-  const unknown: MarkovStageResult = { winProbability: null, lossProbability: null, expectedDaysToClose: null, expectedDaysToWin: null, expectedVisits: null };
+  const unknown: MarkovStageResult = {
+    winProbability: null,
+    lossProbability: null,
+    expectedDaysToClose: null,
+    expectedDaysToWin: null,
+    expectedVisits: null,
+  };
   const results: MarkovStageResult[] = model.stages.map(() => unknown);
   if (k === 0) return results;
   const iq = new Float64Array(k * k);

@@ -97,7 +97,17 @@ export function monteCarloForecast(input: MonteCarloInput): MonteCarloResult {
     .flatMap((d) => {
       const i = indexOf.get(d.stageId);
       const w = i === undefined ? null : (solved[i]?.winProbability ?? null);
-      return i !== undefined && w !== null ? [{ stage: i, w, age: Math.max(d.ageDays, 0), startU: cdf(tables[i], Math.max(d.ageDays, 0)), cents: d.amountCents }] : [];
+      return i !== undefined && w !== null
+        ? [
+            {
+              stage: i,
+              w,
+              age: Math.max(d.ageDays, 0),
+              startU: cdf(tables[i], Math.max(d.ageDays, 0)),
+              cents: d.amountCents,
+            },
+          ]
+        : [];
     })
     .sort((a, b) => a.stage - b.stage);
   const start = input.periodStartDays;
@@ -115,7 +125,8 @@ export function monteCarloForecast(input: MonteCarloInput): MonteCarloResult {
   for (const i of new Set(deals.map((d) => d.stage))) {
     const times = timesToWin(model, i, tables, simRng);
     canWin[i] = times.length > 0;
-    for (let k = 0; k <= WIN_POINTS; k++) winTables[i * (WIN_POINTS + 1) + k] = times.length > 0 ? quantileSorted(times, k / WIN_POINTS) : 0;
+    for (let k = 0; k <= WIN_POINTS; k++)
+      winTables[i * (WIN_POINTS + 1) + k] = times.length > 0 ? quantileSorted(times, k / WIN_POINTS) : 0;
   }
   const flat = new Float64Array(n * (POINTS + 1));
   tables.forEach((t, i) => flat.set(t, i * (POINTS + 1)));
@@ -159,14 +170,25 @@ export function monteCarloForecast(input: MonteCarloInput): MonteCarloResult {
   };
 }
 
-function cumulativeBands(byBucket: Float64Array, runs: number, buckets: number, bucketDays: number, length: number): ForecastBand[] {
+function cumulativeBands(
+  byBucket: Float64Array,
+  runs: number,
+  buckets: number,
+  bucketDays: number,
+  length: number,
+): ForecastBand[] {
   const running = new Float64Array(runs);
   const column = new Float64Array(runs);
   const bands: ForecastBand[] = [];
   for (let b = 0; b < buckets; b++) {
     for (let r = 0; r < runs; r++) column[r] = running[r] = (running[r] ?? 0) + (byBucket[r * buckets + b] ?? 0);
     column.sort();
-    bands.push({ dayEnd: Math.min((b + 1) * bucketDays, length), p10Cents: quantileSorted(column, 0.1), p50Cents: quantileSorted(column, 0.5), p90Cents: quantileSorted(column, 0.9) });
+    bands.push({
+      dayEnd: Math.min((b + 1) * bucketDays, length),
+      p10Cents: quantileSorted(column, 0.1),
+      p50Cents: quantileSorted(column, 0.5),
+      p90Cents: quantileSorted(column, 0.9),
+    });
   }
   return bands;
 }
@@ -192,7 +214,23 @@ interface RunArrays {
 
 /** The hot loop (runs × deals), kept small and monomorphic so the engine optimises it; returns Σ deals won. */
 function simulateRuns(a: RunArrays): number {
-  const { runs, flat, winTables, tableAt, winAt, threshold, fromU, age, cents, start, end, buckets, bucketDays, totals, byBucket } = a;
+  const {
+    runs,
+    flat,
+    winTables,
+    tableAt,
+    winAt,
+    threshold,
+    fromU,
+    age,
+    cents,
+    start,
+    end,
+    buckets,
+    bucketDays,
+    totals,
+    byBucket,
+  } = a;
   const m = tableAt.length;
   let wonDeals = 0;
   let state = a.seed >>> 0;
@@ -237,7 +275,12 @@ function simulateRuns(a: RunArrays): number {
  * Days from leaving `stage` until the win, over the won ones of CONTINUATIONS simulated paths
  * (next stage from the chain's row, a fresh stay from each later stage's table), ascending.
  */
-function timesToWin(model: MarkovModel, stage: number, tables: readonly Float64Array[], rng: () => number): Float64Array {
+function timesToWin(
+  model: MarkovModel,
+  stage: number,
+  tables: readonly Float64Array[],
+  rng: () => number,
+): Float64Array {
   const n = model.stages.length;
   const cols = n + 2;
   // Cumulative transition rows: columns 0..n−1 open stages, n won, n + 1 lost.

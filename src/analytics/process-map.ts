@@ -111,19 +111,45 @@ export function processMap(input: ProcessMapInput, opts: { variantLimit: number 
   const counts = new Map(input.nodeCounts.map((c) => [c.key, c]));
   const starts = new Map(input.starts.map((s) => [s.key, s.count]));
   const ends = new Map(input.ends.map((e) => [e.key, e]));
-  const keys = new Set([...input.nodeCounts.map((c) => c.key), ...input.nodes.filter((n) => n.kind === 'stage').map((n) => n.key)]);
+  const keys = new Set([
+    ...input.nodeCounts.map((c) => c.key),
+    ...input.nodes.filter((n) => n.kind === 'stage').map((n) => n.key),
+  ]);
   const nodes = [...keys]
     .map((key): ProcessMapNode => {
-      const n = info.get(key) ?? { key, label: key, kind: key.startsWith('activity:') ? 'activity' : 'stage', position: null };
+      const n = info.get(key) ?? {
+        key,
+        label: key,
+        kind: key.startsWith('activity:') ? 'activity' : 'stage',
+        position: null,
+      };
       const c = counts.get(key);
       const e = ends.get(key);
-      return { ...n, events: c?.events ?? 0, cases: c?.cases ?? 0, starts: starts.get(key) ?? 0, ends: e?.count ?? 0, open: e?.open ?? 0 };
+      return {
+        ...n,
+        events: c?.events ?? 0,
+        cases: c?.cases ?? 0,
+        starts: starts.get(key) ?? 0,
+        ends: e?.count ?? 0,
+        open: e?.open ?? 0,
+      };
     })
-    .sort((a, b) => (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
+        a.label.localeCompare(b.label),
+    );
   const order = new Map(nodes.map((n, i) => [n.key, i]));
   const at = (key: string) => order.get(key) ?? nodes.length;
   const edges = input.edges
-    .map((e): ProcessMapEdge => ({ from: e.from, to: e.to, count: e.count, cases: e.cases, p50Days: days(e.p50Ms), p90Days: days(e.p90Ms) }))
+    .map((e): ProcessMapEdge => ({
+      from: e.from,
+      to: e.to,
+      count: e.count,
+      cases: e.cases,
+      p50Days: days(e.p50Ms),
+      p90Days: days(e.p90Ms),
+    }))
     .sort((a, b) => b.count - a.count || at(a.from) - at(b.from) || at(a.to) - at(b.to));
   const cases = input.variants.reduce((n, v) => n + v.count, 0);
   const sorted = [...input.variants].sort((a, b) => b.count - a.count || bySequence(a.sequence, b.sequence));

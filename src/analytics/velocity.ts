@@ -75,8 +75,19 @@ export function velocityFactors(x: VelocityInput): VelocityFactors {
   const avgWonAmount = x.wonWithAmount === 0 ? null : divideToCents(toScaled(x.wonAmount, 2), x.wonWithAmount);
   const avgCycleDays = x.won === 0 ? null : x.wonCycleSeconds / x.won / DAY_SECONDS;
   const velocity =
-    winRate === null || avgWonAmount === null || avgCycleDays === null || avgCycleDays === 0 ? null : ((x.openDeals * Number(avgWonAmount) * winRate) / avgCycleDays).toFixed(2);
-  return { openDeals: x.openDeals, openAmount: x.openAmount, won: x.won, lost: x.lost, winRate, avgWonAmount, avgCycleDays, velocity };
+    winRate === null || avgWonAmount === null || avgCycleDays === null || avgCycleDays === 0
+      ? null
+      : ((x.openDeals * Number(avgWonAmount) * winRate) / avgCycleDays).toFixed(2);
+  return {
+    openDeals: x.openDeals,
+    openAmount: x.openAmount,
+    won: x.won,
+    lost: x.lost,
+    winRate,
+    avgWonAmount,
+    avgCycleDays,
+    velocity,
+  };
 }
 
 function factorValue(f: VelocityFactors, name: VelocityFactorName): number | null {
@@ -111,7 +122,10 @@ function product(f: VelocityFactors): number | null {
  * depend on the order of the factors. When a factor is zero or unknown in either window, its log
  * ratio and every contribution are null (a log of 0 has no value).
  */
-export function decompose(current: VelocityFactors, comparison: VelocityFactors): { change: number | null; factors: FactorContribution[] } {
+export function decompose(
+  current: VelocityFactors,
+  comparison: VelocityFactors,
+): { change: number | null; factors: FactorContribution[] } {
   const v1 = product(current);
   const v0 = product(comparison);
   const change = v1 === null || v0 === null ? null : v1 - v0;
@@ -137,7 +151,16 @@ export function decompose(current: VelocityFactors, comparison: VelocityFactors)
   };
 }
 
-const none = (currency: string): VelocityInput => ({ currency, openDeals: 0, openAmount: '0', won: 0, lost: 0, wonAmount: '0', wonWithAmount: 0, wonCycleSeconds: 0 });
+const none = (currency: string): VelocityInput => ({
+  currency,
+  openDeals: 0,
+  openAmount: '0',
+  won: 0,
+  lost: 0,
+  wonAmount: '0',
+  wonWithAmount: 0,
+  wonCycleSeconds: 0,
+});
 
 /**
  * Velocity per currency for the current and the comparison window, with the contribution of each
@@ -149,7 +172,10 @@ export function computeVelocity(
   current: readonly VelocityInput[],
   comparison: readonly VelocityInput[],
   target: { amount: string; currency: string } | null,
-): { byCurrency: VelocityRow[]; coverage: { target: string; currency: string; openAmount: string; ratio: number | null } | null } {
+): {
+  byCurrency: VelocityRow[];
+  coverage: { target: string; currency: string; openAmount: string; ratio: number | null } | null;
+} {
   const currencies = [...new Set([...current, ...comparison].map((x) => x.currency))].sort(currencyOrder(baseCurrency));
   const byCurrency = currencies.map((currency) => {
     const c = velocityFactors(current.find((x) => x.currency === currency) ?? none(currency));
@@ -158,7 +184,15 @@ export function computeVelocity(
   });
   if (!target) return { byCurrency, coverage: null };
   const openAmount = fromScaled(toScaled(current.find((x) => x.currency === target.currency)?.openAmount ?? '0', 2), 2);
-  return { byCurrency, coverage: { target: fromScaled(toScaled(target.amount, 2), 2), currency: target.currency, openAmount, ratio: moneyRatio(openAmount, target.amount) } };
+  return {
+    byCurrency,
+    coverage: {
+      target: fromScaled(toScaled(target.amount, 2), 2),
+      currency: target.currency,
+      openAmount,
+      ratio: moneyRatio(openAmount, target.amount),
+    },
+  };
 }
 
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -166,7 +200,12 @@ const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 /** The calendar day of an instant in a time zone. */
 export function dayIn(instant: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -175,7 +214,11 @@ export function dayIn(instant: Date, timezone: string): string {
  * The current window: from/to as given; a missing `to` is today, a missing `from` is 89 days before
  * `to` (90 days). The comparison window: as given, or the window of the same length just before.
  */
-export function velocityWindows(today: string, f: { from?: string | undefined; to?: string | undefined }, compare: { from?: string | undefined; to?: string | undefined }): { current: DayWindow; comparison: DayWindow } {
+export function velocityWindows(
+  today: string,
+  f: { from?: string | undefined; to?: string | undefined },
+  compare: { from?: string | undefined; to?: string | undefined },
+): { current: DayWindow; comparison: DayWindow } {
   const to = f.to ?? today;
   const from = f.from ?? isoDay(dayMs(to) - 89 * 86_400_000);
   const days = Math.round((dayMs(to) - dayMs(from)) / 86_400_000) + 1;

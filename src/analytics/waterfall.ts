@@ -4,7 +4,15 @@ import { fromScaled, toScaled } from '../domain/money.ts';
 export type WaterfallReason = 'created' | 'pulled_in' | 'amount_up' | 'won' | 'lost' | 'pushed_out' | 'amount_down';
 
 /** The bars in chart order: additions first, then removals. */
-export const waterfallReasons: readonly WaterfallReason[] = ['created', 'pulled_in', 'amount_up', 'won', 'lost', 'pushed_out', 'amount_down'];
+export const waterfallReasons: readonly WaterfallReason[] = [
+  'created',
+  'pulled_in',
+  'amount_up',
+  'won',
+  'lost',
+  'pushed_out',
+  'amount_down',
+];
 
 const labels: Record<WaterfallReason, string> = {
   created: 'Created',
@@ -109,25 +117,36 @@ function contribution(d: WaterfallDealState, reason: WaterfallReason): bigint {
  * start + created + pulled in + amount up − won − lost − pushed out − amount down = end,
  * exactly (amounts in cents), and the same holds for the deal counts without the amount bars.
  */
-export function waterfall(deals: readonly WaterfallDealState[], opts: { dealLimit: number; firstCurrency?: string }): CurrencyWaterfall[] {
+export function waterfall(
+  deals: readonly WaterfallDealState[],
+  opts: { dealLimit: number; firstCurrency?: string },
+): CurrencyWaterfall[] {
   const byCurrency = new Map<string, WaterfallDealState[]>();
   for (const d of deals) {
     const list = byCurrency.get(d.currency) ?? [];
     list.push(d);
     byCurrency.set(d.currency, list);
   }
-  const codes = [...byCurrency.keys()].sort((a, b) => (a === opts.firstCurrency ? -1 : b === opts.firstCurrency ? 1 : a.localeCompare(b)));
+  const codes = [...byCurrency.keys()].sort((a, b) =>
+    a === opts.firstCurrency ? -1 : b === opts.firstCurrency ? 1 : a.localeCompare(b),
+  );
   return codes.map((currency) => currencyWaterfall(currency, byCurrency.get(currency) ?? [], opts.dealLimit));
 }
 
-function currencyWaterfall(currency: string, deals: readonly WaterfallDealState[], dealLimit: number): CurrencyWaterfall {
+function currencyWaterfall(
+  currency: string,
+  deals: readonly WaterfallDealState[],
+  dealLimit: number,
+): CurrencyWaterfall {
   let start = 0n;
   let end = 0n;
   let startCount = 0;
   let endCount = 0;
   let unchanged = 0n;
   let unchangedCount = 0;
-  const grouped = new Map<WaterfallReason, { d: WaterfallDealState; change: bigint }[]>(waterfallReasons.map((r) => [r, []]));
+  const grouped = new Map<WaterfallReason, { d: WaterfallDealState; change: bigint }[]>(
+    waterfallReasons.map((r) => [r, []]),
+  );
   for (const d of deals) {
     if (d.inStart) {
       start += cents(d.startAmount);
@@ -160,7 +179,15 @@ function currencyWaterfall(currency: string, deals: readonly WaterfallDealState[
       label: labels[reason],
       amount: money(items.reduce((acc, i) => acc + i.change, 0n)),
       count: items.length,
-      deals: items.slice(0, dealLimit).map(({ d, change }) => ({ dealId: d.dealId, name: d.name, startAmount: d.inStart ? d.startAmount : null, endAmount: d.inEnd ? d.endAmount : null, change: money(change) })),
+      deals: items
+        .slice(0, dealLimit)
+        .map(({ d, change }) => ({
+          dealId: d.dealId,
+          name: d.name,
+          startAmount: d.inStart ? d.startAmount : null,
+          endAmount: d.inEnd ? d.endAmount : null,
+          change: money(change),
+        })),
       truncated: items.length > dealLimit,
     };
   });

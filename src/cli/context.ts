@@ -6,11 +6,15 @@ import type { Deps } from '../modules/context.ts';
 
 /** A human description of where the data lives, for messages. */
 export function describeDatabase(database: Pick<Database, 'engine' | 'location'>): string {
-  return database.engine === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL server at ${database.location}`;
+  return database.engine === 'pglite'
+    ? `embedded PostgreSQL (PGlite) in ${database.location}`
+    : `PostgreSQL server at ${database.location}`;
 }
 
 function target(config: Config): string {
-  return config.databaseUrl ? 'the PostgreSQL server named in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+  return config.databaseUrl
+    ? 'the PostgreSQL server named in DATABASE_URL'
+    : `the embedded database in ${config.dataDir}`;
 }
 
 /** Wraps connection failures so the user learns which database could not be opened. */
@@ -43,7 +47,9 @@ export async function withDeps<T>(fn: (deps: Deps, config: Config) => Promise<T>
 /** Runs a command with the bare database: no migrations, no settings written (migrate, backup, restore). */
 export async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await opening(config, () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+  const database = await opening(config, () =>
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }),
+  );
   try {
     return await fn(database, config);
   } finally {

@@ -19,13 +19,22 @@ export function describeError(err: unknown, opts: { debug: boolean }): Described
     return { lines: [], exitCode: err.exitCode === 0 ? 0 : EXIT_USAGE };
   }
   if (err instanceof ConfigError) {
-    return { lines: ['error: invalid configuration (environment variables)', ...err.problems.map((p) => `  ${p}`)], exitCode: EXIT_FAILURE };
+    return {
+      lines: ['error: invalid configuration (environment variables)', ...err.problems.map((p) => `  ${p}`)],
+      exitCode: EXIT_FAILURE,
+    };
   }
   if (err instanceof AppError) {
-    return { lines: [`error: ${err.message}`, ...(err.fields ?? []).map((f) => `  ${f.field}: ${f.message}`)], exitCode: EXIT_FAILURE };
+    return {
+      lines: [`error: ${err.message}`, ...(err.fields ?? []).map((f) => `  ${f.field}: ${f.message}`)],
+      exitCode: EXIT_FAILURE,
+    };
   }
   if (err instanceof ZodError) {
-    return { lines: ['error: invalid input', ...err.issues.map((i) => `  ${i.path.join('.') || 'input'}: ${i.message}`)], exitCode: EXIT_FAILURE };
+    return {
+      lines: ['error: invalid input', ...err.issues.map((i) => `  ${i.path.join('.') || 'input'}: ${i.message}`)],
+      exitCode: EXIT_FAILURE,
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
   const lines = [`error: ${message}`];

@@ -21,7 +21,12 @@ export function filterOptions(): FilterOption[] {
       if (PAGING.has(field)) continue;
       const known = byField.get(field);
       if (known) known.entities.push(entity);
-      else byField.set(field, { field, flag: `--${kebab(field.length > 2 && field.endsWith('Id') ? field.slice(0, -2) : field)}`, entities: [entity] });
+      else
+        byField.set(field, {
+          field,
+          flag: `--${kebab(field.length > 2 && field.endsWith('Id') ? field.slice(0, -2) : field)}`,
+          entities: [entity],
+        });
     }
   }
   return [...byField.values()];

@@ -23,7 +23,14 @@ export async function ensureFirstOrganization(deps: Deps): Promise<FirstStart | 
   if (!(await setupNeeded(deps))) return null;
   const password = generatePassword();
   try {
-    await setUpOrganization(deps, { organization: { name: FIRST_ORGANIZATION }, admin: { email: FIRST_ADMIN_EMAIL, name: 'Administrator', password } }, { onlyIfFirst: true });
+    await setUpOrganization(
+      deps,
+      {
+        organization: { name: FIRST_ORGANIZATION },
+        admin: { email: FIRST_ADMIN_EMAIL, name: 'Administrator', password },
+      },
+      { onlyIfFirst: true },
+    );
   } catch (err) {
     // another instance starting at the same moment set up first
     if (err instanceof AppError && err.code === 'conflict') return null;

@@ -27,7 +27,10 @@ export async function withOptionNames<T>(names: OptionNames, fn: () => Promise<T
     if (err instanceof AppError && err.fields) {
       // The services' generic wording speaks of a request; here it is the command line.
       const message = err.message === 'The request is not valid' ? 'invalid input' : err.message;
-      throw new AppError(err.code, message, { fields: err.fields.map((f) => ({ ...f, field: rename(f.field, names) })), ...(err.details ? { details: err.details } : {}) });
+      throw new AppError(err.code, message, {
+        fields: err.fields.map((f) => ({ ...f, field: rename(f.field, names) })),
+        ...(err.details ? { details: err.details } : {}),
+      });
     }
     throw err;
   }

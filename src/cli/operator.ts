@@ -9,5 +9,12 @@ export const OPERATOR_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
 /** An actor with the rights of an admin of the organization, acting as the operator. */
 export function operatorActor(orgId: string): Actor {
-  return { orgId, userId: OPERATOR_ACTOR_ID, role: 'admin', teamId: null, partnerAccountId: null, teamUserIds: [OPERATOR_ACTOR_ID] };
+  return {
+    orgId,
+    userId: OPERATOR_ACTOR_ID,
+    role: 'admin',
+    teamId: null,
+    partnerAccountId: null,
+    teamUserIds: [OPERATOR_ACTOR_ID],
+  };
 }

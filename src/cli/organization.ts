@@ -18,12 +18,18 @@ function listing(orgs: readonly OrganizationDto[]): string {
 export async function resolveOrganization(deps: Deps, ref: string | undefined): Promise<OrganizationDto> {
   const orgs = await listOrganizations(deps);
   if (orgs.length === 0) {
-    throw new AppError('not_found', 'There is no organization yet: create one with `pipewright org create` (or start the server once)');
+    throw new AppError(
+      'not_found',
+      'There is no organization yet: create one with `pipewright org create` (or start the server once)',
+    );
   }
   if (ref === undefined) {
     const [only] = orgs;
     if (only && orgs.length === 1) return only;
-    throw new AppError('organization_ambiguous', `There are ${orgs.length} organizations; name one with --org <name or id>: ${listing(orgs)}`);
+    throw new AppError(
+      'organization_ambiguous',
+      `There are ${orgs.length} organizations; name one with --org <name or id>: ${listing(orgs)}`,
+    );
   }
   const wanted = ref.trim().toLowerCase();
   const match = orgs.find((o) => o.id === wanted || o.name.toLowerCase() === wanted);

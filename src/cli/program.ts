@@ -16,7 +16,9 @@ import { registerUser } from './commands/user.ts';
 import type { Io } from './io.ts';
 
 function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }
 
@@ -27,7 +29,9 @@ function version(): string {
  */
 export function buildProgram(io: Io): Command {
   const program = new Command('pipewright')
-    .description('Pipewright: run and measure the processes of a sales organization.\nConfiguration comes from environment variables (see docs/operations.md).')
+    .description(
+      'Pipewright: run and measure the processes of a sales organization.\nConfiguration comes from environment variables (see docs/operations.md).',
+    )
     .version(version())
     .option('--debug', 'print stack traces of unexpected errors')
     // Settings below are inherited by the subcommands registered after them.

@@ -8,7 +8,8 @@ import type { DbExecutor } from './database.ts';
  * A value COPY can carry: objects and arrays go as JSON (jsonb columns), Dates as ISO instants,
  * strings as they are (so a JSON string for a jsonb column is passed already stringified).
  */
-export type CopyValue = string | number | bigint | boolean | Date | null | undefined | readonly unknown[] | Record<string, unknown>;
+export type CopyValue =
+  string | number | bigint | boolean | Date | null | undefined | readonly unknown[] | Record<string, unknown>;
 
 export interface CopyTarget {
   /** Table name, optionally schema-qualified; plain identifiers only. */
@@ -63,25 +64,33 @@ export function encodeCopyValue(v: CopyValue, row: number, column: string): stri
   } else s = JSON.stringify(v);
   // Most values need no escaping: one scan finds out.
   if (!NEEDS_CARE.test(s)) return s;
-  if (s.includes('\u0000')) throw new CopyValueError(row, column, 'contains a NUL character, which PostgreSQL text cannot hold');
+  if (s.includes('\u0000'))
+    throw new CopyValueError(row, column, 'contains a NUL character, which PostgreSQL text cannot hold');
   return escapeText(s);
 }
 
 function copyStatement(target: CopyTarget, source: string): string {
   if (!IDENT.test(target.table)) throw new Error(`bulk copy: "${target.table}" is not a plain table name`);
-  for (const c of target.columns) if (!IDENT.test(c) || c.includes('.')) throw new Error(`bulk copy: "${c}" is not a plain column name`);
+  for (const c of target.columns)
+    if (!IDENT.test(c) || c.includes('.')) throw new Error(`bulk copy: "${c}" is not a plain column name`);
   if (target.columns.length === 0) throw new Error('bulk copy: no columns');
   return `COPY ${target.table} (${target.columns.join(', ')}) FROM ${source}`;
 }
 
 /** The rows as COPY text, in chunks of about `chunkBytes`. */
-async function* chunksOf(rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>, columns: readonly string[], chunkBytes: number, counted: { rows: number }): AsyncGenerator<Uint8Array> {
+async function* chunksOf(
+  rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>,
+  columns: readonly string[],
+  chunkBytes: number,
+  counted: { rows: number },
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   let parts: string[] = [];
   let size = 0;
   for await (const r of rows) {
     const n = counted.rows + 1;
-    if (r.length !== columns.length) throw new CopyValueError(n, '(all)', `has ${r.length} values for ${columns.length} columns`);
+    if (r.length !== columns.length)
+      throw new CopyValueError(n, '(all)', `has ${r.length} values for ${columns.length} columns`);
     let line = '';
     for (let i = 0; i < r.length; i++) line += (i > 0 ? '\t' : '') + encodeCopyValue(r[i], n, columns[i] ?? String(i));
     line += '\n';
@@ -97,7 +106,12 @@ async function* chunksOf(rows: Iterable<readonly CopyValue[]> | AsyncIterable<re
   if (parts.length) yield encoder.encode(parts.join(''));
 }
 
-async function copyOnPostgres(client: Extract<TaskConnection, { engine: 'postgres' }>['client'], statement: string, chunks: AsyncGenerator<Uint8Array>, onChunk: () => void): Promise<number> {
+async function copyOnPostgres(
+  client: Extract<TaskConnection, { engine: 'postgres' }>['client'],
+  statement: string,
+  chunks: AsyncGenerator<Uint8Array>,
+  onChunk: () => void,
+): Promise<number> {
   const stream = client.query(pgCopy.from(statement));
   const failed = once(stream, 'error').then(([err]) => Promise.reject(err as Error));
   failed.catch(() => undefined);
@@ -118,7 +132,12 @@ async function copyOnPostgres(client: Extract<TaskConnection, { engine: 'postgre
   return stream.rowCount;
 }
 
-async function copyOnPglite(conn: Extract<TaskConnection, { engine: 'pglite' }>, statement: string, chunks: AsyncGenerator<Uint8Array>, onChunk: () => void): Promise<number> {
+async function copyOnPglite(
+  conn: Extract<TaskConnection, { engine: 'pglite' }>,
+  statement: string,
+  chunks: AsyncGenerator<Uint8Array>,
+  onChunk: () => void,
+): Promise<number> {
   let n = 0;
   // The embedded engine reads COPY data from a blob; one COPY per chunk keeps memory bounded.
   for await (const chunk of chunks) {
@@ -137,7 +156,12 @@ async function copyOnPglite(conn: Extract<TaskConnection, { engine: 'pglite' }>,
  * and undefined are NULL, '' stays an empty string, objects and arrays become JSON, Dates ISO
  * instants; the table's defaults apply to the columns not listed. Returns the rows copied.
  */
-export async function bulkCopy(db: DbExecutor, target: CopyTarget, rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>, opts: CopyOptions = {}): Promise<number> {
+export async function bulkCopy(
+  db: DbExecutor,
+  target: CopyTarget,
+  rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>,
+  opts: CopyOptions = {},
+): Promise<number> {
   const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK;
   const counted = { rows: 0 };
   const onChunk = () => opts.onProgress?.(counted.rows);

@@ -11,7 +11,10 @@ export const CONNECTION_TASK_MARK = '/* pipewright:connection-task */';
 /** The connection a task receives: a pg client, or the embedded engine's single session. */
 export type TaskConnection =
   | { engine: 'postgres'; client: pg.PoolClient | pg.Client }
-  | { engine: 'pglite'; query(sql: string, params: readonly unknown[], blob?: Uint8Array): Promise<{ affectedRows: number }> };
+  | {
+      engine: 'pglite';
+      query(sql: string, params: readonly unknown[], blob?: Uint8Array): Promise<{ affectedRows: number }>;
+    };
 
 type Task = (conn: TaskConnection) => Promise<number>;
 
@@ -31,7 +34,10 @@ export function isTask(sqlText: string): boolean {
 }
 
 /** Runs the task named by the statement's parameter on `conn`; resolves to the rows it handled. */
-export async function runTask(params: readonly unknown[] | undefined, conn: TaskConnection): Promise<{ command: 'COPY'; rowCount: number; rows: { rows: number }[] }> {
+export async function runTask(
+  params: readonly unknown[] | undefined,
+  conn: TaskConnection,
+): Promise<{ command: 'COPY'; rowCount: number; rows: { rows: number }[] }> {
   const token = params?.[0];
   const task = typeof token === 'string' ? tasks.get(token) : undefined;
   if (!task) throw new Error(`no connection task registered under ${String(token)}`);

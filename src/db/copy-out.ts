@@ -94,12 +94,17 @@ export function inlineParameters(client: pg.PoolClient | pg.Client, query: Compi
  * is read only as fast as the caller takes the chunks. A caller that stops early leaves the rest
  * to be read and dropped, so the connection comes back in a usable state.
  */
-export async function* copyOutLines(db: DbExecutor, query: CompiledQuery): AsyncGenerator<{ data: Buffer; rows: number }> {
+export async function* copyOutLines(
+  db: DbExecutor,
+  query: CompiledQuery,
+): AsyncGenerator<{ data: Buffer; rows: number }> {
   let started: (stream: Readable) => void = () => undefined;
   const streamStarted = new Promise<Readable>((resolve) => (started = resolve));
   const task = registerTask(async (conn) => {
     if (conn.engine !== 'postgres') throw new Error('copyOutLines needs a PostgreSQL server');
-    const stream = conn.client.query(pgCopy.to(`COPY (${inlineParameters(conn.client, query)}) TO STDOUT (FORMAT binary)`));
+    const stream = conn.client.query(
+      pgCopy.to(`COPY (${inlineParameters(conn.client, query)}) TO STDOUT (FORMAT binary)`),
+    );
     started(stream);
     await finished(stream);
     return stream.rowCount;
@@ -110,7 +115,10 @@ export async function* copyOutLines(db: DbExecutor, query: CompiledQuery): Async
   let complete = false;
   let stream: Readable | undefined;
   try {
-    stream = await Promise.race([streamStarted, done.then(() => Promise.reject(new Error('COPY ended before it started')))]);
+    stream = await Promise.race([
+      streamStarted,
+      done.then(() => Promise.reject(new Error('COPY ended before it started'))),
+    ]);
     const decoder = new SingleColumnCopyDecoder();
     // Not destroyed when the caller stops early: the rest is drained below instead.
     for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, sql, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  sql,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
 import pg from 'pg';
 import { isTask, runTask } from './connection-task.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -80,12 +88,19 @@ function preparingPool(pool: pg.Pool, prepared: boolean): PostgresPool {
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     function query<R>(text: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
-    function query<R>(text: string | PostgresCursor<R>, parameters?: readonly unknown[]): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
-      if (typeof text !== 'string') return client.query(text as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
-      if (isTask(text)) return runTask(parameters, { engine: 'postgres', client }) as unknown as Promise<PostgresQueryResult<R>>;
+    function query<R>(
+      text: string | PostgresCursor<R>,
+      parameters?: readonly unknown[],
+    ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      if (typeof text !== 'string')
+        return client.query(text as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+      if (isTask(text))
+        return runTask(parameters, { engine: 'postgres', client }) as unknown as Promise<PostgresQueryResult<R>>;
       const name = text.endsWith(PREPARED_MARK) ? nameOf(text) : undefined;
       const values = parameters ? [...parameters] : [];
-      return client.query(name ? { name, text, values } : { text, values }) as unknown as Promise<PostgresQueryResult<R>>;
+      return client.query(name ? { name, text, values } : { text, values }) as unknown as Promise<
+        PostgresQueryResult<R>
+      >;
     }
     return { query, release: (destroy?: boolean) => client.release(destroy) };
   };

@@ -71,7 +71,14 @@ const TYPE = /^[a-z][a-z0-9_ ]*(\(\d+(,\d+)?\))?$/;
 
 /** The foreign keys declared on the given tables of the current schema; names and types checked to be plain. */
 export async function foreignKeysOf(trx: DbExecutor, tables: readonly string[]): Promise<ForeignKey[]> {
-  const r = await sql<{ name: string; child: string; parent: string; child_columns: string[]; parent_columns: string[]; types: string[] }>`
+  const r = await sql<{
+    name: string;
+    child: string;
+    parent: string;
+    child_columns: string[];
+    parent_columns: string[];
+    types: string[];
+  }>`
     select c.conname as name, ch.relname as child, pa.relname as parent,
       array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as child_columns,
       array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as parent_columns,
@@ -82,9 +89,17 @@ export async function foreignKeysOf(trx: DbExecutor, tables: readonly string[]):
     join pg_namespace n on n.oid = ch.relnamespace
     where c.contype = 'f' and n.nspname = current_schema() and ch.relname = any(${[...tables]}::text[])
     order by ch.relname, c.conname`.execute(trx);
-  const keys = r.rows.map((x) => ({ name: x.name, child: x.child, parent: x.parent, childColumns: x.child_columns, parentColumns: x.parent_columns, types: x.types }));
+  const keys = r.rows.map((x) => ({
+    name: x.name,
+    child: x.child,
+    parent: x.parent,
+    childColumns: x.child_columns,
+    parentColumns: x.parent_columns,
+    types: x.types,
+  }));
   for (const k of keys) {
-    for (const id of [k.child, k.parent, ...k.childColumns, ...k.parentColumns]) if (!IDENT.test(id)) throw new Error(`foreign keys: "${id}" is not a plain identifier`);
+    for (const id of [k.child, k.parent, ...k.childColumns, ...k.parentColumns])
+      if (!IDENT.test(id)) throw new Error(`foreign keys: "${id}" is not a plain identifier`);
     for (const t of k.types) if (!TYPE.test(t)) throw new Error(`foreign keys: "${t}" is not a plain type`);
   }
   return keys;

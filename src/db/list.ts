@@ -26,7 +26,12 @@ export function decodeCursor(cursor: string): [string | number | boolean | null,
  * Keyset condition "after the cursor" for ORDER BY sortColumn, id (both in `order`).
  * sortColumn must be NOT NULL (or coalesced) for the keyset to be exact.
  */
-export function afterCursor(sortColumn: string, idColumn: string, order: 'asc' | 'desc', cursor: string): RawBuilder<SqlBool> {
+export function afterCursor(
+  sortColumn: string,
+  idColumn: string,
+  order: 'asc' | 'desc',
+  cursor: string,
+): RawBuilder<SqlBool> {
   const [value, id] = decodeCursor(cursor);
   const op = sql.raw(order === 'asc' ? '>' : '<');
   return sql<SqlBool>`(${sql.ref(sortColumn)}, ${sql.ref(idColumn)}) ${op} (${value}, ${id})`;

@@ -16,7 +16,11 @@ export interface MigrateOptions {
  * Applies pending migrations together in one transaction (all or none), under an advisory lock so that several
  * server instances starting together do not race.
  */
-export async function migrate(database: Database, now: () => Date = () => new Date(), opts: MigrateOptions = {}): Promise<MigrationResult> {
+export async function migrate(
+  database: Database,
+  now: () => Date = () => new Date(),
+  opts: MigrateOptions = {},
+): Promise<MigrationResult> {
   const applied: number[] = [];
   await database.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7277001)`.execute(trx);
@@ -28,7 +32,10 @@ export async function migrate(database: Database, now: () => Date = () => new Da
       if (done.has(m.version)) continue;
       if (opts.upTo !== undefined && m.version > opts.upTo) break;
       await sql.raw(m.sql).execute(trx);
-      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: now() }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, name: m.name, applied_at: now() })
+        .execute();
       applied.push(m.version);
     }
   });
@@ -37,7 +44,9 @@ export async function migrate(database: Database, now: () => Date = () => new Da
 }
 
 export async function pendingMigrations(database: Database): Promise<number[]> {
-  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(database.db);
+  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(
+    database.db,
+  );
   if (!exists.rows[0]?.t) return migrations.map((m) => m.version);
   const rows = await database.db.selectFrom('schema_migrations').select('version').execute();
   const done = new Set(rows.map((r) => r.version));

@@ -110,7 +110,10 @@ export class PGliteWorkerPool implements PostgresPool {
   async runQuery(sql: string, params: readonly unknown[], blob?: Uint8Array): Promise<QueryReply> {
     await this.ready;
     // A blob that owns its whole buffer moves to the worker instead of being copied.
-    const transfer = blob && blob.byteOffset === 0 && blob.buffer instanceof ArrayBuffer && blob.byteLength === blob.buffer.byteLength ? [blob.buffer] : [];
+    const transfer =
+      blob && blob.byteOffset === 0 && blob.buffer instanceof ArrayBuffer && blob.byteLength === blob.buffer.byteLength
+        ? [blob.buffer]
+        : [];
     return this.call<QueryReply>({ op: 'query', sql, params: [...params], blob }, transfer);
   }
 
@@ -146,7 +149,10 @@ export class PGliteWorkerPool implements PostgresPool {
     const query = async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
       if (isTask(sql)) {
         // The connection is held by this client, so the task's statements run in its session (and transaction).
-        return (await runTask(parameters, { engine: 'pglite', query: (text, params, blob) => this.runQuery(text, params, blob) })) as unknown as PostgresQueryResult<R>;
+        return (await runTask(parameters, {
+          engine: 'pglite',
+          query: (text, params, blob) => this.runQuery(text, params, blob),
+        })) as unknown as PostgresQueryResult<R>;
       }
       const r = await this.runQuery(sql, parameters);
       return { command: commandOf(sql), rowCount: r.affectedRows, rows: r.rows as R[] };

@@ -22,7 +22,9 @@ type Scalar = string | number | boolean | Date | null;
  * after five runs. Select or return listed columns rather than `*`, so that a migration adding a
  * column cannot change the result type of a statement prepared by a running server.
  */
-export function preparedQuery<A extends Record<string, Scalar>, O>(build: (db: DbExecutor, args: A) => Compilable<O>): (db: DbExecutor, args: A) => Promise<O[]> {
+export function preparedQuery<A extends Record<string, Scalar>, O>(
+  build: (db: DbExecutor, args: A) => Compilable<O>,
+): (db: DbExecutor, args: A) => Promise<O[]> {
   let compiled: { sql: string; parameters: readonly unknown[] } | undefined;
   return async (db, args) => {
     if (!compiled) {

@@ -3,9 +3,13 @@ import type { DbExecutor } from './database.ts';
 import type { DB } from './schema.ts';
 
 /** Tables whose rows carry org_id, id and version (optimistic concurrency). */
-export type VersionedTable = { [K in keyof DB]: DB[K] extends { org_id: string; id: string; version: unknown } ? K : never }[keyof DB];
+export type VersionedTable = {
+  [K in keyof DB]: DB[K] extends { org_id: string; id: string; version: unknown } ? K : never;
+}[keyof DB];
 /** Versioned tables whose rows are soft-deleted (deleted_at). */
-export type SoftDeletedTable = { [K in VersionedTable]: DB[K] extends { deleted_at: unknown } ? K : never }[VersionedTable];
+export type SoftDeletedTable = {
+  [K in VersionedTable]: DB[K] extends { deleted_at: unknown } ? K : never;
+}[VersionedTable];
 
 /**
  * Updates one row when its version still matches, raising the version by one; undefined means
@@ -34,5 +38,12 @@ export async function updateVersioned<T extends VersionedTable>(
   return row as Selectable<DB[T]> | undefined;
 }
 
-const softDeletedTables: Record<SoftDeletedTable, true> = { accounts: true, activities: true, contacts: true, deals: true, leads: true, teams: true };
+const softDeletedTables: Record<SoftDeletedTable, true> = {
+  accounts: true,
+  activities: true,
+  contacts: true,
+  deals: true,
+  leads: true,
+  teams: true,
+};
 const softDeleted: ReadonlySet<string> = new Set(Object.keys(softDeletedTables));

@@ -51,7 +51,8 @@ export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Sc
       if (entity === 'activity') return { kind: 'owners', ownerIds: [actor.userId] };
       return { kind: 'none' };
     case 'partner':
-      if (entity === 'deal' && actor.partnerAccountId) return { kind: 'partner', partnerAccountId: actor.partnerAccountId };
+      if (entity === 'deal' && actor.partnerAccountId)
+        return { kind: 'partner', partnerAccountId: actor.partnerAccountId };
       return { kind: 'none' };
   }
 }

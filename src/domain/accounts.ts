@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { currencySchema, idSchema, listQueryBase, nameSchema, nonNegativeMoneySchema, optionalText } from './common.ts';
 
-export const accountTypes = ['prospect', 'customer', 'distributor', 'reseller', 'value_added_reseller', 'agency', 'competitor', 'other'] as const;
+export const accountTypes = [
+  'prospect',
+  'customer',
+  'distributor',
+  'reseller',
+  'value_added_reseller',
+  'agency',
+  'competitor',
+  'other',
+] as const;
 export const accountTypeSchema = z.enum(accountTypes);
 /** Account types that can be a channel partner on a deal. */
 export const partnerAccountTypes: readonly string[] = ['distributor', 'reseller', 'value_added_reseller', 'agency'];

@@ -7,7 +7,16 @@ export const activityTypeSchema = z.enum(activityTypes);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 
 export const directionSchema = z.enum(['inbound', 'outbound']);
-export const callDispositions = ['connected', 'no_answer', 'left_voicemail', 'busy', 'wrong_number', 'not_interested', 'call_back_later', 'meeting_booked'] as const;
+export const callDispositions = [
+  'connected',
+  'no_answer',
+  'left_voicemail',
+  'busy',
+  'wrong_number',
+  'not_interested',
+  'call_back_later',
+  'meeting_booked',
+] as const;
 export const callDispositionSchema = z.enum(callDispositions);
 export const meetingOutcomeSchema = z.enum(['held', 'no_show', 'cancelled', 'rescheduled']);
 
@@ -40,7 +49,13 @@ const callFields = z.strictObject({
   ...commonFields,
   direction: directionSchema,
   disposition: callDispositionSchema,
-  durationSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullable().optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .nullable()
+    .optional(),
   occurredAt: dateTimeSchema.optional(),
 });
 
@@ -54,7 +69,10 @@ const meetingFields = z
     attendees: z.array(attendee).max(200, 'must have at most 200 attendees').optional(),
     outcome: meetingOutcomeSchema.nullable().optional(),
   })
-  .refine((m) => !m.end || Date.parse(m.end) >= Date.parse(m.start), { path: ['end'], message: 'must not be before start' });
+  .refine((m) => !m.end || Date.parse(m.end) >= Date.parse(m.start), {
+    path: ['end'],
+    message: 'must not be before start',
+  });
 
 const emailFields = z.strictObject({
   type: z.literal('email'),
@@ -78,12 +96,20 @@ const noteFields = z.strictObject({
 });
 
 /** The fields of each type (without create-only extras), used to validate an update against the stored type. */
-export const activityVariants = { call: callFields, meeting: meetingFields, email: emailFields, task: taskFields, note: noteFields } as const;
+export const activityVariants = {
+  call: callFields,
+  meeting: meetingFields,
+  email: emailFields,
+  task: taskFields,
+  note: noteFields,
+} as const;
 export type ActivityFields = z.infer<(typeof activityVariants)[ActivityType]>;
 
 export const createActivitySchema = z.discriminatedUnion('type', [
   // A call can be logged together with the objections the buyer raised on it, in one request.
-  callFields.extend({ objections: z.array(raisedObjectionInput).max(20, 'must have at most 20 objections').optional() }),
+  callFields.extend({
+    objections: z.array(raisedObjectionInput).max(20, 'must have at most 20 objections').optional(),
+  }),
   meetingFields,
   emailFields,
   taskFields,
@@ -99,7 +125,13 @@ export const updateActivitySchema = z.strictObject({
   ...commonFields,
   direction: directionSchema.optional(),
   disposition: callDispositionSchema.optional(),
-  durationSeconds: z.number().int().min(0).max(7 * 24 * 3600).nullable().optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .nullable()
+    .optional(),
   occurredAt: dateTimeSchema.optional(),
   start: dateTimeSchema.optional(),
   end: dateTimeSchema.nullable().optional(),

@@ -28,7 +28,8 @@ export const analyticsFilterFields = {
   source: z.string().trim().min(1, 'must not be empty').max(200).optional(),
 };
 
-const rangeIsOrdered = (f: { from?: unknown; to?: unknown }) => typeof f.from !== 'string' || typeof f.to !== 'string' || f.from <= f.to;
+const rangeIsOrdered = (f: { from?: unknown; to?: unknown }) =>
+  typeof f.from !== 'string' || typeof f.to !== 'string' || f.from <= f.to;
 const rangeProblem = { message: 'must not be before from', path: ['to'] };
 
 export const analyticsFiltersSchema = z.strictObject(analyticsFilterFields).refine(rangeIsOrdered, rangeProblem);

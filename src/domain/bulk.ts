@@ -5,7 +5,13 @@ import { idSchema } from './common.ts';
 export const MAX_BULK_RECORDS = 200;
 
 /** The entities whose tables offer bulk actions, by their path under /api/v1. */
-export const bulkEntities = { deals: 'deal', accounts: 'account', contacts: 'contact', leads: 'lead', activities: 'activity' } as const;
+export const bulkEntities = {
+  deals: 'deal',
+  accounts: 'account',
+  contacts: 'contact',
+  leads: 'lead',
+  activities: 'activity',
+} as const;
 export type BulkPath = keyof typeof bulkEntities;
 
 /**
@@ -50,5 +56,9 @@ export const bulkResultSchema = z.object({
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 
-export const bulkResponseSchema = z.object({ succeeded: z.number().int(), failed: z.number().int(), results: z.array(bulkResultSchema) });
+export const bulkResponseSchema = z.object({
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(bulkResultSchema),
+});
 export type BulkResponse = z.infer<typeof bulkResponseSchema>;

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 
 export const idSchema = z.uuid({ message: 'must be a UUID' });
-export const currencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD');
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD');
 /** An exact decimal amount as a string with at most two decimals, e.g. "1250.00". */
 export const moneySchema = z
   .string()
   .regex(/^-?\d{1,18}(\.\d{1,2})?$/, 'must be a decimal string with at most 2 decimals, e.g. "1250.00"');
 export const nonNegativeMoneySchema = moneySchema.refine((v) => !v.startsWith('-'), 'must not be negative');
-export const quantitySchema = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, 'must be a positive decimal string with at most 4 decimals');
-export const percentSchema = z.string().regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'must be a percentage between 0 and 100');
+export const quantitySchema = z
+  .string()
+  .regex(/^\d{1,16}(\.\d{1,4})?$/, 'must be a positive decimal string with at most 4 decimals');
+export const percentSchema = z
+  .string()
+  .regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'must be a percentage between 0 and 100');
 export const dateOnlySchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with time zone' });
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);
@@ -20,11 +22,17 @@ export const emailSchema = z.email({ message: 'must be an email address' }).max(
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ().\-/]{3,40}(\s*(x|ext\.?)\s*\d{1,6})?$/i, { message: 'must be a phone number such as +1 555 0100', abort: true })
+  .regex(/^\+?[0-9 ().\-/]{3,40}(\s*(x|ext\.?)\s*\d{1,6})?$/i, {
+    message: 'must be a phone number such as +1 555 0100',
+    abort: true,
+  })
   .refine((v) => v.replace(/\D/g, '').length >= 3, 'must contain at least 3 digits');
 
 export const versionHeaderSchema = z.object({
-  'if-match': z.string().regex(/^(W\/)?"?\d+"?$/, 'must be the version number of the record you edited').optional(),
+  'if-match': z
+    .string()
+    .regex(/^(W\/)?"?\d+"?$/, 'must be the version number of the record you edited')
+    .optional(),
 });
 
 export const idParams = z.object({ id: idSchema });
@@ -42,7 +50,15 @@ export const listQueryBase = z.object({
  */
 export function queryList<T extends z.ZodType>(item: T, max = 20) {
   return z.preprocess(
-    (v) => (Array.isArray(v) ? v : [v]).flatMap((s: unknown) => (typeof s === 'string' ? s.split(',').map((x) => x.trim()).filter((x) => x !== '') : [s])),
+    (v) =>
+      (Array.isArray(v) ? v : [v]).flatMap((s: unknown) =>
+        typeof s === 'string'
+          ? s
+              .split(',')
+              .map((x) => x.trim())
+              .filter((x) => x !== '')
+          : [s],
+      ),
     z.array(item).min(1, 'must name at least one value').max(max),
   );
 }

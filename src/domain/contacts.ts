@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { dateTimeSchema, emailSchema, idSchema, listQueryBase, nameSchema, optionalText, phoneSchema } from './common.ts';
+import {
+  dateTimeSchema,
+  emailSchema,
+  idSchema,
+  listQueryBase,
+  nameSchema,
+  optionalText,
+  phoneSchema,
+} from './common.ts';
 
 export const MAX_CONTACT_EMAILS = 10;
 export const MAX_CONTACT_PHONES = 10;
@@ -28,7 +36,10 @@ function distinct<T extends z.ZodType<string>>(item: T, max: number, what: strin
   return z
     .array(item)
     .max(max, `must have at most ${max} ${what}`)
-    .refine((xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length, `must not list the same ${what.replace(/s$/, '')} twice`);
+    .refine(
+      (xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length,
+      `must not list the same ${what.replace(/s$/, '')} twice`,
+    );
 }
 
 export const createContactSchema = z.strictObject({

@@ -35,7 +35,10 @@ export class CsvParser {
   private readonly sep: number;
 
   constructor(delimiter = ',') {
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`);
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
+      throw new Error(
+        `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`,
+      );
     this.sep = delimiter.charCodeAt(0);
   }
 
@@ -68,7 +71,8 @@ export class CsvParser {
       pos = scan.next;
     }
     this.buf = pos === 0 ? buf : buf.slice(pos);
-    if (this.buf.length > MAX_RECORD_CHARS) throw new CsvError(this.line, `record longer than ${MAX_RECORD_CHARS} characters (is a quote left open?)`);
+    if (this.buf.length > MAX_RECORD_CHARS)
+      throw new CsvError(this.line, `record longer than ${MAX_RECORD_CHARS} characters (is a quote left open?)`);
     return out;
   }
 
@@ -103,7 +107,11 @@ export class CsvParser {
         fields.push(value);
         if (i < len) {
           const c = buf.charCodeAt(i);
-          if (c !== this.sep && c !== CR && c !== LF) throw new CsvError(this.line + lines, `unexpected character ${JSON.stringify(buf[i])} after a closing quote (field ${fields.length})`);
+          if (c !== this.sep && c !== CR && c !== LF)
+            throw new CsvError(
+              this.line + lines,
+              `unexpected character ${JSON.stringify(buf[i])} after a closing quote (field ${fields.length})`,
+            );
         }
       } else {
         let j = i;
@@ -145,7 +153,10 @@ function countBreaks(s: string): number {
 /**
  * Parses a stream of bytes or text (UTF-8) into records, holding one chunk and one record at a time.
  */
-export async function* parseCsv(source: AsyncIterable<Uint8Array | string>, delimiter = ','): AsyncGenerator<CsvRecord> {
+export async function* parseCsv(
+  source: AsyncIterable<Uint8Array | string>,
+  delimiter = ',',
+): AsyncGenerator<CsvRecord> {
   const parser = new CsvParser(delimiter);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of source) {

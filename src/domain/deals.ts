@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { currencySchema, dateOnlySchema, dateTimeSchema, idSchema, listQueryBase, nameSchema, nonNegativeMoneySchema, optionalText, percentSchema, quantitySchema } from './common.ts';
+import {
+  currencySchema,
+  dateOnlySchema,
+  dateTimeSchema,
+  idSchema,
+  listQueryBase,
+  nameSchema,
+  nonNegativeMoneySchema,
+  optionalText,
+  percentSchema,
+  quantitySchema,
+} from './common.ts';
 import { stageKinds } from './pipelines.ts';
 
 export const contactRoleKinds = ['decision_maker', 'economic_buyer', 'champion', 'influencer', 'user'] as const;

@@ -36,7 +36,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldProblem[] | undefined;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message: string, opts: { fields?: FieldProblem[]; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { fields?: FieldProblem[]; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -56,6 +60,10 @@ export const invalid = (fields: FieldProblem[], message = 'The request is not va
   new AppError('validation_failed', message, { fields });
 
 export const versionConflict = (entity: string, id: string, current: number, sent: number): AppError =>
-  new AppError('version_conflict', `${entity} ${id} was changed by someone else: you sent version ${sent}, it is now at version ${current}`, {
-    details: { entity, id, currentVersion: current, sentVersion: sent },
-  });
+  new AppError(
+    'version_conflict',
+    `${entity} ${id} was changed by someone else: you sent version ${sent}, it is now at version ${current}`,
+    {
+      details: { entity, id, currentVersion: current, sentVersion: sent },
+    },
+  );

@@ -17,5 +17,8 @@ export const eventExportQuerySchema = z
     from: dateOnlySchema.optional(),
     to: dateOnlySchema.optional(),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
 export type EventExportQuery = z.infer<typeof eventExportQuerySchema>;

@@ -132,7 +132,11 @@ export interface FieldChange {
 }
 
 /** The fields whose value differs between two snapshots, as { field: { from, to } }. */
-export function diffFields<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, FieldChange> {
+export function diffFields<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
   for (const f of fields) {
     const a = before[f];

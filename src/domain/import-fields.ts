@@ -16,7 +16,21 @@ export function importableEntities(role: string | undefined): ImportEntity[] {
 /** What a reference column points to; resolved by the importer against the organization's records. */
 export type RefKind = 'user' | 'account' | 'contact' | 'lead' | 'deal' | 'product' | 'pipeline' | 'stage' | 'team';
 
-export type FieldKind = 'text' | 'email' | 'emails' | 'phones' | 'domain' | 'money' | 'micros' | 'currency' | 'date' | 'datetime' | 'int' | 'bool' | 'choice' | 'ref';
+export type FieldKind =
+  | 'text'
+  | 'email'
+  | 'emails'
+  | 'phones'
+  | 'domain'
+  | 'money'
+  | 'micros'
+  | 'currency'
+  | 'date'
+  | 'datetime'
+  | 'int'
+  | 'bool'
+  | 'choice'
+  | 'ref';
 
 export interface ImportField {
   /** As the API names the field (references by their record: `account`, `owner`). */
@@ -32,16 +46,45 @@ export interface ImportField {
   help?: string;
 }
 
-const externalId: ImportField = { name: 'externalId', kind: 'text', max: 200, aliases: ['id', 'external id', 'record id', 'source id'], help: 'the record id in the source system; re-imports update the record with the same external id' };
-const createdAt: ImportField = { name: 'createdAt', kind: 'datetime', aliases: ['created', 'created date', 'create date', 'date created', 'created on'], help: 'business time of the creation, recorded on the imported event' };
-const owner: ImportField = { name: 'owner', kind: 'ref', ref: 'user', aliases: ['owner name', 'owner email', 'assigned to', 'user'], help: 'user by name, email or external id' };
-const account: ImportField = { name: 'account', kind: 'ref', ref: 'account', aliases: ['account name', 'company', 'company name', 'organization', 'organisation'], help: 'account by name, domain or external id' };
+const externalId: ImportField = {
+  name: 'externalId',
+  kind: 'text',
+  max: 200,
+  aliases: ['id', 'external id', 'record id', 'source id'],
+  help: 'the record id in the source system; re-imports update the record with the same external id',
+};
+const createdAt: ImportField = {
+  name: 'createdAt',
+  kind: 'datetime',
+  aliases: ['created', 'created date', 'create date', 'date created', 'created on'],
+  help: 'business time of the creation, recorded on the imported event',
+};
+const owner: ImportField = {
+  name: 'owner',
+  kind: 'ref',
+  ref: 'user',
+  aliases: ['owner name', 'owner email', 'assigned to', 'user'],
+  help: 'user by name, email or external id',
+};
+const account: ImportField = {
+  name: 'account',
+  kind: 'ref',
+  ref: 'account',
+  aliases: ['account name', 'company', 'company name', 'organization', 'organisation'],
+  help: 'account by name, domain or external id',
+};
 
 /** The fields each entity accepts, in the order of the docs. */
 export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   accounts: [
     externalId,
-    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['account name', 'company name', 'company', 'organization name'] },
+    {
+      name: 'name',
+      kind: 'text',
+      required: true,
+      max: 300,
+      aliases: ['account name', 'company name', 'company', 'organization name'],
+    },
     { name: 'domain', kind: 'domain', aliases: ['website', 'web site', 'url', 'company domain'] },
     { name: 'industry', kind: 'text', max: 200 },
     { name: 'employees', kind: 'int', aliases: ['number of employees', 'employee count', 'headcount'] },
@@ -60,11 +103,33 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   contacts: [
     externalId,
     { name: 'firstName', kind: 'text', max: 200, aliases: ['first name', 'given name'] },
-    { name: 'lastName', kind: 'text', max: 300, aliases: ['last name', 'surname', 'family name'], help: 'required unless `name` is given' },
-    { name: 'name', kind: 'text', max: 500, aliases: ['full name', 'contact name'], help: 'full name, split at the last space when first and last name are not given' },
+    {
+      name: 'lastName',
+      kind: 'text',
+      max: 300,
+      aliases: ['last name', 'surname', 'family name'],
+      help: 'required unless `name` is given',
+    },
+    {
+      name: 'name',
+      kind: 'text',
+      max: 500,
+      aliases: ['full name', 'contact name'],
+      help: 'full name, split at the last space when first and last name are not given',
+    },
     { name: 'title', kind: 'text', max: 300, aliases: ['job title', 'position'] },
-    { name: 'emails', kind: 'emails', aliases: ['email', 'e-mail', 'email address'], help: 'one or several separated by ; or ,' },
-    { name: 'phones', kind: 'phones', aliases: ['phone', 'phone number', 'mobile', 'telephone'], help: 'one or several separated by ;' },
+    {
+      name: 'emails',
+      kind: 'emails',
+      aliases: ['email', 'e-mail', 'email address'],
+      help: 'one or several separated by ; or ,',
+    },
+    {
+      name: 'phones',
+      kind: 'phones',
+      aliases: ['phone', 'phone number', 'mobile', 'telephone'],
+      help: 'one or several separated by ;',
+    },
     account,
     owner,
     { name: 'doNotContact', kind: 'bool', aliases: ['do not contact', 'do not call'] },
@@ -74,7 +139,13 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   leads: [
     externalId,
     { name: 'firstName', kind: 'text', max: 200, aliases: ['first name'] },
-    { name: 'lastName', kind: 'text', max: 300, aliases: ['last name', 'surname'], help: 'required unless `name` is given' },
+    {
+      name: 'lastName',
+      kind: 'text',
+      max: 300,
+      aliases: ['last name', 'surname'],
+      help: 'required unless `name` is given',
+    },
     { name: 'name', kind: 'text', max: 500, aliases: ['full name', 'lead name'] },
     { name: 'email', kind: 'email', aliases: ['e-mail', 'email address'] },
     { name: 'phone', kind: 'text', max: 40, aliases: ['phone number', 'mobile'] },
@@ -90,24 +161,69 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   ],
   deals: [
     externalId,
-    { name: 'name', kind: 'text', required: true, max: 300, aliases: ['deal name', 'opportunity name', 'title', 'deal title'] },
+    {
+      name: 'name',
+      kind: 'text',
+      required: true,
+      max: 300,
+      aliases: ['deal name', 'opportunity name', 'title', 'deal title'],
+    },
     account,
-    { name: 'contact', kind: 'ref', ref: 'contact', aliases: ['contact name', 'contact email', 'primary contact', 'contact person'], help: 'contact by email, external id or full name' },
+    {
+      name: 'contact',
+      kind: 'ref',
+      ref: 'contact',
+      aliases: ['contact name', 'contact email', 'primary contact', 'contact person'],
+      help: 'contact by email, external id or full name',
+    },
     owner,
     { name: 'pipeline', kind: 'ref', ref: 'pipeline', help: 'pipeline by name; the default pipeline when left out' },
-    { name: 'stage', kind: 'ref', ref: 'stage', aliases: ['deal stage', 'stage name'], help: 'stage by name (see --stage-map); the first open stage when left out' },
-    { name: 'status', kind: 'choice', choices: ['open', 'won', 'lost'], help: 'open, won or lost; chooses the first won/lost stage when no stage is given' },
+    {
+      name: 'stage',
+      kind: 'ref',
+      ref: 'stage',
+      aliases: ['deal stage', 'stage name'],
+      help: 'stage by name (see --stage-map); the first open stage when left out',
+    },
+    {
+      name: 'status',
+      kind: 'choice',
+      choices: ['open', 'won', 'lost'],
+      help: 'open, won or lost; chooses the first won/lost stage when no stage is given',
+    },
     { name: 'amount', kind: 'money', aliases: ['value', 'deal value', 'deal amount'] },
     { name: 'amountMicros', kind: 'micros', help: 'the amount in millionths (Twenty exports)' },
     { name: 'currency', kind: 'currency', aliases: ['currency code'] },
-    { name: 'product', kind: 'ref', ref: 'product', aliases: ['product name', 'sku'], help: 'product by name, SKU or external id; becomes a line item of quantity 1' },
+    {
+      name: 'product',
+      kind: 'ref',
+      ref: 'product',
+      aliases: ['product name', 'sku'],
+      help: 'product by name, SKU or external id; becomes a line item of quantity 1',
+    },
     createdAt,
-    { name: 'closedAt', kind: 'datetime', aliases: ['closed', 'closed date', 'won time', 'lost time', 'close time', 'closed at'], help: 'when a won or lost deal closed (required for those)' },
-    { name: 'closeDate', kind: 'date', aliases: ['close date'], help: 'the close date of systems that use one column for both: the closing day of a won/lost deal, the expected close date of an open one' },
+    {
+      name: 'closedAt',
+      kind: 'datetime',
+      aliases: ['closed', 'closed date', 'won time', 'lost time', 'close time', 'closed at'],
+      help: 'when a won or lost deal closed (required for those)',
+    },
+    {
+      name: 'closeDate',
+      kind: 'date',
+      aliases: ['close date'],
+      help: 'the close date of systems that use one column for both: the closing day of a won/lost deal, the expected close date of an open one',
+    },
     { name: 'expectedCloseDate', kind: 'date', aliases: ['expected close date', 'expected close'] },
     { name: 'source', kind: 'text', max: 200, aliases: ['lead source', 'deal source'] },
     { name: 'channel', kind: 'choice', choices: ['direct', 'partner'] },
-    { name: 'partner', kind: 'ref', ref: 'account', aliases: ['partner account', 'reseller'], help: 'partner account by name, domain or external id; makes a partner deal' },
+    {
+      name: 'partner',
+      kind: 'ref',
+      ref: 'account',
+      aliases: ['partner account', 'reseller'],
+      help: 'partner account by name, domain or external id; makes a partner deal',
+    },
     { name: 'lostReason', kind: 'text', max: 500, aliases: ['lost reason', 'loss reason', 'reason lost'] },
     { name: 'nextStep', kind: 'text', max: 1000, aliases: ['next step'] },
   ],
@@ -136,7 +252,12 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     { name: 'dueAt', kind: 'datetime', aliases: ['due date', 'due'] },
     { name: 'completedAt', kind: 'datetime', aliases: ['completed', 'done time', 'completed at'] },
     { name: 'direction', kind: 'choice', choices: ['inbound', 'outbound'], aliases: ['call direction', 'call type'] },
-    { name: 'disposition', kind: 'choice', choices: callDispositions, aliases: ['call disposition', 'call outcome', 'outcome'] },
+    {
+      name: 'disposition',
+      kind: 'choice',
+      choices: callDispositions,
+      aliases: ['call disposition', 'call outcome', 'outcome'],
+    },
     { name: 'durationSeconds', kind: 'int', aliases: ['duration', 'call duration'] },
     { name: 'start', kind: 'datetime', aliases: ['meeting start', 'start time'] },
     { name: 'end', kind: 'datetime', aliases: ['meeting end', 'end time'] },

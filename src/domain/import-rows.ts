@@ -1,6 +1,17 @@
 import { fieldOf, foldHeader, importFields, type ImportEntity, type ImportField } from './import-fields.ts';
 import { presetMaps, type ImportPreset } from './import-presets.ts';
-import { parseBoolean, parseChoice, parseDateOnly, parseDateTime, parseDomain, parseEmail, parseMoney, parseWhole, type DateOrder, type Parsed } from './import-values.ts';
+import {
+  parseBoolean,
+  parseChoice,
+  parseDateOnly,
+  parseDateTime,
+  parseDomain,
+  parseEmail,
+  parseMoney,
+  parseWhole,
+  type DateOrder,
+  type Parsed,
+} from './import-values.ts';
 
 /** How a column of the file is used. */
 export interface ColumnMapping {
@@ -43,24 +54,36 @@ export function proposeMapping(entity: ImportEntity, headers: readonly string[],
   const explicit = new Map<string, string>();
   for (const [header, field] of Object.entries(opts.map ?? {})) {
     const key = foldHeader(header);
-    if (!folded.includes(key)) problems.push(`--map names the column "${header}", which the file does not have (its columns are: ${headers.join(', ')})`);
-    if (field !== '' && !fieldOf(entity, field)) problems.push(`--map "${header}=${field}": ${entity} have no field "${field}" (fields: ${importFields[entity].map((f) => f.name).join(', ')})`);
+    if (!folded.includes(key))
+      problems.push(
+        `--map names the column "${header}", which the file does not have (its columns are: ${headers.join(', ')})`,
+      );
+    if (field !== '' && !fieldOf(entity, field))
+      problems.push(
+        `--map "${header}=${field}": ${entity} have no field "${field}" (fields: ${importFields[entity].map((f) => f.name).join(', ')})`,
+      );
     explicit.set(key, field);
   }
-  const preset = new Map(Object.entries(opts.preset ? (presetMaps[opts.preset][entity] ?? {}) : {}).map(([h, f]) => [foldHeader(h), f]));
+  const preset = new Map(
+    Object.entries(opts.preset ? (presetMaps[opts.preset][entity] ?? {}) : {}).map(([h, f]) => [foldHeader(h), f]),
+  );
   const names = byName(entity);
   const columns = headers.map((header, index): ColumnMapping => {
     const key = folded[index] ?? '';
     const mapped = explicit.get(key);
-    if (mapped !== undefined) return { index, header, field: mapped === '' ? null : mapped, via: mapped === '' ? null : 'map' };
+    if (mapped !== undefined)
+      return { index, header, field: mapped === '' ? null : mapped, via: mapped === '' ? null : 'map' };
     const fromPreset = preset.get(key);
     if (fromPreset) return { index, header, field: fromPreset, via: 'preset' };
     const named = names.get(key);
     return { index, header, field: named ?? null, via: named ? 'name' : null };
   });
   const filled = new Set(columns.map((c) => c.field));
-  for (const f of importFields[entity]) if (f.required && !filled.has(f.name)) problems.push(`no column for the required field "${f.name}" (name one with --map "Column=${f.name}")`);
-  if ((entity === 'contacts' || entity === 'leads') && !filled.has('lastName') && !filled.has('name')) problems.push('no column for "lastName" or "name" (name one with --map "Column=lastName")');
+  for (const f of importFields[entity])
+    if (f.required && !filled.has(f.name))
+      problems.push(`no column for the required field "${f.name}" (name one with --map "Column=${f.name}")`);
+  if ((entity === 'contacts' || entity === 'leads') && !filled.has('lastName') && !filled.has('name'))
+    problems.push('no column for "lastName" or "name" (name one with --map "Column=lastName")');
   return { columns, problems };
 }
 
@@ -72,7 +95,16 @@ export interface ConvertedRow {
 }
 
 const CHOICE_ALIASES: Record<string, Record<string, string>> = {
-  status: { closed_won: 'won', closedwon: 'won', closed_lost: 'lost', closedlost: 'lost', contacted: 'working', open: 'new', unqualified: 'disqualified', nurturing: 'working' },
+  status: {
+    closed_won: 'won',
+    closedwon: 'won',
+    closed_lost: 'lost',
+    closedlost: 'lost',
+    contacted: 'working',
+    open: 'new',
+    unqualified: 'disqualified',
+    nurturing: 'working',
+  },
   type: { event: 'meeting', phone_call: 'call', todo: 'task', to_do: 'task', lunch: 'meeting' },
   direction: { outgoing: 'outbound', incoming: 'inbound' },
 };
@@ -87,7 +119,10 @@ function parseCell(f: ImportField, raw: string, order: DateOrder): Parsed<Value>
       return parseEmail(raw);
     case 'emails':
     case 'phones': {
-      const parts = raw.split(f.kind === 'emails' ? /[;,\s]+/ : /[;\n]+/).map((p) => p.trim()).filter((p) => p !== '');
+      const parts = raw
+        .split(f.kind === 'emails' ? /[;,\s]+/ : /[;\n]+/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
       if (f.kind === 'emails') {
         for (const p of parts) {
           const e = parseEmail(p);
@@ -115,7 +150,9 @@ function parseCell(f: ImportField, raw: string, order: DateOrder): Parsed<Value>
     }
     case 'currency': {
       const c = raw.trim().toUpperCase();
-      return /^[A-Z]{3}$/.test(c) ? { ok: true, value: c } : { ok: false, reason: `"${raw}" is not a three-letter currency code such as USD` };
+      return /^[A-Z]{3}$/.test(c)
+        ? { ok: true, value: c }
+        : { ok: false, reason: `"${raw}" is not a three-letter currency code such as USD` };
     }
     case 'date':
       return parseDateOnly(raw, order);
@@ -135,7 +172,12 @@ function parseCell(f: ImportField, raw: string, order: DateOrder): Parsed<Value>
  * that span fields (a won deal needs its close date, a meeting its start) are checked here too, so
  * a dry run reports them without touching the database.
  */
-export function convertRow(entity: ImportEntity, columns: readonly ColumnMapping[], cells: readonly string[], order: DateOrder = 'mdy'): ConvertedRow {
+export function convertRow(
+  entity: ImportEntity,
+  columns: readonly ColumnMapping[],
+  cells: readonly string[],
+  order: DateOrder = 'mdy',
+): ConvertedRow {
   const values = new Map<string, Value>();
   const problems: string[] = [];
   for (const col of columns) {
@@ -154,7 +196,9 @@ export function convertRow(entity: ImportEntity, columns: readonly ColumnMapping
     else if (prev === undefined) values.set(f.name, parsed.value);
   }
   if (cells.length > columns.length) problems.push(`has ${cells.length} fields, the header ${columns.length}`);
-  for (const f of importFields[entity]) if (f.required && !values.has(f.name) && !problems.some((p) => p.startsWith(`${headerOf(columns, f.name)}:`))) problems.push(`${f.name} is required`);
+  for (const f of importFields[entity])
+    if (f.required && !values.has(f.name) && !problems.some((p) => p.startsWith(`${headerOf(columns, f.name)}:`)))
+      problems.push(`${f.name} is required`);
   entityRules(entity, values, problems);
   return { values, problems };
 }
@@ -187,7 +231,8 @@ function entityRules(entity: ImportEntity, values: Map<string, Value>, problems:
 function dealRules(values: Map<string, Value>, problems: string[]): void {
   const micros = values.get('amountMicros');
   if (typeof micros === 'string' && !values.has('amount')) values.set('amount', { amount: micros, currency: null });
-  if (values.get('channel') === 'partner' && !values.has('partner')) problems.push('partner is required for a partner deal');
+  if (values.get('channel') === 'partner' && !values.has('partner'))
+    problems.push('partner is required for a partner deal');
 }
 
 function activityRules(values: Map<string, Value>, problems: string[]): void {
@@ -202,5 +247,6 @@ function activityRules(values: Map<string, Value>, problems: string[]): void {
   const start = values.get('start');
   const end = values.get('end');
   if (start instanceof Date && end instanceof Date && end < start) problems.push('end is before start');
-  if (!['deal', 'contact', 'account', 'lead'].some((k) => values.has(k))) problems.push('an activity needs at least one of deal, contact, account, lead');
+  if (!['deal', 'contact', 'account', 'lead'].some((k) => values.has(k)))
+    problems.push('an activity needs at least one of deal, contact, account, lead');
 }

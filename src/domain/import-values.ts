@@ -46,7 +46,8 @@ function splitDate(s: string, order: DateOrder): { y: number; m: number; d: numb
   return null;
 }
 
-const DATE_FORMS = 'YYYY-MM-DD, MM/DD/YYYY (or DD/MM/YYYY with --date-order dmy), DD.MM.YYYY, 5 Mar 2025 or an ISO date-time';
+const DATE_FORMS =
+  'YYYY-MM-DD, MM/DD/YYYY (or DD/MM/YYYY with --date-order dmy), DD.MM.YYYY, 5 Mar 2025 or an ISO date-time';
 
 /** A calendar date 'YYYY-MM-DD' from the common written forms (a time part is ignored). */
 export function parseDateOnly(raw: string, order: DateOrder = 'mdy'): Parsed<string> {
@@ -67,7 +68,8 @@ export function parseDateTime(raw: string, order: DateOrder = 'mdy'): Parsed<Dat
   const rest = p.rest.trim().replace(/^T/, '');
   if (rest === '') return ok(new Date(Date.UTC(p.y, p.m - 1, p.d)));
   const t = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*([AaPp][Mm])?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/.exec(rest);
-  if (!t) return bad(`"${raw}" has a time that is not understood (use HH:MM[:SS] with an optional zone such as Z or +01:00)`);
+  if (!t)
+    return bad(`"${raw}" has a time that is not understood (use HH:MM[:SS] with an optional zone such as Z or +01:00)`);
   let hour = Number(t[1]);
   const ampm = t[5]?.toLowerCase();
   if (ampm) {
@@ -87,7 +89,7 @@ export function parseDateTime(raw: string, order: DateOrder = 'mdy'): Parsed<Dat
   return ok(new Date(Date.UTC(p.y, p.m - 1, p.d, hour, minute, second, ms) - offsetMin * 60_000));
 }
 
-const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'CHF': 'CHF' };
+const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', CHF: 'CHF' };
 
 /**
  * A money amount as an exact decimal string with at most two decimals, plus the currency when the
@@ -133,7 +135,8 @@ export function parseMoney(raw: string): Parsed<{ amount: string; currency: stri
   } else if (lastComma >= 0) {
     // "1,250" is a thousands separator, "12,5" and "1250,00" a decimal comma.
     const groups = s.split(',');
-    const thousands = groups.length > 1 && groups.slice(1).every((g) => g.length === 3) && (groups[0] ?? '').length <= 3;
+    const thousands =
+      groups.length > 1 && groups.slice(1).every((g) => g.length === 3) && (groups[0] ?? '').length <= 3;
     normalised = thousands ? groups.join('') : s.replace(',', '.');
   } else {
     const groups = s.split('.');
@@ -183,8 +186,15 @@ export function parseDomain(raw: string): Parsed<string> {
 }
 
 /** One of the allowed values, matched without regard to case, spaces or dashes ("Closed Won" → closed_won). */
-export function parseChoice<T extends string>(raw: string, allowed: readonly T[], aliases: Record<string, T> = {}): Parsed<T> {
-  const key = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+export function parseChoice<T extends string>(
+  raw: string,
+  allowed: readonly T[],
+  aliases: Record<string, T> = {},
+): Parsed<T> {
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const hit = allowed.find((a) => a === key) ?? aliases[key];
   if (hit) return ok(hit);
   return bad(`"${raw}" is not one of ${allowed.join(', ')}`);

@@ -11,7 +11,9 @@ const pairs = (what: string) =>
   z
     .array(z.string().regex(/^[^=]+=.*$/, `must be "Name=${what}"`))
     .max(200)
-    .transform((items) => Object.fromEntries(items.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()])));
+    .transform((items) =>
+      Object.fromEntries(items.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()])),
+    );
 
 /** Options of an import, the same for the CLI and the API. */
 export const importOptionsSchema = z.strictObject({
@@ -26,7 +28,11 @@ export const importOptionsSchema = z.strictObject({
   dryRun: z.boolean().default(false),
   /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
   dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
-  delimiter: z.string().length(1, 'must be one character').refine((d) => d !== '"' && d !== '\n' && d !== '\r', 'cannot be a quote or a line break').default(','),
+  delimiter: z
+    .string()
+    .length(1, 'must be one character')
+    .refine((d) => d !== '"' && d !== '\n' && d !== '\r', 'cannot be a quote or a line break')
+    .default(','),
   batchSize: z.number().int().min(1).max(50_000).default(5000),
 });
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
@@ -90,7 +96,9 @@ export const previewRowSchema = z.object({
 
 export const importPreviewSchema = z.object({
   headers: z.array(z.string()),
-  mapping: z.array(z.object({ column: z.string(), field: z.string().nullable(), via: z.enum(['map', 'preset', 'name']).nullable() })),
+  mapping: z.array(
+    z.object({ column: z.string(), field: z.string().nullable(), via: z.enum(['map', 'preset', 'name']).nullable() }),
+  ),
   problems: z.array(z.string()),
   fields: z.array(z.object({ name: z.string(), required: z.boolean(), help: z.string().nullable() })),
   rows: z.array(previewRowSchema),

@@ -13,7 +13,9 @@ function linkOrCreate<C extends z.ZodType>(entity: string, create: C) {
       id: idSchema.optional().describe(`An existing ${entity} to link; you must be able to see it`),
       create: create.optional().describe(`A new ${entity}; omitted fields default from the lead`),
     })
-    .refine((v) => (v.id === undefined) !== (v.create === undefined), { message: `must have either id (link an existing ${entity}) or create (make a new one)` });
+    .refine((v) => (v.id === undefined) !== (v.create === undefined), {
+      message: `must have either id (link an existing ${entity}) or create (make a new one)`,
+    });
 }
 
 const accountCreateSchema = createAccountSchema.extend({
@@ -28,7 +30,10 @@ const contactCreateSchema = createContactSchema.omit({ accountId: true }).extend
 /** The account and primary contact of the deal are the conversion's own. */
 const dealCreateSchema = createDealSchema.omit({ accountId: true, primaryContactId: true, contactRoles: true }).extend({
   name: nameSchema.optional().describe('Defaults to "<company or person> – new deal"'),
-  contactRole: z.enum(contactRoleKinds).optional().describe("The contact's role on the deal; without it the contact is only the primary contact"),
+  contactRole: z
+    .enum(contactRoleKinds)
+    .optional()
+    .describe("The contact's role on the deal; without it the contact is only the primary contact"),
 });
 
 export const convertLeadSchema = z
@@ -36,12 +41,20 @@ export const convertLeadSchema = z
     account: linkOrCreate('account', accountCreateSchema)
       .nullable()
       .optional()
-      .describe('The account the lead becomes (B2B). Null or absent: a B2C consumer, converted to a contact without an account'),
+      .describe(
+        'The account the lead becomes (B2B). Null or absent: a B2C consumer, converted to a contact without an account',
+      ),
     contact: linkOrCreate('contact', contactCreateSchema)
       .optional()
-      .describe('The person the lead becomes. Absent: a new contact made from the lead. A linked contact must be at the same account as the conversion (or at none for B2C)'),
+      .describe(
+        'The person the lead becomes. Absent: a new contact made from the lead. A linked contact must be at the same account as the conversion (or at none for B2C)',
+      ),
     deal: z
-      .strictObject({ create: dealCreateSchema.describe('A new deal for the account and contact; omitted fields default from the lead') })
+      .strictObject({
+        create: dealCreateSchema.describe(
+          'A new deal for the account and contact; omitted fields default from the lead',
+        ),
+      })
       .nullable()
       .optional()
       .describe('Null or absent: convert without a deal'),
@@ -70,7 +83,11 @@ export function assertLeadConvertible(status: string): void {
     throw new AppError('invalid_transition', 'The lead is already converted', { details: { leadStatus: status } });
   }
   if (status === 'disqualified') {
-    throw new AppError('invalid_transition', 'A disqualified lead cannot be converted; reopen it (status working or qualified) first', { details: { leadStatus: status } });
+    throw new AppError(
+      'invalid_transition',
+      'A disqualified lead cannot be converted; reopen it (status working or qualified) first',
+      { details: { leadStatus: status } },
+    );
   }
 }
 
@@ -80,9 +97,19 @@ function defaultOwner(lead: LeadDto, actorId: string, sent: string | null | unde
 }
 
 /** The account to create: the sent fields over the lead's company, domain and industry. */
-export function accountInputFromLead(lead: LeadDto, actorId: string, sent: AccountCreateFromLead): { input: CreateAccountInput | null; problems: FieldProblem[] } {
+export function accountInputFromLead(
+  lead: LeadDto,
+  actorId: string,
+  sent: AccountCreateFromLead,
+): { input: CreateAccountInput | null; problems: FieldProblem[] } {
   const name = sent.name ?? lead.company;
-  if (!name) return { input: null, problems: [{ field: 'account.create.name', message: 'is required: the lead has no company to name the account after' }] };
+  if (!name)
+    return {
+      input: null,
+      problems: [
+        { field: 'account.create.name', message: 'is required: the lead has no company to name the account after' },
+      ],
+    };
   return {
     input: {
       ...sent,
@@ -96,7 +123,12 @@ export function accountInputFromLead(lead: LeadDto, actorId: string, sent: Accou
 }
 
 /** The contact to create: the sent fields over the lead's name, title, email and phone. */
-export function contactInputFromLead(lead: LeadDto, actorId: string, sent: ContactCreateFromLead, accountId: string | null): CreateContactInput {
+export function contactInputFromLead(
+  lead: LeadDto,
+  actorId: string,
+  sent: ContactCreateFromLead,
+  accountId: string | null,
+): CreateContactInput {
   return {
     ...sent,
     accountId,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { domainSchema } from './accounts.ts';
-import { dateTimeSchema, emailSchema, idSchema, listQueryBase, nameSchema, optionalText, phoneSchema, queryList } from './common.ts';
+import {
+  dateTimeSchema,
+  emailSchema,
+  idSchema,
+  listQueryBase,
+  nameSchema,
+  optionalText,
+  phoneSchema,
+  queryList,
+} from './common.ts';
 import { AppError, type FieldProblem } from './errors.ts';
 
 export const leadStatuses = ['new', 'working', 'qualified', 'disqualified', 'converted'] as const;
@@ -78,10 +87,14 @@ export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
  */
 export function assertLeadEditable(status: string): void {
   if (status === 'converted') {
-    throw new AppError('invalid_transition', 'A converted lead cannot be changed; edit the account, contact or deal it became instead', {
-      // not `status`: problem+json uses that name for the HTTP status
-      details: { leadStatus: status },
-    });
+    throw new AppError(
+      'invalid_transition',
+      'A converted lead cannot be changed; edit the account, contact or deal it became instead',
+      {
+        // not `status`: problem+json uses that name for the HTTP status
+        details: { leadStatus: status },
+      },
+    );
   }
 }
 
@@ -90,11 +103,24 @@ export function assertLeadEditable(status: string): void {
  * lead is disqualified and is cleared when the lead leaves that status, so an old reason never
  * describes a lead that is being worked again; sending a reason for any other status is an error.
  */
-export function resolveDisqualifiedReason(status: LeadStatus, current: string | null, sent: string | null | undefined): { reason: string | null; problems: FieldProblem[] } {
+export function resolveDisqualifiedReason(
+  status: LeadStatus,
+  current: string | null,
+  sent: string | null | undefined,
+): { reason: string | null; problems: FieldProblem[] } {
   if (status === 'disqualified') {
     const reason = sent === undefined ? current : sent;
-    return reason ? { reason, problems: [] } : { reason: null, problems: [{ field: 'disqualifiedReason', message: 'is required when the status is disqualified' }] };
+    return reason
+      ? { reason, problems: [] }
+      : {
+          reason: null,
+          problems: [{ field: 'disqualifiedReason', message: 'is required when the status is disqualified' }],
+        };
   }
-  if (sent) return { reason: null, problems: [{ field: 'disqualifiedReason', message: 'applies only when the status is disqualified' }] };
+  if (sent)
+    return {
+      reason: null,
+      problems: [{ field: 'disqualifiedReason', message: 'applies only when the status is disqualified' }],
+    };
   return { reason: null, problems: [] };
 }

@@ -13,7 +13,8 @@ export function toScaled(value: string, scale: number): bigint {
   const m = DECIMAL.exec(value.trim());
   if (!m) throw new RangeError(`not a decimal number: ${value}`);
   const [, sign, whole = '0', frac = ''] = m;
-  if (frac.length > scale && /[^0]/.test(frac.slice(scale))) throw new RangeError(`${value} has more than ${scale} decimals`);
+  if (frac.length > scale && /[^0]/.test(frac.slice(scale)))
+    throw new RangeError(`${value} has more than ${scale} decimals`);
   const digits = BigInt(whole + frac.slice(0, scale).padEnd(scale, '0'));
   return sign ? -digits : digits;
 }
@@ -56,4 +57,3 @@ export function sumMoney(amounts: readonly string[]): string {
     2,
   );
 }
-

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { dateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
 
-export const objectionCategories = ['price', 'budget', 'timing', 'authority', 'need', 'competitor', 'trust', 'other'] as const;
+export const objectionCategories = [
+  'price',
+  'budget',
+  'timing',
+  'authority',
+  'need',
+  'competitor',
+  'trust',
+  'other',
+] as const;
 export const objectionCategorySchema = z.enum(objectionCategories);
 export type ObjectionCategory = z.infer<typeof objectionCategorySchema>;
 

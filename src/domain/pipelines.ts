@@ -8,7 +8,17 @@ export const forecastCategories = ['pipeline', 'best_case', 'commit', 'closed', 
 export type ForecastCategory = (typeof forecastCategories)[number];
 
 /** Deal fields a stage can require before a deal may enter it (API names). */
-export const gateFields = ['amount', 'expectedCloseDate', 'accountId', 'primaryContactId', 'nextStep', 'lineItems', 'contactRoles', 'source', 'partnerAccountId'] as const;
+export const gateFields = [
+  'amount',
+  'expectedCloseDate',
+  'accountId',
+  'primaryContactId',
+  'nextStep',
+  'lineItems',
+  'contactRoles',
+  'source',
+  'partnerAccountId',
+] as const;
 export type GateField = (typeof gateFields)[number];
 
 export const stageSchema = z.object({
@@ -97,7 +107,10 @@ const defaultForecast: Record<StageKind, ForecastCategory> = { open: 'pipeline',
  * stages forecast `closed` at 100 %, lost stages `omitted` at 0 %, open stages never `closed`;
  * names and ids unique. Returns every problem, with the field path under `stages`.
  */
-export function resolveStages(inputs: readonly (Omit<StageInput, 'id'> & { id?: string | undefined })[]): { stages: StageSpec[]; problems: FieldProblem[] } {
+export function resolveStages(inputs: readonly (Omit<StageInput, 'id'> & { id?: string | undefined })[]): {
+  stages: StageSpec[];
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const names = new Set<string>();
   const ids = new Set<string>();
@@ -106,30 +119,36 @@ export function resolveStages(inputs: readonly (Omit<StageInput, 'id'> & { id?: 
     const at = (f: string) => `stages.${i}.${f}`;
     const kind = s.kind;
     const key = s.name.toLowerCase();
-    if (names.has(key)) problems.push({ field: at('name'), message: 'is already used by another stage of this pipeline' });
+    if (names.has(key))
+      problems.push({ field: at('name'), message: 'is already used by another stage of this pipeline' });
     names.add(key);
     if (s.id) {
       if (ids.has(s.id)) problems.push({ field: at('id'), message: 'appears more than once' });
       ids.add(s.id);
     }
-    if (kind === 'open' && seenClosed) problems.push({ field: at('kind'), message: 'open stages must come before the won and lost stages' });
+    if (kind === 'open' && seenClosed)
+      problems.push({ field: at('kind'), message: 'open stages must come before the won and lost stages' });
     if (kind !== 'open') seenClosed = true;
     const forecastCategory = s.forecastCategory ?? defaultForecast[kind];
     let probability = s.probability;
     switch (kind) {
       case 'open':
-        if (probability === undefined) problems.push({ field: at('probability'), message: 'is required for an open stage' });
-        if (forecastCategory === 'closed') problems.push({ field: at('forecastCategory'), message: 'closed is only for won stages' });
+        if (probability === undefined)
+          problems.push({ field: at('probability'), message: 'is required for an open stage' });
+        if (forecastCategory === 'closed')
+          problems.push({ field: at('forecastCategory'), message: 'closed is only for won stages' });
         break;
       case 'won':
         probability ??= 100;
         if (probability !== 100) problems.push({ field: at('probability'), message: 'must be 100 for a won stage' });
-        if (forecastCategory !== 'closed') problems.push({ field: at('forecastCategory'), message: 'must be closed for a won stage' });
+        if (forecastCategory !== 'closed')
+          problems.push({ field: at('forecastCategory'), message: 'must be closed for a won stage' });
         break;
       case 'lost':
         probability ??= 0;
         if (probability !== 0) problems.push({ field: at('probability'), message: 'must be 0 for a lost stage' });
-        if (forecastCategory !== 'omitted') problems.push({ field: at('forecastCategory'), message: 'must be omitted for a lost stage' });
+        if (forecastCategory !== 'omitted')
+          problems.push({ field: at('forecastCategory'), message: 'must be omitted for a lost stage' });
         break;
     }
     return {
@@ -143,7 +162,8 @@ export function resolveStages(inputs: readonly (Omit<StageInput, 'id'> & { id?: 
     };
   });
   for (const kind of stageKinds) {
-    if (!stages.some((s) => s.kind === kind)) problems.push({ field: 'stages', message: `needs at least one ${kind} stage` });
+    if (!stages.some((s) => s.kind === kind))
+      problems.push({ field: 'stages', message: `needs at least one ${kind} stage` });
   }
   return { stages, problems };
 }

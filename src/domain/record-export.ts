@@ -48,7 +48,9 @@ export function exportLines(format: ExportFormat, columns: readonly string[]) {
   return {
     header: format === 'csv' ? `${formatCsvRow([...columns])}\r\n` : '',
     line(record: Record<string, unknown>): string {
-      return format === 'csv' ? `${formatCsvRow(columns.map((c) => cell(record[c])))}\r\n` : `${JSON.stringify(record)}\n`;
+      return format === 'csv'
+        ? `${formatCsvRow(columns.map((c) => cell(record[c])))}\r\n`
+        : `${JSON.stringify(record)}\n`;
     },
   };
 }

@@ -33,7 +33,8 @@ export function missingGateFields(stage: Pick<StageInfo, 'requiredFields'>, deal
   return stage.requiredFields.filter((f) => !isFieldSet(deal[f]));
 }
 
-export type OrderCheck = { ok: true } | { ok: false; reason: 'skipped'; skipped: StageInfo[] } | { ok: false; reason: 'backward' };
+export type OrderCheck =
+  { ok: true } | { ok: false; reason: 'skipped'; skipped: StageInfo[] } | { ok: false; reason: 'backward' };
 
 /**
  * The stage-order rule of a pipeline that enforces it: between open stages a deal moves one stage
@@ -41,7 +42,12 @@ export type OrderCheck = { ok: true } | { ok: false; reason: 'skipped'; skipped:
  * a reopen, which is governed by permission rather than by order. Without enforcement any move is
  * in order.
  */
-export function checkStageOrder(stages: readonly StageInfo[], from: StageInfo, to: StageInfo, enforce: boolean): OrderCheck {
+export function checkStageOrder(
+  stages: readonly StageInfo[],
+  from: StageInfo,
+  to: StageInfo,
+  enforce: boolean,
+): OrderCheck {
   if (!enforce || from.kind !== 'open' || to.kind !== 'open') return { ok: true };
   const open = stages.filter((s) => s.kind === 'open').sort((a, b) => a.position - b.position);
   const i = open.findIndex((s) => s.id === from.id);
@@ -105,23 +111,45 @@ export type StageMoveVerdict = ({ ok: true } & StageTransition) | ({ ok: false }
  */
 export function evaluateStageMove(m: StageMoveInput): StageMoveVerdict {
   const { from, to } = m;
-  if (from.id === to.id) return { ok: false, code: 'invalid_transition', message: `The deal is already in stage "${to.name}"` };
+  if (from.id === to.id)
+    return { ok: false, code: 'invalid_transition', message: `The deal is already in stage "${to.name}"` };
   const reopens = from.kind !== 'open';
   if (reopens && !m.canReopen) {
-    return { ok: false, code: 'reopen_not_allowed', message: `The deal is ${from.kind}; only an admin or a manager can reopen it` };
+    return {
+      ok: false,
+      code: 'reopen_not_allowed',
+      message: `The deal is ${from.kind}; only an admin or a manager can reopen it`,
+    };
   }
   const order = checkStageOrder(m.stages, from, to, m.enforceOrder && m.samePipeline);
   if (!order.ok) {
     if (order.reason === 'backward') {
-      return { ok: false, code: 'stage_order_violation', direction: 'backward', skippedStages: [], message: `This pipeline does not allow moving back from "${from.name}" to "${to.name}"` };
+      return {
+        ok: false,
+        code: 'stage_order_violation',
+        direction: 'backward',
+        skippedStages: [],
+        message: `This pipeline does not allow moving back from "${from.name}" to "${to.name}"`,
+      };
     }
     const names = order.skipped.map((s) => `"${s.name}"`).join(', ');
-    return { ok: false, code: 'stage_order_violation', direction: 'forward', skippedStages: order.skipped, message: `This pipeline does not allow skipping stages: move through ${names} first` };
+    return {
+      ok: false,
+      code: 'stage_order_violation',
+      direction: 'forward',
+      skippedStages: order.skipped,
+      message: `This pipeline does not allow skipping stages: move through ${names} first`,
+    };
   }
   const missing: string[] = missingGateFields(to, m.deal);
   if (to.kind === 'lost' && !isFieldSet(m.lostReason)) missing.push('lostReason');
   if (missing.length > 0) {
-    return { ok: false, code: 'stage_gate_failed', missingFields: missing, message: `To enter stage "${to.name}" the deal needs: ${missing.join(', ')}` };
+    return {
+      ok: false,
+      code: 'stage_gate_failed',
+      missingFields: missing,
+      message: `To enter stage "${to.name}" the deal needs: ${missing.join(', ')}`,
+    };
   }
   return { ok: true, statusFrom: from.kind, statusTo: to.kind, reopens, closes: to.kind !== 'open' };
 }

@@ -87,7 +87,10 @@ export type OrganizationDto = z.infer<typeof organizationSchema>;
 export const setupSchema = z.strictObject({
   organization: z.strictObject({
     name: nameSchema,
-    baseCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').default('USD'),
+    baseCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
+      .default('USD'),
     timezone: z.string().min(1).max(64).default('UTC'),
     fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
   }),

@@ -40,7 +40,9 @@ export function sortKeysOf(entity: ViewEntity): string[] {
 const filterValue = z.string().trim().min(1, 'must not be empty').max(500);
 const sortSchema = z.strictObject({ key: z.string().max(50), order: z.enum(['asc', 'desc']) });
 const filtersSchema = z.record(z.string().max(50), filterValue);
-const columnsSchema = z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,49}$/, 'must be a column name such as ownerId')).max(40);
+const columnsSchema = z
+  .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,49}$/, 'must be a column name such as ownerId'))
+  .max(40);
 
 const viewFields = {
   name: nameSchema.max(100),
@@ -55,24 +57,35 @@ const viewFields = {
  * Checks a view against its entity's list: every filter must be a filter that list takes, with a
  * value it accepts, and the sort key one it sorts by; so a saved view always opens.
  */
-function checkAgainstList(v: { entity: ViewEntity; filters?: Record<string, string>; sort?: { key: string } | null }, ctx: z.RefinementCtx): void {
+function checkAgainstList(
+  v: { entity: ViewEntity; filters?: Record<string, string>; sort?: { key: string } | null },
+  ctx: z.RefinementCtx,
+): void {
   const list = listQueries[v.entity];
   const allowed = new Set(filterKeysOf(v.entity));
   const filters = v.filters ?? {};
   for (const key of Object.keys(filters)) {
-    if (!allowed.has(key)) ctx.addIssue({ code: 'custom', path: ['filters', key], message: `is not a filter of the ${v.entity} list` });
+    if (!allowed.has(key))
+      ctx.addIssue({ code: 'custom', path: ['filters', key], message: `is not a filter of the ${v.entity} list` });
   }
   const known = Object.fromEntries(Object.entries(filters).filter(([k]) => allowed.has(k)));
   const parsed = list.safeParse(known);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['filters', ...issue.path.map(String)], message: issue.message });
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['filters', ...issue.path.map(String)], message: issue.message });
   }
   if (v.sort && !sortKeysOf(v.entity).includes(v.sort.key)) {
-    ctx.addIssue({ code: 'custom', path: ['sort', 'key'], message: `must be one of ${sortKeysOf(v.entity).join(', ')}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sort', 'key'],
+      message: `must be one of ${sortKeysOf(v.entity).join(', ')}`,
+    });
   }
 }
 
-export const createViewSchema = z.strictObject({ entity: viewEntitySchema, ...viewFields }).superRefine(checkAgainstList);
+export const createViewSchema = z
+  .strictObject({ entity: viewEntitySchema, ...viewFields })
+  .superRefine(checkAgainstList);
 export type CreateViewInput = z.infer<typeof createViewSchema>;
 
 /** The entity of a view never changes; the service checks the merged view against it. */
@@ -85,7 +98,9 @@ export const updateViewSchema = z.strictObject({
 export type UpdateViewInput = z.infer<typeof updateViewSchema>;
 
 /** Validates a view after an update merged into it (same rules as on create). */
-export const storedViewSchema = z.object({ entity: viewEntitySchema, filters: z.record(z.string(), z.string()), sort: sortSchema.nullable() }).superRefine(checkAgainstList);
+export const storedViewSchema = z
+  .object({ entity: viewEntitySchema, filters: z.record(z.string(), z.string()), sort: sortSchema.nullable() })
+  .superRefine(checkAgainstList);
 
 export const viewSchema = z.object({
   id: idSchema,

@@ -3,17 +3,38 @@ import { inScope, scopeFor, type Actor, type ScopedEntity } from '../domain/acce
 import { forbidden, invalid, notFound } from '../domain/errors.ts';
 
 /** Loads-then-checks helper: a record outside the actor's read scope is reported as not found. */
-export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(actor: Actor, entity: ScopedEntity, row: T | undefined, id: string): T {
-  if (!row || !inScope(scopeFor(actor, entity, 'read'), { ownerId: row.owner_id, partnerAccountId: row.partner_account_id ?? null })) {
+export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(
+  actor: Actor,
+  entity: ScopedEntity,
+  row: T | undefined,
+  id: string,
+): T {
+  if (
+    !row ||
+    !inScope(scopeFor(actor, entity, 'read'), {
+      ownerId: row.owner_id,
+      partnerAccountId: row.partner_account_id ?? null,
+    })
+  ) {
     throw notFound(entity, id);
   }
   return row;
 }
 
 /** A visible record the actor may not change is 403; an invisible one stays 404. */
-export function assertCanWrite<T extends { owner_id: string | null; partner_account_id?: string | null }>(actor: Actor, entity: ScopedEntity, row: T | undefined, id: string): T {
+export function assertCanWrite<T extends { owner_id: string | null; partner_account_id?: string | null }>(
+  actor: Actor,
+  entity: ScopedEntity,
+  row: T | undefined,
+  id: string,
+): T {
   const visible = assertCanRead(actor, entity, row, id);
-  if (!inScope(scopeFor(actor, entity, 'write'), { ownerId: visible.owner_id, partnerAccountId: visible.partner_account_id ?? null })) {
+  if (
+    !inScope(scopeFor(actor, entity, 'write'), {
+      ownerId: visible.owner_id,
+      partnerAccountId: visible.partner_account_id ?? null,
+    })
+  ) {
     throw forbidden(`You may read this ${entity} but not change it`);
   }
   return visible;
@@ -29,14 +50,25 @@ export function assertCanCreate(actor: Actor, entity: ScopedEntity): void {
  * organization and keep the record inside the actor's write scope (a rep cannot hand records to
  * someone else; a manager can within the team; an admin to anyone).
  */
-export async function resolveOwner(db: DbExecutor, actor: Actor, entity: ScopedEntity, requested: string | null | undefined, fallback: string | null): Promise<string | null> {
+export async function resolveOwner(
+  db: DbExecutor,
+  actor: Actor,
+  entity: ScopedEntity,
+  requested: string | null | undefined,
+  fallback: string | null,
+): Promise<string | null> {
   const owner = requested === undefined ? fallback : requested;
   if (owner === null) {
     const scope = scopeFor(actor, entity, 'write');
     if (scope.kind === 'all') return null;
     throw invalid([{ field: 'ownerId', message: 'is required for your role' }]);
   }
-  const user = await db.selectFrom('users').select(['id', 'active']).where('org_id', '=', actor.orgId).where('id', '=', owner).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'active'])
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', owner)
+    .executeTakeFirst();
   if (!user?.active) throw invalid([{ field: 'ownerId', message: 'is not an active user of this organization' }]);
   const scope = scopeFor(actor, entity, 'write');
   if (scope.kind === 'owners' && !scope.ownerIds.includes(owner)) {

@@ -9,11 +9,20 @@ export type ExpectedVersion = number | '*';
  * The version to update against. A missing If-Match is refused (no silent overwrites); a stale one
  * is a 409 naming the current version.
  */
-export function checkVersion(entity: string, id: string, current: number, expected: ExpectedVersion | undefined): number {
+export function checkVersion(
+  entity: string,
+  id: string,
+  current: number,
+  expected: ExpectedVersion | undefined,
+): number {
   if (expected === undefined) {
-    throw new AppError('precondition_required', `Send If-Match with the version of the ${entity} you edited (or * to overwrite)`, {
-      details: { currentVersion: current },
-    });
+    throw new AppError(
+      'precondition_required',
+      `Send If-Match with the version of the ${entity} you edited (or * to overwrite)`,
+      {
+        details: { currentVersion: current },
+      },
+    );
   }
   if (expected !== '*' && expected !== current) throw versionConflict(entity, id, current, expected);
   return current;
@@ -28,7 +37,12 @@ export function found<T>(row: T | undefined | null, entity: string, id: string):
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** Builds a page from rows fetched with limit + 1. */
-export function toPage<R, T>(rows: R[], limit: number, map: (r: R) => T, cursorOf: (r: R) => string): { items: T[]; nextCursor: string | null } {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (r: R) => T,
+  cursorOf: (r: R) => string,
+): { items: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { items: page.map(map), nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
@@ -43,7 +57,8 @@ export async function withProblems<T>(problems: readonly FieldProblem[], check: 
   try {
     value = await check();
   } catch (err) {
-    if (problems.length > 0 && err instanceof AppError && err.code === 'validation_failed') throw invalid([...problems, ...(err.fields ?? [])]);
+    if (problems.length > 0 && err instanceof AppError && err.code === 'validation_failed')
+      throw invalid([...problems, ...(err.fields ?? [])]);
     throw err;
   }
   if (problems.length > 0) throw invalid([...problems]);
@@ -51,14 +66,28 @@ export async function withProblems<T>(problems: readonly FieldProblem[], check: 
 }
 
 /** `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log. */
-export function changeEvents(entity: string, id: string, before: Record<string, unknown>, after: Record<string, unknown>, fields?: readonly string[]): EventInput[] {
-  const keys = (fields ?? Object.keys(before)).filter((k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k));
+export function changeEvents(
+  entity: string,
+  id: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields?: readonly string[],
+): EventInput[] {
+  const keys = (fields ?? Object.keys(before)).filter(
+    (k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k),
+  );
   const changes = diffFields(before, after, keys);
   const events: EventInput[] = [];
   const owner = changes.owner_id;
   delete changes.owner_id;
-  if (Object.keys(changes).length > 0) events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
-  if (owner) events.push({ entityType: entity, entityId: id, type: `${entity}.assigned`, data: { changes: { owner_id: owner } } });
+  if (Object.keys(changes).length > 0)
+    events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
+  if (owner)
+    events.push({
+      entityType: entity,
+      entityId: id,
+      type: `${entity}.assigned`,
+      data: { changes: { owner_id: owner } },
+    });
   return events;
 }
-

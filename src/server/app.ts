@@ -2,7 +2,12 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Deps } from '../modules/context.ts';
 import { registerAuth } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -44,7 +49,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token created with `pipewright token create` or POST /api/v1/tokens' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token created with `pipewright token create` or POST /api/v1/tokens',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'pw_session' },
         },
       },
@@ -60,7 +69,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     return sendProblem(reply, p);
   });
   const webPage = opts.webRoot ? await registerWeb(app, opts.webRoot) : () => null;
-  app.setNotFoundHandler((request, reply) => webPage(request, reply) ?? sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, { instance: request.url })));
+  app.setNotFoundHandler(
+    (request, reply) =>
+      webPage(request, reply) ??
+      sendProblem(
+        reply,
+        problem('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, {
+          instance: request.url,
+        }),
+      ),
+  );
 
   registerAuth(app, deps);
   registerIdempotency(app, deps);

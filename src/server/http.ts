@@ -41,4 +41,6 @@ export const errorResponses = {
   428: problemSchema,
 } as const;
 
-export const ifMatchHeader = z.object({ 'if-match': z.string().optional().describe('Version of the record you edited, or * to overwrite') });
+export const ifMatchHeader = z.object({
+  'if-match': z.string().optional().describe('Version of the record you edited, or * to overwrite'),
+});

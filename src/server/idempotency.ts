@@ -21,7 +21,11 @@ declare module 'fastify' {
 function requestIdentity(request: FastifyRequest): unknown {
   const body = request.body;
   if (body && typeof body === 'object' && Symbol.asyncIterator in body) {
-    return { streamed: true, contentType: request.headers['content-type'] ?? null, contentLength: request.headers['content-length'] ?? null };
+    return {
+      streamed: true,
+      contentType: request.headers['content-type'] ?? null,
+      contentLength: request.headers['content-length'] ?? null,
+    };
   }
   return body;
 }
@@ -35,9 +39,13 @@ export function registerIdempotency(app: App, deps: Deps): void {
     if (raw === undefined || !request.actor) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!key || !KEY_PATTERN.test(key)) {
-      throw new AppError('validation_failed', 'Idempotency-Key must be 1–200 characters of letters, digits and . _ : -', {
-        fields: [{ field: 'Idempotency-Key', message: 'is not a valid key' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        'Idempotency-Key must be 1–200 characters of letters, digits and . _ : -',
+        {
+          fields: [{ field: 'Idempotency-Key', message: 'is not a valid key' }],
+        },
+      );
     }
     const r = await beginIdempotent(deps, request.actor, key, request.method, request.url, requestIdentity(request));
     if (r.kind === 'replay') {

@@ -48,7 +48,11 @@ interface PgLikeError {
 }
 
 function isPgError(e: unknown): e is PgLikeError & Error {
-  return e instanceof Error && typeof (e as PgLikeError).code === 'string' && /^[0-9A-Z]{5}$/.test((e as PgLikeError).code ?? '');
+  return (
+    e instanceof Error &&
+    typeof (e as PgLikeError).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((e as PgLikeError).code ?? '')
+  );
 }
 
 /** Maps any error to problem+json; the one place codes become HTTP statuses. */
@@ -56,7 +60,11 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
   const instance = request.url;
   if (err instanceof AppError) {
     return {
-      problem: problem(err.code, err.message, { ...withoutCoreMembers(err.details), instance, ...(err.fields ? { errors: err.fields } : {}) }),
+      problem: problem(err.code, err.message, {
+        ...withoutCoreMembers(err.details),
+        instance,
+        ...(err.fields ? { errors: err.fields } : {}),
+      }),
       log: false,
     };
   }
@@ -66,15 +74,22 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const params = v.params as { keys?: unknown } | undefined;
       if (v.keyword === 'unrecognized_keys' && Array.isArray(params?.keys)) {
-        return params.keys.map((k) => ({ field: path ? `${path}.${String(k)}` : String(k), message: `is not a known field of the ${where}` }));
+        return params.keys.map((k) => ({
+          field: path ? `${path}.${String(k)}` : String(k),
+          message: `is not a known field of the ${where}`,
+        }));
       }
       return [{ field: path || where, message: v.message ?? 'is not valid' }];
     });
     return {
-      problem: problem('validation_failed', `The ${err.validationContext ?? 'request'} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`, {
-        instance,
-        errors: fields,
-      }),
+      problem: problem(
+        'validation_failed',
+        `The ${err.validationContext ?? 'request'} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`,
+        {
+          instance,
+          errors: fields,
+        },
+      ),
       log: false,
     };
   }
@@ -85,37 +100,74 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }), log: false };
+      return {
+        problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }),
+        log: false,
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { problem: problem('payload_too_large', 'The body is larger than the server accepts', { instance }), log: false };
+      return {
+        problem: problem('payload_too_large', 'The body is larger than the server accepts', { instance }),
+        log: false,
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { problem: problem('unsupported_media_type', `Unsupported Content-Type: send application/json`, { instance }), log: false };
+      return {
+        problem: problem('unsupported_media_type', `Unsupported Content-Type: send application/json`, { instance }),
+        log: false,
+      };
     case 'FST_ERR_RATE_LIMIT':
       return { problem: problem('rate_limited', fe.message, { instance }), log: false };
     default:
       break;
   }
   if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
-    return { problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }), log: false };
+    return {
+      problem: problem('malformed_json', `The body is not valid JSON: ${fe.message}`, { instance }),
+      log: false,
+    };
   }
   if (isPgError(err)) {
     if (err.code === '23505') {
-      return { problem: problem('duplicate', `A record with the same unique value already exists${err.constraint ? ` (${err.constraint})` : ''}`, { instance }), log: false };
+      return {
+        problem: problem(
+          'duplicate',
+          `A record with the same unique value already exists${err.constraint ? ` (${err.constraint})` : ''}`,
+          { instance },
+        ),
+        log: false,
+      };
     }
     if (err.code === '23503') {
-      return { problem: problem('validation_failed', 'A referenced record does not exist', { instance, errors: [{ field: err.constraint ?? 'reference', message: 'refers to a record that does not exist' }] }), log: false };
+      return {
+        problem: problem('validation_failed', 'A referenced record does not exist', {
+          instance,
+          errors: [{ field: err.constraint ?? 'reference', message: 'refers to a record that does not exist' }],
+        }),
+        log: false,
+      };
     }
     if (err.code === '23514') {
-      return { problem: problem('validation_failed', 'A value breaks a rule of the data model', { instance, errors: [{ field: err.constraint ?? 'value', message: 'is not allowed' }] }), log: false };
+      return {
+        problem: problem('validation_failed', 'A value breaks a rule of the data model', {
+          instance,
+          errors: [{ field: err.constraint ?? 'value', message: 'is not allowed' }],
+        }),
+        log: false,
+      };
     }
     if (err.code === '22P02' || err.code === '22007' || err.code === '22008' || err.code === '22003') {
-      return { problem: problem('validation_failed', `A value has the wrong format: ${err.message}`, { instance }), log: false };
+      return {
+        problem: problem('validation_failed', `A value has the wrong format: ${err.message}`, { instance }),
+        log: false,
+      };
     }
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { problem: problem('bad_request', fe.message, { instance, status: fe.statusCode }), log: false };
   }
-  return { problem: problem('internal_error', 'Something went wrong on the server; it has been logged', { instance }), log: true };
+  return {
+    problem: problem('internal_error', 'Something went wrong on the server; it has been logged', { instance }),
+    log: true,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {

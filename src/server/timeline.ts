@@ -16,7 +16,13 @@ const timelineQuery = z.object({
  * GET <base>/:id/timeline: the record's events, newest first. `assertReadable` applies the
  * record's own read rule first, so the timeline is visible exactly when the record is.
  */
-export function registerTimeline(app: App, deps: Deps, base: string, entityType: string, assertReadable: (actor: Actor, id: string) => Promise<unknown>): void {
+export function registerTimeline(
+  app: App,
+  deps: Deps,
+  base: string,
+  entityType: string,
+  assertReadable: (actor: Actor, id: string) => Promise<unknown>,
+): void {
   app.get(
     `${base}/:id/timeline`,
     {
@@ -25,13 +31,19 @@ export function registerTimeline(app: App, deps: Deps, base: string, entityType:
         summary: `Timeline of a ${entityType} from the event log, newest first`,
         params: idParams,
         querystring: timelineQuery,
-        response: { 200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.string().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       await assertReadable(actor, request.params.id);
-      return timeline(deps, actor, entityType, request.params.id, { limit: request.query.limit, before: request.query.cursor ? Number(request.query.cursor) : undefined });
+      return timeline(deps, actor, entityType, request.params.id, {
+        limit: request.query.limit,
+        before: request.query.cursor ? Number(request.query.cursor) : undefined,
+      });
     },
   );
 }

@@ -27,11 +27,17 @@ function isPageRequest(request: FastifyRequest): boolean {
  * (the client-side routes: index.html), or null when the request is not one.
  * Without a build, / explains how to make one.
  */
-export async function registerWeb(app: App, root: string): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply | null> {
+export async function registerWeb(
+  app: App,
+  root: string,
+): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply | null> {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT));
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(NOT_BUILT),
+    );
     return () => null;
   }
   await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], decorateReply: true });
-  return (request, reply) => (isPageRequest(request) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : null);
+  return (request, reply) =>
+    isPageRequest(request) ? reply.header('cache-control', 'no-cache').sendFile('index.html') : null;
 }

@@ -19,8 +19,26 @@ const input: BottleneckInput = {
   periodMs: 14 * DAY,
   weeks: ['2026-03-02', '2026-03-09'],
   counts: [
-    { stageId: 'Q', arrivals: 7, completed: 5, completedSojournMs: 20 * DAY, wipTimeMs: 28 * DAY, wipNow: 2, wonP75Ms: 3 * DAY, staleCount: 2 },
-    { stageId: 'D', arrivals: 2, completed: 1, completedSojournMs: 14 * DAY, wipTimeMs: 7 * DAY, wipNow: 1, wonP75Ms: null, staleCount: 0 },
+    {
+      stageId: 'Q',
+      arrivals: 7,
+      completed: 5,
+      completedSojournMs: 20 * DAY,
+      wipTimeMs: 28 * DAY,
+      wipNow: 2,
+      wonP75Ms: 3 * DAY,
+      staleCount: 2,
+    },
+    {
+      stageId: 'D',
+      arrivals: 2,
+      completed: 1,
+      completedSojournMs: 14 * DAY,
+      wipTimeMs: 7 * DAY,
+      wipNow: 1,
+      wonP75Ms: null,
+      staleCount: 0,
+    },
   ],
   weekly: [
     { stageId: 'Q', weekStart: '2026-03-02', arrivals: 4, wip: 1 },
@@ -28,8 +46,22 @@ const input: BottleneckInput = {
     { stageId: 'D', weekStart: '2026-03-09', arrivals: 2, wip: 0 },
   ],
   stale: [
-    { stageId: 'Q', dealId: 's1', name: 'Slow one', ownerId: 'ann', enteredAt: '2026-03-10T00:00:00.000Z', ageMs: 5 * DAY },
-    { stageId: 'Q', dealId: 's2', name: 'Slower', ownerId: null, enteredAt: '2026-03-06T00:00:00.000Z', ageMs: 9 * DAY },
+    {
+      stageId: 'Q',
+      dealId: 's1',
+      name: 'Slow one',
+      ownerId: 'ann',
+      enteredAt: '2026-03-10T00:00:00.000Z',
+      ageMs: 5 * DAY,
+    },
+    {
+      stageId: 'Q',
+      dealId: 's2',
+      name: 'Slower',
+      ownerId: null,
+      enteredAt: '2026-03-06T00:00:00.000Z',
+      ageMs: 9 * DAY,
+    },
   ],
 };
 
@@ -39,8 +71,23 @@ describe('bottlenecks', () => {
   it('computes flow and checks Little’s law per stage (hand-computed)', () => {
     expect(result.periodDays).toBe(14);
     const [q, d, p] = result.stages;
-    expect(q).toMatchObject({ stageId: 'Q', arrivals: 7, arrivalsPerWeek: 3.5, meanSojournDays: 4, completed: 5, wipNow: 2, staleThresholdDays: 3, staleCount: 2 });
-    expect(q?.littlesLaw).toEqual({ averageWip: 2, arrivalRatePerDay: 0.5, predictedWip: 2, discrepancy: 0, relativeDiscrepancy: 0 });
+    expect(q).toMatchObject({
+      stageId: 'Q',
+      arrivals: 7,
+      arrivalsPerWeek: 3.5,
+      meanSojournDays: 4,
+      completed: 5,
+      wipNow: 2,
+      staleThresholdDays: 3,
+      staleCount: 2,
+    });
+    expect(q?.littlesLaw).toEqual({
+      averageWip: 2,
+      arrivalRatePerDay: 0.5,
+      predictedWip: 2,
+      discrepancy: 0,
+      relativeDiscrepancy: 0,
+    });
     expect(d?.arrivalsPerWeek).toBe(1);
     expect(d?.meanSojournDays).toBe(14);
     expect(d?.littlesLaw.averageWip).toBe(0.5);
@@ -48,12 +95,28 @@ describe('bottlenecks', () => {
     expect(d?.littlesLaw.predictedWip).toBeCloseTo(2, 12);
     expect(d?.littlesLaw.discrepancy).toBeCloseTo(-1.5, 12);
     expect(d?.littlesLaw.relativeDiscrepancy).toBeCloseTo(-3, 12);
-    expect(p).toMatchObject({ stageId: 'P', arrivals: 0, arrivalsPerWeek: 0, meanSojournDays: null, staleThresholdDays: null, staleCount: 0, staleDeals: [] });
-    expect(p?.littlesLaw).toEqual({ averageWip: 0, arrivalRatePerDay: 0, predictedWip: null, discrepancy: null, relativeDiscrepancy: null });
+    expect(p).toMatchObject({
+      stageId: 'P',
+      arrivals: 0,
+      arrivalsPerWeek: 0,
+      meanSojournDays: null,
+      staleThresholdDays: null,
+      staleCount: 0,
+      staleDeals: [],
+    });
+    expect(p?.littlesLaw).toEqual({
+      averageWip: 0,
+      arrivalRatePerDay: 0,
+      predictedWip: null,
+      discrepancy: null,
+      relativeDiscrepancy: null,
+    });
   });
 
   it('lists stale deals oldest first, capped, and fills weeks without events with zeros', () => {
-    expect(result.stages[0]?.staleDeals).toEqual([{ dealId: 's2', name: 'Slower', ownerId: null, enteredAt: '2026-03-06T00:00:00.000Z', ageDays: 9 }]);
+    expect(result.stages[0]?.staleDeals).toEqual([
+      { dealId: 's2', name: 'Slower', ownerId: null, enteredAt: '2026-03-06T00:00:00.000Z', ageDays: 9 },
+    ]);
     expect(result.stages[1]?.weekly).toEqual([
       { weekStart: '2026-03-02', arrivals: 0, wip: 0 },
       { weekStart: '2026-03-09', arrivals: 2, wip: 0 },

@@ -20,7 +20,8 @@ afterAll(async () => {
   await deps.cleanup();
 });
 
-const report = (query: Record<string, string>, actor = h.admin) => getReport<ConformanceReport>(api, actor, 'conformance', { pipelineId: h.pipeline.id, ...query });
+const report = (query: Record<string, string>, actor = h.admin) =>
+  getReport<ConformanceReport>(api, actor, 'conformance', { pipelineId: h.pipeline.id, ...query });
 
 describe('GET /analytics/conformance', () => {
   // Designed order Q → D → N → Won/Lost.
@@ -51,7 +52,12 @@ describe('GET /analytics/conformance', () => {
       ['Delta', 1, 1, 1, 0],
     ]);
     expect(body.deals[0]?.fitness).toBeCloseTo(2 / 3, 12);
-    expect(body.deals[1]?.modelPath).toEqual([h.pipeline.stage('Q'), h.pipeline.stage('D'), h.pipeline.stage('N'), h.pipeline.stage('Lost')]);
+    expect(body.deals[1]?.modelPath).toEqual([
+      h.pipeline.stage('Q'),
+      h.pipeline.stage('D'),
+      h.pipeline.stage('N'),
+      h.pipeline.stage('Lost'),
+    ]);
   });
 
   it('drills into one team through the team filter', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conformance, traceConformance, type ConformanceTraceGroup, type DesignedStage } from '../../src/analytics/conformance.ts';
+import {
+  conformance,
+  traceConformance,
+  type ConformanceTraceGroup,
+  type DesignedStage,
+} from '../../src/analytics/conformance.ts';
 
 // Designed order: Q → D → P → N → (W won | L lost); ranks Q1 D2 P3 N4, W and L 5.
 const stages: DesignedStage[] = [
@@ -14,7 +19,14 @@ const check = (trace: string[]) => traceConformance(stages, trace);
 
 describe('conformance of one trace (hand-computed)', () => {
   it('a deal that followed the design has cost 0 and fitness 1', () => {
-    expect(check(['Q', 'D', 'P', 'N', 'W'])).toEqual({ skips: 0, backwardMoves: 0, repeats: 0, modelPath: ['Q', 'D', 'P', 'N', 'W'], cost: 0, fitness: 1 });
+    expect(check(['Q', 'D', 'P', 'N', 'W'])).toEqual({
+      skips: 0,
+      backwardMoves: 0,
+      repeats: 0,
+      modelPath: ['Q', 'D', 'P', 'N', 'W'],
+      cost: 0,
+      fitness: 1,
+    });
     // Lost from Discovery: losing is allowed from any stage; the model path stops where the deal got to.
     expect(check(['Q', 'D', 'L'])).toMatchObject({ skips: 0, modelPath: ['Q', 'D', 'L'], cost: 0, fitness: 1 });
     // A single open visit (also a zero-length one: visits count whatever their length).
@@ -22,7 +34,14 @@ describe('conformance of one trace (hand-computed)', () => {
   });
 
   it('skipped stages: Q → P → W skips D and N; aligned with Q D P N W: cost 3 + 5 − 2·3 = 2, fitness 1 − 2/8', () => {
-    expect(check(['Q', 'P', 'W'])).toEqual({ skips: 2, backwardMoves: 0, repeats: 0, modelPath: ['Q', 'D', 'P', 'N', 'W'], cost: 2, fitness: 0.75 });
+    expect(check(['Q', 'P', 'W'])).toEqual({
+      skips: 2,
+      backwardMoves: 0,
+      repeats: 0,
+      modelPath: ['Q', 'D', 'P', 'N', 'W'],
+      cost: 2,
+      fitness: 0.75,
+    });
   });
 
   it('a backward move and a repeat on an open deal: Q D P D against Q D P, cost 4 + 3 − 6 = 1, fitness 6/7', () => {
@@ -48,7 +67,13 @@ describe('conformance of one trace (hand-computed)', () => {
     expect(created).toMatchObject({ skips: 4, cost: 4 });
     expect(created.fitness).toBeCloseTo(1 / 3, 12);
     const reversed = check(['Q', 'D', 'P', 'N', 'W', 'L']);
-    expect(reversed).toMatchObject({ skips: 0, backwardMoves: 1, repeats: 0, modelPath: ['Q', 'D', 'P', 'N', 'L'], cost: 1 });
+    expect(reversed).toMatchObject({
+      skips: 0,
+      backwardMoves: 1,
+      repeats: 0,
+      modelPath: ['Q', 'D', 'P', 'N', 'L'],
+      cost: 1,
+    });
     expect(reversed.fitness).toBeCloseTo(10 / 11, 12);
   });
 });
@@ -97,7 +122,11 @@ describe('conformance totals per owner, team and partner (hand-computed)', () =>
       [null, 1, 1, 0, 1, 1],
       ['ann', 3, 1, 2, 0, 0],
     ]);
-    expect(result.byOwner.map((o) => o.meanFitness)).toEqual([expect.closeTo(5 / 7, 12), expect.closeTo(5 / 6, 12), expect.closeTo(11 / 12, 12)]);
+    expect(result.byOwner.map((o) => o.meanFitness)).toEqual([
+      expect.closeTo(5 / 7, 12),
+      expect.closeTo(5 / 6, 12),
+      expect.closeTo(11 / 12, 12),
+    ]);
     // Team 1: (11/4 + 20/7) / 7 = 157/196 ≈ 0.801 < 5/6 of the deal without a team.
     expect(result.byTeam.map((t) => [t.id, t.name, t.deals])).toEqual([
       ['t1', 'Team 1', 7],
@@ -105,7 +134,18 @@ describe('conformance totals per owner, team and partner (hand-computed)', () =>
     ]);
     expect(result.byTeam[0]?.meanFitness).toBeCloseTo(157 / 196, 12);
     // Partner X: (3/4 + 3·2/3) / 4 = 11/16; deals without a partner are not listed.
-    expect(result.byPartner).toEqual([{ id: 'x', name: 'Partner X', deals: 4, deviatingDeals: 4, skips: 8, backwardMoves: 0, repeats: 0, meanFitness: 11 / 16 }]);
+    expect(result.byPartner).toEqual([
+      {
+        id: 'x',
+        name: 'Partner X',
+        deals: 4,
+        deviatingDeals: 4,
+        skips: 8,
+        backwardMoves: 0,
+        repeats: 0,
+        meanFitness: 11 / 16,
+      },
+    ]);
   });
 
   it('drills down to the deviating deals, least fitting first, capped', () => {

@@ -14,7 +14,15 @@ const pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'> = {
   ],
 };
 
-const row = (period: string | null, stageId: string, status: 'open' | 'won', currency: string, deals: number, amount: string, weighted: string): ForecastRow => ({ period, stageId, status, currency, deals, amount, weighted });
+const row = (
+  period: string | null,
+  stageId: string,
+  status: 'open' | 'won',
+  currency: string,
+  deals: number,
+  amount: string,
+  weighted: string,
+): ForecastRow => ({ period, stageId, status, currency, deals, amount, weighted });
 
 describe('weighted pipeline and forecast', () => {
   it('weights exactly, rounds once, and rolls categories up cumulatively per period and currency', () => {
@@ -45,27 +53,75 @@ describe('weighted pipeline and forecast', () => {
       {
         // closed 250; commit 500 → 750; best case 333.33 → 1083.33; pipeline 1000 → 2083.33; weighted 666.665 → 666.67.
         period: '2026-04',
-        byCurrency: [{ currency: 'USD', closed: '250.00', commit: '500.00', bestCase: '333.33', pipeline: '1000.00', omitted: zero, rollup: { commit: '750.00', bestCase: '1083.33', pipeline: '2083.33' }, weightedOpen: '666.67' }],
+        byCurrency: [
+          {
+            currency: 'USD',
+            closed: '250.00',
+            commit: '500.00',
+            bestCase: '333.33',
+            pipeline: '1000.00',
+            omitted: zero,
+            rollup: { commit: '750.00', bestCase: '1083.33', pipeline: '2083.33' },
+            weightedOpen: '666.67',
+          },
+        ],
       },
       {
         period: '2026-05',
         byCurrency: [
-          { currency: 'USD', closed: zero, commit: zero, bestCase: '0.01', pipeline: zero, omitted: zero, rollup: { commit: zero, bestCase: '0.01', pipeline: '0.01' }, weightedOpen: '0.01' },
-          { currency: 'EUR', closed: zero, commit: zero, bestCase: zero, pipeline: '10.01', omitted: zero, rollup: { commit: zero, bestCase: zero, pipeline: '10.01' }, weightedOpen: '2.50' },
+          {
+            currency: 'USD',
+            closed: zero,
+            commit: zero,
+            bestCase: '0.01',
+            pipeline: zero,
+            omitted: zero,
+            rollup: { commit: zero, bestCase: '0.01', pipeline: '0.01' },
+            weightedOpen: '0.01',
+          },
+          {
+            currency: 'EUR',
+            closed: zero,
+            commit: zero,
+            bestCase: zero,
+            pipeline: '10.01',
+            omitted: zero,
+            rollup: { commit: zero, bestCase: zero, pipeline: '10.01' },
+            weightedOpen: '2.50',
+          },
         ],
       },
       {
         period: null,
-        byCurrency: [{ currency: 'USD', closed: zero, commit: zero, bestCase: zero, pipeline: '99.99', omitted: zero, rollup: { commit: zero, bestCase: zero, pipeline: '99.99' }, weightedOpen: '10.00' }],
+        byCurrency: [
+          {
+            currency: 'USD',
+            closed: zero,
+            commit: zero,
+            bestCase: zero,
+            pipeline: '99.99',
+            omitted: zero,
+            rollup: { commit: zero, bestCase: zero, pipeline: '99.99' },
+            weightedOpen: '10.00',
+          },
+        ],
       },
     ]);
   });
 
   it('an empty range has no periods and nothing weighted; a single won deal is closed and in every roll-up', () => {
     const empty = computeForecast(pipeline, []);
-    expect([empty.periods, empty.weighted.totals, empty.weighted.stages.every((s) => s.byCurrency.length === 0)]).toEqual([[], [], true]);
+    expect([
+      empty.periods,
+      empty.weighted.totals,
+      empty.weighted.stages.every((s) => s.byCurrency.length === 0),
+    ]).toEqual([[], [], true]);
     const one = computeForecast(pipeline, [row('2026-01', 'w', 'won', 'USD', 1, '5.00', '5.0000')]);
     expect(one.weighted.totals).toEqual([]);
-    expect(one.periods[0]?.byCurrency[0]).toMatchObject({ closed: '5.00', rollup: { commit: '5.00', bestCase: '5.00', pipeline: '5.00' }, weightedOpen: '0.00' });
+    expect(one.periods[0]?.byCurrency[0]).toMatchObject({
+      closed: '5.00',
+      rollup: { commit: '5.00', bestCase: '5.00', pipeline: '5.00' },
+      weightedOpen: '0.00',
+    });
   });
 });

@@ -26,7 +26,14 @@ const pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'> = {
  *   F  Q (lost at once) lost  USD  10.00  2026-01   reached 1         depth 1 (zero-length stay)
  *   G  Q D P N W N      open  USD  70.00  2026-02   reached 1..5      depth 5 (won, then reopened)
  */
-const g = (reached: number[], depth: number, status: FunnelGroup['status'], cohort: string, currency: string, amount: string): FunnelGroup => ({
+const g = (
+  reached: number[],
+  depth: number,
+  status: FunnelGroup['status'],
+  cohort: string,
+  currency: string,
+  amount: string,
+): FunnelGroup => ({
   reached,
   strictDepth: depth,
   status,
@@ -84,7 +91,13 @@ describe('funnel', () => {
       { reached: 2, advanced: 2, exited: 0, censored: 0, conversion: 1 },
       { reached: 3, advanced: null, exited: null, censored: null, conversion: null },
     ]);
-    expect(r.stages.map((s) => [s.stageId, s.kind])).toEqual([['q', 'open'], ['d', 'open'], ['p', 'open'], ['n', 'open'], ['w', 'won']]);
+    expect(r.stages.map((s) => [s.stageId, s.kind])).toEqual([
+      ['q', 'open'],
+      ['d', 'open'],
+      ['p', 'open'],
+      ['n', 'open'],
+      ['w', 'won'],
+    ]);
     // 7 deals: C, E, G open; A, D won; B, F lost → win rate 2 / 4.
     expect([r.deals, r.open, r.won, r.lost, r.winRate]).toEqual([7, 3, 2, 2, 0.5]);
     // USD: won 100, lost 50 + 10 = 60, open 30 + 70 = 100 → 100 / 160. EUR: 200 won, nothing lost → 1.
@@ -94,11 +107,23 @@ describe('funnel', () => {
     ]);
     expect(r.cohorts).toEqual([
       {
-        month: '2026-01', deals: 3, open: 0, won: 1, lost: 2, winRate: 1 / 3,
-        byCurrency: [{ currency: 'USD', wonAmount: '100.00', lostAmount: '60.00', openAmount: '0.00', winRateByValue: 0.625 }],
+        month: '2026-01',
+        deals: 3,
+        open: 0,
+        won: 1,
+        lost: 2,
+        winRate: 1 / 3,
+        byCurrency: [
+          { currency: 'USD', wonAmount: '100.00', lostAmount: '60.00', openAmount: '0.00', winRateByValue: 0.625 },
+        ],
       },
       {
-        month: '2026-02', deals: 4, open: 3, won: 1, lost: 0, winRate: 1,
+        month: '2026-02',
+        deals: 4,
+        open: 3,
+        won: 1,
+        lost: 0,
+        winRate: 1,
         byCurrency: [
           { currency: 'USD', wonAmount: '0.00', lostAmount: '0.00', openAmount: '100.00', winRateByValue: null },
           { currency: 'EUR', wonAmount: '200.00', lostAmount: '0.00', openAmount: '0.00', winRateByValue: 1 },
@@ -114,22 +139,38 @@ describe('funnel', () => {
       { reached: 1, advanced: 0, exited: 0, censored: 1, conversion: null },
     ]);
     expect(r.winRate).toBeNull();
-    expect(r.byCurrency).toEqual([{ currency: 'USD', wonAmount: '0.00', lostAmount: '0.00', openAmount: '5.00', winRateByValue: null }]);
+    expect(r.byCurrency).toEqual([
+      { currency: 'USD', wonAmount: '0.00', lostAmount: '0.00', openAmount: '5.00', winRateByValue: null },
+    ]);
   });
 
   it('an empty range gives zero counts and unknown rates', () => {
     const r = computeFunnel(pipeline, []);
     expect(r.stages).toHaveLength(5);
-    expect(r.stages.every((s) => s.strict.reached === 0 && s.strict.conversion === null && s.anyOrder.reached === 0)).toBe(true);
+    expect(
+      r.stages.every((s) => s.strict.reached === 0 && s.strict.conversion === null && s.anyOrder.reached === 0),
+    ).toBe(true);
     expect([r.deals, r.winRate, r.byCurrency, r.cohorts]).toEqual([0, null, [], []]);
   });
 
   it('strict counts never increase down the funnel, never exceed the any-order counts, and every reached deal is advanced, exited or censored (property)', () => {
     const statuses = ['open', 'won', 'lost'] as const;
-    const deal = fc.record({ trace: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 10 }), status: fc.constantFrom(...statuses), n: fc.integer({ min: 1, max: 3 }) });
+    const deal = fc.record({
+      trace: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 10 }),
+      status: fc.constantFrom(...statuses),
+      n: fc.integer({ min: 1, max: 3 }),
+    });
     fc.assert(
       fc.property(fc.array(deal, { maxLength: 30 }), (deals) => {
-        const groups = deals.map((d) => ({ reached: reachedRanks(d.trace), strictDepth: strictDepth(d.trace), status: d.status, cohort: '2026-01', currency: 'USD', deals: d.n, amount: '1.00' }));
+        const groups = deals.map((d) => ({
+          reached: reachedRanks(d.trace),
+          strictDepth: strictDepth(d.trace),
+          status: d.status,
+          cohort: '2026-01',
+          currency: 'USD',
+          deals: d.n,
+          amount: '1.00',
+        }));
         const r = computeFunnel(pipeline, groups);
         for (let i = 0; i < r.stages.length; i++) {
           const s = r.stages[i]!;
@@ -140,7 +181,8 @@ describe('funnel', () => {
             if (m.conversion !== null) expect(m.conversion).toBeGreaterThanOrEqual(0);
             if (m.conversion !== null) expect(m.conversion).toBeLessThanOrEqual(1);
           }
-          if (i + 1 < r.stages.length && s.strict.advanced !== null) expect(s.strict.advanced).toBe(r.stages[i + 1]!.strict.reached);
+          if (i + 1 < r.stages.length && s.strict.advanced !== null)
+            expect(s.strict.advanced).toBe(r.stages[i + 1]!.strict.reached);
         }
       }),
     );

@@ -37,7 +37,15 @@ export async function dealPath(
   clock: ManualClock,
   actor: Actor,
   pipeline: { id: string; stage: (name: string) => string },
-  opts: { start?: string; steps?: PathStep[]; amount?: string; currency?: string; ownerId?: string; expectedCloseDate?: string; extra?: Record<string, unknown> },
+  opts: {
+    start?: string;
+    steps?: PathStep[];
+    amount?: string;
+    currency?: string;
+    ownerId?: string;
+    expectedCloseDate?: string;
+    extra?: Record<string, unknown>;
+  },
 ): Promise<DealDto> {
   let deal = await createDeal(deps, actor, {
     name: 'Deal',
@@ -51,7 +59,10 @@ export async function dealPath(
   });
   for (const s of opts.steps ?? []) {
     clock.advance(s.after * DAY);
-    deal = await moveDealStage(deps, actor, deal.id, deal.version, { stageId: pipeline.stage(s.stage), ...(s.stage === 'Lost' ? { lostReason: 'no budget' } : {}) });
+    deal = await moveDealStage(deps, actor, deal.id, deal.version, {
+      stageId: pipeline.stage(s.stage),
+      ...(s.stage === 'Lost' ? { lostReason: 'no budget' } : {}),
+    });
   }
   return deal;
 }

@@ -44,7 +44,10 @@ describe('GET /api/v1/analytics/markov', () => {
     // 4 (rep): Q →2d D, open, 300.00. 5 (admin): in Q, open, 200.00.
     await dealPath(deps, clock, admin, p, { amount: '100.00', steps: [step(2, 'Discovery'), step(4, 'Won')] });
     await dealPath(deps, clock, admin, p, { steps: [step(2, 'Lost')] });
-    await dealPath(deps, clock, admin, p, { ownerId: rep.userId, steps: [step(2, 'Discovery'), step(2, 'Qualify'), step(2, 'Discovery'), step(2, 'Lost')] });
+    await dealPath(deps, clock, admin, p, {
+      ownerId: rep.userId,
+      steps: [step(2, 'Discovery'), step(2, 'Qualify'), step(2, 'Discovery'), step(2, 'Lost')],
+    });
     await dealPath(deps, clock, admin, p, { amount: '300.00', ownerId: rep.userId, steps: [step(2, 'Discovery')] });
     await dealPath(deps, clock, admin, p, { amount: '200.00' });
     const other = await createTestOrg(deps);
@@ -63,7 +66,10 @@ describe('GET /api/v1/analytics/markov', () => {
      *   only forward move is the win); N unchanged: win Q 12/11·13/30 = 26/55, D 15/11·13/30 = 13/22;
      *   revenue 200·26/55 + 300·13/22 = 2990/11 = 271.82, Δ 690/11 = 62.73; P (26/55 + 13/22)/2 = 117/220.
      */
-    const r = await markov(admin, `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Discovery')}&conversionPoints=10`);
+    const r = await markov(
+      admin,
+      `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Discovery')}&conversionPoints=10`,
+    );
     expect(r.currency).toBe('USD');
     expect(r.stages.map((s) => [s.name, s.exits, s.toWon, s.toLost])).toEqual([
       ['Qualify', 5, 0, 1 / 5],
@@ -103,10 +109,16 @@ describe('GET /api/v1/analytics/markov', () => {
   it('names a what-if stage that is not an open stage of the pipeline', async () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin, { stages });
-    const res = await api.as(admin, { method: 'GET', url: `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Won')}&conversionPoints=101` });
+    const res = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Won')}&conversionPoints=101`,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['conversionPoints']);
-    const won = await api.as(admin, { method: 'GET', url: `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Won')}` });
+    const won = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/analytics/markov?pipelineId=${p.id}&stageId=${p.stage('Won')}`,
+    });
     expect(won.statusCode).toBe(422);
     expect(won.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['stageId']);
   });

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyScenario, markovWhatIf } from '../../src/analytics/markov-what-if.ts';
-import { estimateMarkov, solveMarkov, type MarkovStage, type StageTransitionCount } from '../../src/analytics/markov.ts';
+import {
+  estimateMarkov,
+  solveMarkov,
+  type MarkovStage,
+  type StageTransitionCount,
+} from '../../src/analytics/markov.ts';
 
 const open = (id: string): MarkovStage => ({ id, name: id, kind: 'open' });
 const A = open('A');
@@ -10,7 +15,12 @@ const C = open('C');
 const D = open('D');
 const WON: MarkovStage = { id: 'W', name: 'Won', kind: 'won' };
 const LOST: MarkovStage = { id: 'L', name: 'Lost', kind: 'lost' };
-const t = (fromStageId: string, toStageId: string, count: number, totalDays: number): StageTransitionCount => ({ fromStageId, toStageId, count, totalDays });
+const t = (fromStageId: string, toStageId: string, count: number, totalDays: number): StageTransitionCount => ({
+  fromStageId,
+  toStageId,
+  count,
+  totalDays,
+});
 
 /*
  * Hand computation. Observed exits:
@@ -30,7 +40,16 @@ const t = (fromStageId: string, toStageId: string, count: number, totalDays: num
  *                B → (4/13·5·6/13 + 16/13·10·8/13) / (8/13) = 175/13
  */
 const stages = [A, B, C, D, WON, LOST];
-const transitions = [t('A', 'B', 3, 12), t('A', 'L', 1, 8), t('B', 'A', 1, 10), t('B', 'W', 2, 20), t('B', 'L', 1, 10), t('D', 'C', 1, 2), t('W', 'A', 1, 99), t('A', 'X', 5, 50)];
+const transitions = [
+  t('A', 'B', 3, 12),
+  t('A', 'L', 1, 8),
+  t('B', 'A', 1, 10),
+  t('B', 'W', 2, 20),
+  t('B', 'L', 1, 10),
+  t('D', 'C', 1, 2),
+  t('W', 'A', 1, 99),
+  t('A', 'X', 5, 50),
+];
 
 describe('estimateMarkov', () => {
   it('turns counts into transition probabilities and mean sojourns, ignoring reopenings and other pipelines', () => {
@@ -80,13 +99,25 @@ describe('solveMarkov', () => {
 
   it('handles a single stage with a zero-length stay: win = share of wins, time = mean stay', () => {
     // S: 1 win, 3 losses, total 0 days → win 1/4, loss 3/4, 0 days.
-    const [s] = solveMarkov(estimateMarkov({ stages: [open('S'), WON, LOST], transitions: [t('S', 'W', 1, 0), t('S', 'L', 3, 0)] }));
-    expect(s).toMatchObject({ winProbability: 0.25, lossProbability: 0.75, expectedDaysToClose: 0, expectedDaysToWin: 0 });
+    const [s] = solveMarkov(
+      estimateMarkov({ stages: [open('S'), WON, LOST], transitions: [t('S', 'W', 1, 0), t('S', 'L', 3, 0)] }),
+    );
+    expect(s).toMatchObject({
+      winProbability: 0.25,
+      lossProbability: 0.75,
+      expectedDaysToClose: 0,
+      expectedDaysToWin: 0,
+    });
   });
 
   it('leaves a loop that was never seen to close unknown', () => {
     // P ↔ Q only: absorption unreachable, I − Q singular.
-    const res = solveMarkov(estimateMarkov({ stages: [open('P'), open('Q'), WON, LOST], transitions: [t('P', 'Q', 2, 2), t('Q', 'P', 1, 1)] }));
+    const res = solveMarkov(
+      estimateMarkov({
+        stages: [open('P'), open('Q'), WON, LOST],
+        transitions: [t('P', 'Q', 2, 2), t('Q', 'P', 1, 1)],
+      }),
+    );
     expect(res.map((r) => r.winProbability)).toEqual([null, null]);
   });
 
@@ -94,16 +125,25 @@ describe('solveMarkov', () => {
     const count = fc.nat({ max: 5 });
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.array(count, { minLength: n + 2, maxLength: n + 2 }), { minLength: n, maxLength: n }), fc.array(fc.nat({ max: 30 }), { minLength: n, maxLength: n })),
-        ),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.array(count, { minLength: n + 2, maxLength: n + 2 }), { minLength: n, maxLength: n }),
+              fc.array(fc.nat({ max: 30 }), { minLength: n, maxLength: n }),
+            ),
+          ),
         ([n, rows, days]) => {
           const opens = Array.from({ length: n }, (_, i) => open(`s${i}`));
           const all = [...opens, WON, LOST];
-          const trs = rows.flatMap((row, i) => row.flatMap((c, j) => (c > 0 ? [t(`s${i}`, all[j]?.id ?? '', c, c * (days[i] ?? 0))] : [])));
+          const trs = rows.flatMap((row, i) =>
+            row.flatMap((c, j) => (c > 0 ? [t(`s${i}`, all[j]?.id ?? '', c, c * (days[i] ?? 0))] : [])),
+          );
           const res = solveMarkov(estimateMarkov({ stages: all, transitions: trs }));
           res.forEach((r, i) => {
-            const closesDirectly = (rows[i]?.[n] ?? 0) + (rows[i]?.[n + 1] ?? 0) > 0 && rows[i]?.slice(0, n).every((c) => c === 0);
+            const closesDirectly =
+              (rows[i]?.[n] ?? 0) + (rows[i]?.[n + 1] ?? 0) > 0 && rows[i]?.slice(0, n).every((c) => c === 0);
             if (closesDirectly) expect(r.winProbability).not.toBeNull();
             if (r.winProbability === null) {
               expect(r.lossProbability).toBeNull();
@@ -165,7 +205,10 @@ describe('what-if', () => {
 
   it('caps the points at the loss probability and never makes a sojourn negative', () => {
     // S: 1 win, 3 losses → +50 points: loss 0.75 → 0.25, win 0.25 → 0.75; +100 points: win 1.
-    const single = estimateMarkov({ stages: [open('S'), WON, LOST], transitions: [t('S', 'W', 1, 4), t('S', 'L', 3, 4)] });
+    const single = estimateMarkov({
+      stages: [open('S'), WON, LOST],
+      transitions: [t('S', 'W', 1, 4), t('S', 'L', 3, 4)],
+    });
     expect(applyScenario(single, { stageId: 'S', conversionPoints: 50, shortenDays: 0 }).won[0]).toBeCloseTo(0.75, 12);
     const all = applyScenario(single, { stageId: 'S', conversionPoints: 100, shortenDays: 5 });
     expect(all.won[0]).toBeCloseTo(1, 12);
@@ -175,7 +218,10 @@ describe('what-if', () => {
 
   it('sends the points to the next stage when a stage has only losses so far', () => {
     // E: 2 losses; +30 points → E→F 0.3, loss 0.7. F (last open): 2 losses → +30 points go to won.
-    const m = estimateMarkov({ stages: [open('E'), open('F'), WON, LOST], transitions: [t('E', 'L', 2, 2), t('F', 'L', 2, 2)] });
+    const m = estimateMarkov({
+      stages: [open('E'), open('F'), WON, LOST],
+      transitions: [t('E', 'L', 2, 2), t('F', 'L', 2, 2)],
+    });
     const e = applyScenario(m, { stageId: 'E', conversionPoints: 30, shortenDays: 0 });
     expect(e.q[0]?.[1]).toBeCloseTo(0.3, 12);
     expect(e.lost[0]).toBeCloseTo(0.7, 12);
@@ -185,6 +231,13 @@ describe('what-if', () => {
   it('leaves the model as it is for an unknown stage and an empty pipeline', () => {
     expect(applyScenario(model, { stageId: 'nope', conversionPoints: 10, shortenDays: 1 })).toBe(model);
     const { baseline } = markovWhatIf(model, [], { stageId: 'A', conversionPoints: 0, shortenDays: 0 });
-    expect(baseline.pipeline).toEqual({ openDeals: 0, estimatedDeals: 0, expectedWins: 0, winProbability: null, expectedWonCents: 0, expectedDaysToClose: null });
+    expect(baseline.pipeline).toEqual({
+      openDeals: 0,
+      estimatedDeals: 0,
+      expectedWins: 0,
+      winProbability: null,
+      expectedWonCents: 0,
+      expectedDaysToClose: null,
+    });
   });
 });

@@ -33,7 +33,8 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
     const p = await createTestPipeline(deps, admin, { stages });
     // History: four deals each left Qualify after exactly 2 days, two won and two lost:
     // P(win | Qualify) = 1/2 and every stay is 2 days (all 101 percentiles are 2).
-    for (const stage of ['Won', 'Won', 'Lost', 'Lost']) await dealPath(deps, clock, admin, p, { steps: [{ after: 2, stage }] });
+    for (const stage of ['Won', 'Won', 'Lost', 'Lost'])
+      await dealPath(deps, clock, admin, p, { steps: [{ after: 2, stage }] });
     // Open now, just entered (age 0): two deals of 100.00 (one the rep's), one of 50.00 EUR.
     await dealPath(deps, clock, admin, p, { amount: '100.00' });
     await dealPath(deps, clock, admin, p, { amount: '100.00', ownerId: rep.userId });
@@ -54,7 +55,18 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
       return res.json<MonteCarloReport>();
     };
     const r = await get('');
-    expect(r).toMatchObject({ currency: 'USD', runs: 10_000, seed: 1, simulatedDeals: 3, skippedDeals: 0, p10: '0.00', p50: '100.00', p90: '200.00', target: '200.00', period: { startDays: 0, endDays: 90 } });
+    expect(r).toMatchObject({
+      currency: 'USD',
+      runs: 10_000,
+      seed: 1,
+      simulatedDeals: 3,
+      skippedDeals: 0,
+      p10: '0.00',
+      p50: '100.00',
+      p90: '200.00',
+      target: '200.00',
+      period: { startDays: 0, endDays: 90 },
+    });
     expect(Math.abs(Number(r.mean) - 100)).toBeLessThan(3);
     expect(Math.abs((r.probabilityOfTarget ?? 0) - 0.25)).toBeLessThan(0.02);
     expect(Math.abs(r.meanWonDeals - 1.5)).toBeLessThan(0.05);
@@ -81,10 +93,16 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
   it('refuses fewer than 10,000 runs and a period already over', async () => {
     const { admin } = await createTestOrg(deps);
     const p = await createTestPipeline(deps, admin, { stages });
-    const few = await api.as(admin, { method: 'GET', url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&runs=100` });
+    const few = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&runs=100`,
+    });
     expect(few.statusCode).toBe(422);
     expect(few.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['runs']);
-    const past = await api.as(admin, { method: 'GET', url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&from=2020-01-01&to=2020-02-01` });
+    const past = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&from=2020-01-01&to=2020-02-01`,
+    });
     expect(past.statusCode).toBe(422);
     expect(past.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['to']);
   });

@@ -20,7 +20,8 @@ afterAll(async () => {
   await deps.cleanup();
 });
 
-const report = (query: Record<string, string>, actor = h.admin) => getReport<ProcessMapReport>(api, actor, 'process-map', { pipelineId: h.pipeline.id, ...query });
+const report = (query: Record<string, string>, actor = h.admin) =>
+  getReport<ProcessMapReport>(api, actor, 'process-map', { pipelineId: h.pipeline.id, ...query });
 
 describe('GET /analytics/process-map', () => {
   it('counts the directly-follows pairs, their times, the start and end of each trace, and the variants (hand-computed)', async () => {
@@ -39,18 +40,22 @@ describe('GET /analytics/process-map', () => {
     const label = new Map(body.nodes.map((n) => [n.key, n.label]));
     // Q→D: Alpha 1 day, Charlie 1 day and 0 days (the zero-length stay), Delta 1 day → sorted 0,1,1,1:
     // P50 at rank 1.5 = 1, P90 at rank 2.7 = 1. Every other pair happens once.
-    expect(body.edges.map((e) => [label.get(e.from), label.get(e.to), e.count, e.cases, e.p50Days, e.p90Days])).toEqual([
-      ['Q', 'D', 4, 3, 1, 1],
-      ['Q', 'N', 1, 1, 2, 2],
-      ['D', 'Q', 1, 1, 3, 3],
-      ['D', 'N', 1, 1, 2, 2],
-      ['D', 'Won', 1, 1, 1, 1],
-      ['N', 'Won', 1, 1, 3, 3],
-      ['N', 'Lost', 1, 1, 2, 2],
-      ['Won', 'N', 1, 1, 2, 2],
-    ]);
+    expect(body.edges.map((e) => [label.get(e.from), label.get(e.to), e.count, e.cases, e.p50Days, e.p90Days])).toEqual(
+      [
+        ['Q', 'D', 4, 3, 1, 1],
+        ['Q', 'N', 1, 1, 2, 2],
+        ['D', 'Q', 1, 1, 3, 3],
+        ['D', 'N', 1, 1, 2, 2],
+        ['D', 'Won', 1, 1, 1, 1],
+        ['N', 'Won', 1, 1, 3, 3],
+        ['N', 'Lost', 1, 1, 2, 2],
+        ['Won', 'N', 1, 1, 2, 2],
+      ],
+    );
     // Four variants of one deal each (share 1/4); ties are ordered by stage ids, so compare by label.
-    const variants = body.variants.map((v) => [v.labels.join(' '), v.count, v.share, v.won, v.lost, v.winRate, v.medianCycleDays]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const variants = body.variants
+      .map((v) => [v.labels.join(' '), v.count, v.share, v.won, v.lost, v.winRate, v.medianCycleDays])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(variants).toEqual([
       ['Q D N Won', 1, 0.25, 1, 0, 1, 6],
       ['Q D Q D', 1, 0.25, 0, 0, null, null],
@@ -74,19 +79,37 @@ describe('GET /analytics/process-map', () => {
     const call = await api.as(h.admin, {
       method: 'POST',
       url: '/api/v1/activities',
-      payload: { type: 'call', dealId: h.deals.charlie.id, direction: 'outbound', disposition: 'connected', occurredAt: '2026-03-05T09:00:00.000Z' },
+      payload: {
+        type: 'call',
+        dealId: h.deals.charlie.id,
+        direction: 'outbound',
+        disposition: 'connected',
+        occurredAt: '2026-03-05T09:00:00.000Z',
+      },
     });
     expect(call.statusCode, call.body).toBe(201);
     const { body } = await report({ activities: 'true' });
     // Charlie: Q@1 D@2 call@3 Q@5 D@5, so D → Q (3 days) becomes D → call (1 day) and call → Q (2 days).
     const label = new Map(body.nodes.map((n) => [n.key, n.label]));
-    expect(body.nodes.at(-1)).toMatchObject({ key: 'activity:call', kind: 'activity', events: 1, cases: 1, starts: 0, ends: 0 });
+    expect(body.nodes.at(-1)).toMatchObject({
+      key: 'activity:call',
+      kind: 'activity',
+      events: 1,
+      cases: 1,
+      starts: 0,
+      ends: 0,
+    });
     const edges = body.edges.map((e) => [label.get(e.from), label.get(e.to), e.count, e.p50Days]);
     expect(edges).toContainEqual(['D', 'call', 1, 1]);
     expect(edges).toContainEqual(['call', 'Q', 1, 2]);
     expect(edges.find((e) => e[0] === 'D' && e[1] === 'Q')).toBeUndefined();
     // Variants stay sequences of stages.
-    expect(body.variants.map((v) => v.labels.join(' ')).sort()).toEqual(['Q D N Won', 'Q D Q D', 'Q D Won N', 'Q N Lost']);
+    expect(body.variants.map((v) => v.labels.join(' ')).sort()).toEqual([
+      'Q D N Won',
+      'Q D Q D',
+      'Q D Won N',
+      'Q N Lost',
+    ]);
   });
 
   it('never shows another organization’s pipeline or deals', async () => {

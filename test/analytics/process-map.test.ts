@@ -64,8 +64,26 @@ describe('process map', () => {
     ]);
     // Q D W 3/7 (3 won of 3 closed); Q D 2/7, open only → no win rate; the other two 2/7 together.
     expect(map.variants).toEqual([
-      { sequence: ['Q', 'D', 'W'], labels: ['Qualify', 'Discovery', 'Won'], count: 3, share: 3 / 7, won: 3, lost: 0, winRate: 1, medianCycleDays: 10 },
-      { sequence: ['Q', 'D'], labels: ['Qualify', 'Discovery'], count: 2, share: 2 / 7, won: 0, lost: 0, winRate: null, medianCycleDays: null },
+      {
+        sequence: ['Q', 'D', 'W'],
+        labels: ['Qualify', 'Discovery', 'Won'],
+        count: 3,
+        share: 3 / 7,
+        won: 3,
+        lost: 0,
+        winRate: 1,
+        medianCycleDays: 10,
+      },
+      {
+        sequence: ['Q', 'D'],
+        labels: ['Qualify', 'Discovery'],
+        count: 2,
+        share: 2 / 7,
+        won: 0,
+        lost: 0,
+        winRate: null,
+        medianCycleDays: null,
+      },
     ]);
     expect(map.otherVariants).toEqual({ variants: 2, count: 2, share: 2 / 7 });
   });
@@ -80,7 +98,10 @@ describe('process map', () => {
   });
 
   it('an empty range still lists the stages, with nothing on them', () => {
-    const map = processMap({ nodes, nodeCounts: [], edges: [], starts: [], ends: [], variants: [] }, { variantLimit: 5 });
+    const map = processMap(
+      { nodes, nodeCounts: [], edges: [], starts: [], ends: [], variants: [] },
+      { variantLimit: 5 },
+    );
     expect(map.cases).toBe(0);
     expect(map.nodes.map((n) => n.key)).toEqual(['Q', 'D', 'W', 'L']);
     expect(map.variants).toEqual([]);
@@ -97,7 +118,10 @@ describe('process map', () => {
     });
     fc.assert(
       fc.property(fc.array(variant, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 40 }), (vs, limit) => {
-        const map = processMap({ nodes, nodeCounts: [], edges: [], starts: [], ends: [], variants: vs }, { variantLimit: limit });
+        const map = processMap(
+          { nodes, nodeCounts: [], edges: [], starts: [], ends: [], variants: vs },
+          { variantLimit: limit },
+        );
         const total = map.variants.reduce((s, v) => s + v.share, map.otherVariants.share);
         expect(total).toBeCloseTo(1, 9);
         expect(map.variants.length).toBe(Math.min(limit, vs.length));

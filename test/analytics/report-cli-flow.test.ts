@@ -28,7 +28,14 @@ afterAll(async () => {
 
 function capture(): Io & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, out: (l) => lines.push(l), err: () => undefined, status: () => undefined, interactive: false, setExitCode: () => undefined };
+  return {
+    lines,
+    out: (l) => lines.push(l),
+    err: () => undefined,
+    status: () => undefined,
+    interactive: false,
+    setExitCode: () => undefined,
+  };
 }
 
 describe('pipewright report (waterfall, process map, conformance, bottlenecks)', () => {
@@ -44,11 +51,18 @@ describe('pipewright report (waterfall, process map, conformance, bottlenecks)',
     const conf = capture();
     await runReport(conf, deps, conformanceAnalysis, { org, pipeline: h.pipeline.id });
     const confOut = conf.lines.join('\n');
-    expect(confOut).toContain('4 deals, 3 deviating: 2 skipped stages, 2 backward moves, 2 repeats; mean fitness 0.845');
+    expect(confOut).toContain(
+      '4 deals, 3 deviating: 2 skipped stages, 2 backward moves, 2 repeats; mean fitness 0.845',
+    );
     expect(confOut).toMatch(/^Charlie +0 +1 +2 +2 +0\.667$/m);
 
     const flow = capture();
-    await runReport(flow, deps, bottlenecksAnalysis, { org, pipeline: h.pipeline.id, from: '2026-03-02', to: '2026-03-08' });
+    await runReport(flow, deps, bottlenecksAnalysis, {
+      org,
+      pipeline: h.pipeline.id,
+      from: '2026-03-02',
+      to: '2026-03-08',
+    });
     const flowOut = flow.lines.join('\n');
     expect(flowOut).toContain('bottleneck: D');
     expect(flowOut).toMatch(/^D +4\.0 +2\.0 +1\.09 +1\.14 +-0\.05 +1 +2\.0 +1$/m);
@@ -58,7 +72,12 @@ describe('pipewright report (waterfall, process map, conformance, bottlenecks)',
     // No amounts here, so only counts move. In at 03-03 00:00 (day 0.625): Alpha, Bravo (both in Q).
     // In at 03-08 00:00 (day 5.625): Alpha (N), Charlie (D); Bravo lost; Delta, created in the range, is won then.
     const out = capture();
-    await runReport(out, deps, waterfallAnalysis, { org: h.admin.orgId, pipeline: h.pipeline.id, from: '2026-03-03', to: '2026-03-07' });
+    await runReport(out, deps, waterfallAnalysis, {
+      org: h.admin.orgId,
+      pipeline: h.pipeline.id,
+      from: '2026-03-03',
+      to: '2026-03-07',
+    });
     const text = out.lines.join('\n');
     expect(text).toMatch(/^Start +0\.00 +2$/m);
     expect(text).toMatch(/^Created +0\.00 +1$/m);
@@ -67,7 +86,10 @@ describe('pipewright report (waterfall, process map, conformance, bottlenecks)',
   });
 
   it('names the missing date options of a waterfall', async () => {
-    const err = await runReport(capture(), deps, waterfallAnalysis, { org: h.admin.orgId, pipeline: h.pipeline.id }).then(
+    const err = await runReport(capture(), deps, waterfallAnalysis, {
+      org: h.admin.orgId,
+      pipeline: h.pipeline.id,
+    }).then(
       () => null,
       (e: unknown) => e,
     );

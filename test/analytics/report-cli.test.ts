@@ -27,57 +27,97 @@ afterAll(async () => {
 
 function capture(): Io & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, out: (l) => lines.push(l), err: () => undefined, status: () => undefined, interactive: false, setExitCode: () => undefined };
+  return {
+    lines,
+    out: (l) => lines.push(l),
+    err: () => undefined,
+    status: () => undefined,
+    interactive: false,
+    setExitCode: () => undefined,
+  };
 }
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
 
 describe('pipewright report', () => {
-  it('runs an analysis as the operator, with the pipeline named, as JSON or as tables', async () => {
-    const { orgId, admin } = await createTestOrg(deps);
-    const p = await analyticsPipeline(deps, admin);
-    await dealPath(deps, clock, admin, p, { amount: '10.00', steps: [{ after: 1, stage: 'Discovery' }, { after: 1, stage: 'Won' }] });
-    await dealPath(deps, clock, admin, p, { amount: '30.00', steps: [{ after: 1, stage: 'Lost' }] });
+  it(
+    'runs an analysis as the operator, with the pipeline named, as JSON or as tables',
+    async () => {
+      const { orgId, admin } = await createTestOrg(deps);
+      const p = await analyticsPipeline(deps, admin);
+      await dealPath(deps, clock, admin, p, {
+        amount: '10.00',
+        steps: [
+          { after: 1, stage: 'Discovery' },
+          { after: 1, stage: 'Won' },
+        ],
+      });
+      await dealPath(deps, clock, admin, p, { amount: '30.00', steps: [{ after: 1, stage: 'Lost' }] });
 
-    const json = capture();
-    await runReport(json, deps, funnelAnalysis, { org: orgId, pipeline: p.name.toUpperCase(), json: true });
-    const r = JSON.parse(json.lines.join('\n')) as FunnelReport;
-    // One won (Q → D → Won), one lost (Q → Lost): win rate 1/2 by count, 10/40 by value.
-    expect([r.pipeline.id, r.deals, r.won, r.lost, r.winRate, r.byCurrency[0]?.winRateByValue]).toEqual([p.id, 2, 1, 1, 0.5, 0.25]);
+      const json = capture();
+      await runReport(json, deps, funnelAnalysis, { org: orgId, pipeline: p.name.toUpperCase(), json: true });
+      const r = JSON.parse(json.lines.join('\n')) as FunnelReport;
+      // One won (Q → D → Won), one lost (Q → Lost): win rate 1/2 by count, 10/40 by value.
+      expect([r.pipeline.id, r.deals, r.won, r.lost, r.winRate, r.byCurrency[0]?.winRateByValue]).toEqual([
+        p.id,
+        2,
+        1,
+        1,
+        0.5,
+        0.25,
+      ]);
 
-    const text = capture();
-    await runReport(text, deps, funnelAnalysis, { org: orgId, pipeline: p.id, from: '2026-03-01' });
-    const out = text.lines.join('\n');
-    expect(out).toContain(`Funnel: pipeline "${p.name}", 2026-03-01 to …`);
-    expect(out).toMatch(/^Qualify +2 +1 +0 +50\.0%/m);
-    expect(out).toContain('win rate 50.0% by count');
+      const text = capture();
+      await runReport(text, deps, funnelAnalysis, { org: orgId, pipeline: p.id, from: '2026-03-01' });
+      const out = text.lines.join('\n');
+      expect(out).toContain(`Funnel: pipeline "${p.name}", 2026-03-01 to …`);
+      expect(out).toMatch(/^Qualify +2 +1 +0 +50\.0%/m);
+      expect(out).toContain('win rate 50.0% by count');
 
-    // Every analysis of the registry renders its tables; parameters go through --param. The
-    // waterfall and the Monte Carlo forecast need a period, so every analysis gets one.
-    for (const a of analyses) {
-      const io = capture();
-      await runReport(io, deps, a, { org: orgId, pipeline: p.id, from: '2026-01-01', to: '2099-12-31' });
-      expect(io.lines.join('\n'), a.name).toMatch(/pipeline "/);
-    }
-    const forecast = findAnalysis('forecast');
-    if (!forecast) throw new Error('no forecast analysis');
-    const quarterly = capture();
-    await runReport(quarterly, deps, forecast, { org: orgId, pipeline: p.id, json: true, param: ['period=quarter'] });
-    expect((JSON.parse(quarterly.lines.join('\n')) as { period: string }).period).toBe('quarter');
-  }, SLOW_MS);
+      // Every analysis of the registry renders its tables; parameters go through --param. The
+      // waterfall and the Monte Carlo forecast need a period, so every analysis gets one.
+      for (const a of analyses) {
+        const io = capture();
+        await runReport(io, deps, a, { org: orgId, pipeline: p.id, from: '2026-01-01', to: '2099-12-31' });
+        expect(io.lines.join('\n'), a.name).toMatch(/pipeline "/);
+      }
+      const forecast = findAnalysis('forecast');
+      if (!forecast) throw new Error('no forecast analysis');
+      const quarterly = capture();
+      await runReport(quarterly, deps, forecast, { org: orgId, pipeline: p.id, json: true, param: ['period=quarter'] });
+      expect((JSON.parse(quarterly.lines.join('\n')) as { period: string }).period).toBe('quarter');
+    },
+    SLOW_MS,
+  );
 
   it('names the options at fault', async () => {
     const { orgId } = await createTestOrg(deps);
-    const bad = await failure(runReport(capture(), deps, funnelAnalysis, { org: orgId, from: '2026-02-30', segment: 'retail', param: ['depth=3'] }));
+    const bad = await failure(
+      runReport(capture(), deps, funnelAnalysis, {
+        org: orgId,
+        from: '2026-02-30',
+        segment: 'retail',
+        param: ['depth=3'],
+      }),
+    );
     expect(bad.fields).toEqual([{ field: '--param depth', message: 'is not a parameter of funnel (it takes none)' }]);
-    const bad2 = await failure(runReport(capture(), deps, funnelAnalysis, { org: orgId, from: '2026-02-30', segment: 'retail' }));
+    const bad2 = await failure(
+      runReport(capture(), deps, funnelAnalysis, { org: orgId, from: '2026-02-30', segment: 'retail' }),
+    );
     expect(bad2.fields?.map((f) => f.field)).toEqual(['--from', '--segment']);
-    const noPipeline = await failure(runReport(capture(), deps, funnelAnalysis, { org: orgId, pipeline: 'No such pipeline' }));
-    expect(noPipeline.fields).toEqual([{ field: '--pipeline', message: 'no pipeline "No such pipeline" in this organization' }]);
+    const noPipeline = await failure(
+      runReport(capture(), deps, funnelAnalysis, { org: orgId, pipeline: 'No such pipeline' }),
+    );
+    expect(noPipeline.fields).toEqual([
+      { field: '--pipeline', message: 'no pipeline "No such pipeline" in this organization' },
+    ]);
   });
 
   it('lists the analyses and refuses an unknown one, without opening a database', async () => {

@@ -34,11 +34,18 @@ describe('duration statistics', () => {
   });
 
   it('leaves skipped stages out (count 0, no figures) and keeps visits in progress apart', () => {
-    const r = computeStageDurations(pipeline, [{ stageId: 'q', count: 2, inProgress: 1, p50: 1.5 * D, p75: 1.75 * D, p90: 1.9 * D, mean: 1.5 * D }], { won: { count: 1, p50: 4 * D, p75: 4 * D, p90: 4 * D, mean: 4 * D } });
+    const r = computeStageDurations(
+      pipeline,
+      [{ stageId: 'q', count: 2, inProgress: 1, p50: 1.5 * D, p75: 1.75 * D, p90: 1.9 * D, mean: 1.5 * D }],
+      { won: { count: 1, p50: 4 * D, p75: 4 * D, p90: 4 * D, mean: 4 * D } },
+    );
     expect(r.stages).toEqual([
       { stageId: 'q', name: 'Qualify', count: 2, inProgress: 1, p50: 1.5, p75: 1.75, p90: 1.9, mean: 1.5 },
       { stageId: 'd', name: 'Discovery', count: 0, inProgress: 0, p50: null, p75: null, p90: null, mean: null },
     ]);
-    expect(r.cycle).toEqual({ won: { count: 1, p50: 4, p75: 4, p90: 4, mean: 4 }, lost: { count: 0, p50: null, p75: null, p90: null, mean: null } });
+    expect(r.cycle).toEqual({
+      won: { count: 1, p50: 4, p75: 4, p90: 4, mean: 4 },
+      lost: { count: 0, p50: null, p75: null, p90: null, mean: null },
+    });
   });
 });

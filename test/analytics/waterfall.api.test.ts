@@ -21,8 +21,10 @@ afterAll(async () => {
 });
 
 const march = { from: '2026-03-03', to: '2026-03-07', closeFrom: '2026-03-01', closeTo: '2026-03-31' };
-const report = (query: Record<string, string>, actor = h.admin) => getReport<WaterfallReport>(api, actor, 'waterfall', { pipelineId: h.pipeline.id, ...query });
-const bars = (r: WaterfallReport) => r.currencies[0]?.bars.map((b) => [b.reason, b.amount, b.count, b.deals.map((d) => d.name)]);
+const report = (query: Record<string, string>, actor = h.admin) =>
+  getReport<WaterfallReport>(api, actor, 'waterfall', { pipelineId: h.pipeline.id, ...query });
+const bars = (r: WaterfallReport) =>
+  r.currencies[0]?.bars.map((b) => [b.reason, b.amount, b.count, b.deals.map((d) => d.name)]);
 
 describe('GET /analytics/waterfall', () => {
   it('leads from the start to the end pipeline, one reason per deal (hand-computed)', async () => {
@@ -44,7 +46,9 @@ describe('GET /analytics/waterfall', () => {
       ['pushed_out', '-400.00', 1, ['Foxtrot']],
       ['amount_down', '-300.00', 1, ['Golf']],
     ]);
-    expect(usd?.bars[2]?.deals).toEqual([{ dealId: h.deals.alpha.id, name: 'Alpha', startAmount: '1000.00', endAmount: '1200.00', change: '200.00' }]);
+    expect(usd?.bars[2]?.deals).toEqual([
+      { dealId: h.deals.alpha.id, name: 'Alpha', startAmount: '1000.00', endAmount: '1200.00', change: '200.00' },
+    ]);
   });
 
   it('without a forecast window counts every open deal', async () => {
@@ -54,7 +58,11 @@ describe('GET /analytics/waterfall', () => {
     expect(body.currencies[0]?.start).toEqual({ amount: '3500.00', count: 5 });
     expect(body.currencies[0]?.end).toEqual({ amount: '3200.00', count: 5 });
     expect(body.currencies[0]?.unchanged).toEqual({ amount: '1100.00', count: 2 });
-    expect(bars(body)?.filter((b) => b[2] !== 0).map((b) => [b[0], b[1]])).toEqual([
+    expect(
+      bars(body)
+        ?.filter((b) => b[2] !== 0)
+        .map((b) => [b[0], b[1]]),
+    ).toEqual([
       ['created', '300.00'],
       ['amount_up', '200.00'],
       ['lost', '-500.00'],
@@ -69,7 +77,9 @@ describe('GET /analytics/waterfall', () => {
   });
 
   it('needs both dates, and never shows another organization’s deals', async () => {
-    const missing = await getReport<{ errors: { field: string }[] }>(api, h.admin, 'waterfall', { pipelineId: h.pipeline.id });
+    const missing = await getReport<{ errors: { field: string }[] }>(api, h.admin, 'waterfall', {
+      pipelineId: h.pipeline.id,
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.errors.map((e) => e.field)).toEqual(['from', 'to']);
     expect((await report({ ...march, pipelineId: h.other.pipeline.id })).status).toBe(422);

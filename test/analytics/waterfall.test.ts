@@ -60,7 +60,9 @@ describe('waterfall', () => {
       { dealId: 'D', name: 'D', startAmount: null, endAmount: '300.00', change: '300.00' },
       { dealId: 'C', name: 'C', startAmount: null, endAmount: '200.00', change: '200.00' },
     ]);
-    expect(usd?.bars.find((b) => b.reason === 'won')?.deals).toEqual([{ dealId: 'F', name: 'F', startAmount: '800.00', endAmount: null, change: '-800.00' }]);
+    expect(usd?.bars.find((b) => b.reason === 'won')?.deals).toEqual([
+      { dealId: 'F', name: 'F', startAmount: '800.00', endAmount: null, change: '-800.00' },
+    ]);
     expect(eur).toEqual({
       currency: 'EUR',
       start: { amount: '100.00', count: 1 },
@@ -72,7 +74,9 @@ describe('waterfall', () => {
   });
 
   it('applies the precedence: the end status beats the amount change, creation beats pulling in', () => {
-    expect(waterfallReason(deal('x', { inStart: true, startAmount: '5.00', endAmount: '9.00', endStatus: 'lost' }))).toBe('lost');
+    expect(
+      waterfallReason(deal('x', { inStart: true, startAmount: '5.00', endAmount: '9.00', endStatus: 'lost' })),
+    ).toBe('lost');
     expect(waterfallReason(deal('x', { createdInRange: true, inEnd: true, endAmount: '1.00' }))).toBe('created');
     expect(waterfallReason(deal('x', { inStart: true, startAmount: '5.00', endStatus: null }))).toBe('pushed_out');
     expect(waterfallReason(deal('x', { createdInRange: true, endStatus: 'lost' }))).toBeNull();
@@ -96,7 +100,9 @@ describe('waterfall', () => {
   });
 
   it('property: start + Σ bars = end, in amount and (without the amount bars) in count', () => {
-    const amount = fc.option(fc.integer({ min: 0, max: 10_000_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`));
+    const amount = fc.option(
+      fc.integer({ min: 0, max: 10_000_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`),
+    );
     const state = fc.record({
       dealId: fc.uuid(),
       name: fc.string({ maxLength: 4 }),
@@ -113,7 +119,10 @@ describe('waterfall', () => {
         for (const w of waterfall(deals, { dealLimit: 3 })) {
           expect(sumMoney([w.start.amount, ...w.bars.map((b) => b.amount)])).toBe(w.end.amount);
           const moved = w.bars.filter((b) => b.reason !== 'amount_up' && b.reason !== 'amount_down');
-          const signed = moved.reduce((n, b) => n + (['created', 'pulled_in'].includes(b.reason) ? b.count : -b.count), 0);
+          const signed = moved.reduce(
+            (n, b) => n + (['created', 'pulled_in'].includes(b.reason) ? b.count : -b.count),
+            0,
+          );
           expect(w.start.count + signed).toBe(w.end.count);
         }
       }),

@@ -29,7 +29,8 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 }
 
 /** The test ids of the elements a locator matches, in document order. */
-const testIds = async (locator: Locator) => Promise.all((await locator.all()).map((l) => l.getAttribute('data-testid')));
+const testIds = async (locator: Locator) =>
+  Promise.all((await locator.all()).map((l) => l.getAttribute('data-testid')));
 
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
@@ -81,7 +82,9 @@ describe('admin screens in the browser', () => {
     await page.getByTestId(`user-${ritaEmail}`).waitFor();
     expect(await page.getByRole('status').textContent()).toContain(ritaPassword);
     await page.screenshot({ path: screenshotPath('admin-users.png'), fullPage: true });
-    const rita = (await call<{ items: UserDto[] }>('GET', '/api/v1/users?limit=200')).items.find((u) => u.email === ritaEmail);
+    const rita = (await call<{ items: UserDto[] }>('GET', '/api/v1/users?limit=200')).items.find(
+      (u) => u.email === ritaEmail,
+    );
     expect(rita).toMatchObject({ name: 'Rita Rep', role: 'rep', active: true });
 
     // Pipelines: a won stage at 50 % is refused by the server, named in its row.
@@ -96,7 +99,13 @@ describe('admin screens in the browser', () => {
 
     // Drag Proposal above Demo, then save: the board shows the new order.
     await stagesForm.getByTestId('stage-handle-Proposal').dragTo(stagesForm.getByTestId('stage-row-Demo'));
-    expect(await testIds(stagesForm.getByTestId('stage-rows').locator('> li'))).toEqual(['stage-row-Qualify', 'stage-row-Proposal', 'stage-row-Demo', 'stage-row-Won', 'stage-row-Lost']);
+    expect(await testIds(stagesForm.getByTestId('stage-rows').locator('> li'))).toEqual([
+      'stage-row-Qualify',
+      'stage-row-Proposal',
+      'stage-row-Demo',
+      'stage-row-Won',
+      'stage-row-Lost',
+    ]);
     await stagesForm.getByRole('button', { name: 'Save stages' }).click();
     await page.getByTestId('admin-saved').waitFor();
     await page.screenshot({ path: screenshotPath('admin-pipeline.png'), fullPage: true });
@@ -106,14 +115,24 @@ describe('admin screens in the browser', () => {
     expect(stored.stages.find((s) => s.name === 'Demo')?.id).toBe(pipeline.stages[1]?.id);
 
     // A deal of the new user; on the board the owner filter offers her and narrows the columns.
-    await call<DealDto>('POST', '/api/v1/deals', { name: 'Rita first deal', pipelineId: pipeline.id, ownerId: rita?.id });
+    await call<DealDto>('POST', '/api/v1/deals', {
+      name: 'Rita first deal',
+      pipelineId: pipeline.id,
+      ownerId: rita?.id,
+    });
     // The deal was made through the API, outside this page: load the board afresh (the app keeps
     // fetched lists for a few seconds, so an in-app click could show the list from before it).
     await page.goto(`${base}/board?pipelineId=${pipeline.id}`);
     await page.getByTestId('board').waitFor();
     // The board's first load of this pipeline; generous for a machine under load.
     await page.getByTestId('deal-Rita first deal').waitFor({ timeout: 60_000 });
-    expect(await testIds(page.locator('[data-testid="board"] > .column'))).toEqual(['stage-Qualify', 'stage-Proposal', 'stage-Demo', 'stage-Won', 'stage-Lost']);
+    expect(await testIds(page.locator('[data-testid="board"] > .column'))).toEqual([
+      'stage-Qualify',
+      'stage-Proposal',
+      'stage-Demo',
+      'stage-Won',
+      'stage-Lost',
+    ]);
     expect(await page.getByTestId('deal-Rita first deal').textContent()).toContain('Rita Rep');
     await page.getByLabel('Owner').selectOption({ label: 'Rita Rep' });
     await page.getByTestId('deal-Admin-owned deal').waitFor({ state: 'detached' });
@@ -131,7 +150,11 @@ describe('admin screens in the browser', () => {
     // The API refuses her too (with a valid CSRF token, so the refusal is about the role).
     const refused = await page.evaluate(async () => {
       const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-      const res = await fetch('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ email: 'x@example.test', name: 'X', role: 'admin' }) });
+      const res = await fetch('/api/v1/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ email: 'x@example.test', name: 'X', role: 'admin' }),
+      });
       return { status: res.status, code: ((await res.json()) as { code: string }).code };
     });
     expect(refused).toEqual({ status: 403, code: 'forbidden' });

@@ -56,7 +56,12 @@ describe('analytics in the browser', () => {
     /** Creates a deal in the first stage and moves it through `path`, one stage visit each. */
     const deal = async (name: string, source: string, amount: string, path: string[]) => {
       let d = await call<DealDto>('POST', '/api/v1/deals', { name, pipelineId: pipeline.id, source, amount });
-      for (const s of path) d = await call<DealDto>('POST', `/api/v1/deals/${d.id}/stage`, { stageId: stage(s), expectedVersion: d.version, ...(s === 'Lost' ? { lostReason: 'Budget' } : {}) });
+      for (const s of path)
+        d = await call<DealDto>('POST', `/api/v1/deals/${d.id}/stage`, {
+          stageId: stage(s),
+          expectedVersion: d.version,
+          ...(s === 'Lost' ? { lostReason: 'Budget' } : {}),
+        });
       return d;
     };
     // Hand count, strict funnel over all four: Qualify 4 → Demo 3 → Proposal 1 → Won 1; win rate 1 of 2 closed.
@@ -86,13 +91,17 @@ describe('analytics in the browser', () => {
     // One trapezoid per stage at least (ECharts draws into an SVG).
     await expect.poll(() => chart.locator('svg path[fill]:not([fill="none"])').count()).toBeGreaterThanOrEqual(4);
     expect(await chart.getAttribute('aria-label')).toContain('Qualify 4, Demo 3, Proposal 1, Won 1');
-    await expect.poll(() => funnelRows(page)).toEqual([
-      ['Qualify', '4', '3', '0', '1', '100.0 %'],
-      ['Demo', '3', '1', '1', '1', '50.0 %'],
-      ['Proposal', '1', '1', '0', '0', '100.0 %'],
-      ['Won', '1', '–', '–', '–', '–'],
-    ]);
-    expect(await page.getByTestId('funnel-summary').textContent()).toContain('Win rate 50.0 % by count (1 won of 2 closed)');
+    await expect
+      .poll(() => funnelRows(page))
+      .toEqual([
+        ['Qualify', '4', '3', '0', '1', '100.0 %'],
+        ['Demo', '3', '1', '1', '1', '50.0 %'],
+        ['Proposal', '1', '1', '0', '0', '100.0 %'],
+        ['Won', '1', '–', '–', '–', '–'],
+      ]);
+    expect(await page.getByTestId('funnel-summary').textContent()).toContain(
+      'Win rate 50.0 % by count (1 won of 2 closed)',
+    );
     await page.screenshot({ path: screenshotPath('analytics-funnel.png'), fullPage: true });
 
     // A second filter narrows the deals; reloading the URL keeps both filters.
@@ -143,12 +152,25 @@ describe('analytics in the browser', () => {
     await page.getByRole('button', { name: 'Created (3)' }).click();
     const behind = page.getByTestId('waterfall-deals');
     expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD 1,900.00');
-    expect((await behind.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    expect((await behind.getByRole('link').allTextContents()).sort()).toEqual([
+      'Hooli skip',
+      'Initech renewal',
+      'Umbrella trial',
+    ]);
     await page.screenshot({ path: screenshotPath('analytics-waterfall.png'), fullPage: true });
 
     // Every tab answers on the default range: a chart with its numbers, never an error.
     await page.goto(`${base}/analytics?pipelineId=${pipeline.id}`);
-    for (const tab of ['Stage durations', 'Velocity', 'Forecast', 'Process map', 'Conformance', 'Bottlenecks', 'What-if (Markov)', 'Monte Carlo']) {
+    for (const tab of [
+      'Stage durations',
+      'Velocity',
+      'Forecast',
+      'Process map',
+      'Conformance',
+      'Bottlenecks',
+      'What-if (Markov)',
+      'Monte Carlo',
+    ]) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('tab', { name: tab, selected: true }).waitFor();
       await page.locator('#analysis-panel .echart svg, #analysis-panel table').first().waitFor();
@@ -183,19 +205,34 @@ describe('analytics in the browser', () => {
     await page.getByRole('tab', { name: 'Bottlenecks' }).click();
     await page.getByTestId('bottlenecks-wip-chart').locator('svg').waitFor();
     const flowRows = async () =>
-      Promise.all((await page.getByTestId('bottlenecks-table').locator('tbody tr').all()).map(async (tr) => (await tr.locator('th, td').allTextContents()).map((t) => t.trim())));
-    await expect.poll(async () => (await flowRows()).map((r) => [r[0], r[1], r[8]])).toEqual([
-      ['Qualify', '5', '1'],
-      ['Demo', '3', '1'],
-      ['Proposal', '2', '1'],
-    ]);
+      Promise.all(
+        (await page.getByTestId('bottlenecks-table').locator('tbody tr').all()).map(async (tr) =>
+          (await tr.locator('th, td').allTextContents()).map((t) => t.trim()),
+        ),
+      );
+    await expect
+      .poll(async () => (await flowRows()).map((r) => [r[0], r[1], r[8]]))
+      .toEqual([
+        ['Qualify', '5', '1'],
+        ['Demo', '3', '1'],
+        ['Proposal', '2', '1'],
+      ]);
     const staleDeals = page.getByTestId('stale-deals');
-    expect((await staleDeals.getByRole('link').allTextContents()).sort()).toEqual(['Hooli skip', 'Initech renewal', 'Umbrella trial']);
+    expect((await staleDeals.getByRole('link').allTextContents()).sort()).toEqual([
+      'Hooli skip',
+      'Initech renewal',
+      'Umbrella trial',
+    ]);
     await page.screenshot({ path: screenshotPath('analytics-bottlenecks.png'), fullPage: true });
 
     // Owners are a multi-choice: the admin and a rep without deals → both ids in the URL, same deals;
     // the rep alone → nothing.
-    const rep = await call<{ id: string }>('POST', '/api/v1/users', { email: `rep-${Date.now()}@example.test`, name: 'Rita Rep', role: 'rep', password: TEST_PASSWORD });
+    const rep = await call<{ id: string }>('POST', '/api/v1/users', {
+      email: `rep-${Date.now()}@example.test`,
+      name: 'Rita Rep',
+      role: 'rep',
+      password: TEST_PASSWORD,
+    });
     await page.reload();
     await page.getByTestId('filter-ownerId').locator('summary').click();
     await page.getByRole('checkbox', { name: 'Ada Admin' }).check();
@@ -213,7 +250,12 @@ describe('analytics in the browser', () => {
   it('imports deals from a CSV: column mapping with a preview, a dry run, the import with progress; the deals appear and two are merged', async () => {
     await call<PipelineDto>('POST', '/api/v1/pipelines', {
       name: 'Import pipeline',
-      stages: [{ name: 'Discovery', probability: 20 }, { name: 'Proposal', probability: 60 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }],
+      stages: [
+        { name: 'Discovery', probability: 20 },
+        { name: 'Proposal', probability: 60 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
     });
     // "Legacy key" is not a known column name: it is mapped by hand to externalId. "Closed Won" is
     // mapped to the Won stage. Line 5 has an amount that is not money and is rejected.
@@ -234,7 +276,9 @@ describe('analytics in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
     await page.getByLabel('What to import').selectOption('deals');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
     // The automatic mapping, column by column; Notes and Legacy key are not used.
     const field = (column: string) => page.getByLabel(`Field for column ${column}`);
@@ -301,14 +345,20 @@ describe('analytics in the browser', () => {
     const comparison = dialog.getByTestId('merge-comparison');
     await comparison.waitFor();
     // Alpha's amount survives; Beta's is dropped.
-    expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual(['USD 1,200.00', 'USD 2,500.00 (dropped)', 'USD 1,200.00']);
+    expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual([
+      'USD 1,200.00',
+      'USD 2,500.00 (dropped)',
+      'USD 1,200.00',
+    ]);
     await page.screenshot({ path: screenshotPath('merge-dialog-390.png') });
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${id('Imported Alpha')}`);
     await page.getByTestId('merged-history').first().waitFor();
     expect(await page.getByTestId('timeline').textContent()).toContain('merged a duplicate deal into this one');
-    expect((await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort()).toEqual(['Imported Alpha', 'Imported Gamma']);
+    expect(
+      (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort(),
+    ).toEqual(['Imported Alpha', 'Imported Gamma']);
     expect(pageErrors).toEqual([]);
   });
 });

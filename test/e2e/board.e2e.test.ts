@@ -47,7 +47,11 @@ describe('pipeline board in the browser', () => {
     });
     const deal = await call<DealDto>('POST', '/api/v1/deals', { name: 'Acme rollout', pipelineId: pipeline.id });
     await call<DealDto>('POST', '/api/v1/deals', { name: 'Globex pilot', pipelineId: pipeline.id, amount: '1000.10' });
-    await call<DealDto>('POST', '/api/v1/deals', { name: 'Initech renewal', pipelineId: pipeline.id, amount: '2000.25' });
+    await call<DealDto>('POST', '/api/v1/deals', {
+      name: 'Initech renewal',
+      pipelineId: pipeline.id,
+      amount: '2000.25',
+    });
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     const pageErrors: string[] = [];
@@ -95,14 +99,20 @@ describe('pipeline board in the browser', () => {
 
     // The pipeline forbids skipping stages: the refusal's reason is shown and the deal stays.
     await page.getByTestId('deal-Globex pilot').dragTo(column(page, 'Proposal'));
-    await expect.poll(() => page.getByTestId('board-notice').textContent()).toMatch(/does not allow skipping stages: move through "Demo" first/);
+    await expect
+      .poll(() => page.getByTestId('board-notice').textContent())
+      .toMatch(/does not allow skipping stages: move through "Demo" first/);
     expect(await page.getByTestId('board-notice').getAttribute('role')).toBe('alert');
     await column(page, 'Qualify').getByTestId('deal-Globex pilot').waitFor();
     await page.screenshot({ path: screenshotPath('board.png'), fullPage: true });
 
     const stored = await call<DealDto>('GET', `/api/v1/deals/${deal.id}`);
     expect(stored.stageId).toBe(pipeline.stages[2]?.id);
-    expect(stored).toMatchObject({ amount: '12500.00', expectedCloseDate: '2026-12-31', nextStep: 'Send the proposal to the CFO' });
+    expect(stored).toMatchObject({
+      amount: '12500.00',
+      expectedCloseDate: '2026-12-31',
+      nextStep: 'Send the proposal to the CFO',
+    });
 
     // The deal page: fields and the timeline, newest first.
     await card.getByRole('link', { name: 'Acme rollout' }).click();
@@ -110,7 +120,12 @@ describe('pipeline board in the browser', () => {
     expect(await page.getByTestId('deal-stage').textContent()).toBe('Proposal');
     const entries = page.getByTestId('timeline-entry');
     await expect.poll(() => entries.count()).toBe(4);
-    expect(await Promise.all([0, 1, 2, 3].map((i) => entries.nth(i).getAttribute('data-type')))).toEqual(['deal.stage_changed', 'deal.updated', 'deal.stage_changed', 'deal.created']);
+    expect(await Promise.all([0, 1, 2, 3].map((i) => entries.nth(i).getAttribute('data-type')))).toEqual([
+      'deal.stage_changed',
+      'deal.updated',
+      'deal.stage_changed',
+      'deal.created',
+    ]);
     expect(await entries.nth(0).textContent()).toContain('Demo → Proposal');
     expect(await entries.nth(0).textContent()).toContain('Ada Admin');
     expect(await entries.nth(1).textContent()).toContain('12500.00');

@@ -21,7 +21,8 @@ let repId: string;
 let adminEmail: string;
 
 /** A request to the running server with a bearer token, as a script (or another user) would make it. */
-const call = <T>(token: string, method: string, url: string, body?: unknown, ifMatch?: string): Promise<T> => apiCall<T>(base, token, method, url, body, ifMatch);
+const call = <T>(token: string, method: string, url: string, body?: unknown, ifMatch?: string): Promise<T> =>
+  apiCall<T>(base, token, method, url, body, ifMatch);
 
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
@@ -50,18 +51,36 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000,
 /** The names in the deals table, top to bottom. */
 const dealNames = (page: Page) => page.getByTestId('deals-table').locator('tbody tr td:nth-child(2)').allTextContents();
 // A string, because the test project is typed without the DOM library.
-const noHorizontalScroll = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
 describe('record tables and record pages in the browser', () => {
   it('filters, sorts, saves a view and moves deals in bulk with a refused gate reported', async () => {
     const pipeline = await call<PipelineDto>(adminToken, 'POST', '/api/v1/pipelines', {
       name: 'Table sales',
-      stages: [{ name: 'Qualify', probability: 10 }, { name: 'Proposal', probability: 60, requiredFields: ['amount'] }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }],
+      stages: [
+        { name: 'Qualify', probability: 10 },
+        { name: 'Proposal', probability: 60, requiredFields: ['amount'] },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
     });
-    for (const d of [{ name: 'Alpha', amount: '500.00' }, { name: 'Bravo', amount: '100.00' }, { name: 'Charlie' }]) await call<DealDto>(adminToken, 'POST', '/api/v1/deals', { ...d, pipelineId: pipeline.id });
+    for (const d of [{ name: 'Alpha', amount: '500.00' }, { name: 'Bravo', amount: '100.00' }, { name: 'Charlie' }])
+      await call<DealDto>(adminToken, 'POST', '/api/v1/deals', { ...d, pipelineId: pipeline.id });
     // A deal in another pipeline, which the pipeline filter leaves out.
-    const other = await call<PipelineDto>(adminToken, 'POST', '/api/v1/pipelines', { name: 'Other sales', stages: [{ name: 'Open', probability: 50 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }] });
-    await call<DealDto>(adminToken, 'POST', '/api/v1/deals', { name: 'Elsewhere', amount: '9.00', pipelineId: other.id });
+    const other = await call<PipelineDto>(adminToken, 'POST', '/api/v1/pipelines', {
+      name: 'Other sales',
+      stages: [
+        { name: 'Open', probability: 50 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    });
+    await call<DealDto>(adminToken, 'POST', '/api/v1/deals', {
+      name: 'Elsewhere',
+      amount: '9.00',
+      pipelineId: other.id,
+    });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const pageErrors: string[] = [];
@@ -98,7 +117,9 @@ describe('record tables and record pages in the browser', () => {
     await page.getByRole('button', { name: 'Save view', exact: true }).click();
     await poll(() => page.getByTestId('views-message').textContent()).toContain('Saved view "Big table deals"');
     const views = await call<{ items: ViewDto[] }>(adminToken, 'GET', '/api/v1/views?entity=deal');
-    expect(views.items).toMatchObject([{ name: 'Big table deals', filters: { pipelineId: pipeline.id, q: 'a' }, sort: { key: 'amount', order: 'desc' } }]);
+    expect(views.items).toMatchObject([
+      { name: 'Big table deals', filters: { pipelineId: pipeline.id, q: 'a' }, sort: { key: 'amount', order: 'desc' } },
+    ]);
     expect(views.items[0]?.columns).toContain('nextStep');
 
     await page.getByLabel('View', { exact: true }).selectOption({ label: 'All records (no saved view)' });
@@ -124,7 +145,11 @@ describe('record tables and record pages in the browser', () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('deals-table.png'), fullPage: true });
 
-    const stored = await call<{ items: DealDto[] }>(adminToken, 'GET', `/api/v1/deals?pipelineId=${pipeline.id}&sort=name`);
+    const stored = await call<{ items: DealDto[] }>(
+      adminToken,
+      'GET',
+      `/api/v1/deals?pipelineId=${pipeline.id}&sort=name`,
+    );
     const proposal = pipeline.stages.find((s) => s.name === 'Proposal')?.id;
     expect(stored.items.map((d) => [d.name, d.stageId === proposal, d.ownerId === repId])).toEqual([
       ['Alpha', true, false],
@@ -135,14 +160,25 @@ describe('record tables and record pages in the browser', () => {
     // Filters that match nothing say so and how to get rows back.
     await page.getByLabel('Search').fill('no such deal');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await poll(() => page.getByTestId('table-empty').textContent()).toBe('No deals match these filters. Change or clear the filters to see more.');
+    await poll(() => page.getByTestId('table-empty').textContent()).toBe(
+      'No deals match these filters. Change or clear the filters to see more.',
+    );
     expect(pageErrors).toEqual([]);
     await page.close();
   });
 
   it('edits a record inline, shows a conflict with who changed it, reloads or overwrites, and works on a phone', async () => {
-    const account = await call<AccountDto>(adminToken, 'POST', '/api/v1/accounts', { name: 'Acme Tools', industry: 'Hardware', ownerId: repId });
-    await call(adminToken, 'POST', '/api/v1/contacts', { accountId: account.id, firstName: 'Carla', lastName: 'Buyer', title: 'CFO' });
+    const account = await call<AccountDto>(adminToken, 'POST', '/api/v1/accounts', {
+      name: 'Acme Tools',
+      industry: 'Hardware',
+      ownerId: repId,
+    });
+    await call(adminToken, 'POST', '/api/v1/contacts', {
+      accountId: account.id,
+      firstName: 'Carla',
+      lastName: 'Buyer',
+      title: 'CFO',
+    });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const pageErrors: string[] = [];
@@ -159,7 +195,9 @@ describe('record tables and record pages in the browser', () => {
     await industry.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
-    expect(await conflict.textContent()).toMatch(/Industry was not saved: this account was changed by Rita Rep meanwhile \(it is now at version 2, you edited version 1\)/);
+    expect(await conflict.textContent()).toMatch(
+      /Industry was not saved: this account was changed by Rita Rep meanwhile \(it is now at version 2, you edited version 1\)/,
+    );
     expect(await conflict.getAttribute('role')).toBe('alert');
     await page.screenshot({ path: screenshotPath('record-conflict.png'), fullPage: true });
 
@@ -176,12 +214,21 @@ describe('record tables and record pages in the browser', () => {
     await conflict.getByRole('button', { name: 'Overwrite with my change' }).click();
     await conflict.waitFor({ state: 'detached' });
     await poll(() => industry.textContent()).toContain('Retail');
-    expect(await call<AccountDto>(adminToken, 'GET', `/api/v1/accounts/${account.id}`)).toMatchObject({ industry: 'Retail', address: { city: 'Leeds' }, version: 4 });
+    expect(await call<AccountDto>(adminToken, 'GET', `/api/v1/accounts/${account.id}`)).toMatchObject({
+      industry: 'Retail',
+      address: { city: 'Leeds' },
+      version: 4,
+    });
 
     // The timeline, newest first: the admin's overwrite, the rep's two changes, the creation.
     const entries = page.getByTestId('timeline-entry');
     await poll(() => entries.count()).toBe(4);
-    expect(await Promise.all([0, 1, 2, 3].map((i) => entries.nth(i).getAttribute('data-type')))).toEqual(['account.updated', 'account.updated', 'account.updated', 'account.created']);
+    expect(await Promise.all([0, 1, 2, 3].map((i) => entries.nth(i).getAttribute('data-type')))).toEqual([
+      'account.updated',
+      'account.updated',
+      'account.updated',
+      'account.created',
+    ]);
     expect(await entries.nth(0).textContent()).toMatch(/Ada Admin.*Manufacturing → Retail/);
     expect(await entries.nth(1).textContent()).toContain('Rita Rep');
     expect(await noHorizontalScroll(page)).toBe(true);
@@ -195,7 +242,9 @@ describe('record tables and record pages in the browser', () => {
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('record-title').textContent()).toBe('Acme Tools Ltd');
     // Focus goes back to the field's Edit button, so the keyboard user continues where they were.
-    await poll(() => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('aria-label')")).toBe('Edit Name');
+    await poll(() =>
+      page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('aria-label')"),
+    ).toBe('Edit Name');
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('record-page-phone.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -34,10 +34,21 @@ export async function stopE2eServer(s: Partial<E2eServer>): Promise<void> {
 }
 
 /** A request to the running server with a bearer token, as a script (or another user) would make it. */
-export async function apiCall<T>(base: string, token: string, method: string, url: string, body?: unknown, ifMatch?: string): Promise<T> {
+export async function apiCall<T>(
+  base: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  ifMatch?: string,
+): Promise<T> {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(ifMatch ? { 'if-match': ifMatch } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);

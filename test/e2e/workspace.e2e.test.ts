@@ -82,7 +82,11 @@ describe('the daily workspace in the browser', () => {
     await page.getByTestId('board').waitFor();
 
     // API access for seeding, as a script would have it.
-    const user = await deps.db.selectFrom('users').select(['id', 'org_id']).where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
+    const user = await deps.db
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('email', '=', ADMIN.email)
+      .executeTakeFirstOrThrow();
     token = (await createApiToken(deps, await actorForUser(deps, user.org_id, user.id), { name: 'e2e' })).token;
   });
 
@@ -90,18 +94,56 @@ describe('the daily workspace in the browser', () => {
     const [sales] = (await call<{ items: PipelineDto[] }>('GET', '/api/v1/pipelines')).items;
     const qualify = sales?.stages.find((s) => s.name === 'Qualify');
     if (!sales || !qualify) throw new Error('the starter pipeline is missing');
-    await call('POST', '/api/v1/objections', { category: 'price', title: 'Too expensive', recommendedResponses: ['Compare it with the cost of the manual process', 'Offer a smaller first phase'] });
-    await call('POST', '/api/v1/objections', { category: 'timing', title: 'Not now', recommendedResponses: ['Ask what changes next quarter'] });
-    await call('POST', '/api/v1/scripts', { name: 'Qualify call', stageId: qualify.id, body: 'Open: who decides, by when, with what budget?' });
-    await call('POST', '/api/v1/leads', { firstName: 'Ada', lastName: 'Lovelace', company: 'Difference Works', email: 'ada@difference.test', title: 'CTO', source: 'webinar' });
-    await call('POST', '/api/v1/leads', { firstName: 'Tim', lastName: 'Spammer', company: 'Nope Inc', source: 'web form' });
+    await call('POST', '/api/v1/objections', {
+      category: 'price',
+      title: 'Too expensive',
+      recommendedResponses: ['Compare it with the cost of the manual process', 'Offer a smaller first phase'],
+    });
+    await call('POST', '/api/v1/objections', {
+      category: 'timing',
+      title: 'Not now',
+      recommendedResponses: ['Ask what changes next quarter'],
+    });
+    await call('POST', '/api/v1/scripts', {
+      name: 'Qualify call',
+      stageId: qualify.id,
+      body: 'Open: who decides, by when, with what budget?',
+    });
+    await call('POST', '/api/v1/leads', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      company: 'Difference Works',
+      email: 'ada@difference.test',
+      title: 'CTO',
+      source: 'webinar',
+    });
+    await call('POST', '/api/v1/leads', {
+      firstName: 'Tim',
+      lastName: 'Spammer',
+      company: 'Nope Inc',
+      source: 'web form',
+    });
     const teamA = await call<{ id: string }>('POST', '/api/v1/teams', { name: 'Field A', kind: 'field_sales' });
     const teamB = await call<{ id: string }>('POST', '/api/v1/teams', { name: 'Field B', kind: 'field_sales' });
-    const repA = await call<{ id: string; email: string }>('POST', '/api/v1/users', { email: 'rep.a@engines.test', name: 'Rita Rep', role: 'rep', teamId: teamA.id, password: REP_PASSWORD });
-    const repB = await call<{ id: string }>('POST', '/api/v1/users', { email: 'rep.b@engines.test', name: 'Bob Rep', role: 'rep', teamId: teamB.id, password: REP_PASSWORD });
+    const repA = await call<{ id: string; email: string }>('POST', '/api/v1/users', {
+      email: 'rep.a@engines.test',
+      name: 'Rita Rep',
+      role: 'rep',
+      teamId: teamA.id,
+      password: REP_PASSWORD,
+    });
+    const repB = await call<{ id: string }>('POST', '/api/v1/users', {
+      email: 'rep.b@engines.test',
+      name: 'Bob Rep',
+      role: 'rep',
+      teamId: teamB.id,
+      password: REP_PASSWORD,
+    });
     seeded.repEmail = repA.email;
     await call<DealDto>('POST', '/api/v1/deals', { name: seeded.ownDealName, ownerId: repA.id });
-    seeded.hiddenDealId = (await call<DealDto>('POST', '/api/v1/deals', { name: 'Hidden Globex expansion', ownerId: repB.id })).id;
+    seeded.hiddenDealId = (
+      await call<DealDto>('POST', '/api/v1/deals', { name: 'Hidden Globex expansion', ownerId: repB.id })
+    ).id;
   });
 
   it('creates a deal and logs a call with an objection, the script and the recommended responses in view', async () => {
@@ -119,16 +161,22 @@ describe('the daily workspace in the browser', () => {
     await page.getByRole('button', { name: 'Log a call' }).click();
     const dialog = page.getByTestId('call-dialog');
     await dialog.waitFor();
-    await expect.poll(() => dialog.getByTestId('call-script').textContent()).toContain('who decides, by when, with what budget?');
+    await expect
+      .poll(() => dialog.getByTestId('call-script').textContent())
+      .toContain('who decides, by when, with what budget?');
     // The disposition is focused first: one arrow key and the outcome is chosen.
-    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('name') ?? null")).toBe('disposition');
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('name') ?? null")).toBe(
+      'disposition',
+    );
     await dialog.getByLabel('Meeting booked').check();
     await dialog.getByLabel('Duration (min:sec)').fill('4:30');
     await dialog.getByLabel('Notes').fill('Wants a pilot in March.');
     await dialog.getByRole('button', { name: '+ Objection raised' }).click();
     const row = dialog.getByTestId('objection-row');
     await row.getByLabel('Category').selectOption('price');
-    await expect.poll(() => row.getByTestId('recommended-responses').textContent()).toContain('Offer a smaller first phase');
+    await expect
+      .poll(() => row.getByTestId('recommended-responses').textContent())
+      .toContain('Offer a smaller first phase');
     await row.getByLabel('Library objection').selectOption({ label: 'Too expensive' });
     await row.getByLabel("Buyer's words").fill('Twice what we pay today');
     await row.getByRole('button', { name: 'Use response: Offer a smaller first phase' }).click();
@@ -156,9 +204,24 @@ describe('the daily workspace in the browser', () => {
 
     const calls = await call<{ items: ActivityDto[] }>('GET', `/api/v1/activities?dealId=${seeded.dealId}`);
     expect(calls.items).toHaveLength(1);
-    expect(calls.items[0]).toMatchObject({ type: 'call', direction: 'outbound', disposition: 'meeting_booked', durationSeconds: 270, body: 'Wants a pilot in March.' });
+    expect(calls.items[0]).toMatchObject({
+      type: 'call',
+      direction: 'outbound',
+      disposition: 'meeting_booked',
+      durationSeconds: 270,
+      body: 'Wants a pilot in March.',
+    });
     const raised = await call<{ items: RaisedObjectionDto[] }>('GET', `/api/v1/deals/${seeded.dealId}/objections`);
-    expect(raised.items).toMatchObject([{ category: 'price', objectionTitle: 'Too expensive', buyerWords: 'Twice what we pay today', responseUsed: 'Offer a smaller first phase', outcome: 'resolved', activityId: calls.items[0]?.id }]);
+    expect(raised.items).toMatchObject([
+      {
+        category: 'price',
+        objectionTitle: 'Too expensive',
+        buyerWords: 'Twice what we pay today',
+        responseUsed: 'Offer a smaller first phase',
+        outcome: 'resolved',
+        activityId: calls.items[0]?.id,
+      },
+    ]);
   });
 
   it('works the lead inbox: disqualifies with a reason and converts with the pre-filled form', async () => {
@@ -187,7 +250,9 @@ describe('the daily workspace in the browser', () => {
     await page.screenshot({ path: screenshotPath('convert-lead.png') });
     await form.getByRole('button', { name: 'Convert' }).click();
     await form.waitFor({ state: 'detached' });
-    expect(await page.getByTestId('inbox-notice').textContent()).toContain('Converted Ada Lovelace to Difference Works');
+    expect(await page.getByTestId('inbox-notice').textContent()).toContain(
+      'Converted Ada Lovelace to Difference Works',
+    );
     await page.getByTestId('empty-state').waitFor();
 
     await page.getByRole('tab', { name: 'Disqualified' }).click();

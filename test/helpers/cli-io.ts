@@ -4,7 +4,14 @@ import { AppError } from '../../src/domain/errors.ts';
 /** An Io for running a CLI action in-process: what it prints on stderr is kept, stdout dropped. */
 export function captureIo(): Io & { errs: string[] } {
   const errs: string[] = [];
-  return { errs, out: () => undefined, err: (l) => errs.push(l), status: () => undefined, interactive: false, setExitCode: () => undefined };
+  return {
+    errs,
+    out: () => undefined,
+    err: (l) => errs.push(l),
+    status: () => undefined,
+    interactive: false,
+    setExitCode: () => undefined,
+  };
 }
 
 /** The AppError a promise rejects with; anything else fails the test. */

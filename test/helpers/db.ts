@@ -65,9 +65,15 @@ export interface TestDeps extends Deps {
 }
 
 /** Dependencies for service tests on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set). */
-export async function createTestDeps(opts: { clock?: Clock; ids?: IdGenerator; onSealError?: (err: unknown, orgId: string) => void } = {}): Promise<TestDeps> {
+export async function createTestDeps(
+  opts: { clock?: Clock; ids?: IdGenerator; onSealError?: (err: unknown, orgId: string) => void } = {},
+): Promise<TestDeps> {
   const t = await cloneTemplate();
-  const deps = await composeFromDatabase(t.database, { sessionSecret: 'test-secret-test-secret-test-secret-0123', sessionTtlHours: 24 }, { ...opts, migrate: false });
+  const deps = await composeFromDatabase(
+    t.database,
+    { sessionSecret: 'test-secret-test-secret-test-secret-0123', sessionTtlHours: 24 },
+    { ...opts, migrate: false },
+  );
   return {
     ...deps,
     async cleanup() {

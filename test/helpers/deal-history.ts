@@ -26,12 +26,22 @@ export function dealWriter(api: Api, actor: Actor) {
     return res.json<DealDto>();
   };
   const move = async (deal: DealDto, stageId: string, extra: Record<string, unknown> = {}): Promise<DealDto> => {
-    const res = await api.as(actor, { method: 'POST', url: `/api/v1/deals/${deal.id}/stage`, headers: { 'if-match': String(deal.version) }, payload: { stageId, ...extra } });
+    const res = await api.as(actor, {
+      method: 'POST',
+      url: `/api/v1/deals/${deal.id}/stage`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { stageId, ...extra },
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<DealDto>();
   };
   const update = async (deal: DealDto, payload: Record<string, unknown>): Promise<DealDto> => {
-    const res = await api.as(actor, { method: 'PATCH', url: `/api/v1/deals/${deal.id}`, headers: { 'if-match': String(deal.version) }, payload });
+    const res = await api.as(actor, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': String(deal.version) },
+      payload,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<DealDto>();
   };
@@ -85,7 +95,14 @@ export async function buildFlowHistory(deps: TestDeps, api: Api, clock: ManualCl
   delta = await w.move(delta, p.stage('N'));
   stranger = await ow.move(stranger, op.stage('Won'));
   at(10);
-  return { admin, rita, team, pipeline: p, other: { ...other, pipeline: op }, deals: { alpha, bravo, charlie, delta, stranger } };
+  return {
+    admin,
+    rita,
+    team,
+    pipeline: p,
+    other: { ...other, pipeline: op },
+    deals: { alpha, bravo, charlie, delta, stranger },
+  };
 }
 
 /**
@@ -118,7 +135,12 @@ export async function buildWaterfallHistory(deps: TestDeps, api: Api, clock: Man
   let echo = await deal('Echo', '700.00', '2026-04-10');
   let foxtrot = await deal('Foxtrot', '400.00', '2026-03-15');
   let golf = await deal('Golf', '900.00', '2026-03-10', { ownerId: rita.userId });
-  await dealWriter(api, other.admin).create({ name: 'Stranger', pipelineId: op.id, amount: '5000.00', expectedCloseDate: '2026-03-15' });
+  await dealWriter(api, other.admin).create({
+    name: 'Stranger',
+    pipelineId: op.id,
+    amount: '5000.00',
+    expectedCloseDate: '2026-03-15',
+  });
   at(1);
   alpha = await w.move(alpha, p.stage('D'));
   const charlie = await deal('Charlie', '300.00', '2026-03-25');
@@ -138,11 +160,25 @@ export async function buildWaterfallHistory(deps: TestDeps, api: Api, clock: Man
   alpha = await w.move(alpha, p.stage('Won'));
   delta = await w.move(delta, p.stage('N'));
   at(10);
-  return { admin, rita, pipeline: p, other: { ...other, pipeline: op }, deals: { alpha, bravo, charlie, delta, echo, foxtrot, golf } };
+  return {
+    admin,
+    rita,
+    pipeline: p,
+    other: { ...other, pipeline: op },
+    deals: { alpha, bravo, charlie, delta, echo, foxtrot, golf },
+  };
 }
 
 /** GET /api/v1/analytics/<name> as `actor` with the query parameters given. */
-export async function getReport<T>(api: Api, actor: Actor, name: string, query: Record<string, string>): Promise<{ status: number; body: T }> {
-  const res = await api.as(actor, { method: 'GET', url: `/api/v1/analytics/${name}?${new URLSearchParams(query).toString()}` });
+export async function getReport<T>(
+  api: Api,
+  actor: Actor,
+  name: string,
+  query: Record<string, string>,
+): Promise<{ status: number; body: T }> {
+  const res = await api.as(actor, {
+    method: 'GET',
+    url: `/api/v1/analytics/${name}?${new URLSearchParams(query).toString()}`,
+  });
   return { status: res.statusCode, body: res.json<T>() };
 }

@@ -24,7 +24,11 @@ export async function createTestOrg(deps: Deps, name = `Org ${uniq()}`): Promise
   return { orgId: organization.id, admin: await actorForUser(deps, organization.id, admin.id), adminEmail };
 }
 
-export async function createTestTeam(deps: Deps, admin: Actor, kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management' | 'other' = 'field_sales') {
+export async function createTestTeam(
+  deps: Deps,
+  admin: Actor,
+  kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management' | 'other' = 'field_sales',
+) {
   return createTeam(deps, admin, { name: `Team ${uniq()}`, kind });
 }
 

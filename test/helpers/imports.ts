@@ -13,10 +13,17 @@ function textStream(text: string): AsyncIterable<string> {
 }
 
 /** Imports a fixture file (or CSV text) and returns the summary with every rejected row. */
-export async function importCsv(deps: Deps, actor: Actor, source: URL | string, opts: ImportOptionsInput): Promise<{ summary: ImportSummary; rejects: Reject[] }> {
+export async function importCsv(
+  deps: Deps,
+  actor: Actor,
+  source: URL | string,
+  opts: ImportOptionsInput,
+): Promise<{ summary: ImportSummary; rejects: Reject[] }> {
   const rejects: Reject[] = [];
   const stream = source instanceof URL ? fs.createReadStream(source, { highWaterMark: 64 }) : textStream(source);
-  const summary = await runImport(deps, actor, stream, importOptionsSchema.parse(opts), { onReject: (r) => void rejects.push(r) });
+  const summary = await runImport(deps, actor, stream, importOptionsSchema.parse(opts), {
+    onReject: (r) => void rejects.push(r),
+  });
   await deps.sealer.flush();
   return { summary, rejects };
 }

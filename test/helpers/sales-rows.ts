@@ -8,11 +8,25 @@ import type { Deps } from '../../src/modules/context.ts';
 
 const now = () => new Date('2026-01-05T09:00:00.000Z');
 
-export async function insertPipeline(deps: Deps, orgId: string, stageCount = 2): Promise<{ pipelineId: string; stageIds: string[] }> {
+export async function insertPipeline(
+  deps: Deps,
+  orgId: string,
+  stageCount = 2,
+): Promise<{ pipelineId: string; stageIds: string[] }> {
   const pipelineId = randomUUID();
   await deps.db
     .insertInto('pipelines')
-    .values({ org_id: orgId, id: pipelineId, name: `Pipeline ${pipelineId.slice(0, 8)}`, description: null, enforce_stage_order: false, is_default: false, active: true, created_at: now(), updated_at: now() })
+    .values({
+      org_id: orgId,
+      id: pipelineId,
+      name: `Pipeline ${pipelineId.slice(0, 8)}`,
+      description: null,
+      enforce_stage_order: false,
+      is_default: false,
+      active: true,
+      created_at: now(),
+      updated_at: now(),
+    })
     .execute();
   const stageIds = Array.from({ length: stageCount }, () => randomUUID());
   await deps.db
@@ -35,7 +49,11 @@ export async function insertPipeline(deps: Deps, orgId: string, stageCount = 2):
   return { pipelineId, stageIds };
 }
 
-export async function insertDeal(deps: Deps, orgId: string, opts: { ownerId: string | null; pipelineId?: string; stageId?: string; deleted?: boolean }): Promise<string> {
+export async function insertDeal(
+  deps: Deps,
+  orgId: string,
+  opts: { ownerId: string | null; pipelineId?: string; stageId?: string; deleted?: boolean },
+): Promise<string> {
   let pipelineId = opts.pipelineId;
   let stageId = opts.stageId;
   if (!pipelineId || !stageId) {
@@ -76,7 +94,11 @@ export async function insertDeal(deps: Deps, orgId: string, opts: { ownerId: str
   return id;
 }
 
-export async function insertContact(deps: Deps, orgId: string, opts: { ownerId: string | null; deleted?: boolean }): Promise<string> {
+export async function insertContact(
+  deps: Deps,
+  orgId: string,
+  opts: { ownerId: string | null; deleted?: boolean },
+): Promise<string> {
   const id = randomUUID();
   await deps.db
     .insertInto('contacts')
@@ -140,7 +162,20 @@ export async function insertProduct(deps: Deps, orgId: string): Promise<string> 
   const id = randomUUID();
   await deps.db
     .insertInto('products')
-    .values({ org_id: orgId, id, external_id: null, sku: `SKU-${id.slice(0, 8)}`, name: 'Widget', family: null, description: null, list_price: '99.00', currency: 'USD', active: true, created_at: now(), updated_at: now() })
+    .values({
+      org_id: orgId,
+      id,
+      external_id: null,
+      sku: `SKU-${id.slice(0, 8)}`,
+      name: 'Widget',
+      family: null,
+      description: null,
+      list_price: '99.00',
+      currency: 'USD',
+      active: true,
+      created_at: now(),
+      updated_at: now(),
+    })
     .execute();
   return id;
 }

@@ -14,13 +14,23 @@ const uniq = () => randomBytes(4).toString('hex');
 export const standardStages: CreatePipelineInput['stages'] = [
   { name: 'Qualify', kind: 'open', probability: 10, expectedDays: 7 },
   { name: 'Discovery', kind: 'open', probability: 25 },
-  { name: 'Proposal', kind: 'open', probability: 50, forecastCategory: 'best_case', requiredFields: ['amount', 'expectedCloseDate', 'lineItems'] },
+  {
+    name: 'Proposal',
+    kind: 'open',
+    probability: 50,
+    forecastCategory: 'best_case',
+    requiredFields: ['amount', 'expectedCloseDate', 'lineItems'],
+  },
   { name: 'Negotiation', kind: 'open', probability: 80, forecastCategory: 'commit' },
   { name: 'Won', kind: 'won', requiredFields: ['accountId'] },
   { name: 'Lost', kind: 'lost' },
 ];
 
-export async function createTestPipeline(deps: Deps, admin: Actor, opts: Partial<CreatePipelineInput> = {}): Promise<PipelineDto & { stage: (name: string) => string }> {
+export async function createTestPipeline(
+  deps: Deps,
+  admin: Actor,
+  opts: Partial<CreatePipelineInput> = {},
+): Promise<PipelineDto & { stage: (name: string) => string }> {
   const p = await createPipeline(deps, admin, { name: `Pipeline ${uniq()}`, stages: standardStages, ...opts });
   return {
     ...p,
@@ -32,12 +42,24 @@ export async function createTestPipeline(deps: Deps, admin: Actor, opts: Partial
   };
 }
 
-export async function createTestProduct(deps: Deps, admin: Actor, opts: { listPrice?: string; currency?: string; name?: string } = {}): Promise<ProductDto> {
-  return createProduct(deps, admin, { sku: `SKU-${uniq()}`, name: opts.name ?? `Product ${uniq()}`, listPrice: opts.listPrice ?? '19.99', ...(opts.currency ? { currency: opts.currency } : {}) });
+export async function createTestProduct(
+  deps: Deps,
+  admin: Actor,
+  opts: { listPrice?: string; currency?: string; name?: string } = {},
+): Promise<ProductDto> {
+  return createProduct(deps, admin, {
+    sku: `SKU-${uniq()}`,
+    name: opts.name ?? `Product ${uniq()}`,
+    listPrice: opts.listPrice ?? '19.99',
+    ...(opts.currency ? { currency: opts.currency } : {}),
+  });
 }
 
 /** A partner company account (type reseller by default) owned by `admin`. */
-export async function createPartnerAccount(deps: Deps, admin: Actor, type: 'reseller' | 'distributor' | 'customer' = 'reseller') {
+export async function createPartnerAccount(
+  deps: Deps,
+  admin: Actor,
+  type: 'reseller' | 'distributor' | 'customer' = 'reseller',
+) {
   return createAccount(deps, admin, { name: `Partner ${uniq()}`, type });
 }
-

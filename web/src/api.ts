@@ -43,7 +43,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 async function toError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   if (!isRecord(body)) return new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`, [], {});
-  const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is FieldProblem => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string') : [];
+  const errors = Array.isArray(body.errors)
+    ? body.errors.filter(
+        (e): e is FieldProblem => isRecord(e) && typeof e.field === 'string' && typeof e.message === 'string',
+      )
+    : [];
   const code = typeof body.code === 'string' ? body.code : 'http_error';
   const detail = typeof body.detail === 'string' ? body.detail : `${res.status} ${res.statusText}`;
   return new ApiError(res.status, code, detail, errors, body);
@@ -63,7 +67,12 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (opts.version !== undefined) headers['if-match'] = String(opts.version);
-  const res = await fetch(url, { method, headers, credentials: 'same-origin', body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   if (!res.ok) throw await toError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
@@ -84,7 +93,11 @@ export interface Page<T> {
 }
 
 /** Every item of a list, following nextCursor (at most `maxPages` pages). */
-export async function getAll<T>(path: string, query: Record<string, string | number | undefined> = {}, maxPages = 50): Promise<T[]> {
+export async function getAll<T>(
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+  maxPages = 50,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < maxPages; i++) {
@@ -97,9 +110,15 @@ export async function getAll<T>(path: string, query: Record<string, string | num
 }
 
 /** Sends a file as the raw body of a POST (e.g. a CSV upload with Content-Type: text/csv). */
-export async function upload<T>(path: string, body: Blob, contentType: string, query: Record<string, string | string[] | undefined> = {}): Promise<T> {
+export async function upload<T>(
+  path: string,
+  body: Blob,
+  contentType: string,
+  query: Record<string, string | string[] | undefined> = {},
+): Promise<T> {
   const url = apiUrl(path);
-  for (const [k, v] of Object.entries(query)) for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
+  for (const [k, v] of Object.entries(query))
+    for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body });

@@ -10,7 +10,10 @@ export interface StageTotals {
  * Count, sum and probability-weighted sum of deals in one stage. Amounts are summed as integer
  * cents (bigint), never as floats; the weighted sum is rounded to cents half up once, at the end.
  */
-export function stageTotals(deals: readonly { amount: string | null; currency: string }[], probability: number): StageTotals {
+export function stageTotals(
+  deals: readonly { amount: string | null; currency: string }[],
+  probability: number,
+): StageTotals {
   const cents = new Map<string, bigint>();
   for (const d of deals) {
     if (d.amount === null) continue;
@@ -18,7 +21,11 @@ export function stageTotals(deals: readonly { amount: string | null; currency: s
   }
   const byCurrency = [...cents.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, sum]) => ({ currency, sum: fromScaled(sum, 2), weighted: fromScaled((sum * BigInt(probability) + 50n) / 100n, 2) }));
+    .map(([currency, sum]) => ({
+      currency,
+      sum: fromScaled(sum, 2),
+      weighted: fromScaled((sum * BigInt(probability) + 50n) / 100n, 2),
+    }));
   return { count: deals.length, byCurrency };
 }
 

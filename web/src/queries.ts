@@ -16,7 +16,10 @@ export const pipelinesQuery = queryOptions({
 export const boardDealsQuery = (pipelineId: string, stageIds: readonly string[] = [], filters: BoardFilters = {}) =>
   queryOptions({
     queryKey: ['deals', 'board', pipelineId, filters],
-    queryFn: () => (stageIds.length > 0 ? fetchBoardDeals(pipelineId, stageIds, filters) : getAll<DealDto>('/deals', { pipelineId, ...filters })),
+    queryFn: () =>
+      stageIds.length > 0
+        ? fetchBoardDeals(pipelineId, stageIds, filters)
+        : getAll<DealDto>('/deals', { pipelineId, ...filters }),
   });
 
 export const usersQuery = queryOptions({
@@ -31,12 +34,14 @@ export const productsQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const dealQuery = (id: string) => queryOptions({ queryKey: ['deal', id], queryFn: () => api.get<DealDto>(`/deals/${id}`) });
+export const dealQuery = (id: string) =>
+  queryOptions({ queryKey: ['deal', id], queryFn: () => api.get<DealDto>(`/deals/${id}`) });
 
 export const dealTimelineQuery = (id: string) =>
   queryOptions({
     queryKey: ['deal', id, 'timeline'],
-    queryFn: () => api.get<{ items: TimelineEntry[]; nextCursor: string | null }>(`/deals/${id}/timeline`, { limit: 100 }),
+    queryFn: () =>
+      api.get<{ items: TimelineEntry[]; nextCursor: string | null }>(`/deals/${id}/timeline`, { limit: 100 }),
   });
 
 /** User id → name, for owners and actors (empty while loading or when not allowed). */
@@ -50,11 +55,16 @@ export function nameOf(users: readonly UserDto[] | undefined, id: string | null)
  * parallel, each following its own cursor, so a big board needs a few rounds of pages, not one
  * round per 200 deals.
  */
-async function fetchBoardDeals(pipelineId: string, stageIds: readonly string[], filters: BoardFilters): Promise<DealDto[]> {
+async function fetchBoardDeals(
+  pipelineId: string,
+  stageIds: readonly string[],
+  filters: BoardFilters,
+): Promise<DealDto[]> {
   performance.mark('board:deals-fetch-start');
-  const perStage = await Promise.all(stageIds.map((stageId) => getAll<DealDto>('/deals', { pipelineId, stageId, sort: 'created_at', ...filters }, 100)));
+  const perStage = await Promise.all(
+    stageIds.map((stageId) => getAll<DealDto>('/deals', { pipelineId, stageId, sort: 'created_at', ...filters }, 100)),
+  );
   performance.mark('board:deals-fetch-end');
   performance.measure('board:deals-fetch', 'board:deals-fetch-start', 'board:deals-fetch-end');
   return perStage.flat();
 }
-

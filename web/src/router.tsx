@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { parseBoardFilters, type BoardFilters } from './board-data.ts';
 import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
@@ -10,7 +16,13 @@ import { SignInPage } from './pages/sign-in.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { ContactPage } from './pages/contact.tsx';
 import { LeadPage } from './pages/lead.tsx';
-import { AccountsTablePage, ActivitiesTablePage, ContactsTablePage, DealsTablePage, LeadsTablePage } from './pages/tables.tsx';
+import {
+  AccountsTablePage,
+  ActivitiesTablePage,
+  ContactsTablePage,
+  DealsTablePage,
+  LeadsTablePage,
+} from './pages/tables.tsx';
 import { AdminLayout } from './pages/admin/admin-layout.tsx';
 import { AdminObjectionsPage } from './pages/admin/objections.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
@@ -30,7 +42,13 @@ interface RouterContext {
 const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Layout });
 
 /** Pages behind sign-in send a signed-out visitor to /sign-in and back afterwards. */
-async function requireSession({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+async function requireSession({
+  context,
+  location,
+}: {
+  context: RouterContext;
+  location: { href: string };
+}): Promise<void> {
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
 }
@@ -38,7 +56,8 @@ async function requireSession({ context, location }: { context: RouterContext; l
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {}),
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
   // A server without any organization asks for the first-run set-up instead.
   beforeLoad: async ({ context }) => {
     if ((await context.queryClient.ensureQueryData(setupStatusQuery)).needed) throw redirect({ to: '/setup' });
@@ -50,7 +69,8 @@ const setupRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/setup',
   beforeLoad: async ({ context }) => {
-    if (!(await context.queryClient.fetchQuery({ ...setupStatusQuery, staleTime: 0 })).needed) throw redirect({ to: '/sign-in', search: {} });
+    if (!(await context.queryClient.fetchQuery({ ...setupStatusQuery, staleTime: 0 })).needed)
+      throw redirect({ to: '/sign-in', search: {} });
   },
   component: SetupPage,
 });
@@ -113,21 +133,43 @@ const tableRoutes = [
 ];
 
 /** Admin screens: other roles are sent to the board (and the API refuses them anyway). */
-async function requireAdmin({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+async function requireAdmin({
+  context,
+  location,
+}: {
+  context: RouterContext;
+  location: { href: string };
+}): Promise<void> {
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
   if (session.user.role !== 'admin') throw redirect({ to: '/board', search: {} });
 }
 
 /** The import screen: admins and managers, as the import API allows. */
-async function requireImporter({ context, location }: { context: RouterContext; location: { href: string } }): Promise<void> {
+async function requireImporter({
+  context,
+  location,
+}: {
+  context: RouterContext;
+  location: { href: string };
+}): Promise<void> {
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
   if (importableEntities(session.user.role).length === 0) throw redirect({ to: '/board', search: {} });
 }
-const importRoute = createRoute({ getParentRoute: () => rootRoute, path: '/import', beforeLoad: requireImporter, component: lazyRouteComponent(() => import('./pages/import/import-page.tsx'), 'ImportPage') });
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  beforeLoad: requireImporter,
+  component: lazyRouteComponent(() => import('./pages/import/import-page.tsx'), 'ImportPage'),
+});
 
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', beforeLoad: requireAdmin, component: AdminLayout });
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: requireAdmin,
+  component: AdminLayout,
+});
 const adminPages = [
   ['users', AdminUsersPage],
   ['teams', AdminTeamsPage],
@@ -144,9 +186,22 @@ const adminIndexRoute = createRoute({
     throw redirect({ to: '/admin/users' });
   },
 });
-const adminChildren = adminPages.map(([path, component]) => createRoute({ getParentRoute: () => adminRoute, path, component }));
+const adminChildren = adminPages.map(([path, component]) =>
+  createRoute({ getParentRoute: () => adminRoute, path, component }),
+);
 
-const routeTree = rootRoute.addChildren([signInRoute, indexRoute, boardRoute, dealRoute, setupRoute, inboxRoute, analyticsRoute, importRoute, ...tableRoutes, adminRoute.addChildren([adminIndexRoute, ...adminChildren])]);
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  indexRoute,
+  boardRoute,
+  dealRoute,
+  setupRoute,
+  inboxRoute,
+  analyticsRoute,
+  importRoute,
+  ...tableRoutes,
+  adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
+]);
 
 export function makeRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });

@@ -13,7 +13,9 @@ async function verifyOne(io: Io, deps: Deps, org: OrganizationDto): Promise<bool
   // Seal what is pending first, so the chain covers every committed event.
   await deps.sealer.flush(org.id);
   const line = progressLine(io);
-  const report = await verifyChain(deps.db, org.id, (checked) => line.update(`verifying "${org.name}": ${checked} events…`));
+  const report = await verifyChain(deps.db, org.id, (checked) =>
+    line.update(`verifying "${org.name}": ${checked} events…`),
+  );
   line.done();
   for (const l of describeReport(org.name, report)) io.out(l);
   return report.ok;

@@ -13,11 +13,16 @@ function size(bytes: number): string {
 }
 
 export async function backup(io: Io, file: string, opts: { force?: boolean }): Promise<void> {
-  if (fs.existsSync(file) && !opts.force) throw new AppError('conflict', `${file} already exists; pass --force to overwrite it`);
+  if (fs.existsSync(file) && !opts.force)
+    throw new AppError('conflict', `${file} already exists; pass --force to overwrite it`);
   await withDatabase(async (database) => {
     io.err(`Backing up the ${describeDatabase(database)} to ${file}`);
-    const result = await createBackup({ database, clock: systemClock }, file, { onProgress: tableProgress(io, 'written') });
+    const result = await createBackup({ database, clock: systemClock }, file, {
+      onProgress: tableProgress(io, 'written'),
+    });
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    io.out(`Backed up ${rows} rows in ${Object.keys(result.rows).length} tables (schema version ${result.header.schemaVersion}) to ${file} (${size(result.bytes)})`);
+    io.out(
+      `Backed up ${rows} rows in ${Object.keys(result.rows).length} tables (schema version ${result.header.schemaVersion}) to ${file} (${size(result.bytes)})`,
+    );
   });
 }

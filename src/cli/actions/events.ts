@@ -32,8 +32,13 @@ export async function exportEvents(io: Io, opts: EventExportOptions): Promise<vo
 }
 
 function checkOptions(opts: EventExportOptions): EventExportQuery {
-  if (opts.out && fs.existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} already exists; pass --force to overwrite it`);
-  return parseInput(eventExportQuerySchema, { format: opts.format, from: opts.from, to: opts.to }, { format: '--format', from: '--from', to: '--to' });
+  if (opts.out && fs.existsSync(opts.out) && !opts.force)
+    throw new AppError('conflict', `${opts.out} already exists; pass --force to overwrite it`);
+  return parseInput(
+    eventExportQuerySchema,
+    { format: opts.format, from: opts.from, to: opts.to },
+    { format: '--format', from: '--from', to: '--to' },
+  );
 }
 
 /** The export on open dependencies (the command wraps it in withDeps). */
@@ -41,12 +46,20 @@ export async function runEventExport(io: Io, deps: Deps, opts: EventExportOption
   const query = checkOptions(opts);
   const org = await resolveOrganization(deps, opts.org);
   const actor = operatorActor(org.id);
-  const pipelineId = opts.pipeline === undefined ? undefined : await pipelineIdOf(deps, actor, opts.pipeline, '--pipeline');
+  const pipelineId =
+    opts.pipeline === undefined ? undefined : await pipelineIdOf(deps, actor, opts.pipeline, '--pipeline');
   const line = progressLine(io);
   let events = 0;
-  const exp = await prepareEventExport(deps, actor, { ...query, pipelineId }, { onEvents: (n) => line.update(`exported ${(events = n)} events…`) });
+  const exp = await prepareEventExport(
+    deps,
+    actor,
+    { ...query, pipelineId },
+    { onEvents: (n) => line.update(`exported ${(events = n)} events…`) },
+  );
   await writeExport(exp.chunks, opts.out);
   line.done();
   if (!opts.out) return;
-  io.err(`Exported ${events} events of "${org.name}" as ${query.format === 'ocel' ? 'OCEL 2.0 JSON' : 'XES'} to ${opts.out}`);
+  io.err(
+    `Exported ${events} events of "${org.name}" as ${query.format === 'ocel' ? 'OCEL 2.0 JSON' : 'XES'} to ${opts.out}`,
+  );
 }

@@ -22,8 +22,12 @@ export interface RecordExportOptions {
 }
 
 /** The export's query from the options; a filter the entity's list does not take is an error naming the option. */
-function queryOf(entity: string, opts: RecordExportOptions): { entity: ExportEntity; query: Record<string, string>; names: OptionNames } {
-  if (!(exportEntities as string[]).includes(entity)) throw invalid([{ field: '<entity>', message: `must be one of ${exportEntities.join(', ')}` }], 'invalid input');
+function queryOf(
+  entity: string,
+  opts: RecordExportOptions,
+): { entity: ExportEntity; query: Record<string, string>; names: OptionNames } {
+  if (!(exportEntities as string[]).includes(entity))
+    throw invalid([{ field: '<entity>', message: `must be one of ${exportEntities.join(', ')}` }], 'invalid input');
   const e = entity as ExportEntity;
   const query: Record<string, string> = {};
   const names: OptionNames = { format: '--format' };
@@ -32,12 +36,14 @@ function queryOf(entity: string, opts: RecordExportOptions): { entity: ExportEnt
     names[f.field] = f.flag;
     const value = opts[attributeOf(f.flag)];
     if (typeof value !== 'string') continue;
-    if (!f.entities.includes(e)) problems.push({ field: f.flag, message: `is not a filter of ${e} (it filters ${f.entities.join(', ')})` });
+    if (!f.entities.includes(e))
+      problems.push({ field: f.flag, message: `is not a filter of ${e} (it filters ${f.entities.join(', ')})` });
     else query[f.field] = value;
   }
   if (problems.length) throw invalid(problems, 'invalid input');
   if (opts.format !== undefined) query.format = opts.format;
-  if (opts.out && fs.existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} already exists; pass --force to overwrite it`);
+  if (opts.out && fs.existsSync(opts.out) && !opts.force)
+    throw new AppError('conflict', `${opts.out} already exists; pass --force to overwrite it`);
   return { entity: e, query, names };
 }
 
@@ -63,9 +69,13 @@ export async function runRecordExport(io: Io, deps: Deps, entity: string, opts: 
     const seconds = (Date.now() - started) / 1000;
     line.update(`  exported ${n} ${e}, ${seconds > 0 ? Math.round(n / seconds) : 0} per second…`);
   };
-  const file = await withOptionNames(names, () => prepareRecordExport(deps, operatorActor(org.id), e, query, { onRecords }));
+  const file = await withOptionNames(names, () =>
+    prepareRecordExport(deps, operatorActor(org.id), e, query, { onRecords }),
+  );
   await writeExport(file.chunks, opts.out);
   line.done();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.err(`Exported ${records} ${e} of "${org.name}" as ${file.format === 'csv' ? 'CSV' : 'JSON lines'}${opts.out ? ` to ${opts.out}` : ''} in ${seconds} s`);
+  io.err(
+    `Exported ${records} ${e} of "${org.name}" as ${file.format === 'csv' ? 'CSV' : 'JSON lines'}${opts.out ? ` to ${opts.out}` : ''} in ${seconds} s`,
+  );
 }

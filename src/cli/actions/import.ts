@@ -26,7 +26,16 @@ export interface ImportCommandOptions {
   batchSize: number;
 }
 
-const optionNames: OptionNames = { entity: '<entity>', preset: '--preset', map: '--map', stageMap: '--stage-map', onDuplicate: '--on-duplicate', dateOrder: '--date-order', delimiter: '--delimiter', batchSize: '--batch-size' };
+const optionNames: OptionNames = {
+  entity: '<entity>',
+  preset: '--preset',
+  map: '--map',
+  stageMap: '--stage-map',
+  onDuplicate: '--on-duplicate',
+  dateOrder: '--date-order',
+  delimiter: '--delimiter',
+  batchSize: '--batch-size',
+};
 
 /** Rejected rows to a CSV file: the original header plus the line and the reason. */
 function rejectsFile(path: string) {
@@ -36,8 +45,10 @@ function rejectsFile(path: string) {
   };
   return {
     header: (headers: readonly string[]) => write(formatCsvRow([...headers, 'import line', 'import error'])),
-    row: (cells: readonly string[], line: number, reason: string) => write(formatCsvRow([...cells, String(line), reason])),
-    close: () => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+    row: (cells: readonly string[], line: number, reason: string) =>
+      write(formatCsvRow([...cells, String(line), reason])),
+    close: () =>
+      new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve()))),
   };
 }
 
@@ -86,7 +97,9 @@ export async function importCommand(io: Io, entity: string, file: string, opts: 
     const summary = await withOptionNames(optionNames, () =>
       runImport(deps, operatorActor(org.id), fs.createReadStream(file, { highWaterMark: 256 * 1024 }), options, {
         onMapping: async (headers, columns) => {
-          io.err(`Importing ${options.entity} into "${org.name}"${options.dryRun ? ' (dry run)' : ''}; columns: ${columns.map((c) => `${c.header} → ${c.field ?? '(ignored)'}`).join(', ')}`);
+          io.err(
+            `Importing ${options.entity} into "${org.name}"${options.dryRun ? ' (dry run)' : ''}; columns: ${columns.map((c) => `${c.header} → ${c.field ?? '(ignored)'}`).join(', ')}`,
+          );
           await rejects?.header(headers);
         },
         onReject: async (r) => {
@@ -97,17 +110,21 @@ export async function importCommand(io: Io, entity: string, file: string, opts: 
           const seconds = (Date.now() - started) / 1000;
           const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
           const eta = bytes > 0 && bytes < size ? Math.round((seconds / bytes) * (size - bytes)) : 0;
-          line.update(`  ${rows} rows (${size > 0 ? Math.round((bytes / size) * 100) : 100} %), ${rate} rows/s, about ${eta} s left`);
+          line.update(
+            `  ${rows} rows (${size > 0 ? Math.round((bytes / size) * 100) : 100} %), ${rate} rows/s, about ${eta} s left`,
+          );
         },
       }),
     ).finally(async () => {
       line.done();
       await rejects?.close();
     });
-    if (!rejects && shown > SHOWN_REJECTS) io.err(`  … and ${shown - SHOWN_REJECTS} more (write them all with --rejects file.csv)`);
+    if (!rejects && shown > SHOWN_REJECTS)
+      io.err(`  … and ${shown - SHOWN_REJECTS} more (write them all with --rejects file.csv)`);
     for (const l of summaryLines(summary)) io.out(l);
     io.out(`  in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (opts.rejects && (summary.rejected > 0 || summary.duplicates > 0)) io.out(`Rejected and skipped rows with their reasons: ${opts.rejects}`);
+    if (opts.rejects && (summary.rejected > 0 || summary.duplicates > 0))
+      io.out(`Rejected and skipped rows with their reasons: ${opts.rejects}`);
     if (summary.rejected > 0) io.setExitCode(EXIT_FAILURE);
   });
 }

@@ -32,7 +32,12 @@ export async function createOrg(io: Io, opts: CreateOrgOptions): Promise<void> {
   const input = parseInput(
     setupSchema,
     {
-      organization: { name: opts.name, baseCurrency: opts.currency, timezone: opts.timezone, fiscalYearStartMonth: opts.fiscalYearStart },
+      organization: {
+        name: opts.name,
+        baseCurrency: opts.currency,
+        timezone: opts.timezone,
+        fiscalYearStartMonth: opts.fiscalYearStart,
+      },
       admin: { email: opts.email, name: opts.adminName, password },
     },
     optionNames,

@@ -59,7 +59,11 @@ function paramsOf(analysis: AnyAnalysis, pairs: readonly string[]): Record<strin
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq).trim() : '';
     if (!key) problems.push({ field: '--param', message: `"${pair}" is not key=value` });
-    else if (!known.includes(key)) problems.push({ field: `--param ${key}`, message: `is not a parameter of ${analysis.name}${known.length ? ` (it takes ${known.join(', ')})` : ' (it takes none)'}` });
+    else if (!known.includes(key))
+      problems.push({
+        field: `--param ${key}`,
+        message: `is not a parameter of ${analysis.name}${known.length ? ` (it takes ${known.join(', ')})` : ' (it takes none)'}`,
+      });
     else out[key] = pair.slice(eq + 1).trim();
   }
   if (problems.length) throw invalid(problems, 'invalid input');
@@ -69,7 +73,10 @@ function paramsOf(analysis: AnyAnalysis, pairs: readonly string[]): Record<strin
 /** Runs `report <name>` on open dependencies; `io.out` receives the tables or the JSON. */
 export async function runReport(io: Io, deps: Deps, analysis: AnyAnalysis, opts: ReportOptions): Promise<void> {
   const params = paramsOf(analysis, opts.param ?? []);
-  const names: OptionNames = { ...filterOptions, ...Object.fromEntries(Object.keys(params).map((k) => [k, `--param ${k}`])) };
+  const names: OptionNames = {
+    ...filterOptions,
+    ...Object.fromEntries(Object.keys(params).map((k) => [k, `--param ${k}`])),
+  };
   const raw = {
     from: opts.from,
     to: opts.to,
@@ -87,7 +94,9 @@ export async function runReport(io: Io, deps: Deps, analysis: AnyAnalysis, opts:
   const org = await resolveOrganization(deps, opts.org);
   const actor = operatorActor(org.id);
   if (opts.pipeline !== undefined) query.pipelineId = await pipelineIdOf(deps, actor, opts.pipeline, '--pipeline');
-  const result = await withOptionNames(names, () => runAnalysis(deps, actor, analysis, pickFilters(query), analysis.params.parse(query)));
+  const result = await withOptionNames(names, () =>
+    runAnalysis(deps, actor, analysis, pickFilters(query), analysis.params.parse(query)),
+  );
   if (opts.json) io.out(JSON.stringify(result, null, 2));
   else io.out(analysis.render(result));
 }
@@ -98,9 +107,11 @@ export async function reportCommand(io: Io, name: string | undefined, opts: Repo
     return;
   }
   const known = analyses.map((a) => a.name).join(', ');
-  if (name === undefined) throw invalid([{ field: 'name', message: `name an analysis: ${known} (or use --list)` }], 'invalid input');
+  if (name === undefined)
+    throw invalid([{ field: 'name', message: `name an analysis: ${known} (or use --list)` }], 'invalid input');
   const analysis = findAnalysis(name);
-  if (!analysis) throw invalid([{ field: 'name', message: `no analysis "${name}"; the analyses are: ${known}` }], 'invalid input');
+  if (!analysis)
+    throw invalid([{ field: 'name', message: `no analysis "${name}"; the analyses are: ${known}` }], 'invalid input');
   paramsOf(analysis, opts.param ?? []);
   await withDeps((deps) => runReport(io, deps, analysis, opts));
 }

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.ts';
 import { passwordSchema } from '../../domain/users.ts';
 import { paramsReport, seedSynthetic } from '../../modules/synthetic/seed-synthetic.ts';
-import { defaultSyntheticParams, syntheticParamsSchema, type SyntheticParams } from '../../modules/synthetic/synthetic-params.ts';
+import {
+  defaultSyntheticParams,
+  syntheticParamsSchema,
+  type SyntheticParams,
+} from '../../modules/synthetic/synthetic-params.ts';
 import { withDeps } from '../context.ts';
 import { parseInput, type OptionNames } from '../input.ts';
 import type { Io } from '../io.ts';
@@ -11,7 +15,11 @@ import { progressLine } from '../progress.ts';
 
 const syntheticInput = z.strictObject({
   deals: z.number().int().min(1, 'must be between 1 and 100000000').max(100_000_000, 'must be between 1 and 100000000'),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   months: z.number().int().min(1, 'must be between 1 and 60').max(60, 'must be between 1 and 60'),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   password: passwordSchema,
@@ -19,7 +27,16 @@ const syntheticInput = z.strictObject({
   params: z.string().optional(),
   paramsOut: z.string().optional(),
 });
-const optionNames: OptionNames = { deals: '--deals', seed: '--seed', months: '--months', name: '--name', password: '--password', end: '--end', params: '--params', paramsOut: '--params-out' };
+const optionNames: OptionNames = {
+  deals: '--deals',
+  seed: '--seed',
+  months: '--months',
+  name: '--name',
+  password: '--password',
+  end: '--end',
+  params: '--params',
+  paramsOut: '--params-out',
+};
 
 export interface SeedSyntheticOptions {
   deals: number;
@@ -56,7 +73,9 @@ function readParams(file: string | undefined): SyntheticParams {
   const merged = deepMerge(defaultSyntheticParams, given);
   const r = syntheticParamsSchema.safeParse(merged);
   if (!r.success) {
-    throw new AppError('validation_failed', `--params ${file} is not valid`, { fields: r.error.issues.map((i) => ({ field: `--params ${i.path.join('.')}`, message: i.message })) });
+    throw new AppError('validation_failed', `--params ${file} is not valid`, {
+      fields: r.error.issues.map((i) => ({ field: `--params ${i.path.join('.')}`, message: i.message })),
+    });
   }
   return r.data;
 }
@@ -78,7 +97,9 @@ export async function seedSyntheticCommand(io: Io, opts: SeedSyntheticOptions): 
         const s = (Date.now() - started) / 1000;
         const rate = p.deals / Math.max(s, 0.001);
         const eta = rate > 0 ? Math.round((input.deals - p.deals) / rate) : 0;
-        line.update(`  ${n(p.deals)}/${n(input.deals)} deals (${Math.round((p.deals / input.deals) * 100)} %), ${n(p.events)} events, ${n(Math.round(rate))} deals/s, about ${eta} s left`);
+        line.update(
+          `  ${n(p.deals)}/${n(input.deals)} deals (${Math.round((p.deals / input.deals) * 100)} %), ${n(p.events)} events, ${n(Math.round(rate))} deals/s, about ${eta} s left`,
+        );
       },
     });
     line.done();
@@ -91,7 +112,9 @@ export async function seedSyntheticCommand(io: Io, opts: SeedSyntheticOptions): 
       fs.writeFileSync(input.paramsOut, `${JSON.stringify(paramsReport(options, result), null, 2)}\n`);
       io.err(`Generating parameters written to ${input.paramsOut}.`);
     }
-    io.out(`Organization "${result.organizationName}" (${result.start.slice(0, 10)} to ${result.end.slice(0, 10)}) is ready. Sign in at http://localhost:${config.port} as one of these users, password "${result.password}":`);
+    io.out(
+      `Organization "${result.organizationName}" (${result.start.slice(0, 10)} to ${result.end.slice(0, 10)}) is ready. Sign in at http://localhost:${config.port} as one of these users, password "${result.password}":`,
+    );
     for (const u of result.users) io.out(`  ${u.email.padEnd(40)} ${u.role.padEnd(13)} ${u.name}`);
   });
 }

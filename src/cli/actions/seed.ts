@@ -8,7 +8,11 @@ import { progressLine } from '../progress.ts';
 
 const seedInput = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   months: z.number().int().min(1, 'must be between 1 and 36').max(36, 'must be between 1 and 36'),
   password: passwordSchema,
 });
@@ -37,8 +41,12 @@ export async function seedDemoCommand(io: Io, opts: SeedDemoOptions): Promise<vo
     });
     line.done();
     const c = result.counts;
-    io.err(`Done in ${Math.round((Date.now() - started) / 1000)} s: ${c.deals} deals (${c.won} won, ${c.lost} lost), ${c.leads} leads (${c.converted} converted), ${c.calls} calls, ${c.meetings} meetings, ${c.objections} calls with objections.`);
-    io.out(`Demo organization "${result.organizationName}" is ready. Sign in at http://localhost:${config.port} with any of these users, password "${result.password}":`);
+    io.err(
+      `Done in ${Math.round((Date.now() - started) / 1000)} s: ${c.deals} deals (${c.won} won, ${c.lost} lost), ${c.leads} leads (${c.converted} converted), ${c.calls} calls, ${c.meetings} meetings, ${c.objections} calls with objections.`,
+    );
+    io.out(
+      `Demo organization "${result.organizationName}" is ready. Sign in at http://localhost:${config.port} with any of these users, password "${result.password}":`,
+    );
     for (const u of result.users) io.out(`  ${u.email.padEnd(36)} ${u.role.padEnd(13)} ${u.name}`);
   });
 }

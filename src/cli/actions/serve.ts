@@ -53,7 +53,12 @@ export async function serve(io: Io, program: Command): Promise<void> {
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
-    app = await buildApp(deps, { logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+    app = await buildApp(deps, {
+      logger: { level: config.logLevel },
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      webRoot: WEB_ROOT,
+    });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
     // Only once listening: a start that fails earlier (port taken) must not create an admin whose
     // password nobody saw.
@@ -61,7 +66,13 @@ export async function serve(io: Io, program: Command): Promise<void> {
     io.out(`Pipewright is running at ${url}`);
     io.out(`  database: ${describeDatabase(deps.database)}`);
     io.out(`  API reference: ${url}/api/docs`);
-    if (first) printFirstStart(io, url, first, program.commands.some((c) => c.name() === 'seed'));
+    if (first)
+      printFirstStart(
+        io,
+        url,
+        first,
+        program.commands.some((c) => c.name() === 'seed'),
+      );
     io.out('Stop with Ctrl+C.');
   } catch (err) {
     await app?.close();

@@ -26,15 +26,24 @@ export interface CreateTokenOptions {
 }
 
 export async function createToken(io: Io, opts: CreateTokenOptions): Promise<void> {
-  const input = parseInput(tokenInput, { email: opts.email, name: opts.name, expiresInDays: opts.expiresDays }, optionNames);
+  const input = parseInput(
+    tokenInput,
+    { email: opts.email, name: opts.name, expiresInDays: opts.expiresDays },
+    optionNames,
+  );
   await withDeps(async (deps) => {
     const org = await resolveOrganization(deps, opts.org);
     const actor = operatorActor(org.id);
     const found = await listUsers(deps, actor, listUsersQuery.parse({ q: input.email, limit: 200 }));
     const user = found.items.find((u) => u.email.toLowerCase() === input.email.toLowerCase());
     if (!user) throw new AppError('not_found', `No user ${input.email} in "${org.name}"`);
-    if (!user.active) throw new AppError('conflict', `The user ${input.email} is deactivated; a token for them would not work`);
-    const { token, apiToken } = await createApiToken(deps, actor, { name: input.name, userId: user.id, expiresInDays: input.expiresInDays });
+    if (!user.active)
+      throw new AppError('conflict', `The user ${input.email} is deactivated; a token for them would not work`);
+    const { token, apiToken } = await createApiToken(deps, actor, {
+      name: input.name,
+      userId: user.id,
+      expiresInDays: input.expiresInDays,
+    });
     const expiry = apiToken.expiresAt ? `expires ${apiToken.expiresAt}` : 'does not expire';
     io.err(`Created API token "${apiToken.name}" for ${user.email} in "${org.name}" (${expiry}).`);
     io.err('It is shown only this once; use it as "Authorization: Bearer <token>":');

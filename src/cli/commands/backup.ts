@@ -7,6 +7,11 @@ export function registerBackup(program: Command, io: Io): void {
     .description('Write a logical backup of the whole database (gzip JSON lines; restores into either engine)')
     .argument('<file>', 'file to write, e.g. pipewright-2026-01-31.pwbackup.gz')
     .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', '\nWith the embedded database, stop the server first: only one process can open its data directory.')
-    .action(async (file: string, opts: { force?: boolean }) => (await import('../actions/backup.ts')).backup(io, file, opts));
+    .addHelpText(
+      'after',
+      '\nWith the embedded database, stop the server first: only one process can open its data directory.',
+    )
+    .action(async (file: string, opts: { force?: boolean }) =>
+      (await import('../actions/backup.ts')).backup(io, file, opts),
+    );
 }

@@ -18,11 +18,17 @@ export function registerImport(program: Command, io: Io): void {
     .option('--preset <system>', `column names of an export from ${importPresets.join(', ')}`)
     .option('--stage-map <Old=New>', 'read a stage name of the file as a stage of the pipeline (repeatable)', collect)
     .option('--create-missing', 'create accounts and products named by the file but not found')
-    .option('--on-duplicate <choice>', 'a row that looks like an existing record (same email, domain or a similar name): skip, update or new', 'skip')
+    .option(
+      '--on-duplicate <choice>',
+      'a row that looks like an existing record (same email, domain or a similar name): skip, update or new',
+      'skip',
+    )
     .option('--rejects <file.csv>', 'write rejected rows (original cells, line and reason) to this file')
     .option('--dry-run', 'check everything, write nothing')
     .option('--date-order <order>', 'dates with slashes are mdy (03/04/2025 = 4 March) or dmy', 'mdy')
     .option('--delimiter <char>', 'field separator', ',')
     .option('--batch-size <rows>', 'rows per transaction (up to 50000)', wholeNumber, 5000)
-    .action(async (entity: string, file: string, opts: ImportCommandOptions) => (await import('../actions/import.ts')).importCommand(io, entity, file, opts));
+    .action(async (entity: string, file: string, opts: ImportCommandOptions) =>
+      (await import('../actions/import.ts')).importCommand(io, entity, file, opts),
+    );
 }

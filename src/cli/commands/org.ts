@@ -11,7 +11,10 @@ export function registerOrg(program: Command, io: Io): void {
     .requiredOption('--name <name>', 'name of the organization (unique)')
     .requiredOption('--email <email>', 'email of the administrator')
     .requiredOption('--admin-name <name>', 'full name of the administrator')
-    .option('--password <password>', 'password of the administrator (at least 10 characters; generated and printed when left out)')
+    .option(
+      '--password <password>',
+      'password of the administrator (at least 10 characters; generated and printed when left out)',
+    )
     .option('--currency <code>', 'base currency, ISO 4217', 'USD')
     .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Berlin', 'UTC')
     .option('--fiscal-year-start <month>', 'month the fiscal year starts, 1-12', wholeNumber, 1)

@@ -9,7 +9,9 @@ function collect(value: string, previous: string[] = []): string[] {
 export function registerReport(program: Command, io: Io): void {
   program
     .command('report')
-    .description('Run an analysis (see `report --list` and docs/analytics.md) and print it as tables, or as JSON with --json')
+    .description(
+      'Run an analysis (see `report --list` and docs/analytics.md) and print it as tables, or as JSON with --json',
+    )
     .argument('[name]', 'the analysis, e.g. funnel')
     .option('--list', 'list the analyses and their parameters')
     .option('--json', 'print the result as JSON (the same as the HTTP API returns)')
@@ -25,5 +27,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--segment <segment>', 'b2b (deals with an account) or b2c (without)')
     .option('--source <source>', 'deal source')
     .option('--param <key=value>', "one of the analysis' own parameters (repeatable)", collect)
-    .action(async (name: string | undefined, opts: ReportOptions) => (await import('../actions/report.ts')).reportCommand(io, name, opts));
+    .action(async (name: string | undefined, opts: ReportOptions) =>
+      (await import('../actions/report.ts')).reportCommand(io, name, opts),
+    );
 }

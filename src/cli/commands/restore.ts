@@ -12,5 +12,7 @@ export function registerRestore(program: Command, io: Io): void {
       '\nThe database must be empty (no organization) unless --force is given. Stop the server(s) first.\n' +
         'After loading, pending migrations run and every audit chain is verified (exit code 1 if one is broken).',
     )
-    .action(async (file: string, opts: { force?: boolean }) => (await import('../actions/restore.ts')).restore(io, file, opts));
+    .action(async (file: string, opts: { force?: boolean }) =>
+      (await import('../actions/restore.ts')).restore(io, file, opts),
+    );
 }

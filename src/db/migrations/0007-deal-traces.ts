@@ -3,7 +3,9 @@
 const removeStale = String.raw`DELETE FROM deal_traces t USING (SELECT DISTINCT org_id, deal_id FROM changed_visits) c
     WHERE t.org_id = c.org_id AND t.deal_id = c.deal_id`;
 /** The traces of the deals whose visits `scope` keeps (a JOIN, or nothing for every deal), built from all their visits. */
-const buildTraces = (scope: string) => String.raw`INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
+const buildTraces = (
+  scope: string,
+) => String.raw`INSERT INTO deal_traces (org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at, deal_first_at, current_at)
     SELECT org_id, deal_id, pipeline_id, stage_ids, entered_ats, first_at, last_at,
            min(first_at) OVER (PARTITION BY org_id, deal_id),
            CASE WHEN last_no = max(last_no) OVER (PARTITION BY org_id, deal_id) THEN entered_ats[cardinality(entered_ats)] END
@@ -18,7 +20,9 @@ const buildTraces = (scope: string) => String.raw`INSERT INTO deal_traces (org_i
     ) per_pipeline`;
 /** The traces of every deal, as the migration fills the table (exported for the test that compares it with the triggers' work). */
 export const backfillDealTraces = buildTraces('');
-const rebuild = buildTraces('JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id');
+const rebuild = buildTraces(
+  'JOIN (SELECT DISTINCT org_id, deal_id FROM changed_visits) c ON c.org_id = v.org_id AND c.deal_id = v.deal_id',
+);
 
 /**
  * One row per deal and pipeline it visited: the stages of its visits there in visit order, their

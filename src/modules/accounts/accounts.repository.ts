@@ -10,7 +10,13 @@ import type { ListAccountsQuery } from '../../domain/accounts.ts';
 export type AccountRow = Selectable<AccountsTable>;
 
 export async function getAccount(db: DbExecutor, orgId: string, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertAccount(db: DbExecutor, row: Omit<AccountRow, 'version'>): Promise<AccountRow> {
@@ -18,11 +24,22 @@ export async function insertAccount(db: DbExecutor, row: Omit<AccountRow, 'versi
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateAccount(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<AccountRow>): Promise<AccountRow | undefined> {
+export async function updateAccount(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<AccountRow>,
+): Promise<AccountRow | undefined> {
   return updateVersioned(db, 'accounts', { orgId, id, version }, patch);
 }
 
-export async function listAccounts(db: DbExecutor, orgId: string, scope: Scope, q: ListAccountsQuery): Promise<AccountRow[]> {
+export async function listAccounts(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: ListAccountsQuery,
+): Promise<AccountRow[]> {
   let b = db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id');
   if (cond) b = b.where(cond);
@@ -40,7 +57,11 @@ export async function listAccounts(db: DbExecutor, orgId: string, scope: Scope, 
     b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('domain', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 /** Whether making `parentId` the parent of `id` would create a cycle. */
@@ -57,11 +78,21 @@ export async function wouldCycle(db: DbExecutor, orgId: string, id: string, pare
 }
 
 export async function orgBaseCurrency(db: DbExecutor, orgId: string): Promise<string> {
-  const r = await db.selectFrom('organizations').select('base_currency').where('id', '=', orgId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('organizations')
+    .select('base_currency')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
   return r.base_currency.trim();
 }
 
 export async function activeUserExists(db: DbExecutor, orgId: string, userId: string): Promise<boolean> {
-  const r = await db.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', '=', userId).where('active', '=', true).executeTakeFirst();
+  const r = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
   return r !== undefined;
 }

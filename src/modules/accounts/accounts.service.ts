@@ -32,8 +32,21 @@ export function toAccountDto(r: repo.AccountRow): AccountDto {
 
 /** Fields recorded in account events (snake_case, as stored). */
 const auditFields = [
-  'external_id', 'name', 'domain', 'industry', 'employees', 'annual_revenue', 'revenue_currency', 'street', 'city', 'region',
-  'postal_code', 'country', 'type', 'owner_id', 'parent_account_id',
+  'external_id',
+  'name',
+  'domain',
+  'industry',
+  'employees',
+  'annual_revenue',
+  'revenue_currency',
+  'street',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'type',
+  'owner_id',
+  'parent_account_id',
 ] as const;
 
 /** The account as events record it (the audited fields, as stored). */
@@ -63,11 +76,18 @@ function patchFrom(input: UpdateAccountInput): Partial<repo.AccountRow> {
   return p;
 }
 
-async function checkParent(trx: DbExecutor, actor: Actor, id: string | null, parentId: string | null | undefined): Promise<FieldProblem[]> {
+async function checkParent(
+  trx: DbExecutor,
+  actor: Actor,
+  id: string | null,
+  parentId: string | null | undefined,
+): Promise<FieldProblem[]> {
   if (!parentId) return [];
   if (parentId === id) return [{ field: 'parentAccountId', message: 'an account cannot be its own parent' }];
-  if (!(await repo.getAccount(trx, actor.orgId, parentId))) return [{ field: 'parentAccountId', message: 'is not an account of this organization' }];
-  if (id && (await repo.wouldCycle(trx, actor.orgId, id, parentId))) return [{ field: 'parentAccountId', message: 'would make the account its own ancestor' }];
+  if (!(await repo.getAccount(trx, actor.orgId, parentId)))
+    return [{ field: 'parentAccountId', message: 'is not an account of this organization' }];
+  if (id && (await repo.wouldCycle(trx, actor.orgId, id, parentId)))
+    return [{ field: 'parentAccountId', message: 'would make the account its own ancestor' }];
   return [];
 }
 
@@ -75,14 +95,21 @@ async function checkParent(trx: DbExecutor, actor: Actor, id: string | null, par
  * Inserts an account and records `account.created` inside the caller's transaction, so that
  * conversion can create it together with the contact, deal and lead change it belongs to.
  */
-export async function insertAccountTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateAccountInput): Promise<repo.AccountRow> {
+export async function insertAccountTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  input: CreateAccountInput,
+): Promise<repo.AccountRow> {
   assertCanCreate(actor, 'account');
   const now = deps.clock.now();
   const id = deps.ids.id();
   const ownerId = await resolveOwner(trx, actor, 'account', input.ownerId, actor.userId);
   const problems = await checkParent(trx, actor, null, input.parentAccountId);
   if (problems.length) throw invalid(problems);
-  const revenueCurrency = input.annualRevenue ? (input.revenueCurrency ?? (await repo.orgBaseCurrency(trx, actor.orgId))) : (input.revenueCurrency ?? null);
+  const revenueCurrency = input.annualRevenue
+    ? (input.revenueCurrency ?? (await repo.orgBaseCurrency(trx, actor.orgId)))
+    : (input.revenueCurrency ?? null);
   const inserted = await repo.insertAccount(trx, {
     org_id: actor.orgId,
     id,
@@ -106,7 +133,9 @@ export async function insertAccountTx(trx: DbExecutor, deps: Deps, actor: Actor,
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.created', data: { after: accountSnapshot(inserted) } }]);
+  await recordEvents(trx, deps, actor, [
+    { entityType: 'account', entityId: id, type: 'account.created', data: { after: accountSnapshot(inserted) } },
+  ]);
   return inserted;
 }
 
@@ -118,34 +147,58 @@ export async function getAccount(deps: Deps, actor: Actor, id: string): Promise<
   return toAccountDto(assertCanRead(actor, 'account', await repo.getAccount(deps.db, actor.orgId, id), id));
 }
 
-export async function listAccounts(deps: Deps, actor: Actor, q: ListAccountsQuery): Promise<{ items: AccountDto[]; nextCursor: string | null }> {
+export async function listAccounts(
+  deps: Deps,
+  actor: Actor,
+  q: ListAccountsQuery,
+): Promise<{ items: AccountDto[]; nextCursor: string | null }> {
   const rows = await repo.listAccounts(deps.db, actor.orgId, scopeFor(actor, 'account', 'read'), q);
   return toPage(rows, q.limit, toAccountDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
-export async function updateAccount(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateAccountInput): Promise<AccountDto> {
+export async function updateAccount(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateAccountInput,
+): Promise<AccountDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
     const version = checkVersion('account', id, before.version, expected);
     const patch = patchFrom(input);
-    if (input.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, 'account', input.ownerId, before.owner_id);
+    if (input.ownerId !== undefined)
+      patch.owner_id = await resolveOwner(trx, actor, 'account', input.ownerId, before.owner_id);
     const problems = await checkParent(trx, actor, id, input.parentAccountId);
     if (problems.length) throw invalid(problems);
-    if (patch.annual_revenue && !(patch.revenue_currency ?? before.revenue_currency)) patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
+    if (patch.annual_revenue && !(patch.revenue_currency ?? before.revenue_currency))
+      patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
     const after = await repo.updateAccount(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after) throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, changeEvents('account', id, before, after));
     return after;
   });
   return toAccountDto(row);
 }
 
-export async function deleteAccount(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteAccount(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
     const version = checkVersion('account', id, before.version, expected);
-    const after = await repo.updateAccount(trx, actor.orgId, id, version, { deleted_at: deps.clock.now(), updated_at: deps.clock.now() });
-    if (!after) throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'account', entityId: id, type: 'account.deleted', data: { before: accountSnapshot(before) } }]);
+    const after = await repo.updateAccount(trx, actor.orgId, id, version, {
+      deleted_at: deps.clock.now(),
+      updated_at: deps.clock.now(),
+    });
+    if (!after)
+      throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'account', entityId: id, type: 'account.deleted', data: { before: accountSnapshot(before) } },
+    ]);
   });
 }

@@ -11,7 +11,13 @@ export type ActivityRow = Selectable<ActivitiesTable>;
 export type ActivityListRow = ActivityRow & { sort_key: Date };
 
 export async function getActivity(db: DbExecutor, orgId: string, id: string): Promise<ActivityRow | undefined> {
-  return db.selectFrom('activities').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('activities')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertActivity(db: DbExecutor, row: Insertable<ActivitiesTable>): Promise<ActivityRow> {
@@ -19,7 +25,13 @@ export async function insertActivity(db: DbExecutor, row: Insertable<ActivitiesT
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateActivity(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ActivitiesTable>): Promise<ActivityRow | undefined> {
+export async function updateActivity(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Updateable<ActivitiesTable>,
+): Promise<ActivityRow | undefined> {
   return updateVersioned(db, 'activities', { orgId, id, version }, patch);
 }
 
@@ -43,9 +55,19 @@ function afterKey(key: RawBuilder<Date>, order: 'asc' | 'desc', cursor: string):
   return sql<SqlBool>`(${key}, id) ${op} (${value}, ${id})`;
 }
 
-export async function listActivities(db: DbExecutor, orgId: string, scope: Scope, q: ListActivitiesQuery): Promise<ActivityListRow[]> {
+export async function listActivities(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: ListActivitiesQuery,
+): Promise<ActivityListRow[]> {
   const key = sortKeys[q.sort];
-  let b = db.selectFrom('activities').selectAll().select(key.as('sort_key')).where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  let b = db
+    .selectFrom('activities')
+    .selectAll()
+    .select(key.as('sort_key'))
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id');
   if (cond) b = b.where(cond);
   if (q.type) b = b.where('type', '=', q.type);
@@ -58,13 +80,18 @@ export async function listActivities(db: DbExecutor, orgId: string, scope: Scope
   if (q.from) b = b.where(businessTime, '>=', new Date(q.from));
   if (q.to) b = b.where(businessTime, '<', new Date(q.to));
   // Only tasks can be done or open; asking for either means asking for tasks.
-  if (q.completed) b = b.where('type', '=', 'task').where('completed_at', q.completed === 'true' ? 'is not' : 'is', null);
+  if (q.completed)
+    b = b.where('type', '=', 'task').where('completed_at', q.completed === 'true' ? 'is not' : 'is', null);
   if (q.q) {
     const pat = likePattern(q.q);
     b = b.where((eb) => eb.or([eb('subject', 'ilike', pat), eb('body', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterKey(key, q.order, q.cursor));
-  return b.orderBy(key, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(key, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 export type LinkEntity = 'deal' | 'contact' | 'account' | 'lead';
@@ -74,20 +101,49 @@ export interface LinkTarget {
 }
 
 /** The owner (and a deal's partner) of a live record an activity is linked to; those tables belong to other modules. */
-export async function getLinkTarget(db: DbExecutor, orgId: string, entity: LinkEntity, id: string): Promise<LinkTarget | undefined> {
+export async function getLinkTarget(
+  db: DbExecutor,
+  orgId: string,
+  entity: LinkEntity,
+  id: string,
+): Promise<LinkTarget | undefined> {
   switch (entity) {
     case 'deal':
-      return db.selectFrom('deals').select(['owner_id', 'partner_account_id']).where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      return db
+        .selectFrom('deals')
+        .select(['owner_id', 'partner_account_id'])
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
     case 'contact': {
-      const r = await db.selectFrom('contacts').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .selectFrom('contacts')
+        .select('owner_id')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return r && { owner_id: r.owner_id, partner_account_id: null };
     }
     case 'account': {
-      const r = await db.selectFrom('accounts').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .selectFrom('accounts')
+        .select('owner_id')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return r && { owner_id: r.owner_id, partner_account_id: null };
     }
     case 'lead': {
-      const r = await db.selectFrom('leads').select('owner_id').where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .selectFrom('leads')
+        .select('owner_id')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       return r && { owner_id: r.owner_id, partner_account_id: null };
     }
   }

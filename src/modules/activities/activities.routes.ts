@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { activitySchema, createActivitySchema, listActivitiesQuery, updateActivitySchema } from '../../domain/activities.ts';
+import {
+  activitySchema,
+  createActivitySchema,
+  listActivitiesQuery,
+  updateActivitySchema,
+} from '../../domain/activities.ts';
 import { idParams, pageSchema } from '../../domain/common.ts';
 import { listRaisedObjectionsQuery, raisedObjectionSchema } from '../../domain/objections.ts';
 import { actorOf } from '../../server/auth.ts';
@@ -16,25 +21,67 @@ const createdActivitySchema = activitySchema.extend({ objections: z.array(raised
 
 export function registerActivityRoutes(app: App, deps: Deps): void {
   const tags = ['activities'];
-  app.get('/api/v1/activities', { schema: { tags, summary: 'List activities', querystring: listActivitiesQuery, response: { 200: pageSchema(activitySchema), ...errorResponses } } }, (request) =>
-    svc.listActivities(deps, actorOf(request), request.query),
+  app.get(
+    '/api/v1/activities',
+    {
+      schema: {
+        tags,
+        summary: 'List activities',
+        querystring: listActivitiesQuery,
+        response: { 200: pageSchema(activitySchema), ...errorResponses },
+      },
+    },
+    (request) => svc.listActivities(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/activities',
-    { schema: { tags, summary: 'Log a call, meeting, email, task or note (a call may include the objections raised)', body: createActivitySchema, response: { 201: createdActivitySchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Log a call, meeting, email, task or note (a call may include the objections raised)',
+        body: createActivitySchema,
+        response: { 201: createdActivitySchema, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createActivity(deps, actorOf(request), request.body)),
   );
-  app.get('/api/v1/activities/:id', { schema: { tags, summary: 'Get an activity', params: idParams, response: { 200: activitySchema, ...errorResponses } } }, (request) =>
-    svc.getActivity(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/activities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get an activity',
+        params: idParams,
+        response: { 200: activitySchema, ...errorResponses },
+      },
+    },
+    (request) => svc.getActivity(deps, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/v1/activities/:id',
-    { schema: { tags, summary: 'Update an activity (If-Match: version); its type stays', params: idParams, headers: ifMatchHeader, body: updateActivitySchema, response: { 200: activitySchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update an activity (If-Match: version); its type stays',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: updateActivitySchema,
+        response: { 200: activitySchema, ...errorResponses },
+      },
+    },
     (request) => updateActivity(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   app.delete(
     '/api/v1/activities/:id',
-    { schema: { tags, summary: 'Delete an activity (soft; its history stays)', params: idParams, headers: ifMatchHeader, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an activity (soft; its history stays)',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await svc.deleteActivity(deps, actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);
@@ -42,7 +89,15 @@ export function registerActivityRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/activities/:id/objections',
-    { schema: { tags, summary: 'Objections raised on an activity (a call)', params: idParams, querystring: listRaisedObjectionsQuery, response: { 200: pageSchema(raisedObjectionSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Objections raised on an activity (a call)',
+        params: idParams,
+        querystring: listRaisedObjectionsQuery,
+        response: { 200: pageSchema(raisedObjectionSchema), ...errorResponses },
+      },
+    },
     (request) => svc.listActivityObjections(deps, actorOf(request), request.params.id, request.query),
   );
   registerTimeline(app, deps, '/api/v1/activities', 'activity', (actor, id) => svc.getActivity(deps, actor, id));

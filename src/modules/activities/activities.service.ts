@@ -25,7 +25,11 @@ export function toActivityDto(r: repo.ActivityRow): ActivityDto {
     leadId: r.lead_id,
     ownerId: r.owner_id,
     occurredAt: iso(r.occurred_at),
-    direction: (type === 'call' ? r.call_direction : type === 'email' ? r.email_direction : null) as ActivityDto['direction'],
+    direction: (type === 'call'
+      ? r.call_direction
+      : type === 'email'
+        ? r.email_direction
+        : null) as ActivityDto['direction'],
     disposition: r.call_disposition as ActivityDto['disposition'],
     durationSeconds: r.duration_seconds,
     start: iso(r.meeting_start),
@@ -45,40 +49,75 @@ export function toActivityDto(r: repo.ActivityRow): ActivityDto {
 
 /** Fields recorded in activity events (snake_case, as stored). */
 export const activityAuditFields = [
-  'external_id', 'type', 'subject', 'body', 'deal_id', 'contact_id', 'account_id', 'lead_id', 'owner_id', 'occurred_at', 'due_at',
-  'completed_at', 'call_direction', 'call_disposition', 'duration_seconds', 'meeting_start', 'meeting_end', 'location', 'attendees',
-  'meeting_outcome', 'email_direction',
+  'external_id',
+  'type',
+  'subject',
+  'body',
+  'deal_id',
+  'contact_id',
+  'account_id',
+  'lead_id',
+  'owner_id',
+  'occurred_at',
+  'due_at',
+  'completed_at',
+  'call_direction',
+  'call_disposition',
+  'duration_seconds',
+  'meeting_start',
+  'meeting_end',
+  'location',
+  'attendees',
+  'meeting_outcome',
+  'email_direction',
 ] as const;
 
 export function activitySnapshot(r: repo.ActivityRow): Record<string, unknown> {
   return Object.fromEntries(activityAuditFields.map((f) => [f, r[f]]));
 }
 
-export const activityConflict = (id: string): AppError => new AppError('version_conflict', `activity ${id} was changed by someone else meanwhile; reload and retry`);
+export const activityConflict = (id: string): AppError =>
+  new AppError('version_conflict', `activity ${id} was changed by someone else meanwhile; reload and retry`);
 
 export async function getActivity(deps: Deps, actor: Actor, id: string): Promise<ActivityDto> {
   return toActivityDto(assertCanRead(actor, 'activity', await repo.getActivity(deps.db, actor.orgId, id), id));
 }
 
-export async function listActivities(deps: Deps, actor: Actor, q: ListActivitiesQuery): Promise<{ items: ActivityDto[]; nextCursor: string | null }> {
+export async function listActivities(
+  deps: Deps,
+  actor: Actor,
+  q: ListActivitiesQuery,
+): Promise<{ items: ActivityDto[]; nextCursor: string | null }> {
   const rows = await repo.listActivities(deps.db, actor.orgId, scopeFor(actor, 'activity', 'read'), q);
   return toPage(rows, q.limit, toActivityDto, (r) => encodeCursor(r.sort_key, r.id));
 }
 
 /** Objections raised on a call, visible exactly when the activity is. */
-export async function listActivityObjections(deps: Deps, actor: Actor, id: string, q: ListRaisedObjectionsQuery): Promise<{ items: RaisedObjectionDto[]; nextCursor: string | null }> {
+export async function listActivityObjections(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  q: ListRaisedObjectionsQuery,
+): Promise<{ items: RaisedObjectionDto[]; nextCursor: string | null }> {
   assertCanRead(actor, 'activity', await repo.getActivity(deps.db, actor.orgId, id), id);
   return listRaisedObjections(deps, actor.orgId, { activityId: id }, q);
 }
 
 /** Soft delete: the row and its history stay for the audit trail and analysis. */
-export async function deleteActivity(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteActivity(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'activity', await repo.getActivity(trx, actor.orgId, id), id);
     const version = checkVersion('activity', id, before.version, expected);
     const now = deps.clock.now();
     const after = await repo.updateActivity(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     if (!after) throw activityConflict(id);
-    await recordEvents(trx, deps, actor, [{ entityType: 'activity', entityId: id, type: 'activity.deleted', data: { before: activitySnapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'activity', entityId: id, type: 'activity.deleted', data: { before: activitySnapshot(before) } },
+    ]);
   });
 }

@@ -2,21 +2,44 @@ import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { inScope, scopeFor } from '../../domain/access.ts';
-import { activityLinkFields, activityVariants, type ActivityFields, type ActivityLinkField, type ActivityType } from '../../domain/activities.ts';
+import {
+  activityLinkFields,
+  activityVariants,
+  type ActivityFields,
+  type ActivityLinkField,
+  type ActivityType,
+} from '../../domain/activities.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { ActivitiesTable } from '../../db/schema.ts';
 import { getLinkTarget, type ActivityRow, type LinkEntity } from './activities.repository.ts';
 
-const linkEntity: Record<ActivityLinkField, LinkEntity> = { dealId: 'deal', contactId: 'contact', accountId: 'account', leadId: 'lead' };
+const linkEntity: Record<ActivityLinkField, LinkEntity> = {
+  dealId: 'deal',
+  contactId: 'contact',
+  accountId: 'account',
+  leadId: 'lead',
+};
 
 export type Links = Record<ActivityLinkField, string | null>;
 
 type Columns<K extends keyof ActivitiesTable> = Required<Pick<Insertable<ActivitiesTable>, K>>;
-export type CommonColumns = Columns<'external_id' | 'subject' | 'body' | 'deal_id' | 'contact_id' | 'account_id' | 'lead_id'>;
+export type CommonColumns = Columns<
+  'external_id' | 'subject' | 'body' | 'deal_id' | 'contact_id' | 'account_id' | 'lead_id'
+>;
 export type TypeColumns = Columns<
-  | 'occurred_at' | 'due_at' | 'completed_at' | 'call_direction' | 'call_disposition' | 'duration_seconds' | 'meeting_start'
-  | 'meeting_end' | 'location' | 'attendees' | 'meeting_outcome' | 'email_direction'
+  | 'occurred_at'
+  | 'due_at'
+  | 'completed_at'
+  | 'call_direction'
+  | 'call_disposition'
+  | 'duration_seconds'
+  | 'meeting_start'
+  | 'meeting_end'
+  | 'location'
+  | 'attendees'
+  | 'meeting_outcome'
+  | 'email_direction'
 >;
 
 /**
@@ -24,9 +47,17 @@ export type TypeColumns = Columns<
  * record of the organization that the actor can read. Unknown and invisible records get the same
  * answer, so the check does not reveal records outside the actor's scope.
  */
-export async function checkLinks(db: DbExecutor, actor: Actor, links: Links, changed: readonly ActivityLinkField[]): Promise<FieldProblem[]> {
+export async function checkLinks(
+  db: DbExecutor,
+  actor: Actor,
+  links: Links,
+  changed: readonly ActivityLinkField[],
+): Promise<FieldProblem[]> {
   if (activityLinkFields.every((f) => links[f] === null)) {
-    return activityLinkFields.map((field) => ({ field, message: 'one of dealId, contactId, accountId or leadId is required' }));
+    return activityLinkFields.map((field) => ({
+      field,
+      message: 'one of dealId, contactId, accountId or leadId is required',
+    }));
   }
   const problems: FieldProblem[] = [];
   for (const field of changed) {
@@ -34,7 +65,12 @@ export async function checkLinks(db: DbExecutor, actor: Actor, links: Links, cha
     if (id === null) continue;
     const entity = linkEntity[field];
     const target = await getLinkTarget(db, actor.orgId, entity, id);
-    const readable = target && inScope(scopeFor(actor, entity, 'read'), { ownerId: target.owner_id, partnerAccountId: target.partner_account_id });
+    const readable =
+      target &&
+      inScope(scopeFor(actor, entity, 'read'), {
+        ownerId: target.owner_id,
+        partnerAccountId: target.partner_account_id,
+      });
     if (!readable) problems.push({ field, message: `is not a ${entity} of this organization that you can see` });
   }
   return problems;
@@ -44,21 +80,31 @@ function issueProblems(type: ActivityType, issues: readonly z.core.$ZodIssue[]):
   return issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ field: path ? `${path}.${k}` : k, message: `is not a field of a ${type} activity` }));
+      return issue.keys.map((k) => ({
+        field: path ? `${path}.${k}` : k,
+        message: `is not a field of a ${type} activity`,
+      }));
     }
     return [{ field: path || 'body', message: issue.message }];
   });
 }
 
 /** Validates an activity's fields against its type's own schema (used for the merged record of an update). */
-export function validateForType(type: ActivityType, fields: Record<string, unknown>): { ok: true; value: ActivityFields } | { ok: false; problems: FieldProblem[] } {
+export function validateForType(
+  type: ActivityType,
+  fields: Record<string, unknown>,
+): { ok: true; value: ActivityFields } | { ok: false; problems: FieldProblem[] } {
   const r = activityVariants[type].safeParse({ ...fields, type });
   return r.success ? { ok: true, value: r.data } : { ok: false, problems: issueProblems(type, r.error.issues) };
 }
 
 /** The fields of `type` picked from a flat record (such as the DTO of a stored activity). */
 export function pickTypeFields(type: ActivityType, record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(activityVariants[type].shape).filter((k) => k !== 'type' && k in record).map((k) => [k, record[k]]));
+  return Object.fromEntries(
+    Object.keys(activityVariants[type].shape)
+      .filter((k) => k !== 'type' && k in record)
+      .map((k) => [k, record[k]]),
+  );
 }
 
 const date = (v: string | null | undefined): Date | null => (v ? new Date(v) : null);
@@ -98,7 +144,13 @@ export function typeColumns(f: ActivityFields, prev: ActivityRow | null, now: Da
   };
   switch (f.type) {
     case 'call':
-      return { ...none, occurred_at: date(f.occurredAt) ?? now, call_direction: f.direction, call_disposition: f.disposition, duration_seconds: f.durationSeconds ?? null };
+      return {
+        ...none,
+        occurred_at: date(f.occurredAt) ?? now,
+        call_direction: f.direction,
+        call_disposition: f.disposition,
+        duration_seconds: f.durationSeconds ?? null,
+      };
     case 'meeting':
       return {
         ...none,

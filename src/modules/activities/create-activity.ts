@@ -14,14 +14,23 @@ import { checkLinks, commonColumns, typeColumns, type Links } from './activity-r
  * Logs an activity. A call may carry the objections the buyer raised; they are written in the same
  * transaction (linked to the call and to its deal), so a bad objection rolls the whole call back.
  */
-export async function createActivity(deps: Deps, actor: Actor, input: CreateActivityInput): Promise<ActivityDto & { objections: RaisedObjectionDto[] }> {
+export async function createActivity(
+  deps: Deps,
+  actor: Actor,
+  input: CreateActivityInput,
+): Promise<ActivityDto & { objections: RaisedObjectionDto[] }> {
   assertCanCreate(actor, 'activity');
   const now = deps.clock.now();
   const id = deps.ids.id();
   const objections: readonly RaisedObjectionInput[] = input.type === 'call' ? (input.objections ?? []) : [];
   return write(deps, actor.orgId, async (trx) => {
     const ownerId = await resolveOwner(trx, actor, 'activity', input.ownerId, actor.userId);
-    const links: Links = { dealId: input.dealId ?? null, contactId: input.contactId ?? null, accountId: input.accountId ?? null, leadId: input.leadId ?? null };
+    const links: Links = {
+      dealId: input.dealId ?? null,
+      contactId: input.contactId ?? null,
+      accountId: input.accountId ?? null,
+      leadId: input.leadId ?? null,
+    };
     const checked = await checkRaisedObjections(trx, actor.orgId, objections, (i, field) => `objections.${i}.${field}`);
     const problems = [...(await checkLinks(trx, actor, links, activityLinkFields)), ...checked.problems];
     if (problems.length) throw invalid(problems);
@@ -38,11 +47,32 @@ export async function createActivity(deps: Deps, actor: Actor, input: CreateActi
       updated_at: now,
       deleted_at: null,
     });
-    const events: EventInput[] = [{ entityType: 'activity', entityId: id, type: 'activity.created', businessTime: row.occurred_at, data: { after: activitySnapshot(row) } }];
-    if (row.completed_at) events.push({ entityType: 'activity', entityId: id, type: 'activity.completed', data: { completed_at: row.completed_at } });
+    const events: EventInput[] = [
+      {
+        entityType: 'activity',
+        entityId: id,
+        type: 'activity.created',
+        businessTime: row.occurred_at,
+        data: { after: activitySnapshot(row) },
+      },
+    ];
+    if (row.completed_at)
+      events.push({
+        entityType: 'activity',
+        entityId: id,
+        type: 'activity.completed',
+        data: { completed_at: row.completed_at },
+      });
     await recordEvents(trx, deps, actor, events);
 
-    const raised = await insertRaisedObjections(trx, deps, actor, objections, { dealId: row.deal_id, activityId: id, raisedAt: row.occurred_at ?? now }, checked.titles);
+    const raised = await insertRaisedObjections(
+      trx,
+      deps,
+      actor,
+      objections,
+      { dealId: row.deal_id, activityId: id, raisedAt: row.occurred_at ?? now },
+      checked.titles,
+    );
     return { ...toActivityDto(row), objections: raised };
   });
 }

@@ -1,5 +1,10 @@
 import type { Actor } from '../../domain/access.ts';
-import { activityLinkFields, type ActivityDto, type ActivityType, type UpdateActivityInput } from '../../domain/activities.ts';
+import {
+  activityLinkFields,
+  type ActivityDto,
+  type ActivityType,
+  type UpdateActivityInput,
+} from '../../domain/activities.ts';
 import { invalid } from '../../domain/errors.ts';
 import { assertCanWrite, resolveOwner } from '../access.ts';
 import { changeEvents } from '../shared.ts';
@@ -8,13 +13,26 @@ import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { activityAuditFields, activityConflict, activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
-import { checkLinks, commonColumns, pickTypeFields, typeColumns, validateForType, type Links } from './activity-rules.ts';
+import {
+  checkLinks,
+  commonColumns,
+  pickTypeFields,
+  typeColumns,
+  validateForType,
+  type Links,
+} from './activity-rules.ts';
 
 /**
  * Changes an activity. Its type never changes: the stored record merged with the request is checked
  * against the type's own schema, so a field of another type is refused by name, exactly as on create.
  */
-export async function updateActivity(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateActivityInput): Promise<ActivityDto> {
+export async function updateActivity(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateActivityInput,
+): Promise<ActivityDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'activity', await repo.getActivity(trx, actor.orgId, id), id);
     const version = checkVersion('activity', id, before.version, expected);
@@ -30,13 +48,19 @@ export async function updateActivity(deps: Deps, actor: Actor, id: string, expec
       leadId: fields.leadId === undefined ? before.lead_id : fields.leadId,
     };
     // Links kept as they were are not re-checked: the record may since have moved out of the actor's sight.
-    const storedLinks: Links = { dealId: before.deal_id, contactId: before.contact_id, accountId: before.account_id, leadId: before.lead_id };
+    const storedLinks: Links = {
+      dealId: before.deal_id,
+      contactId: before.contact_id,
+      accountId: before.account_id,
+      leadId: before.lead_id,
+    };
     const changed = activityLinkFields.filter((f) => links[f] !== storedLinks[f]);
     problems.push(...(await checkLinks(trx, actor, links, changed)));
     if (!merged.ok || problems.length) throw invalid(problems);
 
     const now = deps.clock.now();
-    const owner = ownerId === undefined ? before.owner_id : await resolveOwner(trx, actor, 'activity', ownerId, before.owner_id);
+    const owner =
+      ownerId === undefined ? before.owner_id : await resolveOwner(trx, actor, 'activity', ownerId, before.owner_id);
     const after = await repo.updateActivity(trx, actor.orgId, id, version, {
       ...commonColumns(merged.value),
       ...typeColumns(merged.value, before, now),
@@ -49,7 +73,13 @@ export async function updateActivity(deps: Deps, actor: Actor, id: string, expec
     const completed = before.completed_at === null && after.completed_at !== null;
     const audited = activityAuditFields.filter((f) => !(completed && f === 'completed_at'));
     const events = changeEvents('activity', id, activitySnapshot(before), activitySnapshot(after), audited);
-    if (completed) events.push({ entityType: 'activity', entityId: id, type: 'activity.completed', data: { completed_at: after.completed_at } });
+    if (completed)
+      events.push({
+        entityType: 'activity',
+        entityId: id,
+        type: 'activity.completed',
+        data: { completed_at: after.completed_at },
+      });
     await recordEvents(trx, deps, actor, events);
     return after;
   });

@@ -27,16 +27,29 @@ export async function resolvePipeline(db: DbExecutor, orgId: string, pipelineId?
     .innerJoin('organizations as o', 'o.id', 'p.org_id')
     .select(['p.id', 'p.name', 'o.timezone', 'o.base_currency'])
     .select(
-      sql<PipelineStageJson[]>`(select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'position', s.position, 'kind', s.kind,
+      sql<
+        PipelineStageJson[]
+      >`(select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'position', s.position, 'kind', s.kind,
         'probability', s.probability, 'forecast_category', s.forecast_category) order by s.position), '[]')
         from stages s where s.org_id = p.org_id and s.pipeline_id = p.id)`.as('stages'),
     )
     .where('p.org_id', '=', orgId);
-  q = pipelineId === undefined ? q.where('p.is_default', '=', true).orderBy('p.created_at') : q.where('p.id', '=', pipelineId);
+  q =
+    pipelineId === undefined
+      ? q.where('p.is_default', '=', true).orderBy('p.created_at')
+      : q.where('p.id', '=', pipelineId);
   const row = await q.limit(1).executeTakeFirst();
   if (!row) {
     throw invalid(
-      [{ field: 'pipelineId', message: pipelineId === undefined ? 'is required: the organization has no default pipeline' : 'is not a pipeline of this organization' }],
+      [
+        {
+          field: 'pipelineId',
+          message:
+            pipelineId === undefined
+              ? 'is required: the organization has no default pipeline'
+              : 'is not a pipeline of this organization',
+        },
+      ],
       'The analysis cannot run on that pipeline',
     );
   }
@@ -45,7 +58,14 @@ export async function resolvePipeline(db: DbExecutor, orgId: string, pipelineId?
     name: row.name,
     timezone: row.timezone,
     baseCurrency: row.base_currency,
-    stages: row.stages.map((s) => ({ id: s.id, name: s.name, position: s.position, kind: s.kind, probability: s.probability, forecastCategory: s.forecast_category })),
+    stages: row.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      position: s.position,
+      kind: s.kind,
+      probability: s.probability,
+      forecastCategory: s.forecast_category,
+    })),
   };
 }
 
@@ -59,19 +79,31 @@ const ids = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}::
  */
 export function dealConditions(actor: Actor, filters: AnalyticsFilters, alias = 'd'): RawBuilder<SqlBool> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
-  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`${col('org_id')} = ${actor.orgId}::uuid`, sql<SqlBool>`${col('deleted_at')} is null`];
+  const parts: RawBuilder<SqlBool>[] = [
+    sql<SqlBool>`${col('org_id')} = ${actor.orgId}::uuid`,
+    sql<SqlBool>`${col('deleted_at')} is null`,
+  ];
   const scope = scopeCondition(scopeFor(actor, 'deal', 'read'), `${alias}.owner_id`, `${alias}.partner_account_id`);
   if (scope) parts.push(scope);
   if (filters.ownerId) parts.push(sql<SqlBool>`${col('owner_id')} in (${ids(filters.ownerId)})`);
   if (filters.teamId) {
-    parts.push(sql<SqlBool>`exists (select 1 from users tu where tu.org_id = ${col('org_id')} and tu.id = ${col('owner_id')} and tu.team_id in (${ids(filters.teamId)}))`);
+    parts.push(
+      sql<SqlBool>`exists (select 1 from users tu where tu.org_id = ${col('org_id')} and tu.id = ${col('owner_id')} and tu.team_id in (${ids(filters.teamId)}))`,
+    );
   }
   if (filters.channel) parts.push(sql<SqlBool>`${col('channel')} = ${filters.channel}`);
   if (filters.partnerId) parts.push(sql<SqlBool>`${col('partner_account_id')} = ${filters.partnerId}::uuid`);
   if (filters.productId) {
-    parts.push(sql<SqlBool>`exists (select 1 from deal_line_items li where li.org_id = ${col('org_id')} and li.deal_id = ${col('id')} and li.product_id = ${filters.productId}::uuid)`);
+    parts.push(
+      sql<SqlBool>`exists (select 1 from deal_line_items li where li.org_id = ${col('org_id')} and li.deal_id = ${col('id')} and li.product_id = ${filters.productId}::uuid)`,
+    );
   }
-  if (filters.segment) parts.push(filters.segment === 'b2b' ? sql<SqlBool>`${col('account_id')} is not null` : sql<SqlBool>`${col('account_id')} is null`);
+  if (filters.segment)
+    parts.push(
+      filters.segment === 'b2b'
+        ? sql<SqlBool>`${col('account_id')} is not null`
+        : sql<SqlBool>`${col('account_id')} is null`,
+    );
   if (filters.source) parts.push(sql<SqlBool>`${col('source')} = ${filters.source}`);
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
@@ -80,10 +112,16 @@ export function dealConditions(actor: Actor, filters: AnalyticsFilters, alias = 
  * The date filter as a condition on a timestamp expression: `from` 00:00 inclusive to the day
  * after `to` 00:00 exclusive, both in the organization's time zone; true when no bound is set.
  */
-export function dayRange(column: RawBuilder<unknown>, filters: Pick<AnalyticsFilters, 'from' | 'to'>, timezone: string): RawBuilder<SqlBool> {
+export function dayRange(
+  column: RawBuilder<unknown>,
+  filters: Pick<AnalyticsFilters, 'from' | 'to'>,
+  timezone: string,
+): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
-  if (filters.from) parts.push(sql<SqlBool>`${column} >= (cast(${filters.from} as date)::timestamp at time zone ${timezone})`);
-  if (filters.to) parts.push(sql<SqlBool>`${column} < ((cast(${filters.to} as date) + 1)::timestamp at time zone ${timezone})`);
+  if (filters.from)
+    parts.push(sql<SqlBool>`${column} >= (cast(${filters.from} as date)::timestamp at time zone ${timezone})`);
+  if (filters.to)
+    parts.push(sql<SqlBool>`${column} < ((cast(${filters.to} as date) + 1)::timestamp at time zone ${timezone})`);
   return parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 

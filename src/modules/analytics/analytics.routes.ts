@@ -13,13 +13,31 @@ const FILTERS_DOC =
 /** `GET /api/v1/analytics` and one `GET /api/v1/analytics/<name>` per analysis of the registry. */
 export function registerAnalyticsRoutes(app: App, deps: Deps): void {
   const tags = ['analytics'];
-  app.get('/api/v1/analytics', { schema: { tags, summary: 'List the analyses', response: { 200: z.object({ items: z.array(analysisInfoSchema) }), ...errorResponses } } }, (request) => ({
-    items: listAnalyses(actorOf(request)),
-  }));
+  app.get(
+    '/api/v1/analytics',
+    {
+      schema: {
+        tags,
+        summary: 'List the analyses',
+        response: { 200: z.object({ items: z.array(analysisInfoSchema) }), ...errorResponses },
+      },
+    },
+    (request) => ({
+      items: listAnalyses(actorOf(request)),
+    }),
+  );
   for (const analysis of analyses) {
     app.get(
       `/api/v1/analytics/${analysis.name}`,
-      { schema: { tags, summary: analysis.summary, description: FILTERS_DOC, querystring: analysisQuerySchema(analysis.params), response: { 200: analysis.result, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: analysis.summary,
+          description: FILTERS_DOC,
+          querystring: analysisQuerySchema(analysis.params),
+          response: { 200: analysis.result, ...errorResponses },
+        },
+      },
       (request) => {
         const query = request.query as Record<string, unknown>;
         return runAnalysis(deps, actorOf(request), analysis, pickFilters(query), analysis.params.parse(query));

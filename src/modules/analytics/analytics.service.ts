@@ -15,7 +15,13 @@ export function assertCanReadAnalytics(actor: Actor): void {
 }
 
 /** Runs one analysis for the actor, its statements in one read-only snapshot. */
-export async function runAnalysis(deps: Deps, actor: Actor, analysis: AnyAnalysis, filters: AnalyticsFilters, params: Record<string, unknown>): Promise<unknown> {
+export async function runAnalysis(
+  deps: Deps,
+  actor: Actor,
+  analysis: AnyAnalysis,
+  filters: AnalyticsFilters,
+  params: Record<string, unknown>,
+): Promise<unknown> {
   assertCanReadAnalytics(actor);
   return inAnalyticsSnapshot(deps.db, (db) => analysis.run({ ...deps, db }, actor, filters, params));
 }
@@ -23,7 +29,12 @@ export async function runAnalysis(deps: Deps, actor: Actor, analysis: AnyAnalysi
 /** The analyses there are, with their routes and own parameters. */
 export function listAnalyses(actor: Actor): AnalysisInfo[] {
   assertCanReadAnalytics(actor);
-  return analyses.map((a) => ({ name: a.name, summary: a.summary, path: `/api/v1/analytics/${a.name}`, params: Object.keys(a.params.shape) }));
+  return analyses.map((a) => ({
+    name: a.name,
+    summary: a.summary,
+    path: `/api/v1/analytics/${a.name}`,
+    params: Object.keys(a.params.shape),
+  }));
 }
 
 /** A pipeline id from an id or a name (the CLI's `--pipeline`); `field` names the option in the error. */

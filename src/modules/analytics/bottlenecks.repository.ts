@@ -99,7 +99,9 @@ export async function stageFlow(db: DbExecutor, s: FlowScope, dealLimit: number)
     )
     select f.stage_id as "stageId", f.arrivals, f.completed, f.completed_ms as "completedSojournMs", f.wip_ms as "wipTimeMs",
            f.wip_now as "wipNow", t.p75 as "wonP75Ms", coalesce(st.n, 0) as "staleCount"
-    from flow f left join thresholds t on t.stage_id = f.stage_id left join stale st on st.stage_id = f.stage_id`.execute(db);
+    from flow f left join thresholds t on t.stage_id = f.stage_id left join stale st on st.stage_id = f.stage_id`.execute(
+    db,
+  );
   const weekly = await sql<StageWeekCounts>`
     with ${flowCtes(s)},
     weeks as (

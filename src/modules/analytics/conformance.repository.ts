@@ -20,7 +20,11 @@ interface GroupRow {
  * registering partner, with up to `sampleSize` deals of each group (by name) for the drill-down:
  * enough to list the `sampleSize` least fitting deals, since a group's deals fit equally.
  */
-export async function conformanceGroups(db: DbExecutor, s: TraceScope, sampleSize: number): Promise<ConformanceTraceGroup[]> {
+export async function conformanceGroups(
+  db: DbExecutor,
+  s: TraceScope,
+  sampleSize: number,
+): Promise<ConformanceTraceGroup[]> {
   const r = await sql<GroupRow>`
     with ${traceCte(s)},
     ranked as (

@@ -21,13 +21,24 @@ interface StatsRow {
   mean: number | null;
 }
 
-const seconds = (x: StatsRow) => ({ count: x.count, p50: x.q?.[0] ?? null, p75: x.q?.[1] ?? null, p90: x.q?.[2] ?? null, mean: x.mean });
+const seconds = (x: StatsRow) => ({
+  count: x.count,
+  p50: x.q?.[0] ?? null,
+  p75: x.q?.[1] ?? null,
+  p90: x.q?.[2] ?? null,
+  mean: x.mean,
+});
 
 /**
  * Per open stage of the pipeline: visits entered in the date range by the deals counted, with the
  * duration statistics (seconds) of the completed ones and the number still in progress.
  */
-export async function stageVisitAggregates(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<StageVisitAggregate[]> {
+export async function stageVisitAggregates(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<StageVisitAggregate[]> {
   const open = openStages(pipeline).map((s) => s.id);
   if (open.length === 0) return [];
   const r = await sql<StatsRow & { stage_id: string; in_progress: number }>`
@@ -49,7 +60,12 @@ export async function stageVisitAggregates(db: DbExecutor, actor: Actor, filters
  * close. Read from the deals' traces: `current_at` is the entry of the deal's current visit when it
  * is in this pipeline, `deal_first_at` its first entry anywhere.
  */
-export async function cycleAggregates(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<{ won?: SecondsAggregate; lost?: SecondsAggregate }> {
+export async function cycleAggregates(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<{ won?: SecondsAggregate; lost?: SecondsAggregate }> {
   const r = await sql<StatsRow & { status: 'won' | 'lost' }>`
     select d.status, count(*)::int as count, ${stats("date_part('epoch', t.current_at - t.deal_first_at)")}
     from deal_traces t

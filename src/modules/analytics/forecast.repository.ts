@@ -18,9 +18,23 @@ function label(date: RawBuilder<unknown>, period: ForecastPeriod): RawBuilder<st
  * with exact sums of amount and amount × probability / 100. With a date range, only deals whose
  * date falls in it; without one, open deals with no expected close date come as period null.
  */
-export async function forecastRows(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel, period: ForecastPeriod): Promise<ForecastRow[]> {
+export async function forecastRows(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+  period: ForecastPeriod,
+): Promise<ForecastRow[]> {
   const bounded = filters.from !== undefined || filters.to !== undefined;
-  const r = await sql<{ period: string | null; stage_id: string; status: 'open' | 'won'; currency: string; deals: number; amount: string; weighted: string }>`
+  const r = await sql<{
+    period: string | null;
+    stage_id: string;
+    status: 'open' | 'won';
+    currency: string;
+    deals: number;
+    amount: string;
+    weighted: string;
+  }>`
     with x as (
       select d.stage_id, d.status, d.currency, d.amount, s.probability,
         case when d.status = 'won' then (d.closed_at at time zone ${pipeline.timezone})::date else d.expected_close_date end as day
@@ -39,5 +53,13 @@ export async function forecastRows(db: DbExecutor, actor: Actor, filters: Analyt
     group by 1, 2, 3, 4
     order by 1, 2, 3, 4
   `.execute(db);
-  return r.rows.map((x) => ({ period: x.period, stageId: x.stage_id, status: x.status, currency: x.currency, deals: x.deals, amount: x.amount, weighted: x.weighted }));
+  return r.rows.map((x) => ({
+    period: x.period,
+    stageId: x.stage_id,
+    status: x.status,
+    currency: x.currency,
+    deals: x.deals,
+    amount: x.amount,
+    weighted: x.weighted,
+  }));
 }

@@ -15,8 +15,20 @@ import { dayRange, dealConditions, monthOf } from './analytics.repository.ts';
  * into ranks reached and strict depth, so the database groups a million deals by a few hundred
  * paths instead of sorting their visits.
  */
-export async function funnelGroups(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<FunnelGroup[]> {
-  const result = await sql<{ path: string; status: DealStatus; cohort: string; currency: string; deals: number; amount: string }>`
+export async function funnelGroups(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<FunnelGroup[]> {
+  const result = await sql<{
+    path: string;
+    status: DealStatus;
+    cohort: string;
+    currency: string;
+    deals: number;
+    amount: string;
+  }>`
     select array_to_string(t.stage_ids, ',') as path, d.status, ${monthOf(sql`d.created_at`, pipeline.timezone)} as cohort, d.currency,
       count(*)::int as deals, coalesce(sum(d.amount), 0)::text as amount
     from deal_traces t

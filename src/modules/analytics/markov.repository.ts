@@ -22,7 +22,12 @@ function moves(actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel)
 const days = sql`extract(epoch from (v.left_at - v.entered_at)) / 86400`;
 
 /** Per (stage, next stage): how many visits moved so, and the Σ days those visits lasted. */
-export async function transitionCounts(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<StageTransitionCount[]> {
+export async function transitionCounts(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<StageTransitionCount[]> {
   const r = await sql<StageTransitionCount>`
     select v.stage_id as "fromStageId", n.stage_id as "toStageId", count(*)::int as count, coalesce(sum(${days}), 0)::float8 as "totalDays"
     from ${moves(actor, filters, pipeline)}
@@ -31,10 +36,17 @@ export async function transitionCounts(db: DbExecutor, actor: Actor, filters: An
 }
 
 /** Probabilities 0, 0.01, …, 1: the percentiles kept of each stage's stays. */
-const PERCENTILES = sql.raw(`array[${Array.from({ length: 101 }, (_, k) => (k / 100).toFixed(2)).join(',')}]::float8[]`);
+const PERCENTILES = sql.raw(
+  `array[${Array.from({ length: 101 }, (_, k) => (k / 100).toFixed(2)).join(',')}]::float8[]`,
+);
 
 /** Per stage, the 101 percentiles (0..100) of the days its counted visits lasted. */
-export async function stayPercentiles(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): Promise<{ stageId: string; quantiles: number[] }[]> {
+export async function stayPercentiles(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<{ stageId: string; quantiles: number[] }[]> {
   const r = await sql<{ stageId: string; quantiles: number[] }>`
     select v.stage_id as "stageId", percentile_cont(${PERCENTILES}) within group (order by ${days}) as quantiles
     from ${moves(actor, filters, pipeline)}
@@ -43,7 +55,13 @@ export async function stayPercentiles(db: DbExecutor, actor: Actor, filters: Ana
 }
 
 /** The open deals of the pipeline now, per current stage: count and exact Σ amount in `currency`. */
-export async function openLoad(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel, currency: string): Promise<{ stageId: string; deals: number; amount: string }[]> {
+export async function openLoad(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+  currency: string,
+): Promise<{ stageId: string; deals: number; amount: string }[]> {
   const r = await sql<{ stageId: string; deals: number; amount: string }>`
     select d.stage_id as "stageId", count(*)::int as deals, coalesce(sum(d.amount) filter (where trim(d.currency) = ${currency}), 0)::text as amount
     from deals d
@@ -56,14 +74,23 @@ export async function openLoad(db: DbExecutor, actor: Actor, filters: AnalyticsF
  * The open deals of the pipeline, one row each: current stage, days in it at `now` (from the
  * current visit's business time) and the amount when in `currency` (else "0.00").
  */
-export async function openDeals(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel, currency: string, now: Date): Promise<{ stageId: string; ageDays: number; amount: string }[]> {
+export async function openDeals(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+  currency: string,
+  now: Date,
+): Promise<{ stageId: string; ageDays: number; amount: string }[]> {
   const r = await sql<{ stageId: string; ageDays: number; amount: string }>`
     select d.stage_id as "stageId",
            (extract(epoch from (${now}::timestamptz - coalesce(cv.entered_at, d.stage_entered_at))) / 86400)::float8 as "ageDays",
            (case when trim(d.currency) = ${currency} then coalesce(d.amount, 0) else 0 end)::numeric(20,2)::text as amount
     from deals d
     left join deal_stage_visits cv on cv.org_id = d.org_id and cv.deal_id = d.id and cv.left_at is null
-    where ${dealConditions(actor, filters, 'd')} and d.pipeline_id = ${pipeline.id}::uuid and d.status = 'open'`.execute(db);
+    where ${dealConditions(actor, filters, 'd')} and d.pipeline_id = ${pipeline.id}::uuid and d.status = 'open'`.execute(
+    db,
+  );
   return r.rows;
 }
 
@@ -71,9 +98,19 @@ export async function openDeals(db: DbExecutor, actor: Actor, filters: Analytics
  * The forecast period as days from `now`: from 00:00 of `from` (or now) to 00:00 of the day after
  * `to` (or `now` + `horizonDays`), calendar days in the organization's time zone.
  */
-export async function periodOffsets(db: DbExecutor, filters: Pick<AnalyticsFilters, 'from' | 'to'>, timezone: string, now: Date, horizonDays: number): Promise<{ startDays: number; endDays: number }> {
-  const start = filters.from ? sql`(cast(${filters.from} as date)::timestamp at time zone ${timezone})` : sql`${now}::timestamptz`;
-  const end = filters.to ? sql`((cast(${filters.to} as date) + 1)::timestamp at time zone ${timezone})` : sql`${now}::timestamptz + make_interval(days => ${horizonDays}::int)`;
+export async function periodOffsets(
+  db: DbExecutor,
+  filters: Pick<AnalyticsFilters, 'from' | 'to'>,
+  timezone: string,
+  now: Date,
+  horizonDays: number,
+): Promise<{ startDays: number; endDays: number }> {
+  const start = filters.from
+    ? sql`(cast(${filters.from} as date)::timestamp at time zone ${timezone})`
+    : sql`${now}::timestamptz`;
+  const end = filters.to
+    ? sql`((cast(${filters.to} as date) + 1)::timestamp at time zone ${timezone})`
+    : sql`${now}::timestamptz + make_interval(days => ${horizonDays}::int)`;
   const r = await sql<{ startDays: number; endDays: number }>`
     select (extract(epoch from (${start} - ${now}::timestamptz)) / 86400)::float8 as "startDays",
            (extract(epoch from (${end} - ${now}::timestamptz)) / 86400)::float8 as "endDays"`.execute(db);

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { ProcessEdgeCount, ProcessEndpointCount, ProcessNodeCount, VariantCount } from '../../analytics/process-map.ts';
+import type {
+  ProcessEdgeCount,
+  ProcessEndpointCount,
+  ProcessNodeCount,
+  VariantCount,
+} from '../../analytics/process-map.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { traceCte, type TraceScope } from './traces.repository.ts';
 
@@ -63,7 +68,11 @@ export async function processMapCounts(db: DbExecutor, s: TraceScope, activities
                select from generate_series(1, u.i - 1) j where t.stage_ids[j] = u.node and t.stage_ids[j + 1] = t.stage_ids[u.i + 1]) as first_of_pair
       from traces t cross join lateral unnest(t.stage_ids) with ordinality as u(node, i)
     )`;
-  const r = await sql<{ edges: ProcessEdgeCount[]; nodes: NodeRow[]; variants: (Omit<VariantCount, 'sequence'> & { sequence: string })[] }>`
+  const r = await sql<{
+    edges: ProcessEdgeCount[];
+    nodes: NodeRow[];
+    variants: (Omit<VariantCount, 'sequence'> & { sequence: string })[];
+  }>`
     with ${traceCte(s)},
     ${seq},
     edges as (

@@ -23,7 +23,10 @@ export function num(v: number | null, decimals = 1): string {
 }
 
 /** The heading line of a report: what was analysed, over which pipeline and dates. */
-export function heading(title: string, r: { pipeline: { name: string }; from: string | null; to: string | null }): string {
+export function heading(
+  title: string,
+  r: { pipeline: { name: string }; from: string | null; to: string | null },
+): string {
   const range = r.from || r.to ? `, ${r.from ?? '…'} to ${r.to ?? '…'}` : '';
   return `${title}: pipeline "${r.pipeline.name}"${range}`;
 }

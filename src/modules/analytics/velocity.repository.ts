@@ -14,11 +14,26 @@ const ids = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}::
  * lost stage of the pipeline within the window was a win or a loss, with the won deals' amounts
  * and cycle seconds (first visit to that win).
  */
-export async function velocityInputs(db: DbExecutor, actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel, w: DayWindow): Promise<VelocityInput[]> {
+export async function velocityInputs(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+  w: DayWindow,
+): Promise<VelocityInput[]> {
   const open = openStages(pipeline).map((s) => s.id);
   const closing = pipeline.stages.filter((s) => s.kind !== 'open');
   const tz = pipeline.timezone;
-  const r = await sql<{ currency: string; open_deals: number; open_amount: string; won: number; lost: number; won_amount: string; won_with_amount: number; won_secs: number }>`
+  const r = await sql<{
+    currency: string;
+    open_deals: number;
+    open_amount: string;
+    won: number;
+    lost: number;
+    won_amount: string;
+    won_with_amount: number;
+    won_secs: number;
+  }>`
     with bounds as (
       select (cast(${w.from} as date)::timestamp at time zone ${tz}) as a, ((cast(${w.to} as date) + 1)::timestamp at time zone ${tz}) as b
     ),

@@ -16,7 +16,13 @@ export const verifyReportSchema = z.object({
 export function registerAuditRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Walk the hash chain of the event log and report the first break (admin, auditor)', response: { 200: verifyReportSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Walk the hash chain of the event log and report the first break (admin, auditor)',
+        response: { 200: verifyReportSchema, ...errorResponses },
+      },
+    },
     (request) => verifyAudit(deps, actorOf(request)),
   );
 }

@@ -53,13 +53,29 @@ export async function findUsersByEmail(db: DbExecutor, email: string): Promise<(
 }
 
 export async function findUser(db: DbExecutor, orgId: string, userId: string): Promise<AuthUserRow | undefined> {
-  return db.selectFrom('users as u').select(userCols).select(teamUserIds.as('team_user_ids')).where('u.org_id', '=', orgId).where('u.id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users as u')
+    .select(userCols)
+    .select(teamUserIds.as('team_user_ids'))
+    .where('u.org_id', '=', orgId)
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
 }
 
-export async function insertSession(db: DbExecutor, s: { orgId: string; tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+export async function insertSession(
+  db: DbExecutor,
+  s: { orgId: string; tokenHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ org_id: s.orgId, token_hash: s.tokenHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt })
+    .values({
+      org_id: s.orgId,
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.createdAt,
+      expires_at: s.expiresAt,
+    })
     .execute();
 }
 
@@ -74,7 +90,11 @@ const sessionActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; t
 );
 
 /** A session with the actor it signs in, in one statement (every cookie-authenticated request runs it). */
-export async function findSessionActor(db: DbExecutor, orgId: string, tokenHash: string): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
+export async function findSessionActor(
+  db: DbExecutor,
+  orgId: string,
+  tokenHash: string,
+): Promise<(ActorRow & { csrf_token: string; expires_at: Date }) | undefined> {
   const [row] = await sessionActor(db, { orgId, tokenHash });
   return row;
 }
@@ -102,13 +122,22 @@ export async function findApiTokenActor(
   db: DbExecutor,
   orgId: string,
   tokenHash: string,
-): Promise<(ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }) | undefined> {
+): Promise<
+  | (ActorRow & { token_id: string; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null })
+  | undefined
+> {
   const [row] = await apiTokenActor(db, { orgId, tokenHash });
   return row;
 }
 
 /** Records a use of the token unless a use after `staleBefore` is already recorded. */
-export async function touchApiToken(db: DbExecutor, orgId: string, id: string, at: Date, staleBefore: Date): Promise<void> {
+export async function touchApiToken(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  at: Date,
+  staleBefore: Date,
+): Promise<void> {
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: at })
@@ -118,10 +147,29 @@ export async function touchApiToken(db: DbExecutor, orgId: string, id: string, a
     .execute();
 }
 
-export async function insertApiToken(db: DbExecutor, t: { orgId: string; id: string; userId: string; name: string; tokenHash: string; createdAt: Date; expiresAt: Date | null }): Promise<void> {
+export async function insertApiToken(
+  db: DbExecutor,
+  t: {
+    orgId: string;
+    id: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    createdAt: Date;
+    expiresAt: Date | null;
+  },
+): Promise<void> {
   await db
     .insertInto('api_tokens')
-    .values({ org_id: t.orgId, id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, expires_at: t.expiresAt })
+    .values({
+      org_id: t.orgId,
+      id: t.id,
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+    })
     .execute();
 }
 
@@ -135,7 +183,12 @@ export async function listApiTokens(db: DbExecutor, orgId: string, userId: strin
 }
 
 export async function getApiToken(db: DbExecutor, orgId: string, id: string) {
-  return db.selectFrom('api_tokens').select(['id', 'user_id', 'revoked_at']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'revoked_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function revokeApiToken(db: DbExecutor, orgId: string, id: string, at: Date): Promise<void> {
@@ -159,11 +212,21 @@ export async function recentFailures(db: DbExecutor, email: string, since: Date)
  */
 export async function recordAttempt(db: DbExecutor, email: string, at: Date, succeeded: boolean): Promise<void> {
   if (succeeded) {
-    await db.deleteFrom('login_attempts').where(sql`lower(email)`, '=', email.toLowerCase()).execute();
+    await db
+      .deleteFrom('login_attempts')
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .execute();
     return;
   }
-  await db.insertInto('login_attempts').values({ email: email.toLowerCase(), attempted_at: at, succeeded: false }).execute();
-  await db.deleteFrom('login_attempts').where(sql`lower(email)`, '=', email.toLowerCase()).where('attempted_at', '<', new Date(at.getTime() - 86_400_000)).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ email: email.toLowerCase(), attempted_at: at, succeeded: false })
+    .execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where('attempted_at', '<', new Date(at.getTime() - 86_400_000))
+    .execute();
 }
 
 export async function getSetting(db: DbExecutor, key: string): Promise<string | undefined> {
@@ -172,7 +235,11 @@ export async function getSetting(db: DbExecutor, key: string): Promise<string | 
 }
 
 export async function putSettingIfAbsent(db: DbExecutor, key: string, value: string): Promise<string> {
-  await db.insertInto('instance_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('instance_settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const v = await getSetting(db, key);
   return v ?? value;
 }

@@ -19,7 +19,11 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token for writes',
-        body: z.strictObject({ email: emailSchema, password: z.string().min(1).max(200), organization: z.string().max(300).optional() }),
+        body: z.strictObject({
+          email: emailSchema,
+          password: z.string().min(1).max(200),
+          organization: z.string().max(300).optional(),
+        }),
         response: { 200: sessionSchema, ...errorResponses, 429: errorResponses[401] },
       },
     },
@@ -32,22 +36,57 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
         secure: opts.secureCookies,
         expires: s.expiresAt,
       });
-      return { user: await getUser(deps, s.actor, s.actor.userId), organizationId: s.actor.orgId, csrfToken: s.csrfToken };
+      return {
+        user: await getUser(deps, s.actor, s.actor.userId),
+        organizationId: s.actor.orgId,
+        csrfToken: s.csrfToken,
+      };
     },
   );
-  app.post('/api/v1/auth/sign-out', { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } }, async (request, reply) => {
-    if (request.sessionToken) await svc.signOut(deps, request.sessionToken);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
-  app.get('/api/v1/auth/session', { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: sessionSchema, ...errorResponses } } }, async (request) => {
-    const actor = actorOf(request);
-    return { user: await getUser(deps, actor, actor.userId), organizationId: actor.orgId, csrfToken: request.csrfToken };
-  });
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await svc.signOut(deps, request.sessionToken);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/v1/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and the CSRF token',
+        response: { 200: sessionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        user: await getUser(deps, actor, actor.userId),
+        organizationId: actor.orgId,
+        csrfToken: request.csrfToken,
+      };
+    },
+  );
 
-  app.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'List API tokens (own; admins: all)', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses } } }, async (request) => ({
-    items: await svc.listApiTokens(deps, actorOf(request)),
-  }));
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'List API tokens (own; admins: all)',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await svc.listApiTokens(deps, actorOf(request)),
+    }),
+  );
   app.post(
     '/api/v1/tokens',
     {
@@ -60,8 +99,19 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
     },
     async (request, reply) => reply.status(201).send(await svc.createApiToken(deps, actorOf(request), request.body)),
   );
-  app.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: idParams, response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    await svc.revokeApiToken(deps, actorOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await svc.revokeApiToken(deps, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

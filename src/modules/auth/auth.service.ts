@@ -41,7 +41,10 @@ function buildActor(row: repo.ActorRow): Actor {
  * that email until the window passes. When the same email exists in several organizations the
  * caller must name the organization.
  */
-export async function signIn(deps: Deps, input: { email: string; password: string; organization?: string | undefined }): Promise<SignedIn> {
+export async function signIn(
+  deps: Deps,
+  input: { email: string; password: string; organization?: string | undefined },
+): Promise<SignedIn> {
   const now = deps.clock.now();
   const failures = await repo.recentFailures(deps.db, input.email, new Date(now.getTime() - FAILURE_WINDOW_MS));
   if (failures >= MAX_FAILURES) {
@@ -58,7 +61,9 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     });
   }
   const user = candidates[0];
-  const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password).then(() => false);
+  const ok = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyPassword(await dummyHash(), input.password).then(() => false);
   if (!user || !ok || !user.active) {
     await repo.recordAttempt(deps.db, input.email, now, false);
     throw new AppError('invalid_credentials', 'The email or password is not correct');
@@ -86,7 +91,10 @@ export async function signOut(deps: Deps, sessionToken: string): Promise<void> {
 }
 
 /** Resolves a session cookie to its actor and CSRF token, or null when unknown or expired. */
-export async function resolveSession(deps: Deps, sessionToken: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function resolveSession(
+  deps: Deps,
+  sessionToken: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const parsed = parseToken(SESSION_PREFIX, sessionToken);
   if (!parsed) return null;
   const s = await repo.findSessionActor(deps.db, parsed.orgId, tokenHash(deps.tokenSecret, parsed.secret));
@@ -105,7 +113,8 @@ export async function resolveApiToken(deps: Deps, token: string): Promise<Actor 
   const now = deps.clock.now();
   if (!t || t.revoked_at || (t.expires_at && t.expires_at.getTime() <= now.getTime()) || !t.active) return null;
   const staleBefore = new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS);
-  if (!t.last_used_at || t.last_used_at.getTime() <= staleBefore.getTime()) await repo.touchApiToken(deps.db, parsed.orgId, t.token_id, now, staleBefore);
+  if (!t.last_used_at || t.last_used_at.getTime() <= staleBefore.getTime())
+    await repo.touchApiToken(deps.db, parsed.orgId, t.token_id, now, staleBefore);
   return buildActor(t);
 }
 
@@ -126,7 +135,8 @@ export async function createApiToken(
   input: { name: string; userId?: string | undefined; expiresInDays?: number | undefined },
 ): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const userId = input.userId ?? actor.userId;
-  if (userId !== actor.userId && actor.role !== 'admin') throw forbidden('Only admins can create tokens for other users');
+  if (userId !== actor.userId && actor.role !== 'admin')
+    throw forbidden('Only admins can create tokens for other users');
   const user = await repo.findUser(deps.db, actor.orgId, userId);
   if (!user) throw notFound('user', userId);
   const now = deps.clock.now();
@@ -134,13 +144,36 @@ export async function createApiToken(
   const secret = randomToken();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
   await deps.db.transaction().execute(async (trx) => {
-    await repo.insertApiToken(trx, { orgId: actor.orgId, id, userId, name: input.name, tokenHash: tokenHash(deps.tokenSecret, secret), createdAt: now, expiresAt });
-    await recordEvents(trx, deps, actor, [{ entityType: 'api_token', entityId: id, type: 'api_token.created', data: { after: { name: input.name, userId, expiresAt } } }]);
+    await repo.insertApiToken(trx, {
+      orgId: actor.orgId,
+      id,
+      userId,
+      name: input.name,
+      tokenHash: tokenHash(deps.tokenSecret, secret),
+      createdAt: now,
+      expiresAt,
+    });
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'api_token',
+        entityId: id,
+        type: 'api_token.created',
+        data: { after: { name: input.name, userId, expiresAt } },
+      },
+    ]);
   });
   deps.sealer.schedule(actor.orgId);
   return {
     token: composeToken(API_TOKEN_PREFIX, actor.orgId, secret),
-    apiToken: { id, userId, name: input.name, createdAt: now.toISOString(), lastUsedAt: null, expiresAt: expiresAt?.toISOString() ?? null, revokedAt: null },
+    apiToken: {
+      id,
+      userId,
+      name: input.name,
+      createdAt: now.toISOString(),
+      lastUsedAt: null,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      revokedAt: null,
+    },
   };
 }
 
@@ -163,7 +196,9 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
   if (t.revoked_at) return;
   await deps.db.transaction().execute(async (trx) => {
     await repo.revokeApiToken(trx, actor.orgId, id, deps.clock.now());
-    await recordEvents(trx, deps, actor, [{ entityType: 'api_token', entityId: id, type: 'api_token.revoked', data: {} }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'api_token', entityId: id, type: 'api_token.revoked', data: {} },
+    ]);
   });
   deps.sealer.schedule(actor.orgId);
 }

@@ -33,7 +33,8 @@ export type TableLine = z.infer<typeof tableLineSchema>;
 export const endLineSchema = z.object({ end: z.literal(true), rows: z.record(z.string(), z.number().int().min(0)) });
 export type EndLine = z.infer<typeof endLineSchema>;
 
-export type BackupLine = { kind: 'table'; line: TableLine } | { kind: 'row'; values: unknown[] } | { kind: 'end'; line: EndLine };
+export type BackupLine =
+  { kind: 'table'; line: TableLine } | { kind: 'row'; values: unknown[] } | { kind: 'end'; line: EndLine };
 
 const JSON_WRAPPER = '$json';
 
@@ -56,7 +57,8 @@ export function decodeJson(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === JSON_WRAPPER) return JSON.stringify((value as Record<string, unknown>)[JSON_WRAPPER]);
+    if (keys.length === 1 && keys[0] === JSON_WRAPPER)
+      return JSON.stringify((value as Record<string, unknown>)[JSON_WRAPPER]);
   }
   return JSON.stringify(value);
 }

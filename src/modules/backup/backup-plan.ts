@@ -59,7 +59,8 @@ export function loadOrder(tables: readonly TableInfo[]): string[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const placed = new Set<string>();
   const order: string[] = [];
-  const blockers = (t: TableInfo) => t.foreignKeys.filter((fk) => fk.parent !== t.name && byName.has(fk.parent) && !placed.has(fk.parent));
+  const blockers = (t: TableInfo) =>
+    t.foreignKeys.filter((fk) => fk.parent !== t.name && byName.has(fk.parent) && !placed.has(fk.parent));
   // Only a table on a cycle needs to break one; the others just wait for their parents.
   const onCycle = (start: TableInfo): boolean => {
     const seen = new Set<string>();
@@ -89,7 +90,9 @@ export function loadOrder(tables: readonly TableInfo[]): string[] {
       });
     }
     if (pick < 0) {
-      throw new Error(`the foreign keys between ${remaining.map((t) => t.name).join(', ')} form a cycle that no nullable column breaks`);
+      throw new Error(
+        `the foreign keys between ${remaining.map((t) => t.name).join(', ')} form a cycle that no nullable column breaks`,
+      );
     }
     const [table] = remaining.splice(pick, 1);
     if (!table) break;

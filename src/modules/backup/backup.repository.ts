@@ -117,7 +117,12 @@ function readExpr(c: ColumnInfo): RawBuilder<unknown> {
  * primary key is paged by offset in the order of all its columns, which is total up to identical
  * rows (interchangeable anyway); inside the backup's snapshot the pages are consistent.
  */
-export async function readPage(db: DbExecutor, table: TableInfo, after: { key: readonly unknown[] | null; offset: number }, limit: number): Promise<unknown[][]> {
+export async function readPage(
+  db: DbExecutor,
+  table: TableInfo,
+  after: { key: readonly unknown[] | null; offset: number },
+  limit: number,
+): Promise<unknown[][]> {
   const select = sql.join(table.columns.map((c, i) => sql`${readExpr(c)} as ${sql.id(`c${i}`)}`));
   const from = sql.id(table.name);
   let query: RawBuilder<Record<string, unknown>>;
@@ -160,7 +165,12 @@ function fromRecord(c: ColumnInfo): RawBuilder<unknown> {
 }
 
 /** Inserts rows given as objects keyed by column name, many per statement, through one JSON parameter. */
-export async function insertRows(db: DbExecutor, table: string, columns: readonly ColumnInfo[], rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function insertRows(
+  db: DbExecutor,
+  table: string,
+  columns: readonly ColumnInfo[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const overriding = columns.some((c) => c.identityAlways) ? sql` overriding system value` : sql``;
   await sql`insert into ${sql.id(table)} (${sql.join(columns.map((c) => sql.id(c.name)))})${overriding}
@@ -169,7 +179,13 @@ export async function insertRows(db: DbExecutor, table: string, columns: readonl
 }
 
 /** Sets columns that were loaded as NULL to break a foreign-key cycle, matching rows by primary key. */
-export async function updateRows(db: DbExecutor, table: string, key: readonly ColumnInfo[], columns: readonly ColumnInfo[], rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function updateRows(
+  db: DbExecutor,
+  table: string,
+  key: readonly ColumnInfo[],
+  columns: readonly ColumnInfo[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const assignments = sql.join(columns.map((c) => sql`${sql.id(c.name)} = ${fromRecord(c)}`));
   const match = sql.join(
@@ -183,5 +199,7 @@ export async function updateRows(db: DbExecutor, table: string, key: readonly Co
 
 /** Moves a sequence past the highest value restored into its column, so new rows do not collide. */
 export async function resetSequence(db: DbExecutor, table: string, column: string, sequence: string): Promise<void> {
-  await sql`select setval(${sequence}::text::regclass, coalesce((select max(${sql.ref(column)}) from ${sql.id(table)}), 0) + 1, false)`.execute(db);
+  await sql`select setval(${sequence}::text::regclass, coalesce((select max(${sql.ref(column)}) from ${sql.id(table)}), 0) + 1, false)`.execute(
+    db,
+  );
 }

@@ -27,7 +27,8 @@ export interface BackupResult {
 
 const PAGE_SIZE = 1000;
 
-export const invalidBackup = (file: string, message: string): AppError => new AppError('bad_request', `${file}: ${message}`);
+export const invalidBackup = (file: string, message: string): AppError =>
+  new AppError('bad_request', `${file}: ${message}`);
 
 function encodeRow(table: TableInfo, values: unknown[]): unknown[] {
   return values.map((v, i) => (table.columns[i]?.kind === 'json' ? encodeJson(v as string | null) : v));
@@ -43,10 +44,15 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set(['deal_traces']);
  * Writes a logical backup of the whole database (see backup-format.ts) from one consistent
  * snapshot, table by table in keyset-paged batches. The file appears only once complete.
  */
-export async function createBackup(deps: BackupDeps, file: string, opts: { onProgress?: (p: TableProgress) => void } = {}): Promise<BackupResult> {
+export async function createBackup(
+  deps: BackupDeps,
+  file: string,
+  opts: { onProgress?: (p: TableProgress) => void } = {},
+): Promise<BackupResult> {
   const { db } = deps.database;
   const schemaVersion = await repo.schemaVersion(db);
-  if (schemaVersion === 0) throw new AppError('bad_request', 'The database has no schema yet: there is nothing to back up');
+  if (schemaVersion === 0)
+    throw new AppError('bad_request', 'The database has no schema yet: there is nothing to back up');
   const tables = await repo.readCatalog(db);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const header: BackupHeader = {
@@ -74,7 +80,8 @@ export async function createBackup(deps: BackupDeps, file: string, opts: { onPro
           let key: unknown[] | null = null;
           for (;;) {
             const page = await repo.readPage(trx, table, { key, offset: count }, PAGE_SIZE);
-            if (page.length > 0) await writer.write(page.map((values) => JSON.stringify(encodeRow(table, values))).join('\n'));
+            if (page.length > 0)
+              await writer.write(page.map((values) => JSON.stringify(encodeRow(table, values))).join('\n'));
             count += page.length;
             const last = page[page.length - 1];
             if (page.length < PAGE_SIZE || !last) break;
@@ -120,7 +127,10 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
   if (!parsed.success) {
     const v = value as { format?: unknown; formatVersion?: unknown } | null;
     if (v?.format === BACKUP_FORMAT && v.formatVersion !== BACKUP_FORMAT_VERSION) {
-      throw invalidBackup(file, `has backup format version ${String(v.formatVersion)}; this Pipewright reads version ${BACKUP_FORMAT_VERSION}`);
+      throw invalidBackup(
+        file,
+        `has backup format version ${String(v.formatVersion)}; this Pipewright reads version ${BACKUP_FORMAT_VERSION}`,
+      );
     }
     throw invalidBackup(file, 'is not a Pipewright backup (its first line is not a backup header)');
   }

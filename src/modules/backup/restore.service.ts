@@ -5,7 +5,14 @@ import { AppError } from '../../domain/errors.ts';
 import { verifyChain, type VerifyReport } from '../events/chain.ts';
 import { findOrganizations } from '../users/users.repository.ts';
 import { readLines } from './backup-file.ts';
-import { decodeJson, parseLine, type BackupHeader, type BackupLine, type EndLine, type TableLine } from './backup-format.ts';
+import {
+  decodeJson,
+  parseLine,
+  type BackupHeader,
+  type BackupLine,
+  type EndLine,
+  type TableLine,
+} from './backup-format.ts';
 import { deferrableColumns, type ColumnInfo, type TableInfo } from './backup-plan.ts';
 import * as repo from './backup.repository.ts';
 import { invalidBackup, readBackupHeader, type BackupDeps, type TableProgress } from './backup.service.ts';
@@ -28,7 +35,12 @@ interface Section {
   deferred: Set<string>;
 }
 
-function openSection(file: string, line: TableLine, catalog: Map<string, TableInfo>, loaded: ReadonlySet<string>): Section {
+function openSection(
+  file: string,
+  line: TableLine,
+  catalog: Map<string, TableInfo>,
+  loaded: ReadonlySet<string>,
+): Section {
   const table = catalog.get(line.table);
   if (!table) throw invalidBackup(file, `has table ${line.table}, which this database does not have`);
   const columns = line.columns.map((name) => {
@@ -40,18 +52,34 @@ function openSection(file: string, line: TableLine, catalog: Map<string, TableIn
   for (const fk of table.foreignKeys) {
     if (loaded.has(fk.parent) || !catalog.has(fk.parent)) continue;
     const cols = deferrableColumns(table, fk);
-    if (!cols) throw invalidBackup(file, `loads ${line.table} before ${fk.parent}, which its foreign key ${fk.name} needs first`);
+    if (!cols)
+      throw invalidBackup(
+        file,
+        `loads ${line.table} before ${fk.parent}, which its foreign key ${fk.name} needs first`,
+      );
     for (const c of cols) if (line.columns.includes(c)) deferred.add(c);
   }
   if (deferred.size > 0 && table.primaryKey.length === 0) {
-    throw invalidBackup(file, `table ${line.table} needs a second pass for ${[...deferred].join(', ')} but has no primary key`);
+    throw invalidBackup(
+      file,
+      `table ${line.table} needs a second pass for ${[...deferred].join(', ')} but has no primary key`,
+    );
   }
   return { table, columns, deferred };
 }
 
-function toRecord(file: string, lineNo: number, section: Section, values: unknown[], only?: ReadonlySet<string>): Record<string, unknown> {
+function toRecord(
+  file: string,
+  lineNo: number,
+  section: Section,
+  values: unknown[],
+  only?: ReadonlySet<string>,
+): Record<string, unknown> {
   if (values.length !== section.columns.length) {
-    throw invalidBackup(file, `line ${lineNo} has ${values.length} values for the ${section.columns.length} columns of ${section.table.name}`);
+    throw invalidBackup(
+      file,
+      `line ${lineNo} has ${values.length} values for the ${section.columns.length} columns of ${section.table.name}`,
+    );
   }
   const record: Record<string, unknown> = {};
   section.columns.forEach((c, i) => {
@@ -95,7 +123,12 @@ async function tableStep<T>(table: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** First pass: every row, with the deferred columns NULL. Returns the row counts and what to fill in. */
-async function loadRows(trx: DbExecutor, file: string, catalog: Map<string, TableInfo>, onProgress?: (p: TableProgress) => void) {
+async function loadRows(
+  trx: DbExecutor,
+  file: string,
+  catalog: Map<string, TableInfo>,
+  onProgress?: (p: TableProgress) => void,
+) {
   const loaded = new Set<string>();
   const rows: Record<string, number> = {};
   const deferred: Section[] = [];
@@ -137,7 +170,8 @@ async function loadRows(trx: DbExecutor, file: string, catalog: Map<string, Tabl
   }
   if (!end) throw invalidBackup(file, 'is incomplete: it has no end marker (was it cut short?)');
   for (const [table, n] of Object.entries(end.rows)) {
-    if ((rows[table] ?? 0) !== n) throw invalidBackup(file, `says ${table} has ${n} rows but holds ${rows[table] ?? 0}`);
+    if ((rows[table] ?? 0) !== n)
+      throw invalidBackup(file, `says ${table} has ${n} rows but holds ${rows[table] ?? 0}`);
   }
   return { rows, deferred };
 }
@@ -153,7 +187,9 @@ async function fillDeferred(trx: DbExecutor, file: string, sections: readonly Se
     const s = section;
     const b = batch;
     batch = [];
-    const key = s.table.primaryKey.map((k) => s.columns.find((c) => c.name === k)).filter((c): c is ColumnInfo => c !== undefined);
+    const key = s.table.primaryKey
+      .map((k) => s.columns.find((c) => c.name === k))
+      .filter((c): c is ColumnInfo => c !== undefined);
     const cols = s.columns.filter((c) => s.deferred.has(c.name));
     await tableStep(s.table.name, () => repo.updateRows(trx, s.table.name, key, cols, b));
   };
@@ -177,12 +213,19 @@ async function fillDeferred(trx: DbExecutor, file: string, sections: readonly Se
  * loaded in one transaction (all or nothing), then the remaining migrations run and every
  * organization's audit chain is verified.
  */
-export async function restoreBackup(deps: BackupDeps, file: string, opts: { force?: boolean; onProgress?: (p: TableProgress) => void } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  deps: BackupDeps,
+  file: string,
+  opts: { force?: boolean; onProgress?: (p: TableProgress) => void } = {},
+): Promise<RestoreResult> {
   const { database } = deps;
   const header = await readBackupHeader(file);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (header.schemaVersion > latest) {
-    throw invalidBackup(file, `was made with schema version ${header.schemaVersion}, newer than this Pipewright knows (${latest}): upgrade Pipewright first`);
+    throw invalidBackup(
+      file,
+      `was made with schema version ${header.schemaVersion}, newer than this Pipewright knows (${latest}): upgrade Pipewright first`,
+    );
   }
   const organizations = await repo.organizationNames(database.db);
   if (organizations.length > 0 && !opts.force) {
@@ -192,7 +235,8 @@ export async function restoreBackup(deps: BackupDeps, file: string, opts: { forc
     );
   }
   const now = () => deps.clock.now();
-  if ((await repo.schemaVersion(database.db)) < header.schemaVersion) await migrate(database, now, { upTo: header.schemaVersion });
+  if ((await repo.schemaVersion(database.db)) < header.schemaVersion)
+    await migrate(database, now, { upTo: header.schemaVersion });
   const loadedIntoVersion = await repo.schemaVersion(database.db);
   const tables = await repo.readCatalog(database.db);
   const catalog = new Map(tables.map((t) => [t.name, t]));

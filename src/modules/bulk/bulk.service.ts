@@ -1,5 +1,12 @@
 import type { Actor } from '../../domain/access.ts';
-import type { BulkAssignInput, BulkDeleteInput, BulkPath, BulkResponse, BulkResult, BulkStageInput } from '../../domain/bulk.ts';
+import type {
+  BulkAssignInput,
+  BulkDeleteInput,
+  BulkPath,
+  BulkResponse,
+  BulkResult,
+  BulkStageInput,
+} from '../../domain/bulk.ts';
 import { AppError } from '../../domain/errors.ts';
 import { deleteAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { deleteActivity } from '../activities/activities.service.ts';
@@ -19,7 +26,13 @@ import type { ExpectedVersion } from '../shared.ts';
  * which record to fix without the per-record reasons anyway. Records are applied in the order sent.
  */
 
-type Assign = (deps: Deps, actor: Actor, id: string, expected: ExpectedVersion, input: { ownerId: string | null }) => Promise<{ version: number }>;
+type Assign = (
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion,
+  input: { ownerId: string | null },
+) => Promise<{ version: number }>;
 type Remove = (deps: Deps, actor: Actor, id: string, expected: ExpectedVersion) => Promise<void>;
 
 const assigners: Record<BulkPath, Assign> = {
@@ -50,7 +63,10 @@ function refusal(id: string, err: AppError): BulkResult {
   };
 }
 
-async function each(records: BulkAssignInput['records'], apply: (id: string, expected: ExpectedVersion) => Promise<number | undefined>): Promise<BulkResponse> {
+async function each(
+  records: BulkAssignInput['records'],
+  apply: (id: string, expected: ExpectedVersion) => Promise<number | undefined>,
+): Promise<BulkResponse> {
   const results: BulkResult[] = [];
   for (const r of records) {
     try {
@@ -69,12 +85,20 @@ async function each(records: BulkAssignInput['records'], apply: (id: string, exp
 /** Assigns every record to one owner (or none), with the owner rules of a single update. */
 export function bulkAssign(deps: Deps, actor: Actor, path: BulkPath, input: BulkAssignInput): Promise<BulkResponse> {
   const assign = assigners[path];
-  return each(input.records, async (id, expected) => (await assign(deps, actor, id, expected, { ownerId: input.ownerId })).version);
+  return each(
+    input.records,
+    async (id, expected) => (await assign(deps, actor, id, expected, { ownerId: input.ownerId })).version,
+  );
 }
 
 /** Moves every deal to one stage, under the stage rules of a single move (gates, order, closing rights). */
 export function bulkMoveStage(deps: Deps, actor: Actor, input: BulkStageInput): Promise<BulkResponse> {
-  return each(input.records, async (id, expected) => (await moveDealStage(deps, actor, id, expected, { stageId: input.stageId, lostReason: input.lostReason })).version);
+  return each(
+    input.records,
+    async (id, expected) =>
+      (await moveDealStage(deps, actor, id, expected, { stageId: input.stageId, lostReason: input.lostReason }))
+        .version,
+  );
 }
 
 /** Deletes every record (soft, as a single delete). */

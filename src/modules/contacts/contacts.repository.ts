@@ -16,7 +16,13 @@ export type ContactPatch = Updateable<ContactsTable>;
 export const contactSortColumns = { name: 'last_name', created_at: 'created_at', updated_at: 'updated_at' } as const;
 
 export async function getContact(db: DbExecutor, orgId: string, id: string): Promise<ContactRow | undefined> {
-  return db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertContact(db: DbExecutor, row: ContactInsert): Promise<ContactRow> {
@@ -24,11 +30,22 @@ export async function insertContact(db: DbExecutor, row: ContactInsert): Promise
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateContact(db: DbExecutor, orgId: string, id: string, version: number, patch: ContactPatch): Promise<ContactRow | undefined> {
+export async function updateContact(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: ContactPatch,
+): Promise<ContactRow | undefined> {
   return updateVersioned(db, 'contacts', { orgId, id, version }, patch);
 }
 
-export async function listContacts(db: DbExecutor, orgId: string, scope: Scope, q: ListContactsQuery): Promise<ContactRow[]> {
+export async function listContacts(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: ListContactsQuery,
+): Promise<ContactRow[]> {
   const sortColumn = contactSortColumns[q.sort];
   let b = db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id');
@@ -43,8 +60,17 @@ export async function listContacts(db: DbExecutor, orgId: string, scope: Scope, 
     const pat = likePattern(q.q);
     // The name expression is the one the trigram index of migration 0002 covers; emails are
     // matched on their JSON text, which is enough for "part of an address".
-    b = b.where((eb) => eb.or([eb(sql<string>`coalesce(first_name, '') || ' ' || last_name`, 'ilike', pat), eb(sql<string>`emails::text`, 'ilike', pat)]));
+    b = b.where((eb) =>
+      eb.or([
+        eb(sql<string>`coalesce(first_name, '') || ' ' || last_name`, 'ilike', pat),
+        eb(sql<string>`emails::text`, 'ilike', pat),
+      ]),
+    );
   }
   if (q.cursor) b = b.where(afterCursor(sortColumn, 'id', q.order, q.cursor));
-  return b.orderBy(sortColumn, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(sortColumn, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }

@@ -31,7 +31,18 @@ export function toContactDto(r: repo.ContactRow): ContactDto {
 }
 
 /** Fields recorded in contact events (snake_case, as stored). */
-const auditFields = ['external_id', 'account_id', 'first_name', 'last_name', 'title', 'emails', 'phones', 'owner_id', 'do_not_contact', 'email_opt_out'] as const;
+const auditFields = [
+  'external_id',
+  'account_id',
+  'first_name',
+  'last_name',
+  'title',
+  'emails',
+  'phones',
+  'owner_id',
+  'do_not_contact',
+  'email_opt_out',
+] as const;
 
 /** The contact as events record it (the audited fields, as stored). */
 export function contactSnapshot(r: repo.ContactRow): Record<string, unknown> {
@@ -56,7 +67,11 @@ function patchFrom(input: UpdateContactInput): repo.ContactPatch {
  * A contact may only be put at an account the actor can see: otherwise a rep could attach people
  * to (and so learn about) accounts outside their scope.
  */
-async function checkAccount(trx: DbExecutor, actor: Actor, accountId: string | null | undefined): Promise<FieldProblem[]> {
+async function checkAccount(
+  trx: DbExecutor,
+  actor: Actor,
+  accountId: string | null | undefined,
+): Promise<FieldProblem[]> {
   if (!accountId) return [];
   const account = await getAccount(trx, actor.orgId, accountId);
   if (account && inScope(scopeFor(actor, 'account', 'read'), { ownerId: account.owner_id })) return [];
@@ -67,7 +82,12 @@ async function checkAccount(trx: DbExecutor, actor: Actor, accountId: string | n
  * Inserts a contact and records `contact.created` inside the caller's transaction, so that
  * conversion can create it together with the account, deal and lead change it belongs to.
  */
-export async function insertContactTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateContactInput): Promise<repo.ContactRow> {
+export async function insertContactTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  input: CreateContactInput,
+): Promise<repo.ContactRow> {
   assertCanCreate(actor, 'contact');
   const now = deps.clock.now();
   const id = deps.ids.id();
@@ -91,7 +111,9 @@ export async function insertContactTx(trx: DbExecutor, deps: Deps, actor: Actor,
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.created', data: { after: contactSnapshot(inserted) } }]);
+  await recordEvents(trx, deps, actor, [
+    { entityType: 'contact', entityId: id, type: 'contact.created', data: { after: contactSnapshot(inserted) } },
+  ]);
   return inserted;
 }
 
@@ -103,38 +125,62 @@ export async function getContact(deps: Deps, actor: Actor, id: string): Promise<
   return toContactDto(assertCanRead(actor, 'contact', await repo.getContact(deps.db, actor.orgId, id), id));
 }
 
-export async function listContacts(deps: Deps, actor: Actor, q: ListContactsQuery): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
+export async function listContacts(
+  deps: Deps,
+  actor: Actor,
+  q: ListContactsQuery,
+): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
   const rows = await repo.listContacts(deps.db, actor.orgId, scopeFor(actor, 'contact', 'read'), q);
   const sortColumn = repo.contactSortColumns[q.sort];
   return toPage(rows, q.limit, toContactDto, (r) => encodeCursor(r[sortColumn], r.id));
 }
 
-export async function updateContact(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateContactInput): Promise<ContactDto> {
+export async function updateContact(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateContactInput,
+): Promise<ContactDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
     const version = checkVersion('contact', id, before.version, expected);
     const patch = patchFrom(input);
     // Only a changed account is checked, so an unchanged form field cannot fail on an account that
     // has since left the actor's scope.
-    const problems = input.accountId !== undefined && input.accountId !== before.account_id ? await checkAccount(trx, actor, input.accountId) : [];
+    const problems =
+      input.accountId !== undefined && input.accountId !== before.account_id
+        ? await checkAccount(trx, actor, input.accountId)
+        : [];
     // The owner is resolved only when sent: a record whose owner has since left stays editable.
     const owner = input.ownerId;
-    patch.owner_id = await withProblems(problems, async () => (owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id)));
+    patch.owner_id = await withProblems(problems, async () =>
+      owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id),
+    );
     const after = await repo.updateContact(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, changeEvents('contact', id, contactSnapshot(before), contactSnapshot(after)));
     return after;
   });
   return toContactDto(row);
 }
 
-export async function deleteContact(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteContact(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
     const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
     const version = checkVersion('contact', id, before.version, expected);
     const now = deps.clock.now();
     const after = await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after) throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } }]);
+    if (!after)
+      throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } },
+    ]);
   });
 }

@@ -36,7 +36,10 @@ export function toDealDto({ deal: r, lines, roles }: DealRecord): DealDto {
     name: r.name,
     accountId: r.account_id,
     primaryContactId: r.primary_contact_id,
-    contactRoles: roles.map((c) => ({ contactId: c.contact_id, role: c.role as DealDto['contactRoles'][number]['role'] })),
+    contactRoles: roles.map((c) => ({
+      contactId: c.contact_id,
+      role: c.role as DealDto['contactRoles'][number]['role'],
+    })),
     pipelineId: r.pipeline_id,
     stageId: r.stage_id,
     status: r.status as DealDto['status'],
@@ -61,21 +64,47 @@ export function toDealDto({ deal: r, lines, roles }: DealRecord): DealDto {
 
 /** Deal fields recorded in events (snake_case, as stored); stage and status have their own events. */
 const auditFields = [
-  'external_id', 'name', 'account_id', 'primary_contact_id', 'amount', 'currency', 'expected_close_date', 'owner_id', 'source', 'channel',
-  'partner_account_id', 'lost_reason', 'next_step',
+  'external_id',
+  'name',
+  'account_id',
+  'primary_contact_id',
+  'amount',
+  'currency',
+  'expected_close_date',
+  'owner_id',
+  'source',
+  'channel',
+  'partner_account_id',
+  'lost_reason',
+  'next_step',
 ] as const;
 
 /** The deal as events record it, children included, so `deal.updated` shows line and role changes too. */
-export function dealSnapshot({ deal, lines, roles }: DealRecord, opts: { withStage?: boolean } = {}): Record<string, unknown> {
-  const snap: Record<string, unknown> = Object.fromEntries(auditFields.map((f) => [f, f === 'currency' ? deal.currency.trim() : deal[f]]));
-  if (opts.withStage) Object.assign(snap, { pipeline_id: deal.pipeline_id, stage_id: deal.stage_id, status: deal.status });
-  snap.line_items = lines.map((l) => ({ product_id: l.product_id, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent }));
+export function dealSnapshot(
+  { deal, lines, roles }: DealRecord,
+  opts: { withStage?: boolean } = {},
+): Record<string, unknown> {
+  const snap: Record<string, unknown> = Object.fromEntries(
+    auditFields.map((f) => [f, f === 'currency' ? deal.currency.trim() : deal[f]]),
+  );
+  if (opts.withStage)
+    Object.assign(snap, { pipeline_id: deal.pipeline_id, stage_id: deal.stage_id, status: deal.status });
+  snap.line_items = lines.map((l) => ({
+    product_id: l.product_id,
+    quantity: l.quantity,
+    unit_price: l.unit_price,
+    discount_percent: l.discount_percent,
+  }));
   snap.contact_roles = roles.map((c) => ({ contact_id: c.contact_id, role: c.role }));
   return snap;
 }
 
 /** What stage gates see of a deal. */
-export function gateFacts(deal: Omit<DealRow, 'version'>, lines: readonly unknown[], roles: readonly unknown[]): DealGateFacts {
+export function gateFacts(
+  deal: Omit<DealRow, 'version'>,
+  lines: readonly unknown[],
+  roles: readonly unknown[],
+): DealGateFacts {
   return {
     amount: deal.amount,
     expectedCloseDate: deal.expected_close_date,

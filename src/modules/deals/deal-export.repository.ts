@@ -24,7 +24,8 @@ const text = (col: string): RawBuilder<string> => {
 /** A cell that never needs quotes (ids, numbers, constrained codes); null as empty. */
 const plain = (col: string): RawBuilder<string> => sql<string>`coalesce(${sql.ref(col)}::text, '')`;
 /** An instant as Date.toISOString() writes it (milliseconds, UTC). */
-const instant = (col: string): RawBuilder<string> => sql<string>`coalesce(to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+const instant = (col: string): RawBuilder<string> =>
+  sql<string>`coalesce(to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
 
 // The net total of a line as lineNetTotal computes it: quantity × price × (1 − discount/100), rounded half away from zero.
 const netOfL = sql`round(l.quantity * l.unit_price * (100 - l.discount_percent) / 100, 2)`;
@@ -47,16 +48,25 @@ const contactRolesCell = sql<string>`case when not exists (select from deal_cont
  * index probes per deal. A deal without any takes the empty cells.
  */
 const lineItemsByDeal = (orgId: string) =>
-  sql<{ deal_id: string; cell: string }>`(select l.deal_id, '"[' || string_agg('{""id"":""' || l.id || '"",""productId"":""' || l.product_id || '"",""position"":' || l.position
+  sql<{
+    deal_id: string;
+    cell: string;
+  }>`(select l.deal_id, '"[' || string_agg('{""id"":""' || l.id || '"",""productId"":""' || l.product_id || '"",""position"":' || l.position
       || ',""quantity"":""' || l.quantity || '"",""unitPrice"":""' || l.unit_price || '"",""discountPercent"":""' || l.discount_percent
       || '"",""netTotal"":""' || ${netOfL} || '""}', ',' order by l.position) || ']",' || round(coalesce(sum(${netOfL}), 0), 2) as cell
     from deal_line_items l where l.org_id = ${orgId} group by l.deal_id)`;
 const contactRolesByDeal = (orgId: string) =>
-  sql<{ deal_id: string; cell: string }>`(select c.deal_id, '"[' || string_agg('{""contactId"":""' || c.contact_id || '"",""role"":""' || c.role || '""}', ',' order by c.contact_id, c.role) || ']"' as cell
+  sql<{
+    deal_id: string;
+    cell: string;
+  }>`(select c.deal_id, '"[' || string_agg('{""contactId"":""' || c.contact_id || '"",""role"":""' || c.role || '""}', ',' order by c.contact_id, c.role) || ']"' as cell
     from deal_contacts c where c.org_id = ${orgId} group by c.deal_id)`;
 
 /** The cells of a deal line, in the order of the DTO's fields (`dealSchema`); lineItems carries lineItemsTotal too. */
-const cellsWith = (lineItems: RawBuilder<string>, contactRoles: RawBuilder<string>): readonly [keyof DealDto, RawBuilder<string> | null][] => [
+const cellsWith = (
+  lineItems: RawBuilder<string>,
+  contactRoles: RawBuilder<string>,
+): readonly [keyof DealDto, RawBuilder<string> | null][] => [
   ['id', plain('d.id')],
   ['externalId', text('d.external_id')],
   ['name', text('d.name')],
@@ -67,7 +77,10 @@ const cellsWith = (lineItems: RawBuilder<string>, contactRoles: RawBuilder<strin
   ['stageId', plain('d.stage_id')],
   ['status', plain('d.status')],
   ['amount', plain('d.amount')],
-  ['currency', sql<string>`coalesce(case when btrim(d.currency) ~ ${NEEDS_QUOTES} then '"' || replace(btrim(d.currency), '"', '""') || '"' else btrim(d.currency) end, '')`],
+  [
+    'currency',
+    sql<string>`coalesce(case when btrim(d.currency) ~ ${NEEDS_QUOTES} then '"' || replace(btrim(d.currency), '"', '""') || '"' else btrim(d.currency) end, '')`,
+  ],
   ['expectedCloseDate', sql<string>`coalesce(to_char(d.expected_close_date, 'YYYY-MM-DD'), '')`],
   ['closedAt', instant('d.closed_at')],
   ['ownerId', plain('d.owner_id')],
@@ -110,9 +123,20 @@ function afterKey(key: DealSortKey, order: 'asc' | 'desc', after: DealKey): RawB
  * Up to `limit` deals of the list query after `after` (keyset, in the list's order), each as one
  * CSV line ending in CRLF, with the key to continue from.
  */
-export async function dealCsvLines(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters, limit: number, after: DealKey | null): Promise<{ line: string; sort_value: string; last_id: string }[]> {
+export async function dealCsvLines(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: DealFilters,
+  limit: number,
+  after: DealKey | null,
+): Promise<{ line: string; sort_value: string; last_id: string }[]> {
   const { expr } = sortExpr[q.sort];
-  let b = filteredDeals(db, orgId, scope, q).select([line.as('line'), sql<string>`(${expr})::text`.as('sort_value'), sql<string>`d.id::text`.as('last_id')]);
+  let b = filteredDeals(db, orgId, scope, q).select([
+    line.as('line'),
+    sql<string>`(${expr})::text`.as('sort_value'),
+    sql<string>`d.id::text`.as('last_id'),
+  ]);
   if (after) b = b.where(afterKey(q.sort, q.order, after));
   return b.orderBy(expr, q.order).orderBy('d.id', q.order).limit(limit).execute();
 }
@@ -122,7 +146,13 @@ export async function dealCsvLines(db: DbExecutor, orgId: string, scope: Scope, 
  * whose rows are CSV lines: the children of all deals aggregated once and hash-joined (see
  * lineItemsByDeal). Meant to be read with `readDealCsvQuery`, for exports too large for one page.
  */
-export function dealCsvQuery(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters, after: DealKey | null): CompiledQuery<{ line: string }> {
+export function dealCsvQuery(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: DealFilters,
+  after: DealKey | null,
+): CompiledQuery<{ line: string }> {
   const { expr } = sortExpr[q.sort];
   let b = filteredDeals(db, orgId, scope, q)
     .leftJoin(lineItemsByDeal(orgId).as('li'), 'li.deal_id', 'd.id')
@@ -138,7 +168,10 @@ export function dealCsvQuery(db: DbExecutor, orgId: string, scope: Scope, q: Dea
  * count. JIT compilation is off for it: compiling the twenty-five cell expressions cost about a
  * second and a half per million deals and won nothing back.
  */
-export async function* readDealCsvQuery(db: DbExecutor, query: CompiledQuery<{ line: string }>): AsyncGenerator<{ data: Buffer; rows: number }> {
+export async function* readDealCsvQuery(
+  db: DbExecutor,
+  query: CompiledQuery<{ line: string }>,
+): AsyncGenerator<{ data: Buffer; rows: number }> {
   const trx = await db.startTransaction().setAccessMode('read only').execute();
   let done = false;
   try {
@@ -148,6 +181,10 @@ export async function* readDealCsvQuery(db: DbExecutor, query: CompiledQuery<{ l
   } finally {
     // A reader that stops early (a closed download) ends here too: nothing was written either way.
     if (done) await trx.commit().execute();
-    else await trx.rollback().execute().catch(() => undefined);
+    else
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
   }
 }

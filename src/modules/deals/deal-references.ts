@@ -18,19 +18,35 @@ export interface ChannelChoice {
  * registration. A direct deal has no partner account: partners see deals by that column, so a
  * stray value would show a direct deal to a partner.
  */
-export function chooseChannel(actor: Actor, input: { channel?: 'direct' | 'partner' | undefined; partnerAccountId?: string | null | undefined }, before: { channel: string; partner_account_id: string | null } | null): ChannelChoice {
+export function chooseChannel(
+  actor: Actor,
+  input: { channel?: 'direct' | 'partner' | undefined; partnerAccountId?: string | null | undefined },
+  before: { channel: string; partner_account_id: string | null } | null,
+): ChannelChoice {
   const problems: FieldProblem[] = [];
   if (actor.role === 'partner') {
-    if (input.channel === 'direct') problems.push({ field: 'channel', message: 'deals registered by a partner are partner deals' });
-    if (input.partnerAccountId !== undefined && input.partnerAccountId !== actor.partnerAccountId) problems.push({ field: 'partnerAccountId', message: 'a partner registers deals for their own partner account only' });
+    if (input.channel === 'direct')
+      problems.push({ field: 'channel', message: 'deals registered by a partner are partner deals' });
+    if (input.partnerAccountId !== undefined && input.partnerAccountId !== actor.partnerAccountId)
+      problems.push({
+        field: 'partnerAccountId',
+        message: 'a partner registers deals for their own partner account only',
+      });
     return { channel: 'partner', partnerAccountId: actor.partnerAccountId, problems };
   }
-  const channel = input.channel ?? (input.partnerAccountId ? 'partner' : ((before?.channel as ChannelChoice['channel'] | undefined) ?? 'direct'));
+  const channel =
+    input.channel ??
+    (input.partnerAccountId ? 'partner' : ((before?.channel as ChannelChoice['channel'] | undefined) ?? 'direct'));
   if (channel === 'direct') {
-    if (input.partnerAccountId) problems.push({ field: 'partnerAccountId', message: 'only partner deals have a partner account; set channel to partner' });
+    if (input.partnerAccountId)
+      problems.push({
+        field: 'partnerAccountId',
+        message: 'only partner deals have a partner account; set channel to partner',
+      });
     return { channel, partnerAccountId: null, problems };
   }
-  const partnerAccountId = input.partnerAccountId !== undefined ? input.partnerAccountId : (before?.partner_account_id ?? null);
+  const partnerAccountId =
+    input.partnerAccountId !== undefined ? input.partnerAccountId : (before?.partner_account_id ?? null);
   if (!partnerAccountId) problems.push({ field: 'partnerAccountId', message: 'is required for a partner deal' });
   return { channel, partnerAccountId, problems };
 }
@@ -48,14 +64,21 @@ export interface ReferenceCheck {
  * way, so the answer does not reveal records the actor may not see); the partner account must be
  * an account of a partner type.
  */
-export async function checkReferences(trx: DbExecutor, actor: Actor, refs: ReferenceCheck, known: { contactIds: ReadonlySet<string> } = { contactIds: new Set() }): Promise<FieldProblem[]> {
+export async function checkReferences(
+  trx: DbExecutor,
+  actor: Actor,
+  refs: ReferenceCheck,
+  known: { contactIds: ReadonlySet<string> } = { contactIds: new Set() },
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (refs.accountId) {
     const acc = await getAccount(trx, actor.orgId, refs.accountId);
-    if (!acc || !inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id })) problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
+    if (!acc || !inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id }))
+      problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
   }
   const wanted: { field: string; id: string }[] = [];
-  if (refs.primaryContactId && !known.contactIds.has(refs.primaryContactId)) wanted.push({ field: 'primaryContactId', id: refs.primaryContactId });
+  if (refs.primaryContactId && !known.contactIds.has(refs.primaryContactId))
+    wanted.push({ field: 'primaryContactId', id: refs.primaryContactId });
   const seen = new Set<string>();
   refs.contactRoles?.forEach((r, i) => {
     const key = `${r.contactId}/${r.role}`;
@@ -71,12 +94,18 @@ export async function checkReferences(trx: DbExecutor, actor: Actor, refs: Refer
       wanted.map((w) => w.id),
     );
     const visible = new Set(rows.filter((c) => inScope(scope, { ownerId: c.owner_id })).map((c) => c.id));
-    for (const w of wanted) if (!visible.has(w.id)) problems.push({ field: w.field, message: 'is not a contact you can see in this organization' });
+    for (const w of wanted)
+      if (!visible.has(w.id))
+        problems.push({ field: w.field, message: 'is not a contact you can see in this organization' });
   }
   if (refs.partnerAccountId) {
     const acc = await getAccount(trx, actor.orgId, refs.partnerAccountId);
     if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
-    else if (!partnerAccountTypes.includes(acc.type)) problems.push({ field: 'partnerAccountId', message: `must be an account of type ${partnerAccountTypes.join(', ')} (it is ${acc.type})` });
+    else if (!partnerAccountTypes.includes(acc.type))
+      problems.push({
+        field: 'partnerAccountId',
+        message: `must be an account of type ${partnerAccountTypes.join(', ')} (it is ${acc.type})`,
+      });
   }
   return problems;
 }
@@ -110,10 +139,14 @@ export async function resolveLineItems(
       problems.push({ field: `lineItems.${i}.productId`, message: 'is not a product of this organization' });
       return [];
     }
-    if (!p.active && !opts.keepProductIds.has(p.id)) problems.push({ field: `lineItems.${i}.productId`, message: 'is an inactive product' });
+    if (!p.active && !opts.keepProductIds.has(p.id))
+      problems.push({ field: `lineItems.${i}.productId`, message: 'is an inactive product' });
     const productCurrency = p.currency.trim();
     if (item.unitPrice === undefined && productCurrency !== currency) {
-      problems.push({ field: `lineItems.${i}.unitPrice`, message: `is required: the product is priced in ${productCurrency}, the deal in ${currency}` });
+      problems.push({
+        field: `lineItems.${i}.unitPrice`,
+        message: `is required: the product is priced in ${productCurrency}, the deal in ${currency}`,
+      });
     }
     return [
       {

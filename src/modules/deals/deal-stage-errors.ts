@@ -11,7 +11,9 @@ export function stageRefusalError(r: StageMoveRefusal, target: StageInfo): AppEr
     case 'reopen_not_allowed':
       return forbidden(r.message);
     case 'stage_order_violation':
-      return new AppError('stage_order_violation', r.message, { details: { direction: r.direction, stageId: target.id, skippedStages: r.skippedStages.map(stageRef) } });
+      return new AppError('stage_order_violation', r.message, {
+        details: { direction: r.direction, stageId: target.id, skippedStages: r.skippedStages.map(stageRef) },
+      });
     case 'stage_gate_failed':
       return new AppError('stage_gate_failed', r.message, {
         fields: r.missingFields.map((f) => ({ field: f, message: `is required to enter stage "${target.name}"` })),

@@ -34,16 +34,43 @@ const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_bui
 
 /** Every column of deals, listed rather than `*` (see `prepared`); the row types check it is complete. */
 const dealColumns = [
-  'd.org_id', 'd.id', 'd.external_id', 'd.name', 'd.account_id', 'd.primary_contact_id', 'd.pipeline_id', 'd.stage_id', 'd.status', 'd.amount',
-  'd.currency', 'd.expected_close_date', 'd.closed_at', 'd.owner_id', 'd.source', 'd.channel', 'd.partner_account_id', 'd.lost_reason',
-  'd.next_step', 'd.stage_entered_at', 'd.created_by', 'd.created_at', 'd.updated_at', 'd.deleted_at', 'd.version',
+  'd.org_id',
+  'd.id',
+  'd.external_id',
+  'd.name',
+  'd.account_id',
+  'd.primary_contact_id',
+  'd.pipeline_id',
+  'd.stage_id',
+  'd.status',
+  'd.amount',
+  'd.currency',
+  'd.expected_close_date',
+  'd.closed_at',
+  'd.owner_id',
+  'd.source',
+  'd.channel',
+  'd.partner_account_id',
+  'd.lost_reason',
+  'd.next_step',
+  'd.stage_entered_at',
+  'd.created_by',
+  'd.created_at',
+  'd.updated_at',
+  'd.deleted_at',
+  'd.version',
 ] as const;
 
 function selectRecords(db: DbExecutor) {
-  return db.selectFrom('deals as d').select(dealColumns).select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+  return db
+    .selectFrom('deals as d')
+    .select(dealColumns)
+    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
 }
 
-const dealRecord = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) => selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null));
+const dealRecord = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
+  selectRecords(db).where('d.org_id', '=', orgId).where('d.id', '=', id).where('d.deleted_at', 'is', null),
+);
 
 /** A live deal with its children, in one statement. */
 export async function getDealRecord(db: DbExecutor, orgId: string, id: string): Promise<DealRecordRow | undefined> {
@@ -56,18 +83,43 @@ export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>):
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateDeal(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<DealRow>): Promise<DealRow | undefined> {
+export async function updateDeal(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<DealRow>,
+): Promise<DealRow | undefined> {
   return updateVersioned(db, 'deals', { orgId, id, version }, patch);
 }
 
 const moveToStage = preparedQuery(
   (
     db,
-    a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+    a: {
+      orgId: string;
+      id: string;
+      version: number;
+      pipelineId: string;
+      stageId: string;
+      status: string;
+      at: Date;
+      closedAt: Date | null;
+      lostReason: string | null;
+    },
   ) =>
     db
       .updateTable('deals as d')
-      .set({ pipeline_id: a.pipelineId, stage_id: a.stageId, status: a.status, stage_entered_at: a.at, closed_at: a.closedAt, lost_reason: a.lostReason, updated_at: a.at, version: sql<number>`d.version + 1` })
+      .set({
+        pipeline_id: a.pipelineId,
+        stage_id: a.stageId,
+        status: a.status,
+        stage_entered_at: a.at,
+        closed_at: a.closedAt,
+        lost_reason: a.lostReason,
+        updated_at: a.at,
+        version: sql<number>`d.version + 1`,
+      })
       .where('d.org_id', '=', a.orgId)
       .where('d.id', '=', a.id)
       .where('d.version', '=', a.version)
@@ -78,34 +130,86 @@ const moveToStage = preparedQuery(
 /** A stage move (the deal's hottest write), when the version still matches; undefined means someone else changed it first. */
 export async function moveDealToStage(
   db: DbExecutor,
-  a: { orgId: string; id: string; version: number; pipelineId: string; stageId: string; status: string; at: Date; closedAt: Date | null; lostReason: string | null },
+  a: {
+    orgId: string;
+    id: string;
+    version: number;
+    pipelineId: string;
+    stageId: string;
+    status: string;
+    at: Date;
+    closedAt: Date | null;
+    lostReason: string | null;
+  },
 ): Promise<DealRow | undefined> {
   const [row] = await moveToStage(db, a);
   return row;
 }
 
-export async function findDealByExternalId(db: DbExecutor, orgId: string, externalId: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('deals').select('id').where('org_id', '=', orgId).where('external_id', '=', externalId).executeTakeFirst();
+export async function findDealByExternalId(
+  db: DbExecutor,
+  orgId: string,
+  externalId: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('deals')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }
 
 /** Line items of the deals, in position order. */
 export async function listLineItems(db: DbExecutor, orgId: string, dealIds: readonly string[]): Promise<LineItemRow[]> {
   if (dealIds.length === 0) return [];
-  return db.selectFrom('deal_line_items').selectAll().where('org_id', '=', orgId).where('deal_id', 'in', dealIds).orderBy('deal_id').orderBy('position').execute();
+  return db
+    .selectFrom('deal_line_items')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('deal_id', 'in', dealIds)
+    .orderBy('deal_id')
+    .orderBy('position')
+    .execute();
 }
 
 /** Contact roles of the deals, in a stable order. */
-export async function listContactRoles(db: DbExecutor, orgId: string, dealIds: readonly string[]): Promise<DealContactRow[]> {
+export async function listContactRoles(
+  db: DbExecutor,
+  orgId: string,
+  dealIds: readonly string[],
+): Promise<DealContactRow[]> {
   if (dealIds.length === 0) return [];
-  return db.selectFrom('deal_contacts').selectAll().where('org_id', '=', orgId).where('deal_id', 'in', dealIds).orderBy('deal_id').orderBy('contact_id').orderBy('role').execute();
+  return db
+    .selectFrom('deal_contacts')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('deal_id', 'in', dealIds)
+    .orderBy('deal_id')
+    .orderBy('contact_id')
+    .orderBy('role')
+    .execute();
 }
 
-export async function replaceLineItems(db: DbExecutor, orgId: string, dealId: string, rows: readonly NewLineItemRow[]): Promise<void> {
+export async function replaceLineItems(
+  db: DbExecutor,
+  orgId: string,
+  dealId: string,
+  rows: readonly NewLineItemRow[],
+): Promise<void> {
   await db.deleteFrom('deal_line_items').where('org_id', '=', orgId).where('deal_id', '=', dealId).execute();
-  if (rows.length) await db.insertInto('deal_line_items').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('deal_line_items')
+      .values([...rows])
+      .execute();
 }
 
-export async function replaceContactRoles(db: DbExecutor, orgId: string, dealId: string, roles: readonly { contactId: string; role: string }[]): Promise<void> {
+export async function replaceContactRoles(
+  db: DbExecutor,
+  orgId: string,
+  dealId: string,
+  roles: readonly { contactId: string; role: string }[],
+): Promise<void> {
   await db.deleteFrom('deal_contacts').where('org_id', '=', orgId).where('deal_id', '=', dealId).execute();
   if (roles.length) {
     await db
@@ -116,9 +220,19 @@ export async function replaceContactRoles(db: DbExecutor, orgId: string, dealId:
 }
 
 /** Live contacts among `ids`, with what record scope needs. */
-export async function getContacts(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<{ id: string; owner_id: string | null }[]> {
+export async function getContacts(
+  db: DbExecutor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; owner_id: string | null }[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('contacts').select(['id', 'owner_id']).where('org_id', '=', orgId).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'owner_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 /**
@@ -174,12 +288,16 @@ export function filteredDeals(db: DbExecutor, orgId: string, scope: Scope, q: De
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);
   if (q.teamId) {
     const teamId = q.teamId;
-    b = b.where('owner_id', 'in', (u) => u.selectFrom('users').select('users.id').where('users.org_id', '=', orgId).where('users.team_id', '=', teamId));
+    b = b.where('owner_id', 'in', (u) =>
+      u.selectFrom('users').select('users.id').where('users.org_id', '=', orgId).where('users.team_id', '=', teamId),
+    );
   }
   if (q.accountId) b = b.where('account_id', '=', q.accountId);
   if (q.contactId) {
     const contactId = q.contactId;
-    b = b.where(sql<SqlBool>`(d.primary_contact_id = ${contactId} or exists (select 1 from deal_contacts dc where dc.org_id = d.org_id and dc.deal_id = d.id and dc.contact_id = ${contactId}))`);
+    b = b.where(
+      sql<SqlBool>`(d.primary_contact_id = ${contactId} or exists (select 1 from deal_contacts dc where dc.org_id = d.org_id and dc.deal_id = d.id and dc.contact_id = ${contactId}))`,
+    );
   }
   if (q.channel) b = b.where('channel', '=', q.channel);
   if (q.partnerAccountId) b = b.where('partner_account_id', '=', q.partnerAccountId);
@@ -194,11 +312,20 @@ export function filteredDeals(db: DbExecutor, orgId: string, scope: Scope, q: De
 }
 
 /** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */
-export async function listDeals(db: DbExecutor, orgId: string, scope: Scope, q: ListDealsQuery): Promise<DealRecordRow[]> {
+export async function listDeals(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: ListDealsQuery,
+): Promise<DealRecordRow[]> {
   let b = filteredDeals(db, orgId, scope, q)
     .select(dealColumns)
     .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
   if (q.cursor) b = b.where(afterCursor(q.sort, q.order, q.cursor));
   const { expr } = sortExpr[q.sort];
-  return b.orderBy(expr, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(expr, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idParams, pageSchema } from '../../domain/common.ts';
-import { createDealSchema, dealSchema, listDealsQuery, moveDealStageSchema, updateDealSchema } from '../../domain/deals.ts';
+import {
+  createDealSchema,
+  dealSchema,
+  listDealsQuery,
+  moveDealStageSchema,
+  updateDealSchema,
+} from '../../domain/deals.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';
@@ -11,23 +17,60 @@ import { moveDealStage } from './move-deal-stage.ts';
 
 export function registerDealRoutes(app: App, deps: Deps): void {
   const tags = ['deals'];
-  app.get('/api/v1/deals', { schema: { tags, summary: 'List deals (contactId: deals the contact is on, as primary contact or with a role)', querystring: listDealsQuery, response: { 200: pageSchema(dealSchema), ...errorResponses } } }, (request) =>
-    svc.listDeals(deps, actorOf(request), request.query),
+  app.get(
+    '/api/v1/deals',
+    {
+      schema: {
+        tags,
+        summary: 'List deals (contactId: deals the contact is on, as primary contact or with a role)',
+        querystring: listDealsQuery,
+        response: { 200: pageSchema(dealSchema), ...errorResponses },
+      },
+    },
+    (request) => svc.listDeals(deps, actorOf(request), request.query),
   );
-  app.post('/api/v1/deals', { schema: { tags, summary: 'Create a deal (a partner registers one)', body: createDealSchema, response: { 201: dealSchema, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await svc.createDeal(deps, actorOf(request), request.body)),
+  app.post(
+    '/api/v1/deals',
+    {
+      schema: {
+        tags,
+        summary: 'Create a deal (a partner registers one)',
+        body: createDealSchema,
+        response: { 201: dealSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await svc.createDeal(deps, actorOf(request), request.body)),
   );
-  app.get('/api/v1/deals/:id', { schema: { tags, summary: 'Get a deal', params: idParams, response: { 200: dealSchema, ...errorResponses } } }, (request) =>
-    svc.getDeal(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/deals/:id',
+    { schema: { tags, summary: 'Get a deal', params: idParams, response: { 200: dealSchema, ...errorResponses } } },
+    (request) => svc.getDeal(deps, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/v1/deals/:id',
-    { schema: { tags, summary: 'Update a deal (If-Match: version); the stage moves through POST /deals/:id/stage', params: idParams, headers: ifMatchHeader, body: updateDealSchema, response: { 200: dealSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a deal (If-Match: version); the stage moves through POST /deals/:id/stage',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: updateDealSchema,
+        response: { 200: dealSchema, ...errorResponses },
+      },
+    },
     (request) => svc.updateDeal(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   app.delete(
     '/api/v1/deals/:id',
-    { schema: { tags, summary: 'Delete a deal (soft; its history stays)', params: idParams, headers: ifMatchHeader, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a deal (soft; its history stays)',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await svc.deleteDeal(deps, actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);
@@ -38,7 +81,8 @@ export function registerDealRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Move a deal to a stage (If-Match or expectedVersion). Refusals: 422 stage_gate_failed, stage_order_violation, invalid_transition; 403 reopening without permission.',
+        summary:
+          'Move a deal to a stage (If-Match or expectedVersion). Refusals: 422 stage_gate_failed, stage_order_violation, invalid_transition; 403 reopening without permission.',
         params: idParams,
         headers: ifMatchHeader,
         body: moveDealStageSchema,

@@ -19,11 +19,19 @@ import * as repo from './deals.repository.ts';
 import { openFirstVisit } from './stage-visits.repository.ts';
 
 /** Loads the children of deal rows, keeping the rows' order. */
-export async function loadRecords(db: DbExecutor, orgId: string, deals: readonly repo.DealRow[]): Promise<DealRecord[]> {
+export async function loadRecords(
+  db: DbExecutor,
+  orgId: string,
+  deals: readonly repo.DealRow[],
+): Promise<DealRecord[]> {
   const ids = deals.map((d) => d.id);
   const lines = await repo.listLineItems(db, orgId, ids);
   const roles = await repo.listContactRoles(db, orgId, ids);
-  return deals.map((deal) => ({ deal, lines: lines.filter((l) => l.deal_id === deal.id), roles: roles.filter((r) => r.deal_id === deal.id) }));
+  return deals.map((deal) => ({
+    deal,
+    lines: lines.filter((l) => l.deal_id === deal.id),
+    roles: roles.filter((r) => r.deal_id === deal.id),
+  }));
 }
 
 export async function loadRecord(db: DbExecutor, orgId: string, deal: repo.DealRow): Promise<DealRecord> {
@@ -31,10 +39,18 @@ export async function loadRecord(db: DbExecutor, orgId: string, deal: repo.DealR
   return record ?? { deal, lines: [], roles: [] };
 }
 
-async function assertExternalIdFree(trx: DbExecutor, orgId: string, externalId: string | null | undefined, selfId: string): Promise<void> {
+async function assertExternalIdFree(
+  trx: DbExecutor,
+  orgId: string,
+  externalId: string | null | undefined,
+  selfId: string,
+): Promise<void> {
   if (!externalId) return;
   const clash = await repo.findDealByExternalId(trx, orgId, externalId);
-  if (clash && clash.id !== selfId) throw new AppError('duplicate', `Deal ${clash.id} already has external id "${externalId}"`, { fields: [{ field: 'externalId', message: 'is already used by another deal' }] });
+  if (clash && clash.id !== selfId)
+    throw new AppError('duplicate', `Deal ${clash.id} already has external id "${externalId}"`, {
+      fields: [{ field: 'externalId', message: 'is already used by another deal' }],
+    });
 }
 
 /** Partners register deals; assigning them to the organization's sellers is the organization's job. */
@@ -47,7 +63,12 @@ function assertPartnerOwnerUnchanged(actor: Actor, ownerId: string | null | unde
  * transaction, so that conversion can create it together with the account, contact and lead
  * change it belongs to. Returns the deal as loaded in that transaction.
  */
-export async function insertDealTx(trx: DbExecutor, deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealRecord> {
+export async function insertDealTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  input: CreateDealInput,
+): Promise<DealRecord> {
   assertCanCreate(actor, 'deal');
   assertPartnerOwnerUnchanged(actor, input.ownerId);
   const id = deps.ids.id();
@@ -59,7 +80,10 @@ export async function insertDealTx(trx: DbExecutor, deps: Deps, actor: Actor, in
   problems.push(...(await checkReferences(trx, actor, { ...input, partnerAccountId: channel.partnerAccountId })));
   await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
   const currency = input.currency ?? (await orgBaseCurrency(trx, actor.orgId));
-  const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], { keepProductIds: new Set(), newId: () => deps.ids.id() });
+  const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], {
+    keepProductIds: new Set(),
+    newId: () => deps.ids.id(),
+  });
   problems.push(...lines.problems);
   if (problems.length) throw invalid(problems);
   const row: Omit<repo.DealRow, 'version'> = {
@@ -91,15 +115,36 @@ export async function insertDealTx(trx: DbExecutor, deps: Deps, actor: Actor, in
   // The gate of the first stage applies to creation as to any entry into a stage.
   const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));
   if (missing.length) {
-    throw stageRefusalError({ code: 'stage_gate_failed', missingFields: missing, message: `To enter stage "${stage.name}" the deal needs: ${missing.join(', ')}` }, stage);
+    throw stageRefusalError(
+      {
+        code: 'stage_gate_failed',
+        missingFields: missing,
+        message: `To enter stage "${stage.name}" the deal needs: ${missing.join(', ')}`,
+      },
+      stage,
+    );
   }
   const inserted = await repo.insertDeal(trx, row);
   await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
   await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
   const record = await loadRecord(trx, actor.orgId, inserted);
-  const [eventId] = await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after: dealSnapshot(record, { withStage: true }) } }]);
+  const [eventId] = await recordEvents(trx, deps, actor, [
+    {
+      entityType: 'deal',
+      entityId: id,
+      type: 'deal.created',
+      data: { after: dealSnapshot(record, { withStage: true }) },
+    },
+  ]);
   if (eventId === undefined) throw new AppError('internal_error', `no event recorded for deal ${id}`);
-  await openFirstVisit(trx, { orgId: actor.orgId, dealId: id, pipelineId: pipeline.id, stageId: stage.id, at: now, eventId });
+  await openFirstVisit(trx, {
+    orgId: actor.orgId,
+    dealId: id,
+    pipelineId: pipeline.id,
+    stageId: stage.id,
+    at: now,
+    eventId,
+  });
   return record;
 }
 
@@ -122,7 +167,11 @@ export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<Dea
   return toDealDto(await readRecord(deps.db, actor, id));
 }
 
-export async function listDeals(deps: Deps, actor: Actor, q: ListDealsQuery): Promise<{ items: DealDto[]; nextCursor: string | null }> {
+export async function listDeals(
+  deps: Deps,
+  actor: Actor,
+  q: ListDealsQuery,
+): Promise<{ items: DealDto[]; nextCursor: string | null }> {
   const rows = await repo.listDeals(deps.db, actor.orgId, scopeFor(actor, 'deal', 'read'), q);
   return toPage(
     rows,
@@ -147,14 +196,21 @@ function patchFrom(input: UpdateDealInput): Partial<repo.DealRow> {
   return p;
 }
 
-export async function updateDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateDealInput): Promise<DealDto> {
+export async function updateDeal(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateDealInput,
+): Promise<DealDto> {
   assertPartnerOwnerUnchanged(actor, input.ownerId);
   await write(deps, actor.orgId, async (trx) => {
     const before = await recordToWrite(trx, actor, id);
     const beforeRow = before.deal;
     const version = checkVersion('deal', id, beforeRow.version, expected);
     const patch = patchFrom(input);
-    if (input.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
+    if (input.ownerId !== undefined)
+      patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
     const problems: FieldProblem[] = [];
     if (input.channel !== undefined || input.partnerAccountId !== undefined) {
       const channel = chooseChannel(actor, input, beforeRow);
@@ -162,7 +218,10 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, expected:
       patch.channel = channel.channel;
       patch.partner_account_id = channel.partnerAccountId;
     }
-    const knownContacts = new Set([...before.roles.map((r) => r.contact_id), ...(beforeRow.primary_contact_id ? [beforeRow.primary_contact_id] : [])]);
+    const knownContacts = new Set([
+      ...before.roles.map((r) => r.contact_id),
+      ...(beforeRow.primary_contact_id ? [beforeRow.primary_contact_id] : []),
+    ]);
     problems.push(
       ...(await checkReferences(
         trx,
@@ -171,7 +230,8 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, expected:
           accountId: input.accountId !== beforeRow.account_id ? input.accountId : undefined,
           primaryContactId: input.primaryContactId,
           contactRoles: input.contactRoles,
-          partnerAccountId: patch.partner_account_id !== beforeRow.partner_account_id ? patch.partner_account_id : undefined,
+          partnerAccountId:
+            patch.partner_account_id !== beforeRow.partner_account_id ? patch.partner_account_id : undefined,
         },
         { contactIds: knownContacts },
       )),
@@ -180,13 +240,17 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, expected:
     let newLines: repo.NewLineItemRow[] | undefined;
     if (input.lineItems !== undefined) {
       const currency = input.currency ?? beforeRow.currency.trim();
-      const resolved = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems, { keepProductIds: new Set(before.lines.map((l) => l.product_id)), newId: () => deps.ids.id() });
+      const resolved = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems, {
+        keepProductIds: new Set(before.lines.map((l) => l.product_id)),
+        newId: () => deps.ids.id(),
+      });
       problems.push(...resolved.problems);
       newLines = resolved.rows;
     }
     if (problems.length) throw invalid(problems);
     const afterRow = await repo.updateDeal(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!afterRow) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!afterRow)
+      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
     if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
     if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
     const after = await loadRecord(trx, actor.orgId, afterRow);
@@ -195,13 +259,26 @@ export async function updateDeal(deps: Deps, actor: Actor, id: string, expected:
   return getDeal(deps, actor, id);
 }
 
-export async function deleteDeal(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteDeal(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
     const before = await recordToWrite(trx, actor, id);
     const version = checkVersion('deal', id, before.deal.version, expected);
     const now = deps.clock.now();
     const after = await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'deal', entityId: id, type: 'deal.deleted', data: { before: dealSnapshot(before, { withStage: true }) } }]);
+    if (!after)
+      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'deal',
+        entityId: id,
+        type: 'deal.deleted',
+        data: { before: dealSnapshot(before, { withStage: true }) },
+      },
+    ]);
   });
 }

@@ -18,7 +18,12 @@ export { dealCsvFields };
  * The next page is requested as soon as a page arrives, so the database reads it while this one
  * is written out: at most two pages are held.
  */
-export async function* dealCsvPages(deps: Deps, actor: Actor, q: DealFilters, pageSize: number): AsyncGenerator<{ text: string | Buffer; rows: number }> {
+export async function* dealCsvPages(
+  deps: Deps,
+  actor: Actor,
+  q: DealFilters,
+  pageSize: number,
+): AsyncGenerator<{ text: string | Buffer; rows: number }> {
   const scope = scopeFor(actor, 'deal', 'read');
   const read = (after: DealKey | null) => dealCsvLines(deps.db, actor.orgId, scope, q, pageSize, after);
   let pending = read(null);
@@ -31,7 +36,10 @@ export async function* dealCsvPages(deps: Deps, actor: Actor, q: DealFilters, pa
       let text = '';
       for (const r of rows) text += r.line;
       yield { text, rows: rows.length };
-      for await (const chunk of readDealCsvQuery(deps.db, dealCsvQuery(deps.db, actor.orgId, scope, q, { sortValue: last.sort_value, id: last.last_id }))) {
+      for await (const chunk of readDealCsvQuery(
+        deps.db,
+        dealCsvQuery(deps.db, actor.orgId, scope, q, { sortValue: last.sort_value, id: last.last_id }),
+      )) {
         yield { text: chunk.data, rows: chunk.rows };
       }
       return;

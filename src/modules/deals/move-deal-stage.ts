@@ -22,14 +22,26 @@ function versionOf(header: ExpectedVersion | undefined, body: number | undefined
   return body ?? header;
 }
 
-const stageRef = (s: StageInfo, pipelineId: string) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId });
+const stageRef = (s: StageInfo, pipelineId: string) => ({
+  stageId: s.id,
+  name: s.name,
+  position: s.position,
+  kind: s.kind,
+  pipelineId,
+});
 
 /**
  * POST /deals/:id/stage: moves a deal to a stage (optionally of another pipeline) under the
  * stage rules (see `evaluateStageMove`), sets its status from the stage's kind, and records
  * `deal.stage_changed` plus `deal.reopened` / `deal.won` / `deal.lost` in the same transaction.
  */
-export async function moveDealStage(deps: Deps, actor: Actor, id: string, header: ExpectedVersion | undefined, input: MoveDealStageInput): Promise<DealDto> {
+export async function moveDealStage(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  header: ExpectedVersion | undefined,
+  input: MoveDealStageInput,
+): Promise<DealDto> {
   const expected = versionOf(header, input.expectedVersion);
   const moved = await write(deps, actor.orgId, async (trx) => {
     const record = await recordToWrite(trx, actor, id);
@@ -37,14 +49,20 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
     const version = checkVersion('deal', id, deal.version, expected);
     const current = await loadPipelineStages(trx, actor.orgId, deal.pipeline_id, 'pipelineId');
     const samePipeline = input.pipelineId === undefined || input.pipelineId === deal.pipeline_id;
-    const target = samePipeline ? current : await loadPipelineStages(trx, actor.orgId, input.pipelineId ?? deal.pipeline_id, 'pipelineId');
-    if (!target.pipeline.active && !samePipeline) throw invalid([{ field: 'pipelineId', message: 'is an inactive pipeline' }]);
+    const target = samePipeline
+      ? current
+      : await loadPipelineStages(trx, actor.orgId, input.pipelineId ?? deal.pipeline_id, 'pipelineId');
+    if (!target.pipeline.active && !samePipeline)
+      throw invalid([{ field: 'pipelineId', message: 'is an inactive pipeline' }]);
     const from = current.stages.find((s) => s.id === deal.stage_id);
     const to = target.stages.find((s) => s.id === input.stageId);
     if (!to) throw invalid([{ field: 'stageId', message: `is not a stage of pipeline "${target.pipeline.name}"` }]);
-    if (!from) throw new AppError('internal_error', `deal ${id} is in stage ${deal.stage_id}, which its pipeline does not list`);
-    if (to.kind !== 'open' && !mayClose(actor.role)) throw forbidden('Partners cannot close deals; the channel manager marks a registration won or lost');
-    if (input.lostReason !== undefined && to.kind !== 'lost') throw invalid([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
+    if (!from)
+      throw new AppError('internal_error', `deal ${id} is in stage ${deal.stage_id}, which its pipeline does not list`);
+    if (to.kind !== 'open' && !mayClose(actor.role))
+      throw forbidden('Partners cannot close deals; the channel manager marks a registration won or lost');
+    if (input.lostReason !== undefined && to.kind !== 'lost')
+      throw invalid([{ field: 'lostReason', message: 'applies only when moving to a lost stage' }]);
 
     const lostReason = to.kind === 'lost' ? (input.lostReason ?? deal.lost_reason) : null;
     const verdict = evaluateStageMove({
@@ -72,7 +90,8 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
       // A reopened deal is no longer lost, so its old reason would mislead; the events keep it.
       lostReason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
     });
-    if (!after) throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
 
     const events: EventInput[] = [
       {
@@ -87,13 +106,52 @@ export async function moveDealStage(deps: Deps, actor: Actor, id: string, header
         },
       },
     ];
-    const event = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data });
-    if (verdict.reopens) events.push(event('deal.reopened', { previousStatus: verdict.statusFrom, closedAt: deal.closed_at?.toISOString() ?? null, lostReason: deal.lost_reason, stageId: to.id }));
-    if (to.kind === 'won') events.push(event('deal.won', { stageId: to.id, amount: deal.amount, currency: deal.currency.trim(), lineItemsCount: record.lines.length, closedAt: now.toISOString() }));
-    if (to.kind === 'lost') events.push(event('deal.lost', { stageId: to.id, lostReason, amount: deal.amount, currency: deal.currency.trim(), closedAt: now.toISOString() }));
+    const event = (type: string, data: Record<string, unknown>): EventInput => ({
+      entityType: 'deal',
+      entityId: id,
+      type,
+      data,
+    });
+    if (verdict.reopens)
+      events.push(
+        event('deal.reopened', {
+          previousStatus: verdict.statusFrom,
+          closedAt: deal.closed_at?.toISOString() ?? null,
+          lostReason: deal.lost_reason,
+          stageId: to.id,
+        }),
+      );
+    if (to.kind === 'won')
+      events.push(
+        event('deal.won', {
+          stageId: to.id,
+          amount: deal.amount,
+          currency: deal.currency.trim(),
+          lineItemsCount: record.lines.length,
+          closedAt: now.toISOString(),
+        }),
+      );
+    if (to.kind === 'lost')
+      events.push(
+        event('deal.lost', {
+          stageId: to.id,
+          lostReason,
+          amount: deal.amount,
+          currency: deal.currency.trim(),
+          closedAt: now.toISOString(),
+        }),
+      );
     const [eventId] = await recordEvents(trx, deps, actor, events);
-    if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the stage move of deal ${id}`);
-    await moveToNextVisit(trx, { orgId: actor.orgId, dealId: id, pipelineId: target.pipeline.id, stageId: to.id, at: now, eventId });
+    if (eventId === undefined)
+      throw new AppError('internal_error', `no event recorded for the stage move of deal ${id}`);
+    await moveToNextVisit(trx, {
+      orgId: actor.orgId,
+      dealId: id,
+      pipelineId: target.pipeline.id,
+      stageId: to.id,
+      at: now,
+      eventId,
+    });
     // A stage move leaves the children and the owner as they were: the response is built from
     // what this transaction read and wrote rather than read again after commit.
     return { ...record, deal: after };

@@ -73,7 +73,15 @@ export interface StageVisitRow {
 export async function listStageVisits(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
   return db
     .selectFrom('deal_stage_visits')
-    .select(['deal_id as dealId', 'visit_no as visitNo', 'pipeline_id as pipelineId', 'stage_id as stageId', 'entered_at as enteredAt', 'left_at as leftAt', 'event_id as eventId'])
+    .select([
+      'deal_id as dealId',
+      'visit_no as visitNo',
+      'pipeline_id as pipelineId',
+      'stage_id as stageId',
+      'entered_at as enteredAt',
+      'left_at as leftAt',
+      'event_id as eventId',
+    ])
     .where('org_id', '=', orgId)
     .orderBy('deal_id')
     .orderBy('visit_no')

@@ -88,7 +88,15 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
 
   /** An objection as a buyer raises it: words that fit the category, the library's response. */
   const objection = () => {
-    const category = rng.weighted([['price', 30], ['timing', 20], ['authority', 15], ['budget', 15], ['competitor', 10], ['need', 5], ['trust', 5]] as const);
+    const category = rng.weighted([
+      ['price', 30],
+      ['timing', 20],
+      ['authority', 15],
+      ['budget', 15],
+      ['competitor', 10],
+      ['need', 5],
+      ['trust', 5],
+    ] as const);
     const entry = ctx.library.find((o) => o.category === category);
     const handled = rng.chance(0.6);
     return {
@@ -113,19 +121,36 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
       const mid = t + dwell * rng.next();
       if (demoMeetings && stage.name === 'Demo') {
         const outcome = rng.chance(0.85) ? ('held' as const) : ('no_show' as const);
-        log(actor, mid, () => ({ type: 'meeting', subject: 'Product demo', dealId: deal.id, start: iso(mid), end: iso(mid + 3_600_000), location: 'Customer site', outcome }));
+        log(actor, mid, () => ({
+          type: 'meeting',
+          subject: 'Product demo',
+          dealId: deal.id,
+          start: iso(mid),
+          end: iso(mid + 3_600_000),
+          location: 'Customer site',
+          outcome,
+        }));
       } else {
         const raised = rng.chance(0.3) ? [objection()] : undefined;
         const duration = rng.int(300, 2400);
-        log(actor, mid, () => ({ type: 'call', direction: 'outbound', disposition: 'connected', dealId: deal.id, durationSeconds: duration, occurredAt: iso(mid), ...(raised ? { objections: raised } : {}) }));
+        log(actor, mid, () => ({
+          type: 'call',
+          direction: 'outbound',
+          disposition: 'connected',
+          dealId: deal.id,
+          durationSeconds: duration,
+          occurredAt: iso(mid),
+          ...(raised ? { objections: raised } : {}),
+        }));
       }
       t += dwell;
       if (rng.chance(stage.lossRate)) {
         const reason = rng.pick(data.lostReasons);
-        if (lost) at(t, async () => {
-          await moveDealStage(deps, actor(), deal.id, '*', { stageId: lost.id, lostReason: reason });
-          bump('lost');
-        });
+        if (lost)
+          at(t, async () => {
+            await moveDealStage(deps, actor(), deal.id, '*', { stageId: lost.id, lostReason: reason });
+            bump('lost');
+          });
         return;
       }
       const next = open[s + 1];
@@ -158,7 +183,12 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
     const amount = `${rng.int(10, 60)}000.00`;
     const stem = rng.pick(data.companyStems);
     at(t, async () => {
-      const d = await createDeal(deps, ctx.partnerUser, { name: `Registration – ${stem} ${i}`, pipelineId: ctx.pipelines.partner.id, amount, source: 'partner' });
+      const d = await createDeal(deps, ctx.partnerUser, {
+        name: `Registration – ${stem} ${i}`,
+        pipelineId: ctx.pipelines.partner.id,
+        amount,
+        source: 'partner',
+      });
       await updateDeal(deps, ctx.admin, d.id, '*', { ownerId: ctx.channelRep.userId });
       bump('deals');
     });
@@ -191,7 +221,10 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
       company,
       title: rng.pick(data.titles),
       source: rng.pick(data.leadSources),
-      email: `${first}.${i}@${stem}-lead.example`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@-]/g, ''),
+      email: `${first}.${i}@${stem}-lead.example`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9.@-]/g, ''),
     };
     at(created, async () => {
       lead.id = (await createLead(deps, sdr, leadInput)).id;
@@ -200,14 +233,29 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
     let t = created + rng.next() * DAY;
     let outcome: 'open' | 'qualified' | 'disqualified' = 'open';
     for (let attempt = 0; attempt < 4 && outcome === 'open'; attempt++) {
-      const disposition = rng.weighted([['no_answer', 45], ['left_voicemail', 22], ['busy', 8], ['connected', 12], ['wrong_number', 3], ['not_interested', 5], ['call_back_later', 5]] as const);
+      const disposition = rng.weighted([
+        ['no_answer', 45],
+        ['left_voicemail', 22],
+        ['busy', 8],
+        ['connected', 12],
+        ['wrong_number', 3],
+        ['not_interested', 5],
+        ['call_back_later', 5],
+      ] as const);
       if (disposition === 'connected') outcome = rng.chance(0.45) ? 'qualified' : 'open';
       if (disposition === 'not_interested' || disposition === 'wrong_number') outcome = 'disqualified';
       const booked = outcome === 'qualified';
       const when = t;
       const duration = disposition === 'connected' ? rng.int(120, 900) : rng.int(5, 60);
       at(when, async () => {
-        await createActivity(deps, sdr, { type: 'call', direction: 'outbound', disposition: booked ? 'meeting_booked' : disposition, leadId: lead.id, durationSeconds: duration, occurredAt: iso(when) });
+        await createActivity(deps, sdr, {
+          type: 'call',
+          direction: 'outbound',
+          disposition: booked ? 'meeting_booked' : disposition,
+          leadId: lead.id,
+          durationSeconds: duration,
+          occurredAt: iso(when),
+        });
         bump('calls');
         if (attempt === 0) await updateLead(deps, sdr, lead.id, '*', { status: 'working' });
       });
@@ -232,7 +280,12 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
     const close = new Date(t + rng.logNormal(70, 0.4) * DAY).toISOString().slice(0, 10);
     const convertAt = t + rng.logNormal(1, 0.5) * DAY;
     at(convertAt, async () => {
-      const r = await convertLead(deps, sdr, lead.id, '*', { account: { create: {} }, deal: { create: { pipelineId: ctx.pipelines.b2b.id, amount, expectedCloseDate: close, contactRole: 'decision_maker' } } });
+      const r = await convertLead(deps, sdr, lead.id, '*', {
+        account: { create: {} },
+        deal: {
+          create: { pipelineId: ctx.pipelines.b2b.id, amount, expectedCloseDate: close, contactRole: 'decision_maker' },
+        },
+      });
       deal.id = r.deal?.id ?? '';
       bump('converted');
       bump('deals');
@@ -247,7 +300,11 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
 function scheduleDeals(ctx: HistoryContext, { at, bump, walk }: Tools): void {
   const { deps, rng, start, end } = ctx;
   for (let i = 0; i < ctx.deals; i++) {
-    const kind = rng.weighted([['b2b', 55], ['b2c', 30], ['partner', 15]] as const);
+    const kind = rng.weighted([
+      ['b2b', 55],
+      ['b2c', 30],
+      ['partner', 15],
+    ] as const);
     const plan = ctx.pipelines[kind];
     // a growing business: more deals in recent months, so a realistic share is still open
     const created = start + Math.sqrt(rng.next()) * (end - start - 3 * DAY);
@@ -274,9 +331,10 @@ function scheduleDeals(ctx: HistoryContext, { at, bump, walk }: Tools): void {
       };
       const rep = owner;
       // some deals reach the negotiation gate only after the rep names the buyer
-      if (!withContact) at(created + 2 * DAY, async () => {
-        await updateDeal(deps, rep, deal.id, '*', { primaryContactId: acc.contacts[0] ?? null });
-      });
+      if (!withContact)
+        at(created + 2 * DAY, async () => {
+          await updateDeal(deps, rep, deal.id, '*', { primaryContactId: acc.contacts[0] ?? null });
+        });
     } else if (kind === 'b2c') {
       const consumer = rng.pick(ctx.consumers);
       owner = ctx.sdrs.find((s) => s.userId === consumer.ownerId) ?? ctx.insideManager;
@@ -292,7 +350,14 @@ function scheduleDeals(ctx: HistoryContext, { at, bump, walk }: Tools): void {
     } else {
       const partnerAccount = rng.pick(ctx.partnerAccounts);
       owner = ctx.channelRep;
-      input = { name: `${partnerAccount.name} – end customer ${i}`, channel: 'partner', partnerAccountId: partnerAccount.id, amount: `${Math.round(rng.logNormal(25_000, 0.6))}.00`, expectedCloseDate: close, source: 'partner' };
+      input = {
+        name: `${partnerAccount.name} – end customer ${i}`,
+        channel: 'partner',
+        partnerAccountId: partnerAccount.id,
+        amount: `${Math.round(rng.logNormal(25_000, 0.6))}.00`,
+        expectedCloseDate: close,
+        source: 'partner',
+      };
     }
     const actor = owner;
     at(created, async () => {

@@ -47,13 +47,33 @@ const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInpu
         { name: 'Qualify', kind: 'open', probability: 10, expectedDays: 7 },
         { name: 'Discovery', kind: 'open', probability: 20, expectedDays: 14 },
         { name: 'Demo', kind: 'open', probability: 40, expectedDays: 10 },
-        { name: 'Proposal', kind: 'open', probability: 60, forecastCategory: 'best_case', expectedDays: 14, requiredFields: ['amount', 'expectedCloseDate'] },
-        { name: 'Negotiation', kind: 'open', probability: 80, forecastCategory: 'commit', expectedDays: 10, requiredFields: ['primaryContactId'] },
+        {
+          name: 'Proposal',
+          kind: 'open',
+          probability: 60,
+          forecastCategory: 'best_case',
+          expectedDays: 14,
+          requiredFields: ['amount', 'expectedCloseDate'],
+        },
+        {
+          name: 'Negotiation',
+          kind: 'open',
+          probability: 80,
+          forecastCategory: 'commit',
+          expectedDays: 10,
+          requiredFields: ['primaryContactId'],
+        },
         { name: 'Closed won', kind: 'won' },
         { name: 'Closed lost', kind: 'lost' },
       ],
     },
-    timing: [[8, 0.12], [15, 0.1], [10, 0.08], [14, 0.08], [9, 0.1]],
+    timing: [
+      [8, 0.12],
+      [15, 0.1],
+      [10, 0.08],
+      [14, 0.08],
+      [9, 0.1],
+    ],
   },
   {
     key: 'b2c',
@@ -65,12 +85,23 @@ const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInpu
       stages: [
         { name: 'New', kind: 'open', probability: 10, expectedDays: 2 },
         { name: 'Contacted', kind: 'open', probability: 30, expectedDays: 4 },
-        { name: 'Quote sent', kind: 'open', probability: 60, forecastCategory: 'commit', expectedDays: 5, requiredFields: ['amount'] },
+        {
+          name: 'Quote sent',
+          kind: 'open',
+          probability: 60,
+          forecastCategory: 'commit',
+          expectedDays: 5,
+          requiredFields: ['amount'],
+        },
         { name: 'Won', kind: 'won' },
         { name: 'Lost', kind: 'lost' },
       ],
     },
-    timing: [[1.5, 0.15], [3, 0.12], [4, 0.1]],
+    timing: [
+      [1.5, 0.15],
+      [3, 0.12],
+      [4, 0.1],
+    ],
   },
   {
     key: 'partner',
@@ -82,12 +113,23 @@ const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInpu
       stages: [
         { name: 'Registered', kind: 'open', probability: 10, expectedDays: 5, requiredFields: ['partnerAccountId'] },
         { name: 'Approved', kind: 'open', probability: 30, expectedDays: 10 },
-        { name: 'Closing', kind: 'open', probability: 70, forecastCategory: 'commit', expectedDays: 20, requiredFields: ['amount'] },
+        {
+          name: 'Closing',
+          kind: 'open',
+          probability: 70,
+          forecastCategory: 'commit',
+          expectedDays: 20,
+          requiredFields: ['amount'],
+        },
         { name: 'Won', kind: 'won' },
         { name: 'Lost', kind: 'lost' },
       ],
     },
-    timing: [[4, 0.1], [12, 0.12], [15, 0.1]],
+    timing: [
+      [4, 0.1],
+      [12, 0.12],
+      [15, 0.1],
+    ],
   },
 ];
 
@@ -104,7 +146,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   const deps: Deps = { ...base, clock, ids: { id: () => rng.uuid() } };
   const password = opts.password ?? 'demo-password';
   const name = opts.name ?? 'Northwind Demo';
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const email = (local: string) => `${local}@${slug}.example`;
 
   // --- organization, teams, people --------------------------------------------------------
@@ -115,14 +160,32 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   const orgId = organization.id;
   const admin = await actorForUser(deps, orgId, adminUser.id);
   const users: DemoResult['users'] = [{ email: adminUser.email, name: adminUser.name, role: 'admin' }];
-  const team = async (teamName: string, kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management') => (await createTeam(deps, admin, { name: teamName, kind })).id;
+  const team = async (
+    teamName: string,
+    kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management',
+  ) => (await createTeam(deps, admin, { name: teamName, kind })).id;
   const mgmt = await team('Management', 'management');
   const inside = await team('Inside sales', 'inside_sales');
   const field = await team('Field sales', 'field_sales');
   const channel = await team('Channel', 'channel');
   const marketingTeam = await team('Marketing', 'marketing');
-  const person = async (local: string, fullName: string, role: Actor['role'], teamId: string | null, managerId: string | null = null, partnerAccountId: string | null = null): Promise<Actor> => {
-    const u = await createUser(deps, admin, { email: email(local), name: fullName, role, password, teamId, managerId, partnerAccountId });
+  const person = async (
+    local: string,
+    fullName: string,
+    role: Actor['role'],
+    teamId: string | null,
+    managerId: string | null = null,
+    partnerAccountId: string | null = null,
+  ): Promise<Actor> => {
+    const u = await createUser(deps, admin, {
+      email: email(local),
+      name: fullName,
+      role,
+      password,
+      teamId,
+      managerId,
+      partnerAccountId,
+    });
     users.push({ email: u.email, name: u.name, role });
     return actorForUser(deps, orgId, u.id);
   };
@@ -142,34 +205,66 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   ];
   const channelRep = await person('chris', 'Chris Channel', 'rep', channel, salesDirector.userId);
   const marketer = await person('maya', 'Maya Marketing', 'marketing', marketingTeam);
-  for (const [teamId, lead] of [[mgmt, salesDirector], [field, fieldManager], [inside, insideManager], [channel, channelRep], [marketingTeam, marketer]] as const) {
+  for (const [teamId, lead] of [
+    [mgmt, salesDirector],
+    [field, fieldManager],
+    [inside, insideManager],
+    [channel, channelRep],
+    [marketingTeam, marketer],
+  ] as const) {
     await updateTeam(deps, admin, teamId, '*', { managerId: lead.userId });
   }
   await person('otto', 'Otto Auditor', 'auditor', null);
 
   // --- catalogue, objection library, pipelines, scripts ----------------------------------
   const products = [];
-  for (const p of data.products) products.push(await createProduct(deps, admin, { ...p, currency: 'USD', active: true }));
+  for (const p of data.products)
+    products.push(await createProduct(deps, admin, { ...p, currency: 'USD', active: true }));
   const objections = [];
-  for (const o of data.objectionLibrary) objections.push(await createObjection(deps, admin, { ...o, recommendedResponses: [...o.recommendedResponses], active: true }));
-  const pipelines: Record<'b2b' | 'b2c' | 'partner', PipelinePlan> = { b2b: { id: '', name: '', stages: [], enforce: true }, b2c: { id: '', name: '', stages: [], enforce: false }, partner: { id: '', name: '', stages: [], enforce: true } };
+  for (const o of data.objectionLibrary)
+    objections.push(
+      await createObjection(deps, admin, { ...o, recommendedResponses: [...o.recommendedResponses], active: true }),
+    );
+  const pipelines: Record<'b2b' | 'b2c' | 'partner', PipelinePlan> = {
+    b2b: { id: '', name: '', stages: [], enforce: true },
+    b2c: { id: '', name: '', stages: [], enforce: false },
+    partner: { id: '', name: '', stages: [], enforce: true },
+  };
   for (const spec of pipelineSpecs) {
     const p = await createPipeline(deps, admin, spec.input);
     pipelines[spec.key] = {
       id: p.id,
       name: p.name,
       enforce: p.enforceStageOrder,
-      stages: p.stages.map((s, i) => ({ id: s.id, name: s.name, kind: s.kind, medianDays: spec.timing[i]?.[0] ?? 0, lossRate: spec.timing[i]?.[1] ?? 0 })),
+      stages: p.stages.map((s, i) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        medianDays: spec.timing[i]?.[0] ?? 0,
+        lossRate: spec.timing[i]?.[1] ?? 0,
+      })),
     };
   }
   for (const s of pipelines.b2b.stages.filter((x) => x.kind === 'open')) {
-    await createScript(deps, admin, { name: `${s.name} talk track`, stageId: s.id, body: scriptFor(s.name), active: true });
+    await createScript(deps, admin, {
+      name: `${s.name} talk track`,
+      stageId: s.id,
+      body: scriptFor(s.name),
+      active: true,
+    });
   }
 
   // --- accounts and contacts --------------------------------------------------------------
   const partnerAccounts = [];
   for (const [i, type] of (['distributor', 'reseller', 'value_added_reseller', 'agency'] as const).entries()) {
-    partnerAccounts.push(await createAccount(deps, channelRep, { name: `${data.companyStems[40 + i] ?? 'Partner'} ${['Distribution', 'Resellers', 'Solutions', 'Agency'][i] ?? ''}`.trim(), type, industry: 'Software', ownerId: channelRep.userId }));
+    partnerAccounts.push(
+      await createAccount(deps, channelRep, {
+        name: `${data.companyStems[40 + i] ?? 'Partner'} ${['Distribution', 'Resellers', 'Solutions', 'Agency'][i] ?? ''}`.trim(),
+        type,
+        industry: 'Software',
+        ownerId: channelRep.userId,
+      }),
+    );
   }
   const partnerUser = await person('pat', 'Pat Partner', 'partner', null, null, partnerAccounts[1]?.id ?? null);
   const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
@@ -197,7 +292,12 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
         firstName: first,
         lastName: last,
         title: rng.pick(data.titles),
-        emails: [`${first}.${last}.${c}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '') + `@${stem.toLowerCase()}-${i}.example`],
+        emails: [
+          `${first}.${last}.${c}`
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[^a-z0-9.]/g, '') + `@${stem.toLowerCase()}-${i}.example`,
+        ],
         phones: [`+1 555 ${String(1000 + i * 10 + c).padStart(4, '0')}`],
       });
       contacts.push(ct.id);
@@ -210,15 +310,46 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     if (!owner) break;
     const first = rng.pick(data.firstNames);
     const last = rng.pick(data.lastNames);
-    const ct = await createContact(deps, owner, { firstName: first, lastName: last, phones: [`+1 555 7${String(100 + i).padStart(3, '0')}`], emailOptOut: rng.chance(0.2) });
+    const ct = await createContact(deps, owner, {
+      firstName: first,
+      lastName: last,
+      phones: [`+1 555 7${String(100 + i).padStart(3, '0')}`],
+      emailOptOut: rng.chance(0.2),
+    });
     consumers.push({ id: ct.id, ownerId: owner.userId });
   }
 
   // --- a year of work, replayed in time order ---------------------------------------------
-  const counts: Record<string, number> = { deals: 0, won: 0, lost: 0, leads: 0, converted: 0, calls: 0, meetings: 0, objections: 0 };
+  const counts: Record<string, number> = {
+    deals: 0,
+    won: 0,
+    lost: 0,
+    leads: 0,
+    converted: 0,
+    calls: 0,
+    meetings: 0,
+    objections: 0,
+  };
   const actions = scheduleHistory({
-    deps, rng, start, end, counts, admin, sdrs, fieldReps, channelRep, partnerUser, insideManager, fieldManager,
-    pipelines, products, accounts, consumers, partnerAccounts, deals: opts.deals ?? 300, leads: opts.leads ?? 140,
+    deps,
+    rng,
+    start,
+    end,
+    counts,
+    admin,
+    sdrs,
+    fieldReps,
+    channelRep,
+    partnerUser,
+    insideManager,
+    fieldManager,
+    pipelines,
+    products,
+    accounts,
+    consumers,
+    partnerAccounts,
+    deals: opts.deals ?? 300,
+    leads: opts.leads ?? 140,
     library: objections.map((o) => ({ id: o.id, category: o.category, responses: o.recommendedResponses })),
   });
 
@@ -236,7 +367,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
 
 function scriptFor(stage: string): string {
   const lines: Record<string, string> = {
-    Qualify: 'Confirm the problem, who feels it and what it costs today. Ask: what happens if nothing changes this year?',
+    Qualify:
+      'Confirm the problem, who feels it and what it costs today. Ask: what happens if nothing changes this year?',
     Discovery: 'Map the process end to end. Who signs? What does success look like in 90 days?',
     Demo: 'Show the three workflows they named in discovery, in their words. Stop after each: does this solve it?',
     Proposal: 'Walk the proposal live. Anchor on the cost of the problem, then the price. Agree the decision date.',

@@ -104,20 +104,34 @@ export interface VerifyReport {
 }
 
 /** Walks the chain of an organization in sequence order and reports the first break. */
-export async function verifyChain(db: DbExecutor, orgId: string, onProgress?: (checked: number) => void): Promise<VerifyReport> {
+export async function verifyChain(
+  db: DbExecutor,
+  orgId: string,
+  onProgress?: (checked: number) => void,
+): Promise<VerifyReport> {
   const head = await repo.getChainHead(db, orgId);
   const unsealed = await repo.countUnsealed(db, orgId);
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  const fail = (b: ChainBreak): VerifyReport => ({ ok: false, checked, lastSeq: expectedSeq - 1, unsealed, firstBreak: b });
+  const fail = (b: ChainBreak): VerifyReport => ({
+    ok: false,
+    checked,
+    lastSeq: expectedSeq - 1,
+    unsealed,
+    firstBreak: b,
+  });
   for (;;) {
     const page = await repo.sealedEventsPage(db, orgId, expectedSeq - 1, VERIFY_PAGE);
     if (page.length === 0) break;
     for (const e of page) {
       const seq = e.seq ?? 0;
       if (seq !== expectedSeq) {
-        return fail({ seq: expectedSeq, eventId: null, reason: `event ${expectedSeq} is missing (next present is ${seq})` });
+        return fail({
+          seq: expectedSeq,
+          eventId: null,
+          reason: `event ${expectedSeq} is missing (next present is ${seq})`,
+        });
       }
       if (e.prevHash !== prevHash) {
         return fail({ seq, eventId: e.id, reason: `event ${seq} does not link to the hash of event ${seq - 1}` });

@@ -34,19 +34,32 @@ export interface EventRow {
 const insertOne = preparedQuery(
   (
     db,
-    e: { orgId: string; occurredAt: Date; businessTime: Date | null; imported: boolean; actorId: string | null; entityType: string; entityId: string; type: string; data: string },
+    e: {
+      orgId: string;
+      occurredAt: Date;
+      businessTime: Date | null;
+      imported: boolean;
+      actorId: string | null;
+      entityType: string;
+      entityId: string;
+      type: string;
+      data: string;
+    },
   ) =>
-    db.insertInto('events').values({
-      org_id: e.orgId,
-      occurred_at: e.occurredAt,
-      business_time: e.businessTime,
-      imported: e.imported,
-      actor_id: e.actorId,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      type: e.type,
-      data: e.data,
-    }).returning('id'),
+    db
+      .insertInto('events')
+      .values({
+        org_id: e.orgId,
+        occurred_at: e.occurredAt,
+        business_time: e.businessTime,
+        imported: e.imported,
+        actor_id: e.actorId,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        type: e.type,
+        data: e.data,
+      })
+      .returning('id'),
 );
 
 /** Appends the events and returns their ids, in the order given. */
@@ -56,7 +69,17 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
   // Most writes append one event: that statement is prepared; a batch is one multi-row insert.
   if (events.length === 1) {
     const { orgId, occurredAt, actorId, entityType, entityId, type } = only;
-    const rows = await insertOne(db, { orgId, occurredAt, businessTime: only.businessTime ?? null, imported: only.imported ?? false, actorId, entityType, entityId, type, data: JSON.stringify(only.data) });
+    const rows = await insertOne(db, {
+      orgId,
+      occurredAt,
+      businessTime: only.businessTime ?? null,
+      imported: only.imported ?? false,
+      actorId,
+      entityType,
+      entityId,
+      type,
+      data: JSON.stringify(only.data),
+    });
     return rows.map((r) => r.id);
   }
   // Ids come from the sequence row by row, so ascending order is the order given.
@@ -90,8 +113,33 @@ export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): P
   const ids = await nextEventIds(db, events.length);
   await bulkCopy(
     db,
-    { table: 'events', columns: ['org_id', 'id', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data'] },
-    events.map((e, i) => [e.orgId, ids[i], e.occurredAt, e.businessTime ?? null, e.imported ?? false, e.actorId, e.entityType, e.entityId, e.type, JSON.stringify(e.data)]),
+    {
+      table: 'events',
+      columns: [
+        'org_id',
+        'id',
+        'occurred_at',
+        'business_time',
+        'imported',
+        'actor_id',
+        'entity_type',
+        'entity_id',
+        'type',
+        'data',
+      ],
+    },
+    events.map((e, i) => [
+      e.orgId,
+      ids[i],
+      e.occurredAt,
+      e.businessTime ?? null,
+      e.imported ?? false,
+      e.actorId,
+      e.entityType,
+      e.entityId,
+      e.type,
+      JSON.stringify(e.data),
+    ]),
   );
   return ids;
 }
@@ -99,11 +147,27 @@ export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): P
 /** Draws `n` ids from the events sequence, as the column default would, in ascending order. */
 export async function nextEventIds(db: DbExecutor, n: number): Promise<number[]> {
   if (n <= 0) return [];
-  const drawn = await sql<{ id: string }>`select nextval('events_id_seq')::text as id from generate_series(1, ${n})`.execute(db);
+  const drawn = await sql<{
+    id: string;
+  }>`select nextval('events_id_seq')::text as id from generate_series(1, ${n})`.execute(db);
   return drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-export const SEALED_EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
+export const SEALED_EVENT_COLUMNS = [
+  'org_id',
+  'id',
+  'seq',
+  'occurred_at',
+  'business_time',
+  'imported',
+  'actor_id',
+  'entity_type',
+  'entity_id',
+  'type',
+  'data',
+  'prev_hash',
+  'hash',
+] as const;
 
 /** Appends events that carry their seq and hash already (rows in the order of SEALED_EVENT_COLUMNS), with COPY. */
 export async function copySealedEvents(db: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
@@ -179,7 +243,11 @@ export async function lockChain(db: DbExecutor, orgId: string): Promise<void> {
 }
 
 export async function getChainHead(db: DbExecutor, orgId: string): Promise<ChainHead | null> {
-  const r = await db.selectFrom('event_chain_heads').select(['last_seq', 'last_hash']).where('org_id', '=', orgId).executeTakeFirst();
+  const r = await db
+    .selectFrom('event_chain_heads')
+    .select(['last_seq', 'last_hash'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
   return r ? { lastSeq: r.last_seq, lastHash: r.last_hash } : null;
 }
 
@@ -187,7 +255,9 @@ export async function setChainHead(db: DbExecutor, orgId: string, head: ChainHea
   await db
     .insertInto('event_chain_heads')
     .values({ org_id: orgId, last_seq: head.lastSeq, last_hash: head.lastHash, sealed_at: at })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ last_seq: head.lastSeq, last_hash: head.lastHash, sealed_at: at }))
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({ last_seq: head.lastSeq, last_hash: head.lastHash, sealed_at: at }),
+    )
     .execute();
 }
 
@@ -203,7 +273,12 @@ export async function unsealedEvents(db: DbExecutor, orgId: string, limit: numbe
   return rows.map(toRow);
 }
 
-export async function sealedEventsPage(db: DbExecutor, orgId: string, afterSeq: number, limit: number): Promise<EventRow[]> {
+export async function sealedEventsPage(
+  db: DbExecutor,
+  orgId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<EventRow[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()

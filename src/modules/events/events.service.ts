@@ -19,7 +19,12 @@ export interface EventInput {
 }
 
 /** Appends events in the caller's transaction and returns their ids in order; the sealer chains them after commit. */
-export async function recordEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null }, events: readonly EventInput[]): Promise<number[]> {
+export async function recordEvents(
+  trx: DbExecutor,
+  deps: Pick<Deps, 'clock'>,
+  actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null },
+  events: readonly EventInput[],
+): Promise<number[]> {
   const at = deps.clock.now();
   return repo.insertEvents(
     trx,
@@ -28,7 +33,12 @@ export async function recordEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, a
 }
 
 /** As `recordEvents`, for thousands of events at once (imports): appended with COPY, sealed the same way. */
-export async function recordManyEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'>, events: readonly EventInput[]): Promise<number[]> {
+export async function recordManyEvents(
+  trx: DbExecutor,
+  deps: Pick<Deps, 'clock'>,
+  actor: Pick<Actor, 'orgId' | 'userId'>,
+  events: readonly EventInput[],
+): Promise<number[]> {
   const at = deps.clock.now();
   return repo.copyEvents(
     trx,
@@ -48,9 +58,16 @@ export async function reserveEventIds(trx: DbExecutor, n: number): Promise<numbe
  * is serialized once, as canonical JSON, for its hash and for the jsonb column. `ids` come from
  * `reserveEventIds`, one per event, ascending.
  */
-export async function recordSealedEvents(trx: DbExecutor, deps: Pick<Deps, 'clock'>, actor: Pick<Actor, 'orgId' | 'userId'>, events: readonly EventInput[], ids: readonly number[]): Promise<void> {
+export async function recordSealedEvents(
+  trx: DbExecutor,
+  deps: Pick<Deps, 'clock'>,
+  actor: Pick<Actor, 'orgId' | 'userId'>,
+  events: readonly EventInput[],
+  ids: readonly number[],
+): Promise<void> {
   if (events.length === 0) return;
-  if (ids.length !== events.length) throw new Error(`recordSealedEvents: ${ids.length} ids for ${events.length} events`);
+  if (ids.length !== events.length)
+    throw new Error(`recordSealedEvents: ${ids.length} ids for ${events.length} events`);
   const at = deps.clock.now();
   const orgId = actor.orgId;
   await repo.lockChain(trx, orgId);
@@ -62,8 +79,36 @@ export async function recordSealedEvents(trx: DbExecutor, deps: Pick<Deps, 'cloc
       const businessTime = e.businessTime ?? null;
       const imported = e.imported ?? false;
       const data = canonicalJson(e.data);
-      const hash = hashEventWithData({ orgId, seq, occurredAt: at, businessTime, imported, actorId: actor.userId, entityType: e.entityType, entityId: e.entityId, type: e.type, prevHash: head.lastHash }, data);
-      yield [orgId, ids[i], seq, at, businessTime, imported, actor.userId, e.entityType, e.entityId, e.type, data, head.lastHash, hash];
+      const hash = hashEventWithData(
+        {
+          orgId,
+          seq,
+          occurredAt: at,
+          businessTime,
+          imported,
+          actorId: actor.userId,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          type: e.type,
+          prevHash: head.lastHash,
+        },
+        data,
+      );
+      yield [
+        orgId,
+        ids[i],
+        seq,
+        at,
+        businessTime,
+        imported,
+        actor.userId,
+        e.entityType,
+        e.entityId,
+        e.type,
+        data,
+        head.lastHash,
+        hash,
+      ];
       head = { lastSeq: seq, lastHash: hash };
     }
   }
@@ -93,7 +138,10 @@ export async function timeline(
   opts: { limit: number; before?: number | undefined },
 ): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
   const merged = await repo.mergedInto(deps.db, actor.orgId, entityType, entityId);
-  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], { limit: opts.limit + 1, beforeId: opts.before });
+  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], {
+    limit: opts.limit + 1,
+    beforeId: opts.before,
+  });
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {

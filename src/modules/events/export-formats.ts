@@ -35,7 +35,13 @@ export function ocelHead(eventTypes: readonly string[]): string {
       ],
     },
     { name: 'account', attributes: [{ name: 'name', type: 'string' }] },
-    { name: 'user', attributes: [{ name: 'name', type: 'string' }, { name: 'role', type: 'string' }] },
+    {
+      name: 'user',
+      attributes: [
+        { name: 'name', type: 'string' },
+        { name: 'role', type: 'string' },
+      ],
+    },
   ];
   return `{"objectTypes":${JSON.stringify(objectTypes)},"eventTypes":${JSON.stringify(eventTypes.map((name) => ({ name, attributes: eventAttributes })))},"objects":[`;
 }
@@ -66,7 +72,10 @@ export function ocelDeal(d: ExportDealRow): string {
 }
 
 export function ocelNamed(type: 'account' | 'user', o: ExportNamedRow): string {
-  const attributes = [{ name: 'name', time: '1970-01-01T00:00:00.000Z', value: o.name }, ...(type === 'user' && o.role ? [{ name: 'role', time: '1970-01-01T00:00:00.000Z', value: o.role }] : [])];
+  const attributes = [
+    { name: 'name', time: '1970-01-01T00:00:00.000Z', value: o.name },
+    ...(type === 'user' && o.role ? [{ name: 'role', time: '1970-01-01T00:00:00.000Z', value: o.role }] : []),
+  ];
   return JSON.stringify({ id: o.id, type, attributes, relationships: [] });
 }
 
@@ -77,20 +86,25 @@ export function ocelEvent(e: ExportEventRow): string {
     { name: 'imported', value: e.imported },
     { name: 'systemTime', value: e.occurredAt.toISOString() },
   ];
-  const relationships = [{ objectId: e.dealId, qualifier: 'deal' }, ...(e.actorId ? [{ objectId: e.actorId, qualifier: 'actor' }] : [])];
+  const relationships = [
+    { objectId: e.dealId, qualifier: 'deal' },
+    ...(e.actorId ? [{ objectId: e.actorId, qualifier: 'actor' }] : []),
+  ];
   return JSON.stringify({ id: String(e.id), type: e.type, time: e.at.toISOString(), attributes, relationships });
 }
 
 /** Text safe inside a double-quoted XML attribute (characters XML 1.0 forbids are dropped). */
 export function xmlAttr(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 does not allow
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 does not allow
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const str = (key: string, value: string): string => `<string key="${key}" value="${xmlAttr(value)}"/>`;

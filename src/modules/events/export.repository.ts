@@ -54,7 +54,12 @@ export interface ExportDealRow {
 }
 
 /** One page of the covered deals, in id order after `afterId`. */
-export async function exportDealsPage(db: DbExecutor, s: ExportSelection, afterId: string | null, limit: number): Promise<ExportDealRow[]> {
+export async function exportDealsPage(
+  db: DbExecutor,
+  s: ExportSelection,
+  afterId: string | null,
+  limit: number,
+): Promise<ExportDealRow[]> {
   const r = await sql<ExportDealRow>`
     select d.id, d.name, d.amount, trim(d.currency) as currency, d.status, p.name as "pipelineName", st.name as "stageName",
            d.account_id as "accountId", d.owner_id as "ownerId", d.partner_account_id as "partnerAccountId",
@@ -74,7 +79,12 @@ export interface ExportNamedRow {
 }
 
 /** One page of the accounts the covered deals name (as customer or as partner). */
-export async function exportAccountsPage(db: DbExecutor, s: ExportSelection, afterId: string | null, limit: number): Promise<ExportNamedRow[]> {
+export async function exportAccountsPage(
+  db: DbExecutor,
+  s: ExportSelection,
+  afterId: string | null,
+  limit: number,
+): Promise<ExportNamedRow[]> {
   const r = await sql<ExportNamedRow>`
     select a.id, a.name, null as role from accounts a
     where a.org_id = ${s.orgId}::uuid and ${afterId ? sql`a.id > ${afterId}::uuid` : sql`true`}
@@ -84,7 +94,12 @@ export async function exportAccountsPage(db: DbExecutor, s: ExportSelection, aft
 }
 
 /** One page of the organization's users (owners of deals and actors of events). */
-export async function exportUsersPage(db: DbExecutor, s: ExportSelection, afterId: string | null, limit: number): Promise<ExportNamedRow[]> {
+export async function exportUsersPage(
+  db: DbExecutor,
+  s: ExportSelection,
+  afterId: string | null,
+  limit: number,
+): Promise<ExportNamedRow[]> {
   const r = await sql<ExportNamedRow>`
     select u.id, u.name, u.role from users u
     where u.org_id = ${s.orgId}::uuid and ${afterId ? sql`u.id > ${afterId}::uuid` : sql`true`}
@@ -110,7 +125,12 @@ export interface ExportEventRow {
 }
 
 /** One page of the covered events, ordered by deal and then event id, after the (dealId, id) key. */
-export async function exportEventsPage(db: DbExecutor, s: ExportSelection, after: { dealId: string; id: number } | null, limit: number): Promise<ExportEventRow[]> {
+export async function exportEventsPage(
+  db: DbExecutor,
+  s: ExportSelection,
+  after: { dealId: string; id: number } | null,
+  limit: number,
+): Promise<ExportEventRow[]> {
   const r = await sql<ExportEventRow>`
     select e.id, e.entity_id as "dealId", d.name as "dealName", e.type, coalesce(e.business_time, e.occurred_at) as at,
            e.occurred_at as "occurredAt", e.imported, u.id as "actorId", u.name as "actorName", u.role as "actorRole", st.name as "stageName"
@@ -134,6 +154,11 @@ export async function organizationTimezone(db: DbExecutor, orgId: string): Promi
 
 /** Whether the organization has this pipeline. */
 export async function pipelineExists(db: DbExecutor, orgId: string, pipelineId: string): Promise<boolean> {
-  const r = await db.selectFrom('pipelines').select('id').where('org_id', '=', orgId).where('id', '=', pipelineId).executeTakeFirst();
+  const r = await db
+    .selectFrom('pipelines')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', pipelineId)
+    .executeTakeFirst();
   return r !== undefined;
 }

@@ -13,12 +13,16 @@ export function registerEventExportRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['events'],
-        summary: 'Export the deal event log for process mining as OCEL 2.0 JSON or XES (admin, auditor, manager), streamed',
+        summary:
+          'Export the deal event log for process mining as OCEL 2.0 JSON or XES (admin, auditor, manager), streamed',
         description:
           'format=ocel answers application/json (OCEL 2.0: deals, accounts and users as objects, deal events as events); format=xes answers application/xml (one trace per deal; concept, time, lifecycle and org extensions). Optional pipelineId (deals currently in it), from and to (YYYY-MM-DD, business time, calendar days in the organization’s time zone, both inclusive). Managers get the deals of the people below them.',
         querystring: eventExportQuerySchema,
         // A stream bypasses response serialization; the schema documents the 200 in OpenAPI.
-        response: { 200: z.unknown().describe('The OCEL 2.0 JSON document or the XES XML document'), ...errorResponses },
+        response: {
+          200: z.unknown().describe('The OCEL 2.0 JSON document or the XES XML document'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -35,9 +35,15 @@ export function canExportEvents(actor: Actor): boolean {
  * the consumer pulls, and each pull reads one keyset page (deals, accounts, users, then events by
  * deal and id), so an export of millions of events runs in constant memory.
  */
-export async function prepareEventExport(deps: Deps, actor: Actor, query: EventExportQuery, opts: ExportOptions = {}): Promise<EventExport> {
+export async function prepareEventExport(
+  deps: Deps,
+  actor: Actor,
+  query: EventExportQuery,
+  opts: ExportOptions = {},
+): Promise<EventExport> {
   if (!canExportEvents(actor)) throw forbidden('Only admins, auditors and managers can export the event log');
-  if (query.pipelineId && !(await repo.pipelineExists(deps.db, actor.orgId, query.pipelineId))) throw notFound('pipeline', query.pipelineId);
+  if (query.pipelineId && !(await repo.pipelineExists(deps.db, actor.orgId, query.pipelineId)))
+    throw notFound('pipeline', query.pipelineId);
   const selection: repo.ExportSelection = {
     orgId: actor.orgId,
     scope: scopeFor(actor, 'deal', 'read'),
@@ -47,14 +53,21 @@ export async function prepareEventExport(deps: Deps, actor: Actor, query: EventE
     timezone: await repo.organizationTimezone(deps.db, actor.orgId),
   };
   const pageSize = opts.pageSize ?? EXPORT_PAGE;
-  const chunks = query.format === 'ocel' ? ocel(deps, selection, pageSize, opts.onEvents) : xes(deps, selection, pageSize, opts.onEvents);
+  const chunks =
+    query.format === 'ocel'
+      ? ocel(deps, selection, pageSize, opts.onEvents)
+      : xes(deps, selection, pageSize, opts.onEvents);
   return query.format === 'ocel'
     ? { contentType: 'application/json; charset=utf-8', fileName: 'pipewright-events.jsonocel', chunks }
     : { contentType: 'application/xml; charset=utf-8', fileName: 'pipewright-events.xes', chunks };
 }
 
 /** Pages of rows keyed by the last row, until a short page. */
-async function* pages<T, K>(read: (after: K | null) => Promise<T[]>, keyOf: (row: T) => K, pageSize: number): AsyncGenerator<T[]> {
+async function* pages<T, K>(
+  read: (after: K | null) => Promise<T[]>,
+  keyOf: (row: T) => K,
+  pageSize: number,
+): AsyncGenerator<T[]> {
   let after: K | null = null;
   for (;;) {
     const rows = await read(after);
@@ -65,13 +78,33 @@ async function* pages<T, K>(read: (after: K | null) => Promise<T[]>, keyOf: (row
   }
 }
 
-async function* ocel(deps: Deps, s: repo.ExportSelection, size: number, onEvents?: (n: number) => void): AsyncGenerator<string> {
+async function* ocel(
+  deps: Deps,
+  s: repo.ExportSelection,
+  size: number,
+  onEvents?: (n: number) => void,
+): AsyncGenerator<string> {
   yield f.ocelHead(await repo.exportEventTypes(deps.db, s));
   let first = true;
   const sep = (): string => (first ? ((first = false), '') : ',');
-  for await (const rows of pages((a: string | null) => repo.exportDealsPage(deps.db, s, a, size), (r) => r.id, size)) yield rows.map((r) => sep() + f.ocelDeal(r)).join('');
-  for await (const rows of pages((a: string | null) => repo.exportAccountsPage(deps.db, s, a, size), (r) => r.id, size)) yield rows.map((r) => sep() + f.ocelNamed('account', r)).join('');
-  for await (const rows of pages((a: string | null) => repo.exportUsersPage(deps.db, s, a, size), (r) => r.id, size)) yield rows.map((r) => sep() + f.ocelNamed('user', r)).join('');
+  for await (const rows of pages(
+    (a: string | null) => repo.exportDealsPage(deps.db, s, a, size),
+    (r) => r.id,
+    size,
+  ))
+    yield rows.map((r) => sep() + f.ocelDeal(r)).join('');
+  for await (const rows of pages(
+    (a: string | null) => repo.exportAccountsPage(deps.db, s, a, size),
+    (r) => r.id,
+    size,
+  ))
+    yield rows.map((r) => sep() + f.ocelNamed('account', r)).join('');
+  for await (const rows of pages(
+    (a: string | null) => repo.exportUsersPage(deps.db, s, a, size),
+    (r) => r.id,
+    size,
+  ))
+    yield rows.map((r) => sep() + f.ocelNamed('user', r)).join('');
   yield f.ocelBetweenObjectsAndEvents;
   first = true;
   let count = 0;
@@ -82,7 +115,12 @@ async function* ocel(deps: Deps, s: repo.ExportSelection, size: number, onEvents
   yield f.ocelTail;
 }
 
-async function* xes(deps: Deps, s: repo.ExportSelection, size: number, onEvents?: (n: number) => void): AsyncGenerator<string> {
+async function* xes(
+  deps: Deps,
+  s: repo.ExportSelection,
+  size: number,
+  onEvents?: (n: number) => void,
+): AsyncGenerator<string> {
   yield f.xesHead;
   let deal: string | null = null;
   let count = 0;
@@ -104,5 +142,9 @@ async function* xes(deps: Deps, s: repo.ExportSelection, size: number, onEvents?
 }
 
 function eventPages(deps: Deps, s: repo.ExportSelection, size: number): AsyncGenerator<repo.ExportEventRow[]> {
-  return pages((a: { dealId: string; id: number } | null) => repo.exportEventsPage(deps.db, s, a, size), (r) => ({ dealId: r.dealId, id: r.id }), size);
+  return pages(
+    (a: { dealId: string; id: number } | null) => repo.exportEventsPage(deps.db, s, a, size),
+    (r) => ({ dealId: r.dealId, id: r.id }),
+    size,
+  );
 }

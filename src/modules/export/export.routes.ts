@@ -18,13 +18,18 @@ export function registerExportRoutes(app: App, deps: Deps): void {
           summary: `Export the ${entity} of a list query (same filters and sort, no paging) as CSV or JSON lines, streamed`,
           querystring: exportQuery(exportables[entity].listQuery),
           // A stream bypasses response serialization; the schema documents the 200 in OpenAPI.
-          response: { 200: z.unknown().describe('CSV with a header row (nested values as JSON), or one JSON object per line'), ...errorResponses },
+          response: {
+            200: z.unknown().describe('CSV with a header row (nested values as JSON), or one JSON object per line'),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
         const file = await prepareRecordExport(deps, actorOf(request), entity, request.query);
         const stamp = deps.clock.now().toISOString().slice(0, 10);
-        reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${entity}-${stamp}.${file.extension}"`);
+        reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${entity}-${stamp}.${file.extension}"`);
         return reply.send(Readable.from(file.chunks));
       },
     );

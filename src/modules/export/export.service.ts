@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { Actor } from '../../domain/access.ts';
 import { invalid } from '../../domain/errors.ts';
-import { exportables, exportColumns, exportLines, exportQuery, type ExportEntity, type ExportFormat } from '../../domain/record-export.ts';
+import {
+  exportables,
+  exportColumns,
+  exportLines,
+  exportQuery,
+  type ExportEntity,
+  type ExportFormat,
+} from '../../domain/record-export.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { listActivities } from '../activities/activities.service.ts';
 import { listContacts } from '../contacts/contacts.service.ts';
@@ -12,7 +19,11 @@ import { listLeads } from '../leads/leads.service.ts';
 import { listProducts } from '../products/products.service.ts';
 
 type ListQuery<E extends ExportEntity> = z.infer<(typeof exportables)[E]['listQuery']>;
-type List<E extends ExportEntity> = (deps: Deps, actor: Actor, q: ListQuery<E>) => Promise<{ items: object[]; nextCursor: string | null }>;
+type List<E extends ExportEntity> = (
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery<E>,
+) => Promise<{ items: object[]; nextCursor: string | null }>;
 
 /** The list use case of each exportable entity: the export reads through it, so its filters and the reader's scope apply. */
 const lists: { [E in ExportEntity]: List<E> } = {
@@ -51,12 +62,23 @@ export interface RecordExportOptions {
 /** Pages of the file: text, or bytes of whole lines in UTF-8 as the database wrote them. */
 type Pages = AsyncGenerator<{ text: string | Buffer; rows: number }>;
 
-async function* listPages<E extends ExportEntity>(deps: Deps, actor: Actor, entity: E, format: ExportFormat, filters: object, pageSize: number): Pages {
+async function* listPages<E extends ExportEntity>(
+  deps: Deps,
+  actor: Actor,
+  entity: E,
+  format: ExportFormat,
+  filters: object,
+  pageSize: number,
+): Pages {
   const list = lists[entity] as List<E>;
   const file = exportLines(format, exportColumns(entity));
   let cursor: string | undefined;
   for (;;) {
-    const page = await list(deps, actor, { ...filters, limit: pageSize, ...(cursor ? { cursor } : {}) } as ListQuery<E>);
+    const page = await list(deps, actor, {
+      ...filters,
+      limit: pageSize,
+      ...(cursor ? { cursor } : {}),
+    } as ListQuery<E>);
     let text = '';
     for (const r of page.items) text += file.line(r as Record<string, unknown>);
     yield { text, rows: page.items.length };
@@ -68,7 +90,8 @@ async function* listPages<E extends ExportEntity>(deps: Deps, actor: Actor, enti
 /** The list query of the export, validated: every bad field is named. */
 function parseQuery(entity: ExportEntity, input: unknown): { format: ExportFormat } & Record<string, unknown> {
   const r = exportQuery(exportables[entity].listQuery).safeParse(input);
-  if (!r.success) throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })));
+  if (!r.success)
+    throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message })));
   return r.data as { format: ExportFormat } & Record<string, unknown>;
 }
 
@@ -80,13 +103,20 @@ function parseQuery(entity: ExportEntity, input: unknown): { format: ExportForma
  * first page is read before this returns, so a bad filter or a refused reader fails before any
  * byte is written.
  */
-export async function prepareRecordExport(deps: Deps, actor: Actor, entity: ExportEntity, input: unknown, opts: RecordExportOptions = {}): Promise<RecordExport> {
+export async function prepareRecordExport(
+  deps: Deps,
+  actor: Actor,
+  entity: ExportEntity,
+  input: unknown,
+  opts: RecordExportOptions = {},
+): Promise<RecordExport> {
   const { format, ...filters } = parseQuery(entity, input);
   const columns = exportColumns(entity);
   let pages: Pages;
   if (entity === 'deals' && format === 'csv' && !opts.listPath) {
     // The database writes the cells in its own order; it must be the DTO's.
-    if (dealCsvFields.join() !== columns.join()) throw new Error(`deal CSV fields ${dealCsvFields.join()} differ from the deal record ${columns.join()}`);
+    if (dealCsvFields.join() !== columns.join())
+      throw new Error(`deal CSV fields ${dealCsvFields.join()} differ from the deal record ${columns.join()}`);
     pages = dealCsvPages(deps, actor, filters as ListQuery<'deals'>, opts.pageSize ?? DEAL_CSV_PAGE);
   } else {
     pages = listPages(deps, actor, entity, format, filters, opts.pageSize ?? LIST_PAGE);

@@ -6,7 +6,17 @@ export async function claimKey(
 ): Promise<boolean> {
   const r = await db
     .insertInto('idempotency_keys')
-    .values({ org_id: k.orgId, user_id: k.userId, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, status_code: null, response: null, created_at: k.at })
+    .values({
+      org_id: k.orgId,
+      user_id: k.userId,
+      key: k.key,
+      method: k.method,
+      path: k.path,
+      request_hash: k.requestHash,
+      status_code: null,
+      response: null,
+      created_at: k.at,
+    })
     .onConflict((oc) => oc.columns(['org_id', 'user_id', 'key']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -22,7 +32,14 @@ export async function getKey(db: DbExecutor, orgId: string, userId: string, key:
     .executeTakeFirst();
 }
 
-export async function completeKey(db: DbExecutor, orgId: string, userId: string, key: string, status: number, response: unknown): Promise<void> {
+export async function completeKey(
+  db: DbExecutor,
+  orgId: string,
+  userId: string,
+  key: string,
+  status: number,
+  response: unknown,
+): Promise<void> {
   await db
     .updateTable('idempotency_keys')
     .set({ status_code: status, response: JSON.stringify(response ?? null) })
@@ -33,7 +50,13 @@ export async function completeKey(db: DbExecutor, orgId: string, userId: string,
 }
 
 export async function releaseKey(db: DbExecutor, orgId: string, userId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('org_id', '=', orgId).where('user_id', '=', userId).where('key', '=', key).where('status_code', 'is', null).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .where('status_code', 'is', null)
+    .execute();
 }
 
 export async function purgeOlderThan(db: DbExecutor, before: Date): Promise<void> {

@@ -12,9 +12,26 @@ export type Replay = { kind: 'replay'; status: number; body: unknown } | { kind:
  * first response; the same key with another body is refused; a retry while the first is still
  * running is refused with 409 so that it can be retried again.
  */
-export async function beginIdempotent(deps: Deps, actor: Actor, key: string, method: string, path: string, body: unknown): Promise<Replay> {
-  const requestHash = createHash('sha256').update(`${method} ${path} ${canonicalJson(body ?? null)}`).digest('hex');
-  const claimed = await repo.claimKey(deps.db, { orgId: actor.orgId, userId: actor.userId, key, method, path, requestHash, at: deps.clock.now() });
+export async function beginIdempotent(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<Replay> {
+  const requestHash = createHash('sha256')
+    .update(`${method} ${path} ${canonicalJson(body ?? null)}`)
+    .digest('hex');
+  const claimed = await repo.claimKey(deps.db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    key,
+    method,
+    path,
+    requestHash,
+    at: deps.clock.now(),
+  });
   if (claimed) return { kind: 'proceed' };
   const existing = await repo.getKey(deps.db, actor.orgId, actor.userId, key);
   if (!existing) return beginIdempotent(deps, actor, key, method, path, body);
@@ -22,13 +39,22 @@ export async function beginIdempotent(deps: Deps, actor: Actor, key: string, met
     throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different request');
   }
   if (existing.status_code === null) {
-    throw new AppError('idempotency_conflict', 'A request with this Idempotency-Key is still being processed; retry shortly');
+    throw new AppError(
+      'idempotency_conflict',
+      'A request with this Idempotency-Key is still being processed; retry shortly',
+    );
   }
   return { kind: 'replay', status: existing.status_code, body: existing.response };
 }
 
 /** Stores the response of a successful write; a failed one frees the key for a retry. */
-export async function finishIdempotent(deps: Deps, actor: Actor, key: string, status: number, body: unknown): Promise<void> {
+export async function finishIdempotent(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  status: number,
+  body: unknown,
+): Promise<void> {
   if (status >= 200 && status < 300) await repo.completeKey(deps.db, actor.orgId, actor.userId, key, status, body);
   else await repo.releaseKey(deps.db, actor.orgId, actor.userId, key);
 }

@@ -44,9 +44,18 @@ export interface ImportRun {
   baseCurrency: string;
 }
 
-export const singular: Record<ImportEntity, string> = { accounts: 'account', contacts: 'contact', leads: 'lead', deals: 'deal', products: 'product', activities: 'activity', users: 'user' };
+export const singular: Record<ImportEntity, string> = {
+  accounts: 'account',
+  contacts: 'contact',
+  leads: 'lead',
+  deals: 'deal',
+  products: 'product',
+  activities: 'activity',
+  users: 'user',
+};
 
-const scoped = (entity: ImportEntity): entity is 'accounts' | 'contacts' | 'leads' | 'deals' | 'activities' => entity !== 'products' && entity !== 'users';
+const scoped = (entity: ImportEntity): entity is 'accounts' | 'contacts' | 'leads' | 'deals' | 'activities' =>
+  entity !== 'products' && entity !== 'users';
 
 /** A planned record and what happens to it: a new row, or an update of an existing one. */
 export interface Decision {
@@ -60,7 +69,8 @@ function wantedRefs(entity: ImportEntity, rows: readonly BatchRow[]): Map<Batche
   for (const row of rows) {
     for (const [name, v] of row.values) {
       const ref = fieldOf(entity, name)?.ref;
-      if (!ref || typeof v !== 'string' || ref === 'user' || ref === 'team' || ref === 'pipeline' || ref === 'stage') continue;
+      if (!ref || typeof v !== 'string' || ref === 'user' || ref === 'team' || ref === 'pipeline' || ref === 'stage')
+        continue;
       let set = wanted.get(ref);
       if (!set) wanted.set(ref, (set = new Set()));
       set.add(v);
@@ -75,7 +85,9 @@ function checkOwner(actor: Actor, entity: ImportEntity, record: PlannedRecord): 
   const ownerId = (record.columns.owner_id as string | null) ?? actor.userId;
   record.columns.owner_id = ownerId;
   const single = singular[entity] as ScopedEntity;
-  return inScope(scopeFor(actor, single, 'write'), { ownerId }) ? null : 'owner: you may import records only for yourself and the people you manage';
+  return inScope(scopeFor(actor, single, 'write'), { ownerId })
+    ? null
+    : 'owner: you may import records only for yourself and the people you manage';
 }
 
 /**
@@ -83,10 +95,31 @@ function checkOwner(actor: Actor, entity: ImportEntity, record: PlannedRecord): 
  * external id) and duplicates, then writes all of it in one transaction (unless a dry run). A batch
  * is all-or-nothing: if any write fails, none of its rows is stored.
  */
-export async function importBatch(deps: Deps, actor: Actor, run: ImportRun, rows: readonly BatchRow[]): Promise<BatchOutcome> {
-  const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, duplicates: 0, created: 0, rejects: [], actions: [] };
+export async function importBatch(
+  deps: Deps,
+  actor: Actor,
+  run: ImportRun,
+  rows: readonly BatchRow[],
+): Promise<BatchOutcome> {
+  const out: BatchOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    created: 0,
+    rejects: [],
+    actions: [],
+  };
   await run.resolver.prefetch(deps.db, wantedRefs(run.entity, rows));
-  const ctx: PlanContext = { entity: run.entity, resolver: run.resolver, stageMap: run.stageMap, createMissing: run.createMissing, baseCurrency: run.baseCurrency, toCreate: new Map(), newId: () => deps.ids.id() };
+  const ctx: PlanContext = {
+    entity: run.entity,
+    resolver: run.resolver,
+    stageMap: run.stageMap,
+    createMissing: run.createMissing,
+    baseCurrency: run.baseCurrency,
+    toCreate: new Map(),
+    newId: () => deps.ids.id(),
+  };
   const planned: PlannedRecord[] = [];
   const seenExt = new Map<string, number>();
   for (const row of rows) {
@@ -104,7 +137,11 @@ export async function importBatch(deps: Deps, actor: Actor, run: ImportRun, rows
     const earlier = ext === null ? undefined : seenExt.get(ext);
     if (earlier !== undefined) {
       out.duplicates++;
-      out.rejects.push({ line: row.line, cells: row.cells, reason: `duplicate: repeats external id "${ext ?? ''}" of line ${earlier}` });
+      out.rejects.push({
+        line: row.line,
+        cells: row.cells,
+        reason: `duplicate: repeats external id "${ext ?? ''}" of line ${earlier}`,
+      });
       continue;
     }
     if (ext !== null) seenExt.set(ext, row.line);
@@ -114,8 +151,9 @@ export async function importBatch(deps: Deps, actor: Actor, run: ImportRun, rows
   const decisions = await decide(deps.db, actor, run, planned, out);
   out.actions = decisions.map((d) => ({ line: d.record.line, action: d.existing ? 'update' : 'insert' }));
   if (run.dryRun) {
-    for (const d of decisions) if (d.existing) out.updated++;
-    else out.inserted++;
+    for (const d of decisions)
+      if (d.existing) out.updated++;
+      else out.inserted++;
     out.created += ctx.toCreate.size;
     for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
     return out;
@@ -130,10 +168,19 @@ export async function importBatch(deps: Deps, actor: Actor, run: ImportRun, rows
 }
 
 /** A partner deal must point to an account of a partner type (accounts created for it are resellers). */
-async function checkPartners(db: DbExecutor, orgId: string, entity: ImportEntity, planned: PlannedRecord[], ctx: PlanContext, out: BatchOutcome): Promise<void> {
+async function checkPartners(
+  db: DbExecutor,
+  orgId: string,
+  entity: ImportEntity,
+  planned: PlannedRecord[],
+  ctx: PlanContext,
+  out: BatchOutcome,
+): Promise<void> {
   if (entity !== 'deals') return;
   const created = new Set([...ctx.toCreate.values()].map((c) => c.id));
-  const ids = planned.map((p) => p.columns.partner_account_id as string | null).filter((id): id is string => id !== null && !created.has(id));
+  const ids = planned
+    .map((p) => p.columns.partner_account_id as string | null)
+    .filter((id): id is string => id !== null && !created.has(id));
   const types = await lookups.accountTypesOf(db, orgId, [...new Set(ids)]);
   for (let i = planned.length - 1; i >= 0; i--) {
     const p = planned[i];
@@ -141,13 +188,24 @@ async function checkPartners(db: DbExecutor, orgId: string, entity: ImportEntity
     if (!p || !partner || created.has(partner)) continue;
     const type = types.get(partner) ?? '';
     if (partnerAccountTypes.some((t) => t === type)) continue;
-    out.rejects.push({ line: p.line, cells: p.cells, reason: `partner: the account is a ${type}, not one of ${partnerAccountTypes.join(', ')}` });
+    out.rejects.push({
+      line: p.line,
+      cells: p.cells,
+      reason: `partner: the account is a ${type}, not one of ${partnerAccountTypes.join(', ')}`,
+    });
     planned.splice(i, 1);
   }
-  for (const c of ctx.toCreate.values()) if (planned.some((p) => p.columns.partner_account_id === c.id)) Object.assign(c, { accountType: 'reseller' });
+  for (const c of ctx.toCreate.values())
+    if (planned.some((p) => p.columns.partner_account_id === c.id)) Object.assign(c, { accountType: 'reseller' });
 }
 
-async function decide(db: DbExecutor, actor: Actor, run: ImportRun, planned: readonly PlannedRecord[], out: BatchOutcome): Promise<Decision[]> {
+async function decide(
+  db: DbExecutor,
+  actor: Actor,
+  run: ImportRun,
+  planned: readonly PlannedRecord[],
+  out: BatchOutcome,
+): Promise<Decision[]> {
   const table = run.entity;
   const existing = await lookups.rowsByExternalId(
     db,
@@ -155,12 +213,18 @@ async function decide(db: DbExecutor, actor: Actor, run: ImportRun, planned: rea
     actor.orgId,
     planned.flatMap((p) => (p.externalId ? [p.externalId] : [])),
   );
-  const decisions: Decision[] = planned.map((record) => ({ record, existing: (record.externalId && existing.get(record.externalId)) || null, duplicateOf: null }));
+  const decisions: Decision[] = planned.map((record) => ({
+    record,
+    existing: (record.externalId && existing.get(record.externalId)) || null,
+    duplicateOf: null,
+  }));
   if (table === 'activities') return decisions;
   const inBatch = duplicatesInBatch(run, decisions, out);
   // A deal with an id of its own system is that system's deal: its name says little ("Renewal").
   const probed = (d: Decision) => !d.existing && !(table === 'deals' && d.record.externalId !== null);
-  const probes = decisions.flatMap((d, i) => (probed(d) ? [{ i, ...d.record.probe }] : [])).filter((p) => p.name !== null || p.email !== null || p.domain !== null);
+  const probes = decisions
+    .flatMap((d, i) => (probed(d) ? [{ i, ...d.record.probe }] : []))
+    .filter((p) => p.name !== null || p.email !== null || p.domain !== null);
   const hits = (await lookups.findDuplicates(db, table, actor.orgId, probes)).filter((h) => !inBatch.has(h.i));
   if (hits.length === 0) return decisions.filter((_, i) => !inBatch.has(i));
   const others = await lookups.rowsById(db, table, actor.orgId, [...new Set(hits.map((h) => h.id))]);
@@ -171,11 +235,24 @@ async function decide(db: DbExecutor, actor: Actor, run: ImportRun, planned: rea
     if (!d || !other) continue;
     out.duplicates++;
     if (run.onDuplicate === 'skip') {
-      out.rejects.push({ line: d.record.line, cells: d.record.cells, reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}); skipped` });
+      out.rejects.push({
+        line: d.record.line,
+        cells: d.record.cells,
+        reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}); skipped`,
+      });
       dropped.add(hit.i);
     } else if (run.onDuplicate === 'update') {
-      if (scoped(table) && !inScope(scopeFor(actor, singular[table] as ScopedEntity, 'write'), { ownerId: other.owner_id as string | null })) {
-        out.rejects.push({ line: d.record.line, cells: d.record.cells, reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}) is not yours to update` });
+      if (
+        scoped(table) &&
+        !inScope(scopeFor(actor, singular[table] as ScopedEntity, 'write'), {
+          ownerId: other.owner_id as string | null,
+        })
+      ) {
+        out.rejects.push({
+          line: d.record.line,
+          cells: d.record.cells,
+          reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}) is not yours to update`,
+        });
         dropped.add(hit.i);
         continue;
       }
@@ -198,13 +275,20 @@ function duplicatesInBatch(run: ImportRun, decisions: readonly Decision[], out: 
   const seen = new Map<string, number>();
   decisions.forEach((d, i) => {
     if (d.existing) return;
-    const keys = [d.record.probe.email ? `same email ${d.record.probe.email}` : null, d.record.probe.domain ? `same domain ${d.record.probe.domain}` : null].filter((k): k is string => k !== null);
+    const keys = [
+      d.record.probe.email ? `same email ${d.record.probe.email}` : null,
+      d.record.probe.domain ? `same domain ${d.record.probe.domain}` : null,
+    ].filter((k): k is string => k !== null);
     const hit = keys.find((k) => seen.has(k));
     for (const k of keys) if (!seen.has(k)) seen.set(k, d.record.line);
     if (!hit) return;
     out.duplicates++;
     if (run.onDuplicate === 'new') return;
-    out.rejects.push({ line: d.record.line, cells: d.record.cells, reason: `duplicate: ${hit} as line ${seen.get(hit) ?? '?'}; skipped` });
+    out.rejects.push({
+      line: d.record.line,
+      cells: d.record.cells,
+      reason: `duplicate: ${hit} as line ${seen.get(hit) ?? '?'}; skipped`,
+    });
     dropped.add(i);
   });
   return dropped;

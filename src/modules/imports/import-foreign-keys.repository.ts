@@ -33,7 +33,8 @@ async function keysOf(trx: DbExecutor, table: string): Promise<ForeignKey[]> {
   return keys;
 }
 
-const text = (v: CopyValue): string => (v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const text = (v: CopyValue): string =>
+  v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** The key values of the parent rows among the written ones, if the parent table is one of them. */
 function ownKeys(written: readonly WrittenRows[], fk: ForeignKey, cache: Map<string, Set<string>>): Set<string> | null {
@@ -86,7 +87,9 @@ export async function verifyReferences(trx: DbExecutor, written: readonly Writte
       const unnested = sql.join(columns.map((c) => sql`${c}::text[]`));
       const names = sql.join(fk.childColumns.map((_, i) => sql.id(`v${i}`)));
       const match = sql.join(
-        fk.parentColumns.map((col, i) => sql`p.${sql.id(col)} = v.${sql.id(`v${i}`)}::${sql.raw(fk.types[i] ?? 'text')}`),
+        fk.parentColumns.map(
+          (col, i) => sql`p.${sql.id(col)} = v.${sql.id(`v${i}`)}::${sql.raw(fk.types[i] ?? 'text')}`,
+        ),
         sql` and `,
       );
       const found = await sql<{ n: number }>`

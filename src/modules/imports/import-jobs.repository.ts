@@ -4,7 +4,19 @@ import type { ImportJobsTable } from '../../db/schema.ts';
 
 export type ImportJobRow = Selectable<ImportJobsTable>;
 
-export async function insertJob(db: DbExecutor, row: { org_id: string; id: string; entity: string; options: Record<string, unknown>; file_name: string | null; file_bytes: number; created_by: string; created_at: Date }): Promise<ImportJobRow> {
+export async function insertJob(
+  db: DbExecutor,
+  row: {
+    org_id: string;
+    id: string;
+    entity: string;
+    options: Record<string, unknown>;
+    file_name: string | null;
+    file_bytes: number;
+    created_by: string;
+    created_at: Date;
+  },
+): Promise<ImportJobRow> {
   return db
     .insertInto('import_jobs')
     .values({ ...row, status: 'queued', options: JSON.stringify(row.options), heartbeat_at: row.created_at })
@@ -16,7 +28,12 @@ export async function getJob(db: DbExecutor, orgId: string, id: string): Promise
   return db.selectFrom('import_jobs').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listJobs(db: DbExecutor, orgId: string, createdBy: string | null, limit: number): Promise<ImportJobRow[]> {
+export async function listJobs(
+  db: DbExecutor,
+  orgId: string,
+  createdBy: string | null,
+  limit: number,
+): Promise<ImportJobRow[]> {
   let q = db.selectFrom('import_jobs').selectAll().where('org_id', '=', orgId);
   if (createdBy) q = q.where('created_by', '=', createdBy);
   return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
@@ -26,28 +43,61 @@ export async function updateJob(
   db: DbExecutor,
   orgId: string,
   id: string,
-  patch: { status?: string; rows_read?: number; bytes_read?: number; summary?: Record<string, unknown>; error?: string | null; started_at?: Date; finished_at?: Date; heartbeat_at?: Date; options?: Record<string, unknown> },
+  patch: {
+    status?: string;
+    rows_read?: number;
+    bytes_read?: number;
+    summary?: Record<string, unknown>;
+    error?: string | null;
+    started_at?: Date;
+    finished_at?: Date;
+    heartbeat_at?: Date;
+    options?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const { summary, options, ...rest } = patch;
   await db
     .updateTable('import_jobs')
-    .set({ ...rest, ...(summary ? { summary: JSON.stringify(summary) } : {}), ...(options ? { options: JSON.stringify(options) } : {}) })
+    .set({
+      ...rest,
+      ...(summary ? { summary: JSON.stringify(summary) } : {}),
+      ...(options ? { options: JSON.stringify(options) } : {}),
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
 }
 
-export async function insertRejects(db: DbExecutor, orgId: string, jobId: string, rejects: readonly { line: number; cells: string[]; reason: string }[]): Promise<void> {
+export async function insertRejects(
+  db: DbExecutor,
+  orgId: string,
+  jobId: string,
+  rejects: readonly { line: number; cells: string[]; reason: string }[],
+): Promise<void> {
   if (rejects.length === 0) return;
   await db
     .insertInto('import_rejects')
-    .values(rejects.map((r) => ({ org_id: orgId, job_id: jobId, line: r.line, cells: JSON.stringify(r.cells), reason: r.reason })))
+    .values(
+      rejects.map((r) => ({
+        org_id: orgId,
+        job_id: jobId,
+        line: r.line,
+        cells: JSON.stringify(r.cells),
+        reason: r.reason,
+      })),
+    )
     .onConflict((oc) => oc.columns(['org_id', 'job_id', 'line']).doNothing())
     .execute();
 }
 
 /** Rejected rows in line order, a page at a time (the download streams them). */
-export async function rejectsPage(db: DbExecutor, orgId: string, jobId: string, afterLine: number, limit: number): Promise<{ line: number; cells: string[]; reason: string }[]> {
+export async function rejectsPage(
+  db: DbExecutor,
+  orgId: string,
+  jobId: string,
+  afterLine: number,
+  limit: number,
+): Promise<{ line: number; cells: string[]; reason: string }[]> {
   return db
     .selectFrom('import_rejects')
     .select(['line', 'cells', 'reason'])
@@ -60,7 +110,13 @@ export async function rejectsPage(db: DbExecutor, orgId: string, jobId: string, 
 }
 
 /** Fails the organization's queued or running jobs whose heartbeat is older than `staleBefore` (their process is gone). */
-export async function failStalledJobs(db: DbExecutor, orgId: string, staleBefore: Date, now: Date, error: string): Promise<number> {
+export async function failStalledJobs(
+  db: DbExecutor,
+  orgId: string,
+  staleBefore: Date,
+  now: Date,
+  error: string,
+): Promise<number> {
   const r = await db
     .updateTable('import_jobs')
     .set({ status: 'failed', error, finished_at: now })

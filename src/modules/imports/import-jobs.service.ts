@@ -6,7 +6,14 @@ import { Transform, type Readable } from 'node:stream';
 import type { Actor } from '../../domain/access.ts';
 import { formatCsvRow } from '../../domain/csv.ts';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
-import { importOptionsSchema, type ImportJobDto, type ImportOptions, type ImportPreview, type ImportQuery, type ImportSummary } from '../../domain/imports.ts';
+import {
+  importOptionsSchema,
+  type ImportJobDto,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportQuery,
+  type ImportSummary,
+} from '../../domain/imports.ts';
 import type { Deps } from '../context.ts';
 import type { Reject } from './import-batch.ts';
 import * as repo from './import-jobs.repository.ts';
@@ -44,7 +51,12 @@ function toDto(r: repo.ImportJobRow): ImportJobDto {
     fileBytes: r.file_bytes,
     bytesRead: r.bytes_read,
     rowsRead: r.rows_read,
-    percent: r.status === 'succeeded' ? 100 : r.file_bytes > 0 ? Math.min(100, Math.round((r.bytes_read / r.file_bytes) * 1000) / 10) : 0,
+    percent:
+      r.status === 'succeeded'
+        ? 100
+        : r.file_bytes > 0
+          ? Math.min(100, Math.round((r.bytes_read / r.file_bytes) * 1000) / 10)
+          : 0,
     summary: (r.summary as ImportSummary | null) ?? null,
     error: r.error,
     options,
@@ -58,7 +70,8 @@ function toDto(r: repo.ImportJobRow): ImportJobDto {
 export const HEARTBEAT_MS = 30_000;
 /** A queued or running job not heard of for this long has lost its process (stopped or crashed). */
 export const STALLED_MS = 10 * HEARTBEAT_MS;
-export const STALLED_ERROR = 'Interrupted: the server stopped while this import was queued or running. Upload the file again; rows already written are updated, not duplicated, since every row is matched by its external id.';
+export const STALLED_ERROR =
+  'Interrupted: the server stopped while this import was queued or running. Upload the file again; rows already written are updated, not duplicated, since every row is matched by its external id.';
 
 /** Jobs still running in this process; `settleImportJobs` waits for them (tests, shutdown). */
 const running = new Set<Promise<void>>();
@@ -72,7 +85,8 @@ function sizeLimited(): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       total += chunk.length;
-      if (total > MAX_UPLOAD_BYTES) done(new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`));
+      if (total > MAX_UPLOAD_BYTES)
+        done(new AppError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`));
       else done(null, chunk);
     },
   });
@@ -82,7 +96,12 @@ function sizeLimited(): Transform {
  * POST /imports: stores the uploaded CSV in a temporary file, records a queued job and runs it in
  * the background of this process. Progress, summary and rejected rows are kept in the job.
  */
-export async function startImportJob(deps: Deps, actor: Actor, body: Readable, query: ImportQuery): Promise<ImportJobDto> {
+export async function startImportJob(
+  deps: Deps,
+  actor: Actor,
+  body: Readable,
+  query: ImportQuery,
+): Promise<ImportJobDto> {
   const options = optionsFromQuery(query);
   assertMayImport(actor, options.entity);
   const id = deps.ids.id();
@@ -96,9 +115,20 @@ export async function startImportJob(deps: Deps, actor: Actor, body: Readable, q
   const size = fs.statSync(file).size;
   if (size === 0) {
     fs.rmSync(file, { force: true });
-    throw invalid([{ field: 'body', message: 'is empty: send the CSV file as the request body (Content-Type: text/csv)' }]);
+    throw invalid([
+      { field: 'body', message: 'is empty: send the CSV file as the request body (Content-Type: text/csv)' },
+    ]);
   }
-  const row = await repo.insertJob(deps.db, { org_id: actor.orgId, id, entity: options.entity, options: { ...options }, file_name: query.fileName ?? null, file_bytes: size, created_by: actor.userId, created_at: deps.clock.now() });
+  const row = await repo.insertJob(deps.db, {
+    org_id: actor.orgId,
+    id,
+    entity: options.entity,
+    options: { ...options },
+    file_name: query.fileName ?? null,
+    file_bytes: size,
+    created_by: actor.userId,
+    created_at: deps.clock.now(),
+  });
   // The heartbeat starts with the job and stops when it ends, whatever the outcome.
   const heartbeat = setInterval(() => {
     // A missed beat is harmless (the next one, or the job's end, follows); only 5 minutes of silence fail the job.
@@ -122,7 +152,11 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
     await repo.insertRejects(deps.db, orgId, id, batch);
   };
   try {
-    await repo.updateJob(deps.db, orgId, id, { status: 'running', started_at: deps.clock.now(), heartbeat_at: deps.clock.now() });
+    await repo.updateJob(deps.db, orgId, id, {
+      status: 'running',
+      started_at: deps.clock.now(),
+      heartbeat_at: deps.clock.now(),
+    });
     const summary = await runImport(deps, actor, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), options, {
       onMapping: (headers) => repo.updateJob(deps.db, orgId, id, { options: { ...options, headers } }),
       onReject: async (r) => {
@@ -131,13 +165,23 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
       },
       onProgress: async (rows, bytes, s) => {
         await flushRejects();
-        await repo.updateJob(deps.db, orgId, id, { rows_read: rows, bytes_read: bytes, summary: s, heartbeat_at: deps.clock.now() });
+        await repo.updateJob(deps.db, orgId, id, {
+          rows_read: rows,
+          bytes_read: bytes,
+          summary: s,
+          heartbeat_at: deps.clock.now(),
+        });
       },
     });
     await flushRejects();
     await repo.updateJob(deps.db, orgId, id, { status: 'succeeded', summary, finished_at: deps.clock.now() });
   } catch (err) {
-    const message = err instanceof AppError && err.fields ? `${err.message}: ${err.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof AppError && err.fields
+        ? `${err.message}: ${err.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     await flushRejects().catch(() => undefined);
     await repo.updateJob(deps.db, orgId, id, { status: 'failed', error: message, finished_at: deps.clock.now() });
   } finally {
@@ -184,7 +228,13 @@ export async function* importRejectsCsv(deps: Deps, actor: Actor, id: string): A
 }
 
 /** POST /imports/preview: the header, the proposed mapping and the first rows as the import would take them. */
-export async function previewImportUpload(deps: Deps, actor: Actor, body: Readable, query: ImportQuery, limit: number): Promise<ImportPreview> {
+export async function previewImportUpload(
+  deps: Deps,
+  actor: Actor,
+  body: Readable,
+  query: ImportQuery,
+  limit: number,
+): Promise<ImportPreview> {
   const options = optionsFromQuery(query);
   return previewImport(deps, actor, body, options, limit);
 }

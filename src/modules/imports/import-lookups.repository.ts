@@ -21,7 +21,12 @@ export async function usersOf(db: DbExecutor, orgId: string): Promise<UserKey[]>
 }
 
 export async function teamsOf(db: DbExecutor, orgId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('teams').select(['id', 'name']).where('org_id', '=', orgId).where('deleted_at', 'is', null).execute();
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 export interface StageKey {
@@ -32,9 +37,22 @@ export interface StageKey {
   kind: string;
 }
 
-export async function pipelinesOf(db: DbExecutor, orgId: string): Promise<{ pipelines: { id: string; name: string; is_default: boolean }[]; stages: StageKey[] }> {
-  const pipelines = await db.selectFrom('pipelines').select(['id', 'name', 'is_default']).where('org_id', '=', orgId).where('active', '=', true).execute();
-  const stages = await db.selectFrom('stages').select(['id', 'pipeline_id', 'name', 'position', 'kind']).where('org_id', '=', orgId).orderBy('position').execute();
+export async function pipelinesOf(
+  db: DbExecutor,
+  orgId: string,
+): Promise<{ pipelines: { id: string; name: string; is_default: boolean }[]; stages: StageKey[] }> {
+  const pipelines = await db
+    .selectFrom('pipelines')
+    .select(['id', 'name', 'is_default'])
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .execute();
+  const stages = await db
+    .selectFrom('stages')
+    .select(['id', 'pipeline_id', 'name', 'position', 'kind'])
+    .where('org_id', '=', orgId)
+    .orderBy('position')
+    .execute();
   return { pipelines, stages };
 }
 
@@ -48,14 +66,30 @@ export async function findAccounts(db: DbExecutor, orgId: string, values: readon
   const rows = await sql<{ id: string; external_id: string | null; name: string; domain: string | null; type: string }>`
     select id, external_id, name, domain, type from accounts
     where org_id = ${orgId} and deleted_at is null
-      and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(domain) = any(${folded}::text[]))`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), ...(r.domain ? [r.domain.toLowerCase()] : [])], type: r.type }));
+      and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(domain) = any(${folded}::text[]))`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    keys: [r.name.toLowerCase(), ...(r.domain ? [r.domain.toLowerCase()] : [])],
+    type: r.type,
+  }));
 }
 
 /** Account types by id (a partner deal needs a partner-type account). */
-export async function accountTypesOf(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+export async function accountTypesOf(
+  db: DbExecutor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'type']).where('org_id', '=', orgId).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'type'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', sql<string>`any(${[...ids]}::uuid[])`)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.type]));
 }
 
@@ -69,24 +103,51 @@ export async function findContacts(db: DbExecutor, orgId: string, values: readon
     where org_id = ${orgId} and deleted_at is null and (
       external_id = any(${[...values]}::text[])
       or lower(trim(coalesce(first_name, '') || ' ' || last_name)) = any(${folded}::text[])
-      or exists (select 1 from jsonb_array_elements_text(emails) e where lower(e) = any(${folded}::text[])))`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.full_name, ...r.emails.map((e) => e.toLowerCase())] }));
+      or exists (select 1 from jsonb_array_elements_text(emails) e where lower(e) = any(${folded}::text[])))`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    keys: [r.full_name, ...r.emails.map((e) => e.toLowerCase())],
+  }));
 }
 
-export async function findProducts(db: DbExecutor, orgId: string, values: readonly string[]): Promise<(RefCandidate & { listPrice: string; currency: string })[]> {
+export async function findProducts(
+  db: DbExecutor,
+  orgId: string,
+  values: readonly string[],
+): Promise<(RefCandidate & { listPrice: string; currency: string })[]> {
   if (values.length === 0) return [];
   const folded = lower(values);
-  const rows = await sql<{ id: string; external_id: string | null; name: string; sku: string; list_price: string; currency: string }>`
+  const rows = await sql<{
+    id: string;
+    external_id: string | null;
+    name: string;
+    sku: string;
+    list_price: string;
+    currency: string;
+  }>`
     select id, external_id, name, sku, list_price, currency from products
-    where org_id = ${orgId} and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(sku) = any(${folded}::text[]))`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase(), r.sku.toLowerCase()], listPrice: r.list_price, currency: r.currency.trim() }));
+    where org_id = ${orgId} and (external_id = any(${[...values]}::text[]) or lower(name) = any(${folded}::text[]) or lower(sku) = any(${folded}::text[]))`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    keys: [r.name.toLowerCase(), r.sku.toLowerCase()],
+    listPrice: r.list_price,
+    currency: r.currency.trim(),
+  }));
 }
 
 export async function findDeals(db: DbExecutor, orgId: string, values: readonly string[]): Promise<RefCandidate[]> {
   if (values.length === 0) return [];
   const rows = await sql<{ id: string; external_id: string | null; name: string }>`
     select id, external_id, name from deals
-    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(name) = any(${lower(values)}::text[]))`.execute(db);
+    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(name) = any(${lower(values)}::text[]))`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: [r.name.toLowerCase()] }));
 }
 
@@ -94,14 +155,21 @@ export async function findLeads(db: DbExecutor, orgId: string, values: readonly 
   if (values.length === 0) return [];
   const rows = await sql<{ id: string; external_id: string | null; email: string | null }>`
     select id, external_id, email from leads
-    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(email) = any(${lower(values)}::text[]))`.execute(db);
+    where org_id = ${orgId} and deleted_at is null and (external_id = any(${[...values]}::text[]) or lower(email) = any(${lower(values)}::text[]))`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: r.email ? [r.email.toLowerCase()] : [] }));
 }
 
 export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
 
 /** The stored rows with these external ids (the upsert key), live or deleted. */
-export async function rowsByExternalId(db: DbExecutor, table: ImportTable, orgId: string, externalIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function rowsByExternalId(
+  db: DbExecutor,
+  table: ImportTable,
+  orgId: string,
+  externalIds: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
   if (externalIds.length === 0) return new Map();
   const rows = (await db
     .selectFrom(table as 'accounts')
@@ -112,7 +180,12 @@ export async function rowsByExternalId(db: DbExecutor, table: ImportTable, orgId
   return new Map(rows.map((r) => [String(r.external_id), r]));
 }
 
-export async function rowsById(db: DbExecutor, table: ImportTable, orgId: string, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function rowsById(
+  db: DbExecutor,
+  table: ImportTable,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
   const rows = (await db
     .selectFrom(table as 'accounts')
@@ -146,7 +219,12 @@ const SIMILAR = 0.6;
  * similar by trigrams (pg_trgm). One query per batch; the trigram indexes of the search migration
  * serve the `%` operator.
  */
-export async function findDuplicates(db: DbExecutor, table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products', orgId: string, probes: readonly DuplicateProbe[]): Promise<DuplicateHit[]> {
+export async function findDuplicates(
+  db: DbExecutor,
+  table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products',
+  orgId: string,
+  probes: readonly DuplicateProbe[],
+): Promise<DuplicateHit[]> {
   if (probes.length === 0) return [];
   const payload = JSON.stringify(probes);
   const probesSql = sql`jsonb_to_recordset(${payload}::jsonb) as p(i int, name text, email text, domain text, "accountId" uuid)`;

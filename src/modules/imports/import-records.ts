@@ -33,7 +33,12 @@ export type PlanResult = { ok: true; record: PlannedRecord } | { ok: false; reas
 
 const str = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
 const date = (v: Value | undefined): Date | null => (v instanceof Date ? v : null);
-const money = (v: Value | undefined): { amount: string; currency: string | null } | null => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? v : typeof v === 'string' ? { amount: v, currency: null } : null);
+const money = (v: Value | undefined): { amount: string; currency: string | null } | null =>
+  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+    ? v
+    : typeof v === 'string'
+      ? { amount: v, currency: null }
+      : null;
 
 function describe(kind: RefKind, value: string, a: RefAnswer): string {
   if ('ambiguous' in a) return `"${value}" matches ${a.ambiguous} ${kind}s; use the external id`;
@@ -56,14 +61,20 @@ function describe(kind: RefKind, value: string, a: RefAnswer): string {
  * are planned for creation when `createMissing` is set (users, stages and the rest never are:
  * they carry rights or process design that a CSV cannot decide).
  */
-function resolveRefs(ctx: PlanContext, values: ReadonlyMap<string, Value>, currency: string, problems: string[]): Map<string, string> {
+function resolveRefs(
+  ctx: PlanContext,
+  values: ReadonlyMap<string, Value>,
+  currency: string,
+  problems: string[],
+): Map<string, string> {
   const ids = new Map<string, string>();
   for (const [name, v] of values) {
     const f = fieldOf(ctx.entity, name);
     if (!f || f.kind !== 'ref' || !f.ref || typeof v !== 'string') continue;
     if (f.ref === 'pipeline' || f.ref === 'stage') continue;
     const kind = f.ref;
-    const answer = kind === 'user' ? ctx.resolver.user(v) : kind === 'team' ? ctx.resolver.team(v) : ctx.resolver.batched(kind, v);
+    const answer =
+      kind === 'user' ? ctx.resolver.user(v) : kind === 'team' ? ctx.resolver.team(v) : ctx.resolver.batched(kind, v);
     if ('id' in answer) {
       ids.set(name, answer.id);
       continue;
@@ -78,12 +89,19 @@ function resolveRefs(ctx: PlanContext, values: ReadonlyMap<string, Value>, curre
       ids.set(name, planned.id);
       continue;
     }
-    problems.push(`${name}: ${describe(kind, v, answer)}${'missing' in answer && (kind === 'account' || kind === 'product') ? ' (or import with --create-missing)' : ''}`);
+    problems.push(
+      `${name}: ${describe(kind, v, answer)}${'missing' in answer && (kind === 'account' || kind === 'product') ? ' (or import with --create-missing)' : ''}`,
+    );
   }
   return ids;
 }
 
-function stageFor(ctx: PlanContext, pipelineId: string, values: ReadonlyMap<string, Value>, problems: string[]): { first: StageKey; final: StageKey } | null {
+function stageFor(
+  ctx: PlanContext,
+  pipelineId: string,
+  values: ReadonlyMap<string, Value>,
+  problems: string[],
+): { first: StageKey; final: StageKey } | null {
   const stages = ctx.resolver.stagesOf(pipelineId);
   const first = stages.find((s) => s.kind === 'open');
   const raw = str(values.get('stage'));
@@ -93,10 +111,13 @@ function stageFor(ctx: PlanContext, pipelineId: string, values: ReadonlyMap<stri
     const wanted = ctx.stageMap.get(raw.toLowerCase()) ?? raw;
     final = stages.find((s) => s.name.toLowerCase() === wanted.toLowerCase() || s.id === wanted);
     if (!final) {
-      problems.push(`stage: "${raw}" is not a stage of the pipeline (its stages: ${stages.map((s) => s.name).join(', ')}; map other names with --stage-map "${raw}=Stage")`);
+      problems.push(
+        `stage: "${raw}" is not a stage of the pipeline (its stages: ${stages.map((s) => s.name).join(', ')}; map other names with --stage-map "${raw}=Stage")`,
+      );
       return null;
     }
-    if (status !== null && status !== final.kind) problems.push(`status: "${status}" contradicts stage "${final.name}" (a ${final.kind} stage)`);
+    if (status !== null && status !== final.kind)
+      problems.push(`status: "${status}" contradicts stage "${final.name}" (a ${final.kind} stage)`);
   } else {
     final = status === null ? first : stages.find((s) => s.kind === status);
   }
@@ -110,11 +131,18 @@ function stageFor(ctx: PlanContext, pipelineId: string, values: ReadonlyMap<stri
 const EMPTY_PROBE = { name: null, email: null, domain: null, accountId: null };
 
 /** Turns converted values into the columns of the entity's table, or the reasons the row cannot be imported. */
-export function planRecord(ctx: PlanContext, line: number, cells: string[], values: ReadonlyMap<string, Value>): PlanResult {
+export function planRecord(
+  ctx: PlanContext,
+  line: number,
+  cells: string[],
+  values: ReadonlyMap<string, Value>,
+): PlanResult {
   const problems: string[] = [];
   const moneyValue = money(values.get('amount') ?? values.get('annualRevenue') ?? values.get('listPrice'));
-  const currency = str(values.get('currency')) ?? str(values.get('revenueCurrency')) ?? moneyValue?.currency ?? ctx.baseCurrency;
-  if (moneyValue?.currency && moneyValue.currency !== currency) problems.push(`currency: the amount is in ${moneyValue.currency}, the currency column says ${currency}`);
+  const currency =
+    str(values.get('currency')) ?? str(values.get('revenueCurrency')) ?? moneyValue?.currency ?? ctx.baseCurrency;
+  if (moneyValue?.currency && moneyValue.currency !== currency)
+    problems.push(`currency: the amount is in ${moneyValue.currency}, the currency column says ${currency}`);
   const ids = resolveRefs(ctx, values, currency, problems);
   const externalId = str(values.get('externalId'));
   const createdAt = date(values.get('createdAt'));
@@ -127,9 +155,20 @@ export function planRecord(ctx: PlanContext, line: number, cells: string[], valu
       record = {
         ...base,
         columns: {
-          name: s('name'), domain: s('domain'), industry: s('industry'), employees: values.get('employees') ?? null, annual_revenue: moneyValue?.amount ?? null,
-          revenue_currency: moneyValue ? currency : s('revenueCurrency'), street: s('street'), city: s('city'), region: s('region'), postal_code: s('postalCode'),
-          country: s('country'), type: s('type') ?? 'prospect', owner_id: id('owner'), parent_account_id: id('parentAccount'),
+          name: s('name'),
+          domain: s('domain'),
+          industry: s('industry'),
+          employees: values.get('employees') ?? null,
+          annual_revenue: moneyValue?.amount ?? null,
+          revenue_currency: moneyValue ? currency : s('revenueCurrency'),
+          street: s('street'),
+          city: s('city'),
+          region: s('region'),
+          postal_code: s('postalCode'),
+          country: s('country'),
+          type: s('type') ?? 'prospect',
+          owner_id: id('owner'),
+          parent_account_id: id('parentAccount'),
         },
         probe: { ...EMPTY_PROBE, name: s('name'), domain: s('domain') },
       };
@@ -139,10 +178,22 @@ export function planRecord(ctx: PlanContext, line: number, cells: string[], valu
       record = {
         ...base,
         columns: {
-          first_name: s('firstName'), last_name: s('lastName'), title: s('title'), emails: JSON.stringify(emails), phones: JSON.stringify(values.get('phones') ?? []),
-          account_id: id('account'), owner_id: id('owner'), do_not_contact: values.get('doNotContact') ?? false, email_opt_out: values.get('emailOptOut') ?? false,
+          first_name: s('firstName'),
+          last_name: s('lastName'),
+          title: s('title'),
+          emails: JSON.stringify(emails),
+          phones: JSON.stringify(values.get('phones') ?? []),
+          account_id: id('account'),
+          owner_id: id('owner'),
+          do_not_contact: values.get('doNotContact') ?? false,
+          email_opt_out: values.get('emailOptOut') ?? false,
         },
-        probe: { ...EMPTY_PROBE, name: `${s('firstName') ?? ''} ${s('lastName') ?? ''}`, email: emails[0]?.toLowerCase() ?? null, accountId: id('account') },
+        probe: {
+          ...EMPTY_PROBE,
+          name: `${s('firstName') ?? ''} ${s('lastName') ?? ''}`,
+          email: emails[0]?.toLowerCase() ?? null,
+          accountId: id('account'),
+        },
       };
       break;
     }
@@ -150,24 +201,53 @@ export function planRecord(ctx: PlanContext, line: number, cells: string[], valu
       record = {
         ...base,
         columns: {
-          first_name: s('firstName'), last_name: s('lastName'), email: s('email'), phone: s('phone'), title: s('title'), company: s('company'),
-          company_domain: s('companyDomain'), industry: s('industry'), source: s('source'), status: s('status') ?? 'new',
-          disqualified_reason: s('disqualifiedReason'), owner_id: id('owner'),
+          first_name: s('firstName'),
+          last_name: s('lastName'),
+          email: s('email'),
+          phone: s('phone'),
+          title: s('title'),
+          company: s('company'),
+          company_domain: s('companyDomain'),
+          industry: s('industry'),
+          source: s('source'),
+          status: s('status') ?? 'new',
+          disqualified_reason: s('disqualifiedReason'),
+          owner_id: id('owner'),
         },
-        probe: { ...EMPTY_PROBE, name: `${s('firstName') ?? ''} ${s('lastName') ?? ''} ${s('company') ?? ''}`, email: s('email')?.toLowerCase() ?? null },
+        probe: {
+          ...EMPTY_PROBE,
+          name: `${s('firstName') ?? ''} ${s('lastName') ?? ''} ${s('company') ?? ''}`,
+          email: s('email')?.toLowerCase() ?? null,
+        },
       };
       break;
     case 'products':
       record = {
         ...base,
-        columns: { sku: s('sku'), name: s('name'), family: s('family'), description: s('description'), list_price: moneyValue?.amount ?? null, currency, active: values.get('active') ?? true },
+        columns: {
+          sku: s('sku'),
+          name: s('name'),
+          family: s('family'),
+          description: s('description'),
+          list_price: moneyValue?.amount ?? null,
+          currency,
+          active: values.get('active') ?? true,
+        },
         probe: { ...EMPTY_PROBE, name: s('sku')?.toLowerCase() ?? null },
       };
       break;
     case 'users':
       record = {
         ...base,
-        columns: { email: s('email'), name: s('name'), role: s('role'), team_id: id('team'), manager_id: id('manager'), active: values.get('active') ?? true, password_hash: null },
+        columns: {
+          email: s('email'),
+          name: s('name'),
+          role: s('role'),
+          team_id: id('team'),
+          manager_id: id('manager'),
+          active: values.get('active') ?? true,
+          password_hash: null,
+        },
         probe: { ...EMPTY_PROBE, email: s('email')?.toLowerCase() ?? null },
       };
       if (s('role') === 'partner') problems.push('role: partner users need a partner account; create them one by one');
@@ -178,12 +258,24 @@ export function planRecord(ctx: PlanContext, line: number, cells: string[], valu
       record = {
         ...base,
         columns: {
-          type, subject: s('subject'), body: s('body'), deal_id: id('deal'), contact_id: id('contact'), account_id: id('account'), lead_id: id('lead'),
-          owner_id: id('owner'), occurred_at: date(values.get('occurredAt')) ?? date(values.get('start')) ?? createdAt, due_at: date(values.get('dueAt')),
-          completed_at: date(values.get('completedAt')), call_direction: type === 'call' ? direction : null,
-          call_disposition: type === 'call' ? s('disposition') : null, duration_seconds: values.get('durationSeconds') ?? null,
-          meeting_start: type === 'meeting' ? date(values.get('start')) : null, meeting_end: type === 'meeting' ? date(values.get('end')) : null,
-          location: s('location'), email_direction: type === 'email' ? direction : null,
+          type,
+          subject: s('subject'),
+          body: s('body'),
+          deal_id: id('deal'),
+          contact_id: id('contact'),
+          account_id: id('account'),
+          lead_id: id('lead'),
+          owner_id: id('owner'),
+          occurred_at: date(values.get('occurredAt')) ?? date(values.get('start')) ?? createdAt,
+          due_at: date(values.get('dueAt')),
+          completed_at: date(values.get('completedAt')),
+          call_direction: type === 'call' ? direction : null,
+          call_disposition: type === 'call' ? s('disposition') : null,
+          duration_seconds: values.get('durationSeconds') ?? null,
+          meeting_start: type === 'meeting' ? date(values.get('start')) : null,
+          meeting_end: type === 'meeting' ? date(values.get('end')) : null,
+          location: s('location'),
+          email_direction: type === 'email' ? direction : null,
         },
         probe: EMPTY_PROBE,
       };
@@ -210,35 +302,54 @@ function planDeal(
 ): PlannedRecord | null {
   const pipeline = ctx.resolver.pipeline(str(values.get('pipeline')) ?? undefined);
   if (!('id' in pipeline)) {
-    problems.push(`pipeline: ${values.has('pipeline') ? `"${str(values.get('pipeline')) ?? ''}" is not an active pipeline` : 'the organization has no pipeline'}`);
+    problems.push(
+      `pipeline: ${values.has('pipeline') ? `"${str(values.get('pipeline')) ?? ''}" is not an active pipeline` : 'the organization has no pipeline'}`,
+    );
     return null;
   }
   const stages = stageFor(ctx, pipeline.id, values, problems);
   if (!stages) return null;
   const closed = stages.final.kind !== 'open';
   const closeDate = str(values.get('closeDate'));
-  const closedAt = closed ? (date(values.get('closedAt')) ?? (closeDate ? new Date(`${closeDate}T00:00:00.000Z`) : null)) : null;
+  const closedAt = closed
+    ? (date(values.get('closedAt')) ?? (closeDate ? new Date(`${closeDate}T00:00:00.000Z`) : null))
+    : null;
   if (closed && !closedAt) problems.push(`closedAt: a ${stages.final.kind} deal needs its close date`);
   const createdAt = base.createdAt;
-  if (closedAt && createdAt && closedAt < createdAt) problems.push(`closedAt (${closedAt.toISOString()}) is before createdAt (${createdAt.toISOString()})`);
+  if (closedAt && createdAt && closedAt < createdAt)
+    problems.push(`closedAt (${closedAt.toISOString()}) is before createdAt (${createdAt.toISOString()})`);
   const partner = ids.get('partner') ?? null;
   const channel = str(values.get('channel')) ?? (partner ? 'partner' : 'direct');
-  if (channel === 'direct' && partner) problems.push('partner: only partner deals have a partner account (channel is direct)');
+  if (channel === 'direct' && partner)
+    problems.push('partner: only partner deals have a partner account (channel is direct)');
   const productId = ids.get('product');
   let lineItem: PlannedRecord['lineItem'];
   if (productId) {
     const price = ctx.resolver.productPrices.get(productId);
     const unitPrice = amount ?? (price && price.currency === currency ? price.listPrice : null);
-    if (unitPrice === null) problems.push(`product: give an amount (the product is priced in ${price?.currency ?? 'another currency'})`);
+    if (unitPrice === null)
+      problems.push(`product: give an amount (the product is priced in ${price?.currency ?? 'another currency'})`);
     else lineItem = { productId, unitPrice };
   }
   return {
     ...base,
     columns: {
-      name: str(values.get('name')), account_id: ids.get('account') ?? null, primary_contact_id: ids.get('contact') ?? null, pipeline_id: pipeline.id,
-      stage_id: stages.final.id, status: stages.final.kind, amount, currency, expected_close_date: str(values.get('expectedCloseDate')) ?? (closed ? null : closeDate),
-      closed_at: closedAt, owner_id: ids.get('owner') ?? null, source: str(values.get('source')), channel, partner_account_id: channel === 'partner' ? partner : null,
-      lost_reason: stages.final.kind === 'lost' ? str(values.get('lostReason')) : null, next_step: str(values.get('nextStep')),
+      name: str(values.get('name')),
+      account_id: ids.get('account') ?? null,
+      primary_contact_id: ids.get('contact') ?? null,
+      pipeline_id: pipeline.id,
+      stage_id: stages.final.id,
+      status: stages.final.kind,
+      amount,
+      currency,
+      expected_close_date: str(values.get('expectedCloseDate')) ?? (closed ? null : closeDate),
+      closed_at: closedAt,
+      owner_id: ids.get('owner') ?? null,
+      source: str(values.get('source')),
+      channel,
+      partner_account_id: channel === 'partner' ? partner : null,
+      lost_reason: stages.final.kind === 'lost' ? str(values.get('lostReason')) : null,
+      next_step: str(values.get('nextStep')),
     },
     history: { firstStage: closed ? stages.first : stages.final, finalStage: stages.final, closedAt },
     ...(lineItem ? { lineItem } : {}),

@@ -14,7 +14,11 @@ export interface StaticRefs {
 }
 
 export async function loadStaticRefs(db: DbExecutor, orgId: string): Promise<StaticRefs> {
-  const [users, teams, p] = await Promise.all([lookups.usersOf(db, orgId), lookups.teamsOf(db, orgId), lookups.pipelinesOf(db, orgId)]);
+  const [users, teams, p] = await Promise.all([
+    lookups.usersOf(db, orgId),
+    lookups.teamsOf(db, orgId),
+    lookups.pipelinesOf(db, orgId),
+  ]);
   return { users, teams, pipelines: p.pipelines, stages: p.stages };
 }
 
@@ -87,7 +91,11 @@ export class ReferenceResolver {
 
   team(value: string): RefAnswer {
     const hits = this.refs.teams.filter((t) => t.id === value || t.name.toLowerCase() === value.toLowerCase());
-    return hits.length === 1 && hits[0] ? { id: hits[0].id } : hits.length > 1 ? { ambiguous: hits.length } : { missing: true };
+    return hits.length === 1 && hits[0]
+      ? { id: hits[0].id }
+      : hits.length > 1
+        ? { ambiguous: hits.length }
+        : { missing: true };
   }
 
   /** A pipeline by name or id; the default pipeline when no name is given. */

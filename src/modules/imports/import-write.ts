@@ -21,7 +21,10 @@ export class ImportBatchError extends Error {
     readonly lastLine: number,
     cause: unknown,
   ) {
-    super(`lines ${firstLine}-${lastLine} were not imported (the whole batch was rolled back): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `lines ${firstLine}-${lastLine} were not imported (the whole batch was rolled back): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }
 
@@ -36,19 +39,35 @@ interface Created {
 const withCreatedBy: ReadonlySet<ImportTable> = new Set(['accounts', 'contacts', 'leads', 'deals', 'activities']);
 
 /** A stored column as an event records it: JSON lists as lists, times as ISO text. */
-const snapValue = (k: string, v: unknown): unknown => ((k === 'emails' || k === 'phones') && typeof v === 'string' ? (JSON.parse(v) as unknown) : v instanceof Date ? v.toISOString() : v);
+const snapValue = (k: string, v: unknown): unknown =>
+  (k === 'emails' || k === 'phones') && typeof v === 'string'
+    ? (JSON.parse(v) as unknown)
+    : v instanceof Date
+      ? v.toISOString()
+      : v;
 
 /**
  * The keys of the snapshots of records with these columns, in sorted order: event data built in
  * that order is serialized for its hash by the native JSON serializer (see canonicalJson), and
  * the order is worked out once per batch rather than per record.
  */
-function snapshotKeys(columns: Record<string, unknown>, extra: readonly string[], without: readonly string[] = []): string[] {
-  return [...new Set([...Object.keys(columns), 'external_id', ...extra])].filter((k) => k !== 'password_hash' && !without.includes(k)).sort();
+function snapshotKeys(
+  columns: Record<string, unknown>,
+  extra: readonly string[],
+  without: readonly string[] = [],
+): string[] {
+  return [...new Set([...Object.keys(columns), 'external_id', ...extra])]
+    .filter((k) => k !== 'password_hash' && !without.includes(k))
+    .sort();
 }
 
 /** What an event records of an imported row: its stored columns (and `extra` values), keys in `order`. */
-function snapshotIn(order: readonly string[], columns: Record<string, unknown>, externalId: string | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function snapshotIn(
+  order: readonly string[],
+  columns: Record<string, unknown>,
+  externalId: string | null,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const snap: Record<string, unknown> = {};
   for (const k of order) snap[k] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
   return snap;
@@ -70,19 +89,35 @@ function patchFor(d: Decision): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(d.record.columns)) {
     if (FIXED_ON_UPDATE.has(k) || v === null || v === undefined || v === '[]') continue;
-    if (comparable(before[k]) !== comparable(typeof v === 'string' && (k === 'emails' || k === 'phones') ? (JSON.parse(v) as unknown) : v)) patch[k] = v;
+    if (
+      comparable(before[k]) !==
+      comparable(typeof v === 'string' && (k === 'emails' || k === 'phones') ? (JSON.parse(v) as unknown) : v)
+    )
+      patch[k] = v;
   }
   if (d.record.externalId && !before.external_id) patch.external_id = d.record.externalId;
   return patch;
 }
 
 // Keys in sorted order (see snapshotKeys).
-const stageRef = (s: StageKey) => ({ kind: s.kind, name: s.name, pipelineId: s.pipeline_id, position: s.position, stageId: s.id });
+const stageRef = (s: StageKey) => ({
+  kind: s.kind,
+  name: s.name,
+  pipelineId: s.pipeline_id,
+  position: s.position,
+  stageId: s.id,
+});
 
 /** The events and stage visits of a new deal with its history. */
 const DEAL_SNAPSHOT_EXTRA = ['stage_id', 'status', 'line_items', 'contact_roles'];
 
-function dealHistory(r: PlannedRecord, order: readonly string[], id: string, createdAt: Date, imported: boolean): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
+function dealHistory(
+  r: PlannedRecord,
+  order: readonly string[],
+  id: string,
+  createdAt: Date,
+  imported: boolean,
+): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
   const h = r.history;
   if (!h) return { events: [], visits: [] };
   const c = r.columns;
@@ -91,14 +126,26 @@ function dealHistory(r: PlannedRecord, order: readonly string[], id: string, cre
   const after = snapshotIn(order, c, r.externalId, {
     stage_id: h.firstStage.id,
     status: 'open',
-    line_items: r.lineItem ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }] : [],
+    line_items: r.lineItem
+      ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }]
+      : [],
     contact_roles: [],
   });
-  const events: EventInput[] = [{ entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true }];
-  if (!h.closedAt || h.finalStage.kind === 'open') return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
+  const events: EventInput[] = [
+    { entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true },
+  ];
+  if (!h.closedAt || h.finalStage.kind === 'open')
+    return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
   const closedAt = h.closedAt;
   const kind = h.finalStage.kind;
-  const ev = (type: string, data: Record<string, unknown>): EventInput => ({ entityType: 'deal', entityId: id, type, data, businessTime: closedAt, imported: true });
+  const ev = (type: string, data: Record<string, unknown>): EventInput => ({
+    entityType: 'deal',
+    entityId: id,
+    type,
+    data,
+    businessTime: closedAt,
+    imported: true,
+  });
   events.push(
     ev('deal.stage_changed', {
       daysInPreviousStage: Math.round(((closedAt.getTime() - createdAt.getTime()) / DAY_MS) * 100) / 100,
@@ -110,8 +157,20 @@ function dealHistory(r: PlannedRecord, order: readonly string[], id: string, cre
   const [amount, closed, currency] = [c.amount ?? null, closedAt.toISOString(), c.currency];
   events.push(
     kind === 'won'
-      ? ev('deal.won', { amount, closedAt: closed, currency, lineItemsCount: r.lineItem ? 1 : 0, stageId: h.finalStage.id })
-      : ev('deal.lost', { amount, closedAt: closed, currency, lostReason: c.lost_reason ?? null, stageId: h.finalStage.id }),
+      ? ev('deal.won', {
+          amount,
+          closedAt: closed,
+          currency,
+          lineItemsCount: r.lineItem ? 1 : 0,
+          stageId: h.finalStage.id,
+        })
+      : ev('deal.lost', {
+          amount,
+          closedAt: closed,
+          currency,
+          lostReason: c.lost_reason ?? null,
+          stageId: h.finalStage.id,
+        }),
   );
   return {
     events,
@@ -123,22 +182,67 @@ function dealHistory(r: PlannedRecord, order: readonly string[], id: string, cre
 }
 
 /** Accounts and products created for missing references: written first, with their events. */
-async function createMissing(trx: DbExecutor, actor: Actor, created: readonly Created[], now: Date): Promise<EventInput[]> {
+async function createMissing(
+  trx: DbExecutor,
+  actor: Actor,
+  created: readonly Created[],
+  now: Date,
+): Promise<EventInput[]> {
   const accounts = created.filter((c) => c.kind === 'account');
   const products = created.filter((c) => c.kind === 'product');
   const isDomain = (v: string) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(v) && !v.includes(' ');
-  const accountRows = accounts.map((c) => ({ org_id: actor.orgId, id: c.id, name: c.value, domain: isDomain(c.value) ? c.value.toLowerCase() : null, type: c.accountType ?? 'prospect', created_by: actor.userId, created_at: now, updated_at: now }));
-  const productRows = products.map((c) => ({ org_id: actor.orgId, id: c.id, sku: c.value, name: c.value, list_price: '0.00', currency: c.currency, created_at: now, updated_at: now }));
+  const accountRows = accounts.map((c) => ({
+    org_id: actor.orgId,
+    id: c.id,
+    name: c.value,
+    domain: isDomain(c.value) ? c.value.toLowerCase() : null,
+    type: c.accountType ?? 'prospect',
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  }));
+  const productRows = products.map((c) => ({
+    org_id: actor.orgId,
+    id: c.id,
+    sku: c.value,
+    name: c.value,
+    list_price: '0.00',
+    currency: c.currency,
+    created_at: now,
+    updated_at: now,
+  }));
   await insertRows(trx, 'accounts', accountRows);
   await insertRows(trx, 'products', productRows);
   return [
-    ...accountRows.map((r) => ({ entityType: 'account', entityId: r.id, type: 'account.created', data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true }, imported: true })),
-    ...productRows.map((r) => ({ entityType: 'product', entityId: r.id, type: 'product.created', data: { after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency }, createdForImport: true }, imported: true })),
+    ...accountRows.map((r) => ({
+      entityType: 'account',
+      entityId: r.id,
+      type: 'account.created',
+      data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true },
+      imported: true,
+    })),
+    ...productRows.map((r) => ({
+      entityType: 'product',
+      entityId: r.id,
+      type: 'product.created',
+      data: {
+        after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency },
+        createdForImport: true,
+      },
+      imported: true,
+    })),
   ];
 }
 
 /** Updates of existing records, one by one (with the per-row key checks on), and their events. */
-async function applyUpdates(trx: DbExecutor, actor: Actor, table: ImportTable, decisions: readonly Decision[], now: Date, events: EventInput[]): Promise<{ updated: number; unchanged: number }> {
+async function applyUpdates(
+  trx: DbExecutor,
+  actor: Actor,
+  table: ImportTable,
+  decisions: readonly Decision[],
+  now: Date,
+  events: EventInput[],
+): Promise<{ updated: number; unchanged: number }> {
   const entity = singular[table];
   const result = { updated: 0, unchanged: 0 };
   for (const d of decisions) {
@@ -152,8 +256,15 @@ async function applyUpdates(trx: DbExecutor, actor: Actor, table: ImportTable, d
     const after = await updateRow(trx, table, actor.orgId, id, { ...patch, updated_at: now });
     if (!after) throw new AppError('internal_error', `${entity} ${id} disappeared during the import`);
     const keys = Object.keys(patch);
-    const pick = (src: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
-    events.push(...changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({ ...e, imported: true, data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data })));
+    const pick = (src: Record<string, unknown>) =>
+      Object.fromEntries(keys.map((k) => [k, src[k] instanceof Date ? src[k].toISOString() : src[k]]));
+    events.push(
+      ...changeEvents(entity, id, pick(d.existing), pick(after), keys).map((e) => ({
+        ...e,
+        imported: true,
+        data: d.duplicateOf ? { ...e.data, mergedDuplicateRow: true } : e.data,
+      })),
+    );
     result.updated++;
   }
   return result;
@@ -162,10 +273,21 @@ async function applyUpdates(trx: DbExecutor, actor: Actor, table: ImportTable, d
 type Visit = { dealId: string; visitNo: number; stage: StageKey; at: Date; leftAt: Date | null; eventIndex: number };
 
 /** The new rows of a batch as COPY rows, with their events and (deals) stage visits. */
-function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readonly Decision[], now: Date, events: EventInput[]) {
+function newRows(
+  deps: Deps,
+  actor: Actor,
+  table: ImportTable,
+  decisions: readonly Decision[],
+  now: Date,
+  events: EventInput[],
+) {
   const entity = singular[table];
   const main: WrittenRows = { table, columns: [], rows: [] };
-  const lineItems: WrittenRows = { table: 'deal_line_items', columns: ['org_id', 'id', 'deal_id', 'product_id', 'position', 'quantity', 'unit_price', 'discount_percent'], rows: [] };
+  const lineItems: WrittenRows = {
+    table: 'deal_line_items',
+    columns: ['org_id', 'id', 'deal_id', 'product_id', 'position', 'quantity', 'unit_price', 'discount_percent'],
+    rows: [],
+  };
   const visits: Visit[] = [];
   const rows = main.rows as CopyValue[][];
   let order: string[] = [];
@@ -176,8 +298,18 @@ function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readon
     // Every planned record of an entity has the same columns: the first one names them.
     if (keys.length === 0) {
       keys = Object.keys(r.columns);
-      main.columns = [...keys, 'org_id', 'id', 'external_id', 'created_at', 'updated_at', ...(withCreatedBy.has(table) ? ['created_by'] : []), ...(table === 'deals' ? ['stage_entered_at'] : [])];
-      order = table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
+      main.columns = [
+        ...keys,
+        'org_id',
+        'id',
+        'external_id',
+        'created_at',
+        'updated_at',
+        ...(withCreatedBy.has(table) ? ['created_by'] : []),
+        ...(table === 'deals' ? ['stage_entered_at'] : []),
+      ];
+      order =
+        table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
     }
     const id = deps.ids.id();
     const closedAt = r.history?.closedAt ?? null;
@@ -189,20 +321,45 @@ function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readon
     if (withCreatedBy.has(table)) row.push(actor.userId);
     if (table === 'deals') row.push(closedAt ?? createdAt);
     rows.push(row);
-    if (r.lineItem) (lineItems.rows as CopyValue[][]).push([actor.orgId, deps.ids.id(), id, r.lineItem.productId, 0, '1', r.lineItem.unitPrice, '0']);
+    if (r.lineItem)
+      (lineItems.rows as CopyValue[][]).push([
+        actor.orgId,
+        deps.ids.id(),
+        id,
+        r.lineItem.productId,
+        0,
+        '1',
+        r.lineItem.unitPrice,
+        '0',
+      ]);
     if (table === 'deals') {
       const h = dealHistory(r, order, id, createdAt, historical);
       const base = events.length;
       for (const e of h.events) events.push(e);
       for (let n = 0; n < h.visits.length; n++) {
         const v = h.visits[n];
-        if (v) visits.push({ dealId: id, visitNo: n + 1, stage: v.stage, at: v.at, leftAt: v.leftAt, eventIndex: base + v.event });
+        if (v)
+          visits.push({
+            dealId: id,
+            visitNo: n + 1,
+            stage: v.stage,
+            at: v.at,
+            leftAt: v.leftAt,
+            eventIndex: base + v.event,
+          });
       }
       continue;
     }
     const data: Record<string, unknown> = { after: snapshotIn(order, r.columns, r.externalId) };
     if (d.duplicateOf) data.possibleDuplicateOf = d.duplicateOf;
-    events.push({ entityType: entity, entityId: id, type: `${entity}.created`, data, businessTime: historical ? createdAt : null, imported: true });
+    events.push({
+      entityType: entity,
+      entityId: id,
+      type: `${entity}.created`,
+      data,
+      businessTime: historical ? createdAt : null,
+      imported: true,
+    });
   }
   return { main, lineItems, visits };
 }
@@ -215,7 +372,13 @@ function newRows(deps: Deps, actor: Actor, table: ImportTable, decisions: readon
  * the events are sealed as they are written, under the organization's chain lock taken last. Any
  * failure rolls the whole batch back.
  */
-export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decisions: readonly Decision[], created: readonly Created[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
+export async function writeBatch(
+  deps: Deps,
+  actor: Actor,
+  run: ImportRun,
+  decisions: readonly Decision[],
+  created: readonly Created[],
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const table = run.entity;
   const lines = decisions.map((d) => d.record.line);
   let result = { inserted: 0, updated: 0, unchanged: 0 };
@@ -231,7 +394,8 @@ export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decis
         columns: ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'],
         rows: visits.map((v) => {
           const eventId = ids[v.eventIndex];
-          if (eventId === undefined) throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
+          if (eventId === undefined)
+            throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
           return [actor.orgId, v.dealId, v.visitNo, v.stage.pipeline_id, v.stage.id, v.at, v.leftAt, eventId];
         }),
       };
@@ -241,7 +405,10 @@ export async function writeBatch(deps: Deps, actor: Actor, run: ImportRun, decis
       if (deferred) await verifyReferences(trx, bulk);
       // Last, so the chain lock is held only for the events and the commit.
       await recordSealedEvents(trx, deps, actor, events, ids);
-      if (deferred) await verifyReferences(trx, [{ table: 'events', columns: ['org_id'], rows: events.length > 0 ? [[actor.orgId]] : [] }]);
+      if (deferred)
+        await verifyReferences(trx, [
+          { table: 'events', columns: ['org_id'], rows: events.length > 0 ? [[actor.orgId]] : [] },
+        ]);
       result = { inserted: main.rows.length, ...updates };
     });
   } catch (err) {

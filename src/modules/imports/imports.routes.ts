@@ -14,7 +14,9 @@ const previewQuery = importQuerySchema.extend({ limit: z.coerce.number().int().m
 
 function csvBody(body: unknown): Readable {
   if (body && typeof body === 'object' && Symbol.asyncIterator in body) return body as Readable;
-  throw new AppError('validation_failed', 'Send the CSV file as the request body with Content-Type: text/csv', { fields: [{ field: 'body', message: 'must be a CSV file (Content-Type: text/csv)' }] });
+  throw new AppError('validation_failed', 'Send the CSV file as the request body with Content-Type: text/csv', {
+    fields: [{ field: 'body', message: 'must be a CSV file (Content-Type: text/csv)' }],
+  });
 }
 
 export function registerImportRoutes(app: App, deps: Deps): void {
@@ -26,20 +28,23 @@ export function registerImportRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Upload a CSV file (Content-Type: text/csv, the file as the body) and import it in the background; options as query parameters',
+        summary:
+          'Upload a CSV file (Content-Type: text/csv, the file as the body) and import it in the background; options as query parameters',
         consumes: ['text/csv'],
         querystring: importQuerySchema,
         response: { 202: importJobSchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(202).send(await svc.startImportJob(deps, actorOf(request), csvBody(request.body), request.query)),
+    async (request, reply) =>
+      reply.status(202).send(await svc.startImportJob(deps, actorOf(request), csvBody(request.body), request.query)),
   );
   app.post(
     '/api/v1/imports/preview',
     {
       schema: {
         tags,
-        summary: 'The header, proposed column mapping and first rows of a CSV file as the import would take them (writes nothing)',
+        summary:
+          'The header, proposed column mapping and first rows of a CSV file as the import would take them (writes nothing)',
         consumes: ['text/csv'],
         querystring: previewQuery,
         response: { 200: importPreviewSchema, ...errorResponses },
@@ -50,15 +55,42 @@ export function registerImportRoutes(app: App, deps: Deps): void {
       return svc.previewImportUpload(deps, actorOf(request), csvBody(request.body), query, limit);
     },
   );
-  app.get('/api/v1/imports', { schema: { tags, summary: 'Recent imports (admins: all; managers: their own)', response: { 200: z.object({ items: z.array(importJobSchema) }), ...errorResponses } } }, async (request) => ({
-    items: await svc.listImportJobs(deps, actorOf(request)),
-  }));
-  app.get('/api/v1/imports/:id', { schema: { tags, summary: 'Status, progress and summary of an import', params: idParams, response: { 200: importJobSchema, ...errorResponses } } }, (request) =>
-    svc.getImportJob(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Recent imports (admins: all; managers: their own)',
+        response: { 200: z.object({ items: z.array(importJobSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await svc.listImportJobs(deps, actorOf(request)),
+    }),
+  );
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Status, progress and summary of an import',
+        params: idParams,
+        response: { 200: importJobSchema, ...errorResponses },
+      },
+    },
+    (request) => svc.getImportJob(deps, actorOf(request), request.params.id),
   );
   app.get(
     '/api/v1/imports/:id/rejects',
-    { schema: { tags, summary: 'Rejected and skipped rows of an import as CSV: the original cells, the line and the reason', params: idParams, produces: ['text/csv'], response: errorResponses } },
+    {
+      schema: {
+        tags,
+        summary: 'Rejected and skipped rows of an import as CSV: the original cells, the line and the reason',
+        params: idParams,
+        produces: ['text/csv'],
+        response: errorResponses,
+      },
+    },
     async (request, reply) => {
       const rows = svc.importRejectsCsv(deps, actorOf(request), request.params.id);
       // Read the first chunk before answering, so a missing job is a 404 rather than a broken download.

@@ -28,7 +28,10 @@ export function assertMayImport(actor: Actor, entity: ImportEntity): void {
   throw forbidden(actor.role === 'manager' ? `Only admins import ${entity}` : 'Only admins and managers import data');
 }
 
-async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (n: number) => void): AsyncGenerator<Uint8Array | string> {
+async function* counted(
+  source: AsyncIterable<Uint8Array | string>,
+  onBytes: (n: number) => void,
+): AsyncGenerator<Uint8Array | string> {
   for await (const chunk of source) {
     onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
     yield chunk;
@@ -36,19 +39,28 @@ async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (n:
 }
 
 function csvProblem(err: unknown): never {
-  if (err instanceof CsvError) throw invalid([{ field: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }], 'The file is not valid CSV');
+  if (err instanceof CsvError)
+    throw invalid(
+      [{ field: `line ${err.line}`, message: err.message.replace(/^line \d+: /, '') }],
+      'The file is not valid CSV',
+    );
   throw err;
 }
 
 async function headerOf(records: AsyncIterator<CsvRecord>): Promise<string[]> {
   const first = await records.next().catch(csvProblem);
-  if (first.done) throw invalid([{ field: 'file', message: 'is empty: the first line must name the columns' }], 'The file is empty');
+  if (first.done)
+    throw invalid([{ field: 'file', message: 'is empty: the first line must name the columns' }], 'The file is empty');
   return first.value.fields.map((h) => h.trim());
 }
 
 function checkedMapping(opts: ImportOptions, headers: readonly string[]): ColumnMapping[] {
   const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
-  if (mapping.problems.length > 0) throw invalid(mapping.problems.map((message) => ({ field: 'mapping', message })), 'The columns of the file cannot be imported as they are');
+  if (mapping.problems.length > 0)
+    throw invalid(
+      mapping.problems.map((message) => ({ field: 'mapping', message })),
+      'The columns of the file cannot be imported as they are',
+    );
   return mapping.columns;
 }
 
@@ -72,7 +84,13 @@ async function newRun(deps: Deps, actor: Actor, opts: ImportOptions): Promise<Im
  * their reason and do not stop the import; a batch that fails to write stops it (the batches
  * before it stay imported, and a re-run updates them by external id instead of duplicating them).
  */
-export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<Uint8Array | string>, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportSummary> {
+export async function runImport(
+  deps: Deps,
+  actor: Actor,
+  source: AsyncIterable<Uint8Array | string>,
+  opts: ImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportSummary> {
   assertMayImport(actor, opts.entity);
   let bytes = 0;
   const records = parseCsv(
@@ -83,7 +101,16 @@ export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<
   const columns = checkedMapping(opts, headers);
   await hooks.onMapping?.(headers, columns);
   const run = await newRun(deps, actor, opts);
-  const summary: ImportSummary = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, createdReferences: 0, dryRun: opts.dryRun };
+  const summary: ImportSummary = {
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    duplicates: 0,
+    createdReferences: 0,
+    dryRun: opts.dryRun,
+  };
   const reject = async (r: Reject) => {
     if (!r.reason.startsWith('duplicate:')) summary.rejected++;
     await hooks.onReject?.(r);
@@ -140,20 +167,42 @@ export async function runImport(deps: Deps, actor: Actor, source: AsyncIterable<
   return summary;
 }
 
-const show = (v: Value): string => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? `${v.amount}${v.currency ? ` ${v.currency}` : ''}` : String(v));
+const show = (v: Value): string =>
+  v instanceof Date
+    ? v.toISOString()
+    : Array.isArray(v)
+      ? v.join('; ')
+      : typeof v === 'object'
+        ? `${v.amount}${v.currency ? ` ${v.currency}` : ''}`
+        : String(v);
 
 /**
  * The first rows of a file as the import would take them: the detected header, the proposed
  * mapping and each row's values and problems, reference lookups and duplicate checks included.
  * Writes nothing. Mapping problems are returned rather than thrown, so a mapping screen can show them.
  */
-export async function previewImport(deps: Deps, actor: Actor, source: AsyncIterable<Uint8Array | string>, opts: ImportOptions, limit = 20): Promise<ImportPreview> {
+export async function previewImport(
+  deps: Deps,
+  actor: Actor,
+  source: AsyncIterable<Uint8Array | string>,
+  opts: ImportOptions,
+  limit = 20,
+): Promise<ImportPreview> {
   assertMayImport(actor, opts.entity);
   const records = parseCsv(source, opts.delimiter)[Symbol.asyncIterator]();
   const headers = await headerOf(records);
   const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
-  const fields = importFields[opts.entity].map((f) => ({ name: f.name, required: f.required ?? false, help: f.help ?? null }));
-  const base = { headers, mapping: mapping.columns.map((c) => ({ column: c.header, field: c.field, via: c.via })), problems: mapping.problems, fields };
+  const fields = importFields[opts.entity].map((f) => ({
+    name: f.name,
+    required: f.required ?? false,
+    help: f.help ?? null,
+  }));
+  const base = {
+    headers,
+    mapping: mapping.columns.map((c) => ({ column: c.header, field: c.field, via: c.via })),
+    problems: mapping.problems,
+    fields,
+  };
   if (mapping.problems.length > 0) return { ...base, rows: [] };
   const run = { ...(await newRun(deps, actor, opts)), dryRun: true };
   const rows: ImportPreview['rows'] = [];
@@ -173,7 +222,12 @@ export async function previewImport(deps: Deps, actor: Actor, source: AsyncItera
     const values = Object.fromEntries([...b.values].map(([k, v]) => [k, show(v)]));
     const rejected = out.rejects.find((r) => r.line === b.line);
     const action = out.actions.find((a) => a.line === b.line)?.action;
-    rows.push({ line: b.line, values, action: rejected || !action ? 'reject' : action, problems: rejected ? [rejected.reason] : [] });
+    rows.push({
+      line: b.line,
+      values,
+      action: rejected || !action ? 'reject' : action,
+      problems: rejected ? [rejected.reason] : [],
+    });
   }
   return { ...base, rows: rows.sort((a, b) => a.line - b.line) };
 }

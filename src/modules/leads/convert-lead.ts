@@ -43,10 +43,17 @@ const where = (accountId: string | null) => (accountId ? `at account ${accountId
  * an edit of the contact, with its own history), so the contact must already be where the lead goes.
  */
 function contactPlacementProblem(contact: ContactRow, account: ConvertLeadInput['account']): FieldProblem | null {
-  if (account?.create) return { field: 'contact.id', message: `is ${where(contact.account_id)}, not at the account this conversion creates; link that account or create the contact` };
+  if (account?.create)
+    return {
+      field: 'contact.id',
+      message: `is ${where(contact.account_id)}, not at the account this conversion creates; link that account or create the contact`,
+    };
   const target = account?.id ?? null;
   if (contact.account_id === target) return null;
-  return { field: 'contact.id', message: `is ${where(contact.account_id)}, not ${where(target)} as this conversion is` };
+  return {
+    field: 'contact.id',
+    message: `is ${where(contact.account_id)}, not ${where(target)} as this conversion is`,
+  };
 }
 
 interface Links {
@@ -87,7 +94,13 @@ async function loadLinks(trx: DbExecutor, actor: Actor, input: ConvertLeadInput)
  * one transaction: when any part is refused, nothing is written. The lead's row is locked first,
  * so of two simultaneous conversions the second finds the lead converted and is refused.
  */
-export async function convertLead(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: ConvertLeadInput): Promise<ConvertLeadResult> {
+export async function convertLead(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: ConvertLeadInput,
+): Promise<ConvertLeadResult> {
   return write(deps, actor.orgId, async (trx) => {
     const row = assertCanWrite(actor, 'lead', await lockLead(trx, actor.orgId, id), id);
     assertLeadConvertible(row.status);
@@ -100,21 +113,55 @@ export async function convertLead(deps: Deps, actor: Actor, id: string, expected
     if (problems.length) throw invalid(problems);
 
     const newAccount = accountCreate?.input;
-    const account = links.account ?? (newAccount ? await underField('account.create', () => insertAccountTx(trx, deps, actor, newAccount)) : null);
+    const account =
+      links.account ??
+      (newAccount ? await underField('account.create', () => insertAccountTx(trx, deps, actor, newAccount)) : null);
     const accountId = account?.id ?? null;
     const contact =
-      links.contact ?? (await underField('contact.create', () => insertContactTx(trx, deps, actor, contactInputFromLead(lead, actor.userId, input.contact?.create ?? {}, accountId))));
+      links.contact ??
+      (await underField('contact.create', () =>
+        insertContactTx(
+          trx,
+          deps,
+          actor,
+          contactInputFromLead(lead, actor.userId, input.contact?.create ?? {}, accountId),
+        ),
+      ));
     const dealCreate = input.deal?.create;
     const deal = dealCreate
       ? await underField('deal.create', () =>
-          insertDealTx(trx, deps, actor, dealInputFromLead(lead, actor.userId, dealCreate, { accountId, accountName: account?.name ?? null, contactId: contact.id })),
+          insertDealTx(
+            trx,
+            deps,
+            actor,
+            dealInputFromLead(lead, actor.userId, dealCreate, {
+              accountId,
+              accountName: account?.name ?? null,
+              contactId: contact.id,
+            }),
+          ),
         )
       : null;
 
     const dealId = deal?.deal.id ?? null;
-    const converted = await markLeadConverted(trx, deps, actor, id, expected, { accountId, contactId: contact.id, dealId });
-    const created = { account: account !== null && links.account === null, contact: links.contact === null, deal: deal !== null };
-    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.converted', data: { accountId, contactId: contact.id, dealId, created } }]);
+    const converted = await markLeadConverted(trx, deps, actor, id, expected, {
+      accountId,
+      contactId: contact.id,
+      dealId,
+    });
+    const created = {
+      account: account !== null && links.account === null,
+      contact: links.contact === null,
+      deal: deal !== null,
+    };
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'lead',
+        entityId: id,
+        type: 'lead.converted',
+        data: { accountId, contactId: contact.id, dealId, created },
+      },
+    ]);
     return {
       lead: converted,
       account: account ? toAccountDto(account) : null,

@@ -12,7 +12,13 @@ export type LeadInsert = Omit<Insertable<LeadsTable>, 'version'>;
 export type LeadPatch = Updateable<LeadsTable>;
 
 export async function getLead(db: DbExecutor, orgId: string, id: string): Promise<LeadRow | undefined> {
-  return db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('leads')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /**
@@ -20,7 +26,14 @@ export async function getLead(db: DbExecutor, orgId: string, id: string): Promis
  * lead run one after the other: the second then sees the lead already converted.
  */
 export async function lockLead(db: DbExecutor, orgId: string, id: string): Promise<LeadRow | undefined> {
-  return db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('leads')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadRow> {
@@ -28,7 +41,13 @@ export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadR
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateLead(db: DbExecutor, orgId: string, id: string, version: number, patch: LeadPatch): Promise<LeadRow | undefined> {
+export async function updateLead(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: LeadPatch,
+): Promise<LeadRow | undefined> {
   return updateVersioned(db, 'leads', { orgId, id, version }, patch);
 }
 
@@ -45,9 +64,16 @@ export async function listLeads(db: DbExecutor, orgId: string, scope: Scope, q: 
     const pat = likePattern(q.q);
     // The first operand is the expression the trigram index of migration 0002 covers.
     b = b.where((eb) =>
-      eb.or([eb(sql<string>`coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(company, '')`, 'ilike', pat), eb('email', 'ilike', pat)]),
+      eb.or([
+        eb(sql<string>`coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(company, '')`, 'ilike', pat),
+        eb('email', 'ilike', pat),
+      ]),
     );
   }
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }

@@ -14,25 +14,58 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
   const tags = ['leads'];
   app.get(
     '/api/v1/leads',
-    { schema: { tags, summary: 'List leads (status takes a comma list or repeats)', querystring: listLeadsQuery, response: { 200: pageSchema(leadSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List leads (status takes a comma list or repeats)',
+        querystring: listLeadsQuery,
+        response: { 200: pageSchema(leadSchema), ...errorResponses },
+      },
+    },
     (request) => svc.listLeads(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/leads',
-    { schema: { tags, summary: 'Create a lead', body: createLeadSchema, response: { 201: leadSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a lead',
+        body: createLeadSchema,
+        response: { 201: leadSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await svc.createLead(deps, actorOf(request), request.body)),
   );
-  app.get('/api/v1/leads/:id', { schema: { tags, summary: 'Get a lead', params: idParams, response: { 200: leadSchema, ...errorResponses } } }, (request) =>
-    svc.getLead(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/leads/:id',
+    { schema: { tags, summary: 'Get a lead', params: idParams, response: { 200: leadSchema, ...errorResponses } } },
+    (request) => svc.getLead(deps, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/v1/leads/:id',
-    { schema: { tags, summary: 'Update a lead (If-Match: version; status converted is set only by conversion)', params: idParams, headers: ifMatchHeader, body: updateLeadSchema, response: { 200: leadSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a lead (If-Match: version; status converted is set only by conversion)',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: updateLeadSchema,
+        response: { 200: leadSchema, ...errorResponses },
+      },
+    },
     (request) => svc.updateLead(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   app.delete(
     '/api/v1/leads/:id',
-    { schema: { tags, summary: 'Delete a lead (soft; its history stays; converted leads are kept)', params: idParams, headers: ifMatchHeader, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a lead (soft; its history stays; converted leads are kept)',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await svc.deleteLead(deps, actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);
@@ -48,7 +81,7 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
           'Each of account and contact is linked by id or created (fields default from the lead); the deal is created or omitted. ' +
           'Everything happens in one transaction: when any part is refused, nothing is written. ' +
           'Refusals: 422 invalid_transition for a converted or disqualified lead; 422 validation_failed naming each bad field ' +
-          '(e.g. contact.id at another account, deal.create.ownerId); 422 stage_gate_failed for the deal\'s first stage; 409 for a stale If-Match.',
+          "(e.g. contact.id at another account, deal.create.ownerId); 422 stage_gate_failed for the deal's first stage; 409 for a stale If-Match.",
         params: idParams,
         headers: ifMatchHeader,
         body: convertLeadSchema,

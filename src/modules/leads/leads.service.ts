@@ -47,8 +47,24 @@ export function toLeadDto(r: repo.LeadRow): LeadDto {
 
 /** Fields recorded in lead events (snake_case, as stored). */
 const auditFields = [
-  'external_id', 'first_name', 'last_name', 'email', 'phone', 'title', 'company', 'company_domain', 'industry', 'source', 'campaign_id',
-  'status', 'disqualified_reason', 'owner_id', 'converted_at', 'converted_account_id', 'converted_contact_id', 'converted_deal_id',
+  'external_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'title',
+  'company',
+  'company_domain',
+  'industry',
+  'source',
+  'campaign_id',
+  'status',
+  'disqualified_reason',
+  'owner_id',
+  'converted_at',
+  'converted_account_id',
+  'converted_contact_id',
+  'converted_deal_id',
 ] as const;
 
 /** The lead as events record it (the audited fields, as stored). */
@@ -64,7 +80,13 @@ export function leadSnapshot(r: repo.LeadRow): Record<string, unknown> {
  */
 export function leadChangeEvents(id: string, before: repo.LeadRow, after: repo.LeadRow): EventInput[] {
   const events: EventInput[] = [];
-  if (before.status !== after.status) events.push({ entityType: 'lead', entityId: id, type: 'lead.status_changed', data: { from: before.status, to: after.status } });
+  if (before.status !== after.status)
+    events.push({
+      entityType: 'lead',
+      entityId: id,
+      type: 'lead.status_changed',
+      data: { from: before.status, to: after.status },
+    });
   const otherFields = auditFields.filter((f) => f !== 'status');
   return [...events, ...changeEvents('lead', id, leadSnapshot(before), leadSnapshot(after), otherFields)];
 }
@@ -86,7 +108,8 @@ function patchFrom(input: UpdateLeadInput): repo.LeadPatch {
   return p;
 }
 
-const conflict = (id: string) => new AppError('version_conflict', `lead ${id} was changed by someone else meanwhile; reload and retry`);
+const conflict = (id: string) =>
+  new AppError('version_conflict', `lead ${id} was changed by someone else meanwhile; reload and retry`);
 
 export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInput): Promise<LeadDto> {
   assertCanCreate(actor, 'lead');
@@ -122,7 +145,9 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
       updated_at: now,
       deleted_at: null,
     });
-    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } },
+    ]);
     return inserted;
   });
   return toLeadDto(row);
@@ -132,28 +157,49 @@ export async function getLead(deps: Deps, actor: Actor, id: string): Promise<Lea
   return toLeadDto(assertCanRead(actor, 'lead', await repo.getLead(deps.db, actor.orgId, id), id));
 }
 
-export async function listLeads(deps: Deps, actor: Actor, q: ListLeadsQuery): Promise<{ items: LeadDto[]; nextCursor: string | null }> {
+export async function listLeads(
+  deps: Deps,
+  actor: Actor,
+  q: ListLeadsQuery,
+): Promise<{ items: LeadDto[]; nextCursor: string | null }> {
   const rows = await repo.listLeads(deps.db, actor.orgId, scopeFor(actor, 'lead', 'read'), q);
   return toPage(rows, q.limit, toLeadDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
 /** Loads a lead the actor may change and that is still open to change, at the expected version. */
-async function loadForChange(trx: DbExecutor, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<{ before: repo.LeadRow; version: number }> {
+async function loadForChange(
+  trx: DbExecutor,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<{ before: repo.LeadRow; version: number }> {
   const before = assertCanWrite(actor, 'lead', await repo.getLead(trx, actor.orgId, id), id);
   assertLeadEditable(before.status);
   return { before, version: checkVersion('lead', id, before.version, expected) };
 }
 
-export async function updateLead(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateLeadInput): Promise<LeadDto> {
+export async function updateLead(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateLeadInput,
+): Promise<LeadDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
     const { before, version } = await loadForChange(trx, actor, id, expected);
     const patch = patchFrom(input);
     const status = input.status ?? (before.status as LeadStatus);
-    const { reason, problems } = resolveDisqualifiedReason(status, before.disqualified_reason, input.disqualifiedReason);
+    const { reason, problems } = resolveDisqualifiedReason(
+      status,
+      before.disqualified_reason,
+      input.disqualifiedReason,
+    );
     patch.disqualified_reason = reason;
     // The owner is resolved only when sent: a lead whose owner has since left stays editable.
     const owner = input.ownerId;
-    patch.owner_id = await withProblems(problems, async () => (owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'lead', owner, before.owner_id)));
+    patch.owner_id = await withProblems(problems, async () =>
+      owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'lead', owner, before.owner_id),
+    );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     if (!after) throw conflict(id);
     await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
@@ -174,7 +220,14 @@ export interface LeadConversionLinks {
  * transaction, after creating the account, contact and deal, so the lead and its records commit
  * together; it records `lead.status_changed` and the links in `lead.updated` like any other change.
  */
-export async function markLeadConverted(trx: DbExecutor, deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, links: LeadConversionLinks): Promise<LeadDto> {
+export async function markLeadConverted(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  links: LeadConversionLinks,
+): Promise<LeadDto> {
   const { before, version } = await loadForChange(trx, actor, id, expected);
   const now = deps.clock.now();
   const after = await repo.updateLead(trx, actor.orgId, id, version, {
@@ -192,12 +245,19 @@ export async function markLeadConverted(trx: DbExecutor, deps: Deps, actor: Acto
 }
 
 /** Converted leads are kept: attribution and the funnel count them. */
-export async function deleteLead(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteLead(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
     const { before, version } = await loadForChange(trx, actor, id, expected);
     const now = deps.clock.now();
     const after = await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     if (!after) throw conflict(id);
-    await recordEvents(trx, deps, actor, [{ entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } },
+    ]);
   });
 }

@@ -17,7 +17,12 @@ export interface MergeRow {
 }
 
 /** Both records, locked for the merge (in id order, so two merges of the same pair cannot deadlock). */
-export async function lockPair(db: DbExecutor, entity: MergeEntity, orgId: string, ids: readonly [string, string]): Promise<Map<string, MergeRow>> {
+export async function lockPair(
+  db: DbExecutor,
+  entity: MergeEntity,
+  orgId: string,
+  ids: readonly [string, string],
+): Promise<Map<string, MergeRow>> {
   const t = sql.table(tables[entity]);
   const extra =
     entity === 'account'
@@ -27,7 +32,10 @@ export async function lockPair(db: DbExecutor, entity: MergeEntity, orgId: strin
         : entity === 'deal'
           ? sql`account_id, null::uuid as parent_account_id, null::jsonb as emails, null::jsonb as phones, partner_account_id`
           : sql`null::uuid as account_id, null::uuid as parent_account_id, null::jsonb as emails, null::jsonb as phones, null::uuid as partner_account_id`;
-  const rows = await sql<MergeRow>`select id, owner_id, deleted_at, version, ${extra} from ${t} where org_id = ${orgId} and id in (${ids[0]}, ${ids[1]}) order by id for update`.execute(db);
+  const rows =
+    await sql<MergeRow>`select id, owner_id, deleted_at, version, ${extra} from ${t} where org_id = ${orgId} and id in (${ids[0]}, ${ids[1]}) order by id for update`.execute(
+      db,
+    );
   return new Map(rows.rows.map((r) => [r.id, r]));
 }
 
@@ -36,7 +44,10 @@ type Move = { label: string; run: (db: DbExecutor, orgId: string, from: string, 
 const update = (table: string, column: string, label = `${table}.${column}`): Move => ({
   label,
   async run(db, orgId, from, to) {
-    const r = await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${to} where org_id = ${orgId} and ${sql.ref(column)} = ${from}`.execute(db);
+    const r =
+      await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${to} where org_id = ${orgId} and ${sql.ref(column)} = ${from}`.execute(
+        db,
+      );
     return Number(r.numAffectedRows ?? 0);
   },
 });
@@ -65,13 +76,29 @@ const moves: Record<MergeEntity, Move[]> = {
     update('users', 'partner_account_id'),
     update('accounts', 'parent_account_id'),
   ],
-  contact: [update('deals', 'primary_contact_id'), dealContacts('contact_id'), update('activities', 'contact_id'), update('leads', 'converted_contact_id')],
+  contact: [
+    update('deals', 'primary_contact_id'),
+    dealContacts('contact_id'),
+    update('activities', 'contact_id'),
+    update('leads', 'converted_contact_id'),
+  ],
   lead: [update('activities', 'lead_id')],
-  deal: [update('activities', 'deal_id'), dealContacts('deal_id'), update('raised_objections', 'deal_id'), update('leads', 'converted_deal_id')],
+  deal: [
+    update('activities', 'deal_id'),
+    dealContacts('deal_id'),
+    update('raised_objections', 'deal_id'),
+    update('leads', 'converted_deal_id'),
+  ],
 };
 
 /** Points everything that referred to `from` at `to`; returns how many rows moved, per reference. */
-export async function moveReferences(db: DbExecutor, entity: MergeEntity, orgId: string, from: string, to: string): Promise<Record<string, number>> {
+export async function moveReferences(
+  db: DbExecutor,
+  entity: MergeEntity,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const m of moves[entity]) {
     const n = await m.run(db, orgId, from, to);
@@ -82,10 +109,22 @@ export async function moveReferences(db: DbExecutor, entity: MergeEntity, orgId:
 
 /** An account cannot become its own parent by absorbing its parent or child. */
 export async function clearSelfParent(db: DbExecutor, orgId: string, id: string): Promise<void> {
-  await db.updateTable('accounts').set({ parent_account_id: null }).where('org_id', '=', orgId).where('id', '=', id).where('parent_account_id', '=', id).execute();
+  await db
+    .updateTable('accounts')
+    .set({ parent_account_id: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('parent_account_id', '=', id)
+    .execute();
 }
 
-export async function setContactChannels(db: DbExecutor, orgId: string, id: string, emails: readonly string[], phones: readonly string[]): Promise<void> {
+export async function setContactChannels(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  emails: readonly string[],
+  phones: readonly string[],
+): Promise<void> {
   await db
     .updateTable('contacts')
     .set({ emails: JSON.stringify(emails), phones: JSON.stringify(phones) })
@@ -94,14 +133,34 @@ export async function setContactChannels(db: DbExecutor, orgId: string, id: stri
     .execute();
 }
 
-export async function softDelete(db: DbExecutor, entity: MergeEntity, orgId: string, id: string, at: Date): Promise<void> {
-  await sql`update ${sql.table(tables[entity])} set deleted_at = ${at}, updated_at = ${at}, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(db);
+export async function softDelete(
+  db: DbExecutor,
+  entity: MergeEntity,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<void> {
+  await sql`update ${sql.table(tables[entity])} set deleted_at = ${at}, updated_at = ${at}, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(
+    db,
+  );
 }
 
 export async function touch(db: DbExecutor, entity: MergeEntity, orgId: string, id: string, at: Date): Promise<void> {
-  await sql`update ${sql.table(tables[entity])} set updated_at = ${at}, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(db);
+  await sql`update ${sql.table(tables[entity])} set updated_at = ${at}, version = version + 1 where org_id = ${orgId} and id = ${id}`.execute(
+    db,
+  );
 }
 
-export async function recordMerge(db: DbExecutor, row: { org_id: string; entity_type: MergeEntity; merged_id: string; into_id: string; merged_at: Date; merged_by: string | null }): Promise<void> {
+export async function recordMerge(
+  db: DbExecutor,
+  row: {
+    org_id: string;
+    entity_type: MergeEntity;
+    merged_id: string;
+    into_id: string;
+    merged_at: Date;
+    merged_by: string | null;
+  },
+): Promise<void> {
   await db.insertInto('merged_records').values(row).execute();
 }

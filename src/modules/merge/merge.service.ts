@@ -29,9 +29,16 @@ function union(a: readonly string[] | null, b: readonly string[] | null, max: nu
  * both get an event (`<entity>.merged` / `<entity>.merged_into`), and the kept record's timeline
  * shows the history of both from then on. The actor must be allowed to change both records.
  */
-export async function mergeRecords(deps: Deps, actor: Actor, entity: repo.MergeEntity, keepId: string, input: MergeInput): Promise<MergeResult> {
+export async function mergeRecords(
+  deps: Deps,
+  actor: Actor,
+  entity: repo.MergeEntity,
+  keepId: string,
+  input: MergeInput,
+): Promise<MergeResult> {
   const otherId = input.mergeId;
-  if (otherId === keepId) throw invalid([{ field: 'mergeId', message: 'is the record itself; name another record to merge into it' }]);
+  if (otherId === keepId)
+    throw invalid([{ field: 'mergeId', message: 'is the record itself; name another record to merge into it' }]);
   return write(deps, actor.orgId, async (trx) => {
     const rows = await repo.lockPair(trx, entity, actor.orgId, [keepId, otherId].sort() as [string, string]);
     const live = (id: string) => {
@@ -55,9 +62,21 @@ export async function mergeRecords(deps: Deps, actor: Actor, entity: repo.MergeE
     }
     await repo.touch(trx, entity, actor.orgId, keepId, now);
     await repo.softDelete(trx, entity, actor.orgId, otherId, now);
-    await repo.recordMerge(trx, { org_id: actor.orgId, entity_type: entity, merged_id: otherId, into_id: keepId, merged_at: now, merged_by: actor.userId });
+    await repo.recordMerge(trx, {
+      org_id: actor.orgId,
+      entity_type: entity,
+      merged_id: otherId,
+      into_id: keepId,
+      merged_at: now,
+      merged_by: actor.userId,
+    });
     await recordEvents(trx, deps, actor, [
-      { entityType: entity, entityId: keepId, type: `${entity}.merged`, data: { mergedId: otherId, moved, ...(Object.keys(changes).length ? { changes } : {}) } },
+      {
+        entityType: entity,
+        entityId: keepId,
+        type: `${entity}.merged`,
+        data: { mergedId: otherId, moved, ...(Object.keys(changes).length ? { changes } : {}) },
+      },
       { entityType: entity, entityId: otherId, type: `${entity}.merged_into`, data: { intoId: keepId } },
     ]);
     return { keptId: keepId, mergedId: otherId, moved };

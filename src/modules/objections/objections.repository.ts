@@ -22,7 +22,13 @@ export async function insertObjection(db: DbExecutor, row: Insertable<Objections
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateObjection(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<ObjectionsTable>): Promise<ObjectionRow | undefined> {
+export async function updateObjection(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Updateable<ObjectionsTable>,
+): Promise<ObjectionRow | undefined> {
   return updateVersioned(db, 'objections', { orgId, id, version }, patch);
 }
 
@@ -35,5 +41,9 @@ export async function listObjections(db: DbExecutor, orgId: string, q: ListObjec
     b = b.where((eb) => eb.or([eb('title', 'ilike', pat), eb('description', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }

@@ -2,7 +2,12 @@ import type { Updateable } from 'kysely';
 import type { Actor } from '../../domain/access.ts';
 import { canReadReference, canWriteReference } from '../../domain/access.ts';
 import { AppError, forbidden } from '../../domain/errors.ts';
-import type { CreateObjectionInput, ListObjectionsQuery, ObjectionDto, UpdateObjectionInput } from '../../domain/objections.ts';
+import type {
+  CreateObjectionInput,
+  ListObjectionsQuery,
+  ObjectionDto,
+  UpdateObjectionInput,
+} from '../../domain/objections.ts';
 import type { ObjectionsTable } from '../../db/schema.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { changeEvents } from '../shared.ts';
@@ -36,10 +41,12 @@ function assertCanRead(actor: Actor): void {
 }
 
 function assertCanWrite(actor: Actor): void {
-  if (!canWriteReference(actor, 'objection')) throw forbidden('Only admins and managers can change the objection library');
+  if (!canWriteReference(actor, 'objection'))
+    throw forbidden('Only admins and managers can change the objection library');
 }
 
-const conflict = (id: string) => new AppError('version_conflict', `objection ${id} was changed by someone else meanwhile; reload and retry`);
+const conflict = (id: string) =>
+  new AppError('version_conflict', `objection ${id} was changed by someone else meanwhile; reload and retry`);
 
 export async function createObjection(deps: Deps, actor: Actor, input: CreateObjectionInput): Promise<ObjectionDto> {
   assertCanWrite(actor);
@@ -57,7 +64,9 @@ export async function createObjection(deps: Deps, actor: Actor, input: CreateObj
       created_at: now,
       updated_at: now,
     });
-    await recordEvents(trx, deps, actor, [{ entityType: 'objection', entityId: id, type: 'objection.created', data: { after: snapshot(inserted) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'objection', entityId: id, type: 'objection.created', data: { after: snapshot(inserted) } },
+    ]);
     return inserted;
   });
   return toObjectionDto(row);
@@ -68,13 +77,23 @@ export async function getObjection(deps: Deps, actor: Actor, id: string): Promis
   return toObjectionDto(found(await repo.getObjection(deps.db, actor.orgId, id), 'objection', id));
 }
 
-export async function listObjections(deps: Deps, actor: Actor, q: ListObjectionsQuery): Promise<{ items: ObjectionDto[]; nextCursor: string | null }> {
+export async function listObjections(
+  deps: Deps,
+  actor: Actor,
+  q: ListObjectionsQuery,
+): Promise<{ items: ObjectionDto[]; nextCursor: string | null }> {
   assertCanRead(actor);
   const rows = await repo.listObjections(deps.db, actor.orgId, q);
   return toPage(rows, q.limit, toObjectionDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
-export async function updateObjection(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateObjectionInput): Promise<ObjectionDto> {
+export async function updateObjection(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateObjectionInput,
+): Promise<ObjectionDto> {
   assertCanWrite(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getObjection(trx, actor.orgId, id), 'objection', id);
@@ -83,7 +102,8 @@ export async function updateObjection(deps: Deps, actor: Actor, id: string, expe
     if (input.category !== undefined) patch.category = input.category;
     if (input.title !== undefined) patch.title = input.title;
     if (input.description !== undefined) patch.description = input.description;
-    if (input.recommendedResponses !== undefined) patch.recommended_responses = JSON.stringify(input.recommendedResponses);
+    if (input.recommendedResponses !== undefined)
+      patch.recommended_responses = JSON.stringify(input.recommendedResponses);
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updateObjection(trx, actor.orgId, id, version, patch);
     if (!after) throw conflict(id);
@@ -97,14 +117,24 @@ export async function updateObjection(deps: Deps, actor: Actor, id: string, expe
  * Retires a library entry. Objections already raised keep pointing at it (they are analysed by
  * library entry later), so the row stays and only leaves the active list.
  */
-export async function deactivateObjection(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deactivateObjection(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   assertCanWrite(actor);
   await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getObjection(trx, actor.orgId, id), 'objection', id);
     const version = checkVersion('objection', id, before.version, expected);
     if (!before.active) return;
-    const after = await repo.updateObjection(trx, actor.orgId, id, version, { active: false, updated_at: deps.clock.now() });
+    const after = await repo.updateObjection(trx, actor.orgId, id, version, {
+      active: false,
+      updated_at: deps.clock.now(),
+    });
     if (!after) throw conflict(id);
-    await recordEvents(trx, deps, actor, [{ entityType: 'objection', entityId: id, type: 'objection.deactivated', data: { before: snapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'objection', entityId: id, type: 'objection.deactivated', data: { before: snapshot(before) } },
+    ]);
   });
 }

@@ -7,13 +7,24 @@ import type { ListRaisedObjectionsQuery } from '../../domain/objections.ts';
 export type RaisedObjectionRow = Selectable<RaisedObjectionsTable>;
 export type RaisedObjectionListRow = RaisedObjectionRow & { objection_title: string | null };
 
-export async function insertRaisedObjections(db: DbExecutor, rows: readonly Insertable<RaisedObjectionsTable>[]): Promise<RaisedObjectionRow[]> {
+export async function insertRaisedObjections(
+  db: DbExecutor,
+  rows: readonly Insertable<RaisedObjectionsTable>[],
+): Promise<RaisedObjectionRow[]> {
   if (rows.length === 0) return [];
-  return db.insertInto('raised_objections').values([...rows]).returningAll().execute();
+  return db
+    .insertInto('raised_objections')
+    .values([...rows])
+    .returningAll()
+    .execute();
 }
 
 /** The owner and partner of a live deal, for its read/write scope (the deals module owns the table). */
-export async function getDealScopeRow(db: DbExecutor, orgId: string, dealId: string): Promise<{ id: string; owner_id: string | null; partner_account_id: string | null } | undefined> {
+export async function getDealScopeRow(
+  db: DbExecutor,
+  orgId: string,
+  dealId: string,
+): Promise<{ id: string; owner_id: string | null; partner_account_id: string | null } | undefined> {
   return db
     .selectFrom('deals')
     .select(['id', 'owner_id', 'partner_account_id'])
@@ -38,5 +49,9 @@ export async function listRaisedObjections(
     .where('ro.org_id', '=', orgId);
   b = 'dealId' in of ? b.where('ro.deal_id', '=', of.dealId) : b.where('ro.activity_id', '=', of.activityId);
   if (q.cursor) b = b.where(afterCursor('ro.raised_at', 'ro.id', 'asc', q.cursor));
-  return b.orderBy('ro.raised_at', 'asc').orderBy('ro.id', 'asc').limit(q.limit + 1).execute();
+  return b
+    .orderBy('ro.raised_at', 'asc')
+    .orderBy('ro.id', 'asc')
+    .limit(q.limit + 1)
+    .execute();
 }

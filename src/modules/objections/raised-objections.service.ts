@@ -1,6 +1,11 @@
 import type { Actor } from '../../domain/access.ts';
 import { invalid, type FieldProblem } from '../../domain/errors.ts';
-import type { ListRaisedObjectionsQuery, LogDealObjectionInput, RaisedObjectionDto, RaisedObjectionInput } from '../../domain/objections.ts';
+import type {
+  ListRaisedObjectionsQuery,
+  LogDealObjectionInput,
+  RaisedObjectionDto,
+  RaisedObjectionInput,
+} from '../../domain/objections.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';
@@ -47,7 +52,10 @@ export async function checkRaisedObjections(
     if (!entry?.active) {
       problems.push({ field: fieldName(i, 'objectionId'), message: 'is not an active objection of the library' });
     } else if (entry.category !== o.category) {
-      problems.push({ field: fieldName(i, 'category'), message: `must be ${entry.category}, the category of the library objection` });
+      problems.push({
+        field: fieldName(i, 'category'),
+        message: `must be ${entry.category}, the category of the library objection`,
+      });
     }
   });
   return { problems, titles: new Map([...library].map(([id, o]) => [id, o.title])) };
@@ -109,11 +117,18 @@ export async function insertRaisedObjections(
       },
     })),
   );
-  return rows.map((r) => toRaisedObjectionDto({ ...r, objection_title: r.objection_id ? (titles.get(r.objection_id) ?? null) : null }));
+  return rows.map((r) =>
+    toRaisedObjectionDto({ ...r, objection_title: r.objection_id ? (titles.get(r.objection_id) ?? null) : null }),
+  );
 }
 
 /** Logs an objection on a deal outside a call; whoever may change the deal may log on it. */
-export async function logDealObjection(deps: Deps, actor: Actor, dealId: string, input: LogDealObjectionInput): Promise<RaisedObjectionDto> {
+export async function logDealObjection(
+  deps: Deps,
+  actor: Actor,
+  dealId: string,
+  input: LogDealObjectionInput,
+): Promise<RaisedObjectionDto> {
   const raisedAt = input.raisedAt ? new Date(input.raisedAt) : deps.clock.now();
   const [dto] = await write(deps, actor.orgId, async (trx) => {
     assertCanWrite(actor, 'deal', await repo.getDealScopeRow(trx, actor.orgId, dealId), dealId);
@@ -126,7 +141,12 @@ export async function logDealObjection(deps: Deps, actor: Actor, dealId: string,
   return dto;
 }
 
-export async function listDealObjections(deps: Deps, actor: Actor, dealId: string, q: ListRaisedObjectionsQuery): Promise<{ items: RaisedObjectionDto[]; nextCursor: string | null }> {
+export async function listDealObjections(
+  deps: Deps,
+  actor: Actor,
+  dealId: string,
+  q: ListRaisedObjectionsQuery,
+): Promise<{ items: RaisedObjectionDto[]; nextCursor: string | null }> {
   assertCanRead(actor, 'deal', await repo.getDealScopeRow(deps.db, actor.orgId, dealId), dealId);
   return listRaisedObjections(deps, actor.orgId, { dealId }, q);
 }

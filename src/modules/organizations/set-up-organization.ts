@@ -14,7 +14,14 @@ export const starterPipeline: CreatePipelineInput = {
   stages: [
     { name: 'Qualify', kind: 'open', probability: 10, expectedDays: 7 },
     { name: 'Discovery', kind: 'open', probability: 25, expectedDays: 14 },
-    { name: 'Proposal', kind: 'open', probability: 50, forecastCategory: 'best_case', expectedDays: 14, requiredFields: ['amount', 'expectedCloseDate'] },
+    {
+      name: 'Proposal',
+      kind: 'open',
+      probability: 50,
+      forecastCategory: 'best_case',
+      expectedDays: 14,
+      requiredFields: ['amount', 'expectedCloseDate'],
+    },
     { name: 'Negotiation', kind: 'open', probability: 75, forecastCategory: 'commit', expectedDays: 10 },
     { name: 'Won', kind: 'won' },
     { name: 'Lost', kind: 'lost' },
@@ -25,7 +32,11 @@ export const starterPipeline: CreatePipelineInput = {
  * A new organization ready to work in: the organization, its admin and a starter pipeline (used by
  * first-run set-up, the first start of the server and `org create`).
  */
-export async function setUpOrganization(deps: Deps, input: SetupInput, opts: CreateOrganizationOptions = {}): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+export async function setUpOrganization(
+  deps: Deps,
+  input: SetupInput,
+  opts: CreateOrganizationOptions = {},
+): Promise<{ organization: OrganizationDto; admin: UserDto }> {
   const created = await createOrganization(deps, input, opts);
   const admin = await actorForUser(deps, created.organization.id, created.admin.id);
   await createPipeline(deps, admin, starterPipeline);

@@ -17,24 +17,60 @@ export async function getPipeline(db: DbExecutor, orgId: string, id: string): Pr
 const pipelineWithStages = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
   db
     .selectFrom('pipelines as p')
-    .select(['p.org_id', 'p.id', 'p.name', 'p.description', 'p.enforce_stage_order', 'p.is_default', 'p.active', 'p.created_at', 'p.updated_at', 'p.version'])
-    .select(sql<StageRow[]>`(select coalesce(json_agg(s order by s.position), '[]') from stages s where s.org_id = p.org_id and s.pipeline_id = p.id)`.as('stages'))
+    .select([
+      'p.org_id',
+      'p.id',
+      'p.name',
+      'p.description',
+      'p.enforce_stage_order',
+      'p.is_default',
+      'p.active',
+      'p.created_at',
+      'p.updated_at',
+      'p.version',
+    ])
+    .select(
+      sql<
+        StageRow[]
+      >`(select coalesce(json_agg(s order by s.position), '[]') from stages s where s.org_id = p.org_id and s.pipeline_id = p.id)`.as(
+        'stages',
+      ),
+    )
     .where('p.org_id', '=', orgId)
     .where('p.id', '=', id),
 );
 
 /** A pipeline with its stages in position order, read in one statement. */
-export async function getPipelineWithStages(db: DbExecutor, orgId: string, id: string): Promise<(PipelineRow & { stages: StageRow[] }) | undefined> {
+export async function getPipelineWithStages(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+): Promise<(PipelineRow & { stages: StageRow[] }) | undefined> {
   const [row] = await pipelineWithStages(db, { orgId, id });
   return row;
 }
 
-export async function findPipelineByName(db: DbExecutor, orgId: string, name: string): Promise<PipelineRow | undefined> {
-  return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+export async function findPipelineByName(
+  db: DbExecutor,
+  orgId: string,
+  name: string,
+): Promise<PipelineRow | undefined> {
+  return db
+    .selectFrom('pipelines')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function getDefaultPipeline(db: DbExecutor, orgId: string): Promise<PipelineRow | undefined> {
-  return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('is_default', '=', true).orderBy('created_at').executeTakeFirst();
+  return db
+    .selectFrom('pipelines')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('is_default', '=', true)
+    .orderBy('created_at')
+    .executeTakeFirst();
 }
 
 /**
@@ -46,14 +82,29 @@ export async function lockDefaultPipeline(db: DbExecutor, orgId: string): Promis
 }
 
 /** Clears the default flag on every other pipeline; returns the ones it changed (before the change). */
-export async function clearOtherDefaults(db: DbExecutor, orgId: string, keepId: string, now: Date): Promise<PipelineRow[]> {
-  const others = await db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('is_default', '=', true).where('id', '<>', keepId).execute();
+export async function clearOtherDefaults(
+  db: DbExecutor,
+  orgId: string,
+  keepId: string,
+  now: Date,
+): Promise<PipelineRow[]> {
+  const others = await db
+    .selectFrom('pipelines')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('is_default', '=', true)
+    .where('id', '<>', keepId)
+    .execute();
   if (others.length === 0) return [];
   await db
     .updateTable('pipelines')
     .set((eb) => ({ is_default: false, updated_at: now, version: eb('version', '+', 1) }))
     .where('org_id', '=', orgId)
-    .where('id', 'in', others.map((o) => o.id))
+    .where(
+      'id',
+      'in',
+      others.map((o) => o.id),
+    )
     .execute();
   return others;
 }
@@ -63,7 +114,13 @@ export async function insertPipeline(db: DbExecutor, row: Omit<PipelineRow, 'ver
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updatePipeline(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<PipelineRow>): Promise<PipelineRow | undefined> {
+export async function updatePipeline(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<PipelineRow>,
+): Promise<PipelineRow | undefined> {
   return updateVersioned(db, 'pipelines', { orgId, id, version }, patch);
 }
 
@@ -72,13 +129,24 @@ export async function listPipelines(db: DbExecutor, orgId: string, q: ListPipeli
   if (q.active) b = b.where('active', '=', q.active === 'true');
   if (q.q) b = b.where('name', 'ilike', likePattern(q.q));
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 /** Stages of the given pipelines, ordered by position. */
 export async function listStages(db: DbExecutor, orgId: string, pipelineIds: readonly string[]): Promise<StageRow[]> {
   if (pipelineIds.length === 0) return [];
-  return db.selectFrom('stages').selectAll().where('org_id', '=', orgId).where('pipeline_id', 'in', pipelineIds).orderBy('pipeline_id').orderBy('position').execute();
+  return db
+    .selectFrom('stages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('pipeline_id', 'in', pipelineIds)
+    .orderBy('pipeline_id')
+    .orderBy('position')
+    .execute();
 }
 
 export async function getStage(db: DbExecutor, orgId: string, id: string): Promise<StageRow | undefined> {
@@ -87,10 +155,18 @@ export async function getStage(db: DbExecutor, orgId: string, id: string): Promi
 
 export async function insertStages(db: DbExecutor, rows: readonly NewStageRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('stages').values([...rows]).execute();
+  await db
+    .insertInto('stages')
+    .values([...rows])
+    .execute();
 }
 
-export async function updateStage(db: DbExecutor, orgId: string, id: string, patch: Omit<NewStageRow, 'org_id' | 'id' | 'pipeline_id'>): Promise<void> {
+export async function updateStage(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  patch: Omit<NewStageRow, 'org_id' | 'id' | 'pipeline_id'>,
+): Promise<void> {
   await db.updateTable('stages').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 

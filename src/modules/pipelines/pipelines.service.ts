@@ -2,7 +2,16 @@ import type { Actor } from '../../domain/access.ts';
 import { canReadReference, canWriteReference } from '../../domain/access.ts';
 import { AppError, forbidden, invalid } from '../../domain/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
-import { gateFields, type CreatePipelineInput, type GateField, type ListPipelinesQuery, type PipelineDto, type StageDto, type StageKind, type UpdatePipelineInput } from '../../domain/pipelines.ts';
+import {
+  gateFields,
+  type CreatePipelineInput,
+  type GateField,
+  type ListPipelinesQuery,
+  type PipelineDto,
+  type StageDto,
+  type StageKind,
+  type UpdatePipelineInput,
+} from '../../domain/pipelines.ts';
 import { resolveStages } from '../../domain/pipelines.ts';
 import type { StageInfo } from '../../domain/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
@@ -12,7 +21,8 @@ import { recordEvents, type EventInput } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './pipelines.repository.ts';
 
-const isGateField = (f: unknown): f is GateField => typeof f === 'string' && (gateFields as readonly string[]).includes(f);
+const isGateField = (f: unknown): f is GateField =>
+  typeof f === 'string' && (gateFields as readonly string[]).includes(f);
 
 /** The stored required fields, keeping only names the current code knows. */
 export function requiredFieldsOf(s: repo.StageRow): GateField[] {
@@ -33,7 +43,13 @@ export function toStageDto(s: repo.StageRow): StageDto {
 }
 
 export function toStageInfo(s: repo.StageRow): StageInfo {
-  return { id: s.id, name: s.name, position: s.position, kind: s.kind as StageKind, requiredFields: requiredFieldsOf(s) };
+  return {
+    id: s.id,
+    name: s.name,
+    position: s.position,
+    kind: s.kind as StageKind,
+    requiredFields: requiredFieldsOf(s),
+  };
 }
 
 export function toPipelineDto(p: repo.PipelineRow, stages: readonly repo.StageRow[]): PipelineDto {
@@ -78,14 +94,22 @@ export function assertPipelineWriter(actor: Actor): void {
 async function assertNameFree(trx: DbExecutor, orgId: string, name: string, selfId: string | null): Promise<void> {
   const clash = await repo.findPipelineByName(trx, orgId, name);
   if (clash && clash.id !== selfId) {
-    throw new AppError('duplicate', `A pipeline named "${clash.name}" already exists`, { fields: [{ field: 'name', message: 'is already used by another pipeline' }], details: { existingId: clash.id } });
+    throw new AppError('duplicate', `A pipeline named "${clash.name}" already exists`, {
+      fields: [{ field: 'name', message: 'is already used by another pipeline' }],
+      details: { existingId: clash.id },
+    });
   }
 }
 
 /** Makes `id` the only default: other defaults lose the flag, each with its own event. */
 async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: string): Promise<void> {
   const others = await repo.clearOtherDefaults(trx, actor.orgId, id, deps.clock.now());
-  const events: EventInput[] = others.map((o) => ({ entityType: 'pipeline', entityId: o.id, type: 'pipeline.updated', data: { changes: { is_default: { from: true, to: false } }, reason: 'another pipeline became the default' } }));
+  const events: EventInput[] = others.map((o) => ({
+    entityType: 'pipeline',
+    entityId: o.id,
+    type: 'pipeline.updated',
+    data: { changes: { is_default: { from: true, to: false } }, reason: 'another pipeline became the default' },
+  }));
   if (events.length) await recordEvents(trx, deps, actor, events);
 }
 
@@ -100,7 +124,8 @@ export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipe
     await repo.lockDefaultPipeline(trx, actor.orgId);
     const active = input.active ?? true;
     const isDefault = input.isDefault ?? (active && !(await repo.getDefaultPipeline(trx, actor.orgId)));
-    if (isDefault && !active) throw invalid([{ field: 'isDefault', message: 'an inactive pipeline cannot be the default' }]);
+    if (isDefault && !active)
+      throw invalid([{ field: 'isDefault', message: 'an inactive pipeline cannot be the default' }]);
     const p = await repo.insertPipeline(trx, {
       org_id: actor.orgId,
       id,
@@ -127,7 +152,14 @@ export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipe
     await repo.insertStages(trx, rows);
     if (isDefault) await takeOverDefault(trx, deps, actor, id);
     const stored = await repo.listStages(trx, actor.orgId, [id]);
-    await recordEvents(trx, deps, actor, [{ entityType: 'pipeline', entityId: id, type: 'pipeline.created', data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } } }]);
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'pipeline',
+        entityId: id,
+        type: 'pipeline.created',
+        data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
+      },
+    ]);
   });
   return getPipeline(deps, actor, id);
 }
@@ -138,7 +170,11 @@ export async function getPipeline(deps: Deps, actor: Actor, id: string): Promise
   return toPipelineDto(p, await repo.listStages(deps.db, actor.orgId, [id]));
 }
 
-export async function listPipelines(deps: Deps, actor: Actor, q: ListPipelinesQuery): Promise<{ items: PipelineDto[]; nextCursor: string | null }> {
+export async function listPipelines(
+  deps: Deps,
+  actor: Actor,
+  q: ListPipelinesQuery,
+): Promise<{ items: PipelineDto[]; nextCursor: string | null }> {
   if (!canReadReference(actor, 'pipeline')) throw forbidden();
   const rows = await repo.listPipelines(deps.db, actor.orgId, q);
   const stages = await repo.listStages(
@@ -146,10 +182,21 @@ export async function listPipelines(deps: Deps, actor: Actor, q: ListPipelinesQu
     actor.orgId,
     rows.slice(0, q.limit).map((r) => r.id),
   );
-  return toPage(rows, q.limit, (r) => toPipelineDto(r, stages), (r) => encodeCursor(r[q.sort], r.id));
+  return toPage(
+    rows,
+    q.limit,
+    (r) => toPipelineDto(r, stages),
+    (r) => encodeCursor(r[q.sort], r.id),
+  );
 }
 
-export async function updatePipeline(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdatePipelineInput): Promise<PipelineDto> {
+export async function updatePipeline(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdatePipelineInput,
+): Promise<PipelineDto> {
   assertPipelineWriter(actor);
   await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getPipeline(trx, actor.orgId, id), 'pipeline', id);
@@ -160,7 +207,12 @@ export async function updatePipeline(deps: Deps, actor: Actor, id: string, expec
     const active = input.active ?? before.active;
     if (isDefault && !active) {
       throw invalid([
-        input.isDefault ? { field: 'isDefault', message: 'an inactive pipeline cannot be the default' } : { field: 'active', message: 'the default pipeline cannot be deactivated; make another pipeline the default first' },
+        input.isDefault
+          ? { field: 'isDefault', message: 'an inactive pipeline cannot be the default' }
+          : {
+              field: 'active',
+              message: 'the default pipeline cannot be deactivated; make another pipeline the default first',
+            },
       ]);
     }
     const patch: Partial<repo.PipelineRow> = { updated_at: deps.clock.now() };
@@ -170,10 +222,13 @@ export async function updatePipeline(deps: Deps, actor: Actor, id: string, expec
     if (input.isDefault !== undefined) patch.is_default = input.isDefault;
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
-    if (!after) throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
-    await recordEvents(trx, deps, actor, [{ entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } },
+    ]);
   });
   return getPipeline(deps, actor, id);
 }

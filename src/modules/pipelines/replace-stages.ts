@@ -20,7 +20,13 @@ function describeUsage(u: repo.StageUsage, name: string): string {
  * stages left out are removed — unless records still sit in them, which is a 409 with the counts.
  * A stage that holds deals cannot change its kind either, since the deals' status follows it.
  */
-export async function replaceStages(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: ReplaceStagesInput): Promise<PipelineDto> {
+export async function replaceStages(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: ReplaceStagesInput,
+): Promise<PipelineDto> {
   assertPipelineWriter(actor);
   const { stages, problems } = resolveStages(input.stages);
   if (problems.length) throw invalid(problems);
@@ -29,7 +35,9 @@ export async function replaceStages(deps: Deps, actor: Actor, id: string, expect
     const version = checkVersion('pipeline', id, pipeline.version, expected);
     const current = await repo.listStages(trx, actor.orgId, [id]);
     const byId = new Map(current.map((s) => [s.id, s]));
-    const unknown: FieldProblem[] = stages.flatMap((s, i) => (s.id && !byId.has(s.id) ? [{ field: `stages.${i}.id`, message: 'is not a stage of this pipeline' }] : []));
+    const unknown: FieldProblem[] = stages.flatMap((s, i) =>
+      s.id && !byId.has(s.id) ? [{ field: `stages.${i}.id`, message: 'is not a stage of this pipeline' }] : [],
+    );
     if (unknown.length) throw invalid(unknown);
 
     const kept = new Set(stages.flatMap((s) => (s.id ? [s.id] : [])));
@@ -38,7 +46,11 @@ export async function replaceStages(deps: Deps, actor: Actor, id: string, expect
       const was = s.id ? byId.get(s.id) : undefined;
       return was && was.kind !== s.kind ? [was] : [];
     });
-    const usage = await repo.stageUsage(trx, actor.orgId, [...removed, ...rekinded].map((s) => s.id));
+    const usage = await repo.stageUsage(
+      trx,
+      actor.orgId,
+      [...removed, ...rekinded].map((s) => s.id),
+    );
     const usageOf = new Map(usage.map((u) => [u.stageId, u]));
     const blockedRemovals = removed.flatMap((s) => {
       const u = usageOf.get(s.id);
@@ -50,14 +62,28 @@ export async function replaceStages(deps: Deps, actor: Actor, id: string, expect
     });
     if (blockedRemovals.length || blockedKinds.length) {
       const msgs = [
-        ...(blockedRemovals.length ? [`Stages still in use cannot be removed: ${blockedRemovals.map((b) => describeUsage(b.usage, b.stage.name)).join('; ')}. Move the deals first.`] : []),
-        ...(blockedKinds.length ? [`Stages holding deals cannot change kind: ${blockedKinds.map((b) => describeUsage(b.usage, b.stage.name)).join('; ')}.`] : []),
+        ...(blockedRemovals.length
+          ? [
+              `Stages still in use cannot be removed: ${blockedRemovals.map((b) => describeUsage(b.usage, b.stage.name)).join('; ')}. Move the deals first.`,
+            ]
+          : []),
+        ...(blockedKinds.length
+          ? [
+              `Stages holding deals cannot change kind: ${blockedKinds.map((b) => describeUsage(b.usage, b.stage.name)).join('; ')}.`,
+            ]
+          : []),
       ];
       const all = [...blockedRemovals, ...blockedKinds];
       throw new AppError('conflict', msgs.join(' '), {
         details: {
           dealCount: all.reduce((n, b) => n + b.usage.deals, 0),
-          stages: all.map((b) => ({ id: b.stage.id, name: b.stage.name, deals: b.usage.deals, deletedDeals: b.usage.deletedDeals, pitchScripts: b.usage.scripts })),
+          stages: all.map((b) => ({
+            id: b.stage.id,
+            name: b.stage.name,
+            deals: b.usage.deals,
+            deletedDeals: b.usage.deletedDeals,
+            pitchScripts: b.usage.scripts,
+          })),
         },
       });
     }
@@ -83,7 +109,8 @@ export async function replaceStages(deps: Deps, actor: Actor, id: string, expect
     }
     await repo.insertStages(trx, added);
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, { updated_at: deps.clock.now() });
-    if (!after) throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
     const stored = await repo.listStages(trx, actor.orgId, [id]);
     await recordEvents(trx, deps, actor, [
       {

@@ -13,7 +13,12 @@ export async function getProduct(db: DbExecutor, orgId: string, id: string): Pro
 
 /** The product holding a SKU, compared case-insensitively as the unique index does. */
 export async function findProductBySku(db: DbExecutor, orgId: string, sku: string): Promise<ProductRow | undefined> {
-  return db.selectFrom('products').selectAll().where('org_id', '=', orgId).where(sql`lower(sku)`, '=', sku.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('products')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where(sql`lower(sku)`, '=', sku.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertProduct(db: DbExecutor, row: Omit<ProductRow, 'version'>): Promise<ProductRow> {
@@ -21,7 +26,13 @@ export async function insertProduct(db: DbExecutor, row: Omit<ProductRow, 'versi
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateProduct(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<ProductRow>): Promise<ProductRow | undefined> {
+export async function updateProduct(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<ProductRow>,
+): Promise<ProductRow | undefined> {
   return updateVersioned(db, 'products', { orgId, id, version }, patch);
 }
 
@@ -34,7 +45,11 @@ export async function listProducts(db: DbExecutor, orgId: string, q: ListProduct
     b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('sku', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 /** The products among `ids` that exist in the organization. */

@@ -29,7 +29,16 @@ export function toProductDto(r: repo.ProductRow): ProductDto {
 }
 
 /** Fields recorded in product events (snake_case, as stored). */
-const auditFields = ['external_id', 'sku', 'name', 'family', 'description', 'list_price', 'currency', 'active'] as const;
+const auditFields = [
+  'external_id',
+  'sku',
+  'name',
+  'family',
+  'description',
+  'list_price',
+  'currency',
+  'active',
+] as const;
 
 function snapshot(r: repo.ProductRow): Record<string, unknown> {
   return Object.fromEntries(auditFields.map((f) => [f, f === 'currency' ? r.currency.trim() : r[f]]));
@@ -43,7 +52,10 @@ function assertWriter(actor: Actor): void {
 async function assertSkuFree(trx: DbExecutor, orgId: string, sku: string, selfId: string | null): Promise<void> {
   const clash = await repo.findProductBySku(trx, orgId, sku);
   if (clash && clash.id !== selfId) {
-    throw new AppError('duplicate', `Product ${clash.id} already has SKU "${clash.sku}"`, { fields: [{ field: 'sku', message: 'is already used by another product' }], details: { existingId: clash.id } });
+    throw new AppError('duplicate', `Product ${clash.id} already has SKU "${clash.sku}"`, {
+      fields: [{ field: 'sku', message: 'is already used by another product' }],
+      details: { existingId: clash.id },
+    });
   }
 }
 
@@ -67,7 +79,9 @@ export async function createProduct(deps: Deps, actor: Actor, input: CreateProdu
       created_at: now,
       updated_at: now,
     });
-    await recordEvents(trx, deps, actor, [{ entityType: 'product', entityId: id, type: 'product.created', data: { after: snapshot(inserted) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'product', entityId: id, type: 'product.created', data: { after: snapshot(inserted) } },
+    ]);
     return inserted;
   });
   return toProductDto(row);
@@ -78,7 +92,11 @@ export async function getProduct(deps: Deps, actor: Actor, id: string): Promise<
   return toProductDto(found(await repo.getProduct(deps.db, actor.orgId, id), 'product', id));
 }
 
-export async function listProducts(deps: Deps, actor: Actor, q: ListProductsQuery): Promise<{ items: ProductDto[]; nextCursor: string | null }> {
+export async function listProducts(
+  deps: Deps,
+  actor: Actor,
+  q: ListProductsQuery,
+): Promise<{ items: ProductDto[]; nextCursor: string | null }> {
   if (!canReadReference(actor, 'product')) throw forbidden();
   const rows = await repo.listProducts(deps.db, actor.orgId, q);
   return toPage(rows, q.limit, toProductDto, (r) => encodeCursor(r[q.sort], r.id));
@@ -97,14 +115,22 @@ function patchFrom(input: UpdateProductInput): Partial<repo.ProductRow> {
   return p;
 }
 
-async function changeProduct(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, patch: Partial<repo.ProductRow>, eventType: string): Promise<ProductDto> {
+async function changeProduct(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  patch: Partial<repo.ProductRow>,
+  eventType: string,
+): Promise<ProductDto> {
   assertWriter(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getProduct(trx, actor.orgId, id), 'product', id);
     const version = checkVersion('product', id, before.version, expected);
     if (patch.sku !== undefined) await assertSkuFree(trx, actor.orgId, patch.sku, id);
     const after = await repo.updateProduct(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after) throw new AppError('version_conflict', `product ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `product ${id} was changed by someone else meanwhile; reload and retry`);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
     await recordEvents(trx, deps, actor, [{ entityType: 'product', entityId: id, type: eventType, data: { changes } }]);
     return after;
@@ -112,7 +138,13 @@ async function changeProduct(deps: Deps, actor: Actor, id: string, expected: Exp
   return toProductDto(row);
 }
 
-export function updateProduct(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateProductInput): Promise<ProductDto> {
+export function updateProduct(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateProductInput,
+): Promise<ProductDto> {
   return changeProduct(deps, actor, id, expected, patchFrom(input), 'product.updated');
 }
 
@@ -120,6 +152,11 @@ export function updateProduct(deps: Deps, actor: Actor, id: string, expected: Ex
  * Deleting a product deactivates it: deal lines keep pointing at it, and it can be reactivated
  * with PATCH { active: true }.
  */
-export function deactivateProduct(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<ProductDto> {
+export function deactivateProduct(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<ProductDto> {
   return changeProduct(deps, actor, id, expected, { active: false }, 'product.deactivated');
 }

@@ -17,7 +17,13 @@ export async function insertScript(db: DbExecutor, row: Insertable<PitchScriptsT
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateScript(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<PitchScriptsTable>): Promise<ScriptRow | undefined> {
+export async function updateScript(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Updateable<PitchScriptsTable>,
+): Promise<ScriptRow | undefined> {
   return updateVersioned(db, 'pitch_scripts', { orgId, id, version }, patch);
 }
 
@@ -32,7 +38,11 @@ export async function listScripts(db: DbExecutor, orgId: string, q: ListScriptsQ
     b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('body', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 export async function insertScriptVersion(db: DbExecutor, row: Insertable<PitchScriptVersionsTable>): Promise<void> {
@@ -40,10 +50,22 @@ export async function insertScriptVersion(db: DbExecutor, row: Insertable<PitchS
 }
 
 /** Versions of a script, newest first. */
-export async function listScriptVersions(db: DbExecutor, orgId: string, scriptId: string, opts: { limit: number; before?: number | undefined }): Promise<ScriptVersionRow[]> {
-  let b = db.selectFrom('pitch_script_versions').selectAll().where('org_id', '=', orgId).where('script_id', '=', scriptId);
+export async function listScriptVersions(
+  db: DbExecutor,
+  orgId: string,
+  scriptId: string,
+  opts: { limit: number; before?: number | undefined },
+): Promise<ScriptVersionRow[]> {
+  let b = db
+    .selectFrom('pitch_script_versions')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('script_id', '=', scriptId);
   if (opts.before !== undefined) b = b.where('script_version', '<', opts.before);
-  return b.orderBy('script_version', 'desc').limit(opts.limit + 1).execute();
+  return b
+    .orderBy('script_version', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 /**
@@ -51,7 +73,11 @@ export async function listScriptVersions(db: DbExecutor, orgId: string, scriptId
  * deal's pipeline, no product or one of the deal's products. Most specific first (stage, then
  * pipeline, then product only), then by name.
  */
-export async function listScriptsForDeal(db: DbExecutor, orgId: string, deal: { stageId: string; pipelineId: string; productIds: readonly string[] }): Promise<ScriptRow[]> {
+export async function listScriptsForDeal(
+  db: DbExecutor,
+  orgId: string,
+  deal: { stageId: string; pipelineId: string; productIds: readonly string[] },
+): Promise<ScriptRow[]> {
   return db
     .selectFrom('pitch_scripts')
     .selectAll()
@@ -59,8 +85,14 @@ export async function listScriptsForDeal(db: DbExecutor, orgId: string, deal: { 
     .where('active', '=', true)
     .where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '=', deal.stageId)]))
     .where((eb) => eb.or([eb('pipeline_id', 'is', null), eb('pipeline_id', '=', deal.pipelineId)]))
-    .where((eb) => (deal.productIds.length ? eb.or([eb('product_id', 'is', null), eb('product_id', 'in', deal.productIds)]) : eb('product_id', 'is', null)))
-    .orderBy((eb) => eb.case().when('stage_id', 'is not', null).then(0).when('pipeline_id', 'is not', null).then(1).else(2).end())
+    .where((eb) =>
+      deal.productIds.length
+        ? eb.or([eb('product_id', 'is', null), eb('product_id', 'in', deal.productIds)])
+        : eb('product_id', 'is', null),
+    )
+    .orderBy((eb) =>
+      eb.case().when('stage_id', 'is not', null).then(0).when('pipeline_id', 'is not', null).then(1).else(2).end(),
+    )
     .orderBy('name')
     .orderBy('id')
     .limit(200)
@@ -69,14 +101,37 @@ export async function listScriptsForDeal(db: DbExecutor, orgId: string, deal: { 
 
 // Pipelines, stages and products belong to other modules; scripts only check that targets exist.
 
-export async function getStage(db: DbExecutor, orgId: string, id: string): Promise<{ id: string; pipeline_id: string } | undefined> {
-  return db.selectFrom('stages').select(['id', 'pipeline_id']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function getStage(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+): Promise<{ id: string; pipeline_id: string } | undefined> {
+  return db
+    .selectFrom('stages')
+    .select(['id', 'pipeline_id'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function pipelineExists(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
-  return (await db.selectFrom('pipelines').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('pipelines')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function productExists(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
-  return (await db.selectFrom('products').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('products')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst()) !== undefined
+  );
 }

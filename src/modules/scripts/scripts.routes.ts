@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { idParams, pageSchema } from '../../domain/common.ts';
-import { createScriptSchema, dealScriptSchema, listScriptsQuery, listScriptVersionsQuery, scriptSchema, scriptVersionSchema, updateScriptSchema } from '../../domain/scripts.ts';
+import {
+  createScriptSchema,
+  dealScriptSchema,
+  listScriptsQuery,
+  listScriptVersionsQuery,
+  scriptSchema,
+  scriptVersionSchema,
+  updateScriptSchema,
+} from '../../domain/scripts.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';
@@ -12,23 +20,65 @@ export function registerScriptRoutes(app: App, deps: Deps): void {
   const tags = ['scripts'];
   app.get(
     '/api/v1/scripts',
-    { schema: { tags, summary: 'List pitch scripts (active ones unless active=false|all), e.g. for a stage', querystring: listScriptsQuery, response: { 200: pageSchema(scriptSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List pitch scripts (active ones unless active=false|all), e.g. for a stage',
+        querystring: listScriptsQuery,
+        response: { 200: pageSchema(scriptSchema), ...errorResponses },
+      },
+    },
     (request) => svc.listScripts(deps, actorOf(request), request.query),
   );
-  app.post('/api/v1/scripts', { schema: { tags, summary: 'Create a pitch script', body: createScriptSchema, response: { 201: scriptSchema, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await svc.createScript(deps, actorOf(request), request.body)),
+  app.post(
+    '/api/v1/scripts',
+    {
+      schema: {
+        tags,
+        summary: 'Create a pitch script',
+        body: createScriptSchema,
+        response: { 201: scriptSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await svc.createScript(deps, actorOf(request), request.body)),
   );
-  app.get('/api/v1/scripts/:id', { schema: { tags, summary: 'Get a pitch script', params: idParams, response: { 200: scriptSchema, ...errorResponses } } }, (request) =>
-    svc.getScript(deps, actorOf(request), request.params.id),
+  app.get(
+    '/api/v1/scripts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a pitch script',
+        params: idParams,
+        response: { 200: scriptSchema, ...errorResponses },
+      },
+    },
+    (request) => svc.getScript(deps, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/v1/scripts/:id',
-    { schema: { tags, summary: 'Update a pitch script (If-Match: version); a new body starts a new script version', params: idParams, headers: ifMatchHeader, body: updateScriptSchema, response: { 200: scriptSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a pitch script (If-Match: version); a new body starts a new script version',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: updateScriptSchema,
+        response: { 200: scriptSchema, ...errorResponses },
+      },
+    },
     (request) => svc.updateScript(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   app.delete(
     '/api/v1/scripts/:id',
-    { schema: { tags, summary: 'Deactivate a pitch script (it and its versions stay)', params: idParams, headers: ifMatchHeader, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate a pitch script (it and its versions stay)',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await svc.deactivateScript(deps, actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);
@@ -36,7 +86,15 @@ export function registerScriptRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/scripts/:id/versions',
-    { schema: { tags, summary: 'Versions of a pitch script, newest first', params: idParams, querystring: listScriptVersionsQuery, response: { 200: pageSchema(scriptVersionSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Versions of a pitch script, newest first',
+        params: idParams,
+        querystring: listScriptVersionsQuery,
+        response: { 200: pageSchema(scriptVersionSchema), ...errorResponses },
+      },
+    },
     (request) => svc.listScriptVersions(deps, actorOf(request), request.params.id, request.query),
   );
   app.get(
@@ -45,7 +103,8 @@ export function registerScriptRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: "Pitch scripts for a deal: its stage's first, then its pipeline's, then its products'",
-        description: 'Active scripts whose every target fits the deal (stage, pipeline, products on its lines), most specific first. 404 when the deal is not visible to you.',
+        description:
+          'Active scripts whose every target fits the deal (stage, pipeline, products on its lines), most specific first. 404 when the deal is not visible to you.',
         params: idParams,
         response: { 200: z.object({ items: z.array(dealScriptSchema) }), ...errorResponses },
       },

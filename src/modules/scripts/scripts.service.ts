@@ -1,7 +1,15 @@
 import type { Actor } from '../../domain/access.ts';
 import { canReadReference, canWriteReference } from '../../domain/access.ts';
 import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
-import type { CreateScriptInput, DealScriptDto, ListScriptsQuery, ListScriptVersionsQuery, ScriptDto, ScriptVersionDto, UpdateScriptInput } from '../../domain/scripts.ts';
+import type {
+  CreateScriptInput,
+  DealScriptDto,
+  ListScriptsQuery,
+  ListScriptVersionsQuery,
+  ScriptDto,
+  ScriptVersionDto,
+  UpdateScriptInput,
+} from '../../domain/scripts.ts';
 import { scriptTargetFields } from '../../domain/scripts.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
@@ -46,7 +54,8 @@ function assertCanWrite(actor: Actor): void {
   if (!canWriteReference(actor, 'script')) throw forbidden('Only admins and managers can change pitch scripts');
 }
 
-const conflict = (id: string) => new AppError('version_conflict', `script ${id} was changed by someone else meanwhile; reload and retry`);
+const conflict = (id: string) =>
+  new AppError('version_conflict', `script ${id} was changed by someone else meanwhile; reload and retry`);
 
 interface Targets {
   pipelineId: string | null;
@@ -58,12 +67,19 @@ interface Targets {
  * What the script is for: a stage (its pipeline is filled in when not given), a whole pipeline
  * and/or a product. At least one is required and each must exist in the organization.
  */
-async function resolveTargets(db: DbExecutor, orgId: string, requested: Partial<Record<keyof Targets, string | null>>, current: Targets): Promise<Targets> {
+async function resolveTargets(
+  db: DbExecutor,
+  orgId: string,
+  requested: Partial<Record<keyof Targets, string | null>>,
+  current: Targets,
+): Promise<Targets> {
   const stageId = requested.stageId === undefined ? current.stageId : requested.stageId;
   const productId = requested.productId === undefined ? current.productId : requested.productId;
   let pipelineId = requested.pipelineId === undefined ? current.pipelineId : requested.pipelineId;
   if (!stageId && !pipelineId && !productId) {
-    throw invalid(scriptTargetFields.map((field) => ({ field, message: 'one of stageId, pipelineId or productId is required' })));
+    throw invalid(
+      scriptTargetFields.map((field) => ({ field, message: 'one of stageId, pipelineId or productId is required' })),
+    );
   }
   const problems: FieldProblem[] = [];
   if (stageId) {
@@ -72,12 +88,16 @@ async function resolveTargets(db: DbExecutor, orgId: string, requested: Partial<
       problems.push({ field: 'stageId', message: 'is not a stage of this organization' });
     } else {
       // A newly chosen stage brings its pipeline along unless the request names one too.
-      if (!pipelineId || (requested.stageId !== undefined && requested.pipelineId === undefined)) pipelineId = stage.pipeline_id;
-      if (stage.pipeline_id !== pipelineId) problems.push({ field: 'stageId', message: 'is a stage of another pipeline than pipelineId' });
+      if (!pipelineId || (requested.stageId !== undefined && requested.pipelineId === undefined))
+        pipelineId = stage.pipeline_id;
+      if (stage.pipeline_id !== pipelineId)
+        problems.push({ field: 'stageId', message: 'is a stage of another pipeline than pipelineId' });
     }
   }
-  if (pipelineId && !(await repo.pipelineExists(db, orgId, pipelineId))) problems.push({ field: 'pipelineId', message: 'is not a pipeline of this organization' });
-  if (productId && !(await repo.productExists(db, orgId, productId))) problems.push({ field: 'productId', message: 'is not a product of this organization' });
+  if (pipelineId && !(await repo.pipelineExists(db, orgId, pipelineId)))
+    problems.push({ field: 'pipelineId', message: 'is not a pipeline of this organization' });
+  if (productId && !(await repo.productExists(db, orgId, productId)))
+    problems.push({ field: 'productId', message: 'is not a product of this organization' });
   if (problems.length) throw invalid(problems);
   return { pipelineId, stageId, productId };
 }
@@ -101,8 +121,17 @@ export async function createScript(deps: Deps, actor: Actor, input: CreateScript
       created_at: now,
       updated_at: now,
     });
-    await repo.insertScriptVersion(trx, { org_id: actor.orgId, script_id: id, script_version: 1, body: input.body, created_by: actor.userId, created_at: now });
-    await recordEvents(trx, deps, actor, [{ entityType: 'script', entityId: id, type: 'script.created', data: { after: snapshot(inserted) } }]);
+    await repo.insertScriptVersion(trx, {
+      org_id: actor.orgId,
+      script_id: id,
+      script_version: 1,
+      body: input.body,
+      created_by: actor.userId,
+      created_at: now,
+    });
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'script', entityId: id, type: 'script.created', data: { after: snapshot(inserted) } },
+    ]);
     return inserted;
   });
   return toScriptDto(row);
@@ -113,20 +142,34 @@ export async function getScript(deps: Deps, actor: Actor, id: string): Promise<S
   return toScriptDto(found(await repo.getScript(deps.db, actor.orgId, id), 'script', id));
 }
 
-export async function listScripts(deps: Deps, actor: Actor, q: ListScriptsQuery): Promise<{ items: ScriptDto[]; nextCursor: string | null }> {
+export async function listScripts(
+  deps: Deps,
+  actor: Actor,
+  q: ListScriptsQuery,
+): Promise<{ items: ScriptDto[]; nextCursor: string | null }> {
   assertCanRead(actor);
   const rows = await repo.listScripts(deps.db, actor.orgId, q);
   return toPage(rows, q.limit, toScriptDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
 /** Editing the body starts a new script version and keeps the previous text in the history. */
-export async function updateScript(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateScriptInput): Promise<ScriptDto> {
+export async function updateScript(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateScriptInput,
+): Promise<ScriptDto> {
   assertCanWrite(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getScript(trx, actor.orgId, id), 'script', id);
     const version = checkVersion('script', id, before.version, expected);
     const now = deps.clock.now();
-    const targets = await resolveTargets(trx, actor.orgId, input, { pipelineId: before.pipeline_id, stageId: before.stage_id, productId: before.product_id });
+    const targets = await resolveTargets(trx, actor.orgId, input, {
+      pipelineId: before.pipeline_id,
+      stageId: before.stage_id,
+      productId: before.product_id,
+    });
     const bodyChanged = input.body !== undefined && input.body !== before.body;
     const scriptVersion = bodyChanged ? before.script_version + 1 : before.script_version;
     const after = await repo.updateScript(trx, actor.orgId, id, version, {
@@ -140,7 +183,15 @@ export async function updateScript(deps: Deps, actor: Actor, id: string, expecte
       updated_at: now,
     });
     if (!after) throw conflict(id);
-    if (bodyChanged) await repo.insertScriptVersion(trx, { org_id: actor.orgId, script_id: id, script_version: scriptVersion, body: after.body, created_by: actor.userId, created_at: now });
+    if (bodyChanged)
+      await repo.insertScriptVersion(trx, {
+        org_id: actor.orgId,
+        script_id: id,
+        script_version: scriptVersion,
+        body: after.body,
+        created_by: actor.userId,
+        created_at: now,
+      });
     await recordEvents(trx, deps, actor, changeEvents('script', id, snapshot(before), snapshot(after)));
     return after;
   });
@@ -148,26 +199,50 @@ export async function updateScript(deps: Deps, actor: Actor, id: string, expecte
 }
 
 /** Takes a script out of use; it and its versions stay for the record. */
-export async function deactivateScript(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deactivateScript(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   assertCanWrite(actor);
   await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getScript(trx, actor.orgId, id), 'script', id);
     const version = checkVersion('script', id, before.version, expected);
     if (!before.active) return;
-    const after = await repo.updateScript(trx, actor.orgId, id, version, { active: false, updated_at: deps.clock.now() });
+    const after = await repo.updateScript(trx, actor.orgId, id, version, {
+      active: false,
+      updated_at: deps.clock.now(),
+    });
     if (!after) throw conflict(id);
-    await recordEvents(trx, deps, actor, [{ entityType: 'script', entityId: id, type: 'script.deactivated', data: { before: snapshot(before) } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'script', entityId: id, type: 'script.deactivated', data: { before: snapshot(before) } },
+    ]);
   });
 }
 
-export async function listScriptVersions(deps: Deps, actor: Actor, id: string, q: ListScriptVersionsQuery): Promise<{ items: ScriptVersionDto[]; nextCursor: string | null }> {
+export async function listScriptVersions(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  q: ListScriptVersionsQuery,
+): Promise<{ items: ScriptVersionDto[]; nextCursor: string | null }> {
   assertCanRead(actor);
   found(await repo.getScript(deps.db, actor.orgId, id), 'script', id);
-  const rows = await repo.listScriptVersions(deps.db, actor.orgId, id, { limit: q.limit, before: q.cursor === undefined ? undefined : Number(q.cursor) });
+  const rows = await repo.listScriptVersions(deps.db, actor.orgId, id, {
+    limit: q.limit,
+    before: q.cursor === undefined ? undefined : Number(q.cursor),
+  });
   return toPage(
     rows,
     q.limit,
-    (r) => ({ scriptId: r.script_id, scriptVersion: r.script_version, body: r.body, createdBy: r.created_by, createdAt: r.created_at.toISOString() }),
+    (r) => ({
+      scriptId: r.script_id,
+      scriptVersion: r.script_version,
+      body: r.body,
+      createdBy: r.created_by,
+      createdAt: r.created_at.toISOString(),
+    }),
     (r) => String(r.script_version),
   );
 }
@@ -177,11 +252,22 @@ export async function listScriptVersions(deps: Deps, actor: Actor, id: string, q
  * those of the products on its lines; what a seller reads while calling about it. The deal must be
  * readable (not_found otherwise).
  */
-export async function listScriptsForDeal(deps: Deps, actor: Actor, dealId: string): Promise<{ items: DealScriptDto[] }> {
+export async function listScriptsForDeal(
+  deps: Deps,
+  actor: Actor,
+  dealId: string,
+): Promise<{ items: DealScriptDto[] }> {
   assertCanRead(actor);
   const { deal, lines } = await readRecord(deps.db, actor, dealId);
-  const rows = await repo.listScriptsForDeal(deps.db, actor.orgId, { stageId: deal.stage_id, pipelineId: deal.pipeline_id, productIds: [...new Set(lines.map((l) => l.product_id))] });
+  const rows = await repo.listScriptsForDeal(deps.db, actor.orgId, {
+    stageId: deal.stage_id,
+    pipelineId: deal.pipeline_id,
+    productIds: [...new Set(lines.map((l) => l.product_id))],
+  });
   return {
-    items: rows.map((r) => ({ ...toScriptDto(r), appliesBy: r.stage_id ? 'stage' : r.pipeline_id ? 'pipeline' : 'product' })),
+    items: rows.map((r) => ({
+      ...toScriptDto(r),
+      appliesBy: r.stage_id ? 'stage' : r.pipeline_id ? 'pipeline' : 'product',
+    })),
   };
 }

@@ -55,7 +55,14 @@ const targets: Record<SearchType, Target> = {
  * exact match; so for "acme", "Acme" ranks above "Acme Corporation" and both above "Macme", and
  * for the typo "acmee", "Acme" still ranks above "Acme Corporation".
  */
-export async function searchRecords(db: DbExecutor, type: SearchType, orgId: string, scope: Scope, q: string, limit: number): Promise<SearchHit[]> {
+export async function searchRecords(
+  db: DbExecutor,
+  type: SearchType,
+  orgId: string,
+  scope: Scope,
+  q: string,
+  limit: number,
+): Promise<SearchHit[]> {
   const t = targets[type];
   // Bracketed: `%`, `<%` and `||` share one precedence level, so a bare concatenation would bind wrongly.
   const text = sql<string>`(${t.text})`;

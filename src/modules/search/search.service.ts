@@ -14,9 +14,17 @@ export async function search(deps: Deps, actor: Actor, q: SearchQuery): Promise<
       const scope = scopeFor(actor, type, 'read');
       if (scope.kind === 'none') return [];
       const hits = await repo.searchRecords(deps.db, type, actor.orgId, scope, q.q, q.limit);
-      return hits.map((h): SearchResult => ({ type, id: h.id, title: h.title, subtitle: h.subtitle, score: Math.round(h.score * 1000) / 1000 }));
+      return hits.map((h): SearchResult => ({
+        type,
+        id: h.id,
+        title: h.title,
+        subtitle: h.subtitle,
+        score: Math.round(h.score * 1000) / 1000,
+      }));
     }),
   );
-  const items = perType.flat().sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const items = perType
+    .flat()
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   return { items: items.slice(0, q.limit) };
 }

@@ -49,7 +49,8 @@ function nameHash(name: string): number {
 /** What `--params-out` writes: the parameters and the rates they imply, to check analytics against. */
 export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): Record<string, unknown> {
   const p = opts.params;
-  const survive = (key: keyof SyntheticParams['pipelines']) => p.pipelines[key].stages.filter((s) => s.kind === 'open').reduce((w, s) => w * (1 - s.pLost), 1);
+  const survive = (key: keyof SyntheticParams['pipelines']) =>
+    p.pipelines[key].stages.filter((s) => s.kind === 'open').reduce((w, s) => w * (1 - s.pLost), 1);
   return {
     generator: 'pipewright seed synthetic',
     seed: opts.seed,
@@ -87,7 +88,12 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   const start = end - opts.months * 30 * DAY;
   const clock = new ManualClock(new Date(start));
   const deps: Deps = { ...base, clock, ids: { id: () => idRng.uuid() } };
-  const world = await setUpSyntheticWorld(deps, { name: opts.name, password: opts.password, deals: opts.deals, params: opts.params });
+  const world = await setUpSyntheticWorld(deps, {
+    name: opts.name,
+    password: opts.password,
+    deals: opts.deals,
+    params: opts.params,
+  });
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 

@@ -1,7 +1,21 @@
 import * as data from '../demo/demo-data.ts';
 import type { Random } from '../demo/random.ts';
 import { conversionGivenConnect, type PipelineKey, type SyntheticParams } from './synthetic-params.ts';
-import { money, startDeal, writeAccount, writeCall, writeContact, writeDeal, writeLead, writeMeeting, writeObjection, type DealDraft, type DealStep, type Sink, type Who } from './synthetic-records.ts';
+import {
+  money,
+  startDeal,
+  writeAccount,
+  writeCall,
+  writeContact,
+  writeDeal,
+  writeLead,
+  writeMeeting,
+  writeObjection,
+  type DealDraft,
+  type DealStep,
+  type Sink,
+  type Who,
+} from './synthetic-records.ts';
 import type { SyntheticWorld, WorldPipeline } from './synthetic-setup.ts';
 
 const DAY = 86_400_000;
@@ -48,7 +62,11 @@ class Recent<T> {
   }
 }
 
-const ascii = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '');
+const ascii = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * The organization's history as a stream of arrivals (a new deal, or a lead) in time order, each
@@ -57,7 +75,21 @@ const ascii = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]
  * deals exist; anything that would happen after `end` does not happen, so deals are left open.
  */
 export class SyntheticHistory {
-  readonly counts: SyntheticCounts = { accounts: 0, contacts: 0, consumers: 0, leads: 0, convertedLeads: 0, deals: 0, won: 0, lost: 0, prospectingCalls: 0, prospectingSuccesses: 0, dealCalls: 0, meetings: 0, objections: 0 };
+  readonly counts: SyntheticCounts = {
+    accounts: 0,
+    contacts: 0,
+    consumers: 0,
+    leads: 0,
+    convertedLeads: 0,
+    deals: 0,
+    won: 0,
+    lost: 0,
+    prospectingCalls: 0,
+    prospectingSuccesses: 0,
+    dealCalls: 0,
+    meetings: 0,
+    objections: 0,
+  };
   private arrival = 0;
   private readonly expected: number;
   private readonly kinds: [Kind, number][];
@@ -78,7 +110,12 @@ export class SyntheticHistory {
     const m = p.dealMix;
     const direct = m.b2b + m.b2c + m.partner;
     const leads = p.leads.toDeal > 0 ? m.lead / p.leads.toDeal : 0;
-    this.kinds = [['b2b', m.b2b], ['b2c', m.b2c], ['partner', m.partner], ['lead', leads]];
+    this.kinds = [
+      ['b2b', m.b2b],
+      ['b2c', m.b2c],
+      ['partner', m.partner],
+      ['lead', leads],
+    ];
     this.expected = Math.max(1, (deals * (direct + leads)) / (direct + m.lead || 1));
     this.convertGivenConnect = conversionGivenConnect(p);
     this.nextT = this.timeOf(0);
@@ -132,17 +169,35 @@ export class SyntheticHistory {
     const [city, country] = rng.pick(data.cities);
     const who: Who = { orgId: world.orgId, actorId };
     const acc = writeAccount(sink, who, t, {
-      id: this.ids.uuid(), name, domain: `${ascii(stem)}-${n}.example`, industry: rng.pick(data.industries), employees: Math.round(rng.logNormal(250, 1.2)),
-      annual_revenue: money(Math.round(rng.logNormal(20_000_000, 1))), city, country, type: rng.chance(0.3) ? 'customer' : 'prospect', owner_id: ownerId,
+      id: this.ids.uuid(),
+      name,
+      domain: `${ascii(stem)}-${n}.example`,
+      industry: rng.pick(data.industries),
+      employees: Math.round(rng.logNormal(250, 1.2)),
+      annual_revenue: money(Math.round(rng.logNormal(20_000_000, 1))),
+      city,
+      country,
+      type: rng.chance(0.3) ? 'customer' : 'prospect',
+      owner_id: ownerId,
     });
     this.counts.accounts += 1;
     const contacts: string[] = [];
-    const count = rng.int(this.p.accounts.contactsMin, Math.max(this.p.accounts.contactsMin, this.p.accounts.contactsMax));
+    const count = rng.int(
+      this.p.accounts.contactsMin,
+      Math.max(this.p.accounts.contactsMin, this.p.accounts.contactsMax),
+    );
     for (let c = 0; c < count; c++) {
       const { first, last } = this.person();
       const ct = writeContact(sink, who, t + (c + 1) * 1000, {
-        id: this.ids.uuid(), account_id: acc.id, first_name: first, last_name: last, title: rng.pick(data.titles), emails: [`${ascii(first)}.${ascii(last)}.${c}@${acc.domain ?? 'example.com'}`],
-        phones: [`+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`], owner_id: ownerId, email_opt_out: false,
+        id: this.ids.uuid(),
+        account_id: acc.id,
+        first_name: first,
+        last_name: last,
+        title: rng.pick(data.titles),
+        emails: [`${ascii(first)}.${ascii(last)}.${c}@${acc.domain ?? 'example.com'}`],
+        phones: [`+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`],
+        owner_id: ownerId,
+        email_opt_out: false,
       });
       this.counts.contacts += 1;
       contacts.push(ct.id);
@@ -170,14 +225,54 @@ export class SyntheticHistory {
       const champion = acc.contacts[1];
       const [platform, seat] = world.products;
       const lines = [
-        ...(platform ? [{ org_id: world.orgId, id: this.ids.uuid(), deal_id: dealId, product_id: platform.id, position: 0, quantity: '1.0000', unit_price: platform.listPrice, discount_percent: '0.00' }] : []),
-        ...(seat ? [{ org_id: world.orgId, id: this.ids.uuid(), deal_id: dealId, product_id: seat.id, position: 1, quantity: `${rng.int(3, 40)}.0000`, unit_price: seat.listPrice, discount_percent: '0.00' }] : []),
+        ...(platform
+          ? [
+              {
+                org_id: world.orgId,
+                id: this.ids.uuid(),
+                deal_id: dealId,
+                product_id: platform.id,
+                position: 0,
+                quantity: '1.0000',
+                unit_price: platform.listPrice,
+                discount_percent: '0.00',
+              },
+            ]
+          : []),
+        ...(seat
+          ? [
+              {
+                org_id: world.orgId,
+                id: this.ids.uuid(),
+                deal_id: dealId,
+                product_id: seat.id,
+                position: 1,
+                quantity: `${rng.int(3, 40)}.0000`,
+                unit_price: seat.listPrice,
+                discount_percent: '0.00',
+              },
+            ]
+          : []),
       ];
-      draft = startDeal(who(ownerId), t + 10 * MINUTE, pipeline, {
-        id: dealId, name: `${acc.name} – ${rng.pick(['platform roll-out', 'pilot', 'expansion', 'renewal', 'sensor upgrade'])}`, account_id: acc.id, primary_contact_id: primary,
-        amount: money(Math.round(rng.logNormal(p.amounts.b2bMedian, p.amounts.b2bSigma))), expected_close_date: this.closeDate(t), owner_id: ownerId,
-        source: rng.weighted(Object.entries(p.leads.sources)), channel: 'direct', partner_account_id: null,
-      }, lines, champion ? [{ org_id: world.orgId, deal_id: dealId, contact_id: champion, role: 'champion' }] : []);
+      draft = startDeal(
+        who(ownerId),
+        t + 10 * MINUTE,
+        pipeline,
+        {
+          id: dealId,
+          name: `${acc.name} – ${rng.pick(['platform roll-out', 'pilot', 'expansion', 'renewal', 'sensor upgrade'])}`,
+          account_id: acc.id,
+          primary_contact_id: primary,
+          amount: money(Math.round(rng.logNormal(p.amounts.b2bMedian, p.amounts.b2bSigma))),
+          expected_close_date: this.closeDate(t),
+          owner_id: ownerId,
+          source: rng.weighted(Object.entries(p.leads.sources)),
+          channel: 'direct',
+          partner_account_id: null,
+        },
+        lines,
+        champion ? [{ org_id: world.orgId, deal_id: dealId, contact_id: champion, role: 'champion' }] : [],
+      );
     } else if (kind === 'b2c') {
       const returning = rng.chance(p.newConsumer) ? undefined : this.consumers.pick(rng);
       const ownerId = returning?.ownerId ?? this.pickUser(world.insideSales);
@@ -185,8 +280,15 @@ export class SyntheticHistory {
       if (!consumer) {
         const { first, last } = this.person();
         const ct = writeContact(sink, who(ownerId), t, {
-          id: this.ids.uuid(), account_id: null, first_name: first, last_name: last, title: null, emails: rng.chance(0.7) ? [`${ascii(first)}.${ascii(last)}${this.counts.consumers}@mail.example`] : [],
-          phones: [`+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`], owner_id: ownerId, email_opt_out: rng.chance(0.2),
+          id: this.ids.uuid(),
+          account_id: null,
+          first_name: first,
+          last_name: last,
+          title: null,
+          emails: rng.chance(0.7) ? [`${ascii(first)}.${ascii(last)}${this.counts.consumers}@mail.example`] : [],
+          phones: [`+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`],
+          owner_id: ownerId,
+          email_opt_out: rng.chance(0.2),
         });
         consumer = { id: ct.id, ownerId, name: `${first} ${last}` };
         this.consumers.add(consumer);
@@ -195,18 +297,60 @@ export class SyntheticHistory {
       }
       const qty = rng.int(1, 4);
       const home = world.products[5] ?? world.products[0];
-      draft = startDeal(who(ownerId), t + 10 * MINUTE, pipeline, {
-        id: dealId, name: `Home monitor – ${consumer.name}`, account_id: null, primary_contact_id: consumer.id, amount: money(qty * p.amounts.consumerUnit),
-        expected_close_date: this.closeDate(t), owner_id: ownerId, source: rng.pick(['web', 'webinar', 'referral']), channel: 'direct', partner_account_id: null,
-      }, home ? [{ org_id: world.orgId, id: this.ids.uuid(), deal_id: dealId, product_id: home.id, position: 0, quantity: `${qty}.0000`, unit_price: home.listPrice, discount_percent: '0.00' }] : [], []);
+      draft = startDeal(
+        who(ownerId),
+        t + 10 * MINUTE,
+        pipeline,
+        {
+          id: dealId,
+          name: `Home monitor – ${consumer.name}`,
+          account_id: null,
+          primary_contact_id: consumer.id,
+          amount: money(qty * p.amounts.consumerUnit),
+          expected_close_date: this.closeDate(t),
+          owner_id: ownerId,
+          source: rng.pick(['web', 'webinar', 'referral']),
+          channel: 'direct',
+          partner_account_id: null,
+        },
+        home
+          ? [
+              {
+                org_id: world.orgId,
+                id: this.ids.uuid(),
+                deal_id: dealId,
+                product_id: home.id,
+                position: 0,
+                quantity: `${qty}.0000`,
+                unit_price: home.listPrice,
+                discount_percent: '0.00',
+              },
+            ]
+          : [],
+        [],
+      );
     } else {
       const partner = rng.pick(world.partnerAccounts);
       const ownerId = this.pickUser(world.channelReps);
-      draft = startDeal(who(ownerId), t, pipeline, {
-        id: dealId, name: `${partner.name} – end customer ${this.counts.deals + 1}`, account_id: null, primary_contact_id: null,
-        amount: money(Math.round(rng.logNormal(p.amounts.partnerMedian, p.amounts.partnerSigma))), expected_close_date: this.closeDate(t), owner_id: ownerId,
-        source: 'partner', channel: 'partner', partner_account_id: partner.id,
-      }, [], []);
+      draft = startDeal(
+        who(ownerId),
+        t,
+        pipeline,
+        {
+          id: dealId,
+          name: `${partner.name} – end customer ${this.counts.deals + 1}`,
+          account_id: null,
+          primary_contact_id: null,
+          amount: money(Math.round(rng.logNormal(p.amounts.partnerMedian, p.amounts.partnerSigma))),
+          expected_close_date: this.closeDate(t),
+          owner_id: ownerId,
+          source: 'partner',
+          channel: 'partner',
+          partner_account_id: partner.id,
+        },
+        [],
+        [],
+      );
     }
     const ownerId = draft.row.owner_id ?? draft.who.actorId;
     this.finishDeal(sink, draft, this.walk(sink, draft, ownerId, draft.t, []));
@@ -220,7 +364,7 @@ export class SyntheticHistory {
     const dealId = draft.row.id;
     const links = { deal_id: dealId, contact_id: null, account_id: null, lead_id: null, owner_id: actorId };
     let t = from;
-    for (let i = 0; i < pl.open.length; ) {
+    for (let i = 0; i < pl.open.length;) {
       const stage = pl.open[i];
       if (!stage) break;
       const dwell = stage.medianDays > 0 ? rng.logNormal(stage.medianDays, stage.sigma) * DAY : 0;
@@ -232,11 +376,25 @@ export class SyntheticHistory {
         const callId = this.ids.uuid();
         const objId = withObjection ? this.ids.uuid() : '';
         if (at < end) {
-          writeCall(sink, who, at, { ...links, id: callId, disposition: 'connected', durationSeconds: rng.int(300, 2400) });
+          writeCall(sink, who, at, {
+            ...links,
+            id: callId,
+            disposition: 'connected',
+            durationSeconds: rng.int(300, 2400),
+          });
           this.counts.dealCalls += 1;
           if (withObjection) {
             const entry = this.world.objections.find((o) => o.category === category);
-            writeObjection(sink, who, at, { id: objId, dealId, activityId: callId, objectionId: entry?.id ?? null, category, buyerWords: rng.pick(data.buyerWords[category] ?? ['Not sure about this']), responseUsed: entry?.response ?? null, outcome: resolved ? 'resolved' : 'unresolved' });
+            writeObjection(sink, who, at, {
+              id: objId,
+              dealId,
+              activityId: callId,
+              objectionId: entry?.id ?? null,
+              category,
+              buyerWords: rng.pick(data.buyerWords[category] ?? ['Not sure about this']),
+              responseUsed: entry?.response ?? null,
+              outcome: resolved ? 'resolved' : 'unresolved',
+            });
             this.counts.objections += 1;
           }
         }
@@ -246,7 +404,14 @@ export class SyntheticHistory {
         const outcome = rng.chance(0.85) ? 'held' : 'no_show';
         const id = this.ids.uuid();
         if (at < end) {
-          writeMeeting(sink, who, at, { ...links, id, subject: `${stage.name} meeting`, minutes: 60, location: pl.key === 'b2c' ? 'Phone' : 'Customer site', outcome });
+          writeMeeting(sink, who, at, {
+            ...links,
+            id,
+            subject: `${stage.name} meeting`,
+            minutes: 60,
+            location: pl.key === 'b2c' ? 'Phone' : 'Customer site',
+            outcome,
+          });
           this.counts.meetings += 1;
         }
       }
@@ -285,9 +450,25 @@ export class SyntheticHistory {
     const company = `${stem} ${rng.pick(data.companySuffixes)} L${n}`;
     const domain = `${ascii(stem)}-l${n}.example`;
     const lead = {
-      id: leadId, external_id: null, first_name: first, last_name: last, email: `${ascii(first)}.${ascii(last)}@${domain}`, phone: `+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
-      title: rng.pick(data.titles), company, company_domain: domain, industry: rng.pick(data.industries), source: rng.weighted(Object.entries(p.leads.sources)), campaign_id: null,
-      status: 'new', disqualified_reason: null, owner_id: sdr, converted_at: null, converted_account_id: null, converted_contact_id: null, converted_deal_id: null,
+      id: leadId,
+      external_id: null,
+      first_name: first,
+      last_name: last,
+      email: `${ascii(first)}.${ascii(last)}@${domain}`,
+      phone: `+1 555 ${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
+      title: rng.pick(data.titles),
+      company,
+      company_domain: domain,
+      industry: rng.pick(data.industries),
+      source: rng.weighted(Object.entries(p.leads.sources)),
+      campaign_id: null,
+      status: 'new',
+      disqualified_reason: null,
+      owner_id: sdr,
+      converted_at: null,
+      converted_account_id: null,
+      converted_contact_id: null,
+      converted_deal_id: null,
     };
     this.counts.leads += 1;
     const changes: { t: number; patch: { status: string; disqualified_reason?: string } }[] = [];
@@ -299,7 +480,11 @@ export class SyntheticHistory {
       const success = rng.chance(p.calls.success);
       let disposition = rng.weighted(Object.entries(p.leads.failedDispositions));
       if (success) {
-        outcome = rng.chance(p.leads.disqualifyOnConnect) ? 'disqualified' : rng.chance(this.convertGivenConnect) ? 'converting' : 'nurture';
+        outcome = rng.chance(p.leads.disqualifyOnConnect)
+          ? 'disqualified'
+          : rng.chance(this.convertGivenConnect)
+            ? 'converting'
+            : 'nurture';
         disposition = outcome === 'converting' ? 'meeting_booked' : 'connected';
       }
       const callId = this.ids.uuid();
@@ -310,12 +495,25 @@ export class SyntheticHistory {
       if (success) this.counts.prospectingSuccesses += 1;
       if (attempt === 0) changes.push({ t: callT + 1000, patch: { status: 'working' } });
       if (outcome === 'converting') changes.push({ t: callT + 2000, patch: { status: 'qualified' } });
-      if (outcome === 'disqualified') changes.push({ t: callT + 2000, patch: { status: 'disqualified', disqualified_reason: rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Not a buyer']) } });
+      if (outcome === 'disqualified')
+        changes.push({
+          t: callT + 2000,
+          patch: {
+            status: 'disqualified',
+            disqualified_reason: rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Not a buyer']),
+          },
+        });
       if (outcome === 'open') callT += rng.logNormal(p.leads.daysBetweenCalls, 0.5) * DAY;
     }
     const convertAt = callT + rng.logNormal(1, 0.5) * DAY;
     if (outcome !== 'converting' || convertAt >= end || this.counts.deals >= this.deals) {
-      writeLead(sink, who, t, lead, changes.filter((c) => c.t < end));
+      writeLead(
+        sink,
+        who,
+        t,
+        lead,
+        changes.filter((c) => c.t < end),
+      );
       return;
     }
     // Conversion: account, contact and deal made from the lead, owned by the lead's owner; the
@@ -331,12 +529,48 @@ export class SyntheticHistory {
       t: convertAt,
       links: { accountId, contactId, dealId },
       writeRecords: () => {
-        writeAccount(sink, who, convertAt, { id: accountId, name: company, domain, industry: lead.industry, employees: null, annual_revenue: null, city: null, country: null, type: 'prospect', owner_id: sdr });
-        writeContact(sink, who, convertAt, { id: contactId, account_id: accountId, first_name: first, last_name: last, title: lead.title, emails: [lead.email], phones: [lead.phone], owner_id: sdr, email_opt_out: false });
-        draft = startDeal(who, convertAt, world.pipelines.b2b, {
-          id: dealId, name: `${company} – new deal`, account_id: accountId, primary_contact_id: contactId, amount, expected_close_date: close, owner_id: sdr,
-          source: lead.source, channel: 'direct', partner_account_id: null,
-        }, [], [{ org_id: world.orgId, deal_id: dealId, contact_id: contactId, role: 'decision_maker' }]);
+        writeAccount(sink, who, convertAt, {
+          id: accountId,
+          name: company,
+          domain,
+          industry: lead.industry,
+          employees: null,
+          annual_revenue: null,
+          city: null,
+          country: null,
+          type: 'prospect',
+          owner_id: sdr,
+        });
+        writeContact(sink, who, convertAt, {
+          id: contactId,
+          account_id: accountId,
+          first_name: first,
+          last_name: last,
+          title: lead.title,
+          emails: [lead.email],
+          phones: [lead.phone],
+          owner_id: sdr,
+          email_opt_out: false,
+        });
+        draft = startDeal(
+          who,
+          convertAt,
+          world.pipelines.b2b,
+          {
+            id: dealId,
+            name: `${company} – new deal`,
+            account_id: accountId,
+            primary_contact_id: contactId,
+            amount,
+            expected_close_date: close,
+            owner_id: sdr,
+            source: lead.source,
+            channel: 'direct',
+            partner_account_id: null,
+          },
+          [],
+          [{ org_id: world.orgId, deal_id: dealId, contact_id: contactId, role: 'decision_maker' }],
+        );
       },
     });
     this.counts.accounts += 1;
@@ -349,7 +583,18 @@ export class SyntheticHistory {
     if (assignAt < end) steps.push({ kind: 'assign', t: assignAt, actorId: world.admin.userId, ownerId: rep });
     const meetingAt = convertAt + rng.logNormal(3, 0.4) * DAY;
     if (assignAt < end && meetingAt < end) {
-      writeMeeting(sink, { orgId: world.orgId, actorId: rep }, meetingAt, { id: this.ids.uuid(), deal_id: dealId, contact_id: contactId, account_id: null, lead_id: null, owner_id: rep, subject: 'First meeting (booked by inside sales)', minutes: 45, location: 'Video call', outcome: rng.chance(0.85) ? 'held' : 'no_show' });
+      writeMeeting(sink, { orgId: world.orgId, actorId: rep }, meetingAt, {
+        id: this.ids.uuid(),
+        deal_id: dealId,
+        contact_id: contactId,
+        account_id: null,
+        lead_id: null,
+        owner_id: rep,
+        subject: 'First meeting (booked by inside sales)',
+        minutes: 45,
+        location: 'Video call',
+        outcome: rng.chance(0.85) ? 'held' : 'no_show',
+      });
       this.counts.meetings += 1;
     }
     this.finishDeal(sink, draft, assignAt < end ? this.walk(sink, draft, rep, assignAt, steps) : steps);

@@ -16,7 +16,15 @@ import type { WorldPipeline, WorldStage } from './synthetic-setup.ts';
  * services snapshot the inserted row into their events; the same snapshot functions are used here.
  */
 
-export type TableName = 'accounts' | 'contacts' | 'deals' | 'deal_contacts' | 'deal_line_items' | 'leads' | 'activities' | 'raised_objections';
+export type TableName =
+  | 'accounts'
+  | 'contacts'
+  | 'deals'
+  | 'deal_contacts'
+  | 'deal_line_items'
+  | 'leads'
+  | 'activities'
+  | 'raised_objections';
 
 /** An event waiting for its place in the log: its id, seq and hash are given when it is written. */
 export interface PendingEvent {
@@ -46,7 +54,15 @@ export interface Who {
   actorId: string;
 }
 
-export function writeAccount(sink: Sink, who: Who, t: number, a: Pick<AccountRow, 'id' | 'name' | 'domain' | 'industry' | 'employees' | 'annual_revenue' | 'city' | 'country' | 'type' | 'owner_id'>): AccountRow {
+export function writeAccount(
+  sink: Sink,
+  who: Who,
+  t: number,
+  a: Pick<
+    AccountRow,
+    'id' | 'name' | 'domain' | 'industry' | 'employees' | 'annual_revenue' | 'city' | 'country' | 'type' | 'owner_id'
+  >,
+): AccountRow {
   const at = new Date(t);
   const row: AccountRow = {
     org_id: who.orgId,
@@ -73,15 +89,49 @@ export function writeAccount(sink: Sink, who: Who, t: number, a: Pick<AccountRow
     version: 1,
   };
   sink.row('accounts', row);
-  sink.event({ t, actorId: who.actorId, entityType: 'account', entityId: a.id, type: 'account.created', data: { after: accountSnapshot(row) }, businessTime: null });
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: 'account',
+    entityId: a.id,
+    type: 'account.created',
+    data: { after: accountSnapshot(row) },
+    businessTime: null,
+  });
   return row;
 }
 
-export function writeContact(sink: Sink, who: Who, t: number, c: Pick<ContactRow, 'id' | 'account_id' | 'first_name' | 'last_name' | 'title' | 'emails' | 'phones' | 'owner_id' | 'email_opt_out'>): ContactRow {
+export function writeContact(
+  sink: Sink,
+  who: Who,
+  t: number,
+  c: Pick<
+    ContactRow,
+    'id' | 'account_id' | 'first_name' | 'last_name' | 'title' | 'emails' | 'phones' | 'owner_id' | 'email_opt_out'
+  >,
+): ContactRow {
   const at = new Date(t);
-  const row: ContactRow = { org_id: who.orgId, external_id: null, do_not_contact: false, created_by: who.actorId, created_at: at, updated_at: at, deleted_at: null, version: 1, ...c };
+  const row: ContactRow = {
+    org_id: who.orgId,
+    external_id: null,
+    do_not_contact: false,
+    created_by: who.actorId,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+    version: 1,
+    ...c,
+  };
   sink.row('contacts', row);
-  sink.event({ t, actorId: who.actorId, entityType: 'contact', entityId: c.id, type: 'contact.created', data: { after: contactSnapshot(row) }, businessTime: null });
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: 'contact',
+    entityId: c.id,
+    type: 'contact.created',
+    data: { after: contactSnapshot(row) },
+    businessTime: null,
+  });
   return row;
 }
 
@@ -95,7 +145,26 @@ export interface DealDraft {
   pipeline: WorldPipeline;
 }
 
-export function startDeal(who: Who, t: number, pipeline: WorldPipeline, d: Pick<DealRow, 'id' | 'name' | 'account_id' | 'primary_contact_id' | 'amount' | 'expected_close_date' | 'owner_id' | 'source' | 'channel' | 'partner_account_id'>, lines: LineItemRow[], roles: DealContactRow[]): DealDraft {
+export function startDeal(
+  who: Who,
+  t: number,
+  pipeline: WorldPipeline,
+  d: Pick<
+    DealRow,
+    | 'id'
+    | 'name'
+    | 'account_id'
+    | 'primary_contact_id'
+    | 'amount'
+    | 'expected_close_date'
+    | 'owner_id'
+    | 'source'
+    | 'channel'
+    | 'partner_account_id'
+  >,
+  lines: LineItemRow[],
+  roles: DealContactRow[],
+): DealDraft {
   const at = new Date(t);
   const first = pipeline.open[0];
   if (!first) throw new Error(`pipeline ${pipeline.name} has no open stage`);
@@ -118,14 +187,24 @@ export function startDeal(who: Who, t: number, pipeline: WorldPipeline, d: Pick<
     ...d,
   };
   // The service orders contact roles by contact and role when it reads the deal back.
-  roles.sort((a, b) => (a.contact_id < b.contact_id ? -1 : a.contact_id > b.contact_id ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+  roles.sort((a, b) =>
+    a.contact_id < b.contact_id ? -1 : a.contact_id > b.contact_id ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0,
+  );
   return { who, t, row, lines, roles, pipeline };
 }
 
-const stageRef = (s: WorldStage, pipelineId: string) => ({ stageId: s.id, name: s.name, position: s.position, kind: s.kind, pipelineId });
+const stageRef = (s: WorldStage, pipelineId: string) => ({
+  stageId: s.id,
+  name: s.name,
+  position: s.position,
+  kind: s.kind,
+  pipelineId,
+});
 
 /** One step of a deal's history after its creation. */
-export type DealStep = { kind: 'move'; t: number; actorId: string; to: WorldStage; lostReason?: string } | { kind: 'assign'; t: number; actorId: string; ownerId: string };
+export type DealStep =
+  | { kind: 'move'; t: number; actorId: string; to: WorldStage; lostReason?: string }
+  | { kind: 'assign'; t: number; actorId: string; ownerId: string };
 
 /**
  * Writes deal.created, then each step as the services record it (moveDealStage: deal.stage_changed
@@ -144,14 +223,24 @@ export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep
     return next ? new Date(next.t) : null;
   };
   const base = { actorId: who.actorId, entityType: 'deal', entityId: deal.id, businessTime: null };
-  sink.event({ ...base, t: draft.t, type: 'deal.created', data: { after: dealSnapshot(record(), { withStage: true }) }, visit: { dealId: deal.id, visitNo: 1, pipelineId: pipeline.id, stageId: first.id, leftAt: leftAt(1) } });
+  sink.event({
+    ...base,
+    t: draft.t,
+    type: 'deal.created',
+    data: { after: dealSnapshot(record(), { withStage: true }) },
+    visit: { dealId: deal.id, visitNo: 1, pipelineId: pipeline.id, stageId: first.id, leftAt: leftAt(1) },
+  });
   let current = first;
   let visit = 1;
   for (const s of steps) {
     const at = new Date(s.t);
     const ev = { entityType: 'deal', entityId: deal.id, businessTime: null, actorId: s.actorId, t: s.t };
     if (s.kind === 'assign') {
-      sink.event({ ...ev, type: 'deal.assigned', data: { changes: { owner_id: { from: deal.owner_id, to: s.ownerId } } } });
+      sink.event({
+        ...ev,
+        type: 'deal.assigned',
+        data: { changes: { owner_id: { from: deal.owner_id, to: s.ownerId } } },
+      });
       deal = { ...deal, owner_id: s.ownerId, updated_at: at, version: deal.version + 1 };
       continue;
     }
@@ -170,9 +259,40 @@ export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep
       },
       visit: { dealId: deal.id, visitNo: visit, pipelineId: pipeline.id, stageId: to.id, leftAt: leftAt(visit) },
     });
-    if (to.kind === 'won') sink.event({ ...ev, type: 'deal.won', data: { stageId: to.id, amount: deal.amount, currency: deal.currency.trim(), lineItemsCount: draft.lines.length, closedAt: at.toISOString() } });
-    if (to.kind === 'lost') sink.event({ ...ev, type: 'deal.lost', data: { stageId: to.id, lostReason, amount: deal.amount, currency: deal.currency.trim(), closedAt: at.toISOString() } });
-    deal = { ...deal, stage_id: to.id, status: statusTo, stage_entered_at: at, closed_at: to.kind === 'open' ? null : at, lost_reason: to.kind === 'lost' ? lostReason : deal.lost_reason, updated_at: at, version: deal.version + 1 };
+    if (to.kind === 'won')
+      sink.event({
+        ...ev,
+        type: 'deal.won',
+        data: {
+          stageId: to.id,
+          amount: deal.amount,
+          currency: deal.currency.trim(),
+          lineItemsCount: draft.lines.length,
+          closedAt: at.toISOString(),
+        },
+      });
+    if (to.kind === 'lost')
+      sink.event({
+        ...ev,
+        type: 'deal.lost',
+        data: {
+          stageId: to.id,
+          lostReason,
+          amount: deal.amount,
+          currency: deal.currency.trim(),
+          closedAt: at.toISOString(),
+        },
+      });
+    deal = {
+      ...deal,
+      stage_id: to.id,
+      status: statusTo,
+      stage_entered_at: at,
+      closed_at: to.kind === 'open' ? null : at,
+      lost_reason: to.kind === 'lost' ? lostReason : deal.lost_reason,
+      updated_at: at,
+      version: deal.version + 1,
+    };
     current = to;
   }
   sink.row('deals', deal);
@@ -183,43 +303,133 @@ export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep
 
 type CallFields = Pick<ActivityRow, 'id' | 'deal_id' | 'contact_id' | 'account_id' | 'lead_id' | 'owner_id'>;
 const noActivityFields = {
-  external_id: null, subject: null, body: null, due_at: null, completed_at: null, call_direction: null, call_disposition: null, duration_seconds: null,
-  meeting_start: null, meeting_end: null, location: null, attendees: [] as string[], meeting_outcome: null, email_direction: null, deleted_at: null, version: 1,
+  external_id: null,
+  subject: null,
+  body: null,
+  due_at: null,
+  completed_at: null,
+  call_direction: null,
+  call_disposition: null,
+  duration_seconds: null,
+  meeting_start: null,
+  meeting_end: null,
+  location: null,
+  attendees: [] as string[],
+  meeting_outcome: null,
+  email_direction: null,
+  deleted_at: null,
+  version: 1,
 };
 
 function writeActivity(sink: Sink, who: Who, t: number, row: ActivityRow): void {
   sink.row('activities', row);
-  sink.event({ t, actorId: who.actorId, entityType: 'activity', entityId: row.id, type: 'activity.created', businessTime: row.occurred_at, data: { after: activitySnapshot(row) } });
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: 'activity',
+    entityId: row.id,
+    type: 'activity.created',
+    businessTime: row.occurred_at,
+    data: { after: activitySnapshot(row) },
+  });
 }
 
 /** A logged outbound call (createActivity of type call at the time it happened). */
-export function writeCall(sink: Sink, who: Who, t: number, c: CallFields & { disposition: string; durationSeconds: number }): ActivityRow {
+export function writeCall(
+  sink: Sink,
+  who: Who,
+  t: number,
+  c: CallFields & { disposition: string; durationSeconds: number },
+): ActivityRow {
   const at = new Date(t);
   const { disposition, durationSeconds, ...links } = c;
-  const row: ActivityRow = { org_id: who.orgId, ...noActivityFields, ...links, type: 'call', occurred_at: at, call_direction: 'outbound', call_disposition: disposition, duration_seconds: durationSeconds, created_by: who.actorId, created_at: at, updated_at: at };
+  const row: ActivityRow = {
+    org_id: who.orgId,
+    ...noActivityFields,
+    ...links,
+    type: 'call',
+    occurred_at: at,
+    call_direction: 'outbound',
+    call_disposition: disposition,
+    duration_seconds: durationSeconds,
+    created_by: who.actorId,
+    created_at: at,
+    updated_at: at,
+  };
   writeActivity(sink, who, t, row);
   return row;
 }
 
 /** A meeting logged when it starts (createActivity of type meeting with start, end, location, outcome). */
-export function writeMeeting(sink: Sink, who: Who, t: number, m: CallFields & { subject: string; minutes: number; location: string; outcome: string }): ActivityRow {
+export function writeMeeting(
+  sink: Sink,
+  who: Who,
+  t: number,
+  m: CallFields & { subject: string; minutes: number; location: string; outcome: string },
+): ActivityRow {
   const start = new Date(t);
   const { subject, minutes, location, outcome, ...links } = m;
   const row: ActivityRow = {
-    org_id: who.orgId, ...noActivityFields, ...links, type: 'meeting', subject, occurred_at: start, meeting_start: start, meeting_end: new Date(t + minutes * 60_000), location, meeting_outcome: outcome,
-    created_by: who.actorId, created_at: start, updated_at: start,
+    org_id: who.orgId,
+    ...noActivityFields,
+    ...links,
+    type: 'meeting',
+    subject,
+    occurred_at: start,
+    meeting_start: start,
+    meeting_end: new Date(t + minutes * 60_000),
+    location,
+    meeting_outcome: outcome,
+    created_by: who.actorId,
+    created_at: start,
+    updated_at: start,
   };
   writeActivity(sink, who, t, row);
   return row;
 }
 
 /** An objection raised on a call (logged with the call, on its deal). */
-export function writeObjection(sink: Sink, who: Who, t: number, o: { id: string; dealId: string | null; activityId: string; objectionId: string | null; category: string; buyerWords: string; responseUsed: string | null; outcome: string }): void {
+export function writeObjection(
+  sink: Sink,
+  who: Who,
+  t: number,
+  o: {
+    id: string;
+    dealId: string | null;
+    activityId: string;
+    objectionId: string | null;
+    category: string;
+    buyerWords: string;
+    responseUsed: string | null;
+    outcome: string;
+  },
+): void {
   const at = new Date(t);
-  const row = { org_id: who.orgId, id: o.id, deal_id: o.dealId, activity_id: o.activityId, objection_id: o.objectionId, category: o.category, buyer_words: o.buyerWords, response_used: o.responseUsed, outcome: o.outcome, raised_by: who.actorId, raised_at: at, created_at: at };
+  const row = {
+    org_id: who.orgId,
+    id: o.id,
+    deal_id: o.dealId,
+    activity_id: o.activityId,
+    objection_id: o.objectionId,
+    category: o.category,
+    buyer_words: o.buyerWords,
+    response_used: o.responseUsed,
+    outcome: o.outcome,
+    raised_by: who.actorId,
+    raised_at: at,
+    created_at: at,
+  };
   sink.row('raised_objections', row);
   const { org_id: _org, created_at: _created, id, ...rest } = row;
-  sink.event({ t, actorId: who.actorId, entityType: o.dealId ? 'deal' : 'activity', entityId: o.dealId ?? o.activityId, type: 'objection.raised', businessTime: at, data: { after: { raised_objection_id: id, ...rest } } });
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: o.dealId ? 'deal' : 'activity',
+    entityId: o.dealId ?? o.activityId,
+    type: 'objection.raised',
+    businessTime: at,
+    data: { after: { raised_objection_id: id, ...rest } },
+  });
 }
 
 /** A lead's conversion: the records it creates (written by `writeRecords` at `t`) and their ids. */
@@ -234,22 +444,69 @@ export interface LeadConversion {
  * conversion as convertLead records it: the account, contact and deal first, then the lead's own
  * change and `lead.converted`, all at the same instant. Writes the lead's final row.
  */
-export function writeLead(sink: Sink, who: Who, t: number, lead: Omit<LeadRow, 'org_id' | 'created_by' | 'created_at' | 'updated_at' | 'deleted_at' | 'version'>, changes: readonly { t: number; patch: Partial<LeadRow> }[], conversion?: LeadConversion): LeadRow {
+export function writeLead(
+  sink: Sink,
+  who: Who,
+  t: number,
+  lead: Omit<LeadRow, 'org_id' | 'created_by' | 'created_at' | 'updated_at' | 'deleted_at' | 'version'>,
+  changes: readonly { t: number; patch: Partial<LeadRow> }[],
+  conversion?: LeadConversion,
+): LeadRow {
   const at = new Date(t);
-  let row: LeadRow = { org_id: who.orgId, ...lead, created_by: who.actorId, created_at: at, updated_at: at, deleted_at: null, version: 1 };
-  sink.event({ t, actorId: who.actorId, entityType: 'lead', entityId: lead.id, type: 'lead.created', data: { after: leadSnapshot(row) }, businessTime: null });
+  let row: LeadRow = {
+    org_id: who.orgId,
+    ...lead,
+    created_by: who.actorId,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+    version: 1,
+  };
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: 'lead',
+    entityId: lead.id,
+    type: 'lead.created',
+    data: { after: leadSnapshot(row) },
+    businessTime: null,
+  });
   const change = (ct: number, patch: Partial<LeadRow>) => {
     const after: LeadRow = { ...row, ...patch, updated_at: new Date(ct), version: row.version + 1 };
-    for (const e of leadChangeEvents(lead.id, row, after)) sink.event({ t: ct, actorId: who.actorId, entityType: e.entityType, entityId: e.entityId, type: e.type, data: e.data, businessTime: null });
+    for (const e of leadChangeEvents(lead.id, row, after))
+      sink.event({
+        t: ct,
+        actorId: who.actorId,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        type: e.type,
+        data: e.data,
+        businessTime: null,
+      });
     row = after;
   };
   for (const c of changes) change(c.t, c.patch);
   if (conversion) {
     conversion.writeRecords();
     const { accountId, contactId, dealId } = conversion.links;
-    change(conversion.t, { status: 'converted', disqualified_reason: null, converted_at: new Date(conversion.t), converted_account_id: accountId, converted_contact_id: contactId, converted_deal_id: dealId });
+    change(conversion.t, {
+      status: 'converted',
+      disqualified_reason: null,
+      converted_at: new Date(conversion.t),
+      converted_account_id: accountId,
+      converted_contact_id: contactId,
+      converted_deal_id: dealId,
+    });
     const created = { account: accountId !== null, contact: true, deal: dealId !== null };
-    sink.event({ t: conversion.t, actorId: who.actorId, entityType: 'lead', entityId: lead.id, type: 'lead.converted', data: { accountId, contactId, dealId, created }, businessTime: null });
+    sink.event({
+      t: conversion.t,
+      actorId: who.actorId,
+      entityType: 'lead',
+      entityId: lead.id,
+      type: 'lead.converted',
+      data: { accountId, contactId, dealId, created },
+      businessTime: null,
+    });
   }
   sink.row('leads', row);
   return row;

@@ -38,7 +38,11 @@ export interface SyntheticWorld {
   users: { email: string; name: string; role: string }[];
 }
 
-const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'org';
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'org';
 
 /** Sellers for a volume of deals: `perTenThousand` per 10,000 deals, at least one. */
 const headcount = (perTenThousand: number, deals: number) => Math.max(1, Math.round((perTenThousand * deals) / 10_000));
@@ -49,7 +53,10 @@ const headcount = (perTenThousand: number, deals: number) => Math.max(1, Math.ro
  * library, the three pipelines of the parameters and the partner accounts. Only the admin and the
  * managers get the password; sellers are many and sign in only if an admin sets theirs.
  */
-export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; password: string; deals: number; params: SyntheticParams }): Promise<SyntheticWorld> {
+export async function setUpSyntheticWorld(
+  deps: Deps,
+  opts: { name: string; password: string; deals: number; params: SyntheticParams },
+): Promise<SyntheticWorld> {
   const email = (local: string) => `${local}@${slugOf(opts.name)}.example`;
   const { organization, admin: adminUser } = await createOrganization(deps, {
     organization: { name: opts.name, baseCurrency: 'USD', timezone: 'UTC', fiscalYearStartMonth: 1 },
@@ -58,9 +65,26 @@ export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; pass
   const orgId = organization.id;
   const admin = await actorForUser(deps, orgId, adminUser.id);
   const users: SyntheticWorld['users'] = [{ email: adminUser.email, name: adminUser.name, role: 'admin' }];
-  const team = async (name: string, kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management') => (await createTeam(deps, admin, { name, kind })).id;
-  const person = async (local: string, name: string, role: Actor['role'], teamId: string | null, managerId: string | null, signIn: boolean, partnerAccountId: string | null = null) => {
-    const u = await createUser(deps, admin, { email: email(local), name, role, teamId, managerId, partnerAccountId, ...(signIn ? { password: opts.password } : {}) });
+  const team = async (name: string, kind: 'inside_sales' | 'field_sales' | 'marketing' | 'channel' | 'management') =>
+    (await createTeam(deps, admin, { name, kind })).id;
+  const person = async (
+    local: string,
+    name: string,
+    role: Actor['role'],
+    teamId: string | null,
+    managerId: string | null,
+    signIn: boolean,
+    partnerAccountId: string | null = null,
+  ) => {
+    const u = await createUser(deps, admin, {
+      email: email(local),
+      name,
+      role,
+      teamId,
+      managerId,
+      partnerAccountId,
+      ...(signIn ? { password: opts.password } : {}),
+    });
     if (signIn) users.push({ email: u.email, name: u.name, role });
     return u.id;
   };
@@ -78,7 +102,13 @@ export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; pass
     channel: await person('channel-lead', 'Chris Channel-Lead', 'manager', teams.channel, director, true),
     marketing: await person('marketing-lead', 'Maya Marketing', 'marketing', teams.marketing, director, true),
   };
-  for (const [teamId, managerId] of [[teams.management, director], [teams.field, leads.field], [teams.inside, leads.inside], [teams.channel, leads.channel], [teams.marketing, leads.marketing]] as const) {
+  for (const [teamId, managerId] of [
+    [teams.management, director],
+    [teams.field, leads.field],
+    [teams.inside, leads.inside],
+    [teams.channel, leads.channel],
+    [teams.marketing, leads.marketing],
+  ] as const) {
     await updateTeam(deps, admin, teamId, '*', { managerId });
   }
   await person('auditor', 'Otto Auditor', 'auditor', null, null, true);
@@ -87,13 +117,21 @@ export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; pass
     for (let i = 0; i < count; i++) {
       const first = data.firstNames[i % data.firstNames.length] ?? 'Sam';
       const last = data.lastNames[Math.floor(i / data.firstNames.length) % data.lastNames.length] ?? 'Seller';
-      ids.push(await person(`${prefix}${i + 1}`, `${first} ${last} (${prefix}${i + 1})`, role, teamId, managerId, false));
+      ids.push(
+        await person(`${prefix}${i + 1}`, `${first} ${last} (${prefix}${i + 1})`, role, teamId, managerId, false),
+      );
     }
     return ids;
   };
   const s = opts.params.staffing;
   const fieldReps = await staff('field', headcount(s.fieldReps, opts.deals), 'rep', teams.field, leads.field);
-  const insideSales = await staff('sdr', headcount(s.insideSales, opts.deals), 'inside_sales', teams.inside, leads.inside);
+  const insideSales = await staff(
+    'sdr',
+    headcount(s.insideSales, opts.deals),
+    'inside_sales',
+    teams.inside,
+    leads.inside,
+  );
   const channelReps = await staff('channel', headcount(s.channelReps, opts.deals), 'rep', teams.channel, leads.channel);
 
   const products = [];
@@ -103,7 +141,11 @@ export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; pass
   }
   const objections = [];
   for (const o of data.objectionLibrary) {
-    const created = await createObjection(deps, admin, { ...o, recommendedResponses: [...o.recommendedResponses], active: true });
+    const created = await createObjection(deps, admin, {
+      ...o,
+      recommendedResponses: [...o.recommendedResponses],
+      active: true,
+    });
     objections.push({ id: created.id, category: created.category, response: created.recommendedResponses[0] ?? null });
   }
   const pipelines = {} as Record<PipelineKey, WorldPipeline>;
@@ -123,18 +165,35 @@ export async function setUpSyntheticWorld(deps: Deps, opts: { name: string; pass
         ...(st.requiredFields ? { requiredFields: st.requiredFields as never } : {}),
       })),
     });
-    const stages: WorldStage[] = created.stages.map((st, i) => ({ ...(spec.stages[i] as StageParams), id: st.id, position: st.position }));
+    const stages: WorldStage[] = created.stages.map((st, i) => ({
+      ...(spec.stages[i] as StageParams),
+      id: st.id,
+      position: st.position,
+    }));
     const won = stages.find((st) => st.kind === 'won');
     const lost = stages.find((st) => st.kind === 'lost');
     if (!won || !lost) throw new Error(`pipeline ${spec.name} needs a won and a lost stage`);
-    pipelines[key] = { key, id: created.id, name: created.name, enforce: created.enforceStageOrder, open: stages.filter((st) => st.kind === 'open'), won, lost };
+    pipelines[key] = {
+      key,
+      id: created.id,
+      name: created.name,
+      enforce: created.enforceStageOrder,
+      open: stages.filter((st) => st.kind === 'open'),
+      won,
+      lost,
+    };
   }
   const channelLead = await actorForUser(deps, orgId, leads.channel);
   const partnerAccounts = [];
   const kinds = ['distributor', 'reseller', 'value_added_reseller', 'agency'] as const;
   for (let i = 0; i < s.partners; i++) {
     const stem = data.companyStems[(40 + i) % data.companyStems.length] ?? 'Partner';
-    const acc = await createAccount(deps, channelLead, { name: `${stem} ${['Distribution', 'Resellers', 'Solutions', 'Agency'][i % 4] ?? 'Partners'} ${i + 1}`, type: kinds[i % 4], industry: 'Software', ownerId: leads.channel });
+    const acc = await createAccount(deps, channelLead, {
+      name: `${stem} ${['Distribution', 'Resellers', 'Solutions', 'Agency'][i % 4] ?? 'Partners'} ${i + 1}`,
+      type: kinds[i % 4],
+      industry: 'Software',
+      ownerId: leads.channel,
+    });
     partnerAccounts.push({ id: acc.id, name: acc.name });
   }
   const firstPartner = partnerAccounts[0];

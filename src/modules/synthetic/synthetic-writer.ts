@@ -6,11 +6,43 @@ import type { ChainHead } from '../events/events.repository.ts';
 import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
 
 /** Parents before children, so every foreign key finds its row (leads point at their deal). */
-const TABLE_ORDER: readonly TableName[] = ['accounts', 'contacts', 'deals', 'deal_contacts', 'deal_line_items', 'leads', 'activities', 'raised_objections'];
+const TABLE_ORDER: readonly TableName[] = [
+  'accounts',
+  'contacts',
+  'deals',
+  'deal_contacts',
+  'deal_line_items',
+  'leads',
+  'activities',
+  'raised_objections',
+];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
-const EVENT_COLUMNS = ['org_id', 'id', 'seq', 'occurred_at', 'business_time', 'imported', 'actor_id', 'entity_type', 'entity_id', 'type', 'data', 'prev_hash', 'hash'] as const;
-const VISIT_COLUMNS = ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'] as const;
+const EVENT_COLUMNS = [
+  'org_id',
+  'id',
+  'seq',
+  'occurred_at',
+  'business_time',
+  'imported',
+  'actor_id',
+  'entity_type',
+  'entity_id',
+  'type',
+  'data',
+  'prev_hash',
+  'hash',
+] as const;
+const VISIT_COLUMNS = [
+  'org_id',
+  'deal_id',
+  'visit_no',
+  'pipeline_id',
+  'stage_id',
+  'entered_at',
+  'left_at',
+  'event_id',
+] as const;
 const ID_BLOCK = 10_000;
 /**
  * Events waiting for their time are held in memory; past this many, the earliest are written
@@ -121,7 +153,11 @@ export class SyntheticWriter implements Sink {
   private async reserveIds(reserve: number): Promise<void> {
     const left = this.ids.length - this.nextId;
     if (left >= reserve) return;
-    const r = await sql<{ id: number }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${reserve - left + ID_BLOCK})`.execute(this.trx);
+    const r = await sql<{
+      id: number;
+    }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${reserve - left + ID_BLOCK})`.execute(
+      this.trx,
+    );
     this.ids = [...this.ids.slice(this.nextId), ...r.rows.map((x) => Number(x.id))];
     this.nextId = 0;
   }
@@ -145,8 +181,38 @@ export class SyntheticWriter implements Sink {
       const occurredAt = new Date(e.t);
       // The canonical JSON of the data is both hashed and stored (jsonb reads it like any JSON).
       const data = canonicalJson(e.data);
-      const hash = hashEventBody(eventHashBody({ orgId: this.orgId, seq, occurredAt, businessTime: e.businessTime, imported: false, actorId: e.actorId, entityType: e.entityType, entityId: e.entityId, type: e.type, prevHash: this.head.lastHash }, data));
-      this.events.push([this.orgId, id, seq, occurredAt, e.businessTime, false, e.actorId, e.entityType, e.entityId, e.type, data, this.head.lastHash, hash]);
+      const hash = hashEventBody(
+        eventHashBody(
+          {
+            orgId: this.orgId,
+            seq,
+            occurredAt,
+            businessTime: e.businessTime,
+            imported: false,
+            actorId: e.actorId,
+            entityType: e.entityType,
+            entityId: e.entityId,
+            type: e.type,
+            prevHash: this.head.lastHash,
+          },
+          data,
+        ),
+      );
+      this.events.push([
+        this.orgId,
+        id,
+        seq,
+        occurredAt,
+        e.businessTime,
+        false,
+        e.actorId,
+        e.entityType,
+        e.entityId,
+        e.type,
+        data,
+        this.head.lastHash,
+        hash,
+      ]);
       this.head = { lastSeq: seq, lastHash: hash };
       this.buffered += 1;
       const v = e.visit;
@@ -180,9 +246,12 @@ export class SyntheticWriter implements Sink {
     this.visits = [];
     this.buffered = 0;
     const write = async () => {
-      for (const t of tables) this.written.rows += await bulkCopy(this.trx, { table: t.table, columns: t.columns }, t.rows);
-      if (events.length) this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, events);
-      if (visits.length) this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, visits);
+      for (const t of tables)
+        this.written.rows += await bulkCopy(this.trx, { table: t.table, columns: t.columns }, t.rows);
+      if (events.length)
+        this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, events);
+      if (visits.length)
+        this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, visits);
     };
     const inFlight = write();
     // Marked handled here; the failure is rethrown by settle().

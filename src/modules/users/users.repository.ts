@@ -18,14 +18,25 @@ export async function getUsers(db: DbExecutor, orgId: string, ids: readonly stri
 }
 
 export async function findUserByEmail(db: DbExecutor, orgId: string, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: DbExecutor, row: Omit<UserRow, 'version'>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
-export async function updateUser(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<UserRow>): Promise<UserRow | undefined> {
+export async function updateUser(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<UserRow>,
+): Promise<UserRow | undefined> {
   return updateVersioned(db, 'users', { orgId, id, version }, patch);
 }
 
@@ -40,22 +51,45 @@ export async function listUsers(db: DbExecutor, orgId: string, q: ListUsersQuery
     b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('email', 'ilike', pat)]));
   }
   if (q.cursor) b = b.where(afterCursor(sortCol, 'id', q.order, q.cursor));
-  return b.orderBy(sortCol, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(sortCol, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }
 
 export async function getTeam(db: DbExecutor, orgId: string, id: string): Promise<TeamRow | undefined> {
-  return db.selectFrom('teams').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function listTeams(db: DbExecutor, orgId: string): Promise<TeamRow[]> {
-  return db.selectFrom('teams').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null).orderBy('name').limit(1000).execute();
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .orderBy('name')
+    .limit(1000)
+    .execute();
 }
 
 export async function insertTeam(db: DbExecutor, row: Omit<TeamRow, 'version'>): Promise<void> {
   await db.insertInto('teams').values(row).execute();
 }
 
-export async function updateTeam(db: DbExecutor, orgId: string, id: string, version: number, patch: Partial<TeamRow>): Promise<TeamRow | undefined> {
+export async function updateTeam(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Partial<TeamRow>,
+): Promise<TeamRow | undefined> {
   return updateVersioned(db, 'teams', { orgId, id, version }, patch);
 }
 
@@ -78,7 +112,18 @@ export async function findOrganizations(db: DbExecutor) {
   return db.selectFrom('organizations').selectAll().orderBy('created_at').limit(1000).execute();
 }
 
-export async function insertOrganization(db: DbExecutor, row: { id: string; name: string; base_currency: string; timezone: string; fiscal_year_start_month: number; created_at: Date; updated_at: Date }) {
+export async function insertOrganization(
+  db: DbExecutor,
+  row: {
+    id: string;
+    name: string;
+    base_currency: string;
+    timezone: string;
+    fiscal_year_start_month: number;
+    created_at: Date;
+    updated_at: Date;
+  },
+) {
   await db.insertInto('organizations').values(row).execute();
 }
 
@@ -88,5 +133,9 @@ export async function lockOrganizationCreation(db: DbExecutor): Promise<void> {
 }
 
 export async function findOrganizationByName(db: DbExecutor, name: string) {
-  return db.selectFrom('organizations').select('id').where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select('id')
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
 }

@@ -51,7 +51,15 @@ export function toTeamDto(r: repo.TeamRow): TeamDto {
   };
 }
 
-export function toOrganizationDto(r: { id: string; name: string; base_currency: string; timezone: string; fiscal_year_start_month: number; created_at: Date; version: number }): OrganizationDto {
+export function toOrganizationDto(r: {
+  id: string;
+  name: string;
+  base_currency: string;
+  timezone: string;
+  fiscal_year_start_month: number;
+  created_at: Date;
+  version: number;
+}): OrganizationDto {
   return {
     id: r.id,
     name: r.name,
@@ -63,7 +71,16 @@ export function toOrganizationDto(r: { id: string; name: string; base_currency: 
   };
 }
 
-const userAuditFields = ['email', 'name', 'role', 'team_id', 'manager_id', 'partner_account_id', 'external_id', 'active'] as const;
+const userAuditFields = [
+  'email',
+  'name',
+  'role',
+  'team_id',
+  'manager_id',
+  'partner_account_id',
+  'external_id',
+  'active',
+] as const;
 
 function validTimezone(tz: string): boolean {
   try {
@@ -83,7 +100,11 @@ export interface CreateOrganizationOptions {
 }
 
 /** Creates an organization with its first admin. Used by first-run set-up, the CLI and the demo seed. */
-export async function createOrganization(deps: Deps, rawInput: SetupInput, opts: CreateOrganizationOptions = {}): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+export async function createOrganization(
+  deps: Deps,
+  rawInput: SetupInput,
+  opts: CreateOrganizationOptions = {},
+): Promise<{ organization: OrganizationDto; admin: UserDto }> {
   const input = setupSchema.parse(rawInput);
   if (!validTimezone(input.organization.timezone)) {
     throw invalid([{ field: 'organization.timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
@@ -97,7 +118,10 @@ export async function createOrganization(deps: Deps, rawInput: SetupInput, opts:
     if (opts.onlyIfFirst && (await repo.findOrganizations(trx)).length > 0) {
       throw new AppError('conflict', 'Set-up is already done: sign in instead');
     }
-    if (await repo.findOrganizationByName(trx, input.organization.name)) throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, { fields: [{ field: 'organization.name', message: 'is taken' }] });
+    if (await repo.findOrganizationByName(trx, input.organization.name))
+      throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, {
+        fields: [{ field: 'organization.name', message: 'is taken' }],
+      });
     await repo.insertOrganization(trx, {
       id: orgId,
       name: input.organization.name,
@@ -124,10 +148,20 @@ export async function createOrganization(deps: Deps, rawInput: SetupInput, opts:
     });
     const actor = { orgId, userId: adminId };
     await recordEvents(trx, deps, { orgId, userId: null }, [
-      { entityType: 'organization', entityId: orgId, type: 'organization.created', data: { after: input.organization } },
+      {
+        entityType: 'organization',
+        entityId: orgId,
+        type: 'organization.created',
+        data: { after: input.organization },
+      },
     ]);
     await recordEvents(trx, deps, actor, [
-      { entityType: 'user', entityId: adminId, type: 'user.created', data: { after: { email: input.admin.email, name: input.admin.name, role: 'admin' } } },
+      {
+        entityType: 'user',
+        entityId: adminId,
+        type: 'user.created',
+        data: { after: { email: input.admin.email, name: input.admin.name, role: 'admin' } },
+      },
     ]);
   });
   const org = found(await repo.getOrganization(deps.db, orgId), 'organization', orgId);
@@ -139,18 +173,32 @@ export async function getOrganization(deps: Deps, actor: Actor): Promise<Organiz
   return toOrganizationDto(found(await repo.getOrganization(deps.db, actor.orgId), 'organization', actor.orgId));
 }
 
-async function checkUserRefs(db: DbExecutor, orgId: string, v: { role?: string; teamId?: string | null; managerId?: string | null; partnerAccountId?: string | null }, selfId?: string): Promise<void> {
+async function checkUserRefs(
+  db: DbExecutor,
+  orgId: string,
+  v: { role?: string; teamId?: string | null; managerId?: string | null; partnerAccountId?: string | null },
+  selfId?: string,
+): Promise<void> {
   const problems: FieldProblem[] = [];
-  if (v.teamId && !(await repo.getTeam(db, orgId, v.teamId))) problems.push({ field: 'teamId', message: 'is not a team of this organization' });
+  if (v.teamId && !(await repo.getTeam(db, orgId, v.teamId)))
+    problems.push({ field: 'teamId', message: 'is not a team of this organization' });
   if (v.managerId) {
     if (v.managerId === selfId) problems.push({ field: 'managerId', message: 'a user cannot manage themselves' });
-    else if (!(await repo.getUser(db, orgId, v.managerId))) problems.push({ field: 'managerId', message: 'is not a user of this organization' });
+    else if (!(await repo.getUser(db, orgId, v.managerId)))
+      problems.push({ field: 'managerId', message: 'is not a user of this organization' });
   }
   if (v.partnerAccountId) {
-    const acc = await db.selectFrom('accounts').select('type').where('org_id', '=', orgId).where('id', '=', v.partnerAccountId).where('deleted_at', 'is', null).executeTakeFirst();
+    const acc = await db
+      .selectFrom('accounts')
+      .select('type')
+      .where('org_id', '=', orgId)
+      .where('id', '=', v.partnerAccountId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
   }
-  if (v.role === 'partner' && !v.partnerAccountId) problems.push({ field: 'partnerAccountId', message: 'is required for the partner role' });
+  if (v.role === 'partner' && !v.partnerAccountId)
+    problems.push({ field: 'partnerAccountId', message: 'is required for the partner role' });
   if (problems.length) throw invalid(problems);
 }
 
@@ -161,7 +209,9 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   await write(deps, actor.orgId, async (trx) => {
     if (await repo.findUserByEmail(trx, actor.orgId, input.email)) {
-      throw new AppError('duplicate', `A user with email ${input.email} already exists`, { fields: [{ field: 'email', message: 'is taken' }] });
+      throw new AppError('duplicate', `A user with email ${input.email} already exists`, {
+        fields: [{ field: 'email', message: 'is taken' }],
+      });
     }
     await checkUserRefs(trx, actor.orgId, input);
     const row = {
@@ -191,22 +241,43 @@ export async function getUser(deps: Deps, actor: Actor, id: string): Promise<Use
   return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id), 'user', id));
 }
 
-export async function listUsers(deps: Deps, actor: Actor, q: ListUsersQuery): Promise<{ items: UserDto[]; nextCursor: string | null }> {
+export async function listUsers(
+  deps: Deps,
+  actor: Actor,
+  q: ListUsersQuery,
+): Promise<{ items: UserDto[]; nextCursor: string | null }> {
   if (!canReadReference(actor, 'user')) throw forbidden();
   const rows = await repo.listUsers(deps.db, actor.orgId, q);
   const sortKey = q.sort;
   return toPage(rows, q.limit, toUserDto, (r) => encodeCursor(r[sortKey], r.id));
 }
 
-export async function updateUser(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateUserInput): Promise<UserDto> {
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateUserInput,
+): Promise<UserDto> {
   const self = id === actor.userId;
-  const adminOnly = input.role !== undefined || input.teamId !== undefined || input.managerId !== undefined || input.partnerAccountId !== undefined || input.active !== undefined || input.externalId !== undefined || input.email !== undefined;
-  if (!canWriteReference(actor, 'user') && (!self || adminOnly)) throw forbidden('Only admins can change users; you can change your own name and password');
+  const adminOnly =
+    input.role !== undefined ||
+    input.teamId !== undefined ||
+    input.managerId !== undefined ||
+    input.partnerAccountId !== undefined ||
+    input.active !== undefined ||
+    input.externalId !== undefined ||
+    input.email !== undefined;
+  if (!canWriteReference(actor, 'user') && (!self || adminOnly))
+    throw forbidden('Only admins can change users; you can change your own name and password');
   if (self && input.active === false) throw invalid([{ field: 'active', message: 'you cannot deactivate yourself' }]);
   if (self && input.password) {
     // someone holding a stolen session must not be able to lock the owner out
     const current = await repo.getUser(deps.db, actor.orgId, id);
-    const ok = input.currentPassword && current?.password_hash ? await verifyPassword(current.password_hash, input.currentPassword) : false;
+    const ok =
+      input.currentPassword && current?.password_hash
+        ? await verifyPassword(current.password_hash, input.currentPassword)
+        : false;
     if (!ok) throw invalid([{ field: 'currentPassword', message: 'must be your current password to change it' }]);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -215,9 +286,20 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, expected:
     const version = checkVersion('user', id, before.version, expected);
     const role = input.role ?? before.role;
     const partnerAccountId = input.partnerAccountId !== undefined ? input.partnerAccountId : before.partner_account_id;
-    await checkUserRefs(trx, actor.orgId, { role, teamId: input.teamId, managerId: input.managerId, partnerAccountId }, id);
-    if (input.email && input.email.toLowerCase() !== before.email.toLowerCase() && (await repo.findUserByEmail(trx, actor.orgId, input.email))) {
-      throw new AppError('duplicate', `A user with email ${input.email} already exists`, { fields: [{ field: 'email', message: 'is taken' }] });
+    await checkUserRefs(
+      trx,
+      actor.orgId,
+      { role, teamId: input.teamId, managerId: input.managerId, partnerAccountId },
+      id,
+    );
+    if (
+      input.email &&
+      input.email.toLowerCase() !== before.email.toLowerCase() &&
+      (await repo.findUserByEmail(trx, actor.orgId, input.email))
+    ) {
+      throw new AppError('duplicate', `A user with email ${input.email} already exists`, {
+        fields: [{ field: 'email', message: 'is taken' }],
+      });
     }
     const patch: Partial<repo.UserRow> = { updated_at: deps.clock.now() };
     if (input.email !== undefined) patch.email = input.email;
@@ -230,10 +312,13 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, expected:
     if (input.active !== undefined) patch.active = input.active;
     if (passwordHash) patch.password_hash = passwordHash;
     const after = await repo.updateUser(trx, actor.orgId, id, version, patch);
-    if (!after) throw new AppError('version_conflict', `user ${id} was changed by someone else meanwhile; reload and retry`);
+    if (!after)
+      throw new AppError('version_conflict', `user ${id} was changed by someone else meanwhile; reload and retry`);
     const changes = diffFields(before, after, userAuditFields);
     if (passwordHash) changes.password = { from: '(hidden)', to: '(changed)' };
-    await recordEvents(trx, deps, actor, [{ entityType: 'user', entityId: id, type: 'user.updated', data: { changes } }]);
+    await recordEvents(trx, deps, actor, [
+      { entityType: 'user', entityId: id, type: 'user.updated', data: { changes } },
+    ]);
     if (after.active === false || passwordHash) await deleteUserSessions(trx, actor.orgId, id);
     return after;
   });
@@ -255,32 +340,69 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
   const id = deps.ids.id();
   const now = deps.clock.now();
   await write(deps, actor.orgId, async (trx) => {
-    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId))) throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
-    await repo.insertTeam(trx, { org_id: actor.orgId, id, name: input.name, kind: input.kind, manager_id: input.managerId ?? null, created_at: now, updated_at: now, deleted_at: null });
-    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.created', data: { after: { name: input.name, kind: input.kind, manager_id: input.managerId ?? null } } }]);
+    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId)))
+      throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
+    await repo.insertTeam(trx, {
+      org_id: actor.orgId,
+      id,
+      name: input.name,
+      kind: input.kind,
+      manager_id: input.managerId ?? null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'team',
+        entityId: id,
+        type: 'team.created',
+        data: { after: { name: input.name, kind: input.kind, manager_id: input.managerId ?? null } },
+      },
+    ]);
   });
   return toTeamDto(found(await repo.getTeam(deps.db, actor.orgId, id), 'team', id));
 }
 
-export async function updateTeam(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: Partial<z.infer<typeof createTeamSchema>>): Promise<TeamDto> {
+export async function updateTeam(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: Partial<z.infer<typeof createTeamSchema>>,
+): Promise<TeamDto> {
   if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
   const after = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
     const version = checkVersion('team', id, before.version, expected);
-    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId))) throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
+    if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId)))
+      throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
     const patch: Partial<repo.TeamRow> = { updated_at: deps.clock.now() };
     if (input.name !== undefined) patch.name = input.name;
     if (input.kind !== undefined) patch.kind = input.kind;
     if (input.managerId !== undefined) patch.manager_id = input.managerId;
     const row = await repo.updateTeam(trx, actor.orgId, id, version, patch);
-    if (!row) throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.updated', data: { changes: diffFields(before, row, ['name', 'kind', 'manager_id']) } }]);
+    if (!row)
+      throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'team',
+        entityId: id,
+        type: 'team.updated',
+        data: { changes: diffFields(before, row, ['name', 'kind', 'manager_id']) },
+      },
+    ]);
     return row;
   });
   return toTeamDto(after);
 }
 
-export async function deleteTeam(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteTeam(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
   await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
@@ -288,8 +410,16 @@ export async function deleteTeam(deps: Deps, actor: Actor, id: string, expected:
     const members = await repo.countTeamMembers(trx, actor.orgId, id);
     if (members > 0) throw new AppError('conflict', `The team still has ${members} active member(s); move them first`);
     const row = await repo.updateTeam(trx, actor.orgId, id, version, { deleted_at: deps.clock.now() });
-    if (!row) throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
-    await recordEvents(trx, deps, actor, [{ entityType: 'team', entityId: id, type: 'team.deleted', data: { before: { name: before.name, kind: before.kind } } }]);
+    if (!row)
+      throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
+    await recordEvents(trx, deps, actor, [
+      {
+        entityType: 'team',
+        entityId: id,
+        type: 'team.deleted',
+        data: { before: { name: before.name, kind: before.kind } },
+      },
+    ]);
   });
 }
 

@@ -9,7 +9,13 @@ export type ViewRow = Selectable<SavedViewsTable>;
 
 /** A view of the user; another user's view is never found. */
 export async function getView(db: DbExecutor, orgId: string, userId: string, id: string): Promise<ViewRow | undefined> {
-  return db.selectFrom('saved_views').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('saved_views')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertView(db: DbExecutor, row: Insertable<SavedViewsTable>): Promise<ViewRow> {
@@ -17,22 +23,52 @@ export async function insertView(db: DbExecutor, row: Insertable<SavedViewsTable
 }
 
 /** Updates when the version still matches; undefined means someone else changed it first. */
-export async function updateView(db: DbExecutor, orgId: string, id: string, version: number, patch: Updateable<SavedViewsTable>): Promise<ViewRow | undefined> {
+export async function updateView(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Updateable<SavedViewsTable>,
+): Promise<ViewRow | undefined> {
   return updateVersioned(db, 'saved_views', { orgId, id, version }, patch);
 }
 
-export async function deleteView(db: DbExecutor, orgId: string, userId: string, id: string, version: number): Promise<boolean> {
-  const r = await db.deleteFrom('saved_views').where('org_id', '=', orgId).where('user_id', '=', userId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function deleteView(
+  db: DbExecutor,
+  orgId: string,
+  userId: string,
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('saved_views')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return r.numDeletedRows > 0n;
 }
 
 export async function countViews(db: DbExecutor, orgId: string, userId: string, entity: string): Promise<number> {
-  const r = await db.selectFrom('saved_views').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).where('user_id', '=', userId).where('entity', '=', entity).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('saved_views')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('entity', '=', entity)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** A view of the same user and table with this name (names compare case-insensitively). */
-export async function findViewByName(db: DbExecutor, orgId: string, userId: string, entity: string, name: string): Promise<{ id: string } | undefined> {
+export async function findViewByName(
+  db: DbExecutor,
+  orgId: string,
+  userId: string,
+  entity: string,
+  name: string,
+): Promise<{ id: string } | undefined> {
   return db
     .selectFrom('saved_views')
     .select('id')
@@ -48,5 +84,9 @@ export async function listViews(db: DbExecutor, orgId: string, userId: string, q
   if (q.entity) b = b.where('entity', '=', q.entity);
   if (q.q) b = b.where('name', 'ilike', likePattern(q.q));
   if (q.cursor) b = b.where(afterCursor(q.sort, 'id', q.order, q.cursor));
-  return b.orderBy(q.sort, q.order).orderBy('id', q.order).limit(q.limit + 1).execute();
+  return b
+    .orderBy(q.sort, q.order)
+    .orderBy('id', q.order)
+    .limit(q.limit + 1)
+    .execute();
 }

@@ -1,6 +1,13 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
-import { MAX_VIEWS_PER_ENTITY, storedViewSchema, type CreateViewInput, type ListViewsQuery, type UpdateViewInput, type ViewDto } from '../../domain/views.ts';
+import {
+  MAX_VIEWS_PER_ENTITY,
+  storedViewSchema,
+  type CreateViewInput,
+  type ListViewsQuery,
+  type UpdateViewInput,
+  type ViewDto,
+} from '../../domain/views.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import type { Deps } from '../context.ts';
@@ -28,16 +35,28 @@ export function toViewDto(r: repo.ViewRow): ViewDto {
   };
 }
 
-async function assertNameFree(db: DbExecutor, actor: Actor, entity: string, name: string, selfId: string | null): Promise<void> {
+async function assertNameFree(
+  db: DbExecutor,
+  actor: Actor,
+  entity: string,
+  name: string,
+  selfId: string | null,
+): Promise<void> {
   const clash = await repo.findViewByName(db, actor.orgId, actor.userId, entity, name);
-  if (clash && clash.id !== selfId) throw new AppError('duplicate', `You already have a ${entity} view named "${name}"`, { fields: [{ field: 'name', message: 'is already the name of another of your views of this table' }] });
+  if (clash && clash.id !== selfId)
+    throw new AppError('duplicate', `You already have a ${entity} view named "${name}"`, {
+      fields: [{ field: 'name', message: 'is already the name of another of your views of this table' }],
+    });
 }
 
 export async function createView(deps: Deps, actor: Actor, input: CreateViewInput): Promise<ViewDto> {
   const row = await deps.db.transaction().execute(async (trx) => {
     await assertNameFree(trx, actor, input.entity, input.name, null);
     if ((await repo.countViews(trx, actor.orgId, actor.userId, input.entity)) >= MAX_VIEWS_PER_ENTITY) {
-      throw new AppError('conflict', `You already have ${MAX_VIEWS_PER_ENTITY} ${input.entity} views; delete one first`);
+      throw new AppError(
+        'conflict',
+        `You already have ${MAX_VIEWS_PER_ENTITY} ${input.entity} views; delete one first`,
+      );
     }
     const now = deps.clock.now();
     return repo.insertView(trx, {
@@ -60,19 +79,30 @@ export async function getView(deps: Deps, actor: Actor, id: string): Promise<Vie
   return toViewDto(found(await repo.getView(deps.db, actor.orgId, actor.userId, id), 'view', id));
 }
 
-export async function listViews(deps: Deps, actor: Actor, q: ListViewsQuery): Promise<{ items: ViewDto[]; nextCursor: string | null }> {
+export async function listViews(
+  deps: Deps,
+  actor: Actor,
+  q: ListViewsQuery,
+): Promise<{ items: ViewDto[]; nextCursor: string | null }> {
   const rows = await repo.listViews(deps.db, actor.orgId, actor.userId, q);
   return toPage(rows, q.limit, toViewDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
-export async function updateView(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined, input: UpdateViewInput): Promise<ViewDto> {
+export async function updateView(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateViewInput,
+): Promise<ViewDto> {
   const row = await deps.db.transaction().execute(async (trx) => {
     const before = found(await repo.getView(trx, actor.orgId, actor.userId, id), 'view', id);
     const version = checkVersion('view', id, before.version, expected);
     const filters = input.filters ?? before.filters;
     const sort = input.sort === undefined ? before.sort : input.sort;
     const checked = storedViewSchema.safeParse({ entity: before.entity, filters, sort });
-    if (!checked.success) throw invalid(checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    if (!checked.success)
+      throw invalid(checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
     if (input.name !== undefined) await assertNameFree(trx, actor, before.entity, input.name, id);
     const after = await repo.updateView(trx, actor.orgId, id, version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -87,10 +117,16 @@ export async function updateView(deps: Deps, actor: Actor, id: string, expected:
   return toViewDto(row);
 }
 
-export async function deleteView(deps: Deps, actor: Actor, id: string, expected: ExpectedVersion | undefined): Promise<void> {
+export async function deleteView(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const before = found(await repo.getView(trx, actor.orgId, actor.userId, id), 'view', id);
     const version = checkVersion('view', id, before.version, expected);
-    if (!(await repo.deleteView(trx, actor.orgId, actor.userId, id, version))) throw new AppError('version_conflict', `view ${id} was changed meanwhile; reload and retry`);
+    if (!(await repo.deleteView(trx, actor.orgId, actor.userId, id, version)))
+      throw new AppError('version_conflict', `view ${id} was changed meanwhile; reload and retry`);
   });
 }

@@ -23,7 +23,15 @@ function describe(r: BulkResponse['results'][number]): string {
  * applies each record with the single action's rules and answers per record; refusals are listed
  * with their reasons and those rows stay selected so they can be fixed and retried.
  */
-export function BulkBar<T extends TableRow>({ config, selected, onDone }: { config: TableConfig<T>; selected: T[]; onDone: (keepSelected: Set<string>) => void }) {
+export function BulkBar<T extends TableRow>({
+  config,
+  selected,
+  onDone,
+}: {
+  config: TableConfig<T>;
+  selected: T[];
+  onDone: (keepSelected: Set<string>) => void;
+}) {
   const users = useQuery(usersQuery);
   const pipelines = useQuery({ ...pipelinesQuery, enabled: config.stageBulk === true });
   const [ownerId, setOwnerId] = useState('');
@@ -39,11 +47,24 @@ export function BulkBar<T extends TableRow>({ config, selected, onDone }: { conf
       const records = selected.map((r) => ({ id: r.id, version: r.version }));
       const res = await api.post<BulkResponse>(`/${config.path}/bulk/${action}`, { records, ...body });
       const byId = new Map(selected.map((r) => [r.id, r]));
-      const failures = res.results.filter((r) => !r.ok).map((r) => `${byId.get(r.id) ? config.nameOf(byId.get(r.id) as T) : r.id}: ${describe(r)}`);
-      setOutcome({ text: `${verb} ${res.succeeded} of ${res.results.length} ${config.noun}${res.results.length === 1 ? '' : 's'}${res.failed ? `; ${res.failed} refused:` : '.'}`, failures, error: res.failed > 0 });
+      const failures = res.results
+        .filter((r) => !r.ok)
+        .map((r) => `${byId.get(r.id) ? config.nameOf(byId.get(r.id) as T) : r.id}: ${describe(r)}`);
+      setOutcome({
+        text: `${verb} ${res.succeeded} of ${res.results.length} ${config.noun}${res.results.length === 1 ? '' : 's'}${res.failed ? `; ${res.failed} refused:` : '.'}`,
+        failures,
+        error: res.failed > 0,
+      });
       onDone(new Set(res.results.filter((r) => !r.ok).map((r) => r.id)));
     } catch (err) {
-      setOutcome({ text: err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ') : String(err), failures: [], error: true });
+      setOutcome({
+        text:
+          err instanceof ApiError
+            ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ')
+            : String(err),
+        failures: [],
+        error: true,
+      });
     } finally {
       setBusy(false);
       setConfirmDelete(false);
@@ -59,13 +80,19 @@ export function BulkBar<T extends TableRow>({ config, selected, onDone }: { conf
           <select id="bulk-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
             <option value="">Choose an owner…</option>
             <option value="none">Nobody (unassigned)</option>
-            {users.data?.filter((u) => u.active).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            {users.data
+              ?.filter((u) => u.active)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
           </select>
-          <button type="button" disabled={busy || ownerId === ''} onClick={() => void run('assign', { ownerId: ownerId === 'none' ? null : ownerId }, 'Assigned')}>
+          <button
+            type="button"
+            disabled={busy || ownerId === ''}
+            onClick={() => void run('assign', { ownerId: ownerId === 'none' ? null : ownerId }, 'Assigned')}
+          >
             Assign
           </button>
           {config.stageBulk && (
@@ -75,22 +102,33 @@ export function BulkBar<T extends TableRow>({ config, selected, onDone }: { conf
                 <option value="">Choose a stage…</option>
                 {pipelines.data?.map((p) => (
                   <optgroup key={p.id} label={p.name}>
-                    {[...p.stages].sort((a, b) => a.position - b.position).map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
+                    {[...p.stages]
+                      .sort((a, b) => a.position - b.position)
+                      .map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
                   </optgroup>
                 ))}
               </select>
-              <button type="button" disabled={busy || stageId === ''} onClick={() => void run('stage', { stageId }, 'Moved')}>
+              <button
+                type="button"
+                disabled={busy || stageId === ''}
+                onClick={() => void run('stage', { stageId }, 'Moved')}
+              >
                 Move
               </button>
             </>
           )}
           {confirmDelete ? (
             <>
-              <button type="button" className="danger" disabled={busy} onClick={() => void run('delete', {}, 'Deleted')}>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                onClick={() => void run('delete', {}, 'Deleted')}
+              >
                 Delete {selected.length} {config.noun}
                 {selected.length === 1 ? '' : 's'}
               </button>
@@ -105,10 +143,16 @@ export function BulkBar<T extends TableRow>({ config, selected, onDone }: { conf
           )}
         </>
       ) : (
-        <span className="muted small">Select rows to assign, {config.stageBulk ? 'move, ' : ''}or delete them together.</span>
+        <span className="muted small">
+          Select rows to assign, {config.stageBulk ? 'move, ' : ''}or delete them together.
+        </span>
       )}
       {outcome && (
-        <div className={`notice ${outcome.error ? 'error' : 'ok'}`} role={outcome.error ? 'alert' : 'status'} data-testid="bulk-outcome">
+        <div
+          className={`notice ${outcome.error ? 'error' : 'ok'}`}
+          role={outcome.error ? 'alert' : 'status'}
+          data-testid="bulk-outcome"
+        >
           {outcome.text}
           {outcome.failures.length > 0 && (
             <ul>

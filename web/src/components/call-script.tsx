@@ -4,7 +4,11 @@ import type { DealScriptDto } from '../../../src/domain/scripts.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from './states.tsx';
 
-const appliesLabel: Record<DealScriptDto['appliesBy'], string> = { stage: 'for this stage', pipeline: 'for this pipeline', product: 'for a product on this deal' };
+const appliesLabel: Record<DealScriptDto['appliesBy'], string> = {
+  stage: 'for this stage',
+  pipeline: 'for this pipeline',
+  product: 'for a product on this deal',
+};
 
 export const dealScriptsQuery = (dealId: string) => ({
   queryKey: ['deal', dealId, 'scripts'],
@@ -17,11 +21,22 @@ export function CallScript({ dealId }: { dealId: string | null }) {
   const scripts = useQuery({ ...dealScriptsQuery(dealId ?? ''), enabled: dealId !== null });
   const [chosen, setChosen] = useState<string | null>(null);
 
-  if (dealId === null) return <p className="muted small">Pitch scripts follow a deal&apos;s stage: log the call from the deal to see its script.</p>;
+  if (dealId === null)
+    return (
+      <p className="muted small">
+        Pitch scripts follow a deal&apos;s stage: log the call from the deal to see its script.
+      </p>
+    );
   if (scripts.isPending) return <Loading>Loading the pitch script…</Loading>;
-  if (scripts.isError) return <ErrorState error={scripts.error} what="the pitch scripts" onRetry={() => void scripts.refetch()} />;
+  if (scripts.isError)
+    return <ErrorState error={scripts.error} what="the pitch scripts" onRetry={() => void scripts.refetch()} />;
   const items = scripts.data.items;
-  if (items.length === 0) return <p className="muted small">No pitch script for this deal&apos;s stage yet. Admins and managers add them under pitch scripts.</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted small">
+        No pitch script for this deal&apos;s stage yet. Admins and managers add them under pitch scripts.
+      </p>
+    );
   const script = items.find((s) => s.id === chosen) ?? items[0];
   if (!script) return null;
   return (

@@ -20,7 +20,12 @@ interface Command {
   run: () => void;
 }
 
-const typeLabels: Record<SearchResult['type'], string> = { deal: 'Deal', account: 'Account', contact: 'Contact', lead: 'Lead' };
+const typeLabels: Record<SearchResult['type'], string> = {
+  deal: 'Deal',
+  account: 'Account',
+  contact: 'Contact',
+  lead: 'Lead',
+};
 
 /**
  * Ctrl/Cmd+K: one box to reach any record you can see (the search API, fuzzy) and any screen or
@@ -58,10 +63,22 @@ export function CommandPalette() {
 
   return (
     <>
-      <button type="button" className="palette-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+      <button
+        type="button"
+        className="palette-trigger"
+        onClick={() => setOpen(true)}
+        aria-keyshortcuts="Control+K Meta+K"
+      >
         Search <kbd>Ctrl K</kbd>
       </button>
-      {open && <Palette onClose={() => setOpen(false)} onShortcuts={() => setShortcuts(true)} onCall={setCall} onNewDeal={() => setNewDeal(true)} />}
+      {open && (
+        <Palette
+          onClose={() => setOpen(false)}
+          onShortcuts={() => setShortcuts(true)}
+          onCall={setCall}
+          onNewDeal={() => setNewDeal(true)}
+        />
+      )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {call && <LogCallDialog target={call} onClose={() => setCall(null)} />}
       {newDeal && <NewDealDialog onClose={() => setNewDeal(false)} />}
@@ -69,7 +86,17 @@ export function CommandPalette() {
   );
 }
 
-function Palette({ onClose, onShortcuts, onCall, onNewDeal }: { onClose: () => void; onShortcuts: () => void; onCall: (t: CallTarget) => void; onNewDeal: () => void }) {
+function Palette({
+  onClose,
+  onShortcuts,
+  onCall,
+  onNewDeal,
+}: {
+  onClose: () => void;
+  onShortcuts: () => void;
+  onCall: (t: CallTarget) => void;
+  onNewDeal: () => void;
+}) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const navigate = useNavigate();
@@ -98,11 +125,29 @@ function Palette({ onClose, onShortcuts, onCall, onNewDeal }: { onClose: () => v
   };
 
   const commands: Command[] = [
-    { id: 'go-board', label: 'Go to the pipeline board', hint: 'g b', group: 'Go to', run: done(() => void navigate({ to: '/board', search: {} })) },
-    { id: 'go-inbox', label: 'Go to the lead inbox', hint: 'g i', group: 'Go to', run: done(() => void navigate({ to: '/inbox' })) },
+    {
+      id: 'go-board',
+      label: 'Go to the pipeline board',
+      hint: 'g b',
+      group: 'Go to',
+      run: done(() => void navigate({ to: '/board', search: {} })),
+    },
+    {
+      id: 'go-inbox',
+      label: 'Go to the lead inbox',
+      hint: 'g i',
+      group: 'Go to',
+      run: done(() => void navigate({ to: '/inbox' })),
+    },
     { id: 'new-deal', label: 'New deal', hint: '', group: 'Actions', run: done(onNewDeal) },
     { id: 'shortcuts', label: 'Keyboard shortcuts', hint: '?', group: 'Actions', run: done(onShortcuts) },
-    { id: 'sign-out', label: 'Sign out', hint: '', group: 'Actions', run: done(() => void signOut(queryClient).then(() => navigate({ to: '/sign-in', search: {} }))) },
+    {
+      id: 'sign-out',
+      label: 'Sign out',
+      hint: '',
+      group: 'Actions',
+      run: done(() => void signOut(queryClient).then(() => navigate({ to: '/sign-in', search: {} }))),
+    },
   ];
   const matched = commands
     .map((c) => ({ c, s: fuzzyScore(text, c.label) }))
@@ -112,10 +157,27 @@ function Palette({ onClose, onShortcuts, onCall, onNewDeal }: { onClose: () => v
   const records: Command[] = q
     ? (results.data?.items ?? []).flatMap((r): Command[] => {
         const canOpen = r.type === 'deal' || r.type === 'lead' || `/${r.type}s/$${r.type}Id` in router.routesByPath;
-        const items: Command[] = canOpen ? [{ id: `${r.type}-${r.id}`, label: r.title, hint: [typeLabels[r.type], r.subtitle].filter(Boolean).join(' · '), group: 'Records', run: done(() => open(r)) }] : [];
+        const items: Command[] = canOpen
+          ? [
+              {
+                id: `${r.type}-${r.id}`,
+                label: r.title,
+                hint: [typeLabels[r.type], r.subtitle].filter(Boolean).join(' · '),
+                group: 'Records',
+                run: done(() => open(r)),
+              },
+            ]
+          : [];
         if (r.type === 'deal' || r.type === 'contact') {
-          const target: CallTarget = r.type === 'deal' ? { dealId: r.id, name: r.title } : { contactId: r.id, name: r.title };
-          items.push({ id: `call-${r.id}`, label: `Log a call: ${r.title}`, hint: typeLabels[r.type], group: 'Records', run: done(() => onCall(target)) });
+          const target: CallTarget =
+            r.type === 'deal' ? { dealId: r.id, name: r.title } : { contactId: r.id, name: r.title };
+          items.push({
+            id: `call-${r.id}`,
+            label: `Log a call: ${r.title}`,
+            hint: typeLabels[r.type],
+            group: 'Records',
+            run: done(() => onCall(target)),
+          });
         }
         return items;
       })
@@ -155,14 +217,29 @@ function Palette({ onClose, onShortcuts, onCall, onNewDeal }: { onClose: () => v
       />
       <ul id={listId} role="listbox" aria-label="Results" className="palette-list">
         {all.map((c, i) => (
-          <li key={c.id} id={`${listId}-${c.id}`} role="option" aria-selected={i === current} className={i === current ? 'active' : ''} onMouseMove={() => setActive(i)} onClick={c.run} data-testid="palette-option">
+          <li
+            key={c.id}
+            id={`${listId}-${c.id}`}
+            role="option"
+            aria-selected={i === current}
+            className={i === current ? 'active' : ''}
+            onMouseMove={() => setActive(i)}
+            onClick={c.run}
+            data-testid="palette-option"
+          >
             <span>{c.label}</span>
             <span className="small muted">{c.hint}</span>
           </li>
         ))}
       </ul>
       <p className="small muted" role="status" aria-live="polite">
-        {results.isFetching ? 'Searching…' : results.isError ? 'Search failed; check your connection and try again.' : q && records.length === 0 && text.trim() === q ? `No records match “${q}” among those you can see.` : '↑ ↓ to choose, Enter to open, Esc to close'}
+        {results.isFetching
+          ? 'Searching…'
+          : results.isError
+            ? 'Search failed; check your connection and try again.'
+            : q && records.length === 0 && text.trim() === q
+              ? `No records match “${q}” among those you can see.`
+              : '↑ ↓ to choose, Enter to open, Esc to close'}
       </p>
     </Modal>
   );

@@ -24,7 +24,15 @@ function useSimilarAccounts(company: string | null) {
  * Converting a lead: the account (new, an existing one, or none for a consumer), the contact and an
  * optional deal, pre-filled from the lead; one POST /leads/:id/convert, all or nothing.
  */
-export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: LeadDto; onClose: () => void; onConverted: (r: ConvertLeadResult) => void }) {
+export function ConvertLeadDialog({
+  lead,
+  onClose,
+  onConverted,
+}: {
+  lead: LeadDto;
+  onClose: () => void;
+  onConverted: (r: ConvertLeadResult) => void;
+}) {
   const pipelines = useQuery(pipelinesQuery);
   const similar = useSimilarAccounts(lead.company);
   const exact = similar.data?.items.find((a) => a.title.toLowerCase() === lead.company?.toLowerCase());
@@ -50,11 +58,18 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: LeadDt
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const pipelineId = f.pipelineId || pipelines.data?.find((p) => p.isDefault)?.id || pipelines.data?.[0]?.id || '';
-  const err = (field: string) => problems?.fields.find((p) => p.field === field || p.field.startsWith(`${field}.`))?.message;
+  const err = (field: string) =>
+    problems?.fields.find((p) => p.field === field || p.field.startsWith(`${field}.`))?.message;
   const text = (label: string, key: keyof typeof f, field: string, props: Record<string, string> = {}): ReactNode => (
     <label>
       {label}
-      <input name={key} value={String(f[key])} onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))} aria-invalid={err(field) ? true : undefined} {...props} />
+      <input
+        name={key}
+        value={String(f[key])}
+        onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))}
+        aria-invalid={err(field) ? true : undefined}
+        {...props}
+      />
       {err(field) && <span className="field-error">{err(field)}</span>}
     </label>
   );
@@ -63,9 +78,31 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: LeadDt
     e.preventDefault();
     const orNull = (s: string) => s.trim() || null;
     const parsed = convertLeadSchema.safeParse({
-      account: accountMode === 'none' ? null : accountMode === 'link' ? { id: linkedId ?? undefined } : { create: { name: f.accountName, domain: orNull(f.domain), industry: orNull(f.industry) } },
-      contact: { create: { firstName: orNull(f.firstName), lastName: f.lastName, title: orNull(f.title), emails: f.email.trim() ? [f.email.trim()] : [], phones: f.phone.trim() ? [f.phone.trim()] : [] } },
-      deal: f.withDeal ? { create: { name: f.dealName, pipelineId: pipelineId || undefined, amount: orNull(f.amount), expectedCloseDate: orNull(f.expectedCloseDate) } } : null,
+      account:
+        accountMode === 'none'
+          ? null
+          : accountMode === 'link'
+            ? { id: linkedId ?? undefined }
+            : { create: { name: f.accountName, domain: orNull(f.domain), industry: orNull(f.industry) } },
+      contact: {
+        create: {
+          firstName: orNull(f.firstName),
+          lastName: f.lastName,
+          title: orNull(f.title),
+          emails: f.email.trim() ? [f.email.trim()] : [],
+          phones: f.phone.trim() ? [f.phone.trim()] : [],
+        },
+      },
+      deal: f.withDeal
+        ? {
+            create: {
+              name: f.dealName,
+              pipelineId: pipelineId || undefined,
+              amount: orNull(f.amount),
+              expectedCloseDate: orNull(f.expectedCloseDate),
+            },
+          }
+        : null,
     });
     if (!parsed.success) {
       setProblems({ summary: 'Please correct the marked fields.', fields: zodProblems(parsed.error) });
@@ -84,26 +121,46 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: LeadDt
 
   const person = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
   return (
-    <Modal title={`Convert ${person}${lead.company ? ` (${lead.company})` : ''}`} onClose={onClose} className="wide" testId="convert-dialog">
+    <Modal
+      title={`Convert ${person}${lead.company ? ` (${lead.company})` : ''}`}
+      onClose={onClose}
+      className="wide"
+      testId="convert-dialog"
+    >
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <fieldset>
           <legend>Account</legend>
           <div className="chips" role="radiogroup" aria-label="Account">
             {similar.data?.items.map((a) => (
               <label key={a.id} className="chip">
-                <input type="radio" name="account-mode" checked={accountMode === 'link' && linkedId === a.id} onChange={() => {
+                <input
+                  type="radio"
+                  name="account-mode"
+                  checked={accountMode === 'link' && linkedId === a.id}
+                  onChange={() => {
                     setMode('link');
                     setLinkId(a.id);
-                  }} />
+                  }}
+                />
                 Link existing: {a.title}
               </label>
             ))}
             <label className="chip">
-              <input type="radio" name="account-mode" checked={accountMode === 'create'} onChange={() => setMode('create')} />
+              <input
+                type="radio"
+                name="account-mode"
+                checked={accountMode === 'create'}
+                onChange={() => setMode('create')}
+              />
               New account
             </label>
             <label className="chip">
-              <input type="radio" name="account-mode" checked={accountMode === 'none'} onChange={() => setMode('none')} />
+              <input
+                type="radio"
+                name="account-mode"
+                checked={accountMode === 'none'}
+                onChange={() => setMode('none')}
+              />
               No account (consumer)
             </label>
           </div>
@@ -131,7 +188,12 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: LeadDt
         <fieldset>
           <legend>Deal</legend>
           <label className="inline">
-            <input type="checkbox" checked={f.withDeal} onChange={(e) => setF((x) => ({ ...x, withDeal: e.target.checked }))} /> Create a deal
+            <input
+              type="checkbox"
+              checked={f.withDeal}
+              onChange={(e) => setF((x) => ({ ...x, withDeal: e.target.checked }))}
+            />{' '}
+            Create a deal
           </label>
           {f.withDeal && (
             <>

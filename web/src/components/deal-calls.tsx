@@ -16,7 +16,8 @@ export function LogCallButton({ target, onLogged }: { target: CallTarget; onLogg
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || document.querySelector('[role=dialog]')) return;
+      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || document.querySelector('[role=dialog]'))
+        return;
       e.preventDefault();
       setOpen(true);
     };
@@ -57,14 +58,20 @@ export function DealCalls({ dealId, dealName }: { dealId: string; dealName: stri
         </p>
       )}
       {activities.isPending && <Loading />}
-      {activities.isError && <ErrorState error={activities.error} what="the activities" onRetry={() => void activities.refetch()} />}
-      {activities.data && activities.data.items.length === 0 && <EmptyState title="No calls yet">Log the first one with “Log a call” (or press c).</EmptyState>}
+      {activities.isError && (
+        <ErrorState error={activities.error} what="the activities" onRetry={() => void activities.refetch()} />
+      )}
+      {activities.data && activities.data.items.length === 0 && (
+        <EmptyState title="No calls yet">Log the first one with “Log a call” (or press c).</EmptyState>
+      )}
       {activities.data && activities.data.items.length > 0 && (
         <ul className="activities" data-testid="deal-activities">
           {activities.data.items.map((a) => (
             <li key={a.id} data-testid="activity">
               <div>
-                <strong>{a.type === 'call' ? `${a.direction === 'inbound' ? 'Inbound' : 'Outbound'} call` : a.type}</strong>
+                <strong>
+                  {a.type === 'call' ? `${a.direction === 'inbound' ? 'Inbound' : 'Outbound'} call` : a.type}
+                </strong>
                 {a.disposition && <span className="badge">{a.disposition.replace(/_/g, ' ')}</span>}
                 <span className="small muted">
                   {' '}
@@ -78,8 +85,10 @@ export function DealCalls({ dealId, dealName }: { dealId: string; dealName: stri
                   .filter((o) => o.activityId === a.id)
                   .map((o) => (
                     <li key={o.id}>
-                      <span className={`badge ${o.outcome === 'resolved' ? 'won' : 'lost'}`}>{o.outcome}</span> {categoryLabels[o.category]}
-                      {o.objectionTitle ? ` (${o.objectionTitle})` : ''}: “{o.buyerWords}”{o.responseUsed ? ` → ${o.responseUsed}` : ''}
+                      <span className={`badge ${o.outcome === 'resolved' ? 'won' : 'lost'}`}>{o.outcome}</span>{' '}
+                      {categoryLabels[o.category]}
+                      {o.objectionTitle ? ` (${o.objectionTitle})` : ''}: “{o.buyerWords}”
+                      {o.responseUsed ? ` → ${o.responseUsed}` : ''}
                     </li>
                   ))}
               </ul>

@@ -2,10 +2,27 @@ import { useState, type FormEvent } from 'react';
 import type { LeadDto } from '../../../src/domain/leads.ts';
 import { Modal } from './modal.tsx';
 
-const commonReasons = ['No budget', 'No need', 'Not the decision maker', 'Bought from a competitor', 'Unreachable', 'Duplicate'];
+const commonReasons = [
+  'No budget',
+  'No need',
+  'Not the decision maker',
+  'Bought from a competitor',
+  'Unreachable',
+  'Duplicate',
+];
 
 /** Asks why a lead is disqualified (the API requires a reason) and confirms. */
-export function DisqualifyDialog({ lead, busy, onClose, onConfirm }: { lead: LeadDto; busy: boolean; onClose: () => void; onConfirm: (reason: string) => Promise<void> }) {
+export function DisqualifyDialog({
+  lead,
+  busy,
+  onClose,
+  onConfirm,
+}: {
+  lead: LeadDto;
+  busy: boolean;
+  onClose: () => void;
+  onConfirm: (reason: string) => Promise<void>;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const onSubmit = (e: FormEvent) => {
@@ -17,11 +34,22 @@ export function DisqualifyDialog({ lead, busy, onClose, onConfirm }: { lead: Lea
     void onConfirm(reason.trim());
   };
   return (
-    <Modal title={`Disqualify ${[lead.firstName, lead.lastName].filter(Boolean).join(' ')}`} onClose={onClose} testId="disqualify-dialog">
+    <Modal
+      title={`Disqualify ${[lead.firstName, lead.lastName].filter(Boolean).join(' ')}`}
+      onClose={onClose}
+      testId="disqualify-dialog"
+    >
       <form onSubmit={onSubmit} noValidate>
         <label>
           Reason
-          <input name="reason" list="disqualify-reasons" value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={error ? true : undefined} autoFocus />
+          <input
+            name="reason"
+            list="disqualify-reasons"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            autoFocus
+          />
           <datalist id="disqualify-reasons">
             {commonReasons.map((r) => (
               <option key={r} value={r} />

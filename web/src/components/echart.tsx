@@ -1,11 +1,31 @@
 import { BarChart, BoxplotChart, FunnelChart, GraphChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the chart types and components the analytics pages draw, so the bundle stays lean.
-echarts.use([BarChart, BoxplotChart, FunnelChart, GraphChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, VisualMapComponent, DataZoomComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  BoxplotChart,
+  FunnelChart,
+  GraphChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  SVGRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 /** The parts of an ECharts click event the pages use. */
@@ -21,7 +41,19 @@ export interface ChartClick {
  * disposed on unmount. The chart itself is hidden from screen readers; `label` summarises it and
  * every page also shows the numbers as a table.
  */
-export function EChart({ option, label, height = 320, onClick, testId }: { option: ChartOption; label: string; height?: number; onClick?: (e: ChartClick) => void; testId?: string }) {
+export function EChart({
+  option,
+  label,
+  height = 320,
+  onClick,
+  testId,
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);

@@ -2,7 +2,9 @@
 export function fieldLabel(field: string): string {
   return field
     .split('.')
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .map((part) =>
+      /^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+    )
     .join(' ')
     .replace(/^objections (\d+)/, 'objection $1')
     .replace(/^./, (c) => c.toUpperCase());

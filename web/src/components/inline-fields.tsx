@@ -34,7 +34,19 @@ export const orNull = (raw: string): string | null => (raw.trim() === '' ? null 
  * someone else changed the record meanwhile the server answers 409 and the user chooses: reload
  * (discard the edit, see the other change) or overwrite (If-Match: *).
  */
-export function InlineFields({ path, version, queryKey, noun, fields }: { path: string; version: number; queryKey: QueryKey; noun: string; fields: EditableField[] }) {
+export function InlineFields({
+  path,
+  version,
+  queryKey,
+  noun,
+  fields,
+}: {
+  path: string;
+  version: number;
+  queryKey: QueryKey;
+  noun: string;
+  fields: EditableField[];
+}) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const [raw, setRaw] = useState('');
@@ -105,8 +117,11 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
       {conflict && (
         <div className="notice error conflict" role="alert" data-testid="conflict">
           <p>
-            <strong>{conflict.field.label}</strong> was not saved: this {noun} was changed by <strong>{conflict.by}</strong> meanwhile
-            {conflict.currentVersion !== null && ` (it is now at version ${conflict.currentVersion}, you edited version ${version})`}.
+            <strong>{conflict.field.label}</strong> was not saved: this {noun} was changed by{' '}
+            <strong>{conflict.by}</strong> meanwhile
+            {conflict.currentVersion !== null &&
+              ` (it is now at version ${conflict.currentVersion}, you edited version ${version})`}
+            .
           </p>
           <div className="actions start">
             <button
@@ -154,7 +169,9 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
                 </form>
               ) : (
                 <>
-                  <span className="value">{f.display ?? (f.value === '' ? <span className="muted">—</span> : f.value)}</span>
+                  <span className="value">
+                    {f.display ?? (f.value === '' ? <span className="muted">—</span> : f.value)}
+                  </span>
                   {!f.readOnly && (
                     <button
                       type="button"
@@ -180,8 +197,24 @@ export function InlineFields({ path, version, queryKey, noun, fields }: { path: 
   );
 }
 
-function FieldInput({ f, raw, setRaw, invalid }: { f: EditableField; raw: string; setRaw: (v: string) => void; invalid: boolean }) {
-  const common = { id: `input-${f.key}`, 'aria-labelledby': `label-${f.key}`, 'aria-invalid': invalid || undefined, 'aria-describedby': invalid ? `error-${f.key}` : undefined, autoFocus: true };
+function FieldInput({
+  f,
+  raw,
+  setRaw,
+  invalid,
+}: {
+  f: EditableField;
+  raw: string;
+  setRaw: (v: string) => void;
+  invalid: boolean;
+}) {
+  const common = {
+    id: `input-${f.key}`,
+    'aria-labelledby': `label-${f.key}`,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? `error-${f.key}` : undefined,
+    autoFocus: true,
+  };
   if (f.input === 'select') {
     return (
       <select {...common} value={raw} onChange={(e) => setRaw(e.target.value)}>
@@ -193,6 +226,7 @@ function FieldInput({ f, raw, setRaw, invalid }: { f: EditableField; raw: string
       </select>
     );
   }
-  if (f.input === 'textarea') return <textarea {...common} value={raw} rows={3} onChange={(e) => setRaw(e.target.value)} />;
+  if (f.input === 'textarea')
+    return <textarea {...common} value={raw} rows={3} onChange={(e) => setRaw(e.target.value)} />;
   return <input {...common} type={f.input ?? 'text'} value={raw} onChange={(e) => setRaw(e.target.value)} />;
 }

@@ -21,7 +21,6 @@ const dispositionLabels: Record<Disposition, string> = {
   meeting_booked: 'Meeting booked',
 };
 
-
 export interface CallTarget {
   dealId?: string | null;
   contactId?: string | null;
@@ -34,7 +33,15 @@ export interface CallTarget {
  * itself from the moment the dialog opens, Ctrl+Enter saves. Objections are written with the
  * library's responses at hand, and the deal's pitch script sits beside the form.
  */
-export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarget; onClose: () => void; onLogged?: (a: ActivityDto) => void }) {
+export function LogCallDialog({
+  target,
+  onClose,
+  onLogged,
+}: {
+  target: CallTarget;
+  onClose: () => void;
+  onLogged?: (a: ActivityDto) => void;
+}) {
   const queryClient = useQueryClient();
   const [opened] = useState(() => Date.now());
   const [elapsed, setElapsed] = useState(0);
@@ -58,7 +65,10 @@ export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarge
     if (busy) return;
     const seconds = parseDuration(durationText);
     if (seconds === undefined) {
-      setProblems({ summary: 'Please correct the marked fields.', fields: [{ field: 'durationSeconds', message: 'must be minutes, or minutes:seconds such as 4:30' }] });
+      setProblems({
+        summary: 'Please correct the marked fields.',
+        fields: [{ field: 'durationSeconds', message: 'must be minutes, or minutes:seconds such as 4:30' }],
+      });
       return;
     }
     const parsed = createActivitySchema.safeParse({
@@ -102,7 +112,13 @@ export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarge
   };
 
   return (
-    <Modal title={`Log a call · ${target.name}`} onClose={onClose} className="call-dialog" initialFocus="input[name=disposition]:checked" testId="call-dialog">
+    <Modal
+      title={`Log a call · ${target.name}`}
+      onClose={onClose}
+      className="call-dialog"
+      initialFocus="input[name=disposition]:checked"
+      testId="call-dialog"
+    >
       <div className="call-layout">
         <details className="call-script-panel" open>
           <summary>Pitch script</summary>
@@ -113,7 +129,13 @@ export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarge
             <legend>Direction</legend>
             {(['outbound', 'inbound'] as const).map((d) => (
               <label key={d} className="chip">
-                <input type="radio" name="direction" value={d} checked={direction === d} onChange={() => setDirection(d)} />
+                <input
+                  type="radio"
+                  name="direction"
+                  value={d}
+                  checked={direction === d}
+                  onChange={() => setDirection(d)}
+                />
                 {d === 'outbound' ? 'Outbound' : 'Inbound'}
               </label>
             ))}
@@ -122,16 +144,31 @@ export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarge
             <legend>Disposition</legend>
             {callDispositions.map((d) => (
               <label key={d} className="chip">
-                <input type="radio" name="disposition" value={d} checked={disposition === d} onChange={() => setDisposition(d)} />
+                <input
+                  type="radio"
+                  name="disposition"
+                  value={d}
+                  checked={disposition === d}
+                  onChange={() => setDisposition(d)}
+                />
                 {dispositionLabels[d]}
               </label>
             ))}
           </fieldset>
           <label>
             Duration (min:sec)
-            <input name="duration" inputMode="numeric" value={durationText} onChange={(e) => setDuration(e.target.value)} aria-describedby="duration-hint" aria-invalid={errorOf('durationSeconds') ? true : undefined} />
+            <input
+              name="duration"
+              inputMode="numeric"
+              value={durationText}
+              onChange={(e) => setDuration(e.target.value)}
+              aria-describedby="duration-hint"
+              aria-invalid={errorOf('durationSeconds') ? true : undefined}
+            />
             <span id="duration-hint" className="small muted">
-              {duration === null ? 'Counting since you opened this dialog; type to set it yourself.' : 'As typed: minutes, or minutes:seconds.'}
+              {duration === null
+                ? 'Counting since you opened this dialog; type to set it yourself.'
+                : 'As typed: minutes, or minutes:seconds.'}
             </span>
             {errorOf('durationSeconds') && <span className="field-error">{errorOf('durationSeconds')}</span>}
           </label>
@@ -140,7 +177,14 @@ export function LogCallDialog({ target, onClose, onLogged }: { target: CallTarge
             <textarea name="notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
           </label>
           {objections.map((o, i) => (
-            <ObjectionFields key={o.key} draft={o} index={i} errorOf={errorOf} onChange={(d) => setObjections((all) => all.map((x) => (x.key === d.key ? d : x)))} onRemove={() => setObjections((all) => all.filter((x) => x.key !== o.key))} />
+            <ObjectionFields
+              key={o.key}
+              draft={o}
+              index={i}
+              errorOf={errorOf}
+              onChange={(d) => setObjections((all) => all.map((x) => (x.key === d.key ? d : x)))}
+              onRemove={() => setObjections((all) => all.filter((x) => x.key !== o.key))}
+            />
           ))}
           <button type="button" onClick={() => setObjections((all) => [...all, newObjectionDraft()])}>
             + Objection raised

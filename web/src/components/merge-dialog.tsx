@@ -24,8 +24,12 @@ interface Row<T> {
   union?: boolean;
 }
 
-const s = (v: string | number | boolean | null | undefined) => (v === null || v === undefined || v === '' ? '' : String(v));
-const owner = <T extends { ownerId: string | null }>(): Row<T> => ({ label: 'Owner', text: (r, users) => (r.ownerId ? nameOf(users, r.ownerId) : '') });
+const s = (v: string | number | boolean | null | undefined) =>
+  v === null || v === undefined || v === '' ? '' : String(v);
+const owner = <T extends { ownerId: string | null }>(): Row<T> => ({
+  label: 'Owner',
+  text: (r, users) => (r.ownerId ? nameOf(users, r.ownerId) : ''),
+});
 
 const rows: { [E in MergeEntity]: Row<Dto[E]>[] } = {
   account: [
@@ -34,7 +38,10 @@ const rows: { [E in MergeEntity]: Row<Dto[E]>[] } = {
     { label: 'Type', text: (r) => r.type },
     { label: 'Industry', text: (r) => s(r.industry) },
     { label: 'Employees', text: (r) => s(r.employees) },
-    { label: 'Annual revenue', text: (r) => (r.annualRevenue ? formatMoney(r.annualRevenue, r.revenueCurrency ?? undefined) : '') },
+    {
+      label: 'Annual revenue',
+      text: (r) => (r.annualRevenue ? formatMoney(r.annualRevenue, r.revenueCurrency ?? undefined) : ''),
+    },
     { label: 'City', text: (r) => s(r.address.city) },
     { label: 'Country', text: (r) => s(r.address.country) },
     owner(),
@@ -63,7 +70,11 @@ const rows: { [E in MergeEntity]: Row<Dto[E]>[] } = {
   deal: [
     { label: 'Name', text: (r) => r.name },
     { label: 'Account', text: (r) => s(r.accountId), show: (r) => <AccountLink id={r.accountId} /> },
-    { label: 'Primary contact', text: (r) => s(r.primaryContactId), show: (r) => <ContactLink id={r.primaryContactId} /> },
+    {
+      label: 'Primary contact',
+      text: (r) => s(r.primaryContactId),
+      show: (r) => <ContactLink id={r.primaryContactId} />,
+    },
     { label: 'Status', text: (r) => r.status },
     { label: 'Amount', text: (r) => (r.amount === null ? '' : formatMoney(r.amount, r.currency)) },
     { label: 'Expected close', text: (r) => s(r.expectedCloseDate) },
@@ -73,7 +84,8 @@ const rows: { [E in MergeEntity]: Row<Dto[E]>[] } = {
   ],
 };
 
-const titleOf = (entity: MergeEntity, r: AnyDto): string => (entity === 'account' || entity === 'deal' ? (r as AccountDto | DealDto).name : contactName(r as ContactDto | LeadDto));
+const titleOf = (entity: MergeEntity, r: AnyDto): string =>
+  entity === 'account' || entity === 'deal' ? (r as AccountDto | DealDto).name : contactName(r as ContactDto | LeadDto);
 
 /** Both records side by side and what the survivor keeps: its own values (a contact also gains the other's emails and phones). */
 function Comparison<E extends MergeEntity>({ entity, kept, merged }: { entity: E; kept: Dto[E]; merged: Dto[E] }) {
@@ -105,7 +117,9 @@ function Comparison<E extends MergeEntity>({ entity, kept, merged }: { entity: E
                   {cell(merged, b)}
                   {lost && <span className="muted small"> (dropped)</span>}
                 </td>
-                <td className="wrap">{row.show && !row.union ? row.show(kept) : after || <span className="muted">—</span>}</td>
+                <td className="wrap">
+                  {row.show && !row.union ? row.show(kept) : after || <span className="muted">—</span>}
+                </td>
               </tr>
             );
           })}
@@ -120,7 +134,15 @@ function Comparison<E extends MergeEntity>({ entity, kept, merged }: { entity: E
  * with the values that survive, choose which record is kept, confirm; lands on the survivor, whose
  * timeline then shows both histories.
  */
-export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: { entity: E; record: Dto[E]; onClose: () => void }) {
+export function MergeDialog<E extends MergeEntity>({
+  entity,
+  record,
+  onClose,
+}: {
+  entity: E;
+  record: Dto[E];
+  onClose: () => void;
+}) {
   const [text, setText] = useState('');
   const [otherId, setOtherId] = useState<string | null>(null);
   const [keepThis, setKeepThis] = useState(true);
@@ -137,7 +159,11 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
-  const other = useQuery({ queryKey: [entity, otherId], queryFn: () => api.get<Dto[E]>(`/${entity}s/${otherId}`), enabled: otherId !== null });
+  const other = useQuery({
+    queryKey: [entity, otherId],
+    queryFn: () => api.get<Dto[E]>(`/${entity}s/${otherId}`),
+    enabled: otherId !== null,
+  });
   const candidates = (results.data?.items ?? []).filter((r) => r.id !== record.id);
 
   const merge = async () => {
@@ -161,7 +187,12 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
         const onPick = err.errors.filter((e) => e.field === 'mergeId');
         if (onPick.length > 0) setFieldError(onPick.map((e) => e.message).join('; '));
         const rest = err.errors.filter((e) => e.field !== 'mergeId');
-        if (onPick.length === 0 || rest.length > 0) setError(err.status === 409 ? `${err.detail}: one of the records changed meanwhile. Check them and merge again.` : [err.detail, ...rest.map((e) => `${e.field}: ${e.message}`)].join(' — '));
+        if (onPick.length === 0 || rest.length > 0)
+          setError(
+            err.status === 409
+              ? `${err.detail}: one of the records changed meanwhile. Check them and merge again.`
+              : [err.detail, ...rest.map((e) => `${e.field}: ${e.message}`)].join(' — '),
+          );
         if (err.status === 409) await queryClient.invalidateQueries({ queryKey: [entity] });
       }
     } finally {
@@ -170,7 +201,13 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
   };
 
   return (
-    <Modal title={`Merge ${entity}s`} onClose={onClose} className="wide merge-dialog" testId="merge-dialog" initialFocus="input">
+    <Modal
+      title={`Merge ${entity}s`}
+      onClose={onClose}
+      className="wide merge-dialog"
+      testId="merge-dialog"
+      initialFocus="input"
+    >
       <label>
         <span>The duplicate of {titleOf(entity, record)}</span>
         <input
@@ -189,7 +226,12 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
         <ul id={listId} role="listbox" className="palette-list merge-candidates" aria-label="Records found">
           {candidates.length === 0 && !results.isFetching && <li className="muted">No other {entity} matches.</li>}
           {candidates.map((r) => (
-            <li key={r.id} role="option" aria-selected={r.id === otherId} className={r.id === otherId ? 'active' : undefined}>
+            <li
+              key={r.id}
+              role="option"
+              aria-selected={r.id === otherId}
+              className={r.id === otherId ? 'active' : undefined}
+            >
               <button type="button" className="link" onClick={() => setOtherId(r.id)}>
                 {r.title}
               </button>
@@ -204,15 +246,18 @@ export function MergeDialog<E extends MergeEntity>({ entity, record, onClose }: 
           <fieldset className="segmented">
             <legend className="sr-only">Which record is kept</legend>
             <label className="inline">
-              <input type="radio" name="keep" checked={keepThis} onChange={() => setKeepThis(true)} /> Keep {titleOf(entity, record)} (this one)
+              <input type="radio" name="keep" checked={keepThis} onChange={() => setKeepThis(true)} /> Keep{' '}
+              {titleOf(entity, record)} (this one)
             </label>
             <label className="inline">
-              <input type="radio" name="keep" checked={!keepThis} onChange={() => setKeepThis(false)} /> Keep {titleOf(entity, other.data)}
+              <input type="radio" name="keep" checked={!keepThis} onChange={() => setKeepThis(false)} /> Keep{' '}
+              {titleOf(entity, other.data)}
             </label>
           </fieldset>
           <Comparison entity={entity} kept={keepThis ? record : other.data} merged={keepThis ? other.data : record} />
           <p className="muted small">
-            Everything linked to the merged record (activities, deals, contacts, roles…) moves to the kept one, whose timeline shows both histories. The merged record is deleted.
+            Everything linked to the merged record (activities, deals, contacts, roles…) moves to the kept one, whose
+            timeline shows both histories. The merged record is deleted.
           </p>
         </>
       )}

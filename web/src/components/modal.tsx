@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: labelled by its title, Escape closes it, Tab stays inside, and focus returns to
@@ -33,7 +34,8 @@ export function Modal({
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = ref.current;
-    const first = (initialFocus && root?.querySelector<HTMLElement>(initialFocus)) || root?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      (initialFocus && root?.querySelector<HTMLElement>(initialFocus)) || root?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => before?.focus();
     // focus once, when the dialog opens
@@ -61,8 +63,20 @@ export function Modal({
 
   // On document.body, so a dialog opened from the top bar does not inherit its colours.
   return createPortal(
-    <div className="backdrop" role="presentation" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && close.current()}>
-      <div ref={ref} className={`card dialog ${className}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid={testId}>
+    <div
+      className="backdrop"
+      role="presentation"
+      onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && close.current()}
+    >
+      <div
+        ref={ref}
+        className={`card dialog ${className}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={onKeyDown}
+        data-testid={testId}
+      >
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

@@ -12,7 +12,13 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
   const pipelines = useQuery(pipelinesQuery);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [f, setF] = useState({ name: '', pipelineId: initialPipeline ?? '', amount: '', expectedCloseDate: '', nextStep: '' });
+  const [f, setF] = useState({
+    name: '',
+    pipelineId: initialPipeline ?? '',
+    amount: '',
+    expectedCloseDate: '',
+    nextStep: '',
+  });
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const pipelineId = f.pipelineId || pipelines.data?.find((p) => p.isDefault)?.id || pipelines.data?.[0]?.id || '';
@@ -20,7 +26,13 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
   const input = (label: string, key: keyof typeof f, props: Record<string, string | boolean> = {}) => (
     <label>
       {label}
-      <input name={key} value={f[key]} onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))} aria-invalid={err(key) ? true : undefined} {...props} />
+      <input
+        name={key}
+        value={f[key]}
+        onChange={(e) => setF((x) => ({ ...x, [key]: e.target.value }))}
+        aria-invalid={err(key) ? true : undefined}
+        {...props}
+      />
       {err(key) && <span className="field-error">{err(key)}</span>}
     </label>
   );
@@ -28,7 +40,13 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const orNull = (s: string) => s.trim() || null;
-    const parsed = createDealSchema.safeParse({ name: f.name, pipelineId: pipelineId || undefined, amount: orNull(f.amount), expectedCloseDate: orNull(f.expectedCloseDate), nextStep: orNull(f.nextStep) });
+    const parsed = createDealSchema.safeParse({
+      name: f.name,
+      pipelineId: pipelineId || undefined,
+      amount: orNull(f.amount),
+      expectedCloseDate: orNull(f.expectedCloseDate),
+      nextStep: orNull(f.nextStep),
+    });
     if (!parsed.success) {
       setProblems({ summary: 'Please correct the marked fields.', fields: zodProblems(parsed.error) });
       return;

@@ -8,12 +8,29 @@ import type { AccountDto, ContactDto, DealDto, LeadDto } from '../types.ts';
  * a record the user may not see shows as "not visible" instead of failing the page.
  */
 
-export const accountQuery = (id: string) => ({ queryKey: ['account', id], queryFn: () => api.get<AccountDto>(`/accounts/${id}`), staleTime: 30_000 });
-export const contactQuery = (id: string) => ({ queryKey: ['contact', id], queryFn: () => api.get<ContactDto>(`/contacts/${id}`), staleTime: 30_000 });
-export const leadQuery = (id: string) => ({ queryKey: ['lead', id], queryFn: () => api.get<LeadDto>(`/leads/${id}`), staleTime: 30_000 });
-export const dealByIdQuery = (id: string) => ({ queryKey: ['deal', id], queryFn: () => api.get<DealDto>(`/deals/${id}`), staleTime: 30_000 });
+export const accountQuery = (id: string) => ({
+  queryKey: ['account', id],
+  queryFn: () => api.get<AccountDto>(`/accounts/${id}`),
+  staleTime: 30_000,
+});
+export const contactQuery = (id: string) => ({
+  queryKey: ['contact', id],
+  queryFn: () => api.get<ContactDto>(`/contacts/${id}`),
+  staleTime: 30_000,
+});
+export const leadQuery = (id: string) => ({
+  queryKey: ['lead', id],
+  queryFn: () => api.get<LeadDto>(`/leads/${id}`),
+  staleTime: 30_000,
+});
+export const dealByIdQuery = (id: string) => ({
+  queryKey: ['deal', id],
+  queryFn: () => api.get<DealDto>(`/deals/${id}`),
+  staleTime: 30_000,
+});
 
-export const contactName = (c: { firstName: string | null; lastName: string }) => [c.firstName, c.lastName].filter(Boolean).join(' ');
+export const contactName = (c: { firstName: string | null; lastName: string }) =>
+  [c.firstName, c.lastName].filter(Boolean).join(' ');
 
 export function AccountLink({ id }: { id: string | null }) {
   const q = useQuery({ ...accountQuery(id ?? ''), enabled: id !== null });

@@ -54,7 +54,9 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
 
   const filterErrors: Record<string, string> = {};
   if (rows.error instanceof ApiError) for (const e of rows.error.errors) filterErrors[e.field] = e.message;
-  const visible = config.columns.filter((c) => columns.includes(c.key)).sort((a, b) => columns.indexOf(a.key) - columns.indexOf(b.key));
+  const visible = config.columns
+    .filter((c) => columns.includes(c.key))
+    .sort((a, b) => columns.indexOf(a.key) - columns.indexOf(b.key));
   const items = rows.data?.items ?? [];
   const allOnPage = items.length > 0 && items.every((r) => selected.has(r.id));
   const filtered = Object.keys(filters).length > 0;
@@ -64,9 +66,19 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
     <section className="table-page" aria-labelledby={`${config.path}-title`}>
       <div className="toolbar">
         <h1 id={`${config.path}-title`}>{config.title}</h1>
-        <SavedViews entity={config.entity} state={{ filters, sort, columns }} onApply={apply} onReset={() => apply({ filters: {}, sort: config.defaultSort, columns: defaultColumns })} />
+        <SavedViews
+          entity={config.entity}
+          state={{ filters, sort, columns }}
+          onApply={apply}
+          onReset={() => apply({ filters: {}, sort: config.defaultSort, columns: defaultColumns })}
+        />
       </div>
-      <TableFilters defs={config.filters} value={filters} errors={filterErrors} onChange={(f) => apply({ filters: f, sort, columns })} />
+      <TableFilters
+        defs={config.filters}
+        value={filters}
+        errors={filterErrors}
+        onChange={(f) => apply({ filters: f, sort, columns })}
+      />
       <div className="table-tools">
         <BulkBar
           config={config}
@@ -76,7 +88,12 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
             void queryClient.invalidateQueries({ queryKey: [config.path] });
           }}
         />
-        <a className="button" href={apiUrl(`/${config.path}/export`, { ...filters, sort: sort.key, order: sort.order, format: 'csv' }).href} download data-testid="export-csv">
+        <a
+          className="button"
+          href={apiUrl(`/${config.path}/export`, { ...filters, sort: sort.key, order: sort.order, format: 'csv' }).href}
+          download
+          data-testid="export-csv"
+        >
           Export CSV
         </a>
         <details className="column-chooser">
@@ -88,7 +105,9 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
                 <input
                   type="checkbox"
                   checked={columns.includes(c.key)}
-                  onChange={(e) => setColumns((cs) => (e.target.checked ? [...cs, c.key] : cs.filter((k) => k !== c.key)))}
+                  onChange={(e) =>
+                    setColumns((cs) => (e.target.checked ? [...cs, c.key] : cs.filter((k) => k !== c.key)))
+                  }
                   disabled={columns.length === 1 && columns.includes(c.key)}
                 />
                 {c.label}
@@ -99,7 +118,9 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
       </div>
       {rows.isError && (
         <div className="notice error" role="alert">
-          {rows.error instanceof ApiError && rows.error.errors.length > 0 ? 'Some filters are not valid; correct the marked fields and apply again.' : `The ${config.noun}s could not be loaded: ${rows.error.message}. Check your connection and `}
+          {rows.error instanceof ApiError && rows.error.errors.length > 0
+            ? 'Some filters are not valid; correct the marked fields and apply again.'
+            : `The ${config.noun}s could not be loaded: ${rows.error.message}. Check your connection and `}
           {!(rows.error instanceof ApiError && rows.error.errors.length > 0) && (
             <button type="button" onClick={() => void rows.refetch()}>
               try again
@@ -116,15 +137,39 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
                   type="checkbox"
                   aria-label="Select all rows on this page"
                   checked={allOnPage}
-                  onChange={() => setSelected((m) => (allOnPage ? new Map([...m].filter(([id]) => !items.some((r) => r.id === id))) : new Map([...m, ...items.map((r) => [r.id, r] as const)])))}
+                  onChange={() =>
+                    setSelected((m) =>
+                      allOnPage
+                        ? new Map([...m].filter(([id]) => !items.some((r) => r.id === id)))
+                        : new Map([...m, ...items.map((r) => [r.id, r] as const)]),
+                    )
+                  }
                 />
               </th>
               {visible.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={c.sortKey && sort.key === c.sortKey ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={
+                    c.sortKey && sort.key === c.sortKey
+                      ? sort.order === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : undefined
+                  }
+                >
                   {c.sortKey ? (
-                    <button type="button" className="sort" onClick={() => toggleSort(c.sortKey ?? c.key)} title={`Sort by ${c.label}`}>
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => toggleSort(c.sortKey ?? c.key)}
+                      title={`Sort by ${c.label}`}
+                    >
                       {c.label}
-                      <span aria-hidden="true">{sort.key === c.sortKey ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                      <span aria-hidden="true">
+                        {sort.key === c.sortKey ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </span>
                     </button>
                   ) : (
                     c.label
@@ -137,7 +182,12 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
             {items.map((row) => (
               <tr key={row.id} className={selected.has(row.id) ? 'selected' : undefined} data-testid="table-row">
                 <td className="select">
-                  <input type="checkbox" aria-label={`Select ${config.nameOf(row)}`} checked={selected.has(row.id)} onChange={() => toggleRow(row)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${config.nameOf(row)}`}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggleRow(row)}
+                  />
                 </td>
                 {visible.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>
@@ -152,7 +202,9 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
       {rows.isPending && <p className="muted">Loading {config.noun}s…</p>}
       {rows.isSuccess && items.length === 0 && (
         <p className="empty" data-testid="table-empty">
-          {filtered ? `No ${config.noun}s match these filters. Change or clear the filters to see more.` : config.emptyHint}
+          {filtered
+            ? `No ${config.noun}s match these filters. Change or clear the filters to see more.`
+            : config.emptyHint}
         </p>
       )}
       <nav className="pager" aria-label="Pages">

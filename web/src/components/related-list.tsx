@@ -23,7 +23,10 @@ export function RelatedList<T extends { id: string }>({
   render: (item: T) => ReactNode;
   empty: string;
 }) {
-  const q = useQuery({ queryKey: [...queryKey, path, query], queryFn: () => api.get<Page<T>>(path, { ...query, limit: LIMIT }) });
+  const q = useQuery({
+    queryKey: [...queryKey, path, query],
+    queryFn: () => api.get<Page<T>>(path, { ...query, limit: LIMIT }),
+  });
   const id = `related-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section className="card related" aria-labelledby={id} data-testid={id}>
@@ -52,10 +55,14 @@ export function RelatedList<T extends { id: string }>({
 
 /** The timeline of any record from the event log, newest first. */
 export function RecordTimeline({ path, queryKey }: { path: string; queryKey: readonly unknown[] }) {
-  const timeline = useQuery({ queryKey: [...queryKey, 'timeline'], queryFn: () => api.get<Page<TimelineEntry>>(`${path}/timeline`, { limit: 100 }) });
+  const timeline = useQuery({
+    queryKey: [...queryKey, 'timeline'],
+    queryFn: () => api.get<Page<TimelineEntry>>(`${path}/timeline`, { limit: 100 }),
+  });
   const pipelines = useQuery(pipelinesQuery);
   const users = useQuery(usersQuery);
-  const stageName = (id: string) => pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? 'a stage';
+  const stageName = (id: string) =>
+    pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? 'a stage';
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -69,7 +76,13 @@ export function RecordTimeline({ path, queryKey }: { path: string; queryKey: rea
         </p>
       )}
       {timeline.data && (
-        <Timeline recordId={path.split('/').pop()} entries={timeline.data.items} describeStage={stageName} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />
+        <Timeline
+          recordId={path.split('/').pop()}
+          entries={timeline.data.items}
+          describeStage={stageName}
+          describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'}
+          userName={(id) => nameOf(users.data, id)}
+        />
       )}
     </section>
   );

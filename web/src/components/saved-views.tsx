@@ -10,15 +10,29 @@ export interface TableState {
   columns: string[];
 }
 
-const viewsQuery = (entity: ViewEntity) => ({ queryKey: ['views', entity], queryFn: () => api.get<Page<ViewDto>>('/views', { entity, limit: 50 }) });
+const viewsQuery = (entity: ViewEntity) => ({
+  queryKey: ['views', entity],
+  queryFn: () => api.get<Page<ViewDto>>('/views', { entity, limit: 50 }),
+});
 
-const sameState = (v: ViewDto, s: TableState) => JSON.stringify([v.filters, v.sort, v.columns]) === JSON.stringify([s.filters, s.sort, s.columns]);
+const sameState = (v: ViewDto, s: TableState) =>
+  JSON.stringify([v.filters, v.sort, v.columns]) === JSON.stringify([s.filters, s.sort, s.columns]);
 
 /**
  * The saved views of one table (the user's own): choose one to apply its filters, sort and
  * columns; save the current table as a new view; save changes to the chosen view; delete it.
  */
-export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEntity; state: TableState; onApply: (s: TableState) => void; onReset: () => void }) {
+export function SavedViews({
+  entity,
+  state,
+  onApply,
+  onReset,
+}: {
+  entity: ViewEntity;
+  state: TableState;
+  onApply: (s: TableState) => void;
+  onReset: () => void;
+}) {
   const queryClient = useQueryClient();
   const views = useQuery(viewsQuery(entity));
   const [chosenId, setChosenId] = useState('');
@@ -28,7 +42,14 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
   const chosen = views.data?.items.find((v) => v.id === chosenId);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['views', entity] });
-  const fail = (err: unknown) => setMessage({ kind: 'error', text: err instanceof ApiError ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ') : String(err) });
+  const fail = (err: unknown) =>
+    setMessage({
+      kind: 'error',
+      text:
+        err instanceof ApiError
+          ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ')
+          : String(err),
+    });
 
   const choose = (id: string) => {
     setChosenId(id);
@@ -41,7 +62,13 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
   const saveNew = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const v = await api.post<ViewDto>('/views', { entity, name, filters: state.filters, sort: state.sort, columns: state.columns });
+      const v = await api.post<ViewDto>('/views', {
+        entity,
+        name,
+        filters: state.filters,
+        sort: state.sort,
+        columns: state.columns,
+      });
       await refresh();
       setChosenId(v.id);
       setNaming(false);
@@ -55,7 +82,11 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
   const saveChanges = async () => {
     if (!chosen) return;
     try {
-      await api.patch<ViewDto>(`/views/${chosen.id}`, { filters: state.filters, sort: state.sort, columns: state.columns }, chosen.version);
+      await api.patch<ViewDto>(
+        `/views/${chosen.id}`,
+        { filters: state.filters, sort: state.sort, columns: state.columns },
+        chosen.version,
+      );
       await refresh();
       setMessage({ kind: 'ok', text: `Saved changes to "${chosen.name}"` });
     } catch (err) {
@@ -78,7 +109,12 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
   return (
     <div className="views-bar">
       <label htmlFor={`views-${entity}`}>View</label>
-      <select id={`views-${entity}`} value={chosenId} onChange={(e) => choose(e.target.value)} disabled={views.isPending}>
+      <select
+        id={`views-${entity}`}
+        value={chosenId}
+        onChange={(e) => choose(e.target.value)}
+        disabled={views.isPending}
+      >
         <option value="">All records (no saved view)</option>
         {views.data?.items.map((v) => (
           <option key={v.id} value={v.id}>
@@ -86,7 +122,11 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
           </option>
         ))}
       </select>
-      {views.isError && <span className="error small">Saved views could not be loaded ({views.error.message}); the table still works.</span>}
+      {views.isError && (
+        <span className="error small">
+          Saved views could not be loaded ({views.error.message}); the table still works.
+        </span>
+      )}
       {chosen && !sameState(chosen, state) && (
         <button type="button" onClick={() => void saveChanges()}>
           Save changes to view
@@ -100,7 +140,14 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
       {naming ? (
         <form className="inline-form" onSubmit={(e) => void saveNew(e)}>
           <label htmlFor={`view-name-${entity}`}>View name</label>
-          <input id={`view-name-${entity}`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} autoFocus />
+          <input
+            id={`view-name-${entity}`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={100}
+            autoFocus
+          />
           <button type="submit" className="primary">
             Save view
           </button>
@@ -114,7 +161,11 @@ export function SavedViews({ entity, state, onApply, onReset }: { entity: ViewEn
         </button>
       )}
       {message && (
-        <span role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error small' : 'small ok-text'} data-testid="views-message">
+        <span
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error small' : 'small ok-text'}
+          data-testid="views-message"
+        >
           {message.text}
         </span>
       )}

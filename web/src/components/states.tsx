@@ -3,16 +3,31 @@ import { ApiError } from '../api.ts';
 
 /** What went wrong and what the user can do about it, from an API refusal or a network failure. */
 export function explain(err: unknown, what = 'this record'): { title: string; hint: string; retry: boolean } {
-  if (!(err instanceof ApiError)) return { title: 'Could not reach the server', hint: 'Check your connection, then try again.', retry: true };
+  if (!(err instanceof ApiError))
+    return { title: 'Could not reach the server', hint: 'Check your connection, then try again.', retry: true };
   switch (err.status) {
     case 401:
       return { title: 'You are signed out', hint: 'Sign in again to continue.', retry: false };
     case 403:
-      return { title: `You have no access to ${what}`, hint: `${err.detail}. Ask an admin or your manager if you need it.`, retry: false };
+      return {
+        title: `You have no access to ${what}`,
+        hint: `${err.detail}. Ask an admin or your manager if you need it.`,
+        retry: false,
+      };
     case 404:
-      return { title: 'Not found or no access', hint: `${what.charAt(0).toUpperCase() + what.slice(1)} does not exist, was deleted, or belongs to someone whose records you cannot see. Ask its owner or your manager, or go back to the board.`, retry: false };
+      return {
+        title: 'Not found or no access',
+        hint: `${what.charAt(0).toUpperCase() + what.slice(1)} does not exist, was deleted, or belongs to someone whose records you cannot see. Ask its owner or your manager, or go back to the board.`,
+        retry: false,
+      };
     default:
-      return err.status >= 500 ? { title: 'The server had a problem', hint: `${err.detail}. Try again in a moment; if it persists, tell your administrator.`, retry: true } : { title: 'The request was refused', hint: err.detail, retry: false };
+      return err.status >= 500
+        ? {
+            title: 'The server had a problem',
+            hint: `${err.detail}. Try again in a moment; if it persists, tell your administrator.`,
+            retry: true,
+          }
+        : { title: 'The request was refused', hint: err.detail, retry: false };
   }
 }
 

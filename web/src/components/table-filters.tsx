@@ -11,7 +11,8 @@ function toInput(def: FilterDef, value: string | undefined): string {
 function fromInput(def: FilterDef, raw: string): string | undefined {
   const v = raw.trim();
   if (v === '') return undefined;
-  if (def.kind === 'datetime') return def.endOfDay ? new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000).toISOString() : `${v}T00:00:00.000Z`;
+  if (def.kind === 'datetime')
+    return def.endOfDay ? new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000).toISOString() : `${v}T00:00:00.000Z`;
   return v;
 }
 
@@ -19,7 +20,17 @@ function fromInput(def: FilterDef, raw: string): string | undefined {
  * The filter form of a table. Filters apply on submit (Enter or "Apply"), so typing does not send
  * a request per key; choices in a select apply at once.
  */
-export function TableFilters({ defs, value, onChange, errors }: { defs: FilterDef[]; value: Filters; onChange: (f: Filters) => void; errors: Record<string, string> }) {
+export function TableFilters({
+  defs,
+  value,
+  onChange,
+  errors,
+}: {
+  defs: FilterDef[];
+  value: Filters;
+  onChange: (f: Filters) => void;
+  errors: Record<string, string>;
+}) {
   const [draft, setDraft] = useState<Record<string, string>>({});
   // Reset the inputs when the applied filters change (a saved view chosen, "Clear"), not when the
   // parent re-renders with equal filters.
@@ -43,7 +54,12 @@ export function TableFilters({ defs, value, onChange, errors }: { defs: FilterDe
     <form className="filters" onSubmit={submit} aria-label="Filters">
       {defs.map((d) => {
         const id = `filter-${d.key}`;
-        const common = { id, name: d.key, 'aria-invalid': errors[d.key] ? true : undefined, 'aria-describedby': errors[d.key] ? `${id}-error` : undefined };
+        const common = {
+          id,
+          name: d.key,
+          'aria-invalid': errors[d.key] ? true : undefined,
+          'aria-describedby': errors[d.key] ? `${id}-error` : undefined,
+        };
         return (
           <div className="filter" key={d.key}>
             <label htmlFor={id}>{d.label}</label>

@@ -20,10 +20,24 @@ export function AccountPage() {
   const key = ['account', a.id];
   const fields: EditableField[] = [
     { key: 'name', label: 'Name', value: a.name, toPatch: (v) => ({ name: v }) },
-    { key: 'type', label: 'Type', value: a.type, display: words(a.type), input: 'select', options: accountTypes.map((t) => ({ value: t, label: words(t) })), toPatch: (v) => ({ type: v }) },
+    {
+      key: 'type',
+      label: 'Type',
+      value: a.type,
+      display: words(a.type),
+      input: 'select',
+      options: accountTypes.map((t) => ({ value: t, label: words(t) })),
+      toPatch: (v) => ({ type: v }),
+    },
     { key: 'industry', label: 'Industry', value: a.industry ?? '', toPatch: (v) => ({ industry: orNull(v) }) },
     { key: 'domain', label: 'Domain', value: a.domain ?? '', toPatch: (v) => ({ domain: orNull(v) }) },
-    { key: 'employees', label: 'Employees', value: a.employees === null ? '' : String(a.employees), input: 'number', toPatch: (v) => ({ employees: v.trim() === '' ? null : Number(v) }) },
+    {
+      key: 'employees',
+      label: 'Employees',
+      value: a.employees === null ? '' : String(a.employees),
+      input: 'number',
+      toPatch: (v) => ({ employees: v.trim() === '' ? null : Number(v) }),
+    },
     {
       key: 'annualRevenue',
       label: 'Annual revenue',
@@ -32,10 +46,27 @@ export function AccountPage() {
       toPatch: (v) => ({ annualRevenue: orNull(v) }),
     },
     ownerField(users.data, a.ownerId),
-    { key: 'street', label: 'Street', value: a.address.street ?? '', toPatch: (v) => ({ address: { street: orNull(v) } }) },
+    {
+      key: 'street',
+      label: 'Street',
+      value: a.address.street ?? '',
+      toPatch: (v) => ({ address: { street: orNull(v) } }),
+    },
     { key: 'city', label: 'City', value: a.address.city ?? '', toPatch: (v) => ({ address: { city: orNull(v) } }) },
-    { key: 'country', label: 'Country', value: a.address.country ?? '', toPatch: (v) => ({ address: { country: orNull(v) } }) },
-    { key: 'parent', label: 'Parent account', value: a.parentAccountId ?? '', display: <AccountLink id={a.parentAccountId} />, readOnly: true, toPatch: () => ({}) },
+    {
+      key: 'country',
+      label: 'Country',
+      value: a.address.country ?? '',
+      toPatch: (v) => ({ address: { country: orNull(v) } }),
+    },
+    {
+      key: 'parent',
+      label: 'Parent account',
+      value: a.parentAccountId ?? '',
+      display: <AccountLink id={a.parentAccountId} />,
+      readOnly: true,
+      toPatch: () => ({}),
+    },
   ];
   return (
     <article className="record" aria-labelledby="record-title">
@@ -52,7 +83,13 @@ export function AccountPage() {
         <div className="stack">
           <section className="card" aria-label="Details">
             <h2>Details</h2>
-            <InlineFields path={`/accounts/${a.id}`} version={a.version} queryKey={key} noun="account" fields={fields} />
+            <InlineFields
+              path={`/accounts/${a.id}`}
+              version={a.version}
+              queryKey={key}
+              noun="account"
+              fields={fields}
+            />
             <p className="muted small">Version {a.version}</p>
           </section>
           <RelatedList<ContactDto>
@@ -81,15 +118,22 @@ export function AccountPage() {
                 <Link to="/deals/$dealId" params={{ dealId: d.id }}>
                   {d.name}
                 </Link>{' '}
-                <span className={`badge ${d.status}`}>{d.status}</span> {d.amount !== null && <span className="muted">{formatMoney(d.amount, d.currency)}</span>}
+                <span className={`badge ${d.status}`}>{d.status}</span>{' '}
+                {d.amount !== null && <span className="muted">{formatMoney(d.amount, d.currency)}</span>}
               </>
             )}
           />
-          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ accountId: a.id, sort: 'occurred_at', order: 'desc' }} queryKey={key} empty="No activities logged on this account yet." render={activityLine} />
+          <RelatedList<ActivityDto>
+            title="Activities"
+            path="/activities"
+            query={{ accountId: a.id, sort: 'occurred_at', order: 'desc' }}
+            queryKey={key}
+            empty="No activities logged on this account yet."
+            render={activityLine}
+          />
         </div>
         <RecordTimeline path={`/accounts/${a.id}`} queryKey={key} />
       </div>
     </article>
   );
 }
-

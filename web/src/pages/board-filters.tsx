@@ -7,10 +7,21 @@ import { usersQuery } from '../queries.ts';
 import type { TeamDto } from '../types.ts';
 
 /** Owner, team, channel, close-date range and text; changes go to the URL (text after a pause). */
-export function BoardFilterBar({ filters, onChange }: { filters: BoardFilters; onChange: (next: BoardFilters) => void }) {
+export function BoardFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: BoardFilters;
+  onChange: (next: BoardFilters) => void;
+}) {
   const users = useQuery(usersQuery);
   // Partners may not read teams: then the team filter is simply not offered.
-  const teams = useQuery({ queryKey: ['teams'], queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items, staleTime: 5 * 60_000, retry: false });
+  const teams = useQuery({
+    queryKey: ['teams'],
+    queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   const [text, setText] = useState(filters.q ?? '');
   // The pause after typing reads the filters as they are when it ends.
   const latest = useRef({ filters, onChange });
@@ -59,7 +70,10 @@ export function BoardFilterBar({ filters, onChange }: { filters: BoardFilters; o
       )}
       <label>
         <span>Channel</span>
-        <select value={filters.channel ?? ''} onChange={(e) => set({ channel: dealChannels.find((c) => c === e.target.value) })}>
+        <select
+          value={filters.channel ?? ''}
+          onChange={(e) => set({ channel: dealChannels.find((c) => c === e.target.value) })}
+        >
           <option value="">Any</option>
           <option value="direct">Direct</option>
           <option value="partner">Partner</option>
@@ -67,11 +81,19 @@ export function BoardFilterBar({ filters, onChange }: { filters: BoardFilters; o
       </label>
       <label>
         <span>Closing from</span>
-        <input type="date" value={filters.expectedCloseFrom ?? ''} onChange={(e) => set({ expectedCloseFrom: e.target.value || undefined })} />
+        <input
+          type="date"
+          value={filters.expectedCloseFrom ?? ''}
+          onChange={(e) => set({ expectedCloseFrom: e.target.value || undefined })}
+        />
       </label>
       <label>
         <span>to</span>
-        <input type="date" value={filters.expectedCloseTo ?? ''} onChange={(e) => set({ expectedCloseTo: e.target.value || undefined })} />
+        <input
+          type="date"
+          value={filters.expectedCloseTo ?? ''}
+          onChange={(e) => set({ expectedCloseTo: e.target.value || undefined })}
+        />
       </label>
       {hasFilters(filters) && (
         <button type="button" onClick={() => onChange({})}>

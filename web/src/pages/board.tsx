@@ -17,15 +17,16 @@ export function BoardPage() {
   const { pipelineId: chosen, ...filters } = useSearch({ from: '/board' });
   const navigate = useNavigate();
   const pipelines = useQuery(pipelinesQuery);
-  const pipeline = pipelines.data?.find((p) => p.id === chosen) ?? pipelines.data?.find((p) => p.isDefault) ?? pipelines.data?.[0];
+  const pipeline =
+    pipelines.data?.find((p) => p.id === chosen) ?? pipelines.data?.find((p) => p.isDefault) ?? pipelines.data?.[0];
 
   if (pipelines.isPending) return <p className="muted">Loading pipelines…</p>;
   if (pipelines.isError) return <p className="error">{pipelines.error.message}</p>;
   if (!pipeline)
     return (
       <p className="muted">
-        No pipeline yet. An admin creates one through the API (POST /api/v1/pipelines, see <a href="/api/docs">/api/docs</a>), or loads the demo data with{' '}
-        <code>npm run pipewright -- seed demo</code>.
+        No pipeline yet. An admin creates one through the API (POST /api/v1/pipelines, see{' '}
+        <a href="/api/docs">/api/docs</a>), or loads the demo data with <code>npm run pipewright -- seed demo</code>.
       </p>
     );
 
@@ -35,7 +36,11 @@ export function BoardPage() {
         <h1>{pipeline.name}</h1>
         <label>
           Pipeline{' '}
-          <select aria-label="Pipeline" value={pipeline.id} onChange={(e) => void navigate({ to: '/board', search: { pipelineId: e.target.value } })}>
+          <select
+            aria-label="Pipeline"
+            value={pipeline.id}
+            onChange={(e) => void navigate({ to: '/board', search: { pipelineId: e.target.value } })}
+          >
             {pipelines.data.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -45,7 +50,10 @@ export function BoardPage() {
         </label>
         <NewDealButton pipelineId={pipeline.id} />
       </div>
-      <BoardFilterBar filters={filters} onChange={(next) => void navigate({ to: '/board', search: { pipelineId: pipeline.id, ...next } })} />
+      <BoardFilterBar
+        filters={filters}
+        onChange={(next) => void navigate({ to: '/board', search: { pipelineId: pipeline.id, ...next } })}
+      />
       <Board pipeline={pipeline} filters={filters} />
     </section>
   );
@@ -54,7 +62,11 @@ export function BoardPage() {
 function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFilters }) {
   const queryClient = useQueryClient();
   const stages = useMemo(() => [...pipeline.stages].sort((a, b) => a.position - b.position), [pipeline.stages]);
-  const boardQuery = boardDealsQuery(pipeline.id, stages.map((s) => s.id), filters);
+  const boardQuery = boardDealsQuery(
+    pipeline.id,
+    stages.map((s) => s.id),
+    filters,
+  );
   const dealsKey = boardQuery.queryKey;
   const deals = useQuery(boardQuery);
   const users = useQuery(usersQuery);
@@ -89,7 +101,11 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
     setNotice(null);
     setMoving(deal.id);
     try {
-      const moved = await api.post<DealDto>(`/deals/${deal.id}/stage`, { stageId: stage.id, ...(lostReason ? { lostReason } : {}) }, deal.version);
+      const moved = await api.post<DealDto>(
+        `/deals/${deal.id}/stage`,
+        { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
+        deal.version,
+      );
       applyDeal(moved);
       setPending(null);
       setNotice({ kind: 'ok', text: `Moved "${deal.name}" to ${stage.name}` });
@@ -97,7 +113,9 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
       if (!(err instanceof ApiError)) throw err;
       switch (err.code) {
         case 'stage_gate_failed': {
-          const missing = Array.isArray(err.body.missingFields) ? (err.body.missingFields as GateField[]) : (err.errors.map((e) => e.field) as GateField[]);
+          const missing = Array.isArray(err.body.missingFields)
+            ? (err.body.missingFields as GateField[])
+            : (err.errors.map((e) => e.field) as GateField[]);
           setPending({ deal, stage, missingFields: missing, needsLostReason: false, reason: err.detail });
           break;
         }
@@ -134,7 +152,11 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
   return (
     <>
       {notice && (
-        <p className={notice.kind === 'error' ? 'notice error' : 'notice ok'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="board-notice">
+        <p
+          className={notice.kind === 'error' ? 'notice error' : 'notice ok'}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="board-notice"
+        >
           {notice.text}
         </p>
       )}
@@ -161,7 +183,9 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
                 </h2>
                 <div className="muted small">
                   {stage.kind === 'open' ? `${stage.probability} %` : stage.kind}
-                  {stage.requiredFields.length > 0 && <span title={`Requires: ${stage.requiredFields.join(', ')}`}> · gate</span>}
+                  {stage.requiredFields.length > 0 && (
+                    <span title={`Requires: ${stage.requiredFields.join(', ')}`}> · gate</span>
+                  )}
                 </div>
                 {totals.byCurrency.map((t) => (
                   <div key={t.currency} className="totals small">
@@ -191,8 +215,16 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
                     <Link to="/deals/$dealId" params={{ dealId: deal.id }} className="deal-name">
                       {deal.name}
                     </Link>
-                    <div className="small">{deal.amount !== null ? formatMoney(deal.amount, deal.currency) : <span className="muted">No amount</span>}</div>
-                    <div className="small muted">{deal.ownerId ? (ownerNames.get(deal.ownerId) ?? nameOf(users.data, deal.ownerId)) : 'Unassigned'}</div>
+                    <div className="small">
+                      {deal.amount !== null ? (
+                        formatMoney(deal.amount, deal.currency)
+                      ) : (
+                        <span className="muted">No amount</span>
+                      )}
+                    </div>
+                    <div className="small muted">
+                      {deal.ownerId ? (ownerNames.get(deal.ownerId) ?? nameOf(users.data, deal.ownerId)) : 'Unassigned'}
+                    </div>
                   </li>
                 )}
               />

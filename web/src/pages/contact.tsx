@@ -9,7 +9,11 @@ import { usersQuery } from '../queries.ts';
 import type { ActivityDto, DealDto } from '../types.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
 
-const list = (v: string) => v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 const yesNo = [
   { value: 'false', label: 'No' },
   { value: 'true', label: 'Yes' },
@@ -27,12 +31,41 @@ export function ContactPage() {
     { key: 'firstName', label: 'First name', value: c.firstName ?? '', toPatch: (v) => ({ firstName: orNull(v) }) },
     { key: 'lastName', label: 'Last name', value: c.lastName, toPatch: (v) => ({ lastName: v }) },
     { key: 'title', label: 'Title', value: c.title ?? '', toPatch: (v) => ({ title: orNull(v) }) },
-    { key: 'account', label: 'Account', value: c.accountId ?? '', display: c.accountId ? <AccountLink id={c.accountId} /> : 'None (B2C consumer)', readOnly: true, toPatch: () => ({}) },
-    { key: 'emails', label: 'Emails', value: c.emails.join(', '), input: 'text', toPatch: (v) => ({ emails: list(v) }) },
+    {
+      key: 'account',
+      label: 'Account',
+      value: c.accountId ?? '',
+      display: c.accountId ? <AccountLink id={c.accountId} /> : 'None (B2C consumer)',
+      readOnly: true,
+      toPatch: () => ({}),
+    },
+    {
+      key: 'emails',
+      label: 'Emails',
+      value: c.emails.join(', '),
+      input: 'text',
+      toPatch: (v) => ({ emails: list(v) }),
+    },
     { key: 'phones', label: 'Phones', value: c.phones.join(', '), toPatch: (v) => ({ phones: list(v) }) },
     ownerField(users.data, c.ownerId),
-    { key: 'doNotContact', label: 'Do not contact', value: String(c.doNotContact), display: c.doNotContact ? 'Yes' : 'No', input: 'select', options: yesNo, toPatch: (v) => ({ doNotContact: v === 'true' }) },
-    { key: 'emailOptOut', label: 'Email opt-out', value: String(c.emailOptOut), display: c.emailOptOut ? 'Yes' : 'No', input: 'select', options: yesNo, toPatch: (v) => ({ emailOptOut: v === 'true' }) },
+    {
+      key: 'doNotContact',
+      label: 'Do not contact',
+      value: String(c.doNotContact),
+      display: c.doNotContact ? 'Yes' : 'No',
+      input: 'select',
+      options: yesNo,
+      toPatch: (v) => ({ doNotContact: v === 'true' }),
+    },
+    {
+      key: 'emailOptOut',
+      label: 'Email opt-out',
+      value: String(c.emailOptOut),
+      display: c.emailOptOut ? 'Yes' : 'No',
+      input: 'select',
+      options: yesNo,
+      toPatch: (v) => ({ emailOptOut: v === 'true' }),
+    },
   ];
   return (
     <article className="record" aria-labelledby="record-title">
@@ -49,7 +82,13 @@ export function ContactPage() {
         <div className="stack">
           <section className="card" aria-label="Details">
             <h2>Details</h2>
-            <InlineFields path={`/contacts/${c.id}`} version={c.version} queryKey={key} noun="contact" fields={fields} />
+            <InlineFields
+              path={`/contacts/${c.id}`}
+              version={c.version}
+              queryKey={key}
+              noun="contact"
+              fields={fields}
+            />
             <p className="muted small">Version {c.version}</p>
           </section>
           <RelatedList<DealDto>
@@ -64,13 +103,26 @@ export function ContactPage() {
                   {d.name}
                 </Link>{' '}
                 <span className="muted">
-                  {[d.primaryContactId === c.id ? 'primary contact' : null, ...d.contactRoles.filter((r) => r.contactId === c.id).map((r) => words(r.role))].filter(Boolean).join(', ')}
+                  {[
+                    d.primaryContactId === c.id ? 'primary contact' : null,
+                    ...d.contactRoles.filter((r) => r.contactId === c.id).map((r) => words(r.role)),
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
                 </span>{' '}
-                <span className={`badge ${d.status}`}>{d.status}</span> {d.amount !== null && <span className="muted">{formatMoney(d.amount, d.currency)}</span>}
+                <span className={`badge ${d.status}`}>{d.status}</span>{' '}
+                {d.amount !== null && <span className="muted">{formatMoney(d.amount, d.currency)}</span>}
               </>
             )}
           />
-          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ contactId: c.id, sort: 'occurred_at', order: 'desc' }} queryKey={key} empty="No activities logged with this contact yet." render={activityLine} />
+          <RelatedList<ActivityDto>
+            title="Activities"
+            path="/activities"
+            query={{ contactId: c.id, sort: 'occurred_at', order: 'desc' }}
+            queryKey={key}
+            empty="No activities logged with this contact yet."
+            render={activityLine}
+          />
         </div>
         <RecordTimeline path={`/contacts/${c.id}`} queryKey={key} />
       </div>

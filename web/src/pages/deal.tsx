@@ -33,7 +33,9 @@ export function DealPage() {
           ← {pipeline?.name ?? 'Board'}
         </Link>
       </p>
-      <h1 id="record-title" data-testid="deal-title">{d.name}</h1>
+      <h1 id="record-title" data-testid="deal-title">
+        {d.name}
+      </h1>
       <div className="record-actions">
         <MergeAction entity="deal" record={d} />
       </div>
@@ -41,7 +43,13 @@ export function DealPage() {
         <div className="stack">
           <section className="card">
             <h2>Details</h2>
-            <InlineFields path={`/deals/${d.id}`} version={d.version} queryKey={['deal', d.id]} noun="deal" fields={dealFields(d, users.data, stage?.name)} />
+            <InlineFields
+              path={`/deals/${d.id}`}
+              version={d.version}
+              queryKey={['deal', d.id]}
+              noun="deal"
+              fields={dealFields(d, users.data, stage?.name)}
+            />
             <p className="muted small">
               In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
             </p>
@@ -52,13 +60,28 @@ export function DealPage() {
             <ContactRoles deal={d} />
           </section>
           <DealCalls dealId={d.id} dealName={d.name} />
-          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }} queryKey={['deal', d.id]} empty="No calls, meetings or notes logged on this deal yet." render={activityLine} />
+          <RelatedList<ActivityDto>
+            title="Activities"
+            path="/activities"
+            query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }}
+            queryKey={['deal', d.id]}
+            empty="No calls, meetings or notes logged on this deal yet."
+            render={activityLine}
+          />
         </div>
         <section className="card timeline-card">
           <h2>Timeline</h2>
           {timeline.isPending && <p className="muted">Loading…</p>}
           {timeline.isError && <p className="error">{timeline.error.message}</p>}
-          {timeline.data && <Timeline recordId={d.id} entries={timeline.data.items} describeStage={(id) => stageName(pipelines.data, id)} describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'} userName={(id) => nameOf(users.data, id)} />}
+          {timeline.data && (
+            <Timeline
+              recordId={d.id}
+              entries={timeline.data.items}
+              describeStage={(id) => stageName(pipelines.data, id)}
+              describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'}
+              userName={(id) => nameOf(users.data, id)}
+            />
+          )}
         </section>
       </div>
     </article>
@@ -86,18 +109,54 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
       toPatch: none,
       display: (
         <>
-          <span data-testid="deal-stage">{stageName ?? '…'}</span> <span className={`badge ${d.status}`}>{d.status}</span>
+          <span data-testid="deal-stage">{stageName ?? '…'}</span>{' '}
+          <span className={`badge ${d.status}`}>{d.status}</span>
         </>
       ),
     },
-    { key: 'amount', label: `Amount (${d.currency})`, value: d.amount ?? '', display: d.amount !== null ? formatMoney(d.amount, d.currency) : undefined, toPatch: (v) => ({ amount: orNull(v.replace(/,/g, '')) }) },
-    { key: 'expectedCloseDate', label: 'Expected close', value: d.expectedCloseDate ?? '', input: 'date', toPatch: (v) => ({ expectedCloseDate: orNull(v) }) },
+    {
+      key: 'amount',
+      label: `Amount (${d.currency})`,
+      value: d.amount ?? '',
+      display: d.amount !== null ? formatMoney(d.amount, d.currency) : undefined,
+      toPatch: (v) => ({ amount: orNull(v.replace(/,/g, '')) }),
+    },
+    {
+      key: 'expectedCloseDate',
+      label: 'Expected close',
+      value: d.expectedCloseDate ?? '',
+      input: 'date',
+      toPatch: (v) => ({ expectedCloseDate: orNull(v) }),
+    },
     ownerField(users, d.ownerId),
-    { key: 'account', label: 'Account', value: d.accountId ?? '', display: <AccountLink id={d.accountId} />, readOnly: true, toPatch: none },
-    { key: 'nextStep', label: 'Next step', value: d.nextStep ?? '', input: 'textarea', toPatch: (v) => ({ nextStep: orNull(v) }) },
+    {
+      key: 'account',
+      label: 'Account',
+      value: d.accountId ?? '',
+      display: <AccountLink id={d.accountId} />,
+      readOnly: true,
+      toPatch: none,
+    },
+    {
+      key: 'nextStep',
+      label: 'Next step',
+      value: d.nextStep ?? '',
+      input: 'textarea',
+      toPatch: (v) => ({ nextStep: orNull(v) }),
+    },
     { key: 'source', label: 'Source', value: d.source ?? '', toPatch: (v) => ({ source: orNull(v) }) },
     { key: 'channel', label: 'Channel', value: d.channel, display: words(d.channel), readOnly: true, toPatch: none },
-    ...(d.lostReason !== null ? [{ key: 'lostReason', label: 'Lost reason', value: d.lostReason, input: 'textarea' as const, toPatch: (v: string) => ({ lostReason: orNull(v) }) }] : []),
+    ...(d.lostReason !== null
+      ? [
+          {
+            key: 'lostReason',
+            label: 'Lost reason',
+            value: d.lostReason,
+            input: 'textarea' as const,
+            toPatch: (v: string) => ({ lostReason: orNull(v) }),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -106,7 +165,12 @@ function ContactRoles({ deal }: { deal: DealDto }) {
   const roles = new Map<string, string[]>();
   if (deal.primaryContactId) roles.set(deal.primaryContactId, ['Primary contact']);
   for (const r of deal.contactRoles) roles.set(r.contactId, [...(roles.get(r.contactId) ?? []), words(r.role)]);
-  if (roles.size === 0) return <p className="muted small">No contacts on this deal yet; add them with roles through the API (PATCH contactRoles).</p>;
+  if (roles.size === 0)
+    return (
+      <p className="muted small">
+        No contacts on this deal yet; add them with roles through the API (PATCH contactRoles).
+      </p>
+    );
   return (
     <ul className="related-items">
       {[...roles].map(([id, rs]) => (
@@ -151,4 +215,3 @@ function LineItems({ deal, productName }: { deal: DealDto; productName: (id: str
     </table>
   );
 }
-

@@ -29,17 +29,21 @@ export function LeadInboxPage() {
   const [mine, setMine] = useState(true);
   const [converting, setConverting] = useState<LeadDto | null>(null);
   const [disqualifying, setDisqualifying] = useState<LeadDto | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string; converted?: ConvertLeadResult } | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string; converted?: ConvertLeadResult } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const ownerId = mine ? session?.user.id : undefined;
 
   const open = useQuery({
     queryKey: ['leads', 'inbox', 'open', ownerId ?? 'all'],
-    queryFn: () => getAll<LeadDto>('/leads', { status: openStatuses.join(','), ownerId, sort: 'created_at', order: 'asc' }, 5),
+    queryFn: () =>
+      getAll<LeadDto>('/leads', { status: openStatuses.join(','), ownerId, sort: 'created_at', order: 'asc' }, 5),
   });
   const closed = useQuery({
     queryKey: ['leads', 'inbox', 'closed', tab, ownerId ?? 'all'],
-    queryFn: () => api.get<Page<LeadDto>>('/leads', { status: tab, ownerId, sort: 'updated_at', order: 'desc', limit: 50 }),
+    queryFn: () =>
+      api.get<Page<LeadDto>>('/leads', { status: tab, ownerId, sort: 'updated_at', order: 'desc', limit: 50 }),
     enabled: tab === 'disqualified' || tab === 'converted',
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['leads'] });
@@ -49,12 +53,23 @@ export function LeadInboxPage() {
     setBusy(lead.id);
     setNotice(null);
     try {
-      await api.patch<LeadDto>(`/leads/${lead.id}`, { status, ...(disqualifiedReason ? { disqualifiedReason } : {}) }, lead.version);
+      await api.patch<LeadDto>(
+        `/leads/${lead.id}`,
+        { status, ...(disqualifiedReason ? { disqualifiedReason } : {}) },
+        lead.version,
+      );
       setNotice({ kind: 'ok', text: `${nameOf(lead)}: ${status}` });
       setDisqualifying(null);
     } catch (err) {
       const conflict = err instanceof ApiError && err.code === 'version_conflict';
-      setNotice({ kind: 'error', text: conflict ? `${nameOf(lead)} was changed by someone else meanwhile; the list was reloaded, try again.` : err instanceof ApiError ? err.detail : 'Could not reach the server; try again.' });
+      setNotice({
+        kind: 'error',
+        text: conflict
+          ? `${nameOf(lead)} was changed by someone else meanwhile; the list was reloaded, try again.`
+          : err instanceof ApiError
+            ? err.detail
+            : 'Could not reach the server; try again.',
+      });
     } finally {
       setBusy(null);
       await refresh();
@@ -76,14 +91,25 @@ export function LeadInboxPage() {
       </div>
       <div role="tablist" aria-label="Lead status" className="tabs">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
             {t.id === 'open' && open.data ? ` (${open.data.length})` : t.id in counts ? ` (${counts[t.id]})` : ''}
           </button>
         ))}
       </div>
       {notice && (
-        <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="inbox-notice">
+        <div
+          className={`notice ${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="inbox-notice"
+        >
           {notice.text}
           {notice.converted?.deal && (
             <>
@@ -99,7 +125,9 @@ export function LeadInboxPage() {
       {state.isError && <ErrorState error={state.error} what="the leads" onRetry={() => void state.refetch()} />}
       {rows && rows.length === 0 && (
         <EmptyState title={tab === 'open' || openStatuses.includes(tab) ? 'Inbox zero' : `No ${tab} leads`}>
-          {mine ? 'No leads assigned to you here. Untick “Only my leads” to see the others you can work, or ask your manager to route leads to you.' : 'Leads appear here as they come in (POST /api/v1/leads or an import).'}
+          {mine
+            ? 'No leads assigned to you here. Untick “Only my leads” to see the others you can work, or ask your manager to route leads to you.'
+            : 'Leads appear here as they come in (POST /api/v1/leads or an import).'}
         </EmptyState>
       )}
       {rows && rows.length > 0 && (
@@ -119,7 +147,13 @@ export function LeadInboxPage() {
             </thead>
             <tbody>
               {rows.map((l) => (
-                <tr key={l.id} data-testid={`lead-${l.lastName}`} className={l.status === 'new' && Date.now() - Date.parse(l.createdAt) > 48 * 3600_000 ? 'stale' : undefined}>
+                <tr
+                  key={l.id}
+                  data-testid={`lead-${l.lastName}`}
+                  className={
+                    l.status === 'new' && Date.now() - Date.parse(l.createdAt) > 48 * 3600_000 ? 'stale' : undefined
+                  }
+                >
                   <td>
                     <strong>{nameOf(l)}</strong>
                     <div className="small muted">{[l.title, l.email, l.phone].filter(Boolean).join(' · ')}</div>
@@ -147,7 +181,12 @@ export function LeadInboxPage() {
                         <button type="button" disabled={busy === l.id} onClick={() => setDisqualifying(l)}>
                           Disqualify
                         </button>
-                        <button type="button" className="primary" disabled={busy === l.id} onClick={() => setConverting(l)}>
+                        <button
+                          type="button"
+                          className="primary"
+                          disabled={busy === l.id}
+                          onClick={() => setConverting(l)}
+                        >
                           Convert
                         </button>
                       </>
@@ -169,14 +208,25 @@ export function LeadInboxPage() {
           </table>
         </div>
       )}
-      {disqualifying && <DisqualifyDialog lead={disqualifying} busy={busy === disqualifying.id} onClose={() => setDisqualifying(null)} onConfirm={(reason) => setStatus(disqualifying, 'disqualified', reason)} />}
+      {disqualifying && (
+        <DisqualifyDialog
+          lead={disqualifying}
+          busy={busy === disqualifying.id}
+          onClose={() => setDisqualifying(null)}
+          onConfirm={(reason) => setStatus(disqualifying, 'disqualified', reason)}
+        />
+      )}
       {converting && (
         <ConvertLeadDialog
           lead={converting}
           onClose={() => setConverting(null)}
           onConverted={(r) => {
             setConverting(null);
-            setNotice({ kind: 'ok', text: `Converted ${nameOf(converting)}${r.account ? ` to ${r.account.name}` : ''}.`, converted: r });
+            setNotice({
+              kind: 'ok',
+              text: `Converted ${nameOf(converting)}${r.account ? ` to ${r.account.name}` : ''}.`,
+              converted: r,
+            });
             void refresh();
           }}
         />

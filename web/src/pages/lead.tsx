@@ -18,7 +18,10 @@ export function LeadPage() {
   const l = lead.data;
   const key = ['lead', l.id];
   const converted = l.status === 'converted';
-  const text = (k: 'firstName' | 'company' | 'email' | 'phone' | 'title' | 'source' | 'industry', label: string): EditableField => ({ key: k, label, value: l[k] ?? '', readOnly: converted, toPatch: (v) => ({ [k]: orNull(v) }) });
+  const text = (
+    k: 'firstName' | 'company' | 'email' | 'phone' | 'title' | 'source' | 'industry',
+    label: string,
+  ): EditableField => ({ key: k, label, value: l[k] ?? '', readOnly: converted, toPatch: (v) => ({ [k]: orNull(v) }) });
   const fields: EditableField[] = [
     text('firstName', 'First name'),
     { key: 'lastName', label: 'Last name', value: l.lastName, readOnly: converted, toPatch: (v) => ({ lastName: v }) },
@@ -38,7 +41,13 @@ export function LeadPage() {
       options: settableLeadStatuses.map((s) => ({ value: s, label: words(s) })),
       toPatch: (v) => ({ status: v }),
     },
-    { key: 'disqualifiedReason', label: 'Disqualified because', value: l.disqualifiedReason ?? '', readOnly: converted, toPatch: (v) => ({ disqualifiedReason: orNull(v) }) },
+    {
+      key: 'disqualifiedReason',
+      label: 'Disqualified because',
+      value: l.disqualifiedReason ?? '',
+      readOnly: converted,
+      toPatch: (v) => ({ disqualifiedReason: orNull(v) }),
+    },
     { ...ownerField(users.data, l.ownerId), readOnly: converted },
   ];
   return (
@@ -57,7 +66,12 @@ export function LeadPage() {
         <div className="stack">
           <section className="card" aria-label="Details">
             <h2>Details</h2>
-            {converted && <p className="notice ok">Converted {l.convertedAt ? new Date(l.convertedAt).toLocaleDateString() : ''}: the lead is kept as it was; edit the account, contact or deal it became.</p>}
+            {converted && (
+              <p className="notice ok">
+                Converted {l.convertedAt ? new Date(l.convertedAt).toLocaleDateString() : ''}: the lead is kept as it
+                was; edit the account, contact or deal it became.
+              </p>
+            )}
             <InlineFields path={`/leads/${l.id}`} version={l.version} queryKey={key} noun="lead" fields={fields} />
             <p className="muted small">Version {l.version}</p>
           </section>
@@ -78,7 +92,14 @@ export function LeadPage() {
               </dl>
             </section>
           )}
-          <RelatedList<ActivityDto> title="Activities" path="/activities" query={{ leadId: l.id, sort: 'occurred_at', order: 'desc' }} queryKey={key} empty="No calls or emails logged on this lead yet." render={activityLine} />
+          <RelatedList<ActivityDto>
+            title="Activities"
+            path="/activities"
+            query={{ leadId: l.id, sort: 'occurred_at', order: 'desc' }}
+            queryKey={key}
+            empty="No calls or emails logged on this lead yet."
+            render={activityLine}
+          />
         </div>
         <RecordTimeline path={`/leads/${l.id}`} queryKey={key} />
       </div>

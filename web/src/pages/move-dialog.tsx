@@ -41,7 +41,9 @@ export function MoveDialog({
   const { deal, stage } = pending;
   const fields = pending.missingFields.filter(isEditable);
   const elsewhere = pending.missingFields.filter((f) => !isEditable(f));
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f, deal[f] ?? ''])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f, deal[f] ?? ''])),
+  );
   const [lostReason, setLostReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +86,13 @@ export function MoveDialog({
 
   return (
     <div className="backdrop" role="presentation">
-      <form className="card dialog" role="dialog" aria-modal="true" aria-labelledby="move-title" onSubmit={(e) => void onSubmit(e)}>
+      <form
+        className="card dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="move-title"
+        onSubmit={(e) => void onSubmit(e)}
+      >
         <h2 id="move-title">
           Move “{deal.name}” to {stage.name}
         </h2>
@@ -130,7 +138,11 @@ export function MoveDialog({
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || (fields.length === 0 && !pending.needsLostReason)}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || (fields.length === 0 && !pending.needsLostReason)}
+          >
             {fields.length > 0 ? 'Save and move' : 'Move'}
           </button>
         </div>

@@ -14,7 +14,10 @@ export function ownerField(users: UserDto[] | undefined, ownerId: string | null)
     value: ownerId ?? '',
     display: nameOf(users, ownerId),
     input: 'select',
-    options: [{ value: '', label: 'Unassigned' }, ...(users ?? []).filter((u) => u.active || u.id === ownerId).map((u) => ({ value: u.id, label: u.name }))],
+    options: [
+      { value: '', label: 'Unassigned' },
+      ...(users ?? []).filter((u) => u.active || u.id === ownerId).map((u) => ({ value: u.id, label: u.name })),
+    ],
     toPatch: (v) => ({ ownerId: v === '' ? null : v }),
   };
 }
@@ -32,11 +35,23 @@ export function activityLine(a: ActivityDto) {
 }
 
 /** A record page that could not load: not found (or not visible) versus a failure to retry. */
-export function RecordError({ noun, error, list }: { noun: string; error: Error; list: '/accounts' | '/contacts' | '/leads' | '/deals' }) {
+export function RecordError({
+  noun,
+  error,
+  list,
+}: {
+  noun: string;
+  error: Error;
+  list: '/accounts' | '/contacts' | '/leads' | '/deals';
+}) {
   const missing = error instanceof ApiError && error.status === 404;
   return (
     <div className="notice error" role="alert">
-      <p>{missing ? `This ${noun} does not exist, was deleted, or is not visible to you.` : `The ${noun} could not be loaded: ${error.message}. Reload the page to try again.`}</p>
+      <p>
+        {missing
+          ? `This ${noun} does not exist, was deleted, or is not visible to you.`
+          : `The ${noun} could not be loaded: ${error.message}. Reload the page to try again.`}
+      </p>
       <Link to={list}>Back to the {noun}s</Link>
     </div>
   );

@@ -19,7 +19,15 @@ const browserTimezone = () => Intl.DateTimeFormat().resolvedOptions().timeZone |
 export function SetupPage() {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [f, setF] = useState({ orgName: '', baseCurrency: 'USD', timezone: browserTimezone(), name: '', email: '', password: '', confirm: '' });
+  const [f, setF] = useState({
+    orgName: '',
+    baseCurrency: 'USD',
+    timezone: browserTimezone(),
+    name: '',
+    email: '',
+    password: '',
+    confirm: '',
+  });
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
@@ -64,10 +72,16 @@ export function SetupPage() {
   return (
     <form className="card sign-in setup" onSubmit={(e) => void onSubmit(e)} noValidate>
       <h1>Set up Pipewright</h1>
-      <p className="muted">No organization exists yet. Create yours and its first administrator; you are signed in right after.</p>
+      <p className="muted">
+        No organization exists yet. Create yours and its first administrator; you are signed in right after.
+      </p>
       <fieldset>
         <legend>Organization</legend>
-        {input('Organization name', 'orgName', 'organization.name', { autoFocus: true, required: true, autoComplete: 'organization' })}
+        {input('Organization name', 'orgName', 'organization.name', {
+          autoFocus: true,
+          required: true,
+          autoComplete: 'organization',
+        })}
         <div className="row2">
           {input('Currency', 'baseCurrency', 'organization.baseCurrency', { maxLength: '3' })}
           {input('Time zone', 'timezone', 'organization.timezone')}
@@ -77,8 +91,16 @@ export function SetupPage() {
         <legend>Administrator</legend>
         {input('Your name', 'name', 'admin.name', { required: true, autoComplete: 'name' })}
         {input('Email', 'email', 'admin.email', { type: 'email', required: true, autoComplete: 'username' })}
-        {input('Password (at least 10 characters)', 'password', 'admin.password', { type: 'password', required: true, autoComplete: 'new-password' })}
-        {input('Repeat the password', 'confirm', 'confirm', { type: 'password', required: true, autoComplete: 'new-password' })}
+        {input('Password (at least 10 characters)', 'password', 'admin.password', {
+          type: 'password',
+          required: true,
+          autoComplete: 'new-password',
+        })}
+        {input('Repeat the password', 'confirm', 'confirm', {
+          type: 'password',
+          required: true,
+          autoComplete: 'new-password',
+        })}
       </fieldset>
       {problems && (
         <div className="error" role="alert">

@@ -19,7 +19,15 @@ const text = (v: string | number | null) => (v === null || v === '' ? <span clas
 
 function useOwners(): { users: UserDto[] | undefined; ownerFilter: FilterDef } {
   const users = useQuery(usersQuery).data;
-  const ownerFilter = useMemo<FilterDef>(() => ({ key: 'ownerId', label: 'Owner', kind: 'select', options: (users ?? []).map((u) => ({ value: u.id, label: u.name })) }), [users]);
+  const ownerFilter = useMemo<FilterDef>(
+    () => ({
+      key: 'ownerId',
+      label: 'Owner',
+      kind: 'select',
+      options: (users ?? []).map((u) => ({ value: u.id, label: u.name })),
+    }),
+    [users],
+  );
   return { users, ownerFilter };
 }
 
@@ -42,14 +50,43 @@ export function DealsTablePage() {
       stageBulk: true,
       nameOf: (d) => d.name,
       defaultSort: { key: 'created_at', order: 'desc' },
-      emptyHint: 'No deals yet. Create one on the pipeline board or through the API, or load the demo data (npm run pipewright -- seed demo).',
+      emptyHint:
+        'No deals yet. Create one on the pipeline board or through the API, or load the demo data (npm run pipewright -- seed demo).',
       columns: [
-        { key: 'name', label: 'Name', sortKey: 'name', byDefault: true, render: (d) => <Link to="/deals/$dealId" params={{ dealId: d.id }}>{d.name}</Link> },
+        {
+          key: 'name',
+          label: 'Name',
+          sortKey: 'name',
+          byDefault: true,
+          render: (d) => (
+            <Link to="/deals/$dealId" params={{ dealId: d.id }}>
+              {d.name}
+            </Link>
+          ),
+        },
         { key: 'account', label: 'Account', byDefault: true, render: (d) => <AccountLink id={d.accountId} /> },
         { key: 'stage', label: 'Stage', byDefault: true, render: (d) => stageName(d.stageId) },
-        { key: 'status', label: 'Status', byDefault: true, render: (d) => <span className={`badge ${d.status}`}>{d.status}</span> },
-        { key: 'amount', label: 'Amount', sortKey: 'amount', numeric: true, byDefault: true, render: (d) => (d.amount === null ? text(null) : formatMoney(d.amount, d.currency)) },
-        { key: 'expectedCloseDate', label: 'Expected close', sortKey: 'expected_close_date', byDefault: true, render: (d) => text(d.expectedCloseDate) },
+        {
+          key: 'status',
+          label: 'Status',
+          byDefault: true,
+          render: (d) => <span className={`badge ${d.status}`}>{d.status}</span>,
+        },
+        {
+          key: 'amount',
+          label: 'Amount',
+          sortKey: 'amount',
+          numeric: true,
+          byDefault: true,
+          render: (d) => (d.amount === null ? text(null) : formatMoney(d.amount, d.currency)),
+        },
+        {
+          key: 'expectedCloseDate',
+          label: 'Expected close',
+          sortKey: 'expected_close_date',
+          byDefault: true,
+          render: (d) => text(d.expectedCloseDate),
+        },
         { key: 'owner', label: 'Owner', byDefault: true, render: (d) => nameOf(users, d.ownerId) },
         { key: 'channel', label: 'Channel', render: (d) => words(d.channel) },
         { key: 'source', label: 'Source', render: (d) => text(d.source) },
@@ -59,8 +96,20 @@ export function DealsTablePage() {
       ],
       filters: [
         searchFilter,
-        { key: 'pipelineId', label: 'Pipeline', kind: 'select', options: (pipelines ?? []).map((p) => ({ value: p.id, label: p.name })) },
-        { key: 'stageId', label: 'Stage', kind: 'select', options: (pipelines ?? []).flatMap((p) => p.stages.map((s) => ({ value: s.id, label: `${p.name} · ${s.name}` }))) },
+        {
+          key: 'pipelineId',
+          label: 'Pipeline',
+          kind: 'select',
+          options: (pipelines ?? []).map((p) => ({ value: p.id, label: p.name })),
+        },
+        {
+          key: 'stageId',
+          label: 'Stage',
+          kind: 'select',
+          options: (pipelines ?? []).flatMap((p) =>
+            p.stages.map((s) => ({ value: s.id, label: `${p.name} · ${s.name}` })),
+          ),
+        },
         { key: 'status', label: 'Status', kind: 'select', options: optionsOf(dealStatuses) },
         ownerFilter,
         { key: 'channel', label: 'Channel', kind: 'select', options: optionsOf(dealChannels) },
@@ -86,7 +135,17 @@ export function AccountsTablePage() {
       defaultSort: { key: 'name', order: 'asc' },
       emptyHint: 'No accounts yet. Accounts are created through the API, by converting a lead, or with the demo data.',
       columns: [
-        { key: 'name', label: 'Name', sortKey: 'name', byDefault: true, render: (a) => <Link to="/accounts/$accountId" params={{ accountId: a.id }}>{a.name}</Link> },
+        {
+          key: 'name',
+          label: 'Name',
+          sortKey: 'name',
+          byDefault: true,
+          render: (a) => (
+            <Link to="/accounts/$accountId" params={{ accountId: a.id }}>
+              {a.name}
+            </Link>
+          ),
+        },
         { key: 'type', label: 'Type', byDefault: true, render: (a) => words(a.type) },
         { key: 'industry', label: 'Industry', byDefault: true, render: (a) => text(a.industry) },
         { key: 'domain', label: 'Domain', byDefault: true, render: (a) => text(a.domain) },
@@ -94,7 +153,12 @@ export function AccountsTablePage() {
         { key: 'owner', label: 'Owner', byDefault: true, render: (a) => nameOf(users, a.ownerId) },
         { key: 'city', label: 'City', render: (a) => text(a.address.city) },
         { key: 'country', label: 'Country', render: (a) => text(a.address.country) },
-        { key: 'annualRevenue', label: 'Annual revenue', numeric: true, render: (a) => (a.annualRevenue ? formatMoney(a.annualRevenue, a.revenueCurrency ?? undefined) : text(null)) },
+        {
+          key: 'annualRevenue',
+          label: 'Annual revenue',
+          numeric: true,
+          render: (a) => (a.annualRevenue ? formatMoney(a.annualRevenue, a.revenueCurrency ?? undefined) : text(null)),
+        },
         { key: 'createdAt', label: 'Created', sortKey: 'created_at', render: (a) => day(a.createdAt) },
         { key: 'updatedAt', label: 'Updated', sortKey: 'updated_at', render: (a) => day(a.updatedAt) },
       ],
@@ -131,9 +195,25 @@ export function ContactsTablePage() {
       defaultSort: { key: 'name', order: 'asc' },
       emptyHint: 'No contacts yet. Contacts are created through the API, by converting a lead, or with the demo data.',
       columns: [
-        { key: 'name', label: 'Name', sortKey: 'name', byDefault: true, render: (c) => <Link to="/contacts/$contactId" params={{ contactId: c.id }}>{contactName(c)}</Link> },
+        {
+          key: 'name',
+          label: 'Name',
+          sortKey: 'name',
+          byDefault: true,
+          render: (c) => (
+            <Link to="/contacts/$contactId" params={{ contactId: c.id }}>
+              {contactName(c)}
+            </Link>
+          ),
+        },
         { key: 'title', label: 'Title', byDefault: true, render: (c) => text(c.title) },
-        { key: 'account', label: 'Account', byDefault: true, render: (c) => (c.accountId ? <AccountLink id={c.accountId} /> : <span className="muted">Consumer (B2C)</span>) },
+        {
+          key: 'account',
+          label: 'Account',
+          byDefault: true,
+          render: (c) =>
+            c.accountId ? <AccountLink id={c.accountId} /> : <span className="muted">Consumer (B2C)</span>,
+        },
         { key: 'email', label: 'Email', byDefault: true, render: (c) => text(c.emails[0] ?? null) },
         { key: 'phone', label: 'Phone', byDefault: true, render: (c) => text(c.phones[0] ?? null) },
         { key: 'owner', label: 'Owner', byDefault: true, render: (c) => nameOf(users, c.ownerId) },
@@ -141,7 +221,13 @@ export function ContactsTablePage() {
         { key: 'createdAt', label: 'Created', sortKey: 'created_at', render: (c) => day(c.createdAt) },
         { key: 'updatedAt', label: 'Updated', sortKey: 'updated_at', render: (c) => day(c.updatedAt) },
       ],
-      filters: [searchFilter, ownerFilter, { key: 'hasAccount', label: 'At an account', kind: 'select', options: yesNo }, { key: 'doNotContact', label: 'Do not contact', kind: 'select', options: yesNo }, ...createdFilters],
+      filters: [
+        searchFilter,
+        ownerFilter,
+        { key: 'hasAccount', label: 'At an account', kind: 'select', options: yesNo },
+        { key: 'doNotContact', label: 'Do not contact', kind: 'select', options: yesNo },
+        ...createdFilters,
+      ],
     }),
     [users, ownerFilter],
   );
@@ -160,9 +246,24 @@ export function LeadsTablePage() {
       defaultSort: { key: 'created_at', order: 'desc' },
       emptyHint: 'No leads yet. Leads come in through the API or a lead import, or with the demo data.',
       columns: [
-        { key: 'name', label: 'Name', sortKey: 'last_name', byDefault: true, render: (l) => <Link to="/leads/$leadId" params={{ leadId: l.id }}>{contactName(l)}</Link> },
+        {
+          key: 'name',
+          label: 'Name',
+          sortKey: 'last_name',
+          byDefault: true,
+          render: (l) => (
+            <Link to="/leads/$leadId" params={{ leadId: l.id }}>
+              {contactName(l)}
+            </Link>
+          ),
+        },
         { key: 'company', label: 'Company', byDefault: true, render: (l) => text(l.company) },
-        { key: 'status', label: 'Status', byDefault: true, render: (l) => <span className="badge">{words(l.status)}</span> },
+        {
+          key: 'status',
+          label: 'Status',
+          byDefault: true,
+          render: (l) => <span className="badge">{words(l.status)}</span>,
+        },
         { key: 'email', label: 'Email', byDefault: true, render: (l) => text(l.email) },
         { key: 'source', label: 'Source', byDefault: true, render: (l) => text(l.source) },
         { key: 'owner', label: 'Owner', byDefault: true, render: (l) => nameOf(users, l.ownerId) },
@@ -171,7 +272,13 @@ export function LeadsTablePage() {
         { key: 'createdAt', label: 'Created', sortKey: 'created_at', byDefault: true, render: (l) => day(l.createdAt) },
         { key: 'updatedAt', label: 'Updated', sortKey: 'updated_at', render: (l) => day(l.updatedAt) },
       ],
-      filters: [searchFilter, { key: 'status', label: 'Status', kind: 'select', options: optionsOf(leadStatuses) }, ownerFilter, { key: 'source', label: 'Source', kind: 'text' }, ...createdFilters],
+      filters: [
+        searchFilter,
+        { key: 'status', label: 'Status', kind: 'select', options: optionsOf(leadStatuses) },
+        ownerFilter,
+        { key: 'source', label: 'Source', kind: 'text' },
+        ...createdFilters,
+      ],
     }),
     [users, ownerFilter],
   );
@@ -198,14 +305,29 @@ export function ActivitiesTablePage() {
       defaultSort: { key: 'occurred_at', order: 'desc' },
       emptyHint: 'No activities yet. Log a call, meeting, email, task or note on a deal, contact, account or lead.',
       columns: [
-        { key: 'when', label: 'When', sortKey: 'occurred_at', byDefault: true, render: (a) => day(a.occurredAt ?? a.dueAt) },
+        {
+          key: 'when',
+          label: 'When',
+          sortKey: 'occurred_at',
+          byDefault: true,
+          render: (a) => day(a.occurredAt ?? a.dueAt),
+        },
         { key: 'type', label: 'Type', byDefault: true, render: (a) => words(a.type) },
         { key: 'subject', label: 'Subject', byDefault: true, render: (a) => text(a.subject) },
         { key: 'regarding', label: 'Regarding', byDefault: true, render: (a) => <Regarding a={a} /> },
-        { key: 'disposition', label: 'Disposition', byDefault: true, render: (a) => text(a.disposition && words(a.disposition)) },
+        {
+          key: 'disposition',
+          label: 'Disposition',
+          byDefault: true,
+          render: (a) => text(a.disposition && words(a.disposition)),
+        },
         { key: 'owner', label: 'Owner', byDefault: true, render: (a) => nameOf(users, a.ownerId) },
         { key: 'dueAt', label: 'Due', sortKey: 'due_at', render: (a) => day(a.dueAt) },
-        { key: 'completed', label: 'Done', render: (a) => (a.completed === null ? text(null) : a.completed ? 'Yes' : 'No') },
+        {
+          key: 'completed',
+          label: 'Done',
+          render: (a) => (a.completed === null ? text(null) : a.completed ? 'Yes' : 'No'),
+        },
         { key: 'createdAt', label: 'Logged', sortKey: 'created_at', render: (a) => day(a.createdAt) },
       ],
       filters: [

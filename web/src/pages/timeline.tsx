@@ -60,12 +60,35 @@ function changesOf(e: TimelineEntry, ref: (field: string, v: string) => string):
     return [{ field: 'Stage', from: String(d.from.name), to: String(d.to.name) }];
   }
   if (isRecord(d.changes)) {
-    return Object.entries(d.changes).map(([field, c]) => (isRecord(c) ? { field: label(field), from: show(c.from, ref, field), to: show(c.to, ref, field) } : { field: label(field), from: '', to: show(c, ref, field) }));
+    return Object.entries(d.changes).map(([field, c]) =>
+      isRecord(c)
+        ? { field: label(field), from: show(c.from, ref, field), to: show(c.to, ref, field) }
+        : { field: label(field), from: '', to: show(c, ref, field) },
+    );
   }
   if (isRecord(d.after)) {
     return Object.entries(d.after)
       .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-      .filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt', 'stageEnteredAt', 'currency', 'channel', 'status', 'lineItemsTotal', 'raised_objection_id', 'deal_id', 'activity_id', 'objection_id', 'raised_by', 'raised_at'].includes(k))
+      .filter(
+        ([k]) =>
+          ![
+            'id',
+            'version',
+            'createdAt',
+            'updatedAt',
+            'stageEnteredAt',
+            'currency',
+            'channel',
+            'status',
+            'lineItemsTotal',
+            'raised_objection_id',
+            'deal_id',
+            'activity_id',
+            'objection_id',
+            'raised_by',
+            'raised_at',
+          ].includes(k),
+      )
       .map(([field, v]) => ({ field: label(field), from: '', to: show(v, ref, field) }));
   }
   return [];

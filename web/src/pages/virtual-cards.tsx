@@ -6,8 +6,17 @@ import { CARD_ROW_PX, rangeFor, type Range } from '../virtual-range.ts';
  * deals costs about as much to render and to scroll as one of twenty. Spacers above and below
  * keep the scrollbar true to the whole list.
  */
-export function VirtualCards<T>({ items, itemKey, renderItem, label }: { items: readonly T[]; itemKey: (item: T) => string; /** One `<li>` of fixed height (CARD_ROW_PX with its margin). */
-  renderItem: (item: T) => ReactNode; label: string }) {
+export function VirtualCards<T>({
+  items,
+  itemKey,
+  renderItem,
+  label,
+}: {
+  items: readonly T[];
+  itemKey: (item: T) => string; /** One `<li>` of fixed height (CARD_ROW_PX with its margin). */
+  renderItem: (item: T) => ReactNode;
+  label: string;
+}) {
   const ref = useRef<HTMLUListElement>(null);
   const frame = useRef(0);
   const [range, setRange] = useState<Range>(() => rangeFor(0, 800, items.length));
@@ -43,7 +52,9 @@ export function VirtualCards<T>({ items, itemKey, renderItem, label }: { items: 
       {visible.map((item) => (
         <Fragment key={itemKey(item)}>{renderItem(item)}</Fragment>
       ))}
-      {range.end < items.length && <li className="spacer" aria-hidden="true" style={{ height: (items.length - range.end) * CARD_ROW_PX }} />}
+      {range.end < items.length && (
+        <li className="spacer" aria-hidden="true" style={{ height: (items.length - range.end) * CARD_ROW_PX }} />
+      )}
     </ul>
   );
 }

@@ -40,7 +40,15 @@ const bottleneckResult = z.object({
       wipNow: z.number().int(),
       staleThresholdDays: z.number().nullable(),
       staleCount: z.number().int(),
-      staleDeals: z.array(z.object({ dealId: z.string(), name: z.string(), ownerId: z.string().nullable(), enteredAt: z.string(), ageDays: z.number() })),
+      staleDeals: z.array(
+        z.object({
+          dealId: z.string(),
+          name: z.string(),
+          ownerId: z.string().nullable(),
+          enteredAt: z.string(),
+          ageDays: z.number(),
+        }),
+      ),
       weekly: z.array(z.object({ weekStart: z.string(), arrivals: z.number().int(), wip: z.number().int() })),
     }),
   ),
@@ -48,8 +56,12 @@ const bottleneckResult = z.object({
 export type BottleneckReport = z.infer<typeof bottleneckResult>;
 
 /** Today in a time zone, as 'YYYY-MM-DD'. */
-const today = (now: Date, timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+const today = (now: Date, timezone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
+const minusDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 function render(r: BottleneckReport): string {
   return [
@@ -76,7 +88,8 @@ function render(r: BottleneckReport): string {
 /** 8. Bottlenecks: see `bottlenecks` and docs/analytics.md. The date range is the observed period (default: the last 12 weeks). */
 export const bottlenecksAnalysis: AnalysisDefinition<BottleneckParams, BottleneckReport> = {
   name: 'bottlenecks',
-  summary: "Bottlenecks: per open stage arrivals per week, WIP over time, mean sojourn with a Little's law check, and stale deals (in the stage longer than won deals' P75)",
+  summary:
+    "Bottlenecks: per open stage arrivals per week, WIP over time, mean sojourn with a Little's law check, and stale deals (in the stage longer than won deals' P75)",
   params: bottleneckParams,
   result: bottleneckResult,
   async run(deps, actor, filters, params) {
@@ -101,10 +114,22 @@ export const bottlenecksAnalysis: AnalysisDefinition<BottleneckParams, Bottlenec
       params.dealLimit,
     );
     const result = bottlenecks(
-      { stages: open, periodMs: flow.periodEnd.getTime() - flow.periodStart.getTime(), weeks: flow.weeks, counts: flow.counts, weekly: flow.weekly, stale: flow.stale },
+      {
+        stages: open,
+        periodMs: flow.periodEnd.getTime() - flow.periodStart.getTime(),
+        weeks: flow.weeks,
+        counts: flow.counts,
+        weekly: flow.weekly,
+        stale: flow.stale,
+      },
       { dealLimit: params.dealLimit },
     );
-    return { ...analysisContext(pipeline, { ...filters, from, to }), periodStart: flow.periodStart.toISOString(), periodEnd: flow.periodEnd.toISOString(), ...result };
+    return {
+      ...analysisContext(pipeline, { ...filters, from, to }),
+      periodStart: flow.periodStart.toISOString(),
+      periodEnd: flow.periodEnd.toISOString(),
+      ...result,
+    };
   },
   render,
 };

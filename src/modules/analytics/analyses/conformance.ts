@@ -49,7 +49,15 @@ export type ConformanceReport = z.infer<typeof conformanceResult>;
 function groupTable(title: string, rows: ConformanceReport['byOwner']): string {
   return textTable(
     [title, 'Deals', 'Deviating', 'Skips', 'Backward', 'Repeats', 'Fitness'],
-    rows.map((g) => [g.name ?? '(none)', String(g.deals), String(g.deviatingDeals), String(g.skips), String(g.backwardMoves), String(g.repeats), num(g.meanFitness, 3)]),
+    rows.map((g) => [
+      g.name ?? '(none)',
+      String(g.deals),
+      String(g.deviatingDeals),
+      String(g.skips),
+      String(g.backwardMoves),
+      String(g.repeats),
+      num(g.meanFitness, 3),
+    ]),
   );
 }
 
@@ -65,21 +73,42 @@ function render(r: ConformanceReport): string {
     '',
     groupTable('Partner', r.byPartner),
     '',
-    textTable(['Deal', 'Skips', 'Backward', 'Repeats', 'Cost', 'Fitness'], r.deals.map((d) => [d.name, String(d.skips), String(d.backwardMoves), String(d.repeats), String(d.cost), num(d.fitness, 3)])),
+    textTable(
+      ['Deal', 'Skips', 'Backward', 'Repeats', 'Cost', 'Fitness'],
+      r.deals.map((d) => [
+        d.name,
+        String(d.skips),
+        String(d.backwardMoves),
+        String(d.repeats),
+        String(d.cost),
+        num(d.fitness, 3),
+      ]),
+    ),
   ].join('\n');
 }
 
 /** 7. Conformance: see `conformance` and docs/analytics.md. The date range selects deals by their first visit to the pipeline. */
 export const conformanceAnalysis: AnalysisDefinition<ConformanceParams, ConformanceReport> = {
   name: 'conformance',
-  summary: 'Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals',
+  summary:
+    'Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals',
   params: conformanceParams,
   result: conformanceResult,
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
-    const scope = { orgId: actor.orgId, pipelineId: pipeline.id, dealWhere: dealConditions(actor, filters), from: filters.from, to: filters.to, timezone: pipeline.timezone };
+    const scope = {
+      orgId: actor.orgId,
+      pipelineId: pipeline.id,
+      dealWhere: dealConditions(actor, filters),
+      from: filters.from,
+      to: filters.to,
+      timezone: pipeline.timezone,
+    };
     const groups = await conformanceGroups(deps.db, scope, params.dealLimit);
-    return { ...analysisContext(pipeline, filters), ...conformance(pipeline.stages, groups, { dealLimit: params.dealLimit }) };
+    return {
+      ...analysisContext(pipeline, filters),
+      ...conformance(pipeline.stages, groups, { dealLimit: params.dealLimit }),
+    };
   },
   render,
 };

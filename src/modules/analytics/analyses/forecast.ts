@@ -13,12 +13,25 @@ const params = z.object({
 });
 export type ForecastParams = z.infer<typeof params>;
 
-const stageWeight = z.object({ currency: z.string(), deals: z.number().int(), amount: z.string(), weighted: z.string() });
+const stageWeight = z.object({
+  currency: z.string(),
+  deals: z.number().int(),
+  amount: z.string(),
+  weighted: z.string(),
+});
 const result = z.object({
   ...analysisContextSchema,
   period: z.enum(['month', 'quarter']),
   weighted: z.object({
-    stages: z.array(z.object({ stageId: z.string(), name: z.string(), probability: z.number().int(), forecastCategory: z.enum(forecastCategories), byCurrency: z.array(stageWeight) })),
+    stages: z.array(
+      z.object({
+        stageId: z.string(),
+        name: z.string(),
+        probability: z.number().int(),
+        forecastCategory: z.enum(forecastCategories),
+        byCurrency: z.array(stageWeight),
+      }),
+    ),
     totals: z.array(stageWeight),
   }),
   periods: z.array(
@@ -42,10 +55,20 @@ const result = z.object({
 export type ForecastReport = z.infer<typeof result>;
 
 function render(r: ForecastReport): string {
-  const stageRows = r.weighted.stages.flatMap((s) => s.byCurrency.map((c) => [s.name, `${s.probability}%`, c.currency, String(c.deals), c.amount, c.weighted]));
+  const stageRows = r.weighted.stages.flatMap((s) =>
+    s.byCurrency.map((c) => [s.name, `${s.probability}%`, c.currency, String(c.deals), c.amount, c.weighted]),
+  );
   const totalRows = r.weighted.totals.map((c) => ['Total', '', c.currency, String(c.deals), c.amount, c.weighted]);
   const periodRows = r.periods.flatMap((p) =>
-    p.byCurrency.map((c) => [p.period ?? 'unscheduled', c.currency, c.closed, c.rollup.commit, c.rollup.bestCase, c.rollup.pipeline, c.weightedOpen]),
+    p.byCurrency.map((c) => [
+      p.period ?? 'unscheduled',
+      c.currency,
+      c.closed,
+      c.rollup.commit,
+      c.rollup.bestCase,
+      c.rollup.pipeline,
+      c.weightedOpen,
+    ]),
   );
   return [
     heading('Weighted pipeline (open deals)', r),
@@ -59,7 +82,8 @@ function render(r: ForecastReport): string {
 /** 4. Weighted pipeline and forecast: see computeForecast and docs/analytics.md. The range selects by (expected) close date. */
 export const forecastAnalysis: AnalysisDefinition<ForecastParams, ForecastReport> = {
   name: 'forecast',
-  summary: 'Weighted pipeline (Σ amount × stage probability) and forecast by month or quarter per forecast category, with cumulative commit / best case / pipeline',
+  summary:
+    'Weighted pipeline (Σ amount × stage probability) and forecast by month or quarter per forecast category, with cumulative commit / best case / pipeline',
   params,
   result,
   async run(deps, actor, filters, p) {

@@ -33,7 +33,12 @@ const funnelResult = z.object({
 });
 export type FunnelReport = z.infer<typeof funnelResult>;
 
-const stepCells = (s: FunnelStep) => [String(s.reached), s.advanced === null ? '–' : String(s.advanced), s.censored === null ? '–' : String(s.censored), pct(s.conversion)];
+const stepCells = (s: FunnelStep) => [
+  String(s.reached),
+  s.advanced === null ? '–' : String(s.advanced),
+  s.censored === null ? '–' : String(s.censored),
+  pct(s.conversion),
+];
 
 function render(r: FunnelReport): string {
   const stages = textTable(
@@ -46,7 +51,15 @@ function render(r: FunnelReport): string {
   );
   const cohorts = textTable(
     ['Created', 'Deals', 'Open', 'Won', 'Lost', 'Win rate', 'By value'],
-    r.cohorts.map((c) => [c.month, String(c.deals), String(c.open), String(c.won), String(c.lost), pct(c.winRate), c.byCurrency.map((m) => `${m.currency} ${pct(m.winRateByValue)}`).join(', ')]),
+    r.cohorts.map((c) => [
+      c.month,
+      String(c.deals),
+      String(c.open),
+      String(c.won),
+      String(c.lost),
+      pct(c.winRate),
+      c.byCurrency.map((m) => `${m.currency} ${pct(m.winRateByValue)}`).join(', '),
+    ]),
   );
   return [
     heading('Funnel', r),
@@ -64,7 +77,8 @@ function render(r: FunnelReport): string {
 /** 1. Funnel: see computeFunnel and docs/analytics.md. The date range selects deals by creation. */
 export const funnelAnalysis: AnalysisDefinition<FunnelParams, FunnelReport> = {
   name: 'funnel',
-  summary: 'Funnel: deals reaching each stage and converting to the next (strict and any-order), win rate by count and value, per creation-month cohort',
+  summary:
+    'Funnel: deals reaching each stage and converting to the next (strict and any-order), win rate by count and value, per creation-month cohort',
   params: funnelParams,
   result: funnelResult,
   async run(deps, actor, filters) {

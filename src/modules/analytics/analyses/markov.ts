@@ -59,7 +59,12 @@ const markovResult = z.object({
       shortenDays: z.number(),
       stages: z.array(z.object({ stageId: z.string(), ...stageResult })),
       openPipeline: outlookSchema,
-      delta: z.object({ winProbability: z.number().nullable(), expectedWins: z.number(), expectedWonRevenue: z.string(), expectedDaysToClose: z.number().nullable() }),
+      delta: z.object({
+        winProbability: z.number().nullable(),
+        expectedWins: z.number(),
+        expectedWonRevenue: z.string(),
+        expectedDaysToClose: z.number().nullable(),
+      }),
     })
     .nullable(),
   /** The estimated chain and the open pipeline per stage, so a client can recompute what-ifs itself (markovWhatIf). */
@@ -98,7 +103,9 @@ function stageRows(model: MarkovModel, solved: readonly MarkovStageResult[]): Ma
     sojournDays: model.sojournDays[i] ?? 0,
     toWon: model.won[i] ?? 0,
     toLost: model.lost[i] ?? 0,
-    next: model.stages.flatMap((t, j) => ((model.q[i]?.[j] ?? 0) > 0 ? [{ stageId: t.id, probability: model.q[i]?.[j] ?? 0 }] : [])),
+    next: model.stages.flatMap((t, j) =>
+      (model.q[i]?.[j] ?? 0) > 0 ? [{ stageId: t.id, probability: model.q[i]?.[j] ?? 0 }] : [],
+    ),
     ...results(solved[i]),
   }));
 }
@@ -107,7 +114,16 @@ function render(r: MarkovReport): string {
   const name = new Map(r.stages.map((s) => [s.stageId, s.name]));
   const table = textTable(
     ['Stage', 'Exits', 'Stay d', '→ Won', '→ Lost', 'P(win)', 'Days to close', 'Days to win'],
-    r.stages.map((s) => [s.name, String(s.exits), num(s.sojournDays), pct(s.toWon), pct(s.toLost), pct(s.winProbability), num(s.expectedDaysToClose), num(s.expectedDaysToWin)]),
+    r.stages.map((s) => [
+      s.name,
+      String(s.exits),
+      num(s.sojournDays),
+      pct(s.toWon),
+      pct(s.toLost),
+      pct(s.winProbability),
+      num(s.expectedDaysToClose),
+      num(s.expectedDaysToWin),
+    ]),
   );
   const p = r.openPipeline;
   const lines = [
@@ -132,7 +148,8 @@ function render(r: MarkovReport): string {
  */
 export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
   name: 'markov',
-  summary: 'Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline',
+  summary:
+    'Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline',
   params: markovParams,
   result: markovResult,
   async run(deps, actor, filters, params) {
@@ -141,10 +158,17 @@ export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
       throw invalid([{ field: 'stageId', message: 'is not an open stage of the pipeline' }]);
     }
     const currency = params.currency ?? pipeline.baseCurrency;
-    const [counts, load] = await Promise.all([transitionCounts(deps.db, actor, filters, pipeline), openLoad(deps.db, actor, filters, pipeline, currency)]);
+    const [counts, load] = await Promise.all([
+      transitionCounts(deps.db, actor, filters, pipeline),
+      openLoad(deps.db, actor, filters, pipeline, currency),
+    ]);
     const model = estimateMarkov({ stages: pipeline.stages, transitions: counts });
     const cents = load.map((l) => ({ stageId: l.stageId, deals: l.deals, amountCents: Number(toScaled(l.amount, 2)) }));
-    const w = markovWhatIf(model, cents, { stageId: params.stageId ?? '', conversionPoints: params.conversionPoints, shortenDays: params.shortenDays });
+    const w = markovWhatIf(model, cents, {
+      stageId: params.stageId ?? '',
+      conversionPoints: params.conversionPoints,
+      shortenDays: params.shortenDays,
+    });
     const base = w.baseline.pipeline;
     const scen = w.scenario.pipeline;
     return {

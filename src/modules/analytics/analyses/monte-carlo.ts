@@ -49,8 +49,13 @@ function render(r: MonteCarloReport): string {
     `${r.runs} runs (seed ${r.seed}) over ${r.simulatedDeals} open deals (${r.skippedDeals} in stages the chain cannot estimate), days ${num(r.period.startDays)} to ${num(r.period.endDays)} from now`,
     `Revenue won in the period (${r.currency}): P10 ${r.p10}, P50 ${r.p50}, P90 ${r.p90}, mean ${r.mean}; ${num(r.meanWonDeals, 1)} deals won on average`,
     r.target === null ? '' : `P(revenue ≥ ${r.target}) = ${pct(r.probabilityOfTarget)}`,
-    textTable(['By day', 'P10', 'P50', 'P90'], r.bands.map((b) => [num(b.dayEnd, 0), b.p10, b.p50, b.p90])),
-  ].filter((l) => l !== '').join('\n');
+    textTable(
+      ['By day', 'P10', 'P50', 'P90'],
+      r.bands.map((b) => [num(b.dayEnd, 0), b.p10, b.p50, b.p90]),
+    ),
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /**
@@ -59,7 +64,8 @@ function render(r: MonteCarloReport): string {
  */
 export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarloReport> = {
   name: 'monte-carlo',
-  summary: 'Monte Carlo forecast (seeded, ≥ 10,000 runs) of the revenue the open deals win in a period: P10 / P50 / P90, probability of a target, weekly bands',
+  summary:
+    'Monte Carlo forecast (seeded, ≥ 10,000 runs) of the revenue the open deals win in a period: P10 / P50 / P90, probability of a target, weekly bands',
   params: monteCarloParams,
   result: monteCarloResult,
   async run(deps, actor, filters, params) {
@@ -73,7 +79,8 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
       stayPercentiles(deps.db, actor, history, pipeline),
       openDeals(deps.db, actor, filters, pipeline, currency, now),
     ]);
-    if (period.endDays <= period.startDays) throw invalid([{ field: 'to', message: 'the forecast period must end in the future' }]);
+    if (period.endDays <= period.startDays)
+      throw invalid([{ field: 'to', message: 'the forecast period must end in the future' }]);
     const targetCents = params.target === undefined ? null : Number(toScaled(params.target, 2));
     const r = monteCarloForecast({
       model: estimateMarkov({ stages: pipeline.stages, transitions: counts }),
@@ -101,7 +108,12 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
       target: params.target ?? null,
       probabilityOfTarget: r.probabilityOfTarget,
       bucketDays: r.bucketDays,
-      bands: r.bands.map((b) => ({ dayEnd: b.dayEnd, p10: money(b.p10Cents), p50: money(b.p50Cents), p90: money(b.p90Cents) })),
+      bands: r.bands.map((b) => ({
+        dayEnd: b.dayEnd,
+        p10: money(b.p10Cents),
+        p50: money(b.p50Cents),
+        p90: money(b.p90Cents),
+      })),
     };
   },
   render,

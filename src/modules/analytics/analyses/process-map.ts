@@ -31,7 +31,16 @@ const processMapResult = z.object({
       open: z.number().int(),
     }),
   ),
-  edges: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), cases: z.number().int(), p50Days: z.number(), p90Days: z.number() })),
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      count: z.number().int(),
+      cases: z.number().int(),
+      p50Days: z.number(),
+      p90Days: z.number(),
+    }),
+  ),
   variants: z.array(
     z.object({
       sequence: z.array(z.string()),
@@ -55,15 +64,44 @@ function render(r: ProcessMapReport): string {
     heading('Process map', r),
     `${r.cases} deals`,
     '',
-    textTable(['Node', 'Events', 'Deals', 'Start', 'End', 'Still open'], r.nodes.map((n) => [n.label, String(n.events), String(n.cases), String(n.starts), String(n.ends), String(n.open)])),
+    textTable(
+      ['Node', 'Events', 'Deals', 'Start', 'End', 'Still open'],
+      r.nodes.map((n) => [
+        n.label,
+        String(n.events),
+        String(n.cases),
+        String(n.starts),
+        String(n.ends),
+        String(n.open),
+      ]),
+    ),
     '',
-    textTable(['From', 'To', 'Count', 'Deals', 'P50 days', 'P90 days'], r.edges.map((e) => [name(e.from), name(e.to), String(e.count), String(e.cases), num(e.p50Days), num(e.p90Days)])),
+    textTable(
+      ['From', 'To', 'Count', 'Deals', 'P50 days', 'P90 days'],
+      r.edges.map((e) => [name(e.from), name(e.to), String(e.count), String(e.cases), num(e.p50Days), num(e.p90Days)]),
+    ),
     '',
     textTable(
       ['Variant', 'Deals', 'Share', 'Win rate', 'Median cycle days'],
       [
-        ...r.variants.map((v) => [v.labels.join(' → '), String(v.count), pct(v.share), pct(v.winRate), num(v.medianCycleDays)]),
-        ...(r.otherVariants.variants > 0 ? [[`(${r.otherVariants.variants} other variants)`, String(r.otherVariants.count), pct(r.otherVariants.share), '–', '–']] : []),
+        ...r.variants.map((v) => [
+          v.labels.join(' → '),
+          String(v.count),
+          pct(v.share),
+          pct(v.winRate),
+          num(v.medianCycleDays),
+        ]),
+        ...(r.otherVariants.variants > 0
+          ? [
+              [
+                `(${r.otherVariants.variants} other variants)`,
+                String(r.otherVariants.count),
+                pct(r.otherVariants.share),
+                '–',
+                '–',
+              ],
+            ]
+          : []),
       ],
     ),
   ].join('\n');
@@ -72,19 +110,32 @@ function render(r: ProcessMapReport): string {
 /** 6. Process map: see `processMap` and docs/analytics.md. The date range selects deals by their first visit to the pipeline. */
 export const processMapAnalysis: AnalysisDefinition<ProcessMapParams, ProcessMapReport> = {
   name: 'process-map',
-  summary: 'Process map: directly-follows graph of stages (and optionally activity types) with counts and P50/P90 times, start/end counts, and variants with share, win rate and median cycle time',
+  summary:
+    'Process map: directly-follows graph of stages (and optionally activity types) with counts and P50/P90 times, start/end counts, and variants with share, win rate and median cycle time',
   params: processMapParams,
   result: processMapResult,
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
-    const scope = { orgId: actor.orgId, pipelineId: pipeline.id, dealWhere: dealConditions(actor, filters), from: filters.from, to: filters.to, timezone: pipeline.timezone };
+    const scope = {
+      orgId: actor.orgId,
+      pipelineId: pipeline.id,
+      dealWhere: dealConditions(actor, filters),
+      from: filters.from,
+      to: filters.to,
+      timezone: pipeline.timezone,
+    };
     const withActivities = params.activities === 'true';
     const { edges, nodes, variants } = await processMapCounts(deps.db, scope, withActivities);
     const info = [
       ...pipeline.stages.map((s) => ({ key: s.id, label: s.name, kind: 'stage' as const, position: s.position })),
-      ...(withActivities ? activityTypes.map((t) => ({ key: `activity:${t}`, label: t, kind: 'activity' as const, position: null })) : []),
+      ...(withActivities
+        ? activityTypes.map((t) => ({ key: `activity:${t}`, label: t, kind: 'activity' as const, position: null }))
+        : []),
     ];
-    const map = processMap({ nodes: info, nodeCounts: nodes.counts, edges, starts: nodes.starts, ends: nodes.ends, variants }, { variantLimit: params.variantLimit });
+    const map = processMap(
+      { nodes: info, nodeCounts: nodes.counts, edges, starts: nodes.starts, ends: nodes.ends, variants },
+      { variantLimit: params.variantLimit },
+    );
     return { ...analysisContext(pipeline, filters), ...map };
   },
   render,

@@ -30,10 +30,19 @@ const cells = (s: DurationStats) => [String(s.count), num(s.p50), num(s.p75), nu
 function render(r: StageDurationsReport): string {
   return [
     heading('Stage durations (days per visit)', r),
-    textTable(['Stage', 'Visits', 'P50', 'P75', 'P90', 'Mean', 'In progress'], r.stages.map((s) => [s.name, ...cells(s), String(s.inProgress)])),
+    textTable(
+      ['Stage', 'Visits', 'P50', 'P75', 'P90', 'Mean', 'In progress'],
+      r.stages.map((s) => [s.name, ...cells(s), String(s.inProgress)]),
+    ),
     '',
     'Cycle time (days from creation to close)',
-    textTable(['Outcome', 'Deals', 'P50', 'P75', 'P90', 'Mean'], [['won', ...cells(r.cycle.won)], ['lost', ...cells(r.cycle.lost)]]),
+    textTable(
+      ['Outcome', 'Deals', 'P50', 'P75', 'P90', 'Mean'],
+      [
+        ['won', ...cells(r.cycle.won)],
+        ['lost', ...cells(r.cycle.lost)],
+      ],
+    ),
   ].join('\n');
 }
 

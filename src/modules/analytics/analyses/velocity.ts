@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { computeVelocity, dayIn, velocityFactorNames, velocityWindows, type VelocityFactors } from '../../../analytics/velocity.ts';
+import {
+  computeVelocity,
+  dayIn,
+  velocityFactorNames,
+  velocityWindows,
+  type VelocityFactors,
+} from '../../../analytics/velocity.ts';
 import { currencySchema, dateOnlySchema, nonNegativeMoneySchema } from '../../../domain/common.ts';
 import { invalid } from '../../../domain/errors.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
@@ -38,43 +44,84 @@ const result = z.object({
       current: factorsSchema,
       comparison: factorsSchema,
       change: z.number().nullable(),
-      factors: z.array(z.object({ factor: z.enum(velocityFactorNames), logRatio: z.number().nullable(), share: z.number().nullable(), contribution: z.number().nullable() })),
+      factors: z.array(
+        z.object({
+          factor: z.enum(velocityFactorNames),
+          logRatio: z.number().nullable(),
+          share: z.number().nullable(),
+          contribution: z.number().nullable(),
+        }),
+      ),
     }),
   ),
-  coverage: z.object({ target: z.string(), currency: z.string(), openAmount: z.string(), ratio: z.number().nullable() }).nullable(),
+  coverage: z
+    .object({ target: z.string(), currency: z.string(), openAmount: z.string(), ratio: z.number().nullable() })
+    .nullable(),
 });
 export type VelocityReport = z.infer<typeof result>;
 
-const cells = (f: VelocityFactors) => [String(f.openDeals), f.avgWonAmount ?? '–', pct(f.winRate), num(f.avgCycleDays), f.velocity ?? '–'];
+const cells = (f: VelocityFactors) => [
+  String(f.openDeals),
+  f.avgWonAmount ?? '–',
+  pct(f.winRate),
+  num(f.avgCycleDays),
+  f.velocity ?? '–',
+];
 
 function render(r: VelocityReport): string {
-  const lines = [`Velocity: pipeline "${r.pipeline.name}", ${r.from} to ${r.to} against ${r.comparison.from} to ${r.comparison.to}`];
+  const lines = [
+    `Velocity: pipeline "${r.pipeline.name}", ${r.from} to ${r.to} against ${r.comparison.from} to ${r.comparison.to}`,
+  ];
   for (const c of r.byCurrency) {
     lines.push(
       '',
       `${c.currency}: change ${num(c.change, 2)} per day`,
-      textTable(['Window', 'Open deals', 'Avg won', 'Win rate', 'Cycle days', 'Per day'], [['current', ...cells(c.current)], ['comparison', ...cells(c.comparison)]]),
-      textTable(['Factor', 'Log ratio', 'Share', 'Contribution/day'], c.factors.map((f) => [f.factor, num(f.logRatio, 3), pct(f.share), num(f.contribution, 2)])),
+      textTable(
+        ['Window', 'Open deals', 'Avg won', 'Win rate', 'Cycle days', 'Per day'],
+        [
+          ['current', ...cells(c.current)],
+          ['comparison', ...cells(c.comparison)],
+        ],
+      ),
+      textTable(
+        ['Factor', 'Log ratio', 'Share', 'Contribution/day'],
+        c.factors.map((f) => [f.factor, num(f.logRatio, 3), pct(f.share), num(f.contribution, 2)]),
+      ),
     );
   }
-  if (r.coverage) lines.push('', `Coverage: open ${r.coverage.currency} ${r.coverage.openAmount} against target ${r.coverage.target} = ${num(r.coverage.ratio, 2)}×`);
+  if (r.coverage)
+    lines.push(
+      '',
+      `Coverage: open ${r.coverage.currency} ${r.coverage.openAmount} against target ${r.coverage.target} = ${num(r.coverage.ratio, 2)}×`,
+    );
   return lines.join('\n');
 }
 
 /** 3. Velocity and coverage: see computeVelocity / decompose and docs/analytics.md. */
 export const velocityAnalysis: AnalysisDefinition<VelocityParams, VelocityReport> = {
   name: 'velocity',
-  summary: 'Velocity (open deals × average won amount × win rate / cycle days) against a comparison window, with each factor’s contribution (LMDI), and pipeline coverage against a target',
+  summary:
+    'Velocity (open deals × average won amount × win rate / cycle days) against a comparison window, with each factor’s contribution (LMDI), and pipeline coverage against a target',
   params,
   result,
   async run(deps, actor, filters, p) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
-    const w = velocityWindows(dayIn(deps.clock.now(), pipeline.timezone), filters, { from: p.compareFrom, to: p.compareTo });
-    if (w.comparison.from > w.comparison.to) throw invalid([{ field: 'compareTo', message: 'must not be before compareFrom' }]);
+    const w = velocityWindows(dayIn(deps.clock.now(), pipeline.timezone), filters, {
+      from: p.compareFrom,
+      to: p.compareTo,
+    });
+    if (w.comparison.from > w.comparison.to)
+      throw invalid([{ field: 'compareTo', message: 'must not be before compareFrom' }]);
     const current = await velocityInputs(deps.db, actor, filters, pipeline, w.current);
     const comparison = await velocityInputs(deps.db, actor, filters, pipeline, w.comparison);
-    const target = p.target === undefined ? null : { amount: p.target, currency: p.targetCurrency ?? pipeline.baseCurrency };
-    return { pipeline: { id: pipeline.id, name: pipeline.name }, ...w.current, comparison: w.comparison, ...computeVelocity(pipeline.baseCurrency, current, comparison, target) };
+    const target =
+      p.target === undefined ? null : { amount: p.target, currency: p.targetCurrency ?? pipeline.baseCurrency };
+    return {
+      pipeline: { id: pipeline.id, name: pipeline.name },
+      ...w.current,
+      comparison: w.comparison,
+      ...computeVelocity(pipeline.baseCurrency, current, comparison, target),
+    };
   },
   render,
 };

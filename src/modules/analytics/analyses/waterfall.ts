@@ -33,7 +33,15 @@ const waterfallResult = z.object({
           label: z.string(),
           amount: z.string(),
           count: z.number().int(),
-          deals: z.array(z.object({ dealId: z.string(), name: z.string(), startAmount: z.string().nullable(), endAmount: z.string().nullable(), change: z.string() })),
+          deals: z.array(
+            z.object({
+              dealId: z.string(),
+              name: z.string(),
+              startAmount: z.string().nullable(),
+              endAmount: z.string().nullable(),
+              change: z.string(),
+            }),
+          ),
           truncated: z.boolean(),
         }),
       ),
@@ -62,14 +70,16 @@ function render(r: WaterfallReport): string {
 /** 5. Waterfall: see `waterfall` and docs/analytics.md. `from` and `to` give the two instants. */
 export const waterfallAnalysis: AnalysisDefinition<WaterfallParams, WaterfallReport> = {
   name: 'waterfall',
-  summary: 'Waterfall: how the open pipeline changed between two dates (created, pulled in, amount up, won, lost, pushed out, amount down), with the deals behind each bar',
+  summary:
+    'Waterfall: how the open pipeline changed between two dates (created, pulled in, amount up, won, lost, pushed out, amount down), with the deals behind each bar',
   params: waterfallParams,
   result: waterfallResult,
   async run(deps, actor, filters, params) {
     const problems: FieldProblem[] = [];
     if (!filters.from) problems.push({ field: 'from', message: 'is required: the waterfall starts at this date' });
     if (!filters.to) problems.push({ field: 'to', message: 'is required: the waterfall ends after this date' });
-    if (params.closeFrom && params.closeTo && params.closeFrom > params.closeTo) problems.push({ field: 'closeTo', message: 'must not be before closeFrom' });
+    if (params.closeFrom && params.closeTo && params.closeFrom > params.closeTo)
+      problems.push({ field: 'closeTo', message: 'must not be before closeFrom' });
     if (problems.length > 0 || !filters.from || !filters.to) throw invalid(problems);
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
     const states = await waterfallStates(deps.db, {

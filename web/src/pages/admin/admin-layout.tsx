@@ -32,6 +32,12 @@ export function AdminLayout() {
 
 /** Every user, active or not (admins manage both). */
 export const allUsersQuery = queryOptions({ queryKey: ['admin', 'users'], queryFn: () => getAll<UserDto>('/users') });
-export const teamsQuery = queryOptions({ queryKey: ['admin', 'teams'], queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items });
+export const teamsQuery = queryOptions({
+  queryKey: ['admin', 'teams'],
+  queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items,
+});
 /** Every pipeline, inactive ones included. */
-export const allPipelinesQuery = queryOptions({ queryKey: ['admin', 'pipelines'], queryFn: () => getAll<PipelineDto>('/pipelines') });
+export const allPipelinesQuery = queryOptions({
+  queryKey: ['admin', 'pipelines'],
+  queryFn: () => getAll<PipelineDto>('/pipelines'),
+});

@@ -25,7 +25,11 @@ export function useSubmit(refreshOnConflict?: QueryKey) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run<S extends z.ZodType, R>(schema: S, input: unknown, send: (value: z.infer<S>) => Promise<R>): Promise<R | null> {
+  async function run<S extends z.ZodType, R>(
+    schema: S,
+    input: unknown,
+    send: (value: z.infer<S>) => Promise<R>,
+  ): Promise<R | null> {
     setError(null);
     setErrors({});
     const parsed = schema.safeParse(input);
@@ -39,9 +43,14 @@ export function useSubmit(refreshOnConflict?: QueryKey) {
       return await send(parsed.data);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setError(err.code === 'version_conflict' ? `${err.detail}: someone changed it meanwhile. The list was reloaded; check and save again.` : err.detail);
+      setError(
+        err.code === 'version_conflict'
+          ? `${err.detail}: someone changed it meanwhile. The list was reloaded; check and save again.`
+          : err.detail,
+      );
       setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
-      if (err.code === 'version_conflict' && refreshOnConflict) await queryClient.invalidateQueries({ queryKey: refreshOnConflict });
+      if (err.code === 'version_conflict' && refreshOnConflict)
+        await queryClient.invalidateQueries({ queryKey: refreshOnConflict });
       return null;
     } finally {
       setBusy(false);
@@ -56,7 +65,17 @@ export function useSubmit(refreshOnConflict?: QueryKey) {
 }
 
 /** A labelled control with its error underneath (the control gets aria-invalid from the caller). */
-export function Field({ label, error, children, className }: { label: string; error?: string | undefined; children: ReactNode; className?: string }) {
+export function Field({
+  label,
+  error,
+  children,
+  className,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <label className={className}>
       <span>{label}</span>

@@ -1,7 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createObjectionSchema, objectionCategories, updateObjectionSchema, type ObjectionCategory } from '../../../../src/domain/objections.ts';
+import {
+  createObjectionSchema,
+  objectionCategories,
+  updateObjectionSchema,
+  type ObjectionCategory,
+} from '../../../../src/domain/objections.ts';
 import { api, getAll } from '../../api.ts';
 import type { ObjectionDto } from '../../types.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
@@ -18,7 +23,10 @@ export function AdminObjectionsPage() {
       <h1>Objection library</h1>
       <ObjectionForm key={editing?.id ?? 'new'} objection={editing} onDone={() => setEditing(null)} />
       {objections.data.length === 0 ? (
-        <p className="muted">The library is empty. Add the objections buyers raise and the responses that work; reps see them while logging a call.</p>
+        <p className="muted">
+          The library is empty. Add the objections buyers raise and the responses that work; reps see them while logging
+          a call.
+        </p>
       ) : (
         <table className="admin-table">
           <thead>
@@ -65,7 +73,9 @@ function Retire({ objection }: { objection: ObjectionDto }) {
   const queryClient = useQueryClient();
   const { error, busy, run } = useSubmit(KEY);
   const onClick = async () => {
-    const ok = await run(z.unknown(), null, () => api.del(`/objections/${objection.id}`, objection.version).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api.del(`/objections/${objection.id}`, objection.version).then(() => true),
+    );
     if (ok) await queryClient.invalidateQueries({ queryKey: KEY });
   };
   return (
@@ -102,7 +112,9 @@ function ObjectionForm({ objection, onDone }: { objection: ObjectionDto | null; 
       active: v.active,
     };
     const saved = objection
-      ? await run(updateObjectionSchema, input, (body) => api.patch<ObjectionDto>(`/objections/${objection.id}`, body, objection.version))
+      ? await run(updateObjectionSchema, input, (body) =>
+          api.patch<ObjectionDto>(`/objections/${objection.id}`, body, objection.version),
+        )
       : await run(createObjectionSchema, input, (body) => api.post<ObjectionDto>('/objections', body));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
@@ -112,11 +124,19 @@ function ObjectionForm({ objection, onDone }: { objection: ObjectionDto | null; 
   };
 
   return (
-    <form className="card admin-form" onSubmit={(e) => void onSubmit(e)} aria-label={objection ? `Edit ${objection.title}` : 'New objection'}>
+    <form
+      className="card admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={objection ? `Edit ${objection.title}` : 'New objection'}
+    >
       <h2>{objection ? `Edit “${objection.title}”` : 'New objection'}</h2>
       <div className="form-grid">
         <Field label="Category" error={errors.category}>
-          <select name="category" value={v.category} onChange={(e) => setV((o) => ({ ...o, category: e.target.value as ObjectionCategory }))}>
+          <select
+            name="category"
+            value={v.category}
+            onChange={(e) => setV((o) => ({ ...o, category: e.target.value as ObjectionCategory }))}
+          >
             {objectionCategories.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -125,16 +145,39 @@ function ObjectionForm({ objection, onDone }: { objection: ObjectionDto | null; 
           </select>
         </Field>
         <Field label="Objection" error={errors.title}>
-          <input name="title" value={v.title} placeholder="Too expensive" onChange={(e) => setV((o) => ({ ...o, title: e.target.value }))} aria-invalid={errors.title ? true : undefined} />
+          <input
+            name="title"
+            value={v.title}
+            placeholder="Too expensive"
+            onChange={(e) => setV((o) => ({ ...o, title: e.target.value }))}
+            aria-invalid={errors.title ? true : undefined}
+          />
         </Field>
         <Field label="Description" error={errors.description} className="wide">
-          <input name="description" value={v.description} onChange={(e) => setV((o) => ({ ...o, description: e.target.value }))} />
+          <input
+            name="description"
+            value={v.description}
+            onChange={(e) => setV((o) => ({ ...o, description: e.target.value }))}
+          />
         </Field>
-        <Field label="Recommended responses (one per line)" error={responseErrors.map(([k, m]) => `${k}: ${m}`).join('; ') || undefined} className="wide">
-          <textarea name="responses" rows={3} value={v.responses} onChange={(e) => setV((o) => ({ ...o, responses: e.target.value }))} />
+        <Field
+          label="Recommended responses (one per line)"
+          error={responseErrors.map(([k, m]) => `${k}: ${m}`).join('; ') || undefined}
+          className="wide"
+        >
+          <textarea
+            name="responses"
+            rows={3}
+            value={v.responses}
+            onChange={(e) => setV((o) => ({ ...o, responses: e.target.value }))}
+          />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={v.active} onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))}
+          />
           Active (offered to reps)
         </label>
       </div>

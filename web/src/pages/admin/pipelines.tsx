@@ -8,10 +8,42 @@ import { Field, FormError, orNull, useSubmit } from './form.tsx';
 import { newKey, StageEditor, toDrafts, toStageInputs, type StageDraft } from './stage-editor.tsx';
 
 const starterStages = (): StageDraft[] => [
-  { key: newKey(), name: 'Qualify', kind: 'open', probability: '10', forecastCategory: '', expectedDays: '14', requiredFields: [] },
-  { key: newKey(), name: 'Proposal', kind: 'open', probability: '50', forecastCategory: '', expectedDays: '21', requiredFields: ['amount'] },
-  { key: newKey(), name: 'Won', kind: 'won', probability: '', forecastCategory: '', expectedDays: '', requiredFields: [] },
-  { key: newKey(), name: 'Lost', kind: 'lost', probability: '', forecastCategory: '', expectedDays: '', requiredFields: [] },
+  {
+    key: newKey(),
+    name: 'Qualify',
+    kind: 'open',
+    probability: '10',
+    forecastCategory: '',
+    expectedDays: '14',
+    requiredFields: [],
+  },
+  {
+    key: newKey(),
+    name: 'Proposal',
+    kind: 'open',
+    probability: '50',
+    forecastCategory: '',
+    expectedDays: '21',
+    requiredFields: ['amount'],
+  },
+  {
+    key: newKey(),
+    name: 'Won',
+    kind: 'won',
+    probability: '',
+    forecastCategory: '',
+    expectedDays: '',
+    requiredFields: [],
+  },
+  {
+    key: newKey(),
+    name: 'Lost',
+    kind: 'lost',
+    probability: '',
+    forecastCategory: '',
+    expectedDays: '',
+    requiredFields: [],
+  },
 ];
 
 export function AdminPipelinesPage() {
@@ -19,7 +51,13 @@ export function AdminPipelinesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   if (pipelines.isPending) return <p className="muted">Loading pipelines…</p>;
   if (pipelines.isError) return <p className="error">{pipelines.error.message}</p>;
-  const current = selected === 'new' ? null : (pipelines.data.find((p) => p.id === selected) ?? pipelines.data.find((p) => p.isDefault) ?? pipelines.data[0] ?? null);
+  const current =
+    selected === 'new'
+      ? null
+      : (pipelines.data.find((p) => p.id === selected) ??
+        pipelines.data.find((p) => p.isDefault) ??
+        pipelines.data[0] ??
+        null);
   const creating = selected === 'new' || !current;
 
   return (
@@ -28,7 +66,11 @@ export function AdminPipelinesPage() {
         <h1>Pipelines</h1>
         <label>
           Pipeline{' '}
-          <select aria-label="Pipeline to edit" value={creating ? 'new' : current.id} onChange={(e) => setSelected(e.target.value)}>
+          <select
+            aria-label="Pipeline to edit"
+            value={creating ? 'new' : current.id}
+            onChange={(e) => setSelected(e.target.value)}
+          >
             {pipelines.data.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -39,7 +81,11 @@ export function AdminPipelinesPage() {
           </select>
         </label>
       </div>
-      {creating ? <NewPipeline onCreated={(p) => setSelected(p.id)} /> : <EditPipeline key={current.id} pipeline={current} />}
+      {creating ? (
+        <NewPipeline onCreated={(p) => setSelected(p.id)} />
+      ) : (
+        <EditPipeline key={current.id} pipeline={current} />
+      )}
     </>
   );
 }
@@ -52,17 +98,34 @@ interface Settings {
   active: boolean;
 }
 
-function SettingsFields({ v, set, errors }: { v: Settings; set: (patch: Partial<Settings>) => void; errors: Record<string, string> }) {
+function SettingsFields({
+  v,
+  set,
+  errors,
+}: {
+  v: Settings;
+  set: (patch: Partial<Settings>) => void;
+  errors: Record<string, string>;
+}) {
   return (
     <div className="form-grid">
       <Field label="Pipeline name" error={errors.name}>
-        <input name="name" value={v.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={errors.name ? true : undefined} />
+        <input
+          name="name"
+          value={v.name}
+          onChange={(e) => set({ name: e.target.value })}
+          aria-invalid={errors.name ? true : undefined}
+        />
       </Field>
       <Field label="Description" error={errors.description}>
         <input name="description" value={v.description} onChange={(e) => set({ description: e.target.value })} />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={v.enforceStageOrder} onChange={(e) => set({ enforceStageOrder: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={v.enforceStageOrder}
+          onChange={(e) => set({ enforceStageOrder: e.target.checked })}
+        />
         Deals move one stage at a time (no skipping, no moving backwards)
       </label>
       <label className="check">
@@ -87,7 +150,13 @@ function useInvalidatePipelines() {
 
 function NewPipeline({ onCreated }: { onCreated: (p: PipelineDto) => void }) {
   const refresh = useInvalidatePipelines();
-  const [v, setV] = useState<Settings>({ name: '', description: '', enforceStageOrder: false, isDefault: false, active: true });
+  const [v, setV] = useState<Settings>({
+    name: '',
+    description: '',
+    enforceStageOrder: false,
+    isDefault: false,
+    active: true,
+  });
   const [drafts, setDrafts] = useState<StageDraft[]>(starterStages);
   const { errors, error, busy, run } = useSubmit();
 
@@ -134,7 +203,9 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
     e.preventDefault();
     setSaved(null);
     const input = { ...v, description: orNull(v.description) };
-    const done = await settings.run(updatePipelineSchema, input, (body) => api.patch<PipelineDto>(`/pipelines/${pipeline.id}`, body, pipeline.version));
+    const done = await settings.run(updatePipelineSchema, input, (body) =>
+      api.patch<PipelineDto>(`/pipelines/${pipeline.id}`, body, pipeline.version),
+    );
     if (!done) return;
     setSaved('Settings saved.');
     await refresh();
@@ -143,7 +214,9 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
   const onSaveStages = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const done = await stages.run(replaceStagesSchema, { stages: toStageInputs(drafts) }, (body) => api.put<PipelineDto>(`/pipelines/${pipeline.id}/stages`, body, pipeline.version));
+    const done = await stages.run(replaceStagesSchema, { stages: toStageInputs(drafts) }, (body) =>
+      api.put<PipelineDto>(`/pipelines/${pipeline.id}/stages`, body, pipeline.version),
+    );
     if (!done) return;
     // New stages now have ids; the next save must send them, not add them again.
     setDrafts(toDrafts(done.stages));
@@ -171,7 +244,8 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
       <form className="card admin-form" onSubmit={(e) => void onSaveStages(e)} aria-label="Stages">
         <h2>Stages</h2>
         <p className="muted small">
-          Drag a stage by its handle to reorder. Open stages come first; won and lost stages close the deal. Removing a stage that still holds deals is refused.
+          Drag a stage by its handle to reorder. Open stages come first; won and lost stages close the deal. Removing a
+          stage that still holds deals is refused.
         </p>
         <StageEditor drafts={drafts} onChange={setDrafts} errors={stages.errors} />
         <FormError error={stages.error} />

@@ -74,7 +74,15 @@ function Deactivate({ product }: { product: ProductDto }) {
 
 function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const init = { sku: product?.sku ?? '', name: product?.name ?? '', family: product?.family ?? '', description: product?.description ?? '', listPrice: product?.listPrice ?? '', currency: product?.currency ?? '', active: product?.active ?? true };
+  const init = {
+    sku: product?.sku ?? '',
+    name: product?.name ?? '',
+    family: product?.family ?? '',
+    description: product?.description ?? '',
+    listPrice: product?.listPrice ?? '',
+    currency: product?.currency ?? '',
+    active: product?.active ?? true,
+  };
   const [v, setV] = useState(init);
   const { errors, error, busy, run } = useSubmit(KEY);
   const text = (k: 'sku' | 'name' | 'family' | 'description' | 'listPrice' | 'currency') => ({
@@ -96,7 +104,9 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
       active: v.active,
     };
     const saved = product
-      ? await run(updateProductSchema, input, (body) => api.patch<ProductDto>(`/products/${product.id}`, body, product.version))
+      ? await run(updateProductSchema, input, (body) =>
+          api.patch<ProductDto>(`/products/${product.id}`, body, product.version),
+        )
       : await run(createProductSchema, input, (body) => api.post<ProductDto>('/products', body));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
@@ -106,7 +116,11 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
   };
 
   return (
-    <form className="card admin-form" onSubmit={(e) => void onSubmit(e)} aria-label={product ? `Edit ${product.name}` : 'New product'}>
+    <form
+      className="card admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={product ? `Edit ${product.name}` : 'New product'}
+    >
       <h2>{product ? `Edit ${product.name}` : 'New product'}</h2>
       <div className="form-grid">
         <Field label="SKU" error={errors.sku}>
@@ -125,10 +139,19 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
           <input {...text('currency')} maxLength={3} placeholder="USD" />
         </Field>
         <Field label="Description" error={errors.description} className="wide">
-          <textarea name="description" rows={2} value={v.description} onChange={(e) => setV((o) => ({ ...o, description: e.target.value }))} />
+          <textarea
+            name="description"
+            rows={2}
+            value={v.description}
+            onChange={(e) => setV((o) => ({ ...o, description: e.target.value }))}
+          />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={v.active} onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))}
+          />
           Active (can be added to deals)
         </label>
       </div>

@@ -23,16 +23,25 @@ export function AdminScriptsPage() {
   const products = useQuery(productsQuery);
   const [editing, setEditing] = useState<ScriptDto | null>(null);
   const [history, setHistory] = useState<ScriptDto | null>(null);
-  if (scripts.isPending || pipelines.isPending || products.isPending) return <p className="muted">Loading pitch scripts…</p>;
+  if (scripts.isPending || pipelines.isPending || products.isPending)
+    return <p className="muted">Loading pitch scripts…</p>;
   if (scripts.isError) return <p className="error">{scripts.error.message}</p>;
   if (pipelines.isError) return <p className="error">{pipelines.error.message}</p>;
   if (products.isError) return <p className="error">{products.error.message}</p>;
   return (
     <>
       <h1>Pitch scripts</h1>
-      <ScriptForm key={editing ? `${editing.id}:${editing.version}` : 'new'} script={editing} pipelines={pipelines.data} products={products.data} onDone={() => setEditing(null)} />
+      <ScriptForm
+        key={editing ? `${editing.id}:${editing.version}` : 'new'}
+        script={editing}
+        pipelines={pipelines.data}
+        products={products.data}
+        onDone={() => setEditing(null)}
+      />
       {scripts.data.length === 0 ? (
-        <p className="muted">No scripts yet. A script for a stage is shown to reps while they call about a deal in that stage.</p>
+        <p className="muted">
+          No scripts yet. A script for a stage is shown to reps while they call about a deal in that stage.
+        </p>
       ) : (
         <table className="admin-table">
           <thead>
@@ -88,7 +97,10 @@ function Deactivate({ script }: { script: ScriptDto }) {
 }
 
 function Versions({ script, onClose }: { script: ScriptDto; onClose: () => void }) {
-  const versions = useQuery({ queryKey: [...KEY, script.id, 'versions'], queryFn: () => getAll<ScriptVersionDto>(`/scripts/${script.id}/versions`) });
+  const versions = useQuery({
+    queryKey: [...KEY, script.id, 'versions'],
+    queryFn: () => getAll<ScriptVersionDto>(`/scripts/${script.id}/versions`),
+  });
   const users = useQuery(allUsersQuery);
   return (
     <section className="card" aria-label={`Versions of ${script.name}`}>
@@ -114,19 +126,45 @@ function Versions({ script, onClose }: { script: ScriptDto; onClose: () => void 
   );
 }
 
-function ScriptForm({ script, pipelines, products, onDone }: { script: ScriptDto | null; pipelines: PipelineDto[]; products: ProductDto[]; onDone: () => void }) {
+function ScriptForm({
+  script,
+  pipelines,
+  products,
+  onDone,
+}: {
+  script: ScriptDto | null;
+  pipelines: PipelineDto[];
+  products: ProductDto[];
+  onDone: () => void;
+}) {
   const queryClient = useQueryClient();
   const stagePipeline = pipelines.find((p) => p.stages.some((s) => s.id === script?.stageId));
-  const init = { name: script?.name ?? '', pipelineId: script?.pipelineId ?? stagePipeline?.id ?? '', stageId: script?.stageId ?? '', productId: script?.productId ?? '', body: script?.body ?? '', active: script?.active ?? true };
+  const init = {
+    name: script?.name ?? '',
+    pipelineId: script?.pipelineId ?? stagePipeline?.id ?? '',
+    stageId: script?.stageId ?? '',
+    productId: script?.productId ?? '',
+    body: script?.body ?? '',
+    active: script?.active ?? true,
+  };
   const [v, setV] = useState(init);
   const { errors, error, busy, run } = useSubmit(KEY);
   const stages = pipelines.find((p) => p.id === v.pipelineId)?.stages ?? [];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const input = { name: v.name, body: v.body, pipelineId: orNull(v.pipelineId), stageId: orNull(v.stageId), productId: orNull(v.productId), active: v.active };
+    const input = {
+      name: v.name,
+      body: v.body,
+      pipelineId: orNull(v.pipelineId),
+      stageId: orNull(v.stageId),
+      productId: orNull(v.productId),
+      active: v.active,
+    };
     const saved = script
-      ? await run(updateScriptSchema, input, (body) => api.patch<ScriptDto>(`/scripts/${script.id}`, body, script.version))
+      ? await run(updateScriptSchema, input, (body) =>
+          api.patch<ScriptDto>(`/scripts/${script.id}`, body, script.version),
+        )
       : await run(createScriptSchema, input, (body) => api.post<ScriptDto>('/scripts', body));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
@@ -136,14 +174,31 @@ function ScriptForm({ script, pipelines, products, onDone }: { script: ScriptDto
   };
 
   return (
-    <form className="card admin-form" onSubmit={(e) => void onSubmit(e)} aria-label={script ? `Edit ${script.name}` : 'New pitch script'}>
-      <h2>{script ? `Edit ${script.name} (v${script.scriptVersion}; a new text starts v${script.scriptVersion + 1})` : 'New pitch script'}</h2>
+    <form
+      className="card admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={script ? `Edit ${script.name}` : 'New pitch script'}
+    >
+      <h2>
+        {script
+          ? `Edit ${script.name} (v${script.scriptVersion}; a new text starts v${script.scriptVersion + 1})`
+          : 'New pitch script'}
+      </h2>
       <div className="form-grid">
         <Field label="Script name" error={errors.name}>
-          <input name="name" value={v.name} onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))} aria-invalid={errors.name ? true : undefined} />
+          <input
+            name="name"
+            value={v.name}
+            onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))}
+            aria-invalid={errors.name ? true : undefined}
+          />
         </Field>
         <Field label="Pipeline" error={errors.pipelineId}>
-          <select name="pipelineId" value={v.pipelineId} onChange={(e) => setV((o) => ({ ...o, pipelineId: e.target.value, stageId: '' }))}>
+          <select
+            name="pipelineId"
+            value={v.pipelineId}
+            onChange={(e) => setV((o) => ({ ...o, pipelineId: e.target.value, stageId: '' }))}
+          >
             <option value="">Any</option>
             {pipelines.map((p) => (
               <option key={p.id} value={p.id}>
@@ -153,7 +208,12 @@ function ScriptForm({ script, pipelines, products, onDone }: { script: ScriptDto
           </select>
         </Field>
         <Field label="Stage" error={errors.stageId}>
-          <select name="stageId" value={v.stageId} disabled={!v.pipelineId} onChange={(e) => setV((o) => ({ ...o, stageId: e.target.value }))}>
+          <select
+            name="stageId"
+            value={v.stageId}
+            disabled={!v.pipelineId}
+            onChange={(e) => setV((o) => ({ ...o, stageId: e.target.value }))}
+          >
             <option value="">Any stage</option>
             {stages.map((s) => (
               <option key={s.id} value={s.id}>
@@ -163,7 +223,11 @@ function ScriptForm({ script, pipelines, products, onDone }: { script: ScriptDto
           </select>
         </Field>
         <Field label="Product" error={errors.productId}>
-          <select name="productId" value={v.productId} onChange={(e) => setV((o) => ({ ...o, productId: e.target.value }))}>
+          <select
+            name="productId"
+            value={v.productId}
+            onChange={(e) => setV((o) => ({ ...o, productId: e.target.value }))}
+          >
             <option value="">Any</option>
             {products.map((p) => (
               <option key={p.id} value={p.id}>
@@ -173,10 +237,20 @@ function ScriptForm({ script, pipelines, products, onDone }: { script: ScriptDto
           </select>
         </Field>
         <Field label="Script" error={errors.body} className="wide">
-          <textarea name="body" rows={6} value={v.body} onChange={(e) => setV((o) => ({ ...o, body: e.target.value }))} aria-invalid={errors.body ? true : undefined} />
+          <textarea
+            name="body"
+            rows={6}
+            value={v.body}
+            onChange={(e) => setV((o) => ({ ...o, body: e.target.value }))}
+            aria-invalid={errors.body ? true : undefined}
+          />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={v.active} onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))}
+          />
           Active
         </label>
       </div>

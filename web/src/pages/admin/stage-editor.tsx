@@ -1,5 +1,12 @@
 import { useState, type DragEvent } from 'react';
-import { forecastCategories, gateFields, stageKinds, type ForecastCategory, type GateField, type StageKind } from '../../../../src/domain/pipelines.ts';
+import {
+  forecastCategories,
+  gateFields,
+  stageKinds,
+  type ForecastCategory,
+  type GateField,
+  type StageKind,
+} from '../../../../src/domain/pipelines.ts';
 import type { StageDto } from '../../types.ts';
 import { intOrNull, type FieldErrors } from './form.tsx';
 
@@ -28,7 +35,13 @@ export const gateLabels: Record<GateField, string> = {
   partnerAccountId: 'Partner',
 };
 
-const forecastNames: Record<ForecastCategory, string> = { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' };
+const forecastNames: Record<ForecastCategory, string> = {
+  pipeline: 'Pipeline',
+  best_case: 'Best case',
+  commit: 'Commit',
+  closed: 'Closed',
+  omitted: 'Omitted',
+};
 
 let counter = 0;
 export const newKey = () => `new-${++counter}`;
@@ -67,9 +80,18 @@ const ROW_MIME = 'application/x-pipewright-stage';
  * The ordered stage list: drag a row by its handle (or use the arrow buttons) to reorder; errors
  * come as `stages.<index>.<field>` and are shown in the row they belong to.
  */
-export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]; onChange: (next: StageDraft[]) => void; errors: FieldErrors }) {
+export function StageEditor({
+  drafts,
+  onChange,
+  errors,
+}: {
+  drafts: StageDraft[];
+  onChange: (next: StageDraft[]) => void;
+  errors: FieldErrors;
+}) {
   const [over, setOver] = useState<number | null>(null);
-  const update = (i: number, patch: Partial<StageDraft>) => onChange(drafts.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const update = (i: number, patch: Partial<StageDraft>) =>
+    onChange(drafts.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   const moveTo = (from: number, to: number) => {
     if (from === to || to < 0 || to >= drafts.length) return;
     const next = [...drafts];
@@ -117,21 +139,44 @@ export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]
               ⠿
             </span>
             <span className="reorder">
-              <button type="button" aria-label={`Move ${d.name || 'stage'} up`} disabled={i === 0} onClick={() => moveTo(i, i - 1)}>
+              <button
+                type="button"
+                aria-label={`Move ${d.name || 'stage'} up`}
+                disabled={i === 0}
+                onClick={() => moveTo(i, i - 1)}
+              >
                 ↑
               </button>
-              <button type="button" aria-label={`Move ${d.name || 'stage'} down`} disabled={i === drafts.length - 1} onClick={() => moveTo(i, i + 1)}>
+              <button
+                type="button"
+                aria-label={`Move ${d.name || 'stage'} down`}
+                disabled={i === drafts.length - 1}
+                onClick={() => moveTo(i, i + 1)}
+              >
                 ↓
               </button>
             </span>
             <label>
               <span>Name</span>
-              <input value={d.name} onChange={(e) => update(i, { name: e.target.value })} aria-invalid={err(i, 'name') ? true : undefined} />
+              <input
+                value={d.name}
+                onChange={(e) => update(i, { name: e.target.value })}
+                aria-invalid={err(i, 'name') ? true : undefined}
+              />
               {err(i, 'name') && <span className="field-error">{err(i, 'name')}</span>}
             </label>
             <label>
               <span>Kind</span>
-              <select value={d.kind} onChange={(e) => update(i, { kind: e.target.value as StageKind, forecastCategory: '', probability: e.target.value === 'open' ? d.probability : '' })}>
+              <select
+                value={d.kind}
+                onChange={(e) =>
+                  update(i, {
+                    kind: e.target.value as StageKind,
+                    forecastCategory: '',
+                    probability: e.target.value === 'open' ? d.probability : '',
+                  })
+                }
+              >
                 {stageKinds.map((k) => (
                   <option key={k} value={k}>
                     {k}
@@ -142,12 +187,21 @@ export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]
             </label>
             <label className="narrow">
               <span>Probability %</span>
-              <input inputMode="numeric" value={d.probability} placeholder={d.kind === 'won' ? '100' : d.kind === 'lost' ? '0' : ''} onChange={(e) => update(i, { probability: e.target.value })} aria-invalid={err(i, 'probability') ? true : undefined} />
+              <input
+                inputMode="numeric"
+                value={d.probability}
+                placeholder={d.kind === 'won' ? '100' : d.kind === 'lost' ? '0' : ''}
+                onChange={(e) => update(i, { probability: e.target.value })}
+                aria-invalid={err(i, 'probability') ? true : undefined}
+              />
               {err(i, 'probability') && <span className="field-error">{err(i, 'probability')}</span>}
             </label>
             <label>
               <span>Forecast</span>
-              <select value={d.forecastCategory} onChange={(e) => update(i, { forecastCategory: e.target.value as ForecastCategory | '' })}>
+              <select
+                value={d.forecastCategory}
+                onChange={(e) => update(i, { forecastCategory: e.target.value as ForecastCategory | '' })}
+              >
                 <option value="">Default</option>
                 {forecastCategories.map((c) => (
                   <option key={c} value={c}>
@@ -159,7 +213,12 @@ export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]
             </label>
             <label className="narrow">
               <span>Expected days</span>
-              <input inputMode="numeric" value={d.expectedDays} onChange={(e) => update(i, { expectedDays: e.target.value })} aria-invalid={err(i, 'expectedDays') ? true : undefined} />
+              <input
+                inputMode="numeric"
+                value={d.expectedDays}
+                onChange={(e) => update(i, { expectedDays: e.target.value })}
+                aria-invalid={err(i, 'expectedDays') ? true : undefined}
+              />
               {err(i, 'expectedDays') && <span className="field-error">{err(i, 'expectedDays')}</span>}
             </label>
             <fieldset className="gates">
@@ -169,14 +228,25 @@ export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]
                   <input
                     type="checkbox"
                     checked={d.requiredFields.includes(f)}
-                    onChange={(e) => update(i, { requiredFields: e.target.checked ? [...d.requiredFields, f] : d.requiredFields.filter((x) => x !== f) })}
+                    onChange={(e) =>
+                      update(i, {
+                        requiredFields: e.target.checked
+                          ? [...d.requiredFields, f]
+                          : d.requiredFields.filter((x) => x !== f),
+                      })
+                    }
                   />
                   {gateLabels[f]}
                 </label>
               ))}
               {err(i, 'requiredFields') && <span className="field-error">{err(i, 'requiredFields')}</span>}
             </fieldset>
-            <button type="button" className="link danger" aria-label={`Remove ${d.name || 'stage'}`} onClick={() => onChange(drafts.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="link danger"
+              aria-label={`Remove ${d.name || 'stage'}`}
+              onClick={() => onChange(drafts.filter((_, j) => j !== i))}
+            >
               Remove
             </button>
             {err(i, 'id') && <span className="field-error">{err(i, 'id')}</span>}
@@ -188,7 +258,15 @@ export function StageEditor({ drafts, onChange, errors }: { drafts: StageDraft[]
         onClick={() => {
           // New open stages go before the first won/lost stage, where the rules want them.
           const at = drafts.findIndex((d) => d.kind !== 'open');
-          const row: StageDraft = { key: newKey(), name: '', kind: 'open', probability: '', forecastCategory: '', expectedDays: '', requiredFields: [] };
+          const row: StageDraft = {
+            key: newKey(),
+            name: '',
+            kind: 'open',
+            probability: '',
+            forecastCategory: '',
+            expectedDays: '',
+            requiredFields: [],
+          };
           const next = [...drafts];
           next.splice(at === -1 ? next.length : at, 0, row);
           onChange(next);

@@ -47,7 +47,11 @@ export function AdminTeamsPage() {
                 <td>{t.name}</td>
                 <td>{kindNames[t.kind]}</td>
                 <td>{users.data.find((u) => u.id === t.managerId)?.name ?? <span className="muted">None</span>}</td>
-                <td>{members(t.id).map((u) => u.name).join(', ') || <span className="muted">Nobody</span>}</td>
+                <td>
+                  {members(t.id)
+                    .map((u) => u.name)
+                    .join(', ') || <span className="muted">Nobody</span>}
+                </td>
                 <td>
                   <button type="button" className="link" onClick={() => setEditing(t)}>
                     Edit
@@ -88,7 +92,11 @@ function DeleteTeam({ team }: { team: TeamDto }) {
 
 function TeamForm({ team, users, onDone }: { team: TeamDto | null; users: UserDto[]; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [v, setV] = useState({ name: team?.name ?? '', kind: team?.kind ?? 'field_sales', managerId: team?.managerId ?? '' });
+  const [v, setV] = useState({
+    name: team?.name ?? '',
+    kind: team?.kind ?? 'field_sales',
+    managerId: team?.managerId ?? '',
+  });
   const { errors, error, busy, run } = useSubmit(['admin', 'teams']);
 
   const onSubmit = async (e: FormEvent) => {
@@ -104,14 +112,27 @@ function TeamForm({ team, users, onDone }: { team: TeamDto | null; users: UserDt
   };
 
   return (
-    <form className="card admin-form" onSubmit={(e) => void onSubmit(e)} aria-label={team ? `Edit team ${team.name}` : 'New team'}>
+    <form
+      className="card admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={team ? `Edit team ${team.name}` : 'New team'}
+    >
       <h2>{team ? `Edit ${team.name}` : 'New team'}</h2>
       <div className="form-grid">
         <Field label="Team name" error={errors.name}>
-          <input name="name" value={v.name} onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))} aria-invalid={errors.name ? true : undefined} />
+          <input
+            name="name"
+            value={v.name}
+            onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))}
+            aria-invalid={errors.name ? true : undefined}
+          />
         </Field>
         <Field label="Kind" error={errors.kind}>
-          <select name="kind" value={v.kind} onChange={(e) => setV((o) => ({ ...o, kind: e.target.value as TeamDto['kind'] }))}>
+          <select
+            name="kind"
+            value={v.kind}
+            onChange={(e) => setV((o) => ({ ...o, kind: e.target.value as TeamDto['kind'] }))}
+          >
             {teamKinds.map((k) => (
               <option key={k} value={k}>
                 {kindNames[k]}
@@ -120,7 +141,11 @@ function TeamForm({ team, users, onDone }: { team: TeamDto | null; users: UserDt
           </select>
         </Field>
         <Field label="Manager" error={errors.managerId}>
-          <select name="managerId" value={v.managerId} onChange={(e) => setV((o) => ({ ...o, managerId: e.target.value }))}>
+          <select
+            name="managerId"
+            value={v.managerId}
+            onChange={(e) => setV((o) => ({ ...o, managerId: e.target.value }))}
+          >
             <option value="">None</option>
             {users
               .filter((u) => u.active)

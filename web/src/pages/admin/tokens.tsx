@@ -13,7 +13,10 @@ const KEY = ['admin', 'tokens'];
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 export function AdminTokensPage() {
-  const tokens = useQuery({ queryKey: KEY, queryFn: async () => (await api.get<{ items: ApiTokenDto[] }>('/tokens')).items });
+  const tokens = useQuery({
+    queryKey: KEY,
+    queryFn: async () => (await api.get<{ items: ApiTokenDto[] }>('/tokens')).items,
+  });
   const users = useQuery(allUsersQuery);
   if (tokens.isPending) return <p className="muted">Loading API tokens…</p>;
   if (tokens.isError) return <p className="error">{tokens.error.message}</p>;
@@ -84,8 +87,14 @@ function CreateToken() {
     e.preventDefault();
     setShown(null);
     const days = intOrNull(v.expiresInDays);
-    const input = { name: v.name, ...(v.userId && v.userId !== me ? { userId: v.userId } : {}), ...(days === null ? {} : { expiresInDays: days }) };
-    const created = await run(createTokenSchema, input, (body) => api.post<{ token: string; apiToken: ApiTokenDto }>('/tokens', body));
+    const input = {
+      name: v.name,
+      ...(v.userId && v.userId !== me ? { userId: v.userId } : {}),
+      ...(days === null ? {} : { expiresInDays: days }),
+    };
+    const created = await run(createTokenSchema, input, (body) =>
+      api.post<{ token: string; apiToken: ApiTokenDto }>('/tokens', body),
+    );
     if (!created) return;
     setShown({ name: created.apiToken.name, token: created.token });
     setV({ name: '', userId: '', expiresInDays: '' });
@@ -97,10 +106,20 @@ function CreateToken() {
       <h2>New API token</h2>
       <div className="form-grid">
         <Field label="Token name" error={errors.name}>
-          <input name="name" value={v.name} placeholder="CRM sync" onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))} aria-invalid={errors.name ? true : undefined} />
+          <input
+            name="name"
+            value={v.name}
+            placeholder="CRM sync"
+            onChange={(e) => setV((o) => ({ ...o, name: e.target.value }))}
+            aria-invalid={errors.name ? true : undefined}
+          />
         </Field>
         <Field label="Acts as user" error={errors.userId}>
-          <select name="userId" value={v.userId || me} onChange={(e) => setV((o) => ({ ...o, userId: e.target.value }))}>
+          <select
+            name="userId"
+            value={v.userId || me}
+            onChange={(e) => setV((o) => ({ ...o, userId: e.target.value }))}
+          >
             {users.data
               ?.filter((u) => u.active)
               .map((u) => (
@@ -111,15 +130,19 @@ function CreateToken() {
           </select>
         </Field>
         <Field label="Expires after (days; empty: never)" error={errors.expiresInDays}>
-          <input name="expiresInDays" inputMode="numeric" value={v.expiresInDays} onChange={(e) => setV((o) => ({ ...o, expiresInDays: e.target.value }))} aria-invalid={errors.expiresInDays ? true : undefined} />
+          <input
+            name="expiresInDays"
+            inputMode="numeric"
+            value={v.expiresInDays}
+            onChange={(e) => setV((o) => ({ ...o, expiresInDays: e.target.value }))}
+            aria-invalid={errors.expiresInDays ? true : undefined}
+          />
         </Field>
       </div>
       <FormError error={error} />
       {shown && (
         <div className="notice ok token-once" role="status" data-testid="new-token">
-          <p>
-            Token “{shown.name}” created. Copy it now: it is shown only this once.
-          </p>
+          <p>Token “{shown.name}” created. Copy it now: it is shown only this once.</p>
           <code>{shown.token}</code>{' '}
           <button type="button" onClick={() => void navigator.clipboard.writeText(shown.token)}>
             Copy

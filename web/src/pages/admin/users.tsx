@@ -60,12 +60,21 @@ export function AdminUsersPage() {
 
 function CreateUserForm({ users, teams }: { users: UserDto[]; teams: TeamDto[] }) {
   const queryClient = useQueryClient();
-  const empty = { email: '', name: '', role: 'rep' as Role, password: '', teamId: '', managerId: '', partnerAccountId: '' };
+  const empty = {
+    email: '',
+    name: '',
+    role: 'rep' as Role,
+    password: '',
+    teamId: '',
+    managerId: '',
+    partnerAccountId: '',
+  };
   const [v, setV] = useState(empty);
   const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
   const { errors, error, busy, run } = useSubmit();
   const partners = usePartnerAccounts(v.role === 'partner');
-  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setV((o) => ({ ...o, [k]: e.target.value }));
+  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) =>
+    setV((o) => ({ ...o, [k]: e.target.value }));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -92,7 +101,14 @@ function CreateUserForm({ users, teams }: { users: UserDto[]; teams: TeamDto[] }
       <h2 id="new-user-title">New user</h2>
       <div className="form-grid">
         <Field label="Email" error={errors.email}>
-          <input name="email" type="email" autoComplete="off" value={v.email} onChange={set('email')} aria-invalid={errors.email ? true : undefined} />
+          <input
+            name="email"
+            type="email"
+            autoComplete="off"
+            value={v.email}
+            onChange={set('email')}
+            aria-invalid={errors.email ? true : undefined}
+          />
         </Field>
         <Field label="Name" error={errors.name}>
           <input name="name" value={v.name} onChange={set('name')} aria-invalid={errors.name ? true : undefined} />
@@ -130,7 +146,12 @@ function CreateUserForm({ users, teams }: { users: UserDto[]; teams: TeamDto[] }
         </Field>
         {v.role === 'partner' && (
           <Field label="Partner account" error={errors.partnerAccountId}>
-            <select name="partnerAccountId" value={v.partnerAccountId} onChange={set('partnerAccountId')} aria-invalid={errors.partnerAccountId ? true : undefined}>
+            <select
+              name="partnerAccountId"
+              value={v.partnerAccountId}
+              onChange={set('partnerAccountId')}
+              aria-invalid={errors.partnerAccountId ? true : undefined}
+            >
               <option value="">{partners.isPending ? 'Loading…' : 'Choose the partner account'}</option>
               {partners.data?.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -142,7 +163,14 @@ function CreateUserForm({ users, teams }: { users: UserDto[]; teams: TeamDto[] }
         )}
         <Field label="Password (optional; without one the user cannot sign in yet)" error={errors.password}>
           <span className="inline">
-            <input name="password" type="text" autoComplete="new-password" value={v.password} onChange={set('password')} aria-invalid={errors.password ? true : undefined} />
+            <input
+              name="password"
+              type="text"
+              autoComplete="new-password"
+              value={v.password}
+              onChange={set('password')}
+              aria-invalid={errors.password ? true : undefined}
+            />
             <button type="button" onClick={() => setV((o) => ({ ...o, password: generatePassword() }))}>
               Generate
             </button>
@@ -194,9 +222,13 @@ function UserRow({ user, users, teams, isMe }: { user: UserDto; users: UserDto[]
   const { errors, error, busy, run } = useSubmit(['admin', 'users']);
 
   const save = async (patch: Record<string, unknown>) => {
-    const updated = await run(updateUserSchema, patch, (body) => api.patch<UserDto>(`/users/${user.id}`, body, user.version));
+    const updated = await run(updateUserSchema, patch, (body) =>
+      api.patch<UserDto>(`/users/${user.id}`, body, user.version),
+    );
     if (!updated) return;
-    queryClient.setQueryData(['admin', 'users'], (old: UserDto[] | undefined) => old?.map((u) => (u.id === updated.id ? updated : u)));
+    queryClient.setQueryData(['admin', 'users'], (old: UserDto[] | undefined) =>
+      old?.map((u) => (u.id === updated.id ? updated : u)),
+    );
     await queryClient.invalidateQueries({ queryKey: ['users'] });
   };
 
@@ -213,7 +245,12 @@ function UserRow({ user, users, teams, isMe }: { user: UserDto; users: UserDto[]
       </td>
       <td>{user.email}</td>
       <td>
-        <select aria-label={`Role of ${user.name}`} value={user.role} disabled={busy || isMe} onChange={(e) => void save({ role: e.target.value })}>
+        <select
+          aria-label={`Role of ${user.name}`}
+          value={user.role}
+          disabled={busy || isMe}
+          onChange={(e) => void save({ role: e.target.value })}
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleNames[r]}
@@ -224,7 +261,12 @@ function UserRow({ user, users, teams, isMe }: { user: UserDto; users: UserDto[]
         {errors.partnerAccountId && <div className="field-error">partner account {errors.partnerAccountId}</div>}
       </td>
       <td>
-        <select aria-label={`Team of ${user.name}`} value={user.teamId ?? ''} disabled={busy} onChange={(e) => void save({ teamId: orNull(e.target.value) })}>
+        <select
+          aria-label={`Team of ${user.name}`}
+          value={user.teamId ?? ''}
+          disabled={busy}
+          onChange={(e) => void save({ teamId: orNull(e.target.value) })}
+        >
           <option value="">No team</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -235,7 +277,12 @@ function UserRow({ user, users, teams, isMe }: { user: UserDto; users: UserDto[]
         {errors.teamId && <div className="field-error">{errors.teamId}</div>}
       </td>
       <td>
-        <select aria-label={`Manager of ${user.name}`} value={user.managerId ?? ''} disabled={busy} onChange={(e) => void save({ managerId: orNull(e.target.value) })}>
+        <select
+          aria-label={`Manager of ${user.name}`}
+          value={user.managerId ?? ''}
+          disabled={busy}
+          onChange={(e) => void save({ managerId: orNull(e.target.value) })}
+        >
           <option value="">No manager</option>
           {users
             .filter((u) => u.id !== user.id && (u.active || u.id === user.managerId))

@@ -16,7 +16,6 @@ import type { AnalyticsSearch } from './search.ts';
 import { VelocityTab } from './velocity.tsx';
 import { WaterfallTab } from './waterfall.tsx';
 
-
 interface Tab {
   /** The analysis it needs (GET /analytics lists it once the server has it). */
   analysis: string;
@@ -27,7 +26,12 @@ interface Tab {
 
 const tabs: Tab[] = [
   { analysis: 'funnel', id: 'funnel', label: 'Funnel', render: (f) => <FunnelTab filters={f} /> },
-  { analysis: 'stage-durations', id: 'durations', label: 'Stage durations', render: (f) => <DurationsTab filters={f} /> },
+  {
+    analysis: 'stage-durations',
+    id: 'durations',
+    label: 'Stage durations',
+    render: (f) => <DurationsTab filters={f} />,
+  },
   { analysis: 'velocity', id: 'velocity', label: 'Velocity', render: (f) => <VelocityTab filters={f} /> },
   { analysis: 'forecast', id: 'forecast', label: 'Forecast', render: (f) => <ForecastTab filters={f} /> },
   { analysis: 'waterfall', id: 'waterfall', label: 'Waterfall', render: (f) => <WaterfallTab filters={f} /> },
@@ -44,7 +48,8 @@ export function AnalyticsPage() {
   const list = useQuery(analysesListQuery);
   const { tab: tabId, ...filters } = search;
 
-  const setFilter = (k: FilterKey, v: string | undefined) => void navigate({ search: (prev: AnalyticsSearch) => ({ ...prev, [k]: v }) });
+  const setFilter = (k: FilterKey, v: string | undefined) =>
+    void navigate({ search: (prev: AnalyticsSearch) => ({ ...prev, [k]: v }) });
   const setTab = (id: string) => void navigate({ search: (prev: AnalyticsSearch) => ({ ...prev, tab: id }) });
 
   if (list.error) return <ErrorState error={list.error} what="analytics" onRetry={() => void list.refetch()} />;
@@ -59,12 +64,25 @@ export function AnalyticsPage() {
       <AnalyticsFilters key={filters.source ?? ''} values={filters} onChange={setFilter} />
       <div role="tablist" aria-label="Analyses" className="analytics-tabs">
         {shown.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={t.id === active?.id} aria-controls="analysis-panel" onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === active?.id}
+            aria-controls="analysis-panel"
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="analysis-panel" aria-labelledby={active ? `tab-${active.id}` : undefined} className="card analysis-panel">
+      <div
+        role="tabpanel"
+        id="analysis-panel"
+        aria-labelledby={active ? `tab-${active.id}` : undefined}
+        className="card analysis-panel"
+      >
         {active ? active.render(filters) : <p>No analyses are available on this server.</p>}
       </div>
     </section>

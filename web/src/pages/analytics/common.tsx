@@ -8,10 +8,18 @@ import type { AnalysisInfo } from './types.ts';
 
 export type { FilterKey, FilterValues } from './search.ts';
 
-export const analysesListQuery = { queryKey: ['analytics'], queryFn: async () => (await api.get<{ items: AnalysisInfo[] }>('/analytics')).items, staleTime: 5 * 60_000 };
+export const analysesListQuery = {
+  queryKey: ['analytics'],
+  queryFn: async () => (await api.get<{ items: AnalysisInfo[] }>('/analytics')).items,
+  staleTime: 5 * 60_000,
+};
 
 /** One analysis answered with the shared filters and its own parameters; the previous answer stays on screen while the next loads. */
-export function useAnalysis<T>(name: string, filters: FilterValues, params: Record<string, string | number | undefined> = {}) {
+export function useAnalysis<T>(
+  name: string,
+  filters: FilterValues,
+  params: Record<string, string | number | undefined> = {},
+) {
   const query = { ...filters, ...params };
   return useQuery({
     queryKey: ['analytics', name, query],
@@ -21,15 +29,44 @@ export function useAnalysis<T>(name: string, filters: FilterValues, params: Reco
 }
 
 /** Loading, error and empty states around one analysis' view. */
-export function AnalysisView<T>({ q, what, isEmpty, empty, children }: { q: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown }; what: string; isEmpty: (d: T) => boolean; empty?: string; children: (d: T) => ReactNode }) {
+export function AnalysisView<T>({
+  q,
+  what,
+  isEmpty,
+  empty,
+  children,
+}: {
+  q: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  what: string;
+  isEmpty: (d: T) => boolean;
+  empty?: string;
+  children: (d: T) => ReactNode;
+}) {
   if (q.error) return <ErrorState error={q.error} what={what} onRetry={() => void q.refetch()} />;
   if (q.isPending || q.data === undefined) return <Loading>Computing the {what}…</Loading>;
-  if (isEmpty(q.data)) return <EmptyState title={empty ?? 'No closed deals in this range: widen the dates'}>Change the dates or remove a filter above.</EmptyState>;
+  if (isEmpty(q.data))
+    return (
+      <EmptyState title={empty ?? 'No closed deals in this range: widen the dates'}>
+        Change the dates or remove a filter above.
+      </EmptyState>
+    );
   return <>{children(q.data)}</>;
 }
 
 /** A chart's numbers as a table, for screen readers and for reading exact values. */
-export function NumbersTable({ caption, head, rows, testId, open = false }: { caption: string; head: string[]; rows: ReactNode[][]; testId?: string; open?: boolean }) {
+export function NumbersTable({
+  caption,
+  head,
+  rows,
+  testId,
+  open = false,
+}: {
+  caption: string;
+  head: string[];
+  rows: ReactNode[][];
+  testId?: string;
+  open?: boolean;
+}) {
   return (
     <details className="numbers" open={open}>
       <summary>Numbers: {caption}</summary>
@@ -48,7 +85,17 @@ export function NumbersTable({ caption, head, rows, testId, open = false }: { ca
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="num">{c}</td>))}
+                {r.map((c, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {c}
+                    </th>
+                  ) : (
+                    <td key={j} className="num">
+                      {c}
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

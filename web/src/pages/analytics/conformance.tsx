@@ -12,10 +12,27 @@ interface Drill {
   name: string;
 }
 
-const totalsCells = (t: ConformanceTotals) => [t.deals, t.deviatingDeals, t.skips, t.backwardMoves, t.repeats, num(t.meanFitness, 3)];
+const totalsCells = (t: ConformanceTotals) => [
+  t.deals,
+  t.deviatingDeals,
+  t.skips,
+  t.backwardMoves,
+  t.repeats,
+  num(t.meanFitness, 3),
+];
 const totalsHead = ['Deals', 'Deviating', 'Skips', 'Backward', 'Repeats', 'Mean fitness'];
 
-function GroupTable({ title, rows, groupKey, onDrill }: { title: string; rows: ConformanceReport['byOwner']; groupKey: GroupKey; onDrill: (d: Drill) => void }) {
+function GroupTable({
+  title,
+  rows,
+  groupKey,
+  onDrill,
+}: {
+  title: string;
+  rows: ConformanceReport['byOwner'];
+  groupKey: GroupKey;
+  onDrill: (d: Drill) => void;
+}) {
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap">
@@ -45,7 +62,11 @@ function GroupTable({ title, rows, groupKey, onDrill }: { title: string; rows: C
               ))}
               <td>
                 {g.id !== null && g.deviatingDeals > 0 && (
-                  <button type="button" className="link" onClick={() => onDrill({ key: groupKey, id: g.id, name: g.name ?? '(none)' })}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onDrill({ key: groupKey, id: g.id, name: g.name ?? '(none)' })}
+                  >
                     Deviating deals
                   </button>
                 )}
@@ -68,10 +89,18 @@ function DealsTable({ deals, stageName }: { deals: ConformanceReport['deals']; s
             <th scope="col">Deal</th>
             <th scope="col">Path taken</th>
             <th scope="col">Designed path</th>
-            <th className="num" scope="col">Skips</th>
-            <th className="num" scope="col">Backward</th>
-            <th className="num" scope="col">Repeats</th>
-            <th className="num" scope="col">Fitness</th>
+            <th className="num" scope="col">
+              Skips
+            </th>
+            <th className="num" scope="col">
+              Backward
+            </th>
+            <th className="num" scope="col">
+              Repeats
+            </th>
+            <th className="num" scope="col">
+              Fitness
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,7 +122,17 @@ function DealsTable({ deals, stageName }: { deals: ConformanceReport['deals']; s
 }
 
 /** The deviating deals of one owner, team or partner: the same analysis with that filter. */
-function DrillDown({ filters, drill, stageName, onClose }: { filters: FilterValues; drill: Drill; stageName: (id: string) => string; onClose: () => void }) {
+function DrillDown({
+  filters,
+  drill,
+  stageName,
+  onClose,
+}: {
+  filters: FilterValues;
+  drill: Drill;
+  stageName: (id: string) => string;
+  onClose: () => void;
+}) {
   const q = useAnalysis<ConformanceReport>('conformance', { ...filters, [drill.key]: drill.id ?? undefined });
   return (
     <section aria-label={`Deviating deals of ${drill.name}`}>
@@ -103,7 +142,13 @@ function DrillDown({ filters, drill, stageName, onClose }: { filters: FilterValu
           Back to all deals
         </button>
       </div>
-      {q.error ? <ErrorState error={q.error} what="conformance" /> : q.data ? <DealsTable deals={q.data.deals} stageName={stageName} /> : <Loading />}
+      {q.error ? (
+        <ErrorState error={q.error} what="conformance" />
+      ) : q.data ? (
+        <DealsTable deals={q.data.deals} stageName={stageName} />
+      ) : (
+        <Loading />
+      )}
     </section>
   );
 }
@@ -116,12 +161,18 @@ export function ConformanceTab({ filters }: { filters: FilterValues }) {
   const names = new Map((pipelines ?? []).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)));
   const stageName = (id: string) => names.get(id) ?? id;
   return (
-    <AnalysisView q={q} what="conformance" isEmpty={(r) => r.overall.deals === 0} empty="No deals entered this pipeline in this range: widen the dates">
+    <AnalysisView
+      q={q}
+      what="conformance"
+      isEmpty={(r) => r.overall.deals === 0}
+      empty="No deals entered this pipeline in this range: widen the dates"
+    >
       {(r) => (
         <>
           <h2>Conformance · {r.pipeline.name}</h2>
           <p className="stats" data-testid="conformance-overall">
-            {r.overall.deviatingDeals} of {r.overall.deals} deals deviate from the designed order · {r.overall.skips} skips, {r.overall.backwardMoves} backward moves, {r.overall.repeats} repeats · mean fitness{' '}
+            {r.overall.deviatingDeals} of {r.overall.deals} deals deviate from the designed order · {r.overall.skips}{' '}
+            skips, {r.overall.backwardMoves} backward moves, {r.overall.repeats} repeats · mean fitness{' '}
             {num(r.overall.meanFitness, 3)}
           </p>
           {drill ? (

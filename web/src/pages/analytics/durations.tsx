@@ -16,10 +16,37 @@ function bandOption(rows: { name: string; s: DurationStats }[]): ChartOption {
     xAxis: { type: 'category', data: rows.map((r) => r.name) },
     yAxis: { type: 'value', name: 'days' },
     series: [
-      { name: 'P50', type: 'bar', stack: 'band', itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, data: rows.map((r) => v(r.s.p50)) },
-      { name: 'P50–P75', type: 'bar', stack: 'band', itemStyle: { color: '#818cf8' }, data: rows.map((r) => v(r.s.p75) - v(r.s.p50)) },
-      { name: 'P75–P90', type: 'bar', stack: 'band', itemStyle: { color: '#c7d2fe' }, data: rows.map((r) => v(r.s.p90) - v(r.s.p75)) },
-      { name: 'Mean', type: 'line', symbol: 'diamond', symbolSize: 12, lineStyle: { width: 0 }, itemStyle: { color: '#b45309' }, data: rows.map((r) => r.s.mean) },
+      {
+        name: 'P50',
+        type: 'bar',
+        stack: 'band',
+        itemStyle: { color: 'transparent' },
+        emphasis: { disabled: true },
+        data: rows.map((r) => v(r.s.p50)),
+      },
+      {
+        name: 'P50–P75',
+        type: 'bar',
+        stack: 'band',
+        itemStyle: { color: '#818cf8' },
+        data: rows.map((r) => v(r.s.p75) - v(r.s.p50)),
+      },
+      {
+        name: 'P75–P90',
+        type: 'bar',
+        stack: 'band',
+        itemStyle: { color: '#c7d2fe' },
+        data: rows.map((r) => v(r.s.p90) - v(r.s.p75)),
+      },
+      {
+        name: 'Mean',
+        type: 'line',
+        symbol: 'diamond',
+        symbolSize: 12,
+        lineStyle: { width: 0 },
+        itemStyle: { color: '#b45309' },
+        data: rows.map((r) => r.s.mean),
+      },
     ],
   };
 }
@@ -32,20 +59,39 @@ export function DurationsTab({ filters }: { filters: FilterValues }) {
   const option = useMemo(() => {
     if (!q.data) return {};
     const r = q.data;
-    return bandOption([...r.stages.filter((s) => s.count > 0).map((s) => ({ name: s.name, s })), { name: 'Cycle to won', s: r.cycle.won }, { name: 'Cycle to lost', s: r.cycle.lost }]);
+    return bandOption([
+      ...r.stages.filter((s) => s.count > 0).map((s) => ({ name: s.name, s })),
+      { name: 'Cycle to won', s: r.cycle.won },
+      { name: 'Cycle to lost', s: r.cycle.lost },
+    ]);
   }, [q.data]);
   return (
-    <AnalysisView q={q} what="stage durations" isEmpty={(r) => r.stages.every((s) => s.count === 0) && r.cycle.won.count + r.cycle.lost.count === 0} empty="No completed stage visits in this range: widen the dates">
+    <AnalysisView
+      q={q}
+      what="stage durations"
+      isEmpty={(r) => r.stages.every((s) => s.count === 0) && r.cycle.won.count + r.cycle.lost.count === 0}
+      empty="No completed stage visits in this range: widen the dates"
+    >
       {(r) => (
         <>
           <h2>Stage durations · {r.pipeline.name}</h2>
-          <p className="muted">Days per completed visit. Bars run from P50 to P90 (darker up to P75); the diamond is the mean. The API reports no minimum or maximum, so there are no whiskers. Skipped stages are absent, not zero.</p>
-          <EChart option={option} label={`Stage durations in days: ${r.stages.map((s) => `${s.name} P50 ${num(s.p50)}, P90 ${num(s.p90)}`).join('; ')}`} />
+          <p className="muted">
+            Days per completed visit. Bars run from P50 to P90 (darker up to P75); the diamond is the mean. The API
+            reports no minimum or maximum, so there are no whiskers. Skipped stages are absent, not zero.
+          </p>
+          <EChart
+            option={option}
+            label={`Stage durations in days: ${r.stages.map((s) => `${s.name} P50 ${num(s.p50)}, P90 ${num(s.p90)}`).join('; ')}`}
+          />
           <NumbersTable
             testId="durations-table"
             caption="Days per stage visit"
             head={['Stage', 'Visits', 'P50', 'P75', 'P90', 'Mean', 'In progress']}
-            rows={[...r.stages.map((s) => [s.name, ...cells(s), s.inProgress]), ['Cycle to won', ...cells(r.cycle.won), '–'], ['Cycle to lost', ...cells(r.cycle.lost), '–']]}
+            rows={[
+              ...r.stages.map((s) => [s.name, ...cells(s), s.inProgress]),
+              ['Cycle to won', ...cells(r.cycle.won), '–'],
+              ['Cycle to lost', ...cells(r.cycle.lost), '–'],
+            ]}
           />
         </>
       )}

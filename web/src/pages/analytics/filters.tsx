@@ -7,14 +7,33 @@ import type { FilterKey, FilterValues } from './common.tsx';
 
 const partnerTypes = ['distributor', 'reseller', 'value_added_reseller', 'agency'];
 
-const teamsQuery = { queryKey: ['teams'], queryFn: async () => (await api.get<{ items: { id: string; name: string }[] }>('/teams')).items, staleTime: 5 * 60_000 };
+const teamsQuery = {
+  queryKey: ['teams'],
+  queryFn: async () => (await api.get<{ items: { id: string; name: string }[] }>('/teams')).items,
+  staleTime: 5 * 60_000,
+};
 const partnersQuery = {
   queryKey: ['accounts', 'partners'],
-  queryFn: async () => (await Promise.all(partnerTypes.map((type) => getAll<AccountDto>('/accounts', { type }, 5)))).flat().sort((a, b) => a.name.localeCompare(b.name)),
+  queryFn: async () =>
+    (await Promise.all(partnerTypes.map((type) => getAll<AccountDto>('/accounts', { type }, 5))))
+      .flat()
+      .sort((a, b) => a.name.localeCompare(b.name)),
   staleTime: 5 * 60_000,
 };
 
-function Choice({ label, name, value, options, onChange }: { label: string; name: FilterKey; value: string | undefined; options: { id: string; name: string }[]; onChange: (k: FilterKey, v: string | undefined) => void }) {
+function Choice({
+  label,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name: FilterKey;
+  value: string | undefined;
+  options: { id: string; name: string }[];
+  onChange: (k: FilterKey, v: string | undefined) => void;
+}) {
   return (
     <label>
       {label}
@@ -34,7 +53,19 @@ function Choice({ label, name, value, options, onChange }: { label: string; name
  * A choice of several values (owners, teams), kept as the comma-separated list the API takes; none
  * chosen means all.
  */
-function MultiChoice({ label, name, value, options, onChange }: { label: string; name: FilterKey; value: string | undefined; options: { id: string; name: string }[]; onChange: (k: FilterKey, v: string | undefined) => void }) {
+function MultiChoice({
+  label,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name: FilterKey;
+  value: string | undefined;
+  options: { id: string; name: string }[];
+  onChange: (k: FilterKey, v: string | undefined) => void;
+}) {
   const chosen = new Set((value ?? '').split(',').filter(Boolean));
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -53,7 +84,8 @@ function MultiChoice({ label, name, value, options, onChange }: { label: string;
           <legend className="sr-only">{label}</legend>
           {options.map((o) => (
             <label key={o.id} className="check">
-              <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} /> {o.name}
+              <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />{' '}
+              {o.name}
             </label>
           ))}
           {chosen.size > 0 && (
@@ -68,7 +100,13 @@ function MultiChoice({ label, name, value, options, onChange }: { label: string;
 }
 
 /** The filters every analysis shares; each change is written to the URL, so a view can be linked and reloaded. */
-export function AnalyticsFilters({ values, onChange }: { values: FilterValues; onChange: (k: FilterKey, v: string | undefined) => void }) {
+export function AnalyticsFilters({
+  values,
+  onChange,
+}: {
+  values: FilterValues;
+  onChange: (k: FilterKey, v: string | undefined) => void;
+}) {
   const pipelines = useQuery(pipelinesQuery).data ?? [];
   const users = useQuery(usersQuery).data ?? [];
   const teams = useQuery(teamsQuery).data ?? [];
@@ -84,11 +122,21 @@ export function AnalyticsFilters({ values, onChange }: { values: FilterValues; o
       <Choice label="Pipeline" name="pipelineId" value={values.pipelineId} options={pipelines} onChange={onChange} />
       <label>
         From
-        <input type="date" value={values.from ?? ''} max={values.to} onChange={(e) => onChange('from', e.target.value || undefined)} />
+        <input
+          type="date"
+          value={values.from ?? ''}
+          max={values.to}
+          onChange={(e) => onChange('from', e.target.value || undefined)}
+        />
       </label>
       <label>
         To
-        <input type="date" value={values.to ?? ''} min={values.from} onChange={(e) => onChange('to', e.target.value || undefined)} />
+        <input
+          type="date"
+          value={values.to ?? ''}
+          min={values.from}
+          onChange={(e) => onChange('to', e.target.value || undefined)}
+        />
       </label>
       <MultiChoice label="Owner" name="ownerId" value={values.ownerId} options={users} onChange={onChange} />
       <MultiChoice label="Team" name="teamId" value={values.teamId} options={teams} onChange={onChange} />
@@ -116,7 +164,13 @@ export function AnalyticsFilters({ values, onChange }: { values: FilterValues; o
       />
       <label>
         Source
-        <input value={source} placeholder="any" onChange={(e) => setSource(e.target.value)} onBlur={commitSource} onKeyDown={(e) => e.key === 'Enter' && commitSource()} />
+        <input
+          value={source}
+          placeholder="any"
+          onChange={(e) => setSource(e.target.value)}
+          onBlur={commitSource}
+          onKeyDown={(e) => e.key === 'Enter' && commitSource()}
+        />
       </label>
     </form>
   );

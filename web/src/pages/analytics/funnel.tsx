@@ -38,17 +38,28 @@ export function FunnelTab({ filters }: { filters: FilterValues }) {
             <fieldset className="segmented">
               <legend className="sr-only">Funnel mode</legend>
               <label>
-                <input type="radio" name="funnel-mode" checked={mode === 'strict'} onChange={() => setMode('strict')} /> Strict order
+                <input type="radio" name="funnel-mode" checked={mode === 'strict'} onChange={() => setMode('strict')} />{' '}
+                Strict order
               </label>
               <label>
-                <input type="radio" name="funnel-mode" checked={mode === 'anyOrder'} onChange={() => setMode('anyOrder')} /> Reached at any point
+                <input
+                  type="radio"
+                  name="funnel-mode"
+                  checked={mode === 'anyOrder'}
+                  onChange={() => setMode('anyOrder')}
+                />{' '}
+                Reached at any point
               </label>
             </fieldset>
           </div>
           <p className="stats" data-testid="funnel-summary">
-            <strong>Win rate {pct(r.winRate)}</strong> by count ({r.won} won of {r.won + r.lost} closed) · {r.deals} deals, {r.open} open (censored, not counted as lost)
+            <strong>Win rate {pct(r.winRate)}</strong> by count ({r.won} won of {r.won + r.lost} closed) · {r.deals}{' '}
+            deals, {r.open} open (censored, not counted as lost)
             {r.byCurrency.map((c) => (
-              <span key={c.currency}> · {c.currency} by value {pct(c.winRateByValue)}</span>
+              <span key={c.currency}>
+                {' '}
+                · {c.currency} by value {pct(c.winRateByValue)}
+              </span>
             ))}
           </p>
           <EChart
@@ -61,17 +72,38 @@ export function FunnelTab({ filters }: { filters: FilterValues }) {
             testId="funnel-table"
             caption={`Funnel, ${mode === 'strict' ? 'strict order' : 'reached at any point'}`}
             head={['Stage', 'Reached', 'Advanced', 'Exited', 'Still open', 'Conversion']}
-            rows={r.stages.map((s) => [s.name, s[mode].reached, s[mode].advanced ?? '–', s[mode].exited ?? '–', s[mode].censored ?? '–', pct(s[mode].conversion)])}
+            rows={r.stages.map((s) => [
+              s.name,
+              s[mode].reached,
+              s[mode].advanced ?? '–',
+              s[mode].exited ?? '–',
+              s[mode].censored ?? '–',
+              pct(s[mode].conversion),
+            ])}
           />
           <NumbersTable
             caption="Outcome by value"
             head={['Currency', 'Won', 'Lost', 'Open', 'Win rate by value']}
-            rows={r.byCurrency.map((c) => [c.currency, formatMoney(c.wonAmount), formatMoney(c.lostAmount), formatMoney(c.openAmount), pct(c.winRateByValue)])}
+            rows={r.byCurrency.map((c) => [
+              c.currency,
+              formatMoney(c.wonAmount),
+              formatMoney(c.lostAmount),
+              formatMoney(c.openAmount),
+              pct(c.winRateByValue),
+            ])}
           />
           <NumbersTable
             caption="Cohorts by creation month"
             head={['Created', 'Deals', 'Open', 'Won', 'Lost', 'Win rate', 'By value']}
-            rows={r.cohorts.map((c) => [c.month, c.deals, c.open, c.won, c.lost, pct(c.winRate), c.byCurrency.map((m) => `${m.currency} ${pct(m.winRateByValue)}`).join(', ')])}
+            rows={r.cohorts.map((c) => [
+              c.month,
+              c.deals,
+              c.open,
+              c.won,
+              c.lost,
+              pct(c.winRate),
+              c.byCurrency.map((m) => `${m.currency} ${pct(m.winRateByValue)}`).join(', '),
+            ])}
           />
         </>
       )}

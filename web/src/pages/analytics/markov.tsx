@@ -19,13 +19,34 @@ function winOption(r: MarkovReport): ChartOption {
     xAxis: { type: 'category', data: r.stages.map((s) => s.name) },
     yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
     series: [
-      { name: 'Win probability now', type: 'bar', itemStyle: { color: '#94a3b8' }, data: r.stages.map((s) => s.winProbability) },
-      ...(r.whatIf ? [{ name: 'With the change', type: 'bar', itemStyle: { color: '#4f46e5' }, data: r.stages.map((s) => whatIf.get(s.stageId)?.winProbability ?? null) }] : []),
+      {
+        name: 'Win probability now',
+        type: 'bar',
+        itemStyle: { color: '#94a3b8' },
+        data: r.stages.map((s) => s.winProbability),
+      },
+      ...(r.whatIf
+        ? [
+            {
+              name: 'With the change',
+              type: 'bar',
+              itemStyle: { color: '#4f46e5' },
+              data: r.stages.map((s) => whatIf.get(s.stageId)?.winProbability ?? null),
+            },
+          ]
+        : []),
     ],
   };
 }
 
-const outlookRow = (label: string, o: MarkovOutlook, currency: string) => [label, `${o.estimatedDeals} of ${o.openDeals}`, num(o.expectedWins, 2), pct(o.winProbability), formatMoney(o.expectedWonRevenue, currency), num(o.expectedDaysToClose)];
+const outlookRow = (label: string, o: MarkovOutlook, currency: string) => [
+  label,
+  `${o.estimatedDeals} of ${o.openDeals}`,
+  num(o.expectedWins, 2),
+  pct(o.winProbability),
+  formatMoney(o.expectedWonRevenue, currency),
+  num(o.expectedDaysToClose),
+];
 
 /** 9. Absorbing Markov chain: win probability and time to close per stage, with a live what-if. */
 export function MarkovTab({ filters }: { filters: FilterValues }) {
@@ -33,12 +54,19 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
   const [points, setPoints] = useState(0);
   const [days, setDays] = useState(0);
   const scenario = useSettled({ stageId, points, days }, 250);
-  const params = scenario.stageId ? { stageId: scenario.stageId, conversionPoints: scenario.points, shortenDays: scenario.days } : {};
+  const params = scenario.stageId
+    ? { stageId: scenario.stageId, conversionPoints: scenario.points, shortenDays: scenario.days }
+    : {};
   const q = useAnalysis<MarkovReport>('markov', filters, params);
   const option = useMemo(() => (q.data ? winOption(q.data) : {}), [q.data]);
   const settling = q.isFetching || scenario.stageId !== stageId || scenario.points !== points || scenario.days !== days;
   return (
-    <AnalysisView q={q} what="Markov chain" isEmpty={(r) => r.stages.every((s) => s.exits === 0)} empty="No stage moves in this range: widen the dates">
+    <AnalysisView
+      q={q}
+      what="Markov chain"
+      isEmpty={(r) => r.stages.every((s) => s.exits === 0)}
+      empty="No stage moves in this range: widen the dates"
+    >
       {(r) => (
         <>
           <h2>Win probability and what-if · {r.pipeline.name}</h2>
@@ -58,40 +86,87 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
               <span>
                 Raise conversion by <output>{points}</output> points
               </span>
-              <input type="range" aria-label="Conversion points added" min={0} max={50} step={1} value={points} disabled={!stageId} onChange={(e) => setPoints(Number(e.target.value))} />
+              <input
+                type="range"
+                aria-label="Conversion points added"
+                min={0}
+                max={50}
+                step={1}
+                value={points}
+                disabled={!stageId}
+                onChange={(e) => setPoints(Number(e.target.value))}
+              />
             </label>
             <label>
               <span>
                 Shorten the stage by <output>{days}</output> days
               </span>
-              <input type="range" aria-label="Days taken off the stage" min={0} max={60} step={1} value={days} disabled={!stageId} onChange={(e) => setDays(Number(e.target.value))} />
+              <input
+                type="range"
+                aria-label="Days taken off the stage"
+                min={0}
+                max={60}
+                step={1}
+                value={days}
+                disabled={!stageId}
+                onChange={(e) => setDays(Number(e.target.value))}
+              />
             </label>
           </form>
           <div className="what-if-delta" aria-live="polite" aria-busy={settling} data-testid="what-if-delta">
             {r.whatIf ? (
               <p className="stats">
-                Open pipeline with the change: win probability <strong>{signed(r.whatIf.delta.winProbability, (v) => `${(v * 100).toFixed(1)} points`)}</strong>, expected wins <strong>{signed(r.whatIf.delta.expectedWins, (v) => v.toFixed(2))}</strong>, expected won revenue{' '}
+                Open pipeline with the change: win probability{' '}
+                <strong>{signed(r.whatIf.delta.winProbability, (v) => `${(v * 100).toFixed(1)} points`)}</strong>,
+                expected wins <strong>{signed(r.whatIf.delta.expectedWins, (v) => v.toFixed(2))}</strong>, expected won
+                revenue{' '}
                 <strong>
-                  {r.currency} {r.whatIf.delta.expectedWonRevenue.startsWith('-') ? formatMoney(r.whatIf.delta.expectedWonRevenue) : `+${formatMoney(r.whatIf.delta.expectedWonRevenue)}`}
+                  {r.currency}{' '}
+                  {r.whatIf.delta.expectedWonRevenue.startsWith('-')
+                    ? formatMoney(r.whatIf.delta.expectedWonRevenue)
+                    : `+${formatMoney(r.whatIf.delta.expectedWonRevenue)}`}
                 </strong>
                 , days to close <strong>{signed(r.whatIf.delta.expectedDaysToClose, (v) => v.toFixed(1))}</strong>
                 {settling ? ' (updating…)' : ''}
               </p>
             ) : (
-              <p className="muted">Choose a stage and move the sliders: the change to the open pipeline shows here as you go.</p>
+              <p className="muted">
+                Choose a stage and move the sliders: the change to the open pipeline shows here as you go.
+              </p>
             )}
           </div>
-          <EChart option={option} label={`Win probability by stage: ${r.stages.map((s) => `${s.name} ${pct(s.winProbability)}`).join(', ')}`} />
+          <EChart
+            option={option}
+            label={`Win probability by stage: ${r.stages.map((s) => `${s.name} ${pct(s.winProbability)}`).join(', ')}`}
+          />
           <NumbersTable
             open
             caption="Open pipeline outlook"
-            head={['Scenario', 'Deals estimated', 'Expected wins', 'Win probability', 'Expected won revenue', 'Days to close']}
-            rows={[outlookRow('Now', r.openPipeline, r.currency), ...(r.whatIf ? [outlookRow('With the change', r.whatIf.openPipeline, r.currency)] : [])]}
+            head={[
+              'Scenario',
+              'Deals estimated',
+              'Expected wins',
+              'Win probability',
+              'Expected won revenue',
+              'Days to close',
+            ]}
+            rows={[
+              outlookRow('Now', r.openPipeline, r.currency),
+              ...(r.whatIf ? [outlookRow('With the change', r.whatIf.openPipeline, r.currency)] : []),
+            ]}
           />
           <NumbersTable
             caption="Per stage"
             head={['Stage', 'Moves out', 'Mean stay days', 'P(win)', 'P(loss)', 'Days to close', 'Days to win']}
-            rows={r.stages.map((s) => [s.name, s.exits, num(s.sojournDays), pct(s.winProbability), pct(s.lossProbability), num(s.expectedDaysToClose), num(s.expectedDaysToWin)])}
+            rows={r.stages.map((s) => [
+              s.name,
+              s.exits,
+              num(s.sojournDays),
+              pct(s.winProbability),
+              pct(s.lossProbability),
+              num(s.expectedDaysToClose),
+              num(s.expectedDaysToWin),
+            ])}
           />
         </>
       )}

@@ -14,10 +14,44 @@ function bandOption(r: MonteCarloReport): ChartOption {
     xAxis: { type: 'category', boundaryGap: false, data: x },
     yAxis: { type: 'value', name: r.currency },
     series: [
-      { name: 'P10', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: r.bands.map((b) => plot(b.p10)) },
-      { name: 'P10–P90', type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#c7d2fe' }, data: r.bands.map((b) => plot(b.p90) - plot(b.p10)) },
-      { name: 'P50', type: 'line', symbol: 'none', lineStyle: { color: '#4f46e5', width: 2 }, data: r.bands.map((b) => plot(b.p50)) },
-      ...(r.target ? [{ name: 'Target', type: 'line', data: [], markLine: { symbol: 'none', data: [{ yAxis: plot(r.target), name: 'Target' }], label: { formatter: 'target' } } }] : []),
+      {
+        name: 'P10',
+        type: 'line',
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: r.bands.map((b) => plot(b.p10)),
+      },
+      {
+        name: 'P10–P90',
+        type: 'line',
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: '#c7d2fe' },
+        data: r.bands.map((b) => plot(b.p90) - plot(b.p10)),
+      },
+      {
+        name: 'P50',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { color: '#4f46e5', width: 2 },
+        data: r.bands.map((b) => plot(b.p50)),
+      },
+      ...(r.target
+        ? [
+            {
+              name: 'Target',
+              type: 'line',
+              data: [],
+              markLine: {
+                symbol: 'none',
+                data: [{ yAxis: plot(r.target), name: 'Target' }],
+                label: { formatter: 'target' },
+              },
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -29,7 +63,12 @@ export function MonteCarloTab({ filters }: { filters: FilterValues }) {
   const q = useAnalysis<MonteCarloReport>('monte-carlo', filters, { target: applied });
   const option = useMemo(() => (q.data ? bandOption(q.data) : {}), [q.data]);
   return (
-    <AnalysisView q={q} what="Monte Carlo forecast" isEmpty={(r) => r.simulatedDeals === 0} empty="No open deals to simulate with these filters: widen them">
+    <AnalysisView
+      q={q}
+      what="Monte Carlo forecast"
+      isEmpty={(r) => r.simulatedDeals === 0}
+      empty="No open deals to simulate with these filters: widen them"
+    >
       {(r) => (
         <>
           <h2>Monte Carlo forecast · {r.pipeline.name}</h2>
@@ -41,22 +80,38 @@ export function MonteCarloTab({ filters }: { filters: FilterValues }) {
             }}
           >
             <label>
-              Revenue target ({r.currency}) <input value={target} inputMode="decimal" placeholder="e.g. 250000" onChange={(e) => setTarget(e.target.value)} />
+              Revenue target ({r.currency}){' '}
+              <input
+                value={target}
+                inputMode="decimal"
+                placeholder="e.g. 250000"
+                onChange={(e) => setTarget(e.target.value)}
+              />
             </label>
             <button type="submit">Apply</button>
           </form>
           <p className="stats" data-testid="monte-carlo-summary">
-            {r.runs.toLocaleString('en')} runs (seed {r.seed}) over {r.simulatedDeals} open deals{r.skippedDeals ? ` (${r.skippedDeals} without an estimate left out)` : ''}: P10 <strong>{formatMoney(r.p10, r.currency)}</strong> · P50 <strong>{formatMoney(r.p50, r.currency)}</strong> · P90{' '}
-            <strong>{formatMoney(r.p90, r.currency)}</strong> · mean {formatMoney(r.mean)}
+            {r.runs.toLocaleString('en')} runs (seed {r.seed}) over {r.simulatedDeals} open deals
+            {r.skippedDeals ? ` (${r.skippedDeals} without an estimate left out)` : ''}: P10{' '}
+            <strong>{formatMoney(r.p10, r.currency)}</strong> · P50 <strong>{formatMoney(r.p50, r.currency)}</strong> ·
+            P90 <strong>{formatMoney(r.p90, r.currency)}</strong> · mean {formatMoney(r.mean)}
             {r.target !== null && (
               <>
                 {' '}
-                · probability of reaching {formatMoney(r.target, r.currency)}: <strong>{pct(r.probabilityOfTarget)}</strong>
+                · probability of reaching {formatMoney(r.target, r.currency)}:{' '}
+                <strong>{pct(r.probabilityOfTarget)}</strong>
               </>
             )}
           </p>
-          <EChart option={option} label={`Cumulative won revenue in ${r.currency}: by day ${r.bands.at(-1)?.dayEnd ?? 0}, P10 ${r.p10}, P50 ${r.p50}, P90 ${r.p90}`} />
-          <NumbersTable caption="Cumulative won revenue by the end of each bucket" head={['Until', 'P10', 'P50', 'P90']} rows={r.bands.map((b) => [`day ${b.dayEnd}`, formatMoney(b.p10), formatMoney(b.p50), formatMoney(b.p90)])} />
+          <EChart
+            option={option}
+            label={`Cumulative won revenue in ${r.currency}: by day ${r.bands.at(-1)?.dayEnd ?? 0}, P10 ${r.p10}, P50 ${r.p50}, P90 ${r.p90}`}
+          />
+          <NumbersTable
+            caption="Cumulative won revenue by the end of each bucket"
+            head={['Until', 'P10', 'P50', 'P90']}
+            rows={r.bands.map((b) => [`day ${b.dayEnd}`, formatMoney(b.p10), formatMoney(b.p50), formatMoney(b.p90)])}
+          />
         </>
       )}
     </AnalysisView>

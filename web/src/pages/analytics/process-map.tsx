@@ -18,18 +18,43 @@ function graphOption(r: ProcessMapReport): ChartOption {
   const maxCount = Math.max(1, ...r.edges.map((e) => e.count));
   const maxT = Math.max(0, ...r.edges.map((e) => e.p50Days));
   const nodes = [
-    ...stages.map((n, i) => ({ id: n.key, name: n.label, x: i * 180, y: 0, symbolSize: 24 + 36 * (n.cases / maxCases), itemStyle: { color: n.cases ? '#4f46e5' : '#cbd5e1' }, value: n.cases })),
-    ...activities.map((n, i) => ({ id: n.key, name: n.label, x: 90 + i * 180, y: 160, symbol: 'roundRect', symbolSize: 18 + 24 * (n.cases / maxCases), itemStyle: { color: '#f59e0b' }, value: n.cases })),
+    ...stages.map((n, i) => ({
+      id: n.key,
+      name: n.label,
+      x: i * 180,
+      y: 0,
+      symbolSize: 24 + 36 * (n.cases / maxCases),
+      itemStyle: { color: n.cases ? '#4f46e5' : '#cbd5e1' },
+      value: n.cases,
+    })),
+    ...activities.map((n, i) => ({
+      id: n.key,
+      name: n.label,
+      x: 90 + i * 180,
+      y: 160,
+      symbol: 'roundRect',
+      symbolSize: 18 + 24 * (n.cases / maxCases),
+      itemStyle: { color: '#f59e0b' },
+      value: n.cases,
+    })),
   ];
   const links = r.edges.map((e) => ({
     source: e.from,
     target: e.to,
     value: e.count,
     label: { show: true, formatter: `${e.count} · ${num(e.p50Days)} d` },
-    lineStyle: { width: 1 + 11 * (e.count / maxCount), color: timeColour(e.p50Days, maxT), curveness: 0.25, opacity: 0.85 },
+    lineStyle: {
+      width: 1 + 11 * (e.count / maxCount),
+      color: timeColour(e.p50Days, maxT),
+      curveness: 0.25,
+      opacity: 0.85,
+    },
   }));
   return {
-    tooltip: { formatter: (p: { dataType?: string; name?: string; value?: number }) => (p.dataType === 'edge' ? `${p.value ?? 0} transitions` : `${p.name ?? ''}: ${p.value ?? 0} deals`) },
+    tooltip: {
+      formatter: (p: { dataType?: string; name?: string; value?: number }) =>
+        p.dataType === 'edge' ? `${p.value ?? 0} transitions` : `${p.name ?? ''}: ${p.value ?? 0} deals`,
+    },
     series: [
       {
         type: 'graph',
@@ -52,7 +77,12 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
   const q = useAnalysis<ProcessMapReport>('process-map', filters, { activities: String(activities) });
   const option = useMemo(() => (q.data ? graphOption(q.data) : {}), [q.data]);
   return (
-    <AnalysisView q={q} what="process map" isEmpty={(r) => r.cases === 0} empty="No deals entered this pipeline in this range: widen the dates">
+    <AnalysisView
+      q={q}
+      what="process map"
+      isEmpty={(r) => r.cases === 0}
+      empty="No deals entered this pipeline in this range: widen the dates"
+    >
       {(r) => {
         const label = new Map(r.nodes.map((n) => [n.key, n.label]));
         return (
@@ -62,31 +92,61 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
                 Process map · {r.pipeline.name} · {r.cases} deals
               </h2>
               <label>
-                <input type="checkbox" checked={activities} onChange={(e) => setActivities(e.target.checked)} /> Show activities
+                <input type="checkbox" checked={activities} onChange={(e) => setActivities(e.target.checked)} /> Show
+                activities
               </label>
             </div>
             <p className="muted">
-              Edge width = number of transitions; colour = median (P50) time of the transition, from green (0 days) to red ({num(Math.max(0, ...r.edges.map((e) => e.p50Days)))} days). Node size = deals. Drag or scroll to pan and zoom.
+              Edge width = number of transitions; colour = median (P50) time of the transition, from green (0 days) to
+              red ({num(Math.max(0, ...r.edges.map((e) => e.p50Days)))} days). Node size = deals. Drag or scroll to pan
+              and zoom.
             </p>
-            <EChart testId="process-map-chart" option={option} height={340} label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${num(e.p50Days)} days`).join('; ')}`} />
+            <EChart
+              testId="process-map-chart"
+              option={option}
+              height={340}
+              label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${num(e.p50Days)} days`).join('; ')}`}
+            />
             <NumbersTable
               caption="Transitions"
               head={['From → to', 'Transitions', 'Deals', 'P50 days', 'P90 days']}
-              rows={r.edges.map((e) => [`${label.get(e.from) ?? e.from} → ${label.get(e.to) ?? e.to}`, e.count, e.cases, num(e.p50Days), num(e.p90Days)])}
+              rows={r.edges.map((e) => [
+                `${label.get(e.from) ?? e.from} → ${label.get(e.to) ?? e.to}`,
+                e.count,
+                e.cases,
+                num(e.p50Days),
+                num(e.p90Days),
+              ])}
             />
-            <NumbersTable caption="Nodes" head={['Node', 'Events', 'Deals', 'Starts', 'Ends', 'Of which open']} rows={r.nodes.map((n) => [n.label, n.events, n.cases, n.starts, n.ends, n.open])} />
+            <NumbersTable
+              caption="Nodes"
+              head={['Node', 'Events', 'Deals', 'Starts', 'Ends', 'Of which open']}
+              rows={r.nodes.map((n) => [n.label, n.events, n.cases, n.starts, n.ends, n.open])}
+            />
             <h3>Variants</h3>
             <div className="table-wrap">
               <table className="records" data-testid="variants-table">
                 <thead>
                   <tr>
                     <th scope="col">Path</th>
-                    <th className="num" scope="col">Deals</th>
-                    <th className="num" scope="col">Share</th>
-                    <th className="num" scope="col">Won</th>
-                    <th className="num" scope="col">Lost</th>
-                    <th className="num" scope="col">Win rate</th>
-                    <th className="num" scope="col">Median cycle days</th>
+                    <th className="num" scope="col">
+                      Deals
+                    </th>
+                    <th className="num" scope="col">
+                      Share
+                    </th>
+                    <th className="num" scope="col">
+                      Won
+                    </th>
+                    <th className="num" scope="col">
+                      Lost
+                    </th>
+                    <th className="num" scope="col">
+                      Win rate
+                    </th>
+                    <th className="num" scope="col">
+                      Median cycle days
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -2,7 +2,18 @@
 // can validate the URL without loading the charts).
 
 /** The shared filters, by their API query names. */
-export const filterKeys = ['pipelineId', 'from', 'to', 'ownerId', 'teamId', 'channel', 'partnerId', 'productId', 'segment', 'source'] as const;
+export const filterKeys = [
+  'pipelineId',
+  'from',
+  'to',
+  'ownerId',
+  'teamId',
+  'channel',
+  'partnerId',
+  'productId',
+  'segment',
+  'source',
+] as const;
 export type FilterKey = (typeof filterKeys)[number];
 /** The shared filters as query-string values (undefined = not set), exactly as the API takes them. */
 export type FilterValues = Partial<Record<FilterKey, string>>;

@@ -84,7 +84,13 @@ export interface ForecastPeriodCurrency {
 export interface ForecastReport extends AnalysisContext {
   period: 'month' | 'quarter';
   weighted: {
-    stages: { stageId: string; name: string; probability: number; forecastCategory: string; byCurrency: { currency: string; deals: number; amount: string; weighted: string }[] }[];
+    stages: {
+      stageId: string;
+      name: string;
+      probability: number;
+      forecastCategory: string;
+      byCurrency: { currency: string; deals: number; amount: string; weighted: string }[];
+    }[];
     totals: { currency: string; deals: number; amount: string; weighted: string }[];
   };
   periods: { period: string | null; byCurrency: ForecastPeriodCurrency[] }[];
@@ -104,7 +110,14 @@ export interface WaterfallReport extends AnalysisContext {
   currencies: {
     currency: string;
     start: { amount: string; count: number };
-    bars: { reason: string; label: string; amount: string; count: number; deals: WaterfallDeal[]; truncated: boolean }[];
+    bars: {
+      reason: string;
+      label: string;
+      amount: string;
+      count: number;
+      deals: WaterfallDeal[];
+      truncated: boolean;
+    }[];
     end: { amount: string; count: number };
     unchanged: { amount: string; count: number };
   }[];
@@ -112,9 +125,28 @@ export interface WaterfallReport extends AnalysisContext {
 
 export interface ProcessMapReport extends AnalysisContext {
   cases: number;
-  nodes: { key: string; label: string; kind: 'stage' | 'activity'; position: number | null; events: number; cases: number; starts: number; ends: number; open: number }[];
+  nodes: {
+    key: string;
+    label: string;
+    kind: 'stage' | 'activity';
+    position: number | null;
+    events: number;
+    cases: number;
+    starts: number;
+    ends: number;
+    open: number;
+  }[];
   edges: { from: string; to: string; count: number; cases: number; p50Days: number; p90Days: number }[];
-  variants: { sequence: string[]; labels: string[]; count: number; share: number; won: number; lost: number; winRate: number | null; medianCycleDays: number | null }[];
+  variants: {
+    sequence: string[];
+    labels: string[];
+    count: number;
+    share: number;
+    won: number;
+    lost: number;
+    winRate: number | null;
+    medianCycleDays: number | null;
+  }[];
   otherVariants: { variants: number; count: number; share: number };
 }
 
@@ -166,7 +198,14 @@ export interface MarkovOutlook {
 
 export interface MarkovReport extends AnalysisContext {
   currency: string;
-  stages: (MarkovStageResult & { stageId: string; name: string; exits: number; sojournDays: number; toWon: number; toLost: number })[];
+  stages: (MarkovStageResult & {
+    stageId: string;
+    name: string;
+    exits: number;
+    sojournDays: number;
+    toWon: number;
+    toLost: number;
+  })[];
   openPipeline: MarkovOutlook;
   whatIf: {
     stageId: string;
@@ -174,7 +213,12 @@ export interface MarkovReport extends AnalysisContext {
     shortenDays: number;
     stages: (MarkovStageResult & { stageId: string })[];
     openPipeline: MarkovOutlook;
-    delta: { winProbability: number | null; expectedWins: number; expectedWonRevenue: string; expectedDaysToClose: number | null };
+    delta: {
+      winProbability: number | null;
+      expectedWins: number;
+      expectedWonRevenue: string;
+      expectedDaysToClose: number | null;
+    };
   } | null;
 }
 

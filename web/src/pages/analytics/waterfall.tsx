@@ -11,7 +11,9 @@ type CurrencyWaterfall = WaterfallReport['currencies'][number];
 function waterfallOption(w: CurrencyWaterfall): ChartOption {
   const names = ['Start', ...w.bars.map((b) => b.label), 'End'];
   const base: number[] = [0];
-  const size: { value: number; itemStyle: { color: string } }[] = [{ value: plot(w.start.amount), itemStyle: { color: '#64748b' } }];
+  const size: { value: number; itemStyle: { color: string } }[] = [
+    { value: plot(w.start.amount), itemStyle: { color: '#64748b' } },
+  ];
   let running = plot(w.start.amount);
   for (const b of w.bars) {
     const a = plot(b.amount);
@@ -27,7 +29,15 @@ function waterfallOption(w: CurrencyWaterfall): ChartOption {
     xAxis: { type: 'category', data: names },
     yAxis: { type: 'value', name: w.currency },
     series: [
-      { type: 'bar', stack: 'w', itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false }, silent: true, data: base },
+      {
+        type: 'bar',
+        stack: 'w',
+        itemStyle: { color: 'transparent' },
+        emphasis: { disabled: true },
+        tooltip: { show: false },
+        silent: true,
+        data: base,
+      },
       { type: 'bar', stack: 'w', name: w.currency, cursor: 'pointer', data: size },
     ],
   };
@@ -47,7 +57,13 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
       />
       <div className="bar-picker" role="group" aria-label="Deals behind a bar">
         {w.bars.map((b, i) => (
-          <button key={b.reason} type="button" aria-pressed={picked === i} disabled={b.count === 0} onClick={() => setPicked(picked === i ? null : i)}>
+          <button
+            key={b.reason}
+            type="button"
+            aria-pressed={picked === i}
+            disabled={b.count === 0}
+            onClick={() => setPicked(picked === i ? null : i)}
+          >
             {b.label} ({b.count})
           </button>
         ))}
@@ -62,9 +78,15 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
             <thead>
               <tr>
                 <th scope="col">Deal</th>
-                <th className="num" scope="col">Start amount</th>
-                <th className="num" scope="col">End amount</th>
-                <th className="num" scope="col">Change</th>
+                <th className="num" scope="col">
+                  Start amount
+                </th>
+                <th className="num" scope="col">
+                  End amount
+                </th>
+                <th className="num" scope="col">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -83,7 +105,12 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
       <NumbersTable
         caption={`Waterfall, ${w.currency}`}
         head={['Step', 'Deals', 'Amount']}
-        rows={[['Start', w.start.count, formatMoney(w.start.amount)], ...w.bars.map((b) => [b.label, b.count, formatMoney(b.amount)]), ['End', w.end.count, formatMoney(w.end.amount)], ['Unchanged', w.unchanged.count, formatMoney(w.unchanged.amount)]]}
+        rows={[
+          ['Start', w.start.count, formatMoney(w.start.amount)],
+          ...w.bars.map((b) => [b.label, b.count, formatMoney(b.amount)]),
+          ['End', w.end.count, formatMoney(w.end.amount)],
+          ['Unchanged', w.unchanged.count, formatMoney(w.unchanged.amount)],
+        ]}
       />
     </div>
   );
@@ -91,19 +118,30 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
 
 /** 5. Pipeline waterfall between the two dates of the filter, with the deals behind each bar. */
 export function WaterfallTab({ filters }: { filters: FilterValues }) {
-  if (!filters.from || !filters.to) return <EmptyState title="Choose a From and a To date">The waterfall compares the open pipeline on the two dates.</EmptyState>;
+  if (!filters.from || !filters.to)
+    return (
+      <EmptyState title="Choose a From and a To date">
+        The waterfall compares the open pipeline on the two dates.
+      </EmptyState>
+    );
   return <WaterfallView filters={filters} />;
 }
 
 function WaterfallView({ filters }: { filters: FilterValues }) {
   const q = useAnalysis<WaterfallReport>('waterfall', filters);
   return (
-    <AnalysisView q={q} what="waterfall" isEmpty={(r) => r.currencies.length === 0} empty="No open pipeline in this range: widen the dates">
+    <AnalysisView
+      q={q}
+      what="waterfall"
+      isEmpty={(r) => r.currencies.length === 0}
+      empty="No open pipeline in this range: widen the dates"
+    >
       {(r) => (
         <>
           <h2>Pipeline waterfall · {r.pipeline.name}</h2>
           <p className="muted">
-            Open pipeline at the start of {r.from} and at the end of {r.to}; each deal counts in one bar by the documented precedence. Click a bar (or its button) to list its deals.
+            Open pipeline at the start of {r.from} and at the end of {r.to}; each deal counts in one bar by the
+            documented precedence. Click a bar (or its button) to list its deals.
           </p>
           {r.currencies.map((w) => (
             <CurrencyView key={w.currency} w={w} />

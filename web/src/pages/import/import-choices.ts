@@ -17,10 +17,23 @@ export interface ImportChoices {
   delimiter: string;
 }
 
-export const defaultChoices = (entity: ImportEntity): ImportChoices => ({ entity, preset: '', overrides: {}, stageMap: '', onDuplicate: 'skip', createMissing: false, dateOrder: 'mdy', delimiter: ',' });
+export const defaultChoices = (entity: ImportEntity): ImportChoices => ({
+  entity,
+  preset: '',
+  overrides: {},
+  stageMap: '',
+  onDuplicate: 'skip',
+  createMissing: false,
+  dateOrder: 'mdy',
+  delimiter: ',',
+});
 
 /** The query string of POST /imports and /imports/preview for these choices. */
-export function importQuery(c: ImportChoices, fileName: string, dryRun: boolean): Record<string, string | string[] | undefined> {
+export function importQuery(
+  c: ImportChoices,
+  fileName: string,
+  dryRun: boolean,
+): Record<string, string | string[] | undefined> {
   return {
     entity: c.entity,
     preset: c.preset || undefined,
@@ -65,7 +78,9 @@ export function sampleCells(text: string, delimiter: string, rows = 3): string[]
 /** Rejected rows of a job from its rejects CSV: line and reason (the last two columns). */
 export function rejectReasons(csv: string): { line: string; reason: string }[] {
   const parser = new CsvParser(',');
-  return [...parser.push(csv), ...parser.end()].slice(1).map((r) => ({ line: r.fields[r.fields.length - 2] ?? '', reason: r.fields[r.fields.length - 1] ?? '' }));
+  return [...parser.push(csv), ...parser.end()]
+    .slice(1)
+    .map((r) => ({ line: r.fields[r.fields.length - 2] ?? '', reason: r.fields[r.fields.length - 1] ?? '' }));
 }
 
 /** Where the imported records of an entity are listed. */

@@ -63,7 +63,11 @@ export function SummaryList({ summary }: { summary: ImportSummary }) {
 /** The first rejected and skipped rows of a finished job with their reasons. */
 function Reasons({ job }: { job: ImportJobDto }) {
   const count = (job.summary?.rejected ?? 0) + (job.summary?.duplicates ?? 0);
-  const reasons = useQuery({ queryKey: ['imports', job.id, 'rejects'], queryFn: async () => rejectReasons(await getText(`/imports/${job.id}/rejects`)), enabled: count > 0 });
+  const reasons = useQuery({
+    queryKey: ['imports', job.id, 'rejects'],
+    queryFn: async () => rejectReasons(await getText(`/imports/${job.id}/rejects`)),
+    enabled: count > 0,
+  });
   if (count === 0) return null;
   if (reasons.error) return <ErrorState error={reasons.error} what="the rejected rows" />;
   if (!reasons.data) return <Loading>Loading the rejected rows…</Loading>;
@@ -118,7 +122,10 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
   useEffect(() => {
     if (!data || !done) return;
     // Lists fetched before the import would otherwise stay stale for a while.
-    if (!data.summary?.dryRun) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'imports' && q.queryKey[0] !== 'session' });
+    if (!data.summary?.dryRun)
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] !== 'imports' && q.queryKey[0] !== 'session',
+      });
     onFinished?.(data);
     // once per finished job
   }, [data?.id, done]);
@@ -135,7 +142,8 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
         <span aria-live="polite">
           {data.status === 'queued' && 'Waiting to start…'}
           {data.status === 'running' && `${data.percent.toFixed(0)} % · ${n(data.rowsRead)} rows`}
-          {data.status === 'succeeded' && `${dryRun ? 'Dry run finished' : 'Import finished'}: ${n(data.rowsRead)} rows`}
+          {data.status === 'succeeded' &&
+            `${dryRun ? 'Dry run finished' : 'Import finished'}: ${n(data.rowsRead)} rows`}
           {data.status === 'failed' && 'Stopped'}
           {perSecond !== null && data.rowsRead > 0 && ` · ${n(Math.round(perSecond))} rows/s`}
           {left !== null && ` · about ${duration(left)} left`}
@@ -143,7 +151,9 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
       </div>
       {data.status === 'failed' && (
         <p className="notice error" role="alert">
-          {data.error ?? 'The import stopped.'} {!dryRun && 'Batches before the failure stay imported; importing the file again updates them instead of duplicating them.'}
+          {data.error ?? 'The import stopped.'}{' '}
+          {!dryRun &&
+            'Batches before the failure stay imported; importing the file again updates them instead of duplicating them.'}
         </p>
       )}
       {data.summary && <SummaryList summary={data.summary} />}
@@ -167,7 +177,11 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
 
 /** The latest imports (admins: everyone's; managers: their own); each opens with its summary and rejects. */
 export function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
-  const jobs = useQuery({ queryKey: ['imports', 'list'], queryFn: async () => (await api.get<{ items: ImportJobDto[] }>('/imports')).items, refetchInterval: 5000 });
+  const jobs = useQuery({
+    queryKey: ['imports', 'list'],
+    queryFn: async () => (await api.get<{ items: ImportJobDto[] }>('/imports')).items,
+    refetchInterval: 5000,
+  });
   const items = (jobs.data ?? []).slice(0, 10);
   if (items.length === 0) return null;
   return (

@@ -27,13 +27,20 @@ export function ColumnMapping({
           <li key={`${m.column}-${i}`} className={m.field ? 'mapped' : 'ignored'}>
             <label htmlFor={id} className="mapping-column">
               <strong>{m.column || <em>(no name)</em>}</strong>
-              <span className="muted small">{(samples[i] ?? []).slice(0, 2).join(' · ') || 'empty in the first rows'}</span>
+              <span className="muted small">
+                {(samples[i] ?? []).slice(0, 2).join(' · ') || 'empty in the first rows'}
+              </span>
             </label>
             <span aria-hidden="true" className="muted">
               →
             </span>
             <span className="mapping-field">
-              <select id={id} aria-label={`Field for column ${m.column}`} value={m.field ?? ''} onChange={(e) => onChange(m.column, e.target.value)}>
+              <select
+                id={id}
+                aria-label={`Field for column ${m.column}`}
+                value={m.field ?? ''}
+                onChange={(e) => onChange(m.column, e.target.value)}
+              >
                 <option value="">— ignore —</option>
                 {fields.map((f) => (
                   <option key={f.name} value={f.name}>
@@ -79,7 +86,9 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
             <tr key={r.line} className={r.action === 'reject' ? 'rejected' : undefined} data-action={r.action}>
               <td className="num">{r.line}</td>
               <td className="wrap">
-                <span className={`badge ${r.action === 'reject' ? 'lost' : r.action === 'insert' ? 'won' : ''}`}>{actionLabels[r.action] ?? r.action}</span>
+                <span className={`badge ${r.action === 'reject' ? 'lost' : r.action === 'insert' ? 'won' : ''}`}>
+                  {actionLabels[r.action] ?? r.action}
+                </span>
                 {r.problems.map((p) => (
                   <span key={p} className="field-error preview-problem">
                     {p}

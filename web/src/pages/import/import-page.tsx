@@ -12,8 +12,17 @@ import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
 import { useSettled } from '../../components/use-settled.ts';
 
-const presetLabels: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty' };
-const duplicateLabels = { skip: 'Skip the row (listed with the record it duplicates)', update: 'Update the existing record', new: 'Import it as a new record' } as const;
+const presetLabels: Record<string, string> = {
+  salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
+  pipedrive: 'Pipedrive',
+  twenty: 'Twenty',
+};
+const duplicateLabels = {
+  skip: 'Skip the row (listed with the record it duplicates)',
+  update: 'Update the existing record',
+  new: 'Import it as a new record',
+} as const;
 /** Entities whose rows name accounts, partners or products that --create-missing can create. */
 const createsReferences = new Set<ImportEntity>(['accounts', 'contacts', 'deals', 'activities']);
 
@@ -26,7 +35,10 @@ export function ImportPage() {
   const [choices, setChoices] = useState<ImportChoices>(() => defaultChoices('deals'));
   const [dryRunId, setDryRunId] = useState<string | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<{ summary: string; fields: { field: string; message: string }[] } | null>(null);
+  const [startError, setStartError] = useState<{
+    summary: string;
+    fields: { field: string; message: string }[];
+  } | null>(null);
   const [starting, setStarting] = useState(false);
   const [importRunning, setImportRunning] = useState(false);
 
@@ -40,7 +52,8 @@ export function ImportPage() {
   const previewQuery = { ...importQuery(settled, file?.name ?? '', false), limit: '20' };
   const preview = useQuery({
     queryKey: ['imports', 'preview', file?.name, file?.size, file?.lastModified, previewQuery],
-    queryFn: () => (head.data ? upload<ImportPreview>('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null),
+    queryFn: () =>
+      head.data ? upload<ImportPreview>('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null,
     enabled: head.data !== undefined,
     placeholderData: keepPreviousData,
     retry: false,
@@ -86,12 +99,21 @@ export function ImportPage() {
   const p = preview.data;
   const mappingProblems = p?.problems ?? [];
   const samples = head.data ? sampleCells(head.data.text, choices.delimiter) : [];
-  const ready = file !== null && p !== undefined && p !== null && mappingProblems.length === 0 && !preview.isFetching && settled === choices;
+  const ready =
+    file !== null &&
+    p !== undefined &&
+    p !== null &&
+    mappingProblems.length === 0 &&
+    !preview.isFetching &&
+    settled === choices;
 
   return (
     <section className="import-page">
       <h1>Import</h1>
-      <p className="muted">Bring records from a spreadsheet or another CRM: upload a CSV file, check how its columns are read, try it with a dry run, then import.</p>
+      <p className="muted">
+        Bring records from a spreadsheet or another CRM: upload a CSV file, check how its columns are read, try it with
+        a dry run, then import.
+      </p>
 
       <div className="card import-step">
         <h2>1. File</h2>
@@ -127,7 +149,10 @@ export function ImportPage() {
           </label>
           <label>
             <span>Exported from</span>
-            <select value={choices.preset} onChange={(e) => change({ preset: e.target.value as ImportChoices['preset'] })}>
+            <select
+              value={choices.preset}
+              onChange={(e) => change({ preset: e.target.value as ImportChoices['preset'] })}
+            >
               <option value="">A spreadsheet (columns named as fields)</option>
               {importPresets.map((p) => (
                 <option key={p} value={p}>
@@ -138,7 +163,10 @@ export function ImportPage() {
           </label>
           <label>
             <span>Dates like 03/04/2025 are</span>
-            <select value={choices.dateOrder} onChange={(e) => change({ dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })}>
+            <select
+              value={choices.dateOrder}
+              onChange={(e) => change({ dateOrder: e.target.value === 'dmy' ? 'dmy' : 'mdy' })}
+            >
               <option value="mdy">Month first (4 March… is 03/04)</option>
               <option value="dmy">Day first (3 April… is 03/04)</option>
             </select>
@@ -154,7 +182,10 @@ export function ImportPage() {
           </label>
           <label>
             <span>A row that duplicates a stored record</span>
-            <select value={choices.onDuplicate} onChange={(e) => change({ onDuplicate: e.target.value as ImportChoices['onDuplicate'] })}>
+            <select
+              value={choices.onDuplicate}
+              onChange={(e) => change({ onDuplicate: e.target.value as ImportChoices['onDuplicate'] })}
+            >
               {Object.entries(duplicateLabels).map(([v, label]) => (
                 <option key={v} value={v}>
                   {label}
@@ -164,14 +195,23 @@ export function ImportPage() {
           </label>
           {createsReferences.has(choices.entity) && (
             <label className="check">
-              <input type="checkbox" checked={choices.createMissing} onChange={(e) => change({ createMissing: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={choices.createMissing}
+                onChange={(e) => change({ createMissing: e.target.checked })}
+              />
               Create accounts and products the file names but Pipewright lacks
             </label>
           )}
           {choices.entity === 'deals' && (
             <label className="wide">
               <span>Stage names that differ</span>
-              <textarea rows={2} value={choices.stageMap} placeholder={'Closed Won=Won\nNegotiation/Review=Proposal'} onChange={(e) => change({ stageMap: e.target.value })} />
+              <textarea
+                rows={2}
+                value={choices.stageMap}
+                placeholder={'Closed Won=Won\nNegotiation/Review=Proposal'}
+                onChange={(e) => change({ stageMap: e.target.value })}
+              />
               <span className="muted small">One per line: the name in the file = the stage in Pipewright.</span>
             </label>
           )}
@@ -197,7 +237,10 @@ export function ImportPage() {
                 </div>
               )}
               <ColumnMapping preview={p} samples={samples} overrides={choices.overrides} onChange={setMapping} />
-              <h3>First rows as they would be taken {preview.isFetching && <span className="muted small">(updating…)</span>}</h3>
+              <h3>
+                First rows as they would be taken{' '}
+                {preview.isFetching && <span className="muted small">(updating…)</span>}
+              </h3>
               <PreviewRows preview={p} />
             </>
           )}
@@ -207,12 +250,19 @@ export function ImportPage() {
       {file && (
         <div className="card import-step">
           <h2>3. Dry run and import</h2>
-          <p className="muted small">A dry run reads and checks the whole file, looks up references and duplicates, and writes nothing.</p>
+          <p className="muted small">
+            A dry run reads and checks the whole file, looks up references and duplicates, and writes nothing.
+          </p>
           <div className="actions start">
             <button type="button" disabled={!ready || starting || importRunning} onClick={() => void start(true)}>
               Dry run
             </button>
-            <button type="button" className="primary" disabled={!ready || starting || importRunning} onClick={() => void start(false)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!ready || starting || importRunning}
+              onClick={() => void start(false)}
+            >
               Import {file.name}
             </button>
           </div>
