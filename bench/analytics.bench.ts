@@ -29,7 +29,7 @@ import { operatorActor } from '../src/cli/operator.ts';
 import { composeFromDatabase } from '../src/compose.ts';
 import { CONNECTION_TASK_MARK, registerTask, type TaskConnection } from '../src/db/connection-task.ts';
 import { openDatabase, type Database, type DbExecutor } from '../src/db/database.ts';
-import type { Actor } from '../src/domain/access.ts';
+import type { Actor } from '../src/contract/access.ts';
 import { funnelAnalysis } from '../src/modules/analytics/analyses/funnel.ts';
 import { markovAnalysis } from '../src/modules/analytics/analyses/markov.ts';
 import { monteCarloAnalysis } from '../src/modules/analytics/analyses/monte-carlo.ts';
@@ -38,7 +38,7 @@ import { stageDurationsAnalysis } from '../src/modules/analytics/analyses/stage-
 import type { AnalysisDefinition } from '../src/modules/analytics/analysis.ts';
 import { resolvePipeline } from '../src/modules/analytics/analytics.repository.ts';
 import { runAnalysis } from '../src/modules/analytics/analytics.service.ts';
-import type { AnalyticsFilters } from '../src/domain/analytics.ts';
+import type { AnalyticsFilters } from '../src/contract/analytics.ts';
 import type { Deps } from '../src/modules/context.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';

@@ -19,7 +19,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { composeFromDatabase, shutdown } from '../src/compose.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { importOptionsSchema } from '../src/domain/imports.ts';
+import { importOptionsSchema } from '../src/contract/imports.ts';
 import { runImport } from '../src/modules/imports/run-import.ts';
 import { setUpOrganization } from '../src/modules/organizations/set-up-organization.ts';
 import { createUser } from '../src/modules/users/users.service.ts';

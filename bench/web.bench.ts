@@ -13,7 +13,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { composeFromDatabase } from '../src/compose.ts';
-import type { PipelineDto } from '../src/domain/pipelines.ts';
+import type { PipelineDto } from '../src/contract/pipelines.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { actorForUser, createApiToken } from '../src/modules/auth/auth.service.ts';
 import type { Deps } from '../src/modules/context.ts';

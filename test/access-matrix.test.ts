@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../src/domain/access.ts';
+import type { Actor, Role } from '../src/contract/access.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';

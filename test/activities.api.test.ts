@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityDto } from '../src/domain/activities.ts';
+import type { ActivityDto } from '../src/contract/activities.ts';
 import { ManualClock } from '../src/domain/deps.ts';
-import type { RaisedObjectionDto } from '../src/domain/objections.ts';
+import type { RaisedObjectionDto } from '../src/contract/objections.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BulkResponse } from '../src/domain/bulk.ts';
-import type { DealDto } from '../src/domain/deals.ts';
+import type { BulkResponse } from '../src/contract/bulk.ts';
+import type { DealDto } from '../src/contract/deals.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';

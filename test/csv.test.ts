@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvError, CsvParser, formatCsvRow, MAX_RECORD_CHARS } from '../src/domain/csv.ts';
+import { CsvError, CsvParser, formatCsvRow, MAX_RECORD_CHARS } from '../src/contract/csv.ts';
 
 const parseAll = (chunks: readonly string[], delimiter = ',') => {
   const p = new CsvParser(delimiter);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
-import type { DealDto } from '../src/domain/deals.ts';
+import type { Actor } from '../src/contract/access.ts';
+import type { DealDto } from '../src/contract/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
 import { prepareEventExport } from '../src/modules/events/export.service.ts';

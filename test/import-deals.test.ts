@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
+import type { Actor } from '../src/contract/access.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import {
@@ -14,7 +14,7 @@ import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { importOptionsSchema } from '../src/domain/imports.ts';
+import { importOptionsSchema } from '../src/contract/imports.ts';
 import { deferForeignKeyChecks, ForeignKeyViolation } from '../src/db/foreign-keys.ts';
 import { verifyReferences } from '../src/modules/imports/import-foreign-keys.repository.ts';
 import { runImport } from '../src/modules/imports/run-import.ts';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/domain/deps.ts';
-import { importQuerySchema, type ImportJobDto } from '../src/domain/imports.ts';
+import { importQuerySchema, type ImportJobDto } from '../src/contract/imports.ts';
 import * as repo from '../src/modules/imports/import-jobs.repository.ts';
 import {
   getImportJob,

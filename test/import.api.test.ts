@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJobDto, ImportPreview } from '../src/domain/imports.ts';
+import type { ImportJobDto, ImportPreview } from '../src/contract/imports.ts';
 import { settleImportJobs } from '../src/modules/imports/import-jobs.service.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';

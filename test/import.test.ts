@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
+import type { Actor } from '../src/contract/access.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';

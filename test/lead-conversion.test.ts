@@ -1,10 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
-import type { AccountDto } from '../src/domain/accounts.ts';
-import type { ContactDto } from '../src/domain/contacts.ts';
-import type { ConvertLeadResult } from '../src/domain/lead-conversion.ts';
-import type { LeadDto } from '../src/domain/leads.ts';
+import type { Actor } from '../src/contract/access.ts';
+import type { AccountDto } from '../src/contract/accounts.ts';
+import type { ContactDto } from '../src/contract/contacts.ts';
+import type { ConvertLeadResult } from '../src/contract/lead-conversion.ts';
+import type { LeadDto } from '../src/contract/leads.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
+import type { Actor } from '../src/contract/access.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { write } from '../src/modules/context.ts';
 import { markLeadConverted } from '../src/modules/leads/leads.service.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/domain/access.ts';
+import type { Actor } from '../src/contract/access.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { createApi, type Api } from './helpers/api.ts';

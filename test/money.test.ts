@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromScaled, lineNetTotal, sumMoney, toScaled } from '../src/domain/money.ts';
+import { fromScaled, lineNetTotal, sumMoney, toScaled } from '../src/contract/money.ts';
 
 describe('exact money arithmetic', () => {
   it('computes line totals to the cent (worked out by hand)', () => {

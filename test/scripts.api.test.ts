@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/domain/deps.ts';
-import type { ScriptDto, ScriptVersionDto } from '../src/domain/scripts.ts';
+import type { ScriptDto, ScriptVersionDto } from '../src/contract/scripts.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';

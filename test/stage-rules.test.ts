@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStages } from '../src/domain/pipelines.ts';
+import { resolveStages } from '../src/contract/pipelines.ts';
 import {
   checkStageOrder,
   evaluateStageMove,
@@ -9,7 +9,7 @@ import {
   type DealGateFacts,
   type StageInfo,
   type StageMoveInput,
-} from '../src/domain/stage-rules.ts';
+} from '../src/contract/stage-rules.ts';
 
 const stage = (
   id: string,

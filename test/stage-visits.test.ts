@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealDto } from '../src/domain/deals.ts';
+import type { DealDto } from '../src/contract/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import {
   dealTracesFromVisits,

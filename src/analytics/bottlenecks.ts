@@ -140,15 +140,13 @@ export function bottlenecks(input: BottleneckInput, opts: { dealLimit: number })
         wipNow: c.wipNow,
         staleThresholdDays: c.wonP75Ms === null ? null : c.wonP75Ms / DAY_MS,
         staleCount: c.staleCount,
-        staleDeals: stale
-          .slice(0, opts.dealLimit)
-          .map((d) => ({
-            dealId: d.dealId,
-            name: d.name,
-            ownerId: d.ownerId,
-            enteredAt: d.enteredAt,
-            ageDays: d.ageMs / DAY_MS,
-          })),
+        staleDeals: stale.slice(0, opts.dealLimit).map((d) => ({
+          dealId: d.dealId,
+          name: d.name,
+          ownerId: d.ownerId,
+          enteredAt: d.enteredAt,
+          ageDays: d.ageMs / DAY_MS,
+        })),
         weekly: input.weeks.map((weekStart) => ({
           weekStart,
           arrivals: weekly.get(weekStart)?.arrivals ?? 0,

@@ -1,4 +1,4 @@
-import type { StageKind } from '../domain/pipelines.ts';
+import type { StageKind } from '../contract/pipelines.ts';
 
 /** A stage of the designed pipeline (structurally a subset of the analytics `StageModel`). */
 export interface DesignedStage {

@@ -1,5 +1,5 @@
-import type { ForecastCategory } from '../domain/pipelines.ts';
-import { fromScaled, toScaled } from '../domain/money.ts';
+import type { ForecastCategory } from '../contract/pipelines.ts';
+import { fromScaled, toScaled } from '../contract/money.ts';
 import type { PipelineModel } from './model.ts';
 import { currencyOrder } from './numbers.ts';
 

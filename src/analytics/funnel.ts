@@ -1,4 +1,4 @@
-import type { DealStatus } from '../domain/deals.ts';
+import type { DealStatus } from '../contract/deals.ts';
 import { openStages, type PipelineModel } from './model.ts';
 import { addMoney, currencyOrder, moneyRatio, ratio } from './numbers.ts';
 

@@ -1,4 +1,4 @@
-import type { ForecastCategory, StageKind } from '../domain/pipelines.ts';
+import type { ForecastCategory, StageKind } from '../contract/pipelines.ts';
 
 /** A stage of the designed pipeline, as analyses see it. */
 export interface StageModel {

@@ -1,4 +1,4 @@
-import { fromScaled, toScaled } from '../domain/money.ts';
+import { fromScaled, toScaled } from '../contract/money.ts';
 
 /** a / b, or null when b is 0 (a rate over nothing is unknown, not zero). */
 export function ratio(a: number, b: number): number | null {

@@ -1,4 +1,4 @@
-import { fromScaled, toScaled } from '../domain/money.ts';
+import { fromScaled, toScaled } from '../contract/money.ts';
 import { currencyOrder, moneyRatio, ratio } from './numbers.ts';
 
 /** A window of calendar days, both inclusive ('YYYY-MM-DD'). */

@@ -1,4 +1,4 @@
-import { fromScaled, toScaled } from '../domain/money.ts';
+import { fromScaled, toScaled } from '../contract/money.ts';
 
 /** Why a deal's contribution to the pipeline changed between the two instants (one per deal). */
 export type WaterfallReason = 'created' | 'pulled_in' | 'amount_up' | 'won' | 'lost' | 'pushed_out' | 'amount_down';
@@ -179,15 +179,13 @@ function currencyWaterfall(
       label: labels[reason],
       amount: money(items.reduce((acc, i) => acc + i.change, 0n)),
       count: items.length,
-      deals: items
-        .slice(0, dealLimit)
-        .map(({ d, change }) => ({
-          dealId: d.dealId,
-          name: d.name,
-          startAmount: d.inStart ? d.startAmount : null,
-          endAmount: d.inEnd ? d.endAmount : null,
-          change: money(change),
-        })),
+      deals: items.slice(0, dealLimit).map(({ d, change }) => ({
+        dealId: d.dealId,
+        name: d.name,
+        startAmount: d.inStart ? d.startAmount : null,
+        endAmount: d.inEnd ? d.endAmount : null,
+        change: money(change),
+      })),
       truncated: items.length > dealLimit,
     };
   });

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { ConfigError } from '../config.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /** Exit codes: 0 success, 1 failure (bad input, a broken audit chain, …), 2 command-line usage error. */
 export const EXIT_FAILURE = 1;

@@ -1,4 +1,4 @@
-import { AppError } from '../domain/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { setUpOrganization } from '../modules/organizations/set-up-organization.ts';
 import { setupNeeded } from '../modules/users/users.service.ts';

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
-import { AppError, invalid } from '../domain/errors.ts';
+import { AppError, invalid } from '../contract/errors.ts';
 
 /** Maps field paths of a use case's input to the options a user typed, e.g. `organization.baseCurrency` → `--currency`. */
 export type OptionNames = Record<string, string>;

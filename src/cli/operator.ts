@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/access.ts';
+import type { Actor } from '../contract/access.ts';
 
 /**
  * Changes made with the CLI are made by whoever runs the instance, not by a user of the

@@ -1,5 +1,5 @@
-import type { OrganizationDto } from '../domain/users.ts';
-import { AppError } from '../domain/errors.ts';
+import type { OrganizationDto } from '../contract/users.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { listOrganizations } from '../modules/users/users.service.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { AppError } from '../domain/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /** Cursor: base64url JSON of the last row's sort value and id. Opaque to clients. */
 export function encodeCursor(sortValue: unknown, id: string): string {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Scope } from '../domain/access.ts';
+import type { Scope } from '../contract/access.ts';
 
 /**
  * The SQL condition for a record scope, or null when everything is visible. `partnerColumn` is

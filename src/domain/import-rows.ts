@@ -1,5 +1,5 @@
-import { fieldOf, foldHeader, importFields, type ImportEntity, type ImportField } from './import-fields.ts';
-import { presetMaps, type ImportPreset } from './import-presets.ts';
+import { fieldOf, foldHeader, importFields, type ImportEntity, type ImportField } from '../contract/import-fields.ts';
+import { presetMaps, type ImportPreset } from '../contract/import-presets.ts';
 import {
   parseBoolean,
   parseChoice,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { accountSchema, listAccountsQuery } from './accounts.ts';
-import { activitySchema, listActivitiesQuery } from './activities.ts';
-import { contactSchema, listContactsQuery } from './contacts.ts';
-import { formatCsvRow } from './csv.ts';
-import { dealSchema, listDealsQuery } from './deals.ts';
-import { leadSchema, listLeadsQuery } from './leads.ts';
-import { listProductsQuery, productSchema } from './products.ts';
+import { accountSchema, listAccountsQuery } from '../contract/accounts.ts';
+import { activitySchema, listActivitiesQuery } from '../contract/activities.ts';
+import { contactSchema, listContactsQuery } from '../contract/contacts.ts';
+import { formatCsvRow } from '../contract/csv.ts';
+import { dealSchema, listDealsQuery } from '../contract/deals.ts';
+import { leadSchema, listLeadsQuery } from '../contract/leads.ts';
+import { listProductsQuery, productSchema } from '../contract/products.ts';
 
 export const exportFormats = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

@@ -1,6 +1,6 @@
 import type { DbExecutor } from '../db/database.ts';
-import { inScope, scopeFor, type Actor, type ScopedEntity } from '../domain/access.ts';
-import { forbidden, invalid, notFound } from '../domain/errors.ts';
+import { inScope, scopeFor, type Actor, type ScopedEntity } from '../contract/access.ts';
+import { forbidden, invalid, notFound } from '../contract/errors.ts';
 
 /** Loads-then-checks helper: a record outside the actor's read scope is reported as not found. */
 export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(

@@ -1,4 +1,4 @@
-import { AppError, invalid, notFound, versionConflict, type FieldProblem } from '../domain/errors.ts';
+import { AppError, invalid, notFound, versionConflict, type FieldProblem } from '../contract/errors.ts';
 import { diffFields } from '../domain/event-hash.ts';
 import type { EventInput } from './events/events.service.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../domain/access.ts';
-import { AppError } from '../domain/errors.ts';
+import type { Actor } from '../contract/access.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.ts';
 import type { App } from './types.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../domain/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { ExpectedVersion } from '../modules/shared.ts';
 
 /** Reads If-Match: a version number, '*' to overwrite, or undefined when absent. */

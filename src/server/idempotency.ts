@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../domain/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { beginIdempotent, finishIdempotent } from '../modules/idempotency/idempotency.service.ts';
 import type { App } from './types.ts';

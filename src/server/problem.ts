@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errorCodes, type ErrorCode, type FieldProblem } from '../domain/errors.ts';
+import { AppError, errorCodes, type ErrorCode, type FieldProblem } from '../contract/errors.ts';
 
 export interface Problem {
   type: string;

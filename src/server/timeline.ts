@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idParams } from '../domain/common.ts';
-import type { Actor } from '../domain/access.ts';
+import { idParams } from '../contract/common.ts';
+import type { Actor } from '../contract/access.ts';
 import type { Deps } from '../modules/context.ts';
 import { timeline, timelineEntrySchema } from '../modules/events/events.service.ts';
 import { actorOf } from './auth.ts';

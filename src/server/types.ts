@@ -6,7 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../domain/access.ts';
+import type { Actor } from '../contract/access.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/deps.ts';
-import type { AnalysisInfo } from '../../src/domain/analytics.ts';
-import type { Actor } from '../../src/domain/access.ts';
+import type { AnalysisInfo } from '../../src/contract/analytics.ts';
+import type { Actor } from '../../src/contract/access.ts';
 import type { FunnelReport } from '../../src/modules/analytics/analyses/funnel.ts';
 import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';

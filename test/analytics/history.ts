@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/domain/access.ts';
-import type { DealDto } from '../../src/domain/deals.ts';
+import type { Actor } from '../../src/contract/access.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
 import type { ManualClock } from '../../src/domain/deps.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import { createDeal } from '../../src/modules/deals/deals.service.ts';

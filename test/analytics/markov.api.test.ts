@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/deps.ts';
-import type { Actor } from '../../src/domain/access.ts';
+import type { Actor } from '../../src/contract/access.ts';
 import type { MarkovReport } from '../../src/modules/analytics/analyses/markov.ts';
 import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';

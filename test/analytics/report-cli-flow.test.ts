@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/actions/report.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
-import { AppError } from '../../src/domain/errors.ts';
+import { AppError } from '../../src/contract/errors.ts';
 import { bottlenecksAnalysis } from '../../src/modules/analytics/analyses/bottlenecks.ts';
 import { conformanceAnalysis } from '../../src/modules/analytics/analyses/conformance.ts';
 import { processMapAnalysis } from '../../src/modules/analytics/analyses/process-map.ts';

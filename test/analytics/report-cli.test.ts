@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/actions/report.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
-import { AppError } from '../../src/domain/errors.ts';
+import { AppError } from '../../src/contract/errors.ts';
 import { funnelAnalysis, type FunnelReport } from '../../src/modules/analytics/analyses/funnel.ts';
 import { analyses, findAnalysis } from '../../src/modules/analytics/registry.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/domain/access.ts';
+import type { Actor } from '../../src/contract/access.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
 import type { StageDurationsReport } from '../../src/modules/analytics/analyses/stage-durations.ts';
 import { createApi, type Api } from '../helpers/api.ts';

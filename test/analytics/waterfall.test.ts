@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { waterfall, waterfallReason, type WaterfallDealState } from '../../src/analytics/waterfall.ts';
-import { sumMoney } from '../../src/domain/money.ts';
+import { sumMoney } from '../../src/contract/money.ts';
 
 const deal = (dealId: string, over: Partial<WaterfallDealState>): WaterfallDealState => ({
   dealId,

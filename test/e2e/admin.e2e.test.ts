@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealDto } from '../../src/domain/deals.ts';
-import type { PipelineDto } from '../../src/domain/pipelines.ts';
-import type { UserDto } from '../../src/domain/users.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
+import type { PipelineDto } from '../../src/contract/pipelines.ts';
+import type { UserDto } from '../../src/contract/users.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealDto } from '../../src/domain/deals.ts';
-import type { PipelineDto } from '../../src/domain/pipelines.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
+import type { PipelineDto } from '../../src/contract/pipelines.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActivityDto } from '../../src/domain/activities.ts';
-import type { DealDto } from '../../src/domain/deals.ts';
-import type { LeadDto } from '../../src/domain/leads.ts';
-import type { PipelineDto } from '../../src/domain/pipelines.ts';
-import type { RaisedObjectionDto } from '../../src/domain/objections.ts';
+import type { ActivityDto } from '../../src/contract/activities.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
+import type { LeadDto } from '../../src/contract/leads.ts';
+import type { PipelineDto } from '../../src/contract/pipelines.ts';
+import type { RaisedObjectionDto } from '../../src/contract/objections.ts';
 import { actorForUser, createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';

@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
-import type { Actor } from '../../src/domain/access.ts';
+import type { Actor } from '../../src/contract/access.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { Deps } from '../../src/modules/context.ts';
 

@@ -1,5 +1,5 @@
 import type { Io } from '../../src/cli/io.ts';
-import { AppError } from '../../src/domain/errors.ts';
+import { AppError } from '../../src/contract/errors.ts';
 
 /** An Io for running a CLI action in-process: what it prints on stderr is kept, stdout dropped. */
 export function captureIo(): Io & { errs: string[] } {

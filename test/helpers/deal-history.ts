@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Actor } from '../../src/domain/access.ts';
-import type { DealDto } from '../../src/domain/deals.ts';
+import type { Actor } from '../../src/contract/access.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
 import type { ManualClock } from '../../src/domain/deps.ts';
 import type { Api } from './api.ts';
 import type { TestDeps } from './db.ts';

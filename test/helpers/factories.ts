@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor, Role } from '../../src/domain/access.ts';
+import type { Actor, Role } from '../../src/contract/access.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import { actorForUser } from '../../src/modules/auth/auth.service.ts';
 import { createOrganization, createTeam, createUser } from '../../src/modules/users/users.service.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Actor } from '../../src/domain/access.ts';
-import { importOptionsSchema, type ImportOptionsInput, type ImportSummary } from '../../src/domain/imports.ts';
+import type { Actor } from '../../src/contract/access.ts';
+import { importOptionsSchema, type ImportOptionsInput, type ImportSummary } from '../../src/contract/imports.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import type { Reject } from '../../src/modules/imports/import-batch.ts';
 import { runImport } from '../../src/modules/imports/run-import.ts';

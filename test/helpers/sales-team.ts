@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/domain/access.ts';
+import type { Actor } from '../../src/contract/access.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import { createTestTeam, createTestUser } from './factories.ts';
 

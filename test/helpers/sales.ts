@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../src/domain/access.ts';
-import type { PipelineDto } from '../../src/domain/pipelines.ts';
-import type { ProductDto } from '../../src/domain/products.ts';
-import type { CreatePipelineInput } from '../../src/domain/pipelines.ts';
+import type { Actor } from '../../src/contract/access.ts';
+import type { PipelineDto } from '../../src/contract/pipelines.ts';
+import type { ProductDto } from '../../src/contract/products.ts';
+import type { CreatePipelineInput } from '../../src/contract/pipelines.ts';
 import { createAccount } from '../../src/modules/accounts/accounts.service.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import { createPipeline } from '../../src/modules/pipelines/pipelines.service.ts';

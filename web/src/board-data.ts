@@ -1,4 +1,4 @@
-import { dealChannels } from '../../src/domain/deals.ts';
+import { dealChannels } from '../../src/contract/deals.ts';
 
 /** The board's filters, kept in the URL so a filtered board can be shared and survives a reload. */
 export interface BoardFilters {

@@ -1,4 +1,4 @@
-import { fromScaled, toScaled } from '../../src/domain/money.ts';
+import { fromScaled, toScaled } from '../../src/contract/money.ts';
 
 export interface StageTotals {
   count: number;

@@ -33,7 +33,7 @@ import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
 import { sessionQuery } from './session.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
-import { importableEntities } from '../../src/domain/import-fields.ts';
+import { importableEntities } from '../../src/contract/import-fields.ts';
 
 interface RouterContext {
   queryClient: QueryClient;

@@ -1,19 +1,19 @@
 // Types of the API's responses, from the zod schemas the server validates with.
-import type { UserDto } from '../../src/domain/users.ts';
+import type { UserDto } from '../../src/contract/users.ts';
 
-export type { DealDto, LineItemDto } from '../../src/domain/deals.ts';
-export type { PipelineDto, StageDto, GateField } from '../../src/domain/pipelines.ts';
-export type { UserDto } from '../../src/domain/users.ts';
-export type { ProductDto } from '../../src/domain/products.ts';
-export type { AccountDto } from '../../src/domain/accounts.ts';
-export type { ContactDto } from '../../src/domain/contacts.ts';
-export type { LeadDto } from '../../src/domain/leads.ts';
-export type { ActivityDto } from '../../src/domain/activities.ts';
-export type { ViewDto, ViewEntity } from '../../src/domain/views.ts';
-export type { BulkResponse, BulkResult } from '../../src/domain/bulk.ts';
-export type { TeamDto } from '../../src/domain/users.ts';
-export type { ObjectionDto } from '../../src/domain/objections.ts';
-export type { ScriptDto, ScriptVersionDto } from '../../src/domain/scripts.ts';
+export type { DealDto, LineItemDto } from '../../src/contract/deals.ts';
+export type { PipelineDto, StageDto, GateField } from '../../src/contract/pipelines.ts';
+export type { UserDto } from '../../src/contract/users.ts';
+export type { ProductDto } from '../../src/contract/products.ts';
+export type { AccountDto } from '../../src/contract/accounts.ts';
+export type { ContactDto } from '../../src/contract/contacts.ts';
+export type { LeadDto } from '../../src/contract/leads.ts';
+export type { ActivityDto } from '../../src/contract/activities.ts';
+export type { ViewDto, ViewEntity } from '../../src/contract/views.ts';
+export type { BulkResponse, BulkResult } from '../../src/contract/bulk.ts';
+export type { TeamDto } from '../../src/contract/users.ts';
+export type { ObjectionDto } from '../../src/contract/objections.ts';
+export type { ScriptDto, ScriptVersionDto } from '../../src/contract/scripts.ts';
 
 /** GET /auth/session and POST /auth/sign-in. */
 export interface Session {

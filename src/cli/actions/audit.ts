@@ -1,4 +1,4 @@
-import type { OrganizationDto } from '../../domain/users.ts';
+import type { OrganizationDto } from '../../contract/users.ts';
 import type { Deps } from '../../modules/context.ts';
 import { verifyChain } from '../../modules/events/chain.ts';
 import { listOrganizations } from '../../modules/users/users.service.ts';

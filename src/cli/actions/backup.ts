@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { systemClock } from '../../domain/deps.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { createBackup } from '../../modules/backup/backup.service.ts';
 import { describeDatabase, withDatabase } from '../context.ts';
 import type { Io } from '../io.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { eventExportQuerySchema, type EventExportQuery } from '../../domain/event-export.ts';
-import { AppError } from '../../domain/errors.ts';
+import { eventExportQuerySchema, type EventExportQuery } from '../../contract/event-export.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { Deps } from '../../modules/context.ts';
 import { pipelineIdOf } from '../../modules/analytics/analytics.service.ts';
 import { prepareEventExport } from '../../modules/events/export.service.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, invalid } from '../../contract/errors.ts';
 import { exportEntities, type ExportEntity } from '../../domain/record-export.ts';
 import type { Deps } from '../../modules/context.ts';
 import { prepareRecordExport } from '../../modules/export/export.service.ts';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { formatCsvRow } from '../../domain/csv.ts';
-import { invalid } from '../../domain/errors.ts';
-import { importOptionsSchema, type ImportSummary } from '../../domain/imports.ts';
+import { formatCsvRow } from '../../contract/csv.ts';
+import { invalid } from '../../contract/errors.ts';
+import { importOptionsSchema, type ImportSummary } from '../../contract/imports.ts';
 import { runImport } from '../../modules/imports/run-import.ts';
 import { EXIT_FAILURE } from '../errors.ts';
 import { withDeps } from '../context.ts';

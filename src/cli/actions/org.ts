@@ -1,4 +1,4 @@
-import { setupSchema } from '../../domain/users.ts';
+import { setupSchema } from '../../contract/users.ts';
 import { setUpOrganization } from '../../modules/organizations/set-up-organization.ts';
 import { listOrganizations } from '../../modules/users/users.service.ts';
 import { withDeps } from '../context.ts';

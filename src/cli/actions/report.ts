@@ -1,5 +1,5 @@
-import { analysisQuerySchema, pickFilters } from '../../domain/analytics.ts';
-import { invalid, type FieldProblem } from '../../domain/errors.ts';
+import { analysisQuerySchema, pickFilters } from '../../contract/analytics.ts';
+import { invalid, type FieldProblem } from '../../contract/errors.ts';
 import type { Deps } from '../../modules/context.ts';
 import type { AnyAnalysis } from '../../modules/analytics/analysis.ts';
 import { pipelineIdOf, runAnalysis } from '../../modules/analytics/analytics.service.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
-import { passwordSchema } from '../../domain/users.ts';
+import { AppError } from '../../contract/errors.ts';
+import { passwordSchema } from '../../contract/users.ts';
 import { paramsReport, seedSynthetic } from '../../modules/synthetic/seed-synthetic.ts';
 import {
   defaultSyntheticParams,

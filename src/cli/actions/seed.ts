@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { seedDemo } from '../../modules/demo/seed-demo.ts';
-import { passwordSchema } from '../../domain/users.ts';
+import { passwordSchema } from '../../contract/users.ts';
 import { withDeps } from '../context.ts';
 import { parseInput, type OptionNames } from '../input.ts';
 import type { Io } from '../io.ts';

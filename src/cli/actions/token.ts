@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
-import { listUsersQuery } from '../../domain/users.ts';
-import { emailSchema } from '../../domain/common.ts';
+import { AppError } from '../../contract/errors.ts';
+import { listUsersQuery } from '../../contract/users.ts';
+import { emailSchema } from '../../contract/common.ts';
 import { createApiToken } from '../../modules/auth/auth.service.ts';
 import { listUsers } from '../../modules/users/users.service.ts';
 import { withDeps } from '../context.ts';

@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import { invalid } from '../../domain/errors.ts';
-import { createUserSchema } from '../../domain/users.ts';
+import type { Actor } from '../../contract/access.ts';
+import { invalid } from '../../contract/errors.ts';
+import { createUserSchema } from '../../contract/users.ts';
 import type { Deps } from '../../modules/context.ts';
 import { createUser, listTeams } from '../../modules/users/users.service.ts';
 import { withDeps } from '../context.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { importEntities } from '../../domain/import-fields.ts';
-import { importPresets } from '../../domain/import-presets.ts';
+import { importEntities } from '../../contract/import-fields.ts';
+import { importPresets } from '../../contract/import-presets.ts';
 import type { ImportCommandOptions } from '../actions/import.ts';
 import { wholeNumber } from '../input.ts';
 import type { Io } from '../io.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { roles } from '../../domain/access.ts';
+import { roles } from '../../contract/access.ts';
 import type { CreateUserOptions } from '../actions/user.ts';
 import type { Io } from '../io.ts';
 

@@ -4,8 +4,8 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { AccountsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { ListAccountsQuery } from '../../domain/accounts.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { ListAccountsQuery } from '../../contract/accounts.ts';
 
 export type AccountRow = Selectable<AccountsTable>;
 

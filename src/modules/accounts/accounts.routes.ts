@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountSchema, createAccountSchema, listAccountsQuery, updateAccountSchema } from '../../domain/accounts.ts';
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { accountSchema, createAccountSchema, listAccountsQuery, updateAccountSchema } from '../../contract/accounts.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

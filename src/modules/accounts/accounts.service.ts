@@ -1,7 +1,7 @@
-import type { Actor } from '../../domain/access.ts';
-import { scopeFor } from '../../domain/access.ts';
-import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../domain/accounts.ts';
-import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { scopeFor } from '../../contract/access.ts';
+import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../contract/accounts.ts';
+import { AppError, invalid, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';

@@ -4,8 +4,8 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { ActivitiesTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { ListActivitiesQuery } from '../../domain/activities.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { ListActivitiesQuery } from '../../contract/activities.ts';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type ActivityListRow = ActivityRow & { sort_key: Date };

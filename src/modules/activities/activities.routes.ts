@@ -4,9 +4,9 @@ import {
   createActivitySchema,
   listActivitiesQuery,
   updateActivitySchema,
-} from '../../domain/activities.ts';
-import { idParams, pageSchema } from '../../domain/common.ts';
-import { listRaisedObjectionsQuery, raisedObjectionSchema } from '../../domain/objections.ts';
+} from '../../contract/activities.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
+import { listRaisedObjectionsQuery, raisedObjectionSchema } from '../../contract/objections.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

@@ -1,8 +1,8 @@
-import type { Actor } from '../../domain/access.ts';
-import { scopeFor } from '../../domain/access.ts';
-import type { ActivityDto, ListActivitiesQuery } from '../../domain/activities.ts';
-import { AppError } from '../../domain/errors.ts';
-import type { ListRaisedObjectionsQuery, RaisedObjectionDto } from '../../domain/objections.ts';
+import type { Actor } from '../../contract/access.ts';
+import { scopeFor } from '../../contract/access.ts';
+import type { ActivityDto, ListActivitiesQuery } from '../../contract/activities.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { ListRaisedObjectionsQuery, RaisedObjectionDto } from '../../contract/objections.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';

@@ -1,15 +1,15 @@
 import type { Insertable } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../domain/access.ts';
-import { inScope, scopeFor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
+import { inScope, scopeFor } from '../../contract/access.ts';
 import {
   activityLinkFields,
   activityVariants,
   type ActivityFields,
   type ActivityLinkField,
   type ActivityType,
-} from '../../domain/activities.ts';
-import type { FieldProblem } from '../../domain/errors.ts';
+} from '../../contract/activities.ts';
+import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { ActivitiesTable } from '../../db/schema.ts';
 import { getLinkTarget, type ActivityRow, type LinkEntity } from './activities.repository.ts';

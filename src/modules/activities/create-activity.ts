@@ -1,7 +1,7 @@
-import type { Actor } from '../../domain/access.ts';
-import { activityLinkFields, type ActivityDto, type CreateActivityInput } from '../../domain/activities.ts';
-import { invalid } from '../../domain/errors.ts';
-import type { RaisedObjectionDto, RaisedObjectionInput } from '../../domain/objections.ts';
+import type { Actor } from '../../contract/access.ts';
+import { activityLinkFields, type ActivityDto, type CreateActivityInput } from '../../contract/activities.ts';
+import { invalid } from '../../contract/errors.ts';
+import type { RaisedObjectionDto, RaisedObjectionInput } from '../../contract/objections.ts';
 import { assertCanCreate, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents, type EventInput } from '../events/events.service.ts';

@@ -1,11 +1,11 @@
-import type { Actor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
 import {
   activityLinkFields,
   type ActivityDto,
   type ActivityType,
   type UpdateActivityInput,
-} from '../../domain/activities.ts';
-import { invalid } from '../../domain/errors.ts';
+} from '../../contract/activities.ts';
+import { invalid } from '../../contract/errors.ts';
 import { assertCanWrite, resolveOwner } from '../access.ts';
 import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';

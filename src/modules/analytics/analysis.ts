@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Actor } from '../../domain/access.ts';
-import type { AnalyticsFilters } from '../../domain/analytics.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
 import type { Deps } from '../context.ts';
 
 /**

@@ -2,10 +2,10 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { PipelineModel } from '../../analytics/model.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import { scopeFor, type Actor } from '../../domain/access.ts';
-import type { AnalyticsFilters } from '../../domain/analytics.ts';
-import { invalid } from '../../domain/errors.ts';
-import type { ForecastCategory, StageKind } from '../../domain/pipelines.ts';
+import { scopeFor, type Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
+import { invalid } from '../../contract/errors.ts';
+import type { ForecastCategory, StageKind } from '../../contract/pipelines.ts';
 
 interface PipelineStageJson {
   id: string;

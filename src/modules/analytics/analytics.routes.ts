@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analysisInfoSchema, analysisQuerySchema, pickFilters } from '../../domain/analytics.ts';
+import { analysisInfoSchema, analysisQuerySchema, pickFilters } from '../../contract/analytics.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

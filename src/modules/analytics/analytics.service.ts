@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import type { AnalysisInfo, AnalyticsFilters } from '../../domain/analytics.ts';
-import { forbidden, invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { AnalysisInfo, AnalyticsFilters } from '../../contract/analytics.ts';
+import { forbidden, invalid } from '../../contract/errors.ts';
 import type { Deps } from '../context.ts';
 import type { AnyAnalysis } from './analysis.ts';
 import { findPipelineRef, inAnalyticsSnapshot } from './analytics.repository.ts';

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { funnelGroupsFromPaths, type FunnelGroup } from '../../analytics/funnel.ts';
 import type { PipelineModel } from '../../analytics/model.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { Actor } from '../../domain/access.ts';
-import type { AnalyticsFilters } from '../../domain/analytics.ts';
-import type { DealStatus } from '../../domain/deals.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
+import type { DealStatus } from '../../contract/deals.ts';
 import { dayRange, dealConditions, monthOf } from './analytics.repository.ts';
 
 /**

@@ -2,8 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { StageTransitionCount } from '../../analytics/markov.ts';
 import type { PipelineModel } from '../../analytics/model.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { Actor } from '../../domain/access.ts';
-import type { AnalyticsFilters } from '../../domain/analytics.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
 import { dayRange, dealConditions } from './analytics.repository.ts';
 
 /**

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { openStages, type PipelineModel } from '../../analytics/model.ts';
 import type { DayWindow, VelocityInput } from '../../analytics/velocity.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { Actor } from '../../domain/access.ts';
-import type { AnalyticsFilters } from '../../domain/analytics.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
 import { dealConditions } from './analytics.repository.ts';
 
 const ids = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}::uuid`));

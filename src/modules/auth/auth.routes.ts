@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiTokenSchema, createApiTokenSchema } from '../../domain/api-tokens.ts';
-import { emailSchema, idParams } from '../../domain/common.ts';
-import { userSchema } from '../../domain/users.ts';
+import { apiTokenSchema, createApiTokenSchema } from '../../contract/api-tokens.ts';
+import { emailSchema, idParams } from '../../contract/common.ts';
+import { userSchema } from '../../contract/users.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,6 +1,6 @@
-import type { Actor, Role } from '../../domain/access.ts';
-import { roleSchema } from '../../domain/access.ts';
-import { AppError, forbidden, notFound } from '../../domain/errors.ts';
+import type { Actor, Role } from '../../contract/access.ts';
+import { roleSchema } from '../../contract/access.ts';
+import { AppError, forbidden, notFound } from '../../contract/errors.ts';
 import type { Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import * as repo from './auth.repository.ts';

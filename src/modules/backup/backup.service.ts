@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../domain/deps.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { createLineWriter, readLines } from './backup-file.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, encodeJson, headerSchema, type BackupHeader } from './backup-format.ts';
 import { loadOrder, type TableInfo } from './backup-plan.ts';

@@ -1,7 +1,7 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { migrations } from '../../db/migrations/index.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { verifyChain, type VerifyReport } from '../events/chain.ts';
 import { findOrganizations } from '../users/users.repository.ts';
 import { readLines } from './backup-file.ts';

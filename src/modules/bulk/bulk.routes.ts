@@ -5,7 +5,7 @@ import {
   bulkResponseSchema,
   bulkStageSchema,
   type BulkPath,
-} from '../../domain/bulk.ts';
+} from '../../contract/bulk.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
 import type {
   BulkAssignInput,
   BulkDeleteInput,
@@ -6,8 +6,8 @@ import type {
   BulkResponse,
   BulkResult,
   BulkStageInput,
-} from '../../domain/bulk.ts';
-import { AppError } from '../../domain/errors.ts';
+} from '../../contract/bulk.ts';
+import { AppError } from '../../contract/errors.ts';
 import { deleteAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { deleteActivity } from '../activities/activities.service.ts';
 import { updateActivity } from '../activities/update-activity.ts';

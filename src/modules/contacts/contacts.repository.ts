@@ -4,8 +4,8 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ContactsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { ListContactsQuery } from '../../domain/contacts.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { ListContactsQuery } from '../../contract/contacts.ts';
 
 export type ContactRow = Selectable<ContactsTable>;
 /** jsonb columns (emails, phones) are written as JSON text. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
-import { contactSchema, createContactSchema, listContactsQuery, updateContactSchema } from '../../domain/contacts.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
+import { contactSchema, createContactSchema, listContactsQuery, updateContactSchema } from '../../contract/contacts.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

@@ -1,8 +1,8 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { inScope, scopeFor, type Actor } from '../../domain/access.ts';
-import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../domain/contacts.ts';
-import { AppError, type FieldProblem } from '../../domain/errors.ts';
+import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
+import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../contract/contacts.ts';
+import { AppError, type FieldProblem } from '../../contract/errors.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';

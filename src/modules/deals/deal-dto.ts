@@ -1,6 +1,6 @@
-import type { DealDto, LineItemDto } from '../../domain/deals.ts';
-import { lineNetTotal, sumMoney } from '../../domain/money.ts';
-import type { DealGateFacts } from '../../domain/stage-rules.ts';
+import type { DealDto, LineItemDto } from '../../contract/deals.ts';
+import { lineNetTotal, sumMoney } from '../../contract/money.ts';
+import type { DealGateFacts } from '../../contract/stage-rules.ts';
 import type { DealContactRow, DealRecordRow, DealRow, LineItemRow } from './deals.repository.ts';
 
 /** A deal row with its child rows, as the service loads and writes them together. */

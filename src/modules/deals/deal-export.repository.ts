@@ -1,8 +1,8 @@
 import { sql, type CompiledQuery, type RawBuilder, type SqlBool } from 'kysely';
 import { copyOutLines } from '../../db/copy-out.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { DealDto, DealSortKey } from '../../domain/deals.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { DealDto, DealSortKey } from '../../contract/deals.ts';
 import { filteredDeals, sortExpr, type DealFilters } from './deals.repository.ts';
 
 /*

@@ -1,5 +1,5 @@
-import { AppError, invalid } from '../../domain/errors.ts';
-import type { StageInfo } from '../../domain/stage-rules.ts';
+import { AppError, invalid } from '../../contract/errors.ts';
+import type { StageInfo } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { getDefaultPipeline, getPipelineWithStages, type PipelineRow } from '../pipelines/pipelines.repository.ts';
 import { toStageInfo } from '../pipelines/pipelines.service.ts';

@@ -1,7 +1,7 @@
-import { inScope, scopeFor, type Actor } from '../../domain/access.ts';
-import { partnerAccountTypes } from '../../domain/accounts.ts';
-import type { ContactRoleInput, LineItemInput } from '../../domain/deals.ts';
-import type { FieldProblem } from '../../domain/errors.ts';
+import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
+import { partnerAccountTypes } from '../../contract/accounts.ts';
+import type { ContactRoleInput, LineItemInput } from '../../contract/deals.ts';
+import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
 import { getProducts } from '../products/products.repository.ts';

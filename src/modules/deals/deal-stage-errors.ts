@@ -1,5 +1,5 @@
-import { AppError, forbidden } from '../../domain/errors.ts';
-import type { StageInfo, StageMoveRefusal } from '../../domain/stage-rules.ts';
+import { AppError, forbidden } from '../../contract/errors.ts';
+import type { StageInfo, StageMoveRefusal } from '../../contract/stage-rules.ts';
 
 const stageRef = (s: StageInfo) => ({ id: s.id, name: s.name, position: s.position });
 

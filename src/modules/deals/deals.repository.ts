@@ -5,8 +5,8 @@ import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { DealSortKey, ListDealsQuery } from '../../domain/deals.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { DealSortKey, ListDealsQuery } from '../../contract/deals.ts';
 
 export type DealRow = Selectable<DealsTable>;
 export type LineItemRow = Selectable<DealLineItemsTable>;

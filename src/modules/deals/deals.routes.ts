@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import {
   createDealSchema,
   dealSchema,
   listDealsQuery,
   moveDealStageSchema,
   updateDealSchema,
-} from '../../domain/deals.ts';
+} from '../../contract/deals.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

@@ -1,8 +1,8 @@
-import type { Actor } from '../../domain/access.ts';
-import { scopeFor } from '../../domain/access.ts';
-import type { CreateDealInput, DealDto, ListDealsQuery, UpdateDealInput } from '../../domain/deals.ts';
-import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
-import { missingGateFields } from '../../domain/stage-rules.ts';
+import type { Actor } from '../../contract/access.ts';
+import { scopeFor } from '../../contract/access.ts';
+import type { CreateDealInput, DealDto, ListDealsQuery, UpdateDealInput } from '../../contract/deals.ts';
+import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
+import { missingGateFields } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { orgBaseCurrency } from '../accounts/accounts.repository.ts';

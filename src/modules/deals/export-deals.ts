@@ -1,5 +1,5 @@
-import type { Actor } from '../../domain/access.ts';
-import { scopeFor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
+import { scopeFor } from '../../contract/access.ts';
 import type { Deps } from '../context.ts';
 import { dealCsvFields, dealCsvLines, dealCsvQuery, readDealCsvQuery, type DealKey } from './deal-export.repository.ts';
 import type { DealFilters } from './deals.repository.ts';

@@ -1,7 +1,7 @@
-import type { Actor } from '../../domain/access.ts';
-import type { DealDto, MoveDealStageInput } from '../../domain/deals.ts';
-import { AppError, forbidden, invalid } from '../../domain/errors.ts';
-import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../domain/stage-rules.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { DealDto, MoveDealStageInput } from '../../contract/deals.ts';
+import { AppError, forbidden, invalid } from '../../contract/errors.ts';
+import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../contract/stage-rules.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents, type EventInput } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';

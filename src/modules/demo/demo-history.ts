@@ -1,7 +1,7 @@
-import type { Actor } from '../../domain/access.ts';
-import type { CreateActivityInput } from '../../domain/activities.ts';
-import type { CreateDealInput } from '../../domain/deals.ts';
-import type { ProductDto } from '../../domain/products.ts';
+import type { Actor } from '../../contract/access.ts';
+import type { CreateActivityInput } from '../../contract/activities.ts';
+import type { CreateDealInput } from '../../contract/deals.ts';
+import type { ProductDto } from '../../contract/products.ts';
 import { getAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { createActivity } from '../activities/create-activity.ts';
 import type { Deps } from '../context.ts';

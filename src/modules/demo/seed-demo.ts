@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
 import { ManualClock } from '../../domain/deps.ts';
-import type { CreatePipelineInput } from '../../domain/pipelines.ts';
+import type { CreatePipelineInput } from '../../contract/pipelines.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import { createContact } from '../contacts/contacts.service.ts';

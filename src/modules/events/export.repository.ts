@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
+import type { Scope } from '../../contract/access.ts';
 
 /** Which deals and events an export covers (resolved by the service). */
 export interface ExportSelection {

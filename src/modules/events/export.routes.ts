@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { eventExportQuerySchema } from '../../domain/event-export.ts';
+import { eventExportQuerySchema } from '../../contract/event-export.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,6 +1,6 @@
-import { scopeFor, type Actor } from '../../domain/access.ts';
-import { forbidden, notFound } from '../../domain/errors.ts';
-import type { EventExportQuery } from '../../domain/event-export.ts';
+import { scopeFor, type Actor } from '../../contract/access.ts';
+import { forbidden, notFound } from '../../contract/errors.ts';
+import type { EventExportQuery } from '../../contract/event-export.ts';
 import type { Deps } from '../context.ts';
 import * as f from './export-formats.ts';
 import * as repo from './export.repository.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Actor } from '../../domain/access.ts';
-import { invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { invalid } from '../../contract/errors.ts';
 import {
   exportables,
   exportColumns,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
 import { canonicalJson } from '../../domain/event-hash.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { Deps } from '../context.ts';
 import * as repo from './idempotency.repository.ts';
 

@@ -1,6 +1,6 @@
-import { inScope, scopeFor, type Actor, type ScopedEntity } from '../../domain/access.ts';
-import { partnerAccountTypes } from '../../domain/accounts.ts';
-import { fieldOf, type ImportEntity } from '../../domain/import-fields.ts';
+import { inScope, scopeFor, type Actor, type ScopedEntity } from '../../contract/access.ts';
+import { partnerAccountTypes } from '../../contract/accounts.ts';
+import { fieldOf, type ImportEntity } from '../../contract/import-fields.ts';
 import type { Value } from '../../domain/import-rows.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
-import type { Actor } from '../../domain/access.ts';
-import { formatCsvRow } from '../../domain/csv.ts';
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { formatCsvRow } from '../../contract/csv.ts';
+import { AppError, invalid, notFound } from '../../contract/errors.ts';
 import {
   importOptionsSchema,
   type ImportJobDto,
@@ -13,7 +13,7 @@ import {
   type ImportPreview,
   type ImportQuery,
   type ImportSummary,
-} from '../../domain/imports.ts';
+} from '../../contract/imports.ts';
 import type { Deps } from '../context.ts';
 import type { Reject } from './import-batch.ts';
 import * as repo from './import-jobs.repository.ts';

@@ -1,5 +1,5 @@
-import type { ImportEntity, RefKind } from '../../domain/import-fields.ts';
-import { fieldOf } from '../../domain/import-fields.ts';
+import type { ImportEntity, RefKind } from '../../contract/import-fields.ts';
+import { fieldOf } from '../../contract/import-fields.ts';
 import type { Value } from '../../domain/import-rows.ts';
 import type { RefAnswer, ReferenceResolver } from './import-references.ts';
 import type { StageKey } from './import-lookups.repository.ts';

@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../../db/database.ts';
-import type { RefKind } from '../../domain/import-fields.ts';
+import type { RefKind } from '../../contract/import-fields.ts';
 import * as lookups from './import-lookups.repository.ts';
 
 /** The answer for one reference: an id, nothing found, or several records fitting the name. */

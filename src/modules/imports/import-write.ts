@@ -1,5 +1,5 @@
-import type { Actor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import type { CopyValue } from '../../db/bulk-copy.ts';

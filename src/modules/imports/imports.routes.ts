@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { idParams } from '../../domain/common.ts';
-import { importJobSchema, importPreviewSchema, importQuerySchema } from '../../domain/imports.ts';
-import { AppError } from '../../domain/errors.ts';
+import { idParams } from '../../contract/common.ts';
+import { importJobSchema, importPreviewSchema, importQuerySchema } from '../../contract/imports.ts';
+import { AppError } from '../../contract/errors.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,9 +1,9 @@
-import type { Actor } from '../../domain/access.ts';
-import { CsvError, parseCsv, type CsvRecord } from '../../domain/csv.ts';
-import { forbidden, invalid } from '../../domain/errors.ts';
-import { importableEntities, importFields, type ImportEntity } from '../../domain/import-fields.ts';
+import type { Actor } from '../../contract/access.ts';
+import { CsvError, parseCsv, type CsvRecord } from '../../contract/csv.ts';
+import { forbidden, invalid } from '../../contract/errors.ts';
+import { importableEntities, importFields, type ImportEntity } from '../../contract/import-fields.ts';
 import { convertRow, proposeMapping, type ColumnMapping, type Value } from '../../domain/import-rows.ts';
-import type { ImportOptions, ImportPreview, ImportSummary } from '../../domain/imports.ts';
+import type { ImportOptions, ImportPreview, ImportSummary } from '../../contract/imports.ts';
 import type { Deps } from '../context.ts';
 import { importBatch, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';

@@ -1,6 +1,6 @@
 import type { DbExecutor } from '../../db/database.ts';
-import { inScope, scopeFor, type Actor } from '../../domain/access.ts';
-import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
+import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
+import { AppError, invalid, type FieldProblem } from '../../contract/errors.ts';
 import {
   accountInputFromLead,
   assertLeadConvertible,
@@ -8,7 +8,7 @@ import {
   dealInputFromLead,
   type ConvertLeadInput,
   type ConvertLeadResult,
-} from '../../domain/lead-conversion.ts';
+} from '../../contract/lead-conversion.ts';
 import { assertCanWrite } from '../access.ts';
 import { getAccount, type AccountRow } from '../accounts/accounts.repository.ts';
 import { insertAccountTx, toAccountDto } from '../accounts/accounts.service.ts';

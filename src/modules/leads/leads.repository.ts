@@ -4,8 +4,8 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { LeadsTable } from '../../db/schema.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { ListLeadsQuery } from '../../domain/leads.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { ListLeadsQuery } from '../../contract/leads.ts';
 
 export type LeadRow = Selectable<LeadsTable>;
 export type LeadInsert = Omit<Insertable<LeadsTable>, 'version'>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
-import { convertLeadResultSchema, convertLeadSchema } from '../../domain/lead-conversion.ts';
-import { createLeadSchema, leadSchema, listLeadsQuery, updateLeadSchema } from '../../domain/leads.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
+import { convertLeadResultSchema, convertLeadSchema } from '../../contract/lead-conversion.ts';
+import { createLeadSchema, leadSchema, listLeadsQuery, updateLeadSchema } from '../../contract/leads.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

@@ -1,7 +1,7 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { scopeFor, type Actor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
+import { scopeFor, type Actor } from '../../contract/access.ts';
+import { AppError } from '../../contract/errors.ts';
 import {
   assertLeadEditable,
   resolveDisqualifiedReason,
@@ -10,7 +10,7 @@ import {
   type LeadStatus,
   type ListLeadsQuery,
   type UpdateLeadInput,
-} from '../../domain/leads.ts';
+} from '../../contract/leads.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';

@@ -1,5 +1,5 @@
-import { idParams } from '../../domain/common.ts';
-import { mergeSchema } from '../../domain/imports.ts';
+import { idParams } from '../../contract/common.ts';
+import { mergeSchema } from '../../contract/imports.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../../domain/access.ts';
-import { idSchema } from '../../domain/common.ts';
-import { invalid } from '../../domain/errors.ts';
-import type { MergeInput } from '../../domain/imports.ts';
+import type { Actor } from '../../contract/access.ts';
+import { idSchema } from '../../contract/common.ts';
+import { invalid } from '../../contract/errors.ts';
+import type { MergeInput } from '../../contract/imports.ts';
 import { assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';

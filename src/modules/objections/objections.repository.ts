@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ObjectionsTable } from '../../db/schema.ts';
-import type { ListObjectionsQuery } from '../../domain/objections.ts';
+import type { ListObjectionsQuery } from '../../contract/objections.ts';
 
 export type ObjectionRow = Selectable<ObjectionsTable>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import {
   createObjectionSchema,
   listObjectionsQuery,
@@ -8,7 +8,7 @@ import {
   objectionSchema,
   raisedObjectionSchema,
   updateObjectionSchema,
-} from '../../domain/objections.ts';
+} from '../../contract/objections.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

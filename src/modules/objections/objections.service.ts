@@ -1,13 +1,13 @@
 import type { Updateable } from 'kysely';
-import type { Actor } from '../../domain/access.ts';
-import { canReadReference, canWriteReference } from '../../domain/access.ts';
-import { AppError, forbidden } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { AppError, forbidden } from '../../contract/errors.ts';
 import type {
   CreateObjectionInput,
   ListObjectionsQuery,
   ObjectionDto,
   UpdateObjectionInput,
-} from '../../domain/objections.ts';
+} from '../../contract/objections.ts';
 import type { ObjectionsTable } from '../../db/schema.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { changeEvents } from '../shared.ts';

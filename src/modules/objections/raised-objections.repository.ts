@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor } from '../../db/list.ts';
 import type { RaisedObjectionsTable } from '../../db/schema.ts';
-import type { ListRaisedObjectionsQuery } from '../../domain/objections.ts';
+import type { ListRaisedObjectionsQuery } from '../../contract/objections.ts';
 
 export type RaisedObjectionRow = Selectable<RaisedObjectionsTable>;
 export type RaisedObjectionListRow = RaisedObjectionRow & { objection_title: string | null };

@@ -1,11 +1,11 @@
-import type { Actor } from '../../domain/access.ts';
-import { invalid, type FieldProblem } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { invalid, type FieldProblem } from '../../contract/errors.ts';
 import type {
   ListRaisedObjectionsQuery,
   LogDealObjectionInput,
   RaisedObjectionDto,
   RaisedObjectionInput,
-} from '../../domain/objections.ts';
+} from '../../contract/objections.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';

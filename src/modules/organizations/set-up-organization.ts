@@ -1,5 +1,5 @@
-import type { CreatePipelineInput } from '../../domain/pipelines.ts';
-import type { OrganizationDto, SetupInput, UserDto } from '../../domain/users.ts';
+import type { CreatePipelineInput } from '../../contract/pipelines.ts';
+import type { OrganizationDto, SetupInput, UserDto } from '../../contract/users.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';

@@ -4,7 +4,7 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { PipelinesTable, StagesTable } from '../../db/schema.ts';
-import type { ListPipelinesQuery } from '../../domain/pipelines.ts';
+import type { ListPipelinesQuery } from '../../contract/pipelines.ts';
 
 export type PipelineRow = Selectable<PipelinesTable>;
 export type StageRow = Selectable<StagesTable>;

@@ -1,11 +1,11 @@
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import {
   createPipelineSchema,
   listPipelinesQuery,
   pipelineSchema,
   replaceStagesSchema,
   updatePipelineSchema,
-} from '../../domain/pipelines.ts';
+} from '../../contract/pipelines.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

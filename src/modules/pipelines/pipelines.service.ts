@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import { canReadReference, canWriteReference } from '../../domain/access.ts';
-import { AppError, forbidden, invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { AppError, forbidden, invalid } from '../../contract/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
 import {
   gateFields,
@@ -11,9 +11,9 @@ import {
   type StageDto,
   type StageKind,
   type UpdatePipelineInput,
-} from '../../domain/pipelines.ts';
-import { resolveStages } from '../../domain/pipelines.ts';
-import type { StageInfo } from '../../domain/stage-rules.ts';
+} from '../../contract/pipelines.ts';
+import { resolveStages } from '../../contract/pipelines.ts';
+import type { StageInfo } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';

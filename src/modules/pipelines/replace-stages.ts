@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
-import { resolveStages, type PipelineDto, type ReplaceStagesInput } from '../../domain/pipelines.ts';
+import type { Actor } from '../../contract/access.ts';
+import { AppError, invalid, type FieldProblem } from '../../contract/errors.ts';
+import { resolveStages, type PipelineDto, type ReplaceStagesInput } from '../../contract/pipelines.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, type ExpectedVersion } from '../shared.ts';

@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ProductsTable } from '../../db/schema.ts';
-import type { ListProductsQuery } from '../../domain/products.ts';
+import type { ListProductsQuery } from '../../contract/products.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
-import { createProductSchema, listProductsQuery, productSchema, updateProductSchema } from '../../domain/products.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
+import { createProductSchema, listProductsQuery, productSchema, updateProductSchema } from '../../contract/products.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

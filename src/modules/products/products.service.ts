@@ -1,8 +1,8 @@
-import type { Actor } from '../../domain/access.ts';
-import { canReadReference, canWriteReference } from '../../domain/access.ts';
-import { AppError, forbidden } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { AppError, forbidden } from '../../contract/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
-import type { CreateProductInput, ListProductsQuery, ProductDto, UpdateProductInput } from '../../domain/products.ts';
+import type { CreateProductInput, ListProductsQuery, ProductDto, UpdateProductInput } from '../../contract/products.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { orgBaseCurrency } from '../accounts/accounts.repository.ts';

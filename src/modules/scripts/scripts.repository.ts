@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { PitchScriptsTable, PitchScriptVersionsTable } from '../../db/schema.ts';
-import type { ListScriptsQuery } from '../../domain/scripts.ts';
+import type { ListScriptsQuery } from '../../contract/scripts.ts';
 
 export type ScriptRow = Selectable<PitchScriptsTable>;
 export type ScriptVersionRow = Selectable<PitchScriptVersionsTable>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import {
   createScriptSchema,
   dealScriptSchema,
@@ -8,7 +8,7 @@ import {
   scriptSchema,
   scriptVersionSchema,
   updateScriptSchema,
-} from '../../domain/scripts.ts';
+} from '../../contract/scripts.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';

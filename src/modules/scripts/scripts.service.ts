@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import { canReadReference, canWriteReference } from '../../domain/access.ts';
-import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
 import type {
   CreateScriptInput,
   DealScriptDto,
@@ -9,8 +9,8 @@ import type {
   ScriptDto,
   ScriptVersionDto,
   UpdateScriptInput,
-} from '../../domain/scripts.ts';
-import { scriptTargetFields } from '../../domain/scripts.ts';
+} from '../../contract/scripts.ts';
+import { scriptTargetFields } from '../../contract/scripts.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { changeEvents } from '../shared.ts';

@@ -2,8 +2,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { likePattern, prefixPattern } from '../../db/list.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import type { Scope } from '../../domain/access.ts';
-import type { SearchType } from '../../domain/search.ts';
+import type { Scope } from '../../contract/access.ts';
+import type { SearchType } from '../../contract/search.ts';
 
 export interface SearchHit {
   id: string;

@@ -1,4 +1,4 @@
-import { searchQuery, searchResponseSchema } from '../../domain/search.ts';
+import { searchQuery, searchResponseSchema } from '../../contract/search.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

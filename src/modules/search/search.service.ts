@@ -1,5 +1,5 @@
-import { scopeFor, type Actor } from '../../domain/access.ts';
-import { searchTypes, type SearchQuery, type SearchResult } from '../../domain/search.ts';
+import { scopeFor, type Actor } from '../../contract/access.ts';
+import { searchTypes, type SearchQuery, type SearchResult } from '../../contract/search.ts';
 import type { Deps } from '../context.ts';
 import * as repo from './search.repository.ts';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/access.ts';
+import type { Actor } from '../../contract/access.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';

@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { TeamsTable, UsersTable } from '../../db/schema.ts';
-import type { ListUsersQuery } from '../../domain/users.ts';
+import type { ListUsersQuery } from '../../contract/users.ts';
 
 export type UserRow = Selectable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
 import {
   createTeamSchema,
   createUserSchema,
@@ -10,7 +10,7 @@ import {
   updateTeamSchema,
   updateUserSchema,
   userSchema,
-} from '../../domain/users.ts';
+} from '../../contract/users.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

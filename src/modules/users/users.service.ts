@@ -1,6 +1,6 @@
-import type { Actor } from '../../domain/access.ts';
-import { canReadReference, canWriteReference } from '../../domain/access.ts';
-import { AppError, forbidden, invalid, type FieldProblem } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
 import type {
   CreateUserInput,
@@ -10,8 +10,8 @@ import type {
   TeamDto,
   UpdateUserInput,
   UserDto,
-} from '../../domain/users.ts';
-import { setupSchema, type createTeamSchema } from '../../domain/users.ts';
+} from '../../contract/users.ts';
+import { setupSchema, type createTeamSchema } from '../../contract/users.ts';
 import type { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';

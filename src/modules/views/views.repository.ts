@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { SavedViewsTable } from '../../db/schema.ts';
 import { updateVersioned } from '../../db/versioned.ts';
-import type { ListViewsQuery } from '../../domain/views.ts';
+import type { ListViewsQuery } from '../../contract/views.ts';
 
 export type ViewRow = Selectable<SavedViewsTable>;
 

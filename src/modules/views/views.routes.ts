@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idParams, pageSchema } from '../../domain/common.ts';
-import { createViewSchema, listViewsQuery, updateViewSchema, viewSchema } from '../../domain/views.ts';
+import { idParams, pageSchema } from '../../contract/common.ts';
+import { createViewSchema, listViewsQuery, updateViewSchema, viewSchema } from '../../contract/views.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../domain/access.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../contract/access.ts';
+import { AppError, invalid } from '../../contract/errors.ts';
 import {
   MAX_VIEWS_PER_ENTITY,
   storedViewSchema,
@@ -7,7 +7,7 @@ import {
   type ListViewsQuery,
   type UpdateViewInput,
   type ViewDto,
-} from '../../domain/views.ts';
+} from '../../contract/views.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import type { Deps } from '../context.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DealScriptDto } from '../../../src/domain/scripts.ts';
+import type { DealScriptDto } from '../../../src/contract/scripts.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from './states.tsx';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { SearchResult } from '../../../src/domain/search.ts';
+import type { SearchResult } from '../../../src/contract/search.ts';
 import { api } from '../api.ts';
 import { signOut } from '../session.ts';
 import { isTyping } from './keys.ts';

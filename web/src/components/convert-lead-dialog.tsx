@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { convertLeadSchema, defaultDealName, type ConvertLeadResult } from '../../../src/domain/lead-conversion.ts';
-import type { LeadDto } from '../../../src/domain/leads.ts';
-import type { SearchResult } from '../../../src/domain/search.ts';
+import { convertLeadSchema, defaultDealName, type ConvertLeadResult } from '../../../src/contract/lead-conversion.ts';
+import type { LeadDto } from '../../../src/contract/leads.ts';
+import type { SearchResult } from '../../../src/contract/search.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { pipelinesQuery } from '../queries.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';

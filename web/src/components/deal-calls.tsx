@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ActivityDto } from '../../../src/domain/activities.ts';
-import type { RaisedObjectionDto } from '../../../src/domain/objections.ts';
+import type { ActivityDto } from '../../../src/contract/activities.ts';
+import type { RaisedObjectionDto } from '../../../src/contract/objections.ts';
 import { api, type Page } from '../api.ts';
 import { formatDuration } from './durations.ts';
 import { isTyping } from './keys.ts';

@@ -3,7 +3,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
-import { importableEntities } from '../../../src/domain/import-fields.ts';
+import { importableEntities } from '../../../src/contract/import-fields.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',

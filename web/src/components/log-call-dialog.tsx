@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { callDispositions, createActivitySchema, type ActivityDto } from '../../../src/domain/activities.ts';
+import { callDispositions, createActivitySchema, type ActivityDto } from '../../../src/contract/activities.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { CallScript } from './call-script.tsx';
 import { formatDuration, parseDuration } from './durations.ts';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type ReactNode } from 'react';
-import type { SearchResult } from '../../../src/domain/search.ts';
+import type { SearchResult } from '../../../src/contract/search.ts';
 import { api, ApiError } from '../api.ts';
 import { formatMoney } from '../money.ts';
 import { nameOf, usersQuery } from '../queries.ts';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { createDealSchema, type DealDto } from '../../../src/domain/deals.ts';
+import { createDealSchema, type DealDto } from '../../../src/contract/deals.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { pipelinesQuery } from '../queries.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';

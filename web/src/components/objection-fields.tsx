@@ -4,7 +4,7 @@ import {
   type ObjectionCategory,
   type ObjectionDto,
   type RaisedObjectionInput,
-} from '../../../src/domain/objections.ts';
+} from '../../../src/contract/objections.ts';
 import { getAll } from '../api.ts';
 
 /** One objection being written down during a call. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { BulkPath } from '../../../src/domain/bulk.ts';
+import type { BulkPath } from '../../../src/contract/bulk.ts';
 import type { ViewEntity } from '../types.ts';
 
 /** A row of any record table: what paging, selection and bulk actions need. */

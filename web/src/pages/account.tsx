@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
-import { accountTypes } from '../../../src/domain/accounts.ts';
+import { accountTypes } from '../../../src/contract/accounts.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { accountQuery, AccountLink, contactName } from '../components/record-links.tsx';
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';

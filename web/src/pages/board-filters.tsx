@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { dealChannels } from '../../../src/domain/deals.ts';
+import { dealChannels } from '../../../src/contract/deals.ts';
 import { api } from '../api.ts';
 import { hasFilters, type BoardFilters } from '../board-data.ts';
 import { usersQuery } from '../queries.ts';

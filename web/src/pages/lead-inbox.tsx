@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { ConvertLeadResult } from '../../../src/domain/lead-conversion.ts';
-import type { LeadDto, LeadStatus } from '../../../src/domain/leads.ts';
+import type { ConvertLeadResult } from '../../../src/contract/lead-conversion.ts';
+import type { LeadDto, LeadStatus } from '../../../src/contract/leads.ts';
 import { api, ApiError, getAll, type Page } from '../api.ts';
 import { ConvertLeadDialog } from '../components/convert-lead-dialog.tsx';
 import { age } from '../components/durations.ts';

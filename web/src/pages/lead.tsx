@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
-import { settableLeadStatuses } from '../../../src/domain/leads.ts';
+import { settableLeadStatuses } from '../../../src/contract/leads.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { AccountLink, ContactLink, contactName, DealLink, leadQuery } from '../components/record-links.tsx';
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';

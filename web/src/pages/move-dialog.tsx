@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { updateDealSchema } from '../../../src/domain/deals.ts';
+import { updateDealSchema } from '../../../src/contract/deals.ts';
 import { api, ApiError } from '../api.ts';
 import type { DealDto, GateField, StageDto } from '../types.ts';
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { setupSchema } from '../../../src/domain/users.ts';
+import { setupSchema } from '../../../src/contract/users.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { fieldLabel, problemsOf, zodProblems } from '../components/form-errors.ts';
 import { signIn } from '../session.ts';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { emailSchema } from '../../../src/domain/common.ts';
+import { emailSchema } from '../../../src/contract/common.ts';
 import { ApiError } from '../api.ts';
 import { signIn } from '../session.ts';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { accountTypes } from '../../../src/domain/accounts.ts';
-import { activityTypes, callDispositions } from '../../../src/domain/activities.ts';
-import { dealChannels, dealStatuses } from '../../../src/domain/deals.ts';
-import { leadStatuses } from '../../../src/domain/leads.ts';
+import { accountTypes } from '../../../src/contract/accounts.ts';
+import { activityTypes, callDispositions } from '../../../src/contract/activities.ts';
+import { dealChannels, dealStatuses } from '../../../src/contract/deals.ts';
+import { leadStatuses } from '../../../src/contract/leads.ts';
 import { AccountLink, ContactLink, contactName, DealLink, LeadLink } from '../components/record-links.tsx';
 import { RecordTable } from '../components/record-table.tsx';
 import type { FilterDef, Option, TableConfig } from '../components/table-config.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PipelineModel } from '../../../analytics/model.ts';
-import type { AnalyticsFilters } from '../../../domain/analytics.ts';
+import type { AnalyticsFilters } from '../../../contract/analytics.ts';
 
 /** What every result starts with: the pipeline analysed and the date range asked for. */
 export const analysisContextSchema = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { computeForecast } from '../../../analytics/forecast.ts';
-import { forecastCategories } from '../../../domain/pipelines.ts';
+import { forecastCategories } from '../../../contract/pipelines.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { forecastRows } from '../forecast.repository.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { markovWhatIf, type PipelineOutlook } from '../../../analytics/markov-what-if.ts';
 import { estimateMarkov, type MarkovModel, type MarkovStageResult } from '../../../analytics/markov.ts';
-import { currencySchema, idSchema } from '../../../domain/common.ts';
-import { invalid } from '../../../domain/errors.ts';
-import { fromScaled, toScaled } from '../../../domain/money.ts';
+import { currencySchema, idSchema } from '../../../contract/common.ts';
+import { invalid } from '../../../contract/errors.ts';
+import { fromScaled, toScaled } from '../../../contract/money.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { openLoad, transitionCounts } from '../markov.repository.ts';

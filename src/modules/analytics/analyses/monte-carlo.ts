@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { estimateMarkov } from '../../../analytics/markov.ts';
 import { monteCarloForecast } from '../../../analytics/monte-carlo.ts';
-import { currencySchema, moneySchema } from '../../../domain/common.ts';
-import { invalid } from '../../../domain/errors.ts';
-import { fromScaled, toScaled } from '../../../domain/money.ts';
+import { currencySchema, moneySchema } from '../../../contract/common.ts';
+import { invalid } from '../../../contract/errors.ts';
+import { fromScaled, toScaled } from '../../../contract/money.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { openDeals, periodOffsets, stayPercentiles, transitionCounts } from '../markov.repository.ts';

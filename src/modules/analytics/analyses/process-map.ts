@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { processMap } from '../../../analytics/process-map.ts';
-import { activityTypes } from '../../../domain/activities.ts';
+import { activityTypes } from '../../../contract/activities.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
 import { processMapCounts } from '../process-map.repository.ts';

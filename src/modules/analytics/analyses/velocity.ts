@@ -6,8 +6,8 @@ import {
   velocityWindows,
   type VelocityFactors,
 } from '../../../analytics/velocity.ts';
-import { currencySchema, dateOnlySchema, nonNegativeMoneySchema } from '../../../domain/common.ts';
-import { invalid } from '../../../domain/errors.ts';
+import { currencySchema, dateOnlySchema, nonNegativeMoneySchema } from '../../../contract/common.ts';
+import { invalid } from '../../../contract/errors.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { num, pct, textTable } from '../render.ts';

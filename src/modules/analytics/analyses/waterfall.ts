@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { waterfall, waterfallReasons } from '../../../analytics/waterfall.ts';
-import { dateOnlySchema } from '../../../domain/common.ts';
-import { invalid, type FieldProblem } from '../../../domain/errors.ts';
+import { dateOnlySchema } from '../../../contract/common.ts';
+import { invalid, type FieldProblem } from '../../../contract/errors.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
 import { heading, textTable } from '../render.ts';

@@ -6,7 +6,7 @@ import {
   objectionCategories,
   updateObjectionSchema,
   type ObjectionCategory,
-} from '../../../../src/domain/objections.ts';
+} from '../../../../src/contract/objections.ts';
 import { api, getAll } from '../../api.ts';
 import type { ObjectionDto } from '../../types.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';

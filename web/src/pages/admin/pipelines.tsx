@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { createPipelineSchema, replaceStagesSchema, updatePipelineSchema } from '../../../../src/domain/pipelines.ts';
+import { createPipelineSchema, replaceStagesSchema, updatePipelineSchema } from '../../../../src/contract/pipelines.ts';
 import { api } from '../../api.ts';
 import type { PipelineDto } from '../../types.ts';
 import { allPipelinesQuery } from './admin-layout.tsx';

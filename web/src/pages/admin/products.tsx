@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createProductSchema, updateProductSchema } from '../../../../src/domain/products.ts';
+import { createProductSchema, updateProductSchema } from '../../../../src/contract/products.ts';
 import { api, getAll } from '../../api.ts';
 import { formatMoney } from '../../money.ts';
 import type { ProductDto } from '../../types.ts';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createScriptSchema, updateScriptSchema } from '../../../../src/domain/scripts.ts';
+import { createScriptSchema, updateScriptSchema } from '../../../../src/contract/scripts.ts';
 import { api, getAll } from '../../api.ts';
 import { nameOf, productsQuery } from '../../queries.ts';
 import type { PipelineDto, ProductDto, ScriptDto, ScriptVersionDto } from '../../types.ts';

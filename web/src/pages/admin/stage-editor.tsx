@@ -6,7 +6,7 @@ import {
   type ForecastCategory,
   type GateField,
   type StageKind,
-} from '../../../../src/domain/pipelines.ts';
+} from '../../../../src/contract/pipelines.ts';
 import type { StageDto } from '../../types.ts';
 import { intOrNull, type FieldErrors } from './form.tsx';
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createTeamSchema, teamKinds, updateTeamSchema } from '../../../../src/domain/users.ts';
+import { createTeamSchema, teamKinds, updateTeamSchema } from '../../../../src/contract/users.ts';
 import { api } from '../../api.ts';
 import type { TeamDto, UserDto } from '../../types.ts';
 import { allUsersQuery, teamsQuery } from './admin-layout.tsx';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createApiTokenSchema as createTokenSchema, type ApiTokenDto } from '../../../../src/domain/api-tokens.ts';
+import { createApiTokenSchema as createTokenSchema, type ApiTokenDto } from '../../../../src/contract/api-tokens.ts';
 import { api } from '../../api.ts';
 import { sessionQuery } from '../../session.ts';
 import { nameOf } from '../../queries.ts';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { roles, type Role } from '../../../../src/domain/access.ts';
-import { createUserSchema, updateUserSchema } from '../../../../src/domain/users.ts';
+import { roles, type Role } from '../../../../src/contract/access.ts';
+import { createUserSchema, updateUserSchema } from '../../../../src/contract/users.ts';
 import { api, getAll } from '../../api.ts';
 import { sessionQuery } from '../../session.ts';
 import type { TeamDto, UserDto } from '../../types.ts';

@@ -1,7 +1,7 @@
-import type { ImportEntity } from '../../../../src/domain/import-fields.ts';
-import type { ImportPreset } from '../../../../src/domain/import-presets.ts';
-import { CsvParser } from '../../../../src/domain/csv.ts';
-import type { onDuplicateChoices } from '../../../../src/domain/imports.ts';
+import type { ImportEntity } from '../../../../src/contract/import-fields.ts';
+import type { ImportPreset } from '../../../../src/contract/import-presets.ts';
+import { CsvParser } from '../../../../src/contract/csv.ts';
+import type { onDuplicateChoices } from '../../../../src/contract/imports.ts';
 
 /** What the user chose on the import screen; sent as the query string of the preview and the import. */
 export interface ImportChoices {

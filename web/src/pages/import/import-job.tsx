@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import type { ImportJobDto, ImportSummary } from '../../../../src/domain/imports.ts';
+import type { ImportJobDto, ImportSummary } from '../../../../src/contract/imports.ts';
 import { api, apiUrl, getText } from '../../api.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { listPathOf, rejectReasons } from './import-choices.ts';

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { importableEntities, type ImportEntity } from '../../../../src/domain/import-fields.ts';
-import { importPresets } from '../../../../src/domain/import-presets.ts';
-import type { ImportJobDto, ImportPreview } from '../../../../src/domain/imports.ts';
+import { importableEntities, type ImportEntity } from '../../../../src/contract/import-fields.ts';
+import { importPresets } from '../../../../src/contract/import-presets.ts';
+import type { ImportJobDto, ImportPreview } from '../../../../src/contract/imports.ts';
 import { upload } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
