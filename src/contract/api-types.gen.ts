@@ -1164,13 +1164,57 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The OCEL 2.0 JSON document (format=ocel) or the XES XML document (format=xes) */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              objectTypes: {
+                name: string;
+                attributes: {
+                  name: string;
+                  /** @enum {string} */
+                  type: 'string' | 'integer' | 'float' | 'boolean' | 'time';
+                }[];
+              }[];
+              eventTypes: {
+                name: string;
+                attributes: {
+                  name: string;
+                  /** @enum {string} */
+                  type: 'string' | 'integer' | 'float' | 'boolean' | 'time';
+                }[];
+              }[];
+              objects: {
+                id: string;
+                type: string;
+                attributes: {
+                  name: string;
+                  time: string;
+                  value: unknown;
+                }[];
+                relationships: {
+                  objectId: string;
+                  qualifier: string;
+                }[];
+              }[];
+              events: {
+                id: string;
+                type: string;
+                time: string;
+                attributes: {
+                  name: string;
+                  value: unknown;
+                }[];
+                relationships: {
+                  objectId: string;
+                  qualifier: string;
+                }[];
+              }[];
+            };
+            'application/xml': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -5334,6 +5378,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description CSV: the original header and cells, then the line number and the reason */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
         '4XX': {
           headers: {
@@ -7427,13 +7480,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -7503,13 +7557,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -7568,13 +7623,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -7632,13 +7688,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -7709,13 +7766,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -7770,13 +7828,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description CSV with a header row (nested values as JSON; format=csv), or one JSON object per line */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'text/csv': string;
+            'application/x-ndjson': string;
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
