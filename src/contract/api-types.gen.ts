@@ -644,6 +644,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -859,6 +860,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -902,6 +904,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -1449,6 +1452,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -1492,6 +1496,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -1802,6 +1807,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -1845,6 +1851,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -2143,6 +2150,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -2186,6 +2194,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -2263,6 +2272,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -2270,13 +2280,20 @@ export interface paths {
         };
         cookie?: never;
       };
+      /** @description Owners of created records default to the owner of the lead (or you, when the lead has none) */
       requestBody: {
         content: {
           'application/json': {
+            /** @description The account the lead becomes (B2B). Null or absent: a B2C consumer, converted to a contact without an account */
             account?: {
-              /** Format: uuid */
+              /**
+               * Format: uuid
+               * @description An existing account to link; you must be able to see it
+               */
               id?: string;
+              /** @description A new account; omitted fields default from the lead */
               create?: {
+                /** @description Defaults to the lead's company */
                 name?: string;
                 externalId?: string | null;
                 domain?: string | null;
@@ -2305,11 +2322,17 @@ export interface paths {
                 parentAccountId?: string | null;
               };
             } | null;
+            /** @description The person the lead becomes. Absent: a new contact made from the lead. A linked contact must be at the same account as the conversion (or at none for B2C) */
             contact?: {
-              /** Format: uuid */
+              /**
+               * Format: uuid
+               * @description An existing contact to link; you must be able to see it
+               */
               id?: string;
+              /** @description A new contact; omitted fields default from the lead */
               create?: {
                 firstName?: string | null;
+                /** @description Defaults to the lead's last name */
                 lastName?: string;
                 title?: string | null;
                 emails?: string[];
@@ -2320,8 +2343,11 @@ export interface paths {
                 externalId?: string | null;
               };
             };
+            /** @description Null or absent: convert without a deal */
             deal?: {
+              /** @description A new deal for the account and contact; omitted fields default from the lead */
               create: {
+                /** @description Defaults to "<company or person> – new deal" */
                 name?: string;
                 externalId?: string | null;
                 amount?: string | null;
@@ -2344,7 +2370,10 @@ export interface paths {
                 pipelineId?: string;
                 /** Format: uuid */
                 stageId?: string;
-                /** @enum {string} */
+                /**
+                 * @description The contact's role on the deal; without it the contact is only the primary contact
+                 * @enum {string}
+                 */
                 contactRole?: 'decision_maker' | 'economic_buyer' | 'champion' | 'influencer' | 'user';
               };
             } | null;
@@ -2824,6 +2853,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -2867,6 +2897,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -3236,6 +3267,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -3279,6 +3311,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -3679,6 +3712,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -3722,6 +3756,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4129,6 +4164,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4172,6 +4208,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4480,6 +4517,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4543,6 +4581,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4886,6 +4925,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -4929,6 +4969,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -5015,6 +5056,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -6633,6 +6675,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {
@@ -6676,6 +6719,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
+          /** @description Version of the record you edited, or * to overwrite */
           'if-match'?: string;
         };
         path: {

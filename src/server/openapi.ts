@@ -26,10 +26,9 @@ import { problemSchema } from './http.ts';
  * The schemas the OpenAPI document names under `components.schemas` (and references from every
  * operation that uses them), so the generated client types have a name for each
  * (`components['schemas']['Deal']`) and the document states each shape once. A schema left out
- * is still documented, inline where it is used.
+ * is still documented, inline where it is used. The names go into zod's global registry, where
+ * `.describe()` keeps the descriptions the document shows, so both reach the transform.
  */
-export const apiComponents = z.registry<{ id: string }>();
-
 const named: [z.ZodType, string][] = [
   [problemSchema, 'Problem'],
   [sessionSchema, 'Session'],
@@ -63,7 +62,7 @@ const named: [z.ZodType, string][] = [
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];
-for (const [schema, id] of named) apiComponents.add(schema, { id });
+for (const [schema, id] of named) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
 
 function pascalCase(kebab: string): string {
   return kebab
@@ -73,9 +72,9 @@ function pascalCase(kebab: string): string {
 }
 
 /** Converts each route's zod schemas to the document's JSON schemas, referencing the named components. */
-export const openApiTransform = createJsonSchemaTransform({ schemaRegistry: apiComponents });
+export const openApiTransform = createJsonSchemaTransform({ schemaRegistry: z.globalRegistry });
 
-const componentsTransform = createJsonSchemaTransformObject({ schemaRegistry: apiComponents });
+const componentsTransform = createJsonSchemaTransformObject({ schemaRegistry: z.globalRegistry });
 
 /**
  * Adds the named components to the document, keeping only those an operation reaches. The

@@ -225,7 +225,7 @@ describe('GET /api/v1/analytics/funnel', () => {
       parameters: { name: string }[];
       responses: Record<string, { content: Record<string, { schema: Schema }> }>;
     };
-    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    const doc = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, { get: Operation }>;
       components: { schemas: Record<string, Schema> };
     }>();
