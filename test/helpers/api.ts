@@ -89,3 +89,13 @@ export async function createApi(deps: Deps): Promise<Api> {
 function header(v: string | string[] | number | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v === undefined ? undefined : String(v);
 }
+
+/**
+ * The data of a typed client's answer, which must be a success (a refusal throws with its status
+ * and problem document): `const deal = await ok(client.GET('/deals/{id}', …))`.
+ */
+export async function ok<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await answer;
+  if (!response.ok) throw new Error(`${response.status} from ${response.url}: ${JSON.stringify(error)}`);
+  return data as T;
+}
