@@ -91,16 +91,17 @@ function toApiError(res: Response, body: unknown): ApiError {
   return new ApiError(res.status, code, detail, errors, body);
 }
 
-async function toErrorOf(res: Response): Promise<ApiError> {
-  const body: unknown = await res.json().catch(() => null);
-  return toApiError(res, body);
-}
-
 /** openapi-fetch's request with the types checked at each call (below), not in this one generic place. */
 type UntypedRequest = (
   method: Method,
   path: string,
-  init?: { params?: unknown; body?: unknown; parseAs?: 'json' | 'text' },
+  init?: {
+    params?: unknown;
+    body?: unknown;
+    parseAs?: 'json' | 'text';
+    bodySerializer?: (body: unknown) => unknown;
+    headers?: Record<string, string>;
+  },
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 const send = client.request as unknown as UntypedRequest;
 
@@ -230,14 +231,15 @@ export async function upload<P extends UploadPath & ApiPath<'post'>>(
   contentType: string,
   query: Record<string, string | string[] | undefined>,
 ): Promise<ApiData<'post', P>> {
-  const url = new URL(`${BASE}${path}`, window.location.origin);
-  for (const [k, v] of Object.entries(query))
-    for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body });
-  if (!res.ok) throw await toErrorOf(res);
-  return (await res.json()) as ApiData<'post', P>;
+  const { data, error, response } = await send('post', path, {
+    params: { query },
+    body,
+    // The file goes as it is, not as JSON.
+    bodySerializer: (file: unknown) => file,
+    headers: { 'content-type': contentType },
+  });
+  if (!response.ok) throw toApiError(response, error);
+  return data as ApiData<'post', P>;
 }
 
 /** The text of a GET answering a file (e.g. a CSV download), refusals thrown as ApiError. */
