@@ -247,13 +247,13 @@ describe('accounts over HTTP', () => {
 
 describe('sign-in, session cookie and CSRF', () => {
   it('signs in, needs the CSRF token for writes, signs out', async () => {
-    const bad = await api.app.inject({
+    const bad = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: org.adminEmail, password: 'wrong password' },
     });
     expect(bad.statusCode).toBe(401);
-    const res = await api.app.inject({
+    const res = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: org.adminEmail.toUpperCase(), password: TEST_PASSWORD },
@@ -265,10 +265,10 @@ describe('sign-in, session cookie and CSRF', () => {
     const cookie = setCookie.split(';')[0] ?? '';
     const csrf = res.json<{ csrfToken: string }>().csrfToken;
 
-    const session = await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    const session = await api.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
     expect(session.json()).toMatchObject({ user: { email: org.adminEmail, role: 'admin' } });
 
-    const noCsrf = await api.app.inject({
+    const noCsrf = await api.inject({
       method: 'POST',
       url: '/api/v1/accounts',
       headers: { cookie },
@@ -276,7 +276,7 @@ describe('sign-in, session cookie and CSRF', () => {
     });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json()).toMatchObject({ code: 'csrf_failed' });
-    const withCsrf = await api.app.inject({
+    const withCsrf = await api.inject({
       method: 'POST',
       url: '/api/v1/accounts',
       headers: { cookie, 'x-csrf-token': csrf },
@@ -284,27 +284,27 @@ describe('sign-in, session cookie and CSRF', () => {
     });
     expect(withCsrf.statusCode).toBe(201);
 
-    const out = await api.app.inject({
+    const out = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-out',
       headers: { cookie, 'x-csrf-token': csrf },
     });
     expect(out.statusCode).toBe(204);
-    const after = await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    const after = await api.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
     expect(after.statusCode).toBe(401);
   });
 
   it('locks sign-in for an email after ten failures', async () => {
     const o = await createTestOrg(deps);
     for (let i = 0; i < 10; i++) {
-      const r = await api.app.inject({
+      const r = await api.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
         payload: { email: o.adminEmail, password: `nope-${i}` },
       });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await api.app.inject({
+    const locked = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: o.adminEmail, password: TEST_PASSWORD },
@@ -313,19 +313,19 @@ describe('sign-in, session cookie and CSRF', () => {
   });
 
   it('refuses requests without credentials and revoked tokens', async () => {
-    const anon = await api.app.inject({ method: 'GET', url: '/api/v1/accounts' });
+    const anon = await api.inject({ method: 'GET', url: '/api/v1/accounts' });
     expect(anon.statusCode).toBe(401);
     expect(anon.json()).toMatchObject({ code: 'unauthenticated' });
     const created = await api.as(org.admin, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'script' } });
     const { token, apiToken } = created.json<{ token: string; apiToken: { id: string } }>();
-    const ok = await api.app.inject({
+    const ok = await api.inject({
       method: 'GET',
       url: '/api/v1/accounts',
       headers: { authorization: `Bearer ${token}` },
     });
     expect(ok.statusCode).toBe(200);
     await api.as(org.admin, { method: 'DELETE', url: `/api/v1/tokens/${apiToken.id}` });
-    const revoked = await api.app.inject({
+    const revoked = await api.inject({
       method: 'GET',
       url: '/api/v1/accounts',
       headers: { authorization: `Bearer ${token}` },
@@ -334,12 +334,12 @@ describe('sign-in, session cookie and CSRF', () => {
   });
 
   it('serves the OpenAPI 3.1 document and the reference page', async () => {
-    const doc = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
     const json = doc.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(json.openapi).toBe('3.1.0');
     expect(Object.keys(json.paths)).toContain('/api/v1/accounts/{id}');
-    const ui = await api.app.inject({ method: 'GET', url: '/api/docs/' });
+    const ui = await api.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(ui.statusCode);
   });
 });

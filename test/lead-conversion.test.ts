@@ -422,7 +422,7 @@ describe('POST /leads/:id/convert', () => {
   });
 
   it('is documented in the OpenAPI document', async () => {
-    const doc = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     const op = doc.json<{ paths: Record<string, { post?: { summary?: string; requestBody?: unknown } }> }>().paths[
       '/api/v1/leads/{id}/convert'
     ]?.post;

@@ -229,7 +229,7 @@ describe('search over HTTP', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(
       expect.arrayContaining([

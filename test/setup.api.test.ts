@@ -15,26 +15,26 @@ afterAll(async () => {
 
 describe('first-run set-up', () => {
   it('creates the organization, its admin and a starter pipeline once, then refuses', async () => {
-    expect((await api.app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: true });
+    expect((await api.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: true });
     const body = {
       organization: { name: 'Acme Sales' },
       admin: { email: 'owner@acme.example', name: 'Olive Owner', password: 'a long enough password' },
     };
-    const res = await api.app.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
+    const res = await api.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       organization: { name: 'Acme Sales', baseCurrency: 'USD' },
       admin: { role: 'admin' },
     });
-    expect((await api.app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: false });
-    const again = await api.app.inject({
+    expect((await api.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: false });
+    const again = await api.inject({
       method: 'POST',
       url: '/api/v1/setup',
       payload: { ...body, organization: { name: 'Other' } },
     });
     expect(again.statusCode).toBe(409);
 
-    const signIn = await api.app.inject({
+    const signIn = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: 'owner@acme.example', password: 'a long enough password' },
@@ -42,7 +42,7 @@ describe('first-run set-up', () => {
     expect(signIn.statusCode).toBe(200);
     const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
     const csrf = signIn.json<{ csrfToken: string }>().csrfToken;
-    const pipelines = await api.app.inject({ method: 'GET', url: '/api/v1/pipelines', headers: { cookie } });
+    const pipelines = await api.inject({ method: 'GET', url: '/api/v1/pipelines', headers: { cookie } });
     const items = pipelines.json<{
       items: { name: string; isDefault: boolean; stages: { name: string; kind: string }[] }[];
     }>().items;
@@ -50,7 +50,7 @@ describe('first-run set-up', () => {
     expect(items[0]).toMatchObject({ name: 'Sales', isDefault: true });
     expect(items[0]?.stages.map((s) => s.kind)).toEqual(['open', 'open', 'open', 'open', 'won', 'lost']);
     // a deal can be created straight away, in the default pipeline
-    const deal = await api.app.inject({
+    const deal = await api.inject({
       method: 'POST',
       url: '/api/v1/deals',
       headers: { cookie, 'x-csrf-token': csrf },
@@ -64,7 +64,7 @@ describe('first-run set-up', () => {
     const freshApi = await createApi(fresh);
     try {
       const setUp = (name: string) =>
-        freshApi.app.inject({
+        freshApi.inject({
           method: 'POST',
           url: '/api/v1/setup',
           payload: {

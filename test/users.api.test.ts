@@ -18,7 +18,7 @@ describe('users', () => {
   it('asks for the current password before changing one’s own, then ends the old sessions', async () => {
     const org = await createTestOrg(deps);
     const rep = await createTestUser(deps, org.admin, 'rep', { password: TEST_PASSWORD });
-    const signIn = await api.app.inject({
+    const signIn = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: rep.email, password: TEST_PASSWORD },
@@ -28,7 +28,7 @@ describe('users', () => {
     const headers = { cookie, 'x-csrf-token': csrf, 'if-match': '*' };
     const url = `/api/v1/users/${rep.userId}`;
 
-    const missing = await api.app.inject({
+    const missing = await api.inject({
       method: 'PATCH',
       url,
       headers,
@@ -36,27 +36,27 @@ describe('users', () => {
     });
     expect(missing.statusCode).toBe(422);
     expect(missing.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['currentPassword']);
-    const wrong = await api.app.inject({
+    const wrong = await api.inject({
       method: 'PATCH',
       url,
       headers,
       payload: { password: 'a brand new password', currentPassword: 'not it' },
     });
     expect(wrong.statusCode).toBe(422);
-    const roleChange = await api.app.inject({ method: 'PATCH', url, headers, payload: { role: 'admin' } });
+    const roleChange = await api.inject({ method: 'PATCH', url, headers, payload: { role: 'admin' } });
     expect(roleChange.statusCode).toBe(403);
 
-    const ok = await api.app.inject({
+    const ok = await api.inject({
       method: 'PATCH',
       url,
       headers,
       payload: { password: 'a brand new password', currentPassword: TEST_PASSWORD },
     });
     expect(ok.statusCode).toBe(200);
-    expect((await api.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(
+    expect((await api.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).statusCode).toBe(
       401,
     );
-    const again = await api.app.inject({
+    const again = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: rep.email, password: 'a brand new password' },
@@ -81,7 +81,7 @@ describe('users', () => {
       payload: { active: false },
     });
     expect(off.statusCode).toBe(200);
-    const signIn = await api.app.inject({
+    const signIn = await api.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: rep.email, password: 'reset by the admin' },

@@ -17,16 +17,16 @@ afterAll(async () => {
 });
 
 type Problem = { code: string; errors?: { field: string; message: string }[] };
-type Page = { items: ViewDto[]; nextCursor: string | null };
 
 describe('saved views over HTTP', () => {
+  // Typed by the OpenAPI document: paths, parameters and bodies are checked by the compiler, answers
+  // against the document's schemas at run time (test/helpers/api.ts).
   it('creates, lists, updates with If-Match and deletes a view of the user', async () => {
     const { admin } = await createTestOrg(deps);
     const rep = await createTestUser(deps, admin, 'rep');
-    const created = await api.as(rep, {
-      method: 'POST',
-      url: '/api/v1/views',
-      payload: {
+    const client = api.client(rep);
+    const created = await client.POST('/views', {
+      body: {
         entity: 'deal',
         name: 'My open deals',
         filters: { status: 'open', ownerId: rep.userId },
@@ -34,8 +34,8 @@ describe('saved views over HTTP', () => {
         columns: ['name', 'amount', 'stageId'],
       },
     });
-    expect(created.statusCode).toBe(201);
-    const view = created.json<ViewDto>();
+    expect(created.response.status).toBe(201);
+    const view = created.data!;
     expect(view).toMatchObject({
       entity: 'deal',
       name: 'My open deals',
@@ -45,89 +45,61 @@ describe('saved views over HTTP', () => {
       version: 1,
     });
 
-    await api.as(rep, {
-      method: 'POST',
-      url: '/api/v1/views',
-      payload: { entity: 'lead', name: 'New leads', filters: { status: 'new,working' } },
-    });
-    const deals = await api.as(rep, { method: 'GET', url: '/api/v1/views?entity=deal' });
-    expect(deals.json<Page>().items.map((v) => v.name)).toEqual(['My open deals']);
-    const all = await api.as(rep, { method: 'GET', url: '/api/v1/views' });
-    expect(all.json<Page>().items.map((v) => v.name)).toEqual(['My open deals', 'New leads']);
+    await client.POST('/views', { body: { entity: 'lead', name: 'New leads', filters: { status: 'new,working' } } });
+    const deals = await client.GET('/views', { params: { query: { entity: 'deal' } } });
+    expect(deals.data?.items.map((v) => v.name)).toEqual(['My open deals']);
+    const all = await client.GET('/views');
+    expect(all.data?.items.map((v) => v.name)).toEqual(['My open deals', 'New leads']);
 
-    const updated = await api.as(rep, {
-      method: 'PATCH',
-      url: `/api/v1/views/${view.id}`,
-      headers: { 'if-match': '1' },
-      payload: { sort: null, columns: ['name'] },
+    const byId = { path: { id: view.id } };
+    const updated = await client.PATCH('/views/{id}', {
+      params: { ...byId, header: { 'if-match': '1' } },
+      body: { sort: null, columns: ['name'] },
     });
-    expect(updated.statusCode).toBe(200);
-    expect(updated.json<ViewDto>()).toMatchObject({
-      sort: null,
-      columns: ['name'],
-      filters: { status: 'open' },
-      version: 2,
+    expect(updated.response.status).toBe(200);
+    expect(updated.data).toMatchObject({ sort: null, columns: ['name'], filters: { status: 'open' }, version: 2 });
+    const stale = await client.PATCH('/views/{id}', {
+      params: { ...byId, header: { 'if-match': '1' } },
+      body: { name: 'Renamed' },
     });
-    const stale = await api.as(rep, {
-      method: 'PATCH',
-      url: `/api/v1/views/${view.id}`,
-      headers: { 'if-match': '1' },
-      payload: { name: 'Renamed' },
-    });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json<Problem>().code).toBe('version_conflict');
+    expect(stale.response.status).toBe(409);
+    expect(stale.error?.code).toBe('version_conflict');
 
-    const removed = await api.as(rep, {
-      method: 'DELETE',
-      url: `/api/v1/views/${view.id}`,
-      headers: { 'if-match': '2' },
-    });
-    expect(removed.statusCode).toBe(204);
-    expect((await api.as(rep, { method: 'GET', url: `/api/v1/views/${view.id}` })).statusCode).toBe(404);
+    const removed = await client.DELETE('/views/{id}', { params: { ...byId, header: { 'if-match': '2' } } });
+    expect(removed.response.status).toBe(204);
+    expect((await client.GET('/views/{id}', { params: byId })).response.status).toBe(404);
   });
 
   it('never shows, changes or deletes another user’s view, not even to an admin', async () => {
     const { admin } = await createTestOrg(deps);
     const rep = await createTestUser(deps, admin, 'rep');
     const other = await createTestUser(deps, admin, 'rep');
-    const view = (
-      await api.as(rep, {
-        method: 'POST',
-        url: '/api/v1/views',
-        payload: { entity: 'account', name: 'Customers', filters: { type: 'customer' } },
-      })
-    ).json<ViewDto>();
+    const { data: view } = await api
+      .client(rep)
+      .POST('/views', { body: { entity: 'account', name: 'Customers', filters: { type: 'customer' } } });
+    const byId = { path: { id: view!.id } };
     const stranger = await createTestOrg(deps);
 
     for (const actor of [other, admin, stranger.admin]) {
-      expect((await api.as(actor, { method: 'GET', url: `/api/v1/views/${view.id}` })).statusCode).toBe(404);
-      expect(
-        (
-          await api.as(actor, {
-            method: 'PATCH',
-            url: `/api/v1/views/${view.id}`,
-            headers: { 'if-match': '*' },
-            payload: { name: 'Mine now' },
-          })
-        ).statusCode,
-      ).toBe(404);
-      expect(
-        (await api.as(actor, { method: 'DELETE', url: `/api/v1/views/${view.id}`, headers: { 'if-match': '*' } }))
-          .statusCode,
-      ).toBe(404);
-      expect((await api.as(actor, { method: 'GET', url: '/api/v1/views?entity=account' })).json<Page>().items).toEqual(
-        [],
-      );
+      const client = api.client(actor);
+      expect((await client.GET('/views/{id}', { params: byId })).response.status).toBe(404);
+      const patched = await client.PATCH('/views/{id}', {
+        params: { ...byId, header: { 'if-match': '*' } },
+        body: { name: 'Mine now' },
+      });
+      expect(patched.response.status).toBe(404);
+      const deleted = await client.DELETE('/views/{id}', { params: { ...byId, header: { 'if-match': '*' } } });
+      expect(deleted.response.status).toBe(404);
+      expect((await client.GET('/views', { params: { query: { entity: 'account' } } })).data?.items).toEqual([]);
     }
     // The same name is free for another user.
-    expect(
-      (await api.as(other, { method: 'POST', url: '/api/v1/views', payload: { entity: 'account', name: 'Customers' } }))
-        .statusCode,
-    ).toBe(201);
-    const mine = await api.as(rep, { method: 'GET', url: `/api/v1/views/${view.id}` });
-    expect(mine.json<ViewDto>()).toMatchObject({ name: 'Customers', version: 1 });
+    const same = await api.client(other).POST('/views', { body: { entity: 'account', name: 'Customers' } });
+    expect(same.response.status).toBe(201);
+    const mine = await api.client(rep).GET('/views/{id}', { params: byId });
+    expect(mine.data).toMatchObject({ name: 'Customers', version: 1 });
   });
 
+  // Deliberately malformed requests, which the typed client would not let through: sent raw.
   it('refuses filters and sorts the entity’s list does not take, naming each, and duplicate names', async () => {
     const { admin } = await createTestOrg(deps);
     const bad = await api.as(admin, {

@@ -22,3 +22,32 @@ export const eventExportQuerySchema = z
     path: ['to'],
   });
 export type EventExportQuery = z.infer<typeof eventExportQuerySchema>;
+
+const ocelTypeSchema = z.object({
+  name: z.string(),
+  attributes: z.array(z.object({ name: z.string(), type: z.enum(['string', 'integer', 'float', 'boolean', 'time']) })),
+});
+const ocelRelationshipSchema = z.object({ objectId: z.string(), qualifier: z.string() });
+
+/** The OCEL 2.0 JSON document of `format=ocel` (its XES counterpart is XML text). */
+export const ocelDocumentSchema = z.object({
+  objectTypes: z.array(ocelTypeSchema),
+  eventTypes: z.array(ocelTypeSchema),
+  objects: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      attributes: z.array(z.object({ name: z.string(), time: z.string(), value: z.unknown() })),
+      relationships: z.array(ocelRelationshipSchema),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      time: z.string(),
+      attributes: z.array(z.object({ name: z.string(), value: z.unknown() })),
+      relationships: z.array(ocelRelationshipSchema),
+    }),
+  ),
+});

@@ -20,6 +20,14 @@ export const userSchema = z.object({
 });
 export type UserDto = z.infer<typeof userSchema>;
 
+/** A signed-in session (sign-in and GET /auth/session): the user, the organization, the CSRF token for writes. */
+export const sessionSchema = z.object({
+  user: userSchema,
+  organizationId: z.string(),
+  csrfToken: z.string().nullable(),
+});
+export type SessionDto = z.infer<typeof sessionSchema>;
+
 export const createUserSchema = z.strictObject({
   email: emailSchema,
   name: nameSchema,

@@ -30,16 +30,16 @@ export const problemSchema = z
   })
   .loose();
 
-/** Standard error responses documented on every route. */
-export const errorResponses = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-  428: problemSchema,
-} as const;
+const problemResponse = {
+  description: 'RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`)',
+  content: { 'application/problem+json': { schema: problemSchema } },
+};
+
+/**
+ * The error responses documented on every route: any 4xx or 5xx is a problem document. The status
+ * of each code is in `errorCodes` (src/contract/errors.ts) and docs/api.md.
+ */
+export const errorResponses = { '4xx': problemResponse, '5xx': problemResponse } as const;
 
 export const ifMatchHeader = z.object({
   'if-match': z.string().optional().describe('Version of the record you edited, or * to overwrite'),

@@ -220,12 +220,14 @@ describe('GET /api/v1/analytics/funnel', () => {
     const funnelInfo = list.json<{ items: AnalysisInfo[] }>().items.find((a) => a.name === 'funnel');
     expect(funnelInfo).toMatchObject({ path: '/api/v1/analytics/funnel', params: [] });
     expect(funnelInfo?.summary).toMatch(/^Funnel/);
+    type Schema = { $ref?: string; properties?: Record<string, unknown> };
     type Operation = {
       parameters: { name: string }[];
-      responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+      responses: Record<string, { content: Record<string, { schema: Schema }> }>;
     };
-    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    const doc = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, { get: Operation }>;
+      components: { schemas: Record<string, Schema> };
     }>();
     const op = doc.paths['/api/v1/analytics/funnel']?.get;
     expect(op?.parameters.map((x) => x.name)).toEqual(
@@ -242,7 +244,11 @@ describe('GET /api/v1/analytics/funnel', () => {
         'source',
       ]),
     );
-    expect(Object.keys(op?.responses['200']?.content['application/json']?.schema.properties ?? {})).toEqual(
+    // The report is a named component, so generated clients call it FunnelReport.
+    const ref = op?.responses['200']?.content['application/json']?.schema.$ref;
+    expect(ref).toBe('#/components/schemas/FunnelReport');
+    const report = doc.components.schemas.FunnelReport;
+    expect(Object.keys(report?.properties ?? {})).toEqual(
       expect.arrayContaining(['winRate', 'stages', 'cohorts', 'byCurrency']),
     );
   });

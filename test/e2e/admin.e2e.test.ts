@@ -1,24 +1,22 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealDto } from '../../src/contract/deals.ts';
-import type { PipelineDto } from '../../src/contract/pipelines.ts';
-import type { UserDto } from '../../src/contract/users.ts';
+import type { Client } from 'openapi-fetch';
+import type { ApiPaths } from '../../src/contract/api-paths.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
+import { ok } from '../helpers/api.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
 import { screenshotPath } from './browser.ts';
-import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
+import { apiClient, startE2eServer, stopE2eServer } from './server.ts';
 
 let deps: TestDeps;
 let app: App;
 let base: string;
 let browser: Browser;
-let token: string;
 let adminEmail: string;
-
-/** A request to the running server as the admin (bearer token), as a script would make it. */
-const call = <T>(method: string, url: string, body?: unknown): Promise<T> => apiCall<T>(base, token, method, url, body);
+/** Requests to the running server as the admin (bearer token), as a script would make them. */
+let api: Client<ApiPaths>;
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -36,7 +34,7 @@ beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
   const org = await createTestOrg(deps);
   adminEmail = org.adminEmail;
-  token = (await createApiToken(deps, org.admin, { name: 'e2e' })).token;
+  api = apiClient(base, (await createApiToken(deps, org.admin, { name: 'e2e' })).token);
 });
 
 afterAll(async () => {
@@ -45,17 +43,21 @@ afterAll(async () => {
 
 describe('admin screens in the browser', () => {
   it('creates a user and reorders stages by drag; both show on the board; other roles get no admin', async () => {
-    const pipeline = await call<PipelineDto>('POST', '/api/v1/pipelines', {
-      name: 'Field sales',
-      stages: [
-        { name: 'Qualify', probability: 10 },
-        { name: 'Demo', probability: 40 },
-        { name: 'Proposal', probability: 70 },
-        { name: 'Won', kind: 'won' },
-        { name: 'Lost', kind: 'lost' },
-      ],
-    });
-    await call<DealDto>('POST', '/api/v1/deals', { name: 'Admin-owned deal', pipelineId: pipeline.id });
+    const pipeline = await ok(
+      api.POST('/pipelines', {
+        body: {
+          name: 'Field sales',
+          stages: [
+            { name: 'Qualify', probability: 10 },
+            { name: 'Demo', probability: 40 },
+            { name: 'Proposal', probability: 70 },
+            { name: 'Won', kind: 'won' },
+            { name: 'Lost', kind: 'lost' },
+          ],
+        },
+      }),
+    );
+    await ok(api.POST('/deals', { body: { name: 'Admin-owned deal', pipelineId: pipeline.id } }));
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const pageErrors: string[] = [];
@@ -82,7 +84,7 @@ describe('admin screens in the browser', () => {
     await page.getByTestId(`user-${ritaEmail}`).waitFor();
     expect(await page.getByRole('status').textContent()).toContain(ritaPassword);
     await page.screenshot({ path: screenshotPath('admin-users.png'), fullPage: true });
-    const rita = (await call<{ items: UserDto[] }>('GET', '/api/v1/users?limit=200')).items.find(
+    const rita = (await ok(api.GET('/users', { params: { query: { limit: 200 } } }))).items.find(
       (u) => u.email === ritaEmail,
     );
     expect(rita).toMatchObject({ name: 'Rita Rep', role: 'rep', active: true });
@@ -109,17 +111,13 @@ describe('admin screens in the browser', () => {
     await stagesForm.getByRole('button', { name: 'Save stages' }).click();
     await page.getByTestId('admin-saved').waitFor();
     await page.screenshot({ path: screenshotPath('admin-pipeline.png'), fullPage: true });
-    const stored = await call<PipelineDto>('GET', `/api/v1/pipelines/${pipeline.id}`);
+    const stored = await ok(api.GET('/pipelines/{id}', { params: { path: { id: pipeline.id } } }));
     expect(stored.stages.map((s) => s.name)).toEqual(['Qualify', 'Proposal', 'Demo', 'Won', 'Lost']);
     // Kept stages keep their ids (deals in them stay where they are).
     expect(stored.stages.find((s) => s.name === 'Demo')?.id).toBe(pipeline.stages[1]?.id);
 
     // A deal of the new user; on the board the owner filter offers her and narrows the columns.
-    await call<DealDto>('POST', '/api/v1/deals', {
-      name: 'Rita first deal',
-      pipelineId: pipeline.id,
-      ownerId: rita?.id,
-    });
+    await ok(api.POST('/deals', { body: { name: 'Rita first deal', pipelineId: pipeline.id, ownerId: rita?.id } }));
     // The deal was made through the API, outside this page: load the board afresh (the app keeps
     // fetched lists for a few seconds, so an in-app click could show the list from before it).
     await page.goto(`${base}/board?pipelineId=${pipeline.id}`);

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import createClient, { type Client } from 'openapi-fetch';
 import type { Browser } from 'playwright-core';
+import type { ApiPaths } from '../../src/contract/api-paths.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/types.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import { openApiChecker } from '../helpers/openapi-check.ts';
 import { launchChromium } from './browser.ts';
 
 const WEB_ROOT = path.resolve('dist/web');
@@ -33,7 +36,22 @@ export async function stopE2eServer(s: Partial<E2eServer>): Promise<void> {
   await s.deps?.cleanup();
 }
 
-/** A request to the running server with a bearer token, as a script (or another user) would make it. */
+const checkers = new Map<string, Promise<ReturnType<typeof openApiChecker>>>();
+
+/** The answer check of the server at `base`, from the OpenAPI document it serves (fetched once). */
+function checkerFor(base: string): Promise<ReturnType<typeof openApiChecker>> {
+  let checker = checkers.get(base);
+  if (!checker) {
+    checker = fetch(`${base}/api/openapi.json`).then(async (res) => openApiChecker(await res.json()));
+    checkers.set(base, checker);
+  }
+  return checker;
+}
+
+/**
+ * A request to the running server with a bearer token, as a script (or another user) would make it.
+ * The answer must be what the server's OpenAPI document describes (test/helpers/openapi-check.ts).
+ */
 export async function apiCall<T>(
   base: string,
   token: string,
@@ -51,6 +69,31 @@ export async function apiCall<T>(
     },
     body: body ? JSON.stringify(body) : undefined,
   });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+  const text = await res.text();
+  (await checkerFor(base))(method, url, {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? undefined,
+    body: text,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * A client of the running server typed by the OpenAPI document (paths below /api/v1), with a
+ * bearer token; its answers are checked like apiCall's.
+ */
+export function apiClient(base: string, token: string): Client<ApiPaths> {
+  const client = createClient<ApiPaths>({ baseUrl: `${base}/api/v1`, headers: { authorization: `Bearer ${token}` } });
+  client.use({
+    async onResponse({ request, response }) {
+      const url = new URL(request.url);
+      (await checkerFor(base))(request.method, url.pathname + url.search, {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: await response.clone().text(),
+      });
+    },
+  });
+  return client;
 }

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, getAll } from './api.ts';
 import type { BoardFilters } from './board-data.ts';
-import type { DealDto, PipelineDto, ProductDto, TimelineEntry, UserDto } from './types.ts';
+import type { DealDto, UserDto } from './types.ts';
 
 export const pipelinesQuery = queryOptions({
   queryKey: ['pipelines'],
-  queryFn: () => getAll<PipelineDto>('/pipelines', { active: 'true' }),
+  queryFn: () => getAll('/pipelines', { query: { active: 'true' } }),
   staleTime: 60_000,
 });
 
@@ -19,29 +19,28 @@ export const boardDealsQuery = (pipelineId: string, stageIds: readonly string[] 
     queryFn: () =>
       stageIds.length > 0
         ? fetchBoardDeals(pipelineId, stageIds, filters)
-        : getAll<DealDto>('/deals', { pipelineId, ...filters }),
+        : getAll('/deals', { query: { pipelineId, ...filters } }),
   });
 
 export const usersQuery = queryOptions({
   queryKey: ['users'],
-  queryFn: () => getAll<UserDto>('/users'),
+  queryFn: () => getAll('/users'),
   staleTime: 5 * 60_000,
 });
 
 export const productsQuery = queryOptions({
   queryKey: ['products'],
-  queryFn: () => getAll<ProductDto>('/products'),
+  queryFn: () => getAll('/products'),
   staleTime: 5 * 60_000,
 });
 
 export const dealQuery = (id: string) =>
-  queryOptions({ queryKey: ['deal', id], queryFn: () => api.get<DealDto>(`/deals/${id}`) });
+  queryOptions({ queryKey: ['deal', id], queryFn: () => api.get('/deals/{id}', { params: { path: { id } } }) });
 
 export const dealTimelineQuery = (id: string) =>
   queryOptions({
     queryKey: ['deal', id, 'timeline'],
-    queryFn: () =>
-      api.get<{ items: TimelineEntry[]; nextCursor: string | null }>(`/deals/${id}/timeline`, { limit: 100 }),
+    queryFn: () => api.get('/deals/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } }),
   });
 
 /** User id → name, for owners and actors (empty while loading or when not allowed). */
@@ -62,7 +61,9 @@ async function fetchBoardDeals(
 ): Promise<DealDto[]> {
   performance.mark('board:deals-fetch-start');
   const perStage = await Promise.all(
-    stageIds.map((stageId) => getAll<DealDto>('/deals', { pipelineId, stageId, sort: 'created_at', ...filters }, 100)),
+    stageIds.map((stageId) =>
+      getAll('/deals', { query: { pipelineId, stageId, sort: 'created_at', ...filters } }, 100),
+    ),
   );
   performance.mark('board:deals-fetch-end');
   performance.measure('board:deals-fetch', 'board:deals-fetch-start', 'board:deals-fetch-end');

@@ -7,7 +7,7 @@ export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async (): Promise<Session | null> => {
     try {
-      const s = await api.get<Session>('/auth/session');
+      const s = await api.get('/auth/session');
       setCsrfToken(s.csrfToken);
       return s;
     } catch (err) {
@@ -19,7 +19,7 @@ export const sessionQuery = queryOptions({
 });
 
 export async function signIn(queryClient: QueryClient, email: string, password: string): Promise<Session> {
-  const s = await api.post<Session>('/auth/sign-in', { email, password });
+  const s = await api.post('/auth/sign-in', { body: { email, password } });
   setCsrfToken(s.csrfToken);
   queryClient.setQueryData(sessionQuery.queryKey, s);
   return s;

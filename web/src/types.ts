@@ -1,37 +1,37 @@
-// Types of the API's responses, from the zod schemas the server validates with.
-import type { UserDto } from '../../src/contract/users.ts';
+// The API's answers as the web app receives them, named from the OpenAPI document's schemas
+// (src/contract/api-types.gen.ts, generated from the server's zod schemas by `npm run gen:api`).
+import type { ApiSchemas } from './api.ts';
 
-export type { DealDto, LineItemDto } from '../../src/contract/deals.ts';
-export type { PipelineDto, StageDto, GateField } from '../../src/contract/pipelines.ts';
-export type { UserDto } from '../../src/contract/users.ts';
-export type { ProductDto } from '../../src/contract/products.ts';
-export type { AccountDto } from '../../src/contract/accounts.ts';
-export type { ContactDto } from '../../src/contract/contacts.ts';
-export type { LeadDto } from '../../src/contract/leads.ts';
-export type { ActivityDto } from '../../src/contract/activities.ts';
-export type { ViewDto, ViewEntity } from '../../src/contract/views.ts';
-export type { BulkResponse, BulkResult } from '../../src/contract/bulk.ts';
-export type { TeamDto } from '../../src/contract/users.ts';
-export type { ObjectionDto } from '../../src/contract/objections.ts';
-export type { ScriptDto, ScriptVersionDto } from '../../src/contract/scripts.ts';
-
+export type DealDto = ApiSchemas['Deal'];
+export type LineItemDto = ApiSchemas['LineItem'];
+export type PipelineDto = ApiSchemas['Pipeline'];
+export type StageDto = ApiSchemas['Stage'];
+/** A field a stage can require before a deal enters it. */
+export type GateField = StageDto['requiredFields'][number];
+export type UserDto = ApiSchemas['User'];
+export type TeamDto = ApiSchemas['Team'];
+export type ProductDto = ApiSchemas['Product'];
+export type AccountDto = ApiSchemas['Account'];
+export type ContactDto = ApiSchemas['Contact'];
+export type LeadDto = ApiSchemas['Lead'];
+export type LeadStatus = LeadDto['status'];
+export type ActivityDto = ApiSchemas['Activity'];
+export type ViewDto = ApiSchemas['View'];
+export type ViewEntity = ViewDto['entity'];
+export type BulkResponse = ApiSchemas['BulkResponse'];
+export type BulkResult = ApiSchemas['BulkResult'];
+export type ObjectionDto = ApiSchemas['Objection'];
+export type RaisedObjectionDto = ApiSchemas['RaisedObjection'];
+export type ScriptDto = ApiSchemas['Script'];
+export type ScriptVersionDto = ApiSchemas['ScriptVersion'];
+export type DealScriptDto = ApiSchemas['DealScript'];
+export type SearchResult = ApiSchemas['SearchResult'];
+export type ConvertLeadResult = ApiSchemas['ConvertLeadResult'];
+export type ImportJobDto = ApiSchemas['ImportJob'];
+export type ImportPreview = ApiSchemas['ImportPreview'];
+export type ImportSummary = NonNullable<ImportJobDto['summary']>;
+export type ApiTokenDto = ApiSchemas['ApiToken'];
 /** GET /auth/session and POST /auth/sign-in. */
-export interface Session {
-  user: UserDto;
-  organizationId: string;
-  csrfToken: string | null;
-}
-
-/** One entry of GET /<entity>/:id/timeline. */
-export interface TimelineEntry {
-  id: number;
-  seq: number | null;
-  type: string;
-  /** The record the event belongs to: after a merge, a survivor's timeline also lists the merged record's events. */
-  entityId?: string;
-  occurredAt: string;
-  businessTime: string | null;
-  imported: boolean;
-  actor: { id: string; name: string | null } | null;
-  data: Record<string, unknown>;
-}
+export type Session = ApiSchemas['Session'];
+/** One entry of GET /<entity>/{id}/timeline. */
+export type TimelineEntry = ApiSchemas['TimelineEntry'];

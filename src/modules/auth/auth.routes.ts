@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { apiTokenSchema, createApiTokenSchema } from '../../contract/api-tokens.ts';
 import { emailSchema, idParams } from '../../contract/common.ts';
-import { userSchema } from '../../contract/users.ts';
+import { sessionSchema } from '../../contract/users.ts';
 import { actorOf, SESSION_COOKIE } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import { getUser } from '../users/users.service.ts';
 import * as svc from './auth.service.ts';
-
-const sessionSchema = z.object({ user: userSchema, organizationId: z.string(), csrfToken: z.string().nullable() });
 
 export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: boolean }): void {
   app.post(
@@ -24,7 +22,7 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
           password: z.string().min(1).max(200),
           organization: z.string().max(300).optional(),
         }),
-        response: { 200: sessionSchema, ...errorResponses, 429: errorResponses[401] },
+        response: { 200: sessionSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -87,8 +87,13 @@ export function registerImportRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Rejected and skipped rows of an import as CSV: the original cells, the line and the reason',
         params: idParams,
-        produces: ['text/csv'],
-        response: errorResponses,
+        response: {
+          200: {
+            description: 'CSV: the original header and cells, then the line number and the reason',
+            content: { 'text/csv': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -40,12 +40,12 @@ export function BulkBar<T extends TableRow>({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; failures: string[]; error: boolean } | null>(null);
 
-  const run = async (action: 'assign' | 'stage' | 'delete', body: Record<string, unknown>, verb: string) => {
+  type Records = { id: string; version: number }[];
+  const run = async (send: (records: Records) => Promise<BulkResponse>, verb: string) => {
     setBusy(true);
     setOutcome(null);
     try {
-      const records = selected.map((r) => ({ id: r.id, version: r.version }));
-      const res = await api.post<BulkResponse>(`/${config.path}/bulk/${action}`, { records, ...body });
+      const res = await send(selected.map((r) => ({ id: r.id, version: r.version })));
       const byId = new Map(selected.map((r) => [r.id, r]));
       const failures = res.results
         .filter((r) => !r.ok)
@@ -91,7 +91,15 @@ export function BulkBar<T extends TableRow>({
           <button
             type="button"
             disabled={busy || ownerId === ''}
-            onClick={() => void run('assign', { ownerId: ownerId === 'none' ? null : ownerId }, 'Assigned')}
+            onClick={() =>
+              void run(
+                (records) =>
+                  api.post(`/${config.path}/bulk/assign`, {
+                    body: { records, ownerId: ownerId === 'none' ? null : ownerId },
+                  }),
+                'Assigned',
+              )
+            }
           >
             Assign
           </button>
@@ -115,7 +123,9 @@ export function BulkBar<T extends TableRow>({
               <button
                 type="button"
                 disabled={busy || stageId === ''}
-                onClick={() => void run('stage', { stageId }, 'Moved')}
+                onClick={() =>
+                  void run((records) => api.post('/deals/bulk/stage', { body: { records, stageId } }), 'Moved')
+                }
               >
                 Move
               </button>
@@ -127,7 +137,9 @@ export function BulkBar<T extends TableRow>({
                 type="button"
                 className="danger"
                 disabled={busy}
-                onClick={() => void run('delete', {}, 'Deleted')}
+                onClick={() =>
+                  void run((records) => api.post(`/${config.path}/bulk/delete`, { body: { records } }), 'Deleted')
+                }
               >
                 Delete {selected.length} {config.noun}
                 {selected.length === 1 ? '' : 's'}

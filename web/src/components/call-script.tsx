@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DealScriptDto } from '../../../src/contract/scripts.ts';
+import type { DealScriptDto } from '../types.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from './states.tsx';
 
@@ -12,7 +12,7 @@ const appliesLabel: Record<DealScriptDto['appliesBy'], string> = {
 
 export const dealScriptsQuery = (dealId: string) => ({
   queryKey: ['deal', dealId, 'scripts'],
-  queryFn: () => api.get<{ items: DealScriptDto[] }>(`/deals/${dealId}/scripts`),
+  queryFn: () => api.get('/deals/{id}/scripts', { params: { path: { id: dealId } } }),
   staleTime: 60_000,
 });
 

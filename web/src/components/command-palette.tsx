@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { SearchResult } from '../../../src/contract/search.ts';
+import type { SearchResult } from '../types.ts';
 import { api } from '../api.ts';
 import { signOut } from '../session.ts';
 import { isTyping } from './keys.ts';
@@ -106,7 +106,7 @@ function Palette({
   const q = useSettled(text.trim(), 150);
   const results = useQuery({
     queryKey: ['search', q],
-    queryFn: () => api.get<{ items: SearchResult[] }>('/search', { q, limit: 10 }),
+    queryFn: () => api.get('/search', { params: { query: { q, limit: 10 } } }),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { convertLeadSchema, defaultDealName, type ConvertLeadResult } from '../../../src/contract/lead-conversion.ts';
-import type { LeadDto } from '../../../src/contract/leads.ts';
-import type { SearchResult } from '../../../src/contract/search.ts';
-import { api, type FieldProblem } from '../api.ts';
+import { convertLeadSchema, defaultDealName } from '../../../src/contract/lead-conversion.ts';
+import type { ConvertLeadResult, LeadDto } from '../types.ts';
+import { api, type FieldProblem, ifMatch } from '../api.ts';
 import { pipelinesQuery } from '../queries.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
@@ -14,7 +13,7 @@ type AccountMode = 'create' | 'link' | 'none';
 function useSimilarAccounts(company: string | null) {
   return useQuery({
     queryKey: ['search', 'account', company],
-    queryFn: () => api.get<{ items: SearchResult[] }>('/search', { q: company ?? '', types: 'account', limit: 3 }),
+    queryFn: () => api.get('/search', { params: { query: { q: company ?? '', types: ['account'], limit: 3 } } }),
     enabled: Boolean(company),
     staleTime: 30_000,
   });
@@ -111,7 +110,12 @@ export function ConvertLeadDialog({
     setBusy(true);
     setProblems(null);
     try {
-      onConverted(await api.post<ConvertLeadResult>(`/leads/${lead.id}/convert`, parsed.data, lead.version));
+      onConverted(
+        await api.post('/leads/{id}/convert', {
+          params: { path: { id: lead.id }, header: ifMatch(lead.version) },
+          body: parsed.data,
+        }),
+      );
     } catch (ex) {
       setProblems(problemsOf(ex));
     } finally {

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ActivityDto } from '../../../src/contract/activities.ts';
-import type { RaisedObjectionDto } from '../../../src/contract/objections.ts';
-import { api, type Page } from '../api.ts';
+import { api } from '../api.ts';
 import { formatDuration } from './durations.ts';
 import { isTyping } from './keys.ts';
 import { categoryLabels } from './objection-fields.tsx';
@@ -38,11 +36,12 @@ export function LogCallButton({ target, onLogged }: { target: CallTarget; onLogg
 export function DealCalls({ dealId, dealName }: { dealId: string; dealName: string }) {
   const activities = useQuery({
     queryKey: ['activities', 'deal', dealId],
-    queryFn: () => api.get<Page<ActivityDto>>('/activities', { dealId, sort: 'occurred_at', order: 'desc', limit: 20 }),
+    queryFn: () =>
+      api.get('/activities', { params: { query: { dealId, sort: 'occurred_at', order: 'desc', limit: 20 } } }),
   });
   const objections = useQuery({
     queryKey: ['deal', dealId, 'objections'],
-    queryFn: () => api.get<Page<RaisedObjectionDto>>(`/deals/${dealId}/objections`, { limit: 200 }),
+    queryFn: () => api.get('/deals/{id}/objections', { params: { path: { id: dealId }, query: { limit: 200 } } }),
   });
   const [notice, setNotice] = useState<string | null>(null);
 

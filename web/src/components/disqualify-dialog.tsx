@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { LeadDto } from '../../../src/contract/leads.ts';
+import type { LeadDto } from '../types.ts';
 import { Modal } from './modal.tsx';
 
 const commonReasons = [

@@ -1,7 +1,6 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { api, ApiError, type Page } from '../api.ts';
-import type { TimelineEntry } from '../types.ts';
+import { api, ApiError, patchRecord } from '../api.ts';
 import type { Option } from './table-config.ts';
 
 export interface EditableField {
@@ -36,12 +35,15 @@ export const orNull = (raw: string): string | null => (raw.trim() === '' ? null 
  */
 export function InlineFields({
   path,
+  id,
   version,
   queryKey,
   noun,
   fields,
 }: {
-  path: string;
+  /** The record's path, e.g. '/deals/{id}'. */
+  path: '/accounts/{id}' | '/contacts/{id}' | '/leads/{id}' | '/deals/{id}';
+  id: string;
   version: number;
   queryKey: QueryKey;
   noun: string;
@@ -78,7 +80,7 @@ export function InlineFields({
   const send = async (field: EditableField, patch: Record<string, unknown>, ifMatch: number | '*') => {
     setSaving(true);
     try {
-      const after = await api.patch<unknown>(path, patch, ifMatch);
+      const after = await patchRecord(path, id, patch, ifMatch);
       queryClient.setQueryData(queryKey, after);
       await refresh();
       setReturnFocus(field.key);
@@ -90,7 +92,7 @@ export function InlineFields({
         const current = typeof err.body.currentVersion === 'number' ? err.body.currentVersion : null;
         // The newest timeline entry names who changed it; the conflict is still shown if that fails.
         const by = await api
-          .get<Page<TimelineEntry>>(`${path}/timeline`, { limit: 1 })
+          .get(`${path}/timeline`, { params: { path: { id }, query: { limit: 1 } } })
           .then((t) => t.items[0]?.actor?.name ?? 'someone else')
           .catch(() => 'someone else');
         setConflict({ field, patch, by, currentVersion: current });

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { callDispositions, createActivitySchema, type ActivityDto } from '../../../src/contract/activities.ts';
+import { callDispositions, createActivitySchema } from '../../../src/contract/activities.ts';
+import type { ActivityDto } from '../types.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { CallScript } from './call-script.tsx';
 import { formatDuration, parseDuration } from './durations.ts';
@@ -88,7 +89,7 @@ export function LogCallDialog({
     setBusy(true);
     setProblems(null);
     try {
-      const created = await api.post<ActivityDto>('/activities', parsed.data);
+      const created = await api.post('/activities', { body: parsed.data });
       if (target.dealId) void queryClient.invalidateQueries({ queryKey: ['deal', target.dealId] });
       void queryClient.invalidateQueries({ queryKey: ['activities'] });
       onLogged?.(created);

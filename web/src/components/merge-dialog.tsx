@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type ReactNode } from 'react';
-import type { SearchResult } from '../../../src/contract/search.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type ApiData } from '../api.ts';
 import { formatMoney } from '../money.ts';
 import { nameOf, usersQuery } from '../queries.ts';
 import { sessionQuery } from '../session.ts';
@@ -14,6 +13,20 @@ import { useSettled } from './use-settled.ts';
 export type MergeEntity = 'account' | 'contact' | 'lead' | 'deal';
 type Dto = { account: AccountDto; contact: ContactDto; lead: LeadDto; deal: DealDto };
 type AnyDto = AccountDto | ContactDto | LeadDto | DealDto;
+
+const fetchRecord: { [E in MergeEntity]: (id: string) => Promise<Dto[E]> } = {
+  account: (id) => api.get('/accounts/{id}', { params: { path: { id } } }),
+  contact: (id) => api.get('/contacts/{id}', { params: { path: { id } } }),
+  lead: (id) => api.get('/leads/{id}', { params: { path: { id } } }),
+  deal: (id) => api.get('/deals/{id}', { params: { path: { id } } }),
+};
+/** POST /<entity>s/{id}/merge: `mergeId` is merged into the record `id`. */
+const mergeInto: Record<MergeEntity, (id: string, mergeId: string) => Promise<ApiData<'post', '/deals/{id}/merge'>>> = {
+  account: (id, mergeId) => api.post('/accounts/{id}/merge', { params: { path: { id } }, body: { mergeId } }),
+  contact: (id, mergeId) => api.post('/contacts/{id}/merge', { params: { path: { id } }, body: { mergeId } }),
+  lead: (id, mergeId) => api.post('/leads/{id}/merge', { params: { path: { id } }, body: { mergeId } }),
+  deal: (id, mergeId) => api.post('/deals/{id}/merge', { params: { path: { id } }, body: { mergeId } }),
+};
 
 /** One compared field: its text (to compare) and, where an id is better shown as a link, how to show it. */
 interface Row<T> {
@@ -155,13 +168,13 @@ export function MergeDialog<E extends MergeEntity>({
   const q = useSettled(text.trim(), 150);
   const results = useQuery({
     queryKey: ['search', q, entity],
-    queryFn: () => api.get<{ items: SearchResult[] }>('/search', { q, types: entity, limit: 10 }),
+    queryFn: () => api.get('/search', { params: { query: { q, types: [entity], limit: 10 } } }),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });
   const other = useQuery({
     queryKey: [entity, otherId],
-    queryFn: () => api.get<Dto[E]>(`/${entity}s/${otherId}`),
+    queryFn: () => fetchRecord[entity](otherId ?? ''),
     enabled: otherId !== null,
   });
   const candidates = (results.data?.items ?? []).filter((r) => r.id !== record.id);
@@ -173,7 +186,7 @@ export function MergeDialog<E extends MergeEntity>({
     setError(null);
     setFieldError(null);
     try {
-      await api.post(`/${entity}s/${kept.id}/merge`, { mergeId: merged.id });
+      await mergeInto[entity](kept.id, merged.id);
       await queryClient.invalidateQueries();
       onClose();
       const id = kept.id;

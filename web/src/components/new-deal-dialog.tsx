@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { createDealSchema, type DealDto } from '../../../src/contract/deals.ts';
+import { createDealSchema } from '../../../src/contract/deals.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { pipelinesQuery } from '../queries.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
@@ -54,7 +54,7 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
     setBusy(true);
     setProblems(null);
     try {
-      const deal = await api.post<DealDto>('/deals', parsed.data);
+      const deal = await api.post('/deals', { body: parsed.data });
       void queryClient.invalidateQueries({ queryKey: ['deals'] });
       onClose();
       await navigate({ to: '/deals/$dealId', params: { dealId: deal.id } });

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import {
   objectionCategories,
   type ObjectionCategory,
-  type ObjectionDto,
   type RaisedObjectionInput,
 } from '../../../src/contract/objections.ts';
 import { getAll } from '../api.ts';
@@ -46,7 +45,7 @@ export function toRaisedObjection(d: ObjectionDraft): RaisedObjectionInput {
 
 export const objectionLibraryQuery = {
   queryKey: ['objections', 'active'],
-  queryFn: () => getAll<ObjectionDto>('/objections', { active: 'true' }, 5),
+  queryFn: () => getAll('/objections', { query: { active: 'true' } }, 5),
   staleTime: 5 * 60_000,
 };
 

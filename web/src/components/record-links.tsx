@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../api.ts';
-import type { AccountDto, ContactDto, DealDto, LeadDto } from '../types.ts';
 
 /*
  * Links to related records by id, showing their names. Each name is one cached GET of the record;
@@ -10,22 +9,22 @@ import type { AccountDto, ContactDto, DealDto, LeadDto } from '../types.ts';
 
 export const accountQuery = (id: string) => ({
   queryKey: ['account', id],
-  queryFn: () => api.get<AccountDto>(`/accounts/${id}`),
+  queryFn: () => api.get('/accounts/{id}', { params: { path: { id } } }),
   staleTime: 30_000,
 });
 export const contactQuery = (id: string) => ({
   queryKey: ['contact', id],
-  queryFn: () => api.get<ContactDto>(`/contacts/${id}`),
+  queryFn: () => api.get('/contacts/{id}', { params: { path: { id } } }),
   staleTime: 30_000,
 });
 export const leadQuery = (id: string) => ({
   queryKey: ['lead', id],
-  queryFn: () => api.get<LeadDto>(`/leads/${id}`),
+  queryFn: () => api.get('/leads/{id}', { params: { path: { id } } }),
   staleTime: 30_000,
 });
 export const dealByIdQuery = (id: string) => ({
   queryKey: ['deal', id],
-  queryFn: () => api.get<DealDto>(`/deals/${id}`),
+  queryFn: () => api.get('/deals/{id}', { params: { path: { id } } }),
   staleTime: 30_000,
 });
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, apiUrl, type Page } from '../api.ts';
+import { ApiError, apiUrl } from '../api.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { SavedViews, type TableState } from './saved-views.tsx';
 import type { Filters, Sort, TableConfig, TableRow } from './table-config.ts';
@@ -26,7 +26,7 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
   const query = { ...filters, sort: sort.key, order: sort.order, limit: PAGE_SIZE, cursor };
   const rows = useQuery({
     queryKey: [config.path, 'table', query],
-    queryFn: () => api.get<Page<T>>(`/${config.path}`, query),
+    queryFn: () => config.list(query),
     placeholderData: keepPreviousData,
   });
 
@@ -90,7 +90,11 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
         />
         <a
           className="button"
-          href={apiUrl(`/${config.path}/export`, { ...filters, sort: sort.key, order: sort.order, format: 'csv' }).href}
+          href={
+            apiUrl(`/${config.path}/export`, {
+              query: { ...filters, sort: sort.key, order: sort.order, format: 'csv' },
+            }).href
+          }
           download
           data-testid="export-csv"
         >

@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { api, type Page } from '../api.ts';
+import { api, getPage, type ListItem, type ListPath } from '../api.ts';
 import { Timeline } from '../pages/timeline.tsx';
 import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
-import type { TimelineEntry } from '../types.ts';
 
 const LIMIT = 20;
 
+/** A listed record's id, for React's key (every list of the API names its records by id). */
+function idOf(item: unknown): string | undefined {
+  return typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+}
+
 /** Related records of a record page: the first page of a list endpoint filtered to the record. */
-export function RelatedList<T extends { id: string }>({
+export function RelatedList<P extends ListPath>({
   title,
   path,
   query,
@@ -17,15 +21,15 @@ export function RelatedList<T extends { id: string }>({
   empty,
 }: {
   title: string;
-  path: string;
+  path: P;
   query: Record<string, string>;
   queryKey: readonly unknown[];
-  render: (item: T) => ReactNode;
+  render: (item: ListItem<P>) => ReactNode;
   empty: string;
 }) {
   const q = useQuery({
     queryKey: [...queryKey, path, query],
-    queryFn: () => api.get<Page<T>>(path, { ...query, limit: LIMIT }),
+    queryFn: () => getPage(path, { ...query, limit: LIMIT }),
   });
   const id = `related-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
@@ -44,7 +48,7 @@ export function RelatedList<T extends { id: string }>({
       {q.data && q.data.items.length > 0 && (
         <ul className="related-items">
           {q.data.items.map((item) => (
-            <li key={item.id}>{render(item)}</li>
+            <li key={idOf(item)}>{render(item)}</li>
           ))}
         </ul>
       )}
@@ -54,10 +58,19 @@ export function RelatedList<T extends { id: string }>({
 }
 
 /** The timeline of any record from the event log, newest first. */
-export function RecordTimeline({ path, queryKey }: { path: string; queryKey: readonly unknown[] }) {
+export function RecordTimeline({
+  path,
+  id,
+  queryKey,
+}: {
+  /** The record's path, e.g. '/deals/{id}'. */
+  path: '/accounts/{id}' | '/contacts/{id}' | '/leads/{id}' | '/deals/{id}';
+  id: string;
+  queryKey: readonly unknown[];
+}) {
   const timeline = useQuery({
     queryKey: [...queryKey, 'timeline'],
-    queryFn: () => api.get<Page<TimelineEntry>>(`${path}/timeline`, { limit: 100 }),
+    queryFn: () => api.get(`${path}/timeline`, { params: { path: { id }, query: { limit: 100 } } }),
   });
   const pipelines = useQuery(pipelinesQuery);
   const users = useQuery(usersQuery);

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Page } from '../api.ts';
+import { api, ApiError, ifMatch } from '../api.ts';
 import type { ViewDto, ViewEntity } from '../types.ts';
 import type { Filters, Sort } from './table-config.ts';
 
@@ -12,7 +12,7 @@ export interface TableState {
 
 const viewsQuery = (entity: ViewEntity) => ({
   queryKey: ['views', entity],
-  queryFn: () => api.get<Page<ViewDto>>('/views', { entity, limit: 50 }),
+  queryFn: () => api.get('/views', { params: { query: { entity, limit: 50 } } }),
 });
 
 const sameState = (v: ViewDto, s: TableState) =>
@@ -62,12 +62,14 @@ export function SavedViews({
   const saveNew = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const v = await api.post<ViewDto>('/views', {
-        entity,
-        name,
-        filters: state.filters,
-        sort: state.sort,
-        columns: state.columns,
+      const v = await api.post('/views', {
+        body: {
+          entity,
+          name,
+          filters: state.filters,
+          sort: state.sort,
+          columns: state.columns,
+        },
       });
       await refresh();
       setChosenId(v.id);
@@ -82,11 +84,10 @@ export function SavedViews({
   const saveChanges = async () => {
     if (!chosen) return;
     try {
-      await api.patch<ViewDto>(
-        `/views/${chosen.id}`,
-        { filters: state.filters, sort: state.sort, columns: state.columns },
-        chosen.version,
-      );
+      await api.patch('/views/{id}', {
+        params: { path: { id: chosen.id }, header: ifMatch(chosen.version) },
+        body: { filters: state.filters, sort: state.sort, columns: state.columns },
+      });
       await refresh();
       setMessage({ kind: 'ok', text: `Saved changes to "${chosen.name}"` });
     } catch (err) {
@@ -97,7 +98,7 @@ export function SavedViews({
   const remove = async () => {
     if (!chosen) return;
     try {
-      await api.del(`/views/${chosen.id}`, chosen.version);
+      await api.del('/views/{id}', { params: { path: { id: chosen.id }, header: ifMatch(chosen.version) } });
       await refresh();
       setChosenId('');
       setMessage({ kind: 'ok', text: `Deleted view "${chosen.name}"` });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BulkPath } from '../../../src/contract/bulk.ts';
+import type { Page, RuntimeQuery } from '../api.ts';
 import type { ViewEntity } from '../types.ts';
 
 /** A row of any record table: what paging, selection and bulk actions need. */
@@ -39,6 +40,8 @@ export interface FilterDef {
 export interface TableConfig<T extends TableRow> {
   entity: ViewEntity;
   path: BulkPath;
+  /** One page of the entity's list for the table's query (filters, sort, cursor): `getPage('/deals', query)`. */
+  list: (query: RuntimeQuery) => Promise<Page<T>>;
   title: string;
   /** What a user calls one record, e.g. "deal". */
   noun: string;

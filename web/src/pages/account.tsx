@@ -7,7 +7,6 @@ import { accountQuery, AccountLink, contactName } from '../components/record-lin
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { formatMoney } from '../money.ts';
 import { usersQuery } from '../queries.ts';
-import type { ActivityDto, ContactDto, DealDto } from '../types.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
 
 export function AccountPage() {
@@ -84,7 +83,8 @@ export function AccountPage() {
           <section className="card" aria-label="Details">
             <h2>Details</h2>
             <InlineFields
-              path={`/accounts/${a.id}`}
+              path="/accounts/{id}"
+              id={a.id}
               version={a.version}
               queryKey={key}
               noun="account"
@@ -92,7 +92,7 @@ export function AccountPage() {
             />
             <p className="muted small">Version {a.version}</p>
           </section>
-          <RelatedList<ContactDto>
+          <RelatedList
             title="Contacts"
             path="/contacts"
             query={{ accountId: a.id }}
@@ -107,7 +107,7 @@ export function AccountPage() {
               </>
             )}
           />
-          <RelatedList<DealDto>
+          <RelatedList
             title="Deals"
             path="/deals"
             query={{ accountId: a.id }}
@@ -123,7 +123,7 @@ export function AccountPage() {
               </>
             )}
           />
-          <RelatedList<ActivityDto>
+          <RelatedList
             title="Activities"
             path="/activities"
             query={{ accountId: a.id, sort: 'occurred_at', order: 'desc' }}
@@ -132,7 +132,7 @@ export function AccountPage() {
             render={activityLine}
           />
         </div>
-        <RecordTimeline path={`/accounts/${a.id}`} queryKey={key} />
+        <RecordTimeline path="/accounts/{id}" id={a.id} queryKey={key} />
       </div>
     </article>
   );

@@ -4,7 +4,6 @@ import { dealChannels } from '../../../src/contract/deals.ts';
 import { api } from '../api.ts';
 import { hasFilters, type BoardFilters } from '../board-data.ts';
 import { usersQuery } from '../queries.ts';
-import type { TeamDto } from '../types.ts';
 
 /** Owner, team, channel, close-date range and text; changes go to the URL (text after a pause). */
 export function BoardFilterBar({
@@ -18,7 +17,7 @@ export function BoardFilterBar({
   // Partners may not read teams: then the team filter is simply not offered.
   const teams = useQuery({
     queryKey: ['teams'],
-    queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items,
+    queryFn: async () => (await api.get('/teams')).items,
     staleTime: 5 * 60_000,
     retry: false,
   });

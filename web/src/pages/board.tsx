@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, ifMatch } from '../api.ts';
 import { formatMoney, stageTotals } from '../money.ts';
 import { boardDealsQuery, nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 import type { DealDto, GateField, PipelineDto, StageDto } from '../types.ts';
@@ -101,11 +101,10 @@ function Board({ pipeline, filters }: { pipeline: PipelineDto; filters: BoardFil
     setNotice(null);
     setMoving(deal.id);
     try {
-      const moved = await api.post<DealDto>(
-        `/deals/${deal.id}/stage`,
-        { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
-        deal.version,
-      );
+      const moved = await api.post('/deals/{id}/stage', {
+        params: { path: { id: deal.id }, header: ifMatch(deal.version) },
+        body: { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
+      });
       applyDeal(moved);
       setPending(null);
       setNotice({ kind: 'ok', text: `Moved "${deal.name}" to ${stage.name}` });

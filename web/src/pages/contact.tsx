@@ -6,7 +6,6 @@ import { AccountLink, contactName, contactQuery } from '../components/record-lin
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { formatMoney } from '../money.ts';
 import { usersQuery } from '../queries.ts';
-import type { ActivityDto, DealDto } from '../types.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
 
 const list = (v: string) =>
@@ -83,7 +82,8 @@ export function ContactPage() {
           <section className="card" aria-label="Details">
             <h2>Details</h2>
             <InlineFields
-              path={`/contacts/${c.id}`}
+              path="/contacts/{id}"
+              id={c.id}
               version={c.version}
               queryKey={key}
               noun="contact"
@@ -91,7 +91,7 @@ export function ContactPage() {
             />
             <p className="muted small">Version {c.version}</p>
           </section>
-          <RelatedList<DealDto>
+          <RelatedList
             title="Deals"
             path="/deals"
             query={{ contactId: c.id }}
@@ -115,7 +115,7 @@ export function ContactPage() {
               </>
             )}
           />
-          <RelatedList<ActivityDto>
+          <RelatedList
             title="Activities"
             path="/activities"
             query={{ contactId: c.id, sort: 'occurred_at', order: 'desc' }}
@@ -124,7 +124,7 @@ export function ContactPage() {
             render={activityLine}
           />
         </div>
-        <RecordTimeline path={`/contacts/${c.id}`} queryKey={key} />
+        <RecordTimeline path="/contacts/{id}" id={c.id} queryKey={key} />
       </div>
     </article>
   );

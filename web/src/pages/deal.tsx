@@ -3,7 +3,7 @@ import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
-import type { ActivityDto, DealDto, PipelineDto, UserDto } from '../types.ts';
+import type { DealDto, PipelineDto, UserDto } from '../types.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { AccountLink, ContactLink } from '../components/record-links.tsx';
 import { RelatedList } from '../components/related-list.tsx';
@@ -44,7 +44,8 @@ export function DealPage() {
           <section className="card">
             <h2>Details</h2>
             <InlineFields
-              path={`/deals/${d.id}`}
+              path="/deals/{id}"
+              id={d.id}
               version={d.version}
               queryKey={['deal', d.id]}
               noun="deal"
@@ -60,7 +61,7 @@ export function DealPage() {
             <ContactRoles deal={d} />
           </section>
           <DealCalls dealId={d.id} dealName={d.name} />
-          <RelatedList<ActivityDto>
+          <RelatedList
             title="Activities"
             path="/activities"
             query={{ dealId: d.id, sort: 'occurred_at', order: 'desc' }}

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { ConvertLeadResult } from '../../../src/contract/lead-conversion.ts';
-import type { LeadDto, LeadStatus } from '../../../src/contract/leads.ts';
-import { api, ApiError, getAll, type Page } from '../api.ts';
+import type { ConvertLeadResult, LeadDto, LeadStatus } from '../types.ts';
+import { api, ApiError, getAll, ifMatch } from '../api.ts';
 import { ConvertLeadDialog } from '../components/convert-lead-dialog.tsx';
 import { age } from '../components/durations.ts';
 import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
@@ -37,27 +36,35 @@ export function LeadInboxPage() {
 
   const open = useQuery({
     queryKey: ['leads', 'inbox', 'open', ownerId ?? 'all'],
-    queryFn: () =>
-      getAll<LeadDto>('/leads', { status: openStatuses.join(','), ownerId, sort: 'created_at', order: 'asc' }, 5),
+    queryFn: () => getAll('/leads', { query: { status: openStatuses, ownerId, sort: 'created_at', order: 'asc' } }, 5),
   });
   const closed = useQuery({
     queryKey: ['leads', 'inbox', 'closed', tab, ownerId ?? 'all'],
     queryFn: () =>
-      api.get<Page<LeadDto>>('/leads', { status: tab, ownerId, sort: 'updated_at', order: 'desc', limit: 50 }),
+      api.get('/leads', {
+        params: {
+          query: {
+            status: tab === 'open' ? openStatuses : [tab],
+            ownerId,
+            sort: 'updated_at',
+            order: 'desc',
+            limit: 50,
+          },
+        },
+      }),
     enabled: tab === 'disqualified' || tab === 'converted',
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['leads'] });
 
   /** PATCH the lead's status; a stale version reloads the list and says so. */
-  const setStatus = async (lead: LeadDto, status: LeadStatus, disqualifiedReason?: string) => {
+  const setStatus = async (lead: LeadDto, status: Exclude<LeadStatus, 'converted'>, disqualifiedReason?: string) => {
     setBusy(lead.id);
     setNotice(null);
     try {
-      await api.patch<LeadDto>(
-        `/leads/${lead.id}`,
-        { status, ...(disqualifiedReason ? { disqualifiedReason } : {}) },
-        lead.version,
-      );
+      await api.patch('/leads/{id}', {
+        params: { path: { id: lead.id }, header: ifMatch(lead.version) },
+        body: { status, ...(disqualifiedReason ? { disqualifiedReason } : {}) },
+      });
       setNotice({ kind: 'ok', text: `${nameOf(lead)}: ${status}` });
       setDisqualifying(null);
     } catch (err) {

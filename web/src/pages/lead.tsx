@@ -6,7 +6,6 @@ import { InlineFields, orNull, type EditableField } from '../components/inline-f
 import { AccountLink, ContactLink, contactName, DealLink, leadQuery } from '../components/record-links.tsx';
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { usersQuery } from '../queries.ts';
-import type { ActivityDto } from '../types.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
 
 export function LeadPage() {
@@ -72,7 +71,7 @@ export function LeadPage() {
                 was; edit the account, contact or deal it became.
               </p>
             )}
-            <InlineFields path={`/leads/${l.id}`} version={l.version} queryKey={key} noun="lead" fields={fields} />
+            <InlineFields path="/leads/{id}" id={l.id} version={l.version} queryKey={key} noun="lead" fields={fields} />
             <p className="muted small">Version {l.version}</p>
           </section>
           {converted && (
@@ -92,7 +91,7 @@ export function LeadPage() {
               </dl>
             </section>
           )}
-          <RelatedList<ActivityDto>
+          <RelatedList
             title="Activities"
             path="/activities"
             query={{ leadId: l.id, sort: 'occurred_at', order: 'desc' }}
@@ -101,7 +100,7 @@ export function LeadPage() {
             render={activityLine}
           />
         </div>
-        <RecordTimeline path={`/leads/${l.id}`} queryKey={key} />
+        <RecordTimeline path="/leads/{id}" id={l.id} queryKey={key} />
       </div>
     </article>
   );

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { updateDealSchema } from '../../../src/contract/deals.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, ifMatch } from '../api.ts';
 import type { DealDto, GateField, StageDto } from '../types.ts';
 
 /** A stage move waiting for input: gate fields the server said are missing, or a lost reason. */
@@ -71,7 +71,10 @@ export function MoveDialog({
     try {
       let current = deal;
       if (fields.length > 0) {
-        current = await api.patch<DealDto>(`/deals/${deal.id}`, parsed.data, deal.version);
+        current = await api.patch('/deals/{id}', {
+          params: { path: { id: deal.id }, header: ifMatch(deal.version) },
+          body: parsed.data,
+        });
         onUpdated(current);
       }
       await onRetry(current, pending.needsLostReason ? lostReason.trim() : undefined);

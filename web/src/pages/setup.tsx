@@ -9,7 +9,7 @@ import { signIn } from '../session.ts';
 /** Whether the server has no organization yet (GET /setup, public). */
 export const setupStatusQuery = queryOptions({
   queryKey: ['setup'],
-  queryFn: () => api.get<{ needed: boolean }>('/setup'),
+  queryFn: () => api.get('/setup'),
   staleTime: 60_000,
 });
 
@@ -48,7 +48,7 @@ export function SetupPage() {
     setBusy(true);
     setProblems(null);
     try {
-      await api.post('/setup', parsed.data);
+      await api.post('/setup', { body: parsed.data });
       queryClient.setQueryData(setupStatusQuery.queryKey, { needed: false });
       await signIn(queryClient, parsed.data.admin.email, parsed.data.admin.password);
       await router.navigate({ to: '/board', search: {} });

@@ -5,6 +5,7 @@ import { accountTypes } from '../../../src/contract/accounts.ts';
 import { activityTypes, callDispositions } from '../../../src/contract/activities.ts';
 import { dealChannels, dealStatuses } from '../../../src/contract/deals.ts';
 import { leadStatuses } from '../../../src/contract/leads.ts';
+import { getPage } from '../api.ts';
 import { AccountLink, ContactLink, contactName, DealLink, LeadLink } from '../components/record-links.tsx';
 import { RecordTable } from '../components/record-table.tsx';
 import type { FilterDef, Option, TableConfig } from '../components/table-config.ts';
@@ -45,6 +46,7 @@ export function DealsTablePage() {
     return {
       entity: 'deal',
       path: 'deals',
+      list: (query) => getPage('/deals', query),
       title: 'Deals',
       noun: 'deal',
       stageBulk: true,
@@ -129,6 +131,7 @@ export function AccountsTablePage() {
     () => ({
       entity: 'account',
       path: 'accounts',
+      list: (query) => getPage('/accounts', query),
       title: 'Accounts',
       noun: 'account',
       nameOf: (a) => a.name,
@@ -189,6 +192,7 @@ export function ContactsTablePage() {
     () => ({
       entity: 'contact',
       path: 'contacts',
+      list: (query) => getPage('/contacts', query),
       title: 'Contacts',
       noun: 'contact',
       nameOf: contactName,
@@ -240,6 +244,7 @@ export function LeadsTablePage() {
     () => ({
       entity: 'lead',
       path: 'leads',
+      list: (query) => getPage('/leads', query),
       title: 'Leads',
       noun: 'lead',
       nameOf: contactName,
@@ -299,6 +304,7 @@ export function ActivitiesTablePage() {
     () => ({
       entity: 'activity',
       path: 'activities',
+      list: (query) => getPage('/activities', query),
       title: 'Activities',
       noun: 'activity',
       nameOf: (a) => a.subject ?? `${words(a.type)} ${day(a.occurredAt ?? a.dueAt ?? a.createdAt)}`,

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { Link, Outlet } from '@tanstack/react-router';
 import { api, getAll } from '../../api.ts';
-import type { PipelineDto, TeamDto, UserDto } from '../../types.ts';
 
 const sections = [
   { to: '/admin/users', label: 'Users' },
@@ -31,13 +30,13 @@ export function AdminLayout() {
 }
 
 /** Every user, active or not (admins manage both). */
-export const allUsersQuery = queryOptions({ queryKey: ['admin', 'users'], queryFn: () => getAll<UserDto>('/users') });
+export const allUsersQuery = queryOptions({ queryKey: ['admin', 'users'], queryFn: () => getAll('/users') });
 export const teamsQuery = queryOptions({
   queryKey: ['admin', 'teams'],
-  queryFn: async () => (await api.get<{ items: TeamDto[] }>('/teams')).items,
+  queryFn: async () => (await api.get('/teams')).items,
 });
 /** Every pipeline, inactive ones included. */
 export const allPipelinesQuery = queryOptions({
   queryKey: ['admin', 'pipelines'],
-  queryFn: () => getAll<PipelineDto>('/pipelines'),
+  queryFn: () => getAll('/pipelines'),
 });

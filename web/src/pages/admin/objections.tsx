@@ -7,14 +7,14 @@ import {
   updateObjectionSchema,
   type ObjectionCategory,
 } from '../../../../src/contract/objections.ts';
-import { api, getAll } from '../../api.ts';
+import { api, getAll, ifMatch } from '../../api.ts';
 import type { ObjectionDto } from '../../types.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
 
 const KEY = ['admin', 'objections'];
 
 export function AdminObjectionsPage() {
-  const objections = useQuery({ queryKey: KEY, queryFn: () => getAll<ObjectionDto>('/objections', { active: 'all' }) });
+  const objections = useQuery({ queryKey: KEY, queryFn: () => getAll('/objections', { query: { active: 'all' } }) });
   const [editing, setEditing] = useState<ObjectionDto | null>(null);
   if (objections.isPending) return <p className="muted">Loading the objection library…</p>;
   if (objections.isError) return <p className="error">{objections.error.message}</p>;
@@ -74,7 +74,9 @@ function Retire({ objection }: { objection: ObjectionDto }) {
   const { error, busy, run } = useSubmit(KEY);
   const onClick = async () => {
     const ok = await run(z.unknown(), null, () =>
-      api.del(`/objections/${objection.id}`, objection.version).then(() => true),
+      api
+        .del('/objections/{id}', { params: { path: { id: objection.id }, header: ifMatch(objection.version) } })
+        .then(() => true),
     );
     if (ok) await queryClient.invalidateQueries({ queryKey: KEY });
   };
@@ -113,9 +115,12 @@ function ObjectionForm({ objection, onDone }: { objection: ObjectionDto | null; 
     };
     const saved = objection
       ? await run(updateObjectionSchema, input, (body) =>
-          api.patch<ObjectionDto>(`/objections/${objection.id}`, body, objection.version),
+          api.patch('/objections/{id}', {
+            params: { path: { id: objection.id }, header: ifMatch(objection.version) },
+            body,
+          }),
         )
-      : await run(createObjectionSchema, input, (body) => api.post<ObjectionDto>('/objections', body));
+      : await run(createObjectionSchema, input, (body) => api.post('/objections', { body }));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
     await queryClient.invalidateQueries({ queryKey: ['objections'] });

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createPipelineSchema, replaceStagesSchema, updatePipelineSchema } from '../../../../src/contract/pipelines.ts';
-import { api } from '../../api.ts';
+import { api, ifMatch } from '../../api.ts';
 import type { PipelineDto } from '../../types.ts';
 import { allPipelinesQuery } from './admin-layout.tsx';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
@@ -163,7 +163,7 @@ function NewPipeline({ onCreated }: { onCreated: (p: PipelineDto) => void }) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const input = { ...v, description: orNull(v.description), stages: toStageInputs(drafts) };
-    const created = await run(createPipelineSchema, input, (body) => api.post<PipelineDto>('/pipelines', body));
+    const created = await run(createPipelineSchema, input, (body) => api.post('/pipelines', { body }));
     if (!created) return;
     await refresh();
     onCreated(created);
@@ -204,7 +204,10 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
     setSaved(null);
     const input = { ...v, description: orNull(v.description) };
     const done = await settings.run(updatePipelineSchema, input, (body) =>
-      api.patch<PipelineDto>(`/pipelines/${pipeline.id}`, body, pipeline.version),
+      api.patch('/pipelines/{id}', {
+        params: { path: { id: pipeline.id }, header: ifMatch(pipeline.version) },
+        body,
+      }),
     );
     if (!done) return;
     setSaved('Settings saved.');
@@ -215,7 +218,10 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
     e.preventDefault();
     setSaved(null);
     const done = await stages.run(replaceStagesSchema, { stages: toStageInputs(drafts) }, (body) =>
-      api.put<PipelineDto>(`/pipelines/${pipeline.id}/stages`, body, pipeline.version),
+      api.put('/pipelines/{id}/stages', {
+        params: { path: { id: pipeline.id }, header: ifMatch(pipeline.version) },
+        body,
+      }),
     );
     if (!done) return;
     // New stages now have ids; the next save must send them, not add them again.

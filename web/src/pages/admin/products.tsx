@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { createProductSchema, updateProductSchema } from '../../../../src/contract/products.ts';
-import { api, getAll } from '../../api.ts';
+import { api, getAll, ifMatch } from '../../api.ts';
 import { formatMoney } from '../../money.ts';
 import type { ProductDto } from '../../types.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
@@ -10,7 +10,7 @@ import { Field, FormError, orNull, useSubmit } from './form.tsx';
 const KEY = ['admin', 'products'];
 
 export function AdminProductsPage() {
-  const products = useQuery({ queryKey: KEY, queryFn: () => getAll<ProductDto>('/products') });
+  const products = useQuery({ queryKey: KEY, queryFn: () => getAll('/products') });
   const [editing, setEditing] = useState<ProductDto | null>(null);
   if (products.isPending) return <p className="muted">Loading products…</p>;
   if (products.isError) return <p className="error">{products.error.message}</p>;
@@ -59,7 +59,11 @@ function Deactivate({ product }: { product: ProductDto }) {
   const queryClient = useQueryClient();
   const { error, busy, run } = useSubmit(KEY);
   const onClick = async () => {
-    const ok = await run(z.unknown(), null, () => api.del(`/products/${product.id}`, product.version).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api
+        .del('/products/{id}', { params: { path: { id: product.id }, header: ifMatch(product.version) } })
+        .then(() => true),
+    );
     if (ok) await queryClient.invalidateQueries({ queryKey: KEY });
   };
   return (
@@ -105,9 +109,12 @@ function ProductForm({ product, onDone }: { product: ProductDto | null; onDone: 
     };
     const saved = product
       ? await run(updateProductSchema, input, (body) =>
-          api.patch<ProductDto>(`/products/${product.id}`, body, product.version),
+          api.patch('/products/{id}', {
+            params: { path: { id: product.id }, header: ifMatch(product.version) },
+            body,
+          }),
         )
-      : await run(createProductSchema, input, (body) => api.post<ProductDto>('/products', body));
+      : await run(createProductSchema, input, (body) => api.post('/products', { body }));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
     await queryClient.invalidateQueries({ queryKey: ['products'] });

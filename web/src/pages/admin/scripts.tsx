@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { createScriptSchema, updateScriptSchema } from '../../../../src/contract/scripts.ts';
-import { api, getAll } from '../../api.ts';
+import { api, getAll, ifMatch } from '../../api.ts';
 import { nameOf, productsQuery } from '../../queries.ts';
-import type { PipelineDto, ProductDto, ScriptDto, ScriptVersionDto } from '../../types.ts';
+import type { PipelineDto, ProductDto, ScriptDto } from '../../types.ts';
 import { allPipelinesQuery, allUsersQuery } from './admin-layout.tsx';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
 
@@ -18,7 +18,7 @@ function targetOf(s: ScriptDto, pipelines: PipelineDto[], products: ProductDto[]
 }
 
 export function AdminScriptsPage() {
-  const scripts = useQuery({ queryKey: KEY, queryFn: () => getAll<ScriptDto>('/scripts', { active: 'all' }) });
+  const scripts = useQuery({ queryKey: KEY, queryFn: () => getAll('/scripts', { query: { active: 'all' } }) });
   const pipelines = useQuery(allPipelinesQuery);
   const products = useQuery(productsQuery);
   const [editing, setEditing] = useState<ScriptDto | null>(null);
@@ -83,7 +83,11 @@ function Deactivate({ script }: { script: ScriptDto }) {
   const queryClient = useQueryClient();
   const { error, busy, run } = useSubmit(KEY);
   const onClick = async () => {
-    const ok = await run(z.unknown(), null, () => api.del(`/scripts/${script.id}`, script.version).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api
+        .del('/scripts/{id}', { params: { path: { id: script.id }, header: ifMatch(script.version) } })
+        .then(() => true),
+    );
     if (ok) await queryClient.invalidateQueries({ queryKey: KEY });
   };
   return (
@@ -99,7 +103,7 @@ function Deactivate({ script }: { script: ScriptDto }) {
 function Versions({ script, onClose }: { script: ScriptDto; onClose: () => void }) {
   const versions = useQuery({
     queryKey: [...KEY, script.id, 'versions'],
-    queryFn: () => getAll<ScriptVersionDto>(`/scripts/${script.id}/versions`),
+    queryFn: () => getAll('/scripts/{id}/versions', { path: { id: script.id } }),
   });
   const users = useQuery(allUsersQuery);
   return (
@@ -163,9 +167,12 @@ function ScriptForm({
     };
     const saved = script
       ? await run(updateScriptSchema, input, (body) =>
-          api.patch<ScriptDto>(`/scripts/${script.id}`, body, script.version),
+          api.patch('/scripts/{id}', {
+            params: { path: { id: script.id }, header: ifMatch(script.version) },
+            body,
+          }),
         )
-      : await run(createScriptSchema, input, (body) => api.post<ScriptDto>('/scripts', body));
+      : await run(createScriptSchema, input, (body) => api.post('/scripts', { body }));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: KEY });
     await queryClient.invalidateQueries({ queryKey: ['scripts'] });

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { createTeamSchema, teamKinds, updateTeamSchema } from '../../../../src/contract/users.ts';
-import { api } from '../../api.ts';
+import { api, ifMatch } from '../../api.ts';
 import type { TeamDto, UserDto } from '../../types.ts';
 import { allUsersQuery, teamsQuery } from './admin-layout.tsx';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
@@ -72,7 +72,9 @@ function DeleteTeam({ team }: { team: TeamDto }) {
   const { error, busy, run } = useSubmit(['admin', 'teams']);
   const onDelete = async () => {
     if (!window.confirm(`Delete the team ${team.name}?`)) return;
-    const ok = await run(z.unknown(), null, () => api.del(`/teams/${team.id}`, team.version).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api.del('/teams/{id}', { params: { path: { id: team.id }, header: ifMatch(team.version) } }).then(() => true),
+    );
     if (ok) await queryClient.invalidateQueries({ queryKey: ['admin', 'teams'] });
   };
   return (
@@ -103,8 +105,10 @@ function TeamForm({ team, users, onDone }: { team: TeamDto | null; users: UserDt
     e.preventDefault();
     const input = { name: v.name, kind: v.kind, managerId: orNull(v.managerId) };
     const saved = team
-      ? await run(updateTeamSchema, input, (body) => api.patch<TeamDto>(`/teams/${team.id}`, body, team.version))
-      : await run(createTeamSchema, input, (body) => api.post<TeamDto>('/teams', body));
+      ? await run(updateTeamSchema, input, (body) =>
+          api.patch('/teams/{id}', { params: { path: { id: team.id }, header: ifMatch(team.version) }, body }),
+        )
+      : await run(createTeamSchema, input, (body) => api.post('/teams', { body }));
     if (!saved) return;
     await queryClient.invalidateQueries({ queryKey: ['admin', 'teams'] });
     setV({ name: '', kind: 'field_sales', managerId: '' });

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
-import { createApiTokenSchema as createTokenSchema, type ApiTokenDto } from '../../../../src/contract/api-tokens.ts';
+import { createApiTokenSchema as createTokenSchema } from '../../../../src/contract/api-tokens.ts';
+import type { ApiTokenDto } from '../../types.ts';
 import { api } from '../../api.ts';
 import { sessionQuery } from '../../session.ts';
 import { nameOf } from '../../queries.ts';
@@ -15,7 +16,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 export function AdminTokensPage() {
   const tokens = useQuery({
     queryKey: KEY,
-    queryFn: async () => (await api.get<{ items: ApiTokenDto[] }>('/tokens')).items,
+    queryFn: async () => (await api.get('/tokens')).items,
   });
   const users = useQuery(allUsersQuery);
   if (tokens.isPending) return <p className="muted">Loading API tokensâ€¦</p>;
@@ -61,7 +62,9 @@ function Revoke({ token }: { token: ApiTokenDto }) {
   const { error, busy, run } = useSubmit(KEY);
   const onClick = async () => {
     if (!window.confirm(`Revoke the token ${token.name}? Scripts using it stop working at once.`)) return;
-    const ok = await run(z.unknown(), null, () => api.del(`/tokens/${token.id}`).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api.del('/tokens/{id}', { params: { path: { id: token.id } } }).then(() => true),
+    );
     if (ok) await queryClient.invalidateQueries({ queryKey: KEY });
   };
   return (
@@ -92,9 +95,7 @@ function CreateToken() {
       ...(v.userId && v.userId !== me ? { userId: v.userId } : {}),
       ...(days === null ? {} : { expiresInDays: days }),
     };
-    const created = await run(createTokenSchema, input, (body) =>
-      api.post<{ token: string; apiToken: ApiTokenDto }>('/tokens', body),
-    );
+    const created = await run(createTokenSchema, input, (body) => api.post('/tokens', { body }));
     if (!created) return;
     setShown({ name: created.apiToken.name, token: created.token });
     setV({ name: '', userId: '', expiresInDays: '' });

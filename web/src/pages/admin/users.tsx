@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roles, type Role } from '../../../../src/contract/access.ts';
 import { createUserSchema, updateUserSchema } from '../../../../src/contract/users.ts';
-import { api, getAll } from '../../api.ts';
+import { api, getAll, ifMatch } from '../../api.ts';
 import { sessionQuery } from '../../session.ts';
 import type { TeamDto, UserDto } from '../../types.ts';
 import { allUsersQuery, teamsQuery } from './admin-layout.tsx';
@@ -18,19 +18,14 @@ export const roleNames: Record<Role, string> = {
   auditor: 'Auditor',
 };
 
-interface AccountOption {
-  id: string;
-  name: string;
-}
-
 /** Accounts a partner user can belong to (resellers, distributors, VARs, agencies). */
 function usePartnerAccounts(enabled: boolean) {
   return useQuery({
     queryKey: ['admin', 'partner-accounts'],
     enabled,
     queryFn: async () => {
-      const types = ['reseller', 'distributor', 'value_added_reseller', 'agency'];
-      const lists = await Promise.all(types.map((type) => getAll<AccountOption>('/accounts', { type }, 5)));
+      const types = ['reseller', 'distributor', 'value_added_reseller', 'agency'] as const;
+      const lists = await Promise.all(types.map((type) => getAll('/accounts', { query: { type } }, 5)));
       return lists.flat().sort((a, b) => a.name.localeCompare(b.name));
     },
   });
@@ -88,7 +83,7 @@ function CreateUserForm({ users, teams }: { users: UserDto[]; teams: TeamDto[] }
       managerId: orNull(v.managerId),
       partnerAccountId: v.role === 'partner' ? orNull(v.partnerAccountId) : null,
     };
-    const user = await run(createUserSchema, input, (body) => api.post<UserDto>('/users', body));
+    const user = await run(createUserSchema, input, (body) => api.post('/users', { body }));
     if (!user) return;
     if (v.password) setCreated({ name: user.name, password: v.password });
     setV(empty);
@@ -223,7 +218,7 @@ function UserRow({ user, users, teams, isMe }: { user: UserDto; users: UserDto[]
 
   const save = async (patch: Record<string, unknown>) => {
     const updated = await run(updateUserSchema, patch, (body) =>
-      api.patch<UserDto>(`/users/${user.id}`, body, user.version),
+      api.patch('/users/{id}', { params: { path: { id: user.id }, header: ifMatch(user.version) }, body }),
     );
     if (!updated) return;
     queryClient.setQueryData(['admin', 'users'], (old: UserDto[] | undefined) =>

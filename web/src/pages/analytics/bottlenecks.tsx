@@ -56,7 +56,7 @@ function flowOption(r: BottleneckReport): ChartOption {
 
 /** 8. Bottlenecks: flow per open stage, WIP over time, the Little's law check and the stale deals. */
 export function BottlenecksTab({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis<BottleneckReport>('bottlenecks', filters);
+  const q = useAnalysis('/analytics/bottlenecks', filters);
   const users = useQuery(usersQuery).data;
   const wip = useMemo(() => (q.data ? wipOption(q.data) : {}), [q.data]);
   const flow = useMemo(() => (q.data ? flowOption(q.data) : {}), [q.data]);

@@ -1,29 +1,31 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { api } from '../../api.ts';
+import { api, getWithQuery, type ApiPath } from '../../api.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import type { FilterValues } from './search.ts';
-import type { AnalysisInfo } from './types.ts';
 
 export type { FilterKey, FilterValues } from './search.ts';
 
 export const analysesListQuery = {
   queryKey: ['analytics'],
-  queryFn: async () => (await api.get<{ items: AnalysisInfo[] }>('/analytics')).items,
+  queryFn: async () => (await api.get('/analytics')).items,
   staleTime: 5 * 60_000,
 };
 
+/** The path of each analysis (GET /api/v1/analytics/<name>); its answer's type comes with it. */
+export type AnalysisPath = Extract<ApiPath<'get'>, `/analytics/${string}`>;
+
 /** One analysis answered with the shared filters and its own parameters; the previous answer stays on screen while the next loads. */
-export function useAnalysis<T>(
-  name: string,
+export function useAnalysis<P extends AnalysisPath>(
+  path: P,
   filters: FilterValues,
   params: Record<string, string | number | undefined> = {},
 ) {
   const query = { ...filters, ...params };
   return useQuery({
-    queryKey: ['analytics', name, query],
-    queryFn: () => api.get<T>(`/analytics/${name}`, query),
+    queryKey: ['analytics', path, query],
+    queryFn: () => getWithQuery(path, query),
     placeholderData: keepPreviousData,
   });
 }

@@ -133,7 +133,7 @@ function DrillDown({
   stageName: (id: string) => string;
   onClose: () => void;
 }) {
-  const q = useAnalysis<ConformanceReport>('conformance', { ...filters, [drill.key]: drill.id ?? undefined });
+  const q = useAnalysis('/analytics/conformance', { ...filters, [drill.key]: drill.id ?? undefined });
   return (
     <section aria-label={`Deviating deals of ${drill.name}`}>
       <div className="card-head">
@@ -155,7 +155,7 @@ function DrillDown({
 
 /** 7. Conformance to the designed stage order, per owner, team and partner, with the deviating deals. */
 export function ConformanceTab({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis<ConformanceReport>('conformance', filters);
+  const q = useAnalysis('/analytics/conformance', filters);
   const pipelines = useQuery(pipelinesQuery).data;
   const [drill, setDrill] = useState<Drill | null>(null);
   const names = new Map((pipelines ?? []).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)));

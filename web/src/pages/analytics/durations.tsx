@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { AnalysisView, NumbersTable, num, useAnalysis, type FilterValues } from './common.tsx';
-import type { DurationStats, StageDurationsReport } from './types.ts';
+import type { DurationStats } from './types.ts';
 
 /**
  * The API gives P50, P75, P90 and the mean but no minimum or maximum, so each stage is drawn as a
@@ -55,7 +55,7 @@ const cells = (s: DurationStats) => [s.count, num(s.p50), num(s.p75), num(s.p90)
 
 /** 2. Stage durations: days per visit of each stage, and cycle time to won and to lost. */
 export function DurationsTab({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis<StageDurationsReport>('stage-durations', filters);
+  const q = useAnalysis('/analytics/stage-durations', filters);
   const option = useMemo(() => {
     if (!q.data) return {};
     const r = q.data;

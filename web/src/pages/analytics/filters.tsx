@@ -2,20 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, getAll } from '../../api.ts';
 import { pipelinesQuery, productsQuery, usersQuery } from '../../queries.ts';
-import type { AccountDto } from '../../types.ts';
 import type { FilterKey, FilterValues } from './common.tsx';
 
-const partnerTypes = ['distributor', 'reseller', 'value_added_reseller', 'agency'];
+const partnerTypes = ['distributor', 'reseller', 'value_added_reseller', 'agency'] as const;
 
 const teamsQuery = {
   queryKey: ['teams'],
-  queryFn: async () => (await api.get<{ items: { id: string; name: string }[] }>('/teams')).items,
+  queryFn: async () => (await api.get('/teams')).items,
   staleTime: 5 * 60_000,
 };
 const partnersQuery = {
   queryKey: ['accounts', 'partners'],
   queryFn: async () =>
-    (await Promise.all(partnerTypes.map((type) => getAll<AccountDto>('/accounts', { type }, 5))))
+    (await Promise.all(partnerTypes.map((type) => getAll('/accounts', { query: { type } }, 5))))
       .flat()
       .sort((a, b) => a.name.localeCompare(b.name)),
   staleTime: 5 * 60_000,

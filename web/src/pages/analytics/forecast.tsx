@@ -40,7 +40,7 @@ function bandOption(rows: ReturnType<typeof byCurrency>[number][1]): ChartOption
 /** 4. Weighted pipeline and the forecast bands by period: closed, commit, best case, pipeline. */
 export function ForecastTab({ filters }: { filters: FilterValues }) {
   const [period, setPeriod] = useState<'month' | 'quarter'>('month');
-  const q = useAnalysis<ForecastReport>('forecast', filters, { period });
+  const q = useAnalysis('/analytics/forecast', filters, { period });
   const currencies = useMemo(() => (q.data ? byCurrency(q.data) : []), [q.data]);
   const options = useMemo(() => currencies.map(([, rows]) => bandOption(rows)), [currencies]);
   return (

@@ -26,7 +26,7 @@ function funnelOption(r: FunnelReport, mode: Mode): ChartOption {
 
 /** 1. Funnel: deals reaching each stage (strict order or at any point), conversion, win rate. */
 export function FunnelTab({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis<FunnelReport>('funnel', filters);
+  const q = useAnalysis('/analytics/funnel', filters);
   const [mode, setMode] = useState<Mode>('strict');
   const option = useMemo(() => (q.data ? funnelOption(q.data, mode) : {}), [q.data, mode]);
   return (

@@ -57,7 +57,7 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
   const params = scenario.stageId
     ? { stageId: scenario.stageId, conversionPoints: scenario.points, shortenDays: scenario.days }
     : {};
-  const q = useAnalysis<MarkovReport>('markov', filters, params);
+  const q = useAnalysis('/analytics/markov', filters, params);
   const option = useMemo(() => (q.data ? winOption(q.data) : {}), [q.data]);
   const settling = q.isFetching || scenario.stageId !== stageId || scenario.points !== points || scenario.days !== days;
   return (

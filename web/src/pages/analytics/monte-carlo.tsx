@@ -60,7 +60,7 @@ function bandOption(r: MonteCarloReport): ChartOption {
 export function MonteCarloTab({ filters }: { filters: FilterValues }) {
   const [target, setTarget] = useState('');
   const [applied, setApplied] = useState<string | undefined>();
-  const q = useAnalysis<MonteCarloReport>('monte-carlo', filters, { target: applied });
+  const q = useAnalysis('/analytics/monte-carlo', filters, { target: applied });
   const option = useMemo(() => (q.data ? bandOption(q.data) : {}), [q.data]);
   return (
     <AnalysisView

@@ -74,7 +74,7 @@ function graphOption(r: ProcessMapReport): ChartOption {
 /** 6. Process map (directly-follows graph) and the variants of the deals' paths. */
 export function ProcessMapTab({ filters }: { filters: FilterValues }) {
   const [activities, setActivities] = useState(false);
-  const q = useAnalysis<ProcessMapReport>('process-map', filters, { activities: String(activities) });
+  const q = useAnalysis('/analytics/process-map', filters, { activities: String(activities) });
   const option = useMemo(() => (q.data ? graphOption(q.data) : {}), [q.data]);
   return (
     <AnalysisView

@@ -43,7 +43,7 @@ const cells = (f: VelocityFactors) => [
 export function VelocityTab({ filters }: { filters: FilterValues }) {
   const [target, setTarget] = useState('');
   const [applied, setApplied] = useState<string | undefined>();
-  const q = useAnalysis<VelocityReport>('velocity', filters, { target: applied });
+  const q = useAnalysis('/analytics/velocity', filters, { target: applied });
   const options = useMemo(() => (q.data ? q.data.byCurrency.map(factorOption) : []), [q.data]);
   return (
     <AnalysisView q={q} what="velocity" isEmpty={(r) => r.byCurrency.length === 0}>

@@ -128,7 +128,7 @@ export function WaterfallTab({ filters }: { filters: FilterValues }) {
 }
 
 function WaterfallView({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis<WaterfallReport>('waterfall', filters);
+  const q = useAnalysis('/analytics/waterfall', filters);
   return (
     <AnalysisView
       q={q}

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import type { ImportJobDto, ImportSummary } from '../../../../src/contract/imports.ts';
+import type { ImportJobDto, ImportSummary } from '../../types.ts';
 import { api, apiUrl, getText } from '../../api.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { listPathOf, rejectReasons } from './import-choices.ts';
@@ -12,7 +12,7 @@ const finished = (j: ImportJobDto | undefined) => j?.status === 'succeeded' || j
 export function useImportJob(id: string) {
   return useQuery({
     queryKey: ['imports', id],
-    queryFn: () => api.get<ImportJobDto>(`/imports/${id}`),
+    queryFn: () => api.get('/imports/{id}', { params: { path: { id } } }),
     refetchInterval: (q) => (q.state.error || finished(q.state.data) ? false : 500),
   });
 }
@@ -65,7 +65,7 @@ function Reasons({ job }: { job: ImportJobDto }) {
   const count = (job.summary?.rejected ?? 0) + (job.summary?.duplicates ?? 0);
   const reasons = useQuery({
     queryKey: ['imports', job.id, 'rejects'],
-    queryFn: async () => rejectReasons(await getText(`/imports/${job.id}/rejects`)),
+    queryFn: async () => rejectReasons(await getText('/imports/{id}/rejects', { id: job.id })),
     enabled: count > 0,
   });
   if (count === 0) return null;
@@ -95,7 +95,7 @@ function Reasons({ job }: { job: ImportJobDto }) {
       </div>
       <p className="small">
         {reasons.data.length > shown.length && `${n(reasons.data.length - shown.length)} more. `}
-        <a href={apiUrl(`/imports/${job.id}/rejects`).pathname} download>
+        <a href={apiUrl('/imports/{id}/rejects', { path: { id: job.id } }).pathname} download>
           Download the rejected rows (CSV)
         </a>{' '}
         <span className="muted">— the original cells with the line and the reason, ready to fix and import again.</span>
@@ -179,7 +179,7 @@ export function ImportJobView({ id, onFinished }: { id: string; onFinished?: (jo
 export function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
   const jobs = useQuery({
     queryKey: ['imports', 'list'],
-    queryFn: async () => (await api.get<{ items: ImportJobDto[] }>('/imports')).items,
+    queryFn: async () => (await api.get('/imports')).items,
     refetchInterval: 5000,
   });
   const items = (jobs.data ?? []).slice(0, 10);

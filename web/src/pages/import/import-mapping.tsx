@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../../../src/contract/imports.ts';
+import type { ImportPreview } from '../../types.ts';
 
 const viaLabels: Record<string, string> = { map: 'chosen', preset: 'preset', name: 'by name' };
 

@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { importableEntities, type ImportEntity } from '../../../../src/contract/import-fields.ts';
 import { importPresets } from '../../../../src/contract/import-presets.ts';
-import type { ImportJobDto, ImportPreview } from '../../../../src/contract/imports.ts';
 import { upload } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -52,8 +51,7 @@ export function ImportPage() {
   const previewQuery = { ...importQuery(settled, file?.name ?? '', false), limit: '20' };
   const preview = useQuery({
     queryKey: ['imports', 'preview', file?.name, file?.size, file?.lastModified, previewQuery],
-    queryFn: () =>
-      head.data ? upload<ImportPreview>('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null,
+    queryFn: () => (head.data ? upload('/imports/preview', head.data.blob, 'text/csv', previewQuery) : null),
     enabled: head.data !== undefined,
     placeholderData: keepPreviousData,
     retry: false,
@@ -77,7 +75,7 @@ export function ImportPage() {
     setStarting(true);
     setStartError(null);
     try {
-      const job = await upload<ImportJobDto>('/imports', file, 'text/csv', importQuery(choices, file.name, dryRun));
+      const job = await upload('/imports', file, 'text/csv', importQuery(choices, file.name, dryRun));
       if (dryRun) setDryRunId(job.id);
       else {
         setImportId(job.id);
