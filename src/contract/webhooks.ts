@@ -153,7 +153,10 @@ export type WebhookAttemptDto = z.infer<typeof webhookAttemptSchema>;
 
 export const listWebhookAttemptsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^\d{1,19}$/, 'must be a cursor returned by this list').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'must be a cursor returned by this list')
+    .optional(),
 });
 export type ListWebhookAttemptsQuery = z.infer<typeof listWebhookAttemptsQuery>;
 
@@ -174,3 +177,26 @@ export const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [
 
 /** An endpoint with no success for this long is disabled. */
 export const WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+
+/**
+ * The body of a webhook for an event of the log (Standard Webhooks shape). `data.payload` is the
+ * event's data as the log holds it; `data.previousEventId` is the previous event of the same
+ * record among the types the endpoint receives (null for the first), so a gap shows.
+ */
+export const webhookEventPayloadSchema = z.object({
+  type: z.string(),
+  timestamp: z.string(),
+  data: z.object({
+    eventId: z.string(),
+    seq: z.number().int(),
+    entityType: z.string(),
+    entityId: z.string(),
+    previousEventId: z.string().nullable(),
+    actorId: z.string().nullable(),
+    occurredAt: z.string(),
+    businessTime: z.string().nullable(),
+    imported: z.boolean(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+});
+export type WebhookEventPayload = z.infer<typeof webhookEventPayloadSchema>;

@@ -68,11 +68,7 @@ export function attemptRow(
     duration_ms: r.durationMs,
     response_excerpt: r.kind === 'response' ? r.excerpt : null,
     error:
-      r.kind === 'response'
-        ? outcomeOf(r) === 'delivered'
-          ? null
-          : `The receiver answered ${r.status}`
-        : r.error,
+      r.kind === 'response' ? (outcomeOf(r) === 'delivered' ? null : `The receiver answered ${r.status}`) : r.error,
     next_attempt_at: nextAt,
     test,
   };
@@ -119,7 +115,12 @@ export async function deliverEndpoint(
     for (;;) {
       const head = await sealedThrough(deps.db, orgId);
       if (head <= cursor) return 'caught_up';
-      const page = await readSelectedEvents(deps.db, orgId, { afterSeq: cursor, throughSeq: head, filter, limit: PAGE });
+      const page = await readSelectedEvents(deps.db, orgId, {
+        afterSeq: cursor,
+        throughSeq: head,
+        filter,
+        limit: PAGE,
+      });
       for (const event of page) {
         if (opts.stopping?.() || performance.now() - started > (opts.runMs ?? RUN_MS)) return 'time_up';
         const message = eventMessage(event);
@@ -128,14 +129,19 @@ export async function deliverEndpoint(
         const response = await sendMessage(deps, endpoint, message, at);
         const outcome = outcomeOf(response);
         if (outcome !== 'delivered') return failed(endpoint, lease, message, response, at, attempt);
-        const kept = await repo.logAttempt(deps.db, lease, attemptRow(endpoint, message, response, at, attempt, null, false), {
-          cursor_seq: event.seq,
-          attempt_count: 0,
-          next_attempt_at: null,
-          failing_since: null,
-          last_success_at: at,
-          lease_until: leaseFor(),
-        });
+        const kept = await repo.logAttempt(
+          deps.db,
+          lease,
+          attemptRow(endpoint, message, response, at, attempt, null, false),
+          {
+            cursor_seq: event.seq,
+            attempt_count: 0,
+            next_attempt_at: null,
+            failing_since: null,
+            last_success_at: at,
+            lease_until: leaseFor(),
+          },
+        );
         if (!kept) return 'interrupted';
         endpoint.attempt_count = 0;
         cursor = event.seq;

@@ -1,3 +1,4 @@
+import type { WebhookEventPayload } from '../../contract/webhooks.ts';
 import type { SelectedEvent } from '../events/events.service.ts';
 
 /** One webhook message: its `webhook-id`, its type and the JSON body that is signed and sent. */
@@ -19,7 +20,7 @@ export const messageIdOf = (eventId: number): string => `evt_${eventId}`;
  */
 export function eventMessage(e: SelectedEvent): WebhookMessage {
   const id = messageIdOf(e.id);
-  const body = {
+  const body: WebhookEventPayload = {
     type: e.type,
     timestamp: e.occurredAt.toISOString(),
     data: {

@@ -131,7 +131,7 @@ export function createHttpTransport(settings: WebhookSettings): WebhookTransport
         {
           method: 'POST',
           agent: secure ? agents.https : agents.http,
-          lookup: lookup as unknown as typeof dnsLookup,
+          lookup,
           headers: { ...request.headers, 'content-length': String(body.length) },
         },
         (res) => {

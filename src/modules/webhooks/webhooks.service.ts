@@ -106,7 +106,11 @@ export async function getWebhook(deps: Deps, actor: Actor, id: string): Promise<
  * Registers an endpoint. Its cursor starts at the end of the log: it receives the events written
  * from now on (replay reaches back further). The secret is answered here and on rotation only.
  */
-export async function createWebhook(deps: Deps, actor: Actor, input: CreateWebhookInput): Promise<WebhookWithSecretDto> {
+export async function createWebhook(
+  deps: Deps,
+  actor: Actor,
+  input: CreateWebhookInput,
+): Promise<WebhookWithSecretDto> {
   assertAdmin(actor);
   await assertDestination(deps, input.url);
   const now = deps.clock.now();
@@ -193,7 +197,12 @@ export async function deleteWebhook(
     if (!(await repo.deleteEndpoint(trx, actor.orgId, id, version)))
       throw new AppError('version_conflict', `webhook ${id} was changed meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, [
-      { entityType: 'webhook_endpoint', entityId: id, type: 'webhook_endpoint.deleted', data: { before: snapshot(before) } },
+      {
+        entityType: 'webhook_endpoint',
+        entityId: id,
+        type: 'webhook_endpoint.deleted',
+        data: { before: snapshot(before) },
+      },
     ]);
   });
 }
@@ -214,8 +223,7 @@ export async function rotateWebhookSecret(
   const secret = input.secret ?? generateWebhookSecret();
   const row = await write(deps, actor.orgId, async (trx) => {
     const before = found(await repo.getEndpoint(trx, actor.orgId, id), 'webhook', id);
-    if (secret === before.secret)
-      throw invalid([{ field: 'secret', message: 'must differ from the current secret' }]);
+    if (secret === before.secret) throw invalid([{ field: 'secret', message: 'must differ from the current secret' }]);
     const after = await repo.updateEndpoint(
       trx,
       { orgId: actor.orgId, id, version: before.version },
