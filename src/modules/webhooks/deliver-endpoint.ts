@@ -12,7 +12,7 @@ const PAGE = 100;
 /** A run gives its lease back after this long, so one busy endpoint does not hold a slot for ever. */
 const RUN_MS = 10_000;
 /** The lease outlives one attempt (its timeout) by this much; every step of a run renews it. */
-const LEASE_MARGIN_MS = 10_000;
+const LEASE_MARGIN_MS = 5_000;
 
 /** The secrets that sign a delivery now: the current one, and the previous one during a rotation's overlap. */
 export function signingSecrets(e: repo.EndpointRow, now: Date): string[] {
