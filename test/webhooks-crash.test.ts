@@ -55,8 +55,8 @@ afterAll(async () => {
 
 /** Starts `pipewright serve` and resolves with its address and what it printed once it listens. */
 async function serve(): Promise<{ child: ChildProcess; url: string; stdout: string }> {
-  // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and the like, with our settings on top
   const env: NodeJS.ProcessEnv = {
+    // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and the like, with our settings on top
     ...process.env,
     ...target,
     PORT: '0',
