@@ -376,26 +376,36 @@ function typeCondition(alias: string, filter: EventTypeFilter): RawBuilder<SqlBo
 }
 
 /**
- * Sealed events of an organization with `afterSeq < seq <= throughSeq` whose type the filter
- * selects, in sequence order, each with the previous event of its entity that the filter selects.
+ * The organization's last sealed sequence number (`head`) and, in the same statement, the sealed
+ * events after `afterSeq` up to it whose type the filter selects, in sequence order, each with the
+ * previous event of its entity that the filter selects.
  */
 export async function selectedEventsAfter(
   db: DbExecutor,
   orgId: string,
-  opts: { afterSeq: number; throughSeq: number; filter: EventTypeFilter; limit: number },
-): Promise<SelectedEventRow[]> {
-  const r = await sql<SelectedEventRow>`
-    select e.id, e.seq, e.occurred_at as "occurredAt", e.business_time as "businessTime", e.imported,
-           e.actor_id as "actorId", e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.data,
-           (select p.id from events p
-             where p.org_id = e.org_id and p.entity_type = e.entity_type and p.entity_id = e.entity_id
-               and p.seq < e.seq and ${typeCondition('p', opts.filter)}
-             order by p.seq desc limit 1) as "previousId"
-    from events e
-    where e.org_id = ${orgId} and e.seq > ${opts.afterSeq} and e.seq <= ${opts.throughSeq}
-      and ${typeCondition('e', opts.filter)}
-    order by e.seq limit ${opts.limit}`.execute(db);
-  return r.rows;
+  opts: { afterSeq: number; filter: EventTypeFilter; limit: number },
+): Promise<{ head: number; events: SelectedEventRow[] }> {
+  const r = await sql<{ head: number } & { [K in keyof SelectedEventRow]: SelectedEventRow[K] | null }>`
+    with h as (select coalesce((select last_seq from event_chain_heads where org_id = ${orgId}), 0) as head)
+    select h.head, e.* from h left join lateral (
+      select e.id, e.seq, e.occurred_at as "occurredAt", e.business_time as "businessTime", e.imported,
+             e.actor_id as "actorId", e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.data,
+             (select p.id from events p
+               where p.org_id = e.org_id and p.entity_type = e.entity_type and p.entity_id = e.entity_id
+                 and p.seq < e.seq and ${typeCondition('p', opts.filter)}
+               order by p.seq desc limit 1) as "previousId"
+      from events e
+      where e.org_id = ${orgId} and e.seq > ${opts.afterSeq} and e.seq <= h.head
+        and ${typeCondition('e', opts.filter)}
+      order by e.seq limit ${opts.limit}
+    ) e on true
+    order by e.seq`.execute(db);
+  const events: SelectedEventRow[] = [];
+  for (const row of r.rows) {
+    const { head: _head, ...e } = row;
+    if (e.id !== null) events.push(e as SelectedEventRow);
+  }
+  return { head: r.rows[0]?.head ?? 0, events };
 }
 
 /** The sequence number of the first sealed event at or after `from` (system time), or null. */

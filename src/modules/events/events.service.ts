@@ -175,14 +175,15 @@ export async function sealedThrough(db: DbExecutor, orgId: string): Promise<numb
 }
 
 /**
- * Reads the sealed log in sequence order: events after `afterSeq` up to `throughSeq` that the
- * type filter selects, each with the previous event of its entity among the selected ones.
+ * Reads the sealed log in sequence order: the last sealed sequence number (`head`) and the events
+ * after `afterSeq` up to it that the type filter selects, each with the previous event of its
+ * entity among the selected ones.
  */
 export function readSelectedEvents(
   db: DbExecutor,
   orgId: string,
-  opts: { afterSeq: number; throughSeq: number; filter: EventTypeFilter; limit: number },
-): Promise<SelectedEvent[]> {
+  opts: { afterSeq: number; filter: EventTypeFilter; limit: number },
+): Promise<{ head: number; events: SelectedEvent[] }> {
   return repo.selectedEventsAfter(db, orgId, opts);
 }
 

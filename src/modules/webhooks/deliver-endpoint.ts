@@ -2,7 +2,7 @@ import { compileEventTypeFilter, type WebhookOutcome } from '../../contract/webh
 import { failedTooLong, nextAttemptAt, parseRetryAfter } from '../../domain/webhook-retry.ts';
 import { signWebhook } from '../../domain/webhook-signature.ts';
 import { write, type Deps } from '../context.ts';
-import { readSelectedEvents, recordEvents, sealedThrough } from '../events/events.service.ts';
+import { readSelectedEvents, recordEvents } from '../events/events.service.ts';
 import { eventMessage, type WebhookMessage } from './webhook-payload.ts';
 import type { WebhookResponse } from './webhook-transport.ts';
 import * as repo from './webhooks.repository.ts';
@@ -85,6 +85,69 @@ export interface RunOptions {
   /** Checked between deliveries: true ends the run early (the server is stopping). */
   stopping?: () => boolean;
   runMs?: number;
+  /**
+   * Called when the run has caught up: resolves true when new events were sealed meanwhile (the
+   * run goes on with its lease instead of giving it back and being started again).
+   */
+  waitForMore?: () => Promise<boolean>;
+}
+
+/**
+ * Records successful deliveries while the next ones are sent: whatever succeeded during one
+ * write goes into the next (the attempts and the cursor in one statement), so the database's
+ * round trip does not add to each delivery's. After a crash, the deliveries of one write may be
+ * sent again (at-least-once); nothing is skipped.
+ */
+function deliveryLog(deps: Deps, lease: repo.LeaseKey, leaseFor: () => Date) {
+  let pending: { row: repo.NewAttempt; seq: number; at: Date }[] = [];
+  let writing: Promise<void> | null = null;
+  let failure: Error | null = null;
+  let lost = false;
+  const drain = async () => {
+    try {
+      while (pending.length > 0 && !lost) {
+        const batch = pending;
+        pending = [];
+        const last = batch[batch.length - 1];
+        if (!last) break;
+        const kept = await repo.logAttempts(
+          deps.db,
+          lease,
+          batch.map((b) => b.row),
+          {
+            cursor_seq: last.seq,
+            attempt_count: 0,
+            next_attempt_at: null,
+            failing_since: null,
+            last_success_at: last.at,
+            lease_until: leaseFor(),
+          },
+        );
+        if (!kept) lost = true;
+      }
+    } catch (err) {
+      failure = err instanceof Error ? err : new Error(String(err));
+    } finally {
+      writing = null;
+    }
+  };
+  return {
+    add(row: repo.NewAttempt, seq: number, at: Date): void {
+      pending.push({ row, seq, at });
+      writing ??= drain();
+    },
+    /** False once a write found the lease or version changed; throws a write's error. */
+    holds(): boolean {
+      if (failure) throw failure;
+      return !lost;
+    },
+    /** Waits until everything added is written; false when the lease or version did not hold. */
+    async settle(): Promise<boolean> {
+      while (writing) await writing;
+      if (failure) throw failure;
+      return !lost;
+    },
+  };
 }
 
 /**
@@ -111,44 +174,40 @@ export async function deliverEndpoint(
   const started = performance.now();
   let cursor = endpoint.cursor_seq;
   let delivered = 0;
+  const log = deliveryLog(deps, lease, leaseFor);
   const run = async (): Promise<RunOutcome> => {
     for (;;) {
-      const head = await sealedThrough(deps.db, orgId);
-      if (head <= cursor) return 'caught_up';
-      const page = await readSelectedEvents(deps.db, orgId, {
+      const { head, events: page } = await readSelectedEvents(deps.db, orgId, {
         afterSeq: cursor,
-        throughSeq: head,
         filter,
         limit: PAGE,
       });
+      if (head <= cursor) {
+        if (opts.waitForMore && !opts.stopping?.() && performance.now() - started < (opts.runMs ?? RUN_MS)) {
+          if (await opts.waitForMore()) continue;
+        }
+        return 'caught_up';
+      }
       for (const event of page) {
         if (opts.stopping?.() || performance.now() - started > (opts.runMs ?? RUN_MS)) return 'time_up';
+        if (!log.holds()) return 'interrupted';
         const message = eventMessage(event);
         const at = deps.clock.now();
         const attempt = endpoint.attempt_count + 1;
         const response = await sendMessage(deps, endpoint, message, at);
-        const outcome = outcomeOf(response);
-        if (outcome !== 'delivered') return failed(endpoint, lease, message, response, at, attempt);
-        const kept = await repo.logAttempt(
-          deps.db,
-          lease,
-          attemptRow(endpoint, message, response, at, attempt, null, false),
-          {
-            cursor_seq: event.seq,
-            attempt_count: 0,
-            next_attempt_at: null,
-            failing_since: null,
-            last_success_at: at,
-            lease_until: leaseFor(),
-          },
-        );
-        if (!kept) return 'interrupted';
+        if (outcomeOf(response) !== 'delivered') {
+          if (!(await log.settle())) return 'interrupted';
+          return failed(endpoint, lease, message, response, at, attempt);
+        }
+        log.add(attemptRow(endpoint, message, response, at, attempt, null, false), event.seq, at);
         endpoint.attempt_count = 0;
+        endpoint.failing_since = null;
         cursor = event.seq;
         delivered += 1;
       }
       if (page.length < PAGE) {
         // Nothing else up to `head` is selected: skip the cursor over the rest.
+        if (!(await log.settle())) return 'interrupted';
         if (!(await repo.advanceCursor(deps.db, lease, head, leaseFor())) && cursor < head) return 'interrupted';
         cursor = head;
       }
@@ -180,12 +239,12 @@ export async function deliverEndpoint(
       ...(reason ? { enabled: false, disabled_reason: reason, version: e.version + 1, updated_at: at } : {}),
     };
     if (!reason) {
-      await repo.logAttempt(deps.db, key, row, effect);
+      await repo.logAttempts(deps.db, key, [row], effect);
       return 'failed';
     }
     // Disabling is a change of the endpoint like an admin's: recorded in the log, by no user.
     await write(deps, orgId, async (trx) => {
-      if (!(await repo.logAttempt(trx, key, row, effect))) return;
+      if (!(await repo.logAttempts(trx, key, [row], effect))) return;
       await recordEvents(trx, deps, { orgId, userId: null }, [
         { entityType: 'webhook_endpoint', entityId: e.id, type: 'webhook_endpoint.disabled', data: { reason } },
       ]);
@@ -194,8 +253,11 @@ export async function deliverEndpoint(
   };
 
   try {
-    return { outcome: await run(), delivered };
+    const outcome = await run();
+    return { outcome: (await log.settle()) ? outcome : 'interrupted', delivered };
   } finally {
+    // Even when the run failed: the successes sent are recorded before the lease is given back.
+    await log.settle().catch(() => undefined);
     await repo.releaseLease(deps.db, orgId, endpointId, owner);
   }
 }

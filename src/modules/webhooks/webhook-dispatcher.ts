@@ -9,6 +9,8 @@ const POLL_MS = 1000;
 /** Attempts are kept this long. */
 export const ATTEMPT_RETENTION_MS = 30 * 24 * 3_600_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** A run that caught up keeps its lease this long for events this process is about to seal. */
+const LINGER_MS = 250;
 
 export interface DispatcherOptions {
   pollMs?: number;
@@ -35,6 +37,9 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastPrune = 0;
+  /** Seals seen per organization, and the runs waiting for the next one. */
+  private readonly seals = new Map<string, number>();
+  private readonly sealWaiters = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly deps: Deps,
@@ -44,10 +49,44 @@ export class WebhookDispatcher {
   start(): void {
     if (this.deps.webhooks.concurrency === 0 || !this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = this.deps.sealer.onSealed(() => this.wake());
+    this.unsubscribe = this.deps.sealer.onSealed((orgId) => this.sealed(orgId));
     this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? POLL_MS);
     this.timer.unref();
     this.wake();
+  }
+
+  private sealed(orgId: string): void {
+    this.seals.set(orgId, (this.seals.get(orgId) ?? 0) + 1);
+    const waiters = this.sealWaiters.get(orgId);
+    this.sealWaiters.delete(orgId);
+    for (const w of waiters ?? []) w();
+    this.wake();
+  }
+
+  /** For a run of `orgId`: true at once when events were sealed since its last call, else when the next seal comes within LINGER_MS. */
+  private lingerFor(orgId: string): () => Promise<boolean> {
+    let seen = this.seals.get(orgId) ?? 0;
+    return async () => {
+      const now = this.seals.get(orgId) ?? 0;
+      if (now !== seen || this.stopped) {
+        seen = now;
+        return !this.stopped;
+      }
+      const more = await new Promise<boolean>((resolve) => {
+        const waiters = this.sealWaiters.get(orgId) ?? new Set<() => void>();
+        this.sealWaiters.set(orgId, waiters);
+        const done = (v: boolean) => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(v);
+        };
+        const wake = () => done(!this.stopped);
+        const timer = setTimeout(() => done(false), LINGER_MS);
+        waiters.add(wake);
+      });
+      seen = this.seals.get(orgId) ?? 0;
+      return more;
+    };
   }
 
   /** Looks for due endpoints now (coalesced: one look at a time, one more queued at most). */
@@ -81,7 +120,10 @@ export class WebhookDispatcher {
 
   private async run(key: string, e: { orgId: string; id: string }): Promise<void> {
     try {
-      const r = await deliverEndpoint(this.deps, this.owner, e.orgId, e.id, { stopping: () => this.stopped });
+      const r = await deliverEndpoint(this.deps, this.owner, e.orgId, e.id, {
+        stopping: () => this.stopped,
+        waitForMore: this.lingerFor(e.orgId),
+      });
       this.opts.onRun?.(e, r);
     } catch (err) {
       this.opts.onError?.(err, e);
@@ -104,6 +146,7 @@ export class WebhookDispatcher {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
+    for (const waiters of this.sealWaiters.values()) for (const w of waiters) w();
     await this.polling;
     await Promise.all(this.running.values());
   }

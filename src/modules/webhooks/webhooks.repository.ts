@@ -143,21 +143,21 @@ function attemptValues(a: NewAttempt) {
 }
 
 /**
- * Logs an attempt and, in the same statement, applies its effect to the endpoint while the lease
+ * Logs attempts and, in the same statement, applies their effect to the endpoint while the lease
  * and version still hold. False when they did not (an admin changed the endpoint, or the lease
- * passed to another server): the run stops; the attempt stays logged.
+ * passed to another server): the run stops; the attempts stay logged.
  */
-export async function logAttempt(
+export async function logAttempts(
   db: DbExecutor,
   lease: LeaseKey,
-  attempt: NewAttempt,
+  attempts: readonly NewAttempt[],
   effect: Updateable<WebhookEndpointsTable>,
 ): Promise<boolean> {
   const sets = Object.entries(effect).map(([k, v]) => sql`${sql.ref(k)} = ${v as unknown}`);
   const r = await sql<{ id: string }>`
     with logged as (
       insert into webhook_attempts (${sql.join(attemptColumns.map((c) => sql.ref(c)))})
-      values (${attemptValues(attempt)})
+      values ${sql.join(attempts.map((a) => sql`(${attemptValues(a)})`))}
     )
     update webhook_endpoints set ${sql.join(sets)}
     where org_id = ${lease.orgId} and id = ${lease.id} and lease_owner = ${lease.owner} and version = ${lease.version}
