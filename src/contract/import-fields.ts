@@ -284,3 +284,14 @@ export function foldHeader(s: string): string {
 export function fieldOf(entity: ImportEntity, name: string): ImportField | undefined {
   return importFields[entity].find((f) => f.name === name);
 }
+
+/** The record an import entity's rows become, in the singular (`accounts` → `account`). */
+export const singular: Record<ImportEntity, string> = {
+  accounts: 'account',
+  contacts: 'contact',
+  leads: 'lead',
+  deals: 'deal',
+  products: 'product',
+  activities: 'activity',
+  users: 'user',
+};

@@ -1,6 +1,7 @@
 import type { DbExecutor } from '../db/database.ts';
 import { inScope, scopeFor, type Actor, type ScopedEntity } from '../contract/access.ts';
 import { forbidden, invalid, notFound } from '../contract/errors.ts';
+import { isActiveUser } from './access.repository.ts';
 
 /** Loads-then-checks helper: a record outside the actor's read scope is reported as not found. */
 export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(
@@ -63,13 +64,8 @@ export async function resolveOwner(
     if (scope.kind === 'all') return null;
     throw invalid([{ field: 'ownerId', message: 'is required for your role' }]);
   }
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'active'])
-    .where('org_id', '=', actor.orgId)
-    .where('id', '=', owner)
-    .executeTakeFirst();
-  if (!user?.active) throw invalid([{ field: 'ownerId', message: 'is not an active user of this organization' }]);
+  if (!(await isActiveUser(db, actor.orgId, owner)))
+    throw invalid([{ field: 'ownerId', message: 'is not an active user of this organization' }]);
   const scope = scopeFor(actor, entity, 'write');
   if (scope.kind === 'owners' && !scope.ownerIds.includes(owner)) {
     throw forbidden(`You cannot assign a ${entity} to that user`);

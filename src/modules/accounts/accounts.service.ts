@@ -202,3 +202,16 @@ export async function deleteAccount(
     ]);
   });
 }
+
+/**
+ * An account's row by id, unchecked: for other modules' use cases that apply their own access rule
+ * to it (a deal's or contact's link to an account, lead conversion).
+ */
+export async function accountRow(db: DbExecutor, orgId: string, id: string): Promise<repo.AccountRow | undefined> {
+  return repo.getAccount(db, orgId, id);
+}
+
+/** The organization's base currency, the default of every money field. */
+export async function baseCurrency(db: DbExecutor, orgId: string): Promise<string> {
+  return repo.orgBaseCurrency(db, orgId);
+}

@@ -1,6 +1,7 @@
 import type { Actor, Role } from '../../contract/access.ts';
 import { roleSchema } from '../../contract/access.ts';
 import { AppError, forbidden, notFound } from '../../contract/errors.ts';
+import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import * as repo from './auth.repository.ts';
@@ -216,4 +217,9 @@ export async function actorForUser(deps: Deps, orgId: string, userId: string): P
   const user = await repo.findUser(deps.db, orgId, userId);
   if (!user) throw notFound('user', userId);
   return buildActor(user);
+}
+
+/** Ends every session of a user (after a password change or a deactivation). */
+export async function endSessionsOf(db: DbExecutor, orgId: string, userId: string): Promise<void> {
+  await repo.deleteUserSessions(db, orgId, userId);
 }

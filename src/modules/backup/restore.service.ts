@@ -3,7 +3,7 @@ import { migrate } from '../../db/migrate.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { AppError } from '../../contract/errors.ts';
 import { verifyChain, type VerifyReport } from '../events/chain.ts';
-import { findOrganizations } from '../users/users.repository.ts';
+import { allOrganizations } from '../users/users.service.ts';
 import { readLines } from './backup-file.ts';
 import {
   decodeJson,
@@ -251,7 +251,7 @@ export async function restoreBackup(
   });
   if (loadedIntoVersion < latest) await migrate(database, now);
   const chains: RestoreResult['chains'] = [];
-  for (const org of await findOrganizations(database.db)) {
+  for (const org of await allOrganizations(database.db)) {
     chains.push({ organization: org.name, report: await verifyChain(database.db, org.id) });
   }
   return { header, rows, loadedIntoVersion, chains };

@@ -3,7 +3,7 @@ import { encodeCursor } from '../../db/list.ts';
 import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
 import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../contract/contacts.ts';
 import { AppError, type FieldProblem } from '../../contract/errors.ts';
-import { getAccount } from '../accounts/accounts.repository.ts';
+import { accountRow } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
@@ -73,7 +73,7 @@ async function checkAccount(
   accountId: string | null | undefined,
 ): Promise<FieldProblem[]> {
   if (!accountId) return [];
-  const account = await getAccount(trx, actor.orgId, accountId);
+  const account = await accountRow(trx, actor.orgId, accountId);
   if (account && inScope(scopeFor(actor, 'account', 'read'), { ownerId: account.owner_id })) return [];
   return [{ field: 'accountId', message: 'is not an account of this organization that you can see' }];
 }
@@ -183,4 +183,9 @@ export async function deleteContact(
       { entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } },
     ]);
   });
+}
+
+/** A contact's row by id, unchecked: for other modules' use cases that apply their own access rule to it. */
+export async function contactRow(db: DbExecutor, orgId: string, id: string): Promise<repo.ContactRow | undefined> {
+  return repo.getContact(db, orgId, id);
 }

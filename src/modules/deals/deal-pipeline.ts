@@ -1,8 +1,8 @@
 import { AppError, invalid } from '../../contract/errors.ts';
 import type { StageInfo } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { getDefaultPipeline, getPipelineWithStages, type PipelineRow } from '../pipelines/pipelines.repository.ts';
-import { toStageInfo } from '../pipelines/pipelines.service.ts';
+import type { PipelineRow } from '../pipelines/pipelines.repository.ts';
+import { defaultPipelineRow, pipelineRowWithStages, toStageInfo } from '../pipelines/pipelines.service.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 
 /** A pipeline with its stages in order, as the deal rules use them. */
@@ -18,7 +18,7 @@ export async function loadPipelineStages(
   pipelineId: string,
   field: string,
 ): Promise<PipelineStages> {
-  const found = await getPipelineWithStages(trx, orgId, pipelineId);
+  const found = await pipelineRowWithStages(trx, orgId, pipelineId);
   if (!found) throw invalid([{ field, message: 'is not a pipeline of this organization' }]);
   const { stages, ...pipeline } = found;
   return { pipeline, stages: stages.map(toStageInfo) };
@@ -37,7 +37,7 @@ export async function startingStage(
 ): Promise<PipelineStages & { stage: StageInfo }> {
   let id = pipelineId;
   if (!id) {
-    const fallback = await getDefaultPipeline(trx, orgId);
+    const fallback = await defaultPipelineRow(trx, orgId);
     if (!fallback)
       throw invalid([{ field: 'pipelineId', message: 'is required: the organization has no default pipeline' }]);
     id = fallback.id;

@@ -3,8 +3,8 @@ import { partnerAccountTypes } from '../../contract/accounts.ts';
 import type { ContactRoleInput, LineItemInput } from '../../contract/deals.ts';
 import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { getAccount } from '../accounts/accounts.repository.ts';
-import { getProducts } from '../products/products.repository.ts';
+import { accountRow } from '../accounts/accounts.service.ts';
+import { productRows } from '../products/products.service.ts';
 import { getContacts, type NewLineItemRow } from './deals.repository.ts';
 
 export interface ChannelChoice {
@@ -72,7 +72,7 @@ export async function checkReferences(
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (refs.accountId) {
-    const acc = await getAccount(trx, actor.orgId, refs.accountId);
+    const acc = await accountRow(trx, actor.orgId, refs.accountId);
     if (!acc || !inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id }))
       problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
   }
@@ -99,7 +99,7 @@ export async function checkReferences(
         problems.push({ field: w.field, message: 'is not a contact you can see in this organization' });
   }
   if (refs.partnerAccountId) {
-    const acc = await getAccount(trx, actor.orgId, refs.partnerAccountId);
+    const acc = await accountRow(trx, actor.orgId, refs.partnerAccountId);
     if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
     else if (!partnerAccountTypes.includes(acc.type))
       problems.push({
@@ -125,7 +125,7 @@ export async function resolveLineItems(
 ): Promise<{ rows: NewLineItemRow[]; problems: FieldProblem[] }> {
   const products = new Map(
     (
-      await getProducts(
+      await productRows(
         trx,
         orgId,
         items.map((i) => i.productId),

@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/
 import { missingGateFields } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { orgBaseCurrency } from '../accounts/accounts.repository.ts';
+import { baseCurrency } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
@@ -79,7 +79,7 @@ export async function insertDealTx(
   const problems: FieldProblem[] = [...channel.problems];
   problems.push(...(await checkReferences(trx, actor, { ...input, partnerAccountId: channel.partnerAccountId })));
   await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
-  const currency = input.currency ?? (await orgBaseCurrency(trx, actor.orgId));
+  const currency = input.currency ?? (await baseCurrency(trx, actor.orgId));
   const lines = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems ?? [], {
     keepProductIds: new Set(),
     newId: () => deps.ids.id(),

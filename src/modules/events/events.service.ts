@@ -192,3 +192,17 @@ export async function seqBefore(db: DbExecutor, orgId: string, from: Date): Prom
   const first = await repo.firstSeqFrom(db, orgId, from);
   return first === null ? await sealedThrough(db, orgId) : first - 1;
 }
+
+/**
+ * For a bulk writer that seals its own events (the generator): takes the organization's chain lock,
+ * held until the transaction ends, and returns the chain's head to continue from.
+ */
+export async function lockChainHead(trx: DbExecutor, orgId: string): Promise<repo.ChainHead> {
+  await repo.lockChain(trx, orgId);
+  return (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+}
+
+/** Moves the organization's chain head after a bulk writer sealed events under `lockChainHead`. */
+export async function moveChainHead(trx: DbExecutor, orgId: string, head: repo.ChainHead, at: Date): Promise<void> {
+  await repo.setChainHead(trx, orgId, head, at);
+}

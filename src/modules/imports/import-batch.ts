@@ -1,6 +1,6 @@
 import { inScope, scopeFor, type Actor, type ScopedEntity } from '../../contract/access.ts';
 import { partnerAccountTypes } from '../../contract/accounts.ts';
-import { fieldOf, type ImportEntity } from '../../contract/import-fields.ts';
+import { fieldOf, singular, type ImportEntity } from '../../contract/import-fields.ts';
 import type { Value } from '../../domain/import-rows.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
@@ -43,16 +43,6 @@ export interface ImportRun {
   dryRun: boolean;
   baseCurrency: string;
 }
-
-export const singular: Record<ImportEntity, string> = {
-  accounts: 'account',
-  contacts: 'contact',
-  leads: 'lead',
-  deals: 'deal',
-  products: 'product',
-  activities: 'activity',
-  users: 'user',
-};
 
 const scoped = (entity: ImportEntity): entity is 'accounts' | 'contacts' | 'leads' | 'deals' | 'activities' =>
   entity !== 'products' && entity !== 'users';

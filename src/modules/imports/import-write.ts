@@ -1,12 +1,12 @@
 import type { Actor } from '../../contract/access.ts';
 import { AppError } from '../../contract/errors.ts';
+import { singular } from '../../contract/import-fields.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import type { CopyValue } from '../../db/bulk-copy.ts';
 import { recordSealedEvents, reserveEventIds, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
-import { singular } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
 import type { PlannedRecord } from './import-records.ts';
 import { deferForeignKeyChecks } from '../../db/foreign-keys.ts';

@@ -10,9 +10,11 @@ import {
   type ConvertLeadResult,
 } from '../../contract/lead-conversion.ts';
 import { assertCanWrite } from '../access.ts';
-import { getAccount, type AccountRow } from '../accounts/accounts.repository.ts';
+import type { AccountRow } from '../accounts/accounts.repository.ts';
+import { accountRow } from '../accounts/accounts.service.ts';
 import { insertAccountTx, toAccountDto } from '../accounts/accounts.service.ts';
-import { getContact, type ContactRow } from '../contacts/contacts.repository.ts';
+import type { ContactRow } from '../contacts/contacts.repository.ts';
+import { contactRow } from '../contacts/contacts.service.ts';
 import { insertContactTx, toContactDto } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { toDealDto } from '../deals/deal-dto.ts';
@@ -70,13 +72,13 @@ async function loadLinks(trx: DbExecutor, actor: Actor, input: ConvertLeadInput)
   const links: Links = { account: null, contact: null, problems: [] };
   const accountId = input.account?.id;
   if (accountId) {
-    const row = await getAccount(trx, actor.orgId, accountId);
+    const row = await accountRow(trx, actor.orgId, accountId);
     if (row && inScope(scopeFor(actor, 'account', 'read'), { ownerId: row.owner_id })) links.account = row;
     else links.problems.push({ field: 'account.id', message: 'is not an account you can see in this organization' });
   }
   const contactId = input.contact?.id;
   if (contactId) {
-    const row = await getContact(trx, actor.orgId, contactId);
+    const row = await contactRow(trx, actor.orgId, contactId);
     if (!row || !inScope(scopeFor(actor, 'contact', 'read'), { ownerId: row.owner_id })) {
       links.problems.push({ field: 'contact.id', message: 'is not a contact you can see in this organization' });
     } else {

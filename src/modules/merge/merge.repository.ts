@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
+import type { MergeEntity } from '../../contract/merge.ts';
 import type { DbExecutor } from '../../db/database.ts';
 
-export type MergeEntity = 'account' | 'contact' | 'lead' | 'deal';
 const tables = { account: 'accounts', contact: 'contacts', lead: 'leads', deal: 'deals' } as const;
 
 export interface MergeRow {

@@ -4,7 +4,7 @@ import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
-import type { MergeEntity } from './merge.repository.ts';
+import type { MergeEntity } from '../../contract/merge.ts';
 import { mergeRecords, mergeResultSchema } from './merge.service.ts';
 
 const paths: Record<MergeEntity, string> = { account: 'accounts', contact: 'contacts', lead: 'leads', deal: 'deals' };

@@ -1,3 +1,4 @@
+import type { MergeEntity } from '../../contract/merge.ts';
 import { z } from 'zod';
 import type { Actor } from '../../contract/access.ts';
 import { idSchema } from '../../contract/common.ts';
@@ -32,7 +33,7 @@ function union(a: readonly string[] | null, b: readonly string[] | null, max: nu
 export async function mergeRecords(
   deps: Deps,
   actor: Actor,
-  entity: repo.MergeEntity,
+  entity: MergeEntity,
   keepId: string,
   input: MergeInput,
 ): Promise<MergeResult> {

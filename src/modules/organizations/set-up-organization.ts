@@ -1,9 +1,13 @@
 import type { CreatePipelineInput } from '../../contract/pipelines.ts';
 import type { OrganizationDto, SetupInput, UserDto } from '../../contract/users.ts';
-import { actorForUser } from '../auth/auth.service.ts';
-import type { Deps } from '../context.ts';
-import { createPipeline } from '../pipelines/pipelines.service.ts';
-import { createOrganization, type CreateOrganizationOptions } from '../users/users.service.ts';
+import { write, type Deps } from '../context.ts';
+import { insertPipelineTx } from '../pipelines/pipelines.service.ts';
+import {
+  insertOrganizationTx,
+  organizationWithAdmin,
+  prepareOrganization,
+  type CreateOrganizationOptions,
+} from '../users/users.service.ts';
 
 /** The pipeline a new organization starts with, so deals can be created at once; editable later. */
 export const starterPipeline: CreatePipelineInput = {
@@ -30,15 +34,18 @@ export const starterPipeline: CreatePipelineInput = {
 
 /**
  * A new organization ready to work in: the organization, its admin and a starter pipeline (used by
- * first-run set-up, the first start of the server and `org create`).
+ * first-run set-up, the first start of the server and `org create`), in one transaction: a failure
+ * at any step leaves no organization behind.
  */
 export async function setUpOrganization(
   deps: Deps,
   input: SetupInput,
   opts: CreateOrganizationOptions = {},
 ): Promise<{ organization: OrganizationDto; admin: UserDto }> {
-  const created = await createOrganization(deps, input, opts);
-  const admin = await actorForUser(deps, created.organization.id, created.admin.id);
-  await createPipeline(deps, admin, starterPipeline);
-  return created;
+  const org = await prepareOrganization(deps, input);
+  await write(deps, org.orgId, async (trx) => {
+    const admin = await insertOrganizationTx(trx, deps, org, opts);
+    await insertPipelineTx(trx, deps, admin, starterPipeline);
+  });
+  return organizationWithAdmin(deps, org);
 }

@@ -114,54 +114,63 @@ async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: st
 }
 
 export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipelineInput): Promise<PipelineDto> {
+  const id = await write(deps, actor.orgId, (trx) => insertPipelineTx(trx, deps, actor, input));
+  return getPipeline(deps, actor, id);
+}
+
+/** Creates a pipeline with its stages in the caller's transaction (the step of `createPipeline`); returns its id. */
+export async function insertPipelineTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  input: CreatePipelineInput,
+): Promise<string> {
   assertPipelineWriter(actor);
   const { stages, problems } = resolveStages(input.stages);
   if (problems.length) throw invalid(problems);
   const id = deps.ids.id();
   const now = deps.clock.now();
-  await write(deps, actor.orgId, async (trx) => {
-    await assertNameFree(trx, actor.orgId, input.name, null);
-    await repo.lockDefaultPipeline(trx, actor.orgId);
-    const active = input.active ?? true;
-    const isDefault = input.isDefault ?? (active && !(await repo.getDefaultPipeline(trx, actor.orgId)));
-    if (isDefault && !active)
-      throw invalid([{ field: 'isDefault', message: 'an inactive pipeline cannot be the default' }]);
-    const p = await repo.insertPipeline(trx, {
-      org_id: actor.orgId,
-      id,
-      name: input.name,
-      description: input.description ?? null,
-      enforce_stage_order: input.enforceStageOrder ?? false,
-      is_default: isDefault,
-      active,
-      created_at: now,
-      updated_at: now,
-    });
-    const rows = stages.map((s, i) => ({
-      org_id: actor.orgId,
-      id: deps.ids.id(),
-      pipeline_id: id,
-      name: s.name,
-      position: i,
-      probability: s.probability,
-      forecast_category: s.forecastCategory,
-      kind: s.kind,
-      expected_days: s.expectedDays,
-      required_fields: JSON.stringify(s.requiredFields),
-    }));
-    await repo.insertStages(trx, rows);
-    if (isDefault) await takeOverDefault(trx, deps, actor, id);
-    const stored = await repo.listStages(trx, actor.orgId, [id]);
-    await recordEvents(trx, deps, actor, [
-      {
-        entityType: 'pipeline',
-        entityId: id,
-        type: 'pipeline.created',
-        data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
-      },
-    ]);
+  await assertNameFree(trx, actor.orgId, input.name, null);
+  await repo.lockDefaultPipeline(trx, actor.orgId);
+  const active = input.active ?? true;
+  const isDefault = input.isDefault ?? (active && !(await repo.getDefaultPipeline(trx, actor.orgId)));
+  if (isDefault && !active)
+    throw invalid([{ field: 'isDefault', message: 'an inactive pipeline cannot be the default' }]);
+  const p = await repo.insertPipeline(trx, {
+    org_id: actor.orgId,
+    id,
+    name: input.name,
+    description: input.description ?? null,
+    enforce_stage_order: input.enforceStageOrder ?? false,
+    is_default: isDefault,
+    active,
+    created_at: now,
+    updated_at: now,
   });
-  return getPipeline(deps, actor, id);
+  const rows = stages.map((s, i) => ({
+    org_id: actor.orgId,
+    id: deps.ids.id(),
+    pipeline_id: id,
+    name: s.name,
+    position: i,
+    probability: s.probability,
+    forecast_category: s.forecastCategory,
+    kind: s.kind,
+    expected_days: s.expectedDays,
+    required_fields: JSON.stringify(s.requiredFields),
+  }));
+  await repo.insertStages(trx, rows);
+  if (isDefault) await takeOverDefault(trx, deps, actor, id);
+  const stored = await repo.listStages(trx, actor.orgId, [id]);
+  await recordEvents(trx, deps, actor, [
+    {
+      entityType: 'pipeline',
+      entityId: id,
+      type: 'pipeline.created',
+      data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
+    },
+  ]);
+  return id;
 }
 
 export async function getPipeline(deps: Deps, actor: Actor, id: string): Promise<PipelineDto> {
@@ -231,4 +240,14 @@ export async function updatePipeline(
     ]);
   });
   return getPipeline(deps, actor, id);
+}
+
+/** A pipeline's row with its stages, for deals placed in it. */
+export async function pipelineRowWithStages(db: DbExecutor, orgId: string, id: string) {
+  return repo.getPipelineWithStages(db, orgId, id);
+}
+
+/** The organization's default pipeline's row, if there is one. */
+export async function defaultPipelineRow(db: DbExecutor, orgId: string): Promise<repo.PipelineRow | undefined> {
+  return repo.getDefaultPipeline(db, orgId);
 }

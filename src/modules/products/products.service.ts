@@ -5,7 +5,7 @@ import { diffFields } from '../../domain/event-hash.ts';
 import type { CreateProductInput, ListProductsQuery, ProductDto, UpdateProductInput } from '../../contract/products.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { orgBaseCurrency } from '../accounts/accounts.repository.ts';
+import { baseCurrency } from '../accounts/accounts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
@@ -74,7 +74,7 @@ export async function createProduct(deps: Deps, actor: Actor, input: CreateProdu
       family: input.family ?? null,
       description: input.description ?? null,
       list_price: input.listPrice,
-      currency: input.currency ?? (await orgBaseCurrency(trx, actor.orgId)),
+      currency: input.currency ?? (await baseCurrency(trx, actor.orgId)),
       active: input.active ?? true,
       created_at: now,
       updated_at: now,
@@ -159,4 +159,9 @@ export function deactivateProduct(
   expected: ExpectedVersion | undefined,
 ): Promise<ProductDto> {
   return changeProduct(deps, actor, id, expected, { active: false }, 'product.deactivated');
+}
+
+/** Products' rows by id (those that exist), for line items priced from them. */
+export async function productRows(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<repo.ProductRow[]> {
+  return repo.getProducts(db, orgId, ids);
 }

@@ -1,9 +1,8 @@
 import { deferForeignKeyChecks, verifyForeignKeys } from '../../db/foreign-keys.ts';
 import { ManualClock } from '../../domain/deps.ts';
-import { GENESIS_HASH } from '../../domain/event-hash.ts';
 import type { Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
-import * as events from '../events/events.repository.ts';
+import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticHistory, type SyntheticCounts } from './synthetic-history.ts';
 import { conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
@@ -101,9 +100,8 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals);
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
-    await events.lockChain(trx, world.orgId);
+    const head = await lockChainHead(trx, world.orgId);
     await deferForeignKeyChecks(trx);
-    const head = (await events.getChainHead(trx, world.orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
     while (!history.done) {
       await writer.release(history.nextTime);
@@ -117,7 +115,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
     await verifyForeignKeys(trx, WRITTEN_TABLES, world.orgId);
-    await events.setChainHead(trx, world.orgId, writer.chainHead, base.clock.now());
+    await moveChainHead(trx, world.orgId, writer.chainHead, base.clock.now());
     return writer.written;
   });
   return {

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { canonicalJson, eventHashBody, hashEventBody } from '../../domain/event-hash.ts';
 import type { ChainHead } from '../events/events.repository.ts';
+import { reserveEventIds } from '../events/events.service.ts';
 import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
 
 /** Parents before children, so every foreign key finds its row (leads point at their deal). */
@@ -153,12 +153,8 @@ export class SyntheticWriter implements Sink {
   private async reserveIds(reserve: number): Promise<void> {
     const left = this.ids.length - this.nextId;
     if (left >= reserve) return;
-    const r = await sql<{
-      id: number;
-    }>`select nextval('events_id_seq')::bigint as id from generate_series(1, ${reserve - left + ID_BLOCK})`.execute(
-      this.trx,
-    );
-    this.ids = [...this.ids.slice(this.nextId), ...r.rows.map((x) => Number(x.id))];
+    const drawn = await reserveEventIds(this.trx, reserve - left + ID_BLOCK);
+    this.ids = [...this.ids.slice(this.nextId), ...drawn];
     this.nextId = 0;
   }
 

@@ -18,7 +18,8 @@ import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { deleteUserSessions } from '../auth/auth.repository.ts';
+import { endSessionsOf } from '../auth/auth.service.ts';
+import { accountRow } from '../accounts/accounts.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './users.repository.ts';
 
@@ -99,74 +100,110 @@ export interface CreateOrganizationOptions {
   onlyIfFirst?: boolean;
 }
 
+/** A validated new organization with its ids and the admin's password hash, ready to insert. */
+export interface NewOrganization {
+  input: z.output<typeof setupSchema>;
+  orgId: string;
+  adminId: string;
+  passwordHash: string;
+}
+
+/** Validates a set-up request and prepares what the insert needs (the password hash is slow: outside any transaction). */
+export async function prepareOrganization(deps: Deps, rawInput: SetupInput): Promise<NewOrganization> {
+  const input = setupSchema.parse(rawInput);
+  if (!validTimezone(input.organization.timezone)) {
+    throw invalid([{ field: 'organization.timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
+  }
+  return {
+    input,
+    orgId: deps.ids.id(),
+    adminId: deps.ids.id(),
+    passwordHash: await hashPassword(input.admin.password),
+  };
+}
+
+/**
+ * Inserts the organization and its admin in the caller's transaction (the step of
+ * `createOrganization` and of `setUpOrganization`) and returns the admin as an actor.
+ */
+export async function insertOrganizationTx(
+  trx: DbExecutor,
+  deps: Deps,
+  org: NewOrganization,
+  opts: CreateOrganizationOptions = {},
+): Promise<Actor> {
+  const { input, orgId, adminId } = org;
+  const now = deps.clock.now();
+  await repo.lockOrganizationCreation(trx);
+  if (opts.onlyIfFirst && (await repo.findOrganizations(trx)).length > 0) {
+    throw new AppError('conflict', 'Set-up is already done: sign in instead');
+  }
+  if (await repo.findOrganizationByName(trx, input.organization.name))
+    throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, {
+      fields: [{ field: 'organization.name', message: 'is taken' }],
+    });
+  await repo.insertOrganization(trx, {
+    id: orgId,
+    name: input.organization.name,
+    base_currency: input.organization.baseCurrency,
+    timezone: input.organization.timezone,
+    fiscal_year_start_month: input.organization.fiscalYearStartMonth,
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.insertUser(trx, {
+    org_id: orgId,
+    id: adminId,
+    external_id: null,
+    email: input.admin.email,
+    name: input.admin.name,
+    password_hash: org.passwordHash,
+    role: 'admin',
+    team_id: null,
+    manager_id: null,
+    partner_account_id: null,
+    active: true,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordEvents(trx, deps, { orgId, userId: null }, [
+    {
+      entityType: 'organization',
+      entityId: orgId,
+      type: 'organization.created',
+      data: { after: input.organization },
+    },
+  ]);
+  await recordEvents(trx, deps, { orgId, userId: adminId }, [
+    {
+      entityType: 'user',
+      entityId: adminId,
+      type: 'user.created',
+      data: { after: { email: input.admin.email, name: input.admin.name, role: 'admin' } },
+    },
+  ]);
+  return { orgId, userId: adminId, role: 'admin', teamId: null, partnerAccountId: null, teamUserIds: [adminId] };
+}
+
+/** The organization and its admin as the API shows them, once committed. */
+export async function organizationWithAdmin(
+  deps: Deps,
+  org: Pick<NewOrganization, 'orgId' | 'adminId'>,
+): Promise<{ organization: OrganizationDto; admin: UserDto }> {
+  const row = found(await repo.getOrganization(deps.db, org.orgId), 'organization', org.orgId);
+  const admin = found(await repo.getUser(deps.db, org.orgId, org.adminId), 'user', org.adminId);
+  return { organization: toOrganizationDto(row), admin: toUserDto(admin) };
+}
+
 /** Creates an organization with its first admin. Used by first-run set-up, the CLI and the demo seed. */
 export async function createOrganization(
   deps: Deps,
   rawInput: SetupInput,
   opts: CreateOrganizationOptions = {},
 ): Promise<{ organization: OrganizationDto; admin: UserDto }> {
-  const input = setupSchema.parse(rawInput);
-  if (!validTimezone(input.organization.timezone)) {
-    throw invalid([{ field: 'organization.timezone', message: 'is not an IANA time zone such as Europe/Berlin' }]);
-  }
-  const now = deps.clock.now();
-  const orgId = deps.ids.id();
-  const adminId = deps.ids.id();
-  const passwordHash = await hashPassword(input.admin.password);
-  await write(deps, orgId, async (trx) => {
-    await repo.lockOrganizationCreation(trx);
-    if (opts.onlyIfFirst && (await repo.findOrganizations(trx)).length > 0) {
-      throw new AppError('conflict', 'Set-up is already done: sign in instead');
-    }
-    if (await repo.findOrganizationByName(trx, input.organization.name))
-      throw new AppError('duplicate', `An organization named "${input.organization.name}" already exists`, {
-        fields: [{ field: 'organization.name', message: 'is taken' }],
-      });
-    await repo.insertOrganization(trx, {
-      id: orgId,
-      name: input.organization.name,
-      base_currency: input.organization.baseCurrency,
-      timezone: input.organization.timezone,
-      fiscal_year_start_month: input.organization.fiscalYearStartMonth,
-      created_at: now,
-      updated_at: now,
-    });
-    await repo.insertUser(trx, {
-      org_id: orgId,
-      id: adminId,
-      external_id: null,
-      email: input.admin.email,
-      name: input.admin.name,
-      password_hash: passwordHash,
-      role: 'admin',
-      team_id: null,
-      manager_id: null,
-      partner_account_id: null,
-      active: true,
-      created_at: now,
-      updated_at: now,
-    });
-    const actor = { orgId, userId: adminId };
-    await recordEvents(trx, deps, { orgId, userId: null }, [
-      {
-        entityType: 'organization',
-        entityId: orgId,
-        type: 'organization.created',
-        data: { after: input.organization },
-      },
-    ]);
-    await recordEvents(trx, deps, actor, [
-      {
-        entityType: 'user',
-        entityId: adminId,
-        type: 'user.created',
-        data: { after: { email: input.admin.email, name: input.admin.name, role: 'admin' } },
-      },
-    ]);
-  });
-  const org = found(await repo.getOrganization(deps.db, orgId), 'organization', orgId);
-  const admin = found(await repo.getUser(deps.db, orgId, adminId), 'user', adminId);
-  return { organization: toOrganizationDto(org), admin: toUserDto(admin) };
+  const org = await prepareOrganization(deps, rawInput);
+  await write(deps, org.orgId, (trx) => insertOrganizationTx(trx, deps, org, opts));
+  return organizationWithAdmin(deps, org);
 }
 
 export async function getOrganization(deps: Deps, actor: Actor): Promise<OrganizationDto> {
@@ -188,14 +225,9 @@ async function checkUserRefs(
       problems.push({ field: 'managerId', message: 'is not a user of this organization' });
   }
   if (v.partnerAccountId) {
-    const acc = await db
-      .selectFrom('accounts')
-      .select('type')
-      .where('org_id', '=', orgId)
-      .where('id', '=', v.partnerAccountId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
+    const acc = await accountRow(db, orgId, v.partnerAccountId);
+    if (!acc || acc.deleted_at !== null)
+      problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
   }
   if (v.role === 'partner' && !v.partnerAccountId)
     problems.push({ field: 'partnerAccountId', message: 'is required for the partner role' });
@@ -319,7 +351,7 @@ export async function updateUser(
     await recordEvents(trx, deps, actor, [
       { entityType: 'user', entityId: id, type: 'user.updated', data: { changes } },
     ]);
-    if (after.active === false || passwordHash) await deleteUserSessions(trx, actor.orgId, id);
+    if (after.active === false || passwordHash) await endSessionsOf(trx, actor.orgId, id);
     return after;
   });
   return toUserDto(updated);
@@ -430,4 +462,9 @@ export async function setupNeeded(deps: Deps): Promise<boolean> {
 
 export async function listOrganizations(deps: Deps): Promise<OrganizationDto[]> {
   return (await repo.findOrganizations(deps.db)).map(toOrganizationDto);
+}
+
+/** Every organization on this database (at most 1,000), oldest first: for operator tasks such as restore's checks. */
+export async function allOrganizations(db: DbExecutor) {
+  return repo.findOrganizations(db);
 }
