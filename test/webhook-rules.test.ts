@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { compileEventTypeFilter, matchesEventType, webhookSecretSchema } from '../src/contract/webhooks.ts';
 import { isPublicAddress } from '../src/domain/network-address.ts';
 import { nextAttemptAt, parseRetryAfter } from '../src/domain/webhook-retry.ts';
@@ -62,5 +63,14 @@ describe('webhook rules', () => {
     const body = '{"type":"deal.created"}';
     const header = signWebhook([a, b], 'evt_1', at.getTime() / 1000, body);
     expect(header.split(' ')).toEqual([new Webhook(a).sign('evt_1', at, body), new Webhook(b).sign('evt_1', at, body)]);
+  });
+
+  it('reads its configuration: private receivers refused, 4 at once, 15 s unless set', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, concurrency: 4, timeoutMs: 15_000 });
+    expect(
+      loadConfig({ PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'true', PIPEWRIGHT_WEBHOOK_CONCURRENCY: '0' }).webhooks,
+    ).toMatchObject({ allowPrivate: true, concurrency: 0 });
+    expect(() => loadConfig({ PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE/);
   });
 });
