@@ -8,7 +8,7 @@ import type { WebhookResponse } from './webhook-transport.ts';
 import * as repo from './webhooks.repository.ts';
 
 /** Events read from the log per query. */
-const PAGE = 100;
+const PAGE = 500;
 /** A run gives its lease back after this long, so one busy endpoint does not hold a slot for ever. */
 const RUN_MS = 10_000;
 /** The lease outlives one attempt (its timeout) by this much; every step of a run renews it. */
@@ -175,18 +175,24 @@ export async function deliverEndpoint(
   let cursor = endpoint.cursor_seq;
   let delivered = 0;
   const log = deliveryLog(deps, lease, leaseFor);
+  const read = (afterSeq: number) => readSelectedEvents(deps.db, orgId, { afterSeq, filter, limit: PAGE });
   const run = async (): Promise<RunOutcome> => {
+    let next: ReturnType<typeof read> | null = null;
     for (;;) {
-      const { head, events: page } = await readSelectedEvents(deps.db, orgId, {
-        afterSeq: cursor,
-        filter,
-        limit: PAGE,
-      });
+      const { head, events: page } = await (next ?? read(cursor));
+      next = null;
       if (head <= cursor) {
         if (opts.waitForMore && !opts.stopping?.() && performance.now() - started < (opts.runMs ?? RUN_MS)) {
           if (await opts.waitForMore()) continue;
         }
         return 'caught_up';
+      }
+      const last = page[page.length - 1];
+      const full = page.length === PAGE && last !== undefined;
+      if (full) {
+        // More is waiting: read the next page while this one is sent.
+        next = read(last.seq);
+        next.catch(() => undefined);
       }
       for (const event of page) {
         if (opts.stopping?.() || performance.now() - started > (opts.runMs ?? RUN_MS)) return 'time_up';
@@ -205,10 +211,11 @@ export async function deliverEndpoint(
         cursor = event.seq;
         delivered += 1;
       }
-      if (page.length < PAGE) {
-        // Nothing else up to `head` is selected: skip the cursor over the rest.
+      if (!full && head > cursor) {
+        // Nothing else up to `head` is selected: skip the cursor over the rest (after the
+        // deliveries' own records, which move it too).
         if (!(await log.settle())) return 'interrupted';
-        if (!(await repo.advanceCursor(deps.db, lease, head, leaseFor())) && cursor < head) return 'interrupted';
+        if (!(await repo.advanceCursor(deps.db, lease, head, leaseFor()))) return 'interrupted';
         cursor = head;
       }
     }
