@@ -43,7 +43,7 @@ export function WebhookDetail({ webhook, onClose }: { webhook: WebhookDto; onClo
           <Delete webhook={webhook} onDeleted={onClose} />
         </div>
       )}
-      <div className="form-grid">
+      <div className="form-grid webhook-tools">
         <SendTest webhook={webhook} />
         <Rotate webhook={webhook} />
         <Replay webhook={webhook} />
