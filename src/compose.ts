@@ -5,6 +5,11 @@ import { systemClock, uuidGenerator, type Clock, type IdGenerator } from './doma
 import { ensureTokenSecret } from './modules/auth/auth.service.ts';
 import type { Deps } from './modules/context.ts';
 import { ChainSealer } from './modules/events/chain.ts';
+import {
+  createHttpTransport,
+  defaultWebhookSettings,
+  type WebhookSettings,
+} from './modules/webhooks/webhook-transport.ts';
 
 export interface ComposeOptions {
   clock?: Clock;
@@ -13,6 +18,8 @@ export interface ComposeOptions {
   migrate?: boolean;
   /** Hears of a failed background seal (default: a line on stderr). */
   onSealError?: (err: unknown, orgId: string) => void;
+  /** Webhook delivery settings (default: from the configuration, else private receivers refused, 15 s, 4 at once). */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 const reportSealError = (err: unknown, orgId: string): void => {
@@ -25,13 +32,14 @@ const reportSealError = (err: unknown, orgId: string): void => {
 /** The composition root: opens the database and builds the dependencies every service receives. */
 export async function composeFromDatabase(
   database: Database,
-  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'>,
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> & Partial<Pick<Config, 'webhooks'>>,
   opts: ComposeOptions = {},
 ): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
   if (opts.migrate !== false) await migrate(database, () => clock.now());
   const sealer = new ChainSealer(database, clock, opts.onSealError ?? reportSealError);
   const tokenSecret = await ensureTokenSecret(database.db, config.sessionSecret);
+  const webhooks: WebhookSettings = { ...defaultWebhookSettings, ...config.webhooks, ...opts.webhooks };
   return {
     database,
     db: database.db,
@@ -40,6 +48,8 @@ export async function composeFromDatabase(
     sealer,
     tokenSecret,
     sessionTtlMs: config.sessionTtlHours * 3600 * 1000,
+    webhooks,
+    webhookTransport: createHttpTransport(webhooks),
   };
 }
 
@@ -60,5 +70,6 @@ export async function compose(config: Config, opts: ComposeOptions = {}): Promis
 
 export async function shutdown(deps: Deps): Promise<void> {
   await deps.sealer.flush();
+  deps.webhookTransport.close();
   await deps.database.close();
 }

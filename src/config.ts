@@ -21,6 +21,9 @@ const schema = z.object({
   PIPEWRIGHT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Off behind a connection pooler in transaction mode that cannot carry named prepared statements.
   PIPEWRIGHT_DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
+  PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  PIPEWRIGHT_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
 });
 
 /** Values never echoed in error messages (they may hold passwords). */
@@ -40,6 +43,13 @@ export interface Config {
   dbPoolSize: number;
   /** Run the hottest statements as named prepared statements on PostgreSQL. */
   dbPreparedStatements: boolean;
+  webhooks: {
+    /** Deliver to loopback, private and link-local addresses too. */
+    allowPrivate: boolean;
+    /** Endpoints this process delivers to at once; 0 leaves delivery to other instances. */
+    concurrency: number;
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -74,5 +84,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.PIPEWRIGHT_LOG_LEVEL,
     dbPoolSize: c.PIPEWRIGHT_DB_POOL_SIZE,
     dbPreparedStatements: c.PIPEWRIGHT_DB_PREPARED_STATEMENTS === 'true',
+    webhooks: {
+      allowPrivate: c.PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE === 'true',
+      concurrency: c.PIPEWRIGHT_WEBHOOK_CONCURRENCY,
+      timeoutMs: c.PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

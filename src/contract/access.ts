@@ -94,3 +94,8 @@ export function canWriteReference(actor: Actor, entity: ReferenceEntity): boolea
 export function canReadAudit(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'auditor';
 }
+
+/** Webhooks send the whole organization's log to another system: only admins register and manage them. */
+export function canManageWebhooks(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

@@ -441,6 +441,48 @@ export interface MergedRecordsTable {
   merged_by: string | null;
 }
 
+export interface WebhookEndpointsTable {
+  org_id: string;
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Ts | null;
+  cursor_seq: number;
+  attempt_count: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Ts | null;
+  failing_since: Ts | null;
+  last_success_at: Ts | null;
+  lease_owner: string | null;
+  lease_until: Ts | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface WebhookAttemptsTable {
+  org_id: string;
+  endpoint_id: string;
+  id: Generated<number>;
+  message_id: string;
+  event_id: number | null;
+  event_seq: number | null;
+  event_type: string;
+  attempt: number;
+  attempted_at: Ts;
+  outcome: string;
+  status: number | null;
+  duration_ms: number;
+  response_excerpt: string | null;
+  error: string | null;
+  next_attempt_at: Ts | null;
+  test: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   teams: TeamsTable;
@@ -473,4 +515,6 @@ export interface DB {
   import_jobs: ImportJobsTable;
   import_rejects: ImportRejectsTable;
   merged_records: MergedRecordsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

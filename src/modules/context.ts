@@ -1,6 +1,7 @@
 import type { Database, DbExecutor } from '../db/database.ts';
 import type { Clock, IdGenerator } from '../domain/deps.ts';
 import type { ChainSealer } from './events/chain.ts';
+import type { WebhookSettings, WebhookTransport } from './webhooks/webhook-transport.ts';
 
 /** Everything a service needs from outside the process; built once by the composition root. */
 export interface Deps {
@@ -12,6 +13,9 @@ export interface Deps {
   /** HMAC key for stored session and API token hashes. */
   tokenSecret: string;
   sessionTtlMs: number;
+  webhooks: WebhookSettings;
+  /** Sends webhook requests (HTTP with kept-alive connections and the address checks). */
+  webhookTransport: WebhookTransport;
 }
 
 /**

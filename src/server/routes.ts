@@ -19,6 +19,7 @@ import { registerPipelineRoutes } from '../modules/pipelines/pipelines.routes.ts
 import { registerProductRoutes } from '../modules/products/products.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerViewRoutes } from '../modules/views/views.routes.ts';
+import { registerWebhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import { getTeam, getUser } from '../modules/users/users.service.ts';
 import { registerTimeline } from './timeline.ts';
 import type { App } from './types.ts';
@@ -47,4 +48,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerViewRoutes(app, deps);
   registerBulkRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 }

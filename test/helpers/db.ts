@@ -8,6 +8,7 @@ import { composeFromDatabase } from '../../src/compose.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import type { Clock, IdGenerator } from '../../src/domain/deps.ts';
 import type { Deps } from '../../src/modules/context.ts';
+import type { WebhookSettings } from '../../src/modules/webhooks/webhook-transport.ts';
 
 export interface TestDb {
   database: Database;
@@ -66,7 +67,12 @@ export interface TestDeps extends Deps {
 
 /** Dependencies for service tests on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set). */
 export async function createTestDeps(
-  opts: { clock?: Clock; ids?: IdGenerator; onSealError?: (err: unknown, orgId: string) => void } = {},
+  opts: {
+    clock?: Clock;
+    ids?: IdGenerator;
+    onSealError?: (err: unknown, orgId: string) => void;
+    webhooks?: Partial<WebhookSettings>;
+  } = {},
 ): Promise<TestDeps> {
   const t = await cloneTemplate();
   const deps = await composeFromDatabase(
@@ -78,6 +84,7 @@ export async function createTestDeps(
     ...deps,
     async cleanup() {
       await deps.sealer.flush();
+      deps.webhookTransport.close();
       await t.cleanup();
     },
   };

@@ -31,6 +31,7 @@ import { AdminScriptsPage } from './pages/admin/scripts.tsx';
 import { AdminTeamsPage } from './pages/admin/teams.tsx';
 import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
+import { AdminWebhooksPage } from './pages/admin/webhooks.tsx';
 import { sessionQuery } from './session.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 import { importableEntities } from '../../src/contract/import-fields.ts';
@@ -178,6 +179,7 @@ const adminPages = [
   ['objections', AdminObjectionsPage],
   ['scripts', AdminScriptsPage],
   ['tokens', AdminTokensPage],
+  ['webhooks', AdminWebhooksPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,

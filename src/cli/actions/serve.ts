@@ -4,6 +4,7 @@ import { shutdown } from '../../compose.ts';
 import { loadConfig } from '../../config.ts';
 import { buildApp } from '../../server/app.ts';
 import type { App } from '../../server/types.ts';
+import { WebhookDispatcher } from '../../modules/webhooks/webhook-dispatcher.ts';
 import { describeDatabase, openDeps } from '../context.ts';
 import { ensureFirstOrganization, type FirstStart } from '../first-start.ts';
 import type { Io } from '../io.ts';
@@ -50,6 +51,10 @@ export async function serve(io: Io, program: Command): Promise<void> {
   const config = loadConfig();
   const deps = await openDeps(config);
   let app: App | null = null;
+  const dispatcher = new WebhookDispatcher(deps, {
+    onError: (err, endpoint) =>
+      app?.log.error({ err, endpoint }, 'webhook delivery failed unexpectedly; it will be retried'),
+  });
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
@@ -60,6 +65,8 @@ export async function serve(io: Io, program: Command): Promise<void> {
       webRoot: WEB_ROOT,
     });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
+    // Delivery resumes from every endpoint's cursor: nothing a stopped or killed server was sending is lost.
+    dispatcher.start();
     // Only once listening: a start that fails earlier (port taken) must not create an admin whose
     // password nobody saw.
     const first = await ensureFirstOrganization(deps);
@@ -76,11 +83,13 @@ export async function serve(io: Io, program: Command): Promise<void> {
     io.out('Stop with Ctrl+C.');
   } catch (err) {
     await app?.close();
+    await dispatcher.stop();
     await shutdown(deps);
     throw err;
   }
   await untilSignal(io);
   await app.close();
+  await dispatcher.stop();
   await shutdown(deps);
   io.err('stopped');
 }

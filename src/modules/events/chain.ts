@@ -44,6 +44,7 @@ export async function sealOrg(db: DbExecutor, orgId: string, clock: Clock): Prom
 export class ChainSealer {
   private readonly dirty = new Set<string>();
   private running: Promise<void> | null = null;
+  private readonly listeners = new Set<(orgId: string) => void>();
 
   /** `onError` hears of a seal that failed; the events stay unsealed and are retried. */
   constructor(
@@ -51,6 +52,17 @@ export class ChainSealer {
     private readonly clock: Clock,
     private readonly onError: (err: unknown, orgId: string) => void,
   ) {}
+
+  /** Calls `listener` after events of an organization were sealed (webhook delivery wakes on it); returns an unsubscribe. */
+  onSealed(listener: (orgId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async seal(orgId: string): Promise<void> {
+    const n = await sealOrg(this.database.db, orgId, this.clock);
+    if (n > 0) for (const listener of this.listeners) listener(orgId);
+  }
 
   schedule(orgId: string): void {
     this.dirty.add(orgId);
@@ -65,7 +77,7 @@ export class ChainSealer {
         this.dirty.clear();
         for (const org of orgs) {
           try {
-            await sealOrg(this.database.db, org, this.clock);
+            await this.seal(org);
           } catch (err) {
             // Left unsealed; the next schedule, flush or start-up sealing picks it up again.
             this.onError(err, org);
@@ -80,12 +92,12 @@ export class ChainSealer {
   /** Waits until every scheduled organization is sealed; seals `orgId` now if given. */
   async flush(orgId?: string): Promise<void> {
     while (this.running) await this.running;
-    if (orgId) await sealOrg(this.database.db, orgId, this.clock);
+    if (orgId) await this.seal(orgId);
   }
 
   /** Seals anything left unsealed, e.g. by a process that stopped between commit and seal. */
   async sealAll(): Promise<void> {
-    for (const org of await repo.orgsWithUnsealed(this.database.db)) await sealOrg(this.database.db, org, this.clock);
+    for (const org of await repo.orgsWithUnsealed(this.database.db)) await this.seal(org);
   }
 }
 

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { EventTypeFilter } from '../../contract/webhooks.ts';
 import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
+import { prefixPattern } from '../../db/list.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 
 export interface NewEvent {
@@ -349,4 +351,68 @@ function toRow(r: RawEvent): EventRow {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+/** A sealed event with the id of the previous event of its entity among the same selection. */
+export interface SelectedEventRow {
+  id: number;
+  seq: number;
+  occurredAt: Date;
+  businessTime: Date | null;
+  imported: boolean;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  type: string;
+  data: Record<string, unknown>;
+  previousId: number | null;
+}
+
+/** The type filter as SQL over an events alias (`*` selects everything). */
+function typeCondition(alias: string, filter: EventTypeFilter): RawBuilder<SqlBool> {
+  if (filter.all) return sql<SqlBool>`true`;
+  const type = sql.ref(`${alias}.type`);
+  return sql<SqlBool>`(${type} = any(${filter.exact}::text[]) or ${type} like any(${filter.prefixes.map(prefixPattern)}::text[]))`;
+}
+
+/**
+ * The organization's last sealed sequence number (`head`) and, in the same statement, the sealed
+ * events after `afterSeq` up to it whose type the filter selects, in sequence order, each with the
+ * previous event of its entity that the filter selects.
+ */
+export async function selectedEventsAfter(
+  db: DbExecutor,
+  orgId: string,
+  opts: { afterSeq: number; filter: EventTypeFilter; limit: number },
+): Promise<{ head: number; events: SelectedEventRow[] }> {
+  const r = await sql<{ head: number } & { [K in keyof SelectedEventRow]: SelectedEventRow[K] | null }>`
+    with h as (select coalesce((select last_seq from event_chain_heads where org_id = ${orgId}), 0) as head)
+    select h.head, e.* from h left join lateral (
+      select e.id, e.seq, e.occurred_at as "occurredAt", e.business_time as "businessTime", e.imported,
+             e.actor_id as "actorId", e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.data,
+             (select p.id from events p
+               where p.org_id = e.org_id and p.entity_type = e.entity_type and p.entity_id = e.entity_id
+                 and p.seq < e.seq and ${typeCondition('p', opts.filter)}
+               order by p.seq desc limit 1) as "previousId"
+      from events e
+      where e.org_id = ${orgId} and e.seq > ${opts.afterSeq} and e.seq <= h.head
+        and ${typeCondition('e', opts.filter)}
+      order by e.seq limit ${opts.limit}
+    ) e on true
+    order by e.seq`.execute(db);
+  const events: SelectedEventRow[] = [];
+  for (const row of r.rows) {
+    const { head: _head, ...e } = row;
+    if (e.id !== null) events.push(e as SelectedEventRow);
+  }
+  return { head: r.rows[0]?.head ?? 0, events };
+}
+
+/** The sequence number of the first sealed event at or after `from` (system time), or null. */
+export async function firstSeqFrom(db: DbExecutor, orgId: string, from: Date): Promise<number | null> {
+  const r = await sql<{ seq: number | null }>`
+    select min(seq) as seq from events where org_id = ${orgId} and seq is not null and occurred_at >= ${from}`.execute(
+    db,
+  );
+  return r.rows[0]?.seq ?? null;
 }

@@ -5,6 +5,7 @@ import { canonicalJson, GENESIS_HASH, hashEventWithData } from '../../domain/eve
 import type { Actor } from '../../contract/access.ts';
 import { canReadAudit } from '../../contract/access.ts';
 import { forbidden } from '../../contract/errors.ts';
+import type { EventTypeFilter } from '../../contract/webhooks.ts';
 import type { Deps } from '../context.ts';
 import { verifyChain, type VerifyReport } from './chain.ts';
 import * as repo from './events.repository.ts';
@@ -164,6 +165,32 @@ export async function verifyAudit(deps: Deps, actor: Actor): Promise<VerifyRepor
   if (!canReadAudit(actor)) throw forbidden('Only admins and auditors can verify the audit trail');
   await deps.sealer.flush(actor.orgId);
   return verifyChain(deps.db, actor.orgId);
+}
+
+export type SelectedEvent = repo.SelectedEventRow;
+
+/** The last sequence number sealed in an organization's log (0 before the first event). */
+export async function sealedThrough(db: DbExecutor, orgId: string): Promise<number> {
+  return (await repo.getChainHead(db, orgId))?.lastSeq ?? 0;
+}
+
+/**
+ * Reads the sealed log in sequence order: the last sealed sequence number (`head`) and the events
+ * after `afterSeq` up to it that the type filter selects, each with the previous event of its
+ * entity among the selected ones.
+ */
+export function readSelectedEvents(
+  db: DbExecutor,
+  orgId: string,
+  opts: { afterSeq: number; filter: EventTypeFilter; limit: number },
+): Promise<{ head: number; events: SelectedEvent[] }> {
+  return repo.selectedEventsAfter(db, orgId, opts);
+}
+
+/** The sequence number before the first event written at or after `from` (the whole log: 0). */
+export async function seqBefore(db: DbExecutor, orgId: string, from: Date): Promise<number> {
+  const first = await repo.firstSeqFrom(db, orgId, from);
+  return first === null ? await sealedThrough(db, orgId) : first - 1;
 }
 
 /**

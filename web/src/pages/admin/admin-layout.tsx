@@ -10,6 +10,7 @@ const sections = [
   { to: '/admin/objections', label: 'Objections' },
   { to: '/admin/scripts', label: 'Pitch scripts' },
   { to: '/admin/tokens', label: 'API tokens' },
+  { to: '/admin/webhooks', label: 'Webhooks' },
 ] as const;
 
 export function AdminLayout() {
