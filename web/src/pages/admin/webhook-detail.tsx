@@ -6,9 +6,8 @@ import {
   rotateWebhookSecretSchema,
   type WebhookAttemptDto,
   type WebhookDto,
-  type WebhookWithSecretDto,
 } from '../../../../src/contract/webhooks.ts';
-import { api, type Page } from '../../api.ts';
+import { api, ifMatch } from '../../api.ts';
 import { Field, FormError, intOrNull, useSubmit } from './form.tsx';
 import { SecretOnce, WEBHOOKS_KEY, WebhookForm, when } from './webhook-form.tsx';
 
@@ -58,7 +57,9 @@ function SendTest({ webhook }: { webhook: WebhookDto }) {
   const { error, busy, run } = useSubmit();
   const [result, setResult] = useState<WebhookAttemptDto | null>(null);
   const onClick = async () => {
-    const attempt = await run(z.unknown(), null, () => api.post<WebhookAttemptDto>(`/webhooks/${webhook.id}/test`));
+    const attempt = await run(z.unknown(), null, () =>
+      api.post('/webhooks/{id}/test', { params: { path: { id: webhook.id } } }),
+    );
     setResult(attempt);
     await queryClient.invalidateQueries({ queryKey: attemptsKey(webhook.id) });
   };
@@ -86,7 +87,7 @@ function Rotate({ webhook }: { webhook: WebhookDto }) {
     setSecret(null);
     const input = { overlapHours: intOrNull(hours) ?? undefined };
     const rotated = await run(rotateWebhookSecretSchema, input, (body) =>
-      api.post<WebhookWithSecretDto>(`/webhooks/${webhook.id}/rotate-secret`, body),
+      api.post('/webhooks/{id}/rotate-secret', { params: { path: { id: webhook.id } }, body }),
     );
     if (!rotated) return;
     setSecret(rotated.secret);
@@ -114,7 +115,7 @@ function Replay({ webhook }: { webhook: WebhookDto }) {
     const at = from ? new Date(from) : null;
     const input = { from: at && !Number.isNaN(at.getTime()) ? at.toISOString() : from };
     const done = await run(replayWebhookQuery, input, (q) =>
-      api.post<WebhookDto>(`/webhooks/${webhook.id}/replay?from=${encodeURIComponent(q.from)}`),
+      api.post('/webhooks/{id}/replay', { params: { path: { id: webhook.id }, query: { from: q.from } } }),
     );
     if (done) await queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY });
   };
@@ -136,7 +137,11 @@ function Delete({ webhook, onDeleted }: { webhook: WebhookDto; onDeleted: () => 
   const { error, busy, run } = useSubmit(WEBHOOKS_KEY);
   const onClick = async () => {
     if (!window.confirm(`Delete the endpoint ${webhook.url} and its attempts log?`)) return;
-    const ok = await run(z.unknown(), null, () => api.del(`/webhooks/${webhook.id}`, webhook.version).then(() => true));
+    const ok = await run(z.unknown(), null, () =>
+      api
+        .del('/webhooks/{id}', { params: { path: { id: webhook.id }, header: ifMatch(webhook.version) } })
+        .then(() => true),
+    );
     if (!ok) return;
     onDeleted();
     await queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY });
@@ -155,7 +160,9 @@ function Attempts({ webhook }: { webhook: WebhookDto }) {
   const attempts = useInfiniteQuery({
     queryKey: attemptsKey(webhook.id),
     queryFn: ({ pageParam }) =>
-      api.get<Page<WebhookAttemptDto>>(`/webhooks/${webhook.id}/attempts`, { limit: 50, cursor: pageParam }),
+      api.get('/webhooks/{id}/attempts', {
+        params: { path: { id: webhook.id }, query: { limit: 50, cursor: pageParam } },
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 10_000,

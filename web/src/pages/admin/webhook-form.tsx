@@ -1,12 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import {
-  createWebhookSchema,
-  updateWebhookSchema,
-  type WebhookDto,
-  type WebhookWithSecretDto,
-} from '../../../../src/contract/webhooks.ts';
-import { api } from '../../api.ts';
+import { createWebhookSchema, updateWebhookSchema, type WebhookDto } from '../../../../src/contract/webhooks.ts';
+import { api, ifMatch } from '../../api.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
 
 export const WEBHOOKS_KEY = ['admin', 'webhooks'];
@@ -45,14 +40,12 @@ export function WebhookForm({ webhook, onDone }: { webhook: WebhookDto | null; o
     };
     if (webhook) {
       const saved = await run(updateWebhookSchema, input, (body) =>
-        api.patch<WebhookDto>(`/webhooks/${webhook.id}`, body, webhook.version),
+        api.patch('/webhooks/{id}', { params: { path: { id: webhook.id }, header: ifMatch(webhook.version) }, body }),
       );
       if (!saved) return;
       onDone();
     } else {
-      const created = await run(createWebhookSchema, input, (body) =>
-        api.post<WebhookWithSecretDto>('/webhooks', body),
-      );
+      const created = await run(createWebhookSchema, input, (body) => api.post('/webhooks', { body }));
       if (!created) return;
       setSecret(created.secret);
       setV(init);

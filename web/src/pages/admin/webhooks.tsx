@@ -14,7 +14,7 @@ function status(w: WebhookDto): string {
 export function AdminWebhooksPage() {
   const webhooks = useQuery({
     queryKey: WEBHOOKS_KEY,
-    queryFn: async () => (await api.get<{ items: WebhookDto[] }>('/webhooks')).items,
+    queryFn: async () => (await api.get('/webhooks')).items,
     refetchInterval: 10_000,
   });
   const [selected, setSelected] = useState<string | null>(null);
