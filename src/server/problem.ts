@@ -154,6 +154,20 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
         log: false,
       };
     }
+    // A deadlock or serialization failure rolled the transaction back: nothing was written, and the
+    // same request sent again normally succeeds.
+    if (err.code === '40P01' || err.code === '40001') {
+      return {
+        problem: problem(
+          'conflict',
+          'The request collided with a concurrent change and was rolled back; send it again',
+          {
+            instance,
+          },
+        ),
+        log: true,
+      };
+    }
     if (err.code === '22P02' || err.code === '22007' || err.code === '22008' || err.code === '22003') {
       return {
         problem: problem('validation_failed', `A value has the wrong format: ${err.message}`, { instance }),

@@ -119,7 +119,7 @@ export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipe
   if (problems.length) throw invalid(problems);
   const id = deps.ids.id();
   const now = deps.clock.now();
-  await write(deps, actor.orgId, async (trx) => {
+  return write(deps, actor.orgId, async (trx) => {
     await assertNameFree(trx, actor.orgId, input.name, null);
     await repo.lockDefaultPipeline(trx, actor.orgId);
     const active = input.active ?? true;
@@ -160,8 +160,8 @@ export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipe
         data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
       },
     ]);
+    return toPipelineDto(p, stored);
   });
-  return getPipeline(deps, actor, id);
 }
 
 export async function getPipeline(deps: Deps, actor: Actor, id: string): Promise<PipelineDto> {
@@ -198,8 +198,8 @@ export async function updatePipeline(
   input: UpdatePipelineInput,
 ): Promise<PipelineDto> {
   assertPipelineWriter(actor);
-  await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getPipeline(trx, actor.orgId, id), 'pipeline', id);
+  return write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.lockPipeline(trx, actor.orgId, id), 'pipeline', id);
     const version = checkVersion('pipeline', id, before.version, expected);
     if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, id);
     if (input.isDefault) await repo.lockDefaultPipeline(trx, actor.orgId);
@@ -222,13 +222,12 @@ export async function updatePipeline(
     if (input.isDefault !== undefined) patch.is_default = input.isDefault;
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
-    if (!after)
-      throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
     await recordEvents(trx, deps, actor, [
       { entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } },
     ]);
+    // The pipeline as this transaction wrote it, not as a later writer may have left it after commit.
+    return toPipelineDto(after, await repo.listStages(trx, actor.orgId, [id]));
   });
-  return getPipeline(deps, actor, id);
 }
