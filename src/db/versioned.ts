@@ -31,31 +31,17 @@ const entityNames: Record<VersionedTable, string> = {
 /*
  * The optimistic-concurrency rule, written once for every versioned table:
  *
- * - A write use case reads the row it changes with a row lock (or takes `lockVersioned` first), in
- *   its transaction. The lock makes concurrent writers of one record queue there, so each checks
- *   If-Match against the version it is about to replace: `*` always overwrites, a stale number is
- *   refused with the current version, and the answer is the row this transaction wrote. The lock
- *   is FOR NO KEY UPDATE, the one an UPDATE takes itself: it does not hold up foreign-key checks of
- *   rows that refer to the record (a new activity on a deal being edited), only its other writers.
+ * - A write use case reads the row it changes with a row lock (`lockX` of its repository; a deal is
+ *   locked in a statement of its own, then read with its children), in its transaction. The lock
+ *   makes concurrent writers of one record queue there, so each checks If-Match against the
+ *   version it is about to replace: `*` always overwrites, a stale number is refused with the
+ *   current version, and the answer is the row this transaction wrote. The lock is FOR NO KEY
+ *   UPDATE, the one an UPDATE takes itself: it does not hold up foreign-key checks of rows that
+ *   refer to the record (a new activity on a deal being edited), only its other writers.
  * - `updateVersioned` writes only when the version still matches. Behind the lock it always does;
  *   should a path ever write without taking the lock, the miss is still a 409 naming the current
  *   version (or a 404 when the row is gone), never a silent overwrite.
  */
-
-/**
- * Locks one versioned row for the rest of the transaction, for a use case that reads the record
- * in a statement of its own afterwards (so that statement sees what the previous writer committed).
- */
-export async function lockVersioned(db: DbExecutor, table: VersionedTable, key: { orgId: string; id: string }) {
-  const t: VersionedTable = table;
-  await db
-    .selectFrom(t)
-    .select('id')
-    .where('org_id', '=', key.orgId)
-    .where('id', '=', key.id)
-    .forNoKeyUpdate()
-    .execute();
-}
 
 /**
  * The error for a versioned write that matched no row: the record changed since it was read

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
-import { lockVersioned, updateVersioned, versionMissed } from '../../db/versioned.ts';
+import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
@@ -78,12 +78,18 @@ export async function getDealRecord(db: DbExecutor, orgId: string, id: string): 
   return row;
 }
 
+// A prepared statement: every change of a deal runs it.
+const lockDealRow = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
+  db.selectFrom('deals').select('id').where('org_id', '=', orgId).where('id', '=', id).forNoKeyUpdate(),
+);
+
 /**
  * Locks a deal's row until the transaction ends, so concurrent changes of it queue behind this one;
- * the record is then read in a statement of its own, which sees what the previous writer committed.
+ * the record is then read in a statement of its own, which sees what the previous writer committed
+ * (one statement that locked and read would read the line items as they were before it waited).
  */
 export async function lockDeal(db: DbExecutor, orgId: string, id: string): Promise<void> {
-  await lockVersioned(db, 'deals', { orgId, id });
+  await lockDealRow(db, { orgId, id });
 }
 
 export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
