@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
+import { unstorableText } from '../contract/common.ts';
 import { AppError, invalid } from '../contract/errors.ts';
 
 /** Maps field paths of a use case's input to the options a user typed, e.g. `organization.baseCurrency` → `--currency`. */
@@ -9,12 +10,17 @@ function rename(field: string, names: OptionNames): string {
   return names[field] ?? field;
 }
 
-/** Validates command input with the use case's zod schema; problems are reported per option. */
+/**
+ * Validates command input with the use case's zod schema, and refuses text the database cannot
+ * store (as the API does); problems are reported per option.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, names: OptionNames): z.output<S> {
+  const problems = unstorableText(input);
   const r = schema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success && problems.length === 0) return r.data;
+  const issues = r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
   throw invalid(
-    r.error.issues.map((i) => ({ field: rename(i.path.join('.'), names), message: i.message })),
+    [...problems, ...issues].map((p) => ({ ...p, field: rename(p.field, names) })),
     'invalid input',
   );
 }

@@ -26,6 +26,7 @@ export interface paths {
             /** Format: email */
             email: string;
             password: string;
+            /** @description Id or name of the organization to sign in to, when the email and password open accounts in several */
             organization?: string;
           };
         };
@@ -8939,6 +8940,7 @@ export interface components {
         message: string;
       }[];
       missingFields?: string[];
+      currentVersion?: number;
     };
     BulkResponse: {
       succeeded: number;

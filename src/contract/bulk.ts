@@ -53,6 +53,8 @@ export const bulkResultSchema = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   /** For a refused stage gate: the fields the stage requires. */
   missingFields: z.array(z.string()).optional(),
+  /** For a version_conflict: the record's current version, as a single change's 409 names it. */
+  currentVersion: z.number().int().optional(),
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 

@@ -1,4 +1,53 @@
 import { z } from 'zod';
+import type { FieldProblem } from './errors.ts';
+
+/*
+ * Text PostgreSQL cannot keep: it refuses a NUL character in text and jsonb, and a UTF-16 surrogate
+ * without its other half (JSON can carry one, "\ud800") would be stored as a replacement character.
+ * Requests, imported files and command input are checked against this one rule, so such text is
+ * refused by name before anything is written.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is what this rule is about
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const UNSTORABLE_TEXT = 'contains a NUL character or broken Unicode';
+
+/** Whether PostgreSQL can store the text as it is (no NUL, no lone surrogate). */
+export function isStorableText(s: string): boolean {
+  return !UNSTORABLE.test(s);
+}
+
+/** The text with what PostgreSQL cannot store replaced by U+FFFD, for showing it back (a rejected row's cells). */
+export function toStorableText(s: string): string {
+  return isStorableText(s) ? s : s.replace(new RegExp(UNSTORABLE.source, 'g'), '\ufffd');
+}
+
+/**
+ * Every string in a parsed value (a request body, query or path parameters) that cannot be stored,
+ * by dotted path; an object key that cannot is named too. Walks without recursion, so a deeply
+ * nested body cannot exhaust the stack.
+ */
+export function unstorableText(value: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  const at = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { v, path } = item;
+    if (typeof v === 'string') {
+      if (!isStorableText(v)) problems.push({ field: path, message: UNSTORABLE_TEXT });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: at(path, String(i)) });
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i] ?? ['', undefined];
+        if (!isStorableText(k))
+          problems.push({ field: at(path, k), message: `is a field name that ${UNSTORABLE_TEXT}` });
+        else stack.push({ v: child, path: at(path, k) });
+      }
+    }
+  }
+  return problems;
+}
 
 export const idSchema = z.uuid({ message: 'must be a UUID' });
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD');

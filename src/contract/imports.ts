@@ -28,9 +28,10 @@ export const importOptionsSchema = z.strictObject({
   dryRun: z.boolean().default(false),
   /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
   dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
+  // One UTF-16 unit, as the parser compares them (zod's own length counts an emoji as one character).
   delimiter: z
     .string()
-    .length(1, 'must be one character')
+    .refine((d) => d.length === 1, 'must be one character, such as , ; | or a tab')
     .refine((d) => d !== '"' && d !== '\n' && d !== '\r', 'cannot be a quote or a line break')
     .default(','),
   batchSize: z.number().int().min(1).max(50_000).default(5000),

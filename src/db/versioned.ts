@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
+import { notFound, versionConflict } from '../contract/errors.ts';
 import type { DbExecutor } from './database.ts';
 import type { DB } from './schema.ts';
 
@@ -11,17 +12,71 @@ export type SoftDeletedTable = {
   [K in VersionedTable]: DB[K] extends { deleted_at: unknown } ? K : never;
 }[VersionedTable];
 
+/** The name of a table's record in messages, as the API names it. */
+const entityNames: Record<VersionedTable, string> = {
+  accounts: 'account',
+  activities: 'activity',
+  contacts: 'contact',
+  deals: 'deal',
+  leads: 'lead',
+  objections: 'objection',
+  pipelines: 'pipeline',
+  pitch_scripts: 'script',
+  products: 'product',
+  saved_views: 'view',
+  teams: 'team',
+  users: 'user',
+  webhook_endpoints: 'webhook',
+};
+
+/*
+ * The optimistic-concurrency rule, written once for every versioned table:
+ *
+ * - A write use case reads the row it changes with a row lock (`lockX` of its repository; a deal is
+ *   locked in a statement of its own, then read with its children), in its transaction. The lock
+ *   makes concurrent writers of one record queue there, so each checks If-Match against the
+ *   version it is about to replace: `*` always overwrites, a stale number is refused with the
+ *   current version, and the answer is the row this transaction wrote. The lock is FOR NO KEY
+ *   UPDATE, the one an UPDATE takes itself: it does not hold up foreign-key checks of rows that
+ *   refer to the record (a new activity on a deal being edited), only its other writers.
+ * - `updateVersioned` writes only when the version still matches. Behind the lock it always does;
+ *   should a path ever write without taking the lock, the miss is still a 409 naming the current
+ *   version (or a 404 when the row is gone), never a silent overwrite.
+ */
+
 /**
- * Updates one row when its version still matches, raising the version by one; undefined means
- * someone else changed it first (or, for soft-deleted tables, that it is deleted). The one place
- * that writes the optimistic-concurrency rule for every versioned table.
+ * The error for a versioned write that matched no row: the record changed since it was read
+ * (409 with its current version) or it is gone (404).
+ */
+export async function versionMissed(
+  db: DbExecutor,
+  table: VersionedTable,
+  key: { orgId: string; id: string; version: number },
+): Promise<Error> {
+  const t: VersionedTable = table;
+  const live = softDeleted.has(table);
+  const row = await db
+    .selectFrom(t)
+    .select('version')
+    .where('org_id', '=', key.orgId)
+    .where('id', '=', key.id)
+    .where(live ? sql<boolean>`deleted_at is null` : sql<boolean>`true`)
+    .executeTakeFirst();
+  const entity = entityNames[table];
+  return row ? versionConflict(entity, key.id, Number(row.version), key.version) : notFound(entity, key.id);
+}
+
+/**
+ * Updates one row when its version still matches, raising the version by one, and returns the row
+ * as written. Otherwise throws: 409 `version_conflict` with the current version, or 404 when the
+ * row is gone (for soft-deleted tables, deleted).
  */
 export async function updateVersioned<T extends VersionedTable>(
   db: DbExecutor,
   table: T,
   key: { orgId: string; id: string; version: number },
   patch: Updateable<DB[T]>,
-): Promise<Selectable<DB[T]> | undefined> {
+): Promise<Selectable<DB[T]>> {
   // Kysely cannot type a query over a table chosen by a type parameter; every versioned table has
   // the columns used here, so the query is typed against the union and the row cast back.
   const t: VersionedTable = table;
@@ -35,7 +90,8 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(live ? sql<boolean>`deleted_at is null` : sql<boolean>`true`)
     .returningAll()
     .executeTakeFirst();
-  return row as Selectable<DB[T]> | undefined;
+  if (!row) throw await versionMissed(db, table, key);
+  return row as Selectable<DB[T]>;
 }
 
 const softDeletedTables: Record<SoftDeletedTable, true> = {

@@ -1,3 +1,4 @@
+import { isStorableText, toStorableText, UNSTORABLE_TEXT } from '../contract/common.ts';
 import { fieldOf, foldHeader, importFields, type ImportEntity, type ImportField } from '../contract/import-fields.ts';
 import { presetMaps, type ImportPreset } from '../contract/import-presets.ts';
 import {
@@ -50,6 +51,9 @@ function byName(entity: ImportEntity): Map<string, string> {
  */
 export function proposeMapping(entity: ImportEntity, headers: readonly string[], opts: MappingOptions = {}): Mapping {
   const problems: string[] = [];
+  for (const [i, header] of headers.entries())
+    if (!isStorableText(header))
+      problems.push(`column ${i + 1} ("${toStorableText(header)}"): its name ${UNSTORABLE_TEXT}`);
   const folded = headers.map(foldHeader);
   const explicit = new Map<string, string>();
   for (const [header, field] of Object.entries(opts.map ?? {})) {
@@ -186,6 +190,10 @@ export function convertRow(
     if (raw === '') continue;
     const f = fieldOf(entity, col.field);
     if (!f) continue;
+    if (!isStorableText(raw)) {
+      problems.push(`${col.header}: ${UNSTORABLE_TEXT}`);
+      continue;
+    }
     const parsed = parseCell(f, raw, order);
     if (!parsed.ok) {
       problems.push(`${col.header}: ${parsed.reason}`);

@@ -2,14 +2,15 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../modules/context.ts';
 import { registerAuth } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { openApiTransform, openApiTransformObject } from './openapi.ts';
-import { problem, sendProblem, toProblem } from './problem.ts';
+import { answerClientError, problem, sendProblem, toProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
 import type { App } from './types.ts';
+import { requestValidatorCompiler } from './validation.ts';
 import { registerWeb } from './web.ts';
 
 export interface AppOptions {
@@ -28,8 +29,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors the router raises before any route runs (an undecodable or overlong path segment) are
+    // problems like any other.
+    frameworkErrors: (err, request, reply) => {
+      void sendProblem(reply, toProblem(err, request).problem);
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
@@ -59,6 +66,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
     transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // An answer sent before the request body was read to its end (a refused upload, a preview that
+  // needed only the first rows) leaves the rest of the body on the connection: a keep-alive client
+  // would send its next request behind it and wait forever. Such a connection is closed instead.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.raw.complete === false) void reply.header('connection', 'close');
+    return payload;
+  });
 
   app.setErrorHandler((err, request, reply) => {
     const { problem: p, log } = toProblem(err, request);

@@ -1,5 +1,7 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorCodes, type ErrorCode, type FieldProblem } from '../contract/errors.ts';
 
 export interface Problem {
@@ -68,32 +70,7 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
       log: false,
     };
   }
-  if (hasZodFastifySchemaValidationErrors(err)) {
-    const where = err.validationContext ?? 'body';
-    const fields: FieldProblem[] = err.validation.flatMap((v) => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const params = v.params as { keys?: unknown } | undefined;
-      if (v.keyword === 'unrecognized_keys' && Array.isArray(params?.keys)) {
-        return params.keys.map((k) => ({
-          field: path ? `${path}.${String(k)}` : String(k),
-          message: `is not a known field of the ${where}`,
-        }));
-      }
-      return [{ field: path || where, message: v.message ?? 'is not valid' }];
-    });
-    return {
-      problem: problem(
-        'validation_failed',
-        `The ${err.validationContext ?? 'request'} has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`,
-        {
-          instance,
-          errors: fields,
-        },
-      ),
-      log: false,
-    };
-  }
-  if (isResponseSerializationError(err)) {
+  if (err instanceof Error && isResponseSerializationError(err)) {
     return { problem: problem('internal_error', 'The server produced an invalid response', { instance }), log: true };
   }
   const fe = err as FastifyError;
@@ -112,6 +89,18 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         problem: problem('unsupported_media_type', `Unsupported Content-Type: send application/json`, { instance }),
+        log: false,
+      };
+    case 'FST_ERR_BAD_URL':
+      return {
+        problem: problem('malformed_url', 'The URL is not valid: a part of its path is not percent-encoded UTF-8', {
+          instance,
+        }),
+        log: false,
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        problem: problem('uri_too_long', 'A part of the URL path is longer than the server accepts', { instance }),
         log: false,
       };
     case 'FST_ERR_RATE_LIMIT':
@@ -154,6 +143,20 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
         log: false,
       };
     }
+    // A deadlock or serialization failure rolled the transaction back: nothing was written, and the
+    // same request sent again normally succeeds.
+    if (err.code === '40P01' || err.code === '40001') {
+      return {
+        problem: problem(
+          'conflict',
+          'The request collided with a concurrent change and was rolled back; send it again',
+          {
+            instance,
+          },
+        ),
+        log: true,
+      };
+    }
     if (err.code === '22P02' || err.code === '22007' || err.code === '22008' || err.code === '22003') {
       return {
         problem: problem('validation_failed', `A value has the wrong format: ${err.message}`, { instance }),
@@ -168,6 +171,26 @@ export function toProblem(err: unknown, request: FastifyRequest): { problem: Pro
     problem: problem('internal_error', 'Something went wrong on the server; it has been logged', { instance }),
     log: true,
   };
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (a malformed request line,
+ * headers too large, a timeout) with problem+json too, then closes the connection as Node does.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail]: [number, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'bad_request', 'The request headers are larger than the server accepts']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'bad_request', 'The request did not arrive in time']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  const body = JSON.stringify(problem(code, detail, { status }));
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {

@@ -18,8 +18,14 @@ export const sessionQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export async function signIn(queryClient: QueryClient, email: string, password: string): Promise<Session> {
-  const s = await api.post('/auth/sign-in', { body: { email, password } });
+/** Signs in; `organization` (an id) chooses among the organizations the email and password open. */
+export async function signIn(
+  queryClient: QueryClient,
+  email: string,
+  password: string,
+  organization?: string,
+): Promise<Session> {
+  const s = await api.post('/auth/sign-in', { body: { email, password, ...(organization ? { organization } : {}) } });
   setCsrfToken(s.csrfToken);
   queryClient.setQueryData(sessionQuery.queryKey, s);
   return s;

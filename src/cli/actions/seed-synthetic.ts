@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { unstorableText } from '../../contract/common.ts';
 import { AppError } from '../../contract/errors.ts';
 import { passwordSchema } from '../../contract/users.ts';
 import { paramsReport, seedSynthetic } from '../../modules/synthetic/seed-synthetic.ts';
@@ -60,7 +61,7 @@ function deepMerge(base: unknown, over: unknown): unknown {
 }
 
 /** Reads --params: a JSON file of parameters; the fields it leaves out keep their defaults. */
-function readParams(file: string | undefined): SyntheticParams {
+export function readParams(file: string | undefined): SyntheticParams {
   if (!file) return defaultSyntheticParams;
   let raw: unknown;
   try {
@@ -72,9 +73,13 @@ function readParams(file: string | undefined): SyntheticParams {
   const given = raw && typeof raw === 'object' && 'params' in raw ? raw.params : raw;
   const merged = deepMerge(defaultSyntheticParams, given);
   const r = syntheticParamsSchema.safeParse(merged);
-  if (!r.success) {
+  const problems = [
+    ...unstorableText(merged),
+    ...(r.success ? [] : r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))),
+  ];
+  if (!r.success || problems.length > 0) {
     throw new AppError('validation_failed', `--params ${file} is not valid`, {
-      fields: r.error.issues.map((i) => ({ field: `--params ${i.path.join('.')}`, message: i.message })),
+      fields: problems.map((p) => ({ ...p, field: `--params ${p.field}` })),
     });
   }
   return r.data;

@@ -9,28 +9,35 @@ import type { ListAccountsQuery } from '../../contract/accounts.ts';
 
 export type AccountRow = Selectable<AccountsTable>;
 
-export async function getAccount(db: DbExecutor, orgId: string, id: string): Promise<AccountRow | undefined> {
-  return db
+const liveAccount = (db: DbExecutor, orgId: string, id: string) =>
+  db
     .selectFrom('accounts')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+
+export async function getAccount(db: DbExecutor, orgId: string, id: string): Promise<AccountRow | undefined> {
+  return liveAccount(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getAccount`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockAccount(db: DbExecutor, orgId: string, id: string): Promise<AccountRow | undefined> {
+  return liveAccount(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function insertAccount(db: DbExecutor, row: Omit<AccountRow, 'version'>): Promise<AccountRow> {
   return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateAccount(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<AccountRow>,
-): Promise<AccountRow | undefined> {
+): Promise<AccountRow> {
   return updateVersioned(db, 'accounts', { orgId, id, version }, patch);
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../contract/access.ts';
 import { scopeFor } from '../../contract/access.ts';
 import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../contract/accounts.ts';
-import { AppError, invalid, type FieldProblem } from '../../contract/errors.ts';
+import { invalid, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
@@ -164,7 +164,7 @@ export async function updateAccount(
   input: UpdateAccountInput,
 ): Promise<AccountDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'account', await repo.lockAccount(trx, actor.orgId, id), id);
     const version = checkVersion('account', id, before.version, expected);
     const patch = patchFrom(input);
     if (input.ownerId !== undefined)
@@ -174,8 +174,6 @@ export async function updateAccount(
     if (patch.annual_revenue && !(patch.revenue_currency ?? before.revenue_currency))
       patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
     const after = await repo.updateAccount(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after)
-      throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, changeEvents('account', id, before, after));
     return after;
   });
@@ -189,14 +187,12 @@ export async function deleteAccount(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'account', await repo.getAccount(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'account', await repo.lockAccount(trx, actor.orgId, id), id);
     const version = checkVersion('account', id, before.version, expected);
-    const after = await repo.updateAccount(trx, actor.orgId, id, version, {
+    await repo.updateAccount(trx, actor.orgId, id, version, {
       deleted_at: deps.clock.now(),
       updated_at: deps.clock.now(),
     });
-    if (!after)
-      throw new AppError('version_conflict', `account ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, [
       { entityType: 'account', entityId: id, type: 'account.deleted', data: { before: accountSnapshot(before) } },
     ]);

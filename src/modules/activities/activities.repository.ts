@@ -10,28 +10,35 @@ import type { ListActivitiesQuery } from '../../contract/activities.ts';
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type ActivityListRow = ActivityRow & { sort_key: Date };
 
-export async function getActivity(db: DbExecutor, orgId: string, id: string): Promise<ActivityRow | undefined> {
-  return db
+const liveActivity = (db: DbExecutor, orgId: string, id: string) =>
+  db
     .selectFrom('activities')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+
+export async function getActivity(db: DbExecutor, orgId: string, id: string): Promise<ActivityRow | undefined> {
+  return liveActivity(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getActivity`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockActivity(db: DbExecutor, orgId: string, id: string): Promise<ActivityRow | undefined> {
+  return liveActivity(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function insertActivity(db: DbExecutor, row: Insertable<ActivitiesTable>): Promise<ActivityRow> {
   return db.insertInto('activities').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateActivity(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Updateable<ActivitiesTable>,
-): Promise<ActivityRow | undefined> {
+): Promise<ActivityRow> {
   return updateVersioned(db, 'activities', { orgId, id, version }, patch);
 }
 

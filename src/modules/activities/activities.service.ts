@@ -1,7 +1,6 @@
 import type { Actor } from '../../contract/access.ts';
 import { scopeFor } from '../../contract/access.ts';
 import type { ActivityDto, ListActivitiesQuery } from '../../contract/activities.ts';
-import { AppError } from '../../contract/errors.ts';
 import type { ListRaisedObjectionsQuery, RaisedObjectionDto } from '../../contract/objections.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';
@@ -76,9 +75,6 @@ export function activitySnapshot(r: repo.ActivityRow): Record<string, unknown> {
   return Object.fromEntries(activityAuditFields.map((f) => [f, r[f]]));
 }
 
-export const activityConflict = (id: string): AppError =>
-  new AppError('version_conflict', `activity ${id} was changed by someone else meanwhile; reload and retry`);
-
 export async function getActivity(deps: Deps, actor: Actor, id: string): Promise<ActivityDto> {
   return toActivityDto(assertCanRead(actor, 'activity', await repo.getActivity(deps.db, actor.orgId, id), id));
 }
@@ -111,11 +107,10 @@ export async function deleteActivity(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'activity', await repo.getActivity(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'activity', await repo.lockActivity(trx, actor.orgId, id), id);
     const version = checkVersion('activity', id, before.version, expected);
     const now = deps.clock.now();
-    const after = await repo.updateActivity(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after) throw activityConflict(id);
+    await repo.updateActivity(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     await recordEvents(trx, deps, actor, [
       { entityType: 'activity', entityId: id, type: 'activity.deleted', data: { before: activitySnapshot(before) } },
     ]);

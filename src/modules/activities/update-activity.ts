@@ -11,7 +11,7 @@ import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
-import { activityAuditFields, activityConflict, activitySnapshot, toActivityDto } from './activities.service.ts';
+import { activityAuditFields, activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
 import {
   checkLinks,
@@ -34,7 +34,7 @@ export async function updateActivity(
   input: UpdateActivityInput,
 ): Promise<ActivityDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'activity', await repo.getActivity(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'activity', await repo.lockActivity(trx, actor.orgId, id), id);
     const version = checkVersion('activity', id, before.version, expected);
     const type = before.type as ActivityType;
     const { ownerId, ...fields } = input;
@@ -67,7 +67,6 @@ export async function updateActivity(
       owner_id: owner,
       updated_at: now,
     });
-    if (!after) throw activityConflict(id);
 
     // Completing a task is its own event (the moment work got done); reopening shows as an update.
     const completed = before.completed_at === null && after.completed_at !== null;

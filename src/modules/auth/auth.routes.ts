@@ -20,7 +20,13 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
         body: z.strictObject({
           email: emailSchema,
           password: z.string().min(1).max(200),
-          organization: z.string().max(300).optional(),
+          organization: z
+            .string()
+            .max(300)
+            .optional()
+            .describe(
+              'Id or name of the organization to sign in to, when the email and password open accounts in several',
+            ),
         }),
         response: { 200: sessionSchema, ...errorResponses },
       },

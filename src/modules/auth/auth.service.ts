@@ -38,9 +38,15 @@ function buildActor(row: repo.ActorRow): Actor {
 }
 
 /**
- * Email + password sign-in. Ten failures for one email in 15 minutes lock further attempts for
- * that email until the window passes. When the same email exists in several organizations the
- * caller must name the organization.
+ * Email + password sign-in. Before the password is checked nothing is told apart: an unknown email,
+ * a wrong password and an email with accounts in several organizations all answer
+ * `invalid_credentials`, and the lock-out (ten failures in 15 minutes) counts per email, across
+ * every organization and for unknown emails alike, so a 429 tells nothing either.
+ *
+ * One email may have an account in several organizations, each with its own password. The password
+ * is checked against each (optionally only those of the named organization, by id or name); it
+ * signs in to the one whose account it opens. When it opens active accounts in several, the answer
+ * is `organization_ambiguous` listing just those organizations, to send again with `organization`.
  */
 export async function signIn(
   deps: Deps,
@@ -56,18 +62,23 @@ export async function signIn(
     const o = input.organization.toLowerCase();
     candidates = candidates.filter((c) => c.org_id === input.organization || c.org_name.toLowerCase() === o);
   }
-  if (candidates.length > 1) {
-    throw new AppError('organization_ambiguous', 'This email belongs to several organizations: name the organization', {
-      fields: [{ field: 'organization', message: 'is required for this email' }],
-    });
-  }
-  const user = candidates[0];
-  const ok = user?.password_hash
-    ? await verifyPassword(user.password_hash, input.password)
-    : await verifyPassword(await dummyHash(), input.password).then(() => false);
-  if (!user || !ok || !user.active) {
+  const opened = await accountsOpened(candidates, input.password);
+  const user = opened[0];
+  if (!user) {
     await repo.recordAttempt(deps.db, input.email, now, false);
     throw new AppError('invalid_credentials', 'The email or password is not correct');
+  }
+  if (opened.length > 1) {
+    // The password is right: only now may the answer say which organizations it opens.
+    await repo.recordAttempt(deps.db, input.email, now, true);
+    throw new AppError(
+      'organization_ambiguous',
+      'This email and password open accounts in several organizations: choose one and sign in again',
+      {
+        fields: [{ field: 'organization', message: 'must name one of the organizations listed' }],
+        details: { organizations: opened.map((u) => ({ id: u.org_id, name: u.org_name })) },
+      },
+    );
   }
   await repo.recordAttempt(deps.db, input.email, now, true);
   const secret = randomToken();
@@ -83,6 +94,31 @@ export async function signIn(
     expiresAt,
   });
   return { sessionToken, csrfToken, expiresAt, actor: buildActor(user) };
+}
+
+/**
+ * The active accounts among `candidates` that the password opens. Every candidate's hash is checked
+ * (at the same time, so the answer takes about as long as one check), and a dummy hash when there
+ * is none: an unknown email costs what a known one does.
+ */
+async function accountsOpened<U extends { password_hash: string | null; active: boolean }>(
+  candidates: readonly U[],
+  password: string,
+): Promise<U[]> {
+  if (candidates.length === 0) {
+    await verifyPassword(await dummyHash(), password);
+    return [];
+  }
+  const ok = await Promise.all(
+    candidates.map((c) =>
+      c.password_hash
+        ? verifyPassword(c.password_hash, password)
+        : dummyHash()
+            .then((h) => verifyPassword(h, password))
+            .then(() => false),
+    ),
+  );
+  return candidates.filter((c, i) => ok[i] === true && c.active);
 }
 
 export async function signOut(deps: Deps, sessionToken: string): Promise<void> {

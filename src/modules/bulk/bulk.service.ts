@@ -53,6 +53,7 @@ const removers: Record<BulkPath, Remove> = {
 
 function refusal(id: string, err: AppError): BulkResult {
   const missing = err.details?.missingFields;
+  const current = err.details?.currentVersion;
   return {
     id,
     ok: false,
@@ -60,6 +61,7 @@ function refusal(id: string, err: AppError): BulkResult {
     message: err.message,
     ...(err.fields ? { errors: err.fields } : {}),
     ...(Array.isArray(missing) ? { missingFields: missing.map(String) } : {}),
+    ...(typeof current === 'number' ? { currentVersion: current } : {}),
   };
 }
 

@@ -15,28 +15,35 @@ export type ContactPatch = Updateable<ContactsTable>;
 /** The column each public sort key orders by. */
 export const contactSortColumns = { name: 'last_name', created_at: 'created_at', updated_at: 'updated_at' } as const;
 
-export async function getContact(db: DbExecutor, orgId: string, id: string): Promise<ContactRow | undefined> {
-  return db
+const liveContact = (db: DbExecutor, orgId: string, id: string) =>
+  db
     .selectFrom('contacts')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+
+export async function getContact(db: DbExecutor, orgId: string, id: string): Promise<ContactRow | undefined> {
+  return liveContact(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getContact`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockContact(db: DbExecutor, orgId: string, id: string): Promise<ContactRow | undefined> {
+  return liveContact(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function insertContact(db: DbExecutor, row: ContactInsert): Promise<ContactRow> {
   return db.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateContact(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: ContactPatch,
-): Promise<ContactRow | undefined> {
+): Promise<ContactRow> {
   return updateVersioned(db, 'contacts', { orgId, id, version }, patch);
 }
 

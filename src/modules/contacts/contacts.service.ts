@@ -2,7 +2,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
 import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../contract/contacts.ts';
-import { AppError, type FieldProblem } from '../../contract/errors.ts';
+import { type FieldProblem } from '../../contract/errors.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
@@ -143,7 +143,7 @@ export async function updateContact(
   input: UpdateContactInput,
 ): Promise<ContactDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'contact', await repo.lockContact(trx, actor.orgId, id), id);
     const version = checkVersion('contact', id, before.version, expected);
     const patch = patchFrom(input);
     // Only a changed account is checked, so an unchanged form field cannot fail on an account that
@@ -158,8 +158,6 @@ export async function updateContact(
       owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id),
     );
     const after = await repo.updateContact(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after)
-      throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, changeEvents('contact', id, contactSnapshot(before), contactSnapshot(after)));
     return after;
   });
@@ -173,12 +171,10 @@ export async function deleteContact(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'contact', await repo.getContact(trx, actor.orgId, id), id);
+    const before = assertCanWrite(actor, 'contact', await repo.lockContact(trx, actor.orgId, id), id);
     const version = checkVersion('contact', id, before.version, expected);
     const now = deps.clock.now();
-    const after = await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after)
-      throw new AppError('version_conflict', `contact ${id} was changed by someone else meanwhile; reload and retry`);
+    await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     await recordEvents(trx, deps, actor, [
       { entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } },
     ]);

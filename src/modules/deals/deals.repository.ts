@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
@@ -78,18 +78,32 @@ export async function getDealRecord(db: DbExecutor, orgId: string, id: string): 
   return row;
 }
 
+// A prepared statement: every change of a deal runs it.
+const lockDealRow = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
+  db.selectFrom('deals').select('id').where('org_id', '=', orgId).where('id', '=', id).forNoKeyUpdate(),
+);
+
+/**
+ * Locks a deal's row until the transaction ends, so concurrent changes of it queue behind this one;
+ * the record is then read in a statement of its own, which sees what the previous writer committed
+ * (one statement that locked and read would read the line items as they were before it waited).
+ */
+export async function lockDeal(db: DbExecutor, orgId: string, id: string): Promise<void> {
+  await lockDealRow(db, { orgId, id });
+}
+
 export async function insertDeal(db: DbExecutor, row: Omit<DealRow, 'version'>): Promise<DealRow> {
   return db.insertInto('deals').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateDeal(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<DealRow>,
-): Promise<DealRow | undefined> {
+): Promise<DealRow> {
   return updateVersioned(db, 'deals', { orgId, id, version }, patch);
 }
 
@@ -127,7 +141,7 @@ const moveToStage = preparedQuery(
       .returning(dealColumns),
 );
 
-/** A stage move (the deal's hottest write), when the version still matches; undefined means someone else changed it first. */
+/** A stage move (the deal's hottest write), when the version still matches; otherwise throws as `updateVersioned` does. */
 export async function moveDealToStage(
   db: DbExecutor,
   a: {
@@ -141,8 +155,9 @@ export async function moveDealToStage(
     closedAt: Date | null;
     lostReason: string | null;
   },
-): Promise<DealRow | undefined> {
+): Promise<DealRow> {
   const [row] = await moveToStage(db, a);
+  if (!row) throw await versionMissed(db, 'deals', a);
   return row;
 }
 

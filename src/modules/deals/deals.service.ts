@@ -149,8 +149,7 @@ export async function insertDealTx(
 }
 
 export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealDto> {
-  const record = await write(deps, actor.orgId, (trx) => insertDealTx(trx, deps, actor, input));
-  return getDeal(deps, actor, record.deal.id);
+  return toDealDto(await write(deps, actor.orgId, (trx) => insertDealTx(trx, deps, actor, input)));
 }
 
 /** A live deal with its children, or not_found when it does not exist or is outside the actor's read scope. */
@@ -158,8 +157,12 @@ export async function readRecord(db: DbExecutor, actor: Actor, id: string): Prom
   return recordOf(assertCanRead(actor, 'deal', await repo.getDealRecord(db, actor.orgId, id), id));
 }
 
-/** As `readRecord`, for a change: forbidden when the actor may read but not change the deal. */
+/**
+ * As `readRecord`, for a change: forbidden when the actor may read but not change the deal. The
+ * deal's row stays locked until the transaction ends, so concurrent changes of it queue here.
+ */
 export async function recordToWrite(trx: DbExecutor, actor: Actor, id: string): Promise<DealRecord> {
+  await repo.lockDeal(trx, actor.orgId, id);
   return recordOf(assertCanWrite(actor, 'deal', await repo.getDealRecord(trx, actor.orgId, id), id));
 }
 
@@ -204,7 +207,7 @@ export async function updateDeal(
   input: UpdateDealInput,
 ): Promise<DealDto> {
   assertPartnerOwnerUnchanged(actor, input.ownerId);
-  await write(deps, actor.orgId, async (trx) => {
+  const written = await write(deps, actor.orgId, async (trx) => {
     const before = await recordToWrite(trx, actor, id);
     const beforeRow = before.deal;
     const version = checkVersion('deal', id, beforeRow.version, expected);
@@ -249,14 +252,14 @@ export async function updateDeal(
     }
     if (problems.length) throw invalid(problems);
     const afterRow = await repo.updateDeal(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!afterRow)
-      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
     if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
     if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
     const after = await loadRecord(trx, actor.orgId, afterRow);
     await recordEvents(trx, deps, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
+    return after;
   });
-  return getDeal(deps, actor, id);
+  // The deal as this transaction wrote it: a read after commit could show a later writer's change.
+  return toDealDto(written);
 }
 
 export async function deleteDeal(
@@ -269,9 +272,7 @@ export async function deleteDeal(
     const before = await recordToWrite(trx, actor, id);
     const version = checkVersion('deal', id, before.deal.version, expected);
     const now = deps.clock.now();
-    const after = await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after)
-      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
+    await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     await recordEvents(trx, deps, actor, [
       {
         entityType: 'deal',

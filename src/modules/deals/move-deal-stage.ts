@@ -90,8 +90,6 @@ export async function moveDealStage(
       // A reopened deal is no longer lost, so its old reason would mislead; the events keep it.
       lostReason: to.kind === 'lost' ? lostReason : from.kind === 'lost' ? null : deal.lost_reason,
     });
-    if (!after)
-      throw new AppError('version_conflict', `deal ${id} was changed by someone else meanwhile; reload and retry`);
 
     const events: EventInput[] = [
       {

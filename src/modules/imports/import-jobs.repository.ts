@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { toStorableText } from '../../contract/common.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { ImportJobsTable } from '../../db/schema.ts';
 
@@ -82,8 +83,9 @@ export async function insertRejects(
         org_id: orgId,
         job_id: jobId,
         line: r.line,
-        cells: JSON.stringify(r.cells),
-        reason: r.reason,
+        // A rejected cell may hold what the database cannot store (that may be why it was rejected).
+        cells: JSON.stringify(r.cells.map(toStorableText)),
+        reason: toStorableText(r.reason),
       })),
     )
     .onConflict((oc) => oc.columns(['org_id', 'job_id', 'line']).doNothing())

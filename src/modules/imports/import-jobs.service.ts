@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import type { Actor } from '../../contract/access.ts';
+import { toStorableText } from '../../contract/common.ts';
 import { formatCsvRow } from '../../contract/csv.ts';
 import { AppError, invalid, notFound } from '../../contract/errors.ts';
 import {
@@ -183,7 +184,11 @@ async function runJob(deps: Deps, actor: Actor, id: string, file: string, option
           ? err.message
           : String(err);
     await flushRejects().catch(() => undefined);
-    await repo.updateJob(deps.db, orgId, id, { status: 'failed', error: message, finished_at: deps.clock.now() });
+    await repo.updateJob(deps.db, orgId, id, {
+      status: 'failed',
+      error: toStorableText(message),
+      finished_at: deps.clock.now(),
+    });
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -22,8 +22,8 @@ export async function getLead(db: DbExecutor, orgId: string, id: string): Promis
 }
 
 /**
- * Reads a lead and locks its row until the transaction ends, so that two conversions of the same
- * lead run one after the other: the second then sees the lead already converted.
+ * Reads a lead and locks its row until the transaction ends, so that two changes of the same lead
+ * (two conversions, say) run one after the other: the second sees what the first wrote.
  */
 export async function lockLead(db: DbExecutor, orgId: string, id: string): Promise<LeadRow | undefined> {
   return db
@@ -32,7 +32,7 @@ export async function lockLead(db: DbExecutor, orgId: string, id: string): Promi
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
@@ -40,14 +40,14 @@ export async function insertLead(db: DbExecutor, row: LeadInsert): Promise<LeadR
   return db.insertInto('leads').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateLead(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: LeadPatch,
-): Promise<LeadRow | undefined> {
+): Promise<LeadRow> {
   return updateVersioned(db, 'leads', { orgId, id, version }, patch);
 }
 

@@ -1,7 +1,6 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { scopeFor, type Actor } from '../../contract/access.ts';
-import { AppError } from '../../contract/errors.ts';
 import {
   assertLeadEditable,
   resolveDisqualifiedReason,
@@ -108,9 +107,6 @@ function patchFrom(input: UpdateLeadInput): repo.LeadPatch {
   return p;
 }
 
-const conflict = (id: string) =>
-  new AppError('version_conflict', `lead ${id} was changed by someone else meanwhile; reload and retry`);
-
 export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInput): Promise<LeadDto> {
   assertCanCreate(actor, 'lead');
   const now = deps.clock.now();
@@ -173,7 +169,7 @@ async function loadForChange(
   id: string,
   expected: ExpectedVersion | undefined,
 ): Promise<{ before: repo.LeadRow; version: number }> {
-  const before = assertCanWrite(actor, 'lead', await repo.getLead(trx, actor.orgId, id), id);
+  const before = assertCanWrite(actor, 'lead', await repo.lockLead(trx, actor.orgId, id), id);
   assertLeadEditable(before.status);
   return { before, version: checkVersion('lead', id, before.version, expected) };
 }
@@ -201,7 +197,6 @@ export async function updateLead(
       owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'lead', owner, before.owner_id),
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after) throw conflict(id);
     await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
     return after;
   });
@@ -239,7 +234,6 @@ export async function markLeadConverted(
     converted_deal_id: links.dealId,
     updated_at: now,
   });
-  if (!after) throw conflict(id);
   await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
   return toLeadDto(after);
 }
@@ -254,8 +248,7 @@ export async function deleteLead(
   await write(deps, actor.orgId, async (trx) => {
     const { before, version } = await loadForChange(trx, actor, id, expected);
     const now = deps.clock.now();
-    const after = await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    if (!after) throw conflict(id);
+    await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
     await recordEvents(trx, deps, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } },
     ]);

@@ -7,8 +7,16 @@ import type { ListObjectionsQuery } from '../../contract/objections.ts';
 
 export type ObjectionRow = Selectable<ObjectionsTable>;
 
+const objection = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('objections').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+
 export async function getObjection(db: DbExecutor, orgId: string, id: string): Promise<ObjectionRow | undefined> {
-  return db.selectFrom('objections').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return objection(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getObjection`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockObjection(db: DbExecutor, orgId: string, id: string): Promise<ObjectionRow | undefined> {
+  return objection(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 /** The library entries among `ids` (for checking objections logged against the library). */
@@ -21,14 +29,14 @@ export async function insertObjection(db: DbExecutor, row: Insertable<Objections
   return db.insertInto('objections').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateObjection(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Updateable<ObjectionsTable>,
-): Promise<ObjectionRow | undefined> {
+): Promise<ObjectionRow> {
   return updateVersioned(db, 'objections', { orgId, id, version }, patch);
 }
 

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
-import { AppError, forbidden } from '../../contract/errors.ts';
+import { forbidden } from '../../contract/errors.ts';
 import type {
   CreateObjectionInput,
   ListObjectionsQuery,
@@ -44,9 +44,6 @@ function assertCanWrite(actor: Actor): void {
   if (!canWriteReference(actor, 'objection'))
     throw forbidden('Only admins and managers can change the objection library');
 }
-
-const conflict = (id: string) =>
-  new AppError('version_conflict', `objection ${id} was changed by someone else meanwhile; reload and retry`);
 
 export async function createObjection(deps: Deps, actor: Actor, input: CreateObjectionInput): Promise<ObjectionDto> {
   assertCanWrite(actor);
@@ -96,7 +93,7 @@ export async function updateObjection(
 ): Promise<ObjectionDto> {
   assertCanWrite(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getObjection(trx, actor.orgId, id), 'objection', id);
+    const before = found(await repo.lockObjection(trx, actor.orgId, id), 'objection', id);
     const version = checkVersion('objection', id, before.version, expected);
     const patch: Updateable<ObjectionsTable> = { updated_at: deps.clock.now() };
     if (input.category !== undefined) patch.category = input.category;
@@ -106,7 +103,6 @@ export async function updateObjection(
       patch.recommended_responses = JSON.stringify(input.recommendedResponses);
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updateObjection(trx, actor.orgId, id, version, patch);
-    if (!after) throw conflict(id);
     await recordEvents(trx, deps, actor, changeEvents('objection', id, snapshot(before), snapshot(after)));
     return after;
   });
@@ -125,14 +121,13 @@ export async function deactivateObjection(
 ): Promise<void> {
   assertCanWrite(actor);
   await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getObjection(trx, actor.orgId, id), 'objection', id);
+    const before = found(await repo.lockObjection(trx, actor.orgId, id), 'objection', id);
     const version = checkVersion('objection', id, before.version, expected);
     if (!before.active) return;
-    const after = await repo.updateObjection(trx, actor.orgId, id, version, {
+    await repo.updateObjection(trx, actor.orgId, id, version, {
       active: false,
       updated_at: deps.clock.now(),
     });
-    if (!after) throw conflict(id);
     await recordEvents(trx, deps, actor, [
       { entityType: 'objection', entityId: id, type: 'objection.deactivated', data: { before: snapshot(before) } },
     ]);

@@ -10,8 +10,16 @@ export type PipelineRow = Selectable<PipelinesTable>;
 export type StageRow = Selectable<StagesTable>;
 export type NewStageRow = Insertable<StagesTable>;
 
+const pipeline = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+
 export async function getPipeline(db: DbExecutor, orgId: string, id: string): Promise<PipelineRow | undefined> {
-  return db.selectFrom('pipelines').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return pipeline(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getPipeline`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockPipeline(db: DbExecutor, orgId: string, id: string): Promise<PipelineRow | undefined> {
+  return pipeline(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 const pipelineWithStages = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
@@ -113,14 +121,14 @@ export async function insertPipeline(db: DbExecutor, row: Omit<PipelineRow, 'ver
   return db.insertInto('pipelines').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updatePipeline(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<PipelineRow>,
-): Promise<PipelineRow | undefined> {
+): Promise<PipelineRow> {
   return updateVersioned(db, 'pipelines', { orgId, id, version }, patch);
 }
 

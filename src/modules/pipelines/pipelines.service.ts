@@ -114,17 +114,16 @@ async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: st
 }
 
 export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipelineInput): Promise<PipelineDto> {
-  const id = await write(deps, actor.orgId, (trx) => insertPipelineTx(trx, deps, actor, input));
-  return getPipeline(deps, actor, id);
+  return write(deps, actor.orgId, (trx) => insertPipelineTx(trx, deps, actor, input));
 }
 
-/** Creates a pipeline with its stages in the caller's transaction (the step of `createPipeline`); returns its id. */
+/** Creates a pipeline with its stages in the caller's transaction (the step of `createPipeline`); answers it as written. */
 export async function insertPipelineTx(
   trx: DbExecutor,
   deps: Deps,
   actor: Actor,
   input: CreatePipelineInput,
-): Promise<string> {
+): Promise<PipelineDto> {
   assertPipelineWriter(actor);
   const { stages, problems } = resolveStages(input.stages);
   if (problems.length) throw invalid(problems);
@@ -170,7 +169,7 @@ export async function insertPipelineTx(
       data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
     },
   ]);
-  return id;
+  return toPipelineDto(p, stored);
 }
 
 export async function getPipeline(deps: Deps, actor: Actor, id: string): Promise<PipelineDto> {
@@ -207,8 +206,8 @@ export async function updatePipeline(
   input: UpdatePipelineInput,
 ): Promise<PipelineDto> {
   assertPipelineWriter(actor);
-  await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getPipeline(trx, actor.orgId, id), 'pipeline', id);
+  return write(deps, actor.orgId, async (trx) => {
+    const before = found(await repo.lockPipeline(trx, actor.orgId, id), 'pipeline', id);
     const version = checkVersion('pipeline', id, before.version, expected);
     if (input.name !== undefined) await assertNameFree(trx, actor.orgId, input.name, id);
     if (input.isDefault) await repo.lockDefaultPipeline(trx, actor.orgId);
@@ -231,15 +230,14 @@ export async function updatePipeline(
     if (input.isDefault !== undefined) patch.is_default = input.isDefault;
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
-    if (!after)
-      throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
     await recordEvents(trx, deps, actor, [
       { entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } },
     ]);
+    // The pipeline as this transaction wrote it, not as a later writer may have left it after commit.
+    return toPipelineDto(after, await repo.listStages(trx, actor.orgId, [id]));
   });
-  return getPipeline(deps, actor, id);
 }
 
 /** A pipeline's row with its stages, for deals placed in it. */

@@ -5,7 +5,7 @@ import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, type ExpectedVersion } from '../shared.ts';
 import * as repo from './pipelines.repository.ts';
-import { assertPipelineWriter, getPipeline, stageSnapshot } from './pipelines.service.ts';
+import { assertPipelineWriter, stageSnapshot, toPipelineDto } from './pipelines.service.ts';
 
 function describeUsage(u: repo.StageUsage, name: string): string {
   const parts = [`${u.deals} deal${u.deals === 1 ? '' : 's'}`];
@@ -30,8 +30,8 @@ export async function replaceStages(
   assertPipelineWriter(actor);
   const { stages, problems } = resolveStages(input.stages);
   if (problems.length) throw invalid(problems);
-  await write(deps, actor.orgId, async (trx) => {
-    const pipeline = found(await repo.getPipeline(trx, actor.orgId, id), 'pipeline', id);
+  return write(deps, actor.orgId, async (trx) => {
+    const pipeline = found(await repo.lockPipeline(trx, actor.orgId, id), 'pipeline', id);
     const version = checkVersion('pipeline', id, pipeline.version, expected);
     const current = await repo.listStages(trx, actor.orgId, [id]);
     const byId = new Map(current.map((s) => [s.id, s]));
@@ -109,8 +109,6 @@ export async function replaceStages(
     }
     await repo.insertStages(trx, added);
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, { updated_at: deps.clock.now() });
-    if (!after)
-      throw new AppError('version_conflict', `pipeline ${id} was changed by someone else meanwhile; reload and retry`);
     const stored = await repo.listStages(trx, actor.orgId, [id]);
     await recordEvents(trx, deps, actor, [
       {
@@ -125,6 +123,6 @@ export async function replaceStages(
         },
       },
     ]);
+    return toPipelineDto(after, stored);
   });
-  return getPipeline(deps, actor, id);
 }

@@ -7,8 +7,16 @@ import type { ListProductsQuery } from '../../contract/products.ts';
 
 export type ProductRow = Selectable<ProductsTable>;
 
+const product = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('products').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+
 export async function getProduct(db: DbExecutor, orgId: string, id: string): Promise<ProductRow | undefined> {
-  return db.selectFrom('products').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return product(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getProduct`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockProduct(db: DbExecutor, orgId: string, id: string): Promise<ProductRow | undefined> {
+  return product(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 /** The product holding a SKU, compared case-insensitively as the unique index does. */
@@ -25,14 +33,14 @@ export async function insertProduct(db: DbExecutor, row: Omit<ProductRow, 'versi
   return db.insertInto('products').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateProduct(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<ProductRow>,
-): Promise<ProductRow | undefined> {
+): Promise<ProductRow> {
   return updateVersioned(db, 'products', { orgId, id, version }, patch);
 }
 

@@ -125,12 +125,10 @@ async function changeProduct(
 ): Promise<ProductDto> {
   assertWriter(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getProduct(trx, actor.orgId, id), 'product', id);
+    const before = found(await repo.lockProduct(trx, actor.orgId, id), 'product', id);
     const version = checkVersion('product', id, before.version, expected);
     if (patch.sku !== undefined) await assertSkuFree(trx, actor.orgId, patch.sku, id);
     const after = await repo.updateProduct(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (!after)
-      throw new AppError('version_conflict', `product ${id} was changed by someone else meanwhile; reload and retry`);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
     await recordEvents(trx, deps, actor, [{ entityType: 'product', entityId: id, type: eventType, data: { changes } }]);
     return after;

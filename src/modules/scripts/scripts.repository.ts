@@ -8,22 +8,30 @@ import type { ListScriptsQuery } from '../../contract/scripts.ts';
 export type ScriptRow = Selectable<PitchScriptsTable>;
 export type ScriptVersionRow = Selectable<PitchScriptVersionsTable>;
 
+const script = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('pitch_scripts').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+
 export async function getScript(db: DbExecutor, orgId: string, id: string): Promise<ScriptRow | undefined> {
-  return db.selectFrom('pitch_scripts').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return script(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getScript`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockScript(db: DbExecutor, orgId: string, id: string): Promise<ScriptRow | undefined> {
+  return script(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function insertScript(db: DbExecutor, row: Insertable<PitchScriptsTable>): Promise<ScriptRow> {
   return db.insertInto('pitch_scripts').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateScript(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Updateable<PitchScriptsTable>,
-): Promise<ScriptRow | undefined> {
+): Promise<ScriptRow> {
   return updateVersioned(db, 'pitch_scripts', { orgId, id, version }, patch);
 }
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
-import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
+import { forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
 import type {
   CreateScriptInput,
   DealScriptDto,
@@ -53,9 +53,6 @@ function assertCanRead(actor: Actor): void {
 function assertCanWrite(actor: Actor): void {
   if (!canWriteReference(actor, 'script')) throw forbidden('Only admins and managers can change pitch scripts');
 }
-
-const conflict = (id: string) =>
-  new AppError('version_conflict', `script ${id} was changed by someone else meanwhile; reload and retry`);
 
 interface Targets {
   pipelineId: string | null;
@@ -162,7 +159,7 @@ export async function updateScript(
 ): Promise<ScriptDto> {
   assertCanWrite(actor);
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getScript(trx, actor.orgId, id), 'script', id);
+    const before = found(await repo.lockScript(trx, actor.orgId, id), 'script', id);
     const version = checkVersion('script', id, before.version, expected);
     const now = deps.clock.now();
     const targets = await resolveTargets(trx, actor.orgId, input, {
@@ -182,7 +179,6 @@ export async function updateScript(
       active: input.active ?? before.active,
       updated_at: now,
     });
-    if (!after) throw conflict(id);
     if (bodyChanged)
       await repo.insertScriptVersion(trx, {
         org_id: actor.orgId,
@@ -207,14 +203,13 @@ export async function deactivateScript(
 ): Promise<void> {
   assertCanWrite(actor);
   await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getScript(trx, actor.orgId, id), 'script', id);
+    const before = found(await repo.lockScript(trx, actor.orgId, id), 'script', id);
     const version = checkVersion('script', id, before.version, expected);
     if (!before.active) return;
-    const after = await repo.updateScript(trx, actor.orgId, id, version, {
+    await repo.updateScript(trx, actor.orgId, id, version, {
       active: false,
       updated_at: deps.clock.now(),
     });
-    if (!after) throw conflict(id);
     await recordEvents(trx, deps, actor, [
       { entityType: 'script', entityId: id, type: 'script.deactivated', data: { before: snapshot(before) } },
     ]);

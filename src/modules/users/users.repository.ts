@@ -8,8 +8,16 @@ import type { ListUsersQuery } from '../../contract/users.ts';
 export type UserRow = Selectable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 
+const user = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+
 export async function getUser(db: DbExecutor, orgId: string, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return user(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getUser`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockUser(db: DbExecutor, orgId: string, id: string): Promise<UserRow | undefined> {
+  return user(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function getUsers(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<UserRow[]> {
@@ -26,17 +34,18 @@ export async function findUserByEmail(db: DbExecutor, orgId: string, email: stri
     .executeTakeFirst();
 }
 
-export async function insertUser(db: DbExecutor, row: Omit<UserRow, 'version'>): Promise<void> {
-  await db.insertInto('users').values(row).execute();
+export async function insertUser(db: DbExecutor, row: Omit<UserRow, 'version'>): Promise<UserRow> {
+  return db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateUser(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<UserRow>,
-): Promise<UserRow | undefined> {
+): Promise<UserRow> {
   return updateVersioned(db, 'users', { orgId, id, version }, patch);
 }
 
@@ -58,14 +67,16 @@ export async function listUsers(db: DbExecutor, orgId: string, q: ListUsersQuery
     .execute();
 }
 
+const liveTeam = (db: DbExecutor, orgId: string, id: string) =>
+  db.selectFrom('teams').selectAll().where('org_id', '=', orgId).where('id', '=', id).where('deleted_at', 'is', null);
+
 export async function getTeam(db: DbExecutor, orgId: string, id: string): Promise<TeamRow | undefined> {
-  return db
-    .selectFrom('teams')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return liveTeam(db, orgId, id).executeTakeFirst();
+}
+
+/** As `getTeam`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockTeam(db: DbExecutor, orgId: string, id: string): Promise<TeamRow | undefined> {
+  return liveTeam(db, orgId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function listTeams(db: DbExecutor, orgId: string): Promise<TeamRow[]> {
@@ -79,17 +90,18 @@ export async function listTeams(db: DbExecutor, orgId: string): Promise<TeamRow[
     .execute();
 }
 
-export async function insertTeam(db: DbExecutor, row: Omit<TeamRow, 'version'>): Promise<void> {
-  await db.insertInto('teams').values(row).execute();
+export async function insertTeam(db: DbExecutor, row: Omit<TeamRow, 'version'>): Promise<TeamRow> {
+  return db.insertInto('teams').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateTeam(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Partial<TeamRow>,
-): Promise<TeamRow | undefined> {
+): Promise<TeamRow> {
   return updateVersioned(db, 'teams', { orgId, id, version }, patch);
 }
 

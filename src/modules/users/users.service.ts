@@ -239,7 +239,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   const now = deps.clock.now();
   const id = deps.ids.id();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  await write(deps, actor.orgId, async (trx) => {
+  const inserted = await write(deps, actor.orgId, async (trx) => {
     if (await repo.findUserByEmail(trx, actor.orgId, input.email)) {
       throw new AppError('duplicate', `A user with email ${input.email} already exists`, {
         fields: [{ field: 'email', message: 'is taken' }],
@@ -261,11 +261,12 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
       created_at: now,
       updated_at: now,
     };
-    await repo.insertUser(trx, row);
+    const user = await repo.insertUser(trx, row);
     const after = Object.fromEntries(userAuditFields.map((f) => [f, row[f]]));
     await recordEvents(trx, deps, actor, [{ entityType: 'user', entityId: id, type: 'user.created', data: { after } }]);
+    return user;
   });
-  return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id), 'user', id));
+  return toUserDto(inserted);
 }
 
 export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserDto> {
@@ -314,7 +315,7 @@ export async function updateUser(
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const updated = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getUser(trx, actor.orgId, id), 'user', id);
+    const before = found(await repo.lockUser(trx, actor.orgId, id), 'user', id);
     const version = checkVersion('user', id, before.version, expected);
     const role = input.role ?? before.role;
     const partnerAccountId = input.partnerAccountId !== undefined ? input.partnerAccountId : before.partner_account_id;
@@ -344,8 +345,6 @@ export async function updateUser(
     if (input.active !== undefined) patch.active = input.active;
     if (passwordHash) patch.password_hash = passwordHash;
     const after = await repo.updateUser(trx, actor.orgId, id, version, patch);
-    if (!after)
-      throw new AppError('version_conflict', `user ${id} was changed by someone else meanwhile; reload and retry`);
     const changes = diffFields(before, after, userAuditFields);
     if (passwordHash) changes.password = { from: '(hidden)', to: '(changed)' };
     await recordEvents(trx, deps, actor, [
@@ -371,10 +370,10 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
   if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
   const id = deps.ids.id();
   const now = deps.clock.now();
-  await write(deps, actor.orgId, async (trx) => {
+  const inserted = await write(deps, actor.orgId, async (trx) => {
     if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId)))
       throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
-    await repo.insertTeam(trx, {
+    const team = await repo.insertTeam(trx, {
       org_id: actor.orgId,
       id,
       name: input.name,
@@ -392,8 +391,9 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
         data: { after: { name: input.name, kind: input.kind, manager_id: input.managerId ?? null } },
       },
     ]);
+    return team;
   });
-  return toTeamDto(found(await repo.getTeam(deps.db, actor.orgId, id), 'team', id));
+  return toTeamDto(inserted);
 }
 
 export async function updateTeam(
@@ -405,7 +405,7 @@ export async function updateTeam(
 ): Promise<TeamDto> {
   if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
   const after = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
+    const before = found(await repo.lockTeam(trx, actor.orgId, id), 'team', id);
     const version = checkVersion('team', id, before.version, expected);
     if (input.managerId && !(await repo.getUser(trx, actor.orgId, input.managerId)))
       throw invalid([{ field: 'managerId', message: 'is not a user of this organization' }]);
@@ -414,8 +414,6 @@ export async function updateTeam(
     if (input.kind !== undefined) patch.kind = input.kind;
     if (input.managerId !== undefined) patch.manager_id = input.managerId;
     const row = await repo.updateTeam(trx, actor.orgId, id, version, patch);
-    if (!row)
-      throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
     await recordEvents(trx, deps, actor, [
       {
         entityType: 'team',
@@ -437,13 +435,11 @@ export async function deleteTeam(
 ): Promise<void> {
   if (!canWriteReference(actor, 'team')) throw forbidden('Only admins can manage teams');
   await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getTeam(trx, actor.orgId, id), 'team', id);
+    const before = found(await repo.lockTeam(trx, actor.orgId, id), 'team', id);
     const version = checkVersion('team', id, before.version, expected);
     const members = await repo.countTeamMembers(trx, actor.orgId, id);
     if (members > 0) throw new AppError('conflict', `The team still has ${members} active member(s); move them first`);
-    const row = await repo.updateTeam(trx, actor.orgId, id, version, { deleted_at: deps.clock.now() });
-    if (!row)
-      throw new AppError('version_conflict', `team ${id} was changed by someone else meanwhile; reload and retry`);
+    await repo.updateTeam(trx, actor.orgId, id, version, { deleted_at: deps.clock.now() });
     await recordEvents(trx, deps, actor, [
       {
         entityType: 'team',

@@ -2,44 +2,57 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { SavedViewsTable } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 import type { ListViewsQuery } from '../../contract/views.ts';
 
 export type ViewRow = Selectable<SavedViewsTable>;
 
 /** A view of the user; another user's view is never found. */
-export async function getView(db: DbExecutor, orgId: string, userId: string, id: string): Promise<ViewRow | undefined> {
-  return db
+const view = (db: DbExecutor, orgId: string, userId: string, id: string) =>
+  db
     .selectFrom('saved_views')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id);
+
+export async function getView(db: DbExecutor, orgId: string, userId: string, id: string): Promise<ViewRow | undefined> {
+  return view(db, orgId, userId, id).executeTakeFirst();
+}
+
+/** As `getView`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
+export async function lockView(
+  db: DbExecutor,
+  orgId: string,
+  userId: string,
+  id: string,
+): Promise<ViewRow | undefined> {
+  return view(db, orgId, userId, id).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function insertView(db: DbExecutor, row: Insertable<SavedViewsTable>): Promise<ViewRow> {
   return db.insertInto('saved_views').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates when the version still matches; undefined means someone else changed it first. */
+/** Updates when the version still matches; otherwise throws 409 with the current version (or 404), see `updateVersioned`. */
 export async function updateView(
   db: DbExecutor,
   orgId: string,
   id: string,
   version: number,
   patch: Updateable<SavedViewsTable>,
-): Promise<ViewRow | undefined> {
+): Promise<ViewRow> {
   return updateVersioned(db, 'saved_views', { orgId, id, version }, patch);
 }
 
+/** Deletes when the version still matches; otherwise throws 409 with the current version (or 404). */
 export async function deleteView(
   db: DbExecutor,
   orgId: string,
   userId: string,
   id: string,
   version: number,
-): Promise<boolean> {
+): Promise<void> {
   const r = await db
     .deleteFrom('saved_views')
     .where('org_id', '=', orgId)
@@ -47,7 +60,7 @@ export async function deleteView(
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return r.numDeletedRows > 0n;
+  if (r.numDeletedRows === 0n) throw await versionMissed(db, 'saved_views', { orgId, id, version });
 }
 
 export async function countViews(db: DbExecutor, orgId: string, userId: string, entity: string): Promise<number> {

@@ -96,7 +96,7 @@ export async function updateView(
   input: UpdateViewInput,
 ): Promise<ViewDto> {
   const row = await deps.db.transaction().execute(async (trx) => {
-    const before = found(await repo.getView(trx, actor.orgId, actor.userId, id), 'view', id);
+    const before = found(await repo.lockView(trx, actor.orgId, actor.userId, id), 'view', id);
     const version = checkVersion('view', id, before.version, expected);
     const filters = input.filters ?? before.filters;
     const sort = input.sort === undefined ? before.sort : input.sort;
@@ -111,7 +111,6 @@ export async function updateView(
       ...(input.columns !== undefined ? { columns: JSON.stringify(input.columns) } : {}),
       updated_at: deps.clock.now(),
     });
-    if (!after) throw new AppError('version_conflict', `view ${id} was changed meanwhile; reload and retry`);
     return after;
   });
   return toViewDto(row);
@@ -124,9 +123,8 @@ export async function deleteView(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const before = found(await repo.getView(trx, actor.orgId, actor.userId, id), 'view', id);
+    const before = found(await repo.lockView(trx, actor.orgId, actor.userId, id), 'view', id);
     const version = checkVersion('view', id, before.version, expected);
-    if (!(await repo.deleteView(trx, actor.orgId, actor.userId, id, version)))
-      throw new AppError('version_conflict', `view ${id} was changed meanwhile; reload and retry`);
+    await repo.deleteView(trx, actor.orgId, actor.userId, id, version);
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import type { WebhookAttemptsTable, WebhookEndpointsTable } from '../../db/schema.ts';
-import { updateVersioned } from '../../db/versioned.ts';
+import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 
 export type EndpointRow = Selectable<WebhookEndpointsTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
@@ -17,6 +17,17 @@ export async function getEndpoint(db: DbExecutor, orgId: string, id: string): Pr
     .selectAll()
     .where('org_id', '=', orgId)
     .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The endpoint's row locked for this transaction's change (see src/db/versioned.ts). */
+export async function lockEndpoint(db: DbExecutor, orgId: string, id: string): Promise<EndpointRow | undefined> {
+  return db
+    .selectFrom('webhook_endpoints')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
@@ -40,23 +51,27 @@ export async function countEndpoints(db: DbExecutor, orgId: string): Promise<num
   return Number(r?.n ?? 0);
 }
 
-/** An admin's change: applied only at the version they saw, and raising it (which stops a delivery run under way). */
+/**
+ * An admin's change: applied only at the version they saw, and raising it (which stops a delivery
+ * run under way); otherwise 409 with the current version, or 404 (see `updateVersioned`).
+ */
 export function updateEndpoint(
   db: DbExecutor,
   key: { orgId: string; id: string; version: number },
   patch: Updateable<WebhookEndpointsTable>,
-): Promise<EndpointRow | undefined> {
+): Promise<EndpointRow> {
   return updateVersioned(db, 'webhook_endpoints', key, patch);
 }
 
-export async function deleteEndpoint(db: DbExecutor, orgId: string, id: string, version: number): Promise<boolean> {
+/** Deletes the endpoint at the version the admin saw; otherwise 409 with the current version, or 404. */
+export async function deleteEndpoint(db: DbExecutor, orgId: string, id: string, version: number): Promise<void> {
   const r = await db
     .deleteFrom('webhook_endpoints')
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  return r.numDeletedRows > 0n;
+  if (r.numDeletedRows === 0n) throw await versionMissed(db, 'webhook_endpoints', { orgId, id, version });
 }
 
 /** Endpoints of every organization with sealed events past their cursor, due and not leased. */

@@ -156,7 +156,7 @@ export async function updateWebhook(
   if (input.url !== undefined) await assertDestination(deps, input.url);
   const now = deps.clock.now();
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getEndpoint(trx, actor.orgId, id), 'webhook', id);
+    const before = found(await repo.lockEndpoint(trx, actor.orgId, id), 'webhook', id);
     const version = checkVersion('webhook', id, before.version, expected);
     const enabling = input.enabled === true && !before.enabled;
     const after = await repo.updateEndpoint(
@@ -173,7 +173,6 @@ export async function updateWebhook(
         updated_at: now,
       },
     );
-    if (!after) throw new AppError('version_conflict', `webhook ${id} was changed meanwhile; reload and retry`);
     const changes = diffFields(snapshot(before), snapshot(after), ['url', 'description', 'eventTypes', 'enabled']);
     if (Object.keys(changes).length > 0)
       await recordEvents(trx, deps, actor, [
@@ -192,10 +191,9 @@ export async function deleteWebhook(
 ): Promise<void> {
   assertAdmin(actor);
   await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getEndpoint(trx, actor.orgId, id), 'webhook', id);
+    const before = found(await repo.lockEndpoint(trx, actor.orgId, id), 'webhook', id);
     const version = checkVersion('webhook', id, before.version, expected);
-    if (!(await repo.deleteEndpoint(trx, actor.orgId, id, version)))
-      throw new AppError('version_conflict', `webhook ${id} was changed meanwhile; reload and retry`);
+    await repo.deleteEndpoint(trx, actor.orgId, id, version);
     await recordEvents(trx, deps, actor, [
       {
         entityType: 'webhook_endpoint',
@@ -222,7 +220,7 @@ export async function rotateWebhookSecret(
   const overlapHours = input.overlapHours ?? DEFAULT_OVERLAP_HOURS;
   const secret = input.secret ?? generateWebhookSecret();
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getEndpoint(trx, actor.orgId, id), 'webhook', id);
+    const before = found(await repo.lockEndpoint(trx, actor.orgId, id), 'webhook', id);
     if (secret === before.secret) throw invalid([{ field: 'secret', message: 'must differ from the current secret' }]);
     const after = await repo.updateEndpoint(
       trx,
@@ -234,7 +232,6 @@ export async function rotateWebhookSecret(
         updated_at: now,
       },
     );
-    if (!after) throw new AppError('version_conflict', `webhook ${id} was changed meanwhile; try again`);
     await recordEvents(trx, deps, actor, [
       { entityType: 'webhook_endpoint', entityId: id, type: 'webhook_endpoint.secret_rotated', data: { overlapHours } },
     ]);
@@ -252,14 +249,13 @@ export async function replayWebhook(deps: Deps, actor: Actor, id: string, from: 
   await deps.sealer.flush(actor.orgId);
   const now = deps.clock.now();
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = found(await repo.getEndpoint(trx, actor.orgId, id), 'webhook', id);
+    const before = found(await repo.lockEndpoint(trx, actor.orgId, id), 'webhook', id);
     const cursor = await seqBefore(trx, actor.orgId, from);
     const after = await repo.updateEndpoint(
       trx,
       { orgId: actor.orgId, id, version: before.version },
       { cursor_seq: cursor, attempt_count: 0, next_attempt_at: null, failing_since: null, updated_at: now },
     );
-    if (!after) throw new AppError('version_conflict', `webhook ${id} was changed meanwhile; try again`);
     await recordEvents(trx, deps, actor, [
       {
         entityType: 'webhook_endpoint',

@@ -5,14 +5,33 @@ import { emailSchema } from '../../../src/contract/common.ts';
 import { ApiError } from '../api.ts';
 import { signIn } from '../session.ts';
 
+interface Organization {
+  id: string;
+  name: string;
+}
+
+/** The organizations to choose from when the email and password open accounts in several. */
+function organizationsOf(err: ApiError): Organization[] | null {
+  if (err.code !== 'organization_ambiguous' || !Array.isArray(err.body.organizations)) return null;
+  return (err.body.organizations as Organization[]).filter((o) => typeof o.id === 'string');
+}
+
 export function SignInPage() {
   const { redirect } = useSearch({ from: '/sign-in' });
   const queryClient = useQueryClient();
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [organizations, setOrganizations] = useState<Organization[] | null>(null);
+  const [organization, setOrganization] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Another email or password may open other organizations: the choice starts over.
+  const forgetChoice = () => {
+    setOrganizations(null);
+    setOrganization('');
+  };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,11 +43,16 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      await signIn(queryClient, parsed.data, password);
+      await signIn(queryClient, parsed.data, password, organizations ? organization : undefined);
       if (redirect) router.history.push(redirect);
       else await router.navigate({ to: '/board', search: {} });
     } catch (err) {
-      setError(err instanceof ApiError ? err.detail : 'Could not reach the server');
+      const choices = err instanceof ApiError ? organizationsOf(err) : null;
+      if (choices) {
+        setOrganizations(choices);
+        setOrganization(choices[0]?.id ?? '');
+        setError('Your email and password open accounts in several organizations: choose one.');
+      } else setError(err instanceof ApiError ? err.detail : 'Could not reach the server');
     } finally {
       setBusy(false);
     }
@@ -44,7 +68,10 @@ export function SignInPage() {
           type="email"
           autoComplete="username"
           value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            forgetChoice();
+          }}
           required
           autoFocus
         />
@@ -56,10 +83,25 @@ export function SignInPage() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            forgetChoice();
+          }}
           required
         />
       </label>
+      {organizations && (
+        <label>
+          Organization
+          <select name="organization" value={organization} onChange={(e) => setOrganization(e.target.value)}>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
