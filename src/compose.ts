@@ -10,6 +10,10 @@ import {
   defaultWebhookSettings,
   type WebhookSettings,
 } from './modules/webhooks/webhook-transport.ts';
+import { runImportJob } from './modules/imports/import-jobs.service.ts';
+import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
+import { LocalJobQueue } from './modules/jobs/local-queue.ts';
+import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
 export interface ComposeOptions {
   clock?: Clock;
@@ -20,36 +24,112 @@ export interface ComposeOptions {
   onSealError?: (err: unknown, orgId: string) => void;
   /** Webhook delivery settings (default: from the configuration, else private receivers refused, 15 s, 4 at once). */
   webhooks?: Partial<WebhookSettings>;
+  /** Hears of a failure in the job queue outside a job (default: a line on stderr). */
+  onJobError?: (err: unknown, what: string) => void;
+  /** The job queue engine: graphile-worker on a server, in process on the embedded engine (default). */
+  jobEngine?: 'graphile-worker' | 'in-process';
+  /** A replica to read analytics, exports and reports from (default: the database itself). */
+  readDatabase?: Database;
 }
 
-const reportSealError = (err: unknown, orgId: string): void => {
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(
-    `${JSON.stringify({ level: 'error', msg: 'sealing the event chain failed; will retry', orgId, err: message })}\n`,
-  );
+const logLine = (fields: Record<string, unknown>): void => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', ...fields })}\n`);
 };
+
+const reportSealError = (err: unknown, orgId: string): void =>
+  logLine({
+    msg: 'sealing the event chain failed; will retry',
+    orgId,
+    err: err instanceof Error ? err.message : String(err),
+  });
+
+const reportJobError = (err: unknown, what: string): void =>
+  logLine({ msg: `job queue: ${what} failed`, err: err instanceof Error ? err.message : String(err) });
+
+/** Settings of the background work with their defaults (the same as the configuration's). */
+export type JobSettings = Pick<Config, 'jobStallSeconds' | 'jobConcurrency' | 'dbPreparedStatements'> & {
+  queueDatabaseUrl?: string | undefined;
+};
+const defaultJobSettings: JobSettings = { jobStallSeconds: 15, jobConcurrency: 2, dbPreparedStatements: true };
+
+function buildQueue(
+  database: Database,
+  settings: JobSettings,
+  base: {
+    clock: Clock;
+    ids: IdGenerator;
+    onError: (err: unknown, what: string) => void;
+    onMaintain: () => Promise<void>;
+  },
+  engine: ComposeOptions['jobEngine'],
+): JobQueue {
+  const runner = {
+    ...base,
+    db: database.db,
+    stallMs: settings.jobStallSeconds * 1000,
+    concurrency: settings.jobConcurrency,
+  };
+  if (database.connectionString && engine !== 'in-process')
+    return new GraphileJobQueue({
+      ...runner,
+      connectionString: settings.queueDatabaseUrl ?? database.connectionString,
+      pollMs: 2000,
+      preparedStatements: settings.dbPreparedStatements,
+    });
+  return new LocalJobQueue({ ...runner, pollMs: 500, exclusive: database.engine === 'pglite' });
+}
 
 /** The composition root: opens the database and builds the dependencies every service receives. */
 export async function composeFromDatabase(
   database: Database,
-  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> & Partial<Pick<Config, 'webhooks'>>,
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> & Partial<Pick<Config, 'webhooks'>> & Partial<JobSettings>,
   opts: ComposeOptions = {},
 ): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
+  const ids = opts.ids ?? uuidGenerator;
   if (opts.migrate !== false) await migrate(database, () => clock.now());
   const sealer = new ChainSealer(database, clock, opts.onSealError ?? reportSealError);
   const tokenSecret = await ensureTokenSecret(database.db, config.sessionSecret);
   const webhooks: WebhookSettings = { ...defaultWebhookSettings, ...config.webhooks, ...opts.webhooks };
+  const settings = { ...defaultJobSettings, ...withoutUndefined(config) };
   return {
     database,
     db: database.db,
+    readDatabase: opts.readDatabase ?? database,
     clock,
-    ids: opts.ids ?? uuidGenerator,
+    ids,
     sealer,
+    jobs: buildQueue(
+      database,
+      settings,
+      {
+        clock,
+        ids,
+        onError: opts.onJobError ?? reportJobError,
+        // Events a server that died committed but never sealed are sealed by the others within seconds.
+        onMaintain: () => sealer.sealAll(),
+      },
+      opts.jobEngine,
+    ),
     tokenSecret,
     sessionTtlMs: config.sessionTtlHours * 3600 * 1000,
     webhooks,
     webhookTransport: createHttpTransport(webhooks),
+  };
+}
+
+function withoutUndefined(config: Partial<JobSettings>): Partial<JobSettings> {
+  return Object.fromEntries(
+    (['jobStallSeconds', 'jobConcurrency', 'dbPreparedStatements', 'queueDatabaseUrl'] as const)
+      .filter((k) => config[k] !== undefined)
+      .map((k) => [k, config[k]]),
+  );
+}
+
+/** What each kind of job does; the queue runs them in the processes that serve. */
+export function jobHandlers(deps: Deps): JobHandlers {
+  return {
+    import: (ctx) => runImportJob(deps, ctx),
   };
 }
 
@@ -60,16 +140,28 @@ export async function compose(config: Config, opts: ComposeOptions = {}): Promis
     poolSize: config.dbPoolSize,
     preparedStatements: config.dbPreparedStatements,
   });
+  let replica: Database | undefined;
   try {
-    return await composeFromDatabase(database, config, opts);
+    if (config.databaseReadUrl)
+      replica = await openDatabase({
+        databaseUrl: config.databaseReadUrl,
+        dataDir: config.dataDir,
+        poolSize: config.dbPoolSize,
+        preparedStatements: config.dbPreparedStatements,
+      });
+    return await composeFromDatabase(database, config, { ...opts, ...(replica ? { readDatabase: replica } : {}) });
   } catch (err) {
+    await replica?.close();
     await database.close();
     throw err;
   }
 }
 
+/** Stops the job runner (handing running jobs back), seals what was written, closes the databases. */
 export async function shutdown(deps: Deps): Promise<void> {
+  await deps.jobs.stop();
   await deps.sealer.flush();
   deps.webhookTransport.close();
+  if (deps.readDatabase !== deps.database) await deps.readDatabase.close();
   await deps.database.close();
 }

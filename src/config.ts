@@ -9,6 +9,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PIPEWRIGHT_QUEUE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   PIPEWRIGHT_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PIPEWRIGHT_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -24,16 +32,27 @@ const schema = z.object({
   PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  PIPEWRIGHT_JOB_STALL_SECONDS: z.coerce.number().int().min(2).max(3600).default(15),
+  PIPEWRIGHT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
 /** Values never echoed in error messages (they may hold passwords). */
-const SECRET_KEYS = new Set(['DATABASE_URL', 'PIPEWRIGHT_SESSION_SECRET']);
+const SECRET_KEYS = new Set([
+  'DATABASE_URL',
+  'DATABASE_READ_URL',
+  'PIPEWRIGHT_QUEUE_DATABASE_URL',
+  'PIPEWRIGHT_SESSION_SECRET',
+]);
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl's database for analytics, exports and reports. */
+  databaseReadUrl: string | undefined;
+  /** The same database reached directly (not through a pooler in transaction mode): the job queue LISTENs on it. */
+  queueDatabaseUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionTtlHours: number;
   secureCookies: boolean;
@@ -50,6 +69,10 @@ export interface Config {
     concurrency: number;
     timeoutMs: number;
   };
+  /** A running job not heard of for this long is taken over by another server. */
+  jobStallSeconds: number;
+  /** Jobs one process runs at once. */
+  jobConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -72,11 +95,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = result.data;
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL)
+    throw new ConfigError(['DATABASE_READ_URL: a replica needs DATABASE_URL (the primary) to be set too']);
   return {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.PIPEWRIGHT_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    databaseReadUrl: c.DATABASE_READ_URL,
+    queueDatabaseUrl: c.PIPEWRIGHT_QUEUE_DATABASE_URL,
     sessionSecret: c.PIPEWRIGHT_SESSION_SECRET,
     sessionTtlHours: c.PIPEWRIGHT_SESSION_TTL_HOURS,
     secureCookies: c.PIPEWRIGHT_SECURE_COOKIES === 'true',
@@ -89,5 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: c.PIPEWRIGHT_WEBHOOK_CONCURRENCY,
       timeoutMs: c.PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
+    jobStallSeconds: c.PIPEWRIGHT_JOB_STALL_SECONDS,
+    jobConcurrency: c.PIPEWRIGHT_JOB_CONCURRENCY,
   };
 }

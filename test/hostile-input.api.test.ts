@@ -3,7 +3,6 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/contract/access.ts';
-import { settleImportJobs } from '../src/modules/imports/import-jobs.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
@@ -21,7 +20,6 @@ beforeAll(async () => {
   await api.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
-  await settleImportJobs();
   await api.close();
   await deps.cleanup();
 });

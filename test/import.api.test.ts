@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobDto, ImportPreview } from '../src/contract/imports.ts';
-import { settleImportJobs } from '../src/modules/imports/import-jobs.service.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
 import { fixture } from './helpers/imports.ts';
+import { settleJobs } from './helpers/jobs.ts';
 
 let deps: TestDeps;
 let api: Api;
 
 beforeAll(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ runJobs: true });
   api = await createApi(deps);
 });
 afterAll(async () => {
-  await settleImportJobs();
+  await settleJobs(deps);
   await api.close();
   await deps.cleanup();
 });
@@ -43,7 +43,7 @@ describe('imports over the API', () => {
     expect(started.statusCode).toBe(202);
     const job = started.json<ImportJobDto>();
     expect(job).toMatchObject({ entity: 'accounts', status: 'queued', fileName: 'accounts.csv' });
-    await settleImportJobs();
+    await settleJobs(deps);
     const done = (await api.as(admin, { method: 'GET', url: `/api/v1/imports/${job.id}` })).json<ImportJobDto>();
     expect(done).toMatchObject({
       status: 'succeeded',
@@ -180,7 +180,7 @@ describe('imports over the API', () => {
       payload: leads,
     });
     expect(ok.statusCode).toBe(202);
-    await settleImportJobs();
+    await settleJobs(deps);
     const lead = await deps.db
       .selectFrom('leads')
       .select(['owner_id'])

@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerEvents } from './commands/events.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOrg } from './commands/org.ts';
 import { registerReport } from './commands/report.ts';
@@ -49,6 +50,7 @@ export function buildProgram(io: Io): Command {
   registerRestore(program, io);
   registerSeed(program, io);
   registerImport(program, io);
+  registerJobs(program, io);
   registerExport(program, io);
   registerReport(program, io);
   return program;

@@ -99,3 +99,8 @@ export function canReadAudit(actor: Actor): boolean {
 export function canManageWebhooks(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin';
 }
+
+/** Jobs are the organization's background work (imports, deliveries): only admins see, retry and cancel them. */
+export function canManageJobs(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

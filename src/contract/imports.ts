@@ -84,6 +84,8 @@ export const importQuerySchema = z.strictObject({
   dryRun: z.enum(['true', 'false']).optional(),
   dateOrder: z.enum(['mdy', 'dmy']).optional(),
   delimiter: z.string().optional(),
+  /** Rows per transaction, as `pipewright import --batch-size`. */
+  batchSize: z.coerce.number().optional(),
   fileName: z.string().max(300).optional(),
 });
 export type ImportQuery = z.infer<typeof importQuerySchema>;

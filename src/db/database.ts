@@ -23,6 +23,8 @@ export interface Database {
   db: Kysely<DB>;
   /** Where the data lives, for messages: a directory or a URL without its password. */
   location: string;
+  /** The server's URL (PostgreSQL only): for components that open their own connections (the job queue). */
+  connectionString: string | null;
   /** Runs SQL text with positional parameters outside Kysely (analytics, bulk paths). */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -109,6 +111,10 @@ function preparingPool(pool: pg.Pool, prepared: boolean): PostgresPool {
       const client = await pool.connect();
       let w = wrapped.get(client);
       if (!w) {
+        // A connection lost while checked out between statements (the server restarted, a
+        // failover) must not crash the process: the next statement on it fails instead, its
+        // transaction with it, and the pool drops the client when it comes back.
+        client.on('error', () => undefined);
         w = wrap(client);
         wrapped.set(client, w);
       }
@@ -130,6 +136,7 @@ async function openPostgres(url: string, poolSize: number, preparedStatements: b
     engine: 'postgres',
     db,
     location: redactUrl(url),
+    connectionString: url,
     async query<R>(text: string, params: readonly unknown[] = []) {
       const r = await pool.query(text, [...params]);
       return r.rows as R[];
@@ -159,6 +166,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     engine: 'pglite',
     db,
     location: dataDir,
+    connectionString: null,
     async query<R>(text: string, params: readonly unknown[] = []) {
       const r = await pool.withConnection(() => pool.runQuery(text, params));
       return r.rows as R[];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
+import { installQueueSchema } from './queue-schema.ts';
 
 export interface MigrationResult {
   applied: number[];
@@ -39,6 +40,8 @@ export async function migrate(
       applied.push(m.version);
     }
   });
+  // The job queue's own schema on a server (the embedded engine runs jobs in process).
+  if (database.connectionString && opts.upTo === undefined) await installQueueSchema(database.connectionString);
   const last = migrations[migrations.length - 1];
   return { applied, current: last ? last.version : 0 };
 }

@@ -422,6 +422,35 @@ export interface ImportJobsTable {
   started_at: Ts | null;
   finished_at: Ts | null;
   heartbeat_at: Ts | null;
+  rows_done: ColumnType<number, number | undefined, number>;
+}
+
+export interface ImportUploadsTable {
+  org_id: string;
+  job_id: string;
+  chunk_no: number;
+  data: Uint8Array;
+  created_at: Ts;
+}
+
+export interface JobsTable {
+  org_id: string;
+  id: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: string;
+  job_key: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  run_at: Ts;
+  claim: string | null;
+  claimed_by: string | null;
+  heartbeat_at: Ts | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  started_at: Ts | null;
+  finished_at: Ts | null;
 }
 
 export interface ImportRejectsTable {
@@ -514,6 +543,8 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   import_jobs: ImportJobsTable;
   import_rejects: ImportRejectsTable;
+  import_uploads: ImportUploadsTable;
+  jobs: JobsTable;
   merged_records: MergedRecordsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_attempts: WebhookAttemptsTable;

@@ -2,14 +2,19 @@ import type { Database, DbExecutor } from '../db/database.ts';
 import type { Clock, IdGenerator } from '../domain/deps.ts';
 import type { ChainSealer } from './events/chain.ts';
 import type { WebhookSettings, WebhookTransport } from './webhooks/webhook-transport.ts';
+import type { JobQueue } from './jobs/queue.ts';
 
 /** Everything a service needs from outside the process; built once by the composition root. */
 export interface Deps {
   database: Database;
   db: DbExecutor;
+  /** Where analytics, exports and reports read: a streaming replica when configured, else `database`. */
+  readDatabase: Database;
   clock: Clock;
   ids: IdGenerator;
   sealer: ChainSealer;
+  /** The durable job queue (background work: imports, deliveries). */
+  jobs: JobQueue;
   /** HMAC key for stored session and API token hashes. */
   tokenSecret: string;
   sessionTtlMs: number;
@@ -26,4 +31,14 @@ export async function write<T>(deps: Deps, orgId: string, fn: (trx: DbExecutor) 
   const result = await deps.db.transaction().execute(fn);
   deps.sealer.schedule(orgId);
   return result;
+}
+
+/**
+ * The dependencies for a read-only use case that may see data a little behind (analytics, exports,
+ * reports): reading from the replica when one is configured.
+ */
+export function reading(deps: Deps): Deps {
+  return deps.readDatabase === deps.database
+    ? deps
+    : { ...deps, database: deps.readDatabase, db: deps.readDatabase.db };
 }

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../modules/context.ts';
+import { readiness } from '../modules/health/health.service.ts';
 import { registerAuth } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { openApiTransform, openApiTransformObject } from './openapi.ts';
@@ -20,6 +21,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Directory of the built web app (dist/web) to serve at / with client-side routes; none when unset. */
   webRoot?: string;
+  /** Set while the server shuts down: /readyz answers 503 so a load balancer stops sending requests. */
+  lifecycle?: { shuttingDown: boolean };
 }
 
 /** Builds the HTTP application around the given dependencies (no listening). */
@@ -96,7 +99,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
   registerIdempotency(app, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  // Liveness: the process answers. Readiness: it should get traffic (database, migrations, not stopping).
   app.get('/healthz', { schema: { hide: true }, config: { public: true } }, () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+    const r = await readiness(deps, opts.lifecycle?.shuttingDown ?? false);
+    return reply.status(r.ok ? 200 : 503).send(r);
+  });
 
   registerRoutes(app, deps, { secureCookies: opts.secureCookies ?? false });
   await app.ready();

@@ -7,6 +7,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
+import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
@@ -43,6 +44,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerMergeRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerViewRoutes(app, deps);

@@ -22,7 +22,8 @@ export interface E2eServer {
 /** The built web app served by a real server on a fresh database, and a headless Chromium. */
 export async function startE2eServer(opts: Parameters<typeof createTestDeps>[0] = {}): Promise<E2eServer> {
   if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) throw new Error('dist/web is missing: npm run build');
-  const deps = await createTestDeps(opts);
+  // Imports run as background jobs, as in a served process.
+  const deps = await createTestDeps({ runJobs: true, ...opts });
   const app = await buildApp(deps, { webRoot: WEB_ROOT });
   const base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('://127.0.0.1', '://localhost');
   const browser = await launchChromium();

@@ -2,7 +2,6 @@ import type { Actor } from '../../src/contract/access.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import { verifyChain } from '../../src/modules/events/chain.ts';
-import { settleImportJobs } from '../../src/modules/imports/import-jobs.service.ts';
 import type { App } from '../../src/server/types.ts';
 import { fuzzRequests, operationsOf, violation, type FuzzRequest, type IdPool } from './requests.ts';
 
@@ -118,7 +117,6 @@ export async function runFuzz(target: FuzzTarget, count: number, seed: number): 
         report.violations.push({ index, request: 'GET /healthz', broken: [], problem: `health ${health.statusCode}` });
     }
   }
-  await settleImportJobs();
   await deps.sealer.flush();
   report.seconds = (performance.now() - started) / 1000;
   const verified = await app.inject({

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { composeFromDatabase } from '../../src/compose.ts';
+import { composeFromDatabase, jobHandlers } from '../../src/compose.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import type { Clock, IdGenerator } from '../../src/domain/deps.ts';
 import type { Deps } from '../../src/modules/context.ts';
@@ -72,17 +72,23 @@ export async function createTestDeps(
     ids?: IdGenerator;
     onSealError?: (err: unknown, orgId: string) => void;
     webhooks?: Partial<WebhookSettings>;
+    /** Run background jobs in this process (the engine's queue: graphile-worker on PostgreSQL). */
+    runJobs?: boolean;
+    jobStallSeconds?: number;
   } = {},
 ): Promise<TestDeps> {
   const t = await cloneTemplate();
+  const { runJobs, jobStallSeconds, ...rest } = opts;
   const deps = await composeFromDatabase(
     t.database,
-    { sessionSecret: 'test-secret-test-secret-test-secret-0123', sessionTtlHours: 24 },
-    { ...opts, migrate: false },
+    { sessionSecret: 'test-secret-test-secret-test-secret-0123', sessionTtlHours: 24, jobStallSeconds },
+    { ...rest, migrate: false },
   );
+  if (runJobs) await deps.jobs.start(jobHandlers(deps));
   return {
     ...deps,
     async cleanup() {
+      await deps.jobs.stop();
       await deps.sealer.flush();
       deps.webhookTransport.close();
       await t.cleanup();

@@ -2,7 +2,7 @@ import { analysisQuerySchema, pickFilters } from '../../contract/analytics.ts';
 import { invalid, type FieldProblem } from '../../contract/errors.ts';
 import type { Deps } from '../../modules/context.ts';
 import type { AnyAnalysis } from '../../modules/analytics/analysis.ts';
-import { pipelineIdOf, runAnalysis } from '../../modules/analytics/analytics.service.ts';
+import { pipelineIdOf, runAnalysisWithLag } from '../../modules/analytics/analytics.service.ts';
 import { analyses, findAnalysis } from '../../modules/analytics/registry.ts';
 import { withDeps } from '../context.ts';
 import { parseInput, withOptionNames, type OptionNames } from '../input.ts';
@@ -94,9 +94,11 @@ export async function runReport(io: Io, deps: Deps, analysis: AnyAnalysis, opts:
   const org = await resolveOrganization(deps, opts.org);
   const actor = operatorActor(org.id);
   if (opts.pipeline !== undefined) query.pipelineId = await pipelineIdOf(deps, actor, opts.pipeline, '--pipeline');
-  const result = await withOptionNames(names, () =>
-    runAnalysis(deps, actor, analysis, pickFilters(query), analysis.params.parse(query)),
+  const { result, replicaLagSeconds } = await withOptionNames(names, () =>
+    runAnalysisWithLag(deps, actor, analysis, pickFilters(query), analysis.params.parse(query)),
   );
+  if (replicaLagSeconds !== null)
+    io.err(`Read from the replica (DATABASE_READ_URL), ${replicaLagSeconds.toFixed(3)} s behind the primary.`);
   if (opts.json) io.out(JSON.stringify(result, null, 2));
   else io.out(analysis.render(result));
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { shutdown } from '../../compose.ts';
+import { jobHandlers, shutdown } from '../../compose.ts';
 import { loadConfig } from '../../config.ts';
 import { buildApp } from '../../server/app.ts';
 import type { App } from '../../server/types.ts';
@@ -55,6 +55,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
     onError: (err, endpoint) =>
       app?.log.error({ err, endpoint }, 'webhook delivery failed unexpectedly; it will be retried'),
   });
+  const lifecycle = { shuttingDown: false };
   try {
     // Events committed by a process that stopped before sealing them.
     await deps.sealer.sealAll();
@@ -63,6 +64,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       webRoot: WEB_ROOT,
+      lifecycle,
     });
     const url = publicUrl(await app.listen({ host: config.host, port: config.port }));
     // Delivery resumes from every endpoint's cursor: nothing a stopped or killed server was sending is lost.
@@ -70,8 +72,13 @@ export async function serve(io: Io, program: Command): Promise<void> {
     // Only once listening: a start that fails earlier (port taken) must not create an admin whose
     // password nobody saw.
     const first = await ensureFirstOrganization(deps);
+    // Background jobs of every server of this database, this one included.
+    await deps.jobs.start(jobHandlers(deps));
     io.out(`Pipewright is running at ${url}`);
     io.out(`  database: ${describeDatabase(deps.database)}`);
+    if (deps.readDatabase !== deps.database)
+      io.out(`  analytics, exports and reports read from: ${describeDatabase(deps.readDatabase)}`);
+    io.out(`  background jobs: ${deps.jobs.engine}, ${config.jobConcurrency} at a time`);
     io.out(`  API reference: ${url}/api/docs`);
     if (first)
       printFirstStart(
@@ -88,6 +95,9 @@ export async function serve(io: Io, program: Command): Promise<void> {
     throw err;
   }
   await untilSignal(io);
+  // Not ready any more (a load balancer stops sending), no new connections, requests in flight
+  // finish; then running jobs stop at a safe point and go back to the queue for another server.
+  lifecycle.shuttingDown = true;
   await app.close();
   await dispatcher.stop();
   await shutdown(deps);

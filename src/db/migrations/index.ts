@@ -6,6 +6,7 @@ import { imports } from './0005-imports.ts';
 import { importHeartbeat } from './0006-import-heartbeat.ts';
 import { dealTraces } from './0007-deal-traces.ts';
 import { webhooks } from './0010-webhooks.ts';
+import { jobs } from './0012-jobs.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'import-heartbeat', sql: importHeartbeat },
   { version: 7, name: 'deal-traces', sql: dealTraces },
   { version: 10, name: 'webhooks', sql: webhooks },
+  { version: 12, name: 'jobs', sql: jobs },
 ];

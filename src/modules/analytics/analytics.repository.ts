@@ -153,3 +153,17 @@ export async function inAnalyticsSnapshot<T>(db: DbExecutor, fn: (trx: DbExecuto
       return fn(trx);
     });
 }
+
+/**
+ * How far a streaming replica's data is behind its primary, in seconds: 0 when it has replayed all
+ * it received, else the time since the last transaction it replayed; null on a primary (or when
+ * the replica has not replayed anything yet).
+ */
+export async function replicaLag(db: DbExecutor): Promise<number | null> {
+  const r = await sql<{ lag: number | null }>`select case
+      when not pg_is_in_recovery() then null
+      when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
+      else extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp())::float8
+    end as lag`.execute(db);
+  return r.rows[0]?.lag ?? null;
+}

@@ -1,9 +1,9 @@
 import type { Actor } from '../../contract/access.ts';
 import type { AnalysisInfo, AnalyticsFilters } from '../../contract/analytics.ts';
 import { forbidden, invalid } from '../../contract/errors.ts';
-import type { Deps } from '../context.ts';
+import { reading, type Deps } from '../context.ts';
 import type { AnyAnalysis } from './analysis.ts';
-import { findPipelineRef, inAnalyticsSnapshot } from './analytics.repository.ts';
+import { findPipelineRef, inAnalyticsSnapshot, replicaLag } from './analytics.repository.ts';
 import { analyses } from './registry.ts';
 
 /**
@@ -22,8 +22,28 @@ export async function runAnalysis(
   filters: AnalyticsFilters,
   params: Record<string, unknown>,
 ): Promise<unknown> {
+  return (await runAnalysisWithLag(deps, actor, analysis, filters, params)).result;
+}
+
+/**
+ * Runs one analysis on the replica when one is configured (else the database), and says how far
+ * behind the data it read was: the replica's replay lag in seconds, measured in the analysis's own
+ * snapshot (null when it read the primary).
+ */
+export async function runAnalysisWithLag(
+  deps: Deps,
+  actor: Actor,
+  analysis: AnyAnalysis,
+  filters: AnalyticsFilters,
+  params: Record<string, unknown>,
+): Promise<{ result: unknown; replicaLagSeconds: number | null }> {
   assertCanReadAnalytics(actor);
-  return inAnalyticsSnapshot(deps.db, (db) => analysis.run({ ...deps, db }, actor, filters, params));
+  const from = reading(deps);
+  const onReplica = from !== deps;
+  return inAnalyticsSnapshot(from.db, async (db) => {
+    const replicaLagSeconds = onReplica ? await replicaLag(db) : null;
+    return { result: await analysis.run({ ...from, db }, actor, filters, params), replicaLagSeconds };
+  });
 }
 
 /** The analyses there are, with their routes and own parameters. */

@@ -37,6 +37,12 @@ function buildActor(row: repo.ActorRow): Actor {
   };
 }
 
+/** The actor of an active user, as their session would make it now; null for an unknown or deactivated user. */
+export async function actorOfUser(deps: Deps, orgId: string, userId: string): Promise<Actor | null> {
+  const row = await repo.findUser(deps.db, orgId, userId);
+  return row?.active ? buildActor(row) : null;
+}
+
 /**
  * Email + password sign-in. Before the password is checked nothing is told apart: an unknown email,
  * a wrong password and an email with accounts in several organizations all answer

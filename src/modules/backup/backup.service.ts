@@ -41,6 +41,12 @@ function encodeRow(table: TableInfo, values: unknown[]): unknown[] {
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['deal_traces']);
 
 /**
+ * Tables of passing data, not written to a backup (a restore empties them): an import's upload is
+ * dropped when the import ends, and an import restored unfinished asks for the file again.
+ */
+export const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['import_uploads']);
+
+/**
  * Writes a logical backup of the whole database (see backup-format.ts) from one consistent
  * snapshot, table by table in keyset-paged batches. The file appears only once complete.
  */
@@ -73,7 +79,7 @@ export async function createBackup(
       .execute(async (trx) => {
         for (const name of loadOrder(tables)) {
           const table = byName.get(name);
-          if (!table || DERIVED_TABLES.has(name)) continue;
+          if (!table || DERIVED_TABLES.has(name) || TRANSIENT_TABLES.has(name)) continue;
           await writer.write(JSON.stringify({ table: name, columns: table.columns.map((c) => c.name) }));
           const keyIndexes = table.primaryKey.map((k) => table.columns.findIndex((c) => c.name === k));
           let count = 0;

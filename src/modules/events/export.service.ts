@@ -1,7 +1,7 @@
 import { scopeFor, type Actor } from '../../contract/access.ts';
 import { forbidden, notFound } from '../../contract/errors.ts';
 import type { EventExportQuery } from '../../contract/event-export.ts';
-import type { Deps } from '../context.ts';
+import { reading, type Deps } from '../context.ts';
 import * as f from './export-formats.ts';
 import * as repo from './export.repository.ts';
 
@@ -42,6 +42,7 @@ export async function prepareEventExport(
   opts: ExportOptions = {},
 ): Promise<EventExport> {
   if (!canExportEvents(actor)) throw forbidden('Only admins, auditors and managers can export the event log');
+  deps = reading(deps);
   if (query.pipelineId && !(await repo.pipelineExists(deps.db, actor.orgId, query.pipelineId)))
     throw notFound('pipeline', query.pipelineId);
   const selection: repo.ExportSelection = {

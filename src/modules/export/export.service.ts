@@ -12,7 +12,7 @@ import {
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { listActivities } from '../activities/activities.service.ts';
 import { listContacts } from '../contacts/contacts.service.ts';
-import type { Deps } from '../context.ts';
+import { reading, type Deps } from '../context.ts';
 import { listDeals } from '../deals/deals.service.ts';
 import { dealCsvFields, dealCsvPages } from '../deals/export-deals.ts';
 import { listLeads } from '../leads/leads.service.ts';
@@ -110,6 +110,7 @@ export async function prepareRecordExport(
   input: unknown,
   opts: RecordExportOptions = {},
 ): Promise<RecordExport> {
+  deps = reading(deps);
   const { format, ...filters } = parseQuery(entity, input);
   const columns = exportColumns(entity);
   let pages: Pages;

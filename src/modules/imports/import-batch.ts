@@ -90,6 +90,8 @@ export async function importBatch(
   actor: Actor,
   run: ImportRun,
   rows: readonly BatchRow[],
+  /** Runs inside the batch's transaction (when it writes) with the batch's outcome, before it commits. */
+  onCommit?: (trx: DbExecutor, outcome: BatchOutcome) => Promise<void>,
 ): Promise<BatchOutcome> {
   const out: BatchOutcome = {
     inserted: 0,
@@ -148,7 +150,22 @@ export async function importBatch(
     for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
     return out;
   }
-  const written = await writeBatch(deps, actor, run, decisions, [...ctx.toCreate.values()]);
+  const written = await writeBatch(
+    deps,
+    actor,
+    run,
+    decisions,
+    [...ctx.toCreate.values()],
+    onCommit &&
+      ((trx, w) =>
+        onCommit(trx, {
+          ...out,
+          inserted: out.inserted + w.inserted,
+          updated: out.updated + w.updated,
+          unchanged: out.unchanged + w.unchanged,
+          created: out.created + ctx.toCreate.size,
+        })),
+  );
   out.inserted += written.inserted;
   out.updated += written.updated;
   out.unchanged += written.unchanged;

@@ -53,6 +53,7 @@ export async function updateJob(
     started_at?: Date;
     finished_at?: Date;
     heartbeat_at?: Date;
+    rows_done?: number;
     options?: Record<string, unknown>;
   },
 ): Promise<void> {
@@ -111,20 +112,14 @@ export async function rejectsPage(
     .execute();
 }
 
-/** Fails the organization's queued or running jobs whose heartbeat is older than `staleBefore` (their process is gone). */
-export async function failStalledJobs(
-  db: DbExecutor,
-  orgId: string,
-  staleBefore: Date,
-  now: Date,
-  error: string,
-): Promise<number> {
+/** An import that failed (or was canceled) queued again, to resume after the rows it committed. */
+export async function reopenJob(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
   const r = await db
     .updateTable('import_jobs')
-    .set({ status: 'failed', error, finished_at: now })
+    .set({ status: 'queued', error: null, finished_at: null })
     .where('org_id', '=', orgId)
-    .where('status', 'in', ['queued', 'running'])
-    .where('heartbeat_at', '<', staleBefore)
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -378,6 +378,8 @@ export async function writeBatch(
   run: ImportRun,
   decisions: readonly Decision[],
   created: readonly Created[],
+  /** Runs last in the batch's transaction with what it wrote (a job records its progress there). */
+  onCommit?: (trx: DbExecutor, written: { inserted: number; updated: number; unchanged: number }) => Promise<void>,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const table = run.entity;
   const lines = decisions.map((d) => d.record.line);
@@ -403,6 +405,7 @@ export async function writeBatch(
       const { deferred } = await deferForeignKeyChecks(trx);
       for (const w of bulk) await copyRows(trx, w);
       if (deferred) await verifyReferences(trx, bulk);
+      await onCommit?.(trx, { inserted: main.rows.length, ...updates });
       // Last, so the chain lock is held only for the events and the commit.
       await recordSealedEvents(trx, deps, actor, events, ids);
       if (deferred)

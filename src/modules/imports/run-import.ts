@@ -1,11 +1,12 @@
 import type { Actor } from '../../contract/access.ts';
+import type { DbExecutor } from '../../db/database.ts';
 import { CsvError, parseCsv, type CsvRecord } from '../../contract/csv.ts';
 import { forbidden, invalid } from '../../contract/errors.ts';
 import { importableEntities, importFields, type ImportEntity } from '../../contract/import-fields.ts';
 import { convertRow, proposeMapping, type ColumnMapping, type Value } from '../../domain/import-rows.ts';
 import type { ImportOptions, ImportPreview, ImportSummary } from '../../contract/imports.ts';
 import type { Deps } from '../context.ts';
-import { importBatch, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
+import { importBatch, type BatchOutcome, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
 import { orgBaseCurrencyOf } from './import-writes.repository.ts';
 
@@ -16,6 +17,46 @@ export interface ImportHooks {
   onReject?(reject: Reject): void | Promise<void>;
   /** After each batch: rows read so far, bytes read so far and the running summary. */
   onProgress?(rowsRead: number, bytesRead: number, summary: ImportSummary): void | Promise<void>;
+  /**
+   * Inside each batch's transaction (or a transaction of its own when the batch writes nothing):
+   * the rows of the file consumed so far, the summary and the batch's rejected rows, so a job can
+   * record its progress atomically with the batch and resume after it.
+   */
+  commitBatch?(trx: DbExecutor, checkpoint: BatchCheckpoint): Promise<void>;
+}
+
+export interface BatchCheckpoint {
+  /** Rows of the file (after the header) consumed by this batch and the ones before it. */
+  rowsDone: number;
+  bytesRead: number;
+  summary: ImportSummary;
+  rejects: Reject[];
+}
+
+export interface ImportControl {
+  /** Continue an import whose first `rowsDone` rows were committed, with the summary recorded then. */
+  resume?: { rowsDone: number; summary: ImportSummary } | undefined;
+  /** Checked before each batch is written: an aborted signal stops the import there, with its reason. */
+  signal?: AbortSignal | undefined;
+}
+
+/** The summary after a batch: its outcome and rejected rows added, `rows` as consumed through it. */
+function afterBatch(
+  summary: ImportSummary,
+  rowsDone: number,
+  out: BatchOutcome | null,
+  rejects: readonly Reject[],
+): ImportSummary {
+  return {
+    ...summary,
+    rows: rowsDone,
+    rejected: summary.rejected + rejects.filter((r) => !r.reason.startsWith('duplicate:')).length,
+    inserted: summary.inserted + (out?.inserted ?? 0),
+    updated: summary.updated + (out?.updated ?? 0),
+    unchanged: summary.unchanged + (out?.unchanged ?? 0),
+    duplicates: summary.duplicates + (out?.duplicates ?? 0),
+    createdReferences: summary.createdReferences + (out?.created ?? 0),
+  };
 }
 
 /**
@@ -90,6 +131,7 @@ export async function runImport(
   source: AsyncIterable<Uint8Array | string>,
   opts: ImportOptions,
   hooks: ImportHooks = {},
+  control: ImportControl = {},
 ): Promise<ImportSummary> {
   assertMayImport(actor, opts.entity);
   let bytes = 0;
@@ -101,47 +143,59 @@ export async function runImport(
   const columns = checkedMapping(opts, headers);
   await hooks.onMapping?.(headers, columns);
   const run = await newRun(deps, actor, opts);
-  const summary: ImportSummary = {
-    rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    duplicates: 0,
-    createdReferences: 0,
-    dryRun: opts.dryRun,
-  };
-  const reject = async (r: Reject) => {
-    if (!r.reason.startsWith('duplicate:')) summary.rejected++;
-    await hooks.onReject?.(r);
-  };
+  let summary: ImportSummary = control.resume
+    ? { ...control.resume.summary, rows: control.resume.rowsDone }
+    : {
+        rows: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        duplicates: 0,
+        createdReferences: 0,
+        dryRun: opts.dryRun,
+      };
+  let toSkip = control.resume?.rowsDone ?? 0;
   let batch: BatchRow[] = [];
   // Rows refused on reading wait for their batch, so rejects come out in line order.
   let refused: Reject[] = [];
-  const flush = async (rows: BatchRow[], early: Reject[]) => {
-    const out = rows.length > 0 ? await importBatch(deps, actor, run, rows) : null;
-    const rejects = [...early, ...(out?.rejects ?? [])].sort((a, b) => a.line - b.line);
-    for (const r of rejects) await reject(r);
-    if (!out) return;
-    summary.inserted += out.inserted;
-    summary.updated += out.updated;
-    summary.unchanged += out.unchanged;
-    summary.duplicates += out.duplicates;
-    summary.createdReferences += out.created;
-    await hooks.onProgress?.(rowsAt, bytes, { ...summary });
+  const flush = async (rows: BatchRow[], early: Reject[], rowsDone: number) => {
+    if (control.signal?.aborted) throw control.signal.reason;
+    const checkpoint = (trx: DbExecutor, out: BatchOutcome | null, rejects: Reject[]) =>
+      hooks.commitBatch?.(trx, {
+        rowsDone,
+        bytesRead: bytes,
+        summary: afterBatch(summary, rowsDone, out, rejects),
+        rejects,
+      }) ?? Promise.resolve();
+    const sorted = (out: BatchOutcome | null) => [...early, ...(out?.rejects ?? [])].sort((a, b) => a.line - b.line);
+    let committed = false;
+    const out =
+      rows.length > 0
+        ? await importBatch(deps, actor, run, rows, async (trx, o) => {
+            committed = true;
+            await checkpoint(trx, o, sorted(o));
+          })
+        : null;
+    const rejects = sorted(out);
+    // A batch that wrote nothing (all refused, or a dry run) records its progress on its own.
+    if (!committed && hooks.commitBatch) await deps.db.transaction().execute((trx) => checkpoint(trx, out, rejects));
+    summary = afterBatch(summary, rowsDone, out, rejects);
+    for (const r of rejects) await hooks.onReject?.(r);
+    if (out) await hooks.onProgress?.(rowsDone, bytes, { ...summary });
   };
   // One batch is written while the next one is read and converted: the database and the parser
   // work at the same time, and at most two batches are in memory. Batches still run one after
   // the other, each seeing what the previous one wrote.
   let writing: Promise<void> = Promise.resolve();
-  let rowsAt = 0;
+  let rowsRead = summary.rows;
   const startNext = async () => {
     const [rows, early] = [batch, refused];
     batch = [];
     refused = [];
     await writing;
-    rowsAt = summary.rows;
-    writing = flush(rows, early);
+    if (rows.length === 0 && early.length === 0) return;
+    writing = flush(rows, early, rowsRead);
     // Awaited before the next batch starts or at the end; not an unhandled rejection meanwhile.
     writing.catch(() => undefined);
   };
@@ -149,7 +203,12 @@ export async function runImport(
     for (;;) {
       const next = await records.next().catch(csvProblem);
       if (next.done) break;
-      summary.rows++;
+      // Rows committed by an earlier run of this import are read past, not imported again.
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      rowsRead++;
       const { line, fields } = next.value;
       const converted = convertRow(opts.entity, columns, fields, opts.dateOrder);
       if (converted.problems.length > 0) refused.push({ line, cells: fields, reason: converted.problems.join('; ') });
@@ -163,6 +222,7 @@ export async function runImport(
   }
   await startNext();
   await writing;
+  summary = { ...summary, rows: rowsRead };
   await hooks.onProgress?.(summary.rows, bytes, { ...summary });
   return summary;
 }
