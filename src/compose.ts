@@ -13,6 +13,7 @@ import {
 import { runImportJob } from './modules/imports/import-jobs.service.ts';
 import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
 import { LocalJobQueue } from './modules/jobs/local-queue.ts';
+import { runWebhookJob, WEBHOOK_JOB } from './modules/webhooks/webhook-jobs.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
 export interface ComposeOptions {
@@ -50,7 +51,7 @@ const reportJobError = (err: unknown, what: string): void =>
 export type JobSettings = Pick<Config, 'jobStallSeconds' | 'jobConcurrency' | 'dbPreparedStatements'> & {
   queueDatabaseUrl?: string | undefined;
 };
-const defaultJobSettings: JobSettings = { jobStallSeconds: 15, jobConcurrency: 2, dbPreparedStatements: true };
+const defaultJobSettings: JobSettings = { jobStallSeconds: 15, jobConcurrency: 4, dbPreparedStatements: true };
 
 function buildQueue(
   database: Database,
@@ -130,6 +131,7 @@ function withoutUndefined(config: Partial<JobSettings>): Partial<JobSettings> {
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     import: (ctx) => runImportJob(deps, ctx),
+    [WEBHOOK_JOB]: (ctx) => runWebhookJob(deps, ctx),
   };
 }
 

@@ -22,6 +22,10 @@ export interface RunnerOptions {
 /** This process as `jobs.claimed_by` names it (shown as where a job runs). */
 export const processName = `${os.hostname()}:${process.pid}`;
 
+/** Succeeded jobs are kept this long, then deleted by maintenance (failed and canceled ones stay). */
+export const SUCCEEDED_RETENTION_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
 /** Seconds before the next attempt after `attempts` failed ones: 2, 4, 8, … up to 5 minutes. */
 export function backoffMs(attempts: number): number {
   return Math.min(300, 2 ** Math.max(1, attempts)) * 1000;
@@ -37,6 +41,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export class JobRuns {
   private readonly active = new Map<string, { ctrl: AbortController; done: Promise<void> }>();
   private stopping = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly opts: RunnerOptions,
@@ -127,7 +132,7 @@ export class JobRuns {
           error: messageOf(err),
           countAttempt: true,
         });
-      if (back) await this.queue.deliver(trx, [back]);
+      if (back?.status === 'queued') await this.queue.deliver(trx, [back]);
     });
   }
 
@@ -146,6 +151,10 @@ export class JobRuns {
       const due = [...requeued, ...overdue];
       if (due.length > 0) await this.queue.deliver(trx, due);
     });
+    if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS || now.getTime() < this.lastPrune) {
+      this.lastPrune = now.getTime();
+      await repo.pruneSucceeded(db, new Date(now.getTime() - SUCCEEDED_RETENTION_MS));
+    }
     await this.opts.onMaintain?.();
   }
 
