@@ -10,7 +10,8 @@ import {
   defaultWebhookSettings,
   type WebhookSettings,
 } from './modules/webhooks/webhook-transport.ts';
-import { runImportJob } from './modules/imports/import-jobs.service.ts';
+import { importGaveUp, runImportJob } from './modules/imports/import-jobs.service.ts';
+import type { RunnerOptions } from './modules/jobs/job-runs.ts';
 import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
 import { LocalJobQueue } from './modules/jobs/local-queue.ts';
 import { runWebhookJob, WEBHOOK_JOB } from './modules/webhooks/webhook-jobs.ts';
@@ -61,6 +62,7 @@ function buildQueue(
     ids: IdGenerator;
     onError: (err: unknown, what: string) => void;
     onMaintain: () => Promise<void>;
+    onFailed: NonNullable<RunnerOptions['onFailed']>;
   },
   engine: ComposeOptions['jobEngine'],
 ): JobQueue {
@@ -109,6 +111,7 @@ export async function composeFromDatabase(
         onError: opts.onJobError ?? reportJobError,
         // Events a server that died committed but never sealed are sealed by the others within seconds.
         onMaintain: () => sealer.sealAll(),
+        onFailed: (trx, job) => importGaveUp(trx, job, clock.now()),
       },
       opts.jobEngine,
     ),

@@ -15,6 +15,8 @@ let deps: TestDeps;
 let api: Api;
 let queue: LocalJobQueue;
 const errors: string[] = [];
+/** Jobs the queue reported as failed for good. */
+const gaveUp: string[] = [];
 
 /** What the handlers of this file were asked to do, by job id. */
 const seen = new Map<string, number>();
@@ -56,6 +58,10 @@ beforeAll(async () => {
     pollMs: 10,
     exclusive: false,
     onError: (err) => errors.push(String(err)),
+    onFailed: (_trx, job) => {
+      gaveUp.push(job.id);
+      return Promise.resolve();
+    },
   });
   await queue.start(handlers);
 });
@@ -123,6 +129,16 @@ describe('the job queue (in-process runner)', () => {
     );
     const failed = await until(jobOf(admin.orgId, broken.id), (j) => j?.status === 'failed');
     expect(failed).toMatchObject({ attempts: 1, last_error: 'this input can never work' });
+    expect(gaveUp).toContain(broken.id);
+
+    // A run whose server died on its last attempt: maintenance fails the job and says so too.
+    const orphan = await transaction(deps.db, (trx) =>
+      queue.enqueue(trx, { orgId: admin.orgId, kind: 'no-runner-here', payload: {}, maxAttempts: 1 }),
+    );
+    await repo.claimJob(deps.db, admin.orgId, orphan.id, { claim: 'c', claimedBy: 'dead:1', now: clock.now() });
+    clock.advance(61_000);
+    await until(jobOf(admin.orgId, orphan.id), (j) => j?.status === 'failed');
+    expect(gaveUp).toContain(orphan.id);
   });
 
   it('hands a running job back when the runner stops, and a canceled job stops at its next commit', async () => {

@@ -17,6 +17,11 @@ export interface RunnerOptions {
   onError: (err: unknown, what: string) => void;
   /** More upkeep on the maintenance timer (sealing events a server that died left unsealed). */
   onMaintain?: () => Promise<void>;
+  /**
+   * A job has failed for good (out of attempts, or a failure no attempt changes), in the
+   * transaction that records it: what the job worked on shows the failure too.
+   */
+  onFailed?: (trx: DbExecutor, job: repo.JobRow) => Promise<void>;
 }
 
 /** This process as `jobs.claimed_by` names it (shown as where a job runs). */
@@ -123,9 +128,14 @@ export class JobRuns {
           error: null,
           countAttempt: false,
         });
-      else if (err instanceof JobFailed || job.attempts >= job.max_attempts)
-        await repo.release(trx, job.org_id, job.id, claim, { status: 'failed', now, error: messageOf(err) });
-      else
+      else if (err instanceof JobFailed || job.attempts >= job.max_attempts) {
+        const gone = await repo.release(trx, job.org_id, job.id, claim, {
+          status: 'failed',
+          now,
+          error: messageOf(err),
+        });
+        if (gone) await this.opts.onFailed?.(trx, gone);
+      } else
         back = await repo.release(trx, job.org_id, job.id, claim, {
           status: 'queued',
           runAt: new Date(now.getTime() + backoffMs(job.attempts)),
@@ -146,7 +156,9 @@ export class JobRuns {
     const now = clock.now();
     const staleBefore = new Date(now.getTime() - stallMs);
     await transaction(db, async (trx) => {
-      const requeued = (await repo.releaseStale(trx, staleBefore, now)).filter((j) => j.status === 'queued');
+      const released = await repo.releaseStale(trx, staleBefore, now);
+      for (const j of released) if (j.status === 'failed') await this.opts.onFailed?.(trx, j);
+      const requeued = released.filter((j) => j.status === 'queued');
       const overdue = await repo.overdueJobs(trx, staleBefore, 500);
       const due = [...requeued, ...overdue];
       if (due.length > 0) await this.queue.deliver(trx, due);
