@@ -4905,26 +4905,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              pipelineId: string;
-              /** @enum {string} */
-              closedPeriod: 'month' | 'quarter' | 'year' | 'all';
-              closedFrom: string | null;
-              closedTo: string | null;
-              stages: {
-                /** Format: uuid */
-                stageId: string;
-                /** @enum {string} */
-                kind: 'open' | 'won' | 'lost';
-                count: number;
-                totals: {
-                  currency: string;
-                  sum: string;
-                  weighted: string;
-                }[];
-              }[];
-            };
+            'application/json': components['schemas']['BoardSummary'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -9122,6 +9103,26 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       version: number;
+    };
+    BoardSummary: {
+      /** Format: uuid */
+      pipelineId: string;
+      /** @enum {string} */
+      closedPeriod: 'month' | 'quarter' | 'year' | 'all';
+      closedFrom: string | null;
+      closedTo: string | null;
+      stages: {
+        /** Format: uuid */
+        stageId: string;
+        /** @enum {string} */
+        kind: 'open' | 'won' | 'lost';
+        count: number;
+        totals: {
+          currency: string;
+          sum: string;
+          weighted: string;
+        }[];
+      }[];
     };
     LineItem: {
       /** Format: uuid */
