@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError, ifMatch } from '../api.ts';
@@ -16,6 +16,8 @@ import { VirtualCards } from './virtual-cards.tsx';
 const DEAL_MIME = 'application/x-pipewright-deal';
 /** Cards per page of a column: about two screens of a tall column. */
 const PAGE_SIZE = 30;
+/** The most cards one page brings when the view has run far ahead (a jump to the end of a long column). */
+const MAX_PAGE_SIZE = 200;
 
 type BoardSummary = ApiSchemas['BoardSummary'];
 type ClosedPeriod = BoardSummary['closedPeriod'];
@@ -129,7 +131,17 @@ function Board({
   }, [summary.data, firstPages, shownOpen]);
   const onFirstPage = (stageId: string) => setFirstPages((s) => (s.has(stageId) ? s : new Set([...s, stageId])));
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: boardKey(pipeline.id) });
+  /**
+   * After a move: the heads and every column again from its first page (the columns fetch further
+   * pages as their views need them), rather than every page each column had loaded.
+   */
+  const refresh = () => {
+    queryClient.setQueriesData<InfiniteData<unknown, string>>(
+      { queryKey: [...boardKey(pipeline.id), 'stage'] },
+      (d) => d && { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) },
+    );
+    return queryClient.invalidateQueries({ queryKey: boardKey(pipeline.id) });
+  };
 
   /** POST /deals/:id/stage; the server applies the stage rules and may refuse. */
   const move = async (deal: DealDto, stage: StageDto, lostReason?: string): Promise<void> => {
@@ -368,6 +380,8 @@ function StageCards({
   onFirstPage: (stageId: string) => void;
   renderCard: (deal: DealDto) => React.ReactNode;
 }) {
+  // How many cards the view reaches beyond those fetched: the next page brings that many (within bounds).
+  const behind = useRef(0);
   const pages = useInfiniteQuery({
     queryKey: [...boardKey(pipelineId), 'stage', stage.id, filters],
     queryFn: ({ pageParam }) =>
@@ -377,7 +391,7 @@ function StageCards({
             pipelineId,
             stageId: stage.id,
             sort: 'created_at',
-            limit: PAGE_SIZE,
+            limit: pageParam ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, behind.current + 10)) : PAGE_SIZE,
             ...filters,
             ...(pageParam ? { cursor: pageParam } : {}),
           },
@@ -396,6 +410,7 @@ function StageCards({
   const total = pages.hasNextPage ? Math.max(count, deals.length) : deals.length;
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = pages;
   const onRange = (end: number) => {
+    behind.current = end - deals.length;
     if (hasNextPage && !isFetchingNextPage && end > deals.length - 5) void fetchNextPage();
   };
 
