@@ -17,6 +17,13 @@ import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
  */
 
 const LONG = 2400;
+/** The element properties these tests read in the page (the tests are type-checked without DOM types). */
+interface Scroller {
+  scrollTop: number;
+  scrollHeight: number;
+  scrollWidth: number;
+  clientWidth: number;
+}
 let deps: TestDeps;
 let app: App;
 let base: string;
@@ -127,7 +134,7 @@ describe('the board at scale and on a phone', () => {
 
     await page.screenshot({ path: screenshotPath('board-scale-1440.png') });
     // Every column is within the 1440 px window: the closed ones are collapsed to their totals.
-    const overflow = await page.getByTestId('board').evaluate((b) => b.scrollWidth - b.clientWidth);
+    const overflow = await page.getByTestId('board').evaluate((b: Scroller) => b.scrollWidth - b.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     for (const s of pipeline.stages) {
       const box = await column(page, s.name).boundingBox();
@@ -136,9 +143,9 @@ describe('the board at scale and on a phone', () => {
 
     // Scroll the long column, then jump to its end: its cards arrive page by page, few in the DOM.
     const list = qualify.getByRole('list', { name: 'Deals in Qualify' });
-    for (let i = 1; i <= 10; i++) await list.evaluate((el, y) => (el.scrollTop = y), i * 400);
+    for (let i = 1; i <= 10; i++) await list.evaluate((el: Scroller, y) => (el.scrollTop = y), i * 400);
     await qualify.getByTestId('deal-Deal 0050').waitFor();
-    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await list.evaluate((el: Scroller) => (el.scrollTop = el.scrollHeight));
     await qualify.getByTestId(`deal-Deal ${LONG}`).waitFor();
     expect(await cardsInDom()).toBeLessThan(80);
     const dealRequests = await page.evaluate(
@@ -164,7 +171,7 @@ describe('the board at scale and on a phone', () => {
     await page.screenshot({ path: screenshotPath('board-scale-closed-widened.png') });
 
     // Move a deal from the long column by dragging it: both columns' heads follow from the server.
-    await list.evaluate((el) => (el.scrollTop = 0));
+    await list.evaluate((el: Scroller) => (el.scrollTop = 0));
     await qualify.getByTestId('deal-Deal 0002').dragTo(column(page, 'Discover'));
     await column(page, 'Discover').getByTestId('deal-Deal 0002').waitFor();
     await expect.poll(() => qualify.locator('.count').textContent()).toBe(String(LONG - 1));
@@ -197,7 +204,7 @@ describe('the board at scale and on a phone', () => {
     await page.screenshot({ path: screenshotPath('phone-moved.png') });
 
     const noOverflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(await noOverflow()).toBe(0);
     const pages = ['Deals', 'Accounts', 'Contacts', 'Leads', 'Activities', 'Lead inbox', 'Analytics', 'Board'];
     for (const name of pages) {
