@@ -137,6 +137,29 @@ describe('an import job', () => {
     ).toEqual([]);
   });
 
+  it('runs with the column and stage mappings it was started with', async () => {
+    const { admin } = await createTestOrg(deps);
+    const started = await startImportJob(
+      deps,
+      admin,
+      Readable.from(['Legacy key,Company\r\nk-1,Mapped One\r\nk-2,Mapped Two\r\n']),
+      importQuerySchema.parse({ entity: 'accounts', map: ['Legacy key=externalId', 'Company=name'] }),
+    );
+    await settleJobs(deps);
+    const done = await getImportJob(deps, admin, started.id);
+    expect(done).toMatchObject({ status: 'succeeded', summary: { inserted: 2, rejected: 0 } });
+    const names = await deps.db
+      .selectFrom('accounts')
+      .select(['external_id', 'name'])
+      .where('org_id', '=', admin.orgId)
+      .orderBy('external_id')
+      .execute();
+    expect(names).toEqual([
+      { external_id: 'k-1', name: 'Mapped One' },
+      { external_id: 'k-2', name: 'Mapped Two' },
+    ]);
+  });
+
   it('with a file that is not CSV fails at once, keeping its upload for a retry', async () => {
     const { admin } = await createTestOrg(deps);
     const started = await startImportJob(

@@ -250,7 +250,7 @@ export async function runImportJob(deps: Deps, ctx: JobContext): Promise<void> {
       id,
       'The uploaded file is no longer stored (the database was restored from a backup taken before it finished). Upload it again.',
     );
-  const parsed = importOptionsSchema.safeParse(withoutHeaders(job.options));
+  const parsed = importOptionsSchema.safeParse(storedOptions(job.options));
   if (!parsed.success) return failImport(deps, ctx, orgId, id, 'The options of this import are not valid any more');
   const options = parsed.data;
   await transaction(deps.db, async (trx) => {
@@ -305,9 +305,21 @@ export async function runImportJob(deps: Deps, ctx: JobContext): Promise<void> {
   });
 }
 
-function withoutHeaders(options: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The options an import was started with, as the options schema reads them: stored as parsed
+ * (mappings as objects), so the mappings go back to their "Name=value" pairs.
+ */
+function storedOptions(options: Record<string, unknown>): Record<string, unknown> {
   const { headers: _headers, ...rest } = options;
-  return rest;
+  const pairs = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${String(x)}`)
+      : v;
+  return {
+    ...rest,
+    ...(rest.map === undefined ? {} : { map: pairs(rest.map) }),
+    ...(rest.stageMap === undefined ? {} : { stageMap: pairs(rest.stageMap) }),
+  };
 }
 
 /** Admins see every import of the organization; managers see their own. */
