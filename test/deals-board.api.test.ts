@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSummaryDto, DealDto } from '../src/contract/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
@@ -210,5 +211,31 @@ describe('the board: column totals from the server and pages per stage', () => {
       await api.as(admin, { method: 'GET', url: `/api/v1/deals/board?pipelineId=${p.id}` })
     ).json<BoardSummaryDto>();
     expect(s.stages.find((x) => x.stageId === p.stage('Qualify'))?.count).toBe(expected.length);
+  });
+
+  it('pages deals whose creation times have microseconds (written by SQL) without repeating the last row of a page', async () => {
+    const admin = await org('UTC', 1);
+    const p = await createTestPipeline(deps, admin);
+    await sql`
+      insert into deals (org_id, id, name, pipeline_id, stage_id, status, currency, channel, stage_entered_at, created_at, updated_at)
+      select ${admin.orgId}::uuid, gen_random_uuid(), 'M' || lpad(i::text, 2, '0'), ${p.id}::uuid, ${p.stage('Qualify')}::uuid,
+             'open', 'USD', 'direct', now(), timestamptz '2026-01-01 10:00:00.123456+00' + make_interval(secs => i), now()
+      from generate_series(1, 12) as i`.execute(deps.db);
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api.as(admin, {
+          method: 'GET',
+          url: `/api/v1/deals?stageId=${p.stage('Qualify')}&sort=created_at&order=${order}&limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        });
+        expect(res.statusCode).toBe(200);
+        const page: Page = res.json<Page>();
+        seen.push(...page.items.map((d) => d.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const names = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
+      expect(seen).toEqual(order === 'asc' ? names : names.reverse());
+    }
   });
 });

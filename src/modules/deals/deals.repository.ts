@@ -262,22 +262,6 @@ export const sortExpr: Record<DealSortKey, { expr: RawBuilder<unknown>; type: st
   expected_close_date: { expr: sql`coalesce(expected_close_date, date '9999-12-31')`, type: 'date' },
 };
 
-/** The value a row sorts by, as the cursor records it (matching `sortExpr`). */
-export function sortValue(r: DealRow, key: DealSortKey): string | Date {
-  switch (key) {
-    case 'created_at':
-      return r.created_at;
-    case 'updated_at':
-      return r.updated_at;
-    case 'name':
-      return r.name;
-    case 'amount':
-      return r.amount ?? '-1';
-    case 'expected_close_date':
-      return r.expected_close_date ?? '9999-12-31';
-  }
-}
-
 function afterCursor(key: DealSortKey, order: 'asc' | 'desc', cursor: string): RawBuilder<SqlBool> {
   const [value, id] = decodeCursor(cursor);
   const { expr, type } = sortExpr[key];
@@ -382,12 +366,15 @@ export async function listDeals(
   orgId: string,
   scope: Scope,
   q: ListDealsQuery,
-): Promise<DealRecordRow[]> {
+): Promise<(DealRecordRow & { sort_value: string })[]> {
+  const { expr } = sortExpr[q.sort];
+  // The sort value for the cursor as the database's text: exact (a timestamp to the microsecond,
+  // where a Date keeps milliseconds and the next page would repeat the row).
   let b = filteredDeals(db, orgId, scope, q)
     .select(dealColumns)
-    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')])
+    .select(sql<string>`(${expr})::text`.as('sort_value'));
   if (q.cursor) b = b.where(afterCursor(q.sort, q.order, q.cursor));
-  const { expr } = sortExpr[q.sort];
   return b
     .orderBy(expr, q.order)
     .orderBy('id', q.order)

@@ -180,7 +180,7 @@ export async function listDeals(
     rows,
     q.limit,
     (r) => toDealDto(recordOf(r)),
-    (r) => encodeCursor(repo.sortValue(r, q.sort), r.id),
+    (r) => encodeCursor(r.sort_value, r.id),
   );
 }
 
