@@ -1,5 +1,6 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { api, ApiError, patchRecord } from '../api.ts';
 import type { Option } from './table-config.ts';
 
@@ -230,5 +231,8 @@ function FieldInput({
   }
   if (f.input === 'textarea')
     return <textarea {...common} value={raw} rows={3} onChange={(e) => setRaw(e.target.value)} />;
-  return <input {...common} type={f.input ?? 'text'} value={raw} onChange={(e) => setRaw(e.target.value)} />;
+  const limits = f.input === 'date' ? { min: BUSINESS_DATE_MIN, max: BUSINESS_DATE_MAX } : {};
+  return (
+    <input {...common} {...limits} type={f.input ?? 'text'} value={raw} onChange={(e) => setRaw(e.target.value)} />
+  );
 }

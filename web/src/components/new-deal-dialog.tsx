@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { createDealSchema } from '../../../src/contract/deals.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { pipelinesQuery } from '../queries.ts';
@@ -81,7 +82,11 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
         </label>
         <div className="row2">
           {input('Amount', 'amount', { inputMode: 'decimal', placeholder: 'e.g. 12000.00' })}
-          {input('Expected close', 'expectedCloseDate', { type: 'date' })}
+          {input('Expected close', 'expectedCloseDate', {
+            type: 'date',
+            min: BUSINESS_DATE_MIN,
+            max: BUSINESS_DATE_MAX,
+          })}
         </div>
         {input('Next step', 'nextStep')}
         {problems && (

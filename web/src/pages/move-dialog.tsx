@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { updateDealSchema } from '../../../src/contract/deals.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import type { DealDto, GateField, StageDto } from '../types.ts';
@@ -108,6 +109,7 @@ export function MoveDialog({
             <input
               name={f}
               type={editable[f].type}
+              {...(editable[f].type === 'date' ? { min: BUSINESS_DATE_MIN, max: BUSINESS_DATE_MAX } : {})}
               placeholder={editable[f].placeholder}
               value={values[f] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
