@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type R
 import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { api, ApiError, patchRecord } from '../api.ts';
 import type { Option } from './table-config.ts';
+import { fieldProblemText, humanMessage } from '../problem-text.ts';
 
 export interface EditableField {
   key: string;
@@ -98,7 +99,7 @@ export function InlineFields({
           .catch(() => 'someone else');
         setConflict({ field, patch, by, currentVersion: current });
       } else if (err instanceof ApiError) {
-        setErrors(err.errors.length ? err.errors.map((e) => `${e.field}: ${e.message}`) : [err.detail]);
+        setErrors(err.errors.length ? err.errors.map(fieldProblemText) : [humanMessage(err.detail)]);
       } else {
         setErrors([`Not saved: ${String(err)}. Check your connection and try again.`]);
       }

@@ -8,6 +8,7 @@ import { age } from '../components/durations.ts';
 import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
+import { problemText } from '../components/form-errors.ts';
 
 type Tab = 'open' | LeadStatus;
 const tabs: { id: Tab; label: string }[] = [
@@ -73,9 +74,7 @@ export function LeadInboxPage() {
         kind: 'error',
         text: conflict
           ? `${nameOf(lead)} was changed by someone else meanwhile; the list was reloaded, try again.`
-          : err instanceof ApiError
-            ? err.detail
-            : 'Could not reach the server; try again.',
+          : problemText(err),
       });
     } finally {
       setBusy(null);
