@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createDealSchema } from '../src/contract/deals.ts';
 import { fieldProblemText, humanMessage, refusalText } from '../web/src/problem-text.ts';
 

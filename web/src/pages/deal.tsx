@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, ifMatch } from '../api.ts';
 import { DealCustomer, LineItemsEditor } from '../components/deal-editors.tsx';
 import { problemText } from '../components/form-errors.ts';
-import { canEdit, canRead, useActor } from '../permissions.ts';
+import { canEdit, useActor } from '../permissions.ts';
 import { MoveDialog, type PendingMove } from './move-dialog.tsx';
 import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
@@ -23,8 +23,7 @@ export function DealPage() {
   const timeline = useQuery(dealTimelineQuery(dealId));
   const pipelines = useQuery(pipelinesQuery);
   const actor = useActor();
-  // Partners may not read the user list: owners are named by the deal itself for them.
-  const users = useQuery({ ...usersQuery, enabled: canRead(actor, 'user') });
+  const users = useQuery(usersQuery);
   const products = useQuery(productsQuery);
 
   if (deal.isPending) return <Loading>Loading the deal…</Loading>;
@@ -216,7 +215,7 @@ function StageControl({ deal, pipeline }: { deal: DealDto; pipeline: PipelineDto
   };
   return (
     <>
-      <form className="inline-edit" onSubmit={onSubmit} data-testid="stage-control">
+      <form className="inline-edit stage-control" onSubmit={onSubmit} data-testid="stage-control">
         <label>
           Move to stage{' '}
           <select name="stageId" value={stageId} onChange={(e) => setStageId(e.target.value)}>
