@@ -362,3 +362,127 @@ describe('creating and assigning', () => {
     expect(events.map((e) => e.type)).toEqual(['account.created']);
   });
 });
+
+/**
+ * Read scope through the related record: whoever may see a deal may see its account, its primary
+ * contact and its contacts with a role, whoever owns them; changing them still follows their own
+ * scope. Records on a deal the actor cannot see, or on a deleted deal, stay hidden.
+ */
+type Related = 'account' | 'primary' | 'roleContact';
+const throughDeal: Record<Role, { read: Outcome; write: Outcome; hiddenDeal: Outcome; deletedDeal: Outcome }> = {
+  admin: { read: 'ok', write: 'ok', hiddenDeal: 'ok', deletedDeal: 'ok' },
+  manager: { read: 'ok', write: 'forbidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
+  rep: { read: 'ok', write: 'forbidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
+  inside_sales: { read: 'ok', write: 'forbidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
+  marketing: { read: 'ok', write: 'forbidden', hiddenDeal: 'ok', deletedDeal: 'ok' },
+  // a partner sees the customer of a deal registered to its partner account
+  partner: { read: 'ok', write: 'forbidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
+  auditor: { read: 'ok', write: 'forbidden', hiddenDeal: 'ok', deletedDeal: 'ok' },
+};
+
+describe('access through the related record: a deal shows its account and contacts', () => {
+  for (const role of Object.keys(throughDeal) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const admin = actors.admin;
+      const expected = throughDeal[role];
+      const post = async (url: string, payload: Record<string, unknown>) => {
+        const r = await api.as(admin, { method: 'POST', url, payload });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<{ id: string; version: number }>();
+      };
+      // the customer is owned by someone the actor cannot see (as after a hand-off)
+      const customer = async (label: string) => {
+        const account = await post('/api/v1/accounts', { name: `${role} ${label} customer`, ownerId: outsider.userId });
+        const primary = await post('/api/v1/contacts', {
+          lastName: `${role} ${label} primary`,
+          accountId: account.id,
+          ownerId: outsider.userId,
+        });
+        const roleContact = await post('/api/v1/contacts', {
+          lastName: `${role} ${label} champion`,
+          accountId: account.id,
+          ownerId: outsider.userId,
+        });
+        return { account: account.id, primary: primary.id, roleContact: roleContact.id };
+      };
+      // the deal the actor may see: its own, or (partner) one registered to its partner account
+      const dealFor = async (ids: Record<Related, string>, visible: boolean) =>
+        post('/api/v1/deals', {
+          name: `${role} deal`,
+          accountId: ids.account,
+          primaryContactId: ids.primary,
+          contactRoles: [{ contactId: ids.roleContact, role: 'champion' }],
+          ...(visible && role === 'partner'
+            ? { ownerId: outsider.userId, channel: 'partner', partnerAccountId: fx.partnerAccountId }
+            : { ownerId: visible && role !== 'auditor' && role !== 'marketing' ? actor.userId : outsider.userId }),
+        });
+      const onVisible = await customer('visible');
+      await dealFor(onVisible, true);
+      const onHidden = await customer('hidden');
+      await dealFor(onHidden, false);
+      const onDeleted = await customer('deleted');
+      const deleted = await dealFor(onDeleted, true);
+      const del = await api.as(admin, {
+        method: 'DELETE',
+        url: `/api/v1/deals/${deleted.id}`,
+        headers: { 'if-match': String(deleted.version) },
+      });
+      expect(del.statusCode, del.body).toBe(204);
+
+      const path = (r: Related) => (r === 'account' ? '/api/v1/accounts' : '/api/v1/contacts');
+      const patch = (r: Related) => (r === 'account' ? { industry: 'Checked' } : { title: 'Checked' });
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const r of ['account', 'primary', 'roleContact'] as const) {
+        got[`read ${r}`] = (await api.as(actor, { method: 'GET', url: `${path(r)}/${onVisible[r]}` })).statusCode;
+        want[`read ${r}`] = status(expected.read);
+        got[`timeline ${r}`] = (
+          await api.as(actor, { method: 'GET', url: `${path(r)}/${onVisible[r]}/timeline` })
+        ).statusCode;
+        want[`timeline ${r}`] = status(expected.read);
+        got[`write ${r}`] = (
+          await api.as(actor, {
+            method: 'PATCH',
+            url: `${path(r)}/${onVisible[r]}`,
+            headers: { 'if-match': '*' },
+            payload: patch(r),
+          })
+        ).statusCode;
+        want[`write ${r}`] = status(expected.write);
+        got[`read ${r} on a hidden deal`] = (
+          await api.as(actor, { method: 'GET', url: `${path(r)}/${onHidden[r]}` })
+        ).statusCode;
+        want[`read ${r} on a hidden deal`] = status(expected.hiddenDeal);
+        got[`read ${r} on a deleted deal`] = (
+          await api.as(actor, { method: 'GET', url: `${path(r)}/${onDeleted[r]}` })
+        ).statusCode;
+        want[`read ${r} on a deleted deal`] = status(expected.deletedDeal);
+      }
+      expect(got).toEqual(want);
+
+      // the lists agree with the single reads
+      const listed = async (url: string) => {
+        const res = await api.as(actor, { method: 'GET', url });
+        return new Set(res.statusCode === 200 ? res.json<{ items: { id: string }[] }>().items.map((i) => i.id) : []);
+      };
+      const accounts = await listed(`/api/v1/accounts?q=${encodeURIComponent(role)}&limit=200`);
+      const contacts = await listed(`/api/v1/contacts?q=${encodeURIComponent(role)}&limit=200`);
+      expect({
+        account: accounts.has(onVisible.account),
+        primary: contacts.has(onVisible.primary),
+        roleContact: contacts.has(onVisible.roleContact),
+        hiddenAccount: accounts.has(onHidden.account),
+        hiddenContact: contacts.has(onHidden.primary),
+        deletedAccount: accounts.has(onDeleted.account),
+      }).toEqual({
+        account: expected.read === 'ok',
+        primary: expected.read === 'ok',
+        roleContact: expected.read === 'ok',
+        hiddenAccount: expected.hiddenDeal === 'ok',
+        hiddenContact: expected.hiddenDeal === 'ok',
+        deletedAccount: expected.deletedDeal === 'ok',
+      });
+    });
+  }
+});

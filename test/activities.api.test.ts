@@ -159,6 +159,13 @@ describe('activity types', () => {
       [{ type: 'task', durationSeconds: 60, completed: 'yes' }, ['completed', 'durationSeconds', 'subject']],
       [{ type: 'note', direction: 'inbound' }, ['body', 'direction']],
       [{ type: 'fax', body: 'x' }, ['type']],
+      // business dates are bounded (1990-01-01 … 2099-12-31): a typo is refused by name, not stored
+      [
+        { type: 'call', direction: 'outbound', disposition: 'connected', occurredAt: '1900-01-01T10:00:00Z' },
+        ['occurredAt'],
+      ],
+      [{ type: 'meeting', start: '0999-09-09T10:00:00Z', end: '2100-01-01T00:00:00Z' }, ['end', 'start']],
+      [{ type: 'task', subject: 'Call back', dueAt: '2100-01-01T01:00:00Z' }, ['dueAt']],
     ];
     for (const [payload, fields] of cases) {
       const res = await post(payload);

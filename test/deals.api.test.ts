@@ -275,6 +275,52 @@ describe('deals over HTTP', () => {
     expect((await api.as(admin, { method: 'GET', url: '/api/v1/deals' })).json<Page>().items).toHaveLength(0);
   });
 
+  it('bounds business dates to 1990-01-01 … 2099-12-31 on create and update, naming the field', async () => {
+    const { admin } = await createTestOrg(deps);
+    await createTestPipeline(deps, admin);
+    for (const expectedCloseDate of ['1900-01-01', '0999-09-09', '1989-12-31', '2100-01-01']) {
+      const res = await api.as(admin, {
+        method: 'POST',
+        url: '/api/v1/deals',
+        payload: { name: 'Out of range', expectedCloseDate },
+      });
+      expect(res.statusCode, expectedCloseDate).toBe(422);
+      expect(res.json<Problem>().errors).toEqual([
+        { field: 'expectedCloseDate', message: 'must be between 1990-01-01 and 2099-12-31' },
+      ]);
+    }
+    const edge = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Edge', expectedCloseDate: '1990-01-01' },
+    });
+    expect(edge.statusCode).toBe(201);
+    const deal = edge.json<DealDto>();
+    const patch = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { expectedCloseDate: '99999-09-09' },
+    });
+    expect(patch.statusCode).toBe(422);
+    expect(patch.json<Problem>().errors?.map((e) => e.field)).toEqual(['expectedCloseDate']);
+    const late = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { expectedCloseDate: '2100-01-01' },
+    });
+    expect(late.statusCode).toBe(422);
+    const ok = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/deals/${deal.id}`,
+      headers: { 'if-match': String(deal.version) },
+      payload: { expectedCloseDate: '2099-12-31' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<DealDto>().expectedCloseDate).toBe('2099-12-31');
+  });
+
   it('lets a partner register deals and see only their own registrations', async () => {
     const { admin } = await createTestOrg(deps);
     await createTestPipeline(deps, admin);

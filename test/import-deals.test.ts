@@ -76,7 +76,7 @@ describe('importing deals with their history', () => {
       ],
       [
         7,
-        'account: "Nowhere Ltd" is not an account (by name, domain or external id) (or import with --create-missing)',
+        'account: "Nowhere Ltd" is not an account (by name, domain or external id) (or let the import create missing accounts and products)',
       ],
       [8, 'closedAt: a won deal needs its close date'],
       [9, 'closedAt (2025-01-01T00:00:00.000Z) is before createdAt (2025-02-01T00:00:00.000Z)'],

@@ -57,6 +57,23 @@ export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Sc
   }
 }
 
+/** Records that are read through a deal they are on: the deal's account and its contacts. */
+export type DealRelatedEntity = 'account' | 'contact';
+
+/**
+ * Read scope through the related record: whoever may see a deal may see the account it is for and
+ * the contacts on it (its primary contact and the contacts with a buying role), whoever owns them,
+ * so a deal handed from inside sales to a field rep (or registered by a partner) shows its customer.
+ * The answer is the deal scope such a record is readable through, or null when the entity is not
+ * read through deals or the actor sees no deals. Reading only: changing the account or contact
+ * still follows its own scope (`scopeFor(actor, entity, 'write')`).
+ */
+export function relatedDealScope(actor: Actor, entity: ScopedEntity): Scope | null {
+  if (entity !== 'account' && entity !== 'contact') return null;
+  const deals = scopeFor(actor, 'deal', 'read');
+  return deals.kind === 'none' ? null : deals;
+}
+
 /** Whether a loaded record is inside a scope. */
 export function inScope(scope: Scope, record: { ownerId: string | null; partnerAccountId?: string | null }): boolean {
   switch (scope.kind) {

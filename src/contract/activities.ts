@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
+import { businessDateTimeSchema, dateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
 import { raisedObjectionInput } from './objections.ts';
 
 export const activityTypes = ['call', 'meeting', 'email', 'task', 'note'] as const;
@@ -56,15 +56,15 @@ const callFields = z.strictObject({
     .max(7 * 24 * 3600)
     .nullable()
     .optional(),
-  occurredAt: dateTimeSchema.optional(),
+  occurredAt: businessDateTimeSchema.optional(),
 });
 
 const meetingFields = z
   .strictObject({
     type: z.literal('meeting'),
     ...commonFields,
-    start: dateTimeSchema,
-    end: dateTimeSchema.nullable().optional(),
+    start: businessDateTimeSchema,
+    end: businessDateTimeSchema.nullable().optional(),
     location: optionalText(500),
     attendees: z.array(attendee).max(200, 'must have at most 200 attendees').optional(),
     outcome: meetingOutcomeSchema.nullable().optional(),
@@ -78,14 +78,14 @@ const emailFields = z.strictObject({
   type: z.literal('email'),
   ...commonFields,
   direction: directionSchema,
-  occurredAt: dateTimeSchema.optional(),
+  occurredAt: businessDateTimeSchema.optional(),
 });
 
 const taskFields = z.strictObject({
   type: z.literal('task'),
   ...commonFields,
   subject: nameSchema,
-  dueAt: dateTimeSchema.nullable().optional(),
+  dueAt: businessDateTimeSchema.nullable().optional(),
   completed: z.boolean().optional(),
 });
 
@@ -132,13 +132,13 @@ export const updateActivitySchema = z.strictObject({
     .max(7 * 24 * 3600)
     .nullable()
     .optional(),
-  occurredAt: dateTimeSchema.optional(),
-  start: dateTimeSchema.optional(),
-  end: dateTimeSchema.nullable().optional(),
+  occurredAt: businessDateTimeSchema.optional(),
+  start: businessDateTimeSchema.optional(),
+  end: businessDateTimeSchema.nullable().optional(),
   location: optionalText(500),
   attendees: z.array(attendee).max(200, 'must have at most 200 attendees').optional(),
   outcome: meetingOutcomeSchema.nullable().optional(),
-  dueAt: dateTimeSchema.nullable().optional(),
+  dueAt: businessDateTimeSchema.nullable().optional(),
   completed: z.boolean().optional(),
 });
 export type UpdateActivityInput = z.infer<typeof updateActivitySchema>;

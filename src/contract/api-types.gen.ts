@@ -8938,6 +8938,7 @@ export interface components {
       user: components['schemas']['User'];
       organizationId: string;
       csrfToken: string | null;
+      teamUserIds: string[];
     };
     User: {
       /** Format: uuid */

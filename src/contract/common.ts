@@ -64,6 +64,25 @@ export const percentSchema = z
   .regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'must be a percentage between 0 and 100');
 export const dateOnlySchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with time zone' });
+/**
+ * Business dates (an expected close date, when a call happened, a task's due date) are typed by
+ * people, so they are bounded: a slip such as "99999" or "1900-01-01" is refused by name, not stored.
+ * The same bounds are the web forms' date limits.
+ */
+export const BUSINESS_DATE_MIN = '1990-01-01';
+export const BUSINESS_DATE_MAX = '2099-12-31';
+const BUSINESS_DATE_RANGE = `must be between ${BUSINESS_DATE_MIN} and ${BUSINESS_DATE_MAX}`;
+const inBusinessRange = (day: string) => day >= BUSINESS_DATE_MIN && day <= BUSINESS_DATE_MAX;
+/** A business date (YYYY-MM-DD) between BUSINESS_DATE_MIN and BUSINESS_DATE_MAX. */
+export const businessDateSchema = dateOnlySchema.refine(
+  (v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || inBusinessRange(v),
+  BUSINESS_DATE_RANGE,
+);
+/** A business date-time whose UTC day is between BUSINESS_DATE_MIN and BUSINESS_DATE_MAX. */
+export const businessDateTimeSchema = dateTimeSchema.refine((v) => {
+  const t = Date.parse(v);
+  return Number.isNaN(t) || inBusinessRange(new Date(t).toISOString().slice(0, 10));
+}, BUSINESS_DATE_RANGE);
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(300);
 export const optionalText = (max = 2000) => z.string().max(max).nullable().optional();
 export const emailSchema = z.email({ message: 'must be an email address' }).max(320);

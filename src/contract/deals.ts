@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   currencySchema,
+  businessDateSchema,
   dateOnlySchema,
   dateTimeSchema,
   idSchema,
@@ -83,7 +84,7 @@ const dealFields = {
   amount: nonNegativeMoneySchema.nullable().optional(),
   /** Defaults to the organization's base currency. */
   currency: currencySchema.optional(),
-  expectedCloseDate: dateOnlySchema.nullable().optional(),
+  expectedCloseDate: businessDateSchema.nullable().optional(),
   ownerId: idSchema.nullable().optional(),
   source: optionalText(200),
   channel: z.enum(dealChannels).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
+import { businessDateTimeSchema, idSchema, listQueryBase, nameSchema, optionalText } from './common.ts';
 
 export const objectionCategories = [
   'price',
@@ -73,7 +73,7 @@ export type RaisedObjectionInput = z.infer<typeof raisedObjectionInput>;
 
 /** Logging an objection on a deal outside a call; `raisedAt` is when the buyer said it (business time). */
 export const logDealObjectionSchema = raisedObjectionInput.extend({
-  raisedAt: dateTimeSchema.optional(),
+  raisedAt: businessDateTimeSchema.optional(),
 });
 export type LogDealObjectionInput = z.infer<typeof logDealObjectionSchema>;
 

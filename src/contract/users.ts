@@ -25,6 +25,12 @@ export const sessionSchema = z.object({
   user: userSchema,
   organizationId: z.string(),
   csrfToken: z.string().nullable(),
+  /**
+   * The users whose records the signed-in user's role scope covers (a manager: the team, the teams
+   * managed and all reports; everyone else: themselves), so the web app applies the same access
+   * rules (src/contract/access.ts) to show only the actions the user may take.
+   */
+  teamUserIds: z.array(idSchema),
 });
 export type SessionDto = z.infer<typeof sessionSchema>;
 

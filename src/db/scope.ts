@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Scope } from '../contract/access.ts';
+import type { DealRelatedEntity, Scope } from '../contract/access.ts';
 
 /**
  * The SQL condition for a record scope, or null when everything is visible. `partnerColumn` is
@@ -18,4 +18,37 @@ export function scopeCondition(scope: Scope, ownerColumn: string, partnerColumn?
       if (!partnerColumn) return sql<SqlBool>`false`;
       return sql<SqlBool>`${sql.ref(partnerColumn)} = ${scope.partnerAccountId}::uuid`;
   }
+}
+
+/**
+ * The SQL condition "this account or contact is on a live deal inside `dealScope`" (see
+ * `relatedDealScope`): an account as the deal's account, a contact as its primary contact or with a
+ * buying role. `orgColumn` and `idColumn` name the record's columns in the outer query.
+ */
+export function onDealInScope(
+  entity: DealRelatedEntity,
+  dealScope: Scope,
+  orgColumn: string,
+  idColumn: string,
+): RawBuilder<SqlBool> {
+  const deal = scopeCondition(dealScope, 'rd.owner_id', 'rd.partner_account_id') ?? sql<SqlBool>`true`;
+  const org = sql.ref(orgColumn);
+  const id = sql.ref(idColumn);
+  const link =
+    entity === 'account'
+      ? sql<SqlBool>`rd.account_id = ${id}`
+      : sql<SqlBool>`(rd.primary_contact_id = ${id} or exists (select 1 from deal_contacts rdc where rdc.org_id = rd.org_id and rdc.deal_id = rd.id and rdc.contact_id = ${id}))`;
+  return sql<SqlBool>`exists (select 1 from deals rd where rd.org_id = ${org} and rd.deleted_at is null and ${link} and ${deal})`;
+}
+
+/** A record's read condition: its own scope, widened by the deals it is on when `dealScope` is given. */
+export function readCondition(
+  entity: DealRelatedEntity,
+  scope: Scope,
+  dealScope: Scope | null,
+  table: string,
+): RawBuilder<SqlBool> | null {
+  const own = scopeCondition(scope, `${table}.owner_id`);
+  if (own === null || dealScope === null) return own;
+  return sql<SqlBool>`(${own} or ${onDealInScope(entity, dealScope, `${table}.org_id`, `${table}.id`)})`;
 }

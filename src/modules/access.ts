@@ -1,25 +1,47 @@
 import type { DbExecutor } from '../db/database.ts';
-import { inScope, scopeFor, type Actor, type ScopedEntity } from '../contract/access.ts';
+import { inScope, relatedDealScope, scopeFor, type Actor, type ScopedEntity } from '../contract/access.ts';
 import { forbidden, invalid, notFound } from '../contract/errors.ts';
-import { isActiveUser } from './access.repository.ts';
+import { isActiveUser, isOnDealInScope } from './access.repository.ts';
 
-/** Loads-then-checks helper: a record outside the actor's read scope is reported as not found. */
+/**
+ * Loads-then-checks helper: a record outside the actor's read scope is reported as not found.
+ * `onVisibleDeal` is whether the record is on a deal the actor may read (see `relatedDealScope`).
+ */
 export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(
   actor: Actor,
   entity: ScopedEntity,
   row: T | undefined,
   id: string,
+  onVisibleDeal = false,
 ): T {
   if (
     !row ||
-    !inScope(scopeFor(actor, entity, 'read'), {
-      ownerId: row.owner_id,
-      partnerAccountId: row.partner_account_id ?? null,
-    })
+    (!onVisibleDeal &&
+      !inScope(scopeFor(actor, entity, 'read'), {
+        ownerId: row.owner_id,
+        partnerAccountId: row.partner_account_id ?? null,
+      }))
   ) {
     throw notFound(entity, id);
   }
   return row;
+}
+
+/**
+ * Whether a loaded account or contact outside the actor's own read scope is on a deal the actor may
+ * read, so it is readable through it (`relatedDealScope`); false without asking the database when
+ * the record is missing, already in scope, or of an entity not read through deals.
+ */
+export async function onVisibleDeal(
+  db: DbExecutor,
+  actor: Actor,
+  entity: ScopedEntity,
+  row: { id: string; owner_id: string | null } | undefined,
+): Promise<boolean> {
+  if (!row || (entity !== 'account' && entity !== 'contact')) return false;
+  if (inScope(scopeFor(actor, entity, 'read'), { ownerId: row.owner_id })) return false;
+  const dealScope = relatedDealScope(actor, entity);
+  return dealScope !== null && isOnDealInScope(db, entity, actor.orgId, row.id, dealScope);
 }
 
 /** A visible record the actor may not change is 403; an invisible one stays 404. */
@@ -28,8 +50,9 @@ export function assertCanWrite<T extends { owner_id: string | null; partner_acco
   entity: ScopedEntity,
   row: T | undefined,
   id: string,
+  onVisibleDeal = false,
 ): T {
-  const visible = assertCanRead(actor, entity, row, id);
+  const visible = assertCanRead(actor, entity, row, id, onVisibleDeal);
   if (
     !inScope(scopeFor(actor, entity, 'write'), {
       ownerId: visible.owner_id,

@@ -1,6 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { canReadReference, type ReferenceEntity } from '../../src/contract/access.ts';
 import { api, getAll } from './api.ts';
 import type { BoardFilters } from './board-data.ts';
+import { actorOf } from './permissions.ts';
+import { sessionQuery } from './session.ts';
 import type { DealDto, UserDto } from './types.ts';
 
 export const pipelinesQuery = queryOptions({
@@ -22,9 +25,26 @@ export const boardDealsQuery = (pipelineId: string, stageIds: readonly string[] 
         : getAll('/deals', { query: { pipelineId, ...filters } }),
   });
 
+/**
+ * Whether the signed-in role may read a kind of reference data (the access rules' canReadReference):
+ * a partner is not sent to /users or /teams only to be refused.
+ */
+async function mayRead(client: QueryClient, entity: ReferenceEntity): Promise<boolean> {
+  const session = await client.ensureQueryData(sessionQuery);
+  return session !== null && canReadReference(actorOf(session), entity);
+}
+
+/** The organization's users (empty for a role that may not read them). */
 export const usersQuery = queryOptions({
   queryKey: ['users'],
-  queryFn: () => getAll('/users'),
+  queryFn: async ({ client }): Promise<UserDto[]> => ((await mayRead(client, 'user')) ? getAll('/users') : []),
+  staleTime: 5 * 60_000,
+});
+
+/** The organization's teams (empty for a role that may not read them). */
+export const teamsQuery = queryOptions({
+  queryKey: ['teams'],
+  queryFn: async ({ client }) => ((await mayRead(client, 'team')) ? (await api.get('/teams')).items : []),
   staleTime: 5 * 60_000,
 });
 

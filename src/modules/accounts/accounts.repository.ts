@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { AccountsTable } from '../../db/schema.ts';
-import { scopeCondition } from '../../db/scope.ts';
+import { readCondition } from '../../db/scope.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { ListAccountsQuery } from '../../contract/accounts.ts';
 
@@ -45,10 +45,11 @@ export async function listAccounts(
   db: DbExecutor,
   orgId: string,
   scope: Scope,
+  dealScope: Scope | null,
   q: ListAccountsQuery,
 ): Promise<AccountRow[]> {
   let b = db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
-  const cond = scopeCondition(scope, 'owner_id');
+  const cond = readCondition('account', scope, dealScope, 'accounts');
   if (cond) b = b.where(cond);
   if (q.type) b = b.where('type', '=', q.type);
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);

@@ -1,10 +1,10 @@
 import type { Actor } from '../../contract/access.ts';
-import { scopeFor } from '../../contract/access.ts';
+import { relatedDealScope, scopeFor } from '../../contract/access.ts';
 import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../contract/accounts.ts';
 import { invalid, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleDeal, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { changeEvents, checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
@@ -144,7 +144,8 @@ export async function createAccount(deps: Deps, actor: Actor, input: CreateAccou
 }
 
 export async function getAccount(deps: Deps, actor: Actor, id: string): Promise<AccountDto> {
-  return toAccountDto(assertCanRead(actor, 'account', await repo.getAccount(deps.db, actor.orgId, id), id));
+  const row = await repo.getAccount(deps.db, actor.orgId, id);
+  return toAccountDto(assertCanRead(actor, 'account', row, id, await onVisibleDeal(deps.db, actor, 'account', row)));
 }
 
 export async function listAccounts(
@@ -152,7 +153,13 @@ export async function listAccounts(
   actor: Actor,
   q: ListAccountsQuery,
 ): Promise<{ items: AccountDto[]; nextCursor: string | null }> {
-  const rows = await repo.listAccounts(deps.db, actor.orgId, scopeFor(actor, 'account', 'read'), q);
+  const rows = await repo.listAccounts(
+    deps.db,
+    actor.orgId,
+    scopeFor(actor, 'account', 'read'),
+    relatedDealScope(actor, 'account'),
+    q,
+  );
   return toPage(rows, q.limit, toAccountDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
@@ -164,7 +171,8 @@ export async function updateAccount(
   input: UpdateAccountInput,
 ): Promise<AccountDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'account', await repo.lockAccount(trx, actor.orgId, id), id);
+    const locked = await repo.lockAccount(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'account', locked, id, await onVisibleDeal(trx, actor, 'account', locked));
     const version = checkVersion('account', id, before.version, expected);
     const patch = patchFrom(input);
     if (input.ownerId !== undefined)
@@ -187,7 +195,8 @@ export async function deleteAccount(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'account', await repo.lockAccount(trx, actor.orgId, id), id);
+    const locked = await repo.lockAccount(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'account', locked, id, await onVisibleDeal(trx, actor, 'account', locked));
     const version = checkVersion('account', id, before.version, expected);
     await repo.updateAccount(trx, actor.orgId, id, version, {
       deleted_at: deps.clock.now(),

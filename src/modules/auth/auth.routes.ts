@@ -44,6 +44,7 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
         user: await getUser(deps, s.actor, s.actor.userId),
         organizationId: s.actor.orgId,
         csrfToken: s.csrfToken,
+        teamUserIds: [...s.actor.teamUserIds],
       };
     },
   );
@@ -74,6 +75,7 @@ export function registerAuthRoutes(app: App, deps: Deps, opts: { secureCookies: 
         user: await getUser(deps, actor, actor.userId),
         organizationId: actor.orgId,
         csrfToken: request.csrfToken,
+        teamUserIds: [...actor.teamUserIds],
       };
     },
   );

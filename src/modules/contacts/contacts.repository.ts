@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { ContactsTable } from '../../db/schema.ts';
-import { scopeCondition } from '../../db/scope.ts';
+import { readCondition } from '../../db/scope.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { ListContactsQuery } from '../../contract/contacts.ts';
 
@@ -51,11 +51,12 @@ export async function listContacts(
   db: DbExecutor,
   orgId: string,
   scope: Scope,
+  dealScope: Scope | null,
   q: ListContactsQuery,
 ): Promise<ContactRow[]> {
   const sortColumn = contactSortColumns[q.sort];
   let b = db.selectFrom('contacts').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
-  const cond = scopeCondition(scope, 'owner_id');
+  const cond = readCondition('contact', scope, dealScope, 'contacts');
   if (cond) b = b.where(cond);
   if (q.accountId) b = b.where('account_id', '=', q.accountId);
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);

@@ -1,11 +1,11 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { inScope, scopeFor, type Actor } from '../../contract/access.ts';
+import { inScope, relatedDealScope, scopeFor, type Actor } from '../../contract/access.ts';
 import type { ContactDto, CreateContactInput, ListContactsQuery, UpdateContactInput } from '../../contract/contacts.ts';
 import { type FieldProblem } from '../../contract/errors.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
-import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleDeal, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
@@ -74,7 +74,12 @@ async function checkAccount(
 ): Promise<FieldProblem[]> {
   if (!accountId) return [];
   const account = await accountRow(trx, actor.orgId, accountId);
-  if (account && inScope(scopeFor(actor, 'account', 'read'), { ownerId: account.owner_id })) return [];
+  if (
+    account &&
+    (inScope(scopeFor(actor, 'account', 'read'), { ownerId: account.owner_id }) ||
+      (await onVisibleDeal(trx, actor, 'account', account)))
+  )
+    return [];
   return [{ field: 'accountId', message: 'is not an account of this organization that you can see' }];
 }
 
@@ -122,7 +127,8 @@ export async function createContact(deps: Deps, actor: Actor, input: CreateConta
 }
 
 export async function getContact(deps: Deps, actor: Actor, id: string): Promise<ContactDto> {
-  return toContactDto(assertCanRead(actor, 'contact', await repo.getContact(deps.db, actor.orgId, id), id));
+  const row = await repo.getContact(deps.db, actor.orgId, id);
+  return toContactDto(assertCanRead(actor, 'contact', row, id, await onVisibleDeal(deps.db, actor, 'contact', row)));
 }
 
 export async function listContacts(
@@ -130,7 +136,13 @@ export async function listContacts(
   actor: Actor,
   q: ListContactsQuery,
 ): Promise<{ items: ContactDto[]; nextCursor: string | null }> {
-  const rows = await repo.listContacts(deps.db, actor.orgId, scopeFor(actor, 'contact', 'read'), q);
+  const rows = await repo.listContacts(
+    deps.db,
+    actor.orgId,
+    scopeFor(actor, 'contact', 'read'),
+    relatedDealScope(actor, 'contact'),
+    q,
+  );
   const sortColumn = repo.contactSortColumns[q.sort];
   return toPage(rows, q.limit, toContactDto, (r) => encodeCursor(r[sortColumn], r.id));
 }
@@ -143,7 +155,8 @@ export async function updateContact(
   input: UpdateContactInput,
 ): Promise<ContactDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'contact', await repo.lockContact(trx, actor.orgId, id), id);
+    const locked = await repo.lockContact(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'contact', locked, id, await onVisibleDeal(trx, actor, 'contact', locked));
     const version = checkVersion('contact', id, before.version, expected);
     const patch = patchFrom(input);
     // Only a changed account is checked, so an unchanged form field cannot fail on an account that
@@ -171,7 +184,8 @@ export async function deleteContact(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'contact', await repo.lockContact(trx, actor.orgId, id), id);
+    const locked = await repo.lockContact(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'contact', locked, id, await onVisibleDeal(trx, actor, 'contact', locked));
     const version = checkVersion('contact', id, before.version, expected);
     const now = deps.clock.now();
     await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });

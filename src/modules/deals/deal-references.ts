@@ -3,6 +3,7 @@ import { partnerAccountTypes } from '../../contract/accounts.ts';
 import type { ContactRoleInput, LineItemInput } from '../../contract/deals.ts';
 import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
+import { onVisibleDeal } from '../access.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
 import { productRows } from '../products/products.service.ts';
 import { getContacts, type NewLineItemRow } from './deals.repository.ts';
@@ -73,8 +74,11 @@ export async function checkReferences(
   const problems: FieldProblem[] = [];
   if (refs.accountId) {
     const acc = await accountRow(trx, actor.orgId, refs.accountId);
-    if (!acc || !inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id }))
-      problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
+    const visible =
+      acc !== undefined &&
+      (inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id }) ||
+        (await onVisibleDeal(trx, actor, 'account', acc)));
+    if (!visible) problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
   }
   const wanted: { field: string; id: string }[] = [];
   if (refs.primaryContactId && !known.contactIds.has(refs.primaryContactId))
@@ -93,7 +97,9 @@ export async function checkReferences(
       actor.orgId,
       wanted.map((w) => w.id),
     );
-    const visible = new Set(rows.filter((c) => inScope(scope, { ownerId: c.owner_id })).map((c) => c.id));
+    const visible = new Set<string>();
+    for (const c of rows)
+      if (inScope(scope, { ownerId: c.owner_id }) || (await onVisibleDeal(trx, actor, 'contact', c))) visible.add(c.id);
     for (const w of wanted)
       if (!visible.has(w.id))
         problems.push({ field: w.field, message: 'is not a contact you can see in this organization' });

@@ -90,7 +90,7 @@ function resolveRefs(
       continue;
     }
     problems.push(
-      `${name}: ${describe(kind, v, answer)}${'missing' in answer && (kind === 'account' || kind === 'product') ? ' (or import with --create-missing)' : ''}`,
+      `${name}: ${describe(kind, v, answer)}${'missing' in answer && (kind === 'account' || kind === 'product') ? ' (or let the import create missing accounts and products)' : ''}`,
     );
   }
   return ids;

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { pipelinesQuery, usersQuery } from '../queries.ts';
 import type { BulkResponse } from '../types.ts';
 import type { TableConfig, TableRow } from './table-config.ts';
+import { problemText } from './form-errors.ts';
 
 const reasons: Record<string, string> = {
   version_conflict: 'changed by someone else meanwhile; reload the table and try again',
@@ -58,10 +59,7 @@ export function BulkBar<T extends TableRow>({
       onDone(new Set(res.results.filter((r) => !r.ok).map((r) => r.id)));
     } catch (err) {
       setOutcome({
-        text:
-          err instanceof ApiError
-            ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ')
-            : String(err),
+        text: problemText(err),
         failures: [],
         error: true,
       });

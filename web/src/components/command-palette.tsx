@@ -3,6 +3,7 @@ import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SearchResult } from '../types.ts';
 import { api } from '../api.ts';
+import { canCreate, useActor } from '../permissions.ts';
 import { signOut } from '../session.ts';
 import { isTyping } from './keys.ts';
 import { fuzzyScore } from './fuzzy.ts';
@@ -103,6 +104,7 @@ function Palette({
   const router = useRouter();
   const queryClient = useQueryClient();
   const listId = useId();
+  const mayCreateDeal = canCreate(useActor(), 'deal');
   const q = useSettled(text.trim(), 150);
   const results = useQuery({
     queryKey: ['search', q],
@@ -139,7 +141,7 @@ function Palette({
       group: 'Go to',
       run: done(() => void navigate({ to: '/inbox' })),
     },
-    { id: 'new-deal', label: 'New deal', hint: '', group: 'Actions', run: done(onNewDeal) },
+    ...(mayCreateDeal ? [{ id: 'new-deal', label: 'New deal', hint: '', group: 'Actions', run: done(onNewDeal) }] : []),
     { id: 'shortcuts', label: 'Keyboard shortcuts', hint: '?', group: 'Actions', run: done(onShortcuts) },
     {
       id: 'sign-out',

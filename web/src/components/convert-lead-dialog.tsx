@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { convertLeadSchema, defaultDealName } from '../../../src/contract/lead-conversion.ts';
 import type { ConvertLeadResult, LeadDto } from '../types.ts';
 import { api, type FieldProblem, ifMatch } from '../api.ts';
@@ -214,7 +215,11 @@ export function ConvertLeadDialog({
                   </select>
                 </label>
                 {text('Amount', 'amount', 'deal.create.amount', { inputMode: 'decimal', placeholder: 'e.g. 12000.00' })}
-                {text('Expected close', 'expectedCloseDate', 'deal.create.expectedCloseDate', { type: 'date' })}
+                {text('Expected close', 'expectedCloseDate', 'deal.create.expectedCloseDate', {
+                  type: 'date',
+                  min: BUSINESS_DATE_MIN,
+                  max: BUSINESS_DATE_MAX,
+                })}
               </div>
             </>
           )}

@@ -1,7 +1,9 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { api, ApiError, patchRecord } from '../api.ts';
 import type { Option } from './table-config.ts';
+import { fieldProblemText, humanMessage } from '../problem-text.ts';
 
 export interface EditableField {
   key: string;
@@ -97,7 +99,7 @@ export function InlineFields({
           .catch(() => 'someone else');
         setConflict({ field, patch, by, currentVersion: current });
       } else if (err instanceof ApiError) {
-        setErrors(err.errors.length ? err.errors.map((e) => `${e.field}: ${e.message}`) : [err.detail]);
+        setErrors(err.errors.length ? err.errors.map(fieldProblemText) : [humanMessage(err.detail)]);
       } else {
         setErrors([`Not saved: ${String(err)}. Check your connection and try again.`]);
       }
@@ -230,5 +232,8 @@ function FieldInput({
   }
   if (f.input === 'textarea')
     return <textarea {...common} value={raw} rows={3} onChange={(e) => setRaw(e.target.value)} />;
-  return <input {...common} type={f.input ?? 'text'} value={raw} onChange={(e) => setRaw(e.target.value)} />;
+  const limits = f.input === 'date' ? { min: BUSINESS_DATE_MIN, max: BUSINESS_DATE_MAX } : {};
+  return (
+    <input {...common} {...limits} type={f.input ?? 'text'} value={raw} onChange={(e) => setRaw(e.target.value)} />
+  );
 }

@@ -9,6 +9,7 @@ import type { AccountDto, ContactDto, DealDto, LeadDto, UserDto } from '../types
 import { Modal } from './modal.tsx';
 import { AccountLink, contactName, ContactLink } from './record-links.tsx';
 import { useSettled } from './use-settled.ts';
+import { humanMessage, refusalText } from '../problem-text.ts';
 
 export type MergeEntity = 'account' | 'contact' | 'lead' | 'deal';
 type Dto = { account: AccountDto; contact: ContactDto; lead: LeadDto; deal: DealDto };
@@ -198,13 +199,13 @@ export function MergeDialog<E extends MergeEntity>({
       if (!(err instanceof ApiError)) setError('Could not reach the server; check your connection and try again.');
       else {
         const onPick = err.errors.filter((e) => e.field === 'mergeId');
-        if (onPick.length > 0) setFieldError(onPick.map((e) => e.message).join('; '));
+        if (onPick.length > 0) setFieldError(onPick.map((e) => humanMessage(e.message)).join('; '));
         const rest = err.errors.filter((e) => e.field !== 'mergeId');
         if (onPick.length === 0 || rest.length > 0)
           setError(
             err.status === 409
               ? `${err.detail}: one of the records changed meanwhile. Check them and merge again.`
-              : [err.detail, ...rest.map((e) => `${e.field}: ${e.message}`)].join(' — '),
+              : refusalText(err.detail, rest),
           );
         if (err.status === 409) await queryClient.invalidateQueries({ queryKey: [entity] });
       }

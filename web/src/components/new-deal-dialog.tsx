@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { createDealSchema } from '../../../src/contract/deals.ts';
 import { api, type FieldProblem } from '../api.ts';
+import { canCreate, useActor } from '../permissions.ts';
 import { pipelinesQuery } from '../queries.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
@@ -81,7 +83,11 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
         </label>
         <div className="row2">
           {input('Amount', 'amount', { inputMode: 'decimal', placeholder: 'e.g. 12000.00' })}
-          {input('Expected close', 'expectedCloseDate', { type: 'date' })}
+          {input('Expected close', 'expectedCloseDate', {
+            type: 'date',
+            min: BUSINESS_DATE_MIN,
+            max: BUSINESS_DATE_MAX,
+          })}
         </div>
         {input('Next step', 'nextStep')}
         {problems && (
@@ -112,6 +118,8 @@ export function NewDealDialog({ pipelineId: initialPipeline, onClose }: { pipeli
 /** A "New deal" button opening the dialog, for toolbars. */
 export function NewDealButton({ pipelineId }: { pipelineId?: string }) {
   const [open, setOpen] = useState(false);
+  // Offered only to roles that may create deals (not auditors or marketing).
+  if (!canCreate(useActor(), 'deal')) return null;
   return (
     <>
       <button type="button" className="primary" onClick={() => setOpen(true)}>

@@ -5,6 +5,7 @@ import { BulkBar } from './bulk-bar.tsx';
 import { SavedViews, type TableState } from './saved-views.tsx';
 import type { Filters, Sort, TableConfig, TableRow } from './table-config.ts';
 import { TableFilters } from './table-filters.tsx';
+import { humanMessage } from '../problem-text.ts';
 
 const PAGE_SIZE = 50;
 
@@ -53,7 +54,8 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
     });
 
   const filterErrors: Record<string, string> = {};
-  if (rows.error instanceof ApiError) for (const e of rows.error.errors) filterErrors[e.field] = e.message;
+  if (rows.error instanceof ApiError)
+    for (const e of rows.error.errors) filterErrors[e.field] = humanMessage(e.message);
   const visible = config.columns
     .filter((c) => columns.includes(c.key))
     .sort((a, b) => columns.indexOf(a.key) - columns.indexOf(b.key));

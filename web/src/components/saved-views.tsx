@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, ifMatch } from '../api.ts';
+import { api, ifMatch } from '../api.ts';
 import type { ViewDto, ViewEntity } from '../types.ts';
 import type { Filters, Sort } from './table-config.ts';
+import { problemText } from './form-errors.ts';
 
 export interface TableState {
   filters: Filters;
@@ -45,10 +46,7 @@ export function SavedViews({
   const fail = (err: unknown) =>
     setMessage({
       kind: 'error',
-      text:
-        err instanceof ApiError
-          ? [err.detail, ...err.errors.map((e) => `${e.field} ${e.message}`)].join('; ')
-          : String(err),
+      text: problemText(err),
     });
 
   const choose = (id: string) => {

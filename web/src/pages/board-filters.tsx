@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { dealChannels } from '../../../src/contract/deals.ts';
-import { api } from '../api.ts';
 import { hasFilters, type BoardFilters } from '../board-data.ts';
-import { usersQuery } from '../queries.ts';
+import { teamsQuery, usersQuery } from '../queries.ts';
 
 /** Owner, team, channel, close-date range and text; changes go to the URL (text after a pause). */
 export function BoardFilterBar({
@@ -15,12 +14,7 @@ export function BoardFilterBar({
 }) {
   const users = useQuery(usersQuery);
   // Partners may not read teams: then the team filter is simply not offered.
-  const teams = useQuery({
-    queryKey: ['teams'],
-    queryFn: async () => (await api.get('/teams')).items,
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const teams = useQuery(teamsQuery);
   const [text, setText] = useState(filters.q ?? '');
   // The pause after typing reads the filters as they are when it ends.
   const latest = useRef({ filters, onChange });

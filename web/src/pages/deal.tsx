@@ -1,11 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, ifMatch } from '../api.ts';
+import { DealCustomer, LineItemsEditor } from '../components/deal-editors.tsx';
+import { problemText } from '../components/form-errors.ts';
+import { canEdit, useActor } from '../permissions.ts';
+import { MoveDialog, type PendingMove } from './move-dialog.tsx';
 import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { formatMoney } from '../money.ts';
 import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
-import type { DealDto, PipelineDto, UserDto } from '../types.ts';
+import type { DealDto, GateField, PipelineDto, StageDto, UserDto } from '../types.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
-import { AccountLink, ContactLink } from '../components/record-links.tsx';
 import { RelatedList } from '../components/related-list.tsx';
 import { activityLine, ownerField, words } from './record-common.tsx';
 import { DealCalls } from '../components/deal-calls.tsx';
@@ -17,6 +22,7 @@ export function DealPage() {
   const deal = useQuery(dealQuery(dealId));
   const timeline = useQuery(dealTimelineQuery(dealId));
   const pipelines = useQuery(pipelinesQuery);
+  const actor = useActor();
   const users = useQuery(usersQuery);
   const products = useQuery(productsQuery);
 
@@ -25,6 +31,7 @@ export function DealPage() {
   const d = deal.data;
   const pipeline = pipelines.data?.find((p) => p.id === d.pipelineId);
   const stage = pipeline?.stages.find((s) => s.id === d.stageId);
+  const editable = canEdit(actor, 'deal', d);
 
   return (
     <article className="record" aria-labelledby="record-title">
@@ -49,16 +56,20 @@ export function DealPage() {
               version={d.version}
               queryKey={['deal', d.id]}
               noun="deal"
-              fields={dealFields(d, users.data, stage?.name)}
+              fields={dealFields(d, users.data, stage?.name).map((f) => (editable ? f : { ...f, readOnly: true }))}
             />
+            {editable && <StageControl deal={d} pipeline={pipeline} />}
             <p className="muted small">
               In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
             </p>
-            <LineItems deal={d} productName={(id) => products.data?.find((p) => p.id === id)?.name ?? 'Product'} />
           </section>
-          <section className="card" aria-labelledby="roles-title">
-            <h2 id="roles-title">Contacts and roles</h2>
-            <ContactRoles deal={d} />
+          <section className="card" aria-labelledby="customer-title">
+            <h2 id="customer-title">Customer and buying roles</h2>
+            <DealCustomer deal={d} canEdit={editable} />
+          </section>
+          <section className="card" aria-labelledby="lines-title">
+            <h2 id="lines-title">Line items</h2>
+            <LineItemsEditor deal={d} products={products.data} canEdit={editable} />
           </section>
           <DealCalls dealId={d.id} dealName={d.name} />
           <RelatedList
@@ -131,14 +142,6 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
     },
     ownerField(users, d.ownerId),
     {
-      key: 'account',
-      label: 'Account',
-      value: d.accountId ?? '',
-      display: <AccountLink id={d.accountId} />,
-      readOnly: true,
-      toPatch: none,
-    },
-    {
       key: 'nextStep',
       label: 'Next step',
       value: d.nextStep ?? '',
@@ -161,58 +164,91 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
   ];
 }
 
-/** The deal's contacts: the primary contact and everyone with a buying role. */
-function ContactRoles({ deal }: { deal: DealDto }) {
-  const roles = new Map<string, string[]>();
-  if (deal.primaryContactId) roles.set(deal.primaryContactId, ['Primary contact']);
-  for (const r of deal.contactRoles) roles.set(r.contactId, [...(roles.get(r.contactId) ?? []), words(r.role)]);
-  if (roles.size === 0)
-    return (
-      <p className="muted small">
-        No contacts on this deal yet; add them with roles through the API (PATCH contactRoles).
-      </p>
-    );
+/**
+ * Moves the deal to another stage from its page. A stage gate's refusal opens the form that fills
+ * what the stage asks for (the same dialog as the board's); a lost stage asks for the reason.
+ */
+function StageControl({ deal, pipeline }: { deal: DealDto; pipeline: PipelineDto | undefined }) {
+  const queryClient = useQueryClient();
+  const [stageId, setStageId] = useState('');
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const applyDeal = (d: DealDto) => {
+    queryClient.setQueryData(['deal', d.id], d);
+    void queryClient.invalidateQueries({ queryKey: ['deal', d.id] });
+    void queryClient.invalidateQueries({ queryKey: ['deals'] });
+  };
+  const move = async (current: DealDto, stage: StageDto, lostReason?: string) => {
+    try {
+      const moved = await api.post('/deals/{id}/stage', {
+        params: { path: { id: current.id }, header: ifMatch(current.version) },
+        body: { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
+      });
+      applyDeal(moved);
+      setPending(null);
+      setStageId('');
+      setNotice({ kind: 'ok', text: `Moved to ${stage.name}.` });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'stage_gate_failed') {
+        const missing = Array.isArray(err.body.missingFields)
+          ? (err.body.missingFields as GateField[])
+          : (err.errors.map((e) => e.field) as GateField[]);
+        setPending({ deal: current, stage, missingFields: missing, needsLostReason: false, reason: err.detail });
+        return;
+      }
+      setPending(null);
+      if (err instanceof ApiError && err.code === 'version_conflict') applyDeal(current);
+      setNotice({ kind: 'error', text: problemText(err) });
+    }
+  };
+  const stages = pipeline?.stages ?? [];
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const stage = stages.find((s) => s.id === stageId);
+    if (!stage) return;
+    setNotice(null);
+    if (stage.kind === 'lost' && !deal.lostReason) {
+      setPending({ deal, stage, missingFields: [], needsLostReason: true, reason: `Why was "${deal.name}" lost?` });
+      return;
+    }
+    void move(deal, stage);
+  };
   return (
-    <ul className="related-items">
-      {[...roles].map(([id, rs]) => (
-        <li key={id}>
-          <ContactLink id={id} /> <span className="muted">{rs.join(', ')}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function LineItems({ deal, productName }: { deal: DealDto; productName: (id: string) => string }) {
-  if (deal.lineItems.length === 0) return <p className="muted small">No line items.</p>;
-  return (
-    <table className="lines">
-      <thead>
-        <tr>
-          <th>Product</th>
-          <th className="num">Qty</th>
-          <th className="num">Unit price</th>
-          <th className="num">Discount</th>
-          <th className="num">Net</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deal.lineItems.map((l) => (
-          <tr key={l.id}>
-            <td>{productName(l.productId)}</td>
-            <td className="num">{l.quantity}</td>
-            <td className="num">{formatMoney(l.unitPrice)}</td>
-            <td className="num">{l.discountPercent} %</td>
-            <td className="num">{formatMoney(l.netTotal)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>Total</td>
-          <td className="num">{formatMoney(deal.lineItemsTotal, deal.currency)}</td>
-        </tr>
-      </tfoot>
-    </table>
+    <>
+      <form className="inline-edit stage-control" onSubmit={onSubmit} data-testid="stage-control">
+        <label>
+          Move to stage{' '}
+          <select name="stageId" value={stageId} onChange={(e) => setStageId(e.target.value)}>
+            <option value="">— choose —</option>
+            {stages
+              .filter((s) => s.id !== deal.stageId)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!stageId}>
+          Move
+        </button>
+      </form>
+      {notice && (
+        <p className={notice.kind === 'ok' ? 'notice ok' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          {notice.text}
+        </p>
+      )}
+      {pending && (
+        <MoveDialog
+          pending={pending}
+          onCancel={() => setPending(null)}
+          onUpdated={(d) => {
+            applyDeal(d);
+            setPending((p) => (p ? { ...p, deal: d } : p));
+          }}
+          onRetry={(d, lostReason) => move(d, pending.stage, lostReason)}
+        />
+      )}
+    </>
   );
 }

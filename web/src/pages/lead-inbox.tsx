@@ -9,6 +9,7 @@ import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
 import { formatDateTime } from '../format.ts';
+import { problemText } from '../components/form-errors.ts';
 
 type Tab = 'open' | LeadStatus;
 const tabs: { id: Tab; label: string }[] = [
@@ -74,9 +75,7 @@ export function LeadInboxPage() {
         kind: 'error',
         text: conflict
           ? `${nameOf(lead)} was changed by someone else meanwhile; the list was reloaded, try again.`
-          : err instanceof ApiError
-            ? err.detail
-            : 'Could not reach the server; try again.',
+          : problemText(err),
       });
     } finally {
       setBusy(null);

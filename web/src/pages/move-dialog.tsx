@@ -1,8 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { updateDealSchema } from '../../../src/contract/deals.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import type { DealDto, GateField, StageDto } from '../types.ts';
+import { RecordPicker } from '../components/record-picker.tsx';
+import { problemText } from '../components/form-errors.ts';
+import { fieldLabel, humanMessage } from '../problem-text.ts';
 
 /** A stage move waiting for input: gate fields the server said are missing, or a lost reason. */
 export interface PendingMove {
@@ -20,12 +24,21 @@ const editable = {
   expectedCloseDate: { label: 'Expected close date', type: 'date', placeholder: '' },
   nextStep: { label: 'Next step', type: 'text', placeholder: 'Call the buyer on Monday' },
   source: { label: 'Source', type: 'text', placeholder: 'webinar' },
+  accountId: { label: 'Account', type: 'account', placeholder: '' },
+  primaryContactId: { label: 'Primary contact', type: 'contact', placeholder: '' },
 } as const;
 type EditableField = keyof typeof editable;
 const isEditable = (f: GateField): f is EditableField => f in editable;
 
 // The same rules the server validates a deal update with.
-const gateFormSchema = updateDealSchema.pick({ amount: true, expectedCloseDate: true, nextStep: true, source: true });
+const gateFormSchema = updateDealSchema.pick({
+  amount: true,
+  expectedCloseDate: true,
+  nextStep: true,
+  source: true,
+  accountId: true,
+  primaryContactId: true,
+});
 
 export function MoveDialog({
   pending,
@@ -80,8 +93,8 @@ export function MoveDialog({
       await onRetry(current, pending.needsLostReason ? lostReason.trim() : undefined);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setError(err.detail);
-      setErrors(Object.fromEntries(err.errors.map((x) => [x.field, x.message])));
+      setError(problemText(err));
+      setErrors(Object.fromEntries(err.errors.map((x) => [x.field, humanMessage(x.message)])));
     } finally {
       setBusy(false);
     }
@@ -102,20 +115,40 @@ export function MoveDialog({
         <p className="reason" data-testid="move-reason">
           {pending.reason}
         </p>
-        {fields.map((f) => (
-          <label key={f}>
-            {editable[f].label}
-            <input
-              name={f}
-              type={editable[f].type}
-              placeholder={editable[f].placeholder}
-              value={values[f] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
-              aria-invalid={errors[f] ? true : undefined}
-            />
-            {errors[f] && <span className="field-error">{errors[f]}</span>}
-          </label>
-        ))}
+        {fields.map((f) => {
+          const spec = editable[f];
+          if (spec.type === 'account' || spec.type === 'contact')
+            return (
+              <div key={f} className="label" data-testid={`gate-${f}`}>
+                {spec.label}
+                <RecordPicker
+                  kind={spec.type}
+                  label={spec.label}
+                  name={f}
+                  value={values[f] ?? ''}
+                  onChange={(id) => setValues((v) => ({ ...v, [f]: id }))}
+                  accountId={spec.type === 'contact' ? (values.accountId ?? deal.accountId) : undefined}
+                  invalid={errors[f] !== undefined}
+                />
+                {errors[f] && <span className="field-error">{errors[f]}</span>}
+              </div>
+            );
+          return (
+            <label key={f}>
+              {editable[f].label}
+              <input
+                name={f}
+                type={editable[f].type}
+                {...(editable[f].type === 'date' ? { min: BUSINESS_DATE_MIN, max: BUSINESS_DATE_MAX } : {})}
+                placeholder={editable[f].placeholder}
+                value={values[f] ?? ''}
+                onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+                aria-invalid={errors[f] ? true : undefined}
+              />
+              {errors[f] && <span className="field-error">{errors[f]}</span>}
+            </label>
+          );
+        })}
         {pending.needsLostReason && (
           <label>
             Lost reason
@@ -125,7 +158,7 @@ export function MoveDialog({
         )}
         {elsewhere.length > 0 && (
           <p className="muted">
-            Also needed: {elsewhere.join(', ')}. Fill them on the{' '}
+            Also needed: {elsewhere.map((f) => fieldLabel(f).toLowerCase()).join(', ')}. Fill them on the{' '}
             <Link to="/deals/$dealId" params={{ dealId: deal.id }}>
               deal page
             </Link>

@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../../api.ts';
+import { humanMessage } from '../../problem-text.ts';
 
 /** Field path (as the API names it, e.g. `stages.2.probability`) → message. */
 export type FieldErrors = Record<string, string>;
@@ -48,7 +49,7 @@ export function useSubmit(refreshOnConflict?: QueryKey) {
           ? `${err.detail}: someone changed it meanwhile. The list was reloaded; check and save again.`
           : err.detail,
       );
-      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, e.message])));
+      setErrors(Object.fromEntries(err.errors.map((e) => [e.field, humanMessage(e.message)])));
       if (err.code === 'version_conflict' && refreshOnConflict)
         await queryClient.invalidateQueries({ queryKey: refreshOnConflict });
       return null;

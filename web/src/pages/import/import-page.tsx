@@ -10,6 +10,7 @@ import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } 
 import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
 import { useSettled } from '../../components/use-settled.ts';
+import { fieldProblemText } from '../../problem-text.ts';
 
 const presetLabels: Record<string, string> = {
   salesforce: 'Salesforce',
@@ -293,9 +294,7 @@ function ErrorList({ summary, fields }: { summary: string; fields: { field: stri
       {fields.length > 0 && (
         <ul className="plain">
           {fields.map((f) => (
-            <li key={`${f.field}:${f.message}`}>
-              {f.field}: {f.message}
-            </li>
+            <li key={`${f.field}:${f.message}`}>{fieldProblemText(f)}</li>
           ))}
         </ul>
       )}
