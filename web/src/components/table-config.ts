@@ -52,6 +52,8 @@ export interface TableConfig<T extends TableRow> {
   nameOf: (row: T) => string;
   /** Deals move between stages in bulk; other records do not have stages. */
   stageBulk?: boolean;
+  /** The "New …" button of the table (shown to roles that may create such records). */
+  create?: 'deal' | 'account' | 'contact' | 'lead';
   /** What to say when the list has no records at all. */
   emptyHint: string;
 }
