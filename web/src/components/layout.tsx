@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
+import { canReadAudit } from '../../../src/contract/access.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -40,6 +41,11 @@ export function Layout() {
         {session && (
           <>
             <nav>
+              {(['admin', 'manager', 'rep', 'inside_sales'] as const).some((r) => r === session.user.role) && (
+                <Link to="/home" activeProps={{ className: 'active' }}>
+                  My day
+                </Link>
+              )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
                 Board
               </Link>
@@ -71,6 +77,11 @@ export function Layout() {
               {importableEntities(session.user.role).length > 0 && (
                 <Link to="/import" activeProps={{ className: 'active' }}>
                   Import
+                </Link>
+              )}
+              {canReadAudit(session.user) && (
+                <Link to="/audit" activeProps={{ className: 'active' }}>
+                  Audit
                 </Link>
               )}
               {session.user.role === 'admin' && (
