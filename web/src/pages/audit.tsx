@@ -223,7 +223,7 @@ export function AuditPage() {
           )}
           <ol className="audit-events plain" data-testid="audit-events" aria-busy={events.isFetching}>
             {events.data?.items.map((e: AuditEvent) => (
-              <li key={e.id} className="card" data-testid="audit-event">
+              <li key={e.id} className="card" data-testid="audit-event" data-entity-type={e.entityType}>
                 <details>
                   <summary>
                     <strong>{e.type}</strong>{' '}
