@@ -42,9 +42,8 @@ describe("an auditor's day", () => {
     const filters = page.getByTestId('audit-filters');
     await filters.getByLabel('Record').selectOption('deal');
     await filters.getByRole('button', { name: 'Apply' }).click();
-    await poll(async () => [
-      ...new Set(await events.evaluateAll((els) => els.map((el) => el.getAttribute('data-entity-type')))),
-    ]).toEqual(['deal']);
+    await poll(() => page.locator('[data-testid=audit-event]:not([data-entity-type=deal])').count()).toBe(0);
+    expect(await events.count()).toBeGreaterThan(0);
 
     // One event type, and its before/after.
     await filters.getByLabel('Event type').fill('deal.updated');

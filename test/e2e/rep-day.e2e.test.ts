@@ -4,11 +4,14 @@ import type { DemoResult } from '../../src/modules/demo/seed-demo.ts';
 import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { dayPage, demoUser, poll, seedSmallDemo, shoot, signInAs } from './day.ts';
-import { startE2eServer, stopE2eServer } from './server.ts';
+import { apiCall, startE2eServer, stopE2eServer } from './server.ts';
+import type { DealDto } from '../../src/contract/deals.ts';
+import { actorForUser, createApiToken } from '../../src/modules/auth/auth.service.ts';
 
 /*
  * A field rep's day on the demo data: lands on "My day", creates a consumer contact, logs a call
- * that ends with "call back later", takes the proposed follow-up task, and completes it from home.
+ * that ends with "call back later", takes the proposed follow-up task, completes it from home, and
+ * edits a deal in the table through a conflict with another change.
  */
 
 let deps: TestDeps;
@@ -16,10 +19,18 @@ let app: App;
 let base: string;
 let browser: Browser;
 let demo: DemoResult;
+/** The rep's API token, to change a deal behind the browser's back. */
+let token: string;
 
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
   demo = await seedSmallDemo(deps);
+  const rep = await deps.db
+    .selectFrom('users')
+    .select(['id', 'org_id'])
+    .where('email', '=', demoUser(demo, 'rep').email)
+    .executeTakeFirstOrThrow();
+  token = (await createApiToken(deps, await actorForUser(deps, rep.org_id, rep.id), { name: 'e2e' })).token;
 });
 
 afterAll(async () => {
@@ -82,7 +93,29 @@ describe("a rep's day", () => {
     await task.getByRole('checkbox').check();
     await task.waitFor({ state: 'detached' });
 
-    expect(problems).toEqual([]);
+    // The deals table shows each deal's next activity and marks the ones needing attention.
+    await page.getByRole('link', { name: 'Deals', exact: true }).click();
+    const table = page.getByTestId('deals-table');
+    await table.waitFor();
+    expect(await table.locator('thead').textContent()).toContain('Next activity');
+    await poll(() => table.locator('.badge.rotting').count()).toBeGreaterThan(0);
+
+    // Inline edit with the record page's conflict rule: someone else saves first, the rep overwrites.
+    const row = page.getByTestId('table-row').first();
+    const dealId = (await row.locator('a[href^="/deals/"]').first().getAttribute('href'))?.split('/deals/')[1] ?? '';
+    await row.getByRole('button', { name: 'Edit Expected close' }).click();
+    await apiCall(base, token, 'PATCH', `/api/v1/deals/${dealId}`, { nextStep: 'Changed elsewhere' }, '*');
+    await row.getByLabel('Expected close').fill('2027-03-15');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByTestId('cell-conflict').waitFor();
+    await row.getByRole('button', { name: 'Overwrite' }).click();
+    await poll(() => row.textContent()).toContain('2027-03-15');
+    const deal = await apiCall<DealDto>(base, token, 'GET', `/api/v1/deals/${dealId}`);
+    expect(deal).toMatchObject({ expectedCloseDate: '2027-03-15', nextStep: 'Changed elsewhere' });
+    await shoot(page, 'rep-day-deals-1440.png');
+
+    // The conflict's 409 is the only refused request.
+    expect(problems.filter((p) => !p.includes(`/api/v1/deals/${dealId}`) || !p.includes('409'))).toEqual([]);
     await page.close();
   });
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { canCreate } from '../../../src/contract/access.ts';
 import { ApiError, apiUrl } from '../api.ts';
 import { sessionQuery } from '../session.ts';
+import { EditableCell } from './editable-cell.tsx';
 import { NewDealDialog } from './new-deal-dialog.tsx';
 import { RecordFormDialog } from './record-form-dialog.tsx';
 import { BulkBar } from './bulk-bar.tsx';
@@ -28,6 +29,8 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
   const [creating, setCreating] = useState(false);
   const session = useQuery(sessionQuery).data;
   const create = config.create && session && canCreate(session.user, config.create) ? config.create : null;
+  // Roles that cannot write such records at all are not offered in-place edits (the server decides per record).
+  const editPath = config.editPath && session && canCreate(session.user, config.entity) ? config.editPath : null;
 
   const cursor = cursors[cursors.length - 1];
   const query = { ...filters, sort: sort.key, order: sort.order, limit: PAGE_SIZE, cursor };
@@ -211,7 +214,13 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
                 </td>
                 {visible.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {c.render(row)}
+                    {c.edit && editPath ? (
+                      <EditableCell row={row} path={editPath} edit={c.edit} label={c.label} listKey={config.path}>
+                        {c.render(row)}
+                      </EditableCell>
+                    ) : (
+                      c.render(row)
+                    )}
                   </td>
                 ))}
               </tr>
