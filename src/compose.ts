@@ -10,9 +10,11 @@ import {
   defaultWebhookSettings,
   type WebhookSettings,
 } from './modules/webhooks/webhook-transport.ts';
-import { runImportJob } from './modules/imports/import-jobs.service.ts';
+import { importGaveUp, runImportJob } from './modules/imports/import-jobs.service.ts';
+import type { RunnerOptions } from './modules/jobs/job-runs.ts';
 import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
 import { LocalJobQueue } from './modules/jobs/local-queue.ts';
+import { runWebhookJob, WEBHOOK_JOB } from './modules/webhooks/webhook-jobs.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
 export interface ComposeOptions {
@@ -50,7 +52,7 @@ const reportJobError = (err: unknown, what: string): void =>
 export type JobSettings = Pick<Config, 'jobStallSeconds' | 'jobConcurrency' | 'dbPreparedStatements'> & {
   queueDatabaseUrl?: string | undefined;
 };
-const defaultJobSettings: JobSettings = { jobStallSeconds: 15, jobConcurrency: 2, dbPreparedStatements: true };
+const defaultJobSettings: JobSettings = { jobStallSeconds: 15, jobConcurrency: 4, dbPreparedStatements: true };
 
 function buildQueue(
   database: Database,
@@ -60,6 +62,7 @@ function buildQueue(
     ids: IdGenerator;
     onError: (err: unknown, what: string) => void;
     onMaintain: () => Promise<void>;
+    onFailed: NonNullable<RunnerOptions['onFailed']>;
   },
   engine: ComposeOptions['jobEngine'],
 ): JobQueue {
@@ -108,6 +111,7 @@ export async function composeFromDatabase(
         onError: opts.onJobError ?? reportJobError,
         // Events a server that died committed but never sealed are sealed by the others within seconds.
         onMaintain: () => sealer.sealAll(),
+        onFailed: (trx, job) => importGaveUp(trx, job, clock.now()),
       },
       opts.jobEngine,
     ),
@@ -130,6 +134,7 @@ function withoutUndefined(config: Partial<JobSettings>): Partial<JobSettings> {
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     import: (ctx) => runImportJob(deps, ctx),
+    [WEBHOOK_JOB]: (ctx) => runWebhookJob(deps, ctx),
   };
 }
 

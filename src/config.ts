@@ -30,10 +30,9 @@ const schema = z.object({
   // Off behind a connection pooler in transaction mode that cannot carry named prepared statements.
   PIPEWRIGHT_DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
-  PIPEWRIGHT_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   PIPEWRIGHT_JOB_STALL_SECONDS: z.coerce.number().int().min(2).max(3600).default(15),
-  PIPEWRIGHT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  PIPEWRIGHT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 });
 
 /** Values never echoed in error messages (they may hold passwords). */
@@ -65,8 +64,6 @@ export interface Config {
   webhooks: {
     /** Deliver to loopback, private and link-local addresses too. */
     allowPrivate: boolean;
-    /** Endpoints this process delivers to at once; 0 leaves delivery to other instances. */
-    concurrency: number;
     timeoutMs: number;
   };
   /** A running job not heard of for this long is taken over by another server. */
@@ -113,7 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPreparedStatements: c.PIPEWRIGHT_DB_PREPARED_STATEMENTS === 'true',
     webhooks: {
       allowPrivate: c.PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE === 'true',
-      concurrency: c.PIPEWRIGHT_WEBHOOK_CONCURRENCY,
       timeoutMs: c.PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
     jobStallSeconds: c.PIPEWRIGHT_JOB_STALL_SECONDS,

@@ -7,6 +7,7 @@ import { transaction } from '../src/db/database.ts';
 import * as repo from '../src/modules/imports/import-jobs.repository.ts';
 import {
   getImportJob,
+  importGaveUp,
   listImportJobs,
   runImportJob,
   startImportJob,
@@ -59,6 +60,28 @@ async function runThenDie(orgId: string, jobId: string, batches: number): Promis
 }
 
 describe('an import job', () => {
+  it('that failed for good outside the import (its runs kept dying) shows the import failed with the reason', async () => {
+    const { admin } = await createTestOrg(deps);
+    const started = await startImportJob(
+      deps,
+      admin,
+      Readable.from([accountsCsv(3)]),
+      importQuerySchema.parse({ entity: 'accounts' }),
+    );
+    const [job] = await jobsRepo.listJobs(deps.db, admin.orgId, { limit: 1 });
+    await jobsRepo.cancel(deps.db, admin.orgId, job!.id, deps.clock.now());
+    await transaction(deps.db, (trx) =>
+      importGaveUp(
+        trx,
+        { ...job!, status: 'failed', last_error: 'its run stopped: no heartbeat since …' },
+        deps.clock.now(),
+      ),
+    );
+    const failed = await getImportJob(deps, admin, started.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe("The import's background job failed: its run stopped: no heartbeat since …");
+  });
+
   it('whose server dies mid-import is taken over after the stall limit and resumes after its last committed batch', async () => {
     const { admin } = await createTestOrg(deps);
     const started = await startImportJob(

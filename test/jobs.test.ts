@@ -15,6 +15,8 @@ let deps: TestDeps;
 let api: Api;
 let queue: LocalJobQueue;
 const errors: string[] = [];
+/** Jobs the queue reported as failed for good. */
+const gaveUp: string[] = [];
 
 /** What the handlers of this file were asked to do, by job id. */
 const seen = new Map<string, number>();
@@ -56,6 +58,10 @@ beforeAll(async () => {
     pollMs: 10,
     exclusive: false,
     onError: (err) => errors.push(String(err)),
+    onFailed: (_trx, job) => {
+      gaveUp.push(job.id);
+      return Promise.resolve();
+    },
   });
   await queue.start(handlers);
 });
@@ -123,6 +129,16 @@ describe('the job queue (in-process runner)', () => {
     );
     const failed = await until(jobOf(admin.orgId, broken.id), (j) => j?.status === 'failed');
     expect(failed).toMatchObject({ attempts: 1, last_error: 'this input can never work' });
+    expect(gaveUp).toContain(broken.id);
+
+    // A run whose server died on its last attempt: maintenance fails the job and says so too.
+    const orphan = await transaction(deps.db, (trx) =>
+      queue.enqueue(trx, { orgId: admin.orgId, kind: 'no-runner-here', payload: {}, maxAttempts: 1 }),
+    );
+    await repo.claimJob(deps.db, admin.orgId, orphan.id, { claim: 'c', claimedBy: 'dead:1', now: clock.now() });
+    clock.advance(61_000);
+    await until(jobOf(admin.orgId, orphan.id), (j) => j?.status === 'failed');
+    expect(gaveUp).toContain(orphan.id);
   });
 
   it('hands a running job back when the runner stops, and a canceled job stops at its next commit', async () => {
@@ -152,6 +168,26 @@ describe('the job queue (in-process runner)', () => {
     // The run found its claim gone and left the job as the cancel made it.
     await new Promise((r) => setTimeout(r, 50));
     expect(await repo.getJob(deps.db, admin.orgId, job.id)).toMatchObject({ status: 'canceled', claim: null });
+  });
+
+  it('ends a keyed run handed back while a job of its key waits as superseded (one waiting job per key)', async () => {
+    const { admin } = await createTestOrg(deps);
+    const started = new Promise<JobContext>((resolve) => waiters.set('next', resolve));
+    const keyed = { orgId: admin.orgId, kind: 'long', payload: {}, key: 'endpoint:1' };
+    const running = await transaction(deps.db, (trx) => queue.enqueue(trx, keyed));
+    waiters.set(running.id, (ctx) => waiters.get('next')?.(ctx));
+    await started;
+    // Asked for again while it runs: a second job of the key waits.
+    const waiting = await transaction(deps.db, (trx) => queue.enqueue(trx, keyed));
+    expect(waiting.id).not.toBe(running.id);
+    await queue.stop();
+    expect(await repo.getJob(deps.db, admin.orgId, running.id)).toMatchObject({
+      status: 'canceled',
+      last_error: 'superseded by a job of the same key already waiting',
+    });
+    expect(await repo.getJob(deps.db, admin.orgId, waiting.id)).toMatchObject({ status: 'queued' });
+    await repo.cancel(deps.db, admin.orgId, waiting.id, clock.now());
+    await queue.start(handlers);
   });
 });
 
@@ -202,5 +238,18 @@ describe('GET /api/v1/jobs and its retry and cancel', () => {
     expect((await api.as(admin, { method: 'POST', url: `/api/v1/jobs/${made[0]}/cancel` })).statusCode).toBe(409);
     const retried = await api.as(admin, { method: 'POST', url: `/api/v1/jobs/${made[0]}/retry` });
     expect(retried.json<JobDto>()).toMatchObject({ status: 'queued', attempts: 0 });
+  });
+
+  it('deletes succeeded jobs after a week, keeping failed ones', async () => {
+    const { admin } = await createTestOrg(deps);
+    const [ok, broken] = await transaction(deps.db, async (trx) => [
+      await enqueueJob({ jobs: queue }, trx, { orgId: admin.orgId, kind: 'ok', payload: {} }),
+      await enqueueJob({ jobs: queue }, trx, { orgId: admin.orgId, kind: 'broken', payload: {} }),
+    ]);
+    await until(jobOf(admin.orgId, ok.id), (j) => j?.status === 'succeeded');
+    await until(jobOf(admin.orgId, broken.id), (j) => j?.status === 'failed');
+    clock.advance(7 * 24 * 3_600_000 + 60_000);
+    await until(jobOf(admin.orgId, ok.id), (j) => j === undefined);
+    expect((await repo.getJob(deps.db, admin.orgId, broken.id))?.status).toBe('failed');
   });
 });

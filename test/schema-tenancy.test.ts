@@ -27,6 +27,8 @@ const INDEX_EXCEPTIONS: Record<string, string> = {
   contacts_emails_idx: 'GIN index of email lists for duplicate detection; the query also filters by org_id',
   jobs_due_idx: 'the job runners look for due work across organizations (a multi-shard scan under Citus)',
   jobs_running_idx: 'the job runners look for silent claims across organizations (a multi-shard scan under Citus)',
+  jobs_succeeded_idx:
+    'job maintenance deletes succeeded jobs of every organization after a week (a multi-shard delete under Citus)',
 };
 
 let t: TestDb;

@@ -14,6 +14,7 @@ import {
   type Server,
   type Target,
 } from './helpers/servers.ts';
+import { startReceiver, type Receiver } from './helpers/webhook-receiver.ts';
 
 /**
  * Real server processes on one database, killed with SIGKILL mid-work. On PostgreSQL three servers
@@ -25,14 +26,21 @@ const onServer = adminUrl !== '';
 const SLOW = 300_000;
 const IMPORT_ROWS = 20_000;
 // A short stall limit, so a takeover comes within seconds.
-const SERVER_ENV = { PIPEWRIGHT_JOB_STALL_SECONDS: '3' };
+const SERVER_ENV = {
+  PIPEWRIGHT_JOB_STALL_SECONDS: '3',
+  // The tests' webhook receiver listens on 127.0.0.1; a short timeout makes a dead server's lease short too.
+  PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'true',
+  PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: '2',
+};
 
 let target: Target;
+let receiver: Receiver | undefined;
 
 beforeAll(async () => {
   target = await freshTarget(onServer ? { adminUrl } : { pgliteTemplate: inject('pgliteTemplate') });
 }, SLOW);
 afterAll(async () => {
+  await receiver?.close();
   await killAllServers();
   await target.cleanup();
 }, SLOW);
@@ -140,6 +148,13 @@ describe.runIf(onServer)('three servers on one PostgreSQL database', () => {
       const { email, password } = firstStartCredentials(creator[0]?.output() ?? '');
       const alive = new Set<Server>(servers);
       const call = client(await apiToken(servers[0]?.base ?? '', email, password), () => [...alive]);
+      // Webhook deliveries run as jobs on every server, from the same log.
+      receiver = await startReceiver();
+      const hook = await call('POST', '/api/v1/webhooks', {
+        url: receiver.url,
+        eventTypes: ['account.created', 'deal.stage_changed'],
+      });
+      expect(hook.status).toBe(201);
 
       const upload = await call(
         'POST',
@@ -221,9 +236,26 @@ describe.runIf(onServer)('three servers on one PostgreSQL database', () => {
         expect(moved.rows).toHaveLength(acknowledged.moves.length);
         const loadDeals = await db.query<{ name: string }>(`select name from deals where name like 'Load deal %'`);
         expect(new Set(loadDeals.rows.map((d) => d.name)).size).toBe(loadDeals.rows.length);
+        // Every event the webhook selects reached the receiver (some perhaps twice, none missing or extra).
+        const selected = await db.query<{ id: string }>(
+          `select id from events where type in ('account.created', 'deal.stage_changed')`,
+        );
+        const expected = new Set(selected.rows.map((e) => `evt_${e.id}`));
+        const hooks = receiver;
+        const got = await eventually(
+          () => Promise.resolve(new Set((hooks?.received ?? []).map((r) => r.headers['webhook-id']))),
+          (ids) => [...expected].every((id) => ids.has(id)),
+          SLOW,
+          'every webhook delivered',
+        );
+        expect([...got].filter((id) => id === undefined || !expected.has(id))).toEqual([]);
         // No job is left queued or running.
-        const open = await db.query(`select id from jobs where status in ('queued', 'running')`);
-        expect(open.rows).toEqual([]);
+        await eventually(
+          () => db.query(`select id, kind from jobs where status in ('queued', 'running')`),
+          (open) => open.rows.length === 0,
+          60_000,
+          'no job left queued or running',
+        );
       } finally {
         await db.end();
       }

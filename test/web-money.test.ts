@@ -21,9 +21,11 @@ describe('board column totals', () => {
     expect(stageTotals([{ amount: '0.05', currency: 'USD' }], 50).byCurrency[0]?.weighted).toBe('0.03');
   });
 
-  it('formats without floats', () => {
-    expect(formatMoney('1234567.50', 'USD')).toBe('USD 1,234,567.50');
+  it('formats exactly, through Intl, without floats (beyond what a double holds)', () => {
+    // The tests run in the en-US locale: Intl puts a no-break space after the code.
+    expect(formatMoney('1234567.50', 'USD')).toBe('USD\u00a01,234,567.50');
     expect(formatMoney('999.00')).toBe('999.00');
     expect(formatMoney('12345678901234567.89')).toBe('12,345,678,901,234,567.89');
+    expect(formatMoney('0.10', 'EUR')).toBe('EUR\u00a00.10');
   });
 });

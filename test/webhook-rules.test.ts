@@ -65,11 +65,9 @@ describe('webhook rules', () => {
     expect(header.split(' ')).toEqual([new Webhook(a).sign('evt_1', at, body), new Webhook(b).sign('evt_1', at, body)]);
   });
 
-  it('reads its configuration: private receivers refused, 4 at once, 15 s unless set', () => {
-    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, concurrency: 4, timeoutMs: 15_000 });
-    expect(
-      loadConfig({ PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'true', PIPEWRIGHT_WEBHOOK_CONCURRENCY: '0' }).webhooks,
-    ).toMatchObject({ allowPrivate: true, concurrency: 0 });
+  it('reads its configuration: private receivers refused and 15 s unless set', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, timeoutMs: 15_000 });
+    expect(loadConfig({ PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhooks).toMatchObject({ allowPrivate: true });
     expect(() => loadConfig({ PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE/);
   });

@@ -4987,6 +4987,8 @@ export interface paths {
           expectedCloseTo?: string;
           createdFrom?: string;
           createdTo?: string;
+          closedFrom?: string;
+          closedTo?: string;
         };
         header?: never;
         path?: never;
@@ -5101,6 +5103,69 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pipeline board's column heads: per stage, the count, sums and weighted sums of the deals passing the filters (closed stages: the current period only) */
+    get: {
+      parameters: {
+        query: {
+          pipelineId: string;
+          closedPeriod?: 'month' | 'quarter' | 'year' | 'all';
+          ownerId?: string;
+          teamId?: string;
+          channel?: 'direct' | 'partner';
+          expectedCloseFrom?: string;
+          expectedCloseTo?: string;
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BoardSummary'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8061,6 +8126,8 @@ export interface paths {
           expectedCloseTo?: string;
           createdFrom?: string;
           createdTo?: string;
+          closedFrom?: string;
+          closedTo?: string;
           format?: 'csv' | 'jsonl';
         };
         header?: never;
@@ -9272,6 +9339,26 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       version: number;
+    };
+    BoardSummary: {
+      /** Format: uuid */
+      pipelineId: string;
+      /** @enum {string} */
+      closedPeriod: 'month' | 'quarter' | 'year' | 'all';
+      closedFrom: string | null;
+      closedTo: string | null;
+      stages: {
+        /** Format: uuid */
+        stageId: string;
+        /** @enum {string} */
+        kind: 'open' | 'won' | 'lost';
+        count: number;
+        totals: {
+          currency: string;
+          sum: string;
+          weighted: string;
+        }[];
+      }[];
     };
     LineItem: {
       /** Format: uuid */

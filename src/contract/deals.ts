@@ -140,5 +140,54 @@ export const listDealsQuery = listQueryBase.extend({
   expectedCloseTo: dateOnlySchema.optional(),
   createdFrom: dateTimeSchema.optional(),
   createdTo: dateTimeSchema.optional(),
+  /** Open deals, and closed deals closed at or after this time (the board's closed period). */
+  closedFrom: dateTimeSchema.optional(),
+  /** Open deals, and closed deals closed before this time. */
+  closedTo: dateTimeSchema.optional(),
 });
 export type ListDealsQuery = z.infer<typeof listDealsQuery>;
+
+/**
+ * How much of the closed columns the board shows: the current fiscal month, quarter or year in
+ * the organization's time zone (counted from its fiscal year's first month), or every closed deal.
+ */
+export const closedPeriods = ['month', 'quarter', 'year', 'all'] as const;
+export type ClosedPeriod = (typeof closedPeriods)[number];
+
+/** The board's filters (the same as the list's), for the per-stage totals. */
+export const boardSummaryQuery = z.strictObject({
+  pipelineId: idSchema,
+  closedPeriod: z.enum(closedPeriods).default('quarter'),
+  ownerId: idSchema.optional(),
+  teamId: idSchema.optional(),
+  channel: z.enum(dealChannels).optional(),
+  expectedCloseFrom: dateOnlySchema.optional(),
+  expectedCloseTo: dateOnlySchema.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type BoardSummaryQuery = z.infer<typeof boardSummaryQuery>;
+
+export const stageMoneyTotalSchema = z.object({
+  currency: z.string(),
+  /** Exact sum of the amounts, a decimal string. */
+  sum: z.string(),
+  /** The sum times the stage's probability, rounded half up to cents once. */
+  weighted: z.string(),
+});
+
+export const boardSummarySchema = z.object({
+  pipelineId: idSchema,
+  closedPeriod: z.enum(closedPeriods),
+  /** The closed period's bounds (start inclusive, end exclusive); null for `all`. Pass them to the list as closedFrom/closedTo. */
+  closedFrom: z.string().nullable(),
+  closedTo: z.string().nullable(),
+  stages: z.array(
+    z.object({
+      stageId: idSchema,
+      kind: z.enum(stageKinds),
+      count: z.number().int(),
+      totals: z.array(stageMoneyTotalSchema),
+    }),
+  ),
+});
+export type BoardSummaryDto = z.infer<typeof boardSummarySchema>;

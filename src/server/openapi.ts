@@ -7,7 +7,7 @@ import { analysisInfoSchema } from '../contract/analytics.ts';
 import { apiTokenSchema } from '../contract/api-tokens.ts';
 import { bulkResponseSchema, bulkResultSchema } from '../contract/bulk.ts';
 import { contactSchema } from '../contract/contacts.ts';
-import { dealSchema, lineItemSchema } from '../contract/deals.ts';
+import { boardSummarySchema, dealSchema, lineItemSchema } from '../contract/deals.ts';
 import { importJobSchema, importPreviewSchema } from '../contract/imports.ts';
 import { convertLeadResultSchema } from '../contract/lead-conversion.ts';
 import { leadSchema } from '../contract/leads.ts';
@@ -41,6 +41,7 @@ const named: [z.ZodType, string][] = [
   [leadSchema, 'Lead'],
   [convertLeadResultSchema, 'ConvertLeadResult'],
   [dealSchema, 'Deal'],
+  [boardSummarySchema, 'BoardSummary'],
   [lineItemSchema, 'LineItem'],
   [activitySchema, 'Activity'],
   [pipelineSchema, 'Pipeline'],

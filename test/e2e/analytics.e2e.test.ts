@@ -151,7 +151,7 @@ describe('analytics in the browser', () => {
     await page.goto(`${base}/analytics?pipelineId=${pipeline.id}&tab=waterfall&from=${today}&to=${today}`);
     await page.getByRole('button', { name: 'Created (3)' }).click();
     const behind = page.getByTestId('waterfall-deals');
-    expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD 1,900.00');
+    expect(await behind.locator('caption').textContent()).toBe('Created: 3 deals, USD\u00a01,900.00');
     expect((await behind.getByRole('link').allTextContents()).sort()).toEqual([
       'Hooli skip',
       'Initech renewal',
@@ -197,7 +197,7 @@ describe('analytics in the browser', () => {
     await expect.poll(() => summary.textContent()).toContain('10,000 runs (seed 1) over 3 open deals');
     await page.getByLabel(/Revenue target/).fill('1500');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD 1,500(\.00)?: \d+\.\d %/);
+    await expect.poll(() => summary.textContent()).toMatch(/probability of reaching USD\u00a01,500(\.00)?: \d+\.\d %/);
 
     // Bottlenecks over the default 12 weeks. Arrivals: Qualify 5 (every deal), Demo 3 (Acme, Globex,
     // Initech), Proposal 2 (Acme, Hooli). In each stage now: Umbrella, Initech, Hooli. Acme won after
@@ -346,9 +346,9 @@ describe('analytics in the browser', () => {
     await comparison.waitFor();
     // Alpha's amount survives; Beta's is dropped.
     expect(await comparison.locator('tr', { hasText: 'Amount' }).locator('td').allTextContents()).toEqual([
-      'USD 1,200.00',
-      'USD 2,500.00 (dropped)',
-      'USD 1,200.00',
+      'USD\u00a01,200.00',
+      'USD\u00a02,500.00 (dropped)',
+      'USD\u00a01,200.00',
     ]);
     await page.screenshot({ path: screenshotPath('merge-dialog-390.png') });
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();

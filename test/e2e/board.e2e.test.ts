@@ -71,7 +71,7 @@ describe('pipeline board in the browser', () => {
     const card = page.getByTestId('deal-Acme rollout');
     await column(page, 'Qualify').getByTestId('deal-Acme rollout').waitFor();
     // Exact stage totals: 1000.10 + 2000.25 at 10 %.
-    expect(await column(page, 'Qualify').textContent()).toContain('USD 3,000.35');
+    expect(await column(page, 'Qualify').textContent()).toContain('USD\u00a03,000.35');
     expect(await column(page, 'Qualify').textContent()).toContain('weighted 300.04');
 
     // Stage 2 has no gate: the move succeeds.
@@ -94,7 +94,7 @@ describe('pipeline board in the browser', () => {
     await dialog.getByRole('button', { name: 'Save and move' }).click();
     await column(page, 'Proposal').getByTestId('deal-Acme rollout').waitFor();
     await dialog.waitFor({ state: 'detached' });
-    expect(await column(page, 'Proposal').textContent()).toContain('USD 12,500.00');
+    expect(await column(page, 'Proposal').textContent()).toContain('USD\u00a012,500.00');
     expect(await column(page, 'Proposal').textContent()).toContain('weighted 8,750.00');
 
     // The pipeline forbids skipping stages: the refusal's reason is shown and the deal stays.

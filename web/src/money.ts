@@ -29,10 +29,4 @@ export function stageTotals(
   return { count: deals.length, byCurrency };
 }
 
-/** "1234567.50" → "1,234,567.50" (string digits only, no float). */
-export function formatMoney(amount: string, currency?: string): string {
-  const [whole = '0', frac] = amount.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${currency ? `${currency} ` : ''}${sign}${digits}${frac !== undefined ? `.${frac}` : ''}`;
-}
+export { formatMoney } from './format.ts';

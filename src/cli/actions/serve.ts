@@ -52,8 +52,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
   const deps = await openDeps(config);
   let app: App | null = null;
   const dispatcher = new WebhookDispatcher(deps, {
-    onError: (err, endpoint) =>
-      app?.log.error({ err, endpoint }, 'webhook delivery failed unexpectedly; it will be retried'),
+    onError: (err) => app?.log.error({ err }, 'looking for due webhook deliveries failed; it will be tried again'),
   });
   const lifecycle = { shuttingDown: false };
   try {

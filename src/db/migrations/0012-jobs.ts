@@ -37,6 +37,8 @@ CREATE UNIQUE INDEX jobs_key_idx ON jobs (org_id, job_key) WHERE status = 'queue
 -- The runners' scans across organizations: what is due, and which claims have gone silent.
 CREATE INDEX jobs_due_idx ON jobs (run_at) WHERE status = 'queued';
 CREATE INDEX jobs_running_idx ON jobs (heartbeat_at) WHERE status = 'running';
+-- Succeeded jobs are kept a week (webhook deliveries run as many short jobs).
+CREATE INDEX jobs_succeeded_idx ON jobs (finished_at) WHERE status = 'succeeded';
 
 CREATE TABLE import_uploads (
   org_id uuid NOT NULL REFERENCES organizations(id),

@@ -322,8 +322,58 @@ export function filteredDeals(db: DbExecutor, orgId: string, scope: Scope, q: De
   if (q.expectedCloseTo) b = b.where(sql<SqlBool>`expected_close_date <= cast(${q.expectedCloseTo} as date)`);
   if (q.createdFrom) b = b.where('created_at', '>=', new Date(q.createdFrom));
   if (q.createdTo) b = b.where('created_at', '<', new Date(q.createdTo));
+  if (q.closedFrom) b = b.where(sql<SqlBool>`(closed_at is null or closed_at >= ${new Date(q.closedFrom)})`);
+  if (q.closedTo) b = b.where(sql<SqlBool>`(closed_at is null or closed_at < ${new Date(q.closedTo)})`);
   if (q.q) b = b.where('name', 'ilike', likePattern(q.q));
   return b;
+}
+
+/** Per stage and currency: how many deals pass the filters and the exact sum of their amounts. */
+export async function stageTotals(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: DealFilters,
+): Promise<{ stage_id: string; currency: string; count: number; sum: string | null }[]> {
+  const rows = await filteredDeals(db, orgId, scope, q)
+    .select([
+      'd.stage_id',
+      'd.currency',
+      sql<string>`count(*)::int`.as('count'),
+      sql<string | null>`sum(d.amount)::text`.as('sum'),
+    ])
+    .groupBy(['d.stage_id', 'd.currency'])
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/**
+ * The bounds of the current fiscal month, quarter or year at `now` in the time zone, as instants:
+ * local midnight of the period's first day, and of the next period's.
+ */
+export async function periodBounds(
+  db: DbExecutor,
+  now: Date,
+  timezone: string,
+  unit: 'month' | 'quarter' | 'year',
+  fiscalYearStartMonth: number,
+): Promise<{ from: Date; to: Date }> {
+  const shift = sql.lit(`${fiscalYearStartMonth - 1} months`);
+  const step = sql.lit(`1 ${unit === 'quarter' ? 'month' : unit}`);
+  const steps = unit === 'quarter' ? sql.lit('3 months') : step;
+  const local = sql`(cast(${now} as timestamptz) at time zone ${timezone})`;
+  // A month needs no fiscal shift; a quarter or year starts in the fiscal year's first month.
+  const start =
+    unit === 'month'
+      ? sql`date_trunc('month', ${local})`
+      : sql`(date_trunc(${unit}, ${local} - interval ${shift}) + interval ${shift})`;
+  const { rows } = await sql<{ from: Date; to: Date }>`
+    select (${start}) at time zone ${timezone} as "from", (${start} + interval ${steps}) at time zone ${timezone} as "to"`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row) throw new Error('period bounds: no row');
+  return { from: new Date(row.from), to: new Date(row.to) };
 }
 
 /** A page of deals (limit + 1 rows, to tell whether more follow), each with its children. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idParams, pageSchema } from '../../contract/common.ts';
 import {
+  boardSummaryQuery,
+  boardSummarySchema,
   createDealSchema,
   dealSchema,
   listDealsQuery,
@@ -12,6 +14,7 @@ import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/htt
 import { registerTimeline } from '../../server/timeline.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
+import { boardSummary } from './board-summary.ts';
 import * as svc from './deals.service.ts';
 import { moveDealStage } from './move-deal-stage.ts';
 
@@ -28,6 +31,19 @@ export function registerDealRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => svc.listDeals(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/deals/board',
+    {
+      schema: {
+        tags,
+        summary:
+          "A pipeline board's column heads: per stage, the count, sums and weighted sums of the deals passing the filters (closed stages: the current period only)",
+        querystring: boardSummaryQuery,
+        response: { 200: boardSummarySchema, ...errorResponses },
+      },
+    },
+    (request) => boardSummary(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/deals',

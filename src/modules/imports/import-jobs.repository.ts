@@ -123,3 +123,20 @@ export async function reopenJob(db: DbExecutor, orgId: string, id: string): Prom
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Ends a queued or running import as failed (one already finished keeps its outcome). */
+export async function failOpenJob(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  patch: { error: string; finished_at: Date },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('import_jobs')
+    .set({ status: 'failed', ...patch })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

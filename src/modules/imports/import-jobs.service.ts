@@ -209,6 +209,20 @@ export async function importCanceled(deps: Deps, trx: DbExecutor, orgId: string,
   await uploads.deleteUpload(trx, orgId, importId);
 }
 
+/**
+ * The job of an import failed for good outside the import's own code (its runs kept dying, or
+ * failed on the database until out of attempts), in `trx`: the import shows it failed, with the
+ * job's error; its upload stays a while, so a retry of the job resumes it.
+ */
+export async function importGaveUp(trx: DbExecutor, job: JobContext['job'], now: Date): Promise<void> {
+  const importId = job.payload.importId;
+  if (job.kind !== 'import' || typeof importId !== 'string') return;
+  await repo.failOpenJob(trx, job.org_id, importId, {
+    error: toStorableText(`The import's background job failed: ${job.last_error ?? 'no reason recorded'}`),
+    finished_at: now,
+  });
+}
+
 /** The job of an import is retried (in `trx`): the import is queued again, to resume after its committed rows. */
 export async function importRetried(trx: DbExecutor, orgId: string, importId: string): Promise<void> {
   await repo.reopenJob(trx, orgId, importId);

@@ -17,10 +17,19 @@ export interface RunnerOptions {
   onError: (err: unknown, what: string) => void;
   /** More upkeep on the maintenance timer (sealing events a server that died left unsealed). */
   onMaintain?: () => Promise<void>;
+  /**
+   * A job has failed for good (out of attempts, or a failure no attempt changes), in the
+   * transaction that records it: what the job worked on shows the failure too.
+   */
+  onFailed?: (trx: DbExecutor, job: repo.JobRow) => Promise<void>;
 }
 
 /** This process as `jobs.claimed_by` names it (shown as where a job runs). */
 export const processName = `${os.hostname()}:${process.pid}`;
+
+/** Succeeded jobs are kept this long, then deleted by maintenance (failed and canceled ones stay). */
+export const SUCCEEDED_RETENTION_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** Seconds before the next attempt after `attempts` failed ones: 2, 4, 8, … up to 5 minutes. */
 export function backoffMs(attempts: number): number {
@@ -37,6 +46,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export class JobRuns {
   private readonly active = new Map<string, { ctrl: AbortController; done: Promise<void> }>();
   private stopping = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly opts: RunnerOptions,
@@ -118,16 +128,21 @@ export class JobRuns {
           error: null,
           countAttempt: false,
         });
-      else if (err instanceof JobFailed || job.attempts >= job.max_attempts)
-        await repo.release(trx, job.org_id, job.id, claim, { status: 'failed', now, error: messageOf(err) });
-      else
+      else if (err instanceof JobFailed || job.attempts >= job.max_attempts) {
+        const gone = await repo.release(trx, job.org_id, job.id, claim, {
+          status: 'failed',
+          now,
+          error: messageOf(err),
+        });
+        if (gone) await this.opts.onFailed?.(trx, gone);
+      } else
         back = await repo.release(trx, job.org_id, job.id, claim, {
           status: 'queued',
           runAt: new Date(now.getTime() + backoffMs(job.attempts)),
           error: messageOf(err),
           countAttempt: true,
         });
-      if (back) await this.queue.deliver(trx, [back]);
+      if (back?.status === 'queued') await this.queue.deliver(trx, [back]);
     });
   }
 
@@ -141,11 +156,17 @@ export class JobRuns {
     const now = clock.now();
     const staleBefore = new Date(now.getTime() - stallMs);
     await transaction(db, async (trx) => {
-      const requeued = (await repo.releaseStale(trx, staleBefore, now)).filter((j) => j.status === 'queued');
+      const released = await repo.releaseStale(trx, staleBefore, now);
+      for (const j of released) if (j.status === 'failed') await this.opts.onFailed?.(trx, j);
+      const requeued = released.filter((j) => j.status === 'queued');
       const overdue = await repo.overdueJobs(trx, staleBefore, 500);
       const due = [...requeued, ...overdue];
       if (due.length > 0) await this.queue.deliver(trx, due);
     });
+    if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS || now.getTime() < this.lastPrune) {
+      this.lastPrune = now.getTime();
+      await repo.pruneSucceeded(db, new Date(now.getTime() - SUCCEEDED_RETENTION_MS));
+    }
     await this.opts.onMaintain?.();
   }
 

@@ -126,6 +126,24 @@ export async function heartbeat(db: DbExecutor, orgId: string, id: string, claim
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** True for a keyed job when another job of its key is already waiting (the unique index allows one). */
+const keyWaiting = sql<boolean>`(job_key is not null and exists (
+  select 1 from jobs w where w.org_id = jobs.org_id and w.job_key = jobs.job_key and w.status = 'queued' and w.id <> jobs.id))`;
+
+/**
+ * Columns that put a job back in the queue, unless a job of the same key already waits there: then
+ * this one ends as canceled, superseded by the waiting one (which does the same work).
+ */
+function backToQueue(now: Date, error: unknown) {
+  return {
+    status: sql<string>`case when ${keyWaiting} then 'canceled' else 'queued' end`,
+    finished_at: sql<Date | null>`case when ${keyWaiting} then ${now}::timestamptz end`,
+    last_error: sql<
+      string | null
+    >`case when ${keyWaiting} then 'superseded by a job of the same key already waiting' else ${error} end`,
+  };
+}
+
 /** Ends the run holding `claim`: succeeded, failed, or back to queued at `runAt` (a retry or a hand-back). */
 export async function release(
   db: DbExecutor,
@@ -140,9 +158,8 @@ export async function release(
   const set =
     to.status === 'queued'
       ? {
-          status: 'queued',
+          ...backToQueue(to.runAt, to.error),
           run_at: to.runAt,
-          last_error: to.error,
           ...(to.countAttempt ? {} : { attempts: sql<number>`attempts - 1` }),
         }
       : to.status === 'failed'
@@ -167,9 +184,9 @@ export async function releaseStale(db: DbExecutor, staleBefore: Date, now: Date)
   return db
     .updateTable('jobs')
     .set({
-      status: sql<string>`case when attempts >= max_attempts then 'failed' else 'queued' end`,
-      finished_at: sql<Date | null>`case when attempts >= max_attempts then ${now}::timestamptz end`,
-      last_error: sql<string>`'its run stopped: no heartbeat since ' || heartbeat_at || ' (its server stopped or lost the database)'`,
+      status: sql<string>`case when attempts >= max_attempts then 'failed' when ${keyWaiting} then 'canceled' else 'queued' end`,
+      finished_at: sql<Date | null>`case when attempts >= max_attempts or ${keyWaiting} then ${now}::timestamptz end`,
+      last_error: sql<string>`case when ${keyWaiting} and attempts < max_attempts then 'superseded by a job of the same key already waiting' else 'its run stopped: no heartbeat since ' || heartbeat_at || ' (its server stopped or lost the database)' end`,
       run_at: now,
       claim: null,
       claimed_by: null,
@@ -239,4 +256,14 @@ export async function cancel(db: DbExecutor, orgId: string, id: string, now: Dat
     .where('status', 'in', ['queued', 'running'])
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Deletes jobs that succeeded before `before` (their outcome is in the record they worked on). */
+export async function pruneSucceeded(db: DbExecutor, before: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'succeeded')
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -12,12 +12,10 @@ export interface WebhookSettings {
   allowPrivate: boolean;
   /** Time allowed for one attempt, from connecting to the end of the answer. */
   timeoutMs: number;
-  /** Endpoints one process delivers to at the same time (0: this process does not deliver). */
-  concurrency: number;
   resolve?: Resolver;
 }
 
-export const defaultWebhookSettings: WebhookSettings = { allowPrivate: false, timeoutMs: 15_000, concurrency: 4 };
+export const defaultWebhookSettings: WebhookSettings = { allowPrivate: false, timeoutMs: 15_000 };
 
 export interface WebhookRequest {
   url: string;

@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
@@ -21,6 +23,17 @@ export function Layout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Dates and times show in the organization's time zone.
+  const organization = useQuery({
+    queryKey: ['organization'],
+    queryFn: () => api.get('/organization'),
+    enabled: Boolean(session),
+    staleTime: 10 * 60_000,
+  });
+  const timeZone = organization.data?.timezone;
+  setDisplayTimeZone(timeZone);
+  useEffect(() => setDisplayTimeZone(timeZone), [timeZone]);
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -34,13 +47,27 @@ export function Layout() {
 
   return (
     <div className="app">
-      <header className="topbar">
+      <header className={`topbar${menuOpen ? ' menu-open' : ''}`}>
         <Link to="/" className="brand">
           Pipewright
         </Link>
         {session && (
           <>
-            <nav>
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              Menu
+            </button>
+            {/* On a phone the links fold into the menu; choosing one closes it. */}
+            <nav
+              id="main-nav"
+              aria-label="Main"
+              onClick={(e) => (e.target as HTMLElement).closest('a') && setMenuOpen(false)}
+            >
               {(['admin', 'manager', 'rep', 'inside_sales'] as const).some((r) => r === session.user.role) && (
                 <Link to="/home" activeProps={{ className: 'active' }}>
                   My day

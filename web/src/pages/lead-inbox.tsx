@@ -8,6 +8,7 @@ import { age } from '../components/durations.ts';
 import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
+import { formatDateTime } from '../format.ts';
 
 type Tab = 'open' | LeadStatus;
 const tabs: { id: Tab; label: string }[] = [
@@ -171,7 +172,7 @@ export function LeadInboxPage() {
                     <span className="badge">{l.status}</span>
                     {l.disqualifiedReason && <div className="small muted">{l.disqualifiedReason}</div>}
                   </td>
-                  <td title={new Date(l.createdAt).toLocaleString()}>{age(l.createdAt, Date.now())}</td>
+                  <td title={formatDateTime(l.createdAt)}>{age(l.createdAt, Date.now())}</td>
                   <td className="row-actions">
                     {l.status === 'new' && (
                       <button type="button" disabled={busy === l.id} onClick={() => void setStatus(l, 'working')}>

@@ -8,6 +8,7 @@ import { AccountLink, ContactLink, contactName, DealLink, leadQuery } from '../c
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { usersQuery } from '../queries.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
+import { formatDate } from '../format.ts';
 
 export function LeadPage() {
   const { leadId } = useParams({ from: '/leads/$leadId' });
@@ -69,8 +70,8 @@ export function LeadPage() {
             <h2>Details</h2>
             {converted && (
               <p className="notice ok">
-                Converted {l.convertedAt ? new Date(l.convertedAt).toLocaleDateString() : ''}: the lead is kept as it
-                was; edit the account, contact or deal it became.
+                Converted {formatDate(l.convertedAt, '')}: the lead is kept as it was; edit the account, contact or deal
+                it became.
               </p>
             )}
             <InlineFields path="/leads/{id}" id={l.id} version={l.version} queryKey={key} noun="lead" fields={fields} />

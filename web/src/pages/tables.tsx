@@ -13,10 +13,11 @@ import type { FilterDef, Option, TableConfig } from '../components/table-config.
 import { formatMoney } from '../money.ts';
 import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 import type { AccountDto, ActivityDto, ContactDto, DealDto, LeadDto, UserDto } from '../types.ts';
+import { formatDate } from '../format.ts';
 
 const words = (v: string) => v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, ' ');
 const optionsOf = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: words(v) }));
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const day = (iso: string | null) => formatDate(iso);
 const nullIfEmpty = (v: string) => (v.trim() === '' ? null : v.trim());
 const text = (v: string | number | null) => (v === null || v === '' ? <span className="muted">—</span> : String(v));
 

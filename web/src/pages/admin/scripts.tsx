@@ -7,6 +7,7 @@ import { nameOf, productsQuery } from '../../queries.ts';
 import type { PipelineDto, ProductDto, ScriptDto } from '../../types.ts';
 import { allPipelinesQuery, allUsersQuery } from './admin-layout.tsx';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
+import { formatDateTime } from '../../format.ts';
 
 const KEY = ['admin', 'scripts'];
 
@@ -120,7 +121,7 @@ function Versions({ script, onClose }: { script: ScriptDto; onClose: () => void 
         {versions.data?.map((v) => (
           <li key={v.scriptVersion}>
             <div className="small muted">
-              v{v.scriptVersion} · {new Date(v.createdAt).toLocaleString()} · {nameOf(users.data, v.createdBy)}
+              v{v.scriptVersion} · {formatDateTime(v.createdAt)} · {nameOf(users.data, v.createdBy)}
             </div>
             <pre className="script-body">{v.body}</pre>
           </li>

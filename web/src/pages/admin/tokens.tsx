@@ -8,10 +8,11 @@ import { sessionQuery } from '../../session.ts';
 import { nameOf } from '../../queries.ts';
 import { allUsersQuery } from './admin-layout.tsx';
 import { Field, FormError, intOrNull, useSubmit } from './form.tsx';
+import { formatDateTime } from '../../format.ts';
 
 const KEY = ['admin', 'tokens'];
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => formatDateTime(iso);
 
 export function AdminTokensPage() {
   const tokens = useQuery({

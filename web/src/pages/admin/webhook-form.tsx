@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { createWebhookSchema, updateWebhookSchema, type WebhookDto } from '../../../../src/contract/webhooks.ts';
 import { api, ifMatch } from '../../api.ts';
 import { Field, FormError, orNull, useSubmit } from './form.tsx';
+import { formatDateTime } from '../../format.ts';
 
 export const WEBHOOKS_KEY = ['admin', 'webhooks'];
 
-export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+export const when = (iso: string | null) => formatDateTime(iso);
 
 /** "deal.*, lead.converted" → ['deal.*', 'lead.converted']. */
 const typeList = (text: string) =>

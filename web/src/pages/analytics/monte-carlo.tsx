@@ -3,6 +3,7 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
 import { AnalysisView, NumbersTable, pct, plot, useAnalysis, type FilterValues } from './common.tsx';
 import type { MonteCarloReport } from './types.ts';
+import { formatNumber } from '../../format.ts';
 
 /** P10–P90 as a shaded band (a transparent P10 base with the P90 − P10 stacked on it) and the P50 line. */
 function bandOption(r: MonteCarloReport): ChartOption {
@@ -91,7 +92,7 @@ export function MonteCarloTab({ filters }: { filters: FilterValues }) {
             <button type="submit">Apply</button>
           </form>
           <p className="stats" data-testid="monte-carlo-summary">
-            {r.runs.toLocaleString('en')} runs (seed {r.seed}) over {r.simulatedDeals} open deals
+            {formatNumber(r.runs)} runs (seed {r.seed}) over {r.simulatedDeals} open deals
             {r.skippedDeals ? ` (${r.skippedDeals} without an estimate left out)` : ''}: P10{' '}
             <strong>{formatMoney(r.p10, r.currency)}</strong> · P50 <strong>{formatMoney(r.p50, r.currency)}</strong> ·
             P90 <strong>{formatMoney(r.p90, r.currency)}</strong> · mean {formatMoney(r.mean)}

@@ -5,6 +5,7 @@ import type { ImportJobDto, ImportSummary } from '../../types.ts';
 import { api, apiUrl, getText } from '../../api.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { listPathOf, rejectReasons } from './import-choices.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
 
 const finished = (j: ImportJobDto | undefined) => j?.status === 'succeeded' || j?.status === 'failed';
 
@@ -34,7 +35,7 @@ function rate(job: ImportJobDto, now: number): number | null {
   return seconds > 0 ? job.rowsRead / seconds : null;
 }
 
-const n = (v: number) => v.toLocaleString();
+const n = (v: number) => formatNumber(v);
 
 /** The counts of a summary; a dry run's words say "would". */
 export function SummaryList({ summary }: { summary: ImportSummary }) {
@@ -210,7 +211,7 @@ export function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
                 <td>{j.entity}</td>
                 <td>{j.status === 'running' ? `running ${j.percent.toFixed(0)} %` : j.status}</td>
                 <td className="num">{n(j.rowsRead)}</td>
-                <td>{new Date(j.createdAt).toLocaleString()}</td>
+                <td>{formatDateTime(j.createdAt)}</td>
               </tr>
             ))}
           </tbody>
