@@ -108,7 +108,7 @@ export function canWriteReference(actor: Actor, entity: ReferenceEntity): boolea
   return referenceWriters[entity].includes(actor.role);
 }
 
-export function canReadAudit(actor: Actor): boolean {
+export function canReadAudit(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'auditor';
 }
 
@@ -120,4 +120,13 @@ export function canManageWebhooks(actor: Pick<Actor, 'role'>): boolean {
 /** Jobs are the organization's background work (imports, deliveries): only admins see, retry and cancel them. */
 export function canManageJobs(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin';
+}
+
+/**
+ * Whether the role may create records of the entity at all (the scope it may write is not empty):
+ * the server refuses the others, and the web app offers "New …" only where this holds.
+ */
+export function canCreate(actor: Pick<Actor, 'role' | 'partnerAccountId'>, entity: ScopedEntity): boolean {
+  const probe: Actor = { orgId: '', userId: '', teamId: null, teamUserIds: [], ...actor };
+  return scopeFor(probe, entity, 'write').kind !== 'none';
 }

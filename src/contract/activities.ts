@@ -192,3 +192,31 @@ export const listActivitiesQuery = listQueryBase.extend({
   completed: z.enum(['true', 'false']).optional(),
 });
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;
+
+/** Whose task list: the caller's by default; a manager may ask for a member of the team, an admin for anyone. */
+export const taskAgendaQuery = z.strictObject({
+  ownerId: idSchema.optional(),
+  /** At most this many tasks per group (the counts are always complete). */
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TaskAgendaQuery = z.infer<typeof taskAgendaQuery>;
+
+/**
+ * A user's open tasks in three groups, by the organization's calendar day: due before today
+ * (overdue, oldest first), due today, and due later or undated (upcoming, soonest first, undated last).
+ */
+export const taskAgendaSchema = z.object({
+  ownerId: idSchema,
+  timezone: z.string(),
+  /** The organization's today as instants: [todayStart, todayEnd). */
+  todayStart: z.string(),
+  todayEnd: z.string(),
+  overdue: z.array(activitySchema),
+  today: z.array(activitySchema),
+  upcoming: z.array(activitySchema),
+  counts: z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int() }),
+});
+export type TaskAgendaDto = z.infer<typeof taskAgendaSchema>;
+
+/** Call dispositions after which a follow-up task is proposed (the caller promised to call or meet again). */
+export const followUpDispositions: readonly (typeof callDispositions)[number][] = ['call_back_later', 'meeting_booked'];

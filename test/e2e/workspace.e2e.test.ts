@@ -69,7 +69,8 @@ describe('the daily workspace in the browser', () => {
     await page.screenshot({ path: screenshotPath('setup.png') });
     await page.getByRole('button', { name: 'Create organization and sign in' }).click();
 
-    await page.getByTestId('board').waitFor();
+    // The admin lands on the home page of the role.
+    await page.getByTestId('home-title').waitFor();
     expect(await page.getByTestId('current-user').textContent()).toBe(ADMIN.name);
     expect(await (await fetch(`${base}/api/v1/setup`)).json()).toEqual({ needed: false });
 
@@ -79,7 +80,7 @@ describe('the daily workspace in the browser', () => {
     await page.goto(`${base}/setup`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await signInAs(page, ADMIN.email, ADMIN.password);
-    await page.getByTestId('board').waitFor();
+    await page.getByTestId('home-title').waitFor();
 
     // API access for seeding, as a script would have it.
     const user = await deps.db
@@ -189,6 +190,12 @@ describe('the daily workspace in the browser', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.keyboard.press('Control+Enter');
     await dialog.waitFor({ state: 'detached' });
+    // A booked meeting proposes its follow-up task; this seller declines it.
+    const followUp = page.getByTestId('new-task-dialog');
+    await followUp.waitFor();
+    expect(await followUp.textContent()).toContain('A meeting was booked');
+    await followUp.getByRole('button', { name: 'Cancel' }).click();
+    await followUp.waitFor({ state: 'detached' });
     await page.getByTestId('activity').first().waitFor();
     expect(await page.getByTestId('activity').first().textContent()).toContain('Twice what we pay today');
     await page.screenshot({ path: screenshotPath('deal-390.png'), fullPage: true });

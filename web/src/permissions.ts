@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  canCreate as mayCreate,
   canReadReference,
   inScope,
   scopeFor,
@@ -35,8 +36,8 @@ export function useActor(): Actor | null {
 }
 
 /** Whether the actor may create records of the entity at all (e.g. the New deal button). */
-export function canCreate(actor: Actor | null, entity: ScopedEntity): boolean {
-  return actor !== null && scopeFor(actor, entity, 'write').kind !== 'none';
+export function canCreate(actor: Pick<Actor, 'role' | 'partnerAccountId'> | null, entity: ScopedEntity): boolean {
+  return actor !== null && mayCreate(actor, entity);
 }
 
 /** Whether the actor may change this record (its edit controls). */

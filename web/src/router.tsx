@@ -33,6 +33,10 @@ import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
 import { AdminWebhooksPage } from './pages/admin/webhooks.tsx';
 import { sessionQuery } from './session.ts';
+import { HomePage } from './pages/home.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { canReadAudit } from '../../src/contract/access.ts';
+import type { Role } from '../../src/contract/access.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 import { importableEntities } from '../../src/contract/import-fields.ts';
 
@@ -83,12 +87,43 @@ export const inboxRoute = createRoute({
   component: LeadInboxPage,
 });
 
+/** Each role lands on the screen it works in: its home, or the list it lives in. */
+export function landingOf(role: Role): '/home' | '/leads' | '/deals' | '/audit' {
+  switch (role) {
+    case 'auditor':
+      return '/audit';
+    case 'marketing':
+      return '/leads';
+    case 'partner':
+      return '/deals';
+    case 'admin':
+    case 'manager':
+    case 'rep':
+    case 'inside_sales':
+      return '/home';
+  }
+}
+
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/board', search: {} });
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    throw redirect({ to: landingOf(session.user.role) });
   },
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/home',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    const landing = landingOf(session.user.role);
+    if (landing !== '/home') throw redirect({ to: landing });
+  },
+  component: HomePage,
 });
 
 export const boardRoute = createRoute({
@@ -158,6 +193,18 @@ async function requireImporter({
   if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
   if (importableEntities(session.user.role).length === 0) throw redirect({ to: '/board', search: {} });
 }
+/** The audit view: admins and auditors, as the audit API allows. */
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!canReadAudit(session.user)) throw redirect({ to: '/' });
+  },
+  component: AuditPage,
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -195,12 +242,14 @@ const adminChildren = adminPages.map(([path, component]) =>
 const routeTree = rootRoute.addChildren([
   signInRoute,
   indexRoute,
+  homeRoute,
   boardRoute,
   dealRoute,
   setupRoute,
   inboxRoute,
   analyticsRoute,
   importRoute,
+  auditRoute,
   ...tableRoutes,
   adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
 ]);

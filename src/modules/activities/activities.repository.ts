@@ -155,3 +155,156 @@ export async function getLinkTarget(
     }
   }
 }
+
+/** The organization's calendar day containing `now`, as instants [start, end), in its time zone. */
+export async function organizationDay(
+  db: DbExecutor,
+  orgId: string,
+  now: Date,
+): Promise<{ timezone: string; start: Date; end: Date }> {
+  const r = await db
+    .selectFrom('organizations')
+    .select([
+      'timezone',
+      sql<Date>`date_trunc('day', ${now}::timestamptz at time zone timezone) at time zone timezone`.as('start'),
+      sql<Date>`(date_trunc('day', ${now}::timestamptz at time zone timezone) + interval '1 day') at time zone timezone`.as(
+        'end',
+      ),
+    ])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return r;
+}
+
+export type TaskGroup = 'overdue' | 'today' | 'upcoming';
+
+function openTasksOf(db: DbExecutor, orgId: string, ownerId: string) {
+  return db
+    .selectFrom('activities')
+    .where('org_id', '=', orgId)
+    .where('owner_id', '=', ownerId)
+    .where('type', '=', 'task')
+    .where('completed_at', 'is', null)
+    .where('deleted_at', 'is', null);
+}
+
+/** Open tasks of one owner in a group of the day [start, end): overdue oldest first, the others soonest first (undated last). */
+export async function listOpenTasks(
+  db: DbExecutor,
+  orgId: string,
+  ownerId: string,
+  group: TaskGroup,
+  day: { start: Date; end: Date },
+  limit: number,
+): Promise<ActivityRow[]> {
+  let b = openTasksOf(db, orgId, ownerId).selectAll();
+  if (group === 'overdue') b = b.where('due_at', '<', day.start);
+  if (group === 'today') b = b.where('due_at', '>=', day.start).where('due_at', '<', day.end);
+  if (group === 'upcoming') b = b.where((eb) => eb.or([eb('due_at', '>=', day.end), eb('due_at', 'is', null)]));
+  return b
+    .orderBy(sql`due_at asc nulls last`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many open tasks of one owner fall in each group of the day. */
+export async function countOpenTasks(
+  db: DbExecutor,
+  orgId: string,
+  ownerId: string,
+  day: { start: Date; end: Date },
+): Promise<Record<TaskGroup, number>> {
+  const r = await openTasksOf(db, orgId, ownerId)
+    .select([
+      sql<number>`count(*) filter (where due_at < ${day.start})::int`.as('overdue'),
+      sql<number>`count(*) filter (where due_at >= ${day.start} and due_at < ${day.end})::int`.as('today'),
+      sql<number>`count(*) filter (where due_at >= ${day.end} or due_at is null)::int`.as('upcoming'),
+    ])
+    .executeTakeFirstOrThrow();
+  return r;
+}
+
+export interface DealAttentionRow {
+  id: string;
+  name: string;
+  status: string;
+  pipeline_id: string;
+  stage_id: string;
+  owner_id: string | null;
+  partner_account_id: string | null;
+  amount: string | null;
+  currency: string;
+  stage_entered_at: Date;
+  stage_expected_days: number | null;
+  next_id: string | null;
+  next_subject: string | null;
+  next_due_at: Date | null;
+  next_owner_id: string | null;
+}
+
+/**
+ * Live deals with their stage's expected days and their next activity (the open task due first,
+ * undated after dated), read with a lateral join on the activities of each deal. Either the deals
+ * with the given ids, or the open deals in `scope` that rot at `now` (no open task, or longer in
+ * the stage than its expected days), longest in their stage first. The rotting condition is
+ * `dealRotting` of the contract, written in SQL.
+ */
+export async function listDealAttention(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  q: { dealIds?: readonly string[]; rottingAt?: Date; ownerId?: string; limit: number },
+): Promise<DealAttentionRow[]> {
+  let b = db
+    .selectFrom('deals as d')
+    .innerJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'd.org_id').onRef('s.id', '=', 'd.stage_id'))
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('activities as a')
+          .select(['a.id', 'a.subject', 'a.due_at', 'a.owner_id'])
+          .whereRef('a.org_id', '=', 'd.org_id')
+          .whereRef('a.deal_id', '=', 'd.id')
+          .where('a.type', '=', 'task')
+          .where('a.completed_at', 'is', null)
+          .where('a.deleted_at', 'is', null)
+          .orderBy(sql`a.due_at asc nulls last`)
+          .orderBy('a.id')
+          .limit(1)
+          .as('t'),
+      (j) => j.onTrue(),
+    )
+    .select([
+      'd.id',
+      'd.name',
+      'd.status',
+      'd.pipeline_id',
+      'd.stage_id',
+      'd.owner_id',
+      'd.partner_account_id',
+      'd.amount',
+      'd.currency',
+      'd.stage_entered_at',
+      's.expected_days as stage_expected_days',
+      't.id as next_id',
+      't.subject as next_subject',
+      't.due_at as next_due_at',
+      't.owner_id as next_owner_id',
+    ])
+    .where('d.org_id', '=', orgId)
+    .where('d.deleted_at', 'is', null);
+  const cond = scopeCondition(scope, 'd.owner_id', 'd.partner_account_id');
+  if (cond) b = b.where(cond);
+  if (q.dealIds) b = b.where('d.id', 'in', [...q.dealIds]);
+  if (q.ownerId) b = b.where('d.owner_id', '=', q.ownerId);
+  if (q.rottingAt) {
+    const now = q.rottingAt;
+    b = b
+      .where('d.status', '=', 'open')
+      .where(
+        sql<SqlBool>`(t.id is null or (s.expected_days is not null and d.stage_entered_at + s.expected_days * interval '24 hours' < ${now}::timestamptz))`,
+      );
+  }
+  return b.orderBy('d.stage_entered_at').orderBy('d.id').limit(q.limit).execute();
+}

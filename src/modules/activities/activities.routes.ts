@@ -3,8 +3,11 @@ import {
   activitySchema,
   createActivitySchema,
   listActivitiesQuery,
+  taskAgendaQuery,
+  taskAgendaSchema,
   updateActivitySchema,
 } from '../../contract/activities.ts';
+import { dealAttentionQuery, dealAttentionSchema } from '../../contract/attention.ts';
 import { idParams, pageSchema } from '../../contract/common.ts';
 import { listRaisedObjectionsQuery, raisedObjectionSchema } from '../../contract/objections.ts';
 import { actorOf } from '../../server/auth.ts';
@@ -15,6 +18,7 @@ import type { Deps } from '../context.ts';
 import * as svc from './activities.service.ts';
 import { createActivity } from './create-activity.ts';
 import { updateActivity } from './update-activity.ts';
+import { dealAttention, taskAgenda } from './task-agenda.ts';
 
 /** A created activity comes back with the objections logged with it (a call's; empty otherwise). */
 const createdActivitySchema = activitySchema.extend({ objections: z.array(raisedObjectionSchema) });
@@ -44,6 +48,30 @@ export function registerActivityRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => reply.status(201).send(await createActivity(deps, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/tasks/agenda',
+    {
+      schema: {
+        tags,
+        summary: "A user's open tasks by the organization's today: overdue, today, upcoming (the caller's by default)",
+        querystring: taskAgendaQuery,
+        response: { 200: taskAgendaSchema, ...errorResponses },
+      },
+    },
+    (request) => taskAgenda(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/deals/attention',
+    {
+      schema: {
+        tags,
+        summary: 'Next activity and rotting of deals: the given deals, or the open deals that need attention',
+        querystring: dealAttentionQuery,
+        response: { 200: z.object({ items: z.array(dealAttentionSchema) }), ...errorResponses },
+      },
+    },
+    (request) => dealAttention(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/activities/:id',

@@ -3,7 +3,8 @@ import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
-import { verifyAudit } from '../events/events.service.ts';
+import { auditEventSchema, listAuditEventsQuery } from '../../contract/audit.ts';
+import { listAuditEvents, verifyAudit } from '../events/events.service.ts';
 
 export const verifyReportSchema = z.object({
   ok: z.boolean(),
@@ -24,5 +25,21 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => verifyAudit(deps, actorOf(request)),
+  );
+  app.get(
+    '/api/v1/audit/events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The event log newest first, each event with its before/after; filters: entityType, entityId, actorId, type (deal.* for a kind), from, to (admin, auditor)',
+        querystring: listAuditEventsQuery,
+        response: {
+          200: z.object({ items: z.array(auditEventSchema), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    (request) => listAuditEvents(deps, actorOf(request), request.query),
   );
 }

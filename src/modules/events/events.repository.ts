@@ -416,3 +416,63 @@ export async function firstSeqFrom(db: DbExecutor, orgId: string, from: Date): P
   );
   return r.rows[0]?.seq ?? null;
 }
+
+/** The organization's events newest first, narrowed by the audit view's filters; `beforeId` pages. */
+export async function listAuditEvents(
+  db: DbExecutor,
+  orgId: string,
+  f: {
+    entityType?: string;
+    entityId?: string;
+    actorId?: string;
+    type?: string;
+    from?: Date;
+    to?: Date;
+    beforeId?: number;
+    limit: number;
+  },
+): Promise<EventRow[]> {
+  let q = db
+    .selectFrom('events as e')
+    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
+    .select([
+      'e.id',
+      'e.seq',
+      'e.occurred_at',
+      'e.business_time',
+      'e.imported',
+      'e.actor_id',
+      'u.name as actor_name',
+      'e.entity_type',
+      'e.entity_id',
+      'e.type',
+      'e.data',
+      'e.prev_hash',
+      'e.hash',
+    ])
+    .where('e.org_id', '=', orgId);
+  if (f.entityType) q = q.where('e.entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('e.entity_id', '=', f.entityId);
+  if (f.actorId) q = q.where('e.actor_id', '=', f.actorId);
+  if (f.type?.endsWith('.*')) q = q.where('e.type', 'like', `${f.type.slice(0, -1)}%`);
+  else if (f.type) q = q.where('e.type', '=', f.type);
+  if (f.from) q = q.where('e.occurred_at', '>=', f.from);
+  if (f.to) q = q.where('e.occurred_at', '<', f.to);
+  if (f.beforeId !== undefined) q = q.where('e.id', '<', f.beforeId);
+  const rows = await q.orderBy('e.id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    businessTime: r.business_time,
+    imported: r.imported,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    type: r.type,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

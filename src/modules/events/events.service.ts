@@ -4,6 +4,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { canonicalJson, GENESIS_HASH, hashEventWithData } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadAudit } from '../../contract/access.ts';
+import type { AuditEventDto, ListAuditEventsQuery } from '../../contract/audit.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { EventTypeFilter } from '../../contract/webhooks.ts';
 import type { Deps } from '../context.ts';
@@ -205,4 +206,40 @@ export async function lockChainHead(trx: DbExecutor, orgId: string): Promise<rep
 /** Moves the organization's chain head after a bulk writer sealed events under `lockChainHead`. */
 export async function moveChainHead(trx: DbExecutor, orgId: string, head: repo.ChainHead, at: Date): Promise<void> {
   await repo.setChainHead(trx, orgId, head, at);
+}
+
+/** The audit view: the organization's event log, newest first, with its filters (admins and auditors). */
+export async function listAuditEvents(
+  deps: Deps,
+  actor: Actor,
+  q: ListAuditEventsQuery,
+): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+  if (!canReadAudit(actor)) throw forbidden('Only admins and auditors can read the audit log');
+  const rows = await repo.listAuditEvents(deps.db, actor.orgId, {
+    entityType: q.entityType,
+    entityId: q.entityId,
+    actorId: q.actorId,
+    type: q.type,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+    beforeId: q.cursor ? Number(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      type: r.type,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      occurredAt: r.occurredAt.toISOString(),
+      businessTime: r.businessTime ? r.businessTime.toISOString() : null,
+      imported: r.imported,
+      actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
+      data: r.data,
+    })),
+    nextCursor: rows.length > q.limit && last ? String(last.id) : null,
+  };
 }

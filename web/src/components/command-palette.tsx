@@ -4,12 +4,14 @@ import { useEffect, useId, useState, type KeyboardEvent as ReactKeyboardEvent } 
 import type { SearchResult } from '../types.ts';
 import { api } from '../api.ts';
 import { canCreate, useActor } from '../permissions.ts';
-import { signOut } from '../session.ts';
+import { sessionQuery, signOut } from '../session.ts';
+import { canReadAudit, type ScopedEntity } from '../../../src/contract/access.ts';
 import { isTyping } from './keys.ts';
 import { fuzzyScore } from './fuzzy.ts';
 import { LogCallDialog, type CallTarget } from './log-call-dialog.tsx';
 import { Modal } from './modal.tsx';
 import { NewDealDialog } from './new-deal-dialog.tsx';
+import { RecordFormDialog, type NewRecordKind } from './record-form-dialog.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { useSettled } from './use-settled.ts';
 
@@ -37,6 +39,7 @@ export function CommandPalette() {
   const [shortcuts, setShortcuts] = useState(false);
   const [call, setCall] = useState<CallTarget | null>(null);
   const [newDeal, setNewDeal] = useState(false);
+  const [newRecord, setNewRecord] = useState<NewRecordKind | null>(null);
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -78,11 +81,13 @@ export function CommandPalette() {
           onShortcuts={() => setShortcuts(true)}
           onCall={setCall}
           onNewDeal={() => setNewDeal(true)}
+          onNew={setNewRecord}
         />
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {call && <LogCallDialog target={call} onClose={() => setCall(null)} />}
       {newDeal && <NewDealDialog onClose={() => setNewDeal(false)} />}
+      {newRecord && <RecordFormDialog kind={newRecord} onClose={() => setNewRecord(null)} />}
     </>
   );
 }
@@ -92,11 +97,13 @@ function Palette({
   onShortcuts,
   onCall,
   onNewDeal,
+  onNew,
 }: {
   onClose: () => void;
   onShortcuts: () => void;
   onCall: (t: CallTarget) => void;
   onNewDeal: () => void;
+  onNew: (kind: NewRecordKind) => void;
 }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -126,7 +133,39 @@ function Palette({
     return undefined;
   };
 
+  const session = useQuery(sessionQuery).data;
+  const role = session?.user.role;
+  const pages: [string, string, string][] = [
+    ['home', 'Go to my day (home)', '/home'],
+    ['deals', 'Go to deals', '/deals'],
+    ['accounts', 'Go to accounts', '/accounts'],
+    ['contacts', 'Go to contacts', '/contacts'],
+    ['leads', 'Go to leads', '/leads'],
+    ['activities', 'Go to activities', '/activities'],
+    ...(role !== 'partner' ? ([['analytics', 'Go to analytics', '/analytics']] as [string, string, string][]) : []),
+    ...(session && canReadAudit(session.user)
+      ? ([['audit', 'Go to the audit log', '/audit']] as [string, string, string][])
+      : []),
+    ...(role === 'admin' ? ([['admin', 'Go to administration', '/admin']] as [string, string, string][]) : []),
+  ];
+  const creatable: [NewRecordKind, string, ScopedEntity][] = [
+    ['account', 'New account', 'account'],
+    ['contact', 'New contact (B2C when without an account)', 'contact'],
+    ['lead', 'New lead', 'lead'],
+  ];
   const commands: Command[] = [
+    ...pages
+      .filter(([, , to]) => to in router.routesByPath)
+      .map(([id, label, to]) => ({
+        id: `go-${id}`,
+        label,
+        hint: '',
+        group: 'Go to',
+        run: done(() => router.history.push(to)),
+      })),
+    ...creatable
+      .filter(([, , entity]) => session && canCreate(session.user, entity))
+      .map(([kind, label]) => ({ id: `new-${kind}`, label, hint: '', group: 'Actions', run: done(() => onNew(kind)) })),
     {
       id: 'go-board',
       label: 'Go to the pipeline board',
@@ -184,7 +223,11 @@ function Palette({
         return items;
       })
     : [];
-  const all = text.trim() ? [...records, ...matched] : matched;
+  // A query that names a command ("new", "go to", "log") lists the commands first, else records lead.
+  const typed = text.trim().toLowerCase();
+  const firstWord = typed.split(/\s+/)[0] ?? '';
+  const namesCommand = firstWord.length >= 2 && matched.some((c) => c.label.toLowerCase().startsWith(firstWord));
+  const all = typed ? (namesCommand ? [...matched, ...records] : [...records, ...matched]) : matched;
   const current = Math.min(active, Math.max(0, all.length - 1));
 
   const onKeyDown = (e: ReactKeyboardEvent) => {

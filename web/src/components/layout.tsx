@@ -6,6 +6,7 @@ import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
+import { canReadAudit } from '../../../src/contract/access.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -67,6 +68,11 @@ export function Layout() {
               aria-label="Main"
               onClick={(e) => (e.target as HTMLElement).closest('a') && setMenuOpen(false)}
             >
+              {(['admin', 'manager', 'rep', 'inside_sales'] as const).some((r) => r === session.user.role) && (
+                <Link to="/home" activeProps={{ className: 'active' }}>
+                  My day
+                </Link>
+              )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
                 Board
               </Link>
@@ -98,6 +104,11 @@ export function Layout() {
               {importableEntities(session.user.role).length > 0 && (
                 <Link to="/import" activeProps={{ className: 'active' }}>
                   Import
+                </Link>
+              )}
+              {canReadAudit(session.user) && (
+                <Link to="/audit" activeProps={{ className: 'active' }}>
+                  Audit
                 </Link>
               )}
               {session.user.role === 'admin' && (

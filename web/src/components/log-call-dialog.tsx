@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { callDispositions, createActivitySchema } from '../../../src/contract/activities.ts';
+import { callDispositions, createActivitySchema, followUpDispositions } from '../../../src/contract/activities.ts';
 import type { ActivityDto } from '../types.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { CallScript } from './call-script.tsx';
 import { formatDuration, parseDuration } from './durations.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
+import { localInput, RecordFormDialog } from './record-form-dialog.tsx';
 import { newObjectionDraft, ObjectionFields, toRaisedObjection, type ObjectionDraft } from './objection-fields.tsx';
 
 type Disposition = (typeof callDispositions)[number];
@@ -25,6 +26,8 @@ const dispositionLabels: Record<Disposition, string> = {
 export interface CallTarget {
   dealId?: string | null;
   contactId?: string | null;
+  leadId?: string | null;
+  accountId?: string | null;
   /** Shown in the title: the deal's or the person's name. */
   name: string;
 }
@@ -32,7 +35,8 @@ export interface CallTarget {
 /**
  * Logging a call in a few seconds: direction and outcome are one click each, the duration counts
  * itself from the moment the dialog opens, Ctrl+Enter saves. Objections are written with the
- * library's responses at hand, and the deal's pitch script sits beside the form.
+ * library's responses at hand, and the deal's pitch script sits beside the form. A call that ends
+ * with "call back later" or "meeting booked" is followed by the proposed follow-up task.
  */
 export function LogCallDialog({
   target,
@@ -53,6 +57,7 @@ export function LogCallDialog({
   const [objections, setObjections] = useState<ObjectionDraft[]>([]);
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [followUp, setFollowUp] = useState<Disposition | null>(null);
 
   useEffect(() => {
     const t = setInterval(() => setElapsed(Math.floor((Date.now() - opened) / 1000)), 1000);
@@ -76,6 +81,8 @@ export function LogCallDialog({
       type: 'call',
       dealId: target.dealId ?? null,
       contactId: target.contactId ?? null,
+      leadId: target.leadId ?? null,
+      accountId: target.accountId ?? null,
       direction,
       disposition,
       durationSeconds: seconds,
@@ -93,7 +100,8 @@ export function LogCallDialog({
       if (target.dealId) void queryClient.invalidateQueries({ queryKey: ['deal', target.dealId] });
       void queryClient.invalidateQueries({ queryKey: ['activities'] });
       onLogged?.(created);
-      onClose();
+      if (followUpDispositions.includes(disposition)) setFollowUp(disposition);
+      else onClose();
     } catch (err) {
       setProblems(problemsOf(err));
     } finally {
@@ -111,6 +119,34 @@ export function LogCallDialog({
       void submit();
     }
   };
+
+  if (followUp) {
+    const links = Object.fromEntries(
+      (['dealId', 'contactId', 'leadId', 'accountId'] as const).flatMap((k) => {
+        const id = target[k];
+        return id ? [[k, id]] : [];
+      }),
+    );
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    tomorrow.setHours(10, 0, 0, 0);
+    return (
+      <RecordFormDialog
+        kind="task"
+        links={links}
+        initial={{
+          subject:
+            followUp === 'meeting_booked' ? `Prepare the meeting with ${target.name}` : `Call ${target.name} back`,
+          dueAt: localInput(tomorrow),
+        }}
+        intro={
+          followUp === 'meeting_booked'
+            ? 'Call saved. A meeting was booked: plan the follow-up.'
+            : 'Call saved. You promised to call back: when?'
+        }
+        onClose={onClose}
+      />
+    );
+  }
 
   return (
     <Modal

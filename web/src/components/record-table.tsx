@@ -1,6 +1,11 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { canCreate } from '../../../src/contract/access.ts';
 import { ApiError, apiUrl } from '../api.ts';
+import { sessionQuery } from '../session.ts';
+import { EditableCell } from './editable-cell.tsx';
+import { NewDealDialog } from './new-deal-dialog.tsx';
+import { RecordFormDialog } from './record-form-dialog.tsx';
 import { BulkBar } from './bulk-bar.tsx';
 import { SavedViews, type TableState } from './saved-views.tsx';
 import type { Filters, Sort, TableConfig, TableRow } from './table-config.ts';
@@ -22,6 +27,11 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
   // The cursors of the pages before the current one, so "Previous" can go back.
   const [cursors, setCursors] = useState<string[]>([]);
   const [selected, setSelected] = useState<Map<string, T>>(new Map());
+  const [creating, setCreating] = useState(false);
+  const session = useQuery(sessionQuery).data;
+  const create = config.create && session && canCreate(session.user, config.create) ? config.create : null;
+  // Roles that cannot write such records at all are not offered in-place edits (the server decides per record).
+  const editPath = config.editPath && session && canCreate(session.user, config.entity) ? config.editPath : null;
 
   const cursor = cursors[cursors.length - 1];
   const query = { ...filters, sort: sort.key, order: sort.order, limit: PAGE_SIZE, cursor };
@@ -68,6 +78,15 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
     <section className="table-page" aria-labelledby={`${config.path}-title`}>
       <div className="toolbar">
         <h1 id={`${config.path}-title`}>{config.title}</h1>
+        {create && (
+          <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="table-new">
+            New {config.noun}
+          </button>
+        )}
+        {creating && create === 'deal' && <NewDealDialog onClose={() => setCreating(false)} />}
+        {creating && create && create !== 'deal' && (
+          <RecordFormDialog kind={create} onClose={() => setCreating(false)} />
+        )}
         <SavedViews
           entity={config.entity}
           state={{ filters, sort, columns }}
@@ -197,7 +216,13 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
                 </td>
                 {visible.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {c.render(row)}
+                    {c.edit && editPath ? (
+                      <EditableCell row={row} path={editPath} edit={c.edit} label={c.label} listKey={config.path}>
+                        {c.render(row)}
+                      </EditableCell>
+                    ) : (
+                      c.render(row)
+                    )}
                   </td>
                 ))}
               </tr>

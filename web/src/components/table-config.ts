@@ -9,6 +9,17 @@ export interface TableRow {
   version: number;
 }
 
+/** The records a table can edit in place (PATCH with If-Match). */
+export type EditPath = '/accounts/{id}' | '/contacts/{id}' | '/leads/{id}' | '/deals/{id}';
+
+/** How a cell is edited in place: its value as the input shows it and the PATCH body of an edit. */
+export interface CellEdit<T> {
+  value: (row: T) => string;
+  toPatch: (raw: string) => Record<string, unknown>;
+  input?: 'text' | 'date' | 'email';
+  options?: Option[];
+}
+
 export interface ColumnDef<T> {
   key: string;
   label: string;
@@ -18,6 +29,8 @@ export interface ColumnDef<T> {
   byDefault?: boolean;
   numeric?: boolean;
   render: (row: T) => ReactNode;
+  /** Editable in place (simple fields only), through the table's `editPath`. */
+  edit?: CellEdit<T>;
 }
 
 export interface Option {
@@ -52,6 +65,10 @@ export interface TableConfig<T extends TableRow> {
   nameOf: (row: T) => string;
   /** Deals move between stages in bulk; other records do not have stages. */
   stageBulk?: boolean;
+  /** Where the table's records are changed, for cells edited in place. */
+  editPath?: EditPath;
+  /** The "New …" button of the table (shown to roles that may create such records). */
+  create?: 'deal' | 'account' | 'contact' | 'lead';
   /** What to say when the list has no records at all. */
   emptyHint: string;
 }

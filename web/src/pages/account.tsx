@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { MergeAction } from '../components/merge-dialog.tsx';
+import { RecordActions } from '../components/record-actions.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { accountTypes } from '../../../src/contract/accounts.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
@@ -77,6 +78,7 @@ export function AccountPage() {
       </h1>
       <div className="record-actions">
         <MergeAction entity="account" record={a} />
+        <RecordActions links={{ accountId: a.id }} name={a.name} withContact />
       </div>
       <div className="record-grid">
         <div className="stack">

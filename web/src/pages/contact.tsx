@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { MergeAction } from '../components/merge-dialog.tsx';
+import { RecordActions } from '../components/record-actions.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { AccountLink, contactName, contactQuery } from '../components/record-links.tsx';
@@ -76,6 +77,7 @@ export function ContactPage() {
       </h1>
       <div className="record-actions">
         <MergeAction entity="contact" record={c} />
+        <RecordActions links={{ contactId: c.id }} name={contactName(c)} />
       </div>
       <div className="record-grid">
         <div className="stack">

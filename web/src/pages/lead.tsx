@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { MergeAction } from '../components/merge-dialog.tsx';
+import { RecordActions } from '../components/record-actions.tsx';
 import { Link, useParams } from '@tanstack/react-router';
 import { settableLeadStatuses } from '../../../src/contract/leads.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
@@ -61,6 +62,7 @@ export function LeadPage() {
       </h1>
       <div className="record-actions">
         <MergeAction entity="lead" record={l} />
+        {!converted && <RecordActions links={{ leadId: l.id }} name={contactName(l)} />}
       </div>
       <div className="record-grid">
         <div className="stack">

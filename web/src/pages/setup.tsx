@@ -51,7 +51,7 @@ export function SetupPage() {
       await api.post('/setup', { body: parsed.data });
       queryClient.setQueryData(setupStatusQuery.queryKey, { needed: false });
       await signIn(queryClient, parsed.data.admin.email, parsed.data.admin.password);
-      await router.navigate({ to: '/board', search: {} });
+      await router.navigate({ to: '/' });
     } catch (ex) {
       setProblems(problemsOf(ex));
       // someone else finished the set-up meanwhile: the sign-in page is the way in now

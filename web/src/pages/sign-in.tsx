@@ -45,7 +45,7 @@ export function SignInPage() {
     try {
       await signIn(queryClient, parsed.data, password, organizations ? organization : undefined);
       if (redirect) router.history.push(redirect);
-      else await router.navigate({ to: '/board', search: {} });
+      else await router.navigate({ to: '/' });
     } catch (err) {
       const choices = err instanceof ApiError ? organizationsOf(err) : null;
       if (choices) {

@@ -5,7 +5,8 @@ import { accountTypes } from '../../../src/contract/accounts.ts';
 import { activityTypes, callDispositions } from '../../../src/contract/activities.ts';
 import { dealChannels, dealStatuses } from '../../../src/contract/deals.ts';
 import { leadStatuses } from '../../../src/contract/leads.ts';
-import { getPage } from '../api.ts';
+import { api, getPage, type ApiData, type Page, type RuntimeQuery } from '../api.ts';
+import type { RottingReason } from '../../../src/contract/attention.ts';
 import { AccountLink, ContactLink, contactName, DealLink, LeadLink } from '../components/record-links.tsx';
 import { RecordTable } from '../components/record-table.tsx';
 import type { FilterDef, Option, TableConfig } from '../components/table-config.ts';
@@ -17,6 +18,7 @@ import { formatDate } from '../format.ts';
 const words = (v: string) => v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, ' ');
 const optionsOf = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: words(v) }));
 const day = (iso: string | null) => formatDate(iso);
+const nullIfEmpty = (v: string) => (v.trim() === '' ? null : v.trim());
 const text = (v: string | number | null) => (v === null || v === '' ? <span className="muted">—</span> : String(v));
 
 function useOwners(): { users: UserDto[] | undefined; ownerFilter: FilterDef } {
@@ -39,17 +41,55 @@ const createdFilters: FilterDef[] = [
   { key: 'createdTo', label: 'Created to', kind: 'datetime', endOfDay: true },
 ];
 
+type DealAttention = ApiData<'get', '/deals/attention'>['items'][number];
+/** A deal row with its next activity and rotting marks (one request per page, not per row). */
+type DealRow = DealDto & { attention: DealAttention | null };
+
+async function dealsWithAttention(query: RuntimeQuery): Promise<Page<DealRow>> {
+  const page = await getPage('/deals', query);
+  const ids = page.items.map((d) => d.id);
+  const attention =
+    ids.length === 0 ? [] : (await api.get('/deals/attention', { params: { query: { dealId: ids } } })).items;
+  const byId = new Map(attention.map((a) => [a.dealId, a]));
+  return { ...page, items: page.items.map((d) => ({ ...d, attention: byId.get(d.id) ?? null })) };
+}
+
+const rottingLabels: Record<RottingReason, string> = { no_next_activity: 'nothing planned', stuck: 'stuck' };
+
+function NextActivity({ d }: { d: DealRow }) {
+  const next = d.attention?.nextActivity;
+  return (
+    <>
+      {next ? (
+        <span>
+          {next.subject ?? 'Task'}
+          {next.dueAt && <span className="muted small"> · {new Date(next.dueAt).toLocaleDateString()}</span>}
+        </span>
+      ) : (
+        <span className="muted">—</span>
+      )}{' '}
+      {d.attention?.rotting.map((r) => (
+        <span key={r} className="badge rotting">
+          {rottingLabels[r]}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function DealsTablePage() {
   const { users, ownerFilter } = useOwners();
   const pipelines = useQuery(pipelinesQuery).data;
-  const config = useMemo<TableConfig<DealDto>>(() => {
+  const config = useMemo<TableConfig<DealRow>>(() => {
     const stageName = (id: string) => pipelines?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? '…';
     return {
       entity: 'deal',
       path: 'deals',
-      list: (query) => getPage('/deals', query),
+      list: dealsWithAttention,
       title: 'Deals',
       noun: 'deal',
+      create: 'deal',
+      editPath: '/deals/{id}',
       stageBulk: true,
       nameOf: (d) => d.name,
       defaultSort: { key: 'created_at', order: 'desc' },
@@ -82,6 +122,7 @@ export function DealsTablePage() {
           numeric: true,
           byDefault: true,
           render: (d) => (d.amount === null ? text(null) : formatMoney(d.amount, d.currency)),
+          edit: { value: (d) => d.amount ?? '', toPatch: (v) => ({ amount: nullIfEmpty(v) }) },
         },
         {
           key: 'expectedCloseDate',
@@ -89,11 +130,22 @@ export function DealsTablePage() {
           sortKey: 'expected_close_date',
           byDefault: true,
           render: (d) => text(d.expectedCloseDate),
+          edit: {
+            value: (d) => d.expectedCloseDate ?? '',
+            toPatch: (v) => ({ expectedCloseDate: nullIfEmpty(v) }),
+            input: 'date',
+          },
         },
         { key: 'owner', label: 'Owner', byDefault: true, render: (d) => nameOf(users, d.ownerId) },
+        { key: 'nextActivity', label: 'Next activity', byDefault: true, render: (d) => <NextActivity d={d} /> },
         { key: 'channel', label: 'Channel', render: (d) => words(d.channel) },
         { key: 'source', label: 'Source', render: (d) => text(d.source) },
-        { key: 'nextStep', label: 'Next step', render: (d) => text(d.nextStep) },
+        {
+          key: 'nextStep',
+          label: 'Next step',
+          render: (d) => text(d.nextStep),
+          edit: { value: (d) => d.nextStep ?? '', toPatch: (v) => ({ nextStep: nullIfEmpty(v) }) },
+        },
         { key: 'createdAt', label: 'Created', sortKey: 'created_at', render: (d) => day(d.createdAt) },
         { key: 'updatedAt', label: 'Updated', sortKey: 'updated_at', render: (d) => day(d.updatedAt) },
       ],
@@ -135,6 +187,8 @@ export function AccountsTablePage() {
       list: (query) => getPage('/accounts', query),
       title: 'Accounts',
       noun: 'account',
+      create: 'account',
+      editPath: '/accounts/{id}',
       nameOf: (a) => a.name,
       defaultSort: { key: 'name', order: 'asc' },
       emptyHint: 'No accounts yet. Accounts are created through the API, by converting a lead, or with the demo data.',
@@ -151,7 +205,13 @@ export function AccountsTablePage() {
           ),
         },
         { key: 'type', label: 'Type', byDefault: true, render: (a) => words(a.type) },
-        { key: 'industry', label: 'Industry', byDefault: true, render: (a) => text(a.industry) },
+        {
+          key: 'industry',
+          label: 'Industry',
+          byDefault: true,
+          render: (a) => text(a.industry),
+          edit: { value: (a) => a.industry ?? '', toPatch: (v) => ({ industry: nullIfEmpty(v) }) },
+        },
         { key: 'domain', label: 'Domain', byDefault: true, render: (a) => text(a.domain) },
         { key: 'employees', label: 'Employees', numeric: true, byDefault: true, render: (a) => text(a.employees) },
         { key: 'owner', label: 'Owner', byDefault: true, render: (a) => nameOf(users, a.ownerId) },
@@ -196,6 +256,8 @@ export function ContactsTablePage() {
       list: (query) => getPage('/contacts', query),
       title: 'Contacts',
       noun: 'contact',
+      create: 'contact',
+      editPath: '/contacts/{id}',
       nameOf: contactName,
       defaultSort: { key: 'name', order: 'asc' },
       emptyHint: 'No contacts yet. Contacts are created through the API, by converting a lead, or with the demo data.',
@@ -211,7 +273,13 @@ export function ContactsTablePage() {
             </Link>
           ),
         },
-        { key: 'title', label: 'Title', byDefault: true, render: (c) => text(c.title) },
+        {
+          key: 'title',
+          label: 'Title',
+          byDefault: true,
+          render: (c) => text(c.title),
+          edit: { value: (c) => c.title ?? '', toPatch: (v) => ({ title: nullIfEmpty(v) }) },
+        },
         {
           key: 'account',
           label: 'Account',
@@ -248,6 +316,8 @@ export function LeadsTablePage() {
       list: (query) => getPage('/leads', query),
       title: 'Leads',
       noun: 'lead',
+      create: 'lead',
+      editPath: '/leads/{id}',
       nameOf: contactName,
       defaultSort: { key: 'created_at', order: 'desc' },
       emptyHint: 'No leads yet. Leads come in through the API or a lead import, or with the demo data.',
@@ -263,7 +333,13 @@ export function LeadsTablePage() {
             </Link>
           ),
         },
-        { key: 'company', label: 'Company', byDefault: true, render: (l) => text(l.company) },
+        {
+          key: 'company',
+          label: 'Company',
+          byDefault: true,
+          render: (l) => text(l.company),
+          edit: { value: (l) => l.company ?? '', toPatch: (v) => ({ company: nullIfEmpty(v) }) },
+        },
         {
           key: 'status',
           label: 'Status',
@@ -271,7 +347,13 @@ export function LeadsTablePage() {
           render: (l) => <span className="badge">{words(l.status)}</span>,
         },
         { key: 'email', label: 'Email', byDefault: true, render: (l) => text(l.email) },
-        { key: 'source', label: 'Source', byDefault: true, render: (l) => text(l.source) },
+        {
+          key: 'source',
+          label: 'Source',
+          byDefault: true,
+          render: (l) => text(l.source),
+          edit: { value: (l) => l.source ?? '', toPatch: (v) => ({ source: nullIfEmpty(v) }) },
+        },
         { key: 'owner', label: 'Owner', byDefault: true, render: (l) => nameOf(users, l.ownerId) },
         { key: 'phone', label: 'Phone', render: (l) => text(l.phone) },
         { key: 'title', label: 'Title', render: (l) => text(l.title) },

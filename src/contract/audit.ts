@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { dateTimeSchema, idSchema } from './common.ts';
+
+/** Filters of the audit view's event log; every filter narrows, none is required. */
+export const listAuditEventsQuery = z
+  .strictObject({
+    /** The kind of record: deal, account, contact, lead, activity, pipeline, user, … */
+    entityType: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, 'must be a record kind such as deal or contact')
+      .optional(),
+    entityId: idSchema.optional(),
+    actorId: idSchema.optional(),
+    /** An event type (`deal.stage_changed`) or all types of a record kind (`deal.*`). */
+    type: z
+      .string()
+      .regex(/^[a-z_]{1,40}\.([a-z_]{1,60}|\*)$/, 'must be an event type such as deal.won, or deal.* for all of a kind')
+      .optional(),
+    /** System time (`occurred_at`): from inclusive, to exclusive. */
+    from: dateTimeSchema.optional(),
+    to: dateTimeSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().regex(/^\d+$/, 'must be a cursor returned by this list').optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    path: ['to'],
+    message: 'must be later than from',
+  });
+export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuery>;
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  /** Position in the organization's hash chain; null for a moment after commit, until sealed. */
+  seq: z.number().int().nullable(),
+  type: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  occurredAt: z.string(),
+  businessTime: z.string().nullable(),
+  imported: z.boolean(),
+  actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** `after` for a creation, `changes: {field: {from, to}}` for an update, `before` for a deletion. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEventDto = z.infer<typeof auditEventSchema>;
