@@ -5,7 +5,7 @@ import type { Value } from '../../domain/import-rows.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import * as lookups from './import-lookups.repository.ts';
-import { planRecord, type PlanContext, type PlannedRecord } from './import-records.ts';
+import { createdPrice, planRecord, type PlanContext, type PlannedRecord } from './import-records.ts';
 import type { BatchedRefKind, ReferenceResolver } from './import-references.ts';
 import { writeBatch } from './import-write.ts';
 
@@ -147,7 +147,7 @@ export async function importBatch(
       if (d.existing) out.updated++;
       else out.inserted++;
     out.created += ctx.toCreate.size;
-    for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
+    rememberCreated(run, ctx);
     return out;
   }
   const written = await writeBatch(
@@ -170,8 +170,14 @@ export async function importBatch(
   out.updated += written.updated;
   out.unchanged += written.unchanged;
   out.created += ctx.toCreate.size;
-  for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
+  rememberCreated(run, ctx);
   return out;
+}
+
+/** Records created for missing references, found by the later batches (products with their price). */
+function rememberCreated(run: ImportRun, ctx: PlanContext): void {
+  for (const c of ctx.toCreate.values())
+    run.resolver.remember(c.kind, c.value, c.id, c.kind === 'product' ? createdPrice(c) : undefined);
 }
 
 /** A partner deal must point to an account of a partner type (accounts created for it are resellers). */

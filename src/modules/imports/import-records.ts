@@ -29,6 +29,9 @@ export interface PlanContext {
   newId: () => string;
 }
 
+/** What a product created for a missing reference costs: nothing, in the currency of the row that named it. */
+export const createdPrice = (c: { currency: string }) => ({ listPrice: '0.00', currency: c.currency });
+
 export type PlanResult = { ok: true; record: PlannedRecord } | { ok: false; reason: string };
 
 const str = (v: Value | undefined): string | null => (typeof v === 'string' ? v : null);
@@ -85,6 +88,8 @@ function resolveRefs(
       if (!planned) {
         planned = { kind, value: v, id: ctx.newId(), currency };
         ctx.toCreate.set(key, planned);
+        // Later rows of this batch price their line items as this row does.
+        if (kind === 'product') ctx.resolver.remember(kind, v, planned.id, createdPrice(planned));
       }
       ids.set(name, planned.id);
       continue;

@@ -147,9 +147,13 @@ export class ReferenceResolver {
     return this.cache.get(`${kind}:${value}`) ?? { missing: true };
   }
 
-  /** Records a record created for a missing reference, so later rows find it. */
-  remember(kind: Batched, value: string, id: string): void {
+  /**
+   * Records a record created for a missing reference, so later rows find it; a product with the
+   * price it was created with, so later deals naming it get their line item priced as the first.
+   */
+  remember(kind: Batched, value: string, id: string, price?: { listPrice: string; currency: string }): void {
     this.cache.set(`${kind}:${value}`, { id });
+    if (price) this.productPrices.set(id, price);
   }
 
   /** Forgets answers given inside a batch that was rolled back (records created by it are gone). */

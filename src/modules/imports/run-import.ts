@@ -9,6 +9,7 @@ import type { Deps } from '../context.ts';
 import { importBatch, type BatchOutcome, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
 import { orgBaseCurrencyOf } from './import-writes.repository.ts';
+import { analyzeTables } from '../../db/analyze.ts';
 
 export interface ImportHooks {
   /** The file's header and how its columns are used, before any row is imported. */
@@ -215,16 +216,35 @@ export async function runImport(
       else batch.push({ line, cells: fields, values: converted.values });
       if (batch.length + refused.length >= opts.batchSize) await startNext();
     }
+    await startNext();
+    await writing;
   } catch (err) {
     // A file that turns out unreadable stops the import once the batch being written is done.
     await writing.catch(() => undefined);
+    // The batches committed before the failure stay: the planner learns of them all the same.
+    await analyzeFilled(deps, opts, summary).catch(() => undefined);
     throw err;
   }
-  await startNext();
-  await writing;
   summary = { ...summary, rows: rowsRead };
+  await analyzeFilled(deps, opts, summary);
   await hooks.onProgress?.(summary.rows, bytes, { ...summary });
   return summary;
+}
+
+/** The tables an import of the entity writes to (events and deal history included). */
+export function tablesFilledBy(entity: ImportOptions['entity'], createdReferences: boolean): string[] {
+  return [
+    entity,
+    'events',
+    ...(entity === 'deals' ? ['deal_stage_visits', 'deal_line_items'] : []),
+    ...(createdReferences ? ['accounts', 'products'] : []),
+  ];
+}
+
+/** Statistics of what the import wrote, before it reports done (see analyzeTables). */
+async function analyzeFilled(deps: Deps, opts: ImportOptions, summary: ImportSummary): Promise<void> {
+  if (opts.dryRun || summary.inserted + summary.updated + summary.createdReferences === 0) return;
+  await analyzeTables(deps.db, tablesFilledBy(opts.entity, summary.createdReferences > 0));
 }
 
 const show = (v: Value): string =>
