@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/contract/access.ts';
+import { importOptionsSchema } from '../src/contract/imports.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
@@ -72,5 +73,120 @@ describe('moving in: defects of bulk loading', () => {
       { deal: 'Renewal', product: 'Gadget', unit_price: '0.00' },
       { deal: 'Rollout', product: 'Widget Pro', unit_price: '1200.00' },
     ]);
+  });
+
+  const ACCOUNTS = [
+    'Name,Industry,Parent Account',
+    'Initech Europe,Software,Initech',
+    'Initech Asia,Software,Initech',
+    'Hooli Labs,Research,Hooli',
+    'Initech,Software,',
+    'Hooli,Search,',
+    'Hooli Cloud,Hosting,Hooli',
+  ].join('\n');
+
+  it.each([1, 2, 100])(
+    'accounts naming a parent listed later in the same file: one account per name (batch size %i)',
+    async (batchSize) => {
+      const admin = await newOrg();
+      const { summary, rejects } = await importCsv(deps, admin, ACCOUNTS, {
+        entity: 'accounts',
+        createMissing: true,
+        batchSize,
+      });
+      expect(rejects).toEqual([]);
+      const accounts = await deps.db
+        .selectFrom('accounts as a')
+        .leftJoin('accounts as p', 'p.id', 'a.parent_account_id')
+        .select(['a.name', 'a.industry', 'p.name as parent'])
+        .where('a.org_id', '=', admin.orgId)
+        .orderBy('a.name')
+        .execute();
+      expect(accounts).toEqual([
+        { name: 'Hooli', industry: 'Search', parent: null },
+        { name: 'Hooli Cloud', industry: 'Hosting', parent: 'Hooli' },
+        { name: 'Hooli Labs', industry: 'Research', parent: 'Hooli' },
+        { name: 'Initech', industry: 'Software', parent: null },
+        { name: 'Initech Asia', industry: 'Software', parent: 'Initech' },
+        { name: 'Initech Europe', industry: 'Software', parent: 'Initech' },
+      ]);
+      expect(summary.inserted + summary.updated + summary.createdReferences).toBe(6 + summary.updated);
+      // A deals import then finds each parent once.
+      const deals = await importCsv(deps, admin, 'Name,Account\nBig one,Initech\nSearch,Hooli\n', { entity: 'deals' });
+      expect(deals.rejects).toEqual([]);
+    },
+  );
+
+  it('one column mapped to two fields is refused, naming both mappings (a stage mapped twice too)', () => {
+    const problems = (input: Record<string, unknown>) => {
+      const r = importOptionsSchema.safeParse({ entity: 'products', ...input });
+      return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message]);
+    };
+    expect(problems({ map: ['product=sku', 'Product=name'] })).toEqual([
+      ['map', 'names "Product" twice ("product=sku" and "Product=name"): one column fills one field; give it once'],
+    ]);
+    expect(problems({ stageMap: ['Won=Won', 'won=Lost'] })).toEqual([
+      [
+        'stageMap',
+        'names "won" twice ("Won=Won" and "won=Lost"): one stage of the file becomes one stage; give it once',
+      ],
+    ]);
+    // The same mapping given twice says nothing new and is fine.
+    expect(problems({ map: ['Product=name', 'product=name'] })).toEqual([]);
+  });
+
+  const USERS = [
+    'Name,Email,Role,Manager',
+    'Mia Manager,mia@example.test,manager,',
+    'Rob Rep,rob@example.test,rep,mia@example.test',
+    'Rita Rep,rita@example.test,rep,Mia Manager',
+    'Sam Senior,sam@example.test,manager,',
+    'Ray Rep,ray@example.test,rep,Sam Senior',
+  ].join('\n');
+
+  it.each([1, 2, 1000])(
+    'users: managers listed in the same file are found by the lines after them (batch size %i)',
+    async (batchSize) => {
+      const admin = await newOrg();
+      const { summary, rejects } = await importCsv(deps, admin, USERS, { entity: 'users', batchSize });
+      expect(rejects).toEqual([]);
+      expect(summary).toMatchObject({ inserted: 5, rejected: 0 });
+      const users = await deps.db
+        .selectFrom('users as u')
+        .leftJoin('users as m', 'm.id', 'u.manager_id')
+        .select(['u.name', 'm.name as manager'])
+        .where('u.org_id', '=', admin.orgId)
+        .where('u.name', '!=', 'Ada Admin')
+        .orderBy('u.name')
+        .execute();
+      expect(users).toEqual([
+        { name: 'Mia Manager', manager: null },
+        { name: 'Ray Rep', manager: 'Sam Senior' },
+        { name: 'Rita Rep', manager: 'Mia Manager' },
+        { name: 'Rob Rep', manager: 'Mia Manager' },
+        { name: 'Sam Senior', manager: null },
+      ]);
+    },
+  );
+
+  it('a row skipped as a duplicate is, to the lines after it, the record it duplicates', async () => {
+    const admin = await newOrg();
+    await importCsv(deps, admin, 'Name,Email,Role\nMia Manager,mia@example.test,manager\n', { entity: 'users' });
+    const { summary, rejects } = await importCsv(
+      deps,
+      admin,
+      'Name,Email,Role,Manager\nMia M.,MIA@example.test,manager,\nRob Rep,rob@example.test,rep,Mia M.\n',
+      { entity: 'users' },
+    );
+    expect(rejects.map((r) => r.line)).toEqual([2]);
+    expect(summary).toMatchObject({ inserted: 1, duplicates: 1 });
+    const rob = await deps.db
+      .selectFrom('users as u')
+      .innerJoin('users as m', 'm.id', 'u.manager_id')
+      .select('m.email')
+      .where('u.email', '=', 'rob@example.test')
+      .where('u.org_id', '=', admin.orgId)
+      .executeTakeFirst();
+    expect(rob).toEqual({ email: 'mia@example.test' });
   });
 });

@@ -202,7 +202,7 @@ export interface DuplicateProbe {
   name: string | null;
   email: string | null;
   domain: string | null;
-  /** Limits a name match to records of the same account (contacts, deals). */
+  /** Limits a name match to records of the same account (contacts, deals); an account's parent, never its duplicate (accounts). */
   accountId: string | null;
 }
 
@@ -234,6 +234,7 @@ export async function findDuplicates(
       case 'accounts':
         return sql<DuplicateHit>`select distinct on (p.i) p.i, a.id, case when p.domain is not null and lower(a.domain) = p.domain then 'same domain ' || a.domain else 'similar name "' || a.name || '"' end as reason
           from ${probesSql} join accounts a on a.org_id = ${org} and a.deleted_at is null
+           and a.id is distinct from p."accountId"
            and ((p.domain is not null and lower(a.domain) = p.domain) or (a.name % p.name and similarity(a.name, p.name) >= ${SIMILAR}))
           order by p.i, (p.domain is not null and lower(a.domain) = p.domain) desc, similarity(a.name, p.name) desc`;
       case 'contacts':

@@ -7,6 +7,10 @@ import type { StageKey } from './import-lookups.repository.ts';
 /** A row ready to be written: the columns it sets (snake_case, as stored) and what its events need. */
 export interface PlannedRecord {
   line: number;
+  /** The id the record gets when it is new (given at planning, so later lines may refer to it). */
+  id: string;
+  /** Accounts: the id of an account an earlier batch created for a missing reference to this one, which this row fills. */
+  adopts?: string;
   cells: string[];
   externalId: string | null;
   columns: Record<string, unknown>;
@@ -153,7 +157,7 @@ export function planRecord(
   const createdAt = date(values.get('createdAt'));
   const s = (k: string) => str(values.get(k));
   const id = (k: string) => ids.get(k) ?? null;
-  const base = { line, cells, externalId, createdAt };
+  const base = { line, id: ctx.newId(), cells, externalId, createdAt };
   let record: PlannedRecord | null = null;
   switch (ctx.entity) {
     case 'accounts':
@@ -175,7 +179,8 @@ export function planRecord(
           owner_id: id('owner'),
           parent_account_id: id('parentAccount'),
         },
-        probe: { ...EMPTY_PROBE, name: s('name'), domain: s('domain') },
+        // "Initech Asia" under its parent "Initech" is not a copy of it, however alike the names.
+        probe: { ...EMPTY_PROBE, name: s('name'), domain: s('domain'), accountId: id('parentAccount') },
       };
       break;
     case 'contacts': {
@@ -298,7 +303,7 @@ export function planRecord(
 
 function planDeal(
   ctx: PlanContext,
-  base: Pick<PlannedRecord, 'line' | 'cells' | 'externalId' | 'createdAt'>,
+  base: Pick<PlannedRecord, 'line' | 'id' | 'cells' | 'externalId' | 'createdAt'>,
   values: ReadonlyMap<string, Value>,
   ids: ReadonlyMap<string, string>,
   currency: string,

@@ -311,7 +311,7 @@ function newRows(
       order =
         table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
     }
-    const id = deps.ids.id();
+    const id = r.id;
     const closedAt = r.history?.closedAt ?? null;
     const createdAt = r.createdAt ?? closedAt ?? now;
     const historical = r.createdAt !== null || closedAt !== null;
