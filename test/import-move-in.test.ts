@@ -190,3 +190,133 @@ describe('moving in: defects of bulk loading', () => {
     expect(rob).toEqual({ email: 'mia@example.test' });
   });
 });
+
+describe('moving in: users and teams', () => {
+  const TEAMS = 'Team Id,Team Name,Type\nT1,Enterprise,field_sales\nT2,Inside,inside_sales\nT3,Partners,\n';
+  const PEOPLE = [
+    'Id,Full Name,Email,Role,Sales Team,Reports To',
+    'U1,Mia Manager,mia@example.test,manager,Enterprise,',
+    'U2,Rob Rep,,,Enterprise,Mia Manager',
+    'U3,Rita Rep,rita@example.test,rep,Inside,mia@example.test',
+    'U4,Rob Rep,,rep,Inside,Mia Manager',
+  ].join('\n');
+
+  it('teams, then users with team, role by default, managers of the same file and placeholder addresses; all inactive', async () => {
+    const admin = await newOrg();
+    const teams = await importCsv(deps, admin, TEAMS, { entity: 'teams' });
+    expect(teams.rejects).toEqual([]);
+    expect(teams.summary).toMatchObject({ inserted: 3 });
+    // Without a rule for missing addresses, people without one are refused with the way out named.
+    const refused = await importCsv(deps, admin, PEOPLE, { entity: 'users', dryRun: true });
+    expect(refused.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [
+        3,
+        'email: missing (every user needs one; or give users without an address a generated placeholder with --missing-email placeholder)',
+      ],
+      [
+        5,
+        'email: missing (every user needs one; or give users without an address a generated placeholder with --missing-email placeholder)',
+      ],
+    ]);
+    const { summary, rejects } = await importCsv(deps, admin, PEOPLE, {
+      entity: 'users',
+      missingEmail: 'placeholder',
+      batchSize: 2,
+    });
+    expect(rejects).toEqual([]);
+    expect(summary).toMatchObject({ inserted: 4, rejected: 0 });
+    const users = await deps.db
+      .selectFrom('users as u')
+      .leftJoin('users as m', 'm.id', 'u.manager_id')
+      .leftJoin('teams as t', 't.id', 'u.team_id')
+      .select([
+        'u.external_id',
+        'u.email',
+        'u.role',
+        'u.active',
+        'u.password_hash',
+        't.name as team',
+        'm.name as manager',
+      ])
+      .where('u.org_id', '=', admin.orgId)
+      .where('u.external_id', 'is not', null)
+      .orderBy('u.external_id')
+      .execute();
+    expect(users).toEqual([
+      {
+        external_id: 'U1',
+        email: 'mia@example.test',
+        role: 'manager',
+        active: false,
+        password_hash: null,
+        team: 'Enterprise',
+        manager: null,
+      },
+      {
+        external_id: 'U2',
+        email: 'rob.rep@users.invalid',
+        role: 'rep',
+        active: false,
+        password_hash: null,
+        team: 'Enterprise',
+        manager: 'Mia Manager',
+      },
+      {
+        external_id: 'U3',
+        email: 'rita@example.test',
+        role: 'rep',
+        active: false,
+        password_hash: null,
+        team: 'Inside',
+        manager: 'Mia Manager',
+      },
+      {
+        external_id: 'U4',
+        email: 'rob.rep.2@users.invalid',
+        role: 'rep',
+        active: false,
+        password_hash: null,
+        team: 'Inside',
+        manager: 'Mia Manager',
+      },
+    ]);
+    const kinds = await deps.db
+      .selectFrom('teams')
+      .select(['external_id', 'name', 'kind'])
+      .where('org_id', '=', admin.orgId)
+      .orderBy('name')
+      .execute();
+    expect(kinds).toEqual([
+      { external_id: 'T1', name: 'Enterprise', kind: 'field_sales' },
+      { external_id: 'T2', name: 'Inside', kind: 'inside_sales' },
+      { external_id: 'T3', name: 'Partners', kind: 'other' },
+    ]);
+    // An invited user (activated by an admin) stays active through a re-import, which changes nothing else.
+    await deps.db
+      .updateTable('users')
+      .set({ active: true })
+      .where('org_id', '=', admin.orgId)
+      .where('external_id', '=', 'U1')
+      .execute();
+    const again = await importCsv(deps, admin, PEOPLE, { entity: 'users', missingEmail: 'placeholder' });
+    expect(again.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    const mia = await deps.db
+      .selectFrom('users')
+      .select('active')
+      .where('org_id', '=', admin.orgId)
+      .where('external_id', '=', 'U1')
+      .executeTakeFirst();
+    expect(mia).toEqual({ active: true });
+    const teamsAgain = await importCsv(deps, admin, TEAMS, { entity: 'teams' });
+    expect(teamsAgain.summary).toMatchObject({ inserted: 0, unchanged: 3 });
+  });
+
+  it('a users file without an email column needs the placeholder rule', async () => {
+    const admin = await newOrg();
+    await expect(importCsv(deps, admin, 'Name\nAda\n', { entity: 'users' })).rejects.toMatchObject({
+      fields: [{ field: 'mapping', message: expect.stringContaining('--missing-email placeholder') }],
+    });
+    const ok = await importCsv(deps, admin, 'Name\nAda Lovelace\n', { entity: 'users', missingEmail: 'placeholder' });
+    expect(ok.summary).toMatchObject({ inserted: 1 });
+  });
+});

@@ -5228,11 +5228,12 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
           createMissing?: 'true' | 'false';
+          missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';
           dryRun?: 'true' | 'false';
           dateOrder?: 'mdy' | 'dmy';
@@ -5294,11 +5295,12 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
           createMissing?: 'true' | 'false';
+          missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';
           dryRun?: 'true' | 'false';
           dateOrder?: 'mdy' | 'dmy';
@@ -9259,7 +9261,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;

@@ -5,6 +5,7 @@ import { importPresets } from './import-presets.ts';
 
 export const importEntitySchema = z.enum(importEntities);
 export const onDuplicateChoices = ['skip', 'update', 'new'] as const;
+export const missingEmailChoices = ['reject', 'placeholder'] as const;
 
 /**
  * "Header=field" pairs as typed on the command line or sent in a query string. A name given twice
@@ -42,6 +43,11 @@ export const importOptionsSchema = z.strictObject({
   /** Stage names of the file → stage names of the pipeline ("Closed Won=Won"). */
   stageMap: pairs('Stage', (n) => n.toLowerCase()).optional(),
   createMissing: z.boolean().default(false),
+  /**
+   * Users without an email address: `reject` them (the file must have an email column), or give
+   * them a generated `placeholder` address (`first.last@users.invalid`) to replace when inviting them.
+   */
+  missingEmail: z.enum(missingEmailChoices).default('reject'),
   onDuplicate: z.enum(onDuplicateChoices).default('skip'),
   dryRun: z.boolean().default(false),
   /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
@@ -98,6 +104,7 @@ export const importQuerySchema = z.strictObject({
   map: z.union([z.string(), z.array(z.string())]).optional(),
   stageMap: z.union([z.string(), z.array(z.string())]).optional(),
   createMissing: z.enum(['true', 'false']).optional(),
+  missingEmail: z.enum(missingEmailChoices).optional(),
   onDuplicate: z.enum(onDuplicateChoices).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
   dateOrder: z.enum(['mdy', 'dmy']).optional(),

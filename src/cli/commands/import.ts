@@ -19,6 +19,11 @@ export function registerImport(program: Command, io: Io): void {
     .option('--stage-map <Old=New>', 'read a stage name of the file as a stage of the pipeline (repeatable)', collect)
     .option('--create-missing', 'create accounts and products named by the file but not found')
     .option(
+      '--missing-email <rule>',
+      'users without an email address: reject, or placeholder (a generated first.last@users.invalid to replace when inviting them)',
+      'reject',
+    )
+    .option(
       '--on-duplicate <choice>',
       'a row that looks like an existing record (same email, domain or a similar name): skip, update or new',
       'skip',

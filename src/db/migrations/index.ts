@@ -7,6 +7,7 @@ import { importHeartbeat } from './0006-import-heartbeat.ts';
 import { dealTraces } from './0007-deal-traces.ts';
 import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
+import { moveIn } from './0015-move-in.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'deal-traces', sql: dealTraces },
   { version: 10, name: 'webhooks', sql: webhooks },
   { version: 12, name: 'jobs', sql: jobs },
+  { version: 15, name: 'move-in', sql: moveIn },
 ];

@@ -39,13 +39,14 @@ export interface ImportRun {
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
   createMissing: boolean;
+  missingEmail: 'reject' | 'placeholder';
   onDuplicate: OnDuplicate;
   dryRun: boolean;
   baseCurrency: string;
 }
 
 const scoped = (entity: ImportEntity): entity is 'accounts' | 'contacts' | 'leads' | 'deals' | 'activities' =>
-  entity !== 'products' && entity !== 'users';
+  entity !== 'products' && entity !== 'users' && entity !== 'teams';
 
 /** A planned record and what happens to it: a new row, or an update of an existing one. */
 export interface Decision {
@@ -108,6 +109,7 @@ export async function importBatch(
     resolver: run.resolver,
     stageMap: run.stageMap,
     createMissing: run.createMissing,
+    missingEmail: run.missingEmail,
     baseCurrency: run.baseCurrency,
     toCreate: new Map(),
     newId: () => deps.ids.id(),

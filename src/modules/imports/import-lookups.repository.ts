@@ -161,7 +161,7 @@ export async function findLeads(db: DbExecutor, orgId: string, values: readonly 
   return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: r.email ? [r.email.toLowerCase()] : [] }));
 }
 
-export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
 
 /** The stored rows with these external ids (the upsert key), live or deleted. */
 export async function rowsByExternalId(
@@ -221,7 +221,7 @@ const SIMILAR = 0.6;
  */
 export async function findDuplicates(
   db: DbExecutor,
-  table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products',
+  table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products' | 'teams',
   orgId: string,
   probes: readonly DuplicateProbe[],
 ): Promise<DuplicateHit[]> {
@@ -262,6 +262,9 @@ export async function findDuplicates(
       case 'products':
         return sql<DuplicateHit>`select distinct on (p.i) p.i, x.id, 'same SKU ' || x.sku as reason
           from ${probesSql} join products x on x.org_id = ${org} and lower(x.sku) = p.name order by p.i`;
+      case 'teams':
+        return sql<DuplicateHit>`select distinct on (p.i) p.i, t.id, 'same name ' || t.name as reason
+          from ${probesSql} join teams t on t.org_id = ${org} and t.deleted_at is null and lower(t.name) = p.name order by p.i`;
     }
   })();
   return (await query.execute(db)).rows;

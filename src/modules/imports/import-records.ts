@@ -27,6 +27,7 @@ export interface PlanContext {
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
   createMissing: boolean;
+  missingEmail: 'reject' | 'placeholder';
   baseCurrency: string;
   /** Names of missing accounts and products to create (value → placeholder id), filled while planning. */
   toCreate: Map<string, { kind: 'account' | 'product'; value: string; id: string; currency: string }>;
@@ -246,21 +247,36 @@ export function planRecord(
         probe: { ...EMPTY_PROBE, name: s('sku')?.toLowerCase() ?? null },
       };
       break;
-    case 'users':
+    case 'users': {
+      let email = s('email');
+      if (email === null && ctx.missingEmail === 'placeholder') email = ctx.resolver.placeholderEmail(s('name') ?? '');
+      if (email === null)
+        problems.push(
+          'email: missing (every user needs one; or give users without an address a generated placeholder with --missing-email placeholder)',
+        );
       record = {
         ...base,
         columns: {
-          email: s('email'),
+          email,
           name: s('name'),
-          role: s('role'),
+          role: s('role') ?? 'rep',
           team_id: id('team'),
           manager_id: id('manager'),
-          active: values.get('active') ?? true,
+          // Imported people cannot sign in until an admin invites them (activates them with a password).
+          active: false,
           password_hash: null,
         },
-        probe: { ...EMPTY_PROBE, email: s('email')?.toLowerCase() ?? null },
+        probe: { ...EMPTY_PROBE, email: email?.toLowerCase() ?? null },
       };
       if (s('role') === 'partner') problems.push('role: partner users need a partner account; create them one by one');
+      break;
+    }
+    case 'teams':
+      record = {
+        ...base,
+        columns: { name: s('name'), kind: s('kind') ?? 'other', manager_id: id('manager') },
+        probe: { ...EMPTY_PROBE, name: s('name')?.toLowerCase() ?? null },
+      };
       break;
     case 'activities': {
       const type = s('type');

@@ -189,6 +189,28 @@ export class ReferenceResolver {
     if (this.refs.users.length !== before) this.userAnswers.clear();
   }
 
+  private readonly placeholderEmails = new Set<string>();
+
+  /**
+   * A generated address for a user without one: `first.last@users.invalid` (a domain that never
+   * receives mail), numbered when the file has two people of that name. The same file gives the
+   * same addresses, so a re-import finds the users it created.
+   */
+  placeholderEmail(name: string): string {
+    const slug =
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '.')
+        .replace(/^\.+|\.+$/g, '')
+        .slice(0, 60) || 'user';
+    let email = `${slug}@users.invalid`;
+    for (let n = 2; this.placeholderEmails.has(email); n++) email = `${slug}.${n}@users.invalid`;
+    this.placeholderEmails.add(email);
+    return email;
+  }
+
   /** Accounts created for missing references by earlier batches, by folded name: a later row of that name fills them. */
   readonly placeholders = new Map<string, string>();
 

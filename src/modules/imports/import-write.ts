@@ -84,10 +84,12 @@ function comparable(v: unknown): string {
 /** Fields a re-import does not change: a deal's stage history moves only through stage moves. */
 const FIXED_ON_UPDATE = new Set(['pipeline_id', 'stage_id', 'status', 'closed_at', 'password_hash']);
 
-function patchFor(d: Decision): Record<string, unknown> {
+function patchFor(table: ImportTable, d: Decision): Record<string, unknown> {
   const before = d.existing ?? {};
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(d.record.columns)) {
+    // A re-import neither signs people out nor lets them in: that is the admin's invitation.
+    if (table === 'users' && k === 'active') continue;
     if (FIXED_ON_UPDATE.has(k) || v === null || v === undefined || v === '[]') continue;
     if (
       comparable(before[k]) !==
@@ -248,7 +250,7 @@ async function applyUpdates(
   for (const d of decisions) {
     if (!d.existing) continue;
     const id = String(d.existing.id);
-    const patch = patchFor(d);
+    const patch = patchFor(table, d);
     if (Object.keys(patch).length === 0) {
       result.unchanged++;
       continue;

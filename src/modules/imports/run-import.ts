@@ -97,7 +97,11 @@ async function headerOf(records: AsyncIterator<CsvRecord>): Promise<string[]> {
 }
 
 function checkedMapping(opts: ImportOptions, headers: readonly string[]): ColumnMapping[] {
-  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  const mapping = proposeMapping(opts.entity, headers, {
+    preset: opts.preset,
+    map: opts.map,
+    missingEmail: opts.missingEmail,
+  });
   if (mapping.problems.length > 0)
     throw invalid(
       mapping.problems.map((message) => ({ field: 'mapping', message })),
@@ -113,6 +117,7 @@ async function newRun(deps: Deps, actor: Actor, opts: ImportOptions): Promise<Im
     resolver: new ReferenceResolver(actor.orgId, refs),
     stageMap: new Map(Object.entries(opts.stageMap ?? {}).map(([from, to]) => [from.toLowerCase(), to])),
     createMissing: opts.createMissing,
+    missingEmail: opts.missingEmail,
     onDuplicate: opts.onDuplicate,
     dryRun: opts.dryRun,
     baseCurrency: await orgBaseCurrencyOf(deps.db, actor.orgId),
@@ -271,7 +276,11 @@ export async function previewImport(
   assertMayImport(actor, opts.entity);
   const records = parseCsv(source, opts.delimiter)[Symbol.asyncIterator]();
   const headers = await headerOf(records);
-  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  const mapping = proposeMapping(opts.entity, headers, {
+    preset: opts.preset,
+    map: opts.map,
+    missingEmail: opts.missingEmail,
+  });
   const fields = importFields[opts.entity].map((f) => ({
     name: f.name,
     required: f.required ?? false,
