@@ -326,3 +326,72 @@ describe('moving in: users and teams', () => {
     expect(ok.summary).toMatchObject({ inserted: 1 });
   });
 });
+
+describe('moving in: products named by the deals file', () => {
+  it('a product created from the deals file carries its price per unit; line items without an amount take it', async () => {
+    const admin = await newOrg();
+    const file = [
+      'Name,Stage,Amount,Product,Sales Price,Created',
+      'Alpha,Qualify,,GTX Basic,550,2025-01-10',
+      'Beta,Qualify,600,GTX Basic,550,2025-01-11',
+      'Gamma,Qualify,,GTX Pro,4821,2025-01-12',
+      'Delta,Qualify,,GTX Pro,,2025-01-13',
+    ].join('\n');
+    const { summary, rejects } = await importCsv(deps, admin, file, {
+      entity: 'deals',
+      createMissing: true,
+      batchSize: 2,
+    });
+    expect(rejects).toEqual([]);
+    expect(summary).toMatchObject({ inserted: 4, createdReferences: 2 });
+    const products = await deps.db
+      .selectFrom('products')
+      .select(['name', 'list_price'])
+      .where('org_id', '=', admin.orgId)
+      .orderBy('name')
+      .execute();
+    expect(products).toEqual([
+      { name: 'GTX Basic', list_price: '550.00' },
+      { name: 'GTX Pro', list_price: '4821.00' },
+    ]);
+    const items = await deps.db
+      .selectFrom('deal_line_items as i')
+      .innerJoin('deals as d', 'd.id', 'i.deal_id')
+      .select(['d.name', 'i.unit_price'])
+      .where('i.org_id', '=', admin.orgId)
+      .orderBy('d.name')
+      .execute();
+    expect(items).toEqual([
+      { name: 'Alpha', unit_price: '550.00' },
+      { name: 'Beta', unit_price: '600.00' },
+      { name: 'Delta', unit_price: '4821.00' },
+      { name: 'Gamma', unit_price: '4821.00' },
+    ]);
+  });
+
+  it('products without a SKU get one made from their name when the name is unique, and the summary says so', async () => {
+    const admin = await newOrg();
+    const file = 'Product,Price\nGTX Plus Pro,5482\nMG Special,55\nMG Special,60\n';
+    const { summary, rejects } = await importCsv(deps, admin, file, { entity: 'products', map: ['Product=name'] });
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [4, 'sku: missing, and another product of the file is named "MG Special": give each of them a SKU'],
+    ]);
+    expect(summary).toMatchObject({ inserted: 2, rejected: 1, generated: 2 });
+    const products = await deps.db
+      .selectFrom('products')
+      .select(['sku', 'name', 'list_price'])
+      .where('org_id', '=', admin.orgId)
+      .orderBy('sku')
+      .execute();
+    expect(products).toEqual([
+      { sku: 'GTX-PLUS-PRO', name: 'GTX Plus Pro', list_price: '5482.00' },
+      { sku: 'MG-SPECIAL', name: 'MG Special', list_price: '55.00' },
+    ]);
+    // The same file again finds the products by the SKUs made the first time.
+    const again = await importCsv(deps, admin, 'Product,Price\nGTX Plus Pro,5482\n', {
+      entity: 'products',
+      map: ['Product=name'],
+    });
+    expect(again.summary).toMatchObject({ inserted: 0, duplicates: 1 });
+  });
+});

@@ -9277,6 +9277,7 @@ export interface components {
         rejected: number;
         duplicates: number;
         createdReferences: number;
+        generated?: number;
         dryRun: boolean;
       } | null;
       error: string | null;

@@ -203,6 +203,12 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     },
     { name: 'amount', kind: 'money', aliases: ['value', 'deal value', 'deal amount'] },
     { name: 'amountMicros', kind: 'micros', help: 'the amount in millionths (Twenty exports)' },
+    {
+      name: 'unitPrice',
+      kind: 'money',
+      aliases: ['unit price', 'sales price', 'list price', 'product price', 'price per unit'],
+      help: "the product's price per unit: the list price of a product created for the deal (`--create-missing`), the line item's price when the deal has no amount",
+    },
     { name: 'currency', kind: 'currency', aliases: ['currency code'] },
     {
       name: 'product',
@@ -239,7 +245,13 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   ],
   products: [
     externalId,
-    { name: 'sku', kind: 'text', required: true, max: 100, aliases: ['product code', 'code', 'item number'] },
+    {
+      name: 'sku',
+      kind: 'text',
+      max: 100,
+      aliases: ['product code', 'code', 'item number'],
+      help: 'made from the name when absent (`Widget Pro` → `WIDGET-PRO`), if no other product of the file has that name',
+    },
     { name: 'name', kind: 'text', required: true, max: 300, aliases: ['product name'] },
     { name: 'family', kind: 'text', max: 200, aliases: ['product family', 'category'] },
     { name: 'description', kind: 'text', max: 5000 },

@@ -72,6 +72,8 @@ export const importSummarySchema = z.object({
   duplicates: z.number().int(),
   /** Accounts and products created for unknown references (--create-missing). */
   createdReferences: z.number().int(),
+  /** Values the import made up where the file had none: SKUs from product names, placeholder email addresses. */
+  generated: z.number().int().optional(),
   dryRun: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -64,6 +64,7 @@ function summaryLines(s: ImportSummary): string[] {
     `  rejected   ${s.rejected}`,
     `  duplicates ${s.duplicates}`,
     ...(s.createdReferences ? [`  created for missing references: ${s.createdReferences}`] : []),
+    ...(s.generated ? [`  with a generated value (SKU from the product name, placeholder email): ${s.generated}`] : []),
   ];
 }
 

@@ -29,6 +29,8 @@ export interface BatchOutcome {
   unchanged: number;
   duplicates: number;
   created: number;
+  /** New rows with a value the import made up (see PlannedRecord.generated). */
+  generated: number;
   rejects: Reject[];
   /** What happens to each accepted line (for the preview). */
   actions: { line: number; action: 'insert' | 'update' }[];
@@ -100,6 +102,7 @@ export async function importBatch(
     unchanged: 0,
     duplicates: 0,
     created: 0,
+    generated: 0,
     rejects: [],
     actions: [],
   };
@@ -146,6 +149,7 @@ export async function importBatch(
   await checkPartners(deps.db, actor.orgId, run.entity, planned, ctx, out);
   const decisions = await decide(deps.db, actor, run, planned, out);
   out.actions = decisions.map((d) => ({ line: d.record.line, action: d.existing ? 'update' : 'insert' }));
+  out.generated = decisions.filter((d) => !d.existing && d.record.generated).length;
   if (run.dryRun) {
     for (const d of decisions)
       if (d.existing) out.updated++;

@@ -9,6 +9,8 @@ export interface PlannedRecord {
   line: number;
   /** The id the record gets when it is new (given at planning, so later lines may refer to it). */
   id: string;
+  /** Fields the import made up for this row (a SKU from the name, a placeholder email). */
+  generated?: string[];
   /** Accounts: the id of an account an earlier batch created for a missing reference to this one, which this row fills. */
   adopts?: string;
   cells: string[];
@@ -30,12 +32,18 @@ export interface PlanContext {
   missingEmail: 'reject' | 'placeholder';
   baseCurrency: string;
   /** Names of missing accounts and products to create (value → placeholder id), filled while planning. */
-  toCreate: Map<string, { kind: 'account' | 'product'; value: string; id: string; currency: string }>;
+  toCreate: Map<
+    string,
+    { kind: 'account' | 'product'; value: string; id: string; currency: string; listPrice: string }
+  >;
   newId: () => string;
 }
 
-/** What a product created for a missing reference costs: nothing, in the currency of the row that named it. */
-export const createdPrice = (c: { currency: string }) => ({ listPrice: '0.00', currency: c.currency });
+/** What a product created for a missing reference costs: the unit price of the row that named it (else nothing), in its currency. */
+export const createdPrice = (c: { currency: string; listPrice: string }) => ({
+  listPrice: c.listPrice,
+  currency: c.currency,
+});
 
 export type PlanResult = { ok: true; record: PlannedRecord } | { ok: false; reason: string };
 
@@ -91,7 +99,13 @@ function resolveRefs(
       const key = `${kind}:${v.toLowerCase()}`;
       let planned = ctx.toCreate.get(key);
       if (!planned) {
-        planned = { kind, value: v, id: ctx.newId(), currency };
+        planned = {
+          kind,
+          value: v,
+          id: ctx.newId(),
+          currency,
+          listPrice: money(values.get('unitPrice'))?.amount ?? '0.00',
+        };
         ctx.toCreate.set(key, planned);
         // Later rows of this batch price their line items as this row does.
         if (kind === 'product') ctx.resolver.remember(kind, v, planned.id, createdPrice(planned));
@@ -159,6 +173,7 @@ export function planRecord(
   const s = (k: string) => str(values.get(k));
   const id = (k: string) => ids.get(k) ?? null;
   const base = { line, id: ctx.newId(), cells, externalId, createdAt };
+  const generated: string[] = [];
   let record: PlannedRecord | null = null;
   switch (ctx.entity) {
     case 'accounts':
@@ -232,11 +247,20 @@ export function planRecord(
         },
       };
       break;
-    case 'products':
+    case 'products': {
+      let sku = s('sku');
+      if (sku === null) {
+        sku = ctx.resolver.skuFor(s('name') ?? '');
+        if (sku === null)
+          problems.push(
+            `sku: missing, and another product of the file is named "${s('name') ?? ''}": give each of them a SKU`,
+          );
+        else generated.push('sku');
+      }
       record = {
         ...base,
         columns: {
-          sku: s('sku'),
+          sku,
           name: s('name'),
           family: s('family'),
           description: s('description'),
@@ -244,12 +268,16 @@ export function planRecord(
           currency,
           active: values.get('active') ?? true,
         },
-        probe: { ...EMPTY_PROBE, name: s('sku')?.toLowerCase() ?? null },
+        probe: { ...EMPTY_PROBE, name: sku?.toLowerCase() ?? null },
       };
       break;
+    }
     case 'users': {
       let email = s('email');
-      if (email === null && ctx.missingEmail === 'placeholder') email = ctx.resolver.placeholderEmail(s('name') ?? '');
+      if (email === null && ctx.missingEmail === 'placeholder') {
+        email = ctx.resolver.placeholderEmail(s('name') ?? '');
+        generated.push('email');
+      }
       if (email === null)
         problems.push(
           'email: missing (every user needs one; or give users without an address a generated placeholder with --missing-email placeholder)',
@@ -314,6 +342,7 @@ export function planRecord(
       break;
   }
   if (problems.length > 0 || !record) return { ok: false, reason: problems.join('; ') };
+  if (generated.length > 0) record.generated = generated;
   return { ok: true, record };
 }
 
@@ -352,7 +381,10 @@ function planDeal(
   let lineItem: PlannedRecord['lineItem'];
   if (productId) {
     const price = ctx.resolver.productPrices.get(productId);
-    const unitPrice = amount ?? (price && price.currency === currency ? price.listPrice : null);
+    const unitPrice =
+      amount ??
+      money(values.get('unitPrice'))?.amount ??
+      (price && price.currency === currency ? price.listPrice : null);
     if (unitPrice === null)
       problems.push(`product: give an amount (the product is priced in ${price?.currency ?? 'another currency'})`);
     else lineItem = { productId, unitPrice };

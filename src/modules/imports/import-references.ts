@@ -190,6 +190,27 @@ export class ReferenceResolver {
   }
 
   private readonly placeholderEmails = new Set<string>();
+  /** Product names of the file given a SKU made from them (a second product of that name gets none). */
+  private readonly skuNames = new Set<string>();
+
+  /**
+   * A SKU made from a product name (`Widget Pro` → `WIDGET-PRO`), or null when an earlier row of
+   * the file has that name too: two products of one name need SKUs of their own. The same name
+   * gives the same SKU, so a re-import finds the product by it.
+   */
+  skuFor(name: string): string | null {
+    const key = name.trim().toLowerCase();
+    if (this.skuNames.has(key)) return null;
+    this.skuNames.add(key);
+    const sku = name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100);
+    return sku || 'PRODUCT';
+  }
 
   /**
    * A generated address for a user without one: `first.last@users.invalid` (a domain that never

@@ -33,6 +33,7 @@ interface Created {
   value: string;
   id: string;
   currency: string;
+  listPrice: string;
   accountType?: string;
 }
 
@@ -208,7 +209,7 @@ async function createMissing(
     id: c.id,
     sku: c.value,
     name: c.value,
-    list_price: '0.00',
+    list_price: c.listPrice,
     currency: c.currency,
     created_at: now,
     updated_at: now,

@@ -57,6 +57,7 @@ function afterBatch(
     unchanged: summary.unchanged + (out?.unchanged ?? 0),
     duplicates: summary.duplicates + (out?.duplicates ?? 0),
     createdReferences: summary.createdReferences + (out?.created ?? 0),
+    generated: (summary.generated ?? 0) + (out?.generated ?? 0),
   };
 }
 
@@ -159,6 +160,7 @@ export async function runImport(
         rejected: 0,
         duplicates: 0,
         createdReferences: 0,
+        generated: 0,
         dryRun: opts.dryRun,
       };
   let toSkip = control.resume?.rowsDone ?? 0;
