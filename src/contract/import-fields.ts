@@ -174,9 +174,9 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     {
       name: 'name',
       kind: 'text',
-      required: true,
       max: 300,
       aliases: ['deal name', 'opportunity name', 'title', 'deal title'],
+      help: 'the external id when the file has no name (exports that identify deals only by an id)',
     },
     account,
     {

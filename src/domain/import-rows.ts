@@ -88,6 +88,8 @@ export function proposeMapping(entity: ImportEntity, headers: readonly string[],
   for (const f of importFields[entity])
     if (f.required && !filled.has(f.name))
       problems.push(`no column for the required field "${f.name}" (name one with --map "Column=${f.name}")`);
+  if (entity === 'deals' && !filled.has('name') && !filled.has('externalId'))
+    problems.push('no column for the required field "name" (name one with --map "Column=name")');
   if (entity === 'users' && !filled.has('email') && opts.missingEmail !== 'placeholder')
     problems.push(
       'no column for "email": name one with --map "Column=email", or give users without an address a generated placeholder with --missing-email placeholder',

@@ -377,6 +377,9 @@ function planDeal(
   const channel = str(values.get('channel')) ?? (partner ? 'partner' : 'direct');
   if (channel === 'direct' && partner)
     problems.push('partner: only partner deals have a partner account (channel is direct)');
+  // Exports that identify deals only by an id (no name column) name them by it.
+  const name = str(values.get('name')) ?? base.externalId;
+  if (name === null) problems.push('name: missing (a deal needs a name, or an external id to be named by)');
   const productId = ids.get('product');
   let lineItem: PlannedRecord['lineItem'];
   if (productId) {
@@ -392,7 +395,7 @@ function planDeal(
   return {
     ...base,
     columns: {
-      name: str(values.get('name')),
+      name,
       account_id: ids.get('account') ?? null,
       primary_contact_id: ids.get('contact') ?? null,
       pipeline_id: pipeline.id,
@@ -411,6 +414,6 @@ function planDeal(
     },
     history: { firstStage: closed ? stages.first : stages.final, finalStage: stages.final, closedAt },
     ...(lineItem ? { lineItem } : {}),
-    probe: { ...EMPTY_PROBE, name: str(values.get('name')), accountId: ids.get('account') ?? null },
+    probe: { ...EMPTY_PROBE, name, accountId: ids.get('account') ?? null },
   };
 }
