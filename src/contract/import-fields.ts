@@ -320,7 +320,7 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   ],
   teams: [
     { ...externalId, aliases: [...(externalId.aliases ?? []), 'team id'] },
-    { name: 'name', kind: 'text', required: true, max: 200, aliases: ['team name', 'sales team'] },
+    { name: 'name', kind: 'text', required: true, max: 200, aliases: ['team', 'team name', 'sales team'] },
     {
       name: 'kind',
       kind: 'choice',

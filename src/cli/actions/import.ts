@@ -18,7 +18,7 @@ export interface ImportCommandOptions {
   preset?: string;
   stageMap?: string[];
   createMissing?: boolean;
-  missingEmail: string;
+  missingEmail?: string;
   onDuplicate: string;
   rejects?: string;
   dryRun?: boolean;
