@@ -15,6 +15,7 @@ import { verifyChain } from '../src/modules/events/chain.ts';
 import { createTeam, updateTeam, updateUser } from '../src/modules/users/users.service.ts';
 import { cloneTemplate, createTestDeps, type TestDb, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
+import { analysedBetween, analyzeCounts } from './helpers/statistics.ts';
 
 let source: TestDeps;
 let target: TestDb;
@@ -251,8 +252,12 @@ describe('backup and restore', () => {
     expect(progress).toContain('events');
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
 
+    const filled = ['deals', 'events', 'users', 'accounts', 'login_attempts'];
+    const before = await analyzeCounts(target.database.db, filled);
     const restored = await restoreBackup({ database: target.database, clock }, file);
     expect(restored.rows).toEqual(made.rows);
+    // Statistics of every restored table before the restore reports done.
+    expect(analysedBetween(before, await analyzeCounts(target.database.db, filled))).toEqual([...filled].sort());
     expect(await snapshot(target.database.db)).toEqual(await snapshot(source.db));
     const chain = restored.chains.find((c) => c.report.checked > 0);
     expect(chain?.report).toMatchObject({ ok: true, unsealed: 0 });

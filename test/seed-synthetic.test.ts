@@ -16,6 +16,7 @@ import { countUnsealed } from '../src/modules/events/events.repository.ts';
 import { seedSynthetic, type SyntheticOptions, type SyntheticResult } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { analysedBetween, analyzeCounts } from './helpers/statistics.ts';
 
 const clock = new ManualClock('2026-06-15T10:00:00.000Z');
 const options: SyntheticOptions = {
@@ -29,10 +30,14 @@ const options: SyntheticOptions = {
 };
 let deps: TestDeps;
 let result: SyntheticResult;
+const FILLED = ['deals', 'events', 'deal_stage_visits', 'activities', 'leads', 'accounts', 'contacts'];
+let analysed: string[];
 
 beforeAll(async () => {
   deps = await createTestDeps({ clock });
+  const before = await analyzeCounts(deps.db, FILLED);
   result = await seedSynthetic(deps, options);
+  analysed = analysedBetween(before, await analyzeCounts(deps.db, FILLED));
 }, 120_000);
 afterAll(async () => deps.cleanup());
 
@@ -55,6 +60,10 @@ const dealEvents = async (dealId: string) =>
   ).rows;
 
 describe('seed synthetic', () => {
+  it('analyses the tables it filled before it reports done, so analyses plan with real statistics', () => {
+    expect(analysed).toEqual([...FILLED].sort());
+  });
+
   it('makes exactly the deals asked for, with leads, consumers, calls, meetings and objections, and counts what it wrote', async () => {
     const orgId = result.organizationId;
     const count = async (table: string, where = sql`true`) =>

@@ -5529,11 +5529,12 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
           createMissing?: 'true' | 'false';
+          missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';
           dryRun?: 'true' | 'false';
           dateOrder?: 'mdy' | 'dmy';
@@ -5595,11 +5596,12 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
           createMissing?: 'true' | 'false';
+          missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';
           dryRun?: 'true' | 'false';
           dateOrder?: 'mdy' | 'dmy';
@@ -9583,7 +9585,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;
@@ -9599,6 +9601,7 @@ export interface components {
         rejected: number;
         duplicates: number;
         createdReferences: number;
+        generated?: number;
         dryRun: boolean;
       } | null;
       error: string | null;

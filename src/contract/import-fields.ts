@@ -2,14 +2,24 @@ import { accountTypes } from './accounts.ts';
 import { roles } from './access.ts';
 import { activityTypes, callDispositions } from './activities.ts';
 import { settableLeadStatuses } from './leads.ts';
+import { teamKinds } from './users.ts';
 
-export const importEntities = ['accounts', 'contacts', 'leads', 'deals', 'products', 'activities', 'users'] as const;
+export const importEntities = [
+  'accounts',
+  'contacts',
+  'leads',
+  'deals',
+  'products',
+  'activities',
+  'users',
+  'teams',
+] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
-/** What a role may import: admins everything; managers the records their people work on (not the catalogue or users). */
+/** What a role may import: admins everything; managers the records their people work on (not the catalogue, users or teams). */
 export function importableEntities(role: string | undefined): ImportEntity[] {
   if (role === 'admin') return [...importEntities];
-  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users');
+  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users' && e !== 'teams');
   return [];
 }
 
@@ -164,9 +174,9 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     {
       name: 'name',
       kind: 'text',
-      required: true,
       max: 300,
       aliases: ['deal name', 'opportunity name', 'title', 'deal title'],
+      help: 'the external id when the file has no name (exports that identify deals only by an id)',
     },
     account,
     {
@@ -193,6 +203,12 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     },
     { name: 'amount', kind: 'money', aliases: ['value', 'deal value', 'deal amount'] },
     { name: 'amountMicros', kind: 'micros', help: 'the amount in millionths (Twenty exports)' },
+    {
+      name: 'unitPrice',
+      kind: 'money',
+      aliases: ['unit price', 'sales price', 'list price', 'product price', 'price per unit'],
+      help: "the product's price per unit: the list price of a product created for the deal (`--create-missing`), the line item's price when the deal has no amount",
+    },
     { name: 'currency', kind: 'currency', aliases: ['currency code'] },
     {
       name: 'product',
@@ -229,7 +245,13 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   ],
   products: [
     externalId,
-    { name: 'sku', kind: 'text', required: true, max: 100, aliases: ['product code', 'code', 'item number'] },
+    {
+      name: 'sku',
+      kind: 'text',
+      max: 100,
+      aliases: ['product code', 'code', 'item number'],
+      help: 'made from the name when absent (`Widget Pro` → `WIDGET-PRO`), if no other product of the file has that name',
+    },
     { name: 'name', kind: 'text', required: true, max: 300, aliases: ['product name'] },
     { name: 'family', kind: 'text', max: 200, aliases: ['product family', 'category'] },
     { name: 'description', kind: 'text', max: 5000 },
@@ -266,12 +288,53 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
   ],
   users: [
     externalId,
-    { name: 'email', kind: 'email', required: true, aliases: ['e-mail', 'email address', 'username'] },
+    {
+      name: 'email',
+      kind: 'email',
+      aliases: ['e-mail', 'email address', 'username'],
+      help: 'required unless missing addresses are generated (`--missing-email placeholder`)',
+    },
     { name: 'name', kind: 'text', required: true, max: 300, aliases: ['full name', 'user name'] },
-    { name: 'role', kind: 'choice', required: true, choices: roles, aliases: ['profile'] },
-    { name: 'team', kind: 'ref', ref: 'team', help: 'team by name' },
-    { name: 'manager', kind: 'ref', ref: 'user', help: 'user by name, email or external id' },
-    { name: 'active', kind: 'bool', aliases: ['is active'] },
+    {
+      name: 'role',
+      kind: 'choice',
+      choices: roles,
+      aliases: ['profile'],
+      help: 'admin, manager or rep; `rep` when absent or blank',
+    },
+    {
+      name: 'team',
+      kind: 'ref',
+      ref: 'team',
+      aliases: ['sales team', 'team name'],
+      help: 'team by name or external id',
+    },
+    {
+      name: 'manager',
+      kind: 'ref',
+      ref: 'user',
+      aliases: ['reports to', 'manager email', 'manager name'],
+      help: 'user by name, email or external id (an earlier line of the same file too)',
+    },
+    createdAt,
+  ],
+  teams: [
+    { ...externalId, aliases: [...(externalId.aliases ?? []), 'team id'] },
+    { name: 'name', kind: 'text', required: true, max: 200, aliases: ['team', 'team name', 'sales team'] },
+    {
+      name: 'kind',
+      kind: 'choice',
+      choices: teamKinds,
+      aliases: ['type', 'team type'],
+      help: `${teamKinds.join(', ')}; \`other\` when absent`,
+    },
+    {
+      name: 'manager',
+      kind: 'ref',
+      ref: 'user',
+      aliases: ['team leader', 'leader', 'team lead', 'manager email'],
+      help: 'user by name, email or external id',
+    },
     createdAt,
   ],
 };
@@ -294,4 +357,5 @@ export const singular: Record<ImportEntity, string> = {
   products: 'product',
   activities: 'activity',
   users: 'user',
+  teams: 'team',
 };

@@ -1,16 +1,35 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
-import { importEntities } from './import-fields.ts';
+import { foldHeader, importEntities } from './import-fields.ts';
 import { importPresets } from './import-presets.ts';
 
 export const importEntitySchema = z.enum(importEntities);
 export const onDuplicateChoices = ['skip', 'update', 'new'] as const;
+export const missingEmailChoices = ['reject', 'placeholder'] as const;
 
-/** "Header=field" pairs as typed on the command line or sent in a query string. */
-const pairs = (what: string) =>
+/**
+ * "Header=field" pairs as typed on the command line or sent in a query string. A name given twice
+ * with different values is refused rather than the last one silently winning: one column fills one
+ * field (`fold` says which spellings name the same column or stage).
+ */
+const pairs = (what: string, fold: (name: string) => string) =>
   z
     .array(z.string().regex(/^[^=]+=.*$/, `must be "Name=${what}"`))
     .max(200)
+    .superRefine((items, ctx) => {
+      const seen = new Map<string, { name: string; value: string }>();
+      for (const p of items) {
+        const name = p.slice(0, p.indexOf('=')).trim();
+        const value = p.slice(p.indexOf('=') + 1).trim();
+        const first = seen.get(fold(name));
+        if (first && first.value !== value)
+          ctx.addIssue({
+            code: 'custom',
+            message: `names "${name}" twice ("${first.name}=${first.value}" and "${name}=${value}"): one ${what === 'field' ? 'column fills one field' : 'stage of the file becomes one stage'}; give it once`,
+          });
+        if (!first) seen.set(fold(name), { name, value });
+      }
+    })
     .transform((items) =>
       Object.fromEntries(items.map((p) => [p.slice(0, p.indexOf('=')).trim(), p.slice(p.indexOf('=') + 1).trim()])),
     );
@@ -20,10 +39,15 @@ export const importOptionsSchema = z.strictObject({
   entity: importEntitySchema,
   preset: z.enum(importPresets).optional(),
   /** Column → field ("Header=field"); "Header=" ignores the column. */
-  map: pairs('field').optional(),
+  map: pairs('field', foldHeader).optional(),
   /** Stage names of the file → stage names of the pipeline ("Closed Won=Won"). */
-  stageMap: pairs('Stage').optional(),
+  stageMap: pairs('Stage', (n) => n.toLowerCase()).optional(),
   createMissing: z.boolean().default(false),
+  /**
+   * Users without an email address: `reject` them (the file must have an email column), or give
+   * them a generated `placeholder` address (`first.last@users.invalid`) to replace when inviting them.
+   */
+  missingEmail: z.enum(missingEmailChoices).default('reject'),
   onDuplicate: z.enum(onDuplicateChoices).default('skip'),
   dryRun: z.boolean().default(false),
   /** How to read dates written with slashes: 03/04/2025 is 4 March (mdy) or 3 April (dmy). */
@@ -48,6 +72,8 @@ export const importSummarySchema = z.object({
   duplicates: z.number().int(),
   /** Accounts and products created for unknown references (--create-missing). */
   createdReferences: z.number().int(),
+  /** Values the import made up where the file had none: SKUs from product names, placeholder email addresses. */
+  generated: z.number().int().optional(),
   dryRun: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
@@ -80,6 +106,7 @@ export const importQuerySchema = z.strictObject({
   map: z.union([z.string(), z.array(z.string())]).optional(),
   stageMap: z.union([z.string(), z.array(z.string())]).optional(),
   createMissing: z.enum(['true', 'false']).optional(),
+  missingEmail: z.enum(missingEmailChoices).optional(),
   onDuplicate: z.enum(onDuplicateChoices).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
   dateOrder: z.enum(['mdy', 'dmy']).optional(),

@@ -23,6 +23,7 @@ export interface OrganizationsTable {
 export interface TeamsTable {
   org_id: string;
   id: string;
+  external_id: Generated<string | null>;
   name: string;
   kind: string;
   manager_id: string | null;

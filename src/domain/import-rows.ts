@@ -27,6 +27,8 @@ export interface MappingOptions {
   preset?: ImportPreset | undefined;
   /** header → field, as `--map "Header=field"`; an empty field ignores the column. */
   map?: Readonly<Record<string, string>> | undefined;
+  /** Users: whether rows without an email get a generated placeholder (else the file needs an email column). */
+  missingEmail?: 'reject' | 'placeholder' | undefined;
 }
 
 export interface Mapping {
@@ -86,6 +88,12 @@ export function proposeMapping(entity: ImportEntity, headers: readonly string[],
   for (const f of importFields[entity])
     if (f.required && !filled.has(f.name))
       problems.push(`no column for the required field "${f.name}" (name one with --map "Column=${f.name}")`);
+  if (entity === 'deals' && !filled.has('name') && !filled.has('externalId'))
+    problems.push('no column for the required field "name" (name one with --map "Column=name")');
+  if (entity === 'users' && !filled.has('email') && opts.missingEmail !== 'placeholder')
+    problems.push(
+      'no column for "email": name one with --map "Column=email", or give users without an address a generated placeholder with --missing-email placeholder',
+    );
   if ((entity === 'contacts' || entity === 'leads') && !filled.has('lastName') && !filled.has('name'))
     problems.push('no column for "lastName" or "name" (name one with --map "Column=lastName")');
   return { columns, problems };

@@ -18,6 +18,7 @@ export interface ImportCommandOptions {
   preset?: string;
   stageMap?: string[];
   createMissing?: boolean;
+  missingEmail?: string;
   onDuplicate: string;
   rejects?: string;
   dryRun?: boolean;
@@ -32,6 +33,7 @@ const optionNames: OptionNames = {
   map: '--map',
   stageMap: '--stage-map',
   onDuplicate: '--on-duplicate',
+  missingEmail: '--missing-email',
   dateOrder: '--date-order',
   delimiter: '--delimiter',
   batchSize: '--batch-size',
@@ -62,6 +64,7 @@ function summaryLines(s: ImportSummary): string[] {
     `  rejected   ${s.rejected}`,
     `  duplicates ${s.duplicates}`,
     ...(s.createdReferences ? [`  created for missing references: ${s.createdReferences}`] : []),
+    ...(s.generated ? [`  with a generated value (SKU from the product name, placeholder email): ${s.generated}`] : []),
   ];
 }
 
@@ -74,6 +77,7 @@ export async function importCommand(io: Io, entity: string, file: string, opts: 
       map: opts.map,
       stageMap: opts.stageMap,
       createMissing: opts.createMissing ?? false,
+      missingEmail: opts.missingEmail,
       onDuplicate: opts.onDuplicate,
       dryRun: opts.dryRun ?? false,
       dateOrder: opts.dateOrder,

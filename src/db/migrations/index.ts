@@ -8,6 +8,7 @@ import { dealTraces } from './0007-deal-traces.ts';
 import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
+import { moveIn } from './0015-move-in.ts';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'webhooks', sql: webhooks },
   { version: 12, name: 'jobs', sql: jobs },
   { version: 14, name: 'board-index', sql: boardIndex },
+  { version: 15, name: 'move-in', sql: moveIn },
 ];

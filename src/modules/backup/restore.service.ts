@@ -1,3 +1,4 @@
+import { analyzeTables } from '../../db/analyze.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { migrations } from '../../db/migrations/index.ts';
@@ -250,6 +251,11 @@ export async function restoreBackup(
     return loaded.rows;
   });
   if (loadedIntoVersion < latest) await migrate(database, now);
+  // Every table was just filled in bulk: statistics before the restored data is used.
+  await analyzeTables(
+    database.db,
+    (await repo.readCatalog(database.db)).map((t) => t.name),
+  );
   const chains: RestoreResult['chains'] = [];
   for (const org of await allOrganizations(database.db)) {
     chains.push({ organization: org.name, report: await verifyChain(database.db, org.id) });

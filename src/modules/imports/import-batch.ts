@@ -5,7 +5,7 @@ import type { Value } from '../../domain/import-rows.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import * as lookups from './import-lookups.repository.ts';
-import { planRecord, type PlanContext, type PlannedRecord } from './import-records.ts';
+import { createdPrice, planRecord, type PlanContext, type PlannedRecord } from './import-records.ts';
 import type { BatchedRefKind, ReferenceResolver } from './import-references.ts';
 import { writeBatch } from './import-write.ts';
 
@@ -29,6 +29,8 @@ export interface BatchOutcome {
   unchanged: number;
   duplicates: number;
   created: number;
+  /** New rows with a value the import made up (see PlannedRecord.generated). */
+  generated: number;
   rejects: Reject[];
   /** What happens to each accepted line (for the preview). */
   actions: { line: number; action: 'insert' | 'update' }[];
@@ -39,13 +41,14 @@ export interface ImportRun {
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
   createMissing: boolean;
+  missingEmail: 'reject' | 'placeholder';
   onDuplicate: OnDuplicate;
   dryRun: boolean;
   baseCurrency: string;
 }
 
 const scoped = (entity: ImportEntity): entity is 'accounts' | 'contacts' | 'leads' | 'deals' | 'activities' =>
-  entity !== 'products' && entity !== 'users';
+  entity !== 'products' && entity !== 'users' && entity !== 'teams';
 
 /** A planned record and what happens to it: a new row, or an update of an existing one. */
 export interface Decision {
@@ -99,6 +102,7 @@ export async function importBatch(
     unchanged: 0,
     duplicates: 0,
     created: 0,
+    generated: 0,
     rejects: [],
     actions: [],
   };
@@ -108,12 +112,14 @@ export async function importBatch(
     resolver: run.resolver,
     stageMap: run.stageMap,
     createMissing: run.createMissing,
+    missingEmail: run.missingEmail,
     baseCurrency: run.baseCurrency,
     toCreate: new Map(),
     newId: () => deps.ids.id(),
   };
   const planned: PlannedRecord[] = [];
   const seenExt = new Map<string, number>();
+  const known = await knownByExternalId(deps.db, actor.orgId, run.entity, rows);
   for (const row of rows) {
     const plan = planRecord(ctx, row.line, row.cells, row.values);
     if (!plan.ok) {
@@ -137,17 +143,19 @@ export async function importBatch(
       continue;
     }
     if (ext !== null) seenExt.set(ext, row.line);
+    learnRow(run, ctx, plan.record, known);
     planned.push(plan.record);
   }
   await checkPartners(deps.db, actor.orgId, run.entity, planned, ctx, out);
   const decisions = await decide(deps.db, actor, run, planned, out);
   out.actions = decisions.map((d) => ({ line: d.record.line, action: d.existing ? 'update' : 'insert' }));
+  out.generated = decisions.filter((d) => !d.existing && d.record.generated).length;
   if (run.dryRun) {
     for (const d of decisions)
       if (d.existing) out.updated++;
       else out.inserted++;
     out.created += ctx.toCreate.size;
-    for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
+    rememberCreated(run, ctx);
     return out;
   }
   const written = await writeBatch(
@@ -170,8 +178,73 @@ export async function importBatch(
   out.updated += written.updated;
   out.unchanged += written.unchanged;
   out.created += ctx.toCreate.size;
-  for (const c of ctx.toCreate.values()) run.resolver.remember(c.kind, c.value, c.id);
+  rememberCreated(run, ctx);
   return out;
+}
+
+/** Accounts and users of the batch already stored under their external id (their rows update them). */
+async function knownByExternalId(
+  db: DbExecutor,
+  orgId: string,
+  entity: ImportEntity,
+  rows: readonly BatchRow[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (entity !== 'accounts' && entity !== 'users') return new Map();
+  const ids = rows.flatMap((r) => {
+    const v = r.values.get('externalId');
+    return typeof v === 'string' ? [v] : [];
+  });
+  return lookups.rowsByExternalId(db, entity, orgId, ids);
+}
+
+/**
+ * Makes an account or user row known to the lines after it (a parent account, a manager), before
+ * its batch is written. An account row named as an account created for a missing reference
+ * (a parent named by an earlier line) fills that account instead of adding a second one.
+ */
+function learnRow(
+  run: ImportRun,
+  ctx: PlanContext,
+  r: PlannedRecord,
+  known: ReadonlyMap<string, Record<string, unknown>>,
+): void {
+  if (run.entity !== 'accounts' && run.entity !== 'users') return;
+  const stored = r.externalId ? known.get(r.externalId) : undefined;
+  let id = stored ? String(stored.id) : r.id;
+  const c = r.columns;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (run.entity === 'users') {
+    run.resolver.learnUser({
+      id,
+      external_id: r.externalId,
+      name: text(c.name) ?? '',
+      email: text(c.email) ?? '',
+    });
+    return;
+  }
+  if (!stored) {
+    for (const key of [text(c.name), r.externalId].flatMap((k) => (k ? [k.toLowerCase()] : []))) {
+      const inBatch = ctx.toCreate.get(`account:${key}`);
+      if (inBatch) {
+        ctx.toCreate.delete(`account:${key}`);
+        r.id = id = inBatch.id;
+        break;
+      }
+      const earlier = run.resolver.placeholders.get(key);
+      if (earlier) {
+        run.resolver.placeholders.delete(key);
+        r.adopts = id = earlier;
+        break;
+      }
+    }
+  }
+  run.resolver.learnAccount(id, [text(c.name), text(c.domain), r.externalId]);
+}
+
+/** Records created for missing references, found by the later batches (products with their price). */
+function rememberCreated(run: ImportRun, ctx: PlanContext): void {
+  for (const c of ctx.toCreate.values())
+    run.resolver.remember(c.kind, c.value, c.id, c.kind === 'product' ? createdPrice(c) : undefined);
 }
 
 /** A partner deal must point to an account of a partner type (accounts created for it are resellers). */
@@ -220,13 +293,46 @@ async function decide(
     actor.orgId,
     planned.flatMap((p) => (p.externalId ? [p.externalId] : [])),
   );
+  const adopted = await lookups.rowsById(
+    db,
+    table,
+    actor.orgId,
+    planned.flatMap((p) => (p.adopts ? [p.adopts] : [])),
+  );
   const decisions: Decision[] = planned.map((record) => ({
     record,
-    existing: (record.externalId && existing.get(record.externalId)) || null,
+    existing:
+      (record.externalId && existing.get(record.externalId)) || (record.adopts && adopted.get(record.adopts)) || null,
     duplicateOf: null,
   }));
   if (table === 'activities') return decisions;
-  const inBatch = duplicatesInBatch(run, decisions, out);
+  const redirects = new Map<string, string>();
+  const inBatch = duplicatesInBatch(run, decisions, out, redirects);
+  const kept = await duplicatesStored(db, actor, run, decisions, inBatch, redirects, out);
+  if (redirects.size > 0) {
+    // Rows skipped as duplicates are the records they duplicate to the rows that named them.
+    for (const [from, to] of redirects) run.resolver.redirect(from, to);
+    for (const d of kept)
+      for (const [k, v] of Object.entries(d.record.columns))
+        if (k.endsWith('_id') && typeof v === 'string') d.record.columns[k] = redirects.get(v) ?? v;
+  }
+  return kept;
+}
+
+/** The id a decided row has once written: the stored record's it updates, else its own. */
+const idOf = (d: Decision): string => (d.existing ? String(d.existing.id) : d.record.id);
+
+async function duplicatesStored(
+  db: DbExecutor,
+  actor: Actor,
+  run: ImportRun,
+  decisions: Decision[],
+  inBatch: Set<number>,
+  redirects: Map<string, string>,
+  out: BatchOutcome,
+): Promise<Decision[]> {
+  const table = run.entity;
+  if (table === 'activities') return decisions;
   // A deal with an id of its own system is that system's deal: its name says little ("Renewal").
   const probed = (d: Decision) => !d.existing && !(table === 'deals' && d.record.externalId !== null);
   const probes = decisions
@@ -248,6 +354,7 @@ async function decide(
         reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}); skipped`,
       });
       dropped.add(hit.i);
+      redirects.set(d.record.id, hit.id);
     } else if (run.onDuplicate === 'update') {
       if (
         scoped(table) &&
@@ -261,10 +368,12 @@ async function decide(
           reason: `duplicate: ${singular[table]} ${hit.id} (${hit.reason}) is not yours to update`,
         });
         dropped.add(hit.i);
+        redirects.set(d.record.id, hit.id);
         continue;
       }
       d.existing = other;
       d.duplicateOf = hit.id;
+      redirects.set(d.record.id, hit.id);
     } else {
       d.duplicateOf = hit.id;
     }
@@ -277,9 +386,14 @@ async function decide(
  * find earlier ones in the database). They cannot update a record not written yet, so `update`
  * skips them like `skip`; `new` imports them.
  */
-function duplicatesInBatch(run: ImportRun, decisions: readonly Decision[], out: BatchOutcome): Set<number> {
+function duplicatesInBatch(
+  run: ImportRun,
+  decisions: readonly Decision[],
+  out: BatchOutcome,
+  redirects: Map<string, string>,
+): Set<number> {
   const dropped = new Set<number>();
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; id: string }>();
   decisions.forEach((d, i) => {
     if (d.existing) return;
     const keys = [
@@ -287,16 +401,18 @@ function duplicatesInBatch(run: ImportRun, decisions: readonly Decision[], out: 
       d.record.probe.domain ? `same domain ${d.record.probe.domain}` : null,
     ].filter((k): k is string => k !== null);
     const hit = keys.find((k) => seen.has(k));
-    for (const k of keys) if (!seen.has(k)) seen.set(k, d.record.line);
+    for (const k of keys) if (!seen.has(k)) seen.set(k, { line: d.record.line, id: idOf(d) });
     if (!hit) return;
     out.duplicates++;
     if (run.onDuplicate === 'new') return;
     out.rejects.push({
       line: d.record.line,
       cells: d.record.cells,
-      reason: `duplicate: ${hit} as line ${seen.get(hit) ?? '?'}; skipped`,
+      reason: `duplicate: ${hit} as line ${seen.get(hit)?.line ?? '?'}; skipped`,
     });
     dropped.add(i);
+    const first = seen.get(hit);
+    if (first) redirects.set(d.record.id, first.id);
   });
   return dropped;
 }

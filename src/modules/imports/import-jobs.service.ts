@@ -34,6 +34,7 @@ export function optionsFromQuery(q: ImportQuery): ImportOptions {
     map: list(q.map),
     stageMap: list(q.stageMap),
     createMissing: q.createMissing === 'true',
+    missingEmail: q.missingEmail,
     onDuplicate: q.onDuplicate,
     dryRun: q.dryRun === 'true',
     dateOrder: q.dateOrder,

@@ -161,7 +161,7 @@ export async function findLeads(db: DbExecutor, orgId: string, values: readonly 
   return rows.rows.map((r) => ({ id: r.id, externalId: r.external_id, keys: r.email ? [r.email.toLowerCase()] : [] }));
 }
 
-export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users';
+export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
 
 /** The stored rows with these external ids (the upsert key), live or deleted. */
 export async function rowsByExternalId(
@@ -202,7 +202,7 @@ export interface DuplicateProbe {
   name: string | null;
   email: string | null;
   domain: string | null;
-  /** Limits a name match to records of the same account (contacts, deals). */
+  /** Limits a name match to records of the same account (contacts, deals); an account's parent, never its duplicate (accounts). */
   accountId: string | null;
 }
 
@@ -221,7 +221,7 @@ const SIMILAR = 0.6;
  */
 export async function findDuplicates(
   db: DbExecutor,
-  table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products',
+  table: 'accounts' | 'contacts' | 'leads' | 'deals' | 'users' | 'products' | 'teams',
   orgId: string,
   probes: readonly DuplicateProbe[],
 ): Promise<DuplicateHit[]> {
@@ -234,6 +234,7 @@ export async function findDuplicates(
       case 'accounts':
         return sql<DuplicateHit>`select distinct on (p.i) p.i, a.id, case when p.domain is not null and lower(a.domain) = p.domain then 'same domain ' || a.domain else 'similar name "' || a.name || '"' end as reason
           from ${probesSql} join accounts a on a.org_id = ${org} and a.deleted_at is null
+           and a.id is distinct from p."accountId"
            and ((p.domain is not null and lower(a.domain) = p.domain) or (a.name % p.name and similarity(a.name, p.name) >= ${SIMILAR}))
           order by p.i, (p.domain is not null and lower(a.domain) = p.domain) desc, similarity(a.name, p.name) desc`;
       case 'contacts':
@@ -261,6 +262,9 @@ export async function findDuplicates(
       case 'products':
         return sql<DuplicateHit>`select distinct on (p.i) p.i, x.id, 'same SKU ' || x.sku as reason
           from ${probesSql} join products x on x.org_id = ${org} and lower(x.sku) = p.name order by p.i`;
+      case 'teams':
+        return sql<DuplicateHit>`select distinct on (p.i) p.i, t.id, 'same name ' || t.name as reason
+          from ${probesSql} join teams t on t.org_id = ${org} and t.deleted_at is null and lower(t.name) = p.name order by p.i`;
     }
   })();
   return (await query.execute(db)).rows;

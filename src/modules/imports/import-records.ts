@@ -7,6 +7,12 @@ import type { StageKey } from './import-lookups.repository.ts';
 /** A row ready to be written: the columns it sets (snake_case, as stored) and what its events need. */
 export interface PlannedRecord {
   line: number;
+  /** The id the record gets when it is new (given at planning, so later lines may refer to it). */
+  id: string;
+  /** Fields the import made up for this row (a SKU from the name, a placeholder email). */
+  generated?: string[];
+  /** Accounts: the id of an account an earlier batch created for a missing reference to this one, which this row fills. */
+  adopts?: string;
   cells: string[];
   externalId: string | null;
   columns: Record<string, unknown>;
@@ -23,11 +29,21 @@ export interface PlanContext {
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
   createMissing: boolean;
+  missingEmail: 'reject' | 'placeholder';
   baseCurrency: string;
   /** Names of missing accounts and products to create (value → placeholder id), filled while planning. */
-  toCreate: Map<string, { kind: 'account' | 'product'; value: string; id: string; currency: string }>;
+  toCreate: Map<
+    string,
+    { kind: 'account' | 'product'; value: string; id: string; currency: string; listPrice: string }
+  >;
   newId: () => string;
 }
+
+/** What a product created for a missing reference costs: the unit price of the row that named it (else nothing), in its currency. */
+export const createdPrice = (c: { currency: string; listPrice: string }) => ({
+  listPrice: c.listPrice,
+  currency: c.currency,
+});
 
 export type PlanResult = { ok: true; record: PlannedRecord } | { ok: false; reason: string };
 
@@ -83,8 +99,16 @@ function resolveRefs(
       const key = `${kind}:${v.toLowerCase()}`;
       let planned = ctx.toCreate.get(key);
       if (!planned) {
-        planned = { kind, value: v, id: ctx.newId(), currency };
+        planned = {
+          kind,
+          value: v,
+          id: ctx.newId(),
+          currency,
+          listPrice: money(values.get('unitPrice'))?.amount ?? '0.00',
+        };
         ctx.toCreate.set(key, planned);
+        // Later rows of this batch price their line items as this row does.
+        if (kind === 'product') ctx.resolver.remember(kind, v, planned.id, createdPrice(planned));
       }
       ids.set(name, planned.id);
       continue;
@@ -148,7 +172,8 @@ export function planRecord(
   const createdAt = date(values.get('createdAt'));
   const s = (k: string) => str(values.get(k));
   const id = (k: string) => ids.get(k) ?? null;
-  const base = { line, cells, externalId, createdAt };
+  const base = { line, id: ctx.newId(), cells, externalId, createdAt };
+  const generated: string[] = [];
   let record: PlannedRecord | null = null;
   switch (ctx.entity) {
     case 'accounts':
@@ -170,7 +195,8 @@ export function planRecord(
           owner_id: id('owner'),
           parent_account_id: id('parentAccount'),
         },
-        probe: { ...EMPTY_PROBE, name: s('name'), domain: s('domain') },
+        // "Initech Asia" under its parent "Initech" is not a copy of it, however alike the names.
+        probe: { ...EMPTY_PROBE, name: s('name'), domain: s('domain'), accountId: id('parentAccount') },
       };
       break;
     case 'contacts': {
@@ -221,11 +247,20 @@ export function planRecord(
         },
       };
       break;
-    case 'products':
+    case 'products': {
+      let sku = s('sku');
+      if (sku === null) {
+        sku = ctx.resolver.skuFor(s('name') ?? '');
+        if (sku === null)
+          problems.push(
+            `sku: missing, and another product of the file is named "${s('name') ?? ''}": give each of them a SKU`,
+          );
+        else generated.push('sku');
+      }
       record = {
         ...base,
         columns: {
-          sku: s('sku'),
+          sku,
           name: s('name'),
           family: s('family'),
           description: s('description'),
@@ -233,24 +268,43 @@ export function planRecord(
           currency,
           active: values.get('active') ?? true,
         },
-        probe: { ...EMPTY_PROBE, name: s('sku')?.toLowerCase() ?? null },
+        probe: { ...EMPTY_PROBE, name: sku?.toLowerCase() ?? null },
       };
       break;
-    case 'users':
+    }
+    case 'users': {
+      let email = s('email');
+      if (email === null && ctx.missingEmail === 'placeholder') {
+        email = ctx.resolver.placeholderEmail(s('name') ?? '');
+        generated.push('email');
+      }
+      if (email === null)
+        problems.push(
+          'email: missing (every user needs one; or give users without an address a generated placeholder with --missing-email placeholder)',
+        );
       record = {
         ...base,
         columns: {
-          email: s('email'),
+          email,
           name: s('name'),
-          role: s('role'),
+          role: s('role') ?? 'rep',
           team_id: id('team'),
           manager_id: id('manager'),
-          active: values.get('active') ?? true,
+          // Imported people cannot sign in until an admin invites them (activates them with a password).
+          active: false,
           password_hash: null,
         },
-        probe: { ...EMPTY_PROBE, email: s('email')?.toLowerCase() ?? null },
+        probe: { ...EMPTY_PROBE, email: email?.toLowerCase() ?? null },
       };
       if (s('role') === 'partner') problems.push('role: partner users need a partner account; create them one by one');
+      break;
+    }
+    case 'teams':
+      record = {
+        ...base,
+        columns: { name: s('name'), kind: s('kind') ?? 'other', manager_id: id('manager') },
+        probe: { ...EMPTY_PROBE, name: s('name')?.toLowerCase() ?? null },
+      };
       break;
     case 'activities': {
       const type = s('type');
@@ -288,12 +342,13 @@ export function planRecord(
       break;
   }
   if (problems.length > 0 || !record) return { ok: false, reason: problems.join('; ') };
+  if (generated.length > 0) record.generated = generated;
   return { ok: true, record };
 }
 
 function planDeal(
   ctx: PlanContext,
-  base: Pick<PlannedRecord, 'line' | 'cells' | 'externalId' | 'createdAt'>,
+  base: Pick<PlannedRecord, 'line' | 'id' | 'cells' | 'externalId' | 'createdAt'>,
   values: ReadonlyMap<string, Value>,
   ids: ReadonlyMap<string, string>,
   currency: string,
@@ -322,11 +377,17 @@ function planDeal(
   const channel = str(values.get('channel')) ?? (partner ? 'partner' : 'direct');
   if (channel === 'direct' && partner)
     problems.push('partner: only partner deals have a partner account (channel is direct)');
+  // Exports that identify deals only by an id (no name column) name them by it.
+  const name = str(values.get('name')) ?? base.externalId;
+  if (name === null) problems.push('name: missing (a deal needs a name, or an external id to be named by)');
   const productId = ids.get('product');
   let lineItem: PlannedRecord['lineItem'];
   if (productId) {
     const price = ctx.resolver.productPrices.get(productId);
-    const unitPrice = amount ?? (price && price.currency === currency ? price.listPrice : null);
+    const unitPrice =
+      amount ??
+      money(values.get('unitPrice'))?.amount ??
+      (price && price.currency === currency ? price.listPrice : null);
     if (unitPrice === null)
       problems.push(`product: give an amount (the product is priced in ${price?.currency ?? 'another currency'})`);
     else lineItem = { productId, unitPrice };
@@ -334,7 +395,7 @@ function planDeal(
   return {
     ...base,
     columns: {
-      name: str(values.get('name')),
+      name,
       account_id: ids.get('account') ?? null,
       primary_contact_id: ids.get('contact') ?? null,
       pipeline_id: pipeline.id,
@@ -353,6 +414,6 @@ function planDeal(
     },
     history: { firstStage: closed ? stages.first : stages.final, finalStage: stages.final, closedAt },
     ...(lineItem ? { lineItem } : {}),
-    probe: { ...EMPTY_PROBE, name: str(values.get('name')), accountId: ids.get('account') ?? null },
+    probe: { ...EMPTY_PROBE, name, accountId: ids.get('account') ?? null },
   };
 }

@@ -7,6 +7,7 @@ export type RefAnswer = { id: string } | { missing: true } | { ambiguous: number
 
 /** Organization-wide reference data loaded once per import (few rows: users, teams, pipelines). */
 export interface StaticRefs {
+  /** Grows with the users of the file being imported, line by line. */
   users: lookups.UserKey[];
   teams: { id: string; name: string }[];
   pipelines: { id: string; name: string; is_default: boolean }[];
@@ -142,14 +143,106 @@ export class ReferenceResolver {
     }
   }
 
-  /** The answer for a value prefetched in this batch. */
+  /** The answer for a value prefetched in this batch, else a record of an earlier line of the file. */
   batched(kind: Batched, value: string): RefAnswer {
-    return this.cache.get(`${kind}:${value}`) ?? { missing: true };
+    const answer = this.cache.get(`${kind}:${value}`);
+    if (answer && !('missing' in answer)) return answer;
+    const learned = kind === 'account' ? this.learned.get(value.toLowerCase()) : undefined;
+    if (learned && learned.size === 1) return { id: [...learned][0] ?? '' };
+    if (learned && learned.size > 1) return { ambiguous: learned.size };
+    return answer ?? { missing: true };
   }
 
-  /** Records a record created for a missing reference, so later rows find it. */
-  remember(kind: Batched, value: string, id: string): void {
+  /**
+   * Accounts and users of earlier lines of the file being imported, by folded name, domain, email
+   * or external id: a later line's reference to them resolves whether or not their batch was
+   * written yet, so references inside one file resolve in file order whatever the batch size.
+   */
+  private readonly learned = new Map<string, Set<string>>();
+
+  learnAccount(id: string, keys: readonly (string | null)[]): void {
+    if (this.learned.size > CACHE_LIMIT) this.learned.clear();
+    for (const k of keys) {
+      if (!k) continue;
+      const key = k.toLowerCase();
+      let ids = this.learned.get(key);
+      if (!ids) this.learned.set(key, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
+  learnUser(user: lookups.UserKey): void {
+    if (this.refs.users.some((u) => u.id === user.id)) return;
+    this.refs.users.push(user);
+    // Answers given before this user was known may have changed (missing, or now ambiguous).
+    this.userAnswers.clear();
+  }
+
+  /**
+   * A row learned under `from` turned out to be another record (`to`: a duplicate it was skipped
+   * for): later references to it resolve to that record.
+   */
+  redirect(from: string, to: string): void {
+    for (const ids of this.learned.values()) if (ids.delete(from)) ids.add(to);
+    const before = this.refs.users.length;
+    this.refs.users = this.refs.users.filter((u) => u.id !== from);
+    if (this.refs.users.length !== before) this.userAnswers.clear();
+  }
+
+  private readonly placeholderEmails = new Set<string>();
+  /** Product names of the file given a SKU made from them (a second product of that name gets none). */
+  private readonly skuNames = new Set<string>();
+
+  /**
+   * A SKU made from a product name (`Widget Pro` → `WIDGET-PRO`), or null when an earlier row of
+   * the file has that name too: two products of one name need SKUs of their own. The same name
+   * gives the same SKU, so a re-import finds the product by it.
+   */
+  skuFor(name: string): string | null {
+    const key = name.trim().toLowerCase();
+    if (this.skuNames.has(key)) return null;
+    this.skuNames.add(key);
+    const sku = name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100);
+    return sku || 'PRODUCT';
+  }
+
+  /**
+   * A generated address for a user without one: `first.last@users.invalid` (a domain that never
+   * receives mail), numbered when the file has two people of that name. The same file gives the
+   * same addresses, so a re-import finds the users it created.
+   */
+  placeholderEmail(name: string): string {
+    const slug =
+      name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '.')
+        .replace(/^\.+|\.+$/g, '')
+        .slice(0, 60) || 'user';
+    let email = `${slug}@users.invalid`;
+    for (let n = 2; this.placeholderEmails.has(email); n++) email = `${slug}.${n}@users.invalid`;
+    this.placeholderEmails.add(email);
+    return email;
+  }
+
+  /** Accounts created for missing references by earlier batches, by folded name: a later row of that name fills them. */
+  readonly placeholders = new Map<string, string>();
+
+  /**
+   * Records a record created for a missing reference, so later rows find it; a product with the
+   * price it was created with, so later deals naming it get their line item priced as the first.
+   */
+  remember(kind: Batched, value: string, id: string, price?: { listPrice: string; currency: string }): void {
     this.cache.set(`${kind}:${value}`, { id });
+    if (price) this.productPrices.set(id, price);
+    if (kind === 'account') this.placeholders.set(value.toLowerCase(), id);
   }
 
   /** Forgets answers given inside a batch that was rolled back (records created by it are gone). */

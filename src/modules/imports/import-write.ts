@@ -33,6 +33,7 @@ interface Created {
   value: string;
   id: string;
   currency: string;
+  listPrice: string;
   accountType?: string;
 }
 
@@ -84,10 +85,12 @@ function comparable(v: unknown): string {
 /** Fields a re-import does not change: a deal's stage history moves only through stage moves. */
 const FIXED_ON_UPDATE = new Set(['pipeline_id', 'stage_id', 'status', 'closed_at', 'password_hash']);
 
-function patchFor(d: Decision): Record<string, unknown> {
+function patchFor(table: ImportTable, d: Decision): Record<string, unknown> {
   const before = d.existing ?? {};
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(d.record.columns)) {
+    // A re-import neither signs people out nor lets them in: that is the admin's invitation.
+    if (table === 'users' && k === 'active') continue;
     if (FIXED_ON_UPDATE.has(k) || v === null || v === undefined || v === '[]') continue;
     if (
       comparable(before[k]) !==
@@ -206,7 +209,7 @@ async function createMissing(
     id: c.id,
     sku: c.value,
     name: c.value,
-    list_price: '0.00',
+    list_price: c.listPrice,
     currency: c.currency,
     created_at: now,
     updated_at: now,
@@ -248,7 +251,7 @@ async function applyUpdates(
   for (const d of decisions) {
     if (!d.existing) continue;
     const id = String(d.existing.id);
-    const patch = patchFor(d);
+    const patch = patchFor(table, d);
     if (Object.keys(patch).length === 0) {
       result.unchanged++;
       continue;
@@ -311,7 +314,7 @@ function newRows(
       order =
         table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
     }
-    const id = deps.ids.id();
+    const id = r.id;
     const closedAt = r.history?.closedAt ?? null;
     const createdAt = r.createdAt ?? closedAt ?? now;
     const historical = r.createdAt !== null || closedAt !== null;

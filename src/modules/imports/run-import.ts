@@ -9,6 +9,7 @@ import type { Deps } from '../context.ts';
 import { importBatch, type BatchOutcome, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
 import { orgBaseCurrencyOf } from './import-writes.repository.ts';
+import { analyzeTables } from '../../db/analyze.ts';
 
 export interface ImportHooks {
   /** The file's header and how its columns are used, before any row is imported. */
@@ -56,6 +57,7 @@ function afterBatch(
     unchanged: summary.unchanged + (out?.unchanged ?? 0),
     duplicates: summary.duplicates + (out?.duplicates ?? 0),
     createdReferences: summary.createdReferences + (out?.created ?? 0),
+    generated: (summary.generated ?? 0) + (out?.generated ?? 0),
   };
 }
 
@@ -96,7 +98,11 @@ async function headerOf(records: AsyncIterator<CsvRecord>): Promise<string[]> {
 }
 
 function checkedMapping(opts: ImportOptions, headers: readonly string[]): ColumnMapping[] {
-  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  const mapping = proposeMapping(opts.entity, headers, {
+    preset: opts.preset,
+    map: opts.map,
+    missingEmail: opts.missingEmail,
+  });
   if (mapping.problems.length > 0)
     throw invalid(
       mapping.problems.map((message) => ({ field: 'mapping', message })),
@@ -112,6 +118,7 @@ async function newRun(deps: Deps, actor: Actor, opts: ImportOptions): Promise<Im
     resolver: new ReferenceResolver(actor.orgId, refs),
     stageMap: new Map(Object.entries(opts.stageMap ?? {}).map(([from, to]) => [from.toLowerCase(), to])),
     createMissing: opts.createMissing,
+    missingEmail: opts.missingEmail,
     onDuplicate: opts.onDuplicate,
     dryRun: opts.dryRun,
     baseCurrency: await orgBaseCurrencyOf(deps.db, actor.orgId),
@@ -153,6 +160,7 @@ export async function runImport(
         rejected: 0,
         duplicates: 0,
         createdReferences: 0,
+        generated: 0,
         dryRun: opts.dryRun,
       };
   let toSkip = control.resume?.rowsDone ?? 0;
@@ -215,16 +223,35 @@ export async function runImport(
       else batch.push({ line, cells: fields, values: converted.values });
       if (batch.length + refused.length >= opts.batchSize) await startNext();
     }
+    await startNext();
+    await writing;
   } catch (err) {
     // A file that turns out unreadable stops the import once the batch being written is done.
     await writing.catch(() => undefined);
+    // The batches committed before the failure stay: the planner learns of them all the same.
+    await analyzeFilled(deps, opts, summary).catch(() => undefined);
     throw err;
   }
-  await startNext();
-  await writing;
   summary = { ...summary, rows: rowsRead };
+  await analyzeFilled(deps, opts, summary);
   await hooks.onProgress?.(summary.rows, bytes, { ...summary });
   return summary;
+}
+
+/** The tables an import of the entity writes to (events and deal history included). */
+export function tablesFilledBy(entity: ImportOptions['entity'], createdReferences: boolean): string[] {
+  return [
+    entity,
+    'events',
+    ...(entity === 'deals' ? ['deal_stage_visits', 'deal_line_items'] : []),
+    ...(createdReferences ? ['accounts', 'products'] : []),
+  ];
+}
+
+/** Statistics of what the import wrote, before it reports done (see analyzeTables). */
+async function analyzeFilled(deps: Deps, opts: ImportOptions, summary: ImportSummary): Promise<void> {
+  if (opts.dryRun || summary.inserted + summary.updated + summary.createdReferences === 0) return;
+  await analyzeTables(deps.db, tablesFilledBy(opts.entity, summary.createdReferences > 0));
 }
 
 const show = (v: Value): string =>
@@ -251,7 +278,11 @@ export async function previewImport(
   assertMayImport(actor, opts.entity);
   const records = parseCsv(source, opts.delimiter)[Symbol.asyncIterator]();
   const headers = await headerOf(records);
-  const mapping = proposeMapping(opts.entity, headers, { preset: opts.preset, map: opts.map });
+  const mapping = proposeMapping(opts.entity, headers, {
+    preset: opts.preset,
+    map: opts.map,
+    missingEmail: opts.missingEmail,
+  });
   const fields = importFields[opts.entity].map((f) => ({
     name: f.name,
     required: f.required ?? false,

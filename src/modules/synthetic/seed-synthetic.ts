@@ -1,3 +1,4 @@
+import { analyzeTables } from '../../db/analyze.ts';
 import { deferForeignKeyChecks, verifyForeignKeys } from '../../db/foreign-keys.ts';
 import { ManualClock } from '../../domain/deps.ts';
 import type { Deps } from '../context.ts';
@@ -118,6 +119,8 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     await moveChainHead(trx, world.orgId, writer.chainHead, base.clock.now());
     return writer.written;
   });
+  // Months of history in one go: the planner must know of it before anyone analyses it.
+  await analyzeTables(base.db, [...WRITTEN_TABLES, 'users', 'teams', 'pipelines', 'stages']);
   return {
     organizationId: world.orgId,
     organizationName: opts.name,

@@ -376,6 +376,7 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
     const team = await repo.insertTeam(trx, {
       org_id: actor.orgId,
       id,
+      external_id: null,
       name: input.name,
       kind: input.kind,
       manager_id: input.managerId ?? null,

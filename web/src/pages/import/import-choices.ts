@@ -13,6 +13,8 @@ export interface ImportChoices {
   stageMap: string;
   onDuplicate: (typeof onDuplicateChoices)[number];
   createMissing: boolean;
+  /** Users without an email address: rejected, or given a generated placeholder. */
+  missingEmail: 'reject' | 'placeholder';
   dateOrder: 'mdy' | 'dmy';
   delimiter: string;
 }
@@ -24,6 +26,7 @@ export const defaultChoices = (entity: ImportEntity): ImportChoices => ({
   stageMap: '',
   onDuplicate: 'skip',
   createMissing: false,
+  missingEmail: 'reject',
   dateOrder: 'mdy',
   delimiter: ',',
 });
@@ -43,6 +46,7 @@ export function importQuery(
       .map((l) => l.trim())
       .filter((l) => l.includes('=')),
     createMissing: c.createMissing ? 'true' : undefined,
+    missingEmail: c.entity === 'users' && c.missingEmail === 'placeholder' ? 'placeholder' : undefined,
     onDuplicate: c.onDuplicate,
     dateOrder: c.dateOrder,
     delimiter: c.delimiter === ',' ? undefined : c.delimiter,
@@ -92,4 +96,5 @@ export const listPathOf: Record<ImportEntity, string> = {
   activities: '/activities',
   products: '/admin/products',
   users: '/admin/users',
+  teams: '/admin/teams',
 };

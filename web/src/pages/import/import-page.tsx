@@ -202,6 +202,18 @@ export function ImportPage() {
               Create accounts and products the file names but Pipewright lacks
             </label>
           )}
+          {choices.entity === 'users' && (
+            <label>
+              <span>People without an email address</span>
+              <select
+                value={choices.missingEmail}
+                onChange={(e) => change({ missingEmail: e.target.value === 'placeholder' ? 'placeholder' : 'reject' })}
+              >
+                <option value="reject">Reject them (the file must give every address)</option>
+                <option value="placeholder">Give them a placeholder address to replace when inviting</option>
+              </select>
+            </label>
+          )}
           {choices.entity === 'deals' && (
             <label className="wide">
               <span>Stage names that differ</span>
