@@ -9320,6 +9320,7 @@ export interface components {
         id: string;
         name: string | null;
       } | null;
+      version: number;
       data: {
         [key: string]: unknown;
       };

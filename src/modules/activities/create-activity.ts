@@ -61,7 +61,7 @@ export async function createActivity(
         entityType: 'activity',
         entityId: id,
         type: 'activity.completed',
-        data: { completed_at: row.completed_at },
+        data: { completedAt: row.completed_at },
       });
     await recordEvents(trx, deps, actor, events);
 

@@ -77,7 +77,7 @@ export async function updateActivity(
         entityType: 'activity',
         entityId: id,
         type: 'activity.completed',
-        data: { completed_at: after.completed_at },
+        data: { completedAt: after.completed_at },
       });
     await recordEvents(trx, deps, actor, events);
     return after;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, GENESIS_HASH, hashEventWithData } from '../../domain/event-hash.ts';
+import { canonicalJson, EMPTY_CHAIN, sealNext } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadAudit } from '../../contract/access.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { EventTypeFilter } from '../../contract/webhooks.ts';
+import { currentEventVersion, eventProblems, upcastEvent } from '../../contract/events/index.ts';
 import type { Deps } from '../context.ts';
 import { verifyChain, type VerifyReport } from './chain.ts';
 import * as repo from './events.repository.ts';
@@ -19,6 +20,20 @@ export interface EventInput {
   imported?: boolean;
 }
 
+/**
+ * The catalog version an event is stored with, once the catalog accepts it: a type it does not
+ * know, a record kind the type is not about or a payload its schema refuses is a defect of the
+ * writer, so it fails the transaction instead of entering the log.
+ */
+export function catalogVersion(e: Pick<EventInput, 'type' | 'entityType' | 'data'>): number {
+  const problems = eventProblems(e);
+  if (problems.length > 0)
+    throw new Error(
+      `event ${e.type} of ${e.entityType} refused by the catalog: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    );
+  return currentEventVersion(e.type);
+}
+
 /** Appends events in the caller's transaction and returns their ids in order; the sealer chains them after commit. */
 export async function recordEvents(
   trx: DbExecutor,
@@ -29,7 +44,13 @@ export async function recordEvents(
   const at = deps.clock.now();
   return repo.insertEvents(
     trx,
-    events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
+    events.map((e) => ({
+      ...e,
+      version: catalogVersion(e),
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      occurredAt: at,
+    })),
   );
 }
 
@@ -43,7 +64,13 @@ export async function recordManyEvents(
   const at = deps.clock.now();
   return repo.copyEvents(
     trx,
-    events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
+    events.map((e) => ({
+      ...e,
+      version: catalogVersion(e),
+      orgId: actor.orgId,
+      actorId: actor.userId,
+      occurredAt: at,
+    })),
   );
 }
 
@@ -72,18 +99,19 @@ export async function recordSealedEvents(
   const at = deps.clock.now();
   const orgId = actor.orgId;
   await repo.lockChain(trx, orgId);
-  let head = (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+  let head = (await repo.getChainHead(trx, orgId)) ?? EMPTY_CHAIN;
   function* rows(): Generator<CopyValue[]> {
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as EventInput;
-      const seq = head.lastSeq + 1;
       const businessTime = e.businessTime ?? null;
       const imported = e.imported ?? false;
+      const version = catalogVersion(e);
       const data = canonicalJson(e.data);
-      const hash = hashEventWithData(
+      const prevHash = head.lastHash;
+      const next = sealNext(
+        head,
         {
           orgId,
-          seq,
           occurredAt: at,
           businessTime,
           imported,
@@ -91,14 +119,15 @@ export async function recordSealedEvents(
           entityType: e.entityType,
           entityId: e.entityId,
           type: e.type,
-          prevHash: head.lastHash,
+          version,
         },
         data,
       );
+      head = next.head;
       yield [
         orgId,
         ids[i],
-        seq,
+        next.seal.seq,
         at,
         businessTime,
         imported,
@@ -107,10 +136,10 @@ export async function recordSealedEvents(
         e.entityId,
         e.type,
         data,
-        head.lastHash,
-        hash,
+        version,
+        prevHash,
+        next.seal.hash,
       ];
-      head = { lastSeq: seq, lastHash: hash };
     }
   }
   await repo.copySealedEvents(trx, rows());
@@ -127,6 +156,8 @@ export const timelineEntrySchema = z.object({
   businessTime: z.string().nullable(),
   imported: z.boolean(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** The version of the payload in `data`: the current version of the type (older payloads are upcast). */
+  version: z.number().int(),
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -155,7 +186,7 @@ export async function timeline(
       businessTime: r.businessTime ? r.businessTime.toISOString() : null,
       imported: r.imported,
       actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
-      data: r.data,
+      ...upcastEvent(r.type, r.version, r.data),
     })),
     nextCursor: rows.length > opts.limit && last ? String(last.id) : null,
   };
@@ -199,7 +230,7 @@ export async function seqBefore(db: DbExecutor, orgId: string, from: Date): Prom
  */
 export async function lockChainHead(trx: DbExecutor, orgId: string): Promise<repo.ChainHead> {
   await repo.lockChain(trx, orgId);
-  return (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+  return (await repo.getChainHead(trx, orgId)) ?? EMPTY_CHAIN;
 }
 
 /** Moves the organization's chain head after a bulk writer sealed events under `lockChainHead`. */
