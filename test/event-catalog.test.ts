@@ -107,6 +107,15 @@ describe('the event catalog', () => {
     expect(problems[0]?.message).toMatch(/extra/);
   });
 
+  it('keeps the payloads SQL reads at the version the SQL reads', () => {
+    // stageVisitsFromEvents (deals/stage-visits.repository.ts), the stage column of the event
+    // export (events/export.repository.ts) and the waterfall (analytics/waterfall.repository.ts)
+    // read deal.created after.pipeline_id / after.stage_id and deal.stage_changed to.pipelineId /
+    // to.stageId in SQL. A new version of either type needs a branch on events.version there.
+    expect(eventCatalog.get('deal.created')?.version).toBe(1);
+    expect(eventCatalog.get('deal.stage_changed')?.version).toBe(1);
+  });
+
   it('reads a stored version it does not know as stored and flags it', () => {
     expect(
       storedEventProblems({
