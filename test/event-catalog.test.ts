@@ -3,7 +3,6 @@ import { eventCatalog, eventProblems, storedEventProblems } from '../src/contrac
 import { ManualClock } from '../src/domain/deps.ts';
 import { seedDemo, type DemoResult } from '../src/modules/demo/seed-demo.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
-import { recordEvents } from '../src/modules/events/events.service.ts';
 import { seedSynthetic, type SyntheticResult } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
@@ -64,7 +63,7 @@ describe('the event catalog', () => {
       deps.db
         .transaction()
         .execute((trx) =>
-          recordEvents(trx, deps, admin, [
+          deps.eventLog.append(trx, admin, [
             { entityType: 'deal', entityId: admin.userId, type: 'deal.teleported', data: {} },
           ]),
         ),
@@ -78,14 +77,14 @@ describe('the event catalog', () => {
       deps.db
         .transaction()
         .execute((trx) =>
-          recordEvents(trx, deps, admin, [
+          deps.eventLog.append(trx, admin, [
             { entityType: 'lead', entityId: admin.userId, type: 'lead.status_changed', data: { from: 'new', to: 7 } },
           ]),
         ),
     ).rejects.toThrow(/data\.to:/);
     await expect(
       deps.db.transaction().execute((trx) =>
-        recordEvents(trx, deps, admin, [
+        deps.eventLog.append(trx, admin, [
           {
             entityType: 'contact',
             entityId: admin.userId,
@@ -112,8 +111,10 @@ describe('the event catalog', () => {
     // export (events/export.repository.ts) and the waterfall (analytics/waterfall.repository.ts)
     // read deal.created after.pipeline_id / after.stage_id and deal.stage_changed to.pipelineId /
     // to.stageId in SQL. A new version of either type needs a branch on events.version there.
+    // The waterfall also reads deal.created after.<field> and deal.updated changes.<field>.to.
     expect(eventCatalog.get('deal.created')?.version).toBe(1);
     expect(eventCatalog.get('deal.stage_changed')?.version).toBe(1);
+    expect(eventCatalog.get('deal.updated')?.version).toBe(1);
   });
 
   it('reads a stored version it does not know as stored and flags it', () => {

@@ -1,149 +1,20 @@
 import { z } from 'zod';
-import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, EMPTY_CHAIN, sealNext } from '../../domain/event-hash.ts';
+import { EMPTY_CHAIN } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadAudit } from '../../contract/access.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { EventTypeFilter } from '../../contract/webhooks.ts';
-import { currentEventVersion, eventProblems, upcastEvent } from '../../contract/events/index.ts';
+import { upcastEvent } from '../../contract/events/index.ts';
 import type { Deps } from '../context.ts';
 import { verifyChain, type VerifyReport } from './chain.ts';
 import * as repo from './events.repository.ts';
 
-export interface EventInput {
-  entityType: string;
-  entityId: string;
-  type: string;
-  data: Record<string, unknown>;
-  businessTime?: Date | null;
-  imported?: boolean;
-}
+export { catalogVersion, type EventActor, type EventInput } from './event-log.ts';
 
-/**
- * The catalog version an event is stored with, once the catalog accepts it: a type it does not
- * know, a record kind the type is not about or a payload its schema refuses is a defect of the
- * writer, so it fails the transaction instead of entering the log.
- */
-export function catalogVersion(e: Pick<EventInput, 'type' | 'entityType' | 'data'>): number {
-  const problems = eventProblems(e);
-  if (problems.length > 0)
-    throw new Error(
-      `event ${e.type} of ${e.entityType} refused by the catalog: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
-    );
-  return currentEventVersion(e.type);
-}
-
-/** Appends events in the caller's transaction and returns their ids in order; the sealer chains them after commit. */
-export async function recordEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null },
-  events: readonly EventInput[],
-): Promise<number[]> {
-  const at = deps.clock.now();
-  return repo.insertEvents(
-    trx,
-    events.map((e) => ({
-      ...e,
-      version: catalogVersion(e),
-      orgId: actor.orgId,
-      actorId: actor.userId,
-      occurredAt: at,
-    })),
-  );
-}
-
-/** As `recordEvents`, for thousands of events at once (imports): appended with COPY, sealed the same way. */
-export async function recordManyEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'>,
-  events: readonly EventInput[],
-): Promise<number[]> {
-  const at = deps.clock.now();
-  return repo.copyEvents(
-    trx,
-    events.map((e) => ({
-      ...e,
-      version: catalogVersion(e),
-      orgId: actor.orgId,
-      actorId: actor.userId,
-      occurredAt: at,
-    })),
-  );
-}
-
-/** Ids for events a transaction will append with `recordSealedEvents` (rows written before may point at them). */
+/** Ids from the events sequence for a bulk writer that seals its own events (the generator). */
 export async function reserveEventIds(trx: DbExecutor, n: number): Promise<number[]> {
   return repo.nextEventIds(trx, n);
-}
-
-/**
- * Appends many events sealed at once (imports): takes the organization's chain lock (held until
- * the transaction ends, so take it late), gives each event the next seq and its hash chained to
- * the previous one, as the sealer would after commit, and moves the chain head. Each event's data
- * is serialized once, as canonical JSON, for its hash and for the jsonb column. `ids` come from
- * `reserveEventIds`, one per event, ascending.
- */
-export async function recordSealedEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'>,
-  events: readonly EventInput[],
-  ids: readonly number[],
-): Promise<void> {
-  if (events.length === 0) return;
-  if (ids.length !== events.length)
-    throw new Error(`recordSealedEvents: ${ids.length} ids for ${events.length} events`);
-  const at = deps.clock.now();
-  const orgId = actor.orgId;
-  await repo.lockChain(trx, orgId);
-  let head = (await repo.getChainHead(trx, orgId)) ?? EMPTY_CHAIN;
-  function* rows(): Generator<CopyValue[]> {
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i] as EventInput;
-      const businessTime = e.businessTime ?? null;
-      const imported = e.imported ?? false;
-      const version = catalogVersion(e);
-      const data = canonicalJson(e.data);
-      const prevHash = head.lastHash;
-      const next = sealNext(
-        head,
-        {
-          orgId,
-          occurredAt: at,
-          businessTime,
-          imported,
-          actorId: actor.userId,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          type: e.type,
-          version,
-        },
-        data,
-      );
-      head = next.head;
-      yield [
-        orgId,
-        ids[i],
-        next.seal.seq,
-        at,
-        businessTime,
-        imported,
-        actor.userId,
-        e.entityType,
-        e.entityId,
-        e.type,
-        data,
-        version,
-        prevHash,
-        next.seal.hash,
-      ];
-    }
-  }
-  await repo.copySealedEvents(trx, rows());
-  await repo.setChainHead(trx, orgId, head, at);
 }
 
 export const timelineEntrySchema = z.object({
