@@ -5,6 +5,7 @@ import { systemClock, uuidGenerator, type Clock, type IdGenerator } from './doma
 import { ensureTokenSecret } from './modules/auth/auth.service.ts';
 import type { Deps } from './modules/context.ts';
 import { ChainSealer } from './modules/events/chain.ts';
+import { createEventLog } from './modules/events/event-log.ts';
 import {
   createHttpTransport,
   defaultWebhookSettings,
@@ -102,6 +103,7 @@ export async function composeFromDatabase(
     clock,
     ids,
     sealer,
+    eventLog: createEventLog(clock),
     jobs: buildQueue(
       database,
       settings,

@@ -6,6 +6,7 @@ import {
   GENESIS_HASH,
   hashEvent,
   hashEventWithData,
+  sealNext,
   type HashedEvent,
 } from '../src/domain/event-hash.ts';
 
@@ -90,5 +91,43 @@ describe('event hashing', () => {
         expect(hashEventWithData(e, canonicalJson(e.data))).toBe(expected);
       }),
     );
+  });
+});
+
+describe('the version in the hash', () => {
+  const e: HashedEvent = {
+    orgId: '00000000-0000-4000-8000-000000000001',
+    seq: 1,
+    occurredAt: new Date('2026-01-01T00:00:00.000Z'),
+    businessTime: null,
+    imported: false,
+    actorId: null,
+    entityType: 'deal',
+    entityId: 'd1',
+    type: 'deal.won',
+    data: { stageId: 's' },
+    prevHash: GENESIS_HASH,
+  };
+
+  it('leaves version 1 out, so events stored before versions keep their hash', () => {
+    expect(hashEvent({ ...e, version: 1 })).toBe(hashEvent(e));
+  });
+
+  it('covers a later version: changing it breaks the hash', () => {
+    expect(hashEvent({ ...e, version: 2 })).not.toBe(hashEvent(e));
+    expect(hashEvent({ ...e, version: 2 })).not.toBe(hashEvent({ ...e, version: 3 }));
+    const body = plainCanonical({ ...e, occurredAt: e.occurredAt.toISOString(), version: 2 });
+    expect(hashEvent({ ...e, version: 2 })).toBe(createHash('sha256').update(body).digest('hex'));
+  });
+
+  it('seals a chain link by link the same way as hashing each event', () => {
+    const { seal, head } = sealNext({ lastSeq: 0, lastHash: GENESIS_HASH }, e, canonicalJson(e.data));
+    expect(seal).toEqual({ seq: 1, prevHash: GENESIS_HASH, hash: hashEvent(e) });
+    const second = sealNext(head, e, canonicalJson(e.data));
+    expect(second.seal).toEqual({
+      seq: 2,
+      prevHash: seal.hash,
+      hash: hashEvent({ ...e, seq: 2, prevHash: seal.hash }),
+    });
   });
 });

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importQuerySchema, type ImportJobDto } from '../src/contract/imports.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
-import { recordEvents } from '../src/modules/events/events.service.ts';
 import { transaction } from '../src/db/database.ts';
 import * as repo from '../src/modules/imports/import-jobs.repository.ts';
 import {
@@ -185,7 +184,7 @@ describe('the job runners’ maintenance', () => {
     await deps.sealer.flush();
     // Committed without asking the sealer, as by a server killed right after its commit.
     const [id] = await transaction(deps.db, (trx) =>
-      recordEvents(trx, deps, admin, [
+      deps.eventLog.append(trx, admin, [
         { entityType: 'user', entityId: admin.userId, type: 'user.updated', data: { changes: {} } },
       ]),
     );

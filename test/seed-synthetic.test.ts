@@ -15,6 +15,7 @@ import { verifyChain } from '../src/modules/events/chain.ts';
 import { countUnsealed } from '../src/modules/events/events.repository.ts';
 import { seedSynthetic, type SyntheticOptions, type SyntheticResult } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
+import { withClock } from '../src/modules/context.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { analysedBetween, analyzeCounts } from './helpers/statistics.ts';
 
@@ -165,7 +166,7 @@ describe('seed synthetic', () => {
         throw new Error(`deal ${id} has no creation event`);
       // Replay: the same calls at the same times, by the same users, through the services.
       const replayClock = new ManualClock(created.occurred_at);
-      const replayDeps = { ...deps, clock: replayClock };
+      const replayDeps = withClock(deps, replayClock);
       const after = created.data.after as Record<string, unknown>;
       const actor = await actorForUser(deps, orgId, created.actor_id);
       const replica = await createDeal(replayDeps, actor, {

@@ -154,4 +154,36 @@ describe('webhooks over HTTP', () => {
     expect(badFrom.statusCode).toBe(422);
     expect(badFrom.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['from']);
   });
+
+  it('accepts only event types and record kinds of the catalog in a filter, naming each bad one', async () => {
+    const { admin } = await createTestOrg(deps);
+    const bad = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: receiver.url, eventTypes: ['deal.won', 'deal.teleported', 'spaceship.*', 'lead.*'] },
+    });
+    expect(bad.statusCode).toBe(422);
+    const errors = bad.json<{ errors: { field: string; message: string }[] }>().errors;
+    expect(errors.map((e) => e.field)).toEqual(['eventTypes.1', 'eventTypes.2']);
+    expect(errors[0]?.message).toMatch(/deal.teleported is not an event type/);
+    expect(errors[1]?.message).toMatch(/spaceship is not a kind of record/);
+    const list = await api.as(admin, { method: 'GET', url: '/api/v1/webhooks' });
+    expect(list.json<{ items: unknown[] }>().items).toEqual([]);
+
+    const created = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: receiver.url, eventTypes: ['deal.won', 'webhook_endpoint.*'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const ep = created.json<WebhookDto>();
+    const patch = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${ep.id}`,
+      headers: { 'if-match': String(ep.version) },
+      payload: { eventTypes: ['deal.closed'] },
+    });
+    expect(patch.statusCode).toBe(422);
+    expect(patch.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['eventTypes.0']);
+  });
 });

@@ -1189,6 +1189,7 @@ export interface paths {
                   id: string;
                   name: string | null;
                 } | null;
+                version: number;
                 data: {
                   [key: string]: unknown;
                 };
@@ -9647,6 +9648,7 @@ export interface components {
         id: string;
         name: string | null;
       } | null;
+      version: number;
       data: {
         [key: string]: unknown;
       };

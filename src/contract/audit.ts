@@ -39,6 +39,8 @@ export const auditEventSchema = z.object({
   businessTime: z.string().nullable(),
   imported: z.boolean(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** The version of the payload in `data`: the current version of the type (older payloads are upcast). */
+  version: z.number().int(),
   /** `after` for a creation, `changes: {field: {from, to}}` for an update, `before` for a deletion. */
   data: z.record(z.string(), z.unknown()),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateTimeSchema, optionalText } from './common.ts';
+import { eventFilterProblems } from './events/index.ts';
 
 /**
  * An event-type filter: an exact type (`lead.converted`), every type of an entity (`deal.*`), or
@@ -66,7 +67,12 @@ const eventTypesSchema = z
   .array(eventTypePatternSchema)
   .min(1, 'must name at least one event type (or *)')
   .max(50)
-  .refine((a) => new Set(a).size === a.length, 'must not repeat a type');
+  .refine((a) => new Set(a).size === a.length, 'must not repeat a type')
+  // Each pattern names a type of the event catalog or a kind of record events are about.
+  .superRefine((patterns, ctx) => {
+    for (const p of eventFilterProblems(patterns))
+      ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
+  });
 
 export const createWebhookSchema = z.strictObject({
   url: webhookUrlSchema,
@@ -196,6 +202,8 @@ export const webhookEventPayloadSchema = z.object({
     occurredAt: z.string(),
     businessTime: z.string().nullable(),
     imported: z.boolean(),
+    /** The version of `payload` (see the event catalog): the current version of the type. */
+    version: z.number().int(),
     payload: z.record(z.string(), z.unknown()),
   }),
 });

@@ -327,6 +327,8 @@ export interface EventsTable {
   entity_id: string;
   type: string;
   data: Json<Record<string, unknown>>;
+  /** The catalog version of the payload (1 for every event written before versions were stored). */
+  version: ColumnType<number, number | undefined, number>;
   prev_hash: string | null;
   hash: string | null;
 }

@@ -13,6 +13,8 @@ export interface HashedEvent {
   type: string;
   data: unknown;
   prevHash: string | null;
+  /** The catalog version of the payload; version 1 (every event written before versions) is not in the hash body. */
+  version?: number;
 }
 
 /** The hash of the (virtual) event before the first one of an organization. */
@@ -107,7 +109,7 @@ export function eventHashBody(e: Omit<HashedEvent, 'data'>, dataJson: string): s
     `{${e.actorId === undefined ? '' : `"actorId":${canonicalJson(e.actorId)},`}"businessTime":${isoJson(e.businessTime ?? null)},"data":${dataJson}` +
     `,"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)}${field('imported', e.imported)}` +
     `,"occurredAt":${isoJson(e.occurredAt)},"orgId":${JSON.stringify(e.orgId)},"prevHash":${JSON.stringify(e.prevHash ?? GENESIS_HASH)}` +
-    `${field('seq', e.seq)},"type":${JSON.stringify(e.type)}}`
+    `${field('seq', e.seq)},"type":${JSON.stringify(e.type)}${e.version === undefined || e.version === 1 ? '' : `,"version":${e.version}`}}`
   );
 }
 
@@ -124,6 +126,38 @@ export function hashEvent(e: HashedEvent): string {
 /** As `hashEvent`, for a writer that has the event's data as canonical JSON already (the text it stores). */
 export function hashEventWithData(e: Omit<HashedEvent, 'data'>, dataJson: string): string {
   return hashEventBody(eventHashBody(e, dataJson));
+}
+
+/** Where an organization's chain ends: the last sequence number and its hash. */
+export interface ChainHead {
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** The chain of an organization before its first event. */
+export const EMPTY_CHAIN: ChainHead = { lastSeq: 0, lastHash: GENESIS_HASH };
+
+/** What sealing gives an event: its sequence number, the hash it links to and its own hash. */
+export interface EventSeal {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Seals the next event of a chain: every path that chains events (the sealer after commit, bulk
+ * writers sealing in their own transaction, verification recomputing) goes through here, so the
+ * hash is taken of the same fields in the same way. `dataJson` is the canonical JSON of the
+ * event's data (the text a bulk writer also stores). Returns the seal and the new head.
+ */
+export function sealNext(
+  head: ChainHead,
+  e: Omit<HashedEvent, 'data' | 'seq' | 'prevHash'>,
+  dataJson: string,
+): { seal: EventSeal; head: ChainHead } {
+  const seq = head.lastSeq + 1;
+  const hash = hashEventBody(eventHashBody({ ...e, seq, prevHash: head.lastHash }, dataJson));
+  return { seal: { seq, prevHash: head.lastHash, hash }, head: { lastSeq: seq, lastHash: hash } };
 }
 
 export interface FieldChange {

@@ -1,6 +1,7 @@
 import type { Database, DbExecutor } from '../db/database.ts';
 import type { Clock, IdGenerator } from '../domain/deps.ts';
 import type { ChainSealer } from './events/chain.ts';
+import { createEventLog, type EventLog } from './events/event-log.ts';
 import type { WebhookSettings, WebhookTransport } from './webhooks/webhook-transport.ts';
 import type { JobQueue } from './jobs/queue.ts';
 
@@ -13,6 +14,8 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
   sealer: ChainSealer;
+  /** Appends events (checked against the catalog, versioned, sealed through one function). */
+  eventLog: EventLog;
   /** The durable job queue (background work: imports, deliveries). */
   jobs: JobQueue;
   /** HMAC key for stored session and API token hashes. */
@@ -41,4 +44,12 @@ export function reading(deps: Deps): Deps {
   return deps.readDatabase === deps.database
     ? deps
     : { ...deps, database: deps.readDatabase, db: deps.readDatabase.db };
+}
+
+/**
+ * The dependencies on another clock (seeders replaying history, tests): the event log appends at
+ * that clock's time too, as it is bound to the clock it was built with.
+ */
+export function withClock(deps: Deps, clock: Clock): Deps {
+  return { ...deps, clock, eventLog: createEventLog(clock) };
 }

@@ -5,6 +5,7 @@ import { savedViews } from './0004-saved-views.ts';
 import { imports } from './0005-imports.ts';
 import { importHeartbeat } from './0006-import-heartbeat.ts';
 import { dealTraces } from './0007-deal-traces.ts';
+import { eventVersions } from './0009-event-versions.ts';
 import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'imports', sql: imports },
   { version: 6, name: 'import-heartbeat', sql: importHeartbeat },
   { version: 7, name: 'deal-traces', sql: dealTraces },
+  { version: 9, name: 'event-versions', sql: eventVersions },
   { version: 10, name: 'webhooks', sql: webhooks },
   { version: 12, name: 'jobs', sql: jobs },
   { version: 14, name: 'board-index', sql: boardIndex },

@@ -6,7 +6,6 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleDeal, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { changeEvents, checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './accounts.repository.ts';
 
@@ -133,7 +132,7 @@ export async function insertAccountTx(
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [
+  await deps.eventLog.append(trx, actor, [
     { entityType: 'account', entityId: id, type: 'account.created', data: { after: accountSnapshot(inserted) } },
   ]);
   return inserted;
@@ -182,7 +181,7 @@ export async function updateAccount(
     if (patch.annual_revenue && !(patch.revenue_currency ?? before.revenue_currency))
       patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
     const after = await repo.updateAccount(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    await recordEvents(trx, deps, actor, changeEvents('account', id, before, after));
+    await deps.eventLog.append(trx, actor, changeEvents('account', id, before, after));
     return after;
   });
   return toAccountDto(row);
@@ -202,7 +201,7 @@ export async function deleteAccount(
       deleted_at: deps.clock.now(),
       updated_at: deps.clock.now(),
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'account', entityId: id, type: 'account.deleted', data: { before: accountSnapshot(before) } },
     ]);
   });

@@ -5,7 +5,6 @@ import type { ListRaisedObjectionsQuery, RaisedObjectionDto } from '../../contra
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { listRaisedObjections } from '../objections/raised-objections.service.ts';
 import { checkVersion, iso, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './activities.repository.ts';
@@ -111,7 +110,7 @@ export async function deleteActivity(
     const version = checkVersion('activity', id, before.version, expected);
     const now = deps.clock.now();
     await repo.updateActivity(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'activity', entityId: id, type: 'activity.deleted', data: { before: activitySnapshot(before) } },
     ]);
   });

@@ -4,7 +4,7 @@ import { invalid } from '../../contract/errors.ts';
 import type { RaisedObjectionDto, RaisedObjectionInput } from '../../contract/objections.ts';
 import { assertCanCreate, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { type EventInput } from '../events/events.service.ts';
 import { checkRaisedObjections, insertRaisedObjections } from '../objections/raised-objections.service.ts';
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
@@ -61,9 +61,9 @@ export async function createActivity(
         entityType: 'activity',
         entityId: id,
         type: 'activity.completed',
-        data: { completed_at: row.completed_at },
+        data: { completedAt: row.completed_at },
       });
-    await recordEvents(trx, deps, actor, events);
+    await deps.eventLog.append(trx, actor, events);
 
     const raised = await insertRaisedObjections(
       trx,

@@ -9,7 +9,6 @@ import { invalid } from '../../contract/errors.ts';
 import { assertCanWrite, resolveOwner } from '../access.ts';
 import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { activityAuditFields, activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
@@ -77,9 +76,9 @@ export async function updateActivity(
         entityType: 'activity',
         entityId: id,
         type: 'activity.completed',
-        data: { completed_at: after.completed_at },
+        data: { completedAt: after.completed_at },
       });
-    await recordEvents(trx, deps, actor, events);
+    await deps.eventLog.append(trx, actor, events);
     return after;
   });
   return toActivityDto(row);

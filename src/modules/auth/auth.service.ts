@@ -3,7 +3,6 @@ import { roleSchema } from '../../contract/access.ts';
 import { AppError, forbidden, notFound } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import * as repo from './auth.repository.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { composeToken, parseToken, randomToken, tokenHash } from './tokens.ts';
@@ -196,7 +195,7 @@ export async function createApiToken(
       createdAt: now,
       expiresAt,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'api_token',
         entityId: id,
@@ -239,7 +238,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
   if (t.revoked_at) return;
   await deps.db.transaction().execute(async (trx) => {
     await repo.revokeApiToken(trx, actor.orgId, id, deps.clock.now());
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'api_token', entityId: id, type: 'api_token.revoked', data: {} },
     ]);
   });

@@ -7,7 +7,6 @@ import { accountRow } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleDeal, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
 import * as repo from './contacts.repository.ts';
 
@@ -116,7 +115,7 @@ export async function insertContactTx(
     updated_at: now,
     deleted_at: null,
   });
-  await recordEvents(trx, deps, actor, [
+  await deps.eventLog.append(trx, actor, [
     { entityType: 'contact', entityId: id, type: 'contact.created', data: { after: contactSnapshot(inserted) } },
   ]);
   return inserted;
@@ -171,7 +170,11 @@ export async function updateContact(
       owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'contact', owner, before.owner_id),
     );
     const after = await repo.updateContact(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    await recordEvents(trx, deps, actor, changeEvents('contact', id, contactSnapshot(before), contactSnapshot(after)));
+    await deps.eventLog.append(
+      trx,
+      actor,
+      changeEvents('contact', id, contactSnapshot(before), contactSnapshot(after)),
+    );
     return after;
   });
   return toContactDto(row);
@@ -189,7 +192,7 @@ export async function deleteContact(
     const version = checkVersion('contact', id, before.version, expected);
     const now = deps.clock.now();
     await repo.updateContact(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'contact', entityId: id, type: 'contact.deleted', data: { before: contactSnapshot(before) } },
     ]);
   });

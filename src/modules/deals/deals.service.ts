@@ -9,7 +9,6 @@ import { baseCurrency } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import { dealSnapshot, gateFacts, recordOf, toDealDto, type DealRecord } from './deal-dto.ts';
 import { checkReferences, chooseChannel, resolveLineItems } from './deal-references.ts';
@@ -128,7 +127,7 @@ export async function insertDealTx(
   await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles ?? []);
   await repo.replaceLineItems(trx, actor.orgId, id, lines.rows);
   const record = await loadRecord(trx, actor.orgId, inserted);
-  const [eventId] = await recordEvents(trx, deps, actor, [
+  const [eventId] = await deps.eventLog.append(trx, actor, [
     {
       entityType: 'deal',
       entityId: id,
@@ -255,7 +254,7 @@ export async function updateDeal(
     if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
     if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
     const after = await loadRecord(trx, actor.orgId, afterRow);
-    await recordEvents(trx, deps, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
+    await deps.eventLog.append(trx, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
     return after;
   });
   // The deal as this transaction wrote it: a read after commit could show a later writer's change.
@@ -273,7 +272,7 @@ export async function deleteDeal(
     const version = checkVersion('deal', id, before.deal.version, expected);
     const now = deps.clock.now();
     await repo.updateDeal(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'deal',
         entityId: id,

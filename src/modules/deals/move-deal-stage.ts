@@ -3,7 +3,7 @@ import type { DealDto, MoveDealStageInput } from '../../contract/deals.ts';
 import { AppError, forbidden, invalid } from '../../contract/errors.ts';
 import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../contract/stage-rules.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { gateFacts, toDealDto } from './deal-dto.ts';
 import { loadPipelineStages } from './deal-pipeline.ts';
@@ -139,7 +139,7 @@ export async function moveDealStage(
           closedAt: now.toISOString(),
         }),
       );
-    const [eventId] = await recordEvents(trx, deps, actor, events);
+    const [eventId] = await deps.eventLog.append(trx, actor, events);
     if (eventId === undefined)
       throw new AppError('internal_error', `no event recorded for the stage move of deal ${id}`);
     await moveToNextVisit(trx, {

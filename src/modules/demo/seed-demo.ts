@@ -4,7 +4,7 @@ import type { CreatePipelineInput } from '../../contract/pipelines.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import { createContact } from '../contacts/contacts.service.ts';
-import type { Deps } from '../context.ts';
+import { withClock, type Deps } from '../context.ts';
 import { createObjection } from '../objections/objections.service.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
 import { createProduct } from '../products/products.service.ts';
@@ -143,7 +143,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   const end = base.clock.now().getTime();
   const start = end - (opts.months ?? 12) * 30 * DAY;
   const clock = new ManualClock(new Date(start));
-  const deps: Deps = { ...base, clock, ids: { id: () => rng.uuid() } };
+  const deps: Deps = { ...withClock(base, clock), ids: { id: () => rng.uuid() } };
   const password = opts.password ?? 'demo-password';
   const name = opts.name ?? 'Northwind Demo';
   const slug = name

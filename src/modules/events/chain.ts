@@ -1,5 +1,5 @@
 import type { Database, DbExecutor } from '../../db/database.ts';
-import { GENESIS_HASH, hashEvent } from '../../domain/event-hash.ts';
+import { canonicalJson, EMPTY_CHAIN, GENESIS_HASH, sealNext } from '../../domain/event-hash.ts';
 import type { Clock } from '../../domain/deps.ts';
 import * as repo from './events.repository.ts';
 
@@ -18,18 +18,14 @@ export async function sealOrg(db: DbExecutor, orgId: string, clock: Clock): Prom
       await repo.lockChain(trx, orgId);
       const pending = await repo.unsealedEvents(trx, orgId, SEAL_BATCH);
       if (pending.length === 0) return 0;
-      const head = (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
-      let { lastSeq, lastHash } = head;
+      let head = (await repo.getChainHead(trx, orgId)) ?? EMPTY_CHAIN;
       const seals = pending.map((e) => {
-        const seq = lastSeq + 1;
-        const hash = hashEvent({ ...e, orgId, seq, prevHash: lastHash });
-        const seal = { id: e.id, seq, prevHash: lastHash, hash };
-        lastSeq = seq;
-        lastHash = hash;
-        return seal;
+        const next = sealNext(head, { ...e, orgId }, canonicalJson(e.data));
+        head = next.head;
+        return { id: e.id, ...next.seal };
       });
       await repo.applySeals(trx, orgId, seals);
-      await repo.setChainHead(trx, orgId, { lastSeq, lastHash }, clock.now());
+      await repo.setChainHead(trx, orgId, head, clock.now());
       return pending.length;
     });
     total += n;
@@ -148,8 +144,8 @@ export async function verifyChain(
       if (e.prevHash !== prevHash) {
         return fail({ seq, eventId: e.id, reason: `event ${seq} does not link to the hash of event ${seq - 1}` });
       }
-      const recomputed = hashEvent({ ...e, orgId, seq, prevHash });
-      if (recomputed !== e.hash) {
+      const recomputed = sealNext({ lastSeq: seq - 1, lastHash: prevHash }, { ...e, orgId }, canonicalJson(e.data));
+      if (recomputed.seal.hash !== e.hash) {
         return fail({ seq, eventId: e.id, reason: `event ${seq} was altered: its content no longer matches its hash` });
       }
       prevHash = e.hash;

@@ -4,6 +4,7 @@ import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { prefixPattern } from '../../db/list.ts';
 import { preparedQuery } from '../../db/prepared.ts';
+import type { ChainHead } from '../../domain/event-hash.ts';
 
 export interface NewEvent {
   orgId: string;
@@ -15,6 +16,8 @@ export interface NewEvent {
   entityId: string;
   type: string;
   data: Record<string, unknown>;
+  /** The catalog version of the payload. */
+  version: number;
 }
 
 export interface EventRow {
@@ -29,6 +32,7 @@ export interface EventRow {
   entityId: string;
   type: string;
   data: Record<string, unknown>;
+  version: number;
   prevHash: string | null;
   hash: string | null;
 }
@@ -46,6 +50,7 @@ const insertOne = preparedQuery(
       entityId: string;
       type: string;
       data: string;
+      version: number;
     },
   ) =>
     db
@@ -60,6 +65,7 @@ const insertOne = preparedQuery(
         entity_id: e.entityId,
         type: e.type,
         data: e.data,
+        version: e.version,
       })
       .returning('id'),
 );
@@ -81,6 +87,7 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
       entityId,
       type,
       data: JSON.stringify(only.data),
+      version: only.version,
     });
     return rows.map((r) => r.id);
   }
@@ -98,6 +105,7 @@ export async function insertEvents(db: DbExecutor, events: readonly NewEvent[]):
         entity_id: e.entityId,
         type: e.type,
         data: JSON.stringify(e.data),
+        version: e.version,
       })),
     )
     .returning('id')
@@ -128,6 +136,7 @@ export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): P
         'entity_id',
         'type',
         'data',
+        'version',
       ],
     },
     events.map((e, i) => [
@@ -141,6 +150,7 @@ export async function copyEvents(db: DbExecutor, events: readonly NewEvent[]): P
       e.entityId,
       e.type,
       JSON.stringify(e.data),
+      e.version,
     ]),
   );
   return ids;
@@ -167,6 +177,7 @@ export const SEALED_EVENT_COLUMNS = [
   'entity_id',
   'type',
   'data',
+  'version',
   'prev_hash',
   'hash',
 ] as const;
@@ -199,6 +210,7 @@ export async function listEntityEvents(
       'e.entity_id',
       'e.type',
       'e.data',
+      'e.version',
       'e.prev_hash',
       'e.hash',
     ])
@@ -219,6 +231,7 @@ export async function listEntityEvents(
     entityId: r.entity_id,
     type: r.type,
     data: r.data,
+    version: r.version,
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
@@ -235,10 +248,7 @@ export async function mergedInto(db: DbExecutor, orgId: string, entityType: stri
   return r.rows.map((x) => x.merged_id);
 }
 
-export interface ChainHead {
-  lastSeq: number;
-  lastHash: string;
-}
+export type { ChainHead } from '../../domain/event-hash.ts';
 
 export async function lockChain(db: DbExecutor, orgId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${orgId}::text))`.execute(db);
@@ -331,6 +341,7 @@ type RawEvent = {
   entity_id: string;
   type: string;
   data: Record<string, unknown>;
+  version: number;
   prev_hash: string | null;
   hash: string | null;
 };
@@ -348,6 +359,7 @@ function toRow(r: RawEvent): EventRow {
     entityId: r.entity_id,
     type: r.type,
     data: r.data,
+    version: r.version,
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -365,6 +377,7 @@ export interface SelectedEventRow {
   entityId: string;
   type: string;
   data: Record<string, unknown>;
+  version: number;
   previousId: number | null;
 }
 
@@ -389,7 +402,7 @@ export async function selectedEventsAfter(
     with h as (select coalesce((select last_seq from event_chain_heads where org_id = ${orgId}), 0) as head)
     select h.head, e.* from h left join lateral (
       select e.id, e.seq, e.occurred_at as "occurredAt", e.business_time as "businessTime", e.imported,
-             e.actor_id as "actorId", e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.data,
+             e.actor_id as "actorId", e.entity_type as "entityType", e.entity_id as "entityId", e.type, e.data, e.version,
              (select p.id from events p
                where p.org_id = e.org_id and p.entity_type = e.entity_type and p.entity_id = e.entity_id
                  and p.seq < e.seq and ${typeCondition('p', opts.filter)}
@@ -447,6 +460,7 @@ export async function listAuditEvents(
       'e.entity_id',
       'e.type',
       'e.data',
+      'e.version',
       'e.prev_hash',
       'e.hash',
     ])
@@ -472,6 +486,7 @@ export async function listAuditEvents(
     entityId: r.entity_id,
     type: r.type,
     data: r.data,
+    version: r.version,
     prevHash: r.prev_hash,
     hash: r.hash,
   }));

@@ -1,121 +1,21 @@
 import { z } from 'zod';
-import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, GENESIS_HASH, hashEventWithData } from '../../domain/event-hash.ts';
+import { EMPTY_CHAIN } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadAudit } from '../../contract/access.ts';
 import type { AuditEventDto, ListAuditEventsQuery } from '../../contract/audit.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { EventTypeFilter } from '../../contract/webhooks.ts';
+import { upcastEvent } from '../../contract/events/index.ts';
 import type { Deps } from '../context.ts';
 import { verifyChain, type VerifyReport } from './chain.ts';
 import * as repo from './events.repository.ts';
 
-export interface EventInput {
-  entityType: string;
-  entityId: string;
-  type: string;
-  data: Record<string, unknown>;
-  businessTime?: Date | null;
-  imported?: boolean;
-}
+export { catalogVersion, type EventActor, type EventInput } from './event-log.ts';
 
-/** Appends events in the caller's transaction and returns their ids in order; the sealer chains them after commit. */
-export async function recordEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'> | { orgId: string; userId: null },
-  events: readonly EventInput[],
-): Promise<number[]> {
-  const at = deps.clock.now();
-  return repo.insertEvents(
-    trx,
-    events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
-  );
-}
-
-/** As `recordEvents`, for thousands of events at once (imports): appended with COPY, sealed the same way. */
-export async function recordManyEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'>,
-  events: readonly EventInput[],
-): Promise<number[]> {
-  const at = deps.clock.now();
-  return repo.copyEvents(
-    trx,
-    events.map((e) => ({ ...e, orgId: actor.orgId, actorId: actor.userId, occurredAt: at })),
-  );
-}
-
-/** Ids for events a transaction will append with `recordSealedEvents` (rows written before may point at them). */
+/** Ids from the events sequence for a bulk writer that seals its own events (the generator). */
 export async function reserveEventIds(trx: DbExecutor, n: number): Promise<number[]> {
   return repo.nextEventIds(trx, n);
-}
-
-/**
- * Appends many events sealed at once (imports): takes the organization's chain lock (held until
- * the transaction ends, so take it late), gives each event the next seq and its hash chained to
- * the previous one, as the sealer would after commit, and moves the chain head. Each event's data
- * is serialized once, as canonical JSON, for its hash and for the jsonb column. `ids` come from
- * `reserveEventIds`, one per event, ascending.
- */
-export async function recordSealedEvents(
-  trx: DbExecutor,
-  deps: Pick<Deps, 'clock'>,
-  actor: Pick<Actor, 'orgId' | 'userId'>,
-  events: readonly EventInput[],
-  ids: readonly number[],
-): Promise<void> {
-  if (events.length === 0) return;
-  if (ids.length !== events.length)
-    throw new Error(`recordSealedEvents: ${ids.length} ids for ${events.length} events`);
-  const at = deps.clock.now();
-  const orgId = actor.orgId;
-  await repo.lockChain(trx, orgId);
-  let head = (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
-  function* rows(): Generator<CopyValue[]> {
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i] as EventInput;
-      const seq = head.lastSeq + 1;
-      const businessTime = e.businessTime ?? null;
-      const imported = e.imported ?? false;
-      const data = canonicalJson(e.data);
-      const hash = hashEventWithData(
-        {
-          orgId,
-          seq,
-          occurredAt: at,
-          businessTime,
-          imported,
-          actorId: actor.userId,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          type: e.type,
-          prevHash: head.lastHash,
-        },
-        data,
-      );
-      yield [
-        orgId,
-        ids[i],
-        seq,
-        at,
-        businessTime,
-        imported,
-        actor.userId,
-        e.entityType,
-        e.entityId,
-        e.type,
-        data,
-        head.lastHash,
-        hash,
-      ];
-      head = { lastSeq: seq, lastHash: hash };
-    }
-  }
-  await repo.copySealedEvents(trx, rows());
-  await repo.setChainHead(trx, orgId, head, at);
 }
 
 export const timelineEntrySchema = z.object({
@@ -128,6 +28,8 @@ export const timelineEntrySchema = z.object({
   businessTime: z.string().nullable(),
   imported: z.boolean(),
   actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** The version of the payload in `data`: the current version of the type (older payloads are upcast). */
+  version: z.number().int(),
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -156,7 +58,7 @@ export async function timeline(
       businessTime: r.businessTime ? r.businessTime.toISOString() : null,
       imported: r.imported,
       actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
-      data: r.data,
+      ...upcastEvent(r.type, r.version, r.data),
     })),
     nextCursor: rows.length > opts.limit && last ? String(last.id) : null,
   };
@@ -200,7 +102,7 @@ export async function seqBefore(db: DbExecutor, orgId: string, from: Date): Prom
  */
 export async function lockChainHead(trx: DbExecutor, orgId: string): Promise<repo.ChainHead> {
   await repo.lockChain(trx, orgId);
-  return (await repo.getChainHead(trx, orgId)) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+  return (await repo.getChainHead(trx, orgId)) ?? EMPTY_CHAIN;
 }
 
 /** Moves the organization's chain head after a bulk writer sealed events under `lockChainHead`. */
@@ -238,7 +140,7 @@ export async function listAuditEvents(
       businessTime: r.businessTime ? r.businessTime.toISOString() : null,
       imported: r.imported,
       actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
-      data: r.data,
+      ...upcastEvent(r.type, r.version, r.data),
     })),
     nextCursor: rows.length > q.limit && last ? String(last.id) : null,
   };

@@ -4,7 +4,7 @@ import { singular } from '../../contract/import-fields.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import type { CopyValue } from '../../db/bulk-copy.ts';
-import { recordSealedEvents, reserveEventIds, type EventInput } from '../events/events.service.ts';
+import { type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
@@ -393,7 +393,7 @@ export async function writeBatch(
       const events = await createMissing(trx, actor, created, now);
       const updates = await applyUpdates(trx, actor, table, decisions, now, events);
       const { main, lineItems, visits } = newRows(deps, actor, table, decisions, now, events);
-      const ids = await reserveEventIds(trx, events.length);
+      const ids = await deps.eventLog.reserveIds(trx, events.length);
       const visitRows: WrittenRows = {
         table: 'deal_stage_visits',
         columns: ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'],
@@ -410,7 +410,7 @@ export async function writeBatch(
       if (deferred) await verifyReferences(trx, bulk);
       await onCommit?.(trx, { inserted: main.rows.length, ...updates });
       // Last, so the chain lock is held only for the events and the commit.
-      await recordSealedEvents(trx, deps, actor, events, ids);
+      await deps.eventLog.appendSealed(trx, actor, events, ids);
       if (deferred)
         await verifyReferences(trx, [
           { table: 'events', columns: ['org_id'], rows: events.length > 0 ? [[actor.orgId]] : [] },

@@ -19,7 +19,6 @@ import { insertContactTx, toContactDto } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { toDealDto } from '../deals/deal-dto.ts';
 import { insertDealTx } from '../deals/deals.service.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { lockLead } from './leads.repository.ts';
 import { markLeadConverted, toLeadDto } from './leads.service.ts';
@@ -156,7 +155,7 @@ export async function convertLead(
       contact: links.contact === null,
       deal: deal !== null,
     };
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'lead',
         entityId: id,

@@ -13,7 +13,7 @@ import {
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
 import * as repo from './leads.repository.ts';
 
@@ -141,7 +141,7 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
       updated_at: now,
       deleted_at: null,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } },
     ]);
     return inserted;
@@ -197,7 +197,7 @@ export async function updateLead(
       owner === undefined ? before.owner_id : resolveOwner(trx, actor, 'lead', owner, before.owner_id),
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
+    await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
     return after;
   });
   return toLeadDto(row);
@@ -234,7 +234,7 @@ export async function markLeadConverted(
     converted_deal_id: links.dealId,
     updated_at: now,
   });
-  await recordEvents(trx, deps, actor, leadChangeEvents(id, before, after));
+  await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
   return toLeadDto(after);
 }
 
@@ -249,7 +249,7 @@ export async function deleteLead(
     const { before, version } = await loadForChange(trx, actor, id, expected);
     const now = deps.clock.now();
     await repo.updateLead(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } },
     ]);
   });

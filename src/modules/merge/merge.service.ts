@@ -6,7 +6,6 @@ import { invalid } from '../../contract/errors.ts';
 import type { MergeInput } from '../../contract/imports.ts';
 import { assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import * as repo from './merge.repository.ts';
 
 export const mergeResultSchema = z.object({
@@ -71,7 +70,7 @@ export async function mergeRecords(
       merged_at: now,
       merged_by: actor.userId,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: entity,
         entityId: keepId,

@@ -12,7 +12,6 @@ import type { ObjectionsTable } from '../../db/schema.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './objections.repository.ts';
 
@@ -61,7 +60,7 @@ export async function createObjection(deps: Deps, actor: Actor, input: CreateObj
       created_at: now,
       updated_at: now,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'objection', entityId: id, type: 'objection.created', data: { after: snapshot(inserted) } },
     ]);
     return inserted;
@@ -103,7 +102,7 @@ export async function updateObjection(
       patch.recommended_responses = JSON.stringify(input.recommendedResponses);
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updateObjection(trx, actor.orgId, id, version, patch);
-    await recordEvents(trx, deps, actor, changeEvents('objection', id, snapshot(before), snapshot(after)));
+    await deps.eventLog.append(trx, actor, changeEvents('objection', id, snapshot(before), snapshot(after)));
     return after;
   });
   return toObjectionDto(row);
@@ -128,7 +127,7 @@ export async function deactivateObjection(
       active: false,
       updated_at: deps.clock.now(),
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'objection', entityId: id, type: 'objection.deactivated', data: { before: snapshot(before) } },
     ]);
   });

@@ -10,7 +10,6 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { assertCanRead, assertCanWrite } from '../access.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { toPage } from '../shared.ts';
 import { getObjections } from './objections.repository.ts';
 import * as repo from './raised-objections.repository.ts';
@@ -67,7 +66,7 @@ export async function checkRaisedObjections(
  */
 export async function insertRaisedObjections(
   trx: DbExecutor,
-  deps: Pick<Deps, 'clock' | 'ids'>,
+  deps: Pick<Deps, 'clock' | 'ids' | 'eventLog'>,
   actor: Actor,
   inputs: readonly RaisedObjectionInput[],
   on: { dealId: string | null; activityId: string | null; raisedAt: Date },
@@ -91,9 +90,8 @@ export async function insertRaisedObjections(
       created_at: now,
     })),
   );
-  await recordEvents(
+  await deps.eventLog.append(
     trx,
-    deps,
     actor,
     rows.map((r) => ({
       // Recorded on the deal (or the call when there is no deal) so it shows on that record's timeline.

@@ -17,7 +17,7 @@ import type { StageInfo } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, type EventInput } from '../events/events.service.ts';
+import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './pipelines.repository.ts';
 
@@ -110,7 +110,7 @@ async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: st
     type: 'pipeline.updated',
     data: { changes: { is_default: { from: true, to: false } }, reason: 'another pipeline became the default' },
   }));
-  if (events.length) await recordEvents(trx, deps, actor, events);
+  if (events.length) await deps.eventLog.append(trx, actor, events);
 }
 
 export async function createPipeline(deps: Deps, actor: Actor, input: CreatePipelineInput): Promise<PipelineDto> {
@@ -161,7 +161,7 @@ export async function insertPipelineTx(
   await repo.insertStages(trx, rows);
   if (isDefault) await takeOverDefault(trx, deps, actor, id);
   const stored = await repo.listStages(trx, actor.orgId, [id]);
-  await recordEvents(trx, deps, actor, [
+  await deps.eventLog.append(trx, actor, [
     {
       entityType: 'pipeline',
       entityId: id,
@@ -232,7 +232,7 @@ export async function updatePipeline(
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } },
     ]);
     // The pipeline as this transaction wrote it, not as a later writer may have left it after commit.

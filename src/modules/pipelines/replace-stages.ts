@@ -2,7 +2,6 @@ import type { Actor } from '../../contract/access.ts';
 import { AppError, invalid, type FieldProblem } from '../../contract/errors.ts';
 import { resolveStages, type PipelineDto, type ReplaceStagesInput } from '../../contract/pipelines.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, type ExpectedVersion } from '../shared.ts';
 import * as repo from './pipelines.repository.ts';
 import { assertPipelineWriter, stageSnapshot, toPipelineDto } from './pipelines.service.ts';
@@ -110,7 +109,7 @@ export async function replaceStages(
     await repo.insertStages(trx, added);
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, { updated_at: deps.clock.now() });
     const stored = await repo.listStages(trx, actor.orgId, [id]);
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'pipeline',
         entityId: id,

@@ -7,7 +7,6 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { baseCurrency } from '../accounts/accounts.service.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './products.repository.ts';
 
@@ -79,7 +78,7 @@ export async function createProduct(deps: Deps, actor: Actor, input: CreateProdu
       created_at: now,
       updated_at: now,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'product', entityId: id, type: 'product.created', data: { after: snapshot(inserted) } },
     ]);
     return inserted;
@@ -130,7 +129,9 @@ async function changeProduct(
     if (patch.sku !== undefined) await assertSkuFree(trx, actor.orgId, patch.sku, id);
     const after = await repo.updateProduct(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     const changes = diffFields(snapshot(before), snapshot(after), auditFields);
-    await recordEvents(trx, deps, actor, [{ entityType: 'product', entityId: id, type: eventType, data: { changes } }]);
+    await deps.eventLog.append(trx, actor, [
+      { entityType: 'product', entityId: id, type: eventType, data: { changes } },
+    ]);
     return after;
   });
   return toProductDto(row);

@@ -15,7 +15,6 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import { readRecord } from '../deals/deals.service.ts';
 import * as repo from './scripts.repository.ts';
@@ -126,7 +125,7 @@ export async function createScript(deps: Deps, actor: Actor, input: CreateScript
       created_by: actor.userId,
       created_at: now,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'script', entityId: id, type: 'script.created', data: { after: snapshot(inserted) } },
     ]);
     return inserted;
@@ -188,7 +187,7 @@ export async function updateScript(
         created_by: actor.userId,
         created_at: now,
       });
-    await recordEvents(trx, deps, actor, changeEvents('script', id, snapshot(before), snapshot(after)));
+    await deps.eventLog.append(trx, actor, changeEvents('script', id, snapshot(before), snapshot(after)));
     return after;
   });
   return toScriptDto(row);
@@ -210,7 +209,7 @@ export async function deactivateScript(
       active: false,
       updated_at: deps.clock.now(),
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'script', entityId: id, type: 'script.deactivated', data: { before: snapshot(before) } },
     ]);
   });

@@ -1,7 +1,7 @@
 import { analyzeTables } from '../../db/analyze.ts';
 import { deferForeignKeyChecks, verifyForeignKeys } from '../../db/foreign-keys.ts';
 import { ManualClock } from '../../domain/deps.ts';
-import type { Deps } from '../context.ts';
+import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticHistory, type SyntheticCounts } from './synthetic-history.ts';
@@ -87,7 +87,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   const end = (opts.end ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))).getTime();
   const start = end - opts.months * 30 * DAY;
   const clock = new ManualClock(new Date(start));
-  const deps: Deps = { ...base, clock, ids: { id: () => idRng.uuid() } };
+  const deps: Deps = { ...withClock(base, clock), ids: { id: () => idRng.uuid() } };
   const world = await setUpSyntheticWorld(deps, {
     name: opts.name,
     password: opts.password,

@@ -1,8 +1,7 @@
 import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, eventHashBody, hashEventBody } from '../../domain/event-hash.ts';
-import type { ChainHead } from '../events/events.repository.ts';
-import { reserveEventIds } from '../events/events.service.ts';
+import { canonicalJson, sealNext, type ChainHead } from '../../domain/event-hash.ts';
+import { catalogVersion, reserveEventIds } from '../events/events.service.ts';
 import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
 
 /** Parents before children, so every foreign key finds its row (leads point at their deal). */
@@ -30,6 +29,7 @@ const EVENT_COLUMNS = [
   'entity_id',
   'type',
   'data',
+  'version',
   'prev_hash',
   'hash',
 ] as const;
@@ -173,31 +173,29 @@ export class SyntheticWriter implements Sink {
       const e = this.heap.pop();
       if (!e) break;
       const id = this.nextId < this.ids.length ? (this.ids[this.nextId++] as number) : await this.takeId();
-      const seq = this.head.lastSeq + 1;
       const occurredAt = new Date(e.t);
+      const version = catalogVersion(e);
       // The canonical JSON of the data is both hashed and stored (jsonb reads it like any JSON).
       const data = canonicalJson(e.data);
-      const hash = hashEventBody(
-        eventHashBody(
-          {
-            orgId: this.orgId,
-            seq,
-            occurredAt,
-            businessTime: e.businessTime,
-            imported: false,
-            actorId: e.actorId,
-            entityType: e.entityType,
-            entityId: e.entityId,
-            type: e.type,
-            prevHash: this.head.lastHash,
-          },
-          data,
-        ),
+      const { seal, head } = sealNext(
+        this.head,
+        {
+          orgId: this.orgId,
+          occurredAt,
+          businessTime: e.businessTime,
+          imported: false,
+          actorId: e.actorId,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          type: e.type,
+          version,
+        },
+        data,
       );
       this.events.push([
         this.orgId,
         id,
-        seq,
+        seal.seq,
         occurredAt,
         e.businessTime,
         false,
@@ -206,10 +204,11 @@ export class SyntheticWriter implements Sink {
         e.entityId,
         e.type,
         data,
-        this.head.lastHash,
-        hash,
+        version,
+        seal.prevHash,
+        seal.hash,
       ]);
-      this.head = { lastSeq: seq, lastHash: hash };
+      this.head = head;
       this.buffered += 1;
       const v = e.visit;
       if (v) {

@@ -16,7 +16,6 @@ import type { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents } from '../events/events.service.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { endSessionsOf } from '../auth/auth.service.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
@@ -166,7 +165,7 @@ export async function insertOrganizationTx(
     created_at: now,
     updated_at: now,
   });
-  await recordEvents(trx, deps, { orgId, userId: null }, [
+  await deps.eventLog.append(trx, { orgId, userId: null }, [
     {
       entityType: 'organization',
       entityId: orgId,
@@ -174,7 +173,7 @@ export async function insertOrganizationTx(
       data: { after: input.organization },
     },
   ]);
-  await recordEvents(trx, deps, { orgId, userId: adminId }, [
+  await deps.eventLog.append(trx, { orgId, userId: adminId }, [
     {
       entityType: 'user',
       entityId: adminId,
@@ -263,7 +262,9 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
     };
     const user = await repo.insertUser(trx, row);
     const after = Object.fromEntries(userAuditFields.map((f) => [f, row[f]]));
-    await recordEvents(trx, deps, actor, [{ entityType: 'user', entityId: id, type: 'user.created', data: { after } }]);
+    await deps.eventLog.append(trx, actor, [
+      { entityType: 'user', entityId: id, type: 'user.created', data: { after } },
+    ]);
     return user;
   });
   return toUserDto(inserted);
@@ -347,7 +348,7 @@ export async function updateUser(
     const after = await repo.updateUser(trx, actor.orgId, id, version, patch);
     const changes = diffFields(before, after, userAuditFields);
     if (passwordHash) changes.password = { from: '(hidden)', to: '(changed)' };
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'user', entityId: id, type: 'user.updated', data: { changes } },
     ]);
     if (after.active === false || passwordHash) await endSessionsOf(trx, actor.orgId, id);
@@ -384,7 +385,7 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
       updated_at: now,
       deleted_at: null,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'team',
         entityId: id,
@@ -415,7 +416,7 @@ export async function updateTeam(
     if (input.kind !== undefined) patch.kind = input.kind;
     if (input.managerId !== undefined) patch.manager_id = input.managerId;
     const row = await repo.updateTeam(trx, actor.orgId, id, version, patch);
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'team',
         entityId: id,
@@ -441,7 +442,7 @@ export async function deleteTeam(
     const members = await repo.countTeamMembers(trx, actor.orgId, id);
     if (members > 0) throw new AppError('conflict', `The team still has ${members} active member(s); move them first`);
     await repo.updateTeam(trx, actor.orgId, id, version, { deleted_at: deps.clock.now() });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'team',
         entityId: id,

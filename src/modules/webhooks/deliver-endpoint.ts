@@ -2,7 +2,7 @@ import { compileEventTypeFilter, type WebhookOutcome } from '../../contract/webh
 import { failedTooLong, nextAttemptAt, parseRetryAfter } from '../../domain/webhook-retry.ts';
 import { signWebhook } from '../../domain/webhook-signature.ts';
 import { write, type Deps } from '../context.ts';
-import { readSelectedEvents, recordEvents } from '../events/events.service.ts';
+import { readSelectedEvents } from '../events/events.service.ts';
 import { eventMessage, type WebhookMessage } from './webhook-payload.ts';
 import type { WebhookResponse } from './webhook-transport.ts';
 import * as repo from './webhooks.repository.ts';
@@ -252,7 +252,7 @@ export async function deliverEndpoint(
     // Disabling is a change of the endpoint like an admin's: recorded in the log, by no user.
     await write(deps, orgId, async (trx) => {
       if (!(await repo.logAttempts(trx, key, [row], effect))) return;
-      await recordEvents(trx, deps, { orgId, userId: null }, [
+      await deps.eventLog.append(trx, { orgId, userId: null }, [
         { entityType: 'webhook_endpoint', entityId: e.id, type: 'webhook_endpoint.disabled', data: { reason } },
       ]);
     });

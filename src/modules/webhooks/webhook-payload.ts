@@ -1,3 +1,4 @@
+import { upcastEvent } from '../../contract/events/index.ts';
 import type { WebhookEventPayload } from '../../contract/webhooks.ts';
 import type { SelectedEvent } from '../events/events.service.ts';
 
@@ -20,6 +21,8 @@ export const messageIdOf = (eventId: number): string => `evt_${eventId}`;
  */
 export function eventMessage(e: SelectedEvent): WebhookMessage {
   const id = messageIdOf(e.id);
+  // Receivers get the current version of every type, whatever version the event was stored with.
+  const { version, data } = upcastEvent(e.type, e.version, e.data);
   const body: WebhookEventPayload = {
     type: e.type,
     timestamp: e.occurredAt.toISOString(),
@@ -33,7 +36,8 @@ export function eventMessage(e: SelectedEvent): WebhookMessage {
       occurredAt: e.occurredAt.toISOString(),
       businessTime: e.businessTime ? e.businessTime.toISOString() : null,
       imported: e.imported,
-      payload: e.data,
+      version,
+      payload: data,
     },
   };
   return { id, type: e.type, body: JSON.stringify(body), eventId: e.id, seq: e.seq };

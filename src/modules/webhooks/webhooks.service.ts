@@ -12,7 +12,7 @@ import type {
 import { diffFields } from '../../domain/event-hash.ts';
 import { generateWebhookSecret } from '../../domain/webhook-signature.ts';
 import { write, type Deps } from '../context.ts';
-import { recordEvents, sealedThrough, seqBefore } from '../events/events.service.ts';
+import { sealedThrough, seqBefore } from '../events/events.service.ts';
 import { checkVersion, found, iso, toPage, type ExpectedVersion } from '../shared.ts';
 import { attemptRow, sendMessage } from './deliver-endpoint.ts';
 import { testMessage } from './webhook-payload.ts';
@@ -132,7 +132,7 @@ export async function createWebhook(
       created_at: now,
       updated_at: now,
     });
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'webhook_endpoint',
         entityId: id,
@@ -175,7 +175,7 @@ export async function updateWebhook(
     );
     const changes = diffFields(snapshot(before), snapshot(after), ['url', 'description', 'eventTypes', 'enabled']);
     if (Object.keys(changes).length > 0)
-      await recordEvents(trx, deps, actor, [
+      await deps.eventLog.append(trx, actor, [
         { entityType: 'webhook_endpoint', entityId: id, type: 'webhook_endpoint.updated', data: { changes } },
       ]);
     return after;
@@ -194,7 +194,7 @@ export async function deleteWebhook(
     const before = found(await repo.lockEndpoint(trx, actor.orgId, id), 'webhook', id);
     const version = checkVersion('webhook', id, before.version, expected);
     await repo.deleteEndpoint(trx, actor.orgId, id, version);
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'webhook_endpoint',
         entityId: id,
@@ -232,7 +232,7 @@ export async function rotateWebhookSecret(
         updated_at: now,
       },
     );
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       { entityType: 'webhook_endpoint', entityId: id, type: 'webhook_endpoint.secret_rotated', data: { overlapHours } },
     ]);
     return after;
@@ -256,7 +256,7 @@ export async function replayWebhook(deps: Deps, actor: Actor, id: string, from: 
       { orgId: actor.orgId, id, version: before.version },
       { cursor_seq: cursor, attempt_count: 0, next_attempt_at: null, failing_since: null, updated_at: now },
     );
-    await recordEvents(trx, deps, actor, [
+    await deps.eventLog.append(trx, actor, [
       {
         entityType: 'webhook_endpoint',
         entityId: id,
