@@ -187,15 +187,9 @@ export async function copySealedEvents(db: DbExecutor, rows: Iterable<readonly C
   return bulkCopy(db, { table: 'events', columns: SEALED_EVENT_COLUMNS }, rows);
 }
 
-export async function listEntityEvents(
-  db: DbExecutor,
-  orgId: string,
-  entityType: string,
-  entityIds: string | readonly string[],
-  opts: { limit: number; beforeId?: number | undefined },
-): Promise<EventRow[]> {
-  const ids = typeof entityIds === 'string' ? [entityIds] : [...entityIds];
-  let q = db
+/** Events with their actor's name, of one organization (the timeline's and the audit view's query). */
+function eventsWithActor(db: DbExecutor, orgId: string) {
+  return db
     .selectFrom('events as e')
     .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
     .select([
@@ -214,12 +208,13 @@ export async function listEntityEvents(
       'e.prev_hash',
       'e.hash',
     ])
-    .where('e.org_id', '=', orgId)
-    .where('e.entity_type', '=', entityType)
-    .where('e.entity_id', 'in', ids);
-  if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
-  const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
-  return rows.map((r) => ({
+    .where('e.org_id', '=', orgId);
+}
+
+type EventWithActorRow = Awaited<ReturnType<ReturnType<typeof eventsWithActor>['execute']>>[number];
+
+function toEventRow(r: EventWithActorRow): EventRow {
+  return {
     id: r.id,
     seq: r.seq,
     occurredAt: r.occurred_at,
@@ -234,7 +229,21 @@ export async function listEntityEvents(
     version: r.version,
     prevHash: r.prev_hash,
     hash: r.hash,
-  }));
+  };
+}
+
+export async function listEntityEvents(
+  db: DbExecutor,
+  orgId: string,
+  entityType: string,
+  entityIds: string | readonly string[],
+  opts: { limit: number; beforeId?: number | undefined },
+): Promise<EventRow[]> {
+  const ids = typeof entityIds === 'string' ? [entityIds] : [...entityIds];
+  let q = eventsWithActor(db, orgId).where('e.entity_type', '=', entityType).where('e.entity_id', 'in', ids);
+  if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
+  const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
+  return rows.map(toEventRow);
 }
 
 /** The records merged into this one, directly or through other merges (their histories show on its timeline). */
@@ -445,26 +454,7 @@ export async function listAuditEvents(
     limit: number;
   },
 ): Promise<EventRow[]> {
-  let q = db
-    .selectFrom('events as e')
-    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
-    .select([
-      'e.id',
-      'e.seq',
-      'e.occurred_at',
-      'e.business_time',
-      'e.imported',
-      'e.actor_id',
-      'u.name as actor_name',
-      'e.entity_type',
-      'e.entity_id',
-      'e.type',
-      'e.data',
-      'e.version',
-      'e.prev_hash',
-      'e.hash',
-    ])
-    .where('e.org_id', '=', orgId);
+  let q = eventsWithActor(db, orgId);
   if (f.entityType) q = q.where('e.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('e.entity_id', '=', f.entityId);
   if (f.actorId) q = q.where('e.actor_id', '=', f.actorId);
@@ -474,20 +464,5 @@ export async function listAuditEvents(
   if (f.to) q = q.where('e.occurred_at', '<', f.to);
   if (f.beforeId !== undefined) q = q.where('e.id', '<', f.beforeId);
   const rows = await q.orderBy('e.id', 'desc').limit(f.limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    occurredAt: r.occurred_at,
-    businessTime: r.business_time,
-    imported: r.imported,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    type: r.type,
-    data: r.data,
-    version: r.version,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  return rows.map(toEventRow);
 }

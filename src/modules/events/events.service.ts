@@ -34,6 +34,21 @@ export const timelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+/** An event as the timeline and the audit view show it: times as ISO text, the payload upcast to its type's current version. */
+function toEntry(r: repo.EventRow): TimelineEntry {
+  return {
+    id: r.id,
+    seq: r.seq,
+    type: r.type,
+    entityId: r.entityId,
+    occurredAt: r.occurredAt.toISOString(),
+    businessTime: r.businessTime ? r.businessTime.toISOString() : null,
+    imported: r.imported,
+    actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
+    ...upcastEvent(r.type, r.version, r.data),
+  };
+}
+
 export async function timeline(
   deps: Deps,
   actor: Actor,
@@ -49,17 +64,7 @@ export async function timeline(
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      type: r.type,
-      entityId: r.entityId,
-      occurredAt: r.occurredAt.toISOString(),
-      businessTime: r.businessTime ? r.businessTime.toISOString() : null,
-      imported: r.imported,
-      actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
-      ...upcastEvent(r.type, r.version, r.data),
-    })),
+    items: page.map(toEntry),
     nextCursor: rows.length > opts.limit && last ? String(last.id) : null,
   };
 }
@@ -130,18 +135,7 @@ export async function listAuditEvents(
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      type: r.type,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      occurredAt: r.occurredAt.toISOString(),
-      businessTime: r.businessTime ? r.businessTime.toISOString() : null,
-      imported: r.imported,
-      actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
-      ...upcastEvent(r.type, r.version, r.data),
-    })),
+    items: page.map((r) => ({ ...toEntry(r), entityType: r.entityType })),
     nextCursor: rows.length > q.limit && last ? String(last.id) : null,
   };
 }
