@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealDto } from '../../src/contract/deals.ts';
+import type { ImportJobDto } from '../../src/contract/imports.ts';
 import type { PipelineDto } from '../../src/contract/pipelines.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
@@ -359,6 +360,26 @@ describe('analytics in the browser', () => {
     expect(
       (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort(),
     ).toEqual(['Imported Alpha', 'Imported Gamma']);
+
+    // A file of which nothing can be imported: the dry run says so, and the import asks first.
+    await page.goto(`${base}/import`);
+    await page.getByLabel('What to import').selectOption('deals');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Deal Name,Deal Value\nBad One,twelve\nBad Two,lots\n'),
+    });
+    await expect.poll(() => page.getByLabel('Field for column Deal Value').inputValue()).toBe('amount');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const nothing = page.getByTestId('dry-run-nothing');
+    await nothing.waitFor();
+    expect(await nothing.textContent()).toContain('found no row to insert or update (2 rejected');
+    const importsBefore = (await call<{ items: ImportJobDto[] }>('GET', '/api/v1/imports')).items.length;
+    await page.getByRole('button', { name: 'Import bad.csv' }).click();
+    await nothing.getByRole('button', { name: 'Import anyway' }).waitFor();
+    await page.screenshot({ path: screenshotPath('import-nothing-to-write-390.png'), fullPage: true });
+    await nothing.getByRole('button', { name: 'Cancel' }).click();
+    expect((await call<{ items: ImportJobDto[] }>('GET', '/api/v1/imports')).items.length).toBe(importsBefore);
     expect(pageErrors).toEqual([]);
   });
 });

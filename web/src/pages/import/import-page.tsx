@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { importableEntities, type ImportEntity } from '../../../../src/contract/import-fields.ts';
+import type { ImportSummary } from '../../../../src/contract/imports.ts';
 import { importPresets } from '../../../../src/contract/import-presets.ts';
 import { upload } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
@@ -34,6 +35,10 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(() => defaultChoices('deals'));
   const [dryRunId, setDryRunId] = useState<string | null>(null);
+  /** What the last dry run found, once it finished. */
+  const [dryRunSummary, setDryRunSummary] = useState<ImportSummary | null>(null);
+  /** The import was asked for although the dry run found nothing to write: ask before running it. */
+  const [confirming, setConfirming] = useState(false);
   const [importId, setImportId] = useState<string | null>(null);
   const [startError, setStartError] = useState<{
     summary: string;
@@ -62,6 +67,8 @@ export function ImportPage() {
   const change = (patch: Partial<ImportChoices>) => {
     setChoices((c) => ({ ...c, ...patch }));
     setDryRunId(null);
+    setDryRunSummary(null);
+    setConfirming(false);
     setStartError(null);
   };
   const setMapping = (header: string, field: string | null) => {
@@ -75,6 +82,8 @@ export function ImportPage() {
     if (!file) return;
     setStarting(true);
     setStartError(null);
+    setConfirming(false);
+    if (dryRun) setDryRunSummary(null);
     try {
       const job = await upload('/imports', file, 'text/csv', importQuery(choices, file.name, dryRun));
       if (dryRun) setDryRunId(job.id);
@@ -96,6 +105,7 @@ export function ImportPage() {
       </p>
     );
   const p = preview.data;
+  const nothingToWrite = dryRunSummary !== null && dryRunSummary.inserted + dryRunSummary.updated === 0;
   const mappingProblems = p?.problems ?? [];
   const samples = head.data ? sampleCells(head.data.text, choices.delimiter) : [];
   const ready =
@@ -272,16 +282,39 @@ export function ImportPage() {
               type="button"
               className="primary"
               disabled={!ready || starting || importRunning}
-              onClick={() => void start(false)}
+              onClick={() => (nothingToWrite && !confirming ? setConfirming(true) : void start(false))}
             >
               Import {file.name}
             </button>
           </div>
           {startError && <ErrorList {...startError} />}
+          {dryRunSummary && nothingToWrite && (
+            <div className="state error-state" role="alert" data-testid="dry-run-nothing">
+              <p>
+                The dry run found no row to insert or update ({dryRunSummary.rejected} rejected,{' '}
+                {dryRunSummary.unchanged + dryRunSummary.duplicates} already there or skipped): check the mapping before
+                importing.
+              </p>
+              {confirming && (
+                <div className="actions start">
+                  <button type="button" onClick={() => void start(false)}>
+                    Import anyway
+                  </button>
+                  <button type="button" className="link" onClick={() => setConfirming(false)}>
+                    Cancel
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
           {dryRunId && (
             <>
               <h3>Dry run</h3>
-              <ImportJobView key={dryRunId} id={dryRunId} />
+              <ImportJobView
+                key={dryRunId}
+                id={dryRunId}
+                onFinished={(job) => setDryRunSummary(job.status === 'succeeded' ? job.summary : null)}
+              />
             </>
           )}
         </div>
