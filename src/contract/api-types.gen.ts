@@ -9755,6 +9755,9 @@ export interface components {
       };
       from: string | null;
       to: string | null;
+      /** @enum {string} */
+      windowBasis: 'requested' | 'recent' | 'dataRange';
+      dataEnd: string | null;
       comparison: {
         from: string;
         to: string;
@@ -9996,6 +9999,9 @@ export interface components {
       };
       from: string | null;
       to: string | null;
+      /** @enum {string} */
+      windowBasis: 'requested' | 'recent' | 'dataRange';
+      dataEnd: string | null;
       periodStart: string;
       periodEnd: string;
       periodDays: number;
@@ -10115,6 +10121,10 @@ export interface components {
       };
       from: string | null;
       to: string | null;
+      /** @enum {string} */
+      windowBasis: 'requested' | 'recent' | 'dataRange';
+      dataEnd: string | null;
+      asOf: string;
       currency: string;
       period: {
         startDays: number;

@@ -115,6 +115,17 @@ describe('GET /analytics/bottlenecks', () => {
     });
   });
 
+  it('falls back to the 12 weeks up to the last move when nothing moved in the last 12 weeks', async () => {
+    const asked = clock.now();
+    clock.advance(365 * 86_400_000);
+    const { body } = await report({});
+    clock.set(asked.toISOString());
+    const dataEnd = body.dataEnd ?? '';
+    expect(dataEnd < asked.toISOString()).toBe(true);
+    expect(body).toMatchObject({ windowBasis: 'dataRange', to: dataEnd.slice(0, 10), periodEnd: dataEnd });
+    expect((await report({})).body.windowBasis).toBe('recent');
+  });
+
   it('never counts another organization’s deals', async () => {
     expect((await report({ pipelineId: h.other.pipeline.id })).status).toBe(422);
     const theirs = await report(

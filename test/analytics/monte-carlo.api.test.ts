@@ -75,6 +75,12 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
     expect(r.bands[0]).toEqual({ dayEnd: 7, p10: '0.00', p50: '100.00', p90: '200.00' });
     // The same seed gives the same forecast.
     expect(await get('')).toEqual(r);
+    // Half a year without a move: the forecast runs as of the data's end, giving the same figures.
+    expect([r.windowBasis, r.asOf]).toEqual(['recent', r.dataEnd]);
+    const asked = clock.now();
+    clock.advance(200 * 86_400_000);
+    expect(await get('')).toEqual({ ...r, windowBasis: 'dataRange' });
+    clock.set(asked.toISOString());
 
     // A period ending tonight (to = today, 15 hours after 09:00) closes nothing: the wins come on day 2.
     const today = clock.now().toISOString().slice(0, 10);

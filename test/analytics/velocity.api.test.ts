@@ -89,4 +89,39 @@ describe('GET /api/v1/analytics/velocity', () => {
     },
     SLOW_MS,
   );
+  it(
+    'without from and to, a history with no recent moves is analysed as of its last day with data',
+    async () => {
+      const { admin } = await createTestOrg(deps);
+      const p = await analyticsPipeline(deps, admin);
+      clock.set('2026-03-09T09:00:00.000Z');
+      await dealPath(deps, clock, admin, p, { amount: '300.00', steps: [{ after: 4, stage: 'Won' }] });
+      await dealPath(deps, clock, admin, p, { amount: '10.00' }); // created 03-13, the last move
+      const velocity = async (query = '') => {
+        const res = await api.as(admin, {
+          method: 'GET',
+          url: `/api/v1/analytics/velocity?pipelineId=${p.id}${query}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<VelocityReport>();
+      };
+
+      // A month later the default window (90 days up to today) still holds the moves.
+      clock.set('2026-04-13T12:00:00.000Z');
+      const recent = await velocity();
+      expect([recent.windowBasis, recent.from, recent.to]).toEqual(['recent', '2026-01-14', '2026-04-13']);
+      expect(recent.dataEnd).toBe('2026-03-13T09:00:00.000Z');
+
+      // Half a year later nothing moved in 90 days: the window ends on 03-13 instead of being empty,
+      // and it gives the figures of asking for that window explicitly.
+      clock.set('2026-09-01T12:00:00.000Z');
+      const fallback = await velocity();
+      expect([fallback.windowBasis, fallback.from, fallback.to]).toEqual(['dataRange', '2025-12-14', '2026-03-13']);
+      expect(fallback.byCurrency[0]?.current).toMatchObject({ openDeals: 1, won: 1, avgWonAmount: '300.00' });
+      const asked = await velocity('&from=2025-12-14&to=2026-03-13');
+      expect(asked.windowBasis).toBe('requested');
+      expect(asked.byCurrency).toEqual(fallback.byCurrency);
+    },
+    SLOW_MS,
+  );
 });

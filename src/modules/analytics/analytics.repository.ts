@@ -167,3 +167,16 @@ export async function replicaLag(db: DbExecutor): Promise<number | null> {
     end as lag`.execute(db);
   return r.rows[0]?.lag ?? null;
 }
+
+/**
+ * The last moment the pipeline's deals moved (created, changed stage or closed: the latest stage
+ * visit entered), or null when it has no deals. Analyses whose default window ends today use it to
+ * fall back to the organization's data range when nothing happened recently.
+ */
+export async function pipelineDataEnd(db: DbExecutor, orgId: string, pipelineId: string): Promise<Date | null> {
+  const r = await sql<{ end: Date | null }>`
+    select max(entered_at) as "end" from deal_stage_visits
+    where org_id = ${orgId}::uuid and pipeline_id = ${pipelineId}::uuid`.execute(db);
+  const end = r.rows[0]?.end ?? null;
+  return end === null ? null : new Date(end);
+}

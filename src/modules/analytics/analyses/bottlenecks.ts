@@ -4,7 +4,7 @@ import type { AnalysisDefinition } from '../analysis.ts';
 import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
 import { stageFlow } from '../bottlenecks.repository.ts';
 import { heading, num, textTable } from '../render.ts';
-import { analysisContext, analysisContextSchema } from './common.ts';
+import { analysisContext, analysisContextSchema, chooseWindowEnd, windowChoiceShape, windowNote } from './common.ts';
 
 const DAY_MS = 86_400_000;
 /** Default period: the 12 weeks up to `to`. */
@@ -18,6 +18,7 @@ export type BottleneckParams = z.infer<typeof bottleneckParams>;
 
 const bottleneckResult = z.object({
   ...analysisContextSchema,
+  ...windowChoiceShape,
   periodStart: z.string(),
   periodEnd: z.string(),
   periodDays: z.number(),
@@ -56,10 +57,6 @@ const bottleneckResult = z.object({
 export type BottleneckReport = z.infer<typeof bottleneckResult>;
 
 /** Today in a time zone, as 'YYYY-MM-DD'. */
-const today = (now: Date, timezone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
 const minusDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
@@ -67,6 +64,7 @@ function render(r: BottleneckReport): string {
   return [
     heading('Bottlenecks', { ...r, from: r.from, to: r.to }),
     `${num(r.periodDays)} days from ${r.periodStart} to ${r.periodEnd}; bottleneck: ${r.stages.find((s) => s.stageId === r.bottleneckStageId)?.name ?? '–'}`,
+    ...[windowNote(r)].filter((n) => n !== null),
     '',
     textTable(
       ['Stage', 'Arrivals/wk', 'W days', 'L avg WIP', 'λW', 'L−λW', 'WIP now', 'Stale >', 'Stale'],
@@ -94,8 +92,9 @@ export const bottlenecksAnalysis: AnalysisDefinition<BottleneckParams, Bottlenec
   result: bottleneckResult,
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
-    const now = deps.clock.now();
-    const to = filters.to ?? today(now, pipeline.timezone);
+    const choice = await chooseWindowEnd(deps, actor.orgId, pipeline, filters, DEFAULT_DAYS);
+    const now = choice.now;
+    const to = filters.to ?? choice.today;
     const from = filters.from ?? minusDays(to, DEFAULT_DAYS - 1);
     const open = pipeline.stages.filter((s) => s.kind === 'open');
     const flow = await stageFlow(
@@ -126,6 +125,8 @@ export const bottlenecksAnalysis: AnalysisDefinition<BottleneckParams, Bottlenec
     );
     return {
       ...analysisContext(pipeline, { ...filters, from, to }),
+      windowBasis: choice.windowBasis,
+      dataEnd: choice.dataEnd,
       periodStart: flow.periodStart.toISOString(),
       periodEnd: flow.periodEnd.toISOString(),
       ...result,

@@ -8,7 +8,7 @@ import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { openDeals, periodOffsets, stayPercentiles, transitionCounts } from '../markov.repository.ts';
 import { heading, num, pct, textTable } from '../render.ts';
-import { analysisContext, analysisContextSchema } from './common.ts';
+import { analysisContext, analysisContextSchema, chooseWindowEnd, windowChoiceShape, windowNote } from './common.ts';
 
 const monteCarloParams = z.object({
   runs: z.coerce.number().int().min(10_000).max(100_000).default(10_000),
@@ -23,6 +23,9 @@ export type MonteCarloParams = z.infer<typeof monteCarloParams>;
 
 const monteCarloResult = z.object({
   ...analysisContextSchema,
+  ...windowChoiceShape,
+  /** The instant the period's days count from: now, or the data's end for `dataRange`. */
+  asOf: z.string(),
   currency: z.string(),
   period: z.object({ startDays: z.number(), endDays: z.number() }),
   runs: z.number().int(),
@@ -39,6 +42,8 @@ const monteCarloResult = z.object({
   bucketDays: z.number().int(),
   bands: z.array(z.object({ dayEnd: z.number(), p10: z.string(), p50: z.string(), p90: z.string() })),
 });
+/** Nothing moved in this many days: the forecast starts at the data's end instead of now. */
+const RECENT_DAYS = 90;
 export type MonteCarloReport = z.infer<typeof monteCarloResult>;
 
 const money = (cents: number): string => fromScaled(BigInt(Math.round(cents)), 2);
@@ -46,7 +51,8 @@ const money = (cents: number): string => fromScaled(BigInt(Math.round(cents)), 2
 function render(r: MonteCarloReport): string {
   return [
     heading('Monte Carlo forecast', r),
-    `${r.runs} runs (seed ${r.seed}) over ${r.simulatedDeals} open deals (${r.skippedDeals} in stages the chain cannot estimate), days ${num(r.period.startDays)} to ${num(r.period.endDays)} from now`,
+    `${r.runs} runs (seed ${r.seed}) over ${r.simulatedDeals} open deals (${r.skippedDeals} in stages the chain cannot estimate), days ${num(r.period.startDays)} to ${num(r.period.endDays)} from ${r.windowBasis === 'dataRange' ? r.asOf : 'now'}`,
+    windowNote(r) ?? '',
     `Revenue won in the period (${r.currency}): P10 ${r.p10}, P50 ${r.p50}, P90 ${r.p90}, mean ${r.mean}; ${num(r.meanWonDeals, 1)} deals won on average`,
     r.target === null ? '' : `P(revenue ≥ ${r.target}) = ${pct(r.probabilityOfTarget)}`,
     textTable(
@@ -71,7 +77,8 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
     const currency = params.currency ?? pipeline.baseCurrency;
-    const now = deps.clock.now();
+    const choice = await chooseWindowEnd(deps, actor.orgId, pipeline, filters, RECENT_DAYS);
+    const now = choice.now;
     const history = { ...filters, from: undefined, to: undefined };
     const [period, counts, stays, deals] = await Promise.all([
       periodOffsets(deps.db, filters, pipeline.timezone, now, params.horizonDays),
@@ -94,6 +101,9 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
     });
     return {
       ...analysisContext(pipeline, filters),
+      windowBasis: choice.windowBasis,
+      dataEnd: choice.dataEnd,
+      asOf: now.toISOString(),
       currency,
       period,
       runs: r.runs,

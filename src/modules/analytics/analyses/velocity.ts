@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   computeVelocity,
-  dayIn,
   velocityFactorNames,
   velocityWindows,
   type VelocityFactors,
@@ -12,7 +11,7 @@ import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
 import { num, pct, textTable } from '../render.ts';
 import { velocityInputs } from '../velocity.repository.ts';
-import { analysisContextSchema } from './common.ts';
+import { analysisContextSchema, chooseWindowEnd, windowChoiceShape, windowNote } from './common.ts';
 
 const params = z.object({
   /** The comparison window (default: the window of the same length just before from..to). */
@@ -34,9 +33,12 @@ const factorsSchema = z.object({
   avgCycleDays: z.number().nullable(),
   velocity: z.string().nullable(),
 });
+/** The default window's length (velocityWindows: the 90 days up to today). */
+const DEFAULT_WINDOW_DAYS = 90;
 const window = z.object({ from: z.string(), to: z.string() });
 const result = z.object({
   ...analysisContextSchema,
+  ...windowChoiceShape,
   comparison: window,
   byCurrency: z.array(
     z.object({
@@ -72,6 +74,8 @@ function render(r: VelocityReport): string {
   const lines = [
     `Velocity: pipeline "${r.pipeline.name}", ${r.from} to ${r.to} against ${r.comparison.from} to ${r.comparison.to}`,
   ];
+  const note = windowNote(r);
+  if (note) lines.push(note);
   for (const c of r.byCurrency) {
     lines.push(
       '',
@@ -106,7 +110,8 @@ export const velocityAnalysis: AnalysisDefinition<VelocityParams, VelocityReport
   result,
   async run(deps, actor, filters, p) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
-    const w = velocityWindows(dayIn(deps.clock.now(), pipeline.timezone), filters, {
+    const choice = await chooseWindowEnd(deps, actor.orgId, pipeline, filters, DEFAULT_WINDOW_DAYS);
+    const w = velocityWindows(choice.today, filters, {
       from: p.compareFrom,
       to: p.compareTo,
     });
@@ -119,6 +124,8 @@ export const velocityAnalysis: AnalysisDefinition<VelocityParams, VelocityReport
     return {
       pipeline: { id: pipeline.id, name: pipeline.name },
       ...w.current,
+      windowBasis: choice.windowBasis,
+      dataEnd: choice.dataEnd,
       comparison: w.comparison,
       ...computeVelocity(pipeline.baseCurrency, current, comparison, target),
     };

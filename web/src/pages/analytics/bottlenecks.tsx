@@ -2,7 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { nameOf, usersQuery } from '../../queries.ts';
-import { AnalysisView, DealNameCell, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
+import {
+  AnalysisView,
+  DealNameCell,
+  NumbersTable,
+  num,
+  pct,
+  useAnalysis,
+  WindowNote,
+  type FilterValues,
+} from './common.tsx';
 import type { BottleneckReport } from './types.ts';
 
 /** Work in progress at the start of each week, one line per open stage. */
@@ -75,6 +84,7 @@ export function BottlenecksTab({ filters }: { filters: FilterValues }) {
         return (
           <>
             <h2>Bottlenecks · {r.pipeline.name}</h2>
+            <WindowNote r={r} />
             <p className="muted" data-testid="bottlenecks-summary">
               {r.periodStart.slice(0, 10)} to {r.periodEnd.slice(0, 10)} ({num(r.periodDays, 0)} days).{' '}
               {bottleneck ? (

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, getWithQuery, type ApiPath } from '../../api.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
+import { formatDate } from '../../format.ts';
 import type { FilterValues } from './search.ts';
 
 export type { FilterKey, FilterValues } from './search.ts';
@@ -130,5 +131,23 @@ export function DealNameCell({ deal }: { deal: { dealId: string; name: string } 
         {deal.name}
       </Link>
     </td>
+  );
+}
+
+/**
+ * Says when an analysis whose default window ends today ran as of the data's last day instead,
+ * because nothing moved recently (an imported history, say); nothing otherwise.
+ */
+export function WindowNote({
+  r,
+}: {
+  r: { windowBasis: 'requested' | 'recent' | 'dataRange'; dataEnd: string | null };
+}) {
+  if (r.windowBasis !== 'dataRange' || r.dataEnd === null) return null;
+  return (
+    <p className="notice" role="note" data-testid="window-note">
+      No deal moved recently, so this runs as of the last day with data, {formatDate(r.dataEnd)}. Choose dates in the
+      filters to see another period.
+    </p>
   );
 }

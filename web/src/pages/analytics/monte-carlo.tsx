@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
-import { AnalysisView, NumbersTable, pct, plot, useAnalysis, type FilterValues } from './common.tsx';
+import { AnalysisView, NumbersTable, pct, plot, useAnalysis, WindowNote, type FilterValues } from './common.tsx';
 import type { MonteCarloReport } from './types.ts';
 import { formatNumber } from '../../format.ts';
 
@@ -91,6 +91,7 @@ export function MonteCarloTab({ filters }: { filters: FilterValues }) {
             </label>
             <button type="submit">Apply</button>
           </form>
+          <WindowNote r={r} />
           <p className="stats" data-testid="monte-carlo-summary">
             {formatNumber(r.runs)} runs (seed {r.seed}) over {r.simulatedDeals} open deals
             {r.skippedDeals ? ` (${r.skippedDeals} without an estimate left out)` : ''}: P10{' '}

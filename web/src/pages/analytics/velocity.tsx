@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
-import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
+import { AnalysisView, NumbersTable, num, pct, useAnalysis, WindowNote, type FilterValues } from './common.tsx';
 import type { VelocityFactors, VelocityReport } from './types.ts';
 
 const factorLabels: Record<string, string> = {
@@ -50,6 +50,7 @@ export function VelocityTab({ filters }: { filters: FilterValues }) {
       {(r) => (
         <>
           <h2>Velocity · {r.pipeline.name}</h2>
+          <WindowNote r={r} />
           <p className="muted">
             {r.from} to {r.to} against {r.comparison.from} to {r.comparison.to}. Velocity = open deals × average won
             amount × win rate ÷ cycle days; bars show how much each factor moved it (per day).
