@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleMappingSchema, entityOfFile, type BundleMappingInput } from '../src/contract/import-bundle.ts';
 import { ManualClock } from '../src/domain/deps.ts';
-import { planBundle, runBundle } from '../src/modules/imports/import-bundle.ts';
+import { existingRefs, planBundle, runBundle } from '../src/modules/imports/import-bundle.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
@@ -76,8 +76,28 @@ describe('import bundle', () => {
     const { admin } = await createTestOrg(deps);
     await createPipeline(deps, admin, starterPipeline);
     const mapping = bundleMappingSchema.parse(MAPPING);
-    const plan = await planBundle(dir, mapping);
+    const plan = await planBundle(dir, mapping, existingRefs(deps, admin));
     expect(plan.steps.flatMap((s) => s.problems)).toEqual([]);
+    // The mapping to save names every column as it was read, the ones recognised by name too.
+    expect(plan.mapping.files.map((f) => [f.file, f.map])).toEqual([
+      ['sales_teams.csv', { Team: 'name', Leader: 'manager' }],
+      ['sales_agents.csv', { Name: 'name', Email: 'email', Role: 'role', Team: 'team', Manager: 'manager' }],
+      ['accounts.csv', { Account: 'name', Sector: 'industry', Parent: 'parentAccount' }],
+      ['products.csv', { Product: 'name', Series: 'family', Price: 'listPrice' }],
+      [
+        'sales_pipeline.csv',
+        {
+          'Opportunity Id': 'externalId',
+          'Sales Agent': 'owner',
+          Product: 'product',
+          Account: 'account',
+          'Deal Stage': 'stage',
+          'Engage Date': 'createdAt',
+          'Close Date': 'closeDate',
+          'Close Value': 'amount',
+        },
+      ],
+    ]);
     expect(plan.steps.map((s) => [s.file, s.entity, s.rows])).toEqual([
       ['sales_teams.csv', 'teams', 2],
       ['sales_agents.csv', 'users', 4],
@@ -232,7 +252,11 @@ describe('import bundle', () => {
       deps,
       admin,
       dir,
-      await planBundle(dir, bundleMappingSchema.parse(JSON.parse(JSON.stringify(plan.mapping)))),
+      await planBundle(
+        dir,
+        bundleMappingSchema.parse(JSON.parse(JSON.stringify(plan.mapping))),
+        existingRefs(deps, admin),
+      ),
       { dryRun: false },
     );
     expect(again.imported.reduce((n, i) => n + i.summary.inserted, 0)).toBe(0);
@@ -246,7 +270,12 @@ describe('import bundle', () => {
       fs.writeFileSync(path.join(bad, 'accounts.csv'), 'Name,Employees\nInitech,many\nHooli,12\n');
       fs.writeFileSync(path.join(bad, 'products.csv'), 'Family\nGTX\n');
       fs.writeFileSync(path.join(bad, 'notes.csv'), 'Text\nhello\n');
-      const plan = await planBundle(bad, bundleMappingSchema.parse({}));
+      // An owner no file of the folder and no user of the organization is; an account no file has.
+      fs.writeFileSync(
+        path.join(bad, 'deals.csv'),
+        'Name,Owner,Account,Stage\nBig one,Nobody Known,Hooli,Qualify\nSmall,nobody known,Nowhere Inc,Qualify\n',
+      );
+      const plan = await planBundle(bad, bundleMappingSchema.parse({}), existingRefs(deps, admin));
       expect(plan.skipped).toEqual([
         { file: 'notes.csv', reason: 'its name says no entity; name it in a mapping file' },
       ]);
@@ -259,6 +288,20 @@ describe('import bundle', () => {
             'no column for the required field "listPrice" (name one with --map "Column=listPrice")',
           ],
         ],
+        [
+          'deals',
+          ['line 2: owner "Nobody Known" is in no users file of the folder and is not a user of the organization'],
+        ],
+      ]);
+      // Without creating missing references, an account of no file and of no record is one too.
+      const strict = await planBundle(
+        bad,
+        bundleMappingSchema.parse({ createMissing: false }),
+        existingRefs(deps, admin),
+      );
+      expect(strict.steps.find((s) => s.entity === 'deals')?.problems).toEqual([
+        'line 2: owner "Nobody Known" is in no users file of the folder and is not a user of the organization',
+        'line 3: account "Nowhere Inc" is in no accounts file of the folder and is not an account of the organization',
       ]);
       const result = await runBundle(deps, admin, bad, plan, { dryRun: false });
       expect(result.imported).toEqual([]);

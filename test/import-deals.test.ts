@@ -14,7 +14,9 @@ import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { importOptionsSchema } from '../src/contract/imports.ts';
+import { importOptionsSchema, importSummaryNotes } from '../src/contract/imports.ts';
+import { funnelAnalysis } from '../src/modules/analytics/analyses/funnel.ts';
+import { markovAnalysis } from '../src/modules/analytics/analyses/markov.ts';
 import { deferForeignKeyChecks, ForeignKeyViolation } from '../src/db/foreign-keys.ts';
 import { verifyReferences } from '../src/modules/imports/import-foreign-keys.repository.ts';
 import { runImport } from '../src/modules/imports/run-import.ts';
@@ -67,7 +69,8 @@ describe('importing deals with their history', () => {
   it('records created/won/lost with the historical business times, flagged imported, and the matching stage visits', async () => {
     const { admin, ownerId } = await orgWithAccounts();
     const { summary, rejects } = await importCsv(deps, admin, fixture('deals-history.csv'), { entity: 'deals' });
-    expect(summary).toMatchObject({ rows: 8, inserted: 3, rejected: 5 });
+    // d-1 and d-2 closed and d-3 open in Negotiation: none of their paths is in the file.
+    expect(summary).toMatchObject({ rows: 8, inserted: 3, rejected: 5, pathUnknown: 3, noCreationDate: 0 });
     expect(rejects.map((r) => [r.line, r.reason])).toEqual([
       [5, 'Amount: "twelve" is not an amount of money'],
       [
@@ -123,11 +126,43 @@ describe('importing deals with their history', () => {
     expect(traces.length).toBeGreaterThan(0);
     expect(traces).toEqual(await dealTracesFromVisits(deps.db, admin.orgId));
     const wonVisits = visits.filter((v) => v.dealId === won?.id);
-    expect(wonVisits.map((v) => [v.visitNo, v.enteredAt.toISOString(), v.leftAt?.toISOString() ?? null])).toEqual([
-      [1, '2025-01-10T00:00:00.000Z', '2025-03-01T00:00:00.000Z'],
-      [2, '2025-03-01T00:00:00.000Z', null],
+    expect(
+      wonVisits.map((v) => [v.visitNo, v.enteredAt.toISOString(), v.leftAt?.toISOString() ?? null, v.entryUnknown]),
+    ).toEqual([
+      [1, '2025-01-10T00:00:00.000Z', '2025-03-01T00:00:00.000Z', false],
+      [2, '2025-03-01T00:00:00.000Z', null, true],
     ]);
+    // The open deal arrived in Negotiation by a path nobody saw.
+    const openVisits = visits.filter((v) => v.dealId === deals[2]?.id);
+    expect(openVisits.map((v) => v.entryUnknown)).toEqual([true]);
     expect((await verifyChain(deps.db, admin.orgId)).ok).toBe(true);
+  });
+
+  it('marks a flat history as such: the funnel and the Markov chain leave its unknown paths out and say so', async () => {
+    const { admin } = await orgWithAccounts();
+    const csv = [
+      'External ID,Deal Name,Account,Stage,Amount,Created,Closed',
+      'f-1,Won one,Acme Corporation,Won,100,2025-01-10,2025-02-01',
+      'f-2,Won two,Acme Corporation,Won,200,2025-01-12,2025-02-03',
+      'f-3,Lost one,Globex,Lost,50,2025-01-15,2025-02-05',
+      'f-4,Just in,Globex,Qualify,10,2025-02-10,',
+      'f-5,Half way,Globex,Proposal,20,2025-02-11,',
+      'f-6,No creation date,Globex,Won,30,,2025-02-07',
+    ].join('\n');
+    const { summary } = await importCsv(deps, admin, csv, { entity: 'deals' });
+    expect(summary).toMatchObject({ inserted: 6, rejected: 0, pathUnknown: 5, noCreationDate: 1 });
+    expect(importSummaryNotes(summary).join(' ')).toMatch(
+      /5 deals were imported without their stage history.*1 deals have no creation date/,
+    );
+    const funnel = await funnelAnalysis.run(deps, admin, {}, {});
+    // All six are in the outcomes; only f-4, created in the first stage, walks the steps.
+    expect(funnel).toMatchObject({ deals: 6, won: 3, lost: 1, open: 2, unknownPathDeals: 5 });
+    expect(funnel.stages.map((st) => st.anyOrder.reached)).toEqual([1, 0, 0, 0, 0]);
+    expect(funnel.stages[0]?.anyOrder).toMatchObject({ advanced: 0, exited: 0, censored: 1 });
+    // The Markov chain sees no observed move at all: the four jumps to the close are left out.
+    const markov = await markovAnalysis.run(deps, admin, {}, { conversionPoints: 0, shortenDays: 0 });
+    expect(markov.unknownMoves).toBe(4);
+    expect(markov.stages.map((st) => st.exits)).toEqual([0, 0, 0, 0]);
   });
 
   it('a re-run after a crash creates no duplicates', async () => {

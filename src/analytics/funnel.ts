@@ -51,6 +51,11 @@ export interface FunnelGroup {
   deals: number;
   /** Exact sum of the amounts of these deals (deals without an amount add nothing). */
   amount: string;
+  /**
+   * Imported from a flat export: how the deals got to their recorded stages is unknown, so they
+   * count in the outcomes but not in the steps (their recorded path would read as a skip).
+   */
+  pathUnknown?: boolean;
 }
 
 /** Deals with the same path through the pipeline (stage ids of their visits in order), outcome, cohort and currency. */
@@ -81,7 +86,9 @@ export function funnelGroupsFromPaths(
     const trace = path.flatMap((id) => rankOf.get(id) ?? []);
     const reached = reachedRanks(trace);
     const depth = strictDepth(trace);
-    const key = [reached.join(','), depth, rest.status, rest.cohort, rest.currency].join('|');
+    const key = [reached.join(','), depth, rest.status, rest.cohort, rest.currency, rest.pathUnknown === true].join(
+      '|',
+    );
     const seen = merged.get(key);
     if (seen) merged.set(key, { ...seen, deals: seen.deals + rest.deals, amount: addMoney(seen.amount, rest.amount) });
     else merged.set(key, { ...rest, reached, strictDepth: depth });
@@ -130,6 +137,8 @@ export interface Outcomes {
 }
 
 export interface FunnelResult extends Outcomes {
+  /** Deals counted in the outcomes but not in the steps: their path is unknown (see FunnelGroup). */
+  unknownPathDeals: number;
   stages: FunnelStageRow[];
   cohorts: (Outcomes & { month: string })[];
 }
@@ -186,6 +195,8 @@ function outcomes(groups: readonly FunnelGroup[], baseCurrency: string): Outcome
  * Outcomes (overall and per creation-month cohort): win rate by count won / (won + lost), and by
  * value per currency wonAmount / (wonAmount + lostAmount), exact sums, never converted.
  * Strict counts never increase down the funnel (reached at rank k + 1 ⊆ reached at rank k).
+ * Deals whose path is unknown (flat imports) count in the outcomes only, and `unknownPathDeals`
+ * says how many.
  */
 export function computeFunnel(
   pipeline: Pick<PipelineModel, 'stages' | 'baseCurrency'>,
@@ -200,18 +211,20 @@ export function computeFunnel(
     ...open.map((s) => ({ stageId: s.id, name: s.name, kind: 'open' as const })),
     { stageId: onlyWon?.id ?? null, name: onlyWon?.name ?? 'Won', kind: 'won' },
   ];
+  const known = groups.filter((g) => g.pathUnknown !== true);
   const stages = steps.map((s, i) => {
     const rank = i + 1;
     const hasNext = rank < wonRank;
     return {
       ...s,
-      strict: step(groups, (g) => g.strictDepth >= rank, hasNext ? (g) => g.strictDepth >= rank + 1 : null),
-      anyOrder: step(groups, (g) => g.reached.includes(rank), hasNext ? (g) => g.reached.includes(rank + 1) : null),
+      strict: step(known, (g) => g.strictDepth >= rank, hasNext ? (g) => g.strictDepth >= rank + 1 : null),
+      anyOrder: step(known, (g) => g.reached.includes(rank), hasNext ? (g) => g.reached.includes(rank + 1) : null),
     };
   });
   const months = [...new Set(groups.map((g) => g.cohort))].sort();
   return {
     ...outcomes(groups, pipeline.baseCurrency),
+    unknownPathDeals: groups.reduce((n, g) => (g.pathUnknown === true ? n + g.deals : n), 0),
     stages,
     cohorts: months.map((month) => ({
       month,

@@ -9603,6 +9603,8 @@ export interface components {
         duplicates: number;
         createdReferences: number;
         generated?: number;
+        pathUnknown?: number;
+        noCreationDate?: number;
         dryRun: boolean;
       } | null;
       error: string | null;
@@ -9678,6 +9680,7 @@ export interface components {
         openAmount: string;
         winRateByValue: number | null;
       }[];
+      unknownPathDeals: number;
       stages: {
         stageId: string | null;
         name: string;
@@ -10045,6 +10048,7 @@ export interface components {
       from: string | null;
       to: string | null;
       currency: string;
+      unknownMoves: number;
       stages: {
         stageId: string;
         name: string;

@@ -74,9 +74,38 @@ export const importSummarySchema = z.object({
   createdReferences: z.number().int(),
   /** Values the import made up where the file had none: SKUs from product names, placeholder email addresses. */
   generated: z.number().int().optional(),
+  /**
+   * Deals: new deals whose stage path the file does not tell (closed ones, and open ones past the
+   * pipeline's first stage). The funnel and the Markov chain leave their paths out and say so.
+   */
+  pathUnknown: z.number().int().optional(),
+  /** Deals: new deals without a creation date, recorded as created at their close (or at the import). */
+  noCreationDate: z.number().int().optional(),
   dryRun: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/**
+ * What an import summary tells beyond its counts, for the CLI and the web app alike: values the
+ * import made up, and deals whose history the file did not hold.
+ */
+export function importSummaryNotes(s: ImportSummary): string[] {
+  const would = s.dryRun ? 'would be' : 'were';
+  const notes: string[] = [];
+  if (s.generated)
+    notes.push(
+      `${s.generated} new rows ${would} given a generated value (a SKU from the product name, a placeholder email).`,
+    );
+  if (s.pathUnknown)
+    notes.push(
+      `${s.pathUnknown} deals ${would} imported without their stage history (closed, or open past the first stage): the funnel counts them in its outcomes but not its stages, and the Markov chain leaves their jump to the close out.`,
+    );
+  if (s.noCreationDate)
+    notes.push(
+      `${s.noCreationDate} deals have no creation date: they ${would} recorded as created on their close date (closed deals) or at the time of the import (open deals), so their cycle times are not known. Map a creation-date column to keep them.`,
+    );
+  return notes;
+}
 
 export const importJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
 

@@ -212,6 +212,8 @@ export interface DealsTable {
   updated_at: Ts;
   deleted_at: Ts | null;
   version: Version;
+  /** Imported from a flat export: the stages before its recorded ones are unknown (migration 0020). */
+  path_unknown: Generated<boolean>;
 }
 
 export interface DealContactsTable {
@@ -343,6 +345,8 @@ export interface DealStageVisitsTable {
   entered_at: Ts;
   left_at: Ts | null;
   event_id: number;
+  /** The entry was not observed as a move from the visit before (a flat import; migration 0020). */
+  entry_unknown: Generated<boolean>;
 }
 
 /** Kept by triggers on deal_stage_visits (migration 0007); never written by the application. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { bundleMappingSchema } from '../../contract/import-bundle.ts';
+import { importSummaryNotes } from '../../contract/imports.ts';
 import { invalid } from '../../contract/errors.ts';
-import { planBundle, runBundle, type BundlePlan } from '../../modules/imports/import-bundle.ts';
+import { existingRefs, planBundle, runBundle, type BundlePlan } from '../../modules/imports/import-bundle.ts';
 import { withDeps } from '../context.ts';
 import { EXIT_FAILURE } from '../errors.ts';
 import { parseInput } from '../input.ts';
@@ -53,28 +54,29 @@ export async function bundleCommand(io: Io, dir: string, opts: BundleCommandOpti
     },
     { preset: '--preset', missingEmail: '--missing-email', files: '--mapping' },
   );
-  const plan = await planBundle(dir, given);
-  io.err(`Plan for ${dir}:`);
-  for (const l of planLines(plan)) io.err(l);
-  if (opts.saveMapping) {
-    fs.writeFileSync(opts.saveMapping, `${JSON.stringify(plan.mapping, null, 2)}\n`);
-    io.err(`Mapping saved to ${opts.saveMapping} (reuse it with --mapping)`);
-  }
-  if (plan.problems > 0) {
-    io.out(`${plan.problems} problem(s): nothing imported. Fix the files or the mapping and run again.`);
-    io.setExitCode(EXIT_FAILURE);
-    return;
-  }
-  if (opts.dryRun) {
-    io.out('Dry run: no problem found, nothing written.');
-    return;
-  }
   await withDeps(async (deps) => {
     const org = await resolveOrganization(deps, opts.org);
+    const actor = operatorActor(org.id);
+    const plan = await planBundle(dir, given, existingRefs(deps, actor));
+    io.err(`Plan for ${dir}:`);
+    for (const l of planLines(plan)) io.err(l);
+    if (opts.saveMapping) {
+      fs.writeFileSync(opts.saveMapping, `${JSON.stringify(plan.mapping, null, 2)}\n`);
+      io.err(`Mapping saved to ${opts.saveMapping} (reuse it with --mapping)`);
+    }
+    if (plan.problems > 0) {
+      io.out(`${plan.problems} problem(s): nothing imported. Fix the files or the mapping and run again.`);
+      io.setExitCode(EXIT_FAILURE);
+      return;
+    }
+    if (opts.dryRun) {
+      io.out('Dry run: no problem found, nothing written.');
+      return;
+    }
     let rejected = 0;
     const result = await runBundle(
       deps,
-      operatorActor(org.id),
+      actor,
       dir,
       plan,
       { dryRun: false },
@@ -86,10 +88,12 @@ export async function bundleCommand(io: Io, dir: string, opts: BundleCommandOpti
         },
       },
     );
-    for (const i of result.imported)
+    for (const i of result.imported) {
       io.out(
         `${i.entity} (${i.file}): ${i.summary.rows} rows, inserted ${i.summary.inserted}, updated ${i.summary.updated}, rejected ${i.summary.rejected}, duplicates ${i.summary.duplicates}, created for missing references ${i.summary.createdReferences}, generated values ${i.summary.generated ?? 0}`,
       );
+      for (const note of importSummaryNotes(i.summary)) io.out(`  ${note}`);
+    }
     if (result.imported.some((i) => i.summary.rejected > 0)) io.setExitCode(EXIT_FAILURE);
   });
 }

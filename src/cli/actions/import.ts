@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { formatCsvRow } from '../../contract/csv.ts';
 import { invalid } from '../../contract/errors.ts';
-import { importOptionsSchema, type ImportSummary } from '../../contract/imports.ts';
+import { importOptionsSchema, importSummaryNotes, type ImportSummary } from '../../contract/imports.ts';
 import { runImport } from '../../modules/imports/run-import.ts';
 import { EXIT_FAILURE } from '../errors.ts';
 import { withDeps } from '../context.ts';
@@ -64,7 +64,7 @@ function summaryLines(s: ImportSummary): string[] {
     `  rejected   ${s.rejected}`,
     `  duplicates ${s.duplicates}`,
     ...(s.createdReferences ? [`  created for missing references: ${s.createdReferences}`] : []),
-    ...(s.generated ? [`  with a generated value (SKU from the product name, placeholder email): ${s.generated}`] : []),
+    ...importSummaryNotes(s).map((note) => `  ${note}`),
   ];
 }
 

@@ -93,6 +93,13 @@ const importMarks = {
   possibleDuplicateOf: ids.id.optional(),
 };
 
+/**
+ * A flat import's mark on the deal event whose stage nobody saw the deal reach: `deal.created` in
+ * a later stage than the pipeline's first, or the jump to the close (`deal.stage_changed`). The
+ * stage visit it opens is `entry_unknown`, and the analyses leave that path out.
+ */
+const pathUnknown = z.literal(true).optional();
+
 const noun = (entity: string): string => {
   const words = entity.replace('_', ' ');
   return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
@@ -102,14 +109,14 @@ const noun = (entity: string): string => {
 function lifecycle(
   entity: EventEntityType,
   snapshot: z.ZodType,
-  opts: { assigned?: boolean; deleted?: boolean; merged?: boolean } = {},
+  opts: { assigned?: boolean; deleted?: boolean; merged?: boolean; createdMarks?: z.ZodRawShape } = {},
 ): EventDefinition[] {
   const out = [
     def(
       `${entity}.created`,
       [entity],
       `${noun(entity)} is created (by hand, import or generator)`,
-      created(snapshot, importMarks),
+      created(snapshot, { ...importMarks, ...opts.createdMarks }),
     ),
     def(
       `${entity}.updated`,
@@ -152,7 +159,7 @@ const definitions: EventDefinition[] = [
       created: z.strictObject({ account: z.boolean(), contact: z.boolean(), deal: z.boolean() }),
     }),
   ),
-  ...lifecycle('deal', dealSnapshotSchema, { assigned: true, merged: true }),
+  ...lifecycle('deal', dealSnapshotSchema, { assigned: true, merged: true, createdMarks: { pathUnknown } }),
   def(
     'deal.stage_changed',
     ['deal'],
@@ -162,6 +169,7 @@ const definitions: EventDefinition[] = [
       to: stageRefSchema,
       status: z.strictObject({ from: z.enum(['open', 'won', 'lost']), to: z.enum(['open', 'won', 'lost']) }),
       daysInPreviousStage: z.number().nonnegative(),
+      pathUnknown,
     }),
   ),
   def(

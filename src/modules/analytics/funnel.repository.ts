@@ -28,14 +28,15 @@ export async function funnelGroups(
     currency: string;
     deals: number;
     amount: string;
+    pathUnknown: boolean;
   }>`
     select array_to_string(t.stage_ids, ',') as path, d.status, ${monthOf(sql`d.created_at`, pipeline.timezone)} as cohort, d.currency,
-      count(*)::int as deals, coalesce(sum(d.amount), 0)::text as amount
+      count(*)::int as deals, coalesce(sum(d.amount), 0)::text as amount, d.path_unknown as "pathUnknown"
     from deal_traces t
     join deals d on d.org_id = t.org_id and d.id = t.deal_id
     where t.org_id = ${actor.orgId}::uuid and t.pipeline_id = ${pipeline.id}::uuid
       and ${dealConditions(actor, filters, 'd')} and ${dayRange(sql`d.created_at`, filters, pipeline.timezone)}
-    group by t.stage_ids, d.status, 3, d.currency
+    group by t.stage_ids, d.status, 3, d.currency, d.path_unknown
   `.execute(db);
   return funnelGroupsFromPaths(
     pipeline,

@@ -9,14 +9,35 @@ import { dayRange, dealConditions } from './analytics.repository.ts';
 /**
  * Consecutive visits (v, then n) of a deal within the pipeline, for the deals the filters select,
  * moving on inside the date range (by n.entered_at, the time of the move). Moves into or out of
- * another pipeline are not in it: leaving the pipeline censors a path.
+ * another pipeline are not in it: leaving the pipeline censors a path. Only observed moves count:
+ * a flat import's jump from the first stage to the closing one (`entry_unknown`) is left out, and
+ * `unknownMoves` counts it.
  */
-function moves(actor: Actor, filters: AnalyticsFilters, pipeline: PipelineModel): RawBuilder<unknown> {
+function moves(
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+  entryUnknown = false,
+): RawBuilder<unknown> {
   return sql`deal_stage_visits v
     join deal_stage_visits n on n.org_id = v.org_id and n.deal_id = v.deal_id and n.visit_no = v.visit_no + 1
     join deals d on d.org_id = v.org_id and d.id = v.deal_id
     where v.org_id = ${actor.orgId}::uuid and v.pipeline_id = ${pipeline.id}::uuid and n.pipeline_id = ${pipeline.id}::uuid
+      and n.entry_unknown = ${entryUnknown}
       and ${dealConditions(actor, filters, 'd')} and ${dayRange(sql`n.entered_at`, filters, pipeline.timezone)}`;
+}
+
+/** How many moves `moves` leaves out because nobody observed them (flat imports). */
+export async function unknownMoves(
+  db: DbExecutor,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  pipeline: PipelineModel,
+): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from ${moves(actor, filters, pipeline, true)}`.execute(
+    db,
+  );
+  return r.rows[0]?.n ?? 0;
 }
 
 const days = sql`extract(epoch from (v.left_at - v.entered_at)) / 86400`;

@@ -59,6 +59,7 @@ const dealColumns = [
   'd.updated_at',
   'd.deleted_at',
   'd.version',
+  'd.path_unknown',
 ] as const;
 
 function selectRecords(db: DbExecutor) {

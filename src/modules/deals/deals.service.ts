@@ -110,6 +110,7 @@ export async function insertDealTx(
     created_at: now,
     updated_at: now,
     deleted_at: null,
+    path_unknown: false,
   };
   // The gate of the first stage applies to creation as to any entry into a stage.
   const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));

@@ -67,6 +67,8 @@ export interface StageVisitRow {
   enteredAt: Date;
   leftAt: Date | null;
   eventId: number;
+  /** Nobody saw the deal reach this stage (a flat import; the event's `pathUnknown`). */
+  entryUnknown: boolean;
 }
 
 /** The stored projection for one organization, in deal and visit order. */
@@ -81,6 +83,7 @@ export async function listStageVisits(db: DbExecutor, orgId: string): Promise<St
       'entered_at as enteredAt',
       'left_at as leftAt',
       'event_id as eventId',
+      'entry_unknown as entryUnknown',
     ])
     .where('org_id', '=', orgId)
     .orderBy('deal_id')
@@ -95,9 +98,10 @@ export async function listStageVisits(db: DbExecutor, orgId: string): Promise<St
 export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
   const result = await sql<StageVisitRow>`
     select entity_id as "dealId", (row_number() over w)::int as "visitNo", pipeline_id as "pipelineId", stage_id as "stageId",
-           at as "enteredAt", lead(at) over w as "leftAt", id as "eventId"
+           at as "enteredAt", lead(at) over w as "leftAt", id as "eventId", entry_unknown as "entryUnknown"
     from (
       select e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
+             coalesce((e.data->>'pathUnknown')::boolean, false) as entry_unknown,
              (case when e.type = 'deal.created' then e.data->'after'->>'pipeline_id' else e.data->'to'->>'pipelineId' end)::uuid as pipeline_id,
              (case when e.type = 'deal.created' then e.data->'after'->>'stage_id' else e.data->'to'->>'stageId' end)::uuid as stage_id
       from events e

@@ -31,6 +31,10 @@ export interface BatchOutcome {
   created: number;
   /** New rows with a value the import made up (see PlannedRecord.generated). */
   generated: number;
+  /** New deals whose stage path the file does not tell (closed, or open past the first stage). */
+  pathUnknown: number;
+  /** New deals without a creation date (recorded as created at their close, or at the import). */
+  noCreationDate: number;
   rejects: Reject[];
   /** What happens to each accepted line (for the preview). */
   actions: { line: number; action: 'insert' | 'update' }[];
@@ -103,6 +107,8 @@ export async function importBatch(
     duplicates: 0,
     created: 0,
     generated: 0,
+    pathUnknown: 0,
+    noCreationDate: 0,
     rejects: [],
     actions: [],
   };
@@ -149,7 +155,10 @@ export async function importBatch(
   await checkPartners(deps.db, actor.orgId, run.entity, planned, ctx, out);
   const decisions = await decide(deps.db, actor, run, planned, out);
   out.actions = decisions.map((d) => ({ line: d.record.line, action: d.existing ? 'update' : 'insert' }));
-  out.generated = decisions.filter((d) => !d.existing && d.record.generated).length;
+  const inserted = decisions.filter((d) => !d.existing);
+  out.generated = inserted.filter((d) => d.record.generated).length;
+  out.pathUnknown = inserted.filter((d) => d.record.history?.pathUnknown).length;
+  out.noCreationDate = inserted.filter((d) => d.record.history && d.record.createdAt === null).length;
   if (run.dryRun) {
     for (const d of decisions)
       if (d.existing) out.updated++;

@@ -5,9 +5,11 @@ import { bundleOrder, entityOfFile, type BundleMapping } from '../../contract/im
 import { parseCsv } from '../../contract/csv.ts';
 import { invalid } from '../../contract/errors.ts';
 import { importOptionsSchema, type ImportOptions, type ImportSummary } from '../../contract/imports.ts';
+import { fieldOf } from '../../contract/import-fields.ts';
 import { convertRow, proposeMapping } from '../../domain/import-rows.ts';
 import type { Deps } from '../context.ts';
 import type { Reject } from './import-batch.ts';
+import { loadStaticRefs, ReferenceResolver, type RefAnswer } from './import-references.ts';
 import { assertMayImport, runImport } from './run-import.ts';
 
 export interface BundleStep {
@@ -55,8 +57,111 @@ function mappingFor(dir: string, given: BundleMapping, skipped: BundlePlan['skip
 
 const SHOWN_PROBLEMS = 20;
 
+/** Kinds of reference a bundle checks across its files before writing anything. */
+type CheckedRef = 'user' | 'team' | 'account' | 'product';
+
+/** The fields by which the records of a file can be named, per kind of reference to them. */
+const namedBy: Partial<Record<BundleStep['entity'], { kind: CheckedRef; fields: readonly string[] }>> = {
+  users: { kind: 'user', fields: ['externalId', 'email', 'name'] },
+  teams: { kind: 'team', fields: ['externalId', 'name'] },
+  accounts: { kind: 'account', fields: ['externalId', 'name', 'domain'] },
+  products: { kind: 'product', fields: ['externalId', 'sku', 'name'] },
+};
+
+/** What a file gives (the names of its records) and names (references, with the first line of each). */
+interface FileRefs {
+  gives: Set<string>;
+  names: Map<string, { kind: CheckedRef; field: string; value: string; line: number }>;
+}
+
+const fold = (v: string) => v.trim().toLowerCase();
+
+function collectRefs(
+  entity: BundleStep['entity'],
+  values: ReadonlyMap<string, unknown>,
+  line: number,
+  into: FileRefs,
+): void {
+  const own = namedBy[entity];
+  if (own)
+    for (const f of own.fields) {
+      const v = values.get(f);
+      if (typeof v === 'string' && v.trim() !== '') into.gives.add(`${own.kind}:${fold(v)}`);
+    }
+  for (const [field, v] of values) {
+    if (typeof v !== 'string') continue;
+    const kind = fieldOf(entity, field)?.ref;
+    if (kind !== 'user' && kind !== 'team' && kind !== 'account' && kind !== 'product') continue;
+    const key = `${kind}:${fold(v)}`;
+    if (!into.names.has(key)) into.names.set(key, { kind, field, value: v.trim(), line });
+  }
+}
+
+/**
+ * Which of the values name exactly one record of the organization, per kind (folded as `fold`);
+ * the bundle asks it for the references no file of the bundle answers.
+ */
+export type ExistingRefs = (kind: CheckedRef, values: readonly string[]) => Promise<Map<string, RefAnswer>>;
+
+/** `ExistingRefs` answered from the organization's records, as the import itself resolves them. */
+export function existingRefs(deps: Deps, actor: Actor): ExistingRefs {
+  let resolver: ReferenceResolver | undefined;
+  return async (kind, values) => {
+    resolver ??= new ReferenceResolver(actor.orgId, await loadStaticRefs(deps.db, actor.orgId));
+    const r = resolver;
+    if (kind === 'account' || kind === 'product') await r.prefetch(deps.db, new Map([[kind, new Set(values)]]));
+    const answer = (v: string): RefAnswer =>
+      kind === 'user' ? r.user(v) : kind === 'team' ? r.team(v) : r.batched(kind, v);
+    return new Map(values.map((v) => [v, answer(v)]));
+  };
+}
+
+const FILE_OF: Record<CheckedRef, string> = { user: 'users', team: 'teams', account: 'accounts', product: 'products' };
+
+/**
+ * References between the files of a bundle, checked before anything is written: every user and
+ * team a file names (never created from a reference) and, without `createMissing`, every account
+ * and product, must be a record of another file of the bundle or of the organization.
+ */
+async function crossCheck(
+  steps: readonly BundleStep[],
+  refs: readonly FileRefs[],
+  createMissing: boolean,
+  existing: ExistingRefs,
+): Promise<void> {
+  const given = new Set(refs.flatMap((r) => [...r.gives]));
+  for (const [i, step] of steps.entries()) {
+    const names = [...(refs[i]?.names.values() ?? [])].filter(
+      (n) => (n.kind === 'user' || n.kind === 'team' || !createMissing) && !given.has(`${n.kind}:${fold(n.value)}`),
+    );
+    const answers = new Map<string, RefAnswer>();
+    for (const kind of ['user', 'team', 'account', 'product'] as const) {
+      const values = names.filter((n) => n.kind === kind).map((n) => n.value);
+      if (values.length > 0) for (const [v, a] of await existing(kind, values)) answers.set(`${kind}:${v}`, a);
+    }
+    let bad = 0;
+    for (const n of names.sort((a, b) => a.line - b.line)) {
+      const a = answers.get(`${n.kind}:${n.value}`);
+      if (!a || 'id' in a) continue;
+      if (bad++ >= SHOWN_PROBLEMS) continue;
+      step.problems.push(
+        'ambiguous' in a
+          ? `line ${n.line}: ${n.field} "${n.value}" matches ${a.ambiguous} ${n.kind}s of the organization`
+          : `line ${n.line}: ${n.field} "${n.value}" is in no ${FILE_OF[n.kind]} file of the folder and is not ${n.kind === 'account' ? 'an' : 'a'} ${n.kind} of the organization`,
+      );
+    }
+    if (bad > SHOWN_PROBLEMS)
+      step.problems.push(`… and ${bad - SHOWN_PROBLEMS} more references that resolve to nothing`);
+  }
+}
+
 /** One file of the bundle checked: its mapping, and every cell that cannot be read (the first few named). */
-async function checkFile(dir: string, f: BundleMapping['files'][number], mapping: BundleMapping): Promise<BundleStep> {
+async function checkFile(
+  dir: string,
+  f: BundleMapping['files'][number],
+  mapping: BundleMapping,
+  refs: FileRefs,
+): Promise<BundleStep> {
   const problems: string[] = [];
   const parsed = importOptionsSchema.safeParse({
     entity: f.entity,
@@ -96,6 +201,7 @@ async function checkFile(dir: string, f: BundleMapping['files'][number], mapping
     }
     step.rows++;
     const converted = convertRow(f.entity, cols, rec.fields, options.dateOrder);
+    collectRefs(f.entity, converted.values, rec.line, refs);
     if (converted.problems.length === 0) continue;
     if (bad++ < SHOWN_PROBLEMS) problems.push(`line ${rec.line}: ${converted.problems.join('; ')}`);
   }
@@ -108,16 +214,33 @@ async function checkFile(dir: string, f: BundleMapping['files'][number], mapping
  * Plans the import of a folder of exports: which file is which entity (by the mapping file, else
  * by file name), in the order references need (teams, users, accounts, products, contacts, leads,
  * deals, activities), each file's column mapping, and every problem found without writing:
- * mapping problems and cells that cannot be read.
+ * mapping problems, cells that cannot be read, and references that neither another file of the
+ * folder nor the organization answers. The plan's mapping names every column of every file as
+ * it was read (headers recognised by name or preset included), so a saved mapping reads the
+ * folder the same way again.
  */
-export async function planBundle(dir: string, given: BundleMapping): Promise<BundlePlan> {
+export async function planBundle(dir: string, given: BundleMapping, existing: ExistingRefs): Promise<BundlePlan> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
     throw invalid([{ field: '<dir>', message: `${dir} is not a folder` }], 'invalid input');
   const skipped: BundlePlan['skipped'] = [];
-  const mapping = mappingFor(dir, given, skipped);
-  const ordered = [...mapping.files].sort((a, b) => bundleOrder.indexOf(a.entity) - bundleOrder.indexOf(b.entity));
+  const found = mappingFor(dir, given, skipped);
+  const ordered = [...found.files].sort((a, b) => bundleOrder.indexOf(a.entity) - bundleOrder.indexOf(b.entity));
   const steps: BundleStep[] = [];
-  for (const f of ordered) steps.push(await checkFile(dir, f, mapping));
+  const refs: FileRefs[] = [];
+  for (const f of ordered) {
+    const r: FileRefs = { gives: new Set(), names: new Map() };
+    steps.push(await checkFile(dir, f, found, r));
+    refs.push(r);
+  }
+  await crossCheck(steps, refs, found.createMissing, existing);
+  const mapping: BundleMapping = {
+    ...found,
+    files: found.files.map((f) => {
+      const step = steps.find((s) => s.file === f.file);
+      if (!step || step.columns.length === 0) return f;
+      return { ...f, map: Object.fromEntries(step.columns.map((c) => [c.column, c.field ?? ''])) };
+    }),
+  };
   return { steps, skipped, mapping, problems: steps.reduce((n, s) => n + s.problems.length, 0) };
 }
 

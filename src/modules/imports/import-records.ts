@@ -19,7 +19,16 @@ export interface PlannedRecord {
   /** The historical creation time from the file, if any. */
   createdAt: Date | null;
   /** Deals: the stages they went through (first open stage, then the closing stage). */
-  history?: { firstStage: StageKey; finalStage: StageKey; closedAt: Date | null };
+  history?: {
+    firstStage: StageKey;
+    finalStage: StageKey;
+    closedAt: Date | null;
+    /**
+     * The file does not say how the deal got where it is: it closed (the stages between its first
+     * and its closing one are unknown) or it is open in a later stage than the pipeline's first.
+     */
+    pathUnknown: boolean;
+  };
   lineItem?: { productId: string; unitPrice: string };
   probe: { name: string | null; email: string | null; domain: string | null; accountId: string | null };
 }
@@ -412,7 +421,12 @@ function planDeal(
       lost_reason: stages.final.kind === 'lost' ? str(values.get('lostReason')) : null,
       next_step: str(values.get('nextStep')),
     },
-    history: { firstStage: closed ? stages.first : stages.final, finalStage: stages.final, closedAt },
+    history: {
+      firstStage: closed ? stages.first : stages.final,
+      finalStage: stages.final,
+      closedAt,
+      pathUnknown: closed || stages.final.id !== stages.first.id,
+    },
     ...(lineItem ? { lineItem } : {}),
     probe: { ...EMPTY_PROBE, name, accountId: ids.get('account') ?? null },
   };

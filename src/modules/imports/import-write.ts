@@ -120,7 +120,10 @@ function dealHistory(
   id: string,
   createdAt: Date,
   imported: boolean,
-): { events: EventInput[]; visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null }[] } {
+): {
+  events: EventInput[];
+  visits: { stage: StageKey; at: Date; event: number; leftAt: Date | null; entryUnknown: boolean }[];
+} {
   const h = r.history;
   if (!h) return { events: [], visits: [] };
   const c = r.columns;
@@ -134,12 +137,16 @@ function dealHistory(
       : [],
     contact_roles: [],
   });
+  const closedAt = h.finalStage.kind === 'open' ? null : h.closedAt;
+  const createdData = closedAt === null && h.pathUnknown ? { after, pathUnknown: true } : { after };
   const events: EventInput[] = [
-    { entityType: 'deal', entityId: id, type: 'deal.created', data: { after }, businessTime, imported: true },
+    { entityType: 'deal', entityId: id, type: 'deal.created', data: createdData, businessTime, imported: true },
   ];
-  if (!h.closedAt || h.finalStage.kind === 'open')
-    return { events, visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null }] };
-  const closedAt = h.closedAt;
+  if (closedAt === null)
+    return {
+      events,
+      visits: [{ stage: h.firstStage, at: createdAt, event: 0, leftAt: null, entryUnknown: h.pathUnknown }],
+    };
   const kind = h.finalStage.kind;
   const ev = (type: string, data: Record<string, unknown>): EventInput => ({
     entityType: 'deal',
@@ -155,6 +162,7 @@ function dealHistory(
       from: stageRef(h.firstStage),
       status: { from: 'open', to: kind },
       to: stageRef(h.finalStage),
+      pathUnknown: true,
     }),
   );
   const [amount, closed, currency] = [c.amount ?? null, closedAt.toISOString(), c.currency];
@@ -178,8 +186,8 @@ function dealHistory(
   return {
     events,
     visits: [
-      { stage: h.firstStage, at: createdAt, event: 0, leftAt: closedAt },
-      { stage: h.finalStage, at: closedAt, event: 1, leftAt: null },
+      { stage: h.firstStage, at: createdAt, event: 0, leftAt: closedAt, entryUnknown: false },
+      { stage: h.finalStage, at: closedAt, event: 1, leftAt: null, entryUnknown: true },
     ],
   };
 }
@@ -273,7 +281,15 @@ async function applyUpdates(
   return result;
 }
 
-type Visit = { dealId: string; visitNo: number; stage: StageKey; at: Date; leftAt: Date | null; eventIndex: number };
+type Visit = {
+  dealId: string;
+  visitNo: number;
+  stage: StageKey;
+  at: Date;
+  leftAt: Date | null;
+  eventIndex: number;
+  entryUnknown: boolean;
+};
 
 /** The new rows of a batch as COPY rows, with their events and (deals) stage visits. */
 function newRows(
@@ -309,7 +325,7 @@ function newRows(
         'created_at',
         'updated_at',
         ...(withCreatedBy.has(table) ? ['created_by'] : []),
-        ...(table === 'deals' ? ['stage_entered_at'] : []),
+        ...(table === 'deals' ? ['stage_entered_at', 'path_unknown'] : []),
       ];
       order =
         table === 'deals' ? snapshotKeys(r.columns, DEAL_SNAPSHOT_EXTRA, ['closed_at']) : snapshotKeys(r.columns, []);
@@ -322,7 +338,7 @@ function newRows(
     for (const k of keys) row.push(r.columns[k] as CopyValue);
     row.push(actor.orgId, id, r.externalId, createdAt, now);
     if (withCreatedBy.has(table)) row.push(actor.userId);
-    if (table === 'deals') row.push(closedAt ?? createdAt);
+    if (table === 'deals') row.push(closedAt ?? createdAt, r.history?.pathUnknown ?? false);
     rows.push(row);
     if (r.lineItem)
       (lineItems.rows as CopyValue[][]).push([
@@ -349,6 +365,7 @@ function newRows(
             at: v.at,
             leftAt: v.leftAt,
             eventIndex: base + v.event,
+            entryUnknown: v.entryUnknown,
           });
       }
       continue;
@@ -396,12 +413,32 @@ export async function writeBatch(
       const ids = await deps.eventLog.reserveIds(trx, events.length);
       const visitRows: WrittenRows = {
         table: 'deal_stage_visits',
-        columns: ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'],
+        columns: [
+          'org_id',
+          'deal_id',
+          'visit_no',
+          'pipeline_id',
+          'stage_id',
+          'entered_at',
+          'left_at',
+          'event_id',
+          'entry_unknown',
+        ],
         rows: visits.map((v) => {
           const eventId = ids[v.eventIndex];
           if (eventId === undefined)
             throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
-          return [actor.orgId, v.dealId, v.visitNo, v.stage.pipeline_id, v.stage.id, v.at, v.leftAt, eventId];
+          return [
+            actor.orgId,
+            v.dealId,
+            v.visitNo,
+            v.stage.pipeline_id,
+            v.stage.id,
+            v.at,
+            v.leftAt,
+            eventId,
+            v.entryUnknown,
+          ];
         }),
       };
       const bulk = [main, lineItems, visitRows];

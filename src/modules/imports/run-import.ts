@@ -58,6 +58,8 @@ function afterBatch(
     duplicates: summary.duplicates + (out?.duplicates ?? 0),
     createdReferences: summary.createdReferences + (out?.created ?? 0),
     generated: (summary.generated ?? 0) + (out?.generated ?? 0),
+    pathUnknown: (summary.pathUnknown ?? 0) + (out?.pathUnknown ?? 0),
+    noCreationDate: (summary.noCreationDate ?? 0) + (out?.noCreationDate ?? 0),
   };
 }
 
@@ -161,6 +163,8 @@ export async function runImport(
         duplicates: 0,
         createdReferences: 0,
         generated: 0,
+        pathUnknown: 0,
+        noCreationDate: 0,
         dryRun: opts.dryRun,
       };
   let toSkip = control.resume?.rowsDone ?? 0;

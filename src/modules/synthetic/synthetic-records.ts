@@ -184,6 +184,7 @@ export function startDeal(
     updated_at: at,
     deleted_at: null,
     version: 1,
+    path_unknown: false,
     ...d,
   };
   // The service orders contact roles by contact and role when it reads the deal back.

@@ -20,6 +20,8 @@ const stepSchema = z.object({
 const funnelResult = z.object({
   ...analysisContextSchema,
   ...outcomesShape,
+  /** Deals imported from a flat export (path unknown): in the outcomes, not in the steps. */
+  unknownPathDeals: z.number().int(),
   stages: z.array(
     z.object({
       stageId: z.string().nullable(),
@@ -64,6 +66,9 @@ function render(r: FunnelReport): string {
   return [
     heading('Funnel', r),
     `${r.deals} deals: ${r.open} open, ${r.won} won, ${r.lost} lost; win rate ${pct(r.winRate)} by count`,
+    ...(r.unknownPathDeals > 0
+      ? [`${r.unknownPathDeals} deals imported without their stage history count in the outcomes, not in the stages.`]
+      : []),
     '',
     'Strict (in order) | reached at any point; Open = censored (still open, not a loss)',
     stages,

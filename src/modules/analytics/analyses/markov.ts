@@ -6,7 +6,7 @@ import { invalid } from '../../../contract/errors.ts';
 import { fromScaled, toScaled } from '../../../contract/money.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
-import { openLoad, transitionCounts } from '../markov.repository.ts';
+import { openLoad, transitionCounts, unknownMoves } from '../markov.repository.ts';
 import { heading, num, pct, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
 
@@ -39,6 +39,8 @@ const stageResult = {
 const markovResult = z.object({
   ...analysisContextSchema,
   currency: z.string(),
+  /** Moves left out of the estimate because nobody observed them: flat imports' jumps to the close. */
+  unknownMoves: z.number().int(),
   stages: z.array(
     z.object({
       stageId: z.string(),
@@ -128,6 +130,9 @@ function render(r: MarkovReport): string {
   const p = r.openPipeline;
   const lines = [
     heading('Absorbing Markov chain', r),
+    ...(r.unknownMoves > 0
+      ? [`${r.unknownMoves} moves of deals imported without their stage history are left out of the estimate.`]
+      : []),
     table,
     '',
     `Open pipeline: ${p.openDeals} deals (${p.estimatedDeals} estimated), expected wins ${num(p.expectedWins, 2)} (${pct(p.winProbability)}), expected won revenue ${r.currency} ${p.expectedWonRevenue}, ${num(p.expectedDaysToClose)} days to close`,
@@ -158,9 +163,10 @@ export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
       throw invalid([{ field: 'stageId', message: 'is not an open stage of the pipeline' }]);
     }
     const currency = params.currency ?? pipeline.baseCurrency;
-    const [counts, load] = await Promise.all([
+    const [counts, load, unknown] = await Promise.all([
       transitionCounts(deps.db, actor, filters, pipeline),
       openLoad(deps.db, actor, filters, pipeline, currency),
+      unknownMoves(deps.db, actor, filters, pipeline),
     ]);
     const model = estimateMarkov({ stages: pipeline.stages, transitions: counts });
     const cents = load.map((l) => ({ stageId: l.stageId, deals: l.deals, amountCents: Number(toScaled(l.amount, 2)) }));
@@ -174,6 +180,7 @@ export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
     return {
       ...analysisContext(pipeline, filters),
       currency,
+      unknownMoves: unknown,
       stages: stageRows(model, w.baseline.stages),
       openPipeline: outlook(base),
       whatIf: params.stageId

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
+import { formatNumber } from '../../format.ts';
 import { AnalysisView, NumbersTable, pct, useAnalysis, type FilterValues } from './common.tsx';
 import type { FunnelReport } from './types.ts';
 
@@ -35,6 +36,12 @@ export function FunnelTab({ filters }: { filters: FilterValues }) {
         <>
           <div className="card-head">
             <h2>Funnel · {r.pipeline.name}</h2>
+            {r.unknownPathDeals > 0 && (
+              <p className="notice" role="note" data-testid="unknown-paths">
+                {formatNumber(r.unknownPathDeals)} deals were imported without their stage history: they count in the
+                outcomes below but not in the stages, where their recorded path would read as skipped stages.
+              </p>
+            )}
             <fieldset className="segmented">
               <legend className="sr-only">Funnel mode</legend>
               <label>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { useSettled } from '../../components/use-settled.ts';
 import { formatMoney } from '../../money.ts';
+import { formatNumber } from '../../format.ts';
 import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
 import type { MarkovOutlook, MarkovReport } from './types.ts';
 
@@ -70,6 +71,12 @@ export function MarkovTab({ filters }: { filters: FilterValues }) {
       {(r) => (
         <>
           <h2>Win probability and what-if · {r.pipeline.name}</h2>
+          {r.unknownMoves > 0 && (
+            <p className="notice" role="note" data-testid="unknown-moves">
+              {formatNumber(r.unknownMoves)} moves of deals imported without their stage history are left out of the
+              estimate: nobody saw which stages those deals passed.
+            </p>
+          )}
           <form className="what-if" aria-label="What-if" onSubmit={(e) => e.preventDefault()}>
             <label>
               Stage

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { ImportJobDto, ImportSummary } from '../../types.ts';
+import { importSummaryNotes } from '../../../../src/contract/imports.ts';
 import { api, apiUrl, getText } from '../../api.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { listPathOf, rejectReasons } from './import-choices.ts';
@@ -49,15 +50,25 @@ export function SummaryList({ summary }: { summary: ImportSummary }) {
     ['Duplicates', summary.duplicates],
     [summary.dryRun ? 'References that would be created' : 'References created', summary.createdReferences],
   ];
+  const notes = importSummaryNotes(summary);
   return (
-    <dl className="fields import-summary" data-testid="import-summary">
-      {items.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt>{label.charAt(0).toUpperCase() + label.slice(1)}</dt>
-          <dd data-testid={`summary-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{n(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="fields import-summary" data-testid="import-summary">
+        {items.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt>{label.charAt(0).toUpperCase() + label.slice(1)}</dt>
+            <dd data-testid={`summary-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{n(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {notes.length > 0 && (
+        <ul className="notice" data-testid="import-notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
