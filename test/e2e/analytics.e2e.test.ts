@@ -289,12 +289,23 @@ describe('analytics in the browser', () => {
     expect(await field('Legacy key').inputValue()).toBe('');
     const preview = page.getByTestId('import-preview');
     await expect.poll(() => preview.locator('tbody tr').count()).toBe(4);
-    // Before the stage map, "Closed Won" is no stage of the pipeline: that row is refused in the preview.
+    // The stage names of the whole file against the stages of the pipeline it names: "Closed Won"
+    // is none of them, so the closest stage is proposed, with why, and written into the stage map.
+    const stageFor = page.getByLabel('Stage for Closed Won');
+    await expect.poll(() => stageFor.inputValue()).toBe('Won');
+    const stageRow = (name: string) =>
+      page.getByTestId('stage-row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    const closedWonRow = stageRow('Closed Won');
+    expect(await closedWonRow.textContent()).toContain('proposed: "Closed Won" contains "Won"');
+    expect(await stageRow('Discovery').textContent()).toContain('the same stage');
+    await expect.poll(() => page.getByLabel('Stage names that differ').inputValue()).toBe('Closed Won=Won');
+    // Cleared, the row is refused in the preview; chosen again, it is taken.
+    await stageFor.selectOption('');
     await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(2);
     expect(await preview.locator('tr', { hasText: 'Imported Delta' }).textContent()).toContain('twelve');
+    await stageFor.selectOption('Won');
 
     await field('Legacy key').selectOption('externalId');
-    await page.getByLabel('Stage names that differ').fill('Closed Won=Won');
     await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(1);
     await expect.poll(() => preview.locator('th').allTextContents()).toContain('externalId');
     expect(await preview.locator('tr[data-action="insert"]').count()).toBe(3);

@@ -7,6 +7,7 @@ import { upload } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { sessionQuery } from '../../session.ts';
+import { StageMapping } from './stage-mapping.tsx';
 import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } from './import-choices.ts';
 import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
@@ -108,6 +109,12 @@ export function ImportPage() {
   const nothingToWrite = dryRunSummary !== null && dryRunSummary.inserted + dryRunSummary.updated === 0;
   const mappingProblems = p?.problems ?? [];
   const samples = head.data ? sampleCells(head.data.text, choices.delimiter) : [];
+  /** Position of the column the preview maps to the field, -1 when none is. */
+  const columnOf = (field: string) => {
+    const header = p?.mapping.find((m) => m.field === field)?.column;
+    return header === undefined || !p ? -1 : p.headers.indexOf(header);
+  };
+  const stageColumn = columnOf('stage');
   const ready =
     file !== null &&
     p !== undefined &&
@@ -258,6 +265,16 @@ export function ImportPage() {
                 </div>
               )}
               <ColumnMapping preview={p} samples={samples} overrides={choices.overrides} onChange={setMapping} />
+              {choices.entity === 'deals' && stageColumn >= 0 && (
+                <StageMapping
+                  file={file}
+                  column={stageColumn}
+                  pipelineColumn={columnOf('pipeline')}
+                  delimiter={choices.delimiter}
+                  stageMap={choices.stageMap}
+                  onChange={(stageMap) => change({ stageMap })}
+                />
+              )}
               <h3>
                 First rows as they would be taken{' '}
                 {preview.isFetching && <span className="muted small">(updating…)</span>}
