@@ -165,6 +165,26 @@ describe('importing deals with their history', () => {
     expect(markov.stages.map((st) => st.exits)).toEqual([0, 0, 0, 0]);
   });
 
+  it('reads people the file names differently as the users a user map names, and refuses a name mapped twice', async () => {
+    const { admin, ownerId } = await orgWithAccounts();
+    const csv =
+      'External ID,Deal Name,Account,Owner,Stage\nu-1,Mapped,Globex,A. Owner,Qualify\nu-2,Unmapped,Globex,Someone,Qualify\n';
+    const { summary, rejects } = await importCsv(deps, admin, csv, {
+      entity: 'deals',
+      userMap: ['a. owner=ada.owner@example.test'],
+    });
+    expect(summary).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(rejects[0]?.reason).toMatch(/^owner: "Someone" is not a user/);
+    expect((await dealsOf(admin.orgId)).find((d) => d.external_id === 'u-1')?.owner_id).toBe(ownerId);
+    const twice = importOptionsSchema.safeParse({
+      entity: 'deals',
+      userMap: ['A. Owner=x@example.test', 'a. owner=y@example.test'],
+    });
+    expect(twice.error?.issues[0]?.message).toBe(
+      'names "a. owner" twice ("A. Owner=x@example.test" and "a. owner=y@example.test"): one person of the file becomes one user; give it once',
+    );
+  });
+
   it('a re-run after a crash creates no duplicates', async () => {
     const { admin } = await orgWithAccounts();
     await importCsv(deps, admin, fixture('deals-history.csv'), { entity: 'deals' });

@@ -5534,6 +5534,7 @@ export interface paths {
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
+          userMap?: string | string[];
           createMissing?: 'true' | 'false';
           missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';
@@ -5601,6 +5602,7 @@ export interface paths {
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
+          userMap?: string | string[];
           createMissing?: 'true' | 'false';
           missingEmail?: 'reject' | 'placeholder';
           onDuplicate?: 'skip' | 'update' | 'new';

@@ -57,6 +57,8 @@ export const bundleMappingSchema = z.strictObject({
         map: names.optional(),
         /** Stage of the source system → stage of the pipeline, as `--stage-map`. */
         stageMap: names.optional(),
+        /** Person as the file names them → user, as `--user-map`. */
+        userMap: names.optional(),
       }),
     )
     .max(50)

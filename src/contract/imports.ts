@@ -25,7 +25,7 @@ const pairs = (what: string, fold: (name: string) => string) =>
         if (first && first.value !== value)
           ctx.addIssue({
             code: 'custom',
-            message: `names "${name}" twice ("${first.name}=${first.value}" and "${name}=${value}"): one ${what === 'field' ? 'column fills one field' : 'stage of the file becomes one stage'}; give it once`,
+            message: `names "${name}" twice ("${first.name}=${first.value}" and "${name}=${value}"): one ${what === 'field' ? 'column fills one field' : what === 'Stage' ? 'stage of the file becomes one stage' : 'person of the file becomes one user'}; give it once`,
           });
         if (!first) seen.set(fold(name), { name, value });
       }
@@ -42,6 +42,11 @@ export const importOptionsSchema = z.strictObject({
   map: pairs('field', foldHeader).optional(),
   /** Stage names of the file → stage names of the pipeline ("Closed Won=Won"). */
   stageMap: pairs('Stage', (n) => n.toLowerCase()).optional(),
+  /**
+   * People as the file names them (owner, manager) → users of the organization by email, name or
+   * external id ("J. Smith=jane.smith@example.com"); names that are users already need none.
+   */
+  userMap: pairs('user', (n) => n.toLowerCase()).optional(),
   createMissing: z.boolean().default(false),
   /**
    * Users without an email address: `reject` them (the file must have an email column), or give
@@ -134,6 +139,7 @@ export const importQuerySchema = z.strictObject({
   preset: z.enum(importPresets).optional(),
   map: z.union([z.string(), z.array(z.string())]).optional(),
   stageMap: z.union([z.string(), z.array(z.string())]).optional(),
+  userMap: z.union([z.string(), z.array(z.string())]).optional(),
   createMissing: z.enum(['true', 'false']).optional(),
   missingEmail: z.enum(missingEmailChoices).optional(),
   onDuplicate: z.enum(onDuplicateChoices).optional(),

@@ -258,14 +258,20 @@ describe('analytics in the browser', () => {
         { name: 'Lost', kind: 'lost' },
       ],
     });
+    const dana = await call<{ id: string }>('POST', '/api/v1/users', {
+      name: 'Dana Fielding',
+      email: 'dana.fielding@example.test',
+      role: 'rep',
+      password: TEST_PASSWORD,
+    });
     // "Legacy key" is not a known column name: it is mapped by hand to externalId. "Closed Won" is
-    // mapped to the Won stage. Line 5 has an amount that is not money and is rejected.
+    // mapped to the Won stage, "Dana Fielding." to Dana. Line 5 has an amount that is not money.
     const csv = [
-      'Legacy key,Deal Name,Pipeline,Stage,Deal Value,Created,Closed,Notes',
-      'L-1,Imported Alpha,Import pipeline,Discovery,1200,2026-01-05,,first',
-      'L-2,Imported Beta,Import pipeline,Proposal,"2,500.00",2026-01-06,,',
-      'L-3,Imported Gamma,Import pipeline,Closed Won,800,2026-01-02,2026-02-01,won',
-      'L-4,Imported Delta,Import pipeline,Discovery,twelve,2026-01-07,,bad amount',
+      'Legacy key,Deal Name,Pipeline,Stage,Owner,Deal Value,Created,Closed,Notes',
+      'L-1,Imported Alpha,Import pipeline,Discovery,Dana Fielding,1200,2026-01-05,,first',
+      'L-2,Imported Beta,Import pipeline,Proposal,D. Fielding,"2,500.00",2026-01-06,,',
+      'L-3,Imported Gamma,Import pipeline,Closed Won,,800,2026-01-02,2026-02-01,won',
+      'L-4,Imported Delta,Import pipeline,Discovery,,twelve,2026-01-07,,bad amount',
     ].join('\n');
 
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -304,6 +310,15 @@ describe('analytics in the browser', () => {
     await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(2);
     expect(await preview.locator('tr', { hasText: 'Imported Delta' }).textContent()).toContain('twelve');
     await stageFor.selectOption('Won');
+    // The same for owners: "D. Fielding" is no user; Dana is proposed by the similar name.
+    const userFor = page.getByLabel('User for D. Fielding');
+    await expect.poll(() => userFor.inputValue()).toBe('dana.fielding@example.test');
+    expect(await page.getByTestId('user-row').filter({ hasText: 'D. Fielding' }).textContent()).toContain(
+      'proposed: similar spelling',
+    );
+    await expect
+      .poll(() => page.getByLabel('People named differently').inputValue())
+      .toBe('D. Fielding=dana.fielding@example.test');
 
     await field('Legacy key').selectOption('externalId');
     await expect.poll(() => preview.locator('tr[data-action="reject"]').count()).toBe(1);
@@ -341,10 +356,10 @@ describe('analytics in the browser', () => {
     await page.getByRole('link', { name: 'Imported Gamma' }).waitFor();
     await page.getByRole('link', { name: 'Imported Alpha' }).waitFor();
     const imported = (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items;
-    expect(imported.map((d) => [d.name, d.status]).sort()).toEqual([
-      ['Imported Alpha', 'open'],
-      ['Imported Beta', 'open'],
-      ['Imported Gamma', 'won'],
+    expect(imported.map((d) => [d.name, d.status, d.ownerId === dana.id]).sort()).toEqual([
+      ['Imported Alpha', 'open', true],
+      ['Imported Beta', 'open', true],
+      ['Imported Gamma', 'won', false],
     ]);
 
     // Beta turns out to be Alpha again: merge it from Alpha's page and land on Alpha with both histories.

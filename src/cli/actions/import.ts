@@ -17,6 +17,7 @@ export interface ImportCommandOptions {
   map?: string[];
   preset?: string;
   stageMap?: string[];
+  userMap?: string[];
   createMissing?: boolean;
   missingEmail?: string;
   onDuplicate: string;
@@ -32,6 +33,7 @@ const optionNames: OptionNames = {
   preset: '--preset',
   map: '--map',
   stageMap: '--stage-map',
+  userMap: '--user-map',
   onDuplicate: '--on-duplicate',
   missingEmail: '--missing-email',
   dateOrder: '--date-order',
@@ -76,6 +78,7 @@ export async function importCommand(io: Io, entity: string, file: string, opts: 
       preset: opts.preset,
       map: opts.map,
       stageMap: opts.stageMap,
+      userMap: opts.userMap,
       createMissing: opts.createMissing ?? false,
       missingEmail: opts.missingEmail,
       onDuplicate: opts.onDuplicate,

@@ -20,6 +20,11 @@ export function registerImport(program: Command, io: Io): void {
     .option('--map <Header=field>', 'use a column for a field (repeatable); "Header=" ignores the column', collect)
     .option('--preset <system>', `column names of an export from ${importPresets.join(', ')}`)
     .option('--stage-map <Old=New>', 'read a stage name of the file as a stage of the pipeline (repeatable)', collect)
+    .option(
+      '--user-map <Name=user>',
+      'read a person named in the file (owner, manager) as a user, by email, name or external id (repeatable)',
+      collect,
+    )
     .option('--create-missing', 'create accounts and products named by the file but not found')
     .option(
       '--missing-email <rule>',

@@ -44,6 +44,8 @@ export interface ImportRun {
   entity: ImportEntity;
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
+  /** People named in the file (folded) → the user reference to resolve instead. */
+  userMap: ReadonlyMap<string, string>;
   createMissing: boolean;
   missingEmail: 'reject' | 'placeholder';
   onDuplicate: OnDuplicate;
@@ -117,6 +119,7 @@ export async function importBatch(
     entity: run.entity,
     resolver: run.resolver,
     stageMap: run.stageMap,
+    userMap: run.userMap,
     createMissing: run.createMissing,
     missingEmail: run.missingEmail,
     baseCurrency: run.baseCurrency,

@@ -131,7 +131,12 @@ async function crossCheck(
 ): Promise<void> {
   const given = new Set(refs.flatMap((r) => [...r.gives]));
   for (const [i, step] of steps.entries()) {
-    const names = [...(refs[i]?.names.values() ?? [])].filter(
+    // A person the user map names is looked up as the user it maps to.
+    const userMap = new Map(Object.entries(step.options.userMap ?? {}).map(([k, v]) => [fold(k), v]));
+    const named = [...(refs[i]?.names.values() ?? [])].map((n) =>
+      n.kind === 'user' ? { ...n, value: userMap.get(fold(n.value)) ?? n.value } : n,
+    );
+    const names = named.filter(
       (n) => (n.kind === 'user' || n.kind === 'team' || !createMissing) && !given.has(`${n.kind}:${fold(n.value)}`),
     );
     const answers = new Map<string, RefAnswer>();
@@ -168,6 +173,7 @@ async function checkFile(
     preset: mapping.preset,
     map: pairs(f.map),
     stageMap: pairs(f.stageMap),
+    userMap: pairs(f.userMap),
     createMissing: mapping.createMissing,
     missingEmail: mapping.missingEmail,
     onDuplicate: mapping.onDuplicate,

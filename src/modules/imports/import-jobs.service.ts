@@ -33,6 +33,7 @@ export function optionsFromQuery(q: ImportQuery): ImportOptions {
     preset: q.preset,
     map: list(q.map),
     stageMap: list(q.stageMap),
+    userMap: list(q.userMap),
     createMissing: q.createMissing === 'true',
     missingEmail: q.missingEmail,
     onDuplicate: q.onDuplicate,
@@ -320,6 +321,7 @@ function storedOptions(options: Record<string, unknown>): Record<string, unknown
     ...rest,
     ...(rest.map === undefined ? {} : { map: pairs(rest.map) }),
     ...(rest.stageMap === undefined ? {} : { stageMap: pairs(rest.stageMap) }),
+    ...(rest.userMap === undefined ? {} : { userMap: pairs(rest.userMap) }),
   };
 }
 

@@ -37,6 +37,7 @@ export interface PlanContext {
   entity: ImportEntity;
   resolver: ReferenceResolver;
   stageMap: ReadonlyMap<string, string>;
+  userMap: ReadonlyMap<string, string>;
   createMissing: boolean;
   missingEmail: 'reject' | 'placeholder';
   baseCurrency: string;
@@ -99,7 +100,11 @@ function resolveRefs(
     if (f.ref === 'pipeline' || f.ref === 'stage') continue;
     const kind = f.ref;
     const answer =
-      kind === 'user' ? ctx.resolver.user(v) : kind === 'team' ? ctx.resolver.team(v) : ctx.resolver.batched(kind, v);
+      kind === 'user'
+        ? ctx.resolver.user(ctx.userMap.get(v.toLowerCase()) ?? v)
+        : kind === 'team'
+          ? ctx.resolver.team(v)
+          : ctx.resolver.batched(kind, v);
     if ('id' in answer) {
       ids.set(name, answer.id);
       continue;

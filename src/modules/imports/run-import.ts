@@ -119,6 +119,7 @@ async function newRun(deps: Deps, actor: Actor, opts: ImportOptions): Promise<Im
     entity: opts.entity,
     resolver: new ReferenceResolver(actor.orgId, refs),
     stageMap: new Map(Object.entries(opts.stageMap ?? {}).map(([from, to]) => [from.toLowerCase(), to])),
+    userMap: new Map(Object.entries(opts.userMap ?? {}).map(([from, to]) => [from.toLowerCase(), to])),
     createMissing: opts.createMissing,
     missingEmail: opts.missingEmail,
     onDuplicate: opts.onDuplicate,

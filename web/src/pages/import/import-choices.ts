@@ -11,6 +11,8 @@ export interface ImportChoices {
   overrides: Record<string, string>;
   /** "Name in the file=Stage" lines (deals). */
   stageMap: string;
+  /** "Person in the file=user email" lines (owners, managers). */
+  userMap: string;
   onDuplicate: (typeof onDuplicateChoices)[number];
   createMissing: boolean;
   /** Users without an email address: rejected, or given a generated placeholder. */
@@ -24,12 +26,19 @@ export const defaultChoices = (entity: ImportEntity): ImportChoices => ({
   preset: '',
   overrides: {},
   stageMap: '',
+  userMap: '',
   onDuplicate: 'skip',
   createMissing: false,
   missingEmail: 'reject',
   dateOrder: 'mdy',
   delimiter: ',',
 });
+
+const mapLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.includes('='));
 
 /** The query string of POST /imports and /imports/preview for these choices. */
 export function importQuery(
@@ -41,10 +50,8 @@ export function importQuery(
     entity: c.entity,
     preset: c.preset || undefined,
     map: Object.entries(c.overrides).map(([header, field]) => `${header}=${field}`),
-    stageMap: c.stageMap
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.includes('=')),
+    stageMap: mapLines(c.stageMap),
+    userMap: mapLines(c.userMap),
     createMissing: c.createMissing ? 'true' : undefined,
     missingEmail: c.entity === 'users' && c.missingEmail === 'placeholder' ? 'placeholder' : undefined,
     onDuplicate: c.onDuplicate,

@@ -7,7 +7,7 @@ import { upload } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { sessionQuery } from '../../session.ts';
-import { StageMapping } from './stage-mapping.tsx';
+import { DealValueMappings } from './value-mapping.tsx';
 import { defaultChoices, headOf, importQuery, sampleCells, type ImportChoices } from './import-choices.ts';
 import { ImportJobView, RecentImports } from './import-job.tsx';
 import { ColumnMapping, PreviewRows } from './import-mapping.tsx';
@@ -114,7 +114,6 @@ export function ImportPage() {
     const header = p?.mapping.find((m) => m.field === field)?.column;
     return header === undefined || !p ? -1 : p.headers.indexOf(header);
   };
-  const stageColumn = columnOf('stage');
   const ready =
     file !== null &&
     p !== undefined &&
@@ -243,6 +242,18 @@ export function ImportPage() {
               <span className="muted small">One per line: the name in the file = the stage in Pipewright.</span>
             </label>
           )}
+          {choices.entity === 'deals' && (
+            <label className="wide">
+              <span>People named differently</span>
+              <textarea
+                rows={2}
+                value={choices.userMap}
+                placeholder={'J. Smith=jane.smith@example.com'}
+                onChange={(e) => change({ userMap: e.target.value })}
+              />
+              <span className="muted small">One per line: the owner in the file = the user&apos;s email.</span>
+            </label>
+          )}
         </div>
       </div>
 
@@ -265,14 +276,14 @@ export function ImportPage() {
                 </div>
               )}
               <ColumnMapping preview={p} samples={samples} overrides={choices.overrides} onChange={setMapping} />
-              {choices.entity === 'deals' && stageColumn >= 0 && (
-                <StageMapping
+              {choices.entity === 'deals' && (columnOf('stage') >= 0 || columnOf('owner') >= 0) && (
+                <DealValueMappings
                   file={file}
-                  column={stageColumn}
-                  pipelineColumn={columnOf('pipeline')}
+                  columns={{ stage: columnOf('stage'), owner: columnOf('owner'), pipeline: columnOf('pipeline') }}
                   delimiter={choices.delimiter}
                   stageMap={choices.stageMap}
-                  onChange={(stageMap) => change({ stageMap })}
+                  userMap={choices.userMap}
+                  onChange={change}
                 />
               )}
               <h3>
