@@ -9297,6 +9297,7 @@ export interface components {
       convertedAccountId: string | null;
       convertedContactId: string | null;
       convertedDealId: string | null;
+      lastTouchedAt: string | null;
       createdAt: string;
       updatedAt: string;
       version: number;

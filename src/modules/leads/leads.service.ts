@@ -38,6 +38,7 @@ export function toLeadDto(r: repo.LeadRow): LeadDto {
     convertedAccountId: r.converted_account_id,
     convertedContactId: r.converted_contact_id,
     convertedDealId: r.converted_deal_id,
+    lastTouchedAt: iso(r.last_touched_at ?? null),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -198,7 +199,7 @@ export async function updateLead(
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
-    return after;
+    return { ...after, last_touched_at: before.last_touched_at };
   });
   return toLeadDto(row);
 }
@@ -235,7 +236,7 @@ export async function markLeadConverted(
     updated_at: now,
   });
   await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
-  return toLeadDto(after);
+  return toLeadDto({ ...after, last_touched_at: before.last_touched_at });
 }
 
 /** Converted leads are kept: attribution and the funnel count them. */
