@@ -372,7 +372,9 @@ describe('inside sales works a lead by phone', () => {
 
     // The list carries it too, and an update of the lead keeps it.
     const list = await api.as(inside, { method: 'GET', url: '/api/v1/leads?limit=200' });
-    const listed = list.json<{ items: (Lead & { lastTouchedAt: string | null })[] }>().items.find((l) => l.id === lead.id);
+    const listed = list
+      .json<{ items: (Lead & { lastTouchedAt: string | null })[] }>()
+      .items.find((l) => l.id === lead.id);
     expect(listed?.lastTouchedAt).toBe('2026-03-02T08:30:00.000Z');
     const changed = await patch(inside, lead.id, lead.version, { status: 'working' });
     expect(changed.statusCode, changed.body).toBe(200);

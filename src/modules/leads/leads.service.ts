@@ -11,7 +11,7 @@ import {
   type UpdateLeadInput,
 } from '../../contract/leads.ts';
 import { changeEvents } from '../shared.ts';
-import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleBooking, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
@@ -151,7 +151,8 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
 }
 
 export async function getLead(deps: Deps, actor: Actor, id: string): Promise<LeadDto> {
-  return toLeadDto(assertCanRead(actor, 'lead', await repo.getLead(deps.db, actor.orgId, id), id));
+  const row = await repo.getLead(deps.db, actor.orgId, id);
+  return toLeadDto(assertCanRead(actor, 'lead', row, id, await onVisibleBooking(deps.db, actor, 'lead', row)));
 }
 
 export async function listLeads(
