@@ -9235,6 +9235,8 @@ export interface paths {
             maxPerDay?: number;
             /** @default true */
             bookable?: boolean;
+            /** @default 1 */
+            routingWeight?: number;
           };
         };
       };
@@ -9575,7 +9577,7 @@ export interface paths {
         content: {
           'application/json': {
             /** Format: uuid */
-            ownerId: string;
+            ownerId?: string;
             /** Format: date-time */
             start: string;
             durationMinutes: number;
@@ -10464,6 +10466,10 @@ export interface components {
       /** @enum {string} */
       status: 'booked' | 'held' | 'no_show' | 'cancelled';
       cancelReason: string | null;
+      routing: {
+        rule: string;
+        reasons: string[];
+      } | null;
       sequence: number;
       createdAt: string;
       updatedAt: string;
@@ -10483,6 +10489,7 @@ export interface components {
       minNoticeMinutes: number;
       maxPerDay: number;
       bookable: boolean;
+      routingWeight: number;
       updatedAt: string | null;
       version: number;
     };

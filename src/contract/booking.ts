@@ -37,6 +37,8 @@ export const availabilitySchema = z.object({
   maxPerDay: z.number().int(),
   /** Whether inside sales may book meetings for this rep. */
   bookable: z.boolean(),
+  /** The rep's share of meetings routed from the pool (weighted round robin); 0 takes none. */
+  routingWeight: z.number().int(),
   updatedAt: z.string().nullable(),
   /** 0 while the rep has never saved settings (the defaults are shown). */
   version: z.number().int(),
@@ -56,6 +58,7 @@ export const updateAvailabilitySchema = z.strictObject({
     .default(0),
   maxPerDay: z.number().int().min(1).max(100).default(8),
   bookable: z.boolean().default(true),
+  routingWeight: z.number().int().min(0).max(100).default(1),
 });
 export type UpdateAvailabilityInput = z.infer<typeof updateAvailabilitySchema>;
 
@@ -116,8 +119,8 @@ const bookingLinks = {
 
 export const createBookingSchema = z
   .strictObject({
-    /** The outside rep who will hold the meeting. */
-    ownerId: idSchema,
+    /** The outside rep who will hold the meeting; omitted, routing picks one (the account's owner first, then the pool). */
+    ownerId: idSchema.optional(),
     start: businessDateTimeSchema,
     durationMinutes: z.number().int().min(15).max(480),
     title: nameSchema.optional(),
@@ -161,6 +164,8 @@ export const bookingSchema = z.object({
   timezone: z.string(),
   status: bookingStatusSchema,
   cancelReason: z.string().nullable(),
+  /** How routing chose the rep, or null when the booker chose them. */
+  routing: z.object({ rule: z.string(), reasons: z.array(z.string()) }).nullable(),
   /** Incremented on each change the invitation must carry (RFC 5545 SEQUENCE). */
   sequence: z.number().int(),
   createdAt: z.string(),

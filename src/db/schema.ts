@@ -566,6 +566,7 @@ export interface RepAvailabilityTable {
   min_notice_minutes: number;
   max_per_day: number;
   bookable: boolean;
+  routing_weight: number;
   updated_at: Ts;
   version: Version;
 }
@@ -599,6 +600,8 @@ export interface BookingsTable {
   status: string;
   cancel_reason: string | null;
   sequence: number;
+  /** How the rep was chosen when routing picked them ({ rule, reasons }); null when the booker chose. */
+  routing: ColumnType<{ rule: string; reasons: string[] } | null, string | null, string | null>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;

@@ -339,12 +339,50 @@ describe('no double booking', () => {
       .limit(1)
       .execute();
     if (!existing) throw new Error('no booking to collide with');
-    const copy = { ...existing, id: deps.ids.id(), status: 'booked' };
+    const copy = { ...existing, id: deps.ids.id(), status: 'booked', routing: null };
     await expect(deps.db.insertInto('bookings').values(copy).execute()).rejects.toMatchObject({ code: '23P01' });
     // A cancelled meeting holds no time.
     await deps.db
       .insertInto('bookings')
       .values({ ...copy, status: 'cancelled' })
       .execute();
+  });
+});
+
+describe('routing picks the rep when the booker does not', () => {
+  it('gives the account owner the meeting, else the pool, and records the decision with its reasons', async () => {
+    clock.set('2026-03-27T10:00:00.000Z');
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const r = await api.as(org.admin, { method: 'POST', url, payload });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ id: string }>();
+    };
+    const account = await post('/api/v1/accounts', { name: 'Routed Inc', ownerId: newYork.userId });
+    const contact = await post('/api/v1/contacts', {
+      lastName: 'Routed',
+      accountId: account.id,
+      ownerId: inside.userId,
+    });
+    // 14:00Z on Thursday 2 April is 10:00 in New York: the account owner takes it.
+    const toOwner = await book(inside, { start: '2026-04-02T14:00:00Z', durationMinutes: 60, contactId: contact.id });
+    expect(toOwner.statusCode, toOwner.body).toBe(201);
+    expect(toOwner.json()).toMatchObject({
+      ownerId: newYork.userId,
+      accountId: account.id,
+      routing: { rule: 'account_owner', reasons: ['Ned York owns the account'] },
+    });
+    expect((await eventsOf(toOwner.json<BookingDto>().id)).map((e) => e.type)).toEqual([
+      'booking.routed',
+      'booking.booked',
+    ]);
+    // 07:00Z is 03:00 in New York: the owner is skipped and the pool decides among the Berlin reps.
+    const toPool = await book(inside, { start: '2026-04-02T07:00:00Z', durationMinutes: 60, contactId: contact.id });
+    expect(toPool.statusCode, toPool.body).toBe(201);
+    const routed = toPool.json<BookingDto>();
+    expect(routed.routing?.rule).toBe('pool');
+    expect(routed.routing?.reasons[0]).toBe('account owner Ned York skipped: outside working hours');
+    expect(routed.ownerId).not.toBe(newYork.userId);
+    const shown = await api.as(inside, { method: 'GET', url: `/api/v1/bookings/${routed.id}` });
+    expect(shown.json<BookingDto>().routing).toEqual(routed.routing);
   });
 });

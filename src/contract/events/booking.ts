@@ -33,6 +33,7 @@ const availabilitySnapshot = z.strictObject({
   minNoticeMinutes: z.number().int(),
   maxPerDay: z.number().int(),
   bookable: z.boolean(),
+  routingWeight: z.number().int(),
 });
 
 const one = (
@@ -66,6 +67,24 @@ export const bookingEventDefinitions: EventDefinition[] = [
     ['booking'],
     'a meeting is booked in an outside rep’s calendar (by inside sales, for a lead, contact or deal)',
     z.strictObject({ after: bookingSnapshot }),
+  ),
+  one(
+    'booking.routed',
+    ['booking'],
+    'routing picks the outside rep for a meeting (the account owner first, then the pool), with its reasons',
+    z.strictObject({
+      ownerId: id,
+      rule: z.enum(['account_owner', 'pool']),
+      reasons: z.array(z.string()),
+      candidates: z.array(
+        z.strictObject({
+          repId: id,
+          weight: z.number().int(),
+          assigned: z.number().int(),
+          unavailable: z.string().nullable(),
+        }),
+      ),
+    }),
   ),
   one(
     'booking.rescheduled',

@@ -20,6 +20,7 @@ const defaults = {
   minNoticeMinutes: 0,
   maxPerDay: 8,
   bookable: false,
+  routingWeight: 1,
 };
 
 export function toAvailabilityDto(userId: string, r: repo.AvailabilityRow | undefined): AvailabilityDto {
@@ -33,6 +34,7 @@ export function toAvailabilityDto(userId: string, r: repo.AvailabilityRow | unde
     minNoticeMinutes: r.min_notice_minutes,
     maxPerDay: r.max_per_day,
     bookable: r.bookable,
+    routingWeight: r.routing_weight,
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
   };
@@ -46,6 +48,7 @@ const settingsOf = (d: AvailabilityDto) => ({
   minNoticeMinutes: d.minNoticeMinutes,
   maxPerDay: d.maxPerDay,
   bookable: d.bookable,
+  routingWeight: d.routingWeight,
 });
 
 /** Anyone inside the organization who may see the user sees their booking settings (inside sales plans with them). */
@@ -77,6 +80,7 @@ export async function updateAvailability(
       min_notice_minutes: input.minNoticeMinutes,
       max_per_day: input.maxPerDay,
       bookable: input.bookable,
+      routing_weight: input.routingWeight,
       updated_at: deps.clock.now(),
     });
     const after = toAvailabilityDto(userId, row);

@@ -42,6 +42,7 @@ export async function saveAvailability(
         min_notice_minutes: eb.ref('excluded.min_notice_minutes'),
         max_per_day: eb.ref('excluded.max_per_day'),
         bookable: eb.ref('excluded.bookable'),
+        routing_weight: eb.ref('excluded.routing_weight'),
         updated_at: eb.ref('excluded.updated_at'),
         version: sql<number>`rep_availability.version + 1`,
       })),
@@ -196,4 +197,36 @@ export async function listBookings(
   if (q.from) b = b.where('starts_at', '>=', new Date(q.from));
   if (q.to) b = b.where('starts_at', '<', new Date(q.to));
   return b.orderBy('starts_at').orderBy('id').limit(q.limit).execute();
+}
+
+/** Meetings (not cancelled) each rep was booked for since `since`: the counts weighted round robin balances. */
+export async function countRecentMeetings(
+  db: DbExecutor,
+  orgId: string,
+  userIds: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('bookings')
+    .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', '=', orgId)
+    .where('owner_id', 'in', [...userIds])
+    .where('status', '<>', 'cancelled')
+    .where('created_at', '>=', since)
+    .groupBy('owner_id')
+    .execute();
+  return new Map(rows.map((r) => [r.owner_id, Number(r.n)]));
+}
+
+/** The owner of a live account, for routing (a decision of the system, not limited to what the booker sees). */
+export async function accountOwner(db: DbExecutor, orgId: string, accountId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('accounts')
+    .select('owner_id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return r?.owner_id ?? null;
 }

@@ -21,6 +21,7 @@ import type {
 import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { findSlots, unavailableReason, type RepCalendar, type Span } from '../../domain/availability.ts';
+import { routeMeeting, type RoutingCandidate } from '../../domain/routing.ts';
 import { getContact } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { getDeal } from '../deals/deals.service.ts';
@@ -44,6 +45,7 @@ export function toBookingDto(r: repo.BookingRow): BookingDto {
     timezone: r.timezone,
     status: r.status as BookingStatus,
     cancelReason: r.cancel_reason,
+    routing: r.routing,
     sequence: r.sequence,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -125,6 +127,53 @@ export async function findBookingSlots(deps: Deps, actor: Actor, q: SlotsQuery):
   };
 }
 
+/** The period whose meetings weighted round robin balances. */
+const ROUTING_PERIOD_DAYS = 30;
+
+/**
+ * Picks the outside rep for a meeting the booker left to routing: the owner of the account first
+ * when they take bookings and can take this time, otherwise the bookable reps as a pool by weighted
+ * round robin over the last 30 days' meetings, skipping those out of office or otherwise unavailable.
+ */
+async function route(
+  deps: Deps,
+  actor: Actor,
+  span: Span,
+  accountId: string | null,
+): Promise<{
+  rep: repo.BookableRep;
+  decision: ReturnType<typeof routeMeeting>;
+  candidates: RoutingCandidate[];
+} | null> {
+  const reps = await repo.listBookableReps(deps.db, actor.orgId, bookableRoles);
+  const now = deps.clock.now();
+  const [cals, counts, accountOwner] = await Promise.all([
+    calendars(deps.db, actor.orgId, reps, span),
+    repo.countRecentMeetings(
+      deps.db,
+      actor.orgId,
+      reps.map((r) => r.id),
+      new Date(now.getTime() - ROUTING_PERIOD_DAYS * DAY),
+    ),
+    accountId ? repo.accountOwner(deps.db, actor.orgId, accountId) : Promise.resolve(null),
+  ]);
+  const candidates = reps.map((r, i): RoutingCandidate => {
+    const cal = cals[i];
+    return {
+      repId: r.id,
+      name: r.name,
+      weight: r.availability.routing_weight,
+      assigned: counts.get(r.id) ?? 0,
+      unavailable: cal ? unavailableReason(cal, span, now) : 'no calendar',
+      ownsAccount: accountOwner !== null && r.id === accountOwner,
+    };
+  });
+  const decision = routeMeeting(candidates);
+  const rep = reps.find((r) => r.id === decision.repId);
+  if (!rep) throw unavailable(decision.reasons.join('; '));
+  return { rep, decision, candidates };
+}
+
 /** A rep refusing the time: 409 conflict with the reason (outside hours, out of office, overlap, day full, notice). */
 const unavailable = (reason: string) =>
   new AppError('conflict', `The rep cannot take a meeting at that time: ${reason}`, { details: { reason } });
@@ -152,8 +201,11 @@ async function readable<T>(what: () => Promise<T>, field: string, entity: string
 export async function createBooking(deps: Deps, actor: Actor, input: CreateBookingInput): Promise<BookingDto> {
   if (!canBookMeetings(actor)) throw forbidden('Your role cannot book meetings');
   const problems: FieldProblem[] = [];
-  const [rep] = await repo.listBookableReps(deps.db, actor.orgId, bookableRoles, input.ownerId);
-  if (!rep) problems.push({ field: 'ownerId', message: 'is not an outside rep who takes bookings' });
+  const chosen = input.ownerId
+    ? await repo.listBookableReps(deps.db, actor.orgId, bookableRoles, input.ownerId)
+    : undefined;
+  if (chosen && chosen.length === 0)
+    problems.push({ field: 'ownerId', message: 'is not an outside rep who takes bookings' });
   const lead = input.leadId
     ? await readable(() => getLead(deps, actor, input.leadId ?? ''), 'leadId', 'lead', problems)
     : null;
@@ -165,10 +217,15 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
     : null;
   if (lead?.status === 'converted')
     problems.push({ field: 'leadId', message: 'is converted: book for the contact or deal it became' });
-  if (problems.length || !rep) throw invalid(problems);
+  if (problems.length) throw invalid(problems);
 
   const start = new Date(input.start);
   const end = new Date(start.getTime() + input.durationMinutes * 60_000);
+  const routed = chosen
+    ? null
+    : await route(deps, actor, { start, end }, deal?.accountId ?? contact?.accountId ?? null);
+  const rep = chosen?.[0] ?? routed?.rep;
+  if (!rep) throw unavailable('no rep can take the meeting');
   const name = lead
     ? [lead.firstName, lead.lastName].filter(Boolean).join(' ')
     : contact
@@ -200,12 +257,33 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
           status: 'booked',
           cancel_reason: null,
           sequence: 0,
+          routing: routed ? JSON.stringify({ rule: routed.decision.rule, reasons: routed.decision.reasons }) : null,
           created_at: now,
           updated_at: now,
         },
         { before: rep.availability.buffer_before_minutes, after: rep.availability.buffer_after_minutes },
       );
       await deps.eventLog.append(trx, actor, [
+        ...(routed
+          ? [
+              {
+                entityType: 'booking',
+                entityId: id,
+                type: 'booking.routed',
+                data: {
+                  ownerId: rep.id,
+                  rule: routed.decision.rule,
+                  reasons: routed.decision.reasons,
+                  candidates: routed.candidates.map((c) => ({
+                    repId: c.repId,
+                    weight: c.weight,
+                    assigned: c.assigned,
+                    unavailable: c.unavailable,
+                  })),
+                },
+              },
+            ]
+          : []),
         {
           entityType: 'booking',
           entityId: id,
