@@ -180,6 +180,16 @@ export function canRecordBookingOutcome(actor: Actor, b: BookingParties): boolea
   return actor.role !== 'auditor' && inScope(bookingScope(actor), { ownerId: b.ownerId });
 }
 
+/** A private calendar feed: the rep's own to issue and revoke (an admin may revoke anyone's). */
+export function canManageCalendarFeed(
+  actor: Pick<Actor, 'role' | 'userId'>,
+  userId: string,
+  action: 'issue' | 'revoke',
+): boolean {
+  if (actor.userId === userId) return actor.role !== 'partner' && actor.role !== 'auditor';
+  return action === 'revoke' && actor.role === 'admin';
+}
+
 /** Working hours and time off: the rep's own, a manager's team's, an admin's anyone's. */
 export function canEditAvailability(actor: Actor, userId: string): boolean {
   if (actor.role === 'admin') return true;

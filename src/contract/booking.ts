@@ -174,6 +174,13 @@ export const bookingSchema = z.object({
 });
 export type BookingDto = z.infer<typeof bookingSchema>;
 
+export const calendarFeedSchema = z.object({
+  /** The private URL path (below the server's address) any calendar client can subscribe to; shown once. */
+  path: z.string(),
+  token: z.string(),
+});
+export type CalendarFeedDto = z.infer<typeof calendarFeedSchema>;
+
 export const listBookingsQuery = z.strictObject({
   ownerId: idSchema.optional(),
   bookedBy: idSchema.optional(),

@@ -554,6 +554,14 @@ export interface DB {
   rep_availability: RepAvailabilityTable;
   rep_time_off: RepTimeOffTable;
   bookings: BookingsTable;
+  rep_calendar_feeds: RepCalendarFeedsTable;
+}
+
+export interface RepCalendarFeedsTable {
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Ts;
 }
 
 export interface RepAvailabilityTable {

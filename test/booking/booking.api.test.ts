@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/contract/access.ts';
 import type { BookingDto } from '../../src/contract/booking.ts';
@@ -13,7 +14,7 @@ const clock = new ManualClock('2026-03-27T10:00:00.000Z');
 let deps: TestDeps;
 let api: Api;
 let org: TestOrg;
-let berlin: Actor;
+let berlin: Actor & { email: string };
 let newYork: Actor;
 let inside: Actor;
 let otherInside: Actor;
@@ -384,5 +385,69 @@ describe('routing picks the rep when the booker does not', () => {
     expect(routed.ownerId).not.toBe(newYork.userId);
     const shown = await api.as(inside, { method: 'GET', url: `/api/v1/bookings/${routed.id}` });
     expect(shown.json<BookingDto>().routing).toEqual(routed.routing);
+  });
+});
+
+describe('calendars', () => {
+  it('serves the rep a private feed by a revocable token, and each booking an invitation', async () => {
+    clock.set('2026-03-27T10:00:00.000Z');
+    const issued = await api.as(berlin, { method: 'POST', url: `/api/v1/users/${berlin.userId}/calendar-feed` });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { path } = issued.json<{ path: string }>();
+    expect(
+      (await api.as(inside, { method: 'POST', url: `/api/v1/users/${berlin.userId}/calendar-feed` })).statusCode,
+    ).toBe(403);
+
+    const feed = await api.inject({ method: 'GET', url: path });
+    expect(feed.statusCode, feed.body).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const cal = new ICAL.Component(ICAL.parse(feed.body));
+    expect(cal.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+    const berlinBookings = await deps.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('org_id', '=', org.orgId)
+      .where('owner_id', '=', berlin.userId)
+      .execute();
+    const uids = cal.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+    expect(uids.sort()).toEqual(berlinBookings.map((b) => `${b.id}@booking.pipewright`).sort());
+    // the token is the key: a wrong one, or the right one after revoking, finds nothing
+    expect((await api.inject({ method: 'GET', url: `${path}x` })).statusCode).toBe(404);
+    expect(
+      (await api.as(berlin, { method: 'DELETE', url: `/api/v1/users/${berlin.userId}/calendar-feed` })).statusCode,
+    ).toBe(204);
+    expect((await api.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await eventsOf(berlin.userId)).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['user.calendar_feed_issued', 'user.calendar_feed_revoked']),
+    );
+
+    const b = await book(inside, {
+      ownerId: berlin.userId,
+      start: '2026-04-03T08:00:00Z',
+      durationMinutes: 60,
+      leadId,
+    });
+    expect(b.statusCode, b.body).toBe(201);
+    const id = b.json<BookingDto>().id;
+    const inv = await api.as(inside, { method: 'GET', url: `/api/v1/bookings/${id}/invitation` });
+    expect(inv.statusCode, inv.body).toBe(200);
+    const parsed = new ICAL.Component(ICAL.parse(inv.body));
+    expect(parsed.getFirstPropertyValue('method')).toBe('REQUEST');
+    const attendees = parsed.getFirstSubcomponent('vevent')?.getAllProperties('attendee') ?? [];
+    expect(attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([
+      `mailto:${berlin.email}`.toLowerCase(),
+    ]);
+    await api.as(inside, {
+      method: 'POST',
+      url: `/api/v1/bookings/${id}/cancel`,
+      headers: { 'if-match': '*' },
+      payload: { reason: 'calendar test' },
+    });
+    const cancelled = await api.as(berlin, { method: 'GET', url: `/api/v1/bookings/${id}/invitation` });
+    const c = new ICAL.Component(ICAL.parse(cancelled.body));
+    expect([
+      c.getFirstPropertyValue('method'),
+      c.getFirstSubcomponent('vevent')?.getFirstPropertyValue('sequence'),
+    ]).toEqual(['CANCEL', 1]);
   });
 });

@@ -63,6 +63,13 @@ export const bookingEventDefinitions: EventDefinition[] = [
     z.strictObject({ timeOffId: id, start: time, end: time }),
   ),
   one(
+    'user.calendar_feed_issued',
+    ['user'],
+    'a private calendar feed URL is issued to a rep (replacing any earlier one; the token is never logged)',
+    z.strictObject({}),
+  ),
+  one('user.calendar_feed_revoked', ['user'], 'a rep’s calendar feed URL is revoked', z.strictObject({})),
+  one(
     'booking.booked',
     ['booking'],
     'a meeting is booked in an outside rep’s calendar (by inside sales, for a lead, contact or deal)',

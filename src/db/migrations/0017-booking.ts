@@ -77,5 +77,16 @@ CREATE INDEX bookings_owner_idx ON bookings (org_id, owner_id, starts_at);
 CREATE INDEX bookings_booked_by_idx ON bookings (org_id, booked_by, starts_at);
 CREATE INDEX bookings_lead_idx ON bookings (org_id, lead_id) WHERE lead_id IS NOT NULL;
 CREATE INDEX bookings_deal_idx ON bookings (org_id, deal_id) WHERE deal_id IS NOT NULL;
+-- One private calendar feed per rep; the URL carries the token, only its HMAC is kept. Deleting the row revokes it.
+CREATE TABLE rep_calendar_feeds (
+  org_id uuid NOT NULL REFERENCES organizations(id),
+  user_id uuid NOT NULL,
+  token_hash text NOT NULL,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (org_id, user_id),
+  FOREIGN KEY (org_id, user_id) REFERENCES users(org_id, id)
+);
+CREATE UNIQUE INDEX rep_calendar_feeds_token_key ON rep_calendar_feeds (org_id, token_hash);
+
 CREATE INDEX bookings_contact_idx ON bookings (org_id, contact_id) WHERE contact_id IS NOT NULL;
 `;

@@ -230,3 +230,66 @@ export async function accountOwner(db: DbExecutor, orgId: string, accountId: str
     .executeTakeFirst();
   return r?.owner_id ?? null;
 }
+
+export async function saveCalendarFeed(db: DbExecutor, orgId: string, userId: string, tokenHash: string, now: Date) {
+  await db
+    .insertInto('rep_calendar_feeds')
+    .values({ org_id: orgId, user_id: userId, token_hash: tokenHash, created_at: now })
+    .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ token_hash: tokenHash, created_at: now }))
+    .execute();
+}
+
+export async function deleteCalendarFeed(db: DbExecutor, orgId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('rep_calendar_feeds')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** The rep (name, zone) whose feed the token opens, or undefined. */
+export async function feedOwner(
+  db: DbExecutor,
+  orgId: string,
+  tokenHash: string,
+): Promise<{ id: string; name: string; timezone: string | null } | undefined> {
+  return db
+    .selectFrom('rep_calendar_feeds as f')
+    .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'f.org_id').onRef('u.id', '=', 'f.user_id'))
+    .leftJoin('rep_availability as a', (j) => j.onRef('a.org_id', '=', 'f.org_id').onRef('a.user_id', '=', 'f.user_id'))
+    .select(['u.id', 'u.name', 'a.timezone'])
+    .where('f.org_id', '=', orgId)
+    .where('f.token_hash', '=', tokenHash)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+}
+
+/** A rep's meetings for the feed: from 90 days back on, soonest first (cancelled ones too, so clients drop them). */
+export async function feedBookings(db: DbExecutor, orgId: string, userId: string, since: Date): Promise<BookingRow[]> {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('owner_id', '=', userId)
+    .where('ends_at', '>=', since)
+    .orderBy('starts_at')
+    .limit(2000)
+    .execute();
+}
+
+/** Name and email of users, for invitations. */
+export async function people(
+  db: DbExecutor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; email: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}

@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   availabilitySchema,
   bookingOutcomeSchema,
   bookingSchema,
+  calendarFeedSchema,
   cancelBookingSchema,
   createBookingSchema,
   createTimeOffSchema,
@@ -21,6 +23,7 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as availability from './availability.service.ts';
 import * as svc from './booking.service.ts';
+import * as calendar from './calendar.service.ts';
 
 export function registerBookingRoutes(app: App, deps: Deps): void {
   const tags = ['bookings'];
@@ -188,6 +191,78 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
     },
     (request) =>
       svc.recordBookingOutcome(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+  );
+  const ics = (description: string) => ({
+    200: { description, content: { 'text/calendar': { schema: z.string() } } },
+    ...errorResponses,
+  });
+  app.get(
+    '/api/v1/bookings/:id/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'The invitation of a booking as an .ics file (METHOD:REQUEST with SEQUENCE, or CANCEL once cancelled)',
+        params: idParams,
+        response: ics('RFC 5545 calendar with one event, the organizer and the attendees'),
+      },
+    },
+    async (request, reply) => {
+      const text = await calendar.bookingInvitation(deps, actorOf(request), request.params.id);
+      return (reply as unknown as FastifyReply)
+        .header(
+          'content-type',
+          'text/calendar; charset=utf-8; method=' + (/METHOD:CANCEL/.test(text) ? 'CANCEL' : 'REQUEST'),
+        )
+        .header('content-disposition', `attachment; filename="meeting-${request.params.id}.ics"`)
+        .send(text);
+    },
+  );
+  app.post(
+    '/api/v1/users/:id/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: "Issue the rep's private calendar feed URL (replaces and so revokes any earlier one); shown once",
+        params: idParams,
+        response: { 201: calendarFeedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await calendar.issueCalendarFeed(deps, actorOf(request), request.params.id)),
+  );
+  app.delete(
+    '/api/v1/users/:id/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: "Revoke the rep's calendar feed URL",
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await calendar.revokeCalendarFeed(deps, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/v1/calendar-feeds/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "A rep's meetings as a calendar feed for any calendar client (the token in the URL is the key)",
+        params: z.object({ token: z.string().max(200) }),
+        response: ics('RFC 5545 calendar (METHOD:PUBLISH) with VTIMEZONE'),
+      },
+    },
+    async (request, reply) => {
+      const text = await calendar.readCalendarFeed(deps, request.params.token);
+      return (reply as unknown as FastifyReply)
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(text);
+    },
   );
   registerTimeline(app, deps, '/api/v1/bookings', 'booking', (actor, id) => svc.getBooking(deps, actor, id));
 }
