@@ -9503,6 +9503,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/bookings/rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Set rate, show rate, meeting → opportunity and booking-to-meeting time per inside rep, outside rep and pair */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              to: string;
+              total: {
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                connectedCalls: number | null;
+                setRate: number | null;
+                showRate: number | null;
+                meetingToOpportunity: number | null;
+                medianHoursToMeeting: number | null;
+              };
+              byInsideRep: {
+                /** Format: uuid */
+                userId: string;
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                connectedCalls: number | null;
+                setRate: number | null;
+                showRate: number | null;
+                meetingToOpportunity: number | null;
+                medianHoursToMeeting: number | null;
+              }[];
+              byOutsideRep: {
+                /** Format: uuid */
+                userId: string;
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                connectedCalls: number | null;
+                setRate: number | null;
+                showRate: number | null;
+                meetingToOpportunity: number | null;
+                medianHoursToMeeting: number | null;
+              }[];
+              byPair: {
+                /** Format: uuid */
+                bookedBy: string;
+                /** Format: uuid */
+                ownerId: string;
+                booked: number;
+                cancelled: number;
+                held: number;
+                noShow: number;
+                connectedCalls: number | null;
+                setRate: number | null;
+                showRate: number | null;
+                meetingToOpportunity: number | null;
+                medianHoursToMeeting: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bookings': {
     parameters: {
       query?: never;

@@ -181,6 +181,32 @@ export const calendarFeedSchema = z.object({
 });
 export type CalendarFeedDto = z.infer<typeof calendarFeedSchema>;
 
+export const bookingRatesQuery = z
+  .strictObject({ from: dateTimeSchema, to: dateTimeSchema })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'must be after from' });
+export type BookingRatesQuery = z.infer<typeof bookingRatesQuery>;
+
+const ratesShape = {
+  booked: z.number().int(),
+  cancelled: z.number().int(),
+  held: z.number().int(),
+  noShow: z.number().int(),
+  connectedCalls: z.number().int().nullable(),
+  setRate: z.number().nullable(),
+  showRate: z.number().nullable(),
+  meetingToOpportunity: z.number().nullable(),
+  medianHoursToMeeting: z.number().nullable(),
+};
+export const bookingRatesSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.object(ratesShape),
+  byInsideRep: z.array(z.object({ userId: idSchema, ...ratesShape })),
+  byOutsideRep: z.array(z.object({ userId: idSchema, ...ratesShape })),
+  byPair: z.array(z.object({ bookedBy: idSchema, ownerId: idSchema, ...ratesShape })),
+});
+export type BookingRatesDto = z.infer<typeof bookingRatesSchema>;
+
 export const listBookingsQuery = z.strictObject({
   ownerId: idSchema.optional(),
   bookedBy: idSchema.optional(),

@@ -451,3 +451,30 @@ describe('calendars', () => {
     ]).toEqual(['CANCEL', 1]);
   });
 });
+
+describe('booking rates', () => {
+  it('counts the organization’s bookings by outcome for an admin, and only their own for a rep', async () => {
+    const url = '/api/v1/bookings/rates?from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z';
+    const res = await api.as(org.admin, { method: 'GET', url });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await deps.db
+      .selectFrom('bookings')
+      .select(['status', 'owner_id'])
+      .where('org_id', '=', org.orgId)
+      .execute();
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    const r = res.json<{ total: { booked: number; cancelled: number; held: number; noShow: number } }>();
+    expect(r.total).toMatchObject({
+      booked: rows.length - count('cancelled'),
+      cancelled: count('cancelled'),
+      held: count('held'),
+      noShow: count('no_show'),
+    });
+    const mine = await api.as(newYork, { method: 'GET', url });
+    const outside = mine.json<{ byOutsideRep: { userId: string }[] }>().byOutsideRep.map((x) => x.userId);
+    expect(outside).toEqual([newYork.userId]);
+    const bad = await api.as(org.admin, { method: 'GET', url: '/api/v1/bookings/rates?from=yesterday' });
+    expect(bad.statusCode).toBe(422);
+    expect(fieldsOf(bad)).toEqual(['from', 'to']);
+  });
+});

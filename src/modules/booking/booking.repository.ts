@@ -293,3 +293,60 @@ export async function people(
     .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
 }
+
+/** Dispositions that mean the person was reached (the base of the set rate). */
+export const connectedDispositions = ['connected', 'not_interested', 'call_back_later', 'meeting_booked'] as const;
+
+/** Calls logged in [from, to) by the users (all when null), with whether they connected. */
+export async function callFacts(
+  db: DbExecutor,
+  orgId: string,
+  userIds: readonly string[] | null,
+  from: Date,
+  to: Date,
+): Promise<{ callerId: string; connected: boolean }[]> {
+  if (userIds && userIds.length === 0) return [];
+  let q = db
+    .selectFrom('activities')
+    .select(['owner_id', 'call_disposition'])
+    .where('org_id', '=', orgId)
+    .where('type', '=', 'call')
+    .where('deleted_at', 'is', null)
+    .where('owner_id', 'is not', null)
+    .where('occurred_at', '>=', from)
+    .where('occurred_at', '<', to);
+  if (userIds) q = q.where('owner_id', 'in', [...userIds]);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    callerId: r.owner_id ?? '',
+    connected: (connectedDispositions as readonly (string | null)[]).includes(r.call_disposition),
+  }));
+}
+
+/** Bookings made in [from, to) that the users are party to (all when null), with whether an opportunity followed. */
+export async function bookingFacts(
+  db: DbExecutor,
+  orgId: string,
+  userIds: readonly string[] | null,
+  from: Date,
+  to: Date,
+) {
+  if (userIds && userIds.length === 0) return [];
+  let q = db
+    .selectFrom('bookings as b')
+    .leftJoin('leads as l', (j) => j.onRef('l.org_id', '=', 'b.org_id').onRef('l.id', '=', 'b.lead_id'))
+    .select([
+      'b.booked_by',
+      'b.owner_id',
+      'b.created_at',
+      'b.starts_at',
+      'b.status',
+      sql<boolean>`(b.deal_id is not null or l.converted_deal_id is not null)`.as('opportunity'),
+    ])
+    .where('b.org_id', '=', orgId)
+    .where('b.created_at', '>=', from)
+    .where('b.created_at', '<', to);
+  const ids = userIds ? [...userIds] : null;
+  if (ids) q = q.where((eb) => eb.or([eb('b.owner_id', 'in', ids), eb('b.booked_by', 'in', ids)]));
+  return q.execute();
+}

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   availabilitySchema,
   bookingOutcomeSchema,
+  bookingRatesQuery,
+  bookingRatesSchema,
   bookingSchema,
   calendarFeedSchema,
   cancelBookingSchema,
@@ -112,6 +114,19 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => svc.findBookingSlots(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/bookings/rates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Set rate, show rate, meeting → opportunity and booking-to-meeting time per inside rep, outside rep and pair',
+        querystring: bookingRatesQuery,
+        response: { 200: bookingRatesSchema, ...errorResponses },
+      },
+    },
+    (request) => svc.bookingRatesReport(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/bookings',

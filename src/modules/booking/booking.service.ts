@@ -7,8 +7,11 @@ import {
   canSeeBooking,
   type Actor,
 } from '../../contract/access.ts';
+import { bookingRates } from '../../analytics/booking-rates.ts';
 import type {
   BookingDto,
+  BookingRatesDto,
+  BookingRatesQuery,
   BookingOutcomeInput,
   BookingStatus,
   CancelBookingInput,
@@ -438,4 +441,32 @@ export async function recordBookingOutcome(
     return after;
   });
   return toBookingDto(row);
+}
+
+/**
+ * Set rate, show rate, meeting → opportunity and booking-to-meeting time of the bookings made in
+ * [from, to) and the calls logged in it, over what the actor sees (their own, their team's, all).
+ */
+export async function bookingRatesReport(deps: Deps, actor: Actor, q: BookingRatesQuery): Promise<BookingRatesDto> {
+  if (actor.role === 'partner') throw forbidden('Partners cannot read analytics');
+  const scope = bookingScope(actor);
+  const users = scope.kind === 'all' ? null : scope.kind === 'owners' ? scope.ownerIds : [];
+  const from = new Date(q.from);
+  const to = new Date(q.to);
+  const [calls, bookings] = await Promise.all([
+    repo.callFacts(deps.db, actor.orgId, users, from, to),
+    repo.bookingFacts(deps.db, actor.orgId, users, from, to),
+  ]);
+  const report = bookingRates(
+    calls,
+    bookings.map((b) => ({
+      bookedBy: b.booked_by,
+      ownerId: b.owner_id,
+      bookedAt: b.created_at,
+      start: b.starts_at,
+      status: b.status as BookingStatus,
+      opportunity: b.opportunity,
+    })),
+  );
+  return { from: from.toISOString(), to: to.toISOString(), ...report };
 }
