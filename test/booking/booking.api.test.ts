@@ -401,7 +401,7 @@ describe('calendars', () => {
     const feed = await api.inject({ method: 'GET', url: path });
     expect(feed.statusCode, feed.body).toBe(200);
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
-    const cal = new ICAL.Component(ICAL.parse(feed.body));
+    const cal = new ICAL.Component(ICAL.parse(feed.body) as unknown[]);
     expect(cal.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
     const berlinBookings = await deps.db
       .selectFrom('bookings')
@@ -431,7 +431,7 @@ describe('calendars', () => {
     const id = b.json<BookingDto>().id;
     const inv = await api.as(inside, { method: 'GET', url: `/api/v1/bookings/${id}/invitation` });
     expect(inv.statusCode, inv.body).toBe(200);
-    const parsed = new ICAL.Component(ICAL.parse(inv.body));
+    const parsed = new ICAL.Component(ICAL.parse(inv.body) as unknown[]);
     expect(parsed.getFirstPropertyValue('method')).toBe('REQUEST');
     const attendees = parsed.getFirstSubcomponent('vevent')?.getAllProperties('attendee') ?? [];
     expect(attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([
@@ -444,7 +444,7 @@ describe('calendars', () => {
       payload: { reason: 'calendar test' },
     });
     const cancelled = await api.as(berlin, { method: 'GET', url: `/api/v1/bookings/${id}/invitation` });
-    const c = new ICAL.Component(ICAL.parse(cancelled.body));
+    const c = new ICAL.Component(ICAL.parse(cancelled.body) as unknown[]);
     expect([
       c.getFirstPropertyValue('method'),
       c.getFirstSubcomponent('vevent')?.getFirstPropertyValue('sequence'),

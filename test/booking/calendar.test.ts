@@ -24,7 +24,7 @@ const attendees = [
 
 /** Parses with ical.js, registering the file's own VTIMEZONEs so local times resolve through them. */
 function parse(text: string) {
-  const cal = new ICAL.Component(ICAL.parse(text));
+  const cal = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   return cal;
 }
