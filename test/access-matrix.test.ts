@@ -486,3 +486,139 @@ describe('access through the related record: a deal shows its account and contac
     });
   }
 });
+
+/**
+ * Access through a booking: inside sales books a field rep for a lead and a deal, and the records
+ * then pass to someone else (a hand-off). The field rep reads the booked lead, the deal, its account
+ * and its contacts while the meeting stands; whoever booked it keeps read access, cancelled or not.
+ * Reading only: neither may change them. Written out per role by hand.
+ */
+type Booked = 'booking' | 'lead' | 'deal' | 'account' | 'contact';
+const o = (booking: Outcome, lead: Outcome, deal: Outcome, account: Outcome, contact: Outcome) => ({
+  booking,
+  lead,
+  deal,
+  account,
+  contact,
+});
+const throughBooking: Record<Role, { live: Record<Booked, Outcome>; cancelled: Record<Booked, Outcome> }> = {
+  admin: { live: o('ok', 'ok', 'ok', 'ok', 'ok'), cancelled: o('ok', 'ok', 'ok', 'ok', 'ok') },
+  // the manager leads another team than the field rep's and the inside rep's
+  manager: {
+    live: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+    cancelled: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+  },
+  rep: { live: o('ok', 'ok', 'ok', 'ok', 'ok'), cancelled: o('ok', 'hidden', 'hidden', 'hidden', 'hidden') },
+  inside_sales: { live: o('ok', 'ok', 'ok', 'ok', 'ok'), cancelled: o('ok', 'ok', 'ok', 'ok', 'ok') },
+  marketing: { live: o('hidden', 'ok', 'hidden', 'ok', 'ok'), cancelled: o('hidden', 'ok', 'hidden', 'ok', 'ok') },
+  partner: {
+    live: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+    cancelled: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+  },
+  auditor: { live: o('ok', 'ok', 'ok', 'ok', 'ok'), cancelled: o('ok', 'ok', 'ok', 'ok', 'ok') },
+};
+
+describe('access through a booking: the field rep sees what was booked for them', () => {
+  it('for every role, while the meeting stands and once it is cancelled', async () => {
+    const admin = actors.admin;
+    const inside = actors.inside_sales;
+    const field = actors.rep;
+    const post = async (who: Actor, url: string, payload: Record<string, unknown>) => {
+      const r = await api.as(who, { method: 'POST', url, payload });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ id: string; version: number }>();
+    };
+    const hours = await api.as(field, {
+      method: 'PUT',
+      url: `/api/v1/users/${field.userId}/availability`,
+      headers: { 'if-match': '0' },
+      payload: {
+        timezone: 'UTC',
+        workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+      },
+    });
+    expect(hours.statusCode, hours.body).toBe(200);
+    const account = await post(admin, '/api/v1/accounts', { name: 'Booked customer', ownerId: outsider.userId });
+    const contact = await post(admin, '/api/v1/contacts', {
+      lastName: 'Booked buyer',
+      accountId: account.id,
+      ownerId: outsider.userId,
+    });
+    const deal = await post(admin, '/api/v1/deals', {
+      name: 'Booked deal',
+      accountId: account.id,
+      primaryContactId: contact.id,
+      ownerId: inside.userId,
+    });
+    const lead = await post(inside, '/api/v1/leads', { lastName: 'Booked lead', company: 'Booked Co' });
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    start.setUTCHours(10, 0, 0, 0);
+    const dealBooking = await post(inside, '/api/v1/bookings', {
+      ownerId: field.userId,
+      start: start.toISOString(),
+      durationMinutes: 60,
+      dealId: deal.id,
+    });
+    const leadBooking = await post(inside, '/api/v1/bookings', {
+      ownerId: field.userId,
+      start: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+      durationMinutes: 60,
+      leadId: lead.id,
+    });
+    // the hand-off: the deal and the lead pass to someone neither party sees
+    for (const [path, id] of [
+      ['/api/v1/deals', deal.id],
+      ['/api/v1/leads', lead.id],
+    ] as const) {
+      const r = await api.as(admin, {
+        method: 'PATCH',
+        url: `${path}/${id}`,
+        headers: { 'if-match': '*' },
+        payload: { ownerId: outsider.userId },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const urls: Record<Booked, string> = {
+      booking: `/api/v1/bookings/${dealBooking.id}`,
+      lead: `/api/v1/leads/${lead.id}`,
+      deal: `/api/v1/deals/${deal.id}`,
+      account: `/api/v1/accounts/${account.id}`,
+      contact: `/api/v1/contacts/${contact.id}`,
+    };
+    const reads = async () => {
+      const got: Record<string, number> = {};
+      for (const role of Object.keys(throughBooking) as Role[])
+        for (const what of Object.keys(urls) as Booked[])
+          got[`${role} ${what}`] = (await api.as(actors[role], { method: 'GET', url: urls[what] })).statusCode;
+      return got;
+    };
+    const want = (phase: 'live' | 'cancelled') =>
+      Object.fromEntries(
+        (Object.keys(throughBooking) as Role[]).flatMap((role) =>
+          (Object.keys(urls) as Booked[]).map((what) => [`${role} ${what}`, status(throughBooking[role][phase][what])]),
+        ),
+      );
+    expect(await reads()).toEqual(want('live'));
+    // reading is not changing
+    const edit = await api.as(field, {
+      method: 'PATCH',
+      url: `/api/v1/accounts/${account.id}`,
+      headers: { 'if-match': '*' },
+      payload: { industry: 'Changed' },
+    });
+    expect(edit.statusCode).toBe(403);
+    // another organization never sees the booking
+    expect((await api.as(foreignAdmin, { method: 'GET', url: urls.booking })).statusCode).toBe(404);
+
+    for (const b of [dealBooking, leadBooking]) {
+      const c = await api.as(inside, {
+        method: 'POST',
+        url: `/api/v1/bookings/${b.id}/cancel`,
+        headers: { 'if-match': String(b.version) },
+        payload: { reason: 'matrix' },
+      });
+      expect(c.statusCode, c.body).toBe(200);
+    }
+    expect(await reads()).toEqual(want('cancelled'));
+  });
+});

@@ -337,3 +337,53 @@ describe('leads over HTTP', () => {
     expect(verify.json()).toMatchObject({ ok: true, unsealed: 0 });
   });
 });
+
+describe('inside sales works a lead by phone', () => {
+  it('logs a call and a call-back task on its lead; the lead shows when it was last touched', async () => {
+    const inside = await createTestUser(deps, org.admin, 'inside_sales');
+    const lead = await createLead(inside, { lastName: 'Dialled', company: 'Phone Co' });
+    expect(lead).toMatchObject({ lastTouchedAt: null });
+
+    // A note or a task is not contact with the person: the lead stays untouched.
+    clock.advance(60_000);
+    const task = await api.as(inside, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: { type: 'task', subject: 'Call Dialled back', leadId: lead.id, dueAt: '2026-03-03T10:00:00.000Z' },
+    });
+    expect(task.statusCode, task.body).toBe(201);
+    const still = await api.as(inside, { method: 'GET', url: `/api/v1/leads/${lead.id}` });
+    expect(still.json<Lead & { lastTouchedAt: string | null }>().lastTouchedAt).toBeNull();
+
+    const call = await api.as(inside, {
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: {
+        type: 'call',
+        leadId: lead.id,
+        direction: 'outbound',
+        disposition: 'call_back_later',
+        occurredAt: '2026-03-02T08:30:00.000Z',
+      },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const touched = await api.as(inside, { method: 'GET', url: `/api/v1/leads/${lead.id}` });
+    expect(touched.json<{ lastTouchedAt: string }>().lastTouchedAt).toBe('2026-03-02T08:30:00.000Z');
+
+    // The list carries it too, and an update of the lead keeps it.
+    const list = await api.as(inside, { method: 'GET', url: '/api/v1/leads?limit=200' });
+    const listed = list
+      .json<{ items: (Lead & { lastTouchedAt: string | null })[] }>()
+      .items.find((l) => l.id === lead.id);
+    expect(listed?.lastTouchedAt).toBe('2026-03-02T08:30:00.000Z');
+    const changed = await patch(inside, lead.id, lead.version, { status: 'working' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json<{ lastTouchedAt: string }>().lastTouchedAt).toBe('2026-03-02T08:30:00.000Z');
+
+    // The call-back task is on the inside rep's agenda.
+    const agenda = await api.as(inside, { method: 'GET', url: '/api/v1/tasks/agenda' });
+    expect(agenda.statusCode, agenda.body).toBe(200);
+    const due = agenda.json<{ upcoming: { subject: string; leadId: string }[] }>().upcoming;
+    expect(due).toContainEqual(expect.objectContaining({ subject: 'Call Dialled back', leadId: lead.id }));
+  });
+});

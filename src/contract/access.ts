@@ -130,3 +130,90 @@ export function canCreate(actor: Pick<Actor, 'role' | 'partnerAccountId'>, entit
   const probe: Actor = { orgId: '', userId: '', teamId: null, teamUserIds: [], ...actor };
   return scopeFor(probe, entity, 'write').kind !== 'none';
 }
+
+/** Roles whose users take booked meetings in their calendar (outside / field sales). */
+export const bookableRoles: readonly Role[] = ['rep'];
+
+/** Booking meetings in an outside rep's calendar: inside sales, and managers and admins on their behalf. */
+export function canBookMeetings(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'inside_sales' || actor.role === 'manager' || actor.role === 'admin';
+}
+
+/**
+ * The users whose bookings the actor sees, as the rep the meeting is for or the one who booked it:
+ * reps and inside sales their own, managers their team's, admins and auditors all, others none.
+ */
+export function bookingScope(actor: Actor): Scope {
+  switch (actor.role) {
+    case 'admin':
+    case 'auditor':
+      return { kind: 'all' };
+    case 'manager':
+      return { kind: 'owners', ownerIds: actor.teamUserIds };
+    case 'rep':
+    case 'inside_sales':
+      return { kind: 'owners', ownerIds: [actor.userId] };
+    case 'marketing':
+    case 'partner':
+      return { kind: 'none' };
+  }
+}
+
+/** The two parties of a booking: the outside rep it is for and the user who booked it. */
+export interface BookingParties {
+  ownerId: string;
+  bookedBy: string;
+}
+
+export function canSeeBooking(actor: Actor, b: BookingParties): boolean {
+  const scope = bookingScope(actor);
+  return inScope(scope, { ownerId: b.ownerId }) || inScope(scope, { ownerId: b.bookedBy });
+}
+
+/** Rescheduling and cancelling: either party (or their manager, or an admin); auditors only read. */
+export function canChangeBooking(actor: Actor, b: BookingParties): boolean {
+  return actor.role !== 'auditor' && canSeeBooking(actor, b);
+}
+
+/** The outcome (held, no-show) is the outside rep's to record (or their manager's, or an admin's). */
+export function canRecordBookingOutcome(actor: Actor, b: BookingParties): boolean {
+  return actor.role !== 'auditor' && inScope(bookingScope(actor), { ownerId: b.ownerId });
+}
+
+/** A private calendar feed: the rep's own to issue and revoke (an admin may revoke anyone's). */
+export function canManageCalendarFeed(
+  actor: Pick<Actor, 'role' | 'userId'>,
+  userId: string,
+  action: 'issue' | 'revoke',
+): boolean {
+  if (actor.userId === userId) return actor.role !== 'partner' && actor.role !== 'auditor';
+  return action === 'revoke' && actor.role === 'admin';
+}
+
+/** Working hours and time off: the rep's own, a manager's team's, an admin's anyone's. */
+export function canEditAvailability(actor: Actor, userId: string): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'manager') return actor.teamUserIds.includes(userId);
+  return actor.role === 'rep' && actor.userId === userId;
+}
+
+/**
+ * Read scope through a booking: the records a meeting is about (its lead, contact or deal, and for a
+ * deal its account and contacts) are readable by the outside rep it is booked for while it is not
+ * cancelled, and by whoever booked it always, so inside sales keeps sight of what it handed over.
+ * The answer is the users whose bookings count, or null when bookings give the actor nothing more.
+ */
+export function bookingReaders(actor: Actor): readonly string[] | null {
+  switch (actor.role) {
+    case 'rep':
+    case 'inside_sales':
+      return [actor.userId];
+    case 'manager':
+      return actor.teamUserIds;
+    case 'admin':
+    case 'auditor':
+    case 'marketing':
+    case 'partner':
+      return null;
+  }
+}

@@ -42,6 +42,11 @@ export const leadSchema = z.object({
   convertedAccountId: idSchema.nullable(),
   convertedContactId: idSchema.nullable(),
   convertedDealId: idSchema.nullable(),
+  /**
+   * Business time of the latest call, email or meeting logged on the lead; null while untouched.
+   * With `createdAt` it gives the lead's age and how long it has gone untouched.
+   */
+  lastTouchedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -2,12 +2,13 @@
 // server's event loop. Plain JavaScript so that it loads without a TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 const identity = (v) => v;
 const db = await PGlite.create({
   dataDir: workerData.dataDir,
-  extensions: { pg_trgm },
+  extensions: { pg_trgm, btree_gist },
   parsers: {
     // 64-bit integers as numbers (ids and counts stay well below 2^53), dates as ISO strings,
     // numerics as exact strings: the same shapes the pg driver is configured to return.

@@ -555,4 +555,66 @@ export interface DB {
   merged_records: MergedRecordsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_attempts: WebhookAttemptsTable;
+  rep_availability: RepAvailabilityTable;
+  rep_time_off: RepTimeOffTable;
+  bookings: BookingsTable;
+  rep_calendar_feeds: RepCalendarFeedsTable;
+}
+
+export interface RepCalendarFeedsTable {
+  org_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Ts;
+}
+
+export interface RepAvailabilityTable {
+  org_id: string;
+  user_id: string;
+  timezone: string;
+  working_hours: Json<{ weekday: number; start: string; end: string }[]>;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  min_notice_minutes: number;
+  max_per_day: number;
+  bookable: boolean;
+  routing_weight: number;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface RepTimeOffTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  starts_at: Ts;
+  ends_at: Ts;
+  reason: string | null;
+  created_at: Ts;
+}
+
+export interface BookingsTable {
+  org_id: string;
+  id: string;
+  owner_id: string;
+  booked_by: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  account_id: string | null;
+  deal_id: string | null;
+  title: string;
+  location: string | null;
+  starts_at: Ts;
+  ends_at: Ts;
+  timezone: string;
+  /** tstzrange as text; written through SQL (see the bookings repository). */
+  blocked: string;
+  status: string;
+  cancel_reason: string | null;
+  sequence: number;
+  /** How the rep was chosen when routing picked them ({ rule, reasons }); null when the booker chose. */
+  routing: ColumnType<{ rule: string; reasons: string[] } | null, string | null, string | null>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
 }

@@ -16,6 +16,7 @@ export type SoftDeletedTable = {
 const entityNames: Record<VersionedTable, string> = {
   accounts: 'account',
   activities: 'activity',
+  bookings: 'booking',
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',

@@ -26,3 +26,33 @@ export async function isOnDealInScope(
     from (select ${orgId}::uuid as org_id, ${id}::uuid as id) r`.execute(db);
   return rows[0]?.on === true;
 }
+
+/**
+ * Whether a record is on a booking of one of the users (as the rep it is for while not cancelled, or
+ * as the one who booked it): directly, or for an account or contact through the booking's deal.
+ */
+export async function isOnBookingOf(
+  db: DbExecutor,
+  entity: 'lead' | 'deal' | 'account' | 'contact',
+  orgId: string,
+  id: string,
+  userIds: readonly string[],
+): Promise<boolean> {
+  if (userIds.length === 0) return false;
+  const users = sql.join(userIds.map((u) => sql`${u}::uuid`));
+  const party = sql`((b.owner_id in (${users}) and b.status <> 'cancelled') or b.booked_by in (${users}))`;
+  const about = {
+    lead: sql`b.lead_id = ${id}::uuid`,
+    deal: sql`b.deal_id = ${id}::uuid`,
+    account: sql`(b.account_id = ${id}::uuid or exists (select 1 from deals d
+      where d.org_id = b.org_id and d.id = b.deal_id and d.account_id = ${id}::uuid))`,
+    contact: sql`(b.contact_id = ${id}::uuid or exists (select 1 from deals d
+      where d.org_id = b.org_id and d.id = b.deal_id and d.primary_contact_id = ${id}::uuid)
+      or exists (select 1 from deal_contacts dc
+      where dc.org_id = b.org_id and dc.deal_id = b.deal_id and dc.contact_id = ${id}::uuid))`,
+  }[entity];
+  const { rows } = await sql<{ on: boolean }>`select exists (
+    select 1 from bookings b where b.org_id = ${orgId}::uuid and ${about} and ${party}
+  ) as on`.execute(db);
+  return rows[0]?.on === true;
+}

@@ -1,7 +1,14 @@
 import type { DbExecutor } from '../db/database.ts';
-import { inScope, relatedDealScope, scopeFor, type Actor, type ScopedEntity } from '../contract/access.ts';
+import {
+  bookingReaders,
+  inScope,
+  relatedDealScope,
+  scopeFor,
+  type Actor,
+  type ScopedEntity,
+} from '../contract/access.ts';
 import { forbidden, invalid, notFound } from '../contract/errors.ts';
-import { isActiveUser, isOnDealInScope } from './access.repository.ts';
+import { isActiveUser, isOnBookingOf, isOnDealInScope } from './access.repository.ts';
 
 /**
  * Loads-then-checks helper: a record outside the actor's read scope is reported as not found.
@@ -41,7 +48,26 @@ export async function onVisibleDeal(
   if (!row || (entity !== 'account' && entity !== 'contact')) return false;
   if (inScope(scopeFor(actor, entity, 'read'), { ownerId: row.owner_id })) return false;
   const dealScope = relatedDealScope(actor, entity);
-  return dealScope !== null && isOnDealInScope(db, entity, actor.orgId, row.id, dealScope);
+  if (dealScope !== null && (await isOnDealInScope(db, entity, actor.orgId, row.id, dealScope))) return true;
+  return onVisibleBooking(db, actor, entity, row);
+}
+
+/**
+ * Whether a loaded lead, deal, account or contact outside the actor's own read scope is on a
+ * booking that lets the actor read it (`bookingReaders`); false without asking the database when
+ * the record is missing, already in scope, or bookings give the actor nothing.
+ */
+export async function onVisibleBooking(
+  db: DbExecutor,
+  actor: Actor,
+  entity: ScopedEntity,
+  row: { id: string; owner_id: string | null; partner_account_id?: string | null } | undefined,
+): Promise<boolean> {
+  if (!row || entity === 'activity') return false;
+  const scope = scopeFor(actor, entity, 'read');
+  if (inScope(scope, { ownerId: row.owner_id, partnerAccountId: row.partner_account_id ?? null })) return false;
+  const readers = bookingReaders(actor);
+  return readers !== null && isOnBookingOf(db, entity, actor.orgId, row.id, readers);
 }
 
 /** A visible record the actor may not change is 403; an invisible one stays 404. */

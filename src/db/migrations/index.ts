@@ -10,6 +10,7 @@ import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
 import { moveIn } from './0015-move-in.ts';
+import { booking } from './0017-booking.ts';
 import { unknownPaths } from './0020-unknown-paths.ts';
 
 export interface Migration {
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'jobs', sql: jobs },
   { version: 14, name: 'board-index', sql: boardIndex },
   { version: 15, name: 'move-in', sql: moveIn },
+  { version: 17, name: 'booking', sql: booking },
   { version: 20, name: 'unknown-paths', sql: unknownPaths },
 ];

@@ -7,7 +7,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { baseCurrency } from '../accounts/accounts.service.ts';
 import { changeEvents } from '../shared.ts';
-import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleBooking, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import { dealSnapshot, gateFacts, recordOf, toDealDto, type DealRecord } from './deal-dto.ts';
@@ -154,7 +154,8 @@ export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInpu
 
 /** A live deal with its children, or not_found when it does not exist or is outside the actor's read scope. */
 export async function readRecord(db: DbExecutor, actor: Actor, id: string): Promise<DealRecord> {
-  return recordOf(assertCanRead(actor, 'deal', await repo.getDealRecord(db, actor.orgId, id), id));
+  const row = await repo.getDealRecord(db, actor.orgId, id);
+  return recordOf(assertCanRead(actor, 'deal', row, id, await onVisibleBooking(db, actor, 'deal', row)));
 }
 
 /**

@@ -7,7 +7,18 @@ import { scopeCondition } from '../../db/scope.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { ListLeadsQuery } from '../../contract/leads.ts';
 
-export type LeadRow = Selectable<LeadsTable>;
+/** A lead as read: the stored row, and when it was last touched when the read asked for it. */
+export type LeadRow = Selectable<LeadsTable> & { last_touched_at?: Date | null };
+
+/**
+ * When the lead was last touched: the business time of the latest call, email or meeting logged on
+ * it (notes and tasks are not contact with the person). Null while no one has reached out.
+ */
+const lastTouchedAt = sql<Date | null>`(
+  select max(a.occurred_at) from activities a
+  where a.org_id = leads.org_id and a.lead_id = leads.id and a.deleted_at is null
+    and a.type in ('call', 'email', 'meeting')
+)`;
 export type LeadInsert = Omit<Insertable<LeadsTable>, 'version'>;
 export type LeadPatch = Updateable<LeadsTable>;
 
@@ -15,6 +26,7 @@ export async function getLead(db: DbExecutor, orgId: string, id: string): Promis
   return db
     .selectFrom('leads')
     .selectAll()
+    .select(lastTouchedAt.as('last_touched_at'))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
@@ -29,6 +41,7 @@ export async function lockLead(db: DbExecutor, orgId: string, id: string): Promi
   return db
     .selectFrom('leads')
     .selectAll()
+    .select(lastTouchedAt.as('last_touched_at'))
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
@@ -52,7 +65,12 @@ export async function updateLead(
 }
 
 export async function listLeads(db: DbExecutor, orgId: string, scope: Scope, q: ListLeadsQuery): Promise<LeadRow[]> {
-  let b = db.selectFrom('leads').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  let b = db
+    .selectFrom('leads')
+    .selectAll()
+    .select(lastTouchedAt.as('last_touched_at'))
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null);
   const cond = scopeCondition(scope, 'owner_id');
   if (cond) b = b.where(cond);
   if (q.status) b = b.where('status', 'in', q.status);

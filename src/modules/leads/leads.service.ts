@@ -11,7 +11,7 @@ import {
   type UpdateLeadInput,
 } from '../../contract/leads.ts';
 import { changeEvents } from '../shared.ts';
-import { assertCanCreate, assertCanRead, assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleBooking, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
@@ -38,6 +38,7 @@ export function toLeadDto(r: repo.LeadRow): LeadDto {
     convertedAccountId: r.converted_account_id,
     convertedContactId: r.converted_contact_id,
     convertedDealId: r.converted_deal_id,
+    lastTouchedAt: iso(r.last_touched_at ?? null),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -150,7 +151,8 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
 }
 
 export async function getLead(deps: Deps, actor: Actor, id: string): Promise<LeadDto> {
-  return toLeadDto(assertCanRead(actor, 'lead', await repo.getLead(deps.db, actor.orgId, id), id));
+  const row = await repo.getLead(deps.db, actor.orgId, id);
+  return toLeadDto(assertCanRead(actor, 'lead', row, id, await onVisibleBooking(deps.db, actor, 'lead', row)));
 }
 
 export async function listLeads(
@@ -198,7 +200,7 @@ export async function updateLead(
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
-    return after;
+    return { ...after, last_touched_at: before.last_touched_at };
   });
   return toLeadDto(row);
 }
@@ -235,7 +237,7 @@ export async function markLeadConverted(
     updated_at: now,
   });
   await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
-  return toLeadDto(after);
+  return toLeadDto({ ...after, last_touched_at: before.last_touched_at });
 }
 
 /** Converted leads are kept: attribution and the funnel count them. */

@@ -12,10 +12,15 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** "3 d", "5 h", "12 min": how long a lead has been waiting since it came in. */
+/** "3 d", "5 h", "12 min": how long a lead has been waiting since it came in (or since it was last touched). */
 export function age(createdAt: string, now: number): string {
   const minutes = Math.max(0, Math.floor((now - Date.parse(createdAt)) / 60_000));
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
   return `${Math.floor(minutes / 1440)} d`;
+}
+
+/** How long a lead has gone without a call, email or meeting: since the last one, or since it came in. */
+export function untouched(lead: { createdAt: string; lastTouchedAt: string | null }, now: number): string {
+  return lead.lastTouchedAt ? age(lead.lastTouchedAt, now) : `${age(lead.createdAt, now)} (never)`;
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ConvertLeadResult, LeadDto, LeadStatus } from '../types.ts';
 import { api, ApiError, getAll, ifMatch } from '../api.ts';
 import { ConvertLeadDialog } from '../components/convert-lead-dialog.tsx';
-import { age } from '../components/durations.ts';
+import { age, untouched } from '../components/durations.ts';
 import { DisqualifyDialog } from '../components/disqualify-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
@@ -147,6 +147,7 @@ export function LeadInboxPage() {
                 <th scope="col">Source</th>
                 <th scope="col">Status</th>
                 <th scope="col">Age</th>
+                <th scope="col">Untouched</th>
                 <th scope="col">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -172,6 +173,9 @@ export function LeadInboxPage() {
                     {l.disqualifiedReason && <div className="small muted">{l.disqualifiedReason}</div>}
                   </td>
                   <td title={formatDateTime(l.createdAt)}>{age(l.createdAt, Date.now())}</td>
+                  <td title={l.lastTouchedAt ? formatDateTime(l.lastTouchedAt) : 'No call, email or meeting yet'}>
+                    {untouched(l, Date.now())}
+                  </td>
                   <td className="row-actions">
                     {l.status === 'new' && (
                       <button type="button" disabled={busy === l.id} onClick={() => void setStatus(l, 'working')}>

@@ -8,7 +8,8 @@ import { AccountLink, ContactLink, contactName, DealLink, leadQuery } from '../c
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { usersQuery } from '../queries.ts';
 import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { age, untouched } from '../components/durations.ts';
 
 export function LeadPage() {
   const { leadId } = useParams({ from: '/leads/$leadId' });
@@ -74,6 +75,14 @@ export function LeadPage() {
                 it became.
               </p>
             )}
+            <dl className="fields" data-testid="lead-age">
+              <dt>Age</dt>
+              <dd title={formatDateTime(l.createdAt)}>{age(l.createdAt, Date.now())}</dd>
+              <dt>Untouched for</dt>
+              <dd title={l.lastTouchedAt ? formatDateTime(l.lastTouchedAt) : 'No call, email or meeting yet'}>
+                {untouched(l, Date.now())}
+              </dd>
+            </dl>
             <InlineFields path="/leads/{id}" id={l.id} version={l.version} queryKey={key} noun="lead" fields={fields} />
             <p className="muted small">Version {l.version}</p>
           </section>

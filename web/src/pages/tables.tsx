@@ -358,6 +358,7 @@ export function LeadsTablePage() {
         { key: 'phone', label: 'Phone', render: (l) => text(l.phone) },
         { key: 'title', label: 'Title', render: (l) => text(l.title) },
         { key: 'createdAt', label: 'Created', sortKey: 'created_at', byDefault: true, render: (l) => day(l.createdAt) },
+        { key: 'lastTouchedAt', label: 'Last touched', byDefault: true, render: (l) => day(l.lastTouchedAt) },
         { key: 'updatedAt', label: 'Updated', sortKey: 'updated_at', render: (l) => day(l.updatedAt) },
       ],
       filters: [
