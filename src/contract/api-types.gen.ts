@@ -986,6 +986,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1048,6 +1049,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1176,25 +1178,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                id: number;
-                seq: number | null;
-                type: string;
-                entityType: string;
-                entityId: string;
-                occurredAt: string;
-                businessTime: string | null;
-                imported: boolean;
-                actor: {
-                  id: string;
-                  name: string | null;
-                } | null;
-                version: number;
-                data: {
-                  [key: string]: unknown;
-                };
-              }[];
+              items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1683,6 +1669,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -2022,6 +2009,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -2531,6 +2519,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -3305,6 +3294,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -3632,6 +3622,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4200,6 +4191,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4531,6 +4523,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4926,6 +4919,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -5446,6 +5440,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -9640,6 +9635,7 @@ export interface components {
       id: number;
       seq: number | null;
       type: string;
+      entityType: string;
       entityId: string;
       occurredAt: string;
       businessTime: string | null;
@@ -9651,6 +9647,13 @@ export interface components {
       version: number;
       data: {
         [key: string]: unknown;
+      };
+    };
+    EventReferences: {
+      [key: string]: {
+        /** @enum {string} */
+        kind: 'account' | 'contact' | 'lead' | 'deal' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+        name: string;
       };
     };
     AnalysisInfo: {
