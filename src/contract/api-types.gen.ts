@@ -2488,6 +2488,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/leads/{id}/account-matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Existing accounts this lead may belong to, best first, each with why (for converting it)
+     * @description The same web domain as the lead's company domain or work email (free mail providers aside) comes first, then a company name whose distinctive words (without legal forms such as Ltd or AS and trade words such as Logistics) are alike. Only accounts you can see are proposed; at most five.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                domain: string | null;
+                /** @enum {string} */
+                reason: 'domain' | 'name';
+                explanation: string;
+                score: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/timeline': {
     parameters: {
       query?: never;
@@ -9652,7 +9722,7 @@ export interface components {
     EventReferences: {
       [key: string]: {
         /** @enum {string} */
-        kind: 'account' | 'contact' | 'lead' | 'deal' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+        kind: 'account' | 'contact' | 'lead' | 'deal' | 'activity' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
         name: string;
       };
     };
