@@ -23,6 +23,11 @@ export function ownerField(users: UserDto[] | undefined, ownerId: string | null)
   };
 }
 
+/** The fields as they may be changed: all read-only for a role that may not edit the record (`canEdit`). */
+export function editableBy(editable: boolean, fields: EditableField[]): EditableField[] {
+  return editable ? fields : fields.map((f) => ({ ...f, readOnly: true }));
+}
+
 /** One activity in a related list: type, when, subject and outcome. */
 export function activityLine(a: ActivityDto) {
   const when = a.occurredAt ?? a.dueAt ?? a.createdAt;
