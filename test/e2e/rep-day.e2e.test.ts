@@ -241,7 +241,17 @@ describe("a rep's day", () => {
     expect(await first.getAttribute('data-type')).toBe('deal.assigned');
     expect(await first.textContent()).toContain(`${manager.name} · Deal assigned`);
     await shoot(page, 'manager-reassigned-1440.png');
-    expect(problems).toEqual([]);
+
+    // The team's velocity with the dates the wrong way round: said in words, next to the dates.
+    await page.goto(`${base}/analytics?tab=velocity&from=2026-05-01&to=2026-04-01`);
+    await poll(() => page.getByTestId('date-range-error').textContent()).toContain('is later than To');
+    await poll(() => page.getByTestId('error-state').textContent()).not.toContain('querystring');
+    await shoot(page, 'manager-date-range-1440.png');
+    // An address with no page says so and offers the way back.
+    await page.goto(`${base}/no-such-page`);
+    await poll(() => page.getByTestId('not-found').textContent()).toContain('Page not found');
+    // The analysis refused the reversed dates (422): the only refused request.
+    expect(problems.filter((p) => !(p.startsWith('422') && p.includes('/api/v1/analytics/')))).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { eventTitle } from '../../src/contract/events/index.ts';
-import type { ApiSchemas } from './api.ts';
+import type { ApiSchemas } from '../../src/contract/api-paths.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from './format.ts';
 
 /*
