@@ -1,6 +1,6 @@
-import type { VelocityReport } from './types.ts';
+import type { ApiSchemas } from '../../../../src/contract/api-paths.ts';
 
-type FactorName = VelocityReport['byCurrency'][number]['factors'][number]['factor'];
+type FactorName = ApiSchemas['VelocityReport']['byCurrency'][number]['factors'][number]['factor'];
 
 /** Every factor the velocity report names, in words (typed by the report, so no factor shows as its key). */
 export const factorLabels: Record<FactorName, string> = {
