@@ -255,6 +255,13 @@ for (const entity of entities) {
             await api.as(actor, { method: 'GET', url: `${entity.path}/${ids[whose]}` })
           ).statusCode;
           want[`read ${whose}`] = status(expected.read[whose]);
+          if (entity.path === '/api/v1/leads') {
+            // The conversion's account proposals are read exactly where the lead is.
+            got[`account matches ${whose}`] = (
+              await api.as(actor, { method: 'GET', url: `${entity.path}/${ids[whose]}/account-matches` })
+            ).statusCode;
+            want[`account matches ${whose}`] = status(expected.read[whose]);
+          }
           got[`write ${whose}`] = (
             await api.as(actor, {
               method: 'PATCH',

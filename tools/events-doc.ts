@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventCatalog, type EventDefinition } from '../src/contract/events/index.ts';
+import { eventCatalog, eventTitle, type EventDefinition } from '../src/contract/events/index.ts';
 
 export const EVENTS_DOC_FILE = 'docs/events.md';
 
@@ -57,7 +57,7 @@ function section(d: EventDefinition): string {
   const lines = [
     `### \`${d.type}\``,
     '',
-    `Version ${d.version}; about: ${d.entityTypes.map((e) => `\`${e}\``).join(', ')}. Written when ${d.when}.`,
+    `Version ${d.version}; about: ${d.entityTypes.map((e) => `\`${e}\``).join(', ')}. Written when ${d.when}. Shown as "${eventTitle(d.type)}".`,
     '',
   ];
   if (rows.length === 0) lines.push('No payload fields.');

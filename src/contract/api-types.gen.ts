@@ -986,6 +986,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1048,6 +1049,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1176,25 +1178,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                id: number;
-                seq: number | null;
-                type: string;
-                entityType: string;
-                entityId: string;
-                occurredAt: string;
-                businessTime: string | null;
-                imported: boolean;
-                actor: {
-                  id: string;
-                  name: string | null;
-                } | null;
-                version: number;
-                data: {
-                  [key: string]: unknown;
-                };
-              }[];
+              items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -1683,6 +1669,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -2022,6 +2009,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -2500,6 +2488,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/leads/{id}/account-matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Existing accounts this lead may belong to, best first, each with why (for converting it)
+     * @description The same web domain as the lead's company domain or work email (free mail providers aside) comes first, then a company name whose distinctive words (without legal forms such as Ltd or AS and trade words such as Logistics) are alike. Only accounts you can see are proposed; at most five.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                domain: string | null;
+                /** @enum {string} */
+                reason: 'domain' | 'name';
+                explanation: string;
+                score: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/timeline': {
     parameters: {
       query?: never;
@@ -2531,6 +2589,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -3305,6 +3364,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -3632,6 +3692,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4200,6 +4261,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4531,6 +4593,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -4926,6 +4989,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -5446,6 +5510,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -10234,6 +10299,7 @@ export interface paths {
             'application/json': {
               items: components['schemas']['TimelineEntry'][];
               nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };
@@ -10753,6 +10819,7 @@ export interface components {
       id: number;
       seq: number | null;
       type: string;
+      entityType: string;
       entityId: string;
       occurredAt: string;
       businessTime: string | null;
@@ -10764,6 +10831,13 @@ export interface components {
       version: number;
       data: {
         [key: string]: unknown;
+      };
+    };
+    EventReferences: {
+      [key: string]: {
+        /** @enum {string} */
+        kind: 'account' | 'contact' | 'lead' | 'deal' | 'activity' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+        name: string;
       };
     };
     AnalysisInfo: {

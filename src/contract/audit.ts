@@ -45,3 +45,25 @@ export const auditEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type AuditEventDto = z.infer<typeof auditEventSchema>;
+
+/** The kinds of record an event payload can name by id (`references` of an event page). */
+export const referenceKinds = [
+  'account',
+  'contact',
+  'lead',
+  'deal',
+  'activity',
+  'user',
+  'team',
+  'pipeline',
+  'stage',
+  'product',
+] as const;
+
+/**
+ * The names of the records a page of events refers to by id (owners, accounts, contacts, stages,
+ * …), resolved once for the page: id → kind and name. A record the reader may not see, or that no
+ * longer exists, is left out.
+ */
+export const eventReferencesSchema = z.record(z.string(), z.object({ kind: z.enum(referenceKinds), name: z.string() }));
+export type EventReferences = z.infer<typeof eventReferencesSchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { accountSchema } from '../contract/accounts.ts';
 import { activitySchema } from '../contract/activities.ts';
 import { analysisInfoSchema } from '../contract/analytics.ts';
+import { eventReferencesSchema } from '../contract/audit.ts';
 import { apiTokenSchema } from '../contract/api-tokens.ts';
 import { bulkResponseSchema, bulkResultSchema } from '../contract/bulk.ts';
 import { contactSchema } from '../contract/contacts.ts';
@@ -60,6 +61,7 @@ const named: [z.ZodType, string][] = [
   [importJobSchema, 'ImportJob'],
   [importPreviewSchema, 'ImportPreview'],
   [timelineEntrySchema, 'TimelineEntry'],
+  [eventReferencesSchema, 'EventReferences'],
   [analysisInfoSchema, 'AnalysisInfo'],
   [bookingSchema, 'Booking'],
   [availabilitySchema, 'Availability'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventReferencesSchema } from '../contract/audit.ts';
 import { idParams } from '../contract/common.ts';
 import type { Actor } from '../contract/access.ts';
 import type { Deps } from '../modules/context.ts';
@@ -32,7 +33,11 @@ export function registerTimeline(
         params: idParams,
         querystring: timelineQuery,
         response: {
-          200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.string().nullable() }),
+          200: z.object({
+            items: z.array(timelineEntrySchema),
+            nextCursor: z.string().nullable(),
+            references: eventReferencesSchema,
+          }),
           ...errorResponses,
         },
       },

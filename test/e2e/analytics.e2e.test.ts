@@ -382,7 +382,7 @@ describe('analytics in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/deals/${id('Imported Alpha')}`);
     await page.getByTestId('merged-history').first().waitFor();
-    expect(await page.getByTestId('timeline').textContent()).toContain('merged a duplicate deal into this one');
+    expect(await page.getByTestId('timeline').textContent()).toContain('Duplicate deal merged into this one');
     expect(
       (await call<{ items: DealDto[] }>('GET', '/api/v1/deals?q=Imported')).items.map((d) => d.name).sort(),
     ).toEqual(['Imported Alpha', 'Imported Gamma']);

@@ -49,8 +49,9 @@ describe("an auditor's day", () => {
     await filters.getByLabel('Event type').fill('deal.updated');
     await filters.getByRole('button', { name: 'Apply' }).click();
     await poll(async () => [...new Set(await events.locator('summary strong').allTextContents())]).toEqual([
-      'deal.updated',
+      'Deal updated',
     ]);
+    expect(await events.first().locator('summary code').textContent()).toBe('deal.updated');
     await events.first().locator('summary').click();
     const table = events.first().locator('table.before-after');
     await table.waitFor();
@@ -72,6 +73,12 @@ describe("an auditor's day", () => {
     await page.getByRole('link', { name: 'Contacts' }).click();
     await page.getByTestId('contacts-table').waitFor();
     expect(await page.getByTestId('table-new').count()).toBe(0);
+    // Nor to change them: a contact's page shows its fields without edit controls.
+    await page.getByTestId('contacts-table').locator('a[href^="/contacts/"]').first().click();
+    await page.getByTestId('record-title').waitFor();
+    await page.getByTestId('field-lastName').waitFor();
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Merge…' }).count()).toBe(0);
 
     // A 422 for the deliberately bad filter is the only refused request.
     expect(problems.filter((p) => !p.includes('/api/v1/audit/events?') && !p.includes('422'))).toEqual([]);

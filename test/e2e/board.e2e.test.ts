@@ -128,7 +128,7 @@ describe('pipeline board in the browser', () => {
     ]);
     expect(await entries.nth(0).textContent()).toContain('Demo → Proposal');
     expect(await entries.nth(0).textContent()).toContain('Ada Admin');
-    expect(await entries.nth(1).textContent()).toContain('12500.00');
+    expect(await entries.nth(1).textContent()).toContain('12,500.00');
     expect(await entries.nth(2).textContent()).toContain('Qualify → Demo');
     expect(await entries.nth(3).textContent()).toContain('Pipeline Field sales');
     await page.screenshot({ path: screenshotPath('deal.png'), fullPage: true });

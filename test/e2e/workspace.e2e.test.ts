@@ -267,7 +267,7 @@ describe('the daily workspace in the browser', () => {
     await page.getByRole('link', { name: 'Open the deal “Difference Works – new deal”' }).click();
     await page.getByTestId('deal-title').waitFor();
     expect(await page.getByTestId('deal-title').textContent()).toBe('Difference Works – new deal');
-    await expect.poll(() => page.getByTestId('timeline-entry').first().textContent()).toContain('12000.00');
+    await expect.poll(() => page.getByTestId('timeline-entry').first().textContent()).toContain('12,000.00');
 
     const leads = await call<{ items: LeadDto[] }>('GET', '/api/v1/leads?status=converted');
     expect(leads.items.map((l) => l.lastName)).toEqual(['Lovelace']);

@@ -11,6 +11,7 @@ import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
 import { LeadInboxPage } from './pages/lead-inbox.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
 import { SetupPage, setupStatusQuery } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { AccountPage } from './pages/account.tsx';
@@ -255,7 +256,13 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function makeRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    defaultNotFoundComponent: NotFoundPage,
+  });
 }
 
 declare module '@tanstack/react-router' {

@@ -62,6 +62,8 @@ export interface EventDefinition {
   schema: z.ZodType;
   /** Older versions, oldest first, each read through its upcaster to the next. */
   history: readonly EventVersionStep[];
+  /** How people read the event ("Merged into another deal"); by default the type in words ("Deal stage changed"). */
+  title?: string;
 }
 
 const created = (snapshot: z.ZodType, extra: z.ZodRawShape = {}) => z.strictObject({ after: snapshot, ...extra });
@@ -131,10 +133,14 @@ function lifecycle(
   if (opts.deleted ?? true)
     out.push(def(`${entity}.deleted`, [entity], `${noun(entity)} is deleted (soft: the row stays)`, deleted(snapshot)));
   if (opts.merged) {
-    out.push(def(`${entity}.merged`, [entity], `another ${entity} is merged into this one`, merged));
-    out.push(
-      def(`${entity}.merged_into`, [entity], `this ${entity} is merged into another one (and deleted)`, mergedInto),
-    );
+    out.push({
+      ...def(`${entity}.merged`, [entity], `another ${entity} is merged into this one`, merged),
+      title: `Duplicate ${entity} merged into this one`,
+    });
+    out.push({
+      ...def(`${entity}.merged_into`, [entity], `this ${entity} is merged into another one (and deleted)`, mergedInto),
+      title: `Merged into another ${entity}`,
+    });
   }
   return out;
 }

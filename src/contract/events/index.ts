@@ -13,6 +13,21 @@ export function eventDefinition(type: string): EventDefinition | undefined {
   return eventCatalog.get(type);
 }
 
+/**
+ * An event type as people read it: the catalog's title, else the type in words
+ * (`lead.status_changed` → "Lead status changed", `api_token.revoked` → "API token revoked").
+ */
+export function eventTitle(type: string): string {
+  const title = eventCatalog.get(type)?.title;
+  if (title) return title;
+  const words = type
+    .replace('.', ' ')
+    .replace(/_/g, ' ')
+    .replace(/\bapi\b/g, 'API')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const pathOf = (path: readonly PropertyKey[]): string => ['data', ...path.map(String)].join('.');
 
 /**

@@ -41,6 +41,31 @@ export async function updateAccount(
   return updateVersioned(db, 'accounts', { orgId, id, version }, patch);
 }
 
+/**
+ * Accounts a lead may belong to, for the conversion's proposal: the same web domain (with or
+ * without `www.`), or a name containing one of the company's distinctive words. The caller ranks them.
+ */
+export async function accountMatchCandidates(
+  db: DbExecutor,
+  orgId: string,
+  scope: Scope,
+  dealScope: Scope | null,
+  opts: { domains: readonly string[]; words: readonly string[]; limit: number },
+): Promise<AccountRow[]> {
+  if (opts.domains.length === 0 && opts.words.length === 0) return [];
+  let b = db.selectFrom('accounts').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null);
+  const cond = readCondition('account', scope, dealScope, 'accounts');
+  if (cond) b = b.where(cond);
+  const domains = opts.domains.flatMap((d) => [d, `www.${d}`]);
+  b = b.where((eb) =>
+    eb.or([
+      ...(domains.length > 0 ? [eb(sql`lower(domain)`, 'in', domains)] : []),
+      ...opts.words.map((w) => eb('name', 'ilike', likePattern(w))),
+    ]),
+  );
+  return b.orderBy('name').orderBy('id').limit(opts.limit).execute();
+}
+
 export async function listAccounts(
   db: DbExecutor,
   orgId: string,

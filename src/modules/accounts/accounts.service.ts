@@ -162,6 +162,22 @@ export async function listAccounts(
   return toPage(rows, q.limit, toAccountDto, (r) => encodeCursor(r[q.sort], r.id));
 }
 
+/** Accounts the actor can see that share one of these web domains or contain one of these name words (at most `limit`). */
+export async function accountMatchCandidates(
+  deps: Deps,
+  actor: Actor,
+  opts: { domains: readonly string[]; words: readonly string[]; limit: number },
+): Promise<{ id: string; name: string; domain: string | null }[]> {
+  const rows = await repo.accountMatchCandidates(
+    deps.db,
+    actor.orgId,
+    scopeFor(actor, 'account', 'read'),
+    relatedDealScope(actor, 'account'),
+    opts,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, domain: r.domain }));
+}
+
 export async function updateAccount(
   deps: Deps,
   actor: Actor,

@@ -3,7 +3,7 @@ import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
-import { auditEventSchema, listAuditEventsQuery } from '../../contract/audit.ts';
+import { auditEventSchema, eventReferencesSchema, listAuditEventsQuery } from '../../contract/audit.ts';
 import { listAuditEvents, verifyAudit } from '../events/events.service.ts';
 
 export const verifyReportSchema = z.object({
@@ -35,7 +35,11 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
           'The event log newest first, each event with its before/after; filters: entityType, entityId, actorId, type (deal.* for a kind), from, to (admin, auditor)',
         querystring: listAuditEventsQuery,
         response: {
-          200: z.object({ items: z.array(auditEventSchema), nextCursor: z.string().nullable() }),
+          200: z.object({
+            items: z.array(auditEventSchema),
+            nextCursor: z.string().nullable(),
+            references: eventReferencesSchema,
+          }),
           ...errorResponses,
         },
       },

@@ -232,18 +232,121 @@ function toEventRow(r: EventWithActorRow): EventRow {
   };
 }
 
-export async function listEntityEvents(
+/**
+ * The activities whose events show on a record's timeline: the calls, meetings, emails, tasks and
+ * notes logged on the record, on the lead it was converted from, and for an account on its
+ * contacts and deals too. Null for a record kind that has no activities.
+ */
+function relatedActivityIds(db: DbExecutor, orgId: string, entityType: string, ids: string[]) {
+  const activities = db.selectFrom('activities as a').select('a.id').where('a.org_id', '=', orgId);
+  const convertedFrom = (column: 'converted_deal_id' | 'converted_contact_id' | 'converted_account_id') =>
+    db.selectFrom('leads as l').select('l.id').where('l.org_id', '=', orgId).where(`l.${column}`, 'in', ids);
+  switch (entityType) {
+    case 'deal':
+      return activities.where((eb) =>
+        eb.or([eb('a.deal_id', 'in', ids), eb('a.lead_id', 'in', convertedFrom('converted_deal_id'))]),
+      );
+    case 'contact':
+      return activities.where((eb) =>
+        eb.or([eb('a.contact_id', 'in', ids), eb('a.lead_id', 'in', convertedFrom('converted_contact_id'))]),
+      );
+    case 'lead':
+      return activities.where('a.lead_id', 'in', ids);
+    case 'account':
+      return activities.where((eb) =>
+        eb.or([
+          eb('a.account_id', 'in', ids),
+          eb('a.lead_id', 'in', convertedFrom('converted_account_id')),
+          eb(
+            'a.deal_id',
+            'in',
+            db.selectFrom('deals as d').select('d.id').where('d.org_id', '=', orgId).where('d.account_id', 'in', ids),
+          ),
+          eb(
+            'a.contact_id',
+            'in',
+            db
+              .selectFrom('contacts as c')
+              .select('c.id')
+              .where('c.org_id', '=', orgId)
+              .where('c.account_id', 'in', ids),
+          ),
+        ]),
+      );
+    default:
+      return null;
+  }
+}
+
+/**
+ * A record's timeline, newest first: its own events (and those of records merged into it) and the
+ * events of the activities logged on it and its related records (`relatedActivityIds`).
+ */
+export async function listTimelineEvents(
   db: DbExecutor,
   orgId: string,
   entityType: string,
-  entityIds: string | readonly string[],
+  entityIds: readonly string[],
   opts: { limit: number; beforeId?: number | undefined },
 ): Promise<EventRow[]> {
-  const ids = typeof entityIds === 'string' ? [entityIds] : [...entityIds];
-  let q = eventsWithActor(db, orgId).where('e.entity_type', '=', entityType).where('e.entity_id', 'in', ids);
+  const ids = [...entityIds];
+  const activityIds = relatedActivityIds(db, orgId, entityType, ids);
+  let q = eventsWithActor(db, orgId).where((eb) => {
+    const own = eb.and([eb('e.entity_type', '=', entityType), eb('e.entity_id', 'in', ids)]);
+    if (!activityIds) return own;
+    return eb.or([own, eb.and([eb('e.entity_type', '=', 'activity'), eb('e.entity_id', 'in', activityIds)])]);
+  });
   if (opts.beforeId !== undefined) q = q.where('e.id', '<', opts.beforeId);
   const rows = await q.orderBy('e.id', 'desc').limit(opts.limit).execute();
   return rows.map(toEventRow);
+}
+
+/** A record an event refers to by id, with what its visibility depends on. */
+export interface ReferencedRecord {
+  id: string;
+  kind: 'account' | 'contact' | 'lead' | 'deal' | 'activity' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+  name: string;
+  ownerId: string | null;
+  partnerAccountId: string | null;
+}
+
+/**
+ * The names of the records these ids belong to, whatever their kind, in one query (a page of
+ * events resolves its references once, not per event). Ids of no record are left out.
+ */
+export async function referencedRecords(
+  db: DbExecutor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<ReferencedRecord[]> {
+  if (ids.length === 0) return [];
+  const list = sql`${[...ids]}::uuid[]`;
+  const r = await sql<{
+    id: string;
+    kind: ReferencedRecord['kind'];
+    name: string;
+    owner_id: string | null;
+    partner_account_id: string | null;
+  }>`
+    select id, 'account' as kind, name, owner_id, null::uuid as partner_account_id from accounts where org_id = ${orgId} and id = any(${list})
+    union all select id, 'contact', trim(coalesce(first_name, '') || ' ' || last_name), owner_id, null from contacts where org_id = ${orgId} and id = any(${list})
+    union all select id, 'lead', trim(coalesce(first_name, '') || ' ' || last_name) || coalesce(' (' || company || ')', ''), owner_id, null from leads where org_id = ${orgId} and id = any(${list})
+    union all select id, 'deal', name, owner_id, partner_account_id from deals where org_id = ${orgId} and id = any(${list})
+    union all select id, 'activity', initcap(type) || coalesce(': ' || subject, ''), owner_id, null from activities where org_id = ${orgId} and id = any(${list})
+    union all select id, 'user', name, null, null from users where org_id = ${orgId} and id = any(${list})
+    union all select id, 'team', name, null, null from teams where org_id = ${orgId} and id = any(${list})
+    union all select id, 'pipeline', name, null, null from pipelines where org_id = ${orgId} and id = any(${list})
+    union all select id, 'stage', name, null, null from stages where org_id = ${orgId} and id = any(${list})
+    union all select id, 'product', name, null, null from products where org_id = ${orgId} and id = any(${list})`.execute(
+    db,
+  );
+  return r.rows.map((x) => ({
+    id: x.id,
+    kind: x.kind,
+    name: x.name,
+    ownerId: x.owner_id,
+    partnerAccountId: x.partner_account_id,
+  }));
 }
 
 /** The records merged into this one, directly or through other merges (their histories show on its timeline). */

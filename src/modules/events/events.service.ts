@@ -1,9 +1,13 @@
-import { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { EMPTY_CHAIN } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
-import { canReadAudit } from '../../contract/access.ts';
-import type { AuditEventDto, ListAuditEventsQuery } from '../../contract/audit.ts';
+import { canReadAudit, canReadReference, inScope, relatedDealScope, scopeFor } from '../../contract/access.ts';
+import {
+  auditEventSchema,
+  type AuditEventDto,
+  type EventReferences,
+  type ListAuditEventsQuery,
+} from '../../contract/audit.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { EventTypeFilter } from '../../contract/webhooks.ts';
 import { upcastEvent } from '../../contract/events/index.ts';
@@ -18,21 +22,16 @@ export async function reserveEventIds(trx: DbExecutor, n: number): Promise<numbe
   return repo.nextEventIds(trx, n);
 }
 
-export const timelineEntrySchema = z.object({
-  id: z.number().int(),
-  seq: z.number().int().nullable(),
-  type: z.string(),
-  /** The record the event is about: the timeline's own record, or one merged into it. */
-  entityId: z.string(),
-  occurredAt: z.string(),
-  businessTime: z.string().nullable(),
-  imported: z.boolean(),
-  actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-  /** The version of the payload in `data`: the current version of the type (older payloads are upcast). */
-  version: z.number().int(),
-  data: z.record(z.string(), z.unknown()),
-});
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+/** One event of a timeline or of the audit view (the same shape and mapping for both). */
+export const timelineEntrySchema = auditEventSchema;
+export type TimelineEntry = AuditEventDto;
+
+/** A page of events with the names of the records they refer to, resolved once for the page. */
+export interface EventPage {
+  items: TimelineEntry[];
+  nextCursor: string | null;
+  references: EventReferences;
+}
 
 /** An event as the timeline and the audit view show it: times as ISO text, the payload upcast to its type's current version. */
 function toEntry(r: repo.EventRow): TimelineEntry {
@@ -40,6 +39,7 @@ function toEntry(r: repo.EventRow): TimelineEntry {
     id: r.id,
     seq: r.seq,
     type: r.type,
+    entityType: r.entityType,
     entityId: r.entityId,
     occurredAt: r.occurredAt.toISOString(),
     businessTime: r.businessTime ? r.businessTime.toISOString() : null,
@@ -49,24 +49,76 @@ function toEntry(r: repo.EventRow): TimelineEntry {
   };
 }
 
+/**
+ * A record's timeline, newest first: its events, those of records merged into it and those of the
+ * activities on it and its related records (calls and meetings of the lead a deal came from, of an
+ * account's contacts and deals). The caller has checked that the actor may read the record; its
+ * history comes with it, as the record page shows it.
+ */
 export async function timeline(
   deps: Deps,
   actor: Actor,
   entityType: string,
   entityId: string,
   opts: { limit: number; before?: number | undefined },
-): Promise<{ items: TimelineEntry[]; nextCursor: string | null }> {
+): Promise<EventPage> {
   const merged = await repo.mergedInto(deps.db, actor.orgId, entityType, entityId);
-  const rows = await repo.listEntityEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], {
+  const rows = await repo.listTimelineEvents(deps.db, actor.orgId, entityType, [entityId, ...merged], {
     limit: opts.limit + 1,
     beforeId: opts.before,
   });
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
+  const items = page.map(toEntry);
   return {
-    items: page.map(toEntry),
+    items,
     nextCursor: rows.length > opts.limit && last ? String(last.id) : null,
+    references: await referencesOf(deps, actor, items, entityType),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id-shaped string in a payload (ids sit at most a few levels deep: changes, snapshots, line items). */
+function collectIds(v: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 5) return;
+  if (typeof v === 'string') {
+    if (UUID.test(v)) into.add(v.toLowerCase());
+  } else if (Array.isArray(v)) {
+    for (const x of v) collectIds(x, into, depth + 1);
+  } else if (typeof v === 'object' && v !== null) {
+    for (const x of Object.values(v)) collectIds(x, into, depth + 1);
+  }
+}
+
+/**
+ * The names of the records a page of events refers to, as far as the actor may see them: a
+ * business record by its own read scope (the account and contacts named on a deal's timeline also
+ * through the deal, as the deal page shows them), reference data by the reference rules.
+ */
+async function referencesOf(
+  deps: Deps,
+  actor: Actor,
+  items: readonly TimelineEntry[],
+  timelineOf?: string,
+): Promise<EventReferences> {
+  const ids = new Set<string>();
+  for (const e of items) {
+    collectIds(e.data, ids);
+    if (e.entityType !== timelineOf) ids.add(e.entityId.toLowerCase());
+  }
+  const out: EventReferences = {};
+  for (const r of await repo.referencedRecords(deps.db, actor.orgId, [...ids])) {
+    const visible =
+      r.kind === 'account' || r.kind === 'contact' || r.kind === 'lead' || r.kind === 'deal' || r.kind === 'activity'
+        ? inScope(scopeFor(actor, r.kind, 'read'), r) ||
+          (timelineOf === 'deal' && relatedDealScope(actor, r.kind) !== null) ||
+          // The activities on a record's timeline come with the record.
+          (timelineOf !== undefined && r.kind === 'activity')
+        : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind);
+    if (visible) out[r.id] = { kind: r.kind, name: r.name };
+  }
+  return out;
 }
 
 export async function verifyAudit(deps: Deps, actor: Actor): Promise<VerifyReport> {
@@ -116,11 +168,7 @@ export async function moveChainHead(trx: DbExecutor, orgId: string, head: repo.C
 }
 
 /** The audit view: the organization's event log, newest first, with its filters (admins and auditors). */
-export async function listAuditEvents(
-  deps: Deps,
-  actor: Actor,
-  q: ListAuditEventsQuery,
-): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+export async function listAuditEvents(deps: Deps, actor: Actor, q: ListAuditEventsQuery): Promise<EventPage> {
   if (!canReadAudit(actor)) throw forbidden('Only admins and auditors can read the audit log');
   const rows = await repo.listAuditEvents(deps.db, actor.orgId, {
     entityType: q.entityType,
@@ -134,8 +182,10 @@ export async function listAuditEvents(
   });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const items = page.map(toEntry);
   return {
-    items: page.map((r) => ({ ...toEntry(r), entityType: r.entityType })),
+    items,
     nextCursor: rows.length > q.limit && last ? String(last.id) : null,
+    references: await referencesOf(deps, actor, items),
   };
 }

@@ -9,6 +9,8 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import { convertLead } from './convert-lead.ts';
 import * as svc from './leads.service.ts';
+import { accountMatchesSchema } from '../../contract/account-match.ts';
+import { accountMatchesForLead } from './account-matches.ts';
 
 export function registerLeadRoutes(app: App, deps: Deps): void {
   const tags = ['leads'];
@@ -89,6 +91,22 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => convertLead(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+  );
+  app.get(
+    '/api/v1/leads/:id/account-matches',
+    {
+      schema: {
+        tags,
+        summary: 'Existing accounts this lead may belong to, best first, each with why (for converting it)',
+        description:
+          "The same web domain as the lead's company domain or work email (free mail providers aside) comes first, " +
+          'then a company name whose distinctive words (without legal forms such as Ltd or AS and trade words such as Logistics) are alike. ' +
+          'Only accounts you can see are proposed; at most five.',
+        params: idParams,
+        response: { 200: accountMatchesSchema, ...errorResponses },
+      },
+    },
+    (request) => accountMatchesForLead(deps, actorOf(request), request.params.id),
   );
   registerTimeline(app, deps, '/api/v1/leads', 'lead', (actor, id) => svc.getLead(deps, actor, id));
 }

@@ -10,12 +10,14 @@ import { Modal } from './modal.tsx';
 
 type AccountMode = 'create' | 'link' | 'none';
 
-/** Accounts whose name is close to the lead's company, offered for linking instead of a duplicate. */
-function useSimilarAccounts(company: string | null) {
+/**
+ * Existing accounts the lead may belong to, best first, each with why (same web domain, then a
+ * similar company name), offered for linking instead of a duplicate.
+ */
+function useAccountMatches(leadId: string) {
   return useQuery({
-    queryKey: ['search', 'account', company],
-    queryFn: () => api.get('/search', { params: { query: { q: company ?? '', types: ['account'], limit: 3 } } }),
-    enabled: Boolean(company),
+    queryKey: ['lead', leadId, 'account-matches'],
+    queryFn: () => api.get('/leads/{id}/account-matches', { params: { path: { id: leadId } } }),
     staleTime: 30_000,
   });
 }
@@ -34,12 +36,12 @@ export function ConvertLeadDialog({
   onConverted: (r: ConvertLeadResult) => void;
 }) {
   const pipelines = useQuery(pipelinesQuery);
-  const similar = useSimilarAccounts(lead.company);
-  const exact = similar.data?.items.find((a) => a.title.toLowerCase() === lead.company?.toLowerCase());
+  const matches = useAccountMatches(lead.id).data?.items ?? [];
+  const best = matches[0];
   const [mode, setMode] = useState<AccountMode | null>(null);
   const [linkId, setLinkId] = useState<string | null>(null);
-  const accountMode: AccountMode = mode ?? (exact ? 'link' : lead.company ? 'create' : 'none');
-  const linkedId = linkId ?? exact?.id ?? similar.data?.items[0]?.id ?? null;
+  const accountMode: AccountMode = mode ?? (best ? 'link' : lead.company ? 'create' : 'none');
+  const linkedId = linkId ?? best?.accountId ?? null;
   const [f, setF] = useState({
     accountName: lead.company ?? '',
     domain: lead.companyDomain ?? '',
@@ -136,18 +138,18 @@ export function ConvertLeadDialog({
         <fieldset>
           <legend>Account</legend>
           <div className="chips" role="radiogroup" aria-label="Account">
-            {similar.data?.items.map((a) => (
-              <label key={a.id} className="chip">
+            {matches.map((a) => (
+              <label key={a.accountId} className="chip" data-testid="account-match">
                 <input
                   type="radio"
                   name="account-mode"
-                  checked={accountMode === 'link' && linkedId === a.id}
+                  checked={accountMode === 'link' && linkedId === a.accountId}
                   onChange={() => {
                     setMode('link');
-                    setLinkId(a.id);
+                    setLinkId(a.accountId);
                   }}
                 />
-                Link existing: {a.title}
+                Link existing: {a.name} <span className="muted small">({a.explanation})</span>
               </label>
             ))}
             <label className="chip">

@@ -6,6 +6,7 @@ import { isTyping } from './keys.ts';
 import { categoryLabels } from './objection-fields.tsx';
 import { LogCallDialog, type CallTarget } from './log-call-dialog.tsx';
 import { EmptyState, ErrorState, Loading } from './states.tsx';
+import { formatDateTime } from '../format.ts';
 
 const durationOf = (s: number | null) => (s === null ? '' : ` · ${formatDuration(s)}`);
 
@@ -74,7 +75,7 @@ export function DealCalls({ dealId, dealName }: { dealId: string; dealName: stri
                 {a.disposition && <span className="badge">{a.disposition.replace(/_/g, ' ')}</span>}
                 <span className="small muted">
                   {' '}
-                  {a.occurredAt ? new Date(a.occurredAt).toLocaleString() : ''}
+                  {formatDateTime(a.occurredAt, '')}
                   {durationOf(a.durationSeconds)}
                 </span>
               </div>

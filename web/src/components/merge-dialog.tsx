@@ -4,7 +4,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { api, ApiError, type ApiData } from '../api.ts';
 import { formatMoney } from '../money.ts';
 import { nameOf, usersQuery } from '../queries.ts';
-import { sessionQuery } from '../session.ts';
+import { canEdit, useActor } from '../permissions.ts';
 import type { AccountDto, ContactDto, DealDto, LeadDto, UserDto } from '../types.ts';
 import { Modal } from './modal.tsx';
 import { AccountLink, contactName, ContactLink } from './record-links.tsx';
@@ -295,9 +295,9 @@ export function MergeDialog<E extends MergeEntity>({
 /** The "Merge…" button of a record page and its dialog. */
 export function MergeAction<E extends MergeEntity>({ entity, record }: { entity: E; record: Dto[E] }) {
   const [open, setOpen] = useState(false);
-  const role = useQuery(sessionQuery).data?.user.role;
-  // Auditors read everything and write nothing; for everyone else the API decides per record.
-  if (role === 'auditor') return null;
+  const actor = useActor();
+  // Merging changes the kept record: offered to whoever may edit it (the API checks the other one too).
+  if (!canEdit(actor, entity, record)) return null;
   return (
     <>
       <button type="button" className="merge-action" onClick={() => setOpen(true)}>

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api, getPage, type ListItem, type ListPath } from '../api.ts';
 import { Timeline } from '../pages/timeline.tsx';
-import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 
 const LIMIT = 20;
 
@@ -72,10 +71,6 @@ export function RecordTimeline({
     queryKey: [...queryKey, 'timeline'],
     queryFn: () => api.get(`${path}/timeline`, { params: { path: { id }, query: { limit: 100 } } }),
   });
-  const pipelines = useQuery(pipelinesQuery);
-  const users = useQuery(usersQuery);
-  const stageName = (id: string) =>
-    pipelines.data?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? 'a stage';
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -90,11 +85,10 @@ export function RecordTimeline({
       )}
       {timeline.data && (
         <Timeline
-          recordId={path.split('/').pop()}
+          recordId={id}
+          recordType={path.split('/')[1]?.replace(/s$/, '') ?? ''}
           entries={timeline.data.items}
-          describeStage={stageName}
-          describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'}
-          userName={(id) => nameOf(users.data, id)}
+          references={timeline.data.references}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
+import { refusalText } from '../problem-text.ts';
 
 /** What went wrong and what the user can do about it, from an API refusal or a network failure. */
 export function explain(err: unknown, what = 'this record'): { title: string; hint: string; retry: boolean } {
@@ -27,7 +28,7 @@ export function explain(err: unknown, what = 'this record'): { title: string; hi
             hint: `${err.detail}. Try again in a moment; if it persists, tell your administrator.`,
             retry: true,
           }
-        : { title: 'The request was refused', hint: err.detail, retry: false };
+        : { title: 'The request was refused', hint: refusalText(err.detail, err.errors), retry: false };
   }
 }
 

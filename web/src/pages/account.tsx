@@ -8,16 +8,19 @@ import { accountQuery, AccountLink, contactName } from '../components/record-lin
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { formatMoney } from '../money.ts';
 import { usersQuery } from '../queries.ts';
-import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
+import { activityLine, editableBy, ownerField, RecordError, words } from './record-common.tsx';
+import { canEdit, useActor } from '../permissions.ts';
 
 export function AccountPage() {
   const { accountId } = useParams({ from: '/accounts/$accountId' });
   const account = useQuery(accountQuery(accountId));
   const users = useQuery(usersQuery);
+  const actor = useActor();
   if (account.isPending) return <p className="muted">Loading the account…</p>;
   if (account.isError) return <RecordError noun="account" error={account.error} list="/accounts" />;
   const a = account.data;
   const key = ['account', a.id];
+  const editable = canEdit(actor, 'account', a);
   const fields: EditableField[] = [
     { key: 'name', label: 'Name', value: a.name, toPatch: (v) => ({ name: v }) },
     {
@@ -90,7 +93,7 @@ export function AccountPage() {
               version={a.version}
               queryKey={key}
               noun="account"
-              fields={fields}
+              fields={editableBy(editable, fields)}
             />
             <p className="muted small">Version {a.version}</p>
           </section>

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, getWithQuery, type ApiData } from '../api.ts';
+import { codeWords, entryChanges, entrySubject, entryTitle, type EventReferences } from '../event-entry.ts';
+import { formatDateTime } from '../format.ts';
 import { usersQuery } from '../queries.ts';
 
 type AuditEvent = ApiData<'get', '/audit/events'>['items'][number];
@@ -32,19 +34,10 @@ interface Filters {
 }
 const none: Filters = { entityType: '', actorId: '', type: '', from: '', to: '' };
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** An event's data as before/after: field changes side by side, a creation's after, a deletion's before. */
-function BeforeAfter({ data }: { data: Record<string, unknown> }) {
-  const changes = isRecord(data.changes) ? data.changes : null;
-  const rows: [string, unknown, unknown][] = changes
-    ? Object.entries(changes).map(([k, v]) => (isRecord(v) ? [k, v.from, v.to] : [k, undefined, v]))
-    : isRecord(data.after)
-      ? Object.entries(data.after).map(([k, v]) => [k, undefined, v])
-      : isRecord(data.before)
-        ? Object.entries(data.before).map(([k, v]) => [k, v, undefined])
-        : Object.entries(data).map(([k, v]) => [k, undefined, v]);
+function BeforeAfter({ entry, references }: { entry: AuditEvent; references: EventReferences }) {
+  const rows = entryChanges(entry, { references });
+  if (rows.length === 0) return <p className="muted small">No fields.</p>;
   return (
     <table className="records compact before-after">
       <thead>
@@ -55,11 +48,11 @@ function BeforeAfter({ data }: { data: Record<string, unknown> }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map(([field, before, after]) => (
-          <tr key={field}>
-            <td>{field}</td>
-            <td>{show(before)}</td>
-            <td>{show(after)}</td>
+        {rows.map((r) => (
+          <tr key={r.field}>
+            <td>{r.field}</td>
+            <td>{r.from || '—'}</td>
+            <td>{r.to}</td>
           </tr>
         ))}
       </tbody>
@@ -153,6 +146,7 @@ export function AuditPage() {
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const next = events.data?.nextCursor ?? null;
+  const references = events.data?.references ?? {};
 
   return (
     <section className="audit-page" aria-labelledby="audit-title">
@@ -226,15 +220,16 @@ export function AuditPage() {
               <li key={e.id} className="card" data-testid="audit-event" data-entity-type={e.entityType}>
                 <details>
                   <summary>
-                    <strong>{e.type}</strong>{' '}
+                    <strong>{entryTitle(e)}</strong>{' '}
                     <span className="muted small">
-                      #{e.seq ?? 'unsealed'} · {new Date(e.occurredAt).toLocaleString()} ·{' '}
-                      {e.actor ? (e.actor.name ?? e.actor.id) : 'system'} · {e.entityType} {e.entityId.slice(0, 8)}
-                      {e.businessTime && ` · business time ${new Date(e.businessTime).toLocaleString()}`}
+                      {entrySubject(e, { references }) ?? codeWords(e.entityType)} · <code>{e.type}</code> · #
+                      {e.seq ?? 'unsealed'} · {formatDateTime(e.occurredAt)} ·{' '}
+                      {e.actor ? (e.actor.name ?? 'a deleted user') : 'system'}
+                      {e.businessTime && ` · business time ${formatDateTime(e.businessTime)}`}
                       {e.imported && ' · imported'}
                     </span>
                   </summary>
-                  <BeforeAfter data={e.data} />
+                  <BeforeAfter entry={e} references={references} />
                 </details>
               </li>
             ))}

@@ -7,7 +7,8 @@ import { AccountLink, contactName, contactQuery } from '../components/record-lin
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { formatMoney } from '../money.ts';
 import { usersQuery } from '../queries.ts';
-import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
+import { activityLine, editableBy, ownerField, RecordError, words } from './record-common.tsx';
+import { canEdit, useActor } from '../permissions.ts';
 
 const list = (v: string) =>
   v
@@ -23,10 +24,12 @@ export function ContactPage() {
   const { contactId } = useParams({ from: '/contacts/$contactId' });
   const contact = useQuery(contactQuery(contactId));
   const users = useQuery(usersQuery);
+  const actor = useActor();
   if (contact.isPending) return <p className="muted">Loading the contact…</p>;
   if (contact.isError) return <RecordError noun="contact" error={contact.error} list="/contacts" />;
   const c = contact.data;
   const key = ['contact', c.id];
+  const editable = canEdit(actor, 'contact', c);
   const fields: EditableField[] = [
     { key: 'firstName', label: 'First name', value: c.firstName ?? '', toPatch: (v) => ({ firstName: orNull(v) }) },
     { key: 'lastName', label: 'Last name', value: c.lastName, toPatch: (v) => ({ lastName: v }) },
@@ -89,7 +92,7 @@ export function ContactPage() {
               version={c.version}
               queryKey={key}
               noun="contact"
-              fields={fields}
+              fields={editableBy(editable, fields)}
             />
             <p className="muted small">Version {c.version}</p>
           </section>

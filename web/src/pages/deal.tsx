@@ -7,8 +7,8 @@ import { canEdit, useActor } from '../permissions.ts';
 import { MoveDialog, type PendingMove } from './move-dialog.tsx';
 import { MergeAction } from '../components/merge-dialog.tsx';
 import { Link, useParams } from '@tanstack/react-router';
-import { formatMoney } from '../money.ts';
-import { dealQuery, dealTimelineQuery, nameOf, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
+import { formatDateTime, formatMoney } from '../format.ts';
+import { dealQuery, dealTimelineQuery, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
 import type { DealDto, GateField, PipelineDto, StageDto, UserDto } from '../types.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { RelatedList } from '../components/related-list.tsx';
@@ -60,7 +60,7 @@ export function DealPage() {
             />
             {editable && <StageControl deal={d} pipeline={pipeline} />}
             <p className="muted small">
-              In stage since {new Date(d.stageEnteredAt).toLocaleString()} · version {d.version}
+              In stage since {formatDateTime(d.stageEnteredAt)} · version {d.version}
             </p>
           </section>
           <section className="card" aria-labelledby="customer-title">
@@ -88,24 +88,16 @@ export function DealPage() {
           {timeline.data && (
             <Timeline
               recordId={d.id}
+              recordType="deal"
+              currency={d.currency}
               entries={timeline.data.items}
-              describeStage={(id) => stageName(pipelines.data, id)}
-              describePipeline={(id) => pipelines.data?.find((p) => p.id === id)?.name ?? 'a pipeline'}
-              userName={(id) => nameOf(users.data, id)}
+              references={timeline.data.references}
             />
           )}
         </section>
       </div>
     </article>
   );
-}
-
-function stageName(pipelines: PipelineDto[] | undefined, id: string): string {
-  for (const p of pipelines ?? []) {
-    const s = p.stages.find((x) => x.id === id);
-    if (s) return s.name;
-  }
-  return 'a stage';
 }
 
 /** The deal's fields; the stage moves on the board (under its rules), so it is shown, not edited, here. */

@@ -10,6 +10,7 @@ import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 import { sessionQuery } from '../session.ts';
 import type { ActivityDto } from '../types.ts';
 import { words } from './record-common.tsx';
+import { formatDateTime } from '../format.ts';
 
 type DealAttention = ApiData<'get', '/deals/attention'>['items'][number];
 
@@ -70,7 +71,7 @@ function TaskRow({ task, overdue }: { task: ActivityDto; overdue?: boolean }) {
         <span>{task.subject}</span>
       </label>{' '}
       <span className="muted small">
-        {task.dueAt ? new Date(task.dueAt).toLocaleString() : 'no due date'} · <About a={task} />
+        {formatDateTime(task.dueAt, 'no due date')} · <About a={task} />
       </span>
       {error && (
         <span className="field-error" role="alert">

@@ -7,7 +7,8 @@ import { InlineFields, orNull, type EditableField } from '../components/inline-f
 import { AccountLink, ContactLink, contactName, DealLink, leadQuery } from '../components/record-links.tsx';
 import { RecordTimeline, RelatedList } from '../components/related-list.tsx';
 import { usersQuery } from '../queries.ts';
-import { activityLine, ownerField, RecordError, words } from './record-common.tsx';
+import { activityLine, editableBy, ownerField, RecordError, words } from './record-common.tsx';
+import { canEdit, useActor } from '../permissions.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { age, untouched } from '../components/durations.ts';
 
@@ -15,10 +16,12 @@ export function LeadPage() {
   const { leadId } = useParams({ from: '/leads/$leadId' });
   const lead = useQuery(leadQuery(leadId));
   const users = useQuery(usersQuery);
+  const actor = useActor();
   if (lead.isPending) return <p className="muted">Loading the lead…</p>;
   if (lead.isError) return <RecordError noun="lead" error={lead.error} list="/leads" />;
   const l = lead.data;
   const key = ['lead', l.id];
+  const editable = canEdit(actor, 'lead', l);
   const converted = l.status === 'converted';
   const text = (
     k: 'firstName' | 'company' | 'email' | 'phone' | 'title' | 'source' | 'industry',
@@ -83,7 +86,14 @@ export function LeadPage() {
                 {untouched(l, Date.now())}
               </dd>
             </dl>
-            <InlineFields path="/leads/{id}" id={l.id} version={l.version} queryKey={key} noun="lead" fields={fields} />
+            <InlineFields
+              path="/leads/{id}"
+              id={l.id}
+              version={l.version}
+              queryKey={key}
+              noun="lead"
+              fields={editableBy(editable, fields)}
+            />
             <p className="muted small">Version {l.version}</p>
           </section>
           {converted && (

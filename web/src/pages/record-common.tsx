@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import type { EditableField } from '../components/inline-fields.tsx';
 import { nameOf } from '../queries.ts';
 import type { ActivityDto, UserDto } from '../types.ts';
+import { formatDateTime } from '../format.ts';
 
 export const words = (v: string) => v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, ' ');
 
@@ -22,12 +23,17 @@ export function ownerField(users: UserDto[] | undefined, ownerId: string | null)
   };
 }
 
+/** The fields as they may be changed: all read-only for a role that may not edit the record (`canEdit`). */
+export function editableBy(editable: boolean, fields: EditableField[]): EditableField[] {
+  return editable ? fields : fields.map((f) => ({ ...f, readOnly: true }));
+}
+
 /** One activity in a related list: type, when, subject and outcome. */
 export function activityLine(a: ActivityDto) {
   const when = a.occurredAt ?? a.dueAt ?? a.createdAt;
   return (
     <>
-      <strong>{words(a.type)}</strong> <span className="muted">{new Date(when).toLocaleString()}</span>
+      <strong>{words(a.type)}</strong> <span className="muted">{formatDateTime(when)}</span>
       {a.subject && <> · {a.subject}</>}
       {a.disposition && <span className="badge">{words(a.disposition)}</span>}
     </>

@@ -63,7 +63,7 @@ function NextActivity({ d }: { d: DealRow }) {
       {next ? (
         <span>
           {next.subject ?? 'Task'}
-          {next.dueAt && <span className="muted small"> · {new Date(next.dueAt).toLocaleDateString()}</span>}
+          {next.dueAt && <span className="muted small"> · {formatDate(next.dueAt)}</span>}
         </span>
       ) : (
         <span className="muted">—</span>

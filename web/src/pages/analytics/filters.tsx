@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, getAll } from '../../api.ts';
+import { formatDate } from '../../format.ts';
 import { pipelinesQuery, productsQuery, usersQuery } from '../../queries.ts';
 import type { FilterKey, FilterValues } from './common.tsx';
 
@@ -137,6 +138,11 @@ export function AnalyticsFilters({
           onChange={(e) => onChange('to', e.target.value || undefined)}
         />
       </label>
+      {values.from && values.to && values.from > values.to && (
+        <p className="field-error" role="alert" data-testid="date-range-error">
+          From ({formatDate(values.from)}) is later than To ({formatDate(values.to)}): choose a From on or before To.
+        </p>
+      )}
       <MultiChoice label="Owner" name="ownerId" value={values.ownerId} options={users} onChange={onChange} />
       <MultiChoice label="Team" name="teamId" value={values.teamId} options={teams} onChange={onChange} />
       <Choice

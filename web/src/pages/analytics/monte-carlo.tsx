@@ -5,6 +5,9 @@ import { AnalysisView, NumbersTable, pct, plot, useAnalysis, WindowNote, type Fi
 import type { MonteCarloReport } from './types.ts';
 import { formatNumber } from '../../format.ts';
 
+const BAND = '#c7d2fe';
+const MEDIAN = '#4f46e5';
+
 /** P10–P90 as a shaded band (a transparent P10 base with the P90 − P10 stacked on it) and the P50 line. */
 function bandOption(r: MonteCarloReport): ChartOption {
   const x = r.bands.map((b) => `day ${b.dayEnd}`);
@@ -29,14 +32,17 @@ function bandOption(r: MonteCarloReport): ChartOption {
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
-        areaStyle: { color: '#c7d2fe' },
+        areaStyle: { color: BAND },
+        // The legend takes its colour from itemStyle, not from the area: the same colour as the band.
+        itemStyle: { color: BAND },
         data: r.bands.map((b) => plot(b.p90) - plot(b.p10)),
       },
       {
         name: 'P50',
         type: 'line',
         symbol: 'none',
-        lineStyle: { color: '#4f46e5', width: 2 },
+        lineStyle: { color: MEDIAN, width: 2 },
+        itemStyle: { color: MEDIAN },
         data: r.bands.map((b) => plot(b.p50)),
       },
       ...(r.target

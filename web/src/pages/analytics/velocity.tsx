@@ -3,20 +3,14 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatMoney } from '../../money.ts';
 import { AnalysisView, NumbersTable, num, pct, useAnalysis, WindowNote, type FilterValues } from './common.tsx';
 import type { VelocityFactors, VelocityReport } from './types.ts';
-
-const factorLabels: Record<string, string> = {
-  openDeals: 'Open deals',
-  avgWonAmount: 'Average won amount',
-  winRate: 'Win rate',
-  avgCycleDays: 'Cycle days',
-};
+import { factorLabels } from './velocity-labels.ts';
 
 function factorOption(c: VelocityReport['byCurrency'][number]): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     grid: { left: 150, right: 30, top: 20, bottom: 30 },
     xAxis: { type: 'value', name: `${c.currency}/day` },
-    yAxis: { type: 'category', data: c.factors.map((f) => factorLabels[f.factor] ?? f.factor), inverse: true },
+    yAxis: { type: 'category', data: c.factors.map((f) => factorLabels[f.factor]), inverse: true },
     series: [
       {
         type: 'bar',
@@ -87,7 +81,7 @@ export function VelocityTab({ filters }: { filters: FilterValues }) {
               <EChart
                 option={options[i] ?? {}}
                 height={220}
-                label={`Velocity factor contributions in ${c.currency} per day: ${c.factors.map((f) => `${factorLabels[f.factor] ?? f.factor} ${num(f.contribution, 2)}`).join(', ')}`}
+                label={`Velocity factor contributions in ${c.currency} per day: ${c.factors.map((f) => `${factorLabels[f.factor]} ${num(f.contribution, 2)}`).join(', ')}`}
               />
               <NumbersTable
                 caption={`Velocity factors, ${c.currency}`}
@@ -101,7 +95,7 @@ export function VelocityTab({ filters }: { filters: FilterValues }) {
                 caption={`Factor contributions, ${c.currency}`}
                 head={['Factor', 'Log ratio', 'Share', 'Contribution/day']}
                 rows={c.factors.map((f) => [
-                  factorLabels[f.factor] ?? f.factor,
+                  factorLabels[f.factor],
                   num(f.logRatio, 3),
                   pct(f.share),
                   num(f.contribution, 2),

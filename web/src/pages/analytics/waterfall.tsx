@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { EmptyState } from '../../components/states.tsx';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
-import { formatMoney } from '../../money.ts';
+import { formatDate, formatMoney } from '../../format.ts';
 import { AnalysisView, DealNameCell, NumbersTable, plot, useAnalysis, type FilterValues } from './common.tsx';
 import type { WaterfallReport } from './types.ts';
 
@@ -116,15 +115,34 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
   );
 }
 
-/** 5. Pipeline waterfall between the two dates of the filter, with the deals behind each bar. */
+/** A calendar day as YYYY-MM-DD in the browser's own calendar. */
+const isoDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/**
+ * The dates the waterfall compares: the filter's, else the last 30 days up to today (a waterfall
+ * needs two dates; an empty page asking for them helped nobody).
+ */
+export function waterfallDates(filters: Pick<FilterValues, 'from' | 'to'>, today = new Date()) {
+  const to = filters.to ?? isoDay(today);
+  const start = new Date(`${to}T12:00:00`);
+  start.setDate(start.getDate() - 30);
+  return { from: filters.from ?? isoDay(start), to, defaulted: !filters.from || !filters.to };
+}
+
+/** 5. Pipeline waterfall between the two dates of the filter (by default the last 30 days), with the deals behind each bar. */
 export function WaterfallTab({ filters }: { filters: FilterValues }) {
-  if (!filters.from || !filters.to)
-    return (
-      <EmptyState title="Choose a From and a To date">
-        The waterfall compares the open pipeline on the two dates.
-      </EmptyState>
-    );
-  return <WaterfallView filters={filters} />;
+  const { from, to, defaulted } = waterfallDates(filters);
+  return (
+    <>
+      {defaulted && (
+        <p className="muted small" data-testid="waterfall-default-dates">
+          Comparing {formatDate(from)} with {formatDate(to)}; choose From and To above to compare other dates.
+        </p>
+      )}
+      <WaterfallView filters={{ ...filters, from, to }} />
+    </>
+  );
 }
 
 function WaterfallView({ filters }: { filters: FilterValues }) {
