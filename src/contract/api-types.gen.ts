@@ -5329,64 +5329,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'pending_approval';
-              approval: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                dealId: string;
-                dealName: string;
-                /** @enum {string} */
-                action: 'update_deal' | 'move_stage';
-                change: {
-                  [key: string]: unknown;
-                };
-                expectedVersion: number;
-                reasons: {
-                  /** Format: uuid */
-                  ruleId: string;
-                  /** @enum {string} */
-                  kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                  message: string;
-                }[];
-                approvers: (
-                  | {
-                      /** @enum {string} */
-                      kind: 'user';
-                      /** Format: uuid */
-                      userId: string;
-                      name: string;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'role';
-                      /** @enum {string} */
-                      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
-                    }
-                )[];
-                step: number;
-                /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
-                /** Format: uuid */
-                requestedBy: string;
-                ownerId: string | null;
-                decisions: {
-                  step: number;
-                  /** Format: uuid */
-                  userId: string;
-                  /** @enum {string} */
-                  decision: 'approved' | 'rejected';
-                  note: string | null;
-                  at: string;
-                }[];
-                createdAt: string;
-                decidedAt: string | null;
-                canDecide: boolean;
-                version: number;
-              };
-            };
+            'application/json': components['schemas']['HeldForApproval'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -5461,64 +5404,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'pending_approval';
-              approval: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                dealId: string;
-                dealName: string;
-                /** @enum {string} */
-                action: 'update_deal' | 'move_stage';
-                change: {
-                  [key: string]: unknown;
-                };
-                expectedVersion: number;
-                reasons: {
-                  /** Format: uuid */
-                  ruleId: string;
-                  /** @enum {string} */
-                  kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                  message: string;
-                }[];
-                approvers: (
-                  | {
-                      /** @enum {string} */
-                      kind: 'user';
-                      /** Format: uuid */
-                      userId: string;
-                      name: string;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'role';
-                      /** @enum {string} */
-                      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
-                    }
-                )[];
-                step: number;
-                /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
-                /** Format: uuid */
-                requestedBy: string;
-                ownerId: string | null;
-                decisions: {
-                  step: number;
-                  /** Format: uuid */
-                  userId: string;
-                  /** @enum {string} */
-                  decision: 'approved' | 'rejected';
-                  note: string | null;
-                  at: string;
-                }[];
-                createdAt: string;
-                decidedAt: string | null;
-                canDecide: boolean;
-                version: number;
-              };
-            };
+            'application/json': components['schemas']['HeldForApproval'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -9311,23 +9197,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                threshold: string | null;
-                currency: string | null;
-                /** @enum {string} */
-                approverKind: 'manager_chain' | 'role';
-                approverRole:
-                  ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
-                levels: number;
-                active: boolean;
-                createdAt: string;
-                updatedAt: string;
-                version: number;
-              }[];
+              items: components['schemas']['ApprovalRule'][];
             };
           };
         };
@@ -9388,22 +9258,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-              threshold: string | null;
-              currency: string | null;
-              /** @enum {string} */
-              approverKind: 'manager_chain' | 'role';
-              approverRole: ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
-              levels: number;
-              active: boolean;
-              createdAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['ApprovalRule'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -9472,22 +9327,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-              threshold: string | null;
-              currency: string | null;
-              /** @enum {string} */
-              approverKind: 'manager_chain' | 'role';
-              approverRole: ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
-              levels: number;
-              active: boolean;
-              createdAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['ApprovalRule'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -9661,60 +9501,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                dealId: string;
-                dealName: string;
-                /** @enum {string} */
-                action: 'update_deal' | 'move_stage';
-                change: {
-                  [key: string]: unknown;
-                };
-                expectedVersion: number;
-                reasons: {
-                  /** Format: uuid */
-                  ruleId: string;
-                  /** @enum {string} */
-                  kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                  message: string;
-                }[];
-                approvers: (
-                  | {
-                      /** @enum {string} */
-                      kind: 'user';
-                      /** Format: uuid */
-                      userId: string;
-                      name: string;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'role';
-                      /** @enum {string} */
-                      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
-                    }
-                )[];
-                step: number;
-                /** @enum {string} */
-                status: 'pending' | 'approved' | 'rejected';
-                /** Format: uuid */
-                requestedBy: string;
-                ownerId: string | null;
-                decisions: {
-                  step: number;
-                  /** Format: uuid */
-                  userId: string;
-                  /** @enum {string} */
-                  decision: 'approved' | 'rejected';
-                  note: string | null;
-                  at: string;
-                }[];
-                createdAt: string;
-                decidedAt: string | null;
-                canDecide: boolean;
-                version: number;
-              }[];
+              items: components['schemas']['Approval'][];
               nextCursor: string | null;
             };
           };
@@ -9772,60 +9559,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              dealId: string;
-              dealName: string;
-              /** @enum {string} */
-              action: 'update_deal' | 'move_stage';
-              change: {
-                [key: string]: unknown;
-              };
-              expectedVersion: number;
-              reasons: {
-                /** Format: uuid */
-                ruleId: string;
-                /** @enum {string} */
-                kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                message: string;
-              }[];
-              approvers: (
-                | {
-                    /** @enum {string} */
-                    kind: 'user';
-                    /** Format: uuid */
-                    userId: string;
-                    name: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'role';
-                    /** @enum {string} */
-                    role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
-                  }
-              )[];
-              step: number;
-              /** @enum {string} */
-              status: 'pending' | 'approved' | 'rejected';
-              /** Format: uuid */
-              requestedBy: string;
-              ownerId: string | null;
-              decisions: {
-                step: number;
-                /** Format: uuid */
-                userId: string;
-                /** @enum {string} */
-                decision: 'approved' | 'rejected';
-                note: string | null;
-                at: string;
-              }[];
-              createdAt: string;
-              decidedAt: string | null;
-              canDecide: boolean;
-              version: number;
-            };
+            'application/json': components['schemas']['Approval'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -9891,60 +9625,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              dealId: string;
-              dealName: string;
-              /** @enum {string} */
-              action: 'update_deal' | 'move_stage';
-              change: {
-                [key: string]: unknown;
-              };
-              expectedVersion: number;
-              reasons: {
-                /** Format: uuid */
-                ruleId: string;
-                /** @enum {string} */
-                kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
-                message: string;
-              }[];
-              approvers: (
-                | {
-                    /** @enum {string} */
-                    kind: 'user';
-                    /** Format: uuid */
-                    userId: string;
-                    name: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'role';
-                    /** @enum {string} */
-                    role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
-                  }
-              )[];
-              step: number;
-              /** @enum {string} */
-              status: 'pending' | 'approved' | 'rejected';
-              /** Format: uuid */
-              requestedBy: string;
-              ownerId: string | null;
-              decisions: {
-                step: number;
-                /** Format: uuid */
-                userId: string;
-                /** @enum {string} */
-                decision: 'approved' | 'rejected';
-                note: string | null;
-                at: string;
-              }[];
-              createdAt: string;
-              decidedAt: string | null;
-              canDecide: boolean;
-              version: number;
-            };
+            'application/json': components['schemas']['Approval'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -10065,29 +9746,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
-                /** @enum {string} */
-                severity: 'low' | 'medium' | 'high';
-                summary: string;
-                subjectType: string;
-                /** Format: uuid */
-                subjectId: string;
-                personId: string | null;
-                evidence: string[];
-                score: string | null;
-                assigneeId: string | null;
-                /** @enum {string} */
-                status: 'open' | 'confirmed' | 'dismissed';
-                reason: string | null;
-                detectedAt: string;
-                updatedAt: string;
-                canWork: boolean;
-                version: number;
-              }[];
+              items: components['schemas']['Finding'][];
               nextCursor: string | null;
             };
           };
@@ -10267,29 +9926,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
-              /** @enum {string} */
-              severity: 'low' | 'medium' | 'high';
-              summary: string;
-              subjectType: string;
-              /** Format: uuid */
-              subjectId: string;
-              personId: string | null;
-              evidence: string[];
-              score: string | null;
-              assigneeId: string | null;
-              /** @enum {string} */
-              status: 'open' | 'confirmed' | 'dismissed';
-              reason: string | null;
-              detectedAt: string;
-              updatedAt: string;
-              canWork: boolean;
-              version: number;
-            };
+            'application/json': components['schemas']['Finding'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -10347,29 +9984,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
-              /** @enum {string} */
-              severity: 'low' | 'medium' | 'high';
-              summary: string;
-              subjectType: string;
-              /** Format: uuid */
-              subjectId: string;
-              personId: string | null;
-              evidence: string[];
-              score: string | null;
-              assigneeId: string | null;
-              /** @enum {string} */
-              status: 'open' | 'confirmed' | 'dismissed';
-              reason: string | null;
-              detectedAt: string;
-              updatedAt: string;
-              canWork: boolean;
-              version: number;
-            };
+            'application/json': components['schemas']['Finding'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -10959,6 +10574,104 @@ export interface components {
       summary: string;
       path: string;
       params: string[];
+    };
+    Approval: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      dealId: string;
+      dealName: string;
+      /** @enum {string} */
+      action: 'update_deal' | 'move_stage';
+      change: {
+        [key: string]: unknown;
+      };
+      expectedVersion: number;
+      reasons: {
+        /** Format: uuid */
+        ruleId: string;
+        /** @enum {string} */
+        kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
+        message: string;
+      }[];
+      approvers: (
+        | {
+            /** @constant */
+            kind: 'user';
+            /** Format: uuid */
+            userId: string;
+            name: string;
+          }
+        | {
+            /** @constant */
+            kind: 'role';
+            /** @enum {string} */
+            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+          }
+      )[];
+      step: number;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected';
+      /** Format: uuid */
+      requestedBy: string;
+      ownerId: string | null;
+      decisions: {
+        step: number;
+        /** Format: uuid */
+        userId: string;
+        /** @enum {string} */
+        decision: 'approved' | 'rejected';
+        note: string | null;
+        at: string;
+      }[];
+      createdAt: string;
+      decidedAt: string | null;
+      canDecide: boolean;
+      version: number;
+    };
+    HeldForApproval: {
+      /** @constant */
+      status: 'pending_approval';
+      approval: components['schemas']['Approval'];
+    };
+    ApprovalRule: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'discount_above' | 'amount_above' | 'reopen_won' | 'locked_period';
+      threshold: string | null;
+      currency: string | null;
+      /** @enum {string} */
+      approverKind: 'manager_chain' | 'role';
+      approverRole: ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
+      levels: number;
+      active: boolean;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    Finding: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high';
+      summary: string;
+      subjectType: string;
+      /** Format: uuid */
+      subjectId: string;
+      personId: string | null;
+      evidence: string[];
+      score: string | null;
+      assigneeId: string | null;
+      /** @enum {string} */
+      status: 'open' | 'confirmed' | 'dismissed';
+      reason: string | null;
+      detectedAt: string;
+      updatedAt: string;
+      canWork: boolean;
+      version: number;
     };
     FunnelReport: {
       pipeline: {

@@ -21,6 +21,7 @@ import { viewSchema } from '../contract/views.ts';
 import { analyses } from '../modules/analytics/registry.ts';
 import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
+import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
 /**
  * The schemas the OpenAPI document names under `components.schemas` (and references from every
@@ -60,6 +61,10 @@ const named: [z.ZodType, string][] = [
   [importPreviewSchema, 'ImportPreview'],
   [timelineEntrySchema, 'TimelineEntry'],
   [analysisInfoSchema, 'AnalysisInfo'],
+  [approvalSchema, 'Approval'],
+  [heldForApprovalSchema, 'HeldForApproval'],
+  [approvalRuleSchema, 'ApprovalRule'],
+  [findingSchema, 'Finding'],
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];
