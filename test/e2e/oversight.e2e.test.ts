@@ -94,7 +94,7 @@ describe('oversight in the browser', () => {
     await card.getByLabel('Note').fill('Multi-year commitment');
     await card.getByRole('button', { name: 'Approve' }).click();
     await page.getByTestId('approvals-empty').waitFor();
-    await page.getByRole('tab', { name: 'All' }).click();
+    await page.getByRole('tab', { name: 'All', exact: true }).click();
     await expect.poll(() => page.getByTestId('approval').first().textContent()).toContain('Multi-year commitment');
 
     // The change is on the deal now, written as the rep asked.
