@@ -24,8 +24,14 @@ afterAll(async () => {
 });
 
 type Problem = { code: string; errors?: { field: string; message: string }[] };
-async function call<T>(actor: Actor, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers = {}) {
-  const res = await api.as(actor, { method, url, headers, ...(payload ? { payload: payload as object } : {}) });
+async function call<T>(
+  actor: Actor,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: Record<string, unknown>,
+  headers = {},
+) {
+  const res = await api.as(actor, { method, url, headers, ...(payload ? { payload } : {}) });
   return { status: res.statusCode, body: res.json<T>() };
 }
 const findingsOf = async (a: Actor, query = '') =>

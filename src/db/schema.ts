@@ -539,11 +539,11 @@ export interface ApprovalsTable {
   expected_version: number;
   reasons: Json<unknown[]>;
   approvers: Json<unknown[]>;
-  step: number;
+  step: ColumnType<number, number | undefined, number>;
   status: string;
   requested_by: string;
   owner_id: string | null;
-  decisions: Json<unknown[]>;
+  decisions: ColumnType<unknown[], string | undefined, string>;
   created_at: Ts;
   decided_at: Ts | null;
   version: Version;

@@ -30,6 +30,8 @@ export const detectorEventTypes: readonly string[] = DETECTED_TYPES;
 const obj = (v: unknown): Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A decimal of a snapshot (text, or a number in older payloads); 0 when missing. */
+const decimalOf = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '0');
 const time = (v: unknown): Date | null => {
   const s = str(v);
   if (!s) return null;
@@ -122,8 +124,8 @@ export async function detectAll(
         personId: event.actor_id,
         discountPercent: effectiveDiscount({
           productId,
-          unitPrice: String(l.unit_price ?? '0'),
-          discountPercent: String(l.discount_percent ?? '0'),
+          unitPrice: decimalOf(l.unit_price),
+          discountPercent: decimalOf(l.discount_percent),
           listPrice: prices.get(productId) ?? null,
         }),
       });

@@ -170,7 +170,7 @@ export async function runDetection(deps: Deps, orgId: string, fence?: JobContext
 
 export async function runDetectionJob(deps: Deps, ctx: JobContext): Promise<void> {
   if (!ctx.job.org_id) throw new JobFailed('the job names no organization');
-  await runDetection(deps, ctx.job.org_id, ctx.fence);
+  await runDetection(deps, ctx.job.org_id, (trx) => ctx.fence(trx));
 }
 
 /** Per person: findings not dismissed and changes to deals in the last `days` days, highest rate first. */

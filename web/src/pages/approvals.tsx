@@ -28,8 +28,12 @@ function changeText(a: ApprovalDto): string {
   return Object.entries(a.change)
     .map(([k, v]) => {
       if (k === 'lineItems' && Array.isArray(v)) {
-        const discounts = v
-          .map((l) => (typeof l === 'object' && l && 'discountPercent' in l ? String(l.discountPercent) : '0'))
+        const discounts = (v as unknown[])
+          .map((l) => {
+            const d =
+              typeof l === 'object' && l !== null ? (l as { discountPercent?: unknown }).discountPercent : undefined;
+            return typeof d === 'string' ? d : '0';
+          })
           .join('%, ');
         return `line items: ${v.length} (discounts ${discounts}%)`;
       }
