@@ -7,7 +7,7 @@ import { runDetection } from '../src/modules/oversight/findings.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
-import { createTestPipeline } from './helpers/sales.ts';
+import { createTestPipeline, createTestProduct } from './helpers/sales.ts';
 import { createSalesTeam } from './helpers/sales-team.ts';
 
 let deps: TestDeps;
@@ -198,5 +198,40 @@ describe('detectors on the log, findings in the oversight queue', () => {
       .where('id', '=', run.body.jobId)
       .executeTakeFirst();
     expect(job).toEqual({ kind: 'oversight.detect', status: 'queued' });
+  });
+
+  it('reads line discounts from created and updated deals: a discount far from the product median is an outlier', async () => {
+    const { admin } = await createTestOrg(deps);
+    const rep = await createTestUser(deps, admin, 'rep');
+    const pipeline = await createTestPipeline(deps, admin);
+    const product = await createTestProduct(deps, admin, { listPrice: '100.00' });
+    // Nine deals at 8–12% off list, one at 45% (set by an update, after creation at 10%).
+    const discounts = ['10', '8', '12', '10', '9', '11', '10', '12', '8'];
+    for (const [i, d] of discounts.entries())
+      await call(rep, 'POST', '/api/v1/deals', {
+        name: `Line ${i}`,
+        pipelineId: pipeline.id,
+        lineItems: [{ productId: product.id, quantity: '1', discountPercent: d }],
+      });
+    const deep = (
+      await call<DealDto>(rep, 'POST', '/api/v1/deals', {
+        name: 'Deep',
+        pipelineId: pipeline.id,
+        lineItems: [{ productId: product.id, quantity: '1', discountPercent: '10' }],
+      })
+    ).body;
+    await call(
+      rep,
+      'PATCH',
+      `/api/v1/deals/${deep.id}`,
+      { lineItems: [{ productId: product.id, quantity: '1', discountPercent: '45' }] },
+      { 'if-match': String(deep.version) },
+    );
+    await runDetection(deps, admin.orgId);
+    // Ten lines: median 10, deviations 0,2,2,0,1,1,0,2,2,35 → MAD 1.5; z = 0.6745 × 35 / 1.5 = 15.738…, kept as 15.74.
+    const found = await findingsOf(admin, '?detector=discount_outlier');
+    expect(found.map((f) => [f.subjectId, f.personId, f.score, f.severity])).toEqual([
+      [deep.id, rep.userId, '15.7400', 'high'],
+    ]);
   });
 });
