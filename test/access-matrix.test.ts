@@ -629,3 +629,110 @@ describe('access through a booking: the field rep sees what was booked for them'
     expect(await reads()).toEqual(want('cancelled'));
   });
 });
+
+/**
+ * Oversight records are about people: an approval about its requester, a finding about the person
+ * whose events show it. Admins and auditors see every one (auditors work findings: reviewing them
+ * is their part), managers their team's (not working findings about themselves), reps and inside
+ * sales their own (read only), marketing and partners none.
+ */
+const approvalRead: Record<Role, Record<Whose, Outcome>> = {
+  admin: all('ok'),
+  auditor: all('ok'),
+  manager: rows('ok', 'ok', 'hidden'),
+  rep: rows('ok', 'hidden', 'hidden'),
+  inside_sales: rows('ok', 'hidden', 'hidden'),
+  marketing: all('hidden'),
+  partner: all('hidden'),
+};
+const findingWork: Record<Role, Record<Whose, Outcome>> = {
+  admin: all('ok'),
+  auditor: all('ok'),
+  manager: rows('forbidden', 'ok', 'hidden'),
+  rep: rows('forbidden', 'hidden', 'hidden'),
+  inside_sales: rows('forbidden', 'hidden', 'hidden'),
+  marketing: all('hidden'),
+  partner: all('hidden'),
+};
+
+describe('access matrix: approvals and findings', () => {
+  for (const role of Object.keys(approvalRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const people: Record<Whose, Actor> = {
+        own: actor,
+        team: role === 'manager' ? teammate : outsider,
+        other: outsider,
+        otherOrg: foreignAdmin,
+      };
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
+        const person = people[whose];
+        const deal = (
+          await api.as(whose === 'otherOrg' ? foreignAdmin : actors.admin, {
+            method: 'POST',
+            url: '/api/v1/deals',
+            payload: { name: `oversight-${role}-${whose}` },
+          })
+        ).json<{ id: string }>();
+        const approvalId = deps.ids.id();
+        const findingId = deps.ids.id();
+        const now = deps.clock.now();
+        await deps.db
+          .insertInto('approvals')
+          .values({
+            org_id: person.orgId,
+            id: approvalId,
+            deal_id: deal.id,
+            action: 'update_deal',
+            change: JSON.stringify({ amount: '1.00' }),
+            expected_version: 1,
+            reasons: '[]',
+            approvers: JSON.stringify([{ kind: 'role', role: 'admin' }]),
+            status: 'pending',
+            requested_by: person.userId,
+            owner_id: person.userId,
+            created_at: now,
+          })
+          .execute();
+        await deps.db
+          .insertInto('findings')
+          .values({
+            org_id: person.orgId,
+            id: findingId,
+            detector: 'stage_skip',
+            fingerprint: findingId,
+            severity: 'low',
+            summary: 'moved forward over 1 designed stage',
+            subject_type: 'deal',
+            subject_id: deal.id,
+            person_id: person.userId,
+            evidence: '["1"]',
+            status: 'open',
+            detected_at: now,
+            updated_at: now,
+          })
+          .execute();
+        got[`approval ${whose}`] = (
+          await api.as(actor, { method: 'GET', url: `/api/v1/approvals/${approvalId}` })
+        ).statusCode;
+        want[`approval ${whose}`] = status(approvalRead[role][whose]);
+        got[`finding ${whose}`] = (
+          await api.as(actor, { method: 'GET', url: `/api/v1/findings/${findingId}` })
+        ).statusCode;
+        want[`finding ${whose}`] = status(approvalRead[role][whose]);
+        got[`work ${whose}`] = (
+          await api.as(actor, {
+            method: 'PATCH',
+            url: `/api/v1/findings/${findingId}`,
+            headers: { 'if-match': '*' },
+            payload: { status: 'confirmed' },
+          })
+        ).statusCode;
+        want[`work ${whose}`] = status(findingWork[role][whose]);
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});

@@ -64,6 +64,22 @@ describe('demo organization', () => {
     expect([...statuses].sort()).toEqual(['lost', 'open', 'won']);
   });
 
+  it("ends with approval rules, a locked quarter, a rep's discount waiting for the manager and the detectors run", async () => {
+    const org = result.organizationId;
+    const rules = await deps.db.selectFrom('approval_rules').select('kind').where('org_id', '=', org).execute();
+    expect(rules.map((r) => r.kind).sort()).toEqual(['amount_above', 'discount_above', 'locked_period', 'reopen_won']);
+    expect(await deps.db.selectFrom('period_locks').select('id').where('org_id', '=', org).execute()).toHaveLength(1);
+    const pending = await deps.db
+      .selectFrom('approvals')
+      .select(['status', 'approvers'])
+      .where('org_id', '=', org)
+      .execute();
+    expect(pending.map((a) => a.status)).toEqual(['pending']);
+    expect(result.counts.pendingApprovals).toBe(1);
+    const findings = await deps.db.selectFrom('findings').select('id').where('org_id', '=', org).execute();
+    expect(findings).toHaveLength(result.counts.findings ?? -1);
+  });
+
   it('reports what it wrote, links objections to the library and names team managers', async () => {
     const raised = await deps.db
       .selectFrom('raised_objections')

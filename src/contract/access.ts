@@ -217,3 +217,72 @@ export function bookingReaders(actor: Actor): readonly string[] | null {
       return null;
   }
 }
+
+/** Approval rules and period locks are the organization's policy: admins set them. */
+export function canManageOversightPolicy(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * Which approvals and findings a role sees, by the people they are about (an approval's requester
+ * and its deal's owner; a finding's person): admins and auditors all, managers their team's (their
+ * `teamUserIds`), reps and inside sales their own. Marketing and partners see none.
+ */
+export function oversightScope(actor: Actor): Scope {
+  switch (actor.role) {
+    case 'admin':
+    case 'auditor':
+      return { kind: 'all' };
+    case 'manager':
+      return { kind: 'owners', ownerIds: actor.teamUserIds };
+    case 'rep':
+    case 'inside_sales':
+      return { kind: 'owners', ownerIds: [actor.userId] };
+    case 'marketing':
+    case 'partner':
+      return { kind: 'none' };
+  }
+}
+
+/** Whether an approval or finding about these people is inside the actor's oversight scope. */
+export function seesOversight(actor: Actor, people: readonly (string | null)[]): boolean {
+  const scope = oversightScope(actor);
+  if (scope.kind === 'all') return true;
+  if (scope.kind !== 'owners') return false;
+  return people.some((p) => p !== null && scope.ownerIds.includes(p));
+}
+
+/**
+ * Whether the actor decides an approval's current step: the named approver of a manager-chain
+ * step, or anyone with the step's role; admins may decide any step. Nobody approves their own
+ * request, and auditors (read-only) decide nothing.
+ */
+export function canDecideApproval(
+  actor: Pick<Actor, 'role' | 'userId'>,
+  approval: { requestedBy: string; status: string; step: number; approvers: readonly ApproverRef[] },
+): boolean {
+  if (approval.status !== 'pending' || actor.role === 'auditor') return false;
+  if (approval.requestedBy === actor.userId) return false;
+  if (actor.role === 'admin') return true;
+  const current = approval.approvers[approval.step];
+  if (!current) return false;
+  return current.kind === 'user' ? current.userId === actor.userId : current.role === actor.role;
+}
+
+/** An approver of an approval step, as `canDecideApproval` reads it. */
+export type ApproverRef = { kind: 'user'; userId: string } | { kind: 'role'; role: Role };
+
+/**
+ * Whether the actor works findings (assigns, confirms, dismisses): admins and auditors any finding,
+ * managers those of their team (in scope, and not about themselves). Reps only read their own.
+ */
+export function canWorkFinding(actor: Actor, finding: { personId: string | null }): boolean {
+  if (actor.role === 'admin' || actor.role === 'auditor') return true;
+  if (actor.role !== 'manager') return false;
+  return finding.personId !== actor.userId && seesOversight(actor, [finding.personId]);
+}
+
+/** Whether the role sees the oversight queue and may start a detection run. */
+export function canRunDetectors(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'manager';
+}

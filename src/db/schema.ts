@@ -519,6 +519,69 @@ export interface WebhookAttemptsTable {
   test: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+export interface ApprovalRulesTable {
+  org_id: string;
+  id: string;
+  kind: string;
+  threshold: Decimal | null;
+  currency: string | null;
+  approver_kind: string;
+  approver_role: string | null;
+  levels: number;
+  active: boolean;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface ApprovalsTable {
+  org_id: string;
+  id: string;
+  deal_id: string;
+  action: string;
+  change: Json<Record<string, unknown>>;
+  expected_version: number;
+  reasons: Json<unknown[]>;
+  approvers: Json<unknown[]>;
+  step: ColumnType<number, number | undefined, number>;
+  status: string;
+  requested_by: string;
+  owner_id: string | null;
+  decisions: ColumnType<unknown[], string | undefined, string>;
+  created_at: Ts;
+  decided_at: Ts | null;
+  version: Version;
+}
+
+export interface PeriodLocksTable {
+  org_id: string;
+  id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  locked_by: string;
+  locked_at: Ts;
+}
+
+export interface FindingsTable {
+  org_id: string;
+  id: string;
+  detector: string;
+  fingerprint: string;
+  severity: string;
+  summary: string;
+  subject_type: string;
+  subject_id: string;
+  person_id: string | null;
+  evidence: Json<unknown[]>;
+  score: Decimal | null;
+  assignee_id: string | null;
+  status: string;
+  reason: string | null;
+  detected_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   teams: TeamsTable;
@@ -559,6 +622,10 @@ export interface DB {
   rep_time_off: RepTimeOffTable;
   bookings: BookingsTable;
   rep_calendar_feeds: RepCalendarFeedsTable;
+  approval_rules: ApprovalRulesTable;
+  approvals: ApprovalsTable;
+  period_locks: PeriodLocksTable;
+  findings: FindingsTable;
 }
 
 export interface RepCalendarFeedsTable {

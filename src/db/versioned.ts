@@ -15,6 +15,9 @@ export type SoftDeletedTable = {
 /** The name of a table's record in messages, as the API names it. */
 const entityNames: Record<VersionedTable, string> = {
   accounts: 'account',
+  approval_rules: 'approval rule',
+  approvals: 'approval',
+  findings: 'finding',
   activities: 'activity',
   bookings: 'booking',
   contacts: 'contact',

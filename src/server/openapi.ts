@@ -23,6 +23,7 @@ import { analyses } from '../modules/analytics/registry.ts';
 import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
 import { availabilitySchema, bookingSchema, slotSchema, timeOffSchema } from '../contract/booking.ts';
+import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
 /**
  * The schemas the OpenAPI document names under `components.schemas` (and references from every
@@ -67,6 +68,10 @@ const named: [z.ZodType, string][] = [
   [availabilitySchema, 'Availability'],
   [slotSchema, 'Slot'],
   [timeOffSchema, 'TimeOff'],
+  [approvalSchema, 'Approval'],
+  [heldForApprovalSchema, 'HeldForApproval'],
+  [approvalRuleSchema, 'ApprovalRule'],
+  [findingSchema, 'Finding'],
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];

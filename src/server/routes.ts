@@ -12,6 +12,7 @@ import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
+import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -53,4 +54,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerExportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerBookingRoutes(app, deps);
+  registerOversightRoutes(app, deps);
 }

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   canCreate as mayCreate,
+  canRunDetectors,
+  oversightScope,
   canReadReference,
   inScope,
   scopeFor,
@@ -58,4 +60,14 @@ export function canEdit(
 /** Whether the actor may read reference data such as the user and team lists. */
 export function canRead(actor: Actor | null, entity: ReferenceEntity): boolean {
   return actor !== null && canReadReference(actor, entity);
+}
+
+/** Whether the actor sees approvals at all (their own requests, their team's, or all). */
+export function seesApprovals(actor: Actor | null): boolean {
+  return actor !== null && oversightScope(actor).kind !== 'none';
+}
+
+/** Whether the actor has the oversight queue (managers, auditors, admins). */
+export function seesOversightQueue(actor: Pick<Actor, 'role'> | null): boolean {
+  return actor !== null && canRunDetectors(actor);
 }

@@ -36,6 +36,9 @@ import { AdminWebhooksPage } from './pages/admin/webhooks.tsx';
 import { sessionQuery } from './session.ts';
 import { HomePage } from './pages/home.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { ApprovalsPage } from './pages/approvals.tsx';
+import { OversightPage } from './pages/oversight.tsx';
+import { actorOf, seesApprovals, seesOversightQueue } from './permissions.ts';
 import { canReadAudit } from '../../src/contract/access.ts';
 import type { Role } from '../../src/contract/access.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
@@ -206,6 +209,30 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
+/** The approvals inbox: everyone who may see approvals (their own requests at least). */
+const approvalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/approvals',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesApprovals(actorOf(session))) throw redirect({ to: '/' });
+  },
+  component: ApprovalsPage,
+});
+
+/** The oversight queue: managers, auditors and admins. */
+const oversightRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesOversightQueue(session.user)) throw redirect({ to: '/' });
+  },
+  component: OversightPage,
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -251,6 +278,8 @@ const routeTree = rootRoute.addChildren([
   analyticsRoute,
   importRoute,
   auditRoute,
+  approvalsRoute,
+  oversightRoute,
   ...tableRoutes,
   adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
 ]);

@@ -21,6 +21,7 @@ import {
   webhookEndpointSnapshotSchema,
 } from './payloads.ts';
 import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
+import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -39,6 +40,7 @@ export const eventEntityTypes = [
   'user',
   'webhook_endpoint',
   ...bookingEntityTypes,
+  ...oversightEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -301,6 +303,7 @@ const definitions: EventDefinition[] = [
     }),
   ),
   ...bookingEventDefinitions,
+  ...oversightEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

@@ -16,7 +16,14 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import { boardSummary } from './board-summary.ts';
 import * as svc from './deals.service.ts';
-import { moveDealStage } from './move-deal-stage.ts';
+import { heldForApprovalSchema } from '../../contract/oversight.ts';
+import { changeDeal, changeDealStage, type GuardedChange } from '../oversight/approvals.service.ts';
+import type { FastifyReply } from 'fastify';
+
+/** A guarded change answers the deal (200), or 202 with the approval that holds it. */
+function guarded(reply: FastifyReply, result: GuardedChange) {
+  return result.kind === 'applied' ? reply.status(200).send(result.deal) : reply.status(202).send(result.held);
+}
 
 export function registerDealRoutes(app: App, deps: Deps): void {
   const tags = ['deals'];
@@ -67,14 +74,19 @@ export function registerDealRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Update a deal (If-Match: version); the stage moves through POST /deals/:id/stage',
+        summary:
+          'Update a deal (If-Match: version); the stage moves through POST /deals/:id/stage. A change an approval rule holds answers 202 with the approval and changes nothing until approved.',
         params: idParams,
         headers: ifMatchHeader,
         body: updateDealSchema,
-        response: { 200: dealSchema, ...errorResponses },
+        response: { 200: dealSchema, 202: heldForApprovalSchema, ...errorResponses },
       },
     },
-    (request) => svc.updateDeal(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+    async (request, reply) =>
+      guarded(
+        reply,
+        await changeDeal(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
   );
   app.delete(
     '/api/v1/deals/:id',
@@ -98,14 +110,18 @@ export function registerDealRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary:
-          'Move a deal to a stage (If-Match or expectedVersion). Refusals: 422 stage_gate_failed, stage_order_violation, invalid_transition; 403 reopening without permission.',
+          'Move a deal to a stage (If-Match or expectedVersion). Refusals: 422 stage_gate_failed, stage_order_violation, invalid_transition; 403 reopening without permission. A move an approval rule holds answers 202 with the approval.',
         params: idParams,
         headers: ifMatchHeader,
         body: moveDealStageSchema,
-        response: { 200: dealSchema, ...errorResponses },
+        response: { 200: dealSchema, 202: heldForApprovalSchema, ...errorResponses },
       },
     },
-    (request) => moveDealStage(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+    async (request, reply) =>
+      guarded(
+        reply,
+        await changeDealStage(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
   );
   registerTimeline(app, deps, '/api/v1/deals', 'deal', (actor, id) => svc.getDeal(deps, actor, id));
 }

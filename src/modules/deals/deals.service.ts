@@ -207,60 +207,73 @@ export async function updateDeal(
   expected: ExpectedVersion | undefined,
   input: UpdateDealInput,
 ): Promise<DealDto> {
-  assertPartnerOwnerUnchanged(actor, input.ownerId);
-  const written = await write(deps, actor.orgId, async (trx) => {
-    const before = await recordToWrite(trx, actor, id);
-    const beforeRow = before.deal;
-    const version = checkVersion('deal', id, beforeRow.version, expected);
-    const patch = patchFrom(input);
-    if (input.ownerId !== undefined)
-      patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
-    const problems: FieldProblem[] = [];
-    if (input.channel !== undefined || input.partnerAccountId !== undefined) {
-      const channel = chooseChannel(actor, input, beforeRow);
-      problems.push(...channel.problems);
-      patch.channel = channel.channel;
-      patch.partner_account_id = channel.partnerAccountId;
-    }
-    const knownContacts = new Set([
-      ...before.roles.map((r) => r.contact_id),
-      ...(beforeRow.primary_contact_id ? [beforeRow.primary_contact_id] : []),
-    ]);
-    problems.push(
-      ...(await checkReferences(
-        trx,
-        actor,
-        {
-          accountId: input.accountId !== beforeRow.account_id ? input.accountId : undefined,
-          primaryContactId: input.primaryContactId,
-          contactRoles: input.contactRoles,
-          partnerAccountId:
-            patch.partner_account_id !== beforeRow.partner_account_id ? patch.partner_account_id : undefined,
-        },
-        { contactIds: knownContacts },
-      )),
-    );
-    await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
-    let newLines: repo.NewLineItemRow[] | undefined;
-    if (input.lineItems !== undefined) {
-      const currency = input.currency ?? beforeRow.currency.trim();
-      const resolved = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems, {
-        keepProductIds: new Set(before.lines.map((l) => l.product_id)),
-        newId: () => deps.ids.id(),
-      });
-      problems.push(...resolved.problems);
-      newLines = resolved.rows;
-    }
-    if (problems.length) throw invalid(problems);
-    const afterRow = await repo.updateDeal(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
-    if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
-    const after = await loadRecord(trx, actor.orgId, afterRow);
-    await deps.eventLog.append(trx, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
-    return after;
-  });
+  const written = await write(deps, actor.orgId, (trx) => updateDealTx(trx, deps, actor, id, expected, input));
   // The deal as this transaction wrote it: a read after commit could show a later writer's change.
   return toDealDto(written);
+}
+
+/**
+ * Changes a deal inside the caller's transaction (approval rules hold a change and apply it later
+ * through this, in the transaction that records the decision).
+ */
+export async function updateDealTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: UpdateDealInput,
+): Promise<DealRecord> {
+  assertPartnerOwnerUnchanged(actor, input.ownerId);
+  const before = await recordToWrite(trx, actor, id);
+  const beforeRow = before.deal;
+  const version = checkVersion('deal', id, beforeRow.version, expected);
+  const patch = patchFrom(input);
+  if (input.ownerId !== undefined)
+    patch.owner_id = await resolveOwner(trx, actor, 'deal', input.ownerId, beforeRow.owner_id);
+  const problems: FieldProblem[] = [];
+  if (input.channel !== undefined || input.partnerAccountId !== undefined) {
+    const channel = chooseChannel(actor, input, beforeRow);
+    problems.push(...channel.problems);
+    patch.channel = channel.channel;
+    patch.partner_account_id = channel.partnerAccountId;
+  }
+  const knownContacts = new Set([
+    ...before.roles.map((r) => r.contact_id),
+    ...(beforeRow.primary_contact_id ? [beforeRow.primary_contact_id] : []),
+  ]);
+  problems.push(
+    ...(await checkReferences(
+      trx,
+      actor,
+      {
+        accountId: input.accountId !== beforeRow.account_id ? input.accountId : undefined,
+        primaryContactId: input.primaryContactId,
+        contactRoles: input.contactRoles,
+        partnerAccountId:
+          patch.partner_account_id !== beforeRow.partner_account_id ? patch.partner_account_id : undefined,
+      },
+      { contactIds: knownContacts },
+    )),
+  );
+  await assertExternalIdFree(trx, actor.orgId, input.externalId, id);
+  let newLines: repo.NewLineItemRow[] | undefined;
+  if (input.lineItems !== undefined) {
+    const currency = input.currency ?? beforeRow.currency.trim();
+    const resolved = await resolveLineItems(trx, actor.orgId, id, currency, input.lineItems, {
+      keepProductIds: new Set(before.lines.map((l) => l.product_id)),
+      newId: () => deps.ids.id(),
+    });
+    problems.push(...resolved.problems);
+    newLines = resolved.rows;
+  }
+  if (problems.length) throw invalid(problems);
+  const afterRow = await repo.updateDeal(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
+  if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
+  if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
+  const after = await loadRecord(trx, actor.orgId, afterRow);
+  await deps.eventLog.append(trx, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
+  return after;
 }
 
 export async function deleteDeal(

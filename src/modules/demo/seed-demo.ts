@@ -13,6 +13,7 @@ import { createOrganization, createTeam, createUser, updateTeam } from '../users
 import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { Random } from './random.ts';
+import { seedOversight } from './demo-oversight.ts';
 
 const DAY = 86_400_000;
 
@@ -360,6 +361,13 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     await a.run();
     done++;
     if (done % 100 === 0 || done === actions.length) opts.onProgress?.(done, actions.length);
+  }
+  const rep = fieldReps[0];
+  const product = products[0];
+  if (rep && product) {
+    const oversight = await seedOversight(deps, { admin, rep, productId: product.id, orgId });
+    counts.pendingApprovals = oversight.pendingApprovals;
+    counts.findings = oversight.findings;
   }
   await deps.sealer.flush(orgId);
   return { organizationId: orgId, organizationName: name, password, users, counts };

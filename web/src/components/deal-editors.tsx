@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { contactRoleKinds, type LineItemInput, type UpdateDealInput } from '../../../src/contract/deals.ts';
+import { heldText, isHeld } from '../held.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import { formatMoney } from '../money.ts';
 import type { DealDto, ProductDto } from '../types.ts';
@@ -18,14 +19,21 @@ export function useDealSave(deal: DealDto) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [held, setHeld] = useState<string | null>(null);
   const save = async (body: UpdateDealInput): Promise<boolean> => {
     setBusy(true);
     setError(null);
+    setHeld(null);
     try {
       const after = await api.patch('/deals/{id}', {
         params: { path: { id: deal.id }, header: ifMatch(deal.version) },
         body,
       });
+      if (isHeld(after)) {
+        setHeld(heldText(after));
+        await queryClient.invalidateQueries({ queryKey: ['approvals'] });
+        return true;
+      }
       queryClient.setQueryData(['deal', deal.id], after);
       await queryClient.invalidateQueries({ queryKey: ['deal', deal.id] });
       return true;
@@ -39,7 +47,7 @@ export function useDealSave(deal: DealDto) {
       setBusy(false);
     }
   };
-  return { save, error, busy, clearError: () => setError(null) };
+  return { save, error, busy, held, clearError: () => setError(null) };
 }
 
 /** One link of the deal (its account or primary contact), shown by name and changed with a picker. */
@@ -123,7 +131,7 @@ function LinkField({
 export function DealCustomer({ deal, canEdit }: { deal: DealDto; canEdit: boolean }) {
   const [contactId, setContactId] = useState('');
   const [role, setRole] = useState<(typeof contactRoleKinds)[number]>('decision_maker');
-  const { save, error, busy } = useDealSave(deal);
+  const { save, error, busy, held } = useDealSave(deal);
   const roles = deal.contactRoles.map((r) => ({ contactId: r.contactId, role: r.role }));
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -209,6 +217,11 @@ export function DealCustomer({ deal, canEdit }: { deal: DealDto; canEdit: boolea
           {error}
         </p>
       )}
+      {held && (
+        <p className="notice ok" role="status" data-testid="held-notice">
+          {held}
+        </p>
+      )}
     </>
   );
 }
@@ -224,7 +237,7 @@ export function LineItemsEditor({
   canEdit: boolean;
 }) {
   const [line, setLine] = useState({ productId: '', quantity: '1', discountPercent: '' });
-  const { save, error, busy } = useDealSave(deal);
+  const { save, error, busy, held } = useDealSave(deal);
   const productName = (id: string) => products?.find((p) => p.id === id)?.name ?? 'Product';
   const current: LineItemInput[] = deal.lineItems.map((l) => ({
     productId: l.productId,
@@ -332,6 +345,11 @@ export function LineItemsEditor({
       {error && (
         <p className="error" role="alert">
           {error}
+        </p>
+      )}
+      {held && (
+        <p className="notice ok" role="status" data-testid="held-notice">
+          {held}
         </p>
       )}
     </div>

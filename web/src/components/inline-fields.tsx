@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { api, ApiError, patchRecord } from '../api.ts';
+import { heldText, isHeld } from '../held.ts';
 import type { Option } from './table-config.ts';
 import { fieldProblemText, humanMessage } from '../problem-text.ts';
 
@@ -83,6 +84,14 @@ export function InlineFields({
     setSaving(true);
     try {
       const after = await patchRecord(path, id, patch, ifMatch);
+      // A deal change an approval rule holds changed nothing yet: say so and keep the record as it is.
+      if (isHeld(after)) {
+        setReturnFocus(field.key);
+        setEditing(null);
+        setConflict(null);
+        setSaved(heldText(after));
+        return;
+      }
       queryClient.setQueryData(queryKey, after);
       await refresh();
       setReturnFocus(field.key);

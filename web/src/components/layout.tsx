@@ -7,6 +7,7 @@ import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
 import { canReadAudit } from '../../../src/contract/access.ts';
+import { actorOf, seesApprovals, seesOversightQueue } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -104,6 +105,16 @@ export function Layout() {
               {importableEntities(session.user.role).length > 0 && (
                 <Link to="/import" activeProps={{ className: 'active' }}>
                   Import
+                </Link>
+              )}
+              {seesApprovals(actorOf(session)) && (
+                <Link to="/approvals" activeProps={{ className: 'active' }}>
+                  Approvals
+                </Link>
+              )}
+              {seesOversightQueue(session.user) && (
+                <Link to="/oversight" activeProps={{ className: 'active' }}>
+                  Oversight
                 </Link>
               )}
               {canReadAudit(session.user) && (

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { heldText, isHeld } from '../held.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import { formatMoney } from '../format.ts';
 import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
@@ -152,9 +153,12 @@ function Board({
         params: { path: { id: deal.id }, header: ifMatch(deal.version) },
         body: { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
       });
-      queryClient.setQueryData(['deal', moved.id], moved);
       setPending(null);
-      setNotice({ kind: 'ok', text: `Moved "${deal.name}" to ${stage.name}` });
+      if (isHeld(moved)) setNotice({ kind: 'ok', text: heldText(moved) });
+      else {
+        queryClient.setQueryData(['deal', moved.id], moved);
+        setNotice({ kind: 'ok', text: `Moved "${deal.name}" to ${stage.name}` });
+      }
       await refresh();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

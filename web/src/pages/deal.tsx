@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { heldText, isHeld } from '../held.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import { DealCustomer, LineItemsEditor } from '../components/deal-editors.tsx';
 import { problemText } from '../components/form-errors.ts';
@@ -176,9 +177,13 @@ function StageControl({ deal, pipeline }: { deal: DealDto; pipeline: PipelineDto
         params: { path: { id: current.id }, header: ifMatch(current.version) },
         body: { stageId: stage.id, ...(lostReason ? { lostReason } : {}) },
       });
-      applyDeal(moved);
       setPending(null);
       setStageId('');
+      if (isHeld(moved)) {
+        setNotice({ kind: 'ok', text: heldText(moved) });
+        return;
+      }
+      applyDeal(moved);
       setNotice({ kind: 'ok', text: `Moved to ${stage.name}.` });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'stage_gate_failed') {

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { BUSINESS_DATE_MAX, BUSINESS_DATE_MIN } from '../../../src/contract/common.ts';
 import { updateDealSchema } from '../../../src/contract/deals.ts';
+import { heldText, isHeld } from '../held.ts';
 import { api, ApiError, ifMatch } from '../api.ts';
 import type { DealDto, GateField, StageDto } from '../types.ts';
 import { RecordPicker } from '../components/record-picker.tsx';
@@ -84,10 +85,16 @@ export function MoveDialog({
     try {
       let current = deal;
       if (fields.length > 0) {
-        current = await api.patch('/deals/{id}', {
+        const answer = await api.patch('/deals/{id}', {
           params: { path: { id: deal.id }, header: ifMatch(deal.version) },
           body: parsed.data,
         });
+        // Fields an approval rule holds are not on the deal yet: the move would be refused again.
+        if (isHeld(answer)) {
+          setError(heldText(answer));
+          return;
+        }
+        current = answer;
         onUpdated(current);
       }
       await onRetry(current, pending.needsLostReason ? lostReason.trim() : undefined);
