@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ChannelTables } from './schema-channel.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -515,7 +516,7 @@ export interface WebhookAttemptsTable {
   test: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface DB {
+export interface DB extends ChannelTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;
