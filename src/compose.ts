@@ -16,6 +16,7 @@ import type { RunnerOptions } from './modules/jobs/job-runs.ts';
 import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
 import { LocalJobQueue } from './modules/jobs/local-queue.ts';
 import { runWebhookJob, WEBHOOK_JOB } from './modules/webhooks/webhook-jobs.ts';
+import { REGISTRATION_EXPIRY_JOB, runRegistrationExpiryJob } from './modules/channel/registration-expiry.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
 export interface ComposeOptions {
@@ -137,6 +138,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
   return {
     import: (ctx) => runImportJob(deps, ctx),
     [WEBHOOK_JOB]: (ctx) => runWebhookJob(deps, ctx),
+    [REGISTRATION_EXPIRY_JOB]: (ctx) => runRegistrationExpiryJob(deps, ctx),
   };
 }
 

@@ -4,6 +4,7 @@ import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerActivityRoutes } from '../modules/activities/activities.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerChannelRoutes } from '../modules/channel/channel.routes.ts';
 import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
@@ -51,4 +52,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerBulkRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerChannelRoutes(app, deps);
 }

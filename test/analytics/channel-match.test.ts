@@ -34,12 +34,13 @@ describe('normalising customers', () => {
 
 describe('matching parties', () => {
   it('says why: domain, normalised name, products', () => {
-    expect(matchParties(party('ACME, Inc.', 'acme.com', ['p1']), party('Acme Corp', 'www.acme.com', ['p1', 'p2'])))
-      .toEqual([
-        { kind: 'domain', detail: 'same domain acme.com' },
-        { kind: 'name', detail: 'same name once normalised: "acme"' },
-        { kind: 'products', detail: '1 product(s) in common' },
-      ]);
+    expect(
+      matchParties(party('ACME, Inc.', 'acme.com', ['p1']), party('Acme Corp', 'www.acme.com', ['p1', 'p2'])),
+    ).toEqual([
+      { kind: 'domain', detail: 'same domain acme.com' },
+      { kind: 'name', detail: 'same name once normalised: "acme"' },
+      { kind: 'products', detail: '1 product(s) in common' },
+    ]);
   });
 
   it('matches similar names by trigrams, and not when the products are disjoint', () => {
@@ -58,15 +59,20 @@ describe('matching parties', () => {
 
   it('still matches a re-cased or renamed (legal form, punctuation) customer', () => {
     fc.assert(
-      fc.property(fc.array(word('abcdefghijklmnopqrstuvwxyz'), { minLength: 1, maxLength: 3 }), legal, legal, (ws, l1, l2) => {
-        const name = ws.join(' ');
-        const recased = name
-          .split('')
-          .map((c, i) => (i % 2 ? c.toUpperCase() : c))
-          .join('');
-        const reasons = matchParties(party(`${name}${l1}`), party(`${recased.toUpperCase()}${l2}`));
-        expect(reasons?.map((r) => r.kind)).toContain('name');
-      }),
+      fc.property(
+        fc.array(word('abcdefghijklmnopqrstuvwxyz'), { minLength: 1, maxLength: 3 }),
+        legal,
+        legal,
+        (ws, l1, l2) => {
+          const name = ws.join(' ');
+          const recased = name
+            .split('')
+            .map((c, i) => (i % 2 ? c.toUpperCase() : c))
+            .join('');
+          const reasons = matchParties(party(`${name}${l1}`), party(`${recased.toUpperCase()}${l2}`));
+          expect(reasons?.map((r) => r.kind)).toContain('name');
+        },
+      ),
     );
   });
 
