@@ -352,6 +352,32 @@ describe('deal registration', () => {
       'deal_registration.expired',
     ]);
     expect(types[3]?.actor_id).toBeNull();
+
+    // the partner's scorecard and the manager's analytics read the same facts
+    const card = await api.as(w.partnerB, { method: 'GET', url: '/api/v1/channel/scorecard' });
+    expect(card.json()).toEqual({
+      registered: 1,
+      pending: 0,
+      approved: 1,
+      rejected: 0,
+      expired: 1,
+      meanApprovalBusinessDays: 2,
+      winRate: null,
+      dealsWon: 0,
+      revenueWon: '0.00',
+    });
+    const peek = await api.as(w.partnerB, {
+      method: 'GET',
+      url: `/api/v1/channel/scorecard?partnerAccountId=${w.resellerA.id}`,
+    });
+    expect(peek.statusCode).toBe(403);
+    expect((await api.as(w.partnerB, { method: 'GET', url: '/api/v1/channel/analytics' })).statusCode).toBe(403);
+    const stats = await api.as(w.manager, { method: 'GET', url: '/api/v1/channel/analytics' });
+    expect(stats.json()).toMatchObject({
+      funnel: { registered: 2, approved: 1, won: 0 },
+      overall: { conflictRate: 1, meanApprovalBusinessDays: 2 },
+      channelVsDirect: { direct: { deals: 1 }, partner: { deals: 1 } },
+    });
   });
 
   it('shows the approval SLA in business days', async () => {

@@ -10706,6 +10706,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/channel/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partner funnel, approval times, conflict rate, win rate and cycle time by partner, tier and type; channel vs direct */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              funnel: {
+                registered: number;
+                approved: number;
+                won: number;
+              };
+              overall: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              };
+              byPartner: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              byTier: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              byType: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              channelVsDirect: {
+                direct: {
+                  deals: number;
+                  won: number;
+                  lost: number;
+                  winRate: number | null;
+                  meanCycleDays: number | null;
+                  revenueWon: string;
+                };
+                partner: {
+                  deals: number;
+                  won: number;
+                  lost: number;
+                  winRate: number | null;
+                  meanCycleDays: number | null;
+                  revenueWon: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner's scorecard (a partner reads its own) */
+    get: {
+      parameters: {
+        query?: {
+          partnerAccountId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registered: number;
+              pending: number;
+              approved: number;
+              rejected: number;
+              expired: number;
+              meanApprovalBusinessDays: number | null;
+              winRate: number | null;
+              dealsWon: number;
+              revenueWon: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -230,3 +230,50 @@ export type ListConflictsQuery = z.infer<typeof listConflictsQuery>;
 export const conflictCheckResultSchema = z.object({
   matches: z.array(z.object({ kind: z.enum(['registration', 'deal']), reasons: z.array(matchReasonSchema) })),
 });
+
+// ---- Analytics ----
+
+const groupStatsSchema = z.object({
+  key: z.string(),
+  registered: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  expired: z.number().int(),
+  won: z.number().int(),
+  conflictRate: z.number().nullable(),
+  meanApprovalBusinessDays: z.number().nullable(),
+  winRate: z.number().nullable(),
+  meanCycleDays: z.number().nullable(),
+  revenueWon: z.string(),
+});
+const sideStatsSchema = z.object({
+  deals: z.number().int(),
+  won: z.number().int(),
+  lost: z.number().int(),
+  winRate: z.number().nullable(),
+  meanCycleDays: z.number().nullable(),
+  revenueWon: z.string(),
+});
+export const channelAnalyticsSchema = z.object({
+  funnel: z.object({ registered: z.number().int(), approved: z.number().int(), won: z.number().int() }),
+  overall: groupStatsSchema,
+  byPartner: z.array(groupStatsSchema),
+  byTier: z.array(groupStatsSchema),
+  byType: z.array(groupStatsSchema),
+  channelVsDirect: z.object({ direct: sideStatsSchema, partner: sideStatsSchema }),
+});
+export type ChannelAnalyticsDto = z.infer<typeof channelAnalyticsSchema>;
+
+export const scorecardSchema = z.object({
+  registered: z.number().int(),
+  pending: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+  expired: z.number().int(),
+  meanApprovalBusinessDays: z.number().nullable(),
+  winRate: z.number().nullable(),
+  dealsWon: z.number().int(),
+  revenueWon: z.string(),
+});
+export type ScorecardDto = z.infer<typeof scorecardSchema>;
+export const scorecardQuery = z.object({ partnerAccountId: idSchema.optional() });

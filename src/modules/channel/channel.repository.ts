@@ -460,3 +460,76 @@ export async function updateConflict(
 ): Promise<ConflictRow> {
   return updateVersioned(db, 'channel_conflicts', { orgId, id, version }, patch);
 }
+
+// ---- Analytics facts ----
+
+export interface RegistrationFactRow {
+  partner_account_id: string;
+  partner_name: string;
+  partner_type: string | null;
+  tier_name: string | null;
+  status: string;
+  registered_at: Date;
+  decided_at: Date | null;
+  conflicted: boolean;
+  deal_status: string | null;
+}
+
+/** Every registration of the organisation (or of one partner) with its partner, tier, conflicts and deal status. */
+export async function registrationFacts(
+  db: DbExecutor,
+  orgId: string,
+  partnerAccountId: string | null,
+): Promise<RegistrationFactRow[]> {
+  let q = db
+    .selectFrom('deal_registrations as r')
+    .innerJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'r.org_id').onRef('a.id', '=', 'r.partner_account_id'))
+    .leftJoin('partner_profiles as p', (j) =>
+      j.onRef('p.org_id', '=', 'r.org_id').onRef('p.account_id', '=', 'r.partner_account_id'),
+    )
+    .leftJoin('partner_tiers as t', (j) => j.onRef('t.org_id', '=', 'p.org_id').onRef('t.id', '=', 'p.tier_id'))
+    .leftJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.id', '=', 'r.deal_id'))
+    .select([
+      'r.partner_account_id',
+      'a.name as partner_name',
+      'p.partner_type',
+      't.name as tier_name',
+      'r.status',
+      'r.registered_at',
+      'r.decided_at',
+      'd.status as deal_status',
+    ])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM channel_conflicts c WHERE c.org_id = r.org_id
+        AND ((c.subject_kind = 'registration' AND c.subject_id = r.id) OR (c.match_kind = 'registration' AND c.match_id = r.id)))`.as(
+        'conflicted',
+      ),
+    )
+    .where('r.org_id', '=', orgId);
+  if (partnerAccountId) q = q.where('r.partner_account_id', '=', partnerAccountId);
+  return q.execute();
+}
+
+export interface DealFactRow {
+  channel: string;
+  partner_account_id: string | null;
+  status: string;
+  created_at: Date;
+  closed_at: Date | null;
+  amount: string | null;
+}
+
+/** The live deals of the organisation (or one partner's) for channel-vs-direct numbers. */
+export async function dealFacts(
+  db: DbExecutor,
+  orgId: string,
+  partnerAccountId: string | null,
+): Promise<DealFactRow[]> {
+  let q = db
+    .selectFrom('deals')
+    .select(['channel', 'partner_account_id', 'status', 'created_at', 'closed_at', 'amount'])
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null);
+  if (partnerAccountId) q = q.where('partner_account_id', '=', partnerAccountId);
+  return q.execute();
+}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   approveRegistrationSchema,
+  channelAnalyticsSchema,
+  scorecardQuery,
+  scorecardSchema,
   channelSettingsSchema,
   conflictCheckResultSchema,
   conflictCheckSchema,
@@ -25,6 +28,7 @@ import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/htt
 import { registerTimeline } from '../../server/timeline.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
+import * as analytics from './channel-analytics.service.ts';
 import * as conflicts from './conflicts.service.ts';
 import * as programme from './programme.service.ts';
 import * as registrations from './registrations.service.ts';
@@ -266,5 +270,29 @@ export function registerChannelRoutes(app: App, deps: Deps): void {
     },
     (request) =>
       conflicts.resolveConflict(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+  );
+  app.get(
+    '/api/v1/channel/analytics',
+    {
+      schema: {
+        tags,
+        summary:
+          'Partner funnel, approval times, conflict rate, win rate and cycle time by partner, tier and type; channel vs direct',
+        response: { 200: channelAnalyticsSchema, ...errorResponses },
+      },
+    },
+    (request) => analytics.getChannelAnalytics(deps, actorOf(request)),
+  );
+  app.get(
+    '/api/v1/channel/scorecard',
+    {
+      schema: {
+        tags,
+        summary: "A partner's scorecard (a partner reads its own)",
+        querystring: scorecardQuery,
+        response: { 200: scorecardSchema, ...errorResponses },
+      },
+    },
+    (request) => analytics.getScorecard(deps, actorOf(request), request.query.partnerAccountId),
   );
 }
