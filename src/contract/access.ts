@@ -187,3 +187,16 @@ export function userDirectoryScope(actor: Actor): UserDirectoryScope {
     return { kind: 'partner', partnerAccountId: actor.partnerAccountId, userId: actor.userId };
   return { kind: 'all' };
 }
+
+/** Whether the role has a channel screen: a partner its portal, channel managers and auditors the queue. */
+export function canOpenChannel(actor: Pick<Actor, 'role' | 'partnerAccountId'>): boolean {
+  return canRegisterDeals(actor) || canReadConflicts(actor);
+}
+
+/**
+ * Whether the role has any record of an entity to list: its own read scope, or (accounts and
+ * contacts) through the deals it sees. The web app shows a menu only where this holds.
+ */
+export function hasRecordsOf(actor: Actor, entity: ScopedEntity): boolean {
+  return scopeFor(actor, entity, 'read').kind !== 'none' || relatedDealScope(actor, entity) !== null;
+}
