@@ -382,7 +382,7 @@ export async function extendRegistration(
 export async function expireLapsedRegistrations(
   deps: Deps,
   orgId: string,
-  fence: (trx: DbExecutor) => Promise<void> = async () => undefined,
+  fence: (trx: DbExecutor) => Promise<void> = () => Promise.resolve(),
 ): Promise<number> {
   return write(deps, orgId, async (trx) => {
     await fence(trx);
