@@ -240,3 +240,8 @@ export async function protectionDaysOf(db: DbExecutor, orgId: string, partnerAcc
   const p = await repo.getPartner(db, orgId, partnerAccountId);
   return p?.protection_days ?? DEFAULT_PROTECTION_DAYS;
 }
+
+/** Whether an account is in the partner programme (whatever its account type). */
+export async function inPartnerProgramme(db: DbExecutor, orgId: string, accountId: string): Promise<boolean> {
+  return (await repo.getPartner(db, orgId, accountId)) !== undefined;
+}
