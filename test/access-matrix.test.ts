@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../src/contract/access.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
@@ -735,4 +736,161 @@ describe('access matrix: approvals and findings', () => {
       expect(got).toEqual(want);
     });
   }
+});
+
+/**
+ * Deal registrations and channel conflicts: a partner sees and registers only for its own partner
+ * account; channel managers (admin, manager) see and decide all; auditors read all and decide
+ * nothing; other roles see none. Another organization's registrations are hidden from everyone.
+ */
+type RegistrationOutcome = {
+  readOwn: Outcome;
+  readOther: Outcome;
+  list: 'own' | 'all' | 'refused';
+  register: number;
+  approve: Outcome;
+  conflicts: Outcome;
+};
+const registrationMatrix: Record<Role, RegistrationOutcome> = {
+  admin: { readOwn: 'ok', readOther: 'ok', list: 'all', register: 201, approve: 'ok', conflicts: 'ok' },
+  manager: { readOwn: 'ok', readOther: 'ok', list: 'all', register: 201, approve: 'ok', conflicts: 'ok' },
+  rep: {
+    readOwn: 'hidden',
+    readOther: 'hidden',
+    list: 'refused',
+    register: 403,
+    approve: 'hidden',
+    conflicts: 'forbidden',
+  },
+  inside_sales: {
+    readOwn: 'hidden',
+    readOther: 'hidden',
+    list: 'refused',
+    register: 403,
+    approve: 'hidden',
+    conflicts: 'forbidden',
+  },
+  marketing: {
+    readOwn: 'hidden',
+    readOther: 'hidden',
+    list: 'refused',
+    register: 403,
+    approve: 'hidden',
+    conflicts: 'forbidden',
+  },
+  partner: {
+    readOwn: 'ok',
+    readOther: 'hidden',
+    list: 'own',
+    register: 201,
+    approve: 'forbidden',
+    conflicts: 'forbidden',
+  },
+  auditor: { readOwn: 'ok', readOther: 'ok', list: 'all', register: 403, approve: 'forbidden', conflicts: 'ok' },
+};
+
+describe('access matrix: deal registrations and channel conflicts', () => {
+  for (const role of Object.keys(registrationMatrix) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const expected = registrationMatrix[role];
+      const admin = actors.admin;
+      const otherPartner = (
+        await api.as(admin, {
+          method: 'POST',
+          url: '/api/v1/accounts',
+          payload: { name: `Other partner ${role}`, type: 'reseller' },
+        })
+      ).json<{ id: string }>().id;
+      const register = async (who: Actor, payload: Record<string, unknown>) => {
+        const r = await api.as(who, { method: 'POST', url: '/api/v1/registrations', payload });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<{ id: string; version: number }>();
+      };
+      // unrelated customer names, so that no registration conflicts with another
+      const unrelated = () => randomBytes(8).toString('hex');
+      const own = await register(admin, {
+        customerName: unrelated(),
+        partnerAccountId: fx.partnerAccountId,
+      });
+      const other = await register(admin, { customerName: unrelated(), partnerAccountId: otherPartner });
+      const foreignPartner = (
+        await api.as(foreignAdmin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Foreign partner' } })
+      ).json<{ id: string }>().id;
+      const foreign = await register(foreignAdmin, {
+        customerName: unrelated(),
+        partnerAccountId: foreignPartner,
+      });
+
+      const read = async (id: string) =>
+        (await api.as(actor, { method: 'GET', url: `/api/v1/registrations/${id}` })).statusCode;
+      const list = await api.as(actor, { method: 'GET', url: '/api/v1/registrations?limit=200' });
+      const listed = new Set(
+        list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : [],
+      );
+      const registered = await api.as(actor, {
+        method: 'POST',
+        url: '/api/v1/registrations',
+        payload: {
+          customerName: unrelated(),
+          ...(role === 'partner' ? {} : { partnerAccountId: fx.partnerAccountId }),
+        },
+      });
+      const approve = await api.as(actor, {
+        method: 'POST',
+        url: `/api/v1/registrations/${own.id}/approve`,
+        headers: { 'if-match': String(own.version) },
+        payload: {},
+      });
+      const conflicts = await api.as(actor, { method: 'GET', url: '/api/v1/channel-conflicts' });
+      expect({
+        readOwn: await read(own.id),
+        readOther: await read(other.id),
+        readForeign: await read(foreign.id),
+        list: list.statusCode !== 200 ? 'refused' : listed.has(other.id) ? 'all' : listed.has(own.id) ? 'own' : 'none',
+        listsForeign: listed.has(foreign.id),
+        register: registered.statusCode,
+        approve: approve.statusCode,
+        conflicts: conflicts.statusCode,
+      }).toEqual({
+        readOwn: status(expected.readOwn),
+        readOther: status(expected.readOther),
+        readForeign: 404,
+        list: expected.list,
+        listsForeign: false,
+        register: expected.register,
+        approve: status(expected.approve),
+        conflicts: status(expected.conflicts),
+      });
+    });
+  }
+});
+
+/** Whose names a role reads in the user directory: internal roles everyone, a partner its own and its deals' owners. */
+describe('access matrix: the user directory', () => {
+  it('shows a partner itself and the owners of its deals, and refuses no request', async () => {
+    const partner = actors.partner;
+    const owner = await createTestUser(deps, actors.admin, 'rep', { name: 'Owner Of Partner Deal' });
+    const stranger = await createTestUser(deps, actors.admin, 'rep', { name: 'Owner Of Nothing Partnered' });
+    const deal = await api.as(actors.admin, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: {
+        name: 'Partner deal with owner',
+        ownerId: owner.userId,
+        channel: 'partner',
+        partnerAccountId: fx.partnerAccountId,
+      },
+    });
+    expect(deal.statusCode, deal.body).toBe(201);
+    const list = await api.as(partner, { method: 'GET', url: '/api/v1/users?limit=200' });
+    expect(list.statusCode).toBe(200);
+    const ids = new Set(list.json<{ items: { id: string }[] }>().items.map((u) => u.id));
+    expect(ids.has(partner.userId)).toBe(true);
+    expect(ids.has(owner.userId)).toBe(true);
+    expect(ids.has(stranger.userId)).toBe(false);
+    expect((await api.as(partner, { method: 'GET', url: `/api/v1/users/${owner.userId}` })).statusCode).toBe(200);
+    expect((await api.as(partner, { method: 'GET', url: `/api/v1/users/${stranger.userId}` })).statusCode).toBe(404);
+    expect((await api.as(actors.rep, { method: 'GET', url: `/api/v1/users/${stranger.userId}` })).statusCode).toBe(200);
+  });
 });

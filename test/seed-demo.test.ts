@@ -2,6 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { seedDemo, type DemoResult } from '../src/modules/demo/seed-demo.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { actorForUser } from '../src/modules/auth/auth.service.ts';
+import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
+
+const adminOf = (orgId: string) =>
+  deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
 
 let deps: TestDeps;
 let result: DemoResult;
@@ -94,6 +104,30 @@ describe('demo organization', () => {
       .where('org_id', '=', result.organizationId)
       .execute();
     expect(teams.every((t) => t.manager_id !== null)).toBe(true);
+  });
+
+  it('has partners of each type and tier whose registrations the channel analytics recover', async () => {
+    const admin = await actorForUser(deps, result.organizationId, (await adminOf(result.organizationId)).id);
+    const a = await getChannelAnalytics(deps, admin);
+    const truth = result.channel;
+    expect(truth.registrations).toBeGreaterThan(0);
+    expect(a.funnel.registered).toBe(truth.registrations);
+    expect(a.funnel.approved).toBe(truth.approved);
+    expect(a.overall.rejected).toBe(truth.rejected);
+    expect(Object.fromEntries(a.byType.map((g) => [g.key, g.registered]))).toEqual(truth.byType);
+    expect(Object.fromEntries(a.byTier.map((g) => [g.key, g.registered]))).toEqual(truth.byTier);
+    // conflicts seen while seeding; direct deals opened later can add more
+    expect(truth.conflicted.size).toBeGreaterThan(0);
+    expect(Math.round((a.overall.conflictRate ?? 0) * truth.registrations)).toBeGreaterThanOrEqual(
+      truth.conflicted.size,
+    );
+    const partners = await deps.db
+      .selectFrom('partner_profiles')
+      .select(['partner_type', 'tier_id'])
+      .where('org_id', '=', result.organizationId)
+      .execute();
+    expect(new Set(partners.map((p) => p.partner_type)).size).toBe(5);
+    expect(new Set(partners.map((p) => p.tier_id)).size).toBe(3);
   });
 
   it('is deterministic for a seed', async () => {

@@ -98,10 +98,13 @@ const referenceWriters: Record<ReferenceEntity, readonly Role[]> = {
   organization: ['admin'],
 };
 
-/** Reference data: every internal role reads it; partners read pipelines and products only. */
+/**
+ * Reference data: every internal role reads it; partners read pipelines and products, and users
+ * within their directory scope (`userDirectoryScope`) so the owners of their deals show by name.
+ */
 export function canReadReference(actor: Actor, entity: ReferenceEntity): boolean {
   if (actor.role !== 'partner') return true;
-  return entity === 'pipeline' || entity === 'product';
+  return entity === 'pipeline' || entity === 'product' || entity === 'user';
 }
 
 export function canWriteReference(actor: Actor, entity: ReferenceEntity): boolean {
@@ -285,4 +288,71 @@ export function canWorkFinding(actor: Actor, finding: { personId: string | null 
 /** Whether the role sees the oversight queue and may start a detection run. */
 export function canRunDetectors(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'manager';
+}
+
+/**
+ * The scope of deal registrations: partners see and write only their own partner account's,
+ * admins and managers (the channel managers) all of them, auditors read all; other roles none.
+ */
+export function registrationScope(actor: Actor, action: Action): Scope {
+  switch (actor.role) {
+    case 'admin':
+    case 'manager':
+      return { kind: 'all' };
+    case 'auditor':
+      return action === 'read' ? { kind: 'all' } : { kind: 'none' };
+    case 'partner':
+      return actor.partnerAccountId ? { kind: 'partner', partnerAccountId: actor.partnerAccountId } : { kind: 'none' };
+    case 'rep':
+    case 'inside_sales':
+    case 'marketing':
+      return { kind: 'none' };
+  }
+}
+
+/** Whether the role may register deals (a partner for itself, a channel manager on a partner's behalf). */
+export function canRegisterDeals(actor: Pick<Actor, 'role' | 'partnerAccountId'>): boolean {
+  if (actor.role === 'partner') return actor.partnerAccountId !== null;
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Approving, rejecting, extending registrations and resolving channel conflicts: the channel managers. */
+export function canManageChannel(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Channel conflicts are read by those who resolve them and by auditors. */
+export function canReadConflicts(actor: Pick<Actor, 'role'>): boolean {
+  return canManageChannel(actor) || actor.role === 'auditor';
+}
+
+/** The partner programme (tiers, partner types and tiers, the conflict policy) is configured by admins. */
+export function canConfigureChannel(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * Which users' names a role may read. Internal roles read the whole directory; a partner reads
+ * itself, the users of its partner account and the owners of the deals registered to it (so the
+ * owners of its deals show by name), nobody else.
+ */
+export type UserDirectoryScope = { kind: 'all' } | { kind: 'partner'; partnerAccountId: string; userId: string };
+
+export function userDirectoryScope(actor: Actor): UserDirectoryScope {
+  if (actor.role === 'partner' && actor.partnerAccountId)
+    return { kind: 'partner', partnerAccountId: actor.partnerAccountId, userId: actor.userId };
+  return { kind: 'all' };
+}
+
+/** Whether the role has a channel screen: a partner its portal, channel managers and auditors the queue. */
+export function canOpenChannel(actor: Pick<Actor, 'role' | 'partnerAccountId'>): boolean {
+  return canRegisterDeals(actor) || canReadConflicts(actor);
+}
+
+/**
+ * Whether the role has any record of an entity to list: its own read scope, or (accounts and
+ * contacts) through the deals it sees. The web app shows a menu only where this holds.
+ */
+export function hasRecordsOf(actor: Actor, entity: ScopedEntity): boolean {
+  return scopeFor(actor, entity, 'read').kind !== 'none' || relatedDealScope(actor, entity) !== null;
 }

@@ -11249,6 +11249,1754 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner-tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tiers of the partner programme */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                rank: number;
+                discountPercent: string;
+                protectionDays: number;
+                developmentFunds: string;
+                currency: string;
+                createdAt: string;
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a partner tier with its benefits */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            rank?: number;
+            discountPercent?: string;
+            protectionDays: number;
+            developmentFunds?: string;
+            currency?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              rank: number;
+              discountPercent: string;
+              protectionDays: number;
+              developmentFunds: string;
+              currency: string;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partner-tiers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a partner tier (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            rank?: number;
+            discountPercent?: string;
+            protectionDays?: number;
+            developmentFunds?: string;
+            currency?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              rank: number;
+              discountPercent: string;
+              protectionDays: number;
+              developmentFunds: string;
+              currency: string;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partner accounts with their type and tier */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                accountId: string;
+                name: string;
+                domain: string | null;
+                /** @enum {string} */
+                partnerType:
+                  'distributor' | 'reseller' | 'value_added_reseller' | 'referral' | 'managed_service_provider';
+                tierId: string | null;
+                tierName: string | null;
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner account in the programme (a partner reads its own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              accountId: string;
+              name: string;
+              domain: string | null;
+              /** @enum {string} */
+              partnerType:
+                'distributor' | 'reseller' | 'value_added_reseller' | 'referral' | 'managed_service_provider';
+              tierId: string | null;
+              tierName: string | null;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Put an account in the partner programme, or change its type or tier */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            partnerType: 'distributor' | 'reseller' | 'value_added_reseller' | 'referral' | 'managed_service_provider';
+            tierId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              accountId: string;
+              name: string;
+              domain: string | null;
+              /** @enum {string} */
+              partnerType:
+                'distributor' | 'reseller' | 'value_added_reseller' | 'referral' | 'managed_service_provider';
+              tierId: string | null;
+              tierName: string | null;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Conflict policy and approval SLA */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              conflictPolicy: 'first_to_register' | 'evidence_based';
+              approvalSlaDays: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the conflict policy or the approval SLA (If-Match: version, 0 before the first change) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            conflictPolicy?: 'first_to_register' | 'evidence_based';
+            approvalSlaDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              conflictPolicy: 'first_to_register' | 'evidence_based';
+              approvalSlaDays: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deal registrations, newest first (a partner sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'expired';
+          partnerAccountId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                partnerAccountId: string;
+                partnerName: string;
+                registeredBy: string | null;
+                customerName: string;
+                customerDomain: string | null;
+                productIds: string[];
+                amount: string | null;
+                currency: string;
+                expectedCloseDate: string | null;
+                notes: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'expired';
+                dealId: string | null;
+                protectionDays: number | null;
+                protectedUntil: string | null;
+                decidedBy: string | null;
+                decidedAt: string | null;
+                rejectionReason: string | null;
+                registeredAt: string;
+                approvalBusinessDays: number;
+                slaBreached: boolean;
+                openConflicts: number;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a deal (conflicts are found and recorded with it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            customerName: string;
+            customerDomain?: string | null;
+            productIds?: string[];
+            amount?: string | null;
+            currency?: string;
+            expectedCloseDate?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            partnerAccountId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              registeredBy: string | null;
+              customerName: string;
+              customerDomain: string | null;
+              productIds: string[];
+              amount: string | null;
+              currency: string;
+              expectedCloseDate: string | null;
+              notes: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              dealId: string | null;
+              protectionDays: number | null;
+              protectedUntil: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              registeredAt: string;
+              approvalBusinessDays: number;
+              slaBreached: boolean;
+              openConflicts: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Whether registrations or deals for this customer already exist (before registering) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            customerName: string;
+            customerDomain?: string | null;
+            productIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              matches: {
+                /** @enum {string} */
+                kind: 'registration' | 'deal';
+                reasons: {
+                  /** @enum {string} */
+                  kind: 'domain' | 'name' | 'similar_name' | 'products';
+                  detail: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A deal registration */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              registeredBy: string | null;
+              customerName: string;
+              customerDomain: string | null;
+              productIds: string[];
+              amount: string | null;
+              currency: string;
+              expectedCloseDate: string | null;
+              notes: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              dealId: string | null;
+              protectionDays: number | null;
+              protectedUntil: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              registeredAt: string;
+              approvalBusinessDays: number;
+              slaBreached: boolean;
+              openConflicts: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a registration (a deal is created or linked and protected) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            dealId?: string;
+            /** Format: uuid */
+            pipelineId?: string;
+            ownerId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              registeredBy: string | null;
+              customerName: string;
+              customerDomain: string | null;
+              productIds: string[];
+              amount: string | null;
+              currency: string;
+              expectedCloseDate: string | null;
+              notes: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              dealId: string | null;
+              protectionDays: number | null;
+              protectedUntil: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              registeredAt: string;
+              approvalBusinessDays: number;
+              slaBreached: boolean;
+              openConflicts: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a registration with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              registeredBy: string | null;
+              customerName: string;
+              customerDomain: string | null;
+              productIds: string[];
+              amount: string | null;
+              currency: string;
+              expectedCloseDate: string | null;
+              notes: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              dealId: string | null;
+              protectionDays: number | null;
+              protectedUntil: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              registeredAt: string;
+              approvalBusinessDays: number;
+              slaBreached: boolean;
+              openConflicts: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extend the protection window of an approved registration */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days: number;
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              registeredBy: string | null;
+              customerName: string;
+              customerDomain: string | null;
+              productIds: string[];
+              amount: string | null;
+              currency: string;
+              expectedCloseDate: string | null;
+              notes: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'expired';
+              dealId: string | null;
+              protectionDays: number | null;
+              protectedUntil: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              registeredAt: string;
+              approvalBusinessDays: number;
+              slaBreached: boolean;
+              openConflicts: number;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a deal_registration from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel-conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Channel conflicts, newest first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'resolved';
+          registrationId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                subjectKind: 'registration' | 'deal';
+                /** Format: uuid */
+                subjectId: string;
+                /** @enum {string} */
+                matchKind: 'registration' | 'deal';
+                /** Format: uuid */
+                matchId: string;
+                reasons: {
+                  /** @enum {string} */
+                  kind: 'domain' | 'name' | 'similar_name' | 'products';
+                  detail: string;
+                }[];
+                evidence: {
+                  subject: {
+                    /** @enum {string} */
+                    kind: 'registration' | 'deal';
+                    /** Format: uuid */
+                    id: string;
+                    customerName: string;
+                    /** @enum {string} */
+                    channel: 'direct' | 'partner';
+                    partnerAccountId: string | null;
+                    since: string;
+                  };
+                  match: {
+                    /** @enum {string} */
+                    kind: 'registration' | 'deal';
+                    /** Format: uuid */
+                    id: string;
+                    customerName: string;
+                    /** @enum {string} */
+                    channel: 'direct' | 'partner';
+                    partnerAccountId: string | null;
+                    since: string;
+                  };
+                  subjectEvents: {
+                    type: string;
+                    at: string;
+                  }[];
+                  matchEvents: {
+                    type: string;
+                    at: string;
+                  }[];
+                };
+                /** @enum {string} */
+                policy: 'first_to_register' | 'evidence_based';
+                /** @enum {string} */
+                suggestedWinner: 'subject' | 'match' | 'undecided';
+                /** @enum {string} */
+                status: 'open' | 'resolved';
+                winner: ('subject' | 'match' | 'shared') | null;
+                resolutionNote: string | null;
+                resolvedBy: string | null;
+                resolvedAt: string | null;
+                detectedAt: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel-conflicts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel conflict with its evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              subjectKind: 'registration' | 'deal';
+              /** Format: uuid */
+              subjectId: string;
+              /** @enum {string} */
+              matchKind: 'registration' | 'deal';
+              /** Format: uuid */
+              matchId: string;
+              reasons: {
+                /** @enum {string} */
+                kind: 'domain' | 'name' | 'similar_name' | 'products';
+                detail: string;
+              }[];
+              evidence: {
+                subject: {
+                  /** @enum {string} */
+                  kind: 'registration' | 'deal';
+                  /** Format: uuid */
+                  id: string;
+                  customerName: string;
+                  /** @enum {string} */
+                  channel: 'direct' | 'partner';
+                  partnerAccountId: string | null;
+                  since: string;
+                };
+                match: {
+                  /** @enum {string} */
+                  kind: 'registration' | 'deal';
+                  /** Format: uuid */
+                  id: string;
+                  customerName: string;
+                  /** @enum {string} */
+                  channel: 'direct' | 'partner';
+                  partnerAccountId: string | null;
+                  since: string;
+                };
+                subjectEvents: {
+                  type: string;
+                  at: string;
+                }[];
+                matchEvents: {
+                  type: string;
+                  at: string;
+                }[];
+              };
+              /** @enum {string} */
+              policy: 'first_to_register' | 'evidence_based';
+              /** @enum {string} */
+              suggestedWinner: 'subject' | 'match' | 'undecided';
+              /** @enum {string} */
+              status: 'open' | 'resolved';
+              winner: ('subject' | 'match' | 'shared') | null;
+              resolutionNote: string | null;
+              resolvedBy: string | null;
+              resolvedAt: string | null;
+              detectedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel-conflicts/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resolve a channel conflict (If-Match: version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            winner: 'subject' | 'match' | 'shared';
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              subjectKind: 'registration' | 'deal';
+              /** Format: uuid */
+              subjectId: string;
+              /** @enum {string} */
+              matchKind: 'registration' | 'deal';
+              /** Format: uuid */
+              matchId: string;
+              reasons: {
+                /** @enum {string} */
+                kind: 'domain' | 'name' | 'similar_name' | 'products';
+                detail: string;
+              }[];
+              evidence: {
+                subject: {
+                  /** @enum {string} */
+                  kind: 'registration' | 'deal';
+                  /** Format: uuid */
+                  id: string;
+                  customerName: string;
+                  /** @enum {string} */
+                  channel: 'direct' | 'partner';
+                  partnerAccountId: string | null;
+                  since: string;
+                };
+                match: {
+                  /** @enum {string} */
+                  kind: 'registration' | 'deal';
+                  /** Format: uuid */
+                  id: string;
+                  customerName: string;
+                  /** @enum {string} */
+                  channel: 'direct' | 'partner';
+                  partnerAccountId: string | null;
+                  since: string;
+                };
+                subjectEvents: {
+                  type: string;
+                  at: string;
+                }[];
+                matchEvents: {
+                  type: string;
+                  at: string;
+                }[];
+              };
+              /** @enum {string} */
+              policy: 'first_to_register' | 'evidence_based';
+              /** @enum {string} */
+              suggestedWinner: 'subject' | 'match' | 'undecided';
+              /** @enum {string} */
+              status: 'open' | 'resolved';
+              winner: ('subject' | 'match' | 'shared') | null;
+              resolutionNote: string | null;
+              resolvedBy: string | null;
+              resolvedAt: string | null;
+              detectedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partner funnel, approval times, conflict rate, win rate and cycle time by partner, tier and type; channel vs direct */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              funnel: {
+                registered: number;
+                approved: number;
+                won: number;
+              };
+              overall: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              };
+              byPartner: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              byTier: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              byType: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
+              channelVsDirect: {
+                direct: {
+                  deals: number;
+                  won: number;
+                  lost: number;
+                  winRate: number | null;
+                  meanCycleDays: number | null;
+                  revenueWon: string;
+                };
+                partner: {
+                  deals: number;
+                  won: number;
+                  lost: number;
+                  winRate: number | null;
+                  meanCycleDays: number | null;
+                  revenueWon: string;
+                };
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel/scorecard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner's scorecard (a partner reads its own) */
+    get: {
+      parameters: {
+        query?: {
+          partnerAccountId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registered: number;
+              pending: number;
+              approved: number;
+              rejected: number;
+              expired: number;
+              meanApprovalBusinessDays: number | null;
+              winRate: number | null;
+              dealsWon: number;
+              revenueWon: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

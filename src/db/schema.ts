@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ChannelTables } from './schema-channel.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -582,7 +583,7 @@ export interface FindingsTable {
   version: Version;
 }
 
-export interface DB {
+export interface DB extends ChannelTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

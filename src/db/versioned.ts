@@ -31,6 +31,9 @@ const entityNames: Record<VersionedTable, string> = {
   teams: 'team',
   users: 'user',
   webhook_endpoints: 'webhook',
+  partner_tiers: 'partner tier',
+  deal_registrations: 'registration',
+  channel_conflicts: 'conflict',
 };
 
 /*

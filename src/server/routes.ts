@@ -5,6 +5,7 @@ import { registerActivityRoutes } from '../modules/activities/activities.routes.
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerBookingRoutes } from '../modules/booking/booking.routes.ts';
+import { registerChannelRoutes } from '../modules/channel/channel.routes.ts';
 import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
@@ -55,4 +56,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerWebhookRoutes(app, deps);
   registerBookingRoutes(app, deps);
   registerOversightRoutes(app, deps);
+  registerChannelRoutes(app, deps);
 }

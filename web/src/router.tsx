@@ -26,6 +26,7 @@ import {
 } from './pages/tables.tsx';
 import { AdminLayout } from './pages/admin/admin-layout.tsx';
 import { AdminObjectionsPage } from './pages/admin/objections.tsx';
+import { AdminPartnersPage } from './pages/admin/partners.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
@@ -39,7 +40,8 @@ import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
 import { actorOf, seesApprovals, seesOversightQueue } from './permissions.ts';
-import { canReadAudit } from '../../src/contract/access.ts';
+import { ChannelPage } from './pages/channel.tsx';
+import { canOpenChannel, canReadAudit } from '../../src/contract/access.ts';
 import type { Role } from '../../src/contract/access.ts';
 import { validateAnalyticsSearch } from './pages/analytics/search.ts';
 import { importableEntities } from '../../src/contract/import-fields.ts';
@@ -92,14 +94,14 @@ export const inboxRoute = createRoute({
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
-export function landingOf(role: Role): '/home' | '/leads' | '/deals' | '/audit' {
+export function landingOf(role: Role): '/home' | '/leads' | '/channel' | '/audit' {
   switch (role) {
     case 'auditor':
       return '/audit';
     case 'marketing':
       return '/leads';
     case 'partner':
-      return '/deals';
+      return '/channel';
     case 'admin':
     case 'manager':
     case 'rep':
@@ -233,6 +235,18 @@ const oversightRoute = createRoute({
   component: OversightPage,
 });
 
+/** The partner portal for partners; the channel manager's queue for admins, managers and auditors. */
+const channelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/channel',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!canOpenChannel(session.user)) throw redirect({ to: '/' });
+  },
+  component: ChannelPage,
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -255,6 +269,7 @@ const adminPages = [
   ['scripts', AdminScriptsPage],
   ['tokens', AdminTokensPage],
   ['webhooks', AdminWebhooksPage],
+  ['partners', AdminPartnersPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -280,6 +295,7 @@ const routeTree = rootRoute.addChildren([
   auditRoute,
   approvalsRoute,
   oversightRoute,
+  channelRoute,
   ...tableRoutes,
   adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
 ]);

@@ -22,6 +22,7 @@ import {
 } from './payloads.ts';
 import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
 import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
+import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -41,6 +42,7 @@ export const eventEntityTypes = [
   'webhook_endpoint',
   ...bookingEntityTypes,
   ...oversightEntityTypes,
+  ...channelEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -304,6 +306,7 @@ const definitions: EventDefinition[] = [
   ),
   ...bookingEventDefinitions,
   ...oversightEventDefinitions,
+  ...channelEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

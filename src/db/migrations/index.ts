@@ -11,6 +11,7 @@ import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
 import { moveIn } from './0015-move-in.ts';
 import { booking } from './0017-booking.ts';
+import { channel } from './0018-channel.ts';
 import { oversight } from './0019-oversight.ts';
 import { unknownPaths } from './0020-unknown-paths.ts';
 
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'board-index', sql: boardIndex },
   { version: 15, name: 'move-in', sql: moveIn },
   { version: 17, name: 'booking', sql: booking },
+  { version: 18, name: 'channel', sql: channel },
   { version: 19, name: 'oversight', sql: oversight },
   { version: 20, name: 'unknown-paths', sql: unknownPaths },
 ];

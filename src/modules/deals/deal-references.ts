@@ -5,6 +5,7 @@ import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { onVisibleDeal } from '../access.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
+import { inPartnerProgramme } from '../channel/programme.service.ts';
 import { productRows } from '../products/products.service.ts';
 import { getContacts, type NewLineItemRow } from './deals.repository.ts';
 
@@ -107,10 +108,10 @@ export async function checkReferences(
   if (refs.partnerAccountId) {
     const acc = await accountRow(trx, actor.orgId, refs.partnerAccountId);
     if (!acc) problems.push({ field: 'partnerAccountId', message: 'is not an account of this organization' });
-    else if (!partnerAccountTypes.includes(acc.type))
+    else if (!partnerAccountTypes.includes(acc.type) && !(await inPartnerProgramme(trx, actor.orgId, acc.id)))
       problems.push({
         field: 'partnerAccountId',
-        message: `must be an account of type ${partnerAccountTypes.join(', ')} (it is ${acc.type})`,
+        message: `must be an account of type ${partnerAccountTypes.join(', ')} or in the partner programme (it is ${acc.type})`,
       });
   }
   return problems;

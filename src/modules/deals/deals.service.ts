@@ -16,6 +16,7 @@ import { startingStage } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 import * as repo from './deals.repository.ts';
 import { openFirstVisit } from './stage-visits.repository.ts';
+import { recordDealConflicts } from '../channel/deal-conflicts.ts';
 
 /** Loads the children of deal rows, keeping the rows' order. */
 export async function loadRecords(
@@ -149,7 +150,13 @@ export async function insertDealTx(
 }
 
 export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInput): Promise<DealDto> {
-  return toDealDto(await write(deps, actor.orgId, (trx) => insertDealTx(trx, deps, actor, input)));
+  return toDealDto(
+    await write(deps, actor.orgId, async (trx) => {
+      const record = await insertDealTx(trx, deps, actor, input);
+      await recordDealConflicts(trx, deps, actor, record);
+      return record;
+    }),
+  );
 }
 
 /** A live deal with its children, or not_found when it does not exist or is outside the actor's read scope. */

@@ -5,6 +5,7 @@ import { createAccount } from '../accounts/accounts.service.ts';
 import { actorForUser } from '../auth/auth.service.ts';
 import { createContact } from '../contacts/contacts.service.ts';
 import { withClock, type Deps } from '../context.ts';
+import { scheduleDemoChannel, setUpDemoChannel, type DemoChannelCounts } from './demo-channel.ts';
 import { createObjection } from '../objections/objections.service.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
 import { createProduct } from '../products/products.service.ts';
@@ -25,6 +26,8 @@ export interface DemoOptions {
   /** Number of deals (default 300) and leads (default 140); smaller for tests. */
   deals?: number;
   leads?: number;
+  /** Deal registrations by partners (default 30). */
+  registrations?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -34,6 +37,8 @@ export interface DemoResult {
   password: string;
   users: { email: string; name: string; role: string }[];
   counts: Record<string, number>;
+  /** What the channel did (registrations, decisions, conflicts, by partner type and tier). */
+  channel: DemoChannelCounts;
 }
 
 const pipelineSpecs: { key: 'b2b' | 'b2c' | 'partner'; input: CreatePipelineInput; timing: [number, number][] }[] = [
@@ -268,6 +273,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     );
   }
   const partnerUser = await person('pat', 'Pat Partner', 'partner', null, null, partnerAccounts[1]?.id ?? null);
+  const channelPartners = await setUpDemoChannel(deps, admin, partnerAccounts);
   const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
   for (let i = 0; i < 46; i++) {
     const owner = fieldReps[i % fieldReps.length] ?? fieldReps[0];
@@ -354,6 +360,27 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     library: objections.map((o) => ({ id: o.id, category: o.category, responses: o.recommendedResponses })),
   });
 
+  const channelCounts: DemoChannelCounts = {
+    registrations: 0,
+    approved: 0,
+    rejected: 0,
+    conflicted: new Set(),
+    byType: {},
+    byTier: {},
+  };
+  actions.push(
+    ...scheduleDemoChannel({
+      deps,
+      rng,
+      start,
+      end,
+      manager: admin,
+      partners: channelPartners,
+      customers: accounts,
+      registrations: opts.registrations ?? 30,
+      counts: channelCounts,
+    }),
+  );
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
@@ -370,7 +397,9 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     counts.findings = oversight.findings;
   }
   await deps.sealer.flush(orgId);
-  return { organizationId: orgId, organizationName: name, password, users, counts };
+  // each approved registration opened a partner deal
+  counts.deals = (counts.deals ?? 0) + channelCounts.approved;
+  return { organizationId: orgId, organizationName: name, password, users, counts, channel: channelCounts };
 }
 
 function scriptFor(stage: string): string {

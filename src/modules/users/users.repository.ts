@@ -4,6 +4,7 @@ import { updateVersioned } from '../../db/versioned.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { TeamsTable, UsersTable } from '../../db/schema.ts';
 import type { ListUsersQuery } from '../../contract/users.ts';
+import type { UserDirectoryScope } from '../../contract/access.ts';
 
 export type UserRow = Selectable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
@@ -11,8 +12,38 @@ export type TeamRow = Selectable<TeamsTable>;
 const user = (db: DbExecutor, orgId: string, id: string) =>
   db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id);
 
-export async function getUser(db: DbExecutor, orgId: string, id: string): Promise<UserRow | undefined> {
-  return user(db, orgId, id).executeTakeFirst();
+export async function getUser(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  directory: UserDirectoryScope = { kind: 'all' },
+): Promise<UserRow | undefined> {
+  return inDirectory(user(db, orgId, id), orgId, directory).executeTakeFirst();
+}
+
+type UserQuery = ReturnType<typeof user>;
+
+/** Limits a users query to a directory scope: a partner's own users and the owners of its deals. */
+function inDirectory(b: UserQuery, orgId: string, directory: UserDirectoryScope): UserQuery {
+  if (directory.kind === 'all') return b;
+  return b.where((eb) =>
+    eb.or([
+      eb('users.id', '=', directory.userId),
+      eb('users.partner_account_id', '=', directory.partnerAccountId),
+      eb(
+        'users.id',
+        'in',
+        eb
+          .selectFrom('deals')
+          .select('deals.owner_id')
+          .where('deals.org_id', '=', orgId)
+          .where('deals.partner_account_id', '=', directory.partnerAccountId)
+          .where('deals.deleted_at', 'is', null)
+          .where('deals.owner_id', 'is not', null)
+          .$narrowType<{ owner_id: string }>(),
+      ),
+    ]),
+  );
 }
 
 /** As `getUser`, locking the row until the transaction ends: concurrent changes of it queue behind this one. */
@@ -49,9 +80,14 @@ export async function updateUser(
   return updateVersioned(db, 'users', { orgId, id, version }, patch);
 }
 
-export async function listUsers(db: DbExecutor, orgId: string, q: ListUsersQuery): Promise<UserRow[]> {
+export async function listUsers(
+  db: DbExecutor,
+  orgId: string,
+  q: ListUsersQuery,
+  directory: UserDirectoryScope = { kind: 'all' },
+): Promise<UserRow[]> {
   const sortCol = q.sort === 'name' ? 'name' : q.sort === 'email' ? 'email' : 'created_at';
-  let b = db.selectFrom('users').selectAll().where('org_id', '=', orgId);
+  let b = inDirectory(db.selectFrom('users').selectAll().where('org_id', '=', orgId), orgId, directory);
   if (q.role) b = b.where('role', '=', q.role);
   if (q.teamId) b = b.where('team_id', '=', q.teamId);
   if (q.active) b = b.where('active', '=', q.active === 'true');

@@ -1,5 +1,5 @@
 import type { Actor } from '../../contract/access.ts';
-import { canReadReference, canWriteReference } from '../../contract/access.ts';
+import { canReadReference, canWriteReference, userDirectoryScope } from '../../contract/access.ts';
 import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
 import type {
@@ -272,7 +272,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
 
 export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserDto> {
   if (!canReadReference(actor, 'user') && id !== actor.userId) throw forbidden();
-  return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id), 'user', id));
+  return toUserDto(found(await repo.getUser(deps.db, actor.orgId, id, userDirectoryScope(actor)), 'user', id));
 }
 
 export async function listUsers(
@@ -281,7 +281,7 @@ export async function listUsers(
   q: ListUsersQuery,
 ): Promise<{ items: UserDto[]; nextCursor: string | null }> {
   if (!canReadReference(actor, 'user')) throw forbidden();
-  const rows = await repo.listUsers(deps.db, actor.orgId, q);
+  const rows = await repo.listUsers(deps.db, actor.orgId, q, userDirectoryScope(actor));
   const sortKey = q.sort;
   return toPage(rows, q.limit, toUserDto, (r) => encodeCursor(r[sortKey], r.id));
 }

@@ -6,7 +6,7 @@ import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
-import { canReadAudit } from '../../../src/contract/access.ts';
+import { canOpenChannel, canReadAudit, hasRecordsOf } from '../../../src/contract/access.ts';
 import { actorOf, seesApprovals, seesOversightQueue } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
@@ -74,24 +74,37 @@ export function Layout() {
                   My day
                 </Link>
               )}
+              {canOpenChannel(session.user) && (
+                <Link to="/channel" activeProps={{ className: 'active' }}>
+                  {session.user.role === 'partner' ? 'Partner portal' : 'Channel'}
+                </Link>
+              )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
                 Board
               </Link>
               <Link to="/deals" activeProps={{ className: 'active' }}>
                 Deals
               </Link>
-              <Link to="/accounts" activeProps={{ className: 'active' }}>
-                Accounts
-              </Link>
-              <Link to="/contacts" activeProps={{ className: 'active' }}>
-                Contacts
-              </Link>
-              <Link to="/leads" activeProps={{ className: 'active' }}>
-                Leads
-              </Link>
-              <Link to="/activities" activeProps={{ className: 'active' }}>
-                Activities
-              </Link>
+              {hasRecordsOf(actorOf(session), 'account') && (
+                <Link to="/accounts" activeProps={{ className: 'active' }}>
+                  Accounts
+                </Link>
+              )}
+              {hasRecordsOf(actorOf(session), 'contact') && (
+                <Link to="/contacts" activeProps={{ className: 'active' }}>
+                  Contacts
+                </Link>
+              )}
+              {hasRecordsOf(actorOf(session), 'lead') && (
+                <Link to="/leads" activeProps={{ className: 'active' }}>
+                  Leads
+                </Link>
+              )}
+              {hasRecordsOf(actorOf(session), 'activity') && (
+                <Link to="/activities" activeProps={{ className: 'active' }}>
+                  Activities
+                </Link>
+              )}
               {session.user.role !== 'partner' && (
                 <Link to="/inbox" activeProps={{ className: 'active' }}>
                   Lead inbox

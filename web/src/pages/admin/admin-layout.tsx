@@ -11,6 +11,7 @@ const sections = [
   { to: '/admin/scripts', label: 'Pitch scripts' },
   { to: '/admin/tokens', label: 'API tokens' },
   { to: '/admin/webhooks', label: 'Webhooks' },
+  { to: '/admin/partners', label: 'Partner programme' },
 ] as const;
 
 export function AdminLayout() {

@@ -1,0 +1,18 @@
+/**
+ * Business days (Monday to Friday, by UTC calendar date) from one instant to a later one: the
+ * weekdays after the first date up to and including the second. Registered on a Friday and
+ * decided on the next Monday is one business day; the same day is zero.
+ */
+export function businessDaysBetween(from: Date, to: Date): number {
+  const day = 86_400_000;
+  const start = Math.floor(from.getTime() / day);
+  const end = Math.floor(to.getTime() / day);
+  if (end <= start) return 0;
+  let n = 0;
+  for (let d = start + 1; d <= end; d++) {
+    // 1970-01-01 was a Thursday: (d + 4) % 7 is the weekday, 0 = Sunday
+    const weekday = (d + 4) % 7;
+    if (weekday !== 0 && weekday !== 6) n++;
+  }
+  return n;
+}

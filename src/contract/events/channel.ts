@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { EventDefinition, EventEntityType } from './catalog.ts';
+
+/** Kinds of record of channel sales that events are about. */
+export const channelEntityTypes = ['partner_tier', 'deal_registration', 'channel_conflict'] as const;
+
+const id = z.string().min(1);
+const isoTime = z.union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'), z.date()]);
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number as text');
+const changes = z.record(z.string(), z.strictObject({ from: z.unknown(), to: z.unknown() }));
+const party = z.enum(['registration', 'deal']);
+const reasons = z.array(z.strictObject({ kind: z.string(), detail: z.string() }));
+
+const tierSnapshot = z.looseObject({
+  name: z.string(),
+  protection_days: z.number().int(),
+  discount_percent: decimal,
+  development_funds: decimal,
+});
+
+const registrationSnapshot = z.looseObject({
+  partner_account_id: id,
+  customer_name: z.string(),
+  customer_domain: z.string().nullable(),
+  product_ids: z.array(id),
+  amount: decimal.nullable(),
+  currency: z.string(),
+  expected_close_date: z.string().nullable(),
+});
+
+const def = (
+  type: string,
+  entityTypes: readonly EventEntityType[],
+  when: string,
+  schema: z.ZodType,
+): EventDefinition => ({ type, entityTypes, version: 1, when, schema, history: [] });
+
+/** The events of the partner programme, deal registration and channel conflicts. */
+export const channelEventDefinitions: EventDefinition[] = [
+  def(
+    'partner_tier.created',
+    ['partner_tier'],
+    'a partner tier is added to the programme',
+    z.strictObject({ after: tierSnapshot }),
+  ),
+  def('partner_tier.updated', ['partner_tier'], 'the benefits of a partner tier change', z.strictObject({ changes })),
+  def(
+    'account.partner_programme_set',
+    ['account'],
+    'an account joins the partner programme or changes its partner type or tier',
+    z.strictObject({
+      partnerType: z.strictObject({ from: z.string().nullable(), to: z.string() }),
+      tierId: z.strictObject({ from: id.nullable(), to: id.nullable() }),
+    }),
+  ),
+  def(
+    'organization.channel_settings_changed',
+    ['organization'],
+    'the channel conflict policy or the approval SLA changes',
+    z.strictObject({ changes }),
+  ),
+  def(
+    'deal_registration.submitted',
+    ['deal_registration'],
+    'a partner registers an opportunity (the event time is the registration time)',
+    z.strictObject({ after: registrationSnapshot }),
+  ),
+  def(
+    'deal_registration.approved',
+    ['deal_registration'],
+    'a channel manager approves a registration: a deal is created or linked and protected',
+    z.strictObject({
+      dealId: id,
+      dealCreated: z.boolean(),
+      protectionDays: z.number().int().positive(),
+      protectedUntil: isoTime,
+      approvalBusinessDays: z.number().int().nonnegative(),
+    }),
+  ),
+  def(
+    'deal_registration.rejected',
+    ['deal_registration'],
+    'a channel manager rejects a registration, giving the reason',
+    z.strictObject({ reason: z.string().min(1), approvalBusinessDays: z.number().int().nonnegative() }),
+  ),
+  def(
+    'deal_registration.extended',
+    ['deal_registration'],
+    'the protection window of an approved registration is extended',
+    z.strictObject({
+      days: z.number().int().positive(),
+      protectedUntil: z.strictObject({ from: isoTime, to: isoTime }),
+      reason: z.string().nullable(),
+    }),
+  ),
+  def(
+    'deal_registration.expired',
+    ['deal_registration'],
+    'the protection window of an approved registration passed without the deal closing',
+    z.strictObject({ protectedUntil: isoTime, dealId: id }),
+  ),
+  def(
+    'channel_conflict.detected',
+    ['channel_conflict'],
+    'a registration or a direct deal is found to be after the same customer as another one in its window',
+    z.strictObject({
+      subjectKind: party,
+      subjectId: id,
+      matchKind: party,
+      matchId: id,
+      reasons,
+      policy: z.string(),
+      suggestedWinner: z.enum(['subject', 'match', 'undecided']),
+    }),
+  ),
+  def(
+    'channel_conflict.resolved',
+    ['channel_conflict'],
+    'a channel manager resolves a conflict: which party keeps the customer, or both share it',
+    z.strictObject({
+      winner: z.enum(['subject', 'match', 'shared']),
+      suggestedWinner: z.enum(['subject', 'match', 'undecided']),
+      note: z.string().nullable(),
+    }),
+  ),
+];

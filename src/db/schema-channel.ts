@@ -1,0 +1,93 @@
+import type { ColumnType } from 'kysely';
+
+type Ts = Date;
+type Decimal = string;
+type DateOnly = string;
+type Json<T> = ColumnType<T, string, string>;
+type Version = ColumnType<number, number | undefined, number>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface PartnerTiersTable {
+  org_id: string;
+  id: string;
+  name: string;
+  rank: Defaulted<number>;
+  discount_percent: Defaulted<Decimal>;
+  protection_days: number;
+  development_funds: Defaulted<Decimal>;
+  currency: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface PartnerProfilesTable {
+  org_id: string;
+  account_id: string;
+  partner_type: string;
+  tier_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface ChannelSettingsTable {
+  org_id: string;
+  conflict_policy: Defaulted<string>;
+  approval_sla_days: Defaulted<number>;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface DealRegistrationsTable {
+  org_id: string;
+  id: string;
+  partner_account_id: string;
+  registered_by: string | null;
+  customer_name: string;
+  customer_domain: string | null;
+  product_ids: Json<string[]>;
+  amount: Decimal | null;
+  currency: string;
+  expected_close_date: ColumnType<DateOnly | null, DateOnly | null, DateOnly | null>;
+  notes: string | null;
+  status: Defaulted<string>;
+  deal_id: string | null;
+  protection_days: number | null;
+  protected_until: Ts | null;
+  decided_by: string | null;
+  decided_at: Ts | null;
+  rejection_reason: string | null;
+  registered_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface ChannelConflictsTable {
+  org_id: string;
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  match_kind: string;
+  match_id: string;
+  reasons: Json<unknown>;
+  evidence: Json<unknown>;
+  policy: string;
+  suggested_winner: string;
+  status: Defaulted<string>;
+  winner: string | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: Ts | null;
+  detected_at: Ts;
+  version: Version;
+}
+
+/** The tables of channel sales (migration 0018). */
+export interface ChannelTables {
+  partner_tiers: PartnerTiersTable;
+  partner_profiles: PartnerProfilesTable;
+  channel_settings: ChannelSettingsTable;
+  deal_registrations: DealRegistrationsTable;
+  channel_conflicts: ChannelConflictsTable;
+}
