@@ -16,6 +16,7 @@ export type SoftDeletedTable = {
 const entityNames: Record<VersionedTable, string> = {
   accounts: 'account',
   activities: 'activity',
+  campaigns: 'campaign',
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',
@@ -97,6 +98,7 @@ export async function updateVersioned<T extends VersionedTable>(
 const softDeletedTables: Record<SoftDeletedTable, true> = {
   accounts: true,
   activities: true,
+  campaigns: true,
   contacts: true,
   deals: true,
   leads: true,

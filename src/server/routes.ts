@@ -9,6 +9,7 @@ import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
+import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
@@ -51,4 +52,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerBulkRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerMarketingRoutes(app, deps);
 }

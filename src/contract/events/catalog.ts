@@ -20,6 +20,7 @@ import {
   userSnapshotSchema,
   webhookEndpointSnapshotSchema,
 } from './payloads.ts';
+import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -37,6 +38,7 @@ export const eventEntityTypes = [
   'team',
   'user',
   'webhook_endpoint',
+  ...marketingEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -284,6 +286,7 @@ const definitions: EventDefinition[] = [
       cursorSeq: z.strictObject({ from: z.number().int(), to: z.number().int() }),
     }),
   ),
+  ...marketingEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

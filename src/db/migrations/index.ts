@@ -10,6 +10,7 @@ import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
 import { moveIn } from './0015-move-in.ts';
+import { marketing } from './0016-marketing.ts';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'jobs', sql: jobs },
   { version: 14, name: 'board-index', sql: boardIndex },
   { version: 15, name: 'move-in', sql: moveIn },
+  { version: 16, name: 'marketing', sql: marketing },
 ];
