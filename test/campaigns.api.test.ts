@@ -99,7 +99,7 @@ describe('campaigns', () => {
 
     const children = await api.as(w.marketer, { method: 'GET', url: `/api/v1/campaigns?parentId=${parent.id}` });
     expect(children.json<{ items: CampaignDto[] }>().items.map((c) => c.name)).toEqual(['Spring webinar']);
-    const top = await api.as(w.marketer, { method: 'GET', url: '/api/v1/campaigns?parentId=none' });
+    const top = await api.as(w.marketer, { method: 'GET', url: '/api/v1/campaigns?topLevel=true' });
     expect(top.json<{ items: CampaignDto[] }>().items.map((c) => c.name)).toEqual(['Spring launch']);
 
     // another organization does not see them

@@ -155,3 +155,11 @@ export function touchScope(actor: Actor, person: 'lead' | 'contact'): Scope {
   if (actor.role === 'partner') return { kind: 'none' };
   return scopeFor(actor, person, 'read');
 }
+
+/**
+ * The deals whose revenue attribution credits for the actor: marketing answers for the revenue of
+ * the whole organization (it sees no deal itself, only the credit); everyone else the deals they read.
+ */
+export function attributionDealScope(actor: Actor): Scope {
+  return actor.role === 'marketing' ? { kind: 'all' } : scopeFor(actor, 'deal', 'read');
+}

@@ -7178,6 +7178,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/attribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Attribution: pipeline created and won revenue credited to campaigns by first touch, last touch, linear, U, W, full path, time decay, Markov removal effect (bootstrap interval) and Shapley; ROI per campaign; as of a day
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          asOf?: string;
+          halfLifeDays?: number;
+          resamples?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttributionReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/campaign-funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaign funnel: per campaign, its touches and the people touched, and how many became leads, MQLs, SQLs, opportunities and won customers; as of a day
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignFunnelReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -9250,7 +9390,8 @@ export interface paths {
             | 'product_launch'
             | 'new_channel';
           status?: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
-          parentId?: string | 'none';
+          parentId?: string;
+          topLevel?: 'true' | 'false';
         };
         header?: never;
         path?: never;
@@ -11354,6 +11495,99 @@ export interface components {
         p10: string;
         p50: string;
         p90: string;
+      }[];
+    };
+    AttributionReport: {
+      asOf: string;
+      currency: string;
+      halfLifeDays: number;
+      models: (
+        | 'first_touch'
+        | 'last_touch'
+        | 'linear'
+        | 'u_shaped'
+        | 'w_shaped'
+        | 'full_path'
+        | 'time_decay'
+        | 'markov'
+        | 'shapley'
+      )[];
+      pipeline: {
+        deals: number;
+        amount: string;
+      };
+      won: {
+        deals: number;
+        amount: string;
+      };
+      journeysWithoutDeal: number;
+      otherCurrencyDeals: number;
+      campaigns: {
+        campaignId: string;
+        name: string;
+        type: string;
+        cost: string;
+        pipeline: {
+          first_touch: string;
+          last_touch: string;
+          linear: string;
+          u_shaped: string;
+          w_shaped: string;
+          full_path: string;
+          time_decay: string;
+          markov: string;
+          shapley: string;
+        };
+        won: {
+          first_touch: string;
+          last_touch: string;
+          linear: string;
+          u_shaped: string;
+          w_shaped: string;
+          full_path: string;
+          time_decay: string;
+          markov: string;
+          shapley: string;
+        };
+        roi: {
+          first_touch: number | null;
+          last_touch: number | null;
+          linear: number | null;
+          u_shaped: number | null;
+          w_shaped: number | null;
+          full_path: number | null;
+          time_decay: number | null;
+          markov: number | null;
+          shapley: number | null;
+        };
+        markov: {
+          pipeline: {
+            removalEffect: number;
+            low: string;
+            high: string;
+          };
+          won: {
+            removalEffect: number;
+            low: string;
+            high: string;
+          };
+        };
+      }[];
+    };
+    CampaignFunnelReport: {
+      asOf: string;
+      campaigns: {
+        campaignId: string;
+        name: string;
+        steps: {
+          touches: number;
+          people: number;
+          leads: number;
+          mql: number;
+          sql: number;
+          opportunities: number;
+          won: number;
+        };
       }[];
     };
   };

@@ -118,8 +118,10 @@ export const listCampaignsQuery = listQueryBase.extend({
   sort: z.enum(['name', 'created_at', 'start_date']).default('name'),
   type: campaignTypeSchema.optional(),
   status: campaignStatusSchema.optional(),
-  /** Children of this campaign; `none` for top-level campaigns. */
-  parentId: z.union([idSchema, z.literal('none')]).optional(),
+  /** Children of this campaign. */
+  parentId: idSchema.optional(),
+  /** `true`: only campaigns without a parent; `false`: only child campaigns. */
+  topLevel: z.enum(['true', 'false']).optional(),
 });
 export type ListCampaignsQuery = z.infer<typeof listCampaignsQuery>;
 

@@ -107,8 +107,8 @@ export async function listCampaigns(db: DbExecutor, orgId: string, q: ListCampai
     .where('deleted_at', 'is', null);
   if (q.type) b = b.where('type', '=', q.type);
   if (q.status) b = b.where('status', '=', q.status);
-  if (q.parentId === 'none') b = b.where('parent_id', 'is', null);
-  else if (q.parentId) b = b.where('parent_id', '=', q.parentId);
+  if (q.parentId) b = b.where('parent_id', '=', q.parentId);
+  if (q.topLevel) b = b.where('parent_id', q.topLevel === 'true' ? 'is' : 'is not', null);
   if (q.q) {
     const pat = likePattern(q.q);
     b = b.where((eb) => eb.or([eb('name', 'ilike', pat), eb('utm_campaign', 'ilike', pat)]));
