@@ -6,7 +6,8 @@ import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
-import { canReadAudit } from '../../../src/contract/access.ts';
+import { canReadAudit, canReadMarketingFigures } from '../../../src/contract/access.ts';
+import { actorOf, canRead } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -71,6 +72,16 @@ export function Layout() {
               {(['admin', 'manager', 'rep', 'inside_sales'] as const).some((r) => r === session.user.role) && (
                 <Link to="/home" activeProps={{ className: 'active' }}>
                   My day
+                </Link>
+              )}
+              {canReadMarketingFigures(session.user) && (
+                <Link to="/marketing" activeProps={{ className: 'active' }}>
+                  Marketing
+                </Link>
+              )}
+              {canRead(actorOf(session), 'campaign') && (
+                <Link to="/campaigns" activeProps={{ className: 'active' }}>
+                  Campaigns
                 </Link>
               )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>
