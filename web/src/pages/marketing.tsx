@@ -77,12 +77,12 @@ export function MarketingHomePage() {
       <h1>Marketing</h1>
       <section className="card" aria-labelledby="mkt-totals" data-testid="marketing-totals">
         <h2 id="mkt-totals">As of {formatDate(a.asOf)}</h2>
-        <dl className="facts">
-          <dt>Pipeline created</dt>
+        <dl className="fields">
+          <dt>Pipeline created (all deals)</dt>
           <dd>
             {formatMoney(a.pipeline.amount, a.currency)} in {a.pipeline.deals} deals
           </dd>
-          <dt>Won revenue</dt>
+          <dt>Won revenue (all deals)</dt>
           <dd>
             {formatMoney(a.won.amount, a.currency)} in {a.won.deals} deals
           </dd>
@@ -305,7 +305,7 @@ export function CampaignPage() {
       {figures && (
         <section className="card" aria-labelledby="budget-title" data-testid="campaign-budget">
           <h2 id="budget-title">Budget and cost</h2>
-          <dl className="facts">
+          <dl className="fields">
             <dt>Budget</dt>
             <dd>{c.budget === null ? '—' : formatMoney(c.budget, c.currency)}</dd>
             <dt>Actual cost</dt>
