@@ -292,7 +292,11 @@ export function markovCredit(
   opts: { resamples?: number; seed?: number } = {},
 ): MarkovCredit[] {
   const paths = markovPaths(journeys);
-  const value = journeys.reduce((a, j) => a + (j.convertedAt !== null ? j.value : 0), 0);
+  // Only journeys with a credited touch have credit to hand out (as under the rule-based models).
+  const value = journeys.reduce(
+    (a, j) => a + (j.convertedAt !== null && creditedTouches(j).length > 0 ? j.value : 0),
+    0,
+  );
   const chain = fitMarkovChain(paths);
   const effects = removalEffects(chain);
   const shares = markovShares(paths);

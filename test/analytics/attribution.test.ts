@@ -282,6 +282,10 @@ describe('Markov removal effect', () => {
     expect(a).toEqual(b);
     const total = a.reduce((s, c) => s + c.credit, 0);
     expect(total).toBeCloseTo(1800, 6);
+    // a converting journey without a touch has no credit to hand out
+    const untouched: Journey = { touches: [], leadAt: null, opportunityAt: null, convertedAt: at(5), value: 9999 };
+    const withUntouched = markovCredit([...journeys, untouched], { resamples: 300, seed: 42 });
+    expect(withUntouched.reduce((s, c) => s + c.credit, 0)).toBeCloseTo(1800, 6);
     for (const c of a) {
       expect(c.low).toBeLessThanOrEqual(c.high);
       expect(c.low).toBeGreaterThanOrEqual(0);
