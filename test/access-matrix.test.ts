@@ -894,3 +894,89 @@ describe('access matrix: the user directory', () => {
     expect((await api.as(actors.rep, { method: 'GET', url: `/api/v1/users/${stranger.userId}` })).statusCode).toBe(200);
   });
 });
+
+/**
+ * Marketing: campaigns (read by every internal role, written by marketing and admins), touches
+ * (seen on the leads the actor may read: a rep its own, marketing all, partners none) and the
+ * attributed revenue (marketing and the roles answering for the numbers).
+ */
+const marketingAccess: Record<
+  Role,
+  { readCampaign: number; createCampaign: number; attribution: number; ownTouches: boolean; otherTouches: boolean }
+> = {
+  admin: { readCampaign: 200, createCampaign: 201, attribution: 200, ownTouches: true, otherTouches: true },
+  manager: { readCampaign: 200, createCampaign: 403, attribution: 200, ownTouches: true, otherTouches: false },
+  rep: { readCampaign: 200, createCampaign: 403, attribution: 403, ownTouches: true, otherTouches: false },
+  inside_sales: { readCampaign: 200, createCampaign: 403, attribution: 403, ownTouches: true, otherTouches: false },
+  marketing: { readCampaign: 200, createCampaign: 201, attribution: 200, ownTouches: true, otherTouches: true },
+  partner: { readCampaign: 403, createCampaign: 403, attribution: 403, ownTouches: false, otherTouches: false },
+  auditor: { readCampaign: 200, createCampaign: 403, attribution: 200, ownTouches: true, otherTouches: true },
+};
+
+describe('access matrix: campaigns, touches and attribution', () => {
+  for (const role of Object.keys(marketingAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const admin = actors.admin;
+      const expected = marketingAccess[role];
+      const campaign = (
+        await api.as(admin, {
+          method: 'POST',
+          url: '/api/v1/campaigns',
+          payload: { name: `${role} campaign`, type: 'email' },
+        })
+      ).json<{ id: string }>();
+      const lead = async (ownerId: string) => {
+        const r = await api.as(admin, {
+          method: 'POST',
+          url: '/api/v1/leads',
+          payload: { lastName: `${role} touched`, ownerId },
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        const id = r.json<{ id: string }>().id;
+        const t = await api.as(admin, {
+          method: 'POST',
+          url: `/api/v1/campaigns/${campaign.id}/touches`,
+          payload: { leadId: id, kind: 'clicked' },
+        });
+        expect(t.statusCode, t.body).toBe(201);
+        return id;
+      };
+      // partners and auditors own no leads: their "own" lead is someone else's
+      const own = await lead(role === 'partner' || role === 'auditor' ? outsider.userId : actor.userId);
+      const other = await lead(outsider.userId);
+      const foreign = (
+        await api.as(foreignAdmin, {
+          method: 'POST',
+          url: '/api/v1/campaigns',
+          payload: { name: 'foreign', type: 'email' },
+        })
+      ).json<{ id: string }>();
+
+      const touches = await api.as(actor, { method: 'GET', url: `/api/v1/campaigns/${campaign.id}/touches` });
+      const seen = new Set(
+        touches.statusCode === 200 ? touches.json<{ items: { leadId: string }[] }>().items.map((t) => t.leadId) : [],
+      );
+      expect({
+        readCampaign: (await api.as(actor, { method: 'GET', url: `/api/v1/campaigns/${campaign.id}` })).statusCode,
+        createCampaign: (
+          await api.as(actor, { method: 'POST', url: '/api/v1/campaigns', payload: { name: 'by role', type: 'email' } })
+        ).statusCode,
+        attribution: (await api.as(actor, { method: 'GET', url: '/api/v1/analytics/attribution?resamples=10' }))
+          .statusCode,
+        ownTouches: seen.has(own),
+        otherTouches: seen.has(other),
+      }).toEqual(expected);
+      // another organization's campaign is not found, whatever the role may do in its own
+      const foreignRead = (await api.as(actor, { method: 'GET', url: `/api/v1/campaigns/${foreign.id}` })).statusCode;
+      expect(foreignRead).toBe(role === 'partner' ? 403 : 404);
+      // recording touches is marketing's and the admin's
+      const record = await api.as(actor, {
+        method: 'POST',
+        url: `/api/v1/campaigns/${campaign.id}/touches`,
+        payload: { leadId: own, kind: 'visited' },
+      });
+      expect(record.statusCode).toBe(role === 'admin' || role === 'marketing' ? 201 : 403);
+    });
+  }
+});

@@ -149,6 +149,8 @@ describe('POST /leads/:id/convert', () => {
       'lead.created',
       'lead.status_changed',
       'lead.updated',
+      // with a deal the lead becomes an opportunity in the marketing lifecycle
+      'lead.lifecycle_changed',
       'lead.converted',
     ]);
     const [convertedEvent] = await deps.db

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { seedDemo, type DemoResult } from '../src/modules/demo/seed-demo.ts';
-import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
+import { attribution } from '../src/modules/analytics/analyses/attribution-journeys.ts';
+import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
 
 const adminOf = (orgId: string) =>
@@ -25,6 +26,24 @@ afterAll(async () => {
 });
 
 describe('demo organization', () => {
+  it('shows marketing working: campaigns with costs, touches, and revenue credited to them', async () => {
+    expect(result.counts.campaigns).toBe(4);
+    expect(result.counts.touches).toBeGreaterThan(40);
+    const maya = result.users.find((u) => u.role === 'marketing');
+    const user = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', result.organizationId)
+      .where('email', '=', maya?.email ?? '')
+      .executeTakeFirstOrThrow();
+    const marketer = await actorForUser(deps, result.organizationId, user.id);
+    const r = await attribution(deps, marketer, {}, { halfLifeDays: 7, resamples: 20 });
+    expect(r.campaigns).toHaveLength(4);
+    expect(r.campaigns.every((c) => c.cost > 0)).toBe(true);
+    const credited = r.campaigns.reduce((a, c) => a + c.pipeline.linear, 0);
+    expect(credited).toBeGreaterThan(0);
+  });
+
   it('is built through the services with a valid audit chain', async () => {
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok).toBe(true);
@@ -55,6 +74,10 @@ describe('demo organization', () => {
       'objection.raised',
       'lead.status_changed',
       'lead.converted',
+      'campaign.created',
+      'campaign.cost_added',
+      'touch.recorded',
+      'lead.lifecycle_changed',
     ]) {
       expect(types, t).toContain(t);
     }

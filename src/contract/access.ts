@@ -18,7 +18,8 @@ export interface Actor {
 /** Business records that are owned by a user and scoped by role. */
 export type ScopedEntity = 'account' | 'contact' | 'lead' | 'deal' | 'activity';
 /** Reference data every internal user reads; writers are listed in `referenceWriters`. */
-export type ReferenceEntity = 'pipeline' | 'product' | 'objection' | 'script' | 'team' | 'user' | 'organization';
+export type ReferenceEntity =
+  'pipeline' | 'product' | 'objection' | 'script' | 'campaign' | 'team' | 'user' | 'organization';
 
 /** What a role may see of a scoped entity. */
 export type Scope =
@@ -93,6 +94,7 @@ const referenceWriters: Record<ReferenceEntity, readonly Role[]> = {
   product: ['admin'],
   objection: ['admin', 'manager'],
   script: ['admin', 'manager'],
+  campaign: ['admin', 'marketing'],
   team: ['admin'],
   user: ['admin'],
   organization: ['admin'],
@@ -355,4 +357,35 @@ export function canOpenChannel(actor: Pick<Actor, 'role' | 'partnerAccountId'>):
  */
 export function hasRecordsOf(actor: Actor, entity: ScopedEntity): boolean {
   return scopeFor(actor, entity, 'read').kind !== 'none' || relatedDealScope(actor, entity) !== null;
+}
+
+/**
+ * Marketing figures (campaign budgets and costs, attributed pipeline and revenue, ROI): marketing
+ * and the people who answer for the numbers (admins, managers, auditors). Reps and inside sales see
+ * campaigns by name and the touches on their own records, not the money; partners see none of it.
+ */
+export function canReadMarketingFigures(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'marketing' || actor.role === 'auditor';
+}
+
+/** Recording touches and campaign membership is marketing's work (and an admin's). */
+export function canRecordTouches(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
+}
+
+/**
+ * Which touches and campaign memberships an actor sees: those of the leads and contacts it may read
+ * (a rep its own records, a manager the team's, marketing all of them); partners none.
+ */
+export function touchScope(actor: Actor, person: 'lead' | 'contact'): Scope {
+  if (actor.role === 'partner') return { kind: 'none' };
+  return scopeFor(actor, person, 'read');
+}
+
+/**
+ * The deals whose revenue attribution credits for the actor: marketing answers for the revenue of
+ * the whole organization (it sees no deal itself, only the credit); everyone else the deals they read.
+ */
+export function attributionDealScope(actor: Actor): Scope {
+  return actor.role === 'marketing' ? { kind: 'all' } : scopeFor(actor, 'deal', 'read');
 }

@@ -2327,6 +2327,73 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/leads/{id}/lifecycle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a lead in the lifecycle: subscriber, lead, MQL, SQL (If-Match: version; back needs a recycle reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            stage: 'subscriber' | 'lead' | 'mql' | 'sql';
+            recycleReason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Lead'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/convert': {
     parameters: {
       query?: never;
@@ -7166,6 +7233,146 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['MonteCarloReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/attribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Attribution: pipeline created and won revenue credited to campaigns by first touch, last touch, linear, U, W, full path, time decay, Markov removal effect (bootstrap interval) and Shapley; ROI per campaign; as of a day
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          asOf?: string;
+          halfLifeDays?: number;
+          resamples?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttributionReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/campaign-funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaign funnel: per campaign, its touches and the people touched, and how many became leads, MQLs, SQLs, opportunities and won customers; as of a day
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignFunnelReport'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -12997,6 +13204,1155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List campaigns */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          order?: 'asc' | 'desc';
+          q?: string;
+          sort?: 'name' | 'created_at' | 'start_date';
+          type?:
+            | 'advertising'
+            | 'sales_promotion'
+            | 'publicity'
+            | 'public_relations'
+            | 'event'
+            | 'email'
+            | 'content'
+            | 'partner_co_marketing'
+            | 'product_launch'
+            | 'new_channel';
+          status?: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+          parentId?: string;
+          topLevel?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type:
+                  | 'advertising'
+                  | 'sales_promotion'
+                  | 'publicity'
+                  | 'public_relations'
+                  | 'event'
+                  | 'email'
+                  | 'content'
+                  | 'partner_co_marketing'
+                  | 'product_launch'
+                  | 'new_channel';
+                channel: string | null;
+                /** @enum {string} */
+                status: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+                startDate: string | null;
+                endDate: string | null;
+                ownerId: string | null;
+                parentId: string | null;
+                budget: string | null;
+                expectedRevenue: string | null;
+                currency: string;
+                actualCost: string | null;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                description: string | null;
+                createdAt: string;
+                updatedAt: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a campaign */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            type:
+              | 'advertising'
+              | 'sales_promotion'
+              | 'publicity'
+              | 'public_relations'
+              | 'event'
+              | 'email'
+              | 'content'
+              | 'partner_co_marketing'
+              | 'product_launch'
+              | 'new_channel';
+            channel?: string | null;
+            /** @enum {string} */
+            status?: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+            startDate?: string | null;
+            endDate?: string | null;
+            ownerId?: string | null;
+            parentId?: string | null;
+            budget?: string | null;
+            expectedRevenue?: string | null;
+            currency?: string;
+            utmSource?: string | null;
+            utmMedium?: string | null;
+            utmCampaign?: string | null;
+            utmContent?: string | null;
+            utmTerm?: string | null;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'advertising'
+                | 'sales_promotion'
+                | 'publicity'
+                | 'public_relations'
+                | 'event'
+                | 'email'
+                | 'content'
+                | 'partner_co_marketing'
+                | 'product_launch'
+                | 'new_channel';
+              channel: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+              startDate: string | null;
+              endDate: string | null;
+              ownerId: string | null;
+              parentId: string | null;
+              budget: string | null;
+              expectedRevenue: string | null;
+              currency: string;
+              actualCost: string | null;
+              utmSource: string | null;
+              utmMedium: string | null;
+              utmCampaign: string | null;
+              utmContent: string | null;
+              utmTerm: string | null;
+              description: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a campaign */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'advertising'
+                | 'sales_promotion'
+                | 'publicity'
+                | 'public_relations'
+                | 'event'
+                | 'email'
+                | 'content'
+                | 'partner_co_marketing'
+                | 'product_launch'
+                | 'new_channel';
+              channel: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+              startDate: string | null;
+              endDate: string | null;
+              ownerId: string | null;
+              parentId: string | null;
+              budget: string | null;
+              expectedRevenue: string | null;
+              currency: string;
+              actualCost: string | null;
+              utmSource: string | null;
+              utmMedium: string | null;
+              utmCampaign: string | null;
+              utmContent: string | null;
+              utmTerm: string | null;
+              description: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a campaign (If-Match: version; its touches and costs stay for attribution) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Update a campaign (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            type?:
+              | 'advertising'
+              | 'sales_promotion'
+              | 'publicity'
+              | 'public_relations'
+              | 'event'
+              | 'email'
+              | 'content'
+              | 'partner_co_marketing'
+              | 'product_launch'
+              | 'new_channel';
+            channel?: string | null;
+            /** @enum {string} */
+            status?: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+            startDate?: string | null;
+            endDate?: string | null;
+            ownerId?: string | null;
+            parentId?: string | null;
+            budget?: string | null;
+            expectedRevenue?: string | null;
+            utmSource?: string | null;
+            utmMedium?: string | null;
+            utmCampaign?: string | null;
+            utmContent?: string | null;
+            utmTerm?: string | null;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              type:
+                | 'advertising'
+                | 'sales_promotion'
+                | 'publicity'
+                | 'public_relations'
+                | 'event'
+                | 'email'
+                | 'content'
+                | 'partner_co_marketing'
+                | 'product_launch'
+                | 'new_channel';
+              channel: string | null;
+              /** @enum {string} */
+              status: 'planned' | 'active' | 'paused' | 'completed' | 'cancelled';
+              startDate: string | null;
+              endDate: string | null;
+              ownerId: string | null;
+              parentId: string | null;
+              budget: string | null;
+              expectedRevenue: string | null;
+              currency: string;
+              actualCost: string | null;
+              utmSource: string | null;
+              utmMedium: string | null;
+              utmCampaign: string | null;
+              utmContent: string | null;
+              utmTerm: string | null;
+              description: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a campaign from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cost entries of a campaign, by date (their sum is its actual cost) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                incurredOn: string;
+                amount: string;
+                description: string | null;
+                createdBy: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a dated cost entry to a campaign */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            incurredOn: string;
+            amount: string;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              campaignId: string;
+              incurredOn: string;
+              amount: string;
+              description: string | null;
+              createdBy: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/costs/{costId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a cost entry of a campaign */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          costId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/touches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Touches of a campaign, newest first (of the leads and contacts you may see) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                leadId: string | null;
+                contactId: string | null;
+                /** @enum {string} */
+                kind: 'responded' | 'attended' | 'clicked' | 'submitted_form' | 'visited';
+                touchedAt: string;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                recordedBy: string | null;
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record that a lead or contact interacted with a campaign */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            leadId?: string;
+            /** Format: uuid */
+            contactId?: string;
+            /** @enum {string} */
+            kind: 'responded' | 'attended' | 'clicked' | 'submitted_form' | 'visited';
+            /** Format: date-time */
+            touchedAt?: string;
+            utmSource?: string | null;
+            utmMedium?: string | null;
+            utmCampaign?: string | null;
+            utmContent?: string | null;
+            utmTerm?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              campaignId: string;
+              leadId: string | null;
+              contactId: string | null;
+              /** @enum {string} */
+              kind: 'responded' | 'attended' | 'clicked' | 'submitted_form' | 'visited';
+              touchedAt: string;
+              utmSource: string | null;
+              utmMedium: string | null;
+              utmCampaign: string | null;
+              utmContent: string | null;
+              utmTerm: string | null;
+              recordedBy: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members of a campaign with their status (of the leads and contacts you may see) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          status?: 'targeted' | 'sent' | 'responded' | 'attended' | 'unsubscribed';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                campaignId: string;
+                /** Format: uuid */
+                personId: string;
+                /** @enum {string} */
+                personType: 'lead' | 'contact';
+                name: string;
+                /** @enum {string} */
+                status: 'targeted' | 'sent' | 'responded' | 'attended' | 'unsubscribed';
+                touches: number;
+                firstTouchAt: string | null;
+                lastTouchAt: string | null;
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a person to a campaign or move their status on (statuses only climb) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            leadId?: string;
+            /** Format: uuid */
+            contactId?: string;
+            /** @enum {string} */
+            status: 'targeted' | 'sent' | 'responded' | 'attended' | 'unsubscribed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/touches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaign touches of a lead, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                leadId: string | null;
+                contactId: string | null;
+                /** @enum {string} */
+                kind: 'responded' | 'attended' | 'clicked' | 'submitted_form' | 'visited';
+                touchedAt: string;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                recordedBy: string | null;
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/{id}/touches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaign touches of a contact, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                campaignId: string;
+                leadId: string | null;
+                contactId: string | null;
+                /** @enum {string} */
+                kind: 'responded' | 'attended' | 'clicked' | 'submitted_form' | 'visited';
+                touchedAt: string;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                recordedBy: string | null;
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13140,6 +14496,9 @@ export interface components {
       convertedContactId: string | null;
       convertedDealId: string | null;
       lastTouchedAt: string | null;
+      /** @enum {string} */
+      lifecycleStage: 'subscriber' | 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer';
+      recycleReason: string | null;
       createdAt: string;
       updatedAt: string;
       version: number;
@@ -14163,6 +15522,99 @@ export interface components {
         p10: string;
         p50: string;
         p90: string;
+      }[];
+    };
+    AttributionReport: {
+      asOf: string;
+      currency: string;
+      halfLifeDays: number;
+      models: (
+        | 'first_touch'
+        | 'last_touch'
+        | 'linear'
+        | 'u_shaped'
+        | 'w_shaped'
+        | 'full_path'
+        | 'time_decay'
+        | 'markov'
+        | 'shapley'
+      )[];
+      pipeline: {
+        deals: number;
+        amount: string;
+      };
+      won: {
+        deals: number;
+        amount: string;
+      };
+      journeysWithoutDeal: number;
+      otherCurrencyDeals: number;
+      campaigns: {
+        campaignId: string;
+        name: string;
+        type: string;
+        cost: string;
+        pipeline: {
+          first_touch: string;
+          last_touch: string;
+          linear: string;
+          u_shaped: string;
+          w_shaped: string;
+          full_path: string;
+          time_decay: string;
+          markov: string;
+          shapley: string;
+        };
+        won: {
+          first_touch: string;
+          last_touch: string;
+          linear: string;
+          u_shaped: string;
+          w_shaped: string;
+          full_path: string;
+          time_decay: string;
+          markov: string;
+          shapley: string;
+        };
+        roi: {
+          first_touch: number | null;
+          last_touch: number | null;
+          linear: number | null;
+          u_shaped: number | null;
+          w_shaped: number | null;
+          full_path: number | null;
+          time_decay: number | null;
+          markov: number | null;
+          shapley: number | null;
+        };
+        markov: {
+          pipeline: {
+            removalEffect: number;
+            low: string;
+            high: string;
+          };
+          won: {
+            removalEffect: number;
+            low: string;
+            high: string;
+          };
+        };
+      }[];
+    };
+    CampaignFunnelReport: {
+      asOf: string;
+      campaigns: {
+        campaignId: string;
+        name: string;
+        steps: {
+          touches: number;
+          people: number;
+          leads: number;
+          mql: number;
+          sql: number;
+          opportunities: number;
+          won: number;
+        };
       }[];
     };
   };

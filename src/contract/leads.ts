@@ -11,6 +11,7 @@ import {
   queryList,
 } from './common.ts';
 import { AppError, type FieldProblem } from './errors.ts';
+import { lifecycleStageSchema } from './marketing.ts';
 
 export const leadStatuses = ['new', 'working', 'qualified', 'disqualified', 'converted'] as const;
 export const leadStatusSchema = z.enum(leadStatuses);
@@ -47,6 +48,10 @@ export const leadSchema = z.object({
    * With `createdAt` it gives the lead's age and how long it has gone untouched.
    */
   lastTouchedAt: z.string().nullable(),
+  /** Where the lead stands in the marketing lifecycle (subscriber, lead, mql, sql, opportunity, customer). */
+  lifecycleStage: lifecycleStageSchema,
+  /** Why the lead was last sent back in the lifecycle (a recycle). */
+  recycleReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -138,6 +138,8 @@ export interface LeadsTable {
   converted_account_id: string | null;
   converted_contact_id: string | null;
   converted_deal_id: string | null;
+  lifecycle_stage: ColumnType<string, string | undefined, string>;
+  recycle_reason: string | null;
   created_by: string | null;
   created_at: Ts;
   updated_at: Ts;
@@ -583,6 +585,74 @@ export interface FindingsTable {
   version: Version;
 }
 
+export interface CampaignsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  type: string;
+  channel: string | null;
+  status: string;
+  start_date: DateOnly | null;
+  end_date: DateOnly | null;
+  owner_id: string | null;
+  parent_id: string | null;
+  budget: Decimal | null;
+  expected_revenue: Decimal | null;
+  currency: string;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  description: string | null;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  deleted_at: Ts | null;
+  version: Version;
+}
+
+export interface CampaignCostsTable {
+  org_id: string;
+  id: string;
+  campaign_id: string;
+  incurred_on: DateOnly;
+  amount: Decimal;
+  description: string | null;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface CampaignTouchesTable {
+  org_id: string;
+  id: string;
+  campaign_id: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  kind: string;
+  touched_at: Ts;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  recorded_by: string | null;
+  created_at: Ts;
+}
+
+export interface CampaignMembersTable {
+  org_id: string;
+  campaign_id: string;
+  person_id: string;
+  person_type: string;
+  status: string;
+  first_touch_at: Ts | null;
+  last_touch_at: Ts | null;
+  touches: ColumnType<number, number | undefined, number>;
+  created_at: Ts;
+  updated_at: Ts;
+}
+
 export interface DB extends ChannelTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
@@ -627,6 +697,10 @@ export interface DB extends ChannelTables {
   approvals: ApprovalsTable;
   period_locks: PeriodLocksTable;
   findings: FindingsTable;
+  campaigns: CampaignsTable;
+  campaign_costs: CampaignCostsTable;
+  campaign_touches: CampaignTouchesTable;
+  campaign_members: CampaignMembersTable;
 }
 
 export interface RepCalendarFeedsTable {

@@ -20,6 +20,7 @@ const entityNames: Record<VersionedTable, string> = {
   findings: 'finding',
   activities: 'activity',
   bookings: 'booking',
+  campaigns: 'campaign',
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',
@@ -104,6 +105,7 @@ export async function updateVersioned<T extends VersionedTable>(
 const softDeletedTables: Record<SoftDeletedTable, true> = {
   accounts: true,
   activities: true,
+  campaigns: true,
   contacts: true,
   deals: true,
   leads: true,

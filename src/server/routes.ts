@@ -11,6 +11,7 @@ import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
+import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
@@ -57,4 +58,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerBookingRoutes(app, deps);
   registerOversightRoutes(app, deps);
   registerChannelRoutes(app, deps);
+  registerMarketingRoutes(app, deps);
 }

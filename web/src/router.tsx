@@ -36,6 +36,7 @@ import { AdminUsersPage } from './pages/admin/users.tsx';
 import { AdminWebhooksPage } from './pages/admin/webhooks.tsx';
 import { sessionQuery } from './session.ts';
 import { HomePage } from './pages/home.tsx';
+import { CampaignPage, CampaignsPage, MarketingHomePage } from './pages/marketing.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
@@ -94,12 +95,12 @@ export const inboxRoute = createRoute({
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
-export function landingOf(role: Role): '/home' | '/leads' | '/channel' | '/audit' {
+export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/audit' {
   switch (role) {
     case 'auditor':
       return '/audit';
     case 'marketing':
-      return '/leads';
+      return '/marketing';
     case 'partner':
       return '/channel';
     case 'admin':
@@ -172,6 +173,9 @@ const tableRoutes = [
   page('/leads', LeadsTablePage),
   page('/leads/$leadId', LeadPage),
   page('/activities', ActivitiesTablePage),
+  page('/marketing', MarketingHomePage),
+  page('/campaigns', CampaignsPage),
+  page('/campaigns/$campaignId', CampaignPage),
 ];
 
 /** Admin screens: other roles are sent to the board (and the API refuses them anyway). */

@@ -23,6 +23,7 @@ import {
 import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
 import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
 import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
+import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -43,6 +44,7 @@ export const eventEntityTypes = [
   ...bookingEntityTypes,
   ...oversightEntityTypes,
   ...channelEntityTypes,
+  ...marketingEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -307,6 +309,7 @@ const definitions: EventDefinition[] = [
   ...bookingEventDefinitions,
   ...oversightEventDefinitions,
   ...channelEventDefinitions,
+  ...marketingEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

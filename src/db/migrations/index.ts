@@ -10,6 +10,7 @@ import { webhooks } from './0010-webhooks.ts';
 import { jobs } from './0012-jobs.ts';
 import { boardIndex } from './0014-board-index.ts';
 import { moveIn } from './0015-move-in.ts';
+import { marketing } from './0016-marketing.ts';
 import { booking } from './0017-booking.ts';
 import { channel } from './0018-channel.ts';
 import { oversight } from './0019-oversight.ts';
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'jobs', sql: jobs },
   { version: 14, name: 'board-index', sql: boardIndex },
   { version: 15, name: 'move-in', sql: moveIn },
+  { version: 16, name: 'marketing', sql: marketing },
   { version: 17, name: 'booking', sql: booking },
   { version: 18, name: 'channel', sql: channel },
   { version: 19, name: 'oversight', sql: oversight },

@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { PipelineModel } from '../../analytics/model.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { scopeCondition } from '../../db/scope.ts';
-import { scopeFor, type Actor } from '../../contract/access.ts';
+import { scopeFor, type Actor, type Scope } from '../../contract/access.ts';
 import type { AnalyticsFilters } from '../../contract/analytics.ts';
 import { invalid } from '../../contract/errors.ts';
 import type { ForecastCategory, StageKind } from '../../contract/pipelines.ts';
@@ -77,13 +77,18 @@ const ids = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}::
  * except the pipeline (each analysis joins the visits or deals of the resolved pipeline itself)
  * and the date range (whose meaning each analysis defines; see `dayRange`).
  */
-export function dealConditions(actor: Actor, filters: AnalyticsFilters, alias = 'd'): RawBuilder<SqlBool> {
+export function dealConditions(
+  actor: Actor,
+  filters: AnalyticsFilters,
+  alias = 'd',
+  dealScope: Scope = scopeFor(actor, 'deal', 'read'),
+): RawBuilder<SqlBool> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const parts: RawBuilder<SqlBool>[] = [
     sql<SqlBool>`${col('org_id')} = ${actor.orgId}::uuid`,
     sql<SqlBool>`${col('deleted_at')} is null`,
   ];
-  const scope = scopeCondition(scopeFor(actor, 'deal', 'read'), `${alias}.owner_id`, `${alias}.partner_account_id`);
+  const scope = scopeCondition(dealScope, `${alias}.owner_id`, `${alias}.partner_account_id`);
   if (scope) parts.push(scope);
   if (filters.ownerId) parts.push(sql<SqlBool>`${col('owner_id')} in (${ids(filters.ownerId)})`);
   if (filters.teamId) {

@@ -9,6 +9,7 @@ import { processMapAnalysis } from './analyses/process-map.ts';
 import { stageDurationsAnalysis } from './analyses/stage-durations.ts';
 import { velocityAnalysis } from './analyses/velocity.ts';
 import { waterfallAnalysis } from './analyses/waterfall.ts';
+import { attributionAnalysis, campaignFunnelAnalysis } from './analyses/attribution.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
 export const analyses: readonly AnyAnalysis[] = [
@@ -22,6 +23,8 @@ export const analyses: readonly AnyAnalysis[] = [
   bottlenecksAnalysis,
   markovAnalysis,
   monteCarloAnalysis,
+  attributionAnalysis,
+  campaignFunnelAnalysis,
 ];
 
 /** An analysis by its URL/CLI name. */

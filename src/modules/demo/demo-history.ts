@@ -8,9 +8,11 @@ import type { Deps } from '../context.ts';
 import { createDeal, updateDeal } from '../deals/deals.service.ts';
 import { moveDealStage } from '../deals/move-deal-stage.ts';
 import { convertLead } from '../leads/convert-lead.ts';
-import { createLead, updateLead } from '../leads/leads.service.ts';
+import { changeLeadLifecycle, createLead, updateLead } from '../leads/leads.service.ts';
+import { addCampaignCost, createCampaign } from '../marketing/campaigns.service.ts';
+import { recordTouch } from '../marketing/touches.service.ts';
 import * as data from './demo-data.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 
 const DAY = 86_400_000;
 
@@ -44,6 +46,7 @@ export interface HistoryContext {
   fieldReps: Actor[];
   channelRep: Actor;
   partnerUser: Actor;
+  marketer: Actor;
   insideManager: Actor;
   fieldManager: Actor;
   pipelines: Record<PipelineKey, PipelinePlan>;
@@ -174,7 +177,8 @@ export function scheduleHistory(ctx: HistoryContext): Action[] {
     }
   };
 
-  scheduleLeads(ctx, { at, bump, iso, walk });
+  const marketing = scheduleMarketing(ctx, { at, bump, iso, walk });
+  scheduleLeads(ctx, { at, bump, iso, walk }, marketing);
   scheduleDeals(ctx, { at, bump, iso, walk });
 
   // partner registrations: the partner registers, the channel rep takes ownership
@@ -203,8 +207,59 @@ interface Tools {
   walk: (plan: PipelinePlan, deal: Ref, actor: () => Actor, from: number, demoMeetings: boolean) => void;
 }
 
+/** The demo's campaigns: what they cost a month and how many of the leads come through each. */
+const campaignPlans = [
+  { name: 'Search ads', type: 'advertising', channel: 'paid search', utm: 'search-ads', monthly: 4000, weight: 35 },
+  { name: 'Monthly newsletter', type: 'email', channel: 'email', utm: 'newsletter', monthly: 500, weight: 30 },
+  { name: 'Industry webinars', type: 'event', channel: 'webinar', utm: 'webinars', monthly: 2500, weight: 20 },
+  { name: 'Buyer guide', type: 'content', channel: 'content', utm: 'buyer-guide', monthly: 1200, weight: 15 },
+] as const;
+
+interface Marketing {
+  /** Its own ids and draws, so adding marketing leaves the rest of the demo as it was. */
+  deps: Deps;
+  rng: Random;
+  campaigns: Ref[];
+}
+
+/** Marketing's campaigns, created at the start, with a cost entry at the start of every month. */
+function scheduleMarketing(ctx: HistoryContext, { at, bump }: Tools): Marketing {
+  const rng = new Random(0x6d6b74);
+  const deps: Deps = { ...ctx.deps, ids: { id: () => rng.uuid() } };
+  const campaigns = campaignPlans.map(() => ({ id: '' }));
+  at(ctx.start, async () => {
+    for (const [i, p] of campaignPlans.entries()) {
+      const c = await createCampaign(deps, ctx.marketer, {
+        name: p.name,
+        type: p.type,
+        channel: p.channel,
+        status: 'active',
+        startDate: new Date(ctx.start).toISOString().slice(0, 10),
+        budget: `${p.monthly * 12}.00`,
+        utmSource: p.channel.replace(' ', '-'),
+        utmCampaign: p.utm,
+      });
+      const ref = campaigns[i];
+      if (ref) ref.id = c.id;
+      bump('campaigns');
+    }
+  });
+  for (let t = ctx.start; t < ctx.end; t += 30 * DAY) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    at(t + 1000, async () => {
+      for (const [i, p] of campaignPlans.entries())
+        await addCampaignCost(deps, ctx.marketer, campaigns[i]?.id ?? '', {
+          incurredOn: day,
+          amount: `${p.monthly}.00`,
+          description: 'Monthly spend',
+        });
+    });
+  }
+  return { deps, rng, campaigns };
+}
+
 /** Inside sales calls leads; qualified ones are converted and the deal handed to a field rep. */
-function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): void {
+function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, marketing: Marketing): void {
   const { deps, rng, start, end } = ctx;
   for (let i = 0; i < ctx.leads; i++) {
     const sdr = ctx.sdrs[i % ctx.sdrs.length];
@@ -230,6 +285,29 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
       lead.id = (await createLead(deps, sdr, leadInput)).id;
       bump('leads');
     });
+    // the lead came in through a campaign (a form), and some were touched again by another
+    const weights = campaignPlans.map((p, k) => [k, p.weight] as const);
+    const firstCampaign = marketing.rng.weighted(weights);
+    at(created + 60_000, async () => {
+      await recordTouch(marketing.deps, ctx.marketer, marketing.campaigns[firstCampaign]?.id ?? '', {
+        leadId: lead.id,
+        kind: 'submitted_form',
+        touchedAt: iso(created + 60_000),
+      });
+      bump('touches');
+    });
+    if (marketing.rng.chance(0.5)) {
+      const again = created + (0.1 + marketing.rng.next()) * DAY;
+      const second = marketing.rng.weighted(weights);
+      at(again, async () => {
+        await recordTouch(marketing.deps, ctx.marketer, marketing.campaigns[second]?.id ?? '', {
+          leadId: lead.id,
+          kind: second === 2 ? 'attended' : 'clicked',
+          touchedAt: iso(again),
+        });
+        bump('touches');
+      });
+    }
     let t = created + rng.next() * DAY;
     let outcome: 'open' | 'qualified' | 'disqualified' = 'open';
     for (let attempt = 0; attempt < 4 && outcome === 'open'; attempt++) {
@@ -270,6 +348,9 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools): voi
     if (outcome !== 'qualified') continue;
     at(t, async () => {
       await updateLead(deps, sdr, lead.id, '*', { status: 'qualified' });
+      // marketing's MQL accepted by sales as an SQL
+      await changeLeadLifecycle(deps, ctx.marketer, lead.id, '*', { stage: 'mql' });
+      await changeLeadLifecycle(deps, sdr, lead.id, '*', { stage: 'sql' });
     });
     if (!rng.chance(0.7)) continue;
     // conversion, then the hand-off of the deal from inside sales to a field rep

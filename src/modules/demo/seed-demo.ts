@@ -336,6 +336,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     calls: 0,
     meetings: 0,
     objections: 0,
+    campaigns: 0,
+    touches: 0,
   };
   const actions = scheduleHistory({
     deps,
@@ -348,6 +350,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     fieldReps,
     channelRep,
     partnerUser,
+    marketer,
     insideManager,
     fieldManager,
     pipelines,

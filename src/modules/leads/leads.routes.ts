@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParams, pageSchema } from '../../contract/common.ts';
 import { convertLeadResultSchema, convertLeadSchema } from '../../contract/lead-conversion.ts';
 import { createLeadSchema, leadSchema, listLeadsQuery, updateLeadSchema } from '../../contract/leads.ts';
+import { changeLifecycleSchema } from '../../contract/marketing.ts';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/http.ts';
 import { registerTimeline } from '../../server/timeline.ts';
@@ -56,6 +57,22 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => svc.updateLead(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+  );
+  app.post(
+    '/api/v1/leads/:id/lifecycle',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move a lead in the lifecycle: subscriber, lead, MQL, SQL (If-Match: version; back needs a recycle reason)',
+        params: idParams,
+        headers: ifMatchHeader,
+        body: changeLifecycleSchema,
+        response: { 200: leadSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      svc.changeLeadLifecycle(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
   app.delete(
     '/api/v1/leads/:id',

@@ -10,6 +10,8 @@ import {
   type ListLeadsQuery,
   type UpdateLeadInput,
 } from '../../contract/leads.ts';
+import { AppError, invalid } from '../../contract/errors.ts';
+import { lifecycleStages, type ChangeLifecycleInput, type LifecycleStage } from '../../contract/marketing.ts';
 import { changeEvents } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleBooking, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
@@ -39,6 +41,8 @@ export function toLeadDto(r: repo.LeadRow): LeadDto {
     convertedContactId: r.converted_contact_id,
     convertedDealId: r.converted_deal_id,
     lastTouchedAt: iso(r.last_touched_at ?? null),
+    lifecycleStage: r.lifecycle_stage as LifecycleStage,
+    recycleReason: r.recycle_reason,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -234,10 +238,64 @@ export async function markLeadConverted(
     converted_account_id: links.accountId,
     converted_contact_id: links.contactId,
     converted_deal_id: links.dealId,
+    ...(links.dealId ? { lifecycle_stage: 'opportunity' } : {}),
     updated_at: now,
   });
-  await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
+  const events = leadChangeEvents(id, before, after);
+  if (after.lifecycle_stage !== before.lifecycle_stage)
+    events.push({
+      entityType: 'lead',
+      entityId: id,
+      type: 'lead.lifecycle_changed',
+      data: { from: before.lifecycle_stage, to: after.lifecycle_stage },
+    });
+  await deps.eventLog.append(trx, actor, events);
   return toLeadDto({ ...after, last_touched_at: before.last_touched_at });
+}
+
+/**
+ * Moves a lead in the marketing lifecycle (subscriber → lead → MQL → SQL). Forward moves may skip
+ * stages; a move back is a recycle and needs its reason; a disqualified lead is not moved forward
+ * (requalify it first). The change is a `lead.lifecycle_changed` event; sending the current stage
+ * changes nothing. Opportunity and customer follow from converting the lead into a deal.
+ */
+export async function changeLeadLifecycle(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  input: ChangeLifecycleInput,
+): Promise<LeadDto> {
+  const row = await write(deps, actor.orgId, async (trx) => {
+    const { before, version } = await loadForChange(trx, actor, id, expected);
+    const from = before.lifecycle_stage as LifecycleStage;
+    const to = input.stage;
+    if (from === to) return before;
+    const back = lifecycleStages.indexOf(to) < lifecycleStages.indexOf(from);
+    if (back && !input.recycleReason)
+      throw invalid([{ field: 'recycleReason', message: `is required to move the lead back from ${from} to ${to}` }]);
+    if (!back && input.recycleReason)
+      throw invalid([{ field: 'recycleReason', message: 'applies only when the lead moves back (a recycle)' }]);
+    if (!back && before.status === 'disqualified')
+      throw new AppError('invalid_transition', 'A disqualified lead does not move forward; requalify it first', {
+        details: { leadStatus: before.status },
+      });
+    const after = await repo.updateLead(trx, actor.orgId, id, version, {
+      lifecycle_stage: to,
+      ...(back ? { recycle_reason: input.recycleReason ?? null } : {}),
+      updated_at: deps.clock.now(),
+    });
+    await deps.eventLog.append(trx, actor, [
+      {
+        entityType: 'lead',
+        entityId: id,
+        type: 'lead.lifecycle_changed',
+        data: back ? { from, to, recycleReason: input.recycleReason } : { from, to },
+      },
+    ]);
+    return after;
+  });
+  return toLeadDto(row);
 }
 
 /** Converted leads are kept: attribution and the funnel count them. */

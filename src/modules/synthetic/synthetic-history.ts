@@ -469,6 +469,8 @@ export class SyntheticHistory {
       converted_account_id: null,
       converted_contact_id: null,
       converted_deal_id: null,
+      lifecycle_stage: 'lead',
+      recycle_reason: null,
     };
     this.counts.leads += 1;
     const changes: { t: number; patch: { status: string; disqualified_reason?: string } }[] = [];

@@ -490,6 +490,7 @@ export function writeLead(
   if (conversion) {
     conversion.writeRecords();
     const { accountId, contactId, dealId } = conversion.links;
+    const before = row;
     change(conversion.t, {
       status: 'converted',
       disqualified_reason: null,
@@ -497,7 +498,18 @@ export function writeLead(
       converted_account_id: accountId,
       converted_contact_id: contactId,
       converted_deal_id: dealId,
+      ...(dealId ? { lifecycle_stage: 'opportunity' } : {}),
     });
+    if (dealId && before.lifecycle_stage !== 'opportunity')
+      sink.event({
+        t: conversion.t,
+        actorId: who.actorId,
+        entityType: 'lead',
+        entityId: lead.id,
+        type: 'lead.lifecycle_changed',
+        data: { from: before.lifecycle_stage, to: 'opportunity' },
+        businessTime: null,
+      });
     const created = { account: accountId !== null, contact: true, deal: dealId !== null };
     sink.event({
       t: conversion.t,

@@ -6,8 +6,8 @@ import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
-import { canOpenChannel, canReadAudit, hasRecordsOf } from '../../../src/contract/access.ts';
-import { actorOf, seesApprovals, seesOversightQueue } from '../permissions.ts';
+import { canOpenChannel, canReadAudit, canReadMarketingFigures, hasRecordsOf } from '../../../src/contract/access.ts';
+import { actorOf, canRead, seesApprovals, seesOversightQueue } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -77,6 +77,16 @@ export function Layout() {
               {canOpenChannel(session.user) && (
                 <Link to="/channel" activeProps={{ className: 'active' }}>
                   {session.user.role === 'partner' ? 'Partner portal' : 'Channel'}
+                </Link>
+              )}
+              {canReadMarketingFigures(session.user) && (
+                <Link to="/marketing" activeProps={{ className: 'active' }}>
+                  Marketing
+                </Link>
+              )}
+              {canRead(actorOf(session), 'campaign') && (
+                <Link to="/campaigns" activeProps={{ className: 'active' }}>
+                  Campaigns
                 </Link>
               )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>

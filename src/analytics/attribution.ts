@@ -1,0 +1,331 @@
+import { invert } from './matrix.ts';
+import { mulberry32, quantileSorted } from './random.ts';
+
+/** One interaction of a person with a campaign, at a time (epoch milliseconds). */
+export interface AttributionTouch {
+  campaignId: string;
+  at: number;
+}
+
+/**
+ * The touches that led to one outcome (a deal created, a deal won), or to none. `leadAt` is when
+ * the person became a lead (null when unknown: the first touch stands in), `opportunityAt` when the
+ * deal was created (null: the last touch stands in), `convertedAt` when the outcome happened (null
+ * for a journey that has not converted; it only counts for the Markov model). Touches after
+ * `convertedAt` get no credit. `value` is what the outcome is worth (the deal amount).
+ */
+export interface Journey {
+  touches: readonly AttributionTouch[];
+  leadAt: number | null;
+  opportunityAt: number | null;
+  convertedAt: number | null;
+  value: number;
+}
+
+export const ruleModels = [
+  'first_touch',
+  'last_touch',
+  'linear',
+  'u_shaped',
+  'w_shaped',
+  'full_path',
+  'time_decay',
+] as const;
+export type RuleModel = (typeof ruleModels)[number];
+export const attributionModels = [...ruleModels, 'markov', 'shapley'] as const;
+export type AttributionModel = (typeof attributionModels)[number];
+
+const DAY_MS = 86_400_000;
+
+/** The touches of a converting journey that count (at or before the conversion), oldest first. */
+export function creditedTouches(j: Journey): AttributionTouch[] {
+  const end = j.convertedAt ?? Number.POSITIVE_INFINITY;
+  return j.touches
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.at <= end)
+    .sort((a, b) => a.t.at - b.t.at || a.i - b.i)
+    .map(({ t }) => t);
+}
+
+/** Index of the last touch at or before `at`; `fallback` when `at` is null or no touch is that early. */
+function lastAtOrBefore(touches: readonly AttributionTouch[], at: number | null, fallback: number): number {
+  if (at === null) return fallback;
+  let idx = -1;
+  for (let i = 0; i < touches.length; i++) if ((touches[i]?.at ?? Infinity) <= at) idx = i;
+  return idx === -1 ? fallback : idx;
+}
+
+/**
+ * Position-based weights: `milestones` are [touch index, share] pairs (shares add up where two
+ * milestones are the same touch); what is left of 1 is spread evenly over the other touches, and
+ * when there is no other touch the milestone shares are scaled to sum to 1.
+ */
+function positionWeights(n: number, milestones: readonly [number, number][]): number[] {
+  const w = new Array<number>(n).fill(0);
+  const isMilestone = new Array<boolean>(n).fill(false);
+  let used = 0;
+  for (const [i, share] of milestones) {
+    w[i] = (w[i] ?? 0) + share;
+    isMilestone[i] = true;
+    used += share;
+  }
+  const others = isMilestone.filter((m) => !m).length;
+  if (others > 0) {
+    const each = (1 - used) / others;
+    return w.map((x, i) => (isMilestone[i] ? x : each));
+  }
+  return w.map((x) => x / used);
+}
+
+/**
+ * The share of a converting journey's value each credited touch gets under a rule-based model,
+ * in the order of `creditedTouches` (summing to 1; empty without touches):
+ * - first_touch / last_touch: all to the first / last touch;
+ * - linear: equal shares;
+ * - u_shaped: 40% first touch, 40% lead-creation touch (the last touch at or before `leadAt`),
+ *   20% spread over the others;
+ * - w_shaped: 30% each to the first, lead-creation and opportunity-creation touches (the last at
+ *   or before `opportunityAt`), 10% over the others;
+ * - full_path: 22.5% each to those three and the last touch, 10% over the others;
+ * - time_decay: weight 2^(−age/halfLife), age = time from the touch to the conversion.
+ * Milestones falling on the same touch add up; with no other touch the shares are rescaled to 1.
+ */
+export function touchWeights(model: RuleModel, j: Journey, halfLifeDays = 7): number[] {
+  const touches = creditedTouches(j);
+  const n = touches.length;
+  if (n === 0) return [];
+  const last = n - 1;
+  const leadIdx = lastAtOrBefore(touches, j.leadAt, 0);
+  const oppIdx = lastAtOrBefore(touches, j.opportunityAt, last);
+  switch (model) {
+    case 'first_touch':
+      return touches.map((_, i) => (i === 0 ? 1 : 0));
+    case 'last_touch':
+      return touches.map((_, i) => (i === last ? 1 : 0));
+    case 'linear':
+      return touches.map(() => 1 / n);
+    case 'u_shaped':
+      return positionWeights(n, [
+        [0, 0.4],
+        [leadIdx, 0.4],
+      ]);
+    case 'w_shaped':
+      return positionWeights(n, [
+        [0, 0.3],
+        [leadIdx, 0.3],
+        [oppIdx, 0.3],
+      ]);
+    case 'full_path':
+      return positionWeights(n, [
+        [0, 0.225],
+        [leadIdx, 0.225],
+        [oppIdx, 0.225],
+        [last, 0.225],
+      ]);
+    case 'time_decay': {
+      const end = j.convertedAt ?? touches[last]?.at ?? 0;
+      const halfLife = halfLifeDays * DAY_MS;
+      const raw = touches.map((t) => 2 ** (-(end - t.at) / halfLife));
+      const sum = raw.reduce((a, b) => a + b, 0);
+      return raw.map((x) => x / sum);
+    }
+  }
+}
+
+/** Credit per campaign under a rule-based model: each converting journey's value split by `touchWeights`. */
+export function ruleCredit(model: RuleModel, journeys: readonly Journey[], halfLifeDays = 7): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const j of journeys) {
+    if (j.convertedAt === null) continue;
+    const touches = creditedTouches(j);
+    const w = touchWeights(model, j, halfLifeDays);
+    touches.forEach((t, i) => out.set(t.campaignId, (out.get(t.campaignId) ?? 0) + j.value * (w[i] ?? 0)));
+  }
+  return out;
+}
+
+/**
+ * Shapley values of the cooperative game in which a coalition S of campaigns is worth the value of
+ * the converting journeys whose campaigns all lie in S: v(S) = Σ value · [campaigns(j) ⊆ S]. That
+ * game is a sum of unanimity games, one per journey, so each campaign's Shapley value is the sum,
+ * over the journeys it appears in, of the journey's value divided by its number of distinct
+ * campaigns (exact, without enumerating coalitions).
+ */
+export function shapleyCredit(journeys: readonly Journey[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const j of journeys) {
+    if (j.convertedAt === null) continue;
+    const set = new Set(creditedTouches(j).map((t) => t.campaignId));
+    if (set.size === 0) continue;
+    for (const c of set) out.set(c, (out.get(c) ?? 0) + j.value / set.size);
+  }
+  return out;
+}
+
+/** Paths of campaign ids (oldest first) and whether each converted: what the Markov model is fitted on. */
+export interface MarkovPath {
+  campaigns: readonly string[];
+  converted: boolean;
+}
+
+export function markovPaths(journeys: readonly Journey[]): MarkovPath[] {
+  const out: MarkovPath[] = [];
+  for (const j of journeys) {
+    const campaigns = creditedTouches(j).map((t) => t.campaignId);
+    if (campaigns.length > 0) out.push({ campaigns, converted: j.convertedAt !== null });
+  }
+  return out;
+}
+
+/** A first-order chain: start → campaign states → conversion or null, from transition counts. */
+export interface MarkovChain {
+  states: string[];
+  /** start → state i probabilities. */
+  start: Float64Array;
+  /** state i → state j probabilities, row-major. */
+  between: Float64Array;
+  /** state i → conversion probabilities. */
+  toConversion: Float64Array;
+}
+
+export function fitMarkovChain(paths: readonly MarkovPath[]): MarkovChain {
+  const states = [...new Set(paths.flatMap((p) => p.campaigns))].sort();
+  const index = new Map(states.map((s, i) => [s, i]));
+  const n = states.length;
+  const start = new Float64Array(n);
+  const between = new Float64Array(n * n);
+  const toConversion = new Float64Array(n);
+  const outTotal = new Float64Array(n);
+  for (const p of paths) {
+    const ix = p.campaigns.map((c) => index.get(c) ?? 0);
+    const first = ix[0];
+    if (first === undefined) continue;
+    start[first] = (start[first] ?? 0) + 1;
+    for (let k = 0; k < ix.length; k++) {
+      const from = ix[k] ?? 0;
+      outTotal[from] = (outTotal[from] ?? 0) + 1;
+      const to = ix[k + 1];
+      if (to !== undefined) between[from * n + to] = (between[from * n + to] ?? 0) + 1;
+      else if (p.converted) toConversion[from] = (toConversion[from] ?? 0) + 1;
+    }
+  }
+  const starts = paths.length;
+  for (let i = 0; i < n; i++) {
+    start[i] = (start[i] ?? 0) / starts;
+    const total = outTotal[i] ?? 0;
+    if (total === 0) continue;
+    toConversion[i] = (toConversion[i] ?? 0) / total;
+    for (let j = 0; j < n; j++) between[i * n + j] = (between[i * n + j] ?? 0) / total;
+  }
+  return { states, start, between, toConversion };
+}
+
+/**
+ * The probability of reaching conversion from the start, with the states in `removed` taken out
+ * (every transition into them goes to null instead): p = start · (I − Q)⁻¹ · r over the kept states.
+ */
+export function conversionProbability(chain: MarkovChain, removed: ReadonlySet<number> = new Set()): number {
+  const kept = chain.states.map((_, i) => i).filter((i) => !removed.has(i));
+  const m = kept.length;
+  if (m === 0) return 0;
+  const n = chain.states.length;
+  const a = new Float64Array(m * m);
+  kept.forEach((i, r) => {
+    kept.forEach((j, c) => {
+      a[r * m + c] = (r === c ? 1 : 0) - (chain.between[i * n + j] ?? 0);
+    });
+  });
+  const inv = invert({ n: m, data: a });
+  if (!inv) return 0;
+  let p = 0;
+  kept.forEach((i, r) => {
+    const s = chain.start[i] ?? 0;
+    if (s === 0) return;
+    let reach = 0;
+    kept.forEach((j, c) => {
+      reach += (inv.data[r * m + c] ?? 0) * (chain.toConversion[j] ?? 0);
+    });
+    p += s * reach;
+  });
+  return p;
+}
+
+/**
+ * Removal effect of each campaign: 1 − P(conversion without it) / P(conversion); 0 for every
+ * campaign when nothing converts.
+ */
+export function removalEffects(chain: MarkovChain): Map<string, number> {
+  const base = conversionProbability(chain);
+  const out = new Map<string, number>();
+  chain.states.forEach((s, i) => {
+    out.set(s, base > 0 ? 1 - conversionProbability(chain, new Set([i])) / base : 0);
+  });
+  return out;
+}
+
+/** The value of the converting journeys split in proportion to the removal effects. */
+function markovShares(paths: readonly MarkovPath[]): Map<string, number> {
+  const effects = removalEffects(fitMarkovChain(paths));
+  const total = [...effects.values()].reduce((a, b) => a + b, 0);
+  const out = new Map<string, number>();
+  for (const [c, e] of effects) out.set(c, total > 0 ? e / total : 0);
+  return out;
+}
+
+export interface MarkovCredit {
+  campaignId: string;
+  removalEffect: number;
+  credit: number;
+  /** 95% bootstrap interval of the credit (journeys resampled with replacement). */
+  low: number;
+  high: number;
+}
+
+/**
+ * Data-driven attribution by the Markov removal effect: a first-order chain fitted on every
+ * journey (converting or not); each campaign's credit is the converting value times its removal
+ * effect over the sum of removal effects. The interval comes from `resamples` bootstrap resamples
+ * of the journeys (seeded, so the same data gives the same interval).
+ */
+export function markovCredit(
+  journeys: readonly Journey[],
+  opts: { resamples?: number; seed?: number } = {},
+): MarkovCredit[] {
+  const paths = markovPaths(journeys);
+  // Only journeys with a credited touch have credit to hand out (as under the rule-based models).
+  const value = journeys.reduce(
+    (a, j) => a + (j.convertedAt !== null && creditedTouches(j).length > 0 ? j.value : 0),
+    0,
+  );
+  const chain = fitMarkovChain(paths);
+  const effects = removalEffects(chain);
+  const shares = markovShares(paths);
+  const resamples = opts.resamples ?? 200;
+  const draws = new Map<string, number[]>(chain.states.map((s) => [s, []]));
+  const rng = mulberry32(opts.seed ?? 1);
+  for (let b = 0; b < resamples && paths.length > 0; b++) {
+    const sample: MarkovPath[] = [];
+    for (let k = 0; k < paths.length; k++) {
+      const p = paths[Math.floor(rng() * paths.length)];
+      if (p) sample.push(p);
+    }
+    const s = markovShares(sample);
+    for (const [c, list] of draws) list.push((s.get(c) ?? 0) * value);
+  }
+  return chain.states.map((c) => {
+    const sorted = (draws.get(c) ?? []).sort((a, b) => a - b);
+    const credit = (shares.get(c) ?? 0) * value;
+    return {
+      campaignId: c,
+      removalEffect: effects.get(c) ?? 0,
+      credit,
+      low: sorted.length > 0 ? quantileSorted(sorted, 0.025) : credit,
+      high: sorted.length > 0 ? quantileSorted(sorted, 0.975) : credit,
+    };
+  });
+}
+
+/** Return on a campaign: attributed won revenue ÷ cost; null when nothing was spent. */
+export function roi(attributedRevenue: number, cost: number): number | null {
+  return cost > 0 ? attributedRevenue / cost : null;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { EventDefinition } from './catalog.ts';
+import { changesSchema, fieldChangeSchema, ids } from './payloads.ts';
+
+/** Kinds of record the marketing events are about, beside leads and contacts. */
+export const marketingEntityTypes = ['campaign'] as const;
+
+export const campaignSnapshotSchema = z.looseObject({
+  name: ids.text,
+  type: ids.text,
+  status: ids.text,
+  parent_id: ids.nullableId.optional(),
+  owner_id: ids.nullableId.optional(),
+  budget: ids.decimal.nullable().optional(),
+  currency: ids.text.optional(),
+});
+
+const utm = {
+  utmSource: ids.nullableText,
+  utmMedium: ids.nullableText,
+  utmCampaign: ids.nullableText,
+  utmContent: ids.nullableText,
+  utmTerm: ids.nullableText,
+};
+
+const d = (
+  type: string,
+  entityTypes: EventDefinition['entityTypes'],
+  when: string,
+  schema: z.ZodType,
+): EventDefinition => ({ type, entityTypes, version: 1, when, schema, history: [] });
+
+/** The marketing process: campaigns, their costs and members, touches, and the lead lifecycle. */
+export const marketingEventDefinitions: EventDefinition[] = [
+  d('campaign.created', ['campaign'], 'a campaign is created', z.strictObject({ after: campaignSnapshotSchema })),
+  d(
+    'campaign.updated',
+    ['campaign'],
+    'fields of a campaign change (owner changes are `campaign.assigned`)',
+    z.strictObject({ changes: changesSchema }),
+  ),
+  d(
+    'campaign.assigned',
+    ['campaign'],
+    'the owner of a campaign changes',
+    z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }) }),
+  ),
+  d(
+    'campaign.deleted',
+    ['campaign'],
+    'a campaign is deleted (soft: the row stays)',
+    z.strictObject({ before: campaignSnapshotSchema }),
+  ),
+  d(
+    'campaign.cost_added',
+    ['campaign'],
+    'a dated cost entry is added to a campaign',
+    z.strictObject({
+      costId: ids.id,
+      incurredOn: ids.text,
+      amount: ids.decimal,
+      currency: ids.text,
+      description: ids.nullableText,
+    }),
+  ),
+  d(
+    'campaign.cost_removed',
+    ['campaign'],
+    'a cost entry of a campaign is removed',
+    z.strictObject({ costId: ids.id, incurredOn: ids.text, amount: ids.decimal, currency: ids.text }),
+  ),
+  d(
+    'campaign.member_status_changed',
+    ['campaign'],
+    'a person joins a campaign or their membership status moves on (targeted, sent, responded, attended, unsubscribed)',
+    z.strictObject({
+      personId: ids.id,
+      personType: z.enum(['lead', 'contact']),
+      from: ids.nullableText,
+      to: ids.text,
+    }),
+  ),
+  d(
+    'touch.recorded',
+    ['lead', 'contact'],
+    'a lead or contact interacts with a campaign (responded, attended, clicked, submitted a form, visited)',
+    z.strictObject({
+      touchId: ids.id,
+      campaignId: ids.id,
+      kind: z.enum(['responded', 'attended', 'clicked', 'submitted_form', 'visited']),
+      touchedAt: ids.isoTime,
+      ...utm,
+    }),
+  ),
+  d(
+    'lead.lifecycle_changed',
+    ['lead'],
+    'a lead moves in the lifecycle (subscriber, lead, MQL, SQL, opportunity, customer); back is a recycle with its reason',
+    z.strictObject({
+      from: ids.text,
+      to: ids.text,
+      recycleReason: ids.text.optional(),
+    }),
+  ),
+];

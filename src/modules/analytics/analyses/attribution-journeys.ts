@@ -1,0 +1,220 @@
+import {
+  attributionModels,
+  markovCredit,
+  ruleCredit,
+  ruleModels,
+  shapleyCredit,
+  type AttributionModel,
+  type Journey,
+} from '../../../analytics/attribution.ts';
+import { canReadMarketingFigures, type Actor } from '../../../contract/access.ts';
+import type { AnalyticsFilters } from '../../../contract/analytics.ts';
+import { forbidden } from '../../../contract/errors.ts';
+import type { Deps } from '../../context.ts';
+import * as repo from '../attribution.repository.ts';
+
+export function assertCanReadAttribution(actor: Actor): void {
+  if (!canReadMarketingFigures(actor)) throw forbidden('Your role cannot see attributed revenue');
+}
+
+export interface AttributionOptions {
+  asOf?: string | undefined;
+  halfLifeDays: number;
+  resamples: number;
+}
+
+export interface Credit {
+  model: AttributionModel;
+  amount: number;
+}
+
+export interface CampaignAttribution {
+  campaignId: string;
+  name: string;
+  type: string;
+  cost: number;
+  pipeline: Record<AttributionModel, number>;
+  won: Record<AttributionModel, number>;
+  markov: {
+    pipeline: { removalEffect: number; low: number; high: number };
+    won: { removalEffect: number; low: number; high: number };
+  };
+}
+
+export interface AttributionResult {
+  asOf: string;
+  currency: string;
+  halfLifeDays: number;
+  pipeline: { deals: number; amount: number };
+  won: { deals: number; amount: number };
+  journeysWithoutDeal: number;
+  otherCurrencyDeals: number;
+  campaigns: CampaignAttribution[];
+}
+
+const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
+
+function creditAll(journeys: Journey[], halfLifeDays: number, resamples: number) {
+  const out = new Map<AttributionModel, Map<string, number>>();
+  for (const m of ruleModels) out.set(m, ruleCredit(m, journeys, halfLifeDays));
+  out.set('shapley', shapleyCredit(journeys));
+  const markov = markovCredit(journeys, { resamples, seed: 1 });
+  out.set('markov', new Map(markov.map((c) => [c.campaignId, c.credit])));
+  return { byModel: out, markov: new Map(markov.map((c) => [c.campaignId, c])) };
+}
+
+/**
+ * Attribution of pipeline created and of won revenue to campaigns, every model side by side, as
+ * of the end of a day: touches before then, deals created before then (pipeline), deals won
+ * before then (revenue), costs incurred up to that day. Deals in another currency than the
+ * organization's base currency are counted apart, not converted. Journeys of people on no deal
+ * (and, for revenue, of deals not won) feed the Markov model as paths that did not convert.
+ */
+export async function attribution(
+  deps: Deps,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  opts: AttributionOptions,
+): Promise<AttributionResult> {
+  assertCanReadAttribution(actor);
+  const { currency, timezone } = await repo.orgSettings(deps.db, actor.orgId);
+  const asOfDay = opts.asOf ?? (await repo.today(deps.db, deps.clock.now(), timezone));
+  const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
+  const where = repo.attributionDealWhere(actor, filters);
+  const data = await repo.attributionData(deps.db, actor.orgId, where, asOf);
+  const touchesOf = new Map<string, { campaignId: string; at: number }[]>();
+  for (const t of data.dealTouches) {
+    const list = touchesOf.get(t.deal_id) ?? [];
+    list.push({ campaignId: t.campaign_id, at: t.touched_at.getTime() });
+    touchesOf.set(t.deal_id, list);
+  }
+  const others = new Map<string, { campaignId: string; at: number }[]>();
+  for (const t of data.otherTouches) {
+    const list = others.get(t.person) ?? [];
+    list.push({ campaignId: t.campaign_id, at: t.touched_at.getTime() });
+    others.set(t.person, list);
+  }
+  const noDeal: Journey[] = [...others.values()].map((touches) => ({
+    touches,
+    leadAt: null,
+    opportunityAt: null,
+    convertedAt: null,
+    value: 0,
+  }));
+  const inRange = (d: Date | null) => d !== null && withinDays(d, filters, timezone);
+  const pipeline: Journey[] = [...noDeal];
+  const won: Journey[] = [...noDeal];
+  let otherCurrencyDeals = 0;
+  const totals = { pipeline: { deals: 0, amount: 0 }, won: { deals: 0, amount: 0 } };
+  for (const d of data.deals) {
+    if (d.currency.trim() !== currency) {
+      otherCurrencyDeals++;
+      continue;
+    }
+    const touches = touchesOf.get(d.id) ?? [];
+    const value = d.amount === null ? 0 : Number(d.amount);
+    const base = { touches, leadAt: ms(d.lead_at), opportunityAt: d.created_at.getTime() };
+    const created = inRange(d.created_at);
+    pipeline.push({ ...base, convertedAt: created ? d.created_at.getTime() : null, value });
+    if (created) {
+      totals.pipeline.deals++;
+      totals.pipeline.amount += value;
+    }
+    const isWon = d.status === 'won' && d.closed_at !== null && d.closed_at < asOf && inRange(d.closed_at);
+    won.push({ ...base, convertedAt: isWon && d.closed_at ? d.closed_at.getTime() : null, value });
+    if (isWon) {
+      totals.won.deals++;
+      totals.won.amount += value;
+    }
+  }
+  const p = creditAll(pipeline, opts.halfLifeDays, opts.resamples);
+  const w = creditAll(won, opts.halfLifeDays, opts.resamples);
+  const figures = await repo.campaignFigures(deps.db, actor.orgId, asOfDay);
+  const byModel = (credit: Map<AttributionModel, Map<string, number>>, id: string) =>
+    Object.fromEntries(attributionModels.map((m) => [m, credit.get(m)?.get(id) ?? 0])) as Record<
+      AttributionModel,
+      number
+    >;
+  const markovOf = (m: Map<string, { removalEffect: number; low: number; high: number }>, id: string) => {
+    const c = m.get(id);
+    return { removalEffect: c?.removalEffect ?? 0, low: c?.low ?? 0, high: c?.high ?? 0 };
+  };
+  return {
+    asOf: asOfDay,
+    currency,
+    halfLifeDays: opts.halfLifeDays,
+    pipeline: totals.pipeline,
+    won: totals.won,
+    journeysWithoutDeal: noDeal.length,
+    otherCurrencyDeals,
+    campaigns: figures.map((c) => ({
+      campaignId: c.id,
+      name: c.name,
+      type: c.type,
+      cost: Number(c.cost),
+      pipeline: byModel(p.byModel, c.id),
+      won: byModel(w.byModel, c.id),
+      markov: { pipeline: markovOf(p.markov, c.id), won: markovOf(w.markov, c.id) },
+    })),
+  };
+}
+
+/** Whether an instant lies in the filters' day range (organization time zone; both ends inclusive). */
+function withinDays(d: Date, filters: Pick<AnalyticsFilters, 'from' | 'to'>, timezone: string): boolean {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(d);
+  if (filters.from && day < filters.from) return false;
+  if (filters.to && day > filters.to) return false;
+  return true;
+}
+
+export interface CampaignFunnel {
+  campaignId: string;
+  name: string;
+  steps: {
+    touches: number;
+    people: number;
+    leads: number;
+    mql: number;
+    sql: number;
+    opportunities: number;
+    won: number;
+  };
+}
+
+/**
+ * The campaign funnel as of the end of a day: per campaign, its touches, the people touched, and
+ * how many of them became leads, MQLs, SQLs, opportunities and customers (won deals) by then.
+ */
+export async function campaignFunnel(
+  deps: Deps,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  asOfParam: string | undefined,
+): Promise<{ asOf: string; campaigns: CampaignFunnel[] }> {
+  assertCanReadAttribution(actor);
+  const { timezone } = await repo.orgSettings(deps.db, actor.orgId);
+  const asOfDay = asOfParam ?? (await repo.today(deps.db, deps.clock.now(), timezone));
+  const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
+  const where = repo.attributionDealWhere(actor, filters);
+  const rows = new Map((await repo.campaignFunnel(deps.db, actor.orgId, where, asOf)).map((r) => [r.campaign_id, r]));
+  const figures = await repo.campaignFigures(deps.db, actor.orgId, asOfDay);
+  return {
+    asOf: asOfDay,
+    campaigns: figures.map((c) => {
+      const r = rows.get(c.id);
+      return {
+        campaignId: c.id,
+        name: c.name,
+        steps: {
+          touches: r?.touches ?? 0,
+          people: r?.people ?? 0,
+          leads: r?.leads ?? 0,
+          mql: r?.mql ?? 0,
+          sql: r?.sql ?? 0,
+          opportunities: r?.opportunities ?? 0,
+          won: r?.won ?? 0,
+        },
+      };
+    }),
+  };
+}

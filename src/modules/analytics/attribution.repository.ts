@@ -1,0 +1,203 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { attributionDealScope, type Actor } from '../../contract/access.ts';
+import type { AnalyticsFilters } from '../../contract/analytics.ts';
+import type { DbExecutor } from '../../db/database.ts';
+import { dealConditions } from './analytics.repository.ts';
+
+/**
+ * The deals attribution credits (alias `d`): the shared filters but the date range (which applies
+ * to the conversion instants instead), over the actor's attribution scope, in one pipeline if named.
+ */
+export function attributionDealWhere(actor: Actor, filters: AnalyticsFilters): RawBuilder<SqlBool> {
+  const base = dealConditions(actor, { ...filters, from: undefined, to: undefined }, 'd', attributionDealScope(actor));
+  return filters.pipelineId ? sql<SqlBool>`${base} and d.pipeline_id = ${filters.pipelineId}::uuid` : base;
+}
+
+/**
+ * The people campaigns touch, as one key each: a lead converted into a contact is that contact, so
+ * the touches of the lead before and of the contact after make one journey. Touches at or after
+ * `asOf` are left out (credit as it stood then).
+ */
+const personTouches = (orgId: string, asOf: Date) => sql`
+  select coalesce(l.converted_contact_id, t.contact_id, t.lead_id) as person, t.campaign_id, t.touched_at, t.lead_id
+  from campaign_touches t
+  left join leads l on l.org_id = t.org_id and l.id = t.lead_id
+  where t.org_id = ${orgId}::uuid and t.touched_at < ${asOf}`;
+
+/** The people on each deal: its primary contact, its contacts with a role, and the lead it was converted from. */
+const dealPeople = (orgId: string) => sql`
+  select d.id as deal_id, d.primary_contact_id as person from deals d
+    where d.org_id = ${orgId}::uuid and d.primary_contact_id is not null
+  union
+  select dc.deal_id, dc.contact_id from deal_contacts dc where dc.org_id = ${orgId}::uuid
+  union
+  select l.converted_deal_id, coalesce(l.converted_contact_id, l.id) from leads l
+    where l.org_id = ${orgId}::uuid and l.converted_deal_id is not null`;
+
+export interface AttributionDealRow {
+  id: string;
+  amount: string | null;
+  currency: string;
+  status: string;
+  created_at: Date;
+  closed_at: Date | null;
+  lead_at: Date | null;
+}
+
+export interface DealTouchRow {
+  deal_id: string;
+  campaign_id: string;
+  touched_at: Date;
+}
+
+export interface PersonTouchRow {
+  person: string;
+  campaign_id: string;
+  touched_at: Date;
+}
+
+/**
+ * What attribution reads as of an instant: the deals created before it (within `dealWhere`, on
+ * alias `d`), the touches of the people on each, and the touches of people on none of them.
+ */
+export async function attributionData(
+  db: DbExecutor,
+  orgId: string,
+  dealWhere: RawBuilder<SqlBool>,
+  asOf: Date,
+): Promise<{ deals: AttributionDealRow[]; dealTouches: DealTouchRow[]; otherTouches: PersonTouchRow[] }> {
+  const deals = await sql<AttributionDealRow>`
+    select d.id, d.amount, d.currency, d.status, d.created_at, d.closed_at,
+      (select min(l.created_at) from leads l where l.org_id = d.org_id and l.converted_deal_id = d.id) as lead_at
+    from deals d
+    where ${dealWhere} and d.created_at < ${asOf}
+    order by d.created_at, d.id`.execute(db);
+  const dealTouches = await sql<DealTouchRow>`
+    with pt as (${personTouches(orgId, asOf)}), dp as (${dealPeople(orgId)})
+    select dp.deal_id, pt.campaign_id, pt.touched_at
+    from dp join pt on pt.person = dp.person
+    where dp.deal_id in (select d.id from deals d where ${dealWhere} and d.created_at < ${asOf})
+    order by dp.deal_id, pt.touched_at`.execute(db);
+  const otherTouches = await sql<PersonTouchRow>`
+    with pt as (${personTouches(orgId, asOf)}), dp as (${dealPeople(orgId)})
+    select pt.person, pt.campaign_id, pt.touched_at
+    from pt
+    where not exists (
+      select 1 from dp join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
+      where dp.person = pt.person and ${dealWhere} and d.created_at < ${asOf})
+    order by pt.person, pt.touched_at`.execute(db);
+  return { deals: deals.rows, dealTouches: dealTouches.rows, otherTouches: otherTouches.rows };
+}
+
+export interface CampaignFunnelRow {
+  campaign_id: string;
+  touches: number;
+  people: number;
+  leads: number;
+  mql: number;
+  sql: number;
+  opportunities: number;
+  won: number;
+}
+
+/**
+ * Per campaign, the people it touched before `asOf` and how far they got by then: leads (every
+ * touched lead or contact), MQL and SQL (their lead reached that lifecycle stage, by the
+ * `lead.lifecycle_changed` events before `asOf`, or went on to a deal), opportunities (a deal created
+ * before `asOf` within `dealWhere`) and won (such a deal won before `asOf`).
+ */
+export async function campaignFunnel(
+  db: DbExecutor,
+  orgId: string,
+  dealWhere: RawBuilder<SqlBool>,
+  asOf: Date,
+): Promise<CampaignFunnelRow[]> {
+  const { rows } = await sql<CampaignFunnelRow>`
+    with pt as (${personTouches(orgId, asOf)}),
+    dp as (${dealPeople(orgId)}),
+    reached as (
+      select coalesce(l.converted_contact_id, l.id) as person, max(
+        case e.data->>'to' when 'mql' then 3 when 'sql' then 4 when 'opportunity' then 5 when 'customer' then 6 else 0 end
+      ) as stage
+      from events e join leads l on l.org_id = e.org_id and l.id = e.entity_id
+      where e.org_id = ${orgId}::uuid and e.type = 'lead.lifecycle_changed' and e.occurred_at < ${asOf}
+      group by 1
+    ),
+    deal_reach as (
+      select dp.person,
+        bool_or(true) as opportunity,
+        bool_or(d.status = 'won' and d.closed_at < ${asOf}) as won
+      from dp join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
+      where ${dealWhere} and d.created_at < ${asOf}
+      group by dp.person
+    ),
+    people as (
+      select pt.campaign_id, pt.person, count(*) as touches,
+        coalesce(max(r.stage), 0) as stage,
+        coalesce(bool_or(dr.opportunity), false) as opportunity,
+        coalesce(bool_or(dr.won), false) as won
+      from pt
+      left join reached r on r.person = pt.person
+      left join deal_reach dr on dr.person = pt.person
+      group by pt.campaign_id, pt.person
+    )
+    select campaign_id,
+      sum(touches)::int as touches,
+      count(*)::int as people,
+      count(*)::int as leads,
+      count(*) filter (where stage >= 3 or opportunity)::int as mql,
+      count(*) filter (where stage >= 4 or opportunity)::int as sql,
+      count(*) filter (where opportunity)::int as opportunities,
+      count(*) filter (where won)::int as won
+    from people
+    group by campaign_id`.execute(db);
+  return rows;
+}
+
+export interface CampaignFigureRow {
+  id: string;
+  name: string;
+  type: string;
+  currency: string;
+  budget: string | null;
+  cost: string;
+}
+
+/** Every campaign (deleted ones too: their touches still earn credit) with its cost before `asOf`. */
+export async function campaignFigures(db: DbExecutor, orgId: string, asOfDay: string): Promise<CampaignFigureRow[]> {
+  const { rows } = await sql<CampaignFigureRow>`
+    select c.id, c.name, c.type, trim(c.currency) as currency, c.budget,
+      coalesce((select sum(cc.amount) from campaign_costs cc where cc.org_id = c.org_id and cc.campaign_id = c.id
+        and cc.incurred_on <= ${asOfDay}::date), 0)::text as cost
+    from campaigns c where c.org_id = ${orgId}::uuid
+    order by c.name, c.id`.execute(db);
+  return rows;
+}
+
+/** The organization's base currency and time zone. */
+export async function orgSettings(db: DbExecutor, orgId: string): Promise<{ currency: string; timezone: string }> {
+  const row = await db
+    .selectFrom('organizations')
+    .select(['base_currency', 'timezone'])
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return { currency: row.base_currency.trim(), timezone: row.timezone };
+}
+
+/** The instant a day ends in a time zone (the next day's midnight there): "as of" that day. */
+export async function endOfDay(db: DbExecutor, day: string, timezone: string): Promise<Date> {
+  const { rows } = await sql<{ t: Date }>`select ((${day}::date + 1)::timestamp at time zone ${timezone}) as t`.execute(
+    db,
+  );
+  const t = rows[0]?.t;
+  if (!t) throw new Error('the end of the day could not be computed');
+  return new Date(t);
+}
+
+/** Today in a time zone, as YYYY-MM-DD. */
+export async function today(db: DbExecutor, now: Date, timezone: string): Promise<string> {
+  const { rows } = await sql<{
+    d: string;
+  }>`select to_char((${now}::timestamptz at time zone ${timezone})::date, 'YYYY-MM-DD') as d`.execute(db);
+  return rows[0]?.d ?? now.toISOString().slice(0, 10);
+}
