@@ -2,6 +2,7 @@
  * Channel conflict matching: whether two parties (a registration, a deal) are after the same
  * customer for overlapping products, and why. Pure: the candidates are read elsewhere.
  */
+import { cleanDomain, trigramSimilarity } from '../contract/name-match.ts';
 
 /** A party to compare: the customer as written and the products it is about (empty: not said). */
 export interface MatchParty {
@@ -74,38 +75,9 @@ export function normaliseName(name: string): string {
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
-/** A domain without scheme, `www.`, path or trailing dot, lower case; null when there is none. */
+/** A domain without scheme, `www.`, port, path or trailing dot, lower case; null when there is none. */
 export function normaliseDomain(domain: string | null): string | null {
-  if (!domain) return null;
-  const d = domain
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-  return d === '' ? null : d;
-}
-
-/** The trigrams of a text as PostgreSQL's pg_trgm takes them: each word padded with two spaces before, one after. */
-export function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
-}
-
-/** Trigram similarity (shared trigrams over all trigrams of both), 0 to 1, as pg_trgm's `similarity`. */
-export function trigramSimilarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
-  if (ta.size === 0 && tb.size === 0) return 0;
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  return shared / (ta.size + tb.size - shared);
+  return cleanDomain(domain);
 }
 
 /**

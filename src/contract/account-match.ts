@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
+import { cleanDomain } from './name-match.ts';
 
 /*
  * Which existing account a lead most likely belongs to, for the convert dialog: the same web
@@ -46,16 +47,8 @@ const freeMail = new Set([
 
 /** "https://www.Fjord.example/about" → "fjord.example"; null for anything that is not a domain. */
 export function normalizeDomain(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const host = value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
+  const host = cleanDomain(value);
+  return host !== null && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
 }
 
 /** The domain of a work email address (null for free mail providers). */

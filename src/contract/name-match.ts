@@ -15,10 +15,10 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
-/** The trigrams of a normalized name: each word padded with two spaces before and one after. */
-export function trigrams(normalized: string): Set<string> {
+/** The trigrams of a text as pg_trgm takes them: each word padded with two spaces before and one after. */
+export function trigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of normalized.split(' ')) {
+  for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
@@ -26,14 +26,33 @@ export function trigrams(normalized: string): Set<string> {
   return out;
 }
 
-/** Shared trigrams ÷ all trigrams of the two names, 0..1 (pg_trgm's `similarity`). */
-export function nameSimilarity(a: string, b: string): number {
-  const ta = trigrams(normalizeName(a));
-  const tb = trigrams(normalizeName(b));
+/** Shared trigrams ÷ all trigrams of the two texts, 0..1 (pg_trgm's `similarity`); 0 when one has none. */
+export function trigramSimilarity(a: string, b: string): number {
+  const ta = trigrams(a);
+  const tb = trigrams(b);
   if (ta.size === 0 || tb.size === 0) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
   return shared / (ta.size + tb.size - shared);
+}
+
+/** The trigram similarity of two names once normalized (case, accents and punctuation aside). */
+export function nameSimilarity(a: string, b: string): number {
+  return trigramSimilarity(normalizeName(a), normalizeName(b));
+}
+
+/** A web address reduced to its host: no scheme, `www.`, port, path or trailing dot, lower case; null when empty. */
+export function cleanDomain(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const host = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
+  return host === '' ? null : host;
 }
 
 export interface NameMatch<T> {

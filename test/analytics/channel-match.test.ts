@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  matchParties,
-  normaliseDomain,
-  normaliseName,
-  suggestWinner,
-  trigramSimilarity,
-} from '../../src/analytics/channel-match.ts';
+import { matchParties, normaliseDomain, normaliseName, suggestWinner } from '../../src/analytics/channel-match.ts';
+import { trigramSimilarity } from '../../src/contract/name-match.ts';
 
 const party = (customerName: string, customerDomain: string | null = null, productIds: string[] = []) => ({
   customerName,
