@@ -145,10 +145,10 @@ export function canBookMeetings(actor: Pick<Actor, 'role'>): boolean {
 }
 
 /**
- * The users whose bookings the actor sees, as the rep the meeting is for or the one who booked it:
- * reps and inside sales their own, managers their team's, admins and auditors all, others none.
+ * Whose work a role looks after, as a scope of people: admins and auditors everyone's, managers
+ * their team's, reps and inside sales their own, marketing and partners nobody's.
  */
-export function bookingScope(actor: Actor): Scope {
+function peopleWorkScope(actor: Actor): Scope {
   switch (actor.role) {
     case 'admin':
     case 'auditor':
@@ -162,6 +162,14 @@ export function bookingScope(actor: Actor): Scope {
     case 'partner':
       return { kind: 'none' };
   }
+}
+
+/**
+ * The users whose bookings the actor sees, as the rep the meeting is for or the one who booked it:
+ * reps and inside sales their own, managers their team's, admins and auditors all, others none.
+ */
+export function bookingScope(actor: Actor): Scope {
+  return peopleWorkScope(actor);
 }
 
 /** The two parties of a booking: the outside rep it is for and the user who booked it. */
@@ -234,19 +242,7 @@ export function canManageOversightPolicy(actor: Pick<Actor, 'role'>): boolean {
  * `teamUserIds`), reps and inside sales their own. Marketing and partners see none.
  */
 export function oversightScope(actor: Actor): Scope {
-  switch (actor.role) {
-    case 'admin':
-    case 'auditor':
-      return { kind: 'all' };
-    case 'manager':
-      return { kind: 'owners', ownerIds: actor.teamUserIds };
-    case 'rep':
-    case 'inside_sales':
-      return { kind: 'owners', ownerIds: [actor.userId] };
-    case 'marketing':
-    case 'partner':
-      return { kind: 'none' };
-  }
+  return peopleWorkScope(actor);
 }
 
 /** Whether an approval or finding about these people is inside the actor's oversight scope. */
