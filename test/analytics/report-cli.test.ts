@@ -82,11 +82,12 @@ describe('pipewright report', () => {
       expect(out).toContain('win rate 50.0% by count');
 
       // Every analysis of the registry renders its tables; parameters go through --param. The
-      // waterfall and the Monte Carlo forecast need a period, so every analysis gets one.
+      // waterfall and the Monte Carlo forecast need a period, so every analysis gets one. Each
+      // names the pipeline it ran on, but attribution, which credits campaigns across pipelines.
       for (const a of analyses) {
         const io = capture();
         await runReport(io, deps, a, { org: orgId, pipeline: p.id, from: '2026-01-01', to: '2099-12-31' });
-        expect(io.lines.join('\n'), a.name).toMatch(/pipeline "/);
+        expect(io.lines.join('\n'), a.name).toMatch(a.name === 'attribution' ? /^Attribution as of / : /pipeline "/);
       }
       const forecast = findAnalysis('forecast');
       if (!forecast) throw new Error('no forecast analysis');
