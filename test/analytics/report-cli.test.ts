@@ -83,11 +83,15 @@ describe('pipewright report', () => {
 
       // Every analysis of the registry renders its tables; parameters go through --param. The
       // waterfall and the Monte Carlo forecast need a period, so every analysis gets one. Each
-      // names the pipeline it ran on, but attribution, which credits campaigns across pipelines.
+      // names the pipeline it ran on, but the marketing analyses, which span pipelines.
+      const acrossPipelines: Record<string, RegExp> = {
+        attribution: /^Attribution as of /,
+        'campaign-funnel': /^Campaign funnel as of /,
+      };
       for (const a of analyses) {
         const io = capture();
         await runReport(io, deps, a, { org: orgId, pipeline: p.id, from: '2026-01-01', to: '2099-12-31' });
-        expect(io.lines.join('\n'), a.name).toMatch(a.name === 'attribution' ? /^Attribution as of / : /pipeline "/);
+        expect(io.lines.join('\n'), a.name).toMatch(acrossPipelines[a.name] ?? /pipeline "/);
       }
       const forecast = findAnalysis('forecast');
       if (!forecast) throw new Error('no forecast analysis');
