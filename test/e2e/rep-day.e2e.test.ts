@@ -209,6 +209,60 @@ describe("a rep's day", () => {
     await page.close();
   });
 
+  it('inside sales books a field rep for a lead from its page; the rep finds the meeting on a phone and opens the lead', async () => {
+    const sdr = demoUser(demo, 'inside_sales');
+    const rep = demoUser(demo, 'rep');
+    const repId = await userId(rep.email);
+    // The field rep takes bookings every day, all day, in Berlin time.
+    await apiCall(
+      base,
+      token,
+      'PUT',
+      `/api/v1/users/${repId}/availability`,
+      {
+        timezone: 'Europe/Berlin',
+        workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+      },
+      '0',
+    );
+    const sdrToken = await tokenOf(sdr.email);
+    const lead = await apiCall<{ id: string }>(base, sdrToken, 'POST', '/api/v1/leads', {
+      firstName: 'Bo',
+      lastName: 'Bergmann',
+      company: 'Harbour Freight',
+      ownerId: await userId(sdr.email),
+    });
+
+    const { page, problems } = await dayPage(browser, 1440);
+    await signInAs(page, base, sdr.email, demo.password);
+    await page.getByTestId('home-title').waitFor();
+    await page.goto(`${base}/leads/${lead.id}`);
+    const card = page.getByTestId('meetings-card');
+    const slot = card.getByTestId('slot').first();
+    await slot.waitFor();
+    // Each slot names the rep and their own time zone beside the caller's time.
+    expect(await slot.textContent()).toContain(rep.name);
+    expect(await slot.textContent()).toContain('(Europe/Berlin)');
+    await slot.getByRole('button', { name: 'Book' }).click();
+    await poll(() => card.getByTestId('booking-done').textContent()).toContain(`Booked with ${rep.name}`);
+    await poll(() => card.getByTestId('booked-meetings').textContent()).toContain('booked');
+    await shoot(page, 'inside-sales-booked-1440.png');
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // The field rep sees the meeting on their day, on a phone, and may open the lead it is about
+    // although the lead stays inside sales'.
+    const phone = await dayPage(browser, 390);
+    await signInAs(phone.page, base, rep.email, demo.password);
+    const mine = phone.page.getByTestId('my-meetings');
+    await poll(() => mine.textContent()).toContain(`booked by ${sdr.name}`);
+    await shoot(phone.page, 'field-rep-meetings-390.png');
+    await mine.getByRole('link', { name: 'the lead' }).first().click();
+    await poll(() => phone.page.getByTestId('record-title').textContent()).toContain('Bo Bergmann');
+    expect(phone.problems).toEqual([]);
+    await phone.page.close();
+  });
+
   it("manager: the team's stuck deals, one reassigned from its page", async () => {
     const manager = demoUser(demo, 'manager');
     for (const u of demo.users) await userId(u.email);

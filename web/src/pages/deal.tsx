@@ -16,6 +16,7 @@ import { RelatedList } from '../components/related-list.tsx';
 import { activityLine, ownerField, words } from './record-common.tsx';
 import { DealCalls } from '../components/deal-calls.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
+import { BookMeetingCard } from '../components/meetings.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DealPage() {
@@ -73,6 +74,7 @@ export function DealPage() {
             <LineItemsEditor deal={d} products={products.data} canEdit={editable} />
           </section>
           <DealCalls dealId={d.id} dealName={d.name} />
+          {d.status === 'open' && <BookMeetingCard link={{ dealId: d.id }} />}
           <RelatedList
             title="Activities"
             path="/activities"

@@ -10,6 +10,7 @@ import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
 import { sessionQuery } from '../session.ts';
 import type { ActivityDto } from '../types.ts';
 import { words } from './record-common.tsx';
+import { MyMeetingsCard } from '../components/meetings.tsx';
 import { formatDateTime } from '../format.ts';
 
 type DealAttention = ApiData<'get', '/deals/attention'>['items'][number];
@@ -309,6 +310,7 @@ export function HomePage() {
       </h1>
       <div className="home-grid">
         {(role === 'rep' || role === 'inside_sales' || role === 'manager') && <MyTasks />}
+        {role === 'rep' && <MyMeetingsCard />}
         {role === 'rep' && <LeadQueue ownerId={user.id} title="Calls to make: your open leads" />}
         {role === 'inside_sales' && <LeadQueue ownerId={user.id} title="Lead queue" />}
         {role === 'rep' && <DealsNeedingAttention ownerId={user.id} title="Deals needing attention" />}

@@ -10,6 +10,7 @@ import { usersQuery } from '../queries.ts';
 import { activityLine, editableBy, ownerField, RecordError, words } from './record-common.tsx';
 import { canEdit, useActor } from '../permissions.ts';
 import { formatDate, formatDateTime } from '../format.ts';
+import { BookMeetingCard } from '../components/meetings.tsx';
 import { age, untouched } from '../components/durations.ts';
 
 export function LeadPage() {
@@ -113,6 +114,7 @@ export function LeadPage() {
               </dl>
             </section>
           )}
+          {!converted && <BookMeetingCard link={{ leadId: l.id }} />}
           <RelatedList
             title="Activities"
             path="/activities"
