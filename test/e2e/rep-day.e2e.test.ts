@@ -212,19 +212,7 @@ describe("a rep's day", () => {
   it('inside sales books a field rep for a lead from its page; the rep finds the meeting on a phone and opens the lead', async () => {
     const sdr = demoUser(demo, 'inside_sales');
     const rep = demoUser(demo, 'rep');
-    const repId = await userId(rep.email);
-    // The field rep takes bookings every day, all day, in Berlin time.
-    await apiCall(
-      base,
-      token,
-      'PUT',
-      `/api/v1/users/${repId}/availability`,
-      {
-        timezone: 'Europe/Berlin',
-        workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-      },
-      '0',
-    );
+    // The demo's field reps take bookings in office hours, the first of them in Berlin.
     const sdrToken = await tokenOf(sdr.email);
     const lead = await apiCall<{ id: string }>(base, sdrToken, 'POST', '/api/v1/leads', {
       firstName: 'Bo',
@@ -238,7 +226,8 @@ describe("a rep's day", () => {
     await page.getByTestId('home-title').waitFor();
     await page.goto(`${base}/leads/${lead.id}`);
     const card = page.getByTestId('meetings-card');
-    const slot = card.getByTestId('slot').first();
+    await card.getByLabel('With').selectOption({ label: rep.name });
+    const slot = card.getByTestId('slot').filter({ hasText: rep.name }).first();
     await slot.waitFor();
     // Each slot names the rep and their own time zone beside the caller's time.
     expect(await slot.textContent()).toContain(rep.name);

@@ -15,6 +15,7 @@ import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
+import { updateAvailability } from '../booking/availability.service.ts';
 
 const DAY = 86_400_000;
 
@@ -399,6 +400,19 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     counts.pendingApprovals = oversight.pendingApprovals;
     counts.findings = oversight.findings;
   }
+  // The field reps take meetings booked by inside sales: office hours in their own time zones.
+  const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
+  for (const [i, r] of fieldReps.entries())
+    await updateAvailability(deps, admin, r.userId, 0, {
+      timezone: zones[i % zones.length] ?? 'Europe/Berlin',
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      bufferBeforeMinutes: 15,
+      bufferAfterMinutes: 15,
+      minNoticeMinutes: 60,
+      maxPerDay: 6,
+      bookable: true,
+      routingWeight: 1,
+    });
   await deps.sealer.flush(orgId);
   // each approved registration opened a partner deal
   counts.deals = (counts.deals ?? 0) + channelCounts.approved;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { bookingScope, canBookMeetings, canRecordBookingOutcome } from '../../../src/contract/access.ts';
+import { bookableRoles, bookingScope, canBookMeetings, canRecordBookingOutcome } from '../../../src/contract/access.ts';
 import type { BookingDto } from '../../../src/contract/booking.ts';
 import { api } from '../api.ts';
 import { formatDateTime } from '../format.ts';
@@ -27,6 +27,8 @@ export function BookMeetingCard({ link }: { link: { leadId: string } | { dealId:
   const queryClient = useQueryClient();
   const users = useQuery(usersQuery).data;
   const [duration, setDuration] = useState(60);
+  /** One rep's slots, or '' for every bookable rep's. */
+  const [repId, setRepId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [booked, setBooked] = useState<BookingDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,9 +39,11 @@ export function BookMeetingCard({ link }: { link: { leadId: string } | { dealId:
     return { from: from.toISOString(), to: new Date(from.getTime() + 7 * DAY_MS).toISOString() };
   });
   const slots = useQuery({
-    queryKey: ['bookings', 'slots', window, duration],
+    queryKey: ['bookings', 'slots', window, duration, repId],
     queryFn: () =>
-      api.get('/bookings/slots', { params: { query: { ...window, durationMinutes: duration, limit: 12 } } }),
+      api.get('/bookings/slots', {
+        params: { query: { ...window, durationMinutes: duration, limit: 12, ...(repId ? { repId } : {}) } },
+      }),
     enabled: allowed,
   });
   const meetings = useQuery({
@@ -91,6 +95,19 @@ export function BookMeetingCard({ link }: { link: { leadId: string } | { dealId:
               <option value={30}>30 minutes</option>
               <option value={60}>1 hour</option>
               <option value={90}>1½ hours</option>
+            </select>
+          </label>{' '}
+          <label>
+            With{' '}
+            <select value={repId} onChange={(e) => setRepId(e.target.value)}>
+              <option value="">any field rep</option>
+              {(users ?? [])
+                .filter((u) => bookableRoles.includes(u.role) && u.active)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
             </select>
           </label>
           {slots.isPending && <p className="muted">Finding free slots of the field reps…</p>}
