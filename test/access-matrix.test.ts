@@ -891,6 +891,11 @@ describe('access matrix: the user directory', () => {
     expect(ids.has(stranger.userId)).toBe(false);
     expect((await api.as(partner, { method: 'GET', url: `/api/v1/users/${owner.userId}` })).statusCode).toBe(200);
     expect((await api.as(partner, { method: 'GET', url: `/api/v1/users/${stranger.userId}` })).statusCode).toBe(404);
+    // The owner's name, not their history: a partner reads only its own user timeline.
+    const history = (who: Actor, id: string) => api.as(who, { method: 'GET', url: `/api/v1/users/${id}/timeline` });
+    expect((await history(partner, owner.userId)).statusCode).toBe(404);
+    expect((await history(partner, partner.userId)).statusCode).toBe(200);
+    expect((await history(actors.rep, owner.userId)).statusCode).toBe(200);
     expect((await api.as(actors.rep, { method: 'GET', url: `/api/v1/users/${stranger.userId}` })).statusCode).toBe(200);
   });
 });

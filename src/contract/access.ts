@@ -336,6 +336,14 @@ export function canConfigureChannel(actor: Pick<Actor, 'role'>): boolean {
  */
 export type UserDirectoryScope = { kind: 'all' } | { kind: 'partner'; partnerAccountId: string; userId: string };
 
+/**
+ * A user's history (the timeline of their account: role, team, working hours, feeds): internal
+ * roles read anyone's; a partner reads only its own, since it sees other users for their names only.
+ */
+export function canReadUserHistory(actor: Pick<Actor, 'role' | 'userId'>, userId: string): boolean {
+  return actor.role !== 'partner' || actor.userId === userId;
+}
+
 export function userDirectoryScope(actor: Actor): UserDirectoryScope {
   if (actor.role === 'partner' && actor.partnerAccountId)
     return { kind: 'partner', partnerAccountId: actor.partnerAccountId, userId: actor.userId };

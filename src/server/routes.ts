@@ -1,3 +1,5 @@
+import { canReadUserHistory } from '../contract/access.ts';
+import { notFound } from '../contract/errors.ts';
 import type { Deps } from '../modules/context.ts';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
@@ -33,7 +35,10 @@ import type { App } from './types.ts';
 export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: boolean }): void {
   registerAuthRoutes(app, deps, opts);
   registerUserRoutes(app, deps);
-  registerTimeline(app, deps, '/api/v1/users', 'user', (actor, id) => getUser(deps, actor, id));
+  registerTimeline(app, deps, '/api/v1/users', 'user', async (actor, id) => {
+    if (!canReadUserHistory(actor, id)) throw notFound('user', id);
+    return getUser(deps, actor, id);
+  });
   registerTimeline(app, deps, '/api/v1/teams', 'team', (actor, id) => getTeam(deps, actor, id));
   registerAuditRoutes(app, deps);
   registerEventExportRoutes(app, deps);
