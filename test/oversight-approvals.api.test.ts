@@ -233,6 +233,27 @@ describe('approval rules hold a change until approved', () => {
       { kind: 'role', role: 'admin' },
     ]);
     expect((await getDeal(s.rep, s.deal.id)).status).toBe('won');
+    // A bulk move is held by the same rules: reported as sent for approval, the deal left as it was.
+    const other = await post<DealDto>(s.rep, '/api/v1/deals', {
+      name: 'Bulk won',
+      pipelineId: s.pipeline.id,
+      accountId: withAccount.id,
+    });
+    const otherWon = await post<DealDto>(
+      s.rep,
+      `/api/v1/deals/${other.id}/stage`,
+      { stageId: s.pipeline.stage('Won'), expectedVersion: other.version },
+      200,
+    );
+    const bulk = await post<{ succeeded: number; results: { id: string; ok: boolean; message?: string }[] }>(
+      s.rep,
+      '/api/v1/deals/bulk/stage',
+      { records: [{ id: other.id, version: otherWon.version }], stageId: s.pipeline.stage('Negotiation') },
+      200,
+    );
+    expect(bulk.succeeded).toBe(0);
+    expect(bulk.results[0]?.message).toBe('sent for approval instead: reopens a won deal');
+    expect((await getDeal(s.rep, other.id)).status).toBe('won');
     await post(s.manager, `/api/v1/approvals/${held.approval.id}/decision`, { decision: 'approve' }, 200);
     const done = await post<ApprovalDto>(
       s.admin,

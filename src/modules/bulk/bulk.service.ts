@@ -14,7 +14,7 @@ import { updateActivity } from '../activities/update-activity.ts';
 import { deleteContact, updateContact } from '../contacts/contacts.service.ts';
 import type { Deps } from '../context.ts';
 import { deleteDeal, updateDeal } from '../deals/deals.service.ts';
-import { moveDealStage } from '../deals/move-deal-stage.ts';
+import { changeDealStage } from '../oversight/approvals.service.ts';
 import { deleteLead, updateLead } from '../leads/leads.service.ts';
 import type { ExpectedVersion } from '../shared.ts';
 
@@ -93,14 +93,23 @@ export function bulkAssign(deps: Deps, actor: Actor, path: BulkPath, input: Bulk
   );
 }
 
-/** Moves every deal to one stage, under the stage rules of a single move (gates, order, closing rights). */
+/**
+ * Moves every deal to one stage, under the rules of a single move (gates, order, closing rights)
+ * and the approval rules: a move a rule holds is not applied but sent for approval, and reported
+ * as such for that deal.
+ */
 export function bulkMoveStage(deps: Deps, actor: Actor, input: BulkStageInput): Promise<BulkResponse> {
-  return each(
-    input.records,
-    async (id, expected) =>
-      (await moveDealStage(deps, actor, id, expected, { stageId: input.stageId, lostReason: input.lostReason }))
-        .version,
-  );
+  return each(input.records, async (id, expected) => {
+    const r = await changeDealStage(deps, actor, id, expected, {
+      stageId: input.stageId,
+      lostReason: input.lostReason,
+    });
+    if (r.kind === 'applied') return r.deal.version;
+    const why = r.held.approval.reasons.map((x) => x.message).join('; ');
+    throw new AppError('conflict', `sent for approval instead: ${why}`, {
+      details: { approvalId: r.held.approval.id },
+    });
+  });
 }
 
 /** Deletes every record (soft, as a single delete). */
