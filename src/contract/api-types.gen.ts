@@ -14861,7 +14861,19 @@ export interface components {
     EventReferences: {
       [key: string]: {
         /** @enum {string} */
-        kind: 'account' | 'contact' | 'lead' | 'deal' | 'activity' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+        kind:
+          | 'account'
+          | 'contact'
+          | 'lead'
+          | 'deal'
+          | 'activity'
+          | 'user'
+          | 'team'
+          | 'pipeline'
+          | 'stage'
+          | 'product'
+          | 'campaign'
+          | 'touch';
         name: string;
       };
     };

@@ -58,7 +58,10 @@ export const referenceKinds = [
   'pipeline',
   'stage',
   'product',
+  'campaign',
+  'touch',
 ] as const;
+export type ReferenceKind = (typeof referenceKinds)[number];
 
 /**
  * The names of the records a page of events refers to by id (owners, accounts, contacts, stages,

@@ -5,6 +5,8 @@ import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { dayPage, demoUser, poll, seedSmallDemo, shoot, signInAs } from './day.ts';
 import { startE2eServer, stopE2eServer } from './server.ts';
+import { actorForUser } from '../../src/modules/auth/auth.service.ts';
+import { createLead } from '../../src/modules/leads/leads.service.ts';
 
 /*
  * A marketer's task on the demo data: lands on the marketing home, creates a campaign, adds a
@@ -30,6 +32,17 @@ afterAll(async () => {
 describe("a marketer's campaign", () => {
   it('creates a campaign, adds a cost, records a touch and reads the attribution', async () => {
     const marketer = demoUser(demo, 'marketing');
+    // A new lead from the event, not worked yet.
+    const m = await deps.db
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('email', '=', marketer.email)
+      .executeTakeFirstOrThrow();
+    await createLead(deps, await actorForUser(deps, m.org_id, m.id), {
+      firstName: 'Nora',
+      lastName: 'Newcomer',
+      company: 'Fresh Start Ltd',
+    });
     const { page, problems } = await dayPage(browser, 1440);
     await signInAs(page, base, marketer.email, demo.password);
 
@@ -59,8 +72,8 @@ describe("a marketer's campaign", () => {
     const touch = page.getByRole('form', { name: 'Record a touch' });
     const lead = touch.getByLabel('Lead');
     await poll(() => lead.locator('option').count()).toBeGreaterThan(1);
-    const leadName = (await lead.locator('option').nth(1).textContent()) ?? '';
-    await lead.selectOption({ index: 1 });
+    const leadName = (await lead.locator('option', { hasText: 'Nora Newcomer' }).textContent()) ?? '';
+    await lead.selectOption({ label: leadName });
     await touch.getByLabel('Interaction').selectOption('attended');
     await touch.getByRole('button', { name: 'Record touch' }).click();
     const members = page.getByTestId('campaign-members');
@@ -73,6 +86,25 @@ describe("a marketer's campaign", () => {
     expect(await attribution.locator('tbody tr').count()).toBe(9);
     await poll(() => page.getByTestId('campaign-funnel').locator('tbody td').first().textContent()).toBe('1');
     await shoot(page, 'marketing-campaign-1440.png');
+
+    // The lead who attended is marketing qualified now: marketing moves it to MQL on its page, and
+    // sending it back needs a reason.
+    await members.getByRole('link').first().click();
+    const lifecycle = page.getByTestId('lifecycle');
+    await lifecycle.waitFor();
+    await lifecycle.getByLabel('Move to').selectOption('mql');
+    await lifecycle.getByRole('button', { name: 'Move' }).click();
+    await poll(() => lifecycle.locator('.badge').textContent()).toBe('Marketing qualified (MQL)');
+    await lifecycle.getByLabel('Move to').selectOption('lead');
+    expect(await lifecycle.getByRole('button', { name: 'Move' }).isDisabled()).toBe(true);
+    await lifecycle.getByLabel('Why back').fill('Student, no budget');
+    await lifecycle.getByRole('button', { name: 'Move' }).click();
+    await poll(() => lifecycle.textContent()).toContain('sent back: Student, no budget');
+    // The timeline names the campaign and the touch instead of their ids.
+    const timeline = page.getByTestId('timeline');
+    await poll(() => timeline.textContent()).toContain('Attended: ');
+    expect(await timeline.textContent()).not.toContain('not visible to you');
+    await shoot(page, 'marketing-lead-lifecycle-1440.png');
 
     expect(problems).toEqual([]);
     await page.close();

@@ -4,6 +4,7 @@ import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { prefixPattern } from '../../db/list.ts';
 import { preparedQuery } from '../../db/prepared.ts';
+import type { ReferenceKind } from '../../contract/audit.ts';
 import type { ChainHead } from '../../domain/event-hash.ts';
 
 export interface NewEvent {
@@ -304,7 +305,7 @@ export async function listTimelineEvents(
 /** A record an event refers to by id, with what its visibility depends on. */
 export interface ReferencedRecord {
   id: string;
-  kind: 'account' | 'contact' | 'lead' | 'deal' | 'activity' | 'user' | 'team' | 'pipeline' | 'stage' | 'product';
+  kind: ReferenceKind;
   name: string;
   ownerId: string | null;
   partnerAccountId: string | null;
@@ -337,7 +338,10 @@ export async function referencedRecords(
     union all select id, 'team', name, null, null from teams where org_id = ${orgId} and id = any(${list})
     union all select id, 'pipeline', name, null, null from pipelines where org_id = ${orgId} and id = any(${list})
     union all select id, 'stage', name, null, null from stages where org_id = ${orgId} and id = any(${list})
-    union all select id, 'product', name, null, null from products where org_id = ${orgId} and id = any(${list})`.execute(
+    union all select id, 'product', name, null, null from products where org_id = ${orgId} and id = any(${list})
+    union all select id, 'campaign', name, null, null from campaigns where org_id = ${orgId} and id = any(${list})
+    union all select t.id, 'touch', initcap(t.kind) || ': ' || c.name, null, null from campaign_touches t
+      join campaigns c on c.org_id = t.org_id and c.id = t.campaign_id where t.org_id = ${orgId} and t.id = any(${list})`.execute(
     db,
   );
   return r.rows.map((x) => ({

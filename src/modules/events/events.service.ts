@@ -115,7 +115,7 @@ async function referencesOf(
           (timelineOf === 'deal' && relatedDealScope(actor, r.kind) !== null) ||
           // The activities on a record's timeline come with the record.
           (timelineOf !== undefined && r.kind === 'activity')
-        : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind);
+        : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind === 'touch' ? 'campaign' : r.kind);
     if (visible) out[r.id] = { kind: r.kind, name: r.name };
   }
   return out;

@@ -11,6 +11,7 @@ import { activityLine, editableBy, ownerField, RecordError, words } from './reco
 import { canEdit, useActor } from '../permissions.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { BookMeetingCard } from '../components/meetings.tsx';
+import { LifecycleControl } from '../components/lifecycle.tsx';
 import { age, untouched } from '../components/durations.ts';
 
 export function LeadPage() {
@@ -79,6 +80,7 @@ export function LeadPage() {
                 it became.
               </p>
             )}
+            <LifecycleControl lead={l} canChange={editable} />
             <dl className="fields" data-testid="lead-age">
               <dt>Age</dt>
               <dd title={formatDateTime(l.createdAt)}>{age(l.createdAt, Date.now())}</dd>
