@@ -193,11 +193,3 @@ export async function endOfDay(db: DbExecutor, day: string, timezone: string): P
   if (!t) throw new Error('the end of the day could not be computed');
   return new Date(t);
 }
-
-/** Today in a time zone, as YYYY-MM-DD. */
-export async function today(db: DbExecutor, now: Date, timezone: string): Promise<string> {
-  const { rows } = await sql<{
-    d: string;
-  }>`select to_char((${now}::timestamptz at time zone ${timezone})::date, 'YYYY-MM-DD') as d`.execute(db);
-  return rows[0]?.d ?? now.toISOString().slice(0, 10);
-}

@@ -28,13 +28,11 @@ import { loadPipelineStages } from '../deals/deal-pipeline.ts';
 import { productRows } from '../products/products.service.ts';
 import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import { toApprovalDto } from './dto.ts';
+import { dayIn } from '../../analytics/velocity.ts';
 import * as repo from './oversight.repository.ts';
 
 /** What a guarded change did: applied at once, or held for approval (nothing changed yet). */
 export type GuardedChange = { kind: 'applied'; deal: DealDto } | { kind: 'held'; held: HeldForApproval };
-
-const dayIn = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 function dealFacts(record: DealRecord, timeZone: string): DealFacts {
   const d = record.deal;

@@ -11,6 +11,7 @@ import { canReadMarketingFigures, type Actor } from '../../../contract/access.ts
 import type { AnalyticsFilters } from '../../../contract/analytics.ts';
 import { forbidden } from '../../../contract/errors.ts';
 import type { Deps } from '../../context.ts';
+import { dayIn } from '../../../analytics/velocity.ts';
 import * as repo from '../attribution.repository.ts';
 
 export function assertCanReadAttribution(actor: Actor): void {
@@ -78,7 +79,7 @@ export async function attribution(
 ): Promise<AttributionResult> {
   assertCanReadAttribution(actor);
   const { currency, timezone } = await repo.orgSettings(deps.db, actor.orgId);
-  const asOfDay = opts.asOf ?? (await repo.today(deps.db, deps.clock.now(), timezone));
+  const asOfDay = opts.asOf ?? dayIn(deps.clock.now(), timezone);
   const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
   const where = repo.attributionDealWhere(actor, filters);
   const data = await repo.attributionData(deps.db, actor.orgId, where, asOf);
@@ -193,7 +194,7 @@ export async function campaignFunnel(
 ): Promise<{ asOf: string; campaigns: CampaignFunnel[] }> {
   assertCanReadAttribution(actor);
   const { timezone } = await repo.orgSettings(deps.db, actor.orgId);
-  const asOfDay = asOfParam ?? (await repo.today(deps.db, deps.clock.now(), timezone));
+  const asOfDay = asOfParam ?? dayIn(deps.clock.now(), timezone);
   const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
   const where = repo.attributionDealWhere(actor, filters);
   const rows = new Map((await repo.campaignFunnel(deps.db, actor.orgId, where, asOf)).map((r) => [r.campaign_id, r]));
