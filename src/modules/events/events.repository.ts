@@ -188,6 +188,27 @@ export async function copySealedEvents(db: DbExecutor, rows: Iterable<readonly C
   return bulkCopy(db, { table: 'events', columns: SEALED_EVENT_COLUMNS }, rows);
 }
 
+export const STAGE_VISIT_COLUMNS = [
+  'org_id',
+  'deal_id',
+  'visit_no',
+  'pipeline_id',
+  'stage_id',
+  'entered_at',
+  'left_at',
+  'event_id',
+  'entry_unknown',
+] as const;
+
+/**
+ * Appends stage visits (rows in the order of STAGE_VISIT_COLUMNS) with one COPY statement per
+ * chunk; the statement triggers of deal_stage_visits rebuild the traces of the deals it wrote,
+ * once per statement.
+ */
+export async function copyStageVisits(db: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return bulkCopy(db, { table: 'deal_stage_visits', columns: STAGE_VISIT_COLUMNS }, rows);
+}
+
 /** Events with their actor's name, of one organization (the timeline's and the audit view's query). */
 function eventsWithActor(db: DbExecutor, orgId: string) {
   return db

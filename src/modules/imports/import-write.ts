@@ -4,7 +4,7 @@ import { singular } from '../../contract/import-fields.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import type { CopyValue } from '../../db/bulk-copy.ts';
-import { type EventInput } from '../events/events.service.ts';
+import { copyStageVisits, STAGE_VISIT_COLUMNS, stageVisitRow, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
@@ -413,37 +413,29 @@ export async function writeBatch(
       const ids = await deps.eventLog.reserveIds(trx, events.length);
       const visitRows: WrittenRows = {
         table: 'deal_stage_visits',
-        columns: [
-          'org_id',
-          'deal_id',
-          'visit_no',
-          'pipeline_id',
-          'stage_id',
-          'entered_at',
-          'left_at',
-          'event_id',
-          'entry_unknown',
-        ],
+        columns: STAGE_VISIT_COLUMNS,
         rows: visits.map((v) => {
           const eventId = ids[v.eventIndex];
           if (eventId === undefined)
             throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
-          return [
-            actor.orgId,
-            v.dealId,
-            v.visitNo,
-            v.stage.pipeline_id,
-            v.stage.id,
-            v.at,
-            v.leftAt,
+          return stageVisitRow(actor.orgId, {
+            dealId: v.dealId,
+            visitNo: v.visitNo,
+            pipelineId: v.stage.pipeline_id,
+            stageId: v.stage.id,
+            enteredAt: v.at,
+            leftAt: v.leftAt,
             eventId,
-            v.entryUnknown,
-          ];
+            entryUnknown: v.entryUnknown,
+          });
         }),
       };
       const bulk = [main, lineItems, visitRows];
       const { deferred } = await deferForeignKeyChecks(trx);
-      for (const w of bulk) await copyRows(trx, w);
+      await copyRows(trx, main);
+      await copyRows(trx, lineItems);
+      // The stage-visit projection (and the traces its triggers keep) as every bulk path writes it.
+      if (visitRows.rows.length > 0) await copyStageVisits(trx, visitRows.rows);
       if (deferred) await verifyReferences(trx, bulk);
       await onCommit?.(trx, { inserted: main.rows.length, ...updates });
       // Last, so the chain lock is held only for the events and the commit.
