@@ -7463,6 +7463,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/quota-attainment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quota vs forecast vs actual per rep and team of a fiscal quarter, with attainment and pacing (linear in calendar days); spans pipelines
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaAttainmentReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -12243,27 +12312,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              period: string;
-              startsOn: string;
-              endsOn: string;
-              currency: string;
-              today: string;
-              daysTotal: number;
-              daysElapsed: number;
-              items: {
-                /** @enum {string} */
-                kind: 'rep' | 'team';
-                id: string;
-                name: string;
-                quota: string;
-                forecastCommit: string | null;
-                actual: string;
-                attainment: number | null;
-                expectedByNow: string;
-                pacing: number | null;
-              }[];
-            };
+            'application/json': components['schemas']['QuotaAttainmentReport'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -16465,6 +16514,27 @@ export interface components {
           opportunities: number;
           won: number;
         };
+      }[];
+    };
+    QuotaAttainmentReport: {
+      period: string;
+      startsOn: string;
+      endsOn: string;
+      currency: string;
+      today: string;
+      daysTotal: number;
+      daysElapsed: number;
+      items: {
+        /** @enum {string} */
+        kind: 'rep' | 'team';
+        id: string;
+        name: string;
+        quota: string;
+        forecastCommit: string | null;
+        actual: string;
+        attainment: number | null;
+        expectedByNow: string;
+        pacing: number | null;
       }[];
     };
   };

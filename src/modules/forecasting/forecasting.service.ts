@@ -1,6 +1,7 @@
 import {
   attainment,
   fiscalPeriod,
+  fiscalPeriodOf,
   forecastAccuracy,
   prefillForecast,
   rollUpForecast,
@@ -570,4 +571,10 @@ export async function listQuotas(deps: Deps, actor: Actor, q: { period: string }
       return team === undefined ? [] : [toQuotaDto(r, team)];
     }),
   };
+}
+
+/** The fiscal quarter the organization's today falls in (`YYYY-Qn`). */
+export async function currentFiscalPeriod(deps: Deps, orgId: string): Promise<string> {
+  const cal = await repo.orgCalendar(deps.db, orgId);
+  return fiscalPeriodOf(await repo.dayInZone(deps.db, deps.clock.now(), cal.timezone), cal.fiscalYearStartMonth).key;
 }
