@@ -985,3 +985,61 @@ describe('access matrix: campaigns, touches and attribution', () => {
     });
   }
 });
+
+/**
+ * Forecasts: reps read their own figures, managers their team's, admins and auditors everyone's,
+ * marketing and partners nobody's; reps and managers submit their own, managers roll up, nobody
+ * else submits (auditors read only). Another organization's people are hidden from everyone.
+ */
+const forecastRead: Record<Role, Record<Whose, Outcome>> = {
+  admin: all('ok'),
+  auditor: all('ok'),
+  manager: rows('ok', 'ok', 'hidden'),
+  rep: rows('ok', 'hidden', 'hidden'),
+  inside_sales: rows('ok', 'hidden', 'hidden'),
+  marketing: all('hidden'),
+  partner: all('hidden'),
+};
+const forecastWrite: Record<Role, { submit: number; rollUp: number; list: number }> = {
+  admin: { submit: 403, rollUp: 403, list: 200 },
+  auditor: { submit: 403, rollUp: 403, list: 200 },
+  manager: { submit: 201, rollUp: 201, list: 200 },
+  rep: { submit: 201, rollUp: 403, list: 200 },
+  inside_sales: { submit: 403, rollUp: 403, list: 200 },
+  marketing: { submit: 403, rollUp: 403, list: 403 },
+  partner: { submit: 403, rollUp: 403, list: 403 },
+};
+
+describe('access matrix: forecast submissions', () => {
+  for (const role of Object.keys(forecastRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const people: Record<Whose, Actor> = {
+        own: actor,
+        team: role === 'manager' ? teammate : outsider,
+        other: outsider,
+        otherOrg: foreignAdmin,
+      };
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
+        got[`draft ${whose}`] = (
+          await api.as(actor, {
+            method: 'GET',
+            url: `/api/v1/forecasts/draft?period=2026-Q1&userId=${people[whose].userId}`,
+          })
+        ).statusCode;
+        want[`draft ${whose}`] = status(forecastRead[role][whose]);
+      }
+      const w = forecastWrite[role];
+      got.submit = (
+        await api.as(actor, { method: 'POST', url: '/api/v1/forecasts', payload: { period: '2026-Q1' } })
+      ).statusCode;
+      got.rollUp = (
+        await api.as(actor, { method: 'POST', url: '/api/v1/forecasts/rollup', payload: { period: '2026-Q1' } })
+      ).statusCode;
+      got.list = (await api.as(actor, { method: 'GET', url: '/api/v1/forecasts?period=2026-Q1' })).statusCode;
+      expect(got).toEqual({ ...want, submit: w.submit, rollUp: w.rollUp, list: w.list });
+    });
+  }
+});

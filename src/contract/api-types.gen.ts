@@ -1212,6 +1212,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the audit bundle of a period: its events with the chain proof, checked offline by `pipewright audit verify --bundle` (admin, auditor)
+     * @description from (inclusive) and to (exclusive) are system time: a date YYYY-MM-DD (00:00 UTC) or a date-time with zone. JSON Lines: a header with the anchor (sequence and hash of the last event before the period), one line per event with every hashed field, and an end line (count, last sequence and hash).
+     */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The bundle as JSON Lines */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': string;
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events/export': {
     parameters: {
       query?: never;
@@ -7403,6 +7463,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/quota-attainment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quota vs forecast vs actual per rep and team of a fiscal quarter, with attainment and pacing (linear in calendar days); spans pipelines
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaAttainmentReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -11426,6 +11555,764 @@ export interface paths {
               nextCursor: string | null;
               references: components['schemas']['EventReferences'];
             };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures a forecast submission is pre-filled with for a fiscal quarter (the caller's, or userId's in their scope), with the open deals and the system's own figure */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              userId: string;
+              won: string;
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              otherCurrencyDeals: number;
+              system: {
+                expected: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Forecast submissions of a fiscal quarter, newest first (reps their own, managers their team, admins and auditors all) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                period: string;
+                startsOn: string;
+                endsOn: string;
+                currency: string;
+                /** @enum {string} */
+                kind: 'rep' | 'rollup';
+                userId: string;
+                userName: string;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                prefilled: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                won: string;
+                deals: {
+                  dealId: string;
+                  name: string;
+                  amount: string;
+                  /** @enum {string} */
+                  category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                  probability: number;
+                  expectedCloseDate: string;
+                }[];
+                members: {
+                  userId: string;
+                  name: string;
+                  submissionId: string | null;
+                  figures: {
+                    commit: string;
+                    bestCase: string;
+                    pipeline: string;
+                  };
+                  override: {
+                    commit?: string;
+                    bestCase?: string;
+                    pipeline?: string;
+                  };
+                  counted: {
+                    commit: string;
+                    bestCase: string;
+                    pipeline: string;
+                  };
+                }[];
+                note: string | null;
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Submit your forecast of a fiscal quarter (reps, managers): an immutable snapshot; figures left out are the pre-filled ones */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            commit?: string;
+            bestCase?: string;
+            pipeline?: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              /** @enum {string} */
+              kind: 'rep' | 'rollup';
+              userId: string;
+              userName: string;
+              figures: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              won: string;
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              note: string | null;
+              submittedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/rollup/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A manager's roll-up before submitting: each team member's latest submission, or pre-filled figures */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              total: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the roll-up of your team's forecasts with overrides of members' figures and a note (managers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            /** @default [] */
+            overrides?: {
+              /** Format: uuid */
+              userId: string;
+              commit?: string;
+              bestCase?: string;
+              pipeline?: string;
+            }[];
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              /** @enum {string} */
+              kind: 'rep' | 'rollup';
+              userId: string;
+              userName: string;
+              figures: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              won: string;
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              note: string | null;
+              submittedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/accuracy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accuracy of each rep's last submission of a fiscal quarter: commit against actual won, and the Brier score of the deal probabilities */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              closed: boolean;
+              items: {
+                userId: string;
+                name: string;
+                submissionId: string;
+                commit: string;
+                actualWon: string;
+                error: string;
+                absolutePercentError: number | null;
+                brierScore: number | null;
+                deals: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quotas of a fiscal quarter in your scope */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                period: string;
+                startsOn: string;
+                endsOn: string;
+                currency: string;
+                userId: string | null;
+                teamId: string | null;
+                name: string;
+                amount: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Set a rep's or team's quota of a fiscal quarter (admins; managers for the people below them) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            amount: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              userId: string | null;
+              teamId: string | null;
+              name: string;
+              amount: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quotas/attainment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quota vs forecast vs actual of a fiscal quarter, with attainment and pacing (expected by now linear in calendar days) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaAttainmentReport'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -15627,6 +16514,27 @@ export interface components {
           opportunities: number;
           won: number;
         };
+      }[];
+    };
+    QuotaAttainmentReport: {
+      period: string;
+      startsOn: string;
+      endsOn: string;
+      currency: string;
+      today: string;
+      daysTotal: number;
+      daysElapsed: number;
+      items: {
+        /** @enum {string} */
+        kind: 'rep' | 'team';
+        id: string;
+        name: string;
+        quota: string;
+        forecastCommit: string | null;
+        actual: string;
+        attainment: number | null;
+        expectedByNow: string;
+        pacing: number | null;
       }[];
     };
   };

@@ -17,6 +17,7 @@ import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.t
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
+import { registerForecastingRoutes } from '../modules/forecasting/forecasting.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -62,6 +63,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerWebhookRoutes(app, deps);
   registerBookingRoutes(app, deps);
   registerOversightRoutes(app, deps);
+  registerForecastingRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerMarketingRoutes(app, deps);
 }

@@ -112,6 +112,7 @@ export async function insertDealTx(
     updated_at: now,
     deleted_at: null,
     path_unknown: false,
+    forecast_category: null,
   };
   // The gate of the first stage applies to creation as to any entry into a stage.
   const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));

@@ -185,6 +185,7 @@ export function startDeal(
     deleted_at: null,
     version: 1,
     path_unknown: false,
+    forecast_category: null,
     ...d,
   };
   // The service orders contact roles by contact and role when it reads the deal back.
