@@ -93,7 +93,8 @@ export async function listStageVisits(db: DbExecutor, orgId: string): Promise<St
 
 /**
  * The visits as the event log says they are (the migration backfilled the table with the same
- * derivation): used to check the projection and to rebuild it.
+ * derivation): used to check the projection and to rebuild it. A `deal.created` of version 1
+ * names the stage as stored (`after.stage_id`), later ones in camelCase (`after.stageId`).
  */
 export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
   const result = await sql<StageVisitRow>`
@@ -102,8 +103,10 @@ export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Prom
     from (
       select e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
              coalesce((e.data->>'pathUnknown')::boolean, false) as entry_unknown,
-             (case when e.type = 'deal.created' then e.data->'after'->>'pipeline_id' else e.data->'to'->>'pipelineId' end)::uuid as pipeline_id,
-             (case when e.type = 'deal.created' then e.data->'after'->>'stage_id' else e.data->'to'->>'stageId' end)::uuid as stage_id
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'pipelineId'
+                   when e.version = 1 then e.data->'after'->>'pipeline_id' else e.data->'after'->>'pipelineId' end)::uuid as pipeline_id,
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'stageId'
+                   when e.version = 1 then e.data->'after'->>'stage_id' else e.data->'after'->>'stageId' end)::uuid as stage_id
       from events e
       where e.org_id = ${orgId} and e.entity_type = 'deal' and e.type in ('deal.created', 'deal.stage_changed')
     ) h
