@@ -23,6 +23,7 @@ import { setUpOrganization } from '../src/modules/organizations/set-up-organizat
 import { createUser } from '../src/modules/users/users.service.ts';
 import { scratchDatabase, scratchDir } from './lib.ts';
 import { canonicalJson, EMPTY_CHAIN, sealNext, type ChainHead } from '../src/domain/event-hash.ts';
+import { eventCatalog } from '../src/contract/events/catalog.ts';
 
 /** One row of the generated deals file (the bench's CSV and this baseline use the same rows). */
 export interface DealSpec {
@@ -226,6 +227,8 @@ export async function writeSameStorageFiles(
   const event = (dealId: string, type: string, data: Record<string, unknown>, at: Date): number => {
     const id = nextId++;
     const json = canonicalJson(data);
+    // The version new events of the type are written with, as the importer writes them.
+    const version = eventCatalog.get(type)?.version ?? 1;
     const e = {
       orgId: ref.org,
       occurredAt: now,
@@ -235,7 +238,7 @@ export async function writeSameStorageFiles(
       entityType: 'deal',
       entityId: dealId,
       type,
-      version: 1,
+      version,
     };
     const next = sealNext(head, e, json);
     head = next.head;
@@ -253,7 +256,7 @@ export async function writeSameStorageFiles(
         dealId,
         type,
         json,
-        1,
+        version,
         next.seal.prevHash,
         next.seal.hash,
       ]),
@@ -307,16 +310,16 @@ export async function writeSameStorageFiles(
       ]),
     );
     const after = {
-      account_id: accountId,
+      accountId,
       amount: d.amount,
-      contact_roles: [],
+      contactRoles: [],
       currency: 'USD',
-      external_id: d.externalId,
-      line_items: [],
+      externalId: d.externalId,
+      lineItems: [],
       name: d.name,
-      owner_id: ownerId,
-      pipeline_id: start.pipeline_id,
-      stage_id: start.id,
+      ownerId,
+      pipelineId: start.pipeline_id,
+      stageId: start.id,
       status: 'open',
     };
     const created = event(id, 'deal.created', d.closed ? { after } : { after, pathUnknown: true }, d.created);

@@ -95,6 +95,8 @@ export async function listStageVisits(db: DbExecutor, orgId: string): Promise<St
  * The visits as the event log says they are, one row per deal.created / deal.stage_changed event
  * of the organization in the columns of deal_stage_visits: the one derivation the stored
  * projection is checked against and rebuilt from (the migration backfilled the table with it).
+ * A `deal.created` of version 1 names the stage as stored (`after.stage_id`), later ones in
+ * camelCase (`after.stageId`).
  */
 const visitsDerivedFromEvents = (orgId: string) => sql`
     select org_id, entity_id as deal_id, (row_number() over w)::int as visit_no, pipeline_id, stage_id,
@@ -102,8 +104,10 @@ const visitsDerivedFromEvents = (orgId: string) => sql`
     from (
       select e.org_id, e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
              coalesce((e.data->>'pathUnknown')::boolean, false) as entry_unknown,
-             (case when e.type = 'deal.created' then e.data->'after'->>'pipeline_id' else e.data->'to'->>'pipelineId' end)::uuid as pipeline_id,
-             (case when e.type = 'deal.created' then e.data->'after'->>'stage_id' else e.data->'to'->>'stageId' end)::uuid as stage_id
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'pipelineId'
+                   when e.version = 1 then e.data->'after'->>'pipeline_id' else e.data->'after'->>'pipelineId' end)::uuid as pipeline_id,
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'stageId'
+                   when e.version = 1 then e.data->'after'->>'stage_id' else e.data->'after'->>'stageId' end)::uuid as stage_id
       from events e
       where e.org_id = ${orgId} and e.entity_type = 'deal' and e.type in ('deal.created', 'deal.stage_changed')
     ) h

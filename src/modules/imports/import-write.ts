@@ -1,3 +1,4 @@
+import { camelKey } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { AppError } from '../../contract/errors.ts';
 import { singular } from '../../contract/import-fields.ts';
@@ -48,9 +49,10 @@ const snapValue = (k: string, v: unknown): unknown =>
       : v;
 
 /**
- * The keys of the snapshots of records with these columns, in sorted order: event data built in
- * that order is serialized for its hash by the native JSON serializer (see canonicalJson), and
- * the order is worked out once per batch rather than per record.
+ * The stored columns the snapshots of records with these columns hold, in the sorted order of
+ * the names events give them (camelCase): event data built in that order is serialized for its
+ * hash by the native JSON serializer (see canonicalJson), and the order is worked out once per
+ * batch rather than per record.
  */
 function snapshotKeys(
   columns: Record<string, unknown>,
@@ -59,10 +61,12 @@ function snapshotKeys(
 ): string[] {
   return [...new Set([...Object.keys(columns), 'external_id', ...extra])]
     .filter((k) => k !== 'password_hash' && !without.includes(k))
-    .sort();
+    .map((k) => [camelKey(k), k] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, k]) => k);
 }
 
-/** What an event records of an imported row: its stored columns (and `extra` values), keys in `order`. */
+/** What an event records of an imported row: its stored columns (and `extra` values, by column), named in camelCase, in `order`. */
 function snapshotIn(
   order: readonly string[],
   columns: Record<string, unknown>,
@@ -70,7 +74,8 @@ function snapshotIn(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const snap: Record<string, unknown> = {};
-  for (const k of order) snap[k] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
+  for (const k of order)
+    snap[camelKey(k)] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
   return snap;
 }
 
@@ -133,7 +138,7 @@ function dealHistory(
     stage_id: h.firstStage.id,
     status: 'open',
     line_items: r.lineItem
-      ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }]
+      ? [{ discountPercent: '0', productId: r.lineItem.productId, quantity: '1', unitPrice: r.lineItem.unitPrice }]
       : [],
     contact_roles: [],
   });
@@ -229,7 +234,7 @@ async function createMissing(
       entityType: 'account',
       entityId: r.id,
       type: 'account.created',
-      data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true },
+      data: { after: { domain: r.domain, name: r.name, type: r.type }, createdForImport: true },
       imported: true,
     })),
     ...productRows.map((r) => ({
@@ -237,7 +242,7 @@ async function createMissing(
       entityId: r.id,
       type: 'product.created',
       data: {
-        after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency },
+        after: { currency: r.currency, listPrice: r.list_price, name: r.name, sku: r.sku },
         createdForImport: true,
       },
       imported: true,

@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { scopeFor, type Actor } from '../../contract/access.ts';
@@ -73,7 +74,7 @@ const auditFields = [
 
 /** The lead as events record it (the audited fields, as stored). */
 export function leadSnapshot(r: repo.LeadRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 /**
