@@ -115,3 +115,29 @@ export const scoringModelSchema = z.object({
   message: z.string().nullable(),
 });
 export type ScoringModelDto = z.infer<typeof scoringModelSchema>;
+
+/** The lead inbox: open leads at a lifecycle stage (MQL by default), best engagement first. */
+export const leadInboxQuery = z.object({
+  stage: z.enum(['subscriber', 'lead', 'mql', 'sql']).default('mql'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type LeadInboxQuery = z.infer<typeof leadInboxQuery>;
+
+export const leadInboxItemSchema = z.object({
+  leadId: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  lifecycleStage: z.string(),
+  fitScore: z.number(),
+  engagementScore: z.number(),
+  grade: z.enum(grades),
+  conversionProbability: z.number().nullable(),
+  /** When the lead last became MQL (null if it never did). */
+  mqlAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type LeadInboxItem = z.infer<typeof leadInboxItemSchema>;
+
+export const refitRunSchema = z.object({ jobId: z.string() });

@@ -24,6 +24,7 @@ import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
 import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
 import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
+import { scoringEventDefinitions } from './scoring.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -310,6 +311,7 @@ const definitions: EventDefinition[] = [
   ...oversightEventDefinitions,
   ...channelEventDefinitions,
   ...marketingEventDefinitions,
+  ...scoringEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */
