@@ -288,3 +288,57 @@ describe('the conversion model', () => {
     expect(jobs.map((j) => j.run_at.toISOString())).toEqual(['2026-03-03T09:00:00.000Z']);
   });
 });
+
+describe('the MQL → SQL hand-off report', () => {
+  /*
+   * Worked by hand: the rep's lead A becomes MQL at 09:00, is called at 09:10 and accepted as SQL
+   * at 09:30; lead B becomes MQL at 09:00 and is never touched. Per owner (the rep): 2 MQLs, 1 SQL
+   * (50 %), 1 touched, 10 minutes to the first touch (median and 90th percentile alike).
+   */
+  it('gives conversion and speed to lead per rep and team', async () => {
+    const w = await world();
+    const lead = async (lastName: string) =>
+      (await call<LeadDto>(w.marketer, 'POST', '/api/v1/leads', { lastName, ownerId: w.rep.userId })).body.id;
+    const a = await lead('A');
+    const b = await lead('B');
+    const move = (id: string, actor: Actor, stage: string) =>
+      call(actor, 'POST', `/api/v1/leads/${id}/lifecycle`, { stage }, { 'if-match': '*' });
+    try {
+      clock.set('2026-03-02T09:00:00.000Z');
+      expect((await move(a, w.marketer, 'mql')).status).toBe(200);
+      expect((await move(b, w.marketer, 'mql')).status).toBe(200);
+      const called = await call(w.rep, 'POST', '/api/v1/activities', {
+        type: 'call',
+        leadId: a,
+        direction: 'outbound',
+        disposition: 'connected',
+        occurredAt: '2026-03-02T09:10:00.000Z',
+      });
+      expect(called.status).toBe(201);
+      clock.set('2026-03-02T09:30:00.000Z');
+      expect((await move(a, w.rep, 'sql')).status).toBe(200);
+    } finally {
+      clock.set('2026-03-02T09:00:00.000Z');
+    }
+    const report = await call<{ byOwner: unknown[]; byTeam: unknown[] }>(
+      w.admin,
+      'GET',
+      '/api/v1/analytics/mql-handoff',
+    );
+    expect(report.status).toBe(200);
+    const expected = {
+      mqls: 2,
+      sqls: 1,
+      conversionRate: 0.5,
+      touched: 1,
+      medianMinutesToTouch: 10,
+      p90MinutesToTouch: 10,
+    };
+    expect(report.body.byOwner).toHaveLength(1);
+    expect(report.body.byOwner).toMatchObject([{ id: w.rep.userId, ...expected }]);
+    expect(report.body.byTeam).toEqual([expect.objectContaining(expected)]);
+    // the other rep sees none of these leads
+    const other = await call<{ byOwner: unknown[] }>(w.otherRep, 'GET', '/api/v1/analytics/mql-handoff');
+    expect(other.body.byOwner).toEqual([]);
+  });
+});

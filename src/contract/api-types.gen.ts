@@ -7403,6 +7403,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/mql-handoff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * MQL → SQL hand-off per lead owner and per team: MQLs, SQLs, conversion, and minutes from MQL to the first sales touch (median, 90th percentile)
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MqlHandoffReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -16078,6 +16146,28 @@ export interface components {
           opportunities: number;
           won: number;
         };
+      }[];
+    };
+    MqlHandoffReport: {
+      byOwner: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
+      }[];
+      byTeam: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
       }[];
     };
   };
