@@ -87,6 +87,7 @@ describe('pipewright report', () => {
       const acrossPipelines: Record<string, RegExp> = {
         attribution: /^Attribution as of /,
         'campaign-funnel': /^Campaign funnel as of /,
+        'mql-handoff': /^MQL → SQL by lead owner/,
       };
       for (const a of analyses) {
         const io = capture();
