@@ -427,3 +427,12 @@ export function touchScope(actor: Actor, person: 'lead' | 'contact'): Scope {
 export function attributionDealScope(actor: Actor): Scope {
   return actor.role === 'marketing' ? { kind: 'all' } : scopeFor(actor, 'deal', 'read');
 }
+
+/**
+ * Lead scoring settings (fit rules, touch points, grades, the MQL threshold) and the conversion
+ * model's report: marketing configures them, and admins; others see a lead's scores on the leads
+ * they read.
+ */
+export function canConfigureScoring(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
+}

@@ -7532,6 +7532,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/mql-handoff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * MQL → SQL hand-off per lead owner and per team: MQLs, SQLs, conversion, and minutes from MQL to the first sales touch (median, 90th percentile)
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MqlHandoffReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -15240,6 +15308,457 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/scoring/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scoring settings (fit rules, touch points, half-life, grades, MQL threshold) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fitRules: {
+                /** @enum {string} */
+                field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+                /** @enum {string} */
+                op: 'in' | 'contains';
+                values: string[];
+                points: number;
+              }[];
+              touchPoints: {
+                responded: number;
+                attended: number;
+                clicked: number;
+                submitted_form: number;
+                visited: number;
+              };
+              halfLifeDays: number;
+              gradeThresholds: {
+                a: number;
+                b: number;
+                c: number;
+              };
+              mqlEngagement: number;
+              /** @enum {string} */
+              mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+              version: number;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Replace the scoring settings (If-Match: version, 0 before the first save); open leads are rescored */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fitRules: {
+              /** @enum {string} */
+              field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+              /** @enum {string} */
+              op: 'in' | 'contains';
+              values: string[];
+              points: number;
+            }[];
+            touchPoints: {
+              responded: number;
+              attended: number;
+              clicked: number;
+              submitted_form: number;
+              visited: number;
+            };
+            halfLifeDays: number;
+            gradeThresholds: {
+              a: number;
+              b: number;
+              c: number;
+            };
+            mqlEngagement: number;
+            /** @enum {string} */
+            mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fitRules: {
+                /** @enum {string} */
+                field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+                /** @enum {string} */
+                op: 'in' | 'contains';
+                values: string[];
+                points: number;
+              }[];
+              touchPoints: {
+                responded: number;
+                attended: number;
+                clicked: number;
+                submitted_form: number;
+                visited: number;
+              };
+              halfLifeDays: number;
+              gradeThresholds: {
+                a: number;
+                b: number;
+                c: number;
+              };
+              mqlEngagement: number;
+              /** @enum {string} */
+              mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+              version: number;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/model': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The conversion model: held-out AUC, calibration table and weights (or why it is not used) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'fitted' | 'insufficient_history' | 'not_fitted';
+              fittedAt: string | null;
+              trainingLeads: number;
+              testLeads: number;
+              converted: number;
+              auc: number | null;
+              calibration: {
+                from: number;
+                to: number;
+                leads: number;
+                meanPredicted: number | null;
+                observedRate: number | null;
+              }[];
+              coefficients: {
+                feature: string;
+                weight: number;
+              }[];
+              message: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/model/refit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refit the conversion model and rescore open leads now (a job) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lead inbox: open leads at a lifecycle stage with their scores, best engagement first */
+    get: {
+      parameters: {
+        query?: {
+          stage?: 'subscriber' | 'lead' | 'mql' | 'sql';
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                leadId: string;
+                name: string;
+                company: string | null;
+                ownerId: string | null;
+                lifecycleStage: string;
+                fitScore: number;
+                engagementScore: number;
+                /** @enum {string} */
+                grade: 'A' | 'B' | 'C' | 'D';
+                conversionProbability: number | null;
+                mqlAt: string | null;
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A lead's fit and engagement scores, grade, MQL verdict, conversion probability and top factors */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              leadId: string;
+              fitScore: number;
+              engagementScore: number;
+              /** @enum {string} */
+              grade: 'A' | 'B' | 'C' | 'D';
+              qualifies: boolean;
+              conversionProbability: number | null;
+              factors: {
+                label: string;
+                weight: number;
+              }[];
+              computedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16535,6 +17054,28 @@ export interface components {
         attainment: number | null;
         expectedByNow: string;
         pacing: number | null;
+      }[];
+    };
+    MqlHandoffReport: {
+      byOwner: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
+      }[];
+      byTeam: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
       }[];
     };
   };

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ChannelTables } from './schema-channel.ts';
+import type { ScoringTables } from './schema-scoring.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -655,7 +656,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables {
+export interface DB extends ChannelTables, ScoringTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

@@ -42,6 +42,7 @@ import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts'
 import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
 import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasting.ts';
+import { scoringEventDefinitions } from './scoring.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -379,6 +380,7 @@ const definitions: EventDefinition[] = [
   ...channelEventDefinitions,
   ...marketingEventDefinitions,
   ...forecastingEventDefinitions,
+  ...scoringEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

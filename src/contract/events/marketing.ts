@@ -119,6 +119,8 @@ export const marketingEventDefinitions: EventDefinition[] = [
       from: ids.text,
       to: ids.text,
       recycleReason: ids.text.optional(),
+      /** Why the lead moved when no one moved it by hand (the scores that reached the MQL threshold). */
+      reason: ids.text.optional(),
     }),
   ),
 ];

@@ -16,6 +16,7 @@ import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
 import { found, iso, toPage } from '../shared.ts';
 import * as repo from './campaigns.repository.ts';
+import { rescoreLead } from '../scoring/scoring.service.ts';
 import { assertCanReadCampaigns, loadCampaign } from './campaigns.service.ts';
 
 type PersonType = 'lead' | 'contact';
@@ -174,6 +175,7 @@ export async function recordTouch(
       },
     ]);
     await advanceMember(deps, trx, actor, campaignId, person, memberStatusOfTouch(input.kind), touchedAt);
+    if (person.type === 'lead') await rescoreLead(deps, trx, actor, person.id);
     return touch;
   });
   return toTouchDto(row);
