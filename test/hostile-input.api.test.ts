@@ -7,6 +7,7 @@ import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
 import { importCsv } from './helpers/imports.ts';
+import { nestsDeeperThan } from '../src/server/json-body.ts';
 
 let deps: TestDeps;
 let api: Api;
@@ -118,6 +119,26 @@ describe('import options', () => {
     }
     const jobs = await deps.db.selectFrom('import_jobs').select('id').where('org_id', '=', admin.orgId).execute();
     expect(jobs).toEqual([]);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('is refused as 400 before anything walks it, on a route and on no route alike', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'deep-1' };
+    for (const url of ['/api/v1/accounts', '/api/v1//accounts?q=%E0%A4%A']) {
+      const res = await api.app.inject({
+        method: 'POST',
+        url,
+        payload: deep,
+        headers: { ...headers, authorization: `Bearer ${await api.tokenFor(admin)}` },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(nestsDeeperThan(JSON.parse(`${'['.repeat(64)}${']'.repeat(64)}`), 64)).toBe(false);
+    expect(nestsDeeperThan({ a: [{ b: [1] }] }, 4)).toBe(false);
+    expect(nestsDeeperThan({ a: [{ b: [[1]] }] }, 4)).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Deps } from '../modules/context.ts';
 import { readiness } from '../modules/health/health.service.ts';
 import { registerAuth } from './auth.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { registerJsonBody } from './json-body.ts';
 import { openApiTransform, openApiTransformObject } from './openapi.ts';
 import { answerClientError, problem, sendProblem, toProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
@@ -41,6 +42,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<App> 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerJsonBody(app);
 
   await app.register(cookie);
   await app.register(swagger, {
