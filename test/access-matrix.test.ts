@@ -985,3 +985,78 @@ describe('access matrix: campaigns, touches and attribution', () => {
     });
   }
 });
+
+/**
+ * Commission statements are about a payee: everyone reads their own (a partner user its partner
+ * account's), managers their team's, admins and auditors everyone's. The team screen is for
+ * managers, admins and auditors; plans are made by admins; bonuses granted by admins and by
+ * managers for their team.
+ */
+type StatementWhose = 'own' | 'teammate' | 'outsider' | 'partnerAccount';
+const statementRead: Record<Role, Record<StatementWhose, Outcome>> = {
+  admin: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
+  auditor: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
+  manager: { own: 'ok', teammate: 'ok', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  rep: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  inside_sales: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  marketing: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  partner: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'ok' },
+};
+const commissionWork: Record<Role, { team: number; plan: number; bonus: number }> = {
+  admin: { team: 200, plan: 201, bonus: 201 },
+  auditor: { team: 200, plan: 403, bonus: 403 },
+  manager: { team: 200, plan: 403, bonus: 201 },
+  rep: { team: 403, plan: 403, bonus: 403 },
+  inside_sales: { team: 403, plan: 403, bonus: 403 },
+  marketing: { team: 403, plan: 403, bonus: 403 },
+  partner: { team: 403, plan: 403, bonus: 403 },
+};
+
+describe('access matrix: commission statements', () => {
+  for (const role of Object.keys(statementRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const profile = await api.as(actors.admin, {
+        method: 'PUT',
+        url: `/api/v1/partners/${fx.partnerAccountId}`,
+        payload: { partnerType: 'reseller' },
+      });
+      expect(profile.statusCode, profile.body).toBe(200);
+      const url = (payee: string) => `/api/v1/commission-statements?period=2026-01${payee}`;
+      const payees: Record<StatementWhose, string> = {
+        own: '',
+        teammate: `&payeeId=${teammate.userId}`,
+        outsider: `&payeeId=${outsider.userId}`,
+        partnerAccount: `&payeeKind=partner&payeeId=${fx.partnerAccountId}`,
+      };
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of Object.keys(payees) as StatementWhose[]) {
+        got[whose] = (await api.as(actor, { method: 'GET', url: url(payees[whose]) })).statusCode;
+        want[whose] = status(statementRead[role][whose]);
+      }
+      got.team = (
+        await api.as(actor, { method: 'GET', url: '/api/v1/commission-statements/team?period=2026-01' })
+      ).statusCode;
+      got.plan = (
+        await api.as(actor, {
+          method: 'POST',
+          url: '/api/v1/commission-plans',
+          payload: {
+            name: `Plan ${role} ${randomBytes(3).toString('hex')}`,
+            rates: [{ family: null, ratePercent: '5' }],
+          },
+        })
+      ).statusCode;
+      got.bonus = (
+        await api.as(actor, {
+          method: 'POST',
+          url: '/api/v1/commission-bonuses',
+          payload: { payeeId: teammate.userId, amount: '10.00', reason: 'Matrix' },
+        })
+      ).statusCode;
+      Object.assign(want, commissionWork[role]);
+      expect(got).toEqual(want);
+    });
+  }
+});

@@ -156,6 +156,8 @@ export interface ProductsTable {
   family: string | null;
   description: string | null;
   list_price: Decimal;
+  /** What a unit costs the organization (plans paid on margin); null when unknown. */
+  cost: ColumnType<Decimal | null, Decimal | null | undefined, Decimal | null>;
   currency: string;
   active: boolean;
   created_at: Ts;
@@ -701,6 +703,79 @@ export interface DB extends ChannelTables {
   campaign_costs: CampaignCostsTable;
   campaign_touches: CampaignTouchesTable;
   campaign_members: CampaignMembersTable;
+  commission_plans: CommissionPlansTable;
+  commission_assignments: CommissionAssignmentsTable;
+  commission_splits: CommissionSplitsTable;
+  commission_bonuses: CommissionBonusesTable;
+  commission_disputes: CommissionDisputesTable;
+}
+
+export interface CommissionPlansTable {
+  org_id: string;
+  id: string;
+  name: string;
+  basis: string;
+  currency: string;
+  rates: Json<{ family: string | null; ratePercent: string }[]>;
+  tiers: Json<{ from: string; multiplier: string }[]>;
+  cap: Decimal | null;
+  clawback_days: number;
+  override_percent: Decimal | null;
+  override_levels: number;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface CommissionAssignmentsTable {
+  org_id: string;
+  id: string;
+  plan_id: string;
+  payee_kind: string;
+  payee_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface CommissionSplitsTable {
+  org_id: string;
+  deal_id: string;
+  members: Json<{ userId: string; percent: string }[]>;
+  updated_by: string | null;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface CommissionBonusesTable {
+  org_id: string;
+  id: string;
+  payee_kind: string;
+  payee_id: string;
+  amount: Decimal;
+  currency: string;
+  reason: string;
+  granted_by: string | null;
+  granted_at: Ts;
+}
+
+export interface CommissionDisputesTable {
+  org_id: string;
+  id: string;
+  payee_kind: string;
+  payee_id: string;
+  period: string;
+  line_id: string;
+  reason: string;
+  status: string;
+  answer_note: string | null;
+  adjustment: Decimal | null;
+  currency: string;
+  raised_by: string;
+  raised_at: Ts;
+  answered_by: string | null;
+  answered_at: Ts | null;
+  version: Version;
 }
 
 export interface RepCalendarFeedsTable {

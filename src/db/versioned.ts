@@ -35,6 +35,7 @@ const entityNames: Record<VersionedTable, string> = {
   partner_tiers: 'partner tier',
   deal_registrations: 'registration',
   channel_conflicts: 'conflict',
+  commission_disputes: 'commission dispute',
 };
 
 /*

@@ -17,6 +17,7 @@ import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.t
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
+import { registerCommissionRoutes } from '../modules/commissions/commissions.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -64,4 +65,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerOversightRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerMarketingRoutes(app, deps);
+  registerCommissionRoutes(app, deps);
 }

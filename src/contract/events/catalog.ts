@@ -24,6 +24,7 @@ import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
 import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
 import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
+import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -45,6 +46,7 @@ export const eventEntityTypes = [
   ...oversightEntityTypes,
   ...channelEntityTypes,
   ...marketingEntityTypes,
+  ...commissionEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -310,6 +312,7 @@ const definitions: EventDefinition[] = [
   ...oversightEventDefinitions,
   ...channelEventDefinitions,
   ...marketingEventDefinitions,
+  ...commissionEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */
