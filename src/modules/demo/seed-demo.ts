@@ -15,6 +15,7 @@ import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
+import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 
 const DAY = 86_400_000;
@@ -222,6 +223,12 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     await updateTeam(deps, admin, teamId, '*', { managerId: lead.userId });
   }
   await person('otto', 'Otto Auditor', 'auditor', null);
+  await seedCommissionPlans(deps, {
+    admin,
+    reps: [...fieldReps, channelRep],
+    managers: [fieldManager, salesDirector],
+    startsOn: new Date(start).toISOString().slice(0, 10),
+  });
 
   // --- catalogue, objection library, pipelines, scripts ----------------------------------
   const products = [];
@@ -399,6 +406,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     const oversight = await seedOversight(deps, { admin, rep, productId: product.id, orgId });
     counts.pendingApprovals = oversight.pendingApprovals;
     counts.findings = oversight.findings;
+    await seedCommissionBonus(deps, admin, rep);
   }
   // The field reps take meetings booked by inside sales: office hours in their own time zones.
   const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
