@@ -393,3 +393,11 @@ export function touchScope(actor: Actor, person: 'lead' | 'contact'): Scope {
 export function attributionDealScope(actor: Actor): Scope {
   return actor.role === 'marketing' ? { kind: 'all' } : scopeFor(actor, 'deal', 'read');
 }
+
+/**
+ * Inbound capture forms (their fields, consent text, routing, public key and submissions) are
+ * marketing's to define and read, and an admin's. The leads they create are read as any lead.
+ */
+export function canManageForms(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
+}

@@ -14353,6 +14353,827 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/forms/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published form as a page renders it (no sign-in: the key is public; unknown or disabled: 404) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              name: string;
+              fields: {
+                /** @enum {string} */
+                name: 'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+                /** @enum {string} */
+                type: 'email' | 'tel' | 'text';
+              }[];
+              consentText: string | null;
+              submitLabel: string;
+              thankYouMessage: string;
+              /** @enum {string} */
+              honeypotField: 'website';
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forms/{key}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a published form (no sign-in; JSON or application/x-www-form-urlencoded). Matches the lead or contact with the same email or creates a lead, records consent and the touch; rate limited (429 with Retry-After) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+          'application/x-www-form-urlencoded': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              received: true;
+              message: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound capture forms, by name (marketing and admins) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          campaignId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                publicKey: string;
+                /** Format: uuid */
+                campaignId: string;
+                fields: {
+                  /** @enum {string} */
+                  leadField:
+                    'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                  label: string;
+                  required: boolean;
+                }[];
+                consentText: string | null;
+                routing:
+                  | {
+                      /** @enum {string} */
+                      kind: 'owner';
+                      /** Format: uuid */
+                      ownerId: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'round_robin';
+                      /** Format: uuid */
+                      teamId: string;
+                    };
+                submitLabel: string;
+                thankYouMessage: string;
+                enabled: boolean;
+                submissions: number;
+                lastSubmittedAt: string | null;
+                createdAt: string;
+                updatedAt: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an inbound capture form (published under a new public key) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: uuid */
+            campaignId: string;
+            fields: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an inbound capture form */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update an inbound capture form (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** Format: uuid */
+            campaignId?: string;
+            fields?: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing?:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/rotate-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace the public key of a form (If-Match: version); the old key answers 404 from then on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stored submissions of a form, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                formId: string;
+                /** @enum {string} */
+                outcome: 'created_lead' | 'matched_lead' | 'matched_contact';
+                leadId: string | null;
+                contactId: string | null;
+                email: string;
+                values: {
+                  [key: string]: string;
+                };
+                consentText: string | null;
+                consentedAt: string | null;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                pageUrl: string | null;
+                /** Format: uuid */
+                touchId: string;
+                submittedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a form from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

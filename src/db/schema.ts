@@ -701,6 +701,8 @@ export interface DB extends ChannelTables {
   campaign_costs: CampaignCostsTable;
   campaign_touches: CampaignTouchesTable;
   campaign_members: CampaignMembersTable;
+  forms: FormsTable;
+  form_submissions: FormSubmissionsTable;
 }
 
 export interface RepCalendarFeedsTable {
@@ -759,4 +761,46 @@ export interface BookingsTable {
   created_at: Ts;
   updated_at: Ts;
   version: Version;
+}
+
+export interface FormsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  public_key: string;
+  campaign_id: string;
+  fields: Json<{ leadField: string; label: string; required: boolean }[]>;
+  consent_text: string | null;
+  routing: string;
+  owner_id: string | null;
+  team_id: string | null;
+  last_assigned_id: string | null;
+  submit_label: string;
+  thank_you_message: string;
+  enabled: boolean;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface FormSubmissionsTable {
+  org_id: string;
+  id: string;
+  form_id: string;
+  outcome: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  email: string;
+  values: Json<Record<string, string>>;
+  consent_text: string | null;
+  consented_at: Ts | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  page_url: string | null;
+  touch_id: string;
+  submitted_at: Ts;
 }

@@ -21,6 +21,7 @@ const entityNames: Record<VersionedTable, string> = {
   activities: 'activity',
   bookings: 'booking',
   campaigns: 'campaign',
+  forms: 'form',
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',

@@ -14,6 +14,7 @@ import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.ts';
+import { registerFormRoutes } from '../modules/marketing/forms.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
@@ -64,4 +65,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerOversightRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerMarketingRoutes(app, deps);
+  registerFormRoutes(app, deps);
 }

@@ -15,6 +15,7 @@ import { booking } from './0017-booking.ts';
 import { channel } from './0018-channel.ts';
 import { oversight } from './0019-oversight.ts';
 import { unknownPaths } from './0020-unknown-paths.ts';
+import { forms } from './0023-forms.ts';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'channel', sql: channel },
   { version: 19, name: 'oversight', sql: oversight },
   { version: 20, name: 'unknown-paths', sql: unknownPaths },
+  { version: 23, name: 'forms', sql: forms },
 ];
