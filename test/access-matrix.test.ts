@@ -985,3 +985,64 @@ describe('access matrix: campaigns, touches and attribution', () => {
     });
   }
 });
+
+/**
+ * Inbound capture forms: marketing and admins define them and read their submissions; every other
+ * role (partners included) gets 403; another organization's form is not found. The leads a form
+ * creates are read as any lead (the lead matrix above).
+ */
+const formAccess: Record<Role, { list: number; create: number; read: number; submissions: number }> = {
+  admin: { list: 200, create: 201, read: 200, submissions: 200 },
+  manager: { list: 403, create: 403, read: 403, submissions: 403 },
+  rep: { list: 403, create: 403, read: 403, submissions: 403 },
+  inside_sales: { list: 403, create: 403, read: 403, submissions: 403 },
+  marketing: { list: 200, create: 201, read: 200, submissions: 200 },
+  partner: { list: 403, create: 403, read: 403, submissions: 403 },
+  auditor: { list: 403, create: 403, read: 403, submissions: 403 },
+};
+
+describe('access matrix: inbound capture forms', () => {
+  const definition = (campaignId: string, ownerId: string) => ({
+    name: 'Matrix form',
+    campaignId,
+    fields: [
+      { leadField: 'email', label: 'Email', required: true },
+      { leadField: 'lastName', label: 'Name', required: true },
+    ],
+    routing: { kind: 'owner', ownerId },
+  });
+  const newForm = async (admin: Actor) => {
+    const campaign = (
+      await api.as(admin, { method: 'POST', url: '/api/v1/campaigns', payload: { name: 'forms', type: 'content' } })
+    ).json<{ id: string }>();
+    const r = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/capture-forms',
+      payload: definition(campaign.id, admin.userId),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return { campaignId: campaign.id, formId: r.json<{ id: string }>().id };
+  };
+  for (const role of Object.keys(formAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const own = await newForm(actors.admin);
+      const foreign = await newForm(foreignAdmin);
+      expect({
+        list: (await api.as(actor, { method: 'GET', url: '/api/v1/capture-forms' })).statusCode,
+        create: (
+          await api.as(actor, {
+            method: 'POST',
+            url: '/api/v1/capture-forms',
+            payload: definition(own.campaignId, actors.admin.userId),
+          })
+        ).statusCode,
+        read: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}` })).statusCode,
+        submissions: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}/submissions` }))
+          .statusCode,
+      }).toEqual(formAccess[role]);
+      const foreignRead = await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${foreign.formId}` });
+      expect(foreignRead.statusCode).toBe(formAccess[role].read === 200 ? 404 : 403);
+    });
+  }
+});
