@@ -44,6 +44,25 @@ describe('demo organization', () => {
     expect(credited).toBeGreaterThan(0);
   });
 
+  it('has a webinar sign-up form with submissions: new leads in turn to inside sales, a repeat matched', async () => {
+    expect(result.counts.forms).toBe(1);
+    expect(result.counts.formSubmissions).toBe(5);
+    const rows = await deps.db
+      .selectFrom('form_submissions')
+      .select(['outcome', 'consent_text', 'utm_medium'])
+      .where('org_id', '=', result.organizationId)
+      .orderBy('submitted_at')
+      .execute();
+    expect(rows.map((r) => r.outcome)).toEqual([
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'matched_lead',
+    ]);
+    expect(rows.every((r) => r.consent_text !== null && r.utm_medium === 'referral')).toBe(true);
+  });
+
   it('is built through the services with a valid audit chain', async () => {
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok).toBe(true);

@@ -339,6 +339,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     objections: 0,
     campaigns: 0,
     touches: 0,
+    forms: 0,
+    formSubmissions: 0,
   };
   const actions = scheduleHistory({
     deps,
