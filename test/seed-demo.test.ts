@@ -63,6 +63,24 @@ describe('demo organization', () => {
     expect(rows.every((r) => r.consent_text !== null && r.utm_medium === 'referral')).toBe(true);
   });
 
+  it('scores leads: scoring rules, stored grades, leads moved to MQL by score, and a model report', async () => {
+    const org = result.organizationId;
+    const settings = await deps.db.selectFrom('scoring_settings').select('version').where('org_id', '=', org).execute();
+    expect(settings).toHaveLength(1);
+    const grades = await deps.db.selectFrom('lead_scores').select('grade').where('org_id', '=', org).execute();
+    expect(grades.length).toBeGreaterThan(0);
+    expect(new Set(grades.map((g) => g.grade)).size).toBeGreaterThan(1);
+    const promoted = await deps.db
+      .selectFrom('events')
+      .select('data')
+      .where('org_id', '=', org)
+      .where('type', '=', 'lead.lifecycle_changed')
+      .execute();
+    expect(promoted.some((e) => String((e.data as { reason?: string }).reason).startsWith('score reached'))).toBe(true);
+    const model = await deps.db.selectFrom('scoring_models').select('status').where('org_id', '=', org).execute();
+    expect(model).toHaveLength(1);
+  });
+
   it('is built through the services with a valid audit chain', async () => {
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok).toBe(true);

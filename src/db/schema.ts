@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ChannelTables } from './schema-channel.ts';
+import type { ScoringTables } from './schema-scoring.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -217,6 +218,8 @@ export interface DealsTable {
   version: Version;
   /** Imported from a flat export: the stages before its recorded ones are unknown (migration 0020). */
   path_unknown: Generated<boolean>;
+  /** The deal's own forecast category; null: its stage's (migration 0025). */
+  forecast_category: Generated<string | null>;
 }
 
 export interface DealContactsTable {
@@ -653,7 +656,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables {
+export interface DB extends ChannelTables, ScoringTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;
@@ -703,6 +706,46 @@ export interface DB extends ChannelTables {
   campaign_members: CampaignMembersTable;
   forms: FormsTable;
   form_submissions: FormSubmissionsTable;
+  forecast_submissions: ForecastSubmissionsTable;
+  quotas: QuotasTable;
+}
+
+/** An immutable forecast snapshot of a rep, or a manager's roll-up of the team (migration 0025). */
+export interface ForecastSubmissionsTable {
+  org_id: string;
+  id: string;
+  period: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  kind: string;
+  user_id: string;
+  currency: string;
+  commit_amount: Decimal;
+  best_case_amount: Decimal;
+  pipeline_amount: Decimal;
+  prefilled: Json<unknown>;
+  won_amount: Decimal;
+  deals: Json<unknown[]>;
+  members: Json<unknown[]>;
+  note: string | null;
+  submitted_at: Ts;
+}
+
+/** A quota of a rep or a team for a fiscal quarter (migration 0025). */
+export interface QuotasTable {
+  org_id: string;
+  id: string;
+  period: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  user_id: string | null;
+  team_id: string | null;
+  currency: string;
+  amount: Decimal;
+  set_by: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
 }
 
 export interface RepCalendarFeedsTable {

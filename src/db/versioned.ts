@@ -29,6 +29,7 @@ const entityNames: Record<VersionedTable, string> = {
   pipelines: 'pipeline',
   pitch_scripts: 'script',
   products: 'product',
+  quotas: 'quota',
   saved_views: 'view',
   teams: 'team',
   users: 'user',

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import type { EventDefinition } from './catalog.ts';
+import { camelChangesSchema, camelOnly, snakeCaseV1 } from './casing.ts';
 import { changesSchema, fieldChangeSchema, ids } from './payloads.ts';
 
 /** Kinds of record the marketing events are about, beside leads and contacts. */
 export const marketingEntityTypes = ['campaign', 'form'] as const;
 
-export const campaignSnapshotSchema = z.looseObject({
+export const campaignSnapshotSchema = camelOnly(
+  z.looseObject({
+    name: ids.text,
+    type: ids.text,
+    status: ids.text,
+    parentId: ids.nullableId.optional(),
+    ownerId: ids.nullableId.optional(),
+    budget: ids.decimal.nullable().optional(),
+    currency: ids.text.optional(),
+  }),
+);
+/** The first version of the campaign snapshot: fields named as stored. */
+const campaignSnapshotV1Schema = z.looseObject({
   name: ids.text,
   type: ids.text,
   status: ids.text,
@@ -37,28 +50,34 @@ const d = (
   entityTypes: EventDefinition['entityTypes'],
   when: string,
   schema: z.ZodType,
-): EventDefinition => ({ type, entityTypes, version: 1, when, schema, history: [] });
+  history: EventDefinition['history'] = [],
+): EventDefinition => ({ type, entityTypes, version: history.length + 1, when, schema, history });
 
 /** The marketing process: campaigns, their costs and members, touches, and the lead lifecycle. */
 export const marketingEventDefinitions: EventDefinition[] = [
-  d('campaign.created', ['campaign'], 'a campaign is created', z.strictObject({ after: campaignSnapshotSchema })),
+  d('campaign.created', ['campaign'], 'a campaign is created', z.strictObject({ after: campaignSnapshotSchema }), [
+    snakeCaseV1(z.strictObject({ after: campaignSnapshotV1Schema })),
+  ]),
   d(
     'campaign.updated',
     ['campaign'],
     'fields of a campaign change (owner changes are `campaign.assigned`)',
-    z.strictObject({ changes: changesSchema }),
+    z.strictObject({ changes: camelChangesSchema }),
+    [snakeCaseV1(z.strictObject({ changes: changesSchema }))],
   ),
   d(
     'campaign.assigned',
     ['campaign'],
     'the owner of a campaign changes',
-    z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }) }),
+    z.strictObject({ changes: z.strictObject({ ownerId: fieldChangeSchema }) }),
+    [snakeCaseV1(z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }) }))],
   ),
   d(
     'campaign.deleted',
     ['campaign'],
     'a campaign is deleted (soft: the row stays)',
     z.strictObject({ before: campaignSnapshotSchema }),
+    [snakeCaseV1(z.strictObject({ before: campaignSnapshotV1Schema }))],
   ),
   d(
     'campaign.cost_added',
@@ -138,6 +157,8 @@ export const marketingEventDefinitions: EventDefinition[] = [
       from: ids.text,
       to: ids.text,
       recycleReason: ids.text.optional(),
+      /** Why the lead moved when no one moved it by hand (the scores that reached the MQL threshold). */
+      reason: ids.text.optional(),
     }),
   ),
 ];

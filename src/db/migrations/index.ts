@@ -16,6 +16,8 @@ import { channel } from './0018-channel.ts';
 import { oversight } from './0019-oversight.ts';
 import { unknownPaths } from './0020-unknown-paths.ts';
 import { forms } from './0023-forms.ts';
+import { scoring } from './0024-scoring.ts';
+import { forecasting } from './0025-forecasting.ts';
 
 export interface Migration {
   version: number;
@@ -43,4 +45,6 @@ export const migrations: readonly Migration[] = [
   { version: 19, name: 'oversight', sql: oversight },
   { version: 20, name: 'unknown-paths', sql: unknownPaths },
   { version: 23, name: 'forms', sql: forms },
+  { version: 24, name: 'scoring', sql: scoring },
+  { version: 25, name: 'forecasting', sql: forecasting },
 ];

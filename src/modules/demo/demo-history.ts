@@ -13,6 +13,8 @@ import { addCampaignCost, createCampaign } from '../marketing/campaigns.service.
 import { submitForm } from '../marketing/form-capture.service.ts';
 import { createForm } from '../marketing/forms.service.ts';
 import { recordTouch } from '../marketing/touches.service.ts';
+import { updateScoringSettings } from '../scoring/scoring.service.ts';
+import { defaultScoringSettings } from '../../contract/scoring.ts';
 import * as data from './demo-data.ts';
 import { Random } from './random.ts';
 
@@ -245,6 +247,25 @@ function scheduleMarketing(ctx: HistoryContext, { at, bump }: Tools): Marketing 
       if (ref) ref.id = c.id;
       bump('campaigns');
     }
+    // Scoring from the first day: buyers with a say (C-level, VPs, directors, heads of) who came
+    // through an event, webinar or referral are grade A or B; a form and another touch make them MQL.
+    await updateScoringSettings(
+      deps,
+      ctx.marketer,
+      '*',
+      {
+        ...defaultScoringSettings,
+        fitRules: [
+          { field: 'title', op: 'in', values: ['CEO', 'CFO', 'COO'], points: 50 },
+          { field: 'title', op: 'contains', values: ['vp', 'director', 'head of'], points: 40 },
+          { field: 'source', op: 'in', values: ['event', 'webinar', 'referral'], points: 30 },
+          { field: 'source', op: 'in', values: ['outbound'], points: -10 },
+        ],
+        mqlEngagement: 22,
+        mqlMinGrade: 'B',
+      },
+      () => Promise.resolve(),
+    );
   });
   for (let t = ctx.start; t < ctx.end; t += 30 * DAY) {
     const day = new Date(t).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { scopeFor, type Actor } from '../../contract/access.ts';
@@ -18,6 +19,7 @@ import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
 import * as repo from './leads.repository.ts';
+import { rescoreLead, type Promotion } from '../scoring/scoring.service.ts';
 
 export function toLeadDto(r: repo.LeadRow): LeadDto {
   return {
@@ -73,7 +75,7 @@ const auditFields = [
 
 /** The lead as events record it (the audited fields, as stored). */
 export function leadSnapshot(r: repo.LeadRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 /**
@@ -149,7 +151,7 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
     await deps.eventLog.append(trx, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } },
     ]);
-    return inserted;
+    return withPromotion(inserted, await rescoreLead(deps, trx, actor, id));
   });
   return toLeadDto(row);
 }
@@ -204,9 +206,15 @@ export async function updateLead(
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
-    return { ...after, last_touched_at: before.last_touched_at };
+    const promoted = withPromotion(after, await rescoreLead(deps, trx, actor, id));
+    return { ...promoted, last_touched_at: before.last_touched_at };
   });
   return toLeadDto(row);
+}
+
+/** The lead as its write left it once scoring moved it to MQL (the new stage and version). */
+function withPromotion(row: repo.LeadRow, promotion: Promotion | null): repo.LeadRow {
+  return promotion ? { ...row, lifecycle_stage: promotion.lifecycleStage, version: promotion.version } : row;
 }
 
 /** What a lead became when it was converted. */

@@ -18,6 +18,7 @@ import { write, type Deps } from '../context.ts';
 import type { EventActor } from '../events/event-log.ts';
 import { found, iso, toPage } from '../shared.ts';
 import * as repo from './campaigns.repository.ts';
+import { rescoreLead } from '../scoring/scoring.service.ts';
 import { assertCanReadCampaigns, loadCampaign } from './campaigns.service.ts';
 
 type PersonType = 'lead' | 'contact';
@@ -205,6 +206,7 @@ export async function appendTouch(
     },
   ]);
   await advanceMember(deps, trx, who, campaign.id, person, memberStatusOfTouch(kind), touchedAt);
+  if (person.type === 'lead') await rescoreLead(deps, trx, who, person.id);
   return touch;
 }
 
