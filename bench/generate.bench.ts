@@ -7,6 +7,12 @@
  *   npm run bench:generate                       # 1,000,000 deals
  *   npm run bench:generate -- --deals 20000      # a quick run
  *   npm run bench:generate -- --keep             # keep the PostgreSQL database for other benches
+ *
+ * On PostgreSQL the run ends with the import bench's same-storage baseline for as many deals
+ * (`psql \copy` of deal rows, their events with precomputed hashes and their stage visits into a
+ * fresh database, bench/same-storage.ts) and prints the generator's ratio to it in deals per
+ * second. The generator writes more per deal (contacts, line items, leads, activities and their
+ * events), so the ratio is a lower bound of its efficiency per row.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +23,7 @@ import { loadConfig } from '../src/config.ts';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic.ts';
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
 import { sampleServerCpu } from './cpu.ts';
+import { measureSameStorageBaseline } from './same-storage.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
 const { values } = parseArgs({
@@ -105,7 +112,20 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')})`,
   );
-  writeResult('generate', summary);
+  const baseline = scratch ? await measureSameStorageBaseline(deals) : null;
+  const withBaseline = {
+    ...summary,
+    sameStorageBaseline: baseline,
+    ratioOfSameStorageBaseline: baseline
+      ? Math.round((summary.dealsPerSecond / baseline.rowsPerSecond) * 1000) / 1000
+      : null,
+    loadAverageAfterBaseline: os.loadavg(),
+  };
+  if (baseline)
+    console.log(
+      `same-storage baseline: ${baseline.rowsPerSecond} deals/s (${baseline.seconds} s); generator ratio ${withBaseline.ratioOfSameStorageBaseline}`,
+    );
+  writeResult(deals === 1_000_000 ? 'generate' : `generate-${deals}`, withBaseline);
 } finally {
   clearInterval(sampler);
   await database.close();

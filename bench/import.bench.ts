@@ -9,45 +9,43 @@
  * wall time, do not depend on what else the machine runs), the load average, and the embedded
  * engine's figure (smaller file; PGlite is single-session WebAssembly).
  *
- * IMPORT_BENCH_ROWS (default 1,000,000) and IMPORT_BENCH_PGLITE_ROWS (default 100,000) set the sizes.
+ * The same-storage baseline (bench/same-storage.ts) is `psql \copy` of the same deals into the
+ * real tables of a second fresh database, with everything the import stores: the deal rows with
+ * all their indexes, foreign keys and triggers, their events with the hash chain (hashes computed
+ * beforehand, not timed) and their stage visits (whose triggers write the deal traces). The import
+ * is reported against both baselines.
+ *
+ *   npm run bench:import                       # 1,000,000 rows (PGlite: 100,000)
+ *   npm run bench:import -- 100000             # the row count as the argument
+ *   npm run bench:import -- 100000 --pglite-rows 0   # skip the embedded engine
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { composeFromDatabase, shutdown } from '../src/compose.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { importOptionsSchema } from '../src/contract/imports.ts';
-import { runImport } from '../src/modules/imports/run-import.ts';
-import { setUpOrganization } from '../src/modules/organizations/set-up-organization.ts';
-import { createUser } from '../src/modules/users/users.service.ts';
-import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { scratchDatabase, scratchDir, writeResult } from './lib.ts';
+import { dealSpec, prepare, writeSameStorageFiles } from './same-storage.ts';
 
-// Bench parameters come from the command environment, like the sizes of the other benchmarks.
+// The child processes get this process's environment (PATH, the server's address).
 // eslint-disable-next-line no-restricted-properties
 const env = process.env;
-const ROWS = Number(env.IMPORT_BENCH_ROWS ?? 1_000_000);
-const PGLITE_ROWS = Number(env.IMPORT_BENCH_PGLITE_ROWS ?? 100_000);
-const ACCOUNTS = 2000;
-const OWNERS = 25;
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'pglite-rows': { type: 'string', default: '100000' }, 'batch-size': { type: 'string', default: '5000' } },
+});
+const ROWS = Number(positionals[0] ?? 1_000_000);
+const PGLITE_ROWS = Number(args['pglite-rows']);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** A deterministic deals file: half open, 30 % won, 20 % lost, dates over two years. */
+/** A deterministic deals file (the rows of `dealSpec`: half open, 30 % won, 20 % lost, dates over two years). */
 function writeDealsCsv(file: string, rows: number): number {
   const fd = fs.openSync(file, 'w');
-  const stages = ['Qualify', 'Discovery', 'Proposal', 'Negotiation'];
   let buf = 'External ID,Deal Name,Account,Owner,Stage,Amount,Currency,Created,Closed\n';
-  const day = 86_400_000;
-  const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < rows; i++) {
-    const r = (i * 2654435761) % 1000;
-    const created = new Date(start + ((i * 7919) % 600) * day);
-    const status = r < 300 ? 'Won' : r < 500 ? 'Lost' : (stages[r % 4] ?? 'Qualify');
-    const closed = r < 500 ? new Date(created.getTime() + (5 + (r % 90)) * day).toISOString().slice(0, 10) : '';
-    buf += `ext-${i},"Deal ${i}, ${status}",Account ${i % ACCOUNTS},owner${i % OWNERS}@bench.example,${status},${(1000 + ((i * 37) % 90000)).toFixed(2)},USD,${created.toISOString().slice(0, 10)},${closed}\n`;
+    const d = dealSpec(i);
+    buf += `${d.externalId},"${d.name}",Account ${d.account},owner${d.owner}@bench.example,${d.stage},${d.amount},USD,${d.created.toISOString().slice(0, 10)},${d.closed?.toISOString().slice(0, 10) ?? ''}\n`;
     if (buf.length > 1 << 20) {
       fs.writeSync(fd, buf);
       buf = '';
@@ -56,32 +54,6 @@ function writeDealsCsv(file: string, rows: number): number {
   fs.writeSync(fd, buf);
   fs.closeSync(fd);
   return fs.statSync(file).size;
-}
-
-/** Organization, owners and accounts the deals refer to, created through the services. */
-async function prepare(databaseUrl: string | undefined, dataDir: string): Promise<void> {
-  const database = await openDatabase({ databaseUrl, dataDir });
-  const deps = await composeFromDatabase(database, {
-    sessionSecret: 'bench-secret-bench-secret-bench-secret-0',
-    sessionTtlHours: 1,
-  });
-  const { organization, admin } = await setUpOrganization(deps, {
-    organization: { name: 'Import bench' },
-    admin: { email: 'admin@bench.example', name: 'Admin', password: 'benchmark-password' },
-  });
-  const actor = await actorForUser(deps, organization.id, admin.id);
-  for (let i = 0; i < OWNERS; i++)
-    await createUser(deps, actor, { email: `owner${i}@bench.example`, name: `Owner ${i}`, role: 'rep' });
-  const accounts = ['External ID,Name', ...Array.from({ length: ACCOUNTS }, (_, i) => `acc-${i},Account ${i}`)].join(
-    '\n',
-  );
-  await runImport(
-    deps,
-    actor,
-    Readable.from([accounts]),
-    importOptionsSchema.parse({ entity: 'accounts', onDuplicate: 'new' }),
-  );
-  await shutdown(deps);
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
@@ -164,14 +136,27 @@ async function countRows(url: string, sqlText: string): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-const BATCH = '5000';
+const BATCH = String(args['batch-size']);
 const loadBefore = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const dir = scratchDir('pipewright-import-bench');
 const file = path.join(dir, 'deals.csv');
 const bytes = writeDealsCsv(file, ROWS);
-console.log(`generated ${ROWS} deals (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
+console.log(`generated ${ROWS} deals (${(bytes / 2 ** 20).toFixed(1)} MiB), load average ${loadBefore.join(' ')}`);
 const db = await scratchDatabase('import_bench');
+const same = await scratchDatabase('import_same');
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 try {
+  // Same-storage baseline: a fresh database prepared like the import's, the rows written beforehand.
+  await prepare(same.url, '');
+  const files = await writeSameStorageFiles(same.url, dir, ROWS);
+  const sameStorage = await run('psql', files.psqlArgs, {}, same.url);
+  const sameDeals = await countRows(same.url, 'select count(*) as n from deals');
+  const sameTraces = await countRows(same.url, 'select count(*) as n from deal_traces');
+  console.log(
+    `same-storage psql \\copy: ${(sameStorage.ms / 1000).toFixed(1)} s (${sameDeals} deals, ${files.events} events, ${files.visits} visits, ${sameTraces} traces)`,
+  );
+  await same.drop();
+
   await prepare(db.url, '');
   const bare = new pg.Client({ connectionString: db.url });
   await bare.connect();
@@ -184,7 +169,7 @@ try {
     [db.url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bare_deals FROM '${file}' CSV HEADER`],
     {},
   );
-  console.log(`psql \\copy: ${(baseline.ms / 1000).toFixed(1)} s`);
+  console.log(`bare-table psql \\copy: ${(baseline.ms / 1000).toFixed(1)} s`);
   const imported = await run(
     'node',
     ['bin/pipewright.mjs', 'import', 'deals', file, '--batch-size', BATCH],
@@ -197,18 +182,30 @@ try {
   const events = await countRows(db.url, 'select count(*) as n from events');
   const importS = importSeconds(imported.stdout);
   const baselineRate = ROWS / (baseline.ms / 1000);
+  const sameRate = ROWS / (sameStorage.ms / 1000);
   const importRate = ROWS / importS;
   const endToEndRate = ROWS / (imported.ms / 1000);
 
-  const liteDir = scratchDir('pipewright-import-bench-pglite');
-  const liteFile = path.join(dir, 'deals-pglite.csv');
-  writeDealsCsv(liteFile, PGLITE_ROWS);
-  await prepare(undefined, liteDir);
-  const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', BATCH], {
-    PIPEWRIGHT_DATA_DIR: liteDir,
-    DATABASE_URL: '',
-  });
-  fs.rmSync(liteDir, { recursive: true, force: true });
+  let pglite: Record<string, unknown> | null = null;
+  if (PGLITE_ROWS > 0) {
+    const liteDir = scratchDir('pipewright-import-bench-pglite');
+    const liteFile = path.join(dir, 'deals-pglite.csv');
+    writeDealsCsv(liteFile, PGLITE_ROWS);
+    await prepare(undefined, liteDir);
+    const lite = await run('node', ['bin/pipewright.mjs', 'import', 'deals', liteFile, '--batch-size', BATCH], {
+      PIPEWRIGHT_DATA_DIR: liteDir,
+      DATABASE_URL: '',
+    });
+    fs.rmSync(liteDir, { recursive: true, force: true });
+    pglite = {
+      rows: PGLITE_ROWS,
+      importSeconds: importSeconds(lite.stdout),
+      rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)),
+      endToEndSeconds: Math.round(lite.ms) / 1000,
+      peakRssMiB: lite.peakRssMiB,
+      cpuSeconds: lite.cpuSeconds,
+    };
+  }
 
   const result = {
     rows: ROWS,
@@ -216,6 +213,16 @@ try {
     fileMiB: Math.round((bytes / 2 ** 20) * 10) / 10,
     postgres: {
       baselinePsqlCopy: { seconds: Math.round(baseline.ms) / 1000, rowsPerSecond: Math.round(baselineRate) },
+      sameStorageBaseline: {
+        seconds: Math.round(sameStorage.ms) / 1000,
+        rowsPerSecond: Math.round(sameRate),
+        eventsWritten: files.events,
+        visitsWritten: files.visits,
+        tracesWritten: sameTraces,
+        serverCpuSeconds: sameStorage.serverCpuSeconds,
+        serverCpuMicrosecondsPerRow:
+          sameStorage.serverCpuSeconds === null ? null : Math.round((sameStorage.serverCpuSeconds / ROWS) * 1e6),
+      },
       pipewrightImport: {
         importSeconds: importS,
         rowsPerSecond: Math.round(importRate),
@@ -232,24 +239,27 @@ try {
         eventsWritten: events,
         eventsLeftUnsealed: unsealed,
       },
-      ratioOfBaseline: Math.round((importRate / baselineRate) * 1000) / 1000,
-      endToEndRatioOfBaseline: Math.round((endToEndRate / baselineRate) * 1000) / 1000,
+      ratioOfSameStorageBaseline: round(importRate / sameRate),
+      ratioOfBaseline: round(importRate / baselineRate),
+      endToEndRatioOfSameStorageBaseline: round(endToEndRate / sameRate),
+      endToEndRatioOfBaseline: round(endToEndRate / baselineRate),
     },
-    pglite: {
-      rows: PGLITE_ROWS,
-      importSeconds: importSeconds(lite.stdout),
-      rowsPerSecond: Math.round(PGLITE_ROWS / importSeconds(lite.stdout)),
-      endToEndSeconds: Math.round(lite.ms) / 1000,
-      peakRssMiB: lite.peakRssMiB,
-      cpuSeconds: lite.cpuSeconds,
-    },
+    pglite,
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
-    targets: { ratioOfBaseline: 0.5, peakRssMiB: 400 },
+    targets: { ratioOfSameStorageBaseline: 0.5, peakRssMiB: 400 },
   };
   console.log(JSON.stringify(result, null, 2));
-  writeResult('import', result);
+  console.log(
+    [
+      `import ${Math.round(importRate)} rows/s, same-storage baseline ${Math.round(sameRate)} rows/s, bare-table baseline ${Math.round(baselineRate)} rows/s`,
+      `ratio to the same-storage baseline ${result.postgres.ratioOfSameStorageBaseline} (target 0.5), to the bare-table baseline ${result.postgres.ratioOfBaseline}`,
+      `import peak RSS ${imported.peakRssMiB} MiB (target 400)`,
+    ].join('\n'),
+  );
+  writeResult(ROWS === 1_000_000 ? 'import' : `import-${ROWS}`, result);
 } finally {
+  await same.drop();
   await db.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 /**
  * Webhook delivery lag: a real server (`pipewright serve`, in a child process) takes account
- * creations through the API at a steady rate while a receiver in this process answers every
- * webhook at once. Each event's lag is the time from the event's system time (written in the
+ * creations through the API at a steady rate while a receiver (a thread of this process, so its
+ * answers do not wait behind the writes) answers every webhook at once. Each event's lag is the time from the event's system time (written in the
  * transaction) to its arrival at the receiver. Reported per engine: lag p50/p90/p99/max,
  * delivery throughput, events lost (written but never delivered) and duplicates, with the API
  * write latency of the same run beside it as the reference.
@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webhookEventPayloadSchema } from '../src/contract/webhooks.ts';
-import { startReceiver, type Receiver } from '../test/helpers/webhook-receiver.ts';
+import { startThreadReceiver, type ThreadReceiver } from './webhook-receiver-thread.ts';
 import { cpuSecondsOf } from './cpu.ts';
 import { percentile, scratchDatabase, scratchDir, writeResult } from './lib.ts';
 
@@ -58,7 +58,7 @@ async function drainBacklog(
   base: string,
   headers: Record<string, string>,
   endpoint: { id: string },
-  receiver: Receiver,
+  receiver: ThreadReceiver,
 ): Promise<Record<string, number>> {
   const patch = async (enabled: boolean) => {
     const current = (await (await fetch(`${base}/api/v1/webhooks/${endpoint.id}`, { headers })).json()) as {
@@ -107,7 +107,7 @@ async function runEngine(engine: string): Promise<Record<string, unknown>> {
     cleanup = () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true }));
   }
   const server = await serve(target);
-  const receiver = await startReceiver();
+  const receiver = await startThreadReceiver();
   try {
     const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
       method: 'POST',

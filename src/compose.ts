@@ -17,6 +17,7 @@ import { GraphileJobQueue } from './modules/jobs/graphile-queue.ts';
 import { LocalJobQueue } from './modules/jobs/local-queue.ts';
 import { runWebhookJob, WEBHOOK_JOB } from './modules/webhooks/webhook-jobs.ts';
 import { DETECT_JOB, runDetectionJob } from './modules/oversight/findings.service.ts';
+import { REFIT_JOB, runRefitJob } from './modules/scoring/model.service.ts';
 import { REGISTRATION_EXPIRY_JOB, runRegistrationExpiryJob } from './modules/channel/registration-expiry.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
@@ -140,6 +141,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     import: (ctx) => runImportJob(deps, ctx),
     [WEBHOOK_JOB]: (ctx) => runWebhookJob(deps, ctx),
     [DETECT_JOB]: (ctx) => runDetectionJob(deps, ctx),
+    [REFIT_JOB]: (ctx) => runRefitJob(deps, ctx),
     [REGISTRATION_EXPIRY_JOB]: (ctx) => runRegistrationExpiryJob(deps, ctx),
   };
 }

@@ -1060,3 +1060,175 @@ describe('access matrix: commission statements', () => {
     });
   }
 });
+
+/**
+ * Inbound capture forms: marketing and admins define them and read their submissions; every other
+ * role (partners included) gets 403; another organization's form is not found. The leads a form
+ * creates are read as any lead (the lead matrix above).
+ */
+const formAccess: Record<Role, { list: number; create: number; read: number; submissions: number }> = {
+  admin: { list: 200, create: 201, read: 200, submissions: 200 },
+  manager: { list: 403, create: 403, read: 403, submissions: 403 },
+  rep: { list: 403, create: 403, read: 403, submissions: 403 },
+  inside_sales: { list: 403, create: 403, read: 403, submissions: 403 },
+  marketing: { list: 200, create: 201, read: 200, submissions: 200 },
+  partner: { list: 403, create: 403, read: 403, submissions: 403 },
+  auditor: { list: 403, create: 403, read: 403, submissions: 403 },
+};
+
+describe('access matrix: inbound capture forms', () => {
+  const definition = (campaignId: string, ownerId: string) => ({
+    name: 'Matrix form',
+    campaignId,
+    fields: [
+      { leadField: 'email', label: 'Email', required: true },
+      { leadField: 'lastName', label: 'Name', required: true },
+    ],
+    routing: { kind: 'owner', ownerId },
+  });
+  const newForm = async (admin: Actor) => {
+    const campaign = (
+      await api.as(admin, { method: 'POST', url: '/api/v1/campaigns', payload: { name: 'forms', type: 'content' } })
+    ).json<{ id: string }>();
+    const r = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/capture-forms',
+      payload: definition(campaign.id, admin.userId),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return { campaignId: campaign.id, formId: r.json<{ id: string }>().id };
+  };
+  for (const role of Object.keys(formAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const own = await newForm(actors.admin);
+      const foreign = await newForm(foreignAdmin);
+      expect({
+        list: (await api.as(actor, { method: 'GET', url: '/api/v1/capture-forms' })).statusCode,
+        create: (
+          await api.as(actor, {
+            method: 'POST',
+            url: '/api/v1/capture-forms',
+            payload: definition(own.campaignId, actors.admin.userId),
+          })
+        ).statusCode,
+        read: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}` })).statusCode,
+        submissions: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}/submissions` }))
+          .statusCode,
+      }).toEqual(formAccess[role]);
+      const foreignRead = await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${foreign.formId}` });
+      expect(foreignRead.statusCode).toBe(formAccess[role].read === 200 ? 404 : 403);
+    });
+  }
+});
+
+/**
+ * Forecasts: reps read their own figures, managers their team's, admins and auditors everyone's,
+ * marketing and partners nobody's; reps and managers submit their own, managers roll up, nobody
+ * else submits (auditors read only). Another organization's people are hidden from everyone.
+ */
+const forecastRead: Record<Role, Record<Whose, Outcome>> = {
+  admin: all('ok'),
+  auditor: all('ok'),
+  manager: rows('ok', 'ok', 'hidden'),
+  rep: rows('ok', 'hidden', 'hidden'),
+  inside_sales: rows('ok', 'hidden', 'hidden'),
+  marketing: all('hidden'),
+  partner: all('hidden'),
+};
+const forecastWrite: Record<Role, { submit: number; rollUp: number; list: number }> = {
+  admin: { submit: 403, rollUp: 403, list: 200 },
+  auditor: { submit: 403, rollUp: 403, list: 200 },
+  manager: { submit: 201, rollUp: 201, list: 200 },
+  rep: { submit: 201, rollUp: 403, list: 200 },
+  inside_sales: { submit: 403, rollUp: 403, list: 200 },
+  marketing: { submit: 403, rollUp: 403, list: 403 },
+  partner: { submit: 403, rollUp: 403, list: 403 },
+};
+
+describe('access matrix: forecast submissions', () => {
+  for (const role of Object.keys(forecastRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const people: Record<Whose, Actor> = {
+        own: actor,
+        team: role === 'manager' ? teammate : outsider,
+        other: outsider,
+        otherOrg: foreignAdmin,
+      };
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of ['own', 'team', 'other', 'otherOrg'] as const) {
+        got[`draft ${whose}`] = (
+          await api.as(actor, {
+            method: 'GET',
+            url: `/api/v1/forecasts/draft?period=2026-Q1&userId=${people[whose].userId}`,
+          })
+        ).statusCode;
+        want[`draft ${whose}`] = status(forecastRead[role][whose]);
+      }
+      const w = forecastWrite[role];
+      got.submit = (
+        await api.as(actor, { method: 'POST', url: '/api/v1/forecasts', payload: { period: '2026-Q1' } })
+      ).statusCode;
+      got.rollUp = (
+        await api.as(actor, { method: 'POST', url: '/api/v1/forecasts/rollup', payload: { period: '2026-Q1' } })
+      ).statusCode;
+      got.list = (await api.as(actor, { method: 'GET', url: '/api/v1/forecasts?period=2026-Q1' })).statusCode;
+      expect(got).toEqual({ ...want, submit: w.submit, rollUp: w.rollUp, list: w.list });
+    });
+  }
+});
+
+/**
+ * Lead scoring: marketing and admins configure it and read the model's report; every role sees the
+ * scores of the leads it reads (a rep its own, a manager the team's), in the lead inbox too;
+ * partners nothing.
+ */
+const scoringAccess: Record<
+  Role,
+  { settings: number; model: number; ownScore: number; otherScore: number; inboxOwn: boolean; inboxOther: boolean }
+> = {
+  admin: { settings: 200, model: 200, ownScore: 200, otherScore: 200, inboxOwn: true, inboxOther: true },
+  manager: { settings: 403, model: 403, ownScore: 200, otherScore: 404, inboxOwn: true, inboxOther: false },
+  rep: { settings: 403, model: 403, ownScore: 200, otherScore: 404, inboxOwn: true, inboxOther: false },
+  inside_sales: { settings: 403, model: 403, ownScore: 200, otherScore: 404, inboxOwn: true, inboxOther: false },
+  marketing: { settings: 200, model: 200, ownScore: 200, otherScore: 200, inboxOwn: true, inboxOther: true },
+  partner: { settings: 403, model: 403, ownScore: 404, otherScore: 404, inboxOwn: false, inboxOther: false },
+  auditor: { settings: 403, model: 403, ownScore: 200, otherScore: 200, inboxOwn: true, inboxOther: true },
+};
+
+describe('access matrix: lead scoring', () => {
+  for (const role of Object.keys(scoringAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const lead = async (ownerId: string, as = actors.admin) => {
+        const r = await api.as(as, {
+          method: 'POST',
+          url: '/api/v1/leads',
+          payload: { lastName: `${role} scored`, ownerId },
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<{ id: string }>().id;
+      };
+      // partners and auditors own no leads: their "own" lead is someone else's
+      const own = await lead(role === 'partner' || role === 'auditor' ? outsider.userId : actor.userId);
+      const other = await lead(outsider.userId);
+      const foreign = await lead(foreignAdmin.userId, foreignAdmin);
+      const inbox = await api.as(actor, { method: 'GET', url: '/api/v1/scoring/inbox?stage=lead&limit=200' });
+      const seen = new Set(
+        inbox.statusCode === 200 ? inbox.json<{ items: { leadId: string }[] }>().items.map((i) => i.leadId) : [],
+      );
+      expect({
+        settings: (await api.as(actor, { method: 'GET', url: '/api/v1/scoring/settings' })).statusCode,
+        model: (await api.as(actor, { method: 'GET', url: '/api/v1/scoring/model' })).statusCode,
+        ownScore: (await api.as(actor, { method: 'GET', url: `/api/v1/leads/${own}/score` })).statusCode,
+        otherScore: (await api.as(actor, { method: 'GET', url: `/api/v1/leads/${other}/score` })).statusCode,
+        inboxOwn: seen.has(own),
+        inboxOther: seen.has(other),
+      }).toEqual(scoringAccess[role]);
+      // another organization's lead is not found, whatever the role
+      expect((await api.as(actor, { method: 'GET', url: `/api/v1/leads/${foreign}/score` })).statusCode).toBe(404);
+    });
+  }
+});

@@ -471,8 +471,8 @@ describe('updating and deleting activities', () => {
     expect(ev.map((e) => e.type)).toEqual(['activity.created', 'activity.updated']);
     expect(ev[1]?.data).toEqual({
       changes: {
-        call_disposition: { from: 'no_answer', to: 'left_voicemail' },
-        duration_seconds: { from: null, to: 30 },
+        callDisposition: { from: 'no_answer', to: 'left_voicemail' },
+        durationSeconds: { from: null, to: 30 },
       },
     });
   });

@@ -6,7 +6,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbExecutor } from '../src/db/database.ts';
 import { migrations } from '../src/db/migrations/index.ts';
+import { ManualClock } from '../src/domain/deps.ts';
 import { createAccount } from '../src/modules/accounts/accounts.service.ts';
+import { createDeal } from '../src/modules/deals/deals.service.ts';
+import { listDealTraces, listStageVisits } from '../src/modules/deals/stage-visits.repository.ts';
 import { createBackup } from '../src/modules/backup/backup.service.ts';
 import { loadOrder } from '../src/modules/backup/backup-plan.ts';
 import { readCatalog } from '../src/modules/backup/backup.repository.ts';
@@ -15,6 +18,7 @@ import { verifyChain } from '../src/modules/events/chain.ts';
 import { createTeam, updateTeam, updateUser } from '../src/modules/users/users.service.ts';
 import { cloneTemplate, createTestDeps, type TestDb, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
+import { importCsv } from './helpers/imports.ts';
 import { analysedBetween, analyzeCounts } from './helpers/statistics.ts';
 
 let source: TestDeps;
@@ -22,6 +26,7 @@ let target: TestDb;
 let dir: string;
 let orgId: string;
 
+const RAW_PIPELINE = '00000000-0000-4000-8000-000000000001';
 const clock = { now: () => new Date('2026-02-01T10:00:00.000Z') };
 
 /** Every row of every table as sorted JSON text, to compare two databases exactly. */
@@ -37,7 +42,7 @@ async function snapshot(db: DbExecutor): Promise<Record<string, string[]>> {
 /** Rows of the tables no service writes yet, covering dates, numerics, json null and a key-less table. */
 async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accountId: string): Promise<void> {
   const at = new Date('2026-01-10T08:30:00.123Z');
-  const pipelineId = '00000000-0000-4000-8000-000000000001';
+  const pipelineId = RAW_PIPELINE;
   const stageId = '00000000-0000-4000-8000-000000000002';
   const productId = '00000000-0000-4000-8000-000000000003';
   const dealId = '00000000-0000-4000-8000-000000000004';
@@ -68,6 +73,21 @@ async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accou
       kind: 'open',
       expected_days: 14,
       required_fields: JSON.stringify(['amount']),
+    })
+    .execute();
+  await db
+    .insertInto('stages')
+    .values({
+      org_id: org,
+      id: '00000000-0000-4000-8000-000000000006',
+      pipeline_id: pipelineId,
+      name: 'Won',
+      position: 2,
+      probability: 100,
+      forecast_category: 'closed',
+      kind: 'won',
+      expected_days: null,
+      required_fields: JSON.stringify([]),
     })
     .execute();
   await db
@@ -114,20 +134,6 @@ async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accou
       created_at: at,
       updated_at: at,
       deleted_at: null,
-    })
-    .execute();
-  // A stage visit: its trace (deal_traces, kept by triggers) is not in the backup but rebuilt by the restore.
-  await db
-    .insertInto('deal_stage_visits')
-    .values({
-      org_id: org,
-      deal_id: dealId,
-      visit_no: 1,
-      pipeline_id: pipelineId,
-      stage_id: stageId,
-      entered_at: at,
-      left_at: null,
-      event_id: 1,
     })
     .execute();
   await db
@@ -195,7 +201,9 @@ async function insertRawRows(db: DbExecutor, org: string, ownerId: string, accou
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewright-backup-test-'));
-  source = await createTestDeps();
+  // A clock that stands still: a live write stamps its stage visit and its event with one time, as
+  // the restore (which derives the visits from the events) does.
+  source = await createTestDeps({ clock: new ManualClock('2026-01-20T09:00:00.000Z') });
   target = await cloneTemplate();
   const org = await createTestOrg(source);
   orgId = org.orgId;
@@ -215,6 +223,15 @@ beforeAll(async () => {
   const partnerAcc = await createAccount(source, admin, { name: 'Reseller', type: 'reseller' });
   await createTestUser(source, admin, 'partner', { partnerAccountId: partnerAcc.id });
   await insertRawRows(source.db, orgId, rep.userId, child.id);
+  // Stage visits and traces written by each path (a service write, an import with history): the
+  // backup carries the events, the restore derives the projections from them.
+  await createDeal(source, admin, { name: 'Live deal', pipelineId: RAW_PIPELINE, amount: '10.00', currency: 'EUR' });
+  await importCsv(
+    source,
+    admin,
+    'External ID,Deal Name,Account,Stage,Amount,Currency,Created,Closed\nh-1,Old win,Parent Co,Won,100.00,EUR,2025-01-10,2025-03-01\nh-2,Still open,Parent Co,Pitch,50.00,EUR,2025-02-01,\n',
+    { entity: 'deals' },
+  );
   await source.sealer.flush();
 });
 
@@ -259,6 +276,13 @@ describe('backup and restore', () => {
     // Statistics of every restored table before the restore reports done.
     expect(analysedBetween(before, await analyzeCounts(target.database.db, filled))).toEqual([...filled].sort());
     expect(await snapshot(target.database.db)).toEqual(await snapshot(source.db));
+    // The projections are not in the file; the restore derived the same visits and traces that the
+    // service write and the import wrote (one visit of the live deal, two of the won one, one open).
+    expect(made.rows).not.toHaveProperty('deal_stage_visits');
+    const visits = await listStageVisits(target.database.db, orgId);
+    expect(visits.map((v) => v.visitNo).sort()).toEqual([1, 1, 1, 2]);
+    expect(visits).toEqual(await listStageVisits(source.db, orgId));
+    expect(await listDealTraces(target.database.db, orgId)).toEqual(await listDealTraces(source.db, orgId));
     const chain = restored.chains.find((c) => c.report.checked > 0);
     expect(chain?.report).toMatchObject({ ok: true, unsealed: 0 });
     expect((await verifyChain(target.database.db, orgId)).ok).toBe(true);
@@ -267,6 +291,37 @@ describe('backup and restore', () => {
     const next = await sql<{ id: number }>`select nextval('events_id_seq')::int as id`.execute(target.database.db);
     const max = await sql<{ id: number }>`select max(id)::int as id from events`.execute(target.database.db);
     expect(next.rows[0]?.id).toBeGreaterThan(max.rows[0]?.id ?? 0);
+  });
+
+  it('restores a backup that still holds stage visits by deriving them from its events', async () => {
+    const file = path.join(dir, 'with-visits.pwbackup.gz');
+    await createBackup({ database: source.database, clock }, file);
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const end = JSON.parse(lines.at(-1) ?? '{}') as { end: true; rows: Record<string, number> };
+    // An older backup's section of visits, with a row the log does not say (it is not loaded).
+    const columns = ['org_id', 'deal_id', 'visit_no', 'pipeline_id', 'stage_id', 'entered_at', 'left_at', 'event_id'];
+    const stale = [
+      orgId,
+      '00000000-0000-4000-8000-000000000004',
+      1,
+      RAW_PIPELINE,
+      RAW_PIPELINE,
+      '2020-01-01T00:00:00.000000Z',
+      null,
+      '1',
+    ];
+    const older = [
+      ...lines.slice(0, -1),
+      JSON.stringify({ table: 'deal_stage_visits', columns }),
+      JSON.stringify(stale),
+      JSON.stringify({ end: true, rows: { ...end.rows, deal_stage_visits: 1 } }),
+    ];
+    const f = path.join(dir, 'older.pwbackup.gz');
+    fs.writeFileSync(f, zlib.gzipSync(`${older.join('\n')}\n`));
+    const restored = await restoreBackup({ database: target.database, clock }, f, { force: true });
+    expect(restored.rows).not.toHaveProperty('deal_stage_visits');
+    expect(await listStageVisits(target.database.db, orgId)).toEqual(await listStageVisits(source.db, orgId));
+    expect(await listDealTraces(target.database.db, orgId)).toEqual(await listDealTraces(source.db, orgId));
   });
 
   it('refuses a database that holds organizations unless forced, and then replaces everything', async () => {

@@ -123,9 +123,9 @@ describe('contacts over HTTP', () => {
     expect(items.map((i) => i.type)).toEqual(['contact.updated', 'contact.created']);
     expect(items[0]?.data).toEqual({
       changes: {
-        first_name: { from: null, to: 'Carla' },
+        firstName: { from: null, to: 'Carla' },
         emails: { from: [], to: ['carla@home.example'] },
-        do_not_contact: { from: false, to: true },
+        doNotContact: { from: false, to: true },
       },
     });
   });
@@ -293,7 +293,7 @@ describe('contacts over HTTP', () => {
       .orderBy('id')
       .execute();
     expect(events.map((e) => e.type)).toEqual(['contact.created', 'contact.updated', 'contact.assigned']);
-    expect(events[2]?.data).toEqual({ changes: { owner_id: { from: t.rep.userId, to: t.teammate.userId } } });
+    expect(events[2]?.data).toEqual({ changes: { ownerId: { from: t.rep.userId, to: t.teammate.userId } } });
     expect((await api.as(t.rep, { method: 'GET', url: `/api/v1/contacts/${c.id}` })).statusCode).toBe(404);
   });
 

@@ -68,10 +68,10 @@ describe('deals over HTTP', () => {
     expect(ev[0]?.data).toMatchObject({
       after: {
         name: 'Acme expansion',
-        stage_id: p.stage('Qualify'),
+        stageId: p.stage('Qualify'),
         status: 'open',
         amount: '64.00',
-        line_items: [{ product_id: widget.id, quantity: '3.0000' }, { product_id: gadget.id }],
+        lineItems: [{ productId: widget.id, quantity: '3.0000' }, { productId: gadget.id }],
       },
     });
   });
@@ -141,14 +141,14 @@ describe('deals over HTTP', () => {
     expect(ev[1]?.data).toEqual({
       changes: {
         amount: { from: null, to: '250.00' },
-        line_items: {
-          from: [{ product_id: prod.id, quantity: '1.0000', unit_price: '100.00', discount_percent: '0.00' }],
-          to: [{ product_id: prod.id, quantity: '2.5000', unit_price: '100.00', discount_percent: '12.50' }],
+        lineItems: {
+          from: [{ productId: prod.id, quantity: '1.0000', unitPrice: '100.00', discountPercent: '0.00' }],
+          to: [{ productId: prod.id, quantity: '2.5000', unitPrice: '100.00', discountPercent: '12.50' }],
         },
-        contact_roles: { from: [], to: [{ contact_id: champion, role: 'champion' }] },
+        contactRoles: { from: [], to: [{ contactId: champion, role: 'champion' }] },
       },
     });
-    expect(ev[2]?.data).toEqual({ changes: { owner_id: { from: admin.userId, to: rep.userId } } });
+    expect(ev[2]?.data).toEqual({ changes: { ownerId: { from: admin.userId, to: rep.userId } } });
   });
 
   it('answers GET, the list and a stage move with the same deal, line items and contact roles included', async () => {

@@ -106,15 +106,40 @@ describe('the event catalog', () => {
     expect(problems[0]?.message).toMatch(/extra/);
   });
 
-  it('keeps the payloads SQL reads at the version the SQL reads', () => {
+  it('keeps the payloads SQL reads at the versions the SQL reads', () => {
     // stageVisitsFromEvents (deals/stage-visits.repository.ts), the stage column of the event
     // export (events/export.repository.ts) and the waterfall (analytics/waterfall.repository.ts)
-    // read deal.created after.pipeline_id / after.stage_id and deal.stage_changed to.pipelineId /
-    // to.stageId in SQL. A new version of either type needs a branch on events.version there.
-    // The waterfall also reads deal.created after.<field> and deal.updated changes.<field>.to.
-    expect(eventCatalog.get('deal.created')?.version).toBe(1);
+    // read deal.created after.pipelineId / after.stageId (version 1: after.pipeline_id /
+    // after.stage_id) and deal.stage_changed to.pipelineId / to.stageId in SQL, branching on
+    // events.version; the waterfall also reads deal.created after.<field> and deal.updated
+    // changes.<field>.to. A new version of these types needs a branch there.
+    expect(eventCatalog.get('deal.created')?.version).toBe(2);
     expect(eventCatalog.get('deal.stage_changed')?.version).toBe(1);
-    expect(eventCatalog.get('deal.updated')?.version).toBe(1);
+    expect(eventCatalog.get('deal.updated')?.version).toBe(2);
+  });
+
+  it('refuses a snapshot or a change named as stored instead of in camelCase', () => {
+    expect(
+      eventProblems({
+        type: 'deal.assigned',
+        entityType: 'deal',
+        data: { changes: { owner_id: { from: null, to: 'u1' } } },
+      }).map((p) => p.field),
+    ).toContain('data.changes');
+    expect(
+      eventProblems({
+        type: 'account.created',
+        entityType: 'account',
+        data: { after: { name: 'Acme', type: 'customer', parent_account_id: null } },
+      }),
+    ).toEqual([{ field: 'data.after.parent_account_id', message: 'parent_account_id is not camelCase' }]);
+    expect(
+      eventProblems({
+        type: 'deal.updated',
+        entityType: 'deal',
+        data: { changes: { expected_close_date: { from: null, to: '2026-01-31' } } },
+      }).map((p) => p.field),
+    ).toEqual(['data.changes.expected_close_date']);
   });
 
   it('reads a stored version it does not know as stored and flags it', () => {

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedEventProblems, upcastEvent } from '../src/contract/events/index.ts';
 import { canonicalJson, EMPTY_CHAIN, sealNext } from '../src/domain/event-hash.ts';
+import { stageVisitsFromEvents } from '../src/modules/deals/stage-visits.repository.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import { timeline } from '../src/modules/events/events.service.ts';
 import { eventMessage } from '../src/modules/webhooks/webhook-payload.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg } from './helpers/factories.ts';
+import { createTestPipeline } from './helpers/sales.ts';
 
 /**
  * Rows of the event log as the code before event versions wrote them (an organization set up, a
@@ -71,8 +73,76 @@ describe('stored version 1 events', () => {
     for (const r of completed) {
       expect(upcastEvent(r.type, 1, r.data)).toEqual({ version: 2, data: { completedAt: r.data.completed_at } });
     }
-    const unchanged = recorded.find((r) => r.type === 'lead.created');
-    expect(upcastEvent('lead.created', 1, unchanged?.data ?? {})).toEqual({ version: 1, data: unchanged?.data });
+    const unchanged = recorded.find((r) => r.type === 'organization.created');
+    expect(upcastEvent('organization.created', 1, unchanged?.data ?? {})).toEqual({
+      version: 1,
+      data: unchanged?.data,
+    });
+  });
+});
+
+/**
+ * Payloads of the first versions that named record snapshots and changed fields as stored
+ * (snake_case), recorded from a demo seed of the code that wrote them: one of each type.
+ */
+const snakeRecorded = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, 'fixtures/events/v1-snake-payloads.json'), 'utf8'),
+) as { type: string; entityType: string; version: 1; data: Record<string, unknown> }[];
+
+const keysOf = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.flatMap(keysOf)
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v).flatMap(([k, x]) => [k, ...keysOf(x)])
+      : [];
+
+describe('stored snake_case payloads (version 1)', () => {
+  it('are valid version 1 payloads, read as the camelCase version the catalog writes today', () => {
+    expect(snakeRecorded.length).toBeGreaterThanOrEqual(20);
+    for (const r of snakeRecorded) {
+      expect(storedEventProblems(r), r.type).toEqual([]);
+      const current = upcastEvent(r.type, 1, r.data);
+      expect(current.version, r.type).toBe(2);
+      expect(
+        keysOf(current.data).filter((k) => k.includes('_')),
+        r.type,
+      ).toEqual([]);
+    }
+  });
+
+  it('name a deal’s fields, line items and contact roles as the API does', () => {
+    const deal = snakeRecorded.find((r) => r.type === 'deal.created');
+    const before = deal?.data.after as Record<string, unknown>;
+    const after = upcastEvent('deal.created', 1, deal?.data ?? {}).data.after as Record<string, unknown>;
+    expect(after).toMatchObject({
+      pipelineId: before.pipeline_id,
+      stageId: before.stage_id,
+      ownerId: before.owner_id,
+      expectedCloseDate: before.expected_close_date,
+      partnerAccountId: before.partner_account_id,
+      lineItems: before.line_items,
+      contactRoles: before.contact_roles,
+    });
+    expect(
+      upcastEvent('deal.updated', 1, {
+        changes: {
+          line_items: {
+            from: [],
+            to: [{ product_id: 'p1', quantity: '2', unit_price: '10.00', discount_percent: '0' }],
+          },
+          owner_id: { from: null, to: 'u1' },
+        },
+      }).data,
+    ).toEqual({
+      changes: {
+        lineItems: { from: [], to: [{ productId: 'p1', quantity: '2', unitPrice: '10.00', discountPercent: '0' }] },
+        ownerId: { from: null, to: 'u1' },
+      },
+    });
+    const pipeline = snakeRecorded.find((r) => r.type === 'pipeline.created');
+    const stages = (upcastEvent('pipeline.created', 1, pipeline?.data ?? {}).data.after as { stages: object[] }).stages;
+    expect(stages[0]).toHaveProperty('forecastCategory');
+    expect(stages[0]).toHaveProperty('expectedDays');
   });
 });
 
@@ -134,5 +204,34 @@ describe('readers of an old event in a live log', () => {
       data: { version: 2, payload: { completedAt: old.data.completed_at } },
     });
     expect((await verifyChain(deps.db, admin.orgId)).ok).toBe(true);
+  });
+
+  it('find the stage of a version 1 deal.created (after.stage_id) in the SQL that reads it', async () => {
+    const { admin } = await createTestOrg(deps);
+    const pipeline = await createTestPipeline(deps, admin);
+    const stage = { id: pipeline.stage('Qualify'), pipeline_id: pipeline.id };
+    const recordedDeal = snakeRecorded.find((r) => r.type === 'deal.created');
+    const dealId = deps.ids.id();
+    await deps.db
+      .insertInto('events')
+      .values({
+        org_id: admin.orgId,
+        occurred_at: new Date('2026-03-02T09:00:00.000Z'),
+        actor_id: admin.userId,
+        entity_type: 'deal',
+        entity_id: dealId,
+        type: 'deal.created',
+        version: 1,
+        data: JSON.stringify({
+          after: {
+            ...(recordedDeal?.data.after as Record<string, unknown>),
+            pipeline_id: stage.pipeline_id,
+            stage_id: stage.id,
+          },
+        }),
+      })
+      .execute();
+    const visits = (await stageVisitsFromEvents(deps.db, admin.orgId)).filter((v) => v.dealId === dealId);
+    expect(visits.map((v) => [v.visitNo, v.pipelineId, v.stageId])).toEqual([[1, stage.pipeline_id, stage.id]]);
   });
 });

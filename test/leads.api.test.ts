@@ -196,7 +196,7 @@ describe('leads over HTTP', () => {
       'lead.updated',
     ]);
     expect(events[3]?.data).toEqual({ from: 'disqualified', to: 'working' });
-    expect(events[4]?.data).toEqual({ changes: { disqualified_reason: { from: 'No budget this year', to: null } } });
+    expect(events[4]?.data).toEqual({ changes: { disqualifiedReason: { from: 'No budget this year', to: null } } });
   });
 
   it('becomes converted only through conversion, and a converted lead cannot be changed', async () => {
@@ -236,7 +236,7 @@ describe('leads over HTTP', () => {
     const events = await eventsOf(lead.id);
     expect(events.map((e) => e.type)).toEqual(['lead.created', 'lead.status_changed', 'lead.updated']);
     expect(events[1]?.data).toEqual({ from: 'new', to: 'converted' });
-    expect(events[2]?.data).toMatchObject({ changes: { converted_account_id: { from: null, to: account.id } } });
+    expect(events[2]?.data).toMatchObject({ changes: { convertedAccountId: { from: null, to: account.id } } });
   });
 
   it('scopes leads: reps their own, managers their team, marketing all; other organizations never', async () => {

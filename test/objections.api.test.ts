@@ -212,7 +212,7 @@ describe('objections raised on a deal', () => {
       .selectFrom('events')
       .select(['type', 'entity_type', 'entity_id', 'business_time', 'data'])
       .where('type', '=', 'objection.raised')
-      .where(sql`data->'after'->>'raised_objection_id'`, '=', raised.id)
+      .where(sql`data->'after'->>'raisedObjectionId'`, '=', raised.id)
       .executeTakeFirstOrThrow();
     expect(ev).toMatchObject({
       type: 'objection.raised',
@@ -220,7 +220,7 @@ describe('objections raised on a deal', () => {
       entity_id: w.dealId,
       business_time: new Date('2026-01-02T16:00:00Z'),
     });
-    expect(ev.data).toMatchObject({ after: { deal_id: w.dealId, objection_id: lib.id, outcome: 'unresolved' } });
+    expect(ev.data).toMatchObject({ after: { dealId: w.dealId, objectionId: lib.id, outcome: 'unresolved' } });
   });
 
   it('follows the deal’s scope: others get 404, the auditor reads but cannot log', async () => {

@@ -135,7 +135,7 @@ describe('pipelines over HTTP', () => {
       .execute();
     expect(aEvents.at(-1)).toMatchObject({
       type: 'pipeline.updated',
-      data: { changes: { is_default: { from: true, to: false } } },
+      data: { changes: { isDefault: { from: true, to: false } } },
     });
     const dup = await api.as(admin, {
       method: 'PATCH',

@@ -55,7 +55,7 @@ describe('products over HTTP', () => {
       .execute();
     expect(events.map((e) => e.type)).toEqual(['product.created', 'product.updated']);
     expect(events[1]?.data).toEqual({
-      changes: { list_price: { from: '1234567890.10', to: '99.90' }, currency: { from: 'USD', to: 'EUR' } },
+      changes: { listPrice: { from: '1234567890.10', to: '99.90' }, currency: { from: 'USD', to: 'EUR' } },
     });
   });
 

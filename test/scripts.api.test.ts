@@ -103,7 +103,7 @@ describe('pitch scripts', () => {
       .orderBy('id')
       .execute();
     expect(ev.map((e) => e.type)).toEqual(['script.created', 'script.updated', 'script.updated', 'script.updated']);
-    expect(ev[1]?.data).toEqual({ changes: { script_version: { from: 1, to: 2 } } });
+    expect(ev[1]?.data).toEqual({ changes: { scriptVersion: { from: 1, to: 2 } } });
     expect(ev[2]?.data).toEqual({ changes: { name: { from: 'Discovery opener', to: 'Opener' } } });
   });
 

@@ -45,6 +45,43 @@ describe('demo organization', () => {
     expect(credited).toBeGreaterThan(0);
   });
 
+  it('has a webinar sign-up form with submissions: new leads in turn to inside sales, a repeat matched', async () => {
+    expect(result.counts.forms).toBe(1);
+    expect(result.counts.formSubmissions).toBe(5);
+    const rows = await deps.db
+      .selectFrom('form_submissions')
+      .select(['outcome', 'consent_text', 'utm_medium'])
+      .where('org_id', '=', result.organizationId)
+      .orderBy('submitted_at')
+      .execute();
+    expect(rows.map((r) => r.outcome)).toEqual([
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'matched_lead',
+    ]);
+    expect(rows.every((r) => r.consent_text !== null && r.utm_medium === 'referral')).toBe(true);
+  });
+
+  it('scores leads: scoring rules, stored grades, leads moved to MQL by score, and a model report', async () => {
+    const org = result.organizationId;
+    const settings = await deps.db.selectFrom('scoring_settings').select('version').where('org_id', '=', org).execute();
+    expect(settings).toHaveLength(1);
+    const grades = await deps.db.selectFrom('lead_scores').select('grade').where('org_id', '=', org).execute();
+    expect(grades.length).toBeGreaterThan(0);
+    expect(new Set(grades.map((g) => g.grade)).size).toBeGreaterThan(1);
+    const promoted = await deps.db
+      .selectFrom('events')
+      .select('data')
+      .where('org_id', '=', org)
+      .where('type', '=', 'lead.lifecycle_changed')
+      .execute();
+    expect(promoted.some((e) => String((e.data as { reason?: string }).reason).startsWith('score reached'))).toBe(true);
+    const model = await deps.db.selectFrom('scoring_models').select('status').where('org_id', '=', org).execute();
+    expect(model).toHaveLength(1);
+  });
+
   it('is built through the services with a valid audit chain', async () => {
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok).toBe(true);

@@ -173,13 +173,13 @@ describe('seed synthetic', () => {
         name: row.name,
         pipelineId: row.pipeline_id,
         accountId: row.account_id,
-        primaryContactId: after.primary_contact_id as string | null,
+        primaryContactId: after.primaryContactId as string | null,
         amount: after.amount as string,
-        expectedCloseDate: after.expected_close_date as string,
+        expectedCloseDate: after.expectedCloseDate as string,
         source: after.source as string | null,
         channel: row.channel as 'direct' | 'partner',
         partnerAccountId: row.partner_account_id,
-        ownerId: after.owner_id as string,
+        ownerId: after.ownerId as string,
         contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
         lineItems: lines.map((l) => ({ productId: l.product_id, quantity: l.quantity.replace(/\.?0+$/, '') })),
       });
@@ -198,7 +198,7 @@ describe('seed synthetic', () => {
         }
         if (e.type === 'deal.assigned')
           await updateDeal(replayDeps, by, replica.id, '*', {
-            ownerId: (e.data.changes as { owner_id: { to: string } }).owner_id.to,
+            ownerId: (e.data.changes as { ownerId: { to: string } }).ownerId.to,
           });
       }
       const replayed = await dealEvents(replica.id);

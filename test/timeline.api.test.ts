@@ -99,7 +99,7 @@ describe('record timelines', () => {
     const activities = page.items.filter((e) => e.entityType === 'activity');
     expect(activities.map((e) => page.references[e.entityId]?.name)).toEqual(['Meeting: Demo', 'Call: First call']);
     const created = page.items.find((e) => e.type === 'deal.created');
-    expect(created?.data.after).toMatchObject({ amount: '40528.00', account_id: account?.id });
+    expect(created?.data.after).toMatchObject({ amount: '40528.00', accountId: account?.id });
     expect(page.references[account?.id ?? '']).toEqual({ kind: 'account', name: 'Fjord Logistics' });
     expect(page.references[converted.contact.id]).toEqual({ kind: 'contact', name: 'Freya Berg' });
     expect(page.references[rep.userId]).toEqual({ kind: 'user', name: 'Rita Field' });

@@ -35,12 +35,12 @@ describe('events in words', () => {
           name: 'Fjord – new deal',
           amount: '40528.00',
           currency: 'USD',
-          account_id: ACCOUNT,
-          primary_contact_id: CONTACT,
-          expected_close_date: '2026-12-31',
+          accountId: ACCOUNT,
+          primaryContactId: CONTACT,
+          expectedCloseDate: '2026-12-31',
           status: 'open',
-          contact_roles: [{ contact_id: CONTACT, role: 'decision_maker' }],
-          line_items: [],
+          contactRoles: [{ contactId: CONTACT, role: 'decision_maker' }],
+          lineItems: [],
           version: 1,
         },
       },
@@ -60,7 +60,7 @@ describe('events in words', () => {
   it('reads updates in the page currency, status changes in words, and hides what the reader may not see', () => {
     const updated = entry({
       type: 'deal.updated',
-      data: { changes: { amount: { from: '100.00', to: '2500.50' }, account_id: { from: HIDDEN, to: ACCOUNT } } },
+      data: { changes: { amount: { from: '100.00', to: '2500.50' }, accountId: { from: HIDDEN, to: ACCOUNT } } },
     });
     expect(entryChanges(updated, { references, currency: 'EUR' })).toEqual([
       { field: 'Amount', from: 'EUR\u00a0100.00', to: 'EUR\u00a02,500.50' },
@@ -69,7 +69,7 @@ describe('events in words', () => {
     const status = entry({ type: 'lead.status_changed', entityType: 'lead', data: { from: 'new', to: 'call_back' } });
     expect(entryTitle(status)).toBe('Lead status changed');
     expect(entryChanges(status, { references })).toEqual([{ field: 'Status', from: 'New', to: 'Call back' }]);
-    expect(showValue('call_disposition', 'call_back_later', { references })).toBe('Call back later');
+    expect(showValue('callDisposition', 'call_back_later', { references })).toBe('Call back later');
     expect(showValue('subject', 'call_back_later', { references })).toBe('call_back_later');
   });
 

@@ -289,6 +289,40 @@ export function canRunDetectors(actor: Pick<Actor, 'role'>): boolean {
 }
 
 /**
+ * Whose forecast submissions, quotas and attainment a role reads: admins and auditors everyone's,
+ * managers their team's, reps and inside sales their own; marketing and partners none.
+ */
+export function forecastScope(actor: Actor): Scope {
+  return peopleWorkScope(actor);
+}
+
+/** Whether a forecast or quota of this person is inside the actor's forecast scope. */
+export function seesForecastOf(actor: Actor, userId: string): boolean {
+  const scope = forecastScope(actor);
+  return scope.kind === 'all' || (scope.kind === 'owners' && scope.ownerIds.includes(userId));
+}
+
+/** Who submits a forecast of their own deals: reps and managers (auditors read only). */
+export function canSubmitForecast(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'rep' || actor.role === 'manager';
+}
+
+/** Who rolls up a team's forecasts with overrides: managers. */
+export function canRollUpForecast(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'manager';
+}
+
+/**
+ * Who sets a quota: admins any rep's or team's; managers those of the people below them (not
+ * their own: a quota is set from above).
+ */
+export function canSetQuota(actor: Actor, target: { userId: string } | { teamId: string }): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'manager' || !('userId' in target)) return false;
+  return target.userId !== actor.userId && actor.teamUserIds.includes(target.userId);
+}
+
+/**
  * The scope of deal registrations: partners see and write only their own partner account's,
  * admins and managers (the channel managers) all of them, auditors read all; other roles none.
  */
@@ -392,6 +426,23 @@ export function touchScope(actor: Actor, person: 'lead' | 'contact'): Scope {
  */
 export function attributionDealScope(actor: Actor): Scope {
   return actor.role === 'marketing' ? { kind: 'all' } : scopeFor(actor, 'deal', 'read');
+}
+
+/**
+ * Inbound capture forms (their fields, consent text, routing, public key and submissions) are
+ * marketing's to define and read, and an admin's. The leads they create are read as any lead.
+ */
+export function canManageForms(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
+}
+
+/**
+ * Lead scoring settings (fit rules, touch points, grades, the MQL threshold) and the conversion
+ * model's report: marketing configures them, and admins; others see a lead's scores on the leads
+ * they read.
+ */
+export function canConfigureScoring(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
 }
 
 /** Whom a commission statement is for: a user, or a partner account (its partner users read it). */

@@ -1212,6 +1212,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the audit bundle of a period: its events with the chain proof, checked offline by `pipewright audit verify --bundle` (admin, auditor)
+     * @description from (inclusive) and to (exclusive) are system time: a date YYYY-MM-DD (00:00 UTC) or a date-time with zone. JSON Lines: a header with the anchor (sequence and hash of the last event before the period), one line per event with every hashed field, and an end line (count, last sequence and hash).
+     */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The bundle as JSON Lines */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-ndjson': string;
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events/export': {
     parameters: {
       query?: never;
@@ -7405,6 +7465,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/quota-attainment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Quota vs forecast vs actual per rep and team of a fiscal quarter, with attainment and pacing (linear in calendar days); spans pipelines
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaAttainmentReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/mql-handoff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * MQL → SQL hand-off per lead owner and per team: MQLs, SQLs, conversion, and minutes from MQL to the first sales touch (median, 90th percentile)
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MqlHandoffReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -11458,6 +11655,764 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/forecasts/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures a forecast submission is pre-filled with for a fiscal quarter (the caller's, or userId's in their scope), with the open deals and the system's own figure */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              userId: string;
+              won: string;
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              otherCurrencyDeals: number;
+              system: {
+                expected: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Forecast submissions of a fiscal quarter, newest first (reps their own, managers their team, admins and auditors all) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                period: string;
+                startsOn: string;
+                endsOn: string;
+                currency: string;
+                /** @enum {string} */
+                kind: 'rep' | 'rollup';
+                userId: string;
+                userName: string;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                prefilled: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                won: string;
+                deals: {
+                  dealId: string;
+                  name: string;
+                  amount: string;
+                  /** @enum {string} */
+                  category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                  probability: number;
+                  expectedCloseDate: string;
+                }[];
+                members: {
+                  userId: string;
+                  name: string;
+                  submissionId: string | null;
+                  figures: {
+                    commit: string;
+                    bestCase: string;
+                    pipeline: string;
+                  };
+                  override: {
+                    commit?: string;
+                    bestCase?: string;
+                    pipeline?: string;
+                  };
+                  counted: {
+                    commit: string;
+                    bestCase: string;
+                    pipeline: string;
+                  };
+                }[];
+                note: string | null;
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Submit your forecast of a fiscal quarter (reps, managers): an immutable snapshot; figures left out are the pre-filled ones */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            commit?: string;
+            bestCase?: string;
+            pipeline?: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              /** @enum {string} */
+              kind: 'rep' | 'rollup';
+              userId: string;
+              userName: string;
+              figures: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              won: string;
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              note: string | null;
+              submittedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/rollup/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A manager's roll-up before submitting: each team member's latest submission, or pre-filled figures */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              total: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the roll-up of your team's forecasts with overrides of members' figures and a note (managers) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            /** @default [] */
+            overrides?: {
+              /** Format: uuid */
+              userId: string;
+              commit?: string;
+              bestCase?: string;
+              pipeline?: string;
+            }[];
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              /** @enum {string} */
+              kind: 'rep' | 'rollup';
+              userId: string;
+              userName: string;
+              figures: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              prefilled: {
+                commit: string;
+                bestCase: string;
+                pipeline: string;
+              };
+              won: string;
+              deals: {
+                dealId: string;
+                name: string;
+                amount: string;
+                /** @enum {string} */
+                category: 'pipeline' | 'best_case' | 'commit' | 'omitted';
+                probability: number;
+                expectedCloseDate: string;
+              }[];
+              members: {
+                userId: string;
+                name: string;
+                submissionId: string | null;
+                figures: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+                override: {
+                  commit?: string;
+                  bestCase?: string;
+                  pipeline?: string;
+                };
+                counted: {
+                  commit: string;
+                  bestCase: string;
+                  pipeline: string;
+                };
+              }[];
+              note: string | null;
+              submittedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forecasts/accuracy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accuracy of each rep's last submission of a fiscal quarter: commit against actual won, and the Brier score of the deal probabilities */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              closed: boolean;
+              items: {
+                userId: string;
+                name: string;
+                submissionId: string;
+                commit: string;
+                actualWon: string;
+                error: string;
+                absolutePercentError: number | null;
+                brierScore: number | null;
+                deals: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quotas of a fiscal quarter in your scope */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                period: string;
+                startsOn: string;
+                endsOn: string;
+                currency: string;
+                userId: string | null;
+                teamId: string | null;
+                name: string;
+                amount: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Set a rep's or team's quota of a fiscal quarter (admins; managers for the people below them) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            amount: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              period: string;
+              startsOn: string;
+              endsOn: string;
+              currency: string;
+              userId: string | null;
+              teamId: string | null;
+              name: string;
+              amount: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quotas/attainment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quota vs forecast vs actual of a fiscal quarter, with attainment and pacing (expected by now linear in calendar days) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuotaAttainmentReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partner-tiers': {
     parameters: {
       query?: never;
@@ -14355,6 +15310,1278 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/forms/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published form as a page renders it (no sign-in: the key is public; unknown or disabled: 404) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              name: string;
+              fields: {
+                /** @enum {string} */
+                name: 'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+                /** @enum {string} */
+                type: 'email' | 'tel' | 'text';
+              }[];
+              consentText: string | null;
+              submitLabel: string;
+              thankYouMessage: string;
+              /** @enum {string} */
+              honeypotField: 'website';
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forms/{key}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a published form (no sign-in; JSON or application/x-www-form-urlencoded). Matches the lead or contact with the same email or creates a lead, records consent and the touch; rate limited (429 with Retry-After) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+          'application/x-www-form-urlencoded': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              received: true;
+              message: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound capture forms, by name (marketing and admins) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          campaignId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                publicKey: string;
+                /** Format: uuid */
+                campaignId: string;
+                fields: {
+                  /** @enum {string} */
+                  leadField:
+                    'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                  label: string;
+                  required: boolean;
+                }[];
+                consentText: string | null;
+                routing:
+                  | {
+                      /** @enum {string} */
+                      kind: 'owner';
+                      /** Format: uuid */
+                      ownerId: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'round_robin';
+                      /** Format: uuid */
+                      teamId: string;
+                    };
+                submitLabel: string;
+                thankYouMessage: string;
+                enabled: boolean;
+                submissions: number;
+                lastSubmittedAt: string | null;
+                createdAt: string;
+                updatedAt: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an inbound capture form (published under a new public key) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: uuid */
+            campaignId: string;
+            fields: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an inbound capture form */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update an inbound capture form (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** Format: uuid */
+            campaignId?: string;
+            fields?: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing?:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/rotate-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace the public key of a form (If-Match: version); the old key answers 404 from then on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stored submissions of a form, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                formId: string;
+                /** @enum {string} */
+                outcome: 'created_lead' | 'matched_lead' | 'matched_contact';
+                leadId: string | null;
+                contactId: string | null;
+                email: string;
+                values: {
+                  [key: string]: string;
+                };
+                consentText: string | null;
+                consentedAt: string | null;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                pageUrl: string | null;
+                /** Format: uuid */
+                touchId: string;
+                submittedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a form from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scoring settings (fit rules, touch points, half-life, grades, MQL threshold) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fitRules: {
+                /** @enum {string} */
+                field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+                /** @enum {string} */
+                op: 'in' | 'contains';
+                values: string[];
+                points: number;
+              }[];
+              touchPoints: {
+                responded: number;
+                attended: number;
+                clicked: number;
+                submitted_form: number;
+                visited: number;
+              };
+              halfLifeDays: number;
+              gradeThresholds: {
+                a: number;
+                b: number;
+                c: number;
+              };
+              mqlEngagement: number;
+              /** @enum {string} */
+              mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+              version: number;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Replace the scoring settings (If-Match: version, 0 before the first save); open leads are rescored */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fitRules: {
+              /** @enum {string} */
+              field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+              /** @enum {string} */
+              op: 'in' | 'contains';
+              values: string[];
+              points: number;
+            }[];
+            touchPoints: {
+              responded: number;
+              attended: number;
+              clicked: number;
+              submitted_form: number;
+              visited: number;
+            };
+            halfLifeDays: number;
+            gradeThresholds: {
+              a: number;
+              b: number;
+              c: number;
+            };
+            mqlEngagement: number;
+            /** @enum {string} */
+            mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fitRules: {
+                /** @enum {string} */
+                field: 'industry' | 'title' | 'source' | 'company' | 'companyDomain' | 'emailDomain';
+                /** @enum {string} */
+                op: 'in' | 'contains';
+                values: string[];
+                points: number;
+              }[];
+              touchPoints: {
+                responded: number;
+                attended: number;
+                clicked: number;
+                submitted_form: number;
+                visited: number;
+              };
+              halfLifeDays: number;
+              gradeThresholds: {
+                a: number;
+                b: number;
+                c: number;
+              };
+              mqlEngagement: number;
+              /** @enum {string} */
+              mqlMinGrade: 'A' | 'B' | 'C' | 'D';
+              version: number;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/model': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The conversion model: held-out AUC, calibration table and weights (or why it is not used) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'fitted' | 'insufficient_history' | 'not_fitted';
+              fittedAt: string | null;
+              trainingLeads: number;
+              testLeads: number;
+              converted: number;
+              auc: number | null;
+              calibration: {
+                from: number;
+                to: number;
+                leads: number;
+                meanPredicted: number | null;
+                observedRate: number | null;
+              }[];
+              coefficients: {
+                feature: string;
+                weight: number;
+              }[];
+              message: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/model/refit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refit the conversion model and rescore open leads now (a job) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              jobId: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoring/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The lead inbox: open leads at a lifecycle stage with their scores, best engagement first */
+    get: {
+      parameters: {
+        query?: {
+          stage?: 'subscriber' | 'lead' | 'mql' | 'sql';
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                leadId: string;
+                name: string;
+                company: string | null;
+                ownerId: string | null;
+                lifecycleStage: string;
+                fitScore: number;
+                engagementScore: number;
+                /** @enum {string} */
+                grade: 'A' | 'B' | 'C' | 'D';
+                conversionProbability: number | null;
+                mqlAt: string | null;
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A lead's fit and engagement scores, grade, MQL verdict, conversion probability and top factors */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              leadId: string;
+              fitScore: number;
+              engagementScore: number;
+              /** @enum {string} */
+              grade: 'A' | 'B' | 'C' | 'D';
+              qualifies: boolean;
+              conversionProbability: number | null;
+              factors: {
+                label: string;
+                weight: number;
+              }[];
+              computedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/commission-plans': {
     parameters: {
       query?: never;
@@ -16734,6 +18961,49 @@ export interface components {
           opportunities: number;
           won: number;
         };
+      }[];
+    };
+    QuotaAttainmentReport: {
+      period: string;
+      startsOn: string;
+      endsOn: string;
+      currency: string;
+      today: string;
+      daysTotal: number;
+      daysElapsed: number;
+      items: {
+        /** @enum {string} */
+        kind: 'rep' | 'team';
+        id: string;
+        name: string;
+        quota: string;
+        forecastCommit: string | null;
+        actual: string;
+        attainment: number | null;
+        expectedByNow: string;
+        pacing: number | null;
+      }[];
+    };
+    MqlHandoffReport: {
+      byOwner: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
+      }[];
+      byTeam: {
+        id: string | null;
+        name: string | null;
+        mqls: number;
+        sqls: number;
+        conversionRate: number | null;
+        touched: number;
+        medianMinutesToTouch: number | null;
+        p90MinutesToTouch: number | null;
       }[];
     };
   };

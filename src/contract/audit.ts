@@ -70,3 +70,22 @@ export type ReferenceKind = (typeof referenceKinds)[number];
  */
 export const eventReferencesSchema = z.record(z.string(), z.object({ kind: z.enum(referenceKinds), name: z.string() }));
 export type EventReferences = z.infer<typeof eventReferencesSchema>;
+
+/** A day (`YYYY-MM-DD`, from 00:00 UTC) or an ISO date-time with zone. */
+const periodBoundSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be a date YYYY-MM-DD or an ISO 8601 date-time with time zone',
+});
+
+/** The instant a period bound names: a bare date is 00:00 UTC of that day. */
+export function periodBoundInstant(v: string): Date {
+  return new Date(v.length === 10 ? `${v}T00:00:00.000Z` : v);
+}
+
+/** The period of an audit bundle, in system time: from inclusive, to exclusive. */
+export const auditBundleQuery = z
+  .strictObject({ from: periodBoundSchema, to: periodBoundSchema })
+  .refine((q) => periodBoundInstant(q.from) < periodBoundInstant(q.to), {
+    path: ['to'],
+    message: 'must be later than from',
+  });
+export type AuditBundleQuery = z.infer<typeof auditBundleQuery>;

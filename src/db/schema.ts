@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ChannelTables } from './schema-channel.ts';
+import type { ScoringTables } from './schema-scoring.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -219,6 +220,8 @@ export interface DealsTable {
   version: Version;
   /** Imported from a flat export: the stages before its recorded ones are unknown (migration 0020). */
   path_unknown: Generated<boolean>;
+  /** The deal's own forecast category; null: its stage's (migration 0025). */
+  forecast_category: Generated<string | null>;
 }
 
 export interface DealContactsTable {
@@ -655,7 +658,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables {
+export interface DB extends ChannelTables, ScoringTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;
@@ -708,6 +711,10 @@ export interface DB extends ChannelTables {
   commission_splits: CommissionSplitsTable;
   commission_bonuses: CommissionBonusesTable;
   commission_disputes: CommissionDisputesTable;
+  forms: FormsTable;
+  form_submissions: FormSubmissionsTable;
+  forecast_submissions: ForecastSubmissionsTable;
+  quotas: QuotasTable;
 }
 
 export interface CommissionPlansTable {
@@ -778,6 +785,44 @@ export interface CommissionDisputesTable {
   version: Version;
 }
 
+/** An immutable forecast snapshot of a rep, or a manager's roll-up of the team (migration 0025). */
+export interface ForecastSubmissionsTable {
+  org_id: string;
+  id: string;
+  period: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  kind: string;
+  user_id: string;
+  currency: string;
+  commit_amount: Decimal;
+  best_case_amount: Decimal;
+  pipeline_amount: Decimal;
+  prefilled: Json<unknown>;
+  won_amount: Decimal;
+  deals: Json<unknown[]>;
+  members: Json<unknown[]>;
+  note: string | null;
+  submitted_at: Ts;
+}
+
+/** A quota of a rep or a team for a fiscal quarter (migration 0025). */
+export interface QuotasTable {
+  org_id: string;
+  id: string;
+  period: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  user_id: string | null;
+  team_id: string | null;
+  currency: string;
+  amount: Decimal;
+  set_by: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
 export interface RepCalendarFeedsTable {
   org_id: string;
   user_id: string;
@@ -834,4 +879,46 @@ export interface BookingsTable {
   created_at: Ts;
   updated_at: Ts;
   version: Version;
+}
+
+export interface FormsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  public_key: string;
+  campaign_id: string;
+  fields: Json<{ leadField: string; label: string; required: boolean }[]>;
+  consent_text: string | null;
+  routing: string;
+  owner_id: string | null;
+  team_id: string | null;
+  last_assigned_id: string | null;
+  submit_label: string;
+  thank_you_message: string;
+  enabled: boolean;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface FormSubmissionsTable {
+  org_id: string;
+  id: string;
+  form_id: string;
+  outcome: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  email: string;
+  values: Json<Record<string, string>>;
+  consent_text: string | null;
+  consented_at: Ts | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  page_url: string | null;
+  touch_id: string;
+  submitted_at: Ts;
 }

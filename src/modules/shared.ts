@@ -1,4 +1,5 @@
 import { AppError, invalid, notFound, versionConflict, type FieldProblem } from '../contract/errors.ts';
+import { camelKey, camelSnapshot } from '../contract/events/casing.ts';
 import { diffFields } from '../domain/event-hash.ts';
 import type { EventInput } from './events/events.service.ts';
 
@@ -65,7 +66,10 @@ export async function withProblems<T>(problems: readonly FieldProblem[], check: 
   return value;
 }
 
-/** `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log. */
+/**
+ * `.updated` for field changes and `.assigned` for an owner change, so both are visible in the log.
+ * Snapshots and field names may come as stored (`owner_id`): the events name them in camelCase.
+ */
 export function changeEvents(
   entity: string,
   id: string,
@@ -73,13 +77,15 @@ export function changeEvents(
   after: Record<string, unknown>,
   fields?: readonly string[],
 ): EventInput[] {
-  const keys = (fields ?? Object.keys(before)).filter(
-    (k) => !['version', 'updated_at', 'created_at', 'org_id', 'id'].includes(k),
-  );
-  const changes = diffFields(before, after, keys);
+  const from = camelSnapshot(before);
+  const to = camelSnapshot(after);
+  const keys = (fields ?? Object.keys(before))
+    .map(camelKey)
+    .filter((k) => !['version', 'updatedAt', 'createdAt', 'orgId', 'id'].includes(k));
+  const changes = diffFields(from, to, keys);
   const events: EventInput[] = [];
-  const owner = changes.owner_id;
-  delete changes.owner_id;
+  const owner = changes.ownerId;
+  delete changes.ownerId;
   if (Object.keys(changes).length > 0)
     events.push({ entityType: entity, entityId: id, type: `${entity}.updated`, data: { changes } });
   if (owner)
@@ -87,7 +93,7 @@ export function changeEvents(
       entityType: entity,
       entityId: id,
       type: `${entity}.assigned`,
-      data: { changes: { owner_id: owner } },
+      data: { changes: { ownerId: owner } },
     });
   return events;
 }

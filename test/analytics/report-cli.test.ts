@@ -87,6 +87,8 @@ describe('pipewright report', () => {
       const acrossPipelines: Record<string, RegExp> = {
         attribution: /^Attribution as of /,
         'campaign-funnel': /^Campaign funnel as of /,
+        'quota-attainment': /^Quota attainment \d{4}-Q[1-4] /,
+        'mql-handoff': /^MQL → SQL by lead owner/,
       };
       for (const a of analyses) {
         const io = capture();

@@ -25,9 +25,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[a-z]+(_[a-z]+)*$/;
-/** Fields whose values are codes of a fixed list (`call_back_later`), shown as words. */
+/** Fields whose values are codes of a fixed list (`call_back_later`), shown as words (payloads are camelCase). */
 const codeFields =
-  /^(status|type|kind|role|channel|disposition|call_disposition|direction|call_direction|meeting_outcome|outcome|previous_status|previousStatus)$/;
+  /^(status|type|kind|role|channel|disposition|callDisposition|direction|callDirection|emailDirection|meetingOutcome|outcome|previousStatus)$/;
 /** Fields that hold an amount of money in the event's currency. */
 const moneyFields = /(amount|price|total|value|budget|cost)$/i;
 
@@ -36,12 +36,11 @@ export function codeWords(v: string): string {
   return v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, ' ');
 }
 
-/** A field name as a label: "expected_close_date" or "expectedCloseDate" → "Expected close date". */
+/** A field name of a payload as a label: "expectedCloseDate" → "Expected close date", "ownerId" → "Owner". */
 export function fieldLabel(field: string): string {
   const words = field
-    .replace(/_id$|Id$/, '')
-    .replace(/_/g, ' ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -78,11 +77,9 @@ export function showValue(field: string, v: unknown, ctx: ValueContext): string 
   if (Array.isArray(v)) {
     if (v.length === 0) return 'none';
     if (v.every((x) => typeof x === 'string')) return v.map((x) => showValue(field, x, ctx)).join(', ');
-    const roles = v.filter(isRecord).filter((x) => typeof x.contact_id === 'string' && typeof x.role === 'string');
+    const roles = v.filter(isRecord).filter((x) => typeof x.contactId === 'string' && typeof x.role === 'string');
     if (roles.length === v.length)
-      return roles
-        .map((x) => `${showValue('contact_id', x.contact_id, ctx)} (${codeWords(String(x.role))})`)
-        .join(', ');
+      return roles.map((x) => `${showValue('contactId', x.contactId, ctx)} (${codeWords(String(x.role))})`).join(', ');
     return `${formatNumber(v.length)} item${v.length === 1 ? '' : 's'}`;
   }
   if (isRecord(v) && typeof v.name === 'string') return v.name;
@@ -95,15 +92,12 @@ const hidden = new Set([
   'version',
   'createdAt',
   'updatedAt',
-  'created_at',
-  'updated_at',
   'stageEnteredAt',
-  'stage_entered_at',
   'currency',
   'lineItemsTotal',
-  'raised_objection_id',
-  'raised_by',
-  'raised_at',
+  'raisedObjectionId',
+  'raisedBy',
+  'raisedAt',
   'createdForImport',
   'possibleDuplicateOf',
 ]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventDefinition } from './catalog.ts';
+import { camelOnly, snakeCaseV1 } from './casing.ts';
 
 // Inside sales books meetings in outside reps' calendars: the rep's availability and each step of
 // a booking are events of the one log, so the hand-off from inside to outside sales is a process
@@ -12,7 +13,22 @@ const time = z.union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'mu
 const id = z.string().min(1);
 const span = z.strictObject({ start: time, end: time });
 
-const bookingSnapshot = z.looseObject({
+const bookingSnapshot = camelOnly(
+  z.looseObject({
+    ownerId: id,
+    bookedBy: id,
+    leadId: id.nullable(),
+    contactId: id.nullable(),
+    accountId: id.nullable(),
+    dealId: id.nullable(),
+    startsAt: time,
+    endsAt: time,
+    timezone: z.string(),
+    status: z.string(),
+  }),
+);
+/** The first version: fields named as stored. */
+const bookingSnapshotV1 = z.looseObject({
   owner_id: id,
   booked_by: id,
   lead_id: id.nullable(),
@@ -41,7 +57,8 @@ const one = (
   entityTypes: EventDefinition['entityTypes'],
   when: string,
   schema: z.ZodType,
-): EventDefinition => ({ type, entityTypes, version: 1, when, schema, history: [] });
+  history: EventDefinition['history'] = [],
+): EventDefinition => ({ type, entityTypes, version: history.length + 1, when, schema, history });
 
 export const bookingEventDefinitions: EventDefinition[] = [
   one(
@@ -74,6 +91,7 @@ export const bookingEventDefinitions: EventDefinition[] = [
     ['booking'],
     'a meeting is booked in an outside rep’s calendar (by inside sales, for a lead, contact or deal)',
     z.strictObject({ after: bookingSnapshot }),
+    [snakeCaseV1(z.strictObject({ after: bookingSnapshotV1 }))],
   ),
   one(
     'booking.routed',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   accountSnapshotSchema,
   activitySnapshotSchema,
+  camelChangesSchema,
   changesSchema,
   contactSnapshotSchema,
   dealSnapshotSchema,
@@ -20,10 +21,28 @@ import {
   userSnapshotSchema,
   webhookEndpointSnapshotSchema,
 } from './payloads.ts';
+import {
+  accountSnapshotV1Schema,
+  activitySnapshotV1Schema,
+  contactSnapshotV1Schema,
+  dealSnapshotV1Schema,
+  leadSnapshotV1Schema,
+  objectionSnapshotV1Schema,
+  pipelineSnapshotV1Schema,
+  productSnapshotV1Schema,
+  raisedObjectionSnapshotV1Schema,
+  scriptSnapshotV1Schema,
+  stageSnapshotV1Schema,
+  teamSnapshotV1Schema,
+  userSnapshotV1Schema,
+} from './payloads-v1.ts';
+import { snakeCaseV1 } from './casing.ts';
 import { bookingEntityTypes, bookingEventDefinitions } from './booking.ts';
 import { oversightEntityTypes, oversightEventDefinitions } from './oversight.ts';
 import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
+import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasting.ts';
+import { scoringEventDefinitions } from './scoring.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
@@ -46,6 +65,7 @@ export const eventEntityTypes = [
   ...oversightEntityTypes,
   ...channelEntityTypes,
   ...marketingEntityTypes,
+  ...forecastingEntityTypes,
   ...commissionEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
@@ -78,13 +98,20 @@ const created = (snapshot: z.ZodType, extra: z.ZodRawShape = {}) => z.strictObje
 const deleted = (snapshot: z.ZodType) => z.strictObject({ before: snapshot });
 /** Set by an import when a row of the file matched an existing record and updated it. */
 const mergedDuplicateRow = z.literal(true).optional();
-const updated = z.strictObject({ changes: changesSchema, reason: z.string().optional(), mergedDuplicateRow });
-const assigned = z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }), mergedDuplicateRow });
-const merged = z.strictObject({
-  mergedId: ids.id,
-  moved: z.record(z.string(), z.number().int().nonnegative()),
-  changes: changesSchema.optional(),
-});
+const updatedOf = (changes: z.ZodType) =>
+  z.strictObject({ changes, reason: z.string().optional(), mergedDuplicateRow });
+const updated = updatedOf(camelChangesSchema);
+const updatedV1 = updatedOf(changesSchema);
+const assigned = z.strictObject({ changes: z.strictObject({ ownerId: fieldChangeSchema }), mergedDuplicateRow });
+const assignedV1 = z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }), mergedDuplicateRow });
+const mergedOf = (changes: z.ZodType) =>
+  z.strictObject({
+    mergedId: ids.id,
+    moved: z.record(z.string(), z.number().int().nonnegative()),
+    changes: changes.optional(),
+  });
+const merged = mergedOf(camelChangesSchema);
+const mergedV1 = mergedOf(changesSchema);
 const mergedInto = z.strictObject({ intoId: ids.id });
 const closedTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 
@@ -121,28 +148,41 @@ const noun = (entity: string): string => {
 function lifecycle(
   entity: EventEntityType,
   snapshot: z.ZodType,
+  snapshotV1: z.ZodType,
   opts: { assigned?: boolean; deleted?: boolean; merged?: boolean; createdMarks?: z.ZodRawShape } = {},
 ): EventDefinition[] {
+  const marks = { ...importMarks, ...opts.createdMarks };
   const out = [
     def(
       `${entity}.created`,
       [entity],
       `${noun(entity)} is created (by hand, import or generator)`,
-      created(snapshot, { ...importMarks, ...opts.createdMarks }),
+      created(snapshot, marks),
+      [snakeCaseV1(created(snapshotV1, marks))],
     ),
     def(
       `${entity}.updated`,
       [entity],
       `fields of ${noun(entity)} change (owner changes are \`${entity}.assigned\`)`,
       updated,
+      [snakeCaseV1(updatedV1)],
     ),
   ];
-  if (opts.assigned) out.push(def(`${entity}.assigned`, [entity], `the owner of ${noun(entity)} changes`, assigned));
+  if (opts.assigned)
+    out.push(
+      def(`${entity}.assigned`, [entity], `the owner of ${noun(entity)} changes`, assigned, [snakeCaseV1(assignedV1)]),
+    );
   if (opts.deleted ?? true)
-    out.push(def(`${entity}.deleted`, [entity], `${noun(entity)} is deleted (soft: the row stays)`, deleted(snapshot)));
+    out.push(
+      def(`${entity}.deleted`, [entity], `${noun(entity)} is deleted (soft: the row stays)`, deleted(snapshot), [
+        snakeCaseV1(deleted(snapshotV1)),
+      ]),
+    );
   if (opts.merged) {
     out.push({
-      ...def(`${entity}.merged`, [entity], `another ${entity} is merged into this one`, merged),
+      ...def(`${entity}.merged`, [entity], `another ${entity} is merged into this one`, merged, [
+        snakeCaseV1(mergedV1),
+      ]),
       title: `Duplicate ${entity} merged into this one`,
     });
     out.push({
@@ -155,9 +195,9 @@ function lifecycle(
 
 const definitions: EventDefinition[] = [
   def('organization.created', ['organization'], 'an organization is set up', created(organizationSnapshotSchema)),
-  ...lifecycle('account', accountSnapshotSchema, { assigned: true, merged: true }),
-  ...lifecycle('contact', contactSnapshotSchema, { assigned: true, merged: true }),
-  ...lifecycle('lead', leadSnapshotSchema, { assigned: true, merged: true }),
+  ...lifecycle('account', accountSnapshotSchema, accountSnapshotV1Schema, { assigned: true, merged: true }),
+  ...lifecycle('contact', contactSnapshotSchema, contactSnapshotV1Schema, { assigned: true, merged: true }),
+  ...lifecycle('lead', leadSnapshotSchema, leadSnapshotV1Schema, { assigned: true, merged: true }),
   def(
     'lead.status_changed',
     ['lead'],
@@ -175,7 +215,11 @@ const definitions: EventDefinition[] = [
       created: z.strictObject({ account: z.boolean(), contact: z.boolean(), deal: z.boolean() }),
     }),
   ),
-  ...lifecycle('deal', dealSnapshotSchema, { assigned: true, merged: true, createdMarks: { pathUnknown } }),
+  ...lifecycle('deal', dealSnapshotSchema, dealSnapshotV1Schema, {
+    assigned: true,
+    merged: true,
+    createdMarks: { pathUnknown },
+  }),
   def(
     'deal.stage_changed',
     ['deal'],
@@ -223,7 +267,7 @@ const definitions: EventDefinition[] = [
       stageId: ids.id,
     }),
   ),
-  ...lifecycle('activity', activitySnapshotSchema, { assigned: true }),
+  ...lifecycle('activity', activitySnapshotSchema, activitySnapshotV1Schema, { assigned: true }),
   def(
     'activity.completed',
     ['activity'],
@@ -237,36 +281,61 @@ const definitions: EventDefinition[] = [
       },
     ],
   ),
-  ...lifecycle('product', productSnapshotSchema),
+  ...lifecycle('product', productSnapshotSchema, productSnapshotV1Schema),
   def('product.deactivated', ['product'], 'a product is deactivated', updated),
-  ...lifecycle('objection', objectionSnapshotSchema, { deleted: false }),
+  ...lifecycle('objection', objectionSnapshotSchema, objectionSnapshotV1Schema, { deleted: false }),
   def(
     'objection.deactivated',
     ['objection'],
     'an objection of the library is deactivated',
     deleted(objectionSnapshotSchema),
+    [snakeCaseV1(deleted(objectionSnapshotV1Schema))],
   ),
   def(
     'objection.raised',
     ['deal', 'activity'],
     'a buyer raises an objection (logged on the deal, or on the call when there is no deal)',
     created(raisedObjectionSnapshotSchema),
+    [snakeCaseV1(created(raisedObjectionSnapshotV1Schema))],
   ),
-  ...lifecycle('script', scriptSnapshotSchema, { deleted: false }),
-  def('script.deactivated', ['script'], 'a pitch script is deactivated', deleted(scriptSnapshotSchema)),
-  def('pipeline.created', ['pipeline'], 'a pipeline is created with its stages', created(pipelineSnapshotSchema)),
-  def('pipeline.updated', ['pipeline'], 'fields of a pipeline change (another becoming the default says why)', updated),
+  ...lifecycle('script', scriptSnapshotSchema, scriptSnapshotV1Schema, { deleted: false }),
+  def('script.deactivated', ['script'], 'a pitch script is deactivated', deleted(scriptSnapshotSchema), [
+    snakeCaseV1(deleted(scriptSnapshotV1Schema)),
+  ]),
+  def('pipeline.created', ['pipeline'], 'a pipeline is created with its stages', created(pipelineSnapshotSchema), [
+    snakeCaseV1(created(pipelineSnapshotV1Schema)),
+  ]),
+  def(
+    'pipeline.updated',
+    ['pipeline'],
+    'fields of a pipeline change (another becoming the default says why)',
+    updated,
+    [snakeCaseV1(updatedV1)],
+  ),
   def(
     'pipeline.stages_changed',
     ['pipeline'],
     'the stages of a pipeline are replaced (added, renamed, reordered, removed)',
     z.looseObject({ before: z.array(stageSnapshotSchema), after: z.array(stageSnapshotSchema) }),
+    [snakeCaseV1(z.looseObject({ before: z.array(stageSnapshotV1Schema), after: z.array(stageSnapshotV1Schema) }))],
   ),
-  def('user.created', ['user'], 'a user is added (the first admin with the organization)', created(userSnapshotSchema)),
-  def('user.updated', ['user'], 'a user changes (role, team, manager, active, password: shown hidden)', updated),
-  def('team.created', ['team'], 'a team is created', created(teamSnapshotSchema)),
-  def('team.updated', ['team'], 'fields of a team change', updated),
-  def('team.deleted', ['team'], 'a team is deleted', deleted(teamSnapshotSchema)),
+  def(
+    'user.created',
+    ['user'],
+    'a user is added (the first admin with the organization)',
+    created(userSnapshotSchema),
+    [snakeCaseV1(created(userSnapshotV1Schema))],
+  ),
+  def('user.updated', ['user'], 'a user changes (role, team, manager, active, password: shown hidden)', updated, [
+    snakeCaseV1(updatedV1),
+  ]),
+  def('team.created', ['team'], 'a team is created', created(teamSnapshotSchema), [
+    snakeCaseV1(created(teamSnapshotV1Schema)),
+  ]),
+  def('team.updated', ['team'], 'fields of a team change', updated, [snakeCaseV1(updatedV1)]),
+  def('team.deleted', ['team'], 'a team is deleted', deleted(teamSnapshotSchema), [
+    snakeCaseV1(deleted(teamSnapshotV1Schema)),
+  ]),
   def(
     'api_token.created',
     ['api_token'],
@@ -312,6 +381,8 @@ const definitions: EventDefinition[] = [
   ...oversightEventDefinitions,
   ...channelEventDefinitions,
   ...marketingEventDefinitions,
+  ...forecastingEventDefinitions,
+  ...scoringEventDefinitions,
   ...commissionEventDefinitions,
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventDefinition, EventEntityType } from './catalog.ts';
+import { camelChangesSchema, camelOnly, snakeCaseV1 } from './casing.ts';
 
 /** Kinds of record of channel sales that events are about. */
 export const channelEntityTypes = ['partner_tier', 'deal_registration', 'channel_conflict'] as const;
@@ -11,14 +12,35 @@ const changes = z.record(z.string(), z.strictObject({ from: z.unknown(), to: z.u
 const party = z.enum(['registration', 'deal']);
 const reasons = z.array(z.strictObject({ kind: z.string(), detail: z.string() }));
 
-const tierSnapshot = z.looseObject({
+const tierSnapshot = camelOnly(
+  z.looseObject({
+    name: z.string(),
+    protectionDays: z.number().int(),
+    discountPercent: decimal,
+    developmentFunds: decimal,
+  }),
+);
+
+const registrationSnapshot = camelOnly(
+  z.looseObject({
+    partnerAccountId: id,
+    customerName: z.string(),
+    customerDomain: z.string().nullable(),
+    productIds: z.array(id),
+    amount: decimal.nullable(),
+    currency: z.string(),
+    expectedCloseDate: z.string().nullable(),
+  }),
+);
+
+// The first versions: fields named as stored.
+const tierSnapshotV1 = z.looseObject({
   name: z.string(),
   protection_days: z.number().int(),
   discount_percent: decimal,
   development_funds: decimal,
 });
-
-const registrationSnapshot = z.looseObject({
+const registrationSnapshotV1 = z.looseObject({
   partner_account_id: id,
   customer_name: z.string(),
   customer_domain: z.string().nullable(),
@@ -33,7 +55,8 @@ const def = (
   entityTypes: readonly EventEntityType[],
   when: string,
   schema: z.ZodType,
-): EventDefinition => ({ type, entityTypes, version: 1, when, schema, history: [] });
+  history: EventDefinition['history'] = [],
+): EventDefinition => ({ type, entityTypes, version: history.length + 1, when, schema, history });
 
 /** The events of the partner programme, deal registration and channel conflicts. */
 export const channelEventDefinitions: EventDefinition[] = [
@@ -42,8 +65,15 @@ export const channelEventDefinitions: EventDefinition[] = [
     ['partner_tier'],
     'a partner tier is added to the programme',
     z.strictObject({ after: tierSnapshot }),
+    [snakeCaseV1(z.strictObject({ after: tierSnapshotV1 }))],
   ),
-  def('partner_tier.updated', ['partner_tier'], 'the benefits of a partner tier change', z.strictObject({ changes })),
+  def(
+    'partner_tier.updated',
+    ['partner_tier'],
+    'the benefits of a partner tier change',
+    z.strictObject({ changes: camelChangesSchema }),
+    [snakeCaseV1(z.strictObject({ changes }))],
+  ),
   def(
     'account.partner_programme_set',
     ['account'],
@@ -57,13 +87,15 @@ export const channelEventDefinitions: EventDefinition[] = [
     'organization.channel_settings_changed',
     ['organization'],
     'the channel conflict policy or the approval SLA changes',
-    z.strictObject({ changes }),
+    z.strictObject({ changes: camelChangesSchema }),
+    [snakeCaseV1(z.strictObject({ changes }))],
   ),
   def(
     'deal_registration.submitted',
     ['deal_registration'],
     'a partner registers an opportunity (the event time is the registration time)',
     z.strictObject({ after: registrationSnapshot }),
+    [snakeCaseV1(z.strictObject({ after: registrationSnapshotV1 }))],
   ),
   def(
     'deal_registration.approved',

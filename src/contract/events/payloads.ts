@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { camelChangesSchema, camelOnly } from './casing.ts';
 
-// Shapes shared by several event payloads. Snapshots (`after` of a `.created`, `before` of a
-// `.deleted`) name the fields consumers read and keep the rest of the record as written: a record
-// gaining a column does not need a new event version to be snapshotted.
+// Shapes shared by several event payloads, in the API's camelCase. Snapshots (`after` of a
+// `.created`, `before` of a `.deleted`) name the fields consumers read and keep the rest of the
+// record as written: a record gaining a field does not need a new event version to be
+// snapshotted. Every field name is camelCase (the first versions used the stored column names:
+// payloads-v1.ts).
 
 const id = z.string().min(1);
 const nullableId = id.nullable();
@@ -15,86 +18,110 @@ const isoTime = z.union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), 
 
 /** One changed field: its value before and after. */
 export const fieldChangeSchema = z.strictObject({ from: z.unknown(), to: z.unknown() });
-/** The fields an update changed, by stored field name. */
+/** The fields an update changed (first version: by stored field name). */
 export const changesSchema = z.record(z.string(), fieldChangeSchema);
+/** The fields an update changed, by camelCase field name. */
+export { camelChangesSchema };
 
-export const accountSnapshotSchema = z.looseObject({
-  name: text,
-  type: text,
-  domain: nullableText.optional(),
-  owner_id: nullableId.optional(),
-});
-export const contactSnapshotSchema = z.looseObject({
-  first_name: nullableText.optional(),
-  last_name: nullableText.optional(),
-  account_id: nullableId.optional(),
-  owner_id: nullableId.optional(),
-  emails: z.array(text).optional(),
-  phones: z.array(text).optional(),
-});
+export const accountSnapshotSchema = camelOnly(
+  z.looseObject({
+    name: text,
+    type: text,
+    domain: nullableText.optional(),
+    ownerId: nullableId.optional(),
+  }),
+);
+export const contactSnapshotSchema = camelOnly(
+  z.looseObject({
+    firstName: nullableText.optional(),
+    lastName: nullableText.optional(),
+    accountId: nullableId.optional(),
+    ownerId: nullableId.optional(),
+    emails: z.array(text).optional(),
+    phones: z.array(text).optional(),
+  }),
+);
 const lineItemSchema = z.looseObject({
-  product_id: nullableId,
+  productId: nullableId,
   quantity: decimal,
-  unit_price: decimal,
-  discount_percent: decimal,
+  unitPrice: decimal,
+  discountPercent: decimal,
 });
-export const dealSnapshotSchema = z.looseObject({
-  name: text,
-  pipeline_id: id,
-  stage_id: id.optional(),
-  status: z.enum(['open', 'won', 'lost']).optional(),
-  amount: decimal.nullable().optional(),
-  currency: text.optional(),
-  owner_id: nullableId.optional(),
-  account_id: nullableId.optional(),
-  line_items: z.array(lineItemSchema).optional(),
-  contact_roles: z.array(z.looseObject({ contact_id: id, role: text })).optional(),
-});
-export const leadSnapshotSchema = z.looseObject({
-  status: text,
-  source: nullableText.optional(),
-  owner_id: nullableId.optional(),
-});
-export const activitySnapshotSchema = z.looseObject({
-  type: text,
-  subject: nullableText.optional(),
-  deal_id: nullableId.optional(),
-  lead_id: nullableId.optional(),
-  contact_id: nullableId.optional(),
-  account_id: nullableId.optional(),
-  owner_id: nullableId.optional(),
-});
-export const productSnapshotSchema = z.looseObject({
-  sku: text,
-  name: text,
-  list_price: decimal,
-  currency: text,
-});
-export const objectionSnapshotSchema = z.looseObject({ title: text, category: text, active: z.boolean() });
-export const scriptSnapshotSchema = z.looseObject({ name: text, pipeline_id: nullableId, active: z.boolean() });
-export const stageSnapshotSchema = z.looseObject({
-  id,
-  name: text,
-  kind: z.enum(['open', 'won', 'lost']),
-  position: z.number().int(),
-});
-export const pipelineSnapshotSchema = z.looseObject({
-  name: text,
-  is_default: z.boolean(),
-  stages: z.array(stageSnapshotSchema).optional(),
-});
-export const userSnapshotSchema = z.looseObject({ email: text, name: text, role: text });
-export const teamSnapshotSchema = z.looseObject({ name: text, kind: text, manager_id: nullableId.optional() });
+export const dealSnapshotSchema = camelOnly(
+  z.looseObject({
+    name: text,
+    pipelineId: id,
+    stageId: id.optional(),
+    status: z.enum(['open', 'won', 'lost']).optional(),
+    amount: decimal.nullable().optional(),
+    currency: text.optional(),
+    ownerId: nullableId.optional(),
+    accountId: nullableId.optional(),
+    lineItems: z.array(lineItemSchema).optional(),
+    contactRoles: z.array(z.looseObject({ contactId: id, role: text })).optional(),
+  }),
+);
+export const leadSnapshotSchema = camelOnly(
+  z.looseObject({
+    status: text,
+    source: nullableText.optional(),
+    ownerId: nullableId.optional(),
+  }),
+);
+export const activitySnapshotSchema = camelOnly(
+  z.looseObject({
+    type: text,
+    subject: nullableText.optional(),
+    dealId: nullableId.optional(),
+    leadId: nullableId.optional(),
+    contactId: nullableId.optional(),
+    accountId: nullableId.optional(),
+    ownerId: nullableId.optional(),
+  }),
+);
+export const productSnapshotSchema = camelOnly(
+  z.looseObject({
+    sku: text,
+    name: text,
+    listPrice: decimal,
+    currency: text,
+  }),
+);
+export const objectionSnapshotSchema = camelOnly(z.looseObject({ title: text, category: text, active: z.boolean() }));
+export const scriptSnapshotSchema = camelOnly(
+  z.looseObject({ name: text, pipelineId: nullableId, active: z.boolean() }),
+);
+export const stageSnapshotSchema = camelOnly(
+  z.looseObject({
+    id,
+    name: text,
+    kind: z.enum(['open', 'won', 'lost']),
+    position: z.number().int(),
+  }),
+);
+export const pipelineSnapshotSchema = camelOnly(
+  z.looseObject({
+    name: text,
+    isDefault: z.boolean(),
+    stages: z.array(stageSnapshotSchema).optional(),
+  }),
+);
+export const userSnapshotSchema = camelOnly(z.looseObject({ email: text, name: text, role: text }));
+export const teamSnapshotSchema = camelOnly(
+  z.looseObject({ name: text, kind: text, managerId: nullableId.optional() }),
+);
 export const organizationSnapshotSchema = z.looseObject({ name: text, baseCurrency: text, timezone: text });
 export const webhookEndpointSnapshotSchema = z.looseObject({ url: text });
-export const raisedObjectionSnapshotSchema = z.looseObject({
-  raised_objection_id: id,
-  objection_id: nullableId.optional(),
-  deal_id: nullableId.optional(),
-  activity_id: nullableId.optional(),
-  outcome: nullableText.optional(),
-  raised_at: isoTime.optional(),
-});
+export const raisedObjectionSnapshotSchema = camelOnly(
+  z.looseObject({
+    raisedObjectionId: id,
+    objectionId: nullableId.optional(),
+    dealId: nullableId.optional(),
+    activityId: nullableId.optional(),
+    outcome: nullableText.optional(),
+    raisedAt: isoTime.optional(),
+  }),
+);
 
 /** A stage as a stage change refers to it. */
 export const stageRefSchema = z.strictObject({

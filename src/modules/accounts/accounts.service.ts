@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { relatedDealScope, scopeFor } from '../../contract/access.ts';
 import type { AccountDto, CreateAccountInput, ListAccountsQuery, UpdateAccountInput } from '../../contract/accounts.ts';
@@ -50,7 +51,7 @@ const auditFields = [
 
 /** The account as events record it (the audited fields, as stored). */
 export function accountSnapshot(r: repo.AccountRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 function patchFrom(input: UpdateAccountInput): Partial<repo.AccountRow> {

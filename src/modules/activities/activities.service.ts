@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { scopeFor } from '../../contract/access.ts';
 import type { ActivityDto, ListActivitiesQuery } from '../../contract/activities.ts';
@@ -71,7 +72,7 @@ export const activityAuditFields = [
 ] as const;
 
 export function activitySnapshot(r: repo.ActivityRow): Record<string, unknown> {
-  return Object.fromEntries(activityAuditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(activityAuditFields.map((f) => [f, r[f]])));
 }
 
 export async function getActivity(deps: Deps, actor: Actor, id: string): Promise<ActivityDto> {

@@ -10,6 +10,8 @@ import { stageDurationsAnalysis } from './analyses/stage-durations.ts';
 import { velocityAnalysis } from './analyses/velocity.ts';
 import { waterfallAnalysis } from './analyses/waterfall.ts';
 import { attributionAnalysis, campaignFunnelAnalysis } from './analyses/attribution.ts';
+import { quotaAttainmentAnalysis } from './analyses/quota-attainment.ts';
+import { handoffAnalysis } from './analyses/handoff.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
 export const analyses: readonly AnyAnalysis[] = [
@@ -25,6 +27,8 @@ export const analyses: readonly AnyAnalysis[] = [
   monteCarloAnalysis,
   attributionAnalysis,
   campaignFunnelAnalysis,
+  quotaAttainmentAnalysis,
+  handoffAnalysis,
 ];
 
 /** An analysis by its URL/CLI name. */

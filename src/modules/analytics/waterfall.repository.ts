@@ -38,6 +38,10 @@ export async function waterfallStates(db: DbExecutor, s: WaterfallScope): Promis
   const latest = (field: string, before: RawBuilder<unknown>) =>
     sql`(array_agg(coalesce(e.after ->> ${sql.lit(field)}, e.changes -> ${sql.lit(field)} ->> 'to') order by e.at desc, e.id desc)
           filter (where (e.type = 'deal.created' or e.changes -> ${sql.lit(field)} is not null) and e.at < ${before}))[1]`;
+  // Version 1 of deal.created and deal.updated named the fields as stored (snake_case); later
+  // versions in camelCase. The rows below are read as the current version.
+  const fieldOf = (data: RawBuilder<unknown>, camel: string, stored: string) =>
+    sql`case when e.version = 1 then ${data} -> ${sql.lit(stored)} else ${data} -> ${sql.lit(camel)} end`;
   const stageAt = (what: RawBuilder<unknown>, at: RawBuilder<unknown>) =>
     sql`(array_agg(${what} order by v.visit_no desc) filter (where v.entered_at < ${at} and (v.left_at is null or v.left_at >= ${at})))[1]`;
   const r = await sql<WaterfallDealState>`
@@ -49,8 +53,12 @@ export async function waterfallStates(db: DbExecutor, s: WaterfallScope): Promis
     ),
     ev as (
       select e.entity_id as deal_id, coalesce(e.business_time, e.occurred_at) as at, e.id, e.type,
-             case when e.type = 'deal.created' then e.data -> 'after' end as after,
-             e.data -> 'changes' as changes
+             case when e.type = 'deal.created' then jsonb_build_object(
+               'amount', e.data -> 'after' -> 'amount',
+               'expectedCloseDate', ${fieldOf(sql`e.data -> 'after'`, 'expectedCloseDate', 'expected_close_date')}) end as after,
+             jsonb_strip_nulls(jsonb_build_object(
+               'amount', e.data -> 'changes' -> 'amount',
+               'expectedCloseDate', ${fieldOf(sql`e.data -> 'changes'`, 'expectedCloseDate', 'expected_close_date')})) as changes
       from events e join picked p on p.id = e.entity_id
       where e.org_id = ${s.orgId}::uuid and e.entity_type = 'deal' and e.type in ('deal.created', 'deal.updated')
     ),
@@ -58,7 +66,7 @@ export async function waterfallStates(db: DbExecutor, s: WaterfallScope): Promis
       select e.deal_id,
              min(e.at) filter (where e.type = 'deal.created') as created_at,
              ${latest('amount', sql`b.a`)} as amount_a, ${latest('amount', sql`b.b`)} as amount_b,
-             ${latest('expected_close_date', sql`b.a`)} as close_a, ${latest('expected_close_date', sql`b.b`)} as close_b
+             ${latest('expectedCloseDate', sql`b.a`)} as close_a, ${latest('expectedCloseDate', sql`b.b`)} as close_b
       from ev e cross join bounds b group by e.deal_id
     ),
     stage_at as (

@@ -1,9 +1,17 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/auth.ts';
 import { errorResponses } from '../../server/http.ts';
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
-import { auditEventSchema, eventReferencesSchema, listAuditEventsQuery } from '../../contract/audit.ts';
+import {
+  auditBundleQuery,
+  auditEventSchema,
+  eventReferencesSchema,
+  listAuditEventsQuery,
+} from '../../contract/audit.ts';
+import { prepareAuditBundle } from '../events/audit-bundle.service.ts';
 import { listAuditEvents, verifyAudit } from '../events/events.service.ts';
 
 export const verifyReportSchema = z.object({
@@ -45,5 +53,33 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => listAuditEvents(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/audit/bundle',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Download the audit bundle of a period: its events with the chain proof, checked offline by `pipewright audit verify --bundle` (admin, auditor)',
+        description:
+          'from (inclusive) and to (exclusive) are system time: a date YYYY-MM-DD (00:00 UTC) or a date-time with zone. JSON Lines: a header with the anchor (sequence and hash of the last event before the period), one line per event with every hashed field, and an end line (count, last sequence and hash).',
+        querystring: auditBundleQuery,
+        response: {
+          200: {
+            description: 'The bundle as JSON Lines',
+            content: { 'application/x-ndjson': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const bundle = await prepareAuditBundle(deps, actorOf(request), request.query);
+      // The typed reply knows the documented bodies only; the download is a stream of that text.
+      return (reply as unknown as FastifyReply)
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${bundle.fileName}"`)
+        .send(Readable.from(bundle.chunks));
+    },
   );
 }

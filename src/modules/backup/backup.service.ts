@@ -35,10 +35,11 @@ function encodeRow(table: TableInfo, values: unknown[]): unknown[] {
 }
 
 /**
- * Tables that triggers keep from other tables (migration 0007): not written to a backup, since the
- * restore rebuilds them as it loads their sources (and loading both would collide).
+ * Projections of the event log: not written to a backup (a restore rebuilds the stage visits from
+ * the restored events, and their triggers rebuild the traces, migration 0007), and skipped when an
+ * older backup holds them.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['deal_traces']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['deal_stage_visits', 'deal_traces']);
 
 /**
  * Tables of passing data, not written to a backup (a restore empties them): an import's upload is

@@ -4,6 +4,7 @@ import { migrate } from '../../db/migrate.ts';
 import { migrations } from '../../db/migrations/index.ts';
 import { AppError } from '../../contract/errors.ts';
 import { verifyChain, type VerifyReport } from '../events/chain.ts';
+import { rebuildStageProjection } from '../deals/deals.service.ts';
 import { allOrganizations } from '../users/users.service.ts';
 import { readLines } from './backup-file.ts';
 import {
@@ -16,7 +17,13 @@ import {
 } from './backup-format.ts';
 import { deferrableColumns, type ColumnInfo, type TableInfo } from './backup-plan.ts';
 import * as repo from './backup.repository.ts';
-import { invalidBackup, readBackupHeader, type BackupDeps, type TableProgress } from './backup.service.ts';
+import {
+  DERIVED_TABLES,
+  invalidBackup,
+  readBackupHeader,
+  type BackupDeps,
+  type TableProgress,
+} from './backup.service.ts';
 
 export interface RestoreResult {
   header: BackupHeader;
@@ -134,6 +141,8 @@ async function loadRows(
   const rows: Record<string, number> = {};
   const deferred: Section[] = [];
   let section: Section | null = null;
+  // A projection an older backup holds: counted, not loaded (the restore rebuilds it from the log).
+  let skipping: string | null = null;
   let batch: Record<string, unknown>[] = [];
   let end: EndLine | null = null;
   const flush = async (s: Section) => {
@@ -154,9 +163,14 @@ async function loadRows(
     if (end) throw invalidBackup(file, `has content after its end marker (line ${lineNo})`);
     if (line.kind === 'table') {
       await close();
-      if (loaded.has(line.line.table)) throw invalidBackup(file, `has table ${line.line.table} twice`);
-      section = openSection(file, line.line, catalog, loaded);
+      skipping = null;
+      if (loaded.has(line.line.table) || line.line.table in rows)
+        throw invalidBackup(file, `has table ${line.line.table} twice`);
       rows[line.line.table] = 0;
+      if (DERIVED_TABLES.has(line.line.table)) skipping = line.line.table;
+      else section = openSection(file, line.line, catalog, loaded);
+    } else if (line.kind === 'row' && skipping) {
+      rows[skipping] = (rows[skipping] ?? 0) + 1;
     } else if (line.kind === 'row') {
       if (!section) throw invalidBackup(file, `line ${lineNo} is a row outside any table`);
       const record = toRecord(file, lineNo, section, line.values);
@@ -166,6 +180,7 @@ async function loadRows(
       if (batch.length >= BATCH) await flush(section);
     } else {
       await close();
+      skipping = null;
       end = line.line;
     }
   }
@@ -174,6 +189,7 @@ async function loadRows(
     if ((rows[table] ?? 0) !== n)
       throw invalidBackup(file, `says ${table} has ${n} rows but holds ${rows[table] ?? 0}`);
   }
+  for (const table of DERIVED_TABLES) delete rows[table];
   return { rows, deferred };
 }
 
@@ -251,6 +267,10 @@ export async function restoreBackup(
     return loaded.rows;
   });
   if (loadedIntoVersion < latest) await migrate(database, now);
+  // The projections of the log, as its events derive them (a backup does not carry them).
+  await database.db.transaction().execute(async (trx) => {
+    for (const org of await allOrganizations(trx)) await rebuildStageProjection(trx, org.id);
+  });
   // Every table was just filled in bulk: statistics before the restored data is used.
   await analyzeTables(
     database.db,

@@ -59,16 +59,16 @@ export function toBookingDto(r: repo.BookingRow): BookingDto {
 /** The booking as events record it. */
 function snapshot(r: repo.BookingRow): Record<string, unknown> {
   return {
-    owner_id: r.owner_id,
-    booked_by: r.booked_by,
-    lead_id: r.lead_id,
-    contact_id: r.contact_id,
-    account_id: r.account_id,
-    deal_id: r.deal_id,
+    ownerId: r.owner_id,
+    bookedBy: r.booked_by,
+    leadId: r.lead_id,
+    contactId: r.contact_id,
+    accountId: r.account_id,
+    dealId: r.deal_id,
     title: r.title,
     location: r.location,
-    starts_at: r.starts_at,
-    ends_at: r.ends_at,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
     timezone: r.timezone,
     status: r.status,
   };

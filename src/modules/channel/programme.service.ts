@@ -1,3 +1,4 @@
+import { camelChanges, camelSnapshot } from '../../contract/events/casing.ts';
 import type { Updateable } from 'kysely';
 import { canConfigureChannel, canReadConflicts, type Actor } from '../../contract/access.ts';
 import type {
@@ -94,7 +95,7 @@ export async function createTier(deps: Deps, actor: Actor, input: CreatePartnerT
         entityType: 'partner_tier',
         entityId: id,
         type: 'partner_tier.created',
-        data: { after: tierSnapshot(inserted) },
+        data: { after: camelSnapshot(tierSnapshot(inserted)) },
       },
     ]);
     return inserted;
@@ -122,7 +123,7 @@ export async function updateTier(
     if (input.developmentFunds !== undefined) patch.development_funds = input.developmentFunds;
     if (input.currency !== undefined) patch.currency = input.currency;
     const after = await repo.updateTier(trx, actor.orgId, id, version, patch);
-    const changes = diffFields(tierSnapshot(before), tierSnapshot(after), tierFields);
+    const changes = camelChanges(diffFields(tierSnapshot(before), tierSnapshot(after), tierFields));
     if (Object.keys(changes).length > 0)
       await deps.eventLog.append(trx, actor, [
         { entityType: 'partner_tier', entityId: id, type: 'partner_tier.updated', data: { changes } },
@@ -216,10 +217,12 @@ export async function updateChannelSettings(
       approval_sla_days: input.approvalSlaDays ?? before.approvalSlaDays,
       updated_at: deps.clock.now(),
     });
-    const changes = diffFields(
-      { conflict_policy: before.conflictPolicy, approval_sla_days: before.approvalSlaDays },
-      { conflict_policy: after.conflict_policy, approval_sla_days: after.approval_sla_days },
-      ['conflict_policy', 'approval_sla_days'],
+    const changes = camelChanges(
+      diffFields(
+        { conflict_policy: before.conflictPolicy, approval_sla_days: before.approvalSlaDays },
+        { conflict_policy: after.conflict_policy, approval_sla_days: after.approval_sla_days },
+        ['conflict_policy', 'approval_sla_days'],
+      ),
     );
     if (Object.keys(changes).length > 0)
       await deps.eventLog.append(trx, actor, [

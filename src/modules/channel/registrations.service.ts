@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import { canManageChannel, canRegisterDeals, inScope, registrationScope, type Actor } from '../../contract/access.ts';
 import type {
   ApproveRegistrationInput,
@@ -132,7 +133,7 @@ export async function registerDeal(deps: Deps, actor: Actor, input: RegisterDeal
         entityType: 'deal_registration',
         entityId: id,
         type: 'deal_registration.submitted',
-        data: { after: Object.fromEntries(snapshotFields.map((f) => [f, after[f]])) },
+        data: { after: camelSnapshot(Object.fromEntries(snapshotFields.map((f) => [f, after[f]]))) },
       },
     ]);
     await recordConflicts(trx, deps, actor, {

@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { inScope, relatedDealScope, scopeFor, type Actor } from '../../contract/access.ts';
@@ -45,7 +46,7 @@ const auditFields = [
 
 /** The contact as events record it (the audited fields, as stored). */
 export function contactSnapshot(r: repo.ContactRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 function patchFrom(input: UpdateContactInput): repo.ContactPatch {

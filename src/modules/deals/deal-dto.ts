@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { DealDto, LineItemDto } from '../../contract/deals.ts';
 import { lineNetTotal, sumMoney } from '../../contract/money.ts';
 import type { DealGateFacts } from '../../contract/stage-rules.ts';
@@ -96,7 +97,7 @@ export function dealSnapshot(
     discount_percent: l.discount_percent,
   }));
   snap.contact_roles = roles.map((c) => ({ contact_id: c.contact_id, role: c.role }));
-  return snap;
+  return camelSnapshot(snap);
 }
 
 /** What stage gates see of a deal. */

@@ -60,6 +60,7 @@ const dealColumns = [
   'd.deleted_at',
   'd.version',
   'd.path_unknown',
+  'd.forecast_category',
 ] as const;
 
 function selectRecords(db: DbExecutor) {

@@ -15,7 +15,7 @@ import { checkReferences, chooseChannel, resolveLineItems } from './deal-referen
 import { startingStage } from './deal-pipeline.ts';
 import { stageRefusalError } from './deal-stage-errors.ts';
 import * as repo from './deals.repository.ts';
-import { openFirstVisit } from './stage-visits.repository.ts';
+import { openFirstVisit, rebuildStageVisits } from './stage-visits.repository.ts';
 import { recordDealConflicts } from '../channel/deal-conflicts.ts';
 
 /** Loads the children of deal rows, keeping the rows' order. */
@@ -112,6 +112,7 @@ export async function insertDealTx(
     updated_at: now,
     deleted_at: null,
     path_unknown: false,
+    forecast_category: null,
   };
   // The gate of the first stage applies to creation as to any entry into a stage.
   const missing = missingGateFields(stage, gateFacts(row, lines.rows, input.contactRoles ?? []));
@@ -303,4 +304,12 @@ export async function deleteDeal(
       },
     ]);
   });
+}
+
+/**
+ * Rebuilds an organization's stage visits, and with them its deal traces, from its event log (a
+ * restore: backups carry the log, not its projections). Returns the visits written.
+ */
+export async function rebuildStageProjection(db: DbExecutor, orgId: string): Promise<number> {
+  return rebuildStageVisits(db, orgId);
 }

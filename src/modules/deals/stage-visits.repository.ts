@@ -92,24 +92,48 @@ export async function listStageVisits(db: DbExecutor, orgId: string): Promise<St
 }
 
 /**
- * The visits as the event log says they are (the migration backfilled the table with the same
- * derivation): used to check the projection and to rebuild it.
+ * The visits as the event log says they are, one row per deal.created / deal.stage_changed event
+ * of the organization in the columns of deal_stage_visits: the one derivation the stored
+ * projection is checked against and rebuilt from (the migration backfilled the table with it).
+ * A `deal.created` of version 1 names the stage as stored (`after.stage_id`), later ones in
+ * camelCase (`after.stageId`).
  */
-export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
-  const result = await sql<StageVisitRow>`
-    select entity_id as "dealId", (row_number() over w)::int as "visitNo", pipeline_id as "pipelineId", stage_id as "stageId",
-           at as "enteredAt", lead(at) over w as "leftAt", id as "eventId", entry_unknown as "entryUnknown"
+const visitsDerivedFromEvents = (orgId: string) => sql`
+    select org_id, entity_id as deal_id, (row_number() over w)::int as visit_no, pipeline_id, stage_id,
+           at as entered_at, lead(at) over w as left_at, id as event_id, entry_unknown
     from (
-      select e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
+      select e.org_id, e.entity_id, e.id, coalesce(e.business_time, e.occurred_at) as at,
              coalesce((e.data->>'pathUnknown')::boolean, false) as entry_unknown,
-             (case when e.type = 'deal.created' then e.data->'after'->>'pipeline_id' else e.data->'to'->>'pipelineId' end)::uuid as pipeline_id,
-             (case when e.type = 'deal.created' then e.data->'after'->>'stage_id' else e.data->'to'->>'stageId' end)::uuid as stage_id
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'pipelineId'
+                   when e.version = 1 then e.data->'after'->>'pipeline_id' else e.data->'after'->>'pipelineId' end)::uuid as pipeline_id,
+             (case when e.type = 'deal.stage_changed' then e.data->'to'->>'stageId'
+                   when e.version = 1 then e.data->'after'->>'stage_id' else e.data->'after'->>'stageId' end)::uuid as stage_id
       from events e
       where e.org_id = ${orgId} and e.entity_type = 'deal' and e.type in ('deal.created', 'deal.stage_changed')
     ) h
-    window w as (partition by entity_id order by at, id)
-    order by entity_id, "visitNo"`.execute(db);
+    window w as (partition by entity_id order by at, id)`;
+
+/** The visits as the event log says they are: used to check the projection every writer keeps. */
+export async function stageVisitsFromEvents(db: DbExecutor, orgId: string): Promise<StageVisitRow[]> {
+  const result = await sql<StageVisitRow>`
+    select deal_id as "dealId", visit_no as "visitNo", pipeline_id as "pipelineId", stage_id as "stageId",
+           entered_at as "enteredAt", left_at as "leftAt", event_id as "eventId", entry_unknown as "entryUnknown"
+    from (${visitsDerivedFromEvents(orgId)}) v
+    order by deal_id, visit_no`.execute(db);
   return result.rows;
+}
+
+/**
+ * Replaces an organization's stage visits with the ones its event log derives (a restore, which
+ * does not carry projections), in one statement: the visits' triggers rebuild the traces with
+ * them. Returns the visits written.
+ */
+export async function rebuildStageVisits(db: DbExecutor, orgId: string): Promise<number> {
+  await sql`delete from deal_stage_visits where org_id = ${orgId}`.execute(db);
+  const r = await sql`
+    insert into deal_stage_visits (org_id, deal_id, visit_no, pipeline_id, stage_id, entered_at, left_at, event_id, entry_unknown)
+    ${visitsDerivedFromEvents(orgId)}`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 export interface DealTraceRow {

@@ -13,6 +13,7 @@ import { createScript } from '../scripts/scripts.service.ts';
 import { createOrganization, createTeam, createUser, updateTeam } from '../users/users.service.ts';
 import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
+import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
 import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
@@ -346,6 +347,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     objections: 0,
     campaigns: 0,
     touches: 0,
+    forms: 0,
+    formSubmissions: 0,
   };
   const actions = scheduleHistory({
     deps,
@@ -421,6 +424,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       bookable: true,
       routingWeight: 1,
     });
+  // the conversion model fitted on the year's closed leads, and every open lead scored with it
+  await runRefit(deps, orgId);
   await deps.sealer.flush(orgId);
   // each approved registration opened a partner deal
   counts.deals = (counts.deals ?? 0) + channelCounts.approved;

@@ -1,6 +1,6 @@
 import type { CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, EMPTY_CHAIN, sealNext } from '../../domain/event-hash.ts';
+import { canonicalJson, EMPTY_CHAIN, sealNext, type ChainHead } from '../../domain/event-hash.ts';
 import type { Clock } from '../../domain/deps.ts';
 import { currentEventVersion, eventProblems } from '../../contract/events/index.ts';
 import * as repo from './events.repository.ts';
@@ -104,45 +104,115 @@ async function appendSealed(
   function* rows(): Generator<CopyValue[]> {
     for (let i = 0; i < events.length; i++) {
       const e = events[i] as EventInput;
-      const businessTime = e.businessTime ?? null;
-      const imported = e.imported ?? false;
-      const version = catalogVersion(e);
-      const data = canonicalJson(e.data);
-      const prevHash = head.lastHash;
-      const next = sealNext(
-        head,
-        {
-          orgId,
-          occurredAt: at,
-          businessTime,
-          imported,
-          actorId: actor.userId,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          type: e.type,
-          version,
-        },
-        data,
-      );
-      head = next.head;
-      yield [
-        orgId,
-        ids[i],
-        next.seal.seq,
-        at,
-        businessTime,
-        imported,
-        actor.userId,
-        e.entityType,
-        e.entityId,
-        e.type,
-        data,
-        version,
-        prevHash,
-        next.seal.hash,
-      ];
+      const sealed = sealedEventRow(orgId, head, ids[i] as number, { ...e, occurredAt: at, actorId: actor.userId });
+      head = sealed.head;
+      yield sealed.row;
     }
   }
   await repo.copySealedEvents(trx, rows());
   await repo.setChainHead(trx, orgId, head, at);
+}
+
+/** An event of a bulk writer whose events happened at different times, by different actors (the generator). */
+export interface TimedEventInput extends EventInput {
+  occurredAt: Date;
+  actorId: string | null;
+}
+
+/**
+ * Seals one event of a bulk path onto the chain after `head`: checks it against the catalog,
+ * serializes its data once as canonical JSON (hashed and stored as the jsonb value), and returns
+ * its row for `copySealedEvents` with the new head. Every bulk path (import, generator) builds
+ * its sealed rows here, so the hash is taken the same way as the sealer takes it after commit.
+ */
+export function sealedEventRow(
+  orgId: string,
+  head: ChainHead,
+  id: number,
+  e: TimedEventInput,
+): { row: CopyValue[]; head: ChainHead } {
+  const businessTime = e.businessTime ?? null;
+  const imported = e.imported ?? false;
+  const version = catalogVersion(e);
+  const data = canonicalJson(e.data);
+  const next = sealNext(
+    head,
+    {
+      orgId,
+      occurredAt: e.occurredAt,
+      businessTime,
+      imported,
+      actorId: e.actorId,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      type: e.type,
+      version,
+    },
+    data,
+  );
+  return {
+    row: [
+      orgId,
+      id,
+      next.seal.seq,
+      e.occurredAt,
+      businessTime,
+      imported,
+      e.actorId,
+      e.entityType,
+      e.entityId,
+      e.type,
+      data,
+      version,
+      next.seal.prevHash,
+      next.seal.hash,
+    ],
+    head: next.head,
+  };
+}
+
+/** Writes rows built by `sealedEventRow` (in chain order) with COPY. */
+export async function copySealedEvents(trx: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return repo.copySealedEvents(trx, rows);
+}
+
+/** A deal's visit to a stage, started by its deal.created / deal.stage_changed event (`eventId`). */
+export interface StageVisitInput {
+  dealId: string;
+  visitNo: number;
+  pipelineId: string;
+  stageId: string;
+  /** Business time of the entry (the time of the event that starts the visit). */
+  enteredAt: Date;
+  /** When the next visit started; null for the deal's current visit. */
+  leftAt: Date | null;
+  eventId: number;
+  /** Nobody saw the deal reach this stage (the event's `pathUnknown`). */
+  entryUnknown?: boolean;
+}
+
+/** The columns `stageVisitRow` fills, in order (the import's foreign-key proof names them). */
+export const STAGE_VISIT_COLUMNS: readonly string[] = repo.STAGE_VISIT_COLUMNS;
+
+/** The stage-visit projection row of one visit, for `copyStageVisits`: every bulk path builds its rows here. */
+export function stageVisitRow(orgId: string, v: StageVisitInput): CopyValue[] {
+  return [
+    orgId,
+    v.dealId,
+    v.visitNo,
+    v.pipelineId,
+    v.stageId,
+    v.enteredAt,
+    v.leftAt,
+    v.eventId,
+    v.entryUnknown ?? false,
+  ];
+}
+
+/**
+ * Writes the stage-visit projection of bulk-written events (rows from `stageVisitRow`); the deal
+ * traces follow from the visits' statement triggers, once per COPY statement.
+ */
+export async function copyStageVisits(trx: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return repo.copyStageVisits(trx, rows);
 }

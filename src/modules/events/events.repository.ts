@@ -188,6 +188,27 @@ export async function copySealedEvents(db: DbExecutor, rows: Iterable<readonly C
   return bulkCopy(db, { table: 'events', columns: SEALED_EVENT_COLUMNS }, rows);
 }
 
+export const STAGE_VISIT_COLUMNS = [
+  'org_id',
+  'deal_id',
+  'visit_no',
+  'pipeline_id',
+  'stage_id',
+  'entered_at',
+  'left_at',
+  'event_id',
+  'entry_unknown',
+] as const;
+
+/**
+ * Appends stage visits (rows in the order of STAGE_VISIT_COLUMNS) with one COPY statement per
+ * chunk; the statement triggers of deal_stage_visits rebuild the traces of the deals it wrote,
+ * once per statement.
+ */
+export async function copyStageVisits(db: DbExecutor, rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return bulkCopy(db, { table: 'deal_stage_visits', columns: STAGE_VISIT_COLUMNS }, rows);
+}
+
 /** Events with their actor's name, of one organization (the timeline's and the audit view's query). */
 function eventsWithActor(db: DbExecutor, orgId: string) {
   return db
@@ -572,4 +593,57 @@ export async function listAuditEvents(
   if (f.beforeId !== undefined) q = q.where('e.id', '<', f.beforeId);
   const rows = await q.orderBy('e.id', 'desc').limit(f.limit).execute();
   return rows.map(toEventRow);
+}
+
+/**
+ * The sealed events written in a period of system time (`from` inclusive, `to` exclusive) as a
+ * range of sequence numbers: the first and last of them (null when none), and the last event
+ * written before the period (0 when none).
+ */
+export async function seqRangeOfPeriod(
+  db: DbExecutor,
+  orgId: string,
+  from: Date,
+  to: Date,
+): Promise<{ first: number | null; last: number | null; before: number }> {
+  const r = await sql<{ first: number | null; last: number | null; before: number | null }>`
+    select
+      (select min(seq) from events where org_id = ${orgId} and seq is not null and occurred_at >= ${from} and occurred_at < ${to}) as first,
+      (select max(seq) from events where org_id = ${orgId} and seq is not null and occurred_at >= ${from} and occurred_at < ${to}) as last,
+      (select max(seq) from events where org_id = ${orgId} and seq is not null and occurred_at < ${from}) as before`.execute(
+    db,
+  );
+  const row = r.rows[0];
+  return { first: row?.first ?? null, last: row?.last ?? null, before: row?.before ?? 0 };
+}
+
+/** The hash of the sealed event with this sequence number, or null. */
+export async function hashAtSeq(db: DbExecutor, orgId: string, seq: number): Promise<string | null> {
+  const r = await db
+    .selectFrom('events')
+    .select('hash')
+    .where('org_id', '=', orgId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return r?.hash ?? null;
+}
+
+/** Sealed events after `afterSeq` up to `throughSeq`, in sequence order, at most `limit`. */
+export async function sealedEventsThrough(
+  db: DbExecutor,
+  orgId: string,
+  afterSeq: number,
+  throughSeq: number,
+  limit: number,
+): Promise<EventRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', throughSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toRow);
 }

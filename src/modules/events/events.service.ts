@@ -15,7 +15,18 @@ import type { Deps } from '../context.ts';
 import { verifyChain, type VerifyReport } from './chain.ts';
 import * as repo from './events.repository.ts';
 
-export { catalogVersion, type EventActor, type EventInput } from './event-log.ts';
+export {
+  catalogVersion,
+  copySealedEvents,
+  copyStageVisits,
+  sealedEventRow,
+  STAGE_VISIT_COLUMNS,
+  stageVisitRow,
+  type EventActor,
+  type EventInput,
+  type StageVisitInput,
+  type TimedEventInput,
+} from './event-log.ts';
 
 /** Ids from the events sequence for a bulk writer that seals its own events (the generator). */
 export async function reserveEventIds(trx: DbExecutor, n: number): Promise<number[]> {

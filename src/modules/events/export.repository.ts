@@ -137,9 +137,11 @@ export async function exportEventsPage(
     from events e
     join deals d on d.org_id = e.org_id and d.id = e.entity_id
     left join users u on u.org_id = e.org_id and u.id = e.actor_id
-    left join stages st on st.org_id = e.org_id and st.id = (case e.type
-        when 'deal.created' then e.data->'after'->>'stage_id'
-        when 'deal.stage_changed' then e.data->'to'->>'stageId' end)::uuid
+    left join stages st on st.org_id = e.org_id and st.id = (case
+        when e.type = 'deal.stage_changed' then e.data->'to'->>'stageId'
+        when e.type <> 'deal.created' then null
+        when e.version = 1 then e.data->'after'->>'stage_id'
+        else e.data->'after'->>'stageId' end)::uuid
     where ${eventWhere(s)} and ${dealWhere(s)}
       and ${after ? sql`(e.entity_id, e.id) > (${after.dealId}::uuid, ${after.id}::bigint)` : sql`true`}
     order by e.entity_id, e.id limit ${limit}`.execute(db);

@@ -1,10 +1,11 @@
+import { camelKey } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { AppError } from '../../contract/errors.ts';
 import { singular } from '../../contract/import-fields.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Deps } from '../context.ts';
 import type { CopyValue } from '../../db/bulk-copy.ts';
-import { type EventInput } from '../events/events.service.ts';
+import { copyStageVisits, STAGE_VISIT_COLUMNS, stageVisitRow, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
 import type { ImportTable, StageKey } from './import-lookups.repository.ts';
@@ -48,9 +49,10 @@ const snapValue = (k: string, v: unknown): unknown =>
       : v;
 
 /**
- * The keys of the snapshots of records with these columns, in sorted order: event data built in
- * that order is serialized for its hash by the native JSON serializer (see canonicalJson), and
- * the order is worked out once per batch rather than per record.
+ * The stored columns the snapshots of records with these columns hold, in the sorted order of
+ * the names events give them (camelCase): event data built in that order is serialized for its
+ * hash by the native JSON serializer (see canonicalJson), and the order is worked out once per
+ * batch rather than per record.
  */
 function snapshotKeys(
   columns: Record<string, unknown>,
@@ -59,10 +61,12 @@ function snapshotKeys(
 ): string[] {
   return [...new Set([...Object.keys(columns), 'external_id', ...extra])]
     .filter((k) => k !== 'password_hash' && !without.includes(k))
-    .sort();
+    .map((k) => [camelKey(k), k] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, k]) => k);
 }
 
-/** What an event records of an imported row: its stored columns (and `extra` values), keys in `order`. */
+/** What an event records of an imported row: its stored columns (and `extra` values, by column), named in camelCase, in `order`. */
 function snapshotIn(
   order: readonly string[],
   columns: Record<string, unknown>,
@@ -70,7 +74,8 @@ function snapshotIn(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const snap: Record<string, unknown> = {};
-  for (const k of order) snap[k] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
+  for (const k of order)
+    snap[camelKey(k)] = k in extra ? extra[k] : k === 'external_id' ? externalId : snapValue(k, columns[k]);
   return snap;
 }
 
@@ -133,7 +138,7 @@ function dealHistory(
     stage_id: h.firstStage.id,
     status: 'open',
     line_items: r.lineItem
-      ? [{ discount_percent: '0', product_id: r.lineItem.productId, quantity: '1', unit_price: r.lineItem.unitPrice }]
+      ? [{ discountPercent: '0', productId: r.lineItem.productId, quantity: '1', unitPrice: r.lineItem.unitPrice }]
       : [],
     contact_roles: [],
   });
@@ -229,7 +234,7 @@ async function createMissing(
       entityType: 'account',
       entityId: r.id,
       type: 'account.created',
-      data: { after: { name: r.name, domain: r.domain, type: r.type }, createdForImport: true },
+      data: { after: { domain: r.domain, name: r.name, type: r.type }, createdForImport: true },
       imported: true,
     })),
     ...productRows.map((r) => ({
@@ -237,7 +242,7 @@ async function createMissing(
       entityId: r.id,
       type: 'product.created',
       data: {
-        after: { sku: r.sku, name: r.name, list_price: r.list_price, currency: r.currency },
+        after: { currency: r.currency, listPrice: r.list_price, name: r.name, sku: r.sku },
         createdForImport: true,
       },
       imported: true,
@@ -413,37 +418,29 @@ export async function writeBatch(
       const ids = await deps.eventLog.reserveIds(trx, events.length);
       const visitRows: WrittenRows = {
         table: 'deal_stage_visits',
-        columns: [
-          'org_id',
-          'deal_id',
-          'visit_no',
-          'pipeline_id',
-          'stage_id',
-          'entered_at',
-          'left_at',
-          'event_id',
-          'entry_unknown',
-        ],
+        columns: STAGE_VISIT_COLUMNS,
         rows: visits.map((v) => {
           const eventId = ids[v.eventIndex];
           if (eventId === undefined)
             throw new AppError('internal_error', `no event recorded for the history of deal ${v.dealId}`);
-          return [
-            actor.orgId,
-            v.dealId,
-            v.visitNo,
-            v.stage.pipeline_id,
-            v.stage.id,
-            v.at,
-            v.leftAt,
+          return stageVisitRow(actor.orgId, {
+            dealId: v.dealId,
+            visitNo: v.visitNo,
+            pipelineId: v.stage.pipeline_id,
+            stageId: v.stage.id,
+            enteredAt: v.at,
+            leftAt: v.leftAt,
             eventId,
-            v.entryUnknown,
-          ];
+            entryUnknown: v.entryUnknown,
+          });
         }),
       };
       const bulk = [main, lineItems, visitRows];
       const { deferred } = await deferForeignKeyChecks(trx);
-      for (const w of bulk) await copyRows(trx, w);
+      await copyRows(trx, main);
+      await copyRows(trx, lineItems);
+      // The stage-visit projection (and the traces its triggers keep) as every bulk path writes it.
+      if (visitRows.rows.length > 0) await copyStageVisits(trx, visitRows.rows);
       if (deferred) await verifyReferences(trx, bulk);
       await onCommit?.(trx, { inserted: main.rows.length, ...updates });
       // Last, so the chain lock is held only for the events and the commit.

@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { Updateable } from 'kysely';
 import { canReadMarketingFigures, canReadReference, canWriteReference, type Actor } from '../../contract/access.ts';
 import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../contract/errors.ts';
@@ -77,7 +78,7 @@ const auditFields = [
 ] as const;
 
 function snapshot(r: repo.CampaignRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, f === 'currency' ? r.currency.trim() : r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, f === 'currency' ? r.currency.trim() : r[f]])));
 }
 
 export function assertCanReadCampaigns(actor: Actor): void {

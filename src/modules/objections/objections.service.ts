@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { Updateable } from 'kysely';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
@@ -32,7 +33,7 @@ export function toObjectionDto(r: repo.ObjectionRow): ObjectionDto {
 const auditFields = ['category', 'title', 'description', 'recommended_responses', 'active'] as const;
 
 function snapshot(r: repo.ObjectionRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 function assertCanRead(actor: Actor): void {

@@ -13,6 +13,7 @@ import {
   type LockedWindow,
   type StageMove,
 } from '../../analytics/detectors.ts';
+import { upcastEvent } from '../../contract/events/index.ts';
 import { effectiveDiscount } from '../../domain/approval-triggers.ts';
 import { pipelineRowWithStages } from '../pipelines/pipelines.service.ts';
 import { productRows } from '../products/products.service.ts';
@@ -42,7 +43,7 @@ const time = (v: unknown): Date | null => {
 /** The business time of an event: stored with it, else an activity's "happened at". */
 function businessTimeOf(e: DetectorEventRow): Date | null {
   if (e.business_time) return e.business_time;
-  if (e.type === 'activity.created') return time(obj(e.data.after).occurred_at);
+  if (e.type === 'activity.created') return time(obj(e.data.after).occurredAt);
   return null;
 }
 
@@ -50,9 +51,9 @@ function businessTimeOf(e: DetectorEventRow): Date | null {
 function linesOf(e: DetectorEventRow): Record<string, unknown>[] | null {
   const raw =
     e.type === 'deal.created'
-      ? obj(e.data.after).line_items
+      ? obj(e.data.after).lineItems
       : e.type === 'deal.updated'
-        ? obj(obj(obj(e.data.changes).line_items)).to
+        ? obj(obj(obj(e.data.changes).lineItems)).to
         : undefined;
   return Array.isArray(raw) ? raw.map(obj) : null;
 }
@@ -67,15 +68,17 @@ export function lockWindows(locks: readonly PeriodLockRow[]): LockedWindow[] {
 }
 
 /**
- * Runs every detector over the events (in log order) and returns their findings. Deal owners are
- * not looked up: each finding is about the person whose event shows it.
+ * Runs every detector over the events (in log order, each read as the current version of its
+ * type) and returns their findings. Deal owners are not looked up: each finding is about the
+ * person whose event shows it.
  */
 export async function detectAll(
   db: DbExecutor,
   orgId: string,
-  events: readonly DetectorEventRow[],
+  stored: readonly DetectorEventRow[],
   locks: readonly PeriodLockRow[],
 ): Promise<DetectedFinding[]> {
+  const events = stored.map((e) => ({ ...e, data: upcastEvent(e.type, e.version, e.data).data }));
   const business: BusinessTimeRecord[] = [];
   const latestLines = new Map<string, { event: DetectorEventRow; lines: Record<string, unknown>[] }>();
   const moves: StageMove[] = [];
@@ -110,12 +113,12 @@ export async function detectAll(
 
   const productIds = new Set<string>();
   for (const { lines } of latestLines.values())
-    for (const l of lines) if (str(l.product_id)) productIds.add(String(l.product_id));
+    for (const l of lines) if (str(l.productId)) productIds.add(String(l.productId));
   const prices = new Map((await productRows(db, orgId, [...productIds])).map((p) => [p.id, String(p.list_price)]));
   const discounts: DiscountLine[] = [];
   for (const [dealId, { event, lines }] of latestLines)
     for (const l of lines) {
-      const productId = str(l.product_id);
+      const productId = str(l.productId);
       if (!productId) continue;
       discounts.push({
         eventId: String(event.id),
@@ -124,8 +127,8 @@ export async function detectAll(
         personId: event.actor_id,
         discountPercent: effectiveDiscount({
           productId,
-          unitPrice: decimalOf(l.unit_price),
-          discountPercent: decimalOf(l.discount_percent),
+          unitPrice: decimalOf(l.unitPrice),
+          discountPercent: decimalOf(l.discountPercent),
           listPrice: prices.get(productId) ?? null,
         }),
       });

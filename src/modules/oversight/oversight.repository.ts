@@ -268,6 +268,8 @@ export interface DetectorEventRow {
   entity_type: string;
   entity_id: string;
   type: string;
+  /** The catalog version the payload was written with. */
+  version: number;
   data: Record<string, unknown>;
 }
 
@@ -280,7 +282,18 @@ export async function eventsSince(
   return (
     db
       .selectFrom('events')
-      .select(['id', 'seq', 'occurred_at', 'business_time', 'actor_id', 'entity_type', 'entity_id', 'type', 'data'])
+      .select([
+        'id',
+        'seq',
+        'occurred_at',
+        'business_time',
+        'actor_id',
+        'entity_type',
+        'entity_id',
+        'type',
+        'version',
+        'data',
+      ])
       .where('org_id', '=', orgId)
       // Moving in brings history with its old business times: not backdating, nor anyone's bulk change.
       .where('imported', '=', false)

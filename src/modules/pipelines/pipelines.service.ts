@@ -1,3 +1,4 @@
+import { camelChanges, camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
 import { AppError, forbidden, invalid } from '../../contract/errors.ts';
@@ -81,9 +82,9 @@ export function stageSnapshot(s: repo.StageRow): Record<string, unknown> {
     position: s.position,
     kind: s.kind,
     probability: s.probability,
-    forecast_category: s.forecast_category,
-    expected_days: s.expected_days,
-    required_fields: requiredFieldsOf(s),
+    forecastCategory: s.forecast_category,
+    expectedDays: s.expected_days,
+    requiredFields: requiredFieldsOf(s),
   };
 }
 
@@ -108,7 +109,7 @@ async function takeOverDefault(trx: DbExecutor, deps: Deps, actor: Actor, id: st
     entityType: 'pipeline',
     entityId: o.id,
     type: 'pipeline.updated',
-    data: { changes: { is_default: { from: true, to: false } }, reason: 'another pipeline became the default' },
+    data: { changes: { isDefault: { from: true, to: false } }, reason: 'another pipeline became the default' },
   }));
   if (events.length) await deps.eventLog.append(trx, actor, events);
 }
@@ -166,7 +167,7 @@ export async function insertPipelineTx(
       entityType: 'pipeline',
       entityId: id,
       type: 'pipeline.created',
-      data: { after: { ...snapshot(p), stages: stored.map(stageSnapshot) } },
+      data: { after: { ...camelSnapshot(snapshot(p)), stages: stored.map(stageSnapshot) } },
     },
   ]);
   return toPipelineDto(p, stored);
@@ -231,7 +232,7 @@ export async function updatePipeline(
     if (input.active !== undefined) patch.active = input.active;
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
-    const changes = diffFields(snapshot(before), snapshot(after), auditFields);
+    const changes = camelChanges(diffFields(snapshot(before), snapshot(after), auditFields));
     await deps.eventLog.append(trx, actor, [
       { entityType: 'pipeline', entityId: id, type: 'pipeline.updated', data: { changes } },
     ]);

@@ -1,3 +1,4 @@
+import { camelChanges, camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
 import { AppError, forbidden } from '../../contract/errors.ts';
@@ -82,7 +83,12 @@ export async function createProduct(deps: Deps, actor: Actor, input: CreateProdu
       updated_at: now,
     });
     await deps.eventLog.append(trx, actor, [
-      { entityType: 'product', entityId: id, type: 'product.created', data: { after: snapshot(inserted) } },
+      {
+        entityType: 'product',
+        entityId: id,
+        type: 'product.created',
+        data: { after: camelSnapshot(snapshot(inserted)) },
+      },
     ]);
     return inserted;
   });
@@ -132,7 +138,7 @@ async function changeProduct(
     const version = checkVersion('product', id, before.version, expected);
     if (patch.sku !== undefined) await assertSkuFree(trx, actor.orgId, patch.sku, id);
     const after = await repo.updateProduct(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
-    const changes = diffFields(snapshot(before), snapshot(after), auditFields);
+    const changes = camelChanges(diffFields(snapshot(before), snapshot(after), auditFields));
     await deps.eventLog.append(trx, actor, [
       { entityType: 'product', entityId: id, type: eventType, data: { changes } },
     ]);

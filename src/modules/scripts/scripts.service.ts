@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference } from '../../contract/access.ts';
 import { forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
@@ -42,7 +43,7 @@ export function toScriptDto(r: repo.ScriptRow): ScriptDto {
 const auditFields = ['name', 'pipeline_id', 'stage_id', 'product_id', 'script_version', 'active'] as const;
 
 function snapshot(r: repo.ScriptRow): Record<string, unknown> {
-  return Object.fromEntries(auditFields.map((f) => [f, r[f]]));
+  return camelSnapshot(Object.fromEntries(auditFields.map((f) => [f, r[f]])));
 }
 
 function assertCanRead(actor: Actor): void {

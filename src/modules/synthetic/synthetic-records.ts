@@ -1,3 +1,4 @@
+import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { AccountRow } from '../accounts/accounts.repository.ts';
 import { accountSnapshot } from '../accounts/accounts.service.ts';
 import type { ActivityRow } from '../activities/activities.repository.ts';
@@ -185,6 +186,7 @@ export function startDeal(
     deleted_at: null,
     version: 1,
     path_unknown: false,
+    forecast_category: null,
     ...d,
   };
   // The service orders contact roles by contact and role when it reads the deal back.
@@ -240,7 +242,7 @@ export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep
       sink.event({
         ...ev,
         type: 'deal.assigned',
-        data: { changes: { owner_id: { from: deal.owner_id, to: s.ownerId } } },
+        data: { changes: { ownerId: { from: deal.owner_id, to: s.ownerId } } },
       });
       deal = { ...deal, owner_id: s.ownerId, updated_at: at, version: deal.version + 1 };
       continue;
@@ -429,7 +431,7 @@ export function writeObjection(
     entityId: o.dealId ?? o.activityId,
     type: 'objection.raised',
     businessTime: at,
-    data: { after: { raised_objection_id: id, ...rest } },
+    data: { after: camelSnapshot({ raised_objection_id: id, ...rest }) },
   });
 }
 

@@ -1,7 +1,13 @@
 import { bulkCopy, type CopyValue } from '../../db/bulk-copy.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { canonicalJson, sealNext, type ChainHead } from '../../domain/event-hash.ts';
-import { catalogVersion, reserveEventIds } from '../events/events.service.ts';
+import type { ChainHead } from '../../domain/event-hash.ts';
+import {
+  copySealedEvents,
+  copyStageVisits,
+  reserveEventIds,
+  sealedEventRow,
+  stageVisitRow,
+} from '../events/events.service.ts';
 import type { PendingEvent, Sink, TableName } from './synthetic-records.ts';
 
 /** Parents before children, so every foreign key finds its row (leads point at their deal). */
@@ -17,32 +23,6 @@ const TABLE_ORDER: readonly TableName[] = [
 ];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
-const EVENT_COLUMNS = [
-  'org_id',
-  'id',
-  'seq',
-  'occurred_at',
-  'business_time',
-  'imported',
-  'actor_id',
-  'entity_type',
-  'entity_id',
-  'type',
-  'data',
-  'version',
-  'prev_hash',
-  'hash',
-] as const;
-const VISIT_COLUMNS = [
-  'org_id',
-  'deal_id',
-  'visit_no',
-  'pipeline_id',
-  'stage_id',
-  'entered_at',
-  'left_at',
-  'event_id',
-] as const;
 const ID_BLOCK = 10_000;
 /**
  * Events waiting for their time are held in memory; past this many, the earliest are written
@@ -174,45 +154,13 @@ export class SyntheticWriter implements Sink {
       if (!e) break;
       const id = this.nextId < this.ids.length ? (this.ids[this.nextId++] as number) : await this.takeId();
       const occurredAt = new Date(e.t);
-      const version = catalogVersion(e);
-      // The canonical JSON of the data is both hashed and stored (jsonb reads it like any JSON).
-      const data = canonicalJson(e.data);
-      const { seal, head } = sealNext(
-        this.head,
-        {
-          orgId: this.orgId,
-          occurredAt,
-          businessTime: e.businessTime,
-          imported: false,
-          actorId: e.actorId,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          type: e.type,
-          version,
-        },
-        data,
-      );
-      this.events.push([
-        this.orgId,
-        id,
-        seal.seq,
-        occurredAt,
-        e.businessTime,
-        false,
-        e.actorId,
-        e.entityType,
-        e.entityId,
-        e.type,
-        data,
-        version,
-        seal.prevHash,
-        seal.hash,
-      ]);
-      this.head = head;
+      const sealed = sealedEventRow(this.orgId, this.head, id, { ...e, occurredAt, imported: false });
+      this.events.push(sealed.row);
+      this.head = sealed.head;
       this.buffered += 1;
       const v = e.visit;
       if (v) {
-        this.visits.push([this.orgId, v.dealId, v.visitNo, v.pipelineId, v.stageId, occurredAt, v.leftAt, id]);
+        this.visits.push(stageVisitRow(this.orgId, { ...v, enteredAt: occurredAt, eventId: id }));
         this.buffered += 1;
       }
     }
@@ -243,10 +191,8 @@ export class SyntheticWriter implements Sink {
     const write = async () => {
       for (const t of tables)
         this.written.rows += await bulkCopy(this.trx, { table: t.table, columns: t.columns }, t.rows);
-      if (events.length)
-        this.written.events += await bulkCopy(this.trx, { table: 'events', columns: EVENT_COLUMNS }, events);
-      if (visits.length)
-        this.written.rows += await bulkCopy(this.trx, { table: 'deal_stage_visits', columns: VISIT_COLUMNS }, visits);
+      if (events.length) this.written.events += await copySealedEvents(this.trx, events);
+      if (visits.length) this.written.rows += await copyStageVisits(this.trx, visits);
     };
     const inFlight = write();
     // Marked handled here; the failure is rethrown by settle().

@@ -1,3 +1,4 @@
+import { camelChanges, camelSnapshot } from '../../contract/events/casing.ts';
 import type { Actor } from '../../contract/access.ts';
 import { canReadReference, canWriteReference, userDirectoryScope } from '../../contract/access.ts';
 import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
@@ -263,7 +264,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
     const user = await repo.insertUser(trx, row);
     const after = Object.fromEntries(userAuditFields.map((f) => [f, row[f]]));
     await deps.eventLog.append(trx, actor, [
-      { entityType: 'user', entityId: id, type: 'user.created', data: { after } },
+      { entityType: 'user', entityId: id, type: 'user.created', data: { after: camelSnapshot(after) } },
     ]);
     return user;
   });
@@ -346,7 +347,7 @@ export async function updateUser(
     if (input.active !== undefined) patch.active = input.active;
     if (passwordHash) patch.password_hash = passwordHash;
     const after = await repo.updateUser(trx, actor.orgId, id, version, patch);
-    const changes = diffFields(before, after, userAuditFields);
+    const changes = camelChanges(diffFields(before, after, userAuditFields));
     if (passwordHash) changes.password = { from: '(hidden)', to: '(changed)' };
     await deps.eventLog.append(trx, actor, [
       { entityType: 'user', entityId: id, type: 'user.updated', data: { changes } },
@@ -390,7 +391,7 @@ export async function createTeam(deps: Deps, actor: Actor, input: z.infer<typeof
         entityType: 'team',
         entityId: id,
         type: 'team.created',
-        data: { after: { name: input.name, kind: input.kind, manager_id: input.managerId ?? null } },
+        data: { after: { name: input.name, kind: input.kind, managerId: input.managerId ?? null } },
       },
     ]);
     return team;
@@ -421,7 +422,7 @@ export async function updateTeam(
         entityType: 'team',
         entityId: id,
         type: 'team.updated',
-        data: { changes: diffFields(before, row, ['name', 'kind', 'manager_id']) },
+        data: { changes: camelChanges(diffFields(before, row, ['name', 'kind', 'manager_id'])) },
       },
     ]);
     return row;

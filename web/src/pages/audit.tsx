@@ -105,6 +105,39 @@ function VerifyChain() {
 }
 
 /**
+ * The audit bundle of a period for taking away: the events with the chain proof, checked offline by
+ * `pipewright audit verify --bundle`. A plain download link: the session cookie authorises it.
+ */
+function DownloadBundle() {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const ready = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
+  const href = `/api/v1/audit/bundle?${new URLSearchParams({ from, to }).toString()}`;
+  return (
+    <section className="card" aria-labelledby="bundle-title">
+      <h2 id="bundle-title">Audit bundle</h2>
+      <p className="small muted">
+        The events written in a period (from 00:00 UTC of the first day, up to the second day, exclusive) with the hash
+        of the event before them, for checking offline with <code>pipewright audit verify --bundle</code>.
+      </p>
+      <label>
+        From <input type="date" name="bundleFrom" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label>
+        To (exclusive) <input type="date" name="bundleTo" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      {ready ? (
+        <a className="button primary" href={href} download data-testid="bundle-download">
+          Download bundle
+        </a>
+      ) : (
+        <p className="small muted">Choose a first day before the last.</p>
+      )}
+    </section>
+  );
+}
+
+/**
  * The audit view (admins and auditors): the event log newest first, filtered by record kind,
  * actor, event type and time, each event with its before/after; and the chain verification.
  */
@@ -245,7 +278,10 @@ export function AuditPage() {
             </button>
           </nav>
         </div>
-        <VerifyChain />
+        <div className="stack">
+          <VerifyChain />
+          <DownloadBundle />
+        </div>
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { api, getWithQuery, type ApiPath } from '../../api.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../format.ts';
 import type { FilterValues } from './search.ts';
+export { plot } from './chart-data.ts';
 
 export type { FilterKey, FilterValues } from './search.ts';
 
@@ -116,11 +117,6 @@ export function pct(v: number | null | undefined, digits = 1): string {
 /** A number of days or a ratio, rounded; null → "–". */
 export function num(v: number | null | undefined, digits = 1): string {
   return v === null || v === undefined ? '–' : v.toFixed(digits);
-}
-
-/** A decimal money string as a chart value (charts draw floats; tables show the exact strings). */
-export function plot(amount: string | null | undefined): number {
-  return amount === null || amount === undefined ? 0 : Number(amount);
 }
 
 /** A table cell with the deal's name linking to its page (the drill-downs' first column). */

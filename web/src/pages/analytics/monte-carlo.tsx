@@ -1,74 +1,16 @@
 import { useMemo, useState } from 'react';
-import { EChart, type ChartOption } from '../../components/echart.tsx';
+import { EChart } from '../../components/echart.tsx';
+import { monteCarloBandOption } from './chart-data.ts';
 import { formatMoney } from '../../money.ts';
-import { AnalysisView, NumbersTable, pct, plot, useAnalysis, WindowNote, type FilterValues } from './common.tsx';
-import type { MonteCarloReport } from './types.ts';
+import { AnalysisView, NumbersTable, pct, useAnalysis, WindowNote, type FilterValues } from './common.tsx';
 import { formatNumber } from '../../format.ts';
-
-const BAND = '#c7d2fe';
-const MEDIAN = '#4f46e5';
-
-/** P10–P90 as a shaded band (a transparent P10 base with the P90 − P10 stacked on it) and the P50 line. */
-function bandOption(r: MonteCarloReport): ChartOption {
-  const x = r.bands.map((b) => `day ${b.dayEnd}`);
-  return {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, data: ['P10–P90', 'P50'] },
-    grid: { left: 80, right: 20, top: 36, bottom: 30 },
-    xAxis: { type: 'category', boundaryGap: false, data: x },
-    yAxis: { type: 'value', name: r.currency },
-    series: [
-      {
-        name: 'P10',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: r.bands.map((b) => plot(b.p10)),
-      },
-      {
-        name: 'P10–P90',
-        type: 'line',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: BAND },
-        // The legend takes its colour from itemStyle, not from the area: the same colour as the band.
-        itemStyle: { color: BAND },
-        data: r.bands.map((b) => plot(b.p90) - plot(b.p10)),
-      },
-      {
-        name: 'P50',
-        type: 'line',
-        symbol: 'none',
-        lineStyle: { color: MEDIAN, width: 2 },
-        itemStyle: { color: MEDIAN },
-        data: r.bands.map((b) => plot(b.p50)),
-      },
-      ...(r.target
-        ? [
-            {
-              name: 'Target',
-              type: 'line',
-              data: [],
-              markLine: {
-                symbol: 'none',
-                data: [{ yAxis: plot(r.target), name: 'Target' }],
-                label: { formatter: 'target' },
-              },
-            },
-          ]
-        : []),
-    ],
-  };
-}
 
 /** 10. Monte Carlo forecast of the revenue won in the period, with the chance of reaching a target. */
 export function MonteCarloTab({ filters }: { filters: FilterValues }) {
   const [target, setTarget] = useState('');
   const [applied, setApplied] = useState<string | undefined>();
   const q = useAnalysis('/analytics/monte-carlo', filters, { target: applied });
-  const option = useMemo(() => (q.data ? bandOption(q.data) : {}), [q.data]);
+  const option = useMemo(() => (q.data ? monteCarloBandOption(q.data) : {}), [q.data]);
   return (
     <AnalysisView
       q={q}

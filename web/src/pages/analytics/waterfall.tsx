@@ -3,6 +3,7 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { formatDate, formatMoney } from '../../format.ts';
 import { AnalysisView, DealNameCell, NumbersTable, plot, useAnalysis, type FilterValues } from './common.tsx';
 import type { WaterfallReport } from './types.ts';
+import { waterfallDates } from './chart-data.ts';
 
 type CurrencyWaterfall = WaterfallReport['currencies'][number];
 
@@ -113,21 +114,6 @@ function CurrencyView({ w }: { w: CurrencyWaterfall }) {
       />
     </div>
   );
-}
-
-/** A calendar day as YYYY-MM-DD in the browser's own calendar. */
-const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/**
- * The dates the waterfall compares: the filter's, else the last 30 days up to today (a waterfall
- * needs two dates; an empty page asking for them helped nobody).
- */
-export function waterfallDates(filters: Pick<FilterValues, 'from' | 'to'>, today = new Date()) {
-  const to = filters.to ?? isoDay(today);
-  const start = new Date(`${to}T12:00:00`);
-  start.setDate(start.getDate() - 30);
-  return { from: filters.from ?? isoDay(start), to, defaulted: !filters.from || !filters.to };
 }
 
 /** 5. Pipeline waterfall between the two dates of the filter (by default the last 30 days), with the deals behind each bar. */
