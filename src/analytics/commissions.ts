@@ -131,9 +131,9 @@ function readItems(v: unknown): LineItem[] {
     if (typeof raw !== 'object' || raw === null) return [];
     const r = raw as Record<string, unknown>;
     const quantity = str(r.quantity);
-    const unitPrice = str(r.unit_price);
+    const unitPrice = str(r.unitPrice);
     if (quantity === null || unitPrice === null) return [];
-    return [{ productId: str(r.product_id), quantity, unitPrice, discountPercent: str(r.discount_percent) ?? '0' }];
+    return [{ productId: str(r.productId), quantity, unitPrice, discountPercent: str(r.discountPercent) ?? '0' }];
   });
 }
 
@@ -408,11 +408,11 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
       case 'deal.created': {
         const after = (d.after ?? {}) as Record<string, unknown>;
         deals.set(e.entityId, {
-          ownerId: str(after.owner_id),
-          partnerAccountId: str(after.partner_account_id),
+          ownerId: str(after.ownerId),
+          partnerAccountId: str(after.partnerAccountId),
           amount: str(after.amount),
           currency: str(after.currency) ?? '',
-          items: readItems(after.line_items),
+          items: readItems(after.lineItems),
           status: str(after.status) ?? 'open',
           contentEventId: e.id,
           split: null,
@@ -424,9 +424,9 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
         const deal = deals.get(e.entityId);
         if (!deal) break;
         const amount = change(d, 'amount');
-        const items = change(d, 'line_items');
+        const items = change(d, 'lineItems');
         const currency = change(d, 'currency');
-        const partner = change(d, 'partner_account_id');
+        const partner = change(d, 'partnerAccountId');
         if (partner) deal.partnerAccountId = str(partner.to);
         if (currency) deal.currency = str(currency.to) ?? deal.currency;
         if (items) deal.items = readItems(items.to);
@@ -443,7 +443,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
       }
       case 'deal.assigned': {
         const deal = deals.get(e.entityId);
-        const owner = change(d, 'owner_id');
+        const owner = change(d, 'ownerId');
         if (deal && owner) deal.ownerId = str(owner.to);
         break;
       }

@@ -40,7 +40,7 @@ const ev = (type: string, entityId: string, at: string, data: Record<string, unk
   data,
 });
 const created = (dealId: string, at: string, after: Record<string, unknown>) =>
-  ev('deal.created', dealId, at, { after: { currency: 'USD', status: 'open', line_items: [], ...after } });
+  ev('deal.created', dealId, at, { after: { currency: 'USD', status: 'open', lineItems: [], ...after } });
 const won = (dealId: string, at: string) => ev('deal.won', dealId, at, {});
 
 const input = (over: Partial<CommissionInput>): CommissionInput => ({
@@ -104,9 +104,9 @@ describe('a month with a tier crossed mid-deal, a split and a clawback (worked b
   });
   const M = plan({ id: 'M', rates: [], overridePercent: '2', overrideLevels: 1 });
   const events = [
-    created('d1', '2026-03-02T10:00:00Z', { owner_id: 'rita', amount: '6000.00' }),
+    created('d1', '2026-03-02T10:00:00Z', { ownerId: 'rita', amount: '6000.00' }),
     won('d1', '2026-03-05T10:00:00Z'),
-    created('d2', '2026-03-06T10:00:00Z', { owner_id: 'rita', amount: '8000.00' }),
+    created('d2', '2026-03-06T10:00:00Z', { ownerId: 'rita', amount: '8000.00' }),
     ev('commission_split.set', 'd2', '2026-03-07T10:00:00Z', {
       members: [
         { userId: 'rita', percent: '75' },
@@ -187,11 +187,11 @@ describe('other rules', () => {
       ev('product.created', 'hw', '2026-01-01T00:00:00Z', { after: { family: 'Hardware', cost: '60.00' } }),
       ev('product.created', 'sv', '2026-01-01T00:00:00Z', { after: { family: 'Services', cost: null } }),
       created('d', '2026-03-01T00:00:00Z', {
-        owner_id: 'rita',
+        ownerId: 'rita',
         amount: '230.00',
-        line_items: [
-          { product_id: 'hw', quantity: '2', unit_price: '100.00', discount_percent: '10' },
-          { product_id: 'sv', quantity: '1', unit_price: '50.00', discount_percent: '0' },
+        lineItems: [
+          { productId: 'hw', quantity: '2', unitPrice: '100.00', discountPercent: '10' },
+          { productId: 'sv', quantity: '1', unitPrice: '50.00', discountPercent: '0' },
         ],
       }),
       won('d', '2026-03-02T00:00:00Z'),
@@ -215,9 +215,9 @@ describe('other rules', () => {
 
   it('stops paying at the monthly cap', () => {
     const events = [
-      created('a', '2026-03-01T00:00:00Z', { owner_id: 'rita', amount: '4000.00' }),
+      created('a', '2026-03-01T00:00:00Z', { ownerId: 'rita', amount: '4000.00' }),
       won('a', '2026-03-02T00:00:00Z'),
-      created('b', '2026-03-03T00:00:00Z', { owner_id: 'rita', amount: '4000.00' }),
+      created('b', '2026-03-03T00:00:00Z', { ownerId: 'rita', amount: '4000.00' }),
       won('b', '2026-03-04T00:00:00Z'),
     ];
     const lines = commissionLedger(
@@ -231,7 +231,7 @@ describe('other rules', () => {
 
   it('claws back in proportion when a won amount is cut, and not after the window', () => {
     const events = [
-      created('a', '2026-03-01T00:00:00Z', { owner_id: 'rita', amount: '1000.00' }),
+      created('a', '2026-03-01T00:00:00Z', { ownerId: 'rita', amount: '1000.00' }),
       won('a', '2026-03-02T00:00:00Z'),
       ev('deal.updated', 'a', '2026-03-20T00:00:00Z', { changes: { amount: { from: '1000.00', to: '750.00' } } }),
       ev('deal.reopened', 'a', '2026-05-01T00:00:01Z', { previousStatus: 'won' }),
@@ -248,9 +248,9 @@ describe('other rules', () => {
 
   it("credits the registering partner through the partner's own plan, and only in its currency", () => {
     const events = [
-      created('a', '2026-03-01T00:00:00Z', { owner_id: 'rita', partner_account_id: 'acme', amount: '2000.00' }),
+      created('a', '2026-03-01T00:00:00Z', { ownerId: 'rita', partnerAccountId: 'acme', amount: '2000.00' }),
       won('a', '2026-03-02T00:00:00Z'),
-      created('b', '2026-03-01T00:00:00Z', { partner_account_id: 'acme', amount: '2000.00', currency: 'EUR' }),
+      created('b', '2026-03-01T00:00:00Z', { partnerAccountId: 'acme', amount: '2000.00', currency: 'EUR' }),
       won('b', '2026-03-02T00:00:00Z'),
     ];
     const lines = commissionLedger(
