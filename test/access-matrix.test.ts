@@ -987,6 +987,142 @@ describe('access matrix: campaigns, touches and attribution', () => {
 });
 
 /**
+ * Commission statements are about a payee: everyone reads their own (a partner user its partner
+ * account's), managers their team's, admins and auditors everyone's. The team screen is for
+ * managers, admins and auditors; plans are made by admins; bonuses granted by admins and by
+ * managers for their team.
+ */
+type StatementWhose = 'own' | 'teammate' | 'outsider' | 'partnerAccount';
+const statementRead: Record<Role, Record<StatementWhose, Outcome>> = {
+  admin: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
+  auditor: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
+  manager: { own: 'ok', teammate: 'ok', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  rep: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  inside_sales: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  marketing: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  partner: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'ok' },
+};
+const commissionWork: Record<Role, { team: number; plan: number; bonus: number }> = {
+  admin: { team: 200, plan: 201, bonus: 201 },
+  auditor: { team: 200, plan: 403, bonus: 403 },
+  manager: { team: 200, plan: 403, bonus: 201 },
+  rep: { team: 403, plan: 403, bonus: 403 },
+  inside_sales: { team: 403, plan: 403, bonus: 403 },
+  marketing: { team: 403, plan: 403, bonus: 403 },
+  partner: { team: 403, plan: 403, bonus: 403 },
+};
+
+describe('access matrix: commission statements', () => {
+  for (const role of Object.keys(statementRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const profile = await api.as(actors.admin, {
+        method: 'PUT',
+        url: `/api/v1/partners/${fx.partnerAccountId}`,
+        payload: { partnerType: 'reseller' },
+      });
+      expect(profile.statusCode, profile.body).toBe(200);
+      const url = (payee: string) => `/api/v1/commission-statements?period=2026-01${payee}`;
+      const payees: Record<StatementWhose, string> = {
+        own: '',
+        teammate: `&payeeId=${teammate.userId}`,
+        outsider: `&payeeId=${outsider.userId}`,
+        partnerAccount: `&payeeKind=partner&payeeId=${fx.partnerAccountId}`,
+      };
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const whose of Object.keys(payees) as StatementWhose[]) {
+        got[whose] = (await api.as(actor, { method: 'GET', url: url(payees[whose]) })).statusCode;
+        want[whose] = status(statementRead[role][whose]);
+      }
+      got.team = (
+        await api.as(actor, { method: 'GET', url: '/api/v1/commission-statements/team?period=2026-01' })
+      ).statusCode;
+      got.plan = (
+        await api.as(actor, {
+          method: 'POST',
+          url: '/api/v1/commission-plans',
+          payload: {
+            name: `Plan ${role} ${randomBytes(3).toString('hex')}`,
+            rates: [{ family: null, ratePercent: '5' }],
+          },
+        })
+      ).statusCode;
+      got.bonus = (
+        await api.as(actor, {
+          method: 'POST',
+          url: '/api/v1/commission-bonuses',
+          payload: { payeeId: teammate.userId, amount: '10.00', reason: 'Matrix' },
+        })
+      ).statusCode;
+      Object.assign(want, commissionWork[role]);
+      expect(got).toEqual(want);
+    });
+  }
+});
+
+/**
+ * Inbound capture forms: marketing and admins define them and read their submissions; every other
+ * role (partners included) gets 403; another organization's form is not found. The leads a form
+ * creates are read as any lead (the lead matrix above).
+ */
+const formAccess: Record<Role, { list: number; create: number; read: number; submissions: number }> = {
+  admin: { list: 200, create: 201, read: 200, submissions: 200 },
+  manager: { list: 403, create: 403, read: 403, submissions: 403 },
+  rep: { list: 403, create: 403, read: 403, submissions: 403 },
+  inside_sales: { list: 403, create: 403, read: 403, submissions: 403 },
+  marketing: { list: 200, create: 201, read: 200, submissions: 200 },
+  partner: { list: 403, create: 403, read: 403, submissions: 403 },
+  auditor: { list: 403, create: 403, read: 403, submissions: 403 },
+};
+
+describe('access matrix: inbound capture forms', () => {
+  const definition = (campaignId: string, ownerId: string) => ({
+    name: 'Matrix form',
+    campaignId,
+    fields: [
+      { leadField: 'email', label: 'Email', required: true },
+      { leadField: 'lastName', label: 'Name', required: true },
+    ],
+    routing: { kind: 'owner', ownerId },
+  });
+  const newForm = async (admin: Actor) => {
+    const campaign = (
+      await api.as(admin, { method: 'POST', url: '/api/v1/campaigns', payload: { name: 'forms', type: 'content' } })
+    ).json<{ id: string }>();
+    const r = await api.as(admin, {
+      method: 'POST',
+      url: '/api/v1/capture-forms',
+      payload: definition(campaign.id, admin.userId),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return { campaignId: campaign.id, formId: r.json<{ id: string }>().id };
+  };
+  for (const role of Object.keys(formAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const own = await newForm(actors.admin);
+      const foreign = await newForm(foreignAdmin);
+      expect({
+        list: (await api.as(actor, { method: 'GET', url: '/api/v1/capture-forms' })).statusCode,
+        create: (
+          await api.as(actor, {
+            method: 'POST',
+            url: '/api/v1/capture-forms',
+            payload: definition(own.campaignId, actors.admin.userId),
+          })
+        ).statusCode,
+        read: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}` })).statusCode,
+        submissions: (await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${own.formId}/submissions` }))
+          .statusCode,
+      }).toEqual(formAccess[role]);
+      const foreignRead = await api.as(actor, { method: 'GET', url: `/api/v1/capture-forms/${foreign.formId}` });
+      expect(foreignRead.statusCode).toBe(formAccess[role].read === 200 ? 404 : 403);
+    });
+  }
+});
+
+/**
  * Forecasts: reps read their own figures, managers their team's, admins and auditors everyone's,
  * marketing and partners nobody's; reps and managers submit their own, managers roll up, nobody
  * else submits (auditors read only). Another organization's people are hidden from everyone.

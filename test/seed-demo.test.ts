@@ -5,6 +5,7 @@ import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { attribution } from '../src/modules/analytics/analyses/attribution-journeys.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
+import { ledgerUntil } from '../src/modules/commissions/statements.service.ts';
 
 const adminOf = (orgId: string) =>
   deps.db
@@ -42,6 +43,25 @@ describe('demo organization', () => {
     expect(r.campaigns.every((c) => c.cost > 0)).toBe(true);
     const credited = r.campaigns.reduce((a, c) => a + c.pipeline.linear, 0);
     expect(credited).toBeGreaterThan(0);
+  });
+
+  it('has a webinar sign-up form with submissions: new leads in turn to inside sales, a repeat matched', async () => {
+    expect(result.counts.forms).toBe(1);
+    expect(result.counts.formSubmissions).toBe(5);
+    const rows = await deps.db
+      .selectFrom('form_submissions')
+      .select(['outcome', 'consent_text', 'utm_medium'])
+      .where('org_id', '=', result.organizationId)
+      .orderBy('submitted_at')
+      .execute();
+    expect(rows.map((r) => r.outcome)).toEqual([
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'created_lead',
+      'matched_lead',
+    ]);
+    expect(rows.every((r) => r.consent_text !== null && r.utm_medium === 'referral')).toBe(true);
   });
 
   it('scores leads: scoring rules, stored grades, leads moved to MQL by score, and a model report', async () => {
@@ -129,6 +149,16 @@ describe('demo organization', () => {
     expect(result.counts.pendingApprovals).toBe(1);
     const findings = await deps.db.selectFrom('findings').select('id').where('org_id', '=', org).execute();
     expect(findings).toHaveLength(result.counts.findings ?? -1);
+  });
+
+  it('pays commissions on the year: plans assigned from its first day, wins on statements, a bonus', async () => {
+    const org = result.organizationId;
+    const period = deps.clock.now().toISOString().slice(0, 7);
+    const { lines, assignments } = await ledgerUntil(deps.db, org, period);
+    expect(assignments).toHaveLength(7);
+    expect(lines.filter((l) => l.kind === 'commission').length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.kind === 'override').length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.kind === 'bonus').map((l) => l.amount)).toEqual(['1500.00']);
   });
 
   it('reports what it wrote, links objections to the library and names team managers', async () => {

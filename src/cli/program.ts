@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerCommissions } from './commands/commissions.ts';
 import { registerEvents } from './commands/events.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -53,5 +54,6 @@ export function buildProgram(io: Io): Command {
   registerJobs(program, io);
   registerExport(program, io);
   registerReport(program, io);
+  registerCommissions(program, io);
   return program;
 }

@@ -429,10 +429,69 @@ export function attributionDealScope(actor: Actor): Scope {
 }
 
 /**
+ * Inbound capture forms (their fields, consent text, routing, public key and submissions) are
+ * marketing's to define and read, and an admin's. The leads they create are read as any lead.
+ */
+export function canManageForms(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'marketing';
+}
+
+/**
  * Lead scoring settings (fit rules, touch points, grades, the MQL threshold) and the conversion
  * model's report: marketing configures them, and admins; others see a lead's scores on the leads
  * they read.
  */
 export function canConfigureScoring(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'marketing';
+}
+
+/** Whom a commission statement is for: a user, or a partner account (its partner users read it). */
+export interface CommissionPayee {
+  kind: 'user' | 'partner';
+  id: string;
+}
+
+/** Commission plans and their assignment are the organization's pay policy: admins set them. */
+export function canManageCommissionPlans(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * Whose statements a role reads: everyone their own (a partner user its partner account's lines
+ * only), managers their team's (`teamUserIds`), admins and auditors every statement.
+ */
+export function canReadStatement(actor: Actor, payee: CommissionPayee): boolean {
+  if (actor.role === 'admin' || actor.role === 'auditor') return true;
+  if (payee.kind === 'partner') return actor.role === 'partner' && actor.partnerAccountId === payee.id;
+  if (actor.role === 'partner') return false;
+  if (payee.id === actor.userId) return true;
+  return actor.role === 'manager' && actor.teamUserIds.includes(payee.id);
+}
+
+/** Only the payee disputes a line of their statement (a partner user for its partner account). */
+export function canRaiseCommissionDispute(actor: Actor, payee: CommissionPayee): boolean {
+  if (actor.role === 'auditor') return false;
+  if (payee.kind === 'partner') return actor.role === 'partner' && actor.partnerAccountId === payee.id;
+  return actor.role !== 'partner' && payee.id === actor.userId;
+}
+
+/**
+ * Answering disputes and granting bonuses: admins (finance) for anyone; managers for the people of
+ * their team other than themselves, and for partners (as the channel managers). Auditors only read.
+ */
+export function canAdjustCommissions(actor: Actor, payee: CommissionPayee): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'manager') return false;
+  if (payee.kind === 'partner') return true;
+  return payee.id !== actor.userId && actor.teamUserIds.includes(payee.id);
+}
+
+/** Splitting a deal's credit between reps: admins, and managers for deals they may change. */
+export function canSplitCommissions(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Whether the role sees the team statements screen (the statements of others). */
+export function canReadTeamStatements(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'manager';
 }

@@ -4494,6 +4494,7 @@ export interface paths {
             family?: string | null;
             description?: string | null;
             listPrice: string;
+            cost?: string | null;
             currency?: string;
             active?: boolean;
             externalId?: string | null;
@@ -4651,6 +4652,7 @@ export interface paths {
             family?: string | null;
             description?: string | null;
             listPrice?: string;
+            cost?: string | null;
             currency?: string;
             active?: boolean;
             externalId?: string | null;
@@ -15308,6 +15310,827 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/forms/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published form as a page renders it (no sign-in: the key is public; unknown or disabled: 404) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              name: string;
+              fields: {
+                /** @enum {string} */
+                name: 'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+                /** @enum {string} */
+                type: 'email' | 'tel' | 'text';
+              }[];
+              consentText: string | null;
+              submitLabel: string;
+              thankYouMessage: string;
+              /** @enum {string} */
+              honeypotField: 'website';
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/forms/{key}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a published form (no sign-in; JSON or application/x-www-form-urlencoded). Matches the lead or contact with the same email or creates a lead, records consent and the touch; rate limited (429 with Retry-After) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+          'application/x-www-form-urlencoded': {
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            title?: string;
+            company?: string;
+            companyDomain?: string;
+            industry?: string;
+            consent?: boolean | string;
+            website?: string;
+            pageUrl?: string;
+            utm_source?: string;
+            utm_medium?: string;
+            utm_campaign?: string;
+            utm_content?: string;
+            utm_term?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              received: true;
+              message: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbound capture forms, by name (marketing and admins) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          campaignId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                publicKey: string;
+                /** Format: uuid */
+                campaignId: string;
+                fields: {
+                  /** @enum {string} */
+                  leadField:
+                    'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                  label: string;
+                  required: boolean;
+                }[];
+                consentText: string | null;
+                routing:
+                  | {
+                      /** @enum {string} */
+                      kind: 'owner';
+                      /** Format: uuid */
+                      ownerId: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'round_robin';
+                      /** Format: uuid */
+                      teamId: string;
+                    };
+                submitLabel: string;
+                thankYouMessage: string;
+                enabled: boolean;
+                submissions: number;
+                lastSubmittedAt: string | null;
+                createdAt: string;
+                updatedAt: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an inbound capture form (published under a new public key) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: uuid */
+            campaignId: string;
+            fields: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an inbound capture form */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update an inbound capture form (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** Format: uuid */
+            campaignId?: string;
+            fields?: {
+              /** @enum {string} */
+              leadField:
+                'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+              label: string;
+              required: boolean;
+            }[];
+            consentText?: string | null;
+            routing?:
+              | {
+                  /** @enum {string} */
+                  kind: 'owner';
+                  /** Format: uuid */
+                  ownerId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'round_robin';
+                  /** Format: uuid */
+                  teamId: string;
+                };
+            submitLabel?: string;
+            thankYouMessage?: string;
+            enabled?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/rotate-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace the public key of a form (If-Match: version); the old key answers 404 from then on */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              publicKey: string;
+              /** Format: uuid */
+              campaignId: string;
+              fields: {
+                /** @enum {string} */
+                leadField:
+                  'firstName' | 'lastName' | 'email' | 'phone' | 'title' | 'company' | 'companyDomain' | 'industry';
+                label: string;
+                required: boolean;
+              }[];
+              consentText: string | null;
+              routing:
+                | {
+                    /** @enum {string} */
+                    kind: 'owner';
+                    /** Format: uuid */
+                    ownerId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'round_robin';
+                    /** Format: uuid */
+                    teamId: string;
+                  };
+              submitLabel: string;
+              thankYouMessage: string;
+              enabled: boolean;
+              submissions: number;
+              lastSubmittedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stored submissions of a form, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                formId: string;
+                /** @enum {string} */
+                outcome: 'created_lead' | 'matched_lead' | 'matched_contact';
+                leadId: string | null;
+                contactId: string | null;
+                email: string;
+                values: {
+                  [key: string]: string;
+                };
+                consentText: string | null;
+                consentedAt: string | null;
+                utmSource: string | null;
+                utmMedium: string | null;
+                utmCampaign: string | null;
+                utmContent: string | null;
+                utmTerm: string | null;
+                pageUrl: string | null;
+                /** Format: uuid */
+                touchId: string;
+                submittedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/capture-forms/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a form from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/scoring/settings': {
     parameters: {
       query?: never;
@@ -15759,6 +16582,1110 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/commission-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The commission plans (admins, managers, auditors) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                basis: 'amount' | 'margin';
+                currency: string;
+                rates: {
+                  family: string | null;
+                  ratePercent: string;
+                }[];
+                tiers: {
+                  from: string;
+                  multiplier: string;
+                }[];
+                cap: string | null;
+                clawbackDays: number;
+                overridePercent: string | null;
+                overrideLevels: number;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Make a commission plan (admins; plans do not change afterwards) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /**
+             * @default amount
+             * @enum {string}
+             */
+            basis?: 'amount' | 'margin';
+            currency?: string;
+            /** @default [] */
+            rates?: {
+              family: string | null;
+              ratePercent: string;
+            }[];
+            /** @default [] */
+            tiers?: {
+              from: string;
+              multiplier: string;
+            }[];
+            /** @default null */
+            cap?: string | null;
+            /** @default 90 */
+            clawbackDays?: number;
+            /** @default null */
+            overridePercent?: string | null;
+            /** @default 0 */
+            overrideLevels?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              basis: 'amount' | 'margin';
+              currency: string;
+              rates: {
+                family: string | null;
+                ratePercent: string;
+              }[];
+              tiers: {
+                from: string;
+                multiplier: string;
+              }[];
+              cap: string | null;
+              clawbackDays: number;
+              overridePercent: string | null;
+              overrideLevels: number;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Plan assignments of the payees whose statements you read */
+    get: {
+      parameters: {
+        query?: {
+          payeeKind?: 'user' | 'partner';
+          payeeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                planId: string;
+                planName: string;
+                /** @enum {string} */
+                payeeKind: 'user' | 'partner';
+                /** Format: uuid */
+                payeeId: string;
+                payeeName: string;
+                startsOn: string;
+                endsOn: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Give a plan to a user or partner account for a span of days (admins) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            planId: string;
+            /**
+             * @default user
+             * @enum {string}
+             */
+            payeeKind?: 'user' | 'partner';
+            /** Format: uuid */
+            payeeId: string;
+            /** Format: date */
+            startsOn: string;
+            /** @default null */
+            endsOn?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              planId: string;
+              planName: string;
+              /** @enum {string} */
+              payeeKind: 'user' | 'partner';
+              /** Format: uuid */
+              payeeId: string;
+              payeeName: string;
+              startsOn: string;
+              endsOn: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/commission-split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A deal's commission split (no members: the owner is credited alone) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              dealId: string;
+              members: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                percent: string;
+              }[];
+              updatedAt: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Split a deal's credit between reps (managers, admins; If-Match: the split's version, 0 at first) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            members: {
+              /** Format: uuid */
+              userId: string;
+              percent: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              dealId: string;
+              members: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                percent: string;
+              }[];
+              updatedAt: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-bonuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant a one-off bonus (admins; managers for their team's people and for partners) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default user
+             * @enum {string}
+             */
+            payeeKind?: 'user' | 'partner';
+            /** Format: uuid */
+            payeeId: string;
+            amount: string;
+            currency?: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              payeeKind: 'user' | 'partner';
+              /** Format: uuid */
+              payeeId: string;
+              amount: string;
+              currency: string;
+              reason: string;
+              grantedBy: string | null;
+              grantedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A statement for a month, computed from the log up to its end (yours unless a payee is named) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+          payeeKind?: 'user' | 'partner';
+          payeeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payee: {
+                /** @enum {string} */
+                kind: 'user' | 'partner';
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              period: string;
+              plan: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              lines: {
+                id: string;
+                period: string;
+                day: string;
+                /** @enum {string} */
+                kind: 'commission' | 'partner' | 'override' | 'clawback' | 'bonus' | 'adjustment';
+                dealId: string | null;
+                dealName: string | null;
+                family: string | null;
+                basis: string | null;
+                ratePercent: string | null;
+                multiplier: string | null;
+                amount: string;
+                currency: string;
+                capped: boolean;
+                note: string;
+                eventIds: string[];
+              }[];
+              totals: {
+                currency: string;
+                amount: string;
+              }[];
+              disputes: {
+                /** Format: uuid */
+                id: string;
+                payee: {
+                  /** @enum {string} */
+                  kind: 'user' | 'partner';
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                period: string;
+                lineId: string;
+                reason: string;
+                /** @enum {string} */
+                status: 'open' | 'accepted' | 'rejected';
+                answerNote: string | null;
+                adjustment: string | null;
+                currency: string;
+                /** Format: uuid */
+                raisedBy: string;
+                raisedAt: string;
+                answeredBy: string | null;
+                answeredAt: string | null;
+                version: number;
+              }[];
+              asOf: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-statements/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The month's statements of the people you read (managers, admins, auditors) */
+    get: {
+      parameters: {
+        query: {
+          period: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                payee: {
+                  /** @enum {string} */
+                  kind: 'user' | 'partner';
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                lines: number;
+                totals: {
+                  currency: string;
+                  amount: string;
+                }[];
+                openDisputes: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disputes of the statements you read, newest first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'accepted' | 'rejected';
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                payee: {
+                  /** @enum {string} */
+                  kind: 'user' | 'partner';
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                period: string;
+                lineId: string;
+                reason: string;
+                /** @enum {string} */
+                status: 'open' | 'accepted' | 'rejected';
+                answerNote: string | null;
+                adjustment: string | null;
+                currency: string;
+                /** Format: uuid */
+                raisedBy: string;
+                raisedAt: string;
+                answeredBy: string | null;
+                answeredAt: string | null;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Dispute a line of your statement */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period: string;
+            lineId: string;
+            reason: string;
+            /** @enum {string} */
+            payeeKind?: 'user' | 'partner';
+            /** Format: uuid */
+            payeeId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              payee: {
+                /** @enum {string} */
+                kind: 'user' | 'partner';
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              period: string;
+              lineId: string;
+              reason: string;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'rejected';
+              answerNote: string | null;
+              adjustment: string | null;
+              currency: string;
+              /** Format: uuid */
+              raisedBy: string;
+              raisedAt: string;
+              answeredBy: string | null;
+              answeredAt: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-disputes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a dispute */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              payee: {
+                /** @enum {string} */
+                kind: 'user' | 'partner';
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              period: string;
+              lineId: string;
+              reason: string;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'rejected';
+              answerNote: string | null;
+              adjustment: string | null;
+              currency: string;
+              /** Format: uuid */
+              raisedBy: string;
+              raisedAt: string;
+              answeredBy: string | null;
+              answeredAt: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-disputes/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept (maybe with an adjustment line) or reject a dispute (If-Match: version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'accepted' | 'rejected';
+            note: string;
+            /** @default null */
+            adjustment?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              payee: {
+                /** @enum {string} */
+                kind: 'user' | 'partner';
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              period: string;
+              lineId: string;
+              reason: string;
+              /** @enum {string} */
+              status: 'open' | 'accepted' | 'rejected';
+              answerNote: string | null;
+              adjustment: string | null;
+              currency: string;
+              /** Format: uuid */
+              raisedBy: string;
+              raisedAt: string;
+              answeredBy: string | null;
+              answeredAt: string | null;
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/commission-disputes/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a commission_dispute from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16069,6 +17996,7 @@ export interface components {
       family: string | null;
       description: string | null;
       listPrice: string;
+      cost: string | null;
       currency: string;
       active: boolean;
       createdAt: string;

@@ -9,6 +9,8 @@ export const productSchema = z.object({
   family: z.string().nullable(),
   description: z.string().nullable(),
   listPrice: z.string(),
+  /** What a unit costs the organization (commission plans paid on margin); null when unknown. */
+  cost: z.string().nullable(),
   currency: z.string(),
   active: z.boolean(),
   createdAt: z.string(),
@@ -25,6 +27,7 @@ export const createProductSchema = z.strictObject({
   family: optionalText(200),
   description: optionalText(5000),
   listPrice: nonNegativeMoneySchema,
+  cost: nonNegativeMoneySchema.nullable().optional(),
   /** Defaults to the organization's base currency. */
   currency: currencySchema.optional(),
   active: z.boolean().optional(),

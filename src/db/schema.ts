@@ -157,6 +157,8 @@ export interface ProductsTable {
   family: string | null;
   description: string | null;
   list_price: Decimal;
+  /** What a unit costs the organization (plans paid on margin); null when unknown. */
+  cost: ColumnType<Decimal | null, Decimal | null | undefined, Decimal | null>;
   currency: string;
   active: boolean;
   created_at: Ts;
@@ -704,8 +706,83 @@ export interface DB extends ChannelTables, ScoringTables {
   campaign_costs: CampaignCostsTable;
   campaign_touches: CampaignTouchesTable;
   campaign_members: CampaignMembersTable;
+  commission_plans: CommissionPlansTable;
+  commission_assignments: CommissionAssignmentsTable;
+  commission_splits: CommissionSplitsTable;
+  commission_bonuses: CommissionBonusesTable;
+  commission_disputes: CommissionDisputesTable;
+  forms: FormsTable;
+  form_submissions: FormSubmissionsTable;
   forecast_submissions: ForecastSubmissionsTable;
   quotas: QuotasTable;
+}
+
+export interface CommissionPlansTable {
+  org_id: string;
+  id: string;
+  name: string;
+  basis: string;
+  currency: string;
+  rates: Json<{ family: string | null; ratePercent: string }[]>;
+  tiers: Json<{ from: string; multiplier: string }[]>;
+  cap: Decimal | null;
+  clawback_days: number;
+  override_percent: Decimal | null;
+  override_levels: number;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface CommissionAssignmentsTable {
+  org_id: string;
+  id: string;
+  plan_id: string;
+  payee_kind: string;
+  payee_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: string | null;
+  created_at: Ts;
+}
+
+export interface CommissionSplitsTable {
+  org_id: string;
+  deal_id: string;
+  members: Json<{ userId: string; percent: string }[]>;
+  updated_by: string | null;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface CommissionBonusesTable {
+  org_id: string;
+  id: string;
+  payee_kind: string;
+  payee_id: string;
+  amount: Decimal;
+  currency: string;
+  reason: string;
+  granted_by: string | null;
+  granted_at: Ts;
+}
+
+export interface CommissionDisputesTable {
+  org_id: string;
+  id: string;
+  payee_kind: string;
+  payee_id: string;
+  period: string;
+  line_id: string;
+  reason: string;
+  status: string;
+  answer_note: string | null;
+  adjustment: Decimal | null;
+  currency: string;
+  raised_by: string;
+  raised_at: Ts;
+  answered_by: string | null;
+  answered_at: Ts | null;
+  version: Version;
 }
 
 /** An immutable forecast snapshot of a rep, or a manager's roll-up of the team (migration 0025). */
@@ -802,4 +879,46 @@ export interface BookingsTable {
   created_at: Ts;
   updated_at: Ts;
   version: Version;
+}
+
+export interface FormsTable {
+  org_id: string;
+  id: string;
+  name: string;
+  public_key: string;
+  campaign_id: string;
+  fields: Json<{ leadField: string; label: string; required: boolean }[]>;
+  consent_text: string | null;
+  routing: string;
+  owner_id: string | null;
+  team_id: string | null;
+  last_assigned_id: string | null;
+  submit_label: string;
+  thank_you_message: string;
+  enabled: boolean;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface FormSubmissionsTable {
+  org_id: string;
+  id: string;
+  form_id: string;
+  outcome: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  email: string;
+  values: Json<Record<string, string>>;
+  consent_text: string | null;
+  consented_at: Ts | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_content: string | null;
+  utm_term: string | null;
+  page_url: string | null;
+  touch_id: string;
+  submitted_at: Ts;
 }

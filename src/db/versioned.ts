@@ -21,6 +21,7 @@ const entityNames: Record<VersionedTable, string> = {
   activities: 'activity',
   bookings: 'booking',
   campaigns: 'campaign',
+  forms: 'form',
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',
@@ -36,6 +37,7 @@ const entityNames: Record<VersionedTable, string> = {
   partner_tiers: 'partner tier',
   deal_registrations: 'registration',
   channel_conflicts: 'conflict',
+  commission_disputes: 'commission dispute',
 };
 
 /*

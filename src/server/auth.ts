@@ -24,7 +24,7 @@ export function registerAuth(app: App, deps: Deps): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.anonymous) return;
     const header = request.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);

@@ -14,11 +14,13 @@ import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes.ts';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.ts';
+import { registerFormRoutes } from '../modules/marketing/forms.routes.ts';
 import { registerScoringRoutes } from '../modules/scoring/scoring.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
 import { registerForecastingRoutes } from '../modules/forecasting/forecasting.routes.ts';
+import { registerCommissionRoutes } from '../modules/commissions/commissions.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -67,5 +69,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerForecastingRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerMarketingRoutes(app, deps);
+  registerFormRoutes(app, deps);
   registerScoringRoutes(app, deps);
+  registerCommissionRoutes(app, deps);
 }

@@ -26,5 +26,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route is reachable without signing in. */
     public?: boolean;
+    /**
+     * Route answers the public without reading any session or token (published forms): a visitor who
+     * is also signed in is not asked for a CSRF token, and nothing is done as them.
+     */
+    anonymous?: boolean;
   }
 }

@@ -36,6 +36,8 @@ export interface Operation {
   body: Schema | null;
   /** The body is a CSV file (the import routes). */
   csv: boolean;
+  /** The body may be application/x-www-form-urlencoded (a plain HTML form posts it). */
+  urlencoded: boolean;
 }
 
 interface OpenApi {
@@ -62,6 +64,7 @@ export function operationsOf(doc: unknown): Operation[] {
       query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
       body: op.requestBody?.content['application/json']?.schema ?? null,
       csv: method === 'post' && path.startsWith('/api/v1/imports'),
+      urlencoded: op.requestBody?.content['application/x-www-form-urlencoded'] !== undefined,
     })),
   );
 }
@@ -442,10 +445,47 @@ function queryFor(rng: Rng, op: Operation, ids: IdPool, broken: string[]): strin
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
+/** A public form key: mostly a real one, else one that is malformed, unknown or of no organization. */
+function keyFor(rng: Rng, ids: IdPool, broken: string[]): string {
+  const own = ids.formKeys ?? [];
+  if (rng.chance(0.7) && own.length > 0) return rng.pick(own);
+  const real = own[0] ?? 'pwf_';
+  const bad = rng.pick([
+    'pwf_',
+    `${real}x`,
+    real.replace(/^pwf_[0-9a-f]{8}/, 'pwf_00000000'),
+    percent(`${real}\u0000`),
+    'a'.repeat(rng.pick([150, 3000])),
+    '%ff%fe',
+    '..%2f..%2fusers',
+  ]);
+  broken.push(`key ${bad.slice(0, 20)}`);
+  return bad;
+}
+
+/** A plain HTML form's body: the fitting value of each field as text, sometimes with a hostile one. */
+function urlencodedFor(rng: Rng, op: Operation, ids: IdPool, broken: string[]): string {
+  const value = valueFor(rng, op.body ?? { type: 'object' }, ids);
+  const entries = Object.entries(value !== null && typeof value === 'object' ? value : {}).map(
+    ([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)],
+  );
+  if (rng.chance(0.5)) {
+    entries.push([rng.pick(['unknownField', '__proto__', 'website', 'consent', 'pageUrl']), hostileString(rng)]);
+    broken.push('hostile urlencoded field');
+  }
+  if (rng.chance(0.1)) {
+    broken.push('malformed urlencoded');
+    return rng.pick(['%', '=&=&', '%E0%A4%A=1', 'a'.repeat(20_000), 'email=%00']);
+  }
+  return new URLSearchParams(entries).toString();
+}
+
 /** One malformed request for the operation. */
 export function requestFor(rng: Rng, op: Operation, ids: IdPool): FuzzRequest {
   const broken: string[] = [];
-  let path = op.path.replace('{id}', () => idFor(rng, op, ids, broken));
+  let path = op.path
+    .replace('{id}', () => idFor(rng, op, ids, broken))
+    .replace('{key}', () => keyFor(rng, ids, broken));
   if (rng.chance(0.03)) {
     path = rng.pick([`${path}/`, path.replace('/api/v1/', '/api/v1//'), `${path}%`, `${path}/%ff`, `${path};x=1`]);
     broken.push('odd path');
@@ -467,6 +507,9 @@ export function requestFor(rng: Rng, op: Operation, ids: IdPool): FuzzRequest {
     const { payload, type } = csvFor(rng, broken);
     req.payload = payload;
     if (type) headers['content-type'] = type;
+  } else if (op.urlencoded && rng.chance(0.4)) {
+    req.payload = urlencodedFor(rng, op, ids, broken);
+    headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (op.body || (op.method !== 'GET' && rng.chance(0.1))) {
     const { payload, type } = bodyFor(rng, op, ids, broken);
     req.payload = payload;

@@ -55,12 +55,34 @@ export async function fuzzTarget(app: App, deps: Deps, admin: Actor): Promise<Fu
     await post('/api/v1/deals', { name: 'Fuzz deal 2', pipelineId: p.id }),
   ];
   const products = [await post('/api/v1/products', { sku: 'FUZZ-1', name: 'Fuzz', listPrice: '10.00' })];
+  const campaigns = [await post('/api/v1/campaigns', { name: 'Fuzz campaign', type: 'content' })];
+  const form = await app.inject({
+    method: 'POST',
+    url: '/api/v1/capture-forms',
+    headers: { authorization: `Bearer ${token}` },
+    payload: {
+      name: 'Fuzz form',
+      campaignId: campaigns[0],
+      fields: [
+        { leadField: 'email', label: 'Email', required: true },
+        { leadField: 'lastName', label: 'Name', required: true },
+        { leadField: 'phone', label: 'Phone', required: false },
+      ],
+      consentText: 'Fuzz consent',
+      routing: { kind: 'owner', ownerId: admin.userId },
+    },
+  });
+  const f = form.json<{ id: string; publicKey: string }>();
   const ids: IdPool = {
     accounts,
     contacts,
     leads,
     deals,
     products,
+    campaigns,
+    'capture-forms': [f.id],
+    // public keys of the published forms (the `{key}` of /api/v1/forms/{key})
+    formKeys: [f.publicKey],
     pipelines: [p.id],
     stages: p.stages.map((s) => s.id),
     activities: [await post('/api/v1/activities', { type: 'note', body: 'n', dealId: deals[0] })],

@@ -37,6 +37,7 @@ import { AdminWebhooksPage } from './pages/admin/webhooks.tsx';
 import { sessionQuery } from './session.ts';
 import { HomePage } from './pages/home.tsx';
 import { CampaignPage, CampaignsPage, MarketingHomePage } from './pages/marketing.tsx';
+import { FormPage, FormsPage } from './pages/forms.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
@@ -176,6 +177,8 @@ const tableRoutes = [
   page('/marketing', MarketingHomePage),
   page('/campaigns', CampaignsPage),
   page('/campaigns/$campaignId', CampaignPage),
+  page('/forms', FormsPage),
+  page('/forms/$formId', FormPage),
 ];
 
 /** Admin screens: other roles are sent to the board (and the API refuses them anyway). */

@@ -43,6 +43,7 @@ import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
 import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasting.ts';
 import { scoringEventDefinitions } from './scoring.ts';
+import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -65,6 +66,7 @@ export const eventEntityTypes = [
   ...channelEntityTypes,
   ...marketingEntityTypes,
   ...forecastingEntityTypes,
+  ...commissionEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -381,6 +383,7 @@ const definitions: EventDefinition[] = [
   ...marketingEventDefinitions,
   ...forecastingEventDefinitions,
   ...scoringEventDefinitions,
+  ...commissionEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

@@ -4,7 +4,7 @@ import { camelChangesSchema, camelOnly, snakeCaseV1 } from './casing.ts';
 import { changesSchema, fieldChangeSchema, ids } from './payloads.ts';
 
 /** Kinds of record the marketing events are about, beside leads and contacts. */
-export const marketingEntityTypes = ['campaign'] as const;
+export const marketingEntityTypes = ['campaign', 'form'] as const;
 
 export const campaignSnapshotSchema = camelOnly(
   z.looseObject({
@@ -26,6 +26,15 @@ const campaignSnapshotV1Schema = z.looseObject({
   owner_id: ids.nullableId.optional(),
   budget: ids.decimal.nullable().optional(),
   currency: ids.text.optional(),
+});
+
+export const formSnapshotSchema = z.looseObject({
+  name: ids.text,
+  campaign_id: ids.id,
+  routing: z.enum(['owner', 'round_robin']),
+  owner_id: ids.nullableId,
+  team_id: ids.nullableId,
+  enabled: z.boolean(),
 });
 
 const utm = {
@@ -108,6 +117,35 @@ export const marketingEventDefinitions: EventDefinition[] = [
       campaignId: ids.id,
       kind: z.enum(['responded', 'attended', 'clicked', 'submitted_form', 'visited']),
       touchedAt: ids.isoTime,
+      ...utm,
+    }),
+  ),
+  d('form.created', ['form'], 'an inbound capture form is created', z.strictObject({ after: formSnapshotSchema })),
+  d(
+    'form.updated',
+    ['form'],
+    'fields of a form change (its fields, consent text, campaign, routing, labels, enabled)',
+    z.strictObject({ changes: changesSchema }),
+  ),
+  d(
+    'form.key_rotated',
+    ['form'],
+    'the public key of a form is replaced: the old key answers 404 from then on',
+    z.strictObject({}),
+  ),
+  d(
+    'form.submitted',
+    ['form'],
+    'a form is submitted and stored: a new lead, or matched by email to an existing lead or contact (a honeypot catch is not stored)',
+    z.strictObject({
+      submissionId: ids.id,
+      outcome: z.enum(['created_lead', 'matched_lead', 'matched_contact']),
+      personType: z.enum(['lead', 'contact']),
+      personId: ids.id,
+      touchId: ids.id,
+      consentText: ids.nullableText,
+      consentedAt: ids.isoTime.nullable(),
+      pageUrl: ids.nullableText,
       ...utm,
     }),
   ),

@@ -10,6 +10,8 @@ import { moveDealStage } from '../deals/move-deal-stage.ts';
 import { convertLead } from '../leads/convert-lead.ts';
 import { changeLeadLifecycle, createLead, updateLead } from '../leads/leads.service.ts';
 import { addCampaignCost, createCampaign } from '../marketing/campaigns.service.ts';
+import { submitForm } from '../marketing/form-capture.service.ts';
+import { createForm } from '../marketing/forms.service.ts';
 import { recordTouch } from '../marketing/touches.service.ts';
 import { updateScoringSettings } from '../scoring/scoring.service.ts';
 import { defaultScoringSettings } from '../../contract/scoring.ts';
@@ -276,7 +278,62 @@ function scheduleMarketing(ctx: HistoryContext, { at, bump }: Tools): Marketing 
         });
     });
   }
+  scheduleDemoForm(ctx, { at, bump }, campaigns);
   return { deps, rng, campaigns };
+}
+
+/** People who sign up for the webinars through the form, in the last days of the demo year (the last one twice). */
+const formSignUps = [
+  { firstName: 'Lena', lastName: 'Brandt', company: 'Nordlicht Logistik', utm: 'linkedin' },
+  { firstName: 'Omar', lastName: 'Haddad', company: 'Cedar Analytics', utm: 'newsletter' },
+  { firstName: 'Priya', lastName: 'Natarajan', company: 'Lotus Robotics', utm: 'linkedin' },
+  { firstName: 'Tomás', lastName: 'Ferreira', company: 'Atlântico Foods', utm: 'google' },
+  { firstName: 'Tomás', lastName: 'Ferreira', company: 'Atlântico Foods', utm: 'newsletter' },
+] as const;
+
+/**
+ * Marketing's webinar sign-up form on the webinars campaign, its new leads going to the inside
+ * sales team in turn, and a few submissions through the public endpoint.
+ */
+function scheduleDemoForm(ctx: HistoryContext, { at, bump }: Pick<Tools, 'at' | 'bump'>, campaigns: Ref[]): void {
+  // its own ids, so adding the form leaves the rest of the demo as it was
+  const rng = new Random(0x666f726d);
+  const deps: Deps = { ...ctx.deps, ids: { id: () => rng.uuid() } };
+  const form = { key: '' };
+  const sdrTeam = ctx.sdrs[0]?.teamId ?? null;
+  at(ctx.start + 2000, async () => {
+    const created = await createForm(deps, ctx.marketer, {
+      name: 'Webinar sign-up',
+      campaignId: campaigns[2]?.id ?? '',
+      fields: [
+        { leadField: 'firstName', label: 'First name', required: false },
+        { leadField: 'lastName', label: 'Last name', required: true },
+        { leadField: 'email', label: 'Work email', required: true },
+        { leadField: 'company', label: 'Company', required: false },
+      ],
+      consentText: 'I agree to receive the webinar invitation and related emails. I can unsubscribe at any time.',
+      routing: sdrTeam ? { kind: 'round_robin', teamId: sdrTeam } : { kind: 'owner', ownerId: ctx.marketer.userId },
+      submitLabel: 'Save my seat',
+    });
+    form.key = created.publicKey;
+    bump('forms');
+  });
+  for (const [i, p] of formSignUps.entries())
+    at(ctx.end - (formSignUps.length - i) * 0.7 * DAY, async () => {
+      const email = `${p.firstName}.${p.lastName}@${p.company.split(' ')[0] ?? 'example'}.example`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z0-9.@-]/g, '');
+      await submitForm(deps, form.key, {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email,
+        company: p.company,
+        consent: 'on',
+        pageUrl: `https://www.example.com/webinars?utm_source=${p.utm}&utm_medium=referral`,
+      });
+      bump('formSubmissions');
+    });
 }
 
 /** Inside sales calls leads; qualified ones are converted and the deal handed to a field rep. */

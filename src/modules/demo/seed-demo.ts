@@ -16,6 +16,7 @@ import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
+import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 
 const DAY = 86_400_000;
@@ -223,6 +224,12 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     await updateTeam(deps, admin, teamId, '*', { managerId: lead.userId });
   }
   await person('otto', 'Otto Auditor', 'auditor', null);
+  await seedCommissionPlans(deps, {
+    admin,
+    reps: [...fieldReps, channelRep],
+    managers: [fieldManager, salesDirector],
+    startsOn: new Date(start).toISOString().slice(0, 10),
+  });
 
   // --- catalogue, objection library, pipelines, scripts ----------------------------------
   const products = [];
@@ -340,6 +347,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     objections: 0,
     campaigns: 0,
     touches: 0,
+    forms: 0,
+    formSubmissions: 0,
   };
   const actions = scheduleHistory({
     deps,
@@ -400,6 +409,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     const oversight = await seedOversight(deps, { admin, rep, productId: product.id, orgId });
     counts.pendingApprovals = oversight.pendingApprovals;
     counts.findings = oversight.findings;
+    await seedCommissionBonus(deps, admin, rep);
   }
   // The field reps take meetings booked by inside sales: office hours in their own time zones.
   const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];

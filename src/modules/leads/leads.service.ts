@@ -322,3 +322,92 @@ export async function deleteLead(
     ]);
   });
 }
+
+/** Lead fields a captured submission fills (the values already checked). */
+export interface CapturedLeadFields {
+  firstName?: string | undefined;
+  lastName: string;
+  email: string;
+  phone?: string | undefined;
+  title?: string | undefined;
+  company?: string | undefined;
+  companyDomain?: string | undefined;
+  industry?: string | undefined;
+}
+
+/**
+ * A lead from an inbound form, in the caller's transaction: written by the system (no user acted),
+ * for the form's campaign and the owner its routing chose, as `lead.created`.
+ */
+export async function createCapturedLead(
+  trx: DbExecutor,
+  deps: Deps,
+  orgId: string,
+  fields: CapturedLeadFields,
+  opts: { ownerId: string | null; campaignId: string; source: string },
+): Promise<string> {
+  const now = deps.clock.now();
+  const id = deps.ids.id();
+  const inserted = await repo.insertLead(trx, {
+    org_id: orgId,
+    id,
+    external_id: null,
+    first_name: fields.firstName ?? null,
+    last_name: fields.lastName,
+    email: fields.email,
+    phone: fields.phone ?? null,
+    title: fields.title ?? null,
+    company: fields.company ?? null,
+    company_domain: fields.companyDomain ?? null,
+    industry: fields.industry ?? null,
+    source: opts.source,
+    campaign_id: opts.campaignId,
+    status: 'new',
+    disqualified_reason: null,
+    owner_id: opts.ownerId,
+    converted_at: null,
+    converted_account_id: null,
+    converted_contact_id: null,
+    converted_deal_id: null,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
+  await deps.eventLog.append(trx, { orgId, userId: null }, [
+    { entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } },
+  ]);
+  return id;
+}
+
+/**
+ * An inbound form matched an existing open lead by email: the fields the lead has no value for are
+ * filled from the submission (what sales typed is never overwritten), as `lead.updated` by the
+ * system. A converted lead is history and is left as it is.
+ */
+export async function fillCapturedLeadBlanks(
+  trx: DbExecutor,
+  deps: Deps,
+  orgId: string,
+  id: string,
+  fields: CapturedLeadFields,
+): Promise<void> {
+  const before = await repo.lockLead(trx, orgId, id);
+  if (!before || before.status === 'converted') return;
+  const patch: repo.LeadPatch = {};
+  const fill = <K extends 'first_name' | 'phone' | 'title' | 'company' | 'company_domain' | 'industry'>(
+    column: K,
+    v: string | undefined,
+  ) => {
+    if (v && before[column] === null) patch[column] = v;
+  };
+  fill('first_name', fields.firstName);
+  fill('phone', fields.phone);
+  fill('title', fields.title);
+  fill('company', fields.company);
+  fill('company_domain', fields.companyDomain);
+  fill('industry', fields.industry);
+  if (Object.keys(patch).length === 0) return;
+  const after = await repo.updateLead(trx, orgId, id, before.version, { ...patch, updated_at: deps.clock.now() });
+  await deps.eventLog.append(trx, { orgId, userId: null }, leadChangeEvents(id, before, after));
+}

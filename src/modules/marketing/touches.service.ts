@@ -10,10 +10,12 @@ import {
   type RecordTouchInput,
   type SetMemberInput,
   type TouchDto,
+  type TouchKind,
 } from '../../contract/marketing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { write, type Deps } from '../context.ts';
+import type { EventActor } from '../events/event-log.ts';
 import { found, iso, toPage } from '../shared.ts';
 import * as repo from './campaigns.repository.ts';
 import { rescoreLead } from '../scoring/scoring.service.ts';
@@ -84,7 +86,7 @@ async function visiblePerson(db: DbExecutor, actor: Actor, person: { type: Perso
 async function advanceMember(
   deps: Deps,
   trx: DbExecutor,
-  actor: Actor,
+  actor: EventActor & { orgId: string },
   campaignId: string,
   person: { type: PersonType; id: string },
   status: MemberStatus,
@@ -135,50 +137,77 @@ export async function recordTouch(
   const row = await write(deps, actor.orgId, async (trx) => {
     const campaign = found(await repo.getCampaign(trx, actor.orgId, campaignId), 'campaign', campaignId);
     await visiblePerson(trx, actor, person);
-    const id = deps.ids.id();
     const touchedAt = input.touchedAt ? new Date(input.touchedAt) : deps.clock.now();
-    const utm = {
-      utm_source: input.utmSource ?? campaign.utm_source,
-      utm_medium: input.utmMedium ?? campaign.utm_medium,
-      utm_campaign: input.utmCampaign ?? campaign.utm_campaign,
-      utm_content: input.utmContent ?? campaign.utm_content,
-      utm_term: input.utmTerm ?? campaign.utm_term,
-    };
-    const touch = await repo.insertTouch(trx, {
-      org_id: actor.orgId,
-      id,
-      campaign_id: campaignId,
-      lead_id: person.type === 'lead' ? person.id : null,
-      contact_id: person.type === 'contact' ? person.id : null,
-      kind: input.kind,
-      touched_at: touchedAt,
-      ...utm,
-      recorded_by: actor.userId,
-      created_at: deps.clock.now(),
-    });
-    await deps.eventLog.append(trx, actor, [
-      {
-        entityType: person.type,
-        entityId: person.id,
-        type: 'touch.recorded',
-        data: {
-          touchId: id,
-          campaignId,
-          kind: input.kind,
-          touchedAt: touchedAt.toISOString(),
-          utmSource: utm.utm_source,
-          utmMedium: utm.utm_medium,
-          utmCampaign: utm.utm_campaign,
-          utmContent: utm.utm_content,
-          utmTerm: utm.utm_term,
-        },
-      },
-    ]);
-    await advanceMember(deps, trx, actor, campaignId, person, memberStatusOfTouch(input.kind), touchedAt);
-    if (person.type === 'lead') await rescoreLead(deps, trx, actor, person.id);
-    return touch;
+    return appendTouch(deps, trx, actor, campaign, person, input.kind, touchedAt, input);
   });
   return toTouchDto(row);
+}
+
+/** UTM codes of a touch as sent (null or absent: not sent). */
+export interface TouchUtm {
+  utmSource?: string | null | undefined;
+  utmMedium?: string | null | undefined;
+  utmCampaign?: string | null | undefined;
+  utmContent?: string | null | undefined;
+  utmTerm?: string | null | undefined;
+}
+
+/**
+ * Writes a touch in the caller's transaction: its row, its `touch.recorded` event on the person
+ * and the membership moved on. UTM codes not sent are taken from the campaign's own. `who` is the
+ * user recording it, or the system (a public form: `userId` null).
+ */
+export async function appendTouch(
+  deps: Deps,
+  trx: DbExecutor,
+  who: EventActor & { orgId: string },
+  campaign: repo.CampaignRow,
+  person: { type: PersonType; id: string },
+  kind: TouchKind,
+  touchedAt: Date,
+  sent: TouchUtm,
+): Promise<repo.TouchRow> {
+  const id = deps.ids.id();
+  const utm = {
+    utm_source: sent.utmSource ?? campaign.utm_source,
+    utm_medium: sent.utmMedium ?? campaign.utm_medium,
+    utm_campaign: sent.utmCampaign ?? campaign.utm_campaign,
+    utm_content: sent.utmContent ?? campaign.utm_content,
+    utm_term: sent.utmTerm ?? campaign.utm_term,
+  };
+  const touch = await repo.insertTouch(trx, {
+    org_id: who.orgId,
+    id,
+    campaign_id: campaign.id,
+    lead_id: person.type === 'lead' ? person.id : null,
+    contact_id: person.type === 'contact' ? person.id : null,
+    kind,
+    touched_at: touchedAt,
+    ...utm,
+    recorded_by: who.userId,
+    created_at: deps.clock.now(),
+  });
+  await deps.eventLog.append(trx, who, [
+    {
+      entityType: person.type,
+      entityId: person.id,
+      type: 'touch.recorded',
+      data: {
+        touchId: id,
+        campaignId: campaign.id,
+        kind,
+        touchedAt: touchedAt.toISOString(),
+        utmSource: utm.utm_source,
+        utmMedium: utm.utm_medium,
+        utmCampaign: utm.utm_campaign,
+        utmContent: utm.utm_content,
+        utmTerm: utm.utm_term,
+      },
+    },
+  ]);
+  await advanceMember(deps, trx, who, campaign.id, person, memberStatusOfTouch(kind), touchedAt);
+  if (person.type === 'lead') await rescoreLead(deps, trx, who, person.id);
+  return touch;
 }
 
 /** Adds a person to a campaign or moves their status on without a touch (targeted, sent, unsubscribed). */

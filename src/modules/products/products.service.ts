@@ -20,6 +20,7 @@ export function toProductDto(r: repo.ProductRow): ProductDto {
     family: r.family,
     description: r.description,
     listPrice: r.list_price,
+    cost: r.cost,
     currency: r.currency.trim(),
     active: r.active,
     createdAt: r.created_at.toISOString(),
@@ -36,6 +37,7 @@ const auditFields = [
   'family',
   'description',
   'list_price',
+  'cost',
   'currency',
   'active',
 ] as const;
@@ -74,6 +76,7 @@ export async function createProduct(deps: Deps, actor: Actor, input: CreateProdu
       family: input.family ?? null,
       description: input.description ?? null,
       list_price: input.listPrice,
+      cost: input.cost ?? null,
       currency: input.currency ?? (await baseCurrency(trx, actor.orgId)),
       active: input.active ?? true,
       created_at: now,
@@ -114,6 +117,7 @@ function patchFrom(input: UpdateProductInput): Partial<repo.ProductRow> {
   if (input.family !== undefined) p.family = input.family;
   if (input.description !== undefined) p.description = input.description;
   if (input.listPrice !== undefined) p.list_price = input.listPrice;
+  if (input.cost !== undefined) p.cost = input.cost;
   if (input.currency !== undefined) p.currency = input.currency;
   if (input.active !== undefined) p.active = input.active;
   if (input.externalId !== undefined) p.external_id = input.externalId;

@@ -198,7 +198,7 @@ export async function scoreOpenLead(
 export async function rescoreLead(
   deps: Deps,
   trx: DbExecutor,
-  actor: Actor,
+  actor: EventActor & { orgId: string },
   leadId: string,
 ): Promise<Promotion | null> {
   const lead = await repo.getScoringLead(trx, actor.orgId, leadId);

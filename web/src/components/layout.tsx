@@ -6,7 +6,13 @@ import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
 import { importableEntities } from '../../../src/contract/import-fields.ts';
-import { canOpenChannel, canReadAudit, canReadMarketingFigures, hasRecordsOf } from '../../../src/contract/access.ts';
+import {
+  canOpenChannel,
+  canReadAudit,
+  canManageForms,
+  canReadMarketingFigures,
+  hasRecordsOf,
+} from '../../../src/contract/access.ts';
 import { actorOf, canRead, seesApprovals, seesOversightQueue } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
@@ -87,6 +93,11 @@ export function Layout() {
               {canRead(actorOf(session), 'campaign') && (
                 <Link to="/campaigns" activeProps={{ className: 'active' }}>
                   Campaigns
+                </Link>
+              )}
+              {canManageForms(session.user) && (
+                <Link to="/forms" activeProps={{ className: 'active' }}>
+                  Forms
                 </Link>
               )}
               <Link to="/board" search={{}} activeProps={{ className: 'active' }}>

@@ -1,0 +1,530 @@
+import { fromScaled, lineNetTotal, toScaled } from '../contract/money.ts';
+import { dayIn } from './velocity.ts';
+
+/** How a plan measures a deal: its amount, or its margin (net of line items less their products' cost). */
+export type CommissionBasis = 'amount' | 'margin';
+export type PayeeKind = 'user' | 'partner';
+
+/** A commission plan as the statement reads it (plans do not change once made: a new plan is assigned instead). */
+export interface CommissionPlan {
+  id: string;
+  basis: CommissionBasis;
+  currency: string;
+  /** Rate in percent per product family; `family: null` is the rate of everything else. */
+  rates: readonly { family: string | null; ratePercent: string }[];
+  /**
+   * Tiers over the basis credited to the payee in the month, each from an amount (the first from
+   * 0.00) with a multiplier of the rate: above 1 an accelerator, below 1 a decelerator.
+   */
+  tiers: readonly { from: string; multiplier: string }[];
+  /** The most a payee earns from commission and overrides in a month; null for no cap. */
+  cap: string | null;
+  /** A won deal reopened (or its amount reduced) within so many days of the win is clawed back. */
+  clawbackDays: number;
+  /** A manager's override in percent of the basis credited to the people below them; null for none. */
+  overridePercent: string | null;
+  /** How many levels of the manager chain below the payee the override reaches (the roll-up). */
+  overrideLevels: number;
+}
+
+/** A plan given to a person (or partner account) for the days from `startsOn` to `endsOn` (inclusive; null: open). */
+export interface PlanAssignment {
+  planId: string;
+  payeeKind: PayeeKind;
+  payeeId: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/** An event of the log as the statement reads it, in log order. */
+export interface CommissionEvent {
+  id: string;
+  type: string;
+  entityId: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+}
+
+export interface CommissionInput {
+  plans: readonly CommissionPlan[];
+  assignments: readonly PlanAssignment[];
+  /** Deal, product and commission events, in log order. */
+  events: readonly CommissionEvent[];
+  /** Each user's manager (the next one up the chain), for overrides. */
+  managerOf: ReadonlyMap<string, string | null>;
+  /** The organization's time zone: a line belongs to the month of its event's day there. */
+  timeZone: string;
+}
+
+export const commissionLineKinds = ['commission', 'partner', 'override', 'clawback', 'bonus', 'adjustment'] as const;
+export type CommissionLineKind = (typeof commissionLineKinds)[number];
+
+/** One line of a statement, with the events that produced it. */
+export interface CommissionLine {
+  /** Stable across recomputation: kind, the event that made it, the payee and a counter. */
+  id: string;
+  payeeKind: PayeeKind;
+  payeeId: string;
+  /** The month, YYYY-MM, of the day of the event in the organization's time zone. */
+  period: string;
+  day: string;
+  kind: CommissionLineKind;
+  dealId: string | null;
+  family: string | null;
+  /** The part of the deal's basis this line pays on (for commission, partner and override lines). */
+  basis: string | null;
+  ratePercent: string | null;
+  multiplier: string | null;
+  amount: string;
+  currency: string;
+  /** Whether the month's cap cut this line short. */
+  capped: boolean;
+  note: string;
+  eventIds: string[];
+}
+
+interface LineItem {
+  productId: string | null;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+}
+
+interface PaidShare {
+  payeeKind: PayeeKind;
+  payeeId: string;
+  currency: string;
+  paid: bigint;
+  clawbackDays: number;
+}
+
+interface DealState {
+  ownerId: string | null;
+  partnerAccountId: string | null;
+  amount: string | null;
+  currency: string;
+  items: LineItem[];
+  status: string;
+  contentEventId: string | null;
+  split: { members: { userId: string; percent: string }[]; eventId: string } | null;
+  won: { at: Date; eventId: string; shares: PaidShare[] } | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Divides rounding half away from zero. */
+function divRound(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  const r = n % d;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice < d) return q;
+  return n < 0n === d < 0n ? q + 1n : q - 1n;
+}
+
+const cents = (v: string): bigint => toScaled(v, 2);
+const money = (v: bigint): string => fromScaled(v, 2);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function readItems(v: unknown): LineItem[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((raw: unknown) => {
+    if (typeof raw !== 'object' || raw === null) return [];
+    const r = raw as Record<string, unknown>;
+    const quantity = str(r.quantity);
+    const unitPrice = str(r.unitPrice);
+    if (quantity === null || unitPrice === null) return [];
+    return [{ productId: str(r.productId), quantity, unitPrice, discountPercent: str(r.discountPercent) ?? '0' }];
+  });
+}
+
+function change(data: Record<string, unknown>, field: string): { from: unknown; to: unknown } | undefined {
+  const changes = data.changes as Record<string, { from: unknown; to: unknown }> | undefined;
+  return changes?.[field];
+}
+
+/**
+ * The basis of a won deal per product family, in cents, in line-item order: on `amount` the net
+ * of each line (or the deal amount when it has no lines, family null); on `margin` the net less
+ * quantity × the product's cost (a product without a cost counts in full). A family's basis below
+ * zero counts as zero.
+ */
+export function dealBasis(
+  basis: CommissionBasis,
+  deal: { amount: string | null; items: readonly LineItem[] },
+  products: ReadonlyMap<string, { family: string | null; cost: string | null }>,
+): { family: string | null; basis: bigint }[] {
+  if (deal.items.length === 0) {
+    const amount = deal.amount === null ? 0n : cents(deal.amount);
+    return [{ family: null, basis: amount > 0n ? amount : 0n }];
+  }
+  const byFamily = new Map<string | null, bigint>();
+  for (const item of deal.items) {
+    const product = item.productId === null ? undefined : products.get(item.productId);
+    let value = cents(lineNetTotal(item.quantity, item.unitPrice, item.discountPercent));
+    if (basis === 'margin' && product?.cost != null)
+      value -= divRound(toScaled(item.quantity, 4) * cents(product.cost), 10_000n);
+    const family = product?.family ?? null;
+    byFamily.set(family, (byFamily.get(family) ?? 0n) + value);
+  }
+  return [...byFamily].map(([family, b]) => ({ family, basis: b > 0n ? b : 0n }));
+}
+
+/**
+ * Splits a credit of `basis` cents, starting at `before` cents already credited in the month,
+ * across the plan's tiers: one portion per tier the credit touches, so a deal that crosses a tier
+ * boundary is paid at the lower multiplier up to the boundary and the higher one past it.
+ */
+export function tierPortions(
+  tiers: readonly { from: string; multiplier: string }[],
+  before: bigint,
+  basis: bigint,
+): { portion: bigint; multiplier: string }[] {
+  const sorted = [...tiers].sort((a, b) => (cents(a.from) < cents(b.from) ? -1 : 1));
+  if (sorted.length === 0) return [{ portion: basis, multiplier: '1' }];
+  const out: { portion: bigint; multiplier: string }[] = [];
+  const end = before + basis;
+  sorted.forEach((tier, i) => {
+    const lo = i === 0 ? 0n : cents(tier.from);
+    const next = sorted[i + 1];
+    const hi = next ? cents(next.from) : null;
+    const from = before > lo ? before : lo;
+    const to = hi === null || end < hi ? end : hi;
+    if (to > from) out.push({ portion: to - from, multiplier: tier.multiplier });
+  });
+  return out;
+}
+
+/** basis × rate% × multiplier, to the cent, half away from zero. */
+export function commissionOn(basis: bigint, ratePercent: string, multiplier: string): bigint {
+  return divRound(basis * toScaled(ratePercent, 4) * toScaled(multiplier, 4), 100n * 10_000n * 10_000n);
+}
+
+/** The rate of a family in a plan: its own, else the plan's rate for everything else, else none. */
+function rateFor(plan: CommissionPlan, family: string | null): string | null {
+  return (
+    plan.rates.find((r) => r.family !== null && r.family === family)?.ratePercent ??
+    plan.rates.find((r) => r.family === null)?.ratePercent ??
+    null
+  );
+}
+
+/**
+ * Every commission line of the organization, computed from the log alone: each line belongs to the
+ * month of the event that made it and depends only on events before it, so the statement of a past
+ * month computed today equals the one computed at its end. Wins credit the split members (else the
+ * owner) and the registering partner through the plan assigned to them on the day; managers up the
+ * chain earn their override; a reopen or an amount cut within the clawback window takes back what
+ * the win paid (in proportion for a cut), as a negative line of the month it happens in; bonuses and
+ * the adjustments of answered disputes are lines of their own.
+ */
+export function commissionLedger(input: CommissionInput): CommissionLine[] {
+  const plans = new Map(input.plans.map((p) => [p.id, p]));
+  const products = new Map<string, { family: string | null; cost: string | null }>();
+  const deals = new Map<string, DealState>();
+  const disputesRaised = new Map<string, string>();
+  const cumulative = new Map<string, bigint>();
+  const capUsed = new Map<string, bigint>();
+  const lines: CommissionLine[] = [];
+  const counters = new Map<string, number>();
+
+  const planOf = (payeeKind: PayeeKind, payeeId: string, day: string): CommissionPlan | undefined => {
+    const a = input.assignments.find(
+      (x) =>
+        x.payeeKind === payeeKind &&
+        x.payeeId === payeeId &&
+        x.startsOn <= day &&
+        (x.endsOn === null || day <= x.endsOn),
+    );
+    return a ? plans.get(a.planId) : undefined;
+  };
+
+  const push = (
+    e: CommissionEvent,
+    line: Omit<CommissionLine, 'id' | 'period' | 'day' | 'capped'> & { capped?: boolean },
+  ): CommissionLine => {
+    const day = dayIn(e.occurredAt, input.timeZone);
+    const prefix = `${line.kind}:${e.id}:${line.payeeId}`;
+    const n = counters.get(prefix) ?? 0;
+    counters.set(prefix, n + 1);
+    const full: CommissionLine = {
+      ...line,
+      capped: line.capped ?? false,
+      id: `${prefix}:${n}`,
+      period: day.slice(0, 7),
+      day,
+    };
+    lines.push(full);
+    return full;
+  };
+
+  /** Pays `amount` cents within the month's cap of the plan; answers what was paid. */
+  const capped = (plan: CommissionPlan, key: string, amount: bigint): { paid: bigint; cut: boolean } => {
+    if (plan.cap === null) return { paid: amount, cut: false };
+    const used = capUsed.get(key) ?? 0n;
+    const room = cents(plan.cap) - used;
+    const paid = amount > room ? (room > 0n ? room : 0n) : amount;
+    capUsed.set(key, used + paid);
+    return { paid, cut: paid !== amount };
+  };
+
+  const credit = (
+    e: CommissionEvent,
+    deal: DealState,
+    dealId: string,
+    payeeKind: PayeeKind,
+    payeeId: string,
+    percent: string,
+    sourceIds: string[],
+  ): void => {
+    const day = dayIn(e.occurredAt, input.timeZone);
+    const plan = planOf(payeeKind, payeeId, day);
+    if (!plan || plan.currency !== deal.currency || !deal.won) return;
+    const monthKey = `${payeeKind}:${payeeId}:${day.slice(0, 7)}`;
+    const share: PaidShare = {
+      payeeKind,
+      payeeId,
+      currency: plan.currency,
+      paid: 0n,
+      clawbackDays: plan.clawbackDays,
+    };
+    for (const { family, basis } of dealBasis(plan.basis, deal, products)) {
+      const credited = divRound(basis * toScaled(percent, 2), 10_000n);
+      const rate = rateFor(plan, family);
+      if (rate === null || credited === 0n) continue;
+      const before = cumulative.get(monthKey) ?? 0n;
+      cumulative.set(monthKey, before + credited);
+      for (const { portion, multiplier } of tierPortions(plan.tiers, before, credited)) {
+        const { paid, cut } = capped(plan, monthKey, commissionOn(portion, rate, multiplier));
+        share.paid += paid;
+        push(e, {
+          payeeKind,
+          payeeId,
+          kind: payeeKind === 'partner' ? 'partner' : 'commission',
+          dealId,
+          family,
+          basis: money(portion),
+          ratePercent: rate,
+          multiplier,
+          amount: money(paid),
+          currency: plan.currency,
+          capped: cut,
+          note: percent === '100.00' ? 'won deal' : `won deal, ${percent}% credited`,
+          eventIds: sourceIds,
+        });
+      }
+      if (payeeKind === 'user') overrides(e, deal, dealId, payeeId, credited, sourceIds);
+    }
+    if (share.paid !== 0n) deal.won.shares.push(share);
+  };
+
+  const overrides = (
+    e: CommissionEvent,
+    deal: DealState,
+    dealId: string,
+    userId: string,
+    credited: bigint,
+    sourceIds: string[],
+  ): void => {
+    const day = dayIn(e.occurredAt, input.timeZone);
+    const seen = new Set([userId]);
+    let current = input.managerOf.get(userId) ?? null;
+    for (let level = 1; current !== null && level <= 5 && !seen.has(current); level++) {
+      seen.add(current);
+      const plan = planOf('user', current, day);
+      if (plan && plan.overridePercent !== null && level <= plan.overrideLevels && plan.currency === deal.currency) {
+        const monthKey = `user:${current}:${day.slice(0, 7)}`;
+        const { paid, cut } = capped(plan, monthKey, commissionOn(credited, plan.overridePercent, '1'));
+        if (paid !== 0n || cut) {
+          deal.won?.shares.push({
+            payeeKind: 'user',
+            payeeId: current,
+            currency: plan.currency,
+            paid,
+            clawbackDays: plan.clawbackDays,
+          });
+          push(e, {
+            payeeKind: 'user',
+            payeeId: current,
+            kind: 'override',
+            dealId,
+            family: null,
+            basis: money(credited),
+            ratePercent: plan.overridePercent,
+            multiplier: null,
+            amount: money(paid),
+            currency: plan.currency,
+            capped: cut,
+            note: `override, level ${level}, on ${userId}`,
+            eventIds: sourceIds,
+          });
+        }
+      }
+      current = input.managerOf.get(current) ?? null;
+    }
+  };
+
+  const clawBack = (e: CommissionEvent, dealId: string, deal: DealState, numerator: bigint, denominator: bigint) => {
+    if (!deal.won) return;
+    const won = deal.won;
+    for (const share of won.shares) {
+      if (e.occurredAt.getTime() - won.at.getTime() > share.clawbackDays * DAY_MS) continue;
+      const back = numerator === denominator ? share.paid : divRound(share.paid * numerator, denominator);
+      if (back === 0n) continue;
+      share.paid -= back;
+      push(e, {
+        payeeKind: share.payeeKind,
+        payeeId: share.payeeId,
+        kind: 'clawback',
+        dealId,
+        family: null,
+        basis: null,
+        ratePercent: null,
+        multiplier: null,
+        amount: money(-back),
+        currency: share.currency,
+        note: numerator === denominator ? 'won deal reopened' : 'amount of a won deal reduced',
+        eventIds: [won.eventId, e.id],
+      });
+    }
+  };
+
+  for (const e of input.events) {
+    const d = e.data;
+    switch (e.type) {
+      case 'product.created': {
+        const after = (d.after ?? {}) as Record<string, unknown>;
+        products.set(e.entityId, { family: str(after.family), cost: str(after.cost) });
+        break;
+      }
+      case 'product.updated': {
+        const p = products.get(e.entityId) ?? { family: null, cost: null };
+        const family = change(d, 'family');
+        const cost = change(d, 'cost');
+        if (family) p.family = str(family.to);
+        if (cost) p.cost = str(cost.to);
+        products.set(e.entityId, p);
+        break;
+      }
+      case 'deal.created': {
+        const after = (d.after ?? {}) as Record<string, unknown>;
+        deals.set(e.entityId, {
+          ownerId: str(after.ownerId),
+          partnerAccountId: str(after.partnerAccountId),
+          amount: str(after.amount),
+          currency: str(after.currency) ?? '',
+          items: readItems(after.lineItems),
+          status: str(after.status) ?? 'open',
+          contentEventId: e.id,
+          split: null,
+          won: null,
+        });
+        break;
+      }
+      case 'deal.updated': {
+        const deal = deals.get(e.entityId);
+        if (!deal) break;
+        const amount = change(d, 'amount');
+        const items = change(d, 'lineItems');
+        const currency = change(d, 'currency');
+        const partner = change(d, 'partnerAccountId');
+        if (partner) deal.partnerAccountId = str(partner.to);
+        if (currency) deal.currency = str(currency.to) ?? deal.currency;
+        if (items) deal.items = readItems(items.to);
+        if (amount || items) deal.contentEventId = e.id;
+        if (amount) {
+          const from = str(amount.from);
+          const to = str(amount.to);
+          deal.amount = to;
+          const fromC = from === null ? 0n : cents(from);
+          const toC = to === null ? 0n : cents(to);
+          if (deal.status === 'won' && fromC > 0n && toC < fromC) clawBack(e, e.entityId, deal, fromC - toC, fromC);
+        }
+        break;
+      }
+      case 'deal.assigned': {
+        const deal = deals.get(e.entityId);
+        const owner = change(d, 'ownerId');
+        if (deal && owner) deal.ownerId = str(owner.to);
+        break;
+      }
+      case 'deal.won': {
+        const deal = deals.get(e.entityId);
+        if (!deal) break;
+        deal.status = 'won';
+        deal.won = { at: e.occurredAt, eventId: e.id, shares: [] };
+        const base = [e.id, ...(deal.contentEventId ? [deal.contentEventId] : [])];
+        const members = deal.split?.members.length
+          ? deal.split.members
+          : deal.ownerId
+            ? [{ userId: deal.ownerId, percent: '100.00' }]
+            : [];
+        const ids = deal.split?.members.length ? [...base, deal.split.eventId] : base;
+        for (const m of members) credit(e, deal, e.entityId, 'user', m.userId, fromScaled(cents(m.percent), 2), ids);
+        if (deal.partnerAccountId) credit(e, deal, e.entityId, 'partner', deal.partnerAccountId, '100.00', base);
+        break;
+      }
+      case 'deal.reopened': {
+        const deal = deals.get(e.entityId);
+        if (!deal) break;
+        if (deal.status === 'won') clawBack(e, e.entityId, deal, 1n, 1n);
+        deal.status = 'open';
+        deal.won = null;
+        break;
+      }
+      case 'deal.lost': {
+        const deal = deals.get(e.entityId);
+        if (deal) deal.status = 'lost';
+        break;
+      }
+      case 'commission_split.set': {
+        const deal = deals.get(e.entityId);
+        const members = Array.isArray(d.members) ? (d.members as { userId: string; percent: string }[]) : [];
+        if (deal) deal.split = { members, eventId: e.id };
+        break;
+      }
+      case 'commission_bonus.granted':
+      case 'commission_dispute.answered': {
+        const payeeKind = d.payeeKind === 'partner' ? 'partner' : 'user';
+        const payeeId = str(d.payeeId);
+        const amount = str(e.type === 'commission_bonus.granted' ? d.amount : d.adjustment);
+        if (payeeId === null || amount === null || cents(amount) === 0n) break;
+        const bonus = e.type === 'commission_bonus.granted';
+        const raised = disputesRaised.get(e.entityId);
+        push(e, {
+          payeeKind,
+          payeeId,
+          kind: bonus ? 'bonus' : 'adjustment',
+          dealId: null,
+          family: null,
+          basis: null,
+          ratePercent: null,
+          multiplier: null,
+          amount: money(cents(amount)),
+          currency: str(d.currency) ?? '',
+          note: str(bonus ? d.reason : d.note) ?? '',
+          eventIds: bonus || raised === undefined ? [e.id] : [raised, e.id],
+        });
+        break;
+      }
+      case 'commission_dispute.raised':
+        disputesRaised.set(e.entityId, e.id);
+        break;
+    }
+  }
+  return lines;
+}
+
+/** The lines of one payee in one month with their total (per currency; a plan pays in one). */
+export function statementOf(
+  lines: readonly CommissionLine[],
+  payee: { kind: PayeeKind; id: string },
+  period: string,
+): { lines: CommissionLine[]; totals: { currency: string; amount: string }[] } {
+  const mine = lines.filter((l) => l.payeeKind === payee.kind && l.payeeId === payee.id && l.period === period);
+  const totals = new Map<string, bigint>();
+  for (const l of mine) totals.set(l.currency, (totals.get(l.currency) ?? 0n) + cents(l.amount));
+  return {
+    lines: mine,
+    totals: [...totals].map(([currency, amount]) => ({ currency, amount: money(amount) })),
+  };
+}
