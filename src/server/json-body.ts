@@ -24,15 +24,19 @@ export function registerJsonBody(app: App): void {
   const parse = app.getDefaultJsonParser('error', 'ignore');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    void parse(request, body, (err: Error | null, value?: unknown) => {
-      if (err) return done(err, undefined);
-      if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
-        const tooDeep = Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), {
-          statusCode: 400,
-        });
-        return done(tooDeep, undefined);
-      }
-      done(null, value);
-    });
+    void parse(
+      request,
+      typeof body === 'string' ? body : body.toString('utf8'),
+      (err: Error | null, value?: unknown) => {
+        if (err) return done(err, undefined);
+        if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+          const tooDeep = Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+            statusCode: 400,
+          });
+          return done(tooDeep, undefined);
+        }
+        done(null, value);
+      },
+    );
   });
 }
