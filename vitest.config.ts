@@ -6,6 +6,9 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
+    // Two files at a time: vitest's default on a two-core machine is one, which leaves a core idle
+    // while a file waits on its database.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

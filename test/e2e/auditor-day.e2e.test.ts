@@ -5,6 +5,8 @@ import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { dayPage, demoUser, poll, seedSmallDemo, shoot, signInAs } from './day.ts';
 import { startE2eServer, stopE2eServer } from './server.ts';
+import { actorForUser } from '../../src/modules/auth/auth.service.ts';
+import { updateDeal } from '../../src/modules/deals/deals.service.ts';
 
 /*
  * An auditor's day on the demo data: lands on the audit view, narrows the log by record kind and
@@ -21,6 +23,16 @@ let demo: DemoResult;
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
   demo = await seedSmallDemo(deps);
+  // A rep's edit of a deal, for the auditor to read before and after.
+  const deal = await deps.db
+    .selectFrom('deals')
+    .select(['id', 'org_id', 'owner_id'])
+    .where('status', '=', 'open')
+    .where('owner_id', 'is not', null)
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  const owner = await actorForUser(deps, deal.org_id, deal.owner_id ?? '');
+  await updateDeal(deps, owner, deal.id, '*', { nextStep: 'Send the revised proposal' });
 });
 
 afterAll(async () => {

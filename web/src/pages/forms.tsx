@@ -277,7 +277,13 @@ function FormBuilder({ form }: { form: Form | null }) {
       </form>
       <div className="form-preview">
         <h3>Preview</h3>
-        <iframe title="Form preview" sandbox="" srcDoc={snippet} data-testid="form-preview" />
+        {/* The form as the snippet draws it; its script (the background send) does not run in the preview. */}
+        <iframe
+          title="Form preview"
+          sandbox=""
+          srcDoc={snippet.replace(/<script[\s\S]*?<\/script>/g, '')}
+          data-testid="form-preview"
+        />
         <h3>Snippet</h3>
         {form ? (
           <>
