@@ -62,7 +62,7 @@ async function eventsOf(entityId: string) {
     .selectFrom('events')
     .select(['type', 'data'])
     .where('entity_id', '=', entityId)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
 }
 
