@@ -24,6 +24,7 @@ import { createUser } from '../src/modules/users/users.service.ts';
 import { scratchDatabase, scratchDir } from './lib.ts';
 import { canonicalJson, EMPTY_CHAIN, sealNext, type ChainHead } from '../src/domain/event-hash.ts';
 import { eventCatalog } from '../src/contract/events/catalog.ts';
+import { SEALED_EVENT_COLUMNS, STAGE_VISIT_COLUMNS } from '../src/modules/events/events.repository.ts';
 
 /** One row of the generated deals file (the bench's CSV and this baseline use the same rows). */
 export interface DealSpec {
@@ -152,33 +153,6 @@ const DEAL_COLUMNS = [
   'created_at',
   'updated_at',
   'path_unknown',
-];
-const EVENT_COLUMNS = [
-  'org_id',
-  'id',
-  'seq',
-  'occurred_at',
-  'business_time',
-  'imported',
-  'actor_id',
-  'entity_type',
-  'entity_id',
-  'type',
-  'data',
-  'version',
-  'prev_hash',
-  'hash',
-];
-const VISIT_COLUMNS = [
-  'org_id',
-  'deal_id',
-  'visit_no',
-  'pipeline_id',
-  'stage_id',
-  'entered_at',
-  'left_at',
-  'event_id',
-  'entry_unknown',
 ];
 
 /**
@@ -365,9 +339,9 @@ export async function writeSameStorageFiles(
       '-c',
       copy('deals', DEAL_COLUMNS, files.deals),
       '-c',
-      copy('events', EVENT_COLUMNS, files.events),
+      copy('events', [...SEALED_EVENT_COLUMNS], files.events),
       '-c',
-      copy('deal_stage_visits', VISIT_COLUMNS, files.visits),
+      copy('deal_stage_visits', [...STAGE_VISIT_COLUMNS], files.visits),
       '-c',
       `update event_chain_heads set last_seq = ${head.lastSeq}, last_hash = '${head.lastHash}', sealed_at = now() where org_id = '${ref.org}'`,
       '-c',
