@@ -209,7 +209,7 @@ function FormBuilder({ form }: { form: Form | null }) {
           {errors.fields && <p className="field-error">{errors.fields}</p>}
           {d.fields.map((f, i) => (
             <div key={f.leadField} className="form-field-row">
-              <label>
+              <label className="check">
                 <input type="checkbox" checked={f.on} onChange={(e) => setField(i, { on: e.target.checked })} />{' '}
                 {fieldLabels[f.leadField]}
               </label>
@@ -219,7 +219,7 @@ function FormBuilder({ form }: { form: Form | null }) {
                 disabled={!f.on}
                 onChange={(e) => setField(i, { label: e.target.value })}
               />
-              <label>
+              <label className="check">
                 <input
                   type="checkbox"
                   checked={f.required}
@@ -267,7 +267,7 @@ function FormBuilder({ form }: { form: Form | null }) {
         <Field label="Thank-you message" error={errors.thankYouMessage}>
           <input value={d.thankYouMessage} onChange={(e) => set('thankYouMessage', e.target.value)} />
         </Field>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={d.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Enabled
         </label>
         <FormError error={error} />
