@@ -177,8 +177,10 @@ describe('the job queue (in-process runner)', () => {
     const running = await transaction(deps.db, (trx) => queue.enqueue(trx, keyed));
     waiters.set(running.id, (ctx) => waiters.get('next')?.(ctx));
     await started;
-    // Asked for again while it runs: a second job of the key waits.
-    const waiting = await transaction(deps.db, (trx) => queue.enqueue(trx, keyed));
+    // Asked for again while it runs: a second job of the key waits (due in an hour, so this
+    // runner does not start it before the hand-back; a due one could run beside it).
+    const later = new Date(clock.now().getTime() + 3_600_000);
+    const waiting = await transaction(deps.db, (trx) => queue.enqueue(trx, { ...keyed, runAt: later }));
     expect(waiting.id).not.toBe(running.id);
     await queue.stop();
     expect(await repo.getJob(deps.db, admin.orgId, running.id)).toMatchObject({
