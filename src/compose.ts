@@ -3,7 +3,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, uuidGenerator, type Clock, type IdGenerator } from './domain/deps.ts';
 import { ensureTokenSecret } from './modules/auth/auth.service.ts';
-import type { Deps } from './modules/context.ts';
+import { inBackground, type Deps } from './modules/context.ts';
 import { ChainSealer } from './modules/events/chain.ts';
 import { createEventLog } from './modules/events/event-log.ts';
 import {
@@ -36,6 +36,8 @@ export interface ComposeOptions {
   jobEngine?: 'graphile-worker' | 'in-process';
   /** A replica to read analytics, exports and reports from (default: the database itself). */
   readDatabase?: Database;
+  /** The pool background work uses (default: the database itself). */
+  backgroundDatabase?: Database;
 }
 
 const logLine = (fields: Record<string, unknown>): void => {
@@ -95,7 +97,8 @@ export async function composeFromDatabase(
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? uuidGenerator;
   if (opts.migrate !== false) await migrate(database, () => clock.now());
-  const sealer = new ChainSealer(database, clock, opts.onSealError ?? reportSealError);
+  const background = opts.backgroundDatabase ?? database;
+  const sealer = new ChainSealer(background, clock, opts.onSealError ?? reportSealError);
   const tokenSecret = await ensureTokenSecret(database.db, config.sessionSecret);
   const webhooks: WebhookSettings = { ...defaultWebhookSettings, ...config.webhooks, ...opts.webhooks };
   const settings = { ...defaultJobSettings, ...withoutUndefined(config) };
@@ -103,12 +106,13 @@ export async function composeFromDatabase(
     database,
     db: database.db,
     readDatabase: opts.readDatabase ?? database,
+    backgroundDatabase: background,
     clock,
     ids,
     sealer,
     eventLog: createEventLog(clock),
     jobs: buildQueue(
-      database,
+      background,
       settings,
       {
         clock,
@@ -136,7 +140,8 @@ function withoutUndefined(config: Partial<JobSettings>): Partial<JobSettings> {
 }
 
 /** What each kind of job does; the queue runs them in the processes that serve. */
-export function jobHandlers(deps: Deps): JobHandlers {
+export function jobHandlers(all: Deps): JobHandlers {
+  const deps = inBackground(all);
   return {
     import: (ctx) => runImportJob(deps, ctx),
     [WEBHOOK_JOB]: (ctx) => runWebhookJob(deps, ctx),
@@ -154,7 +159,16 @@ export async function compose(config: Config, opts: ComposeOptions = {}): Promis
     preparedStatements: config.dbPreparedStatements,
   });
   let replica: Database | undefined;
+  let background: Database | undefined;
   try {
+    // Background work on a pool of its own: sealing and deliveries never wait behind requests.
+    if (config.databaseUrl)
+      background = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        poolSize: config.dbBackgroundPoolSize,
+        preparedStatements: config.dbPreparedStatements,
+      });
     if (config.databaseReadUrl)
       replica = await openDatabase({
         databaseUrl: config.databaseReadUrl,
@@ -162,9 +176,14 @@ export async function compose(config: Config, opts: ComposeOptions = {}): Promis
         poolSize: config.dbPoolSize,
         preparedStatements: config.dbPreparedStatements,
       });
-    return await composeFromDatabase(database, config, { ...opts, ...(replica ? { readDatabase: replica } : {}) });
+    return await composeFromDatabase(database, config, {
+      ...opts,
+      ...(replica ? { readDatabase: replica } : {}),
+      ...(background ? { backgroundDatabase: background } : {}),
+    });
   } catch (err) {
     await replica?.close();
+    await background?.close();
     await database.close();
     throw err;
   }
@@ -176,5 +195,6 @@ export async function shutdown(deps: Deps): Promise<void> {
   await deps.sealer.flush();
   deps.webhookTransport.close();
   if (deps.readDatabase !== deps.database) await deps.readDatabase.close();
+  if (deps.backgroundDatabase !== deps.database) await deps.backgroundDatabase.close();
   await deps.database.close();
 }

@@ -27,6 +27,7 @@ const schema = z.object({
   PIPEWRIGHT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PIPEWRIGHT_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PIPEWRIGHT_DB_BACKGROUND_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   // Off behind a connection pooler in transaction mode that cannot carry named prepared statements.
   PIPEWRIGHT_DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
@@ -59,6 +60,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof schema>['PIPEWRIGHT_LOG_LEVEL'];
   dbPoolSize: number;
+  /** Connections of the pool background work uses on PostgreSQL (sealing, jobs, webhook delivery). */
+  dbBackgroundPoolSize: number;
   /** Run the hottest statements as named prepared statements on PostgreSQL. */
   dbPreparedStatements: boolean;
   webhooks: {
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.PIPEWRIGHT_TRUST_PROXY === 'true',
     logLevel: c.PIPEWRIGHT_LOG_LEVEL,
     dbPoolSize: c.PIPEWRIGHT_DB_POOL_SIZE,
+    dbBackgroundPoolSize: c.PIPEWRIGHT_DB_BACKGROUND_POOL_SIZE,
     dbPreparedStatements: c.PIPEWRIGHT_DB_PREPARED_STATEMENTS === 'true',
     webhooks: {
       allowPrivate: c.PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE === 'true',

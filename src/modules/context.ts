@@ -11,6 +11,12 @@ export interface Deps {
   db: DbExecutor;
   /** Where analytics, exports and reports read: a streaming replica when configured, else `database`. */
   readDatabase: Database;
+  /**
+   * Where background work (sealing the chain, jobs, webhook delivery) reads and writes: on
+   * PostgreSQL a pool of its own, so it never queues behind the requests for a connection; on the
+   * embedded engine, `database`.
+   */
+  backgroundDatabase: Database;
   clock: Clock;
   ids: IdGenerator;
   sealer: ChainSealer;
@@ -44,6 +50,13 @@ export function reading(deps: Deps): Deps {
   return deps.readDatabase === deps.database
     ? deps
     : { ...deps, database: deps.readDatabase, db: deps.readDatabase.db };
+}
+
+/** The dependencies for background work (jobs, webhook delivery): on the background pool. */
+export function inBackground(deps: Deps): Deps {
+  return deps.backgroundDatabase === deps.database
+    ? deps
+    : { ...deps, database: deps.backgroundDatabase, db: deps.backgroundDatabase.db };
 }
 
 /**

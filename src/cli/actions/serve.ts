@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.ts';
 import { buildApp } from '../../server/app.ts';
 import type { App } from '../../server/types.ts';
 import { WebhookDispatcher } from '../../modules/webhooks/webhook-dispatcher.ts';
+import { inBackground } from '../../modules/context.ts';
 import { describeDatabase, openDeps } from '../context.ts';
 import { ensureFirstOrganization, type FirstStart } from '../first-start.ts';
 import type { Io } from '../io.ts';
@@ -51,7 +52,7 @@ export async function serve(io: Io, program: Command): Promise<void> {
   const config = loadConfig();
   const deps = await openDeps(config);
   let app: App | null = null;
-  const dispatcher = new WebhookDispatcher(deps, {
+  const dispatcher = new WebhookDispatcher(inBackground(deps), {
     onError: (err) => app?.log.error({ err }, 'looking for due webhook deliveries failed; it will be tried again'),
   });
   const lifecycle = { shuttingDown: false };
