@@ -4,6 +4,8 @@ import { backfillDealTraces } from '../src/db/migrations/0007-deal-traces.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createDeal, updateDeal } from '../src/modules/deals/deals.service.ts';
+import { createLead, updateLead } from '../src/modules/leads/leads.service.ts';
+import { recordTouch } from '../src/modules/marketing/touches.service.ts';
 import { moveDealStage } from '../src/modules/deals/move-deal-stage.ts';
 import {
   dealTracesFromVisits,
@@ -219,6 +221,100 @@ describe('seed synthetic', () => {
         .executeTakeFirstOrThrow();
       expect({ ...finalRow, id: id }).toEqual(row);
     }
+  }, 60_000);
+
+  it('records for a touched lead exactly the touches, memberships and scores the services record', async () => {
+    const orgId = result.organizationId;
+    // A lead touched by two campaigns or more and then called (its status moved on).
+    const pick = (
+      await sql<{ id: string }>`
+        select l.id from leads l
+        where l.org_id = ${orgId} and l.status = 'working'
+          and (select count(distinct t.campaign_id) from campaign_touches t where t.org_id = l.org_id and t.lead_id = l.id) >= 2
+        order by l.id limit 1`.execute(deps.db)
+    ).rows[0];
+    if (!pick) throw new Error('no lead touched by two campaigns');
+    const leadEvents = async (leadId: string) =>
+      (
+        await sql<EventRow>`select id, seq, type, entity_type, entity_id, actor_id, occurred_at, business_time, data from events
+          where org_id = ${orgId} and ((entity_type = 'lead' and entity_id = ${leadId})
+            or (type = 'campaign.member_status_changed' and data->>'personId' = ${leadId})) order by id`.execute(
+          deps.db,
+        )
+      ).rows;
+    const original = await leadEvents(pick.id);
+    const created = original[0];
+    if (!created || created.type !== 'lead.created' || !created.actor_id)
+      throw new Error('the lead has no creation event');
+    const row = await deps.db
+      .selectFrom('leads')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', pick.id)
+      .executeTakeFirstOrThrow();
+    // Replay through the services: created by its inside-sales owner, touched by marketing, worked.
+    const replayClock = new ManualClock(created.occurred_at);
+    const replayDeps = withClock(deps, replayClock);
+    const sdr = await actorForUser(deps, orgId, created.actor_id);
+    const replica = await createLead(replayDeps, sdr, {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      phone: row.phone,
+      title: row.title,
+      company: row.company,
+      companyDomain: row.company_domain,
+      industry: row.industry,
+      source: row.source,
+      ownerId: row.owner_id,
+    });
+    for (const e of original.slice(1)) {
+      replayClock.set(e.occurred_at);
+      if (!e.actor_id) throw new Error(`event ${e.type} has no actor`);
+      const by = await actorForUser(deps, orgId, e.actor_id);
+      if (e.type === 'touch.recorded')
+        await recordTouch(replayDeps, by, e.data.campaignId as string, {
+          leadId: replica.id,
+          kind: e.data.kind as 'clicked',
+          touchedAt: e.data.touchedAt as string,
+        });
+      if (e.type === 'lead.status_changed')
+        await updateLead(replayDeps, by, replica.id, '*', { status: e.data.to as 'working' });
+    }
+    const replayed = await leadEvents(replica.id);
+    const shape = (rows: EventRow[], leadId: string) =>
+      rows.map((e) => ({
+        type: e.type,
+        entity: e.entity_type === 'lead' ? 'the lead' : e.entity_id,
+        actor: e.actor_id,
+        at: e.occurred_at.toISOString(),
+        data: Object.fromEntries(
+          Object.entries(e.data).map(([k, v]) => [k, k === 'touchId' ? 'a touch' : v === leadId ? 'the lead' : v]),
+        ),
+      }));
+    expect(shape(replayed, replica.id)).toEqual(shape(original, pick.id));
+    expect(original.filter((e) => e.type === 'touch.recorded').length).toBeGreaterThanOrEqual(2);
+    const members = async (leadId: string) =>
+      (
+        await deps.db
+          .selectFrom('campaign_members')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('person_id', '=', leadId)
+          .orderBy('campaign_id')
+          .execute()
+      ).map((m) => ({ ...m, person_id: 'the lead' }));
+    expect(await members(replica.id)).toEqual(await members(pick.id));
+    const score = async (leadId: string) => {
+      const r = await deps.db
+        .selectFrom('lead_scores')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('lead_id', '=', leadId)
+        .executeTakeFirstOrThrow();
+      return { ...r, lead_id: 'the lead' };
+    };
+    expect(await score(replica.id)).toEqual(await score(pick.id));
   }, 60_000);
 
   it('keeps a valid chain and projection when memory forces events out before their time and rounds of COPY overlap', async () => {

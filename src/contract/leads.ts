@@ -68,7 +68,7 @@ export const createLeadSchema = z.strictObject({
   companyDomain: domainSchema.nullable().optional(),
   industry: optionalText(200),
   source: z.string().trim().max(100).nullable().optional(),
-  /** Campaigns do not exist yet; the id is kept so attribution can use it once they do. */
+  /** The campaign the lead came from. */
   campaignId: idSchema.nullable().optional(),
   status: settableLeadStatusSchema.optional(),
   disqualifiedReason: z.string().trim().min(1, 'must not be empty').max(2000).nullable().optional(),

@@ -108,10 +108,10 @@ export async function getLeadScore(db: DbExecutor, orgId: string, leadId: string
     .executeTakeFirst();
 }
 
-export async function saveLeadScore(
-  db: DbExecutor,
-  row: Omit<LeadScoreRow, 'factors'> & { factors: ScoreFactor[] },
-): Promise<void> {
+/** A lead's scores as computed, before its factors are stored as JSON. */
+export type NewLeadScore = Omit<LeadScoreRow, 'factors'> & { factors: ScoreFactor[] };
+
+export async function saveLeadScore(db: DbExecutor, row: NewLeadScore): Promise<void> {
   const values = { ...row, factors: JSON.stringify(row.factors) };
   const { org_id: _o, lead_id: _l, ...update } = values;
   await db

@@ -8,11 +8,12 @@ import {
   type LeadInboxItem,
   type LeadInboxQuery,
   type LeadScoreDto,
+  type ScoreFactor,
   type ScoringSettings,
   type ScoringSettingsDto,
 } from '../../contract/scoring.ts';
 import { applyModel, leadFeatures } from '../../analytics/lead-model.ts';
-import { fitAttributes, scoreLead, type ScoredTouch } from '../../analytics/scoring.ts';
+import { fitAttributes, scoreLead, type RuleScore, type ScoredTouch } from '../../analytics/scoring.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { assertCanRead } from '../access.ts';
 import { write, type Deps } from '../context.ts';
@@ -120,6 +121,27 @@ export interface Promotion {
   version: number;
 }
 
+/** The stored scores of a lead: the rule scores, the model's probability and the top reasons of both. */
+export function leadScoreRow(
+  orgId: string,
+  leadId: string,
+  rule: RuleScore,
+  model: { probability: number; factors: ScoreFactor[] } | null,
+  now: Date,
+): repo.NewLeadScore {
+  return {
+    org_id: orgId,
+    lead_id: leadId,
+    fit_score: rule.fit,
+    engagement_score: rule.engagement,
+    grade: rule.grade,
+    qualifies: rule.qualifies,
+    probability: model?.probability ?? null,
+    factors: [...rule.factors.slice(0, 5), ...(model?.factors ?? [])],
+    computed_at: now,
+  };
+}
+
 /**
  * Scores one open lead at the clock's time and stores the scores. When the grade changes or the
  * lead crosses the MQL threshold (either way) it records `lead.score_changed`; a lead that crosses
@@ -142,17 +164,7 @@ export async function scoreOpenLead(
     ? applyModel(ctx.coefficients, leadFeatures(ctx.settings.fitRules, attrs, touches))
     : null;
   const before = await repo.getLeadScore(trx, actor.orgId, lead.id);
-  await repo.saveLeadScore(trx, {
-    org_id: actor.orgId,
-    lead_id: lead.id,
-    fit_score: rule.fit,
-    engagement_score: rule.engagement,
-    grade: rule.grade,
-    qualifies: rule.qualifies,
-    probability: model?.probability ?? null,
-    factors: [...rule.factors.slice(0, 5), ...(model?.factors ?? [])],
-    computed_at: now,
-  });
+  await repo.saveLeadScore(trx, leadScoreRow(actor.orgId, lead.id, rule, model, now));
   const previousGrade = gradeOfRow(before?.grade);
   const previouslyQualified = before?.qualifies ?? false;
   const events: EventInput[] = [];

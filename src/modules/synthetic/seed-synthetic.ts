@@ -4,8 +4,8 @@ import { ManualClock } from '../../domain/deps.ts';
 import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
-import { SyntheticHistory, type SyntheticCounts } from './synthetic-history.ts';
-import { conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
+import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
+import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
 import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
@@ -35,6 +35,8 @@ export interface SyntheticResult {
   password: string;
   users: { email: string; name: string; role: string }[];
   counts: SyntheticCounts & { events: number; rows: number };
+  /** What each campaign did by the generating process (the truth attribution is checked against). */
+  campaigns: CampaignTruth[];
   start: string;
   end: string;
 }
@@ -66,6 +68,22 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
       leadConversionGivenConnect: conversionGivenConnect(p),
       outboundProspectingCallSuccess: p.calls.success,
       leadToDeal: p.leads.toDeal,
+      marketing: {
+        conversionIntercept: new CampaignEffects(p).intercept,
+        campaigns: result.campaigns.map((c, i) => {
+          const spec = p.marketing.campaigns[i];
+          return {
+            ...c,
+            reach: spec?.reach,
+            logOddsLift: spec?.logOddsLift,
+            oddsRatio: spec ? Math.exp(spec.logOddsLift) : undefined,
+          };
+        }),
+        /** Campaigns by the conversions they added, most first: the order attribution should find. */
+        rankByIncrementalConversions: [...result.campaigns]
+          .sort((a, b) => b.expectedIncrementalConversions - a.expectedIncrementalConversions)
+          .map((c) => c.name),
+      },
     },
     counts: result.counts,
   };
@@ -112,6 +130,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
         opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
       }
     }
+    history.finish(writer);
     await writer.release(Infinity);
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
@@ -127,6 +146,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     password: opts.password,
     users: world.users,
     counts: { ...history.counts, ...written },
+    campaigns: history.campaignTruth,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

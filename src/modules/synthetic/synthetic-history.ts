@@ -1,16 +1,20 @@
 import * as data from '../demo/demo-data.ts';
 import type { Random } from '../demo/random.ts';
-import { conversionGivenConnect, type PipelineKey, type SyntheticParams } from './synthetic-params.ts';
+import { CampaignEffects, type PipelineKey, type SyntheticParams } from './synthetic-params.ts';
 import {
   money,
   startDeal,
   writeAccount,
   writeCall,
+  writeCampaignCost,
   writeContact,
   writeDeal,
   writeLead,
+  writeLeadScore,
   writeMeeting,
   writeObjection,
+  writeTouches,
+  type SyntheticTouch,
   type DealDraft,
   type DealStep,
   type Sink,
@@ -39,6 +43,21 @@ export interface SyntheticCounts {
   dealCalls: number;
   meetings: number;
   objections: number;
+  campaignTouches: number;
+  touchedLeads: number;
+}
+
+/**
+ * What each campaign did, by the generating process: the leads it touched, and the conversions it
+ * added in expectation: over the leads it touched, the chance to connect without being
+ * disqualified times the difference its effect made to the chance of converting then.
+ */
+export interface CampaignTruth {
+  campaignId: string;
+  name: string;
+  touchedLeads: number;
+  touches: number;
+  expectedIncrementalConversions: number;
 }
 
 interface RecentAccount {
@@ -89,14 +108,20 @@ export class SyntheticHistory {
     dealCalls: 0,
     meetings: 0,
     objections: 0,
+    campaignTouches: 0,
+    touchedLeads: 0,
   };
+  readonly campaignTruth: CampaignTruth[];
   private arrival = 0;
   private readonly expected: number;
   private readonly kinds: [Kind, number][];
   private readonly accounts = new Recent<RecentAccount>();
   private readonly consumers = new Recent<{ id: string; ownerId: string; name: string }>();
-  private readonly convertGivenConnect: number;
+  private readonly effects: CampaignEffects;
+  /** Chance that a lead connects within its call attempts and is not disqualified on the call. */
+  private readonly openAfterConnect: number;
   private nextT: number;
+  private nextCostFrom: number;
 
   constructor(
     private readonly rng: Random,
@@ -117,7 +142,16 @@ export class SyntheticHistory {
       ['lead', leads],
     ];
     this.expected = Math.max(1, (deals * (direct + leads)) / (direct + m.lead || 1));
-    this.convertGivenConnect = conversionGivenConnect(p);
+    this.effects = new CampaignEffects(p);
+    this.openAfterConnect = (1 - (1 - p.calls.success) ** p.leads.maxCallAttempts) * (1 - p.leads.disqualifyOnConnect);
+    this.campaignTruth = world.campaigns.map((c) => ({
+      campaignId: c.id,
+      name: c.spec.name,
+      touchedLeads: 0,
+      touches: 0,
+      expectedIncrementalConversions: 0,
+    }));
+    this.nextCostFrom = start;
     this.nextT = this.timeOf(0);
   }
 
@@ -144,11 +178,83 @@ export class SyntheticHistory {
   /** Writes the next arrival into the sink. */
   step(sink: Sink): void {
     const t = this.nextT;
+    this.campaignCosts(sink, t);
     const kind = this.rng.weighted(this.kinds);
     if (kind === 'lead') this.lead(sink, t);
     else this.directDeal(sink, kind, t);
     this.arrival += 1;
     this.nextT = Math.max(t, this.timeOf(this.arrival));
+  }
+
+  /**
+   * Each campaign's spend: a cost entry for every 30 days of the history, recorded by the marketer
+   * at the first arrival on or after the start of those days (`at`), so that the campaigns' events
+   * come in time order like every record's.
+   */
+  private campaignCosts(sink: Sink, at: number): void {
+    const { world } = this;
+    for (; this.nextCostFrom < this.end && this.nextCostFrom <= at; this.nextCostFrom += 30 * DAY)
+      for (const c of world.campaigns) {
+        if (c.spec.monthlyCost <= 0) continue;
+        writeCampaignCost(sink, { orgId: world.orgId, actorId: world.marketer }, at, c, {
+          id: this.ids.uuid(),
+          incurredOn: new Date(this.nextCostFrom).toISOString().slice(0, 10),
+          amount: money(c.spec.monthlyCost),
+          description: 'Spend for 30 days',
+        });
+      }
+  }
+
+  /** Writes what comes after the last arrival: the spend of the days left, each at its start. */
+  finish(sink: Sink): void {
+    while (this.nextCostFrom < this.end) this.campaignCosts(sink, this.nextCostFrom);
+  }
+
+  /**
+   * The campaigns that reach a lead arriving at `t` (each independently, with its reach) and their
+   * touches, between the arrival and `until` (its first call), oldest first.
+   */
+  private touchesOf(t: number, until: number): { touched: number[]; touches: SyntheticTouch[] } {
+    const { rng, world, p } = this;
+    const touched: number[] = [];
+    const touches: SyntheticTouch[] = [];
+    world.campaigns.forEach((c, i) => {
+      if (!rng.chance(c.spec.reach)) return;
+      touched.push(i);
+      const n = rng.int(1, p.marketing.maxTouches);
+      for (let k = 0; k < n; k++)
+        touches.push({
+          id: this.ids.uuid(),
+          t: t + 1000 + rng.next() * Math.max(0, until - t - 2000),
+          campaign: c,
+          kind: c.spec.touchKind,
+        });
+    });
+    touches.sort((a, b) => a.t - b.t);
+    for (const x of touches) x.t = Math.round(x.t);
+    // A touch after the end does not happen; a campaign none of whose touches happen did not reach the lead.
+    const kept = touches.filter((x) => x.t < this.end);
+    return { touched: touched.filter((i) => kept.some((x) => x.campaign === world.campaigns[i])), touches: kept };
+  }
+
+  /** Adds a lead's touches to the campaigns' truth: touches, and the conversions each added in expectation. */
+  private countTruth(touched: readonly number[], touches: readonly SyntheticTouch[]): void {
+    if (touched.length === 0) return;
+    this.counts.touchedLeads += 1;
+    this.counts.campaignTouches += touches.length;
+    const withAll = this.effects.conversion(touched);
+    for (const i of touched) {
+      const truth = this.campaignTruth[i];
+      if (!truth) continue;
+      truth.touchedLeads += 1;
+      truth.expectedIncrementalConversions +=
+        this.openAfterConnect * (withAll - this.effects.conversion(touched.filter((j) => j !== i)));
+    }
+    for (const x of touches) {
+      const truth = this.campaignTruth.findIndex((c) => c.campaignId === x.campaign.id);
+      const row = this.campaignTruth[truth];
+      if (row) row.touches += 1;
+    }
   }
 
   private pickUser(ids: readonly string[]): string {
@@ -476,6 +582,9 @@ export class SyntheticHistory {
     const changes: { t: number; patch: { status: string; disqualified_reason?: string } }[] = [];
     const links = { deal_id: null, contact_id: null, account_id: null, lead_id: leadId, owner_id: sdr };
     let callT = t + rng.next() * DAY;
+    const { touched, touches } = this.touchesOf(t, callT);
+    this.countTruth(touched, touches);
+    const convertGivenConnect = this.effects.conversion(touched);
     // A connect ends the calling: the lead is disqualified, converts, or is left to nurture.
     let outcome: 'open' | 'converting' | 'disqualified' | 'nurture' = 'open';
     for (let attempt = 0; attempt < p.leads.maxCallAttempts && outcome === 'open' && callT < end; attempt++) {
@@ -484,7 +593,7 @@ export class SyntheticHistory {
       if (success) {
         outcome = rng.chance(p.leads.disqualifyOnConnect)
           ? 'disqualified'
-          : rng.chance(this.convertGivenConnect)
+          : rng.chance(convertGivenConnect)
             ? 'converting'
             : 'nurture';
         disposition = outcome === 'converting' ? 'meeting_booked' : 'connected';
@@ -507,6 +616,16 @@ export class SyntheticHistory {
         });
       if (outcome === 'open') callT += rng.logNormal(p.leads.daysBetweenCalls, 0.5) * DAY;
     }
+    // Touches by marketing; the lead's scores as its last rescoring (a touch, or a change that left it open) left them.
+    writeTouches(sink, { orgId: world.orgId, actorId: world.marketer }, leadId, touches);
+    const rescoredAt = Math.max(
+      t,
+      touches.at(-1)?.t ?? t,
+      ...changes
+        .filter((c) => c.t < end && (c.patch.status === 'working' || c.patch.status === 'qualified'))
+        .map((c) => c.t),
+    );
+    writeLeadScore(sink, world.orgId, lead, touches, rescoredAt);
     const convertAt = callT + rng.logNormal(1, 0.5) * DAY;
     if (outcome !== 'converting' || convertAt >= end || this.counts.deals >= this.deals) {
       writeLead(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { campaignTypeSchema, touchKindSchema } from '../../contract/marketing.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -35,6 +36,79 @@ const pipelineSchema = z.strictObject({
   enforceStageOrder: z.boolean(),
   stages: z.array(stageSchema).min(3),
 });
+
+const campaignSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  type: campaignTypeSchema,
+  channel: z.string().min(1).max(100),
+  /** How a touch of this campaign happens. */
+  touchKind: touchKindSchema,
+  /** Chance that a lead is touched by the campaign (each campaign independently of the others). */
+  reach: probability,
+  /**
+   * The campaign's effect: added to the log-odds that a touched lead converts once connected. 0 is
+   * no effect; the truth attribution should recover is the ranking of these effects.
+   */
+  logOddsLift: z.number().min(-5).max(5),
+  /** Spent per 30 days of history, recorded as a dated cost entry at the start of each. */
+  monthlyCost: z.number().min(0),
+});
+
+/** At most this many campaigns: the calibration sums over every subset of them. */
+export const MAX_SYNTHETIC_CAMPAIGNS = 10;
+
+const marketingSchema = z.strictObject({
+  campaigns: z.array(campaignSchema).max(MAX_SYNTHETIC_CAMPAIGNS),
+  /** A touched lead is touched 1 to this many times by each campaign that reaches it. */
+  maxTouches: z.number().int().min(1).max(10),
+});
+export type MarketingParams = z.infer<typeof marketingSchema>;
+
+/**
+ * Four campaigns of equal reach and rising effect (display advertising has none): the touches of
+ * a lead fall between its arrival and its first call.
+ */
+export const defaultMarketingParams: MarketingParams = {
+  campaigns: [
+    {
+      name: 'Display advertising',
+      type: 'advertising',
+      channel: 'display',
+      touchKind: 'clicked',
+      reach: 0.3,
+      logOddsLift: 0,
+      monthlyCost: 4000,
+    },
+    {
+      name: 'Content syndication',
+      type: 'content',
+      channel: 'content',
+      touchKind: 'submitted_form',
+      reach: 0.3,
+      logOddsLift: 0.6,
+      monthlyCost: 2500,
+    },
+    {
+      name: 'Email nurture',
+      type: 'email',
+      channel: 'email',
+      touchKind: 'clicked',
+      reach: 0.3,
+      logOddsLift: 1.2,
+      monthlyCost: 800,
+    },
+    {
+      name: 'Webinar series',
+      type: 'event',
+      channel: 'webinar',
+      touchKind: 'attended',
+      reach: 0.3,
+      logOddsLift: 1.8,
+      monthlyCost: 1500,
+    },
+  ],
+  maxTouches: 3,
+};
 
 export const syntheticParamsSchema = z.strictObject({
   /** Share of the deals by origin: field-sales B2B, inside-sales B2C, partner-sourced, converted leads. */
@@ -84,6 +158,8 @@ export const syntheticParamsSchema = z.strictObject({
     consumerUnit: z.number().positive(),
   }),
   /** Sellers per 10,000 deals per team, at least one each. */
+  /** Campaigns touching the leads, with known effects on conversion (older parameter files: the defaults). */
+  marketing: marketingSchema.default(defaultMarketingParams),
   staffing: z.strictObject({
     fieldReps: z.number().min(0),
     insideSales: z.number().min(0),
@@ -294,6 +370,7 @@ export const defaultSyntheticParams: SyntheticParams = {
   accounts: { newAccount: 0.6, contactsMin: 2, contactsMax: 4 },
   newConsumer: 0.9,
   amounts: { b2bMedian: 35_000, b2bSigma: 0.7, partnerMedian: 25_000, partnerSigma: 0.6, consumerUnit: 199 },
+  marketing: defaultMarketingParams,
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
 };
 
@@ -306,4 +383,54 @@ export function conversionGivenConnect(p: SyntheticParams): number {
   const connects = 1 - (1 - p.calls.success) ** p.leads.maxCallAttempts;
   const open = connects * (1 - p.leads.disqualifyOnConnect);
   return Math.min(1, p.leads.toDeal / open);
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * How campaigns move conversion: a connected lead touched by the campaigns in `touched` converts
+ * with logistic(intercept + Σ logOddsLift), the intercept chosen so that the mean over the touch
+ * distribution (each campaign reaching a lead independently with its `reach`) is exactly
+ * `conversionGivenConnect`: the campaigns change who converts, not how many leads do.
+ */
+export class CampaignEffects {
+  readonly intercept: number;
+
+  constructor(private readonly p: SyntheticParams) {
+    const base = conversionGivenConnect(p);
+    const mean = (b: number) => {
+      const cs = p.marketing.campaigns;
+      let total = 0;
+      for (let mask = 0; mask < 1 << cs.length; mask++) {
+        let weight = 1;
+        let lift = 0;
+        cs.forEach((c, i) => {
+          const on = (mask >> i) & 1;
+          weight *= on ? c.reach : 1 - c.reach;
+          if (on) lift += c.logOddsLift;
+        });
+        total += weight * logistic(b + lift);
+      }
+      return total;
+    };
+    if (base <= 0 || base >= 1) this.intercept = base <= 0 ? -Infinity : Infinity;
+    else {
+      // The mean rises with the intercept: bisection to double precision.
+      let lo = -50;
+      let hi = 50;
+      for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+        const mid = (lo + hi) / 2;
+        if (mean(mid) < base) lo = mid;
+        else hi = mid;
+      }
+      this.intercept = (lo + hi) / 2;
+    }
+  }
+
+  /** The chance a connected lead touched by these campaigns (indexes into the parameters) converts. */
+  conversion(touched: readonly number[]): number {
+    if (!Number.isFinite(this.intercept)) return this.intercept > 0 ? 1 : 0;
+    const lift = touched.reduce((a, i) => a + (this.p.marketing.campaigns[i]?.logOddsLift ?? 0), 0);
+    return logistic(this.intercept + lift);
+  }
 }

@@ -9,7 +9,16 @@ import { dealSnapshot } from '../deals/deal-dto.ts';
 import type { DealContactRow, DealRow, LineItemRow } from '../deals/deals.repository.ts';
 import type { LeadRow } from '../leads/leads.repository.ts';
 import { leadChangeEvents, leadSnapshot } from '../leads/leads.service.ts';
-import type { WorldPipeline, WorldStage } from './synthetic-setup.ts';
+import {
+  memberStatusAdvances,
+  memberStatusOfTouch,
+  type MemberStatus,
+  type TouchKind,
+} from '../../contract/marketing.ts';
+import { defaultScoringSettings } from '../../contract/scoring.ts';
+import { fitAttributes, scoreLead } from '../../analytics/scoring.ts';
+import { leadScoreRow } from '../scoring/scoring.service.ts';
+import type { WorldCampaign, WorldPipeline, WorldStage } from './synthetic-setup.ts';
 
 /**
  * The rows and events the services write, built in memory for the bulk path. Rows are in the form
@@ -25,7 +34,11 @@ export type TableName =
   | 'deal_line_items'
   | 'leads'
   | 'activities'
-  | 'raised_objections';
+  | 'raised_objections'
+  | 'campaign_costs'
+  | 'campaign_touches'
+  | 'campaign_members'
+  | 'lead_scores';
 
 /** An event waiting for its place in the log: its id, seq and hash are given when it is written. */
 export interface PendingEvent {
@@ -525,4 +538,138 @@ export function writeLead(
   }
   sink.row('leads', row);
   return row;
+}
+
+/** A dated cost entry of a campaign, recorded at `t`, and its `campaign.cost_added` event. */
+export function writeCampaignCost(
+  sink: Sink,
+  who: Who,
+  t: number,
+  campaign: WorldCampaign,
+  cost: { id: string; incurredOn: string; amount: string; description: string | null },
+): void {
+  sink.row('campaign_costs', {
+    org_id: who.orgId,
+    id: cost.id,
+    campaign_id: campaign.id,
+    incurred_on: cost.incurredOn,
+    amount: cost.amount,
+    description: cost.description,
+    created_by: who.actorId,
+    created_at: new Date(t),
+  });
+  sink.event({
+    t,
+    actorId: who.actorId,
+    entityType: 'campaign',
+    entityId: campaign.id,
+    type: 'campaign.cost_added',
+    data: {
+      costId: cost.id,
+      incurredOn: cost.incurredOn,
+      amount: cost.amount,
+      currency: campaign.currency,
+      description: cost.description,
+    },
+    businessTime: null,
+  });
+}
+
+export interface SyntheticTouch {
+  id: string;
+  t: number;
+  campaign: WorldCampaign;
+  kind: TouchKind;
+}
+
+/**
+ * Touches of a lead recorded as they happen (oldest first): each a `campaign_touches` row and its
+ * `touch.recorded` event, the lead's membership of the campaign moved on (a
+ * `campaign.member_status_changed` event when its status climbs), and one membership row per
+ * campaign in its final state, as the touch service leaves them.
+ */
+export function writeTouches(sink: Sink, who: Who, leadId: string, touches: readonly SyntheticTouch[]): void {
+  const members = new Map<string, { status: MemberStatus; first: number; last: number; n: number; created: number }>();
+  for (const touch of touches) {
+    const at = new Date(touch.t);
+    const utm = touch.campaign.utm;
+    sink.row('campaign_touches', {
+      org_id: who.orgId,
+      id: touch.id,
+      campaign_id: touch.campaign.id,
+      lead_id: leadId,
+      contact_id: null,
+      kind: touch.kind,
+      touched_at: at,
+      utm_source: utm.utmSource,
+      utm_medium: utm.utmMedium,
+      utm_campaign: utm.utmCampaign,
+      utm_content: utm.utmContent,
+      utm_term: utm.utmTerm,
+      recorded_by: who.actorId,
+      created_at: at,
+    });
+    sink.event({
+      t: touch.t,
+      actorId: who.actorId,
+      entityType: 'lead',
+      entityId: leadId,
+      type: 'touch.recorded',
+      data: { touchId: touch.id, campaignId: touch.campaign.id, kind: touch.kind, touchedAt: at.toISOString(), ...utm },
+      businessTime: null,
+    });
+    const current = members.get(touch.campaign.id);
+    const status = memberStatusOfTouch(touch.kind);
+    const to = !current || memberStatusAdvances(current.status, status) ? status : current.status;
+    if (to !== current?.status)
+      sink.event({
+        t: touch.t,
+        actorId: who.actorId,
+        entityType: 'campaign',
+        entityId: touch.campaign.id,
+        type: 'campaign.member_status_changed',
+        data: { personId: leadId, personType: 'lead', from: current?.status ?? null, to },
+        businessTime: null,
+      });
+    members.set(touch.campaign.id, {
+      status: to,
+      first: Math.min(current?.first ?? touch.t, touch.t),
+      last: Math.max(current?.last ?? touch.t, touch.t),
+      n: (current?.n ?? 0) + 1,
+      created: current?.created ?? touch.t,
+    });
+  }
+  for (const [campaignId, m] of members)
+    sink.row('campaign_members', {
+      org_id: who.orgId,
+      campaign_id: campaignId,
+      person_id: leadId,
+      person_type: 'lead',
+      status: m.status,
+      first_touch_at: new Date(m.first),
+      last_touch_at: new Date(m.last),
+      touches: m.n,
+      created_at: new Date(m.created),
+      updated_at: new Date(m.last),
+    });
+}
+
+/**
+ * The stored scores of a lead as its last rescoring (at `t`: its creation, a touch, or a change
+ * that left it open) computed them, on the default scoring settings, from the touches before then.
+ */
+export function writeLeadScore(
+  sink: Sink,
+  orgId: string,
+  lead: Pick<LeadRow, 'id' | 'industry' | 'title' | 'source' | 'company' | 'company_domain' | 'email'>,
+  touches: readonly SyntheticTouch[],
+  t: number,
+): void {
+  const attrs = fitAttributes({ ...lead, companyDomain: lead.company_domain });
+  const scored = touches.filter((x) => x.t <= t).map((x) => ({ kind: x.kind, touchedAt: new Date(x.t) }));
+  const now = new Date(t);
+  sink.row(
+    'lead_scores',
+    leadScoreRow(orgId, lead.id, scoreLead(defaultScoringSettings, attrs, scored, now), null, now),
+  );
 }

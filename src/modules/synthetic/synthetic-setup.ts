@@ -4,10 +4,11 @@ import { actorForUser } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';
 import * as data from '../demo/demo-data.ts';
 import { createObjection } from '../objections/objections.service.ts';
+import { createCampaign } from '../marketing/campaigns.service.ts';
 import { createPipeline } from '../pipelines/pipelines.service.ts';
 import { createProduct } from '../products/products.service.ts';
 import { createOrganization, createTeam, createUser, updateTeam } from '../users/users.service.ts';
-import type { PipelineKey, StageParams, SyntheticParams } from './synthetic-params.ts';
+import type { MarketingParams, PipelineKey, StageParams, SyntheticParams } from './synthetic-params.ts';
 
 export interface WorldStage extends StageParams {
   id: string;
@@ -25,9 +26,26 @@ export interface WorldPipeline {
 }
 
 /** The organization's reference data: made through the services, it is small and its events are ordinary. */
+/** A campaign of the parameters as created, with what its touches copy from it. */
+export interface WorldCampaign {
+  id: string;
+  currency: string;
+  spec: MarketingParams['campaigns'][number];
+  utm: {
+    utmSource: string | null;
+    utmMedium: string | null;
+    utmCampaign: string | null;
+    utmContent: null;
+    utmTerm: null;
+  };
+}
+
 export interface SyntheticWorld {
   orgId: string;
   admin: Actor;
+  /** The marketing lead: owns the campaigns, records their touches and costs. */
+  marketer: string;
+  campaigns: WorldCampaign[];
   fieldReps: string[];
   insideSales: string[];
   channelReps: string[];
@@ -196,7 +214,41 @@ export async function setUpSyntheticWorld(
     });
     partnerAccounts.push({ id: acc.id, name: acc.name });
   }
+  const marketer = await actorForUser(deps, orgId, leads.marketing);
+  const campaigns: WorldCampaign[] = [];
+  const startDate = deps.clock.now().toISOString().slice(0, 10);
+  for (const spec of opts.params.marketing.campaigns) {
+    const utm = {
+      utmSource: spec.channel,
+      utmMedium: spec.type,
+      utmCampaign: slugOf(spec.name),
+      utmContent: null,
+      utmTerm: null,
+    };
+    const created = await createCampaign(deps, marketer, {
+      name: spec.name,
+      type: spec.type,
+      channel: spec.channel,
+      status: 'active',
+      startDate,
+      ...utm,
+    });
+    campaigns.push({ id: created.id, currency: created.currency, spec, utm });
+  }
   const firstPartner = partnerAccounts[0];
   if (firstPartner) await person('partner', 'Pat Partner', 'partner', null, null, true, firstPartner.id);
-  return { orgId, admin, fieldReps, insideSales, channelReps, pipelines, products, objections, partnerAccounts, users };
+  return {
+    orgId,
+    admin,
+    marketer: leads.marketing,
+    campaigns,
+    fieldReps,
+    insideSales,
+    channelReps,
+    pipelines,
+    products,
+    objections,
+    partnerAccounts,
+    users,
+  };
 }

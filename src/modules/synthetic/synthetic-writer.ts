@@ -20,6 +20,10 @@ const TABLE_ORDER: readonly TableName[] = [
   'leads',
   'activities',
   'raised_objections',
+  'campaign_costs',
+  'campaign_touches',
+  'campaign_members',
+  'lead_scores',
 ];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
