@@ -37,14 +37,26 @@ export type AttributionModel = (typeof attributionModels)[number];
 
 const DAY_MS = 86_400_000;
 
-/** The touches of a converting journey that count (at or before the conversion), oldest first. */
+const byTimeThenCampaign = (a: AttributionTouch, b: AttributionTouch): number =>
+  a.at - b.at || (a.campaignId < b.campaignId ? -1 : a.campaignId > b.campaignId ? 1 : 0);
+
+/**
+ * The touches of a converting journey that count (at or before the conversion), oldest first;
+ * touches at the same instant in the order of their campaign ids, so that positions do not depend
+ * on the order the touches were read in.
+ */
 export function creditedTouches(j: Journey): AttributionTouch[] {
   const end = j.convertedAt ?? Number.POSITIVE_INFINITY;
-  return j.touches
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.at <= end)
-    .sort((a, b) => a.t.at - b.t.at || a.i - b.i)
-    .map(({ t }) => t);
+  const kept = j.touches.filter((t) => t.at <= end);
+  for (let i = 1; i < kept.length; i++)
+    if (byTimeThenCampaign(kept[i - 1] as AttributionTouch, kept[i] as AttributionTouch) > 0)
+      return kept.sort(byTimeThenCampaign);
+  return kept;
+}
+
+/** Sorts touches in place as `creditedTouches` orders them (done once when journeys are built, the check is then all it costs). */
+export function sortTouches(touches: AttributionTouch[]): AttributionTouch[] {
+  return touches.sort(byTimeThenCampaign);
 }
 
 /** Index of the last touch at or before `at`; `fallback` when `at` is null or no touch is that early. */

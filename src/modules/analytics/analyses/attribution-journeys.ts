@@ -4,6 +4,7 @@ import {
   ruleCredit,
   ruleModels,
   shapleyCredit,
+  sortTouches,
   type AttributionModel,
   type Journey,
 } from '../../../analytics/attribution.ts';
@@ -64,45 +65,60 @@ function creditAll(journeys: Journey[], halfLifeDays: number, resamples: number)
   return { byModel: out, markov: new Map(markov.map((c) => [c.campaignId, c])) };
 }
 
+/** The journeys attribution credits as of the end of a day, and the totals they are credited from. */
+export interface AttributionJourneys {
+  asOfDay: string;
+  currency: string;
+  /** Deals created before then, each converting at its creation if that falls in the date range. */
+  pipeline: Journey[];
+  /** The same deals, converting when won before then within the date range. */
+  won: Journey[];
+  totals: { pipeline: { deals: number; amount: number }; won: { deals: number; amount: number } };
+  journeysWithoutDeal: number;
+  otherCurrencyDeals: number;
+}
+
 /**
- * Attribution of pipeline created and of won revenue to campaigns, every model side by side, as
- * of the end of a day: touches before then, deals created before then (pipeline), deals won
- * before then (revenue), costs incurred up to that day. Deals in another currency than the
+ * Reads what attribution credits as of the end of a day: touches before then, deals created before
+ * then (pipeline), deals won before then (revenue). Deals in another currency than the
  * organization's base currency are counted apart, not converted. Journeys of people on no deal
- * (and, for revenue, of deals not won) feed the Markov model as paths that did not convert.
+ * (and, for revenue, of deals not won) are paths that did not convert.
  */
-export async function attribution(
+export async function attributionJourneys(
   deps: Deps,
   actor: Actor,
   filters: AnalyticsFilters,
-  opts: AttributionOptions,
-): Promise<AttributionResult> {
+  asOfParam: string | undefined,
+): Promise<AttributionJourneys> {
   assertCanReadAttribution(actor);
   const { currency, timezone } = await repo.orgSettings(deps.db, actor.orgId);
-  const asOfDay = opts.asOf ?? dayIn(deps.clock.now(), timezone);
+  const asOfDay = asOfParam ?? dayIn(deps.clock.now(), timezone);
   const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
   const where = repo.attributionDealWhere(actor, filters);
   const data = await repo.attributionData(deps.db, actor.orgId, where, asOf);
   const touchesOf = new Map<string, { campaignId: string; at: number }[]>();
   for (const t of data.dealTouches) {
     const list = touchesOf.get(t.deal_id) ?? [];
-    list.push({ campaignId: t.campaign_id, at: t.touched_at.getTime() });
+    list.push({ campaignId: t.campaign_id, at: t.touched_ms });
     touchesOf.set(t.deal_id, list);
   }
   const others = new Map<string, { campaignId: string; at: number }[]>();
   for (const t of data.otherTouches) {
     const list = others.get(t.person) ?? [];
-    list.push({ campaignId: t.campaign_id, at: t.touched_at.getTime() });
+    list.push({ campaignId: t.campaign_id, at: t.touched_ms });
     others.set(t.person, list);
   }
-  const noDeal: Journey[] = [...others.values()].map((touches) => ({
-    touches,
+  for (const list of touchesOf.values()) sortTouches(list);
+  // People in a fixed order, so that the journeys (and the Markov model's resamples) do too.
+  const noDeal: Journey[] = [...others.keys()].sort().map((person) => ({
+    touches: sortTouches(others.get(person) ?? []),
     leadAt: null,
     opportunityAt: null,
     convertedAt: null,
     value: 0,
   }));
-  const inRange = (d: Date | null) => d !== null && withinDays(d, filters, timezone);
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: timezone });
+  const inRange = (d: Date | null) => d !== null && withinDays(dayOf.format(d), filters);
   const pipeline: Journey[] = [...noDeal];
   const won: Journey[] = [...noDeal];
   let otherCurrencyDeals = 0;
@@ -128,6 +144,22 @@ export async function attribution(
       totals.won.amount += value;
     }
   }
+  return { asOfDay, currency, pipeline, won, totals, journeysWithoutDeal: noDeal.length, otherCurrencyDeals };
+}
+
+/**
+ * Attribution of pipeline created and of won revenue to campaigns, every model side by side, as
+ * of the end of a day (see `attributionJourneys`), with costs incurred up to that day. Journeys
+ * that did not convert feed the Markov model.
+ */
+export async function attribution(
+  deps: Deps,
+  actor: Actor,
+  filters: AnalyticsFilters,
+  opts: AttributionOptions,
+): Promise<AttributionResult> {
+  const { asOfDay, currency, pipeline, won, totals, journeysWithoutDeal, otherCurrencyDeals } =
+    await attributionJourneys(deps, actor, filters, opts.asOf);
   const p = creditAll(pipeline, opts.halfLifeDays, opts.resamples);
   const w = creditAll(won, opts.halfLifeDays, opts.resamples);
   const figures = await repo.campaignFigures(deps.db, actor.orgId, asOfDay);
@@ -146,7 +178,7 @@ export async function attribution(
     halfLifeDays: opts.halfLifeDays,
     pipeline: totals.pipeline,
     won: totals.won,
-    journeysWithoutDeal: noDeal.length,
+    journeysWithoutDeal,
     otherCurrencyDeals,
     campaigns: figures.map((c) => ({
       campaignId: c.id,
@@ -160,9 +192,8 @@ export async function attribution(
   };
 }
 
-/** Whether an instant lies in the filters' day range (organization time zone; both ends inclusive). */
-function withinDays(d: Date, filters: Pick<AnalyticsFilters, 'from' | 'to'>, timezone: string): boolean {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(d);
+/** Whether a day (`YYYY-MM-DD` in the organization's time zone) lies in the filters' range (both ends inclusive). */
+function withinDays(day: string, filters: Pick<AnalyticsFilters, 'from' | 'to'>): boolean {
   if (filters.from && day < filters.from) return false;
   if (filters.to && day > filters.to) return false;
   return true;
