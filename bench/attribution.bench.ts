@@ -354,7 +354,7 @@ async function main(): Promise<void> {
       for (const m of ruleModels) {
         const ours = pipewright.value.credits[outcome].get(m) ?? new Map<string, number>();
         const theirs = new Map(
-          duckRun.value.filter((r) => r.outcome === outcome).map((r) => [String(r.campaign_id), Number(r[m])]),
+          duckRun.value.filter((r) => r.outcome === outcome).map((r) => [r.campaign_id as string, Number(r[m])]),
         );
         for (const c of new Set([...ours.keys(), ...theirs.keys()])) {
           const a = ours.get(c) ?? 0;
