@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   canCreate as mayCreate,
+  canReadStatement,
   canRunDetectors,
+  forecastScope,
   oversightScope,
   canReadReference,
   inScope,
@@ -70,4 +72,22 @@ export function seesApprovals(actor: Actor | null): boolean {
 /** Whether the actor has the oversight queue (managers, auditors, admins). */
 export function seesOversightQueue(actor: Pick<Actor, 'role'> | null): boolean {
   return actor !== null && canRunDetectors(actor);
+}
+
+/** Whether the actor has the forecast screen: someone whose forecasts, quotas or attainment they read. */
+export function seesForecasts(actor: Actor | null): boolean {
+  if (actor === null) return false;
+  const scope = forecastScope(actor);
+  return scope.kind === 'all' || scope.kind === 'owners';
+}
+
+/**
+ * Whether the actor has the commissions screen: a statement of their own (a partner user's is its
+ * partner account's), or others' to read.
+ */
+export function seesCommissions(actor: Actor | null): boolean {
+  if (actor === null) return false;
+  if (actor.role === 'partner')
+    return actor.partnerAccountId !== null && canReadStatement(actor, { kind: 'partner', id: actor.partnerAccountId });
+  return canReadStatement(actor, { kind: 'user', id: actor.userId });
 }
