@@ -94,7 +94,7 @@ describe('forecasts and commissions in the browser', () => {
         }),
       );
     await deal('Acme renewal', 'Sure', '12000.00');
-    await deal('Globex pilot', 'Likely', '5000.00');
+    const globex = await deal('Globex pilot', 'Likely', '5000.00');
     await deal('Hooli trial', 'Early', '3000.00');
     const won = await deal('Initech expansion', 'Sure', '8000.00');
     await ok(
@@ -104,12 +104,23 @@ describe('forecasts and commissions in the browser', () => {
       }),
     );
 
-    // The rep opens the forecast: pre-filled from the deals' categories (won 8,000 + commit 12,000).
+    // The rep calls Globex a commit on its page, over its stage's best case.
     const errors: string[] = [];
     const repPage = await signedIn(rep.email, errors);
+    await repPage.goto(`${base}/deals/${globex.id}`);
+    const category = repPage.getByTestId('field-forecastCategory');
+    await poll(() => text(category)).toContain('Best case (from the stage)');
+    await repPage.getByRole('button', { name: 'Edit Forecast category' }).click();
+    await category.locator('select').selectOption('commit');
+    await category.getByRole('button', { name: 'Save' }).click();
+    await poll(() => text(category)).not.toContain('from the stage');
+    expect(await text(category)).toContain('Commit');
+    await repPage.screenshot({ path: screenshotPath('forecast-0-deal-category.png'), fullPage: true });
+
+    // The forecast is pre-filled from the deals' categories: won 8,000 + commit 12,000 + 5,000.
     await repPage.getByRole('link', { name: 'Forecast', exact: true }).click();
     const mine = repPage.getByTestId('my-forecast');
-    await poll(() => repPage.getByTestId('forecast-commit').inputValue()).toBe('20000.00');
+    await poll(() => repPage.getByTestId('forecast-commit').inputValue()).toBe('25000.00');
     expect(await repPage.getByTestId('forecast-bestCase').inputValue()).toBe('25000.00');
     expect(await repPage.getByTestId('forecast-pipeline').inputValue()).toBe('28000.00');
     expect(await repPage.getByTestId('forecast-deals').textContent()).toContain('Acme renewal');
@@ -119,6 +130,7 @@ describe('forecasts and commissions in the browser', () => {
     await mine.getByRole('button', { name: 'Submit forecast' }).click();
     await poll(() => mine.locator('.field-error').first().textContent()).toBeTruthy();
     await repPage.getByTestId('forecast-commit').fill('18000');
+    await repPage.getByTestId('forecast-bestCase').fill('23000');
     await mine.getByLabel('Note').fill('Acme may slip to next quarter');
     await mine.getByRole('button', { name: 'Submit forecast' }).click();
     await repPage.getByTestId('forecast-submitted').waitFor();
