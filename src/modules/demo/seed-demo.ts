@@ -17,6 +17,7 @@ import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
 import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
+import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 
 const DAY = 86_400_000;
@@ -395,6 +396,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       counts: channelCounts,
     }),
   );
+  const quarters = demoQuarters(end, organization.timezone);
+  actions.push(
+    ...scheduleDemoForecasts({ deps, quarter: quarters.previous, reps: fieldReps, manager: fieldManager, start, end }),
+  );
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
@@ -411,6 +416,11 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     counts.findings = oversight.findings;
     await seedCommissionBonus(deps, admin, rep);
   }
+  counts.quotas = await seedDemoQuotas(deps, admin, {
+    quarters: [quarters.previous, quarters.current],
+    reps: [...fieldReps, channelRep],
+    fieldTeamId: field,
+  });
   // The field reps take meetings booked by inside sales: office hours in their own time zones.
   const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
   for (const [i, r] of fieldReps.entries())
