@@ -189,6 +189,22 @@ describe('forecasts and commissions in the browser', () => {
     await poll(() => text(page.getByTestId('dispute'))).toContain('accepted, adjusted by USD 40.00');
     await poll(() => text(page.getByTestId('statement-total'))).toBe('USD 840.00');
     await page.screenshot({ path: screenshotPath('forecast-4-manager-answers.png'), fullPage: true });
+
+    // The auditor reads it all and is offered nothing to submit, set, dispute or answer.
+    const auditor = await createTestUser(deps, admin, 'auditor', { name: 'Otto Auditor', password: TEST_PASSWORD });
+    const audit = await signedIn(auditor.email, errors);
+    await audit.getByRole('link', { name: 'Forecast', exact: true }).click();
+    await poll(() => audit.getByTestId('forecast-submission').count()).toBe(2);
+    await audit.getByTestId('attainment-table').waitFor();
+    expect(await audit.getByTestId('my-forecast').count()).toBe(0);
+    expect(await audit.getByTestId('team-rollup').count()).toBe(0);
+    expect(await audit.getByTestId('quota-form').count()).toBe(0);
+    await audit.getByRole('link', { name: 'Commissions', exact: true }).click();
+    await audit.getByTestId('team-statements').getByRole('link', { name: 'Rita Rep' }).click();
+    await poll(() => text(audit.getByTestId('statement-total'))).toBe('USD 840.00');
+    expect(await audit.getByRole('button', { name: 'Dispute' }).count()).toBe(0);
+    expect(await audit.getByTestId('answer-dispute').count()).toBe(0);
+    await audit.screenshot({ path: screenshotPath('forecast-5-auditor-statement.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });
