@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../src/contract/access.ts';
+import { hasCommissionsScreen, hasForecastScreen, type Actor, type Role } from '../src/contract/access.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
-import { seesCommissions, seesForecasts } from '../web/src/permissions.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser } from './helpers/factories.ts';
@@ -1237,7 +1236,8 @@ describe('access matrix: lead scoring', () => {
 /**
  * The forecast and commissions screens are offered (navigation, route) exactly to the roles whose
  * reads behind them the API answers: the forecast list and attainment, and the role's own statement
- * (a partner user's is its partner account's). The rules are the web app's (web/src/permissions.ts).
+ * (a partner user's is its partner account's). The rules are `hasForecastScreen` and
+ * `hasCommissionsScreen` in src/contract/access.ts, which the web app's menu and routes use.
  */
 describe('access matrix: forecast and commission screens', () => {
   for (const role of Object.keys(forecastRead) as Role[]) {
@@ -1254,13 +1254,13 @@ describe('access matrix: forecast and commission screens', () => {
       const forecasts = await get('/api/v1/forecasts?period=2026-Q1');
       const attainment = await get('/api/v1/quotas/attainment?period=2026-Q1');
       const statement = await get('/api/v1/commission-statements?period=2026-01');
-      expect({ forecast: seesForecasts(actor), commissions: seesCommissions(actor) }).toEqual({
+      expect({ forecast: hasForecastScreen(actor), commissions: hasCommissionsScreen(actor) }).toEqual({
         forecast: forecasts === 200 && attainment === 200,
         commissions: statement === 200,
       });
       // Only marketing and partners are without the forecast screen; everyone has a statement.
-      expect(seesForecasts(actor)).toBe(role !== 'marketing' && role !== 'partner');
-      expect(seesCommissions(actor)).toBe(true);
+      expect(hasForecastScreen(actor)).toBe(role !== 'marketing' && role !== 'partner');
+      expect(hasCommissionsScreen(actor)).toBe(true);
     });
   }
 });

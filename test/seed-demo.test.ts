@@ -157,12 +157,14 @@ describe('demo organization', () => {
     expect(findings).toHaveLength(result.counts.findings ?? -1);
   });
 
-  it('pays commissions on the year: plans assigned from its first day, wins on statements, a bonus', async () => {
+  it('pays commissions on the year: plans assigned from its first day (partners too), wins on statements, a bonus', async () => {
     const org = result.organizationId;
     const period = deps.clock.now().toISOString().slice(0, 7);
     const { lines, assignments } = await ledgerUntil(deps.db, org, period);
-    expect(assignments).toHaveLength(7);
+    expect(assignments.filter((a) => a.payee_kind === 'user')).toHaveLength(7);
+    expect(assignments.filter((a) => a.payee_kind === 'partner').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'commission').length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.kind === 'partner').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'override').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'bonus').map((l) => l.amount)).toEqual(['1500.00']);
   });

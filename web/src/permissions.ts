@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   canCreate as mayCreate,
-  canReadStatement,
   canRunDetectors,
-  forecastScope,
+  hasCommissionsScreen,
+  hasForecastScreen,
   oversightScope,
   canReadReference,
   inScope,
@@ -74,20 +74,12 @@ export function seesOversightQueue(actor: Pick<Actor, 'role'> | null): boolean {
   return actor !== null && canRunDetectors(actor);
 }
 
-/** Whether the actor has the forecast screen: someone whose forecasts, quotas or attainment they read. */
+/** Whether the actor has the forecast screen (and its menu entry). */
 export function seesForecasts(actor: Actor | null): boolean {
-  if (actor === null) return false;
-  const scope = forecastScope(actor);
-  return scope.kind === 'all' || scope.kind === 'owners';
+  return actor !== null && hasForecastScreen(actor);
 }
 
-/**
- * Whether the actor has the commissions screen: a statement of their own (a partner user's is its
- * partner account's), or others' to read.
- */
+/** Whether the actor has the commissions screen (and its menu entry). */
 export function seesCommissions(actor: Actor | null): boolean {
-  if (actor === null) return false;
-  if (actor.role === 'partner')
-    return actor.partnerAccountId !== null && canReadStatement(actor, { kind: 'partner', id: actor.partnerAccountId });
-  return canReadStatement(actor, { kind: 'user', id: actor.userId });
+  return actor !== null && hasCommissionsScreen(actor);
 }

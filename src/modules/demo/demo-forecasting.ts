@@ -3,7 +3,13 @@ import { fiscalPeriod, fiscalPeriodOf, shiftFiscalPeriod } from '../../contract/
 import { actorForUser } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';
 import { fromScaled, toScaled } from '../../contract/money.ts';
-import { rollUpDraft, setQuota, submitForecast, submitRollUp } from '../forecasting/forecasting.service.ts';
+import {
+  forecastDraft,
+  rollUpDraft,
+  setQuota,
+  submitForecast,
+  submitRollUp,
+} from '../forecasting/forecasting.service.ts';
 import type { Action } from './demo-history.ts';
 
 const DAY = 86_400_000;
@@ -49,16 +55,22 @@ export function scheduleDemoForecasts(opts: {
   const actions: Action[] = reps.map((rep, i) => ({
     at: at + i * 3_600_000,
     run: async () => {
-      const note = i === 0 ? 'Holding back the largest deal until legal signs off' : null;
-      if (i !== 0) {
-        await submitForecast(deps, rep, { period: quarter, note: null });
-        return;
-      }
-      // The first rep submits twice: the pre-filled figures, then the commit trimmed to 90 %.
-      const draft = await submitForecast(deps, rep, { period: quarter, note: null });
-      await submitForecast(deps, rep, { period: quarter, commit: share(draft.figures.commit, 90n), note });
+      await submitForecast(deps, rep, { period: quarter, note: null });
     },
   }));
+  // Half an hour later the first rep submits again, the commit trimmed to 90 %: a later snapshot.
+  if (first)
+    actions.push({
+      at: at + 1_800_000,
+      run: async () => {
+        const draft = await forecastDraft(deps, first, { period: quarter });
+        await submitForecast(deps, first, {
+          period: quarter,
+          commit: share(draft.prefilled.commit, 90n),
+          note: 'Holding back the largest deal until legal signs off',
+        });
+      },
+    });
   if (first)
     actions.push({
       at: at + DAY,

@@ -16,7 +16,7 @@ import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
-import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
+import { seedCommissionBonus, seedCommissionPlans, seedPartnerPlan } from './demo-commissions.ts';
 import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 
@@ -284,6 +284,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   }
   const partnerUser = await person('pat', 'Pat Partner', 'partner', null, null, partnerAccounts[1]?.id ?? null);
   const channelPartners = await setUpDemoChannel(deps, admin, partnerAccounts);
+  await seedPartnerPlan(deps, admin, {
+    partnerAccountIds: channelPartners.map((p) => p.id),
+    startsOn: new Date(start).toISOString().slice(0, 10),
+  });
   const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
   for (let i = 0; i < 46; i++) {
     const owner = fieldReps[i % fieldReps.length] ?? fieldReps[0];
