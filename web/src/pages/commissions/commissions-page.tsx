@@ -67,7 +67,7 @@ function TeamStatementsCard({ period }: { period: string }) {
 }
 
 /** The commission plans, read-only (admins, managers, auditors). */
-function PlansCard() {
+function PlansCard({ setsQuotas }: { setsQuotas: boolean }) {
   const plans = useQuery({ queryKey: ['commissions', 'plans'], queryFn: () => api.get('/commission-plans') });
   return (
     <section className="card" aria-labelledby="plans-title" data-testid="commission-plans">
@@ -93,6 +93,15 @@ function PlansCard() {
           </li>
         ))}
       </ul>
+      {setsQuotas && (
+        <p className="small muted">
+          Quotas are set on the{' '}
+          <Link to="/forecast" search={{}}>
+            forecast
+          </Link>{' '}
+          screen, beside attainment.
+        </p>
+      )}
     </section>
   );
 }
@@ -147,7 +156,7 @@ export function CommissionsPage() {
       )}
       {team && <OpenDisputesCard />}
       {team && <TeamStatementsCard period={period} />}
-      {team && <PlansCard />}
+      {team && <PlansCard setsQuotas={actor.role === 'admin' || actor.role === 'manager'} />}
     </section>
   );
 }
