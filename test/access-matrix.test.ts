@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../src/contract/access.ts';
+import { hasCommissionsScreen, hasForecastScreen, type Actor, type Role } from '../src/contract/access.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
@@ -1229,6 +1229,38 @@ describe('access matrix: lead scoring', () => {
       }).toEqual(scoringAccess[role]);
       // another organization's lead is not found, whatever the role
       expect((await api.as(actor, { method: 'GET', url: `/api/v1/leads/${foreign}/score` })).statusCode).toBe(404);
+    });
+  }
+});
+
+/**
+ * The forecast and commissions screens are offered (navigation, route) exactly to the roles whose
+ * reads behind them the API answers: the forecast list and attainment, and the role's own statement
+ * (a partner user's is its partner account's). The rules are `hasForecastScreen` and
+ * `hasCommissionsScreen` in src/contract/access.ts, which the web app's menu and routes use.
+ */
+describe('access matrix: forecast and commission screens', () => {
+  for (const role of Object.keys(forecastRead) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      // A partner account is a payee once it has a partner profile.
+      const profile = await api.as(actors.admin, {
+        method: 'PUT',
+        url: `/api/v1/partners/${fx.partnerAccountId}`,
+        payload: { partnerType: 'reseller' },
+      });
+      expect(profile.statusCode, profile.body).toBe(200);
+      const get = async (url: string) => (await api.as(actor, { method: 'GET', url })).statusCode;
+      const forecasts = await get('/api/v1/forecasts?period=2026-Q1');
+      const attainment = await get('/api/v1/quotas/attainment?period=2026-Q1');
+      const statement = await get('/api/v1/commission-statements?period=2026-01');
+      expect({ forecast: hasForecastScreen(actor), commissions: hasCommissionsScreen(actor) }).toEqual({
+        forecast: forecasts === 200 && attainment === 200,
+        commissions: statement === 200,
+      });
+      // Only marketing and partners are without the forecast screen; everyone has a statement.
+      expect(hasForecastScreen(actor)).toBe(role !== 'marketing' && role !== 'partner');
+      expect(hasCommissionsScreen(actor)).toBe(true);
     });
   }
 });

@@ -240,4 +240,63 @@ describe('forecast submissions, roll-ups, quotas and accuracy', () => {
     expect(rita?.absolutePercentError).toBeCloseTo(100 / 1400, 12);
     expect(rita?.brierScore).toBeCloseTo(0.41 / 3, 12);
   });
+  it("takes a deal's own forecast category (PATCH /deals/:id) over its stage's, and back", async () => {
+    clock.set('2026-02-01T10:00:00.000Z');
+    const org = await createTestOrg(deps);
+    const { rep, outsider } = await createSalesTeam(deps, org.admin);
+    await api.tokenFor(rep);
+    await api.tokenFor(outsider);
+    const p = await createTestPipeline(deps, org.admin, {
+      stages: [
+        { name: 'Likely', kind: 'open', probability: 60, forecastCategory: 'best_case' },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    });
+    const created = await api.as(rep, {
+      method: 'POST',
+      url: '/api/v1/deals',
+      payload: { name: 'Umbrella', pipelineId: p.id, amount: '500.00', expectedCloseDate: '2026-03-10' },
+    });
+    expect(created.statusCode).toBe(201);
+    const deal = created.json<{ id: string; version: number; forecastCategory: string | null }>();
+    expect(deal.forecastCategory).toBeNull();
+    const patch = (who: Actor, version: number, payload: Record<string, unknown>) =>
+      api.as(who, {
+        method: 'PATCH',
+        url: `/api/v1/deals/${deal.id}`,
+        headers: { 'if-match': String(version) },
+        payload,
+      });
+    const draft = async () =>
+      (await api.as(rep, { method: 'GET', url: '/api/v1/forecasts/draft?period=2026-Q1' })).json<ForecastDraftDto>();
+    expect((await draft()).prefilled).toEqual({ commit: '0.00', bestCase: '500.00', pipeline: '500.00' });
+
+    // A won stage's category is not one to choose; every bad field is named.
+    const bad = await patch(rep, deal.version, { forecastCategory: 'closed', amount: '-3' });
+    expect(bad.statusCode).toBe(422);
+    expect(fields(bad)).toEqual(['amount', 'forecastCategory']);
+    expect((await patch(outsider, deal.version, { forecastCategory: 'commit' })).statusCode).toBe(404);
+
+    const set = await patch(rep, deal.version, { forecastCategory: 'commit' });
+    expect(set.statusCode).toBe(200);
+    const after = set.json<{ version: number; forecastCategory: string | null }>();
+    expect(after.forecastCategory).toBe('commit');
+    const d = await draft();
+    expect(d.deals.map((x) => x.category)).toEqual(['commit']);
+    expect(d.prefilled).toEqual({ commit: '500.00', bestCase: '500.00', pipeline: '500.00' });
+    const events = await deps.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('org_id', '=', org.orgId)
+      .where('entity_id', '=', deal.id)
+      .where('type', '=', 'deal.updated')
+      .execute();
+    expect(events.map((e) => e.data)).toEqual([{ changes: { forecastCategory: { from: null, to: 'commit' } } }]);
+
+    // Null: the stage's category again.
+    const back = await patch(rep, after.version, { forecastCategory: null });
+    expect(back.json<{ forecastCategory: string | null }>().forecastCategory).toBeNull();
+    expect((await draft()).deals.map((x) => x.category)).toEqual(['best_case']);
+  });
 });

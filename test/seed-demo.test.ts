@@ -6,6 +6,12 @@ import { attribution } from '../src/modules/analytics/analyses/attribution-journ
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
 import { ledgerUntil } from '../src/modules/commissions/statements.service.ts';
+import { demoQuarters } from '../src/modules/demo/demo-forecasting.ts';
+import {
+  attainmentReport,
+  forecastAccuracyReport,
+  listSubmissions,
+} from '../src/modules/forecasting/forecasting.service.ts';
 
 const adminOf = (orgId: string) =>
   deps.db
@@ -151,14 +157,38 @@ describe('demo organization', () => {
     expect(findings).toHaveLength(result.counts.findings ?? -1);
   });
 
-  it('pays commissions on the year: plans assigned from its first day, wins on statements, a bonus', async () => {
+  it('pays commissions on the year: plans assigned from its first day (partners too), wins on statements, a bonus', async () => {
     const org = result.organizationId;
     const period = deps.clock.now().toISOString().slice(0, 7);
     const { lines, assignments } = await ledgerUntil(deps.db, org, period);
-    expect(assignments).toHaveLength(7);
+    expect(assignments.filter((a) => a.payee_kind === 'user')).toHaveLength(7);
+    expect(assignments.filter((a) => a.payee_kind === 'partner').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'commission').length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.kind === 'partner').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'override').length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.kind === 'bonus').map((l) => l.amount)).toEqual(['1500.00']);
+  });
+
+  it('sets quotas for the last two quarters and has the last closed quarter forecast, rolled up and scored', async () => {
+    const org = result.organizationId;
+    const admin = await actorForUser(deps, org, (await adminOf(org)).id);
+    const { previous, current } = demoQuarters(deps.clock.now().getTime(), 'America/Chicago');
+    // Four field reps and the channel rep, and the field team, for each quarter.
+    expect(result.counts.quotas).toBe(12);
+    for (const period of [previous, current]) {
+      const report = await attainmentReport(deps, admin, { period });
+      expect(report.items.filter((i) => i.kind === 'rep')).toHaveLength(5);
+      expect(report.items.filter((i) => i.kind === 'team').map((i) => i.name)).toEqual(['Field sales']);
+    }
+    const { items } = await listSubmissions(deps, admin, { period: previous });
+    // Each field rep (the first twice, trimming the commit) and the field lead's roll-up.
+    expect(items.filter((i) => i.kind === 'rep')).toHaveLength(5);
+    const [rollUp] = items.filter((i) => i.kind === 'rollup');
+    expect(rollUp?.note).toContain('legal signs off');
+    expect(rollUp?.members.filter((m) => Object.keys(m.override).length > 0)).toHaveLength(1);
+    const accuracy = await forecastAccuracyReport(deps, admin, { period: previous });
+    expect(accuracy.closed).toBe(true);
+    expect(accuracy.items).toHaveLength(4);
   });
 
   it('reports what it wrote, links objections to the library and names team managers', async () => {

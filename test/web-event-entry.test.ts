@@ -70,6 +70,7 @@ describe('events in words', () => {
     expect(entryTitle(status)).toBe('Lead status changed');
     expect(entryChanges(status, { references })).toEqual([{ field: 'Status', from: 'New', to: 'Call back' }]);
     expect(showValue('callDisposition', 'call_back_later', { references })).toBe('Call back later');
+    expect(showValue('forecastCategory', 'best_case', { references })).toBe('Best case');
     expect(showValue('subject', 'call_back_later', { references })).toBe('call_back_later');
   });
 

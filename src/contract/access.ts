@@ -302,6 +302,12 @@ export function seesForecastOf(actor: Actor, userId: string): boolean {
   return scope.kind === 'all' || (scope.kind === 'owners' && scope.ownerIds.includes(userId));
 }
 
+/** Whether the role has the forecast screen: someone's forecasts, quotas or attainment to read. */
+export function hasForecastScreen(actor: Actor): boolean {
+  const scope = forecastScope(actor);
+  return scope.kind === 'all' || scope.kind === 'owners';
+}
+
 /** Who submits a forecast of their own deals: reps and managers (auditors read only). */
 export function canSubmitForecast(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'rep' || actor.role === 'manager';
@@ -494,4 +500,14 @@ export function canSplitCommissions(actor: Pick<Actor, 'role'>): boolean {
 /** Whether the role sees the team statements screen (the statements of others). */
 export function canReadTeamStatements(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'manager';
+}
+
+/**
+ * Whether the role has the commissions screen: a statement of its own (a partner user's is its
+ * partner account's) or others' to read.
+ */
+export function hasCommissionsScreen(actor: Actor): boolean {
+  if (actor.role === 'partner')
+    return actor.partnerAccountId !== null && canReadStatement(actor, { kind: 'partner', id: actor.partnerAccountId });
+  return canReadStatement(actor, { kind: 'user', id: actor.userId });
 }

@@ -5503,6 +5503,7 @@ export interface paths {
               discountPercent?: string;
             }[];
             lostReason?: string | null;
+            forecastCategory?: ('pipeline' | 'best_case' | 'commit' | 'omitted') | null;
           };
         };
       };
@@ -17872,6 +17873,7 @@ export interface components {
       partnerAccountId: string | null;
       lostReason: string | null;
       nextStep: string | null;
+      forecastCategory: ('pipeline' | 'best_case' | 'commit' | 'omitted') | null;
       stageEnteredAt: string;
       lineItems: components['schemas']['LineItem'][];
       lineItemsTotal: string;

@@ -14,6 +14,12 @@ import {
 } from './common.ts';
 import { stageKinds } from './pipelines.ts';
 
+/**
+ * A deal's own forecast category, over its stage's: the rep says where a deal stands for the
+ * forecast (a won stage's `closed` is not one to choose). Null: the stage's category.
+ */
+export const dealForecastCategories = ['pipeline', 'best_case', 'commit', 'omitted'] as const;
+
 export const contactRoleKinds = ['decision_maker', 'economic_buyer', 'champion', 'influencer', 'user'] as const;
 export const dealStatuses = stageKinds;
 export type DealStatus = (typeof dealStatuses)[number];
@@ -53,6 +59,8 @@ export const dealSchema = z.object({
   partnerAccountId: idSchema.nullable(),
   lostReason: z.string().nullable(),
   nextStep: z.string().nullable(),
+  /** The deal's own forecast category; null: its stage's. */
+  forecastCategory: z.enum(dealForecastCategories).nullable(),
   stageEnteredAt: z.string(),
   lineItems: z.array(lineItemSchema),
   /** Sum of the lines' net totals (independent of `amount`, which the seller sets). */
@@ -104,7 +112,14 @@ export const createDealSchema = z.strictObject({
 export type CreateDealInput = z.infer<typeof createDealSchema>;
 
 /** Stage, pipeline and status change only through POST /deals/:id/stage. */
-export const updateDealSchema = z.strictObject({ ...dealFields, lostReason: optionalText(500) }).partial();
+export const updateDealSchema = z
+  .strictObject({
+    ...dealFields,
+    lostReason: optionalText(500),
+    /** The deal's own forecast category; null: back to its stage's. */
+    forecastCategory: z.enum(dealForecastCategories).nullable(),
+  })
+  .partial();
 export type UpdateDealInput = z.infer<typeof updateDealSchema>;
 
 export const moveDealStageSchema = z.strictObject({

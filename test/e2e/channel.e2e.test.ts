@@ -88,9 +88,9 @@ describe('channel sales in the browser', () => {
     const partnerProblems = watch(partnerPage);
     await partnerPage.reload();
     await partnerPage.getByRole('heading', { name: 'Partner portal' }).waitFor();
-    // only the menus a partner has records in
+    // only the menus a partner has records in, and its account's commission statement
     const menu = await partnerPage.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
-    expect(menu).toEqual(['Partner portal', 'Board', 'Deals', 'Accounts', 'Contacts']);
+    expect(menu).toEqual(['Partner portal', 'Board', 'Deals', 'Accounts', 'Contacts', 'Commissions']);
 
     const form = partnerPage.getByRole('region', { name: 'Register a deal' });
     await form.getByLabel('Customer', { exact: true }).fill('ACME, Inc.');

@@ -27,7 +27,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[a-z]+(_[a-z]+)*$/;
 /** Fields whose values are codes of a fixed list (`call_back_later`), shown as words (payloads are camelCase). */
 const codeFields =
-  /^(status|type|kind|role|channel|disposition|callDisposition|direction|callDirection|emailDirection|meetingOutcome|outcome|previousStatus)$/;
+  /^(status|type|kind|role|channel|disposition|callDisposition|direction|callDirection|emailDirection|meetingOutcome|outcome|previousStatus|forecastCategory)$/;
 /** Fields that hold an amount of money in the event's currency. */
 const moneyFields = /(amount|price|total|value|budget|cost)$/i;
 

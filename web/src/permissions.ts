@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import {
   canCreate as mayCreate,
   canRunDetectors,
+  hasCommissionsScreen,
+  hasForecastScreen,
   oversightScope,
   canReadReference,
   inScope,
@@ -70,4 +72,14 @@ export function seesApprovals(actor: Actor | null): boolean {
 /** Whether the actor has the oversight queue (managers, auditors, admins). */
 export function seesOversightQueue(actor: Pick<Actor, 'role'> | null): boolean {
   return actor !== null && canRunDetectors(actor);
+}
+
+/** Whether the actor has the forecast screen (and its menu entry). */
+export function seesForecasts(actor: Actor | null): boolean {
+  return actor !== null && hasForecastScreen(actor);
+}
+
+/** Whether the actor has the commissions screen (and its menu entry). */
+export function seesCommissions(actor: Actor | null): boolean {
+  return actor !== null && hasCommissionsScreen(actor);
 }

@@ -89,3 +89,10 @@ async function fetchBoardDeals(
   performance.measure('board:deals-fetch', 'board:deals-fetch-start', 'board:deals-fetch-end');
   return perStage.flat();
 }
+
+/** The organization: its currency, time zone and fiscal calendar. */
+export const organizationQuery = queryOptions({
+  queryKey: ['organization'],
+  queryFn: () => api.get('/organization'),
+  staleTime: 10 * 60_000,
+});

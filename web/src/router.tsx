@@ -41,7 +41,9 @@ import { FormPage, FormsPage } from './pages/forms.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
-import { actorOf, seesApprovals, seesOversightQueue } from './permissions.ts';
+import { actorOf, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from './permissions.ts';
+import { validateForecastSearch } from './pages/forecast/forecast-page.tsx';
+import { validateCommissionsSearch } from './pages/commissions/search.ts';
 import { ChannelPage } from './pages/channel.tsx';
 import { canOpenChannel, canReadAudit } from '../../src/contract/access.ts';
 import type { Role } from '../../src/contract/access.ts';
@@ -254,6 +256,33 @@ const channelRoute = createRoute({
   component: ChannelPage,
 });
 
+/** Forecasts and quotas: the roles whose rules let them read someone's forecasts (reps, managers, admins, auditors). */
+const forecastRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forecast',
+  validateSearch: validateForecastSearch,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesForecasts(actorOf(session))) throw redirect({ to: '/' });
+  },
+  // ECharts loads with the page, not with the rest of the app.
+  component: lazyRouteComponent(() => import('./pages/forecast/forecast-page.tsx'), 'ForecastPage'),
+});
+
+/** Commission statements: everyone with a statement of their own or others' to read. */
+const commissionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/commissions',
+  validateSearch: validateCommissionsSearch,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesCommissions(actorOf(session))) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/commissions/commissions-page.tsx'), 'CommissionsPage'),
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -303,6 +332,8 @@ const routeTree = rootRoute.addChildren([
   approvalsRoute,
   oversightRoute,
   channelRoute,
+  forecastRoute,
+  commissionsRoute,
   ...tableRoutes,
   adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
 ]);

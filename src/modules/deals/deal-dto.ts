@@ -54,6 +54,7 @@ export function toDealDto({ deal: r, lines, roles }: DealRecord): DealDto {
     partnerAccountId: r.partner_account_id,
     lostReason: r.lost_reason,
     nextStep: r.next_step,
+    forecastCategory: r.forecast_category as DealDto['forecastCategory'],
     stageEnteredAt: r.stage_entered_at.toISOString(),
     lineItems,
     lineItemsTotal: sumMoney(lineItems.map((l) => l.netTotal)),

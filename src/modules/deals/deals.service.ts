@@ -205,6 +205,7 @@ function patchFrom(input: UpdateDealInput): Partial<repo.DealRow> {
   if (input.source !== undefined) p.source = input.source;
   if (input.lostReason !== undefined) p.lost_reason = input.lostReason;
   if (input.nextStep !== undefined) p.next_step = input.nextStep;
+  if (input.forecastCategory !== undefined) p.forecast_category = input.forecastCategory;
   return p;
 }
 
@@ -280,7 +281,9 @@ export async function updateDealTx(
   if (input.contactRoles !== undefined) await repo.replaceContactRoles(trx, actor.orgId, id, input.contactRoles);
   if (newLines) await repo.replaceLineItems(trx, actor.orgId, id, newLines);
   const after = await loadRecord(trx, actor.orgId, afterRow);
-  await deps.eventLog.append(trx, actor, changeEvents('deal', id, dealSnapshot(before), dealSnapshot(after)));
+  // The forecast category is compared too (deal.updated), though the deal's snapshots leave it out.
+  const withCategory = (r: DealRecord) => ({ ...dealSnapshot(r), forecastCategory: r.deal.forecast_category });
+  await deps.eventLog.append(trx, actor, changeEvents('deal', id, withCategory(before), withCategory(after)));
   return after;
 }
 

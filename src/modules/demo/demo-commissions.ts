@@ -62,3 +62,33 @@ export async function seedCommissionBonus(deps: Deps, admin: Actor, rep: Actor):
     reason: 'Best quarter in the field team',
   });
 }
+
+/**
+ * The partner agreement from the demo's first day: 5 % of the amount of each deal registered to a
+ * partner account, so a partner user's statement shows its account's lines.
+ */
+export async function seedPartnerPlan(
+  deps: Deps,
+  admin: Actor,
+  opts: { partnerAccountIds: readonly string[]; startsOn: string },
+): Promise<void> {
+  const plan = await createPlan(deps, admin, {
+    name: 'Partner agreement',
+    basis: 'amount',
+    currency: 'USD',
+    rates: [{ family: null, ratePercent: '5' }],
+    tiers: [],
+    cap: null,
+    clawbackDays: 90,
+    overridePercent: null,
+    overrideLevels: 0,
+  });
+  for (const id of opts.partnerAccountIds)
+    await assignPlan(deps, admin, {
+      planId: plan.id,
+      payeeKind: 'partner',
+      payeeId: id,
+      startsOn: opts.startsOn,
+      endsOn: null,
+    });
+}

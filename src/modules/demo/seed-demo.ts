@@ -16,7 +16,8 @@ import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
 import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
-import { seedCommissionBonus, seedCommissionPlans } from './demo-commissions.ts';
+import { seedCommissionBonus, seedCommissionPlans, seedPartnerPlan } from './demo-commissions.ts';
+import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 
 const DAY = 86_400_000;
@@ -283,6 +284,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   }
   const partnerUser = await person('pat', 'Pat Partner', 'partner', null, null, partnerAccounts[1]?.id ?? null);
   const channelPartners = await setUpDemoChannel(deps, admin, partnerAccounts);
+  await seedPartnerPlan(deps, admin, {
+    partnerAccountIds: channelPartners.map((p) => p.id),
+    startsOn: new Date(start).toISOString().slice(0, 10),
+  });
   const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
   for (let i = 0; i < 46; i++) {
     const owner = fieldReps[i % fieldReps.length] ?? fieldReps[0];
@@ -395,6 +400,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       counts: channelCounts,
     }),
   );
+  const quarters = demoQuarters(end, organization.timezone);
+  actions.push(
+    ...scheduleDemoForecasts({ deps, quarter: quarters.previous, reps: fieldReps, manager: fieldManager, start, end }),
+  );
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
@@ -411,6 +420,11 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     counts.findings = oversight.findings;
     await seedCommissionBonus(deps, admin, rep);
   }
+  counts.quotas = await seedDemoQuotas(deps, admin, {
+    quarters: [quarters.previous, quarters.current],
+    reps: [...fieldReps, channelRep],
+    fieldTeamId: field,
+  });
   // The field reps take meetings booked by inside sales: office hours in their own time zones.
   const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
   for (const [i, r] of fieldReps.entries())

@@ -3,9 +3,14 @@ import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SearchResult } from '../types.ts';
 import { api } from '../api.ts';
-import { canCreate, useActor } from '../permissions.ts';
+import { actorOf, canCreate, useActor } from '../permissions.ts';
 import { sessionQuery, signOut } from '../session.ts';
-import { canReadAudit, type ScopedEntity } from '../../../src/contract/access.ts';
+import {
+  canReadAudit,
+  hasCommissionsScreen,
+  hasForecastScreen,
+  type ScopedEntity,
+} from '../../../src/contract/access.ts';
 import { isTyping } from './keys.ts';
 import { fuzzyScore } from './fuzzy.ts';
 import { LogCallDialog, type CallTarget } from './log-call-dialog.tsx';
@@ -145,6 +150,12 @@ function Palette({
     ...(role !== 'partner' ? ([['analytics', 'Go to analytics', '/analytics']] as [string, string, string][]) : []),
     ...(session && canReadAudit(session.user)
       ? ([['audit', 'Go to the audit log', '/audit']] as [string, string, string][])
+      : []),
+    ...(session && hasForecastScreen(actorOf(session))
+      ? ([['forecast', 'Go to forecast', '/forecast']] as [string, string, string][])
+      : []),
+    ...(session && hasCommissionsScreen(actorOf(session))
+      ? ([['commissions', 'Go to commissions', '/commissions']] as [string, string, string][])
       : []),
     ...(role === 'admin' ? ([['admin', 'Go to administration', '/admin']] as [string, string, string][]) : []),
   ];

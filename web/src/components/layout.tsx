@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { organizationQuery } from '../queries.ts';
 import { setDisplayTimeZone } from '../format.ts';
 import { sessionQuery, signOut } from '../session.ts';
 import { CommandPalette } from './command-palette.tsx';
@@ -13,7 +13,7 @@ import {
   canReadMarketingFigures,
   hasRecordsOf,
 } from '../../../src/contract/access.ts';
-import { actorOf, canRead, seesApprovals, seesOversightQueue } from '../permissions.ts';
+import { actorOf, canRead, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -32,12 +32,7 @@ export function Layout() {
   const [signingOut, setSigningOut] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   // Dates and times show in the organization's time zone.
-  const organization = useQuery({
-    queryKey: ['organization'],
-    queryFn: () => api.get('/organization'),
-    enabled: Boolean(session),
-    staleTime: 10 * 60_000,
-  });
+  const organization = useQuery({ ...organizationQuery, enabled: Boolean(session) });
   const timeZone = organization.data?.timezone;
   setDisplayTimeZone(timeZone);
   useEffect(() => setDisplayTimeZone(timeZone), [timeZone]);
@@ -134,6 +129,16 @@ export function Layout() {
               {session.user.role !== 'partner' && (
                 <Link to="/analytics" activeProps={{ className: 'active' }}>
                   Analytics
+                </Link>
+              )}
+              {seesForecasts(actorOf(session)) && (
+                <Link to="/forecast" search={{}} activeProps={{ className: 'active' }}>
+                  Forecast
+                </Link>
+              )}
+              {seesCommissions(actorOf(session)) && (
+                <Link to="/commissions" search={{}} activeProps={{ className: 'active' }}>
+                  Commissions
                 </Link>
               )}
               {importableEntities(session.user.role).length > 0 && (

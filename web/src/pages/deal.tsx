@@ -18,6 +18,7 @@ import { DealCalls } from '../components/deal-calls.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { BookMeetingCard } from '../components/meetings.tsx';
 import { Timeline } from './timeline.tsx';
+import { dealForecastCategories } from '../../../src/contract/deals.ts';
 
 export function DealPage() {
   const { dealId } = useParams({ from: '/deals/$dealId' });
@@ -58,7 +59,7 @@ export function DealPage() {
               version={d.version}
               queryKey={['deal', d.id]}
               noun="deal"
-              fields={dealFields(d, users.data, stage?.name).map((f) => (editable ? f : { ...f, readOnly: true }))}
+              fields={dealFields(d, users.data, stage).map((f) => (editable ? f : { ...f, readOnly: true }))}
             />
             {editable && <StageControl deal={d} pipeline={pipeline} />}
             <p className="muted small">
@@ -104,7 +105,7 @@ export function DealPage() {
 }
 
 /** The deal's fields; the stage moves on the board (under its rules), so it is shown, not edited, here. */
-function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string | undefined): EditableField[] {
+function dealFields(d: DealDto, users: UserDto[] | undefined, stage: StageDto | undefined): EditableField[] {
   const none = () => ({});
   return [
     { key: 'name', label: 'Name', value: d.name, toPatch: (v) => ({ name: v }) },
@@ -116,7 +117,7 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
       toPatch: none,
       display: (
         <>
-          <span data-testid="deal-stage">{stageName ?? '…'}</span>{' '}
+          <span data-testid="deal-stage">{stage?.name ?? '…'}</span>{' '}
           <span className={`badge ${d.status}`}>{d.status}</span>
         </>
       ),
@@ -136,6 +137,7 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
       toPatch: (v) => ({ expectedCloseDate: orNull(v) }),
     },
     ownerField(users, d.ownerId),
+    forecastCategoryField(d, stage),
     {
       key: 'nextStep',
       label: 'Next step',
@@ -157,6 +159,30 @@ function dealFields(d: DealDto, users: UserDto[] | undefined, stageName: string 
         ]
       : []),
   ];
+}
+
+const forecastCategoryLabels: Record<(typeof dealForecastCategories)[number], string> = {
+  pipeline: 'Pipeline',
+  best_case: 'Best case',
+  commit: 'Commit',
+  omitted: 'Omitted',
+};
+
+/** Where the deal stands for the forecast: the rep's own call, or its stage's category. */
+function forecastCategoryField(d: DealDto, stage: StageDto | undefined): EditableField {
+  const fromStage = stage ? words(stage.forecastCategory) : '…';
+  return {
+    key: 'forecastCategory',
+    label: 'Forecast category',
+    value: d.forecastCategory ?? '',
+    display: d.forecastCategory ? forecastCategoryLabels[d.forecastCategory] : `${fromStage} (from the stage)`,
+    input: 'select',
+    options: [
+      { value: '', label: `From the stage (${fromStage})` },
+      ...dealForecastCategories.map((c) => ({ value: c, label: forecastCategoryLabels[c] })),
+    ],
+    toPatch: (v) => ({ forecastCategory: v === '' ? null : v }),
+  };
 }
 
 /**
