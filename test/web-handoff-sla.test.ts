@@ -30,6 +30,11 @@ describe('the SLA countdown of a hand-off', () => {
     });
   });
 
+  it('gives a slow first touch in hours', () => {
+    const slow = { ...open, firstTouchAt: '2026-03-02T12:23:02.000Z', minutesToTouch: 198.03 };
+    expect(slaView(slow, at('2026-03-02T13:00:00.000Z')).text).toBe('Touched after 3 h 18 min (late)');
+  });
+
   it('stops for a hand-off decided without a touch', () => {
     expect(slaView({ ...open, status: 'rejected' }, at('2026-03-02T10:00:00.000Z'))).toEqual({
       state: 'closed',

@@ -12,7 +12,12 @@ function span(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-const minutesText = (m: number) => `${Number.isInteger(m) ? m : m.toFixed(1)} min`;
+/** 2.5 → "2.5 min", 198.03 → "3 h 18 min". */
+function minutesText(m: number): string {
+  if (m < 60) return `${Math.round(m * 10) / 10} min`;
+  const whole = Math.round(m);
+  return `${Math.floor(whole / 60)} h ${String(whole % 60).padStart(2, '0')} min`;
+}
 
 /**
  * The SLA countdown of a hand-off: time left until the first touch is due (under a minute left is

@@ -214,7 +214,10 @@ function RejectHandoffDialog({
             name="reason"
             list="reject-handoff-reasons"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setError(null);
+            }}
             aria-invalid={error ? true : undefined}
             autoFocus
           />
