@@ -96,3 +96,17 @@ export async function runHandoffSlaJob(deps: Deps, ctx: JobContext): Promise<voi
   if (!orgId || typeof handoffId !== 'string') throw new JobFailed('the job names no organization or hand-off');
   await checkHandoffSla(deps, orgId, handoffId, (trx) => ctx.fence(trx));
 }
+
+/**
+ * The hand-offs whose SLA check is due by `until` (open, untouched, not yet breached), soonest
+ * first: what the queue's keyed jobs will check. The demo seed, replaying a year on its own clock,
+ * runs these checks at their due times instead of leaving them to the queue after the fact.
+ */
+export async function dueHandoffChecks(
+  deps: Deps,
+  orgId: string,
+  until: Date,
+): Promise<{ handoffId: string; dueAt: Date }[]> {
+  const rows = await repo.dueHandoffs(deps.db, orgId, until);
+  return rows.map((r) => ({ handoffId: r.id, dueAt: r.due_at }));
+}

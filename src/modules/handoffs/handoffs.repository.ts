@@ -269,3 +269,18 @@ export async function listHandoffs(
     .limit(q.limit + 1)
     .execute();
 }
+
+/** Open, untouched, unbreached hand-offs due at or before `until`, soonest first. */
+export async function dueHandoffs(db: DbExecutor, orgId: string, until: Date): Promise<{ id: string; due_at: Date }[]> {
+  return db
+    .selectFrom('lead_handoffs')
+    .select(['id', 'due_at'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'open')
+    .where('first_touch_at', 'is', null)
+    .where('breached_at', 'is', null)
+    .where('due_at', '<=', until)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
+}

@@ -321,3 +321,9 @@ export async function listHandoffs(
   const rows = await repo.listHandoffs(deps.db, actor.orgId, scope, q);
   return toPage(rows, q.limit, toHandoffDto, (r) => encodeCursor(r.due_at, r.id));
 }
+
+/** The open hand-off of a lead the actor reads, if any. */
+export async function openHandoffOfLead(deps: Deps, actor: Actor, leadId: string): Promise<HandoffDto | null> {
+  const page = await listHandoffs(deps, actor, { leadId, status: ['open'], order: 'asc', limit: 1 });
+  return page.items[0] ?? null;
+}
