@@ -519,4 +519,33 @@ describe('hand-offs', () => {
     expect(bad.status).toBe(422);
     expect(fieldsOf(bad.raw)).toEqual(expect.arrayContaining(['status.0']));
   });
+
+  it('count in the MQL → SQL report: hand-offs and the SLA met per owner and team', async () => {
+    clock.set('2026-03-02T09:00:00.000Z');
+    const w = await world();
+    const quick = await toMql(w.marketer, await newLead(w.marketer, w.rep.userId, 'Quick'));
+    const slow = await toMql(w.marketer, await newLead(w.marketer, w.rep.userId, 'Slow'));
+    clock.advance(2 * 60_000);
+    await call(w.rep, 'POST', '/api/v1/activities', {
+      type: 'call',
+      direction: 'outbound',
+      disposition: 'connected',
+      leadId: quick.id,
+    });
+    clock.set('2026-03-02T09:05:00.000Z');
+    expect(await checkHandoffSla(deps, w.orgId, (await handoffOf(w.rep, slow.id)).id)).toBe('breached');
+    type Row = {
+      id: string | null;
+      mqls: number;
+      handoffs: number;
+      slaMet: number;
+      slaMissed: number;
+      slaMetRate: number | null;
+    };
+    const report = await call<{ byOwner: Row[]; byTeam: Row[] }>(w.manager, 'GET', '/api/v1/analytics/mql-handoff');
+    expect(report.status).toBe(200);
+    const figures = { mqls: 2, handoffs: 2, slaMet: 1, slaMissed: 1, slaMetRate: 0.5 };
+    expect(report.body.byOwner.find((r) => r.id === w.rep.userId)).toMatchObject(figures);
+    expect(report.body.byTeam.find((r) => r.id === w.team.id)).toMatchObject(figures);
+  });
 });

@@ -19500,6 +19500,10 @@ export interface components {
         touched: number;
         medianMinutesToTouch: number | null;
         p90MinutesToTouch: number | null;
+        handoffs: number;
+        slaMet: number;
+        slaMissed: number;
+        slaMetRate: number | null;
       }[];
       byTeam: {
         id: string | null;
@@ -19510,6 +19514,10 @@ export interface components {
         touched: number;
         medianMinutesToTouch: number | null;
         p90MinutesToTouch: number | null;
+        handoffs: number;
+        slaMet: number;
+        slaMissed: number;
+        slaMetRate: number | null;
       }[];
     };
   };

@@ -19,6 +19,7 @@ export interface LeadHandoffsTable {
   id: string;
   lead_id: string;
   owner_id: string;
+  handed_to: string;
   team_id: string | null;
   status: string;
   opened_at: Date;

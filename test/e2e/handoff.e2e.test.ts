@@ -108,6 +108,8 @@ describe("an inside-sales rep's hand-offs", () => {
     await poll(() => rejections.getByTestId('rejected-Rex Rejectable').textContent()).toContain(
       'Tyre kickers: no budget this year',
     );
+    // and the conversion and speed to lead per team and rep, the rep's hand-offs among them
+    await poll(() => m.page.getByTestId('handoff-report').getByTestId(`speed-${rep.name}`).count()).toBe(1);
     await shoot(m.page, 'handoff-marketing-rejections-1440.png');
     expect(m.problems).toEqual([]);
     await m.page.close();

@@ -23,6 +23,8 @@ CREATE TABLE lead_handoffs (
   id uuid NOT NULL,
   lead_id uuid NOT NULL,
   owner_id uuid NOT NULL,
+  -- the owner the lead was handed to (owner_id follows later reassignments); the SLA is theirs
+  handed_to uuid NOT NULL,
   team_id uuid,
   status text NOT NULL CHECK (status IN ('open','accepted','rejected','withdrawn')),
   opened_at timestamptz NOT NULL,
@@ -42,6 +44,7 @@ CREATE TABLE lead_handoffs (
   PRIMARY KEY (org_id, id),
   FOREIGN KEY (org_id, lead_id) REFERENCES leads(org_id, id),
   FOREIGN KEY (org_id, owner_id) REFERENCES users(org_id, id),
+  FOREIGN KEY (org_id, handed_to) REFERENCES users(org_id, id),
   FOREIGN KEY (org_id, team_id) REFERENCES teams(org_id, id),
   FOREIGN KEY (org_id, escalated_to) REFERENCES users(org_id, id),
   FOREIGN KEY (org_id, decided_by) REFERENCES users(org_id, id),

@@ -109,6 +109,7 @@ export async function syncHandoff(deps: Deps, trx: DbExecutor, actor: EventActor
     id,
     lead_id: leadId,
     owner_id: lead.owner_id,
+    handed_to: lead.owner_id,
     team_id: lead.owner_team_id,
     status: 'open',
     opened_at: now,

@@ -285,3 +285,59 @@ export function RejectedHandoffs() {
     </section>
   );
 }
+
+const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+const mins = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10) / 10} min`);
+
+/**
+ * MQL → SQL conversion and speed to lead per team and per rep (`GET /analytics/mql-handoff`): the
+ * MQLs, the share that became SQL, the median minutes to the first sales touch, and the share of
+ * hand-offs whose first touch met the SLA.
+ */
+export function HandoffReportCard() {
+  const report = useQuery({
+    queryKey: ['analytics', 'mql-handoff'],
+    queryFn: () => api.get('/analytics/mql-handoff', { params: { query: {} } }),
+  });
+  type Row = NonNullable<typeof report.data>['byOwner'][number];
+  const rows = (title: string, list: Row[]) =>
+    list.map((r, i) => (
+      <tr key={`${title}-${r.id ?? 'none'}`} data-testid={`speed-${r.name ?? 'none'}`}>
+        <th scope="row">
+          {i === 0 && <span className="small muted">{title} · </span>}
+          {r.name ?? '(none)'}
+        </th>
+        <td>{r.mqls}</td>
+        <td>{percent(r.conversionRate)}</td>
+        <td>{mins(r.medianMinutesToTouch)}</td>
+        <td>{r.handoffs}</td>
+        <td>{percent(r.slaMetRate)}</td>
+      </tr>
+    ));
+  return (
+    <section className="card" aria-labelledby="speed-title" data-testid="handoff-report">
+      <h2 id="speed-title">MQL → SQL and speed to lead</h2>
+      {report.isPending && <Loading>Loading the hand-off figures…</Loading>}
+      {report.isError && <ErrorState error={report.error} what="the hand-off figures" />}
+      {report.data && report.data.byOwner.length === 0 && <p className="muted">No lead has become MQL yet.</p>}
+      {report.data && report.data.byOwner.length > 0 && (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Team / rep</th>
+              <th scope="col">MQLs</th>
+              <th scope="col">To SQL</th>
+              <th scope="col">Median to first touch</th>
+              <th scope="col">Hand-offs</th>
+              <th scope="col">SLA met</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows('Team', report.data.byTeam)}
+            {rows('Rep', report.data.byOwner)}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
