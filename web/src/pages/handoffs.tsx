@@ -287,7 +287,12 @@ export function RejectedHandoffs() {
 }
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-const mins = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10) / 10} min`);
+function mins(x: number | null): string {
+  if (x === null) return '—';
+  if (x < 60) return `${Math.round(x * 10) / 10} min`;
+  const m = Math.round(x);
+  return m < 48 * 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${Math.round(m / 144) / 10} d`;
+}
 
 /**
  * MQL → SQL conversion and speed to lead per team and per rep (`GET /analytics/mql-handoff`): the
