@@ -28,6 +28,9 @@ export async function checkHandoffSla(
   const system = { orgId, userId: null };
   return write(deps, orgId, async (trx) => {
     if (fence) await fence(trx);
+    // The lead first, then the hand-off: the order every change of a lead takes.
+    const leadId = await repo.leadOfHandoff(trx, orgId, handoffId);
+    if (leadId) await repo.getHandoffLead(trx, orgId, leadId, true);
     const h = await repo.lockHandoff(trx, orgId, handoffId);
     if (!h || h.status !== 'open' || h.first_touch_at || h.breached_at) return 'settled';
     const now = deps.clock.now();
@@ -58,7 +61,6 @@ export async function checkHandoffSla(
     const { policy } = await policyFor(trx, orgId, h.team_id);
     const reassign = policy.escalation === 'reassign_to_manager';
     if (reassign) {
-      await repo.getHandoffLead(trx, orgId, h.lead_id, true);
       await repo.reassignLead(trx, orgId, h.lead_id, manager, now);
       events.push({
         entityType: 'lead',

@@ -178,6 +178,17 @@ export async function openHandoffOf(db: DbExecutor, orgId: string, leadId: strin
     .executeTakeFirst();
 }
 
+/** The lead a hand-off is about (it never changes), read without a lock. */
+export async function leadOfHandoff(db: DbExecutor, orgId: string, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('lead_handoffs')
+    .select('lead_id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.lead_id;
+}
+
 export async function lockHandoff(db: DbExecutor, orgId: string, id: string): Promise<HandoffRow | undefined> {
   return db
     .selectFrom('lead_handoffs')

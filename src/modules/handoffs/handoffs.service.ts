@@ -199,6 +199,9 @@ async function loadForDecision(
   id: string,
   expected: ExpectedVersion | undefined,
 ): Promise<repo.HandoffRow> {
+  // The lead first, then the hand-off: the order every change of a lead takes (see syncHandoff).
+  const leadId = await repo.leadOfHandoff(trx, actor.orgId, id);
+  if (leadId) await repo.getHandoffLead(trx, actor.orgId, leadId, true);
   const h = await repo.lockHandoff(trx, actor.orgId, id);
   if (!h || !inScope(handoffScope(actor, 'read'), { ownerId: h.owner_id })) throw notFound('hand-off', id);
   if (!canActOnHandoff(actor, { ownerId: h.owner_id }))
@@ -209,7 +212,7 @@ async function loadForDecision(
   return h;
 }
 
-async function view(deps: Deps, db: DbExecutor, orgId: string, id: string): Promise<HandoffDto> {
+async function view(db: DbExecutor, orgId: string, id: string): Promise<HandoffDto> {
   const row = await repo.getHandoffView(db, orgId, id);
   if (!row) throw notFound('hand-off', id);
   return toHandoffDto(row);
@@ -228,7 +231,6 @@ export async function acceptHandoff(
 ): Promise<HandoffDto> {
   return write(deps, actor.orgId, async (trx) => {
     let h = await loadForDecision(trx, actor, id, expected);
-    await repo.getHandoffLead(trx, actor.orgId, h.lead_id, true);
     const now = deps.clock.now();
     const moved = await repo.moveLeadStage(trx, actor.orgId, h.lead_id, { from: 'mql', to: 'sql', now });
     if (!moved)
@@ -251,7 +253,7 @@ export async function acceptHandoff(
       { entityType: 'lead', entityId: h.lead_id, type: 'lead.lifecycle_changed', data: { from: 'mql', to: 'sql' } },
     ];
     await deps.eventLog.append(trx, actor, events);
-    return view(deps, trx, actor.orgId, id);
+    return view(trx, actor.orgId, id);
   });
 }
 
@@ -269,7 +271,6 @@ export async function rejectHandoff(
 ): Promise<HandoffDto> {
   return write(deps, actor.orgId, async (trx) => {
     const h = await loadForDecision(trx, actor, id, expected);
-    await repo.getHandoffLead(trx, actor.orgId, h.lead_id, true);
     const now = deps.clock.now();
     const recycleReason = `rejected by sales: ${input.reason}`;
     const moved = await repo.moveLeadStage(trx, actor.orgId, h.lead_id, {
@@ -301,7 +302,7 @@ export async function rejectHandoff(
         data: { from: 'mql', to: 'lead', recycleReason },
       },
     ]);
-    return view(deps, trx, actor.orgId, id);
+    return view(trx, actor.orgId, id);
   });
 }
 
