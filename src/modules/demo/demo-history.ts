@@ -13,7 +13,8 @@ import { addCampaignCost, createCampaign } from '../marketing/campaigns.service.
 import { submitForm } from '../marketing/form-capture.service.ts';
 import { createForm } from '../marketing/forms.service.ts';
 import { recordTouch } from '../marketing/touches.service.ts';
-import { acceptHandoff, openHandoffOfLead, rejectHandoff } from '../handoffs/handoffs.service.ts';
+import { openHandoffOfLead } from '../handoffs/handoffs.service.ts';
+import { acceptHandoff, rejectHandoff } from '../handoffs/decide-handoff.ts';
 import { updateScoringSettings } from '../scoring/scoring.service.ts';
 import { defaultScoringSettings } from '../../contract/scoring.ts';
 import * as data from './demo-data.ts';

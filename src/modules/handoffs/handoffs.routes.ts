@@ -11,6 +11,7 @@ import { errorResponses, expectedVersion, ifMatchHeader } from '../../server/htt
 import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as svc from './handoffs.service.ts';
+import { acceptHandoff, rejectHandoff } from './decide-handoff.ts';
 import * as policy from './sla-policy.service.ts';
 
 export function registerHandoffRoutes(app: App, deps: Deps): void {
@@ -101,7 +102,7 @@ export function registerHandoffRoutes(app: App, deps: Deps): void {
         response: { 200: handoffSchema, ...errorResponses },
       },
     },
-    (request) => svc.acceptHandoff(deps, actorOf(request), request.params.id, expectedVersion(request)),
+    (request) => acceptHandoff(deps, actorOf(request), request.params.id, expectedVersion(request)),
   );
   app.post(
     '/api/v1/handoffs/:id/reject',
@@ -115,6 +116,6 @@ export function registerHandoffRoutes(app: App, deps: Deps): void {
         response: { 200: handoffSchema, ...errorResponses },
       },
     },
-    (request) => svc.rejectHandoff(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+    (request) => rejectHandoff(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
 }
