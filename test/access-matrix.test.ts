@@ -1264,3 +1264,125 @@ describe('access matrix: forecast and commission screens', () => {
     });
   }
 });
+
+/** Hand-offs of MQLs to sales: read per owner, accepted by the owner, their manager or an admin. */
+type HandoffWhose = 'own' | 'team' | 'other' | 'otherOrg';
+const handoffAccess: Record<
+  Role,
+  {
+    read: Record<HandoffWhose, number>;
+    accept: Record<Exclude<HandoffWhose, 'otherOrg'>, number>;
+    policy: number;
+    list: number;
+  }
+> = {
+  admin: {
+    read: { own: 200, team: 200, other: 200, otherOrg: 404 },
+    accept: { own: 200, team: 200, other: 200 },
+    policy: 200,
+    list: 200,
+  },
+  manager: {
+    read: { own: 200, team: 200, other: 404, otherOrg: 404 },
+    accept: { own: 200, team: 200, other: 404 },
+    policy: 403,
+    list: 200,
+  },
+  rep: {
+    read: { own: 200, team: 404, other: 404, otherOrg: 404 },
+    accept: { own: 200, team: 404, other: 404 },
+    policy: 403,
+    list: 200,
+  },
+  inside_sales: {
+    read: { own: 200, team: 404, other: 404, otherOrg: 404 },
+    accept: { own: 200, team: 404, other: 404 },
+    policy: 403,
+    list: 200,
+  },
+  marketing: {
+    read: { own: 200, team: 200, other: 200, otherOrg: 404 },
+    accept: { own: 403, team: 403, other: 403 },
+    policy: 403,
+    list: 200,
+  },
+  partner: {
+    read: { own: 404, team: 404, other: 404, otherOrg: 404 },
+    accept: { own: 404, team: 404, other: 404 },
+    policy: 403,
+    list: 403,
+  },
+  auditor: {
+    read: { own: 200, team: 200, other: 200, otherOrg: 404 },
+    accept: { own: 403, team: 403, other: 403 },
+    policy: 403,
+    list: 200,
+  },
+};
+
+describe('access matrix: lead hand-offs and the SLA policy', () => {
+  for (const role of Object.keys(handoffAccess) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      /** A lead of `ownerId` moved to MQL, so it is handed to its owner: the hand-off's id. */
+      const handoff = async (ownerId: string, as = actors.admin) => {
+        const r = await api.as(as, {
+          method: 'POST',
+          url: '/api/v1/leads',
+          payload: { lastName: `${role} handed`, ownerId },
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        const lead = r.json<{ id: string }>().id;
+        const m = await api.as(as, {
+          method: 'POST',
+          url: `/api/v1/leads/${lead}/lifecycle`,
+          headers: { 'if-match': '*' },
+          payload: { stage: 'mql' },
+        });
+        expect(m.statusCode, m.body).toBe(200);
+        const list = await api.as(as, { method: 'GET', url: `/api/v1/handoffs?leadId=${lead}` });
+        const id = list.json<{ items: { id: string }[] }>().items[0]?.id;
+        if (!id) throw new Error('no hand-off opened');
+        return id;
+      };
+      // only sales users are handed leads: other roles' "own" hand-off is someone else's
+      const sales = role === 'admin' || role === 'manager' || role === 'rep' || role === 'inside_sales';
+      const ids = {
+        own: await handoff(sales && role !== 'admin' ? actor.userId : outsider.userId),
+        team: await handoff(teammate.userId),
+        other: await handoff(outsider.userId),
+      };
+      const foreignRep = await createTestUser(deps, foreignAdmin, 'rep');
+      const otherOrg = await handoff(foreignRep.userId, foreignAdmin);
+      const got = {
+        read: {
+          own: (await api.as(actor, { method: 'GET', url: `/api/v1/handoffs/${ids.own}` })).statusCode,
+          team: (await api.as(actor, { method: 'GET', url: `/api/v1/handoffs/${ids.team}` })).statusCode,
+          other: (await api.as(actor, { method: 'GET', url: `/api/v1/handoffs/${ids.other}` })).statusCode,
+          otherOrg: (await api.as(actor, { method: 'GET', url: `/api/v1/handoffs/${otherOrg}` })).statusCode,
+        },
+        accept: { own: 0, team: 0, other: 0 },
+        policy: (await api.as(actor, { method: 'GET', url: '/api/v1/sla-policy' })).statusCode,
+        list: (await api.as(actor, { method: 'GET', url: '/api/v1/handoffs?limit=200' })).statusCode,
+      };
+      for (const whose of ['own', 'team', 'other'] as const)
+        got.accept[whose] = (
+          await api.as(actor, {
+            method: 'POST',
+            url: `/api/v1/handoffs/${ids[whose]}/accept`,
+            headers: { 'if-match': '*' },
+          })
+        ).statusCode;
+      expect(got).toEqual(handoffAccess[role]);
+      // rejecting follows the same rule as accepting
+      const another = await handoff(sales && role !== 'admin' ? actor.userId : outsider.userId);
+      const reject = await api.as(actor, {
+        method: 'POST',
+        url: `/api/v1/handoffs/${another}/reject`,
+        headers: { 'if-match': '*' },
+        payload: { reason: 'not ready' },
+      });
+      expect(reject.statusCode).toBe(handoffAccess[role].accept.own);
+    });
+  }
+});

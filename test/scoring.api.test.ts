@@ -155,7 +155,12 @@ describe('lead scores and the MQL threshold', () => {
     const now = (await call<LeadDto>(w.rep, 'GET', `/api/v1/leads/${lead.id}`)).body;
     expect(now).toMatchObject({ lifecycleStage: 'mql', version: 2 });
 
-    const scoring = (await eventsOf(lead.id)).filter((e) => e.type.startsWith('lead.') && e.type !== 'lead.created');
+    const events = await eventsOf(lead.id);
+    // The promotion hands the rep's lead to sales: a hand-off opens (docs/marketing.md).
+    expect(events.at(-1)).toMatchObject({ type: 'lead.handoff_opened', data: { ownerId: w.rep.userId } });
+    const scoring = events.filter(
+      (e) => e.type.startsWith('lead.') && e.type !== 'lead.created' && e.type !== 'lead.handoff_opened',
+    );
     expect(scoring).toEqual([
       {
         type: 'lead.score_changed',

@@ -88,6 +88,24 @@ describe('demo organization', () => {
     expect(model).toHaveLength(1);
   });
 
+  it('hands MQLs to sales: hand-offs accepted, one rejected with its reason, and breaches escalated in demo time', async () => {
+    const org = result.organizationId;
+    const handoffs = await deps.db
+      .selectFrom('lead_handoffs')
+      .select(['status', 'reject_reason', 'breached_at', 'due_at', 'escalation'])
+      .where('org_id', '=', org)
+      .execute();
+    expect(handoffs.filter((h) => h.status === 'accepted').length).toBeGreaterThan(1);
+    const rejected = handoffs.filter((h) => h.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.reject_reason).toMatch(/: not sales-ready$/);
+    const breached = handoffs.filter((h) => h.breached_at !== null);
+    expect(breached.length).toBeGreaterThan(0);
+    // checked at their due time on the demo's clock, and escalated to the inside sales manager
+    for (const h of breached) expect(h.breached_at?.getTime()).toBe(h.due_at.getTime());
+    expect(breached.some((h) => h.escalation === 'notified')).toBe(true);
+  });
+
   it('is built through the services with a valid audit chain', async () => {
     const report = await verifyChain(deps.db, result.organizationId);
     expect(report.ok).toBe(true);

@@ -56,3 +56,47 @@ export function handoffBy(leads: readonly HandoffLead[], by: 'owner' | 'team'): 
       };
     });
 }
+
+/** One hand-off of an MQL to sales under the SLA policy: to whom, when due, and what happened. */
+export interface SlaHandoff {
+  /** The owner the lead was handed to, and their team at the time. */
+  ownerId: string;
+  teamId: string | null;
+  dueAt: Date;
+  firstTouchAt: Date | null;
+  breachedAt: Date | null;
+}
+
+export interface SlaRow {
+  key: string | null;
+  handoffs: number;
+  /** First touched at or before the due time. */
+  met: number;
+  /** Breached, or first touched after the due time. */
+  missed: number;
+  /** met ÷ (met + missed); null while no hand-off has an outcome (all still running or withdrawn in time). */
+  metRate: number | null;
+}
+
+/**
+ * The SLA of the MQL hand-off per owner handed to, or per team: hand-offs, how many had their first
+ * touch by the due time (met), how many were breached or touched late (missed), and the share met
+ * among those with an outcome. A hand-off still running, or withdrawn untouched before its due
+ * time, counts in `handoffs` only. Groups are sorted by key (null last).
+ */
+export function slaBy(handoffs: readonly SlaHandoff[], by: 'owner' | 'team'): SlaRow[] {
+  const groups = new Map<string | null, SlaHandoff[]>();
+  for (const h of handoffs) {
+    const key = by === 'owner' ? h.ownerId : h.teamId;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+    .map(([key, hs]) => {
+      const met = hs.filter((h) => h.firstTouchAt !== null && h.firstTouchAt.getTime() <= h.dueAt.getTime()).length;
+      const missed = hs.filter(
+        (h) => h.breachedAt !== null || (h.firstTouchAt !== null && h.firstTouchAt.getTime() > h.dueAt.getTime()),
+      ).length;
+      return { key, handoffs: hs.length, met, missed, metRate: met + missed === 0 ? null : met / (met + missed) };
+    });
+}

@@ -451,6 +451,28 @@ export function canConfigureScoring(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'marketing';
 }
 
+/** The SLA policy of the hand-off from marketing to sales (business hours, response times): admins only. */
+export function canConfigureSla(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/**
+ * The hand-offs of MQLs to sales, as a scope of their owners. Reading: admins, auditors and
+ * marketing (who sees what sales did with its leads) all, managers their team's, reps and inside
+ * sales their own, partners none. Acting (accept, reject): admins all, managers their team's,
+ * reps and inside sales their own; marketing, auditors and partners none.
+ */
+export function handoffScope(actor: Actor, action: 'read' | 'act'): Scope {
+  if (action === 'read' && actor.role === 'marketing') return { kind: 'all' };
+  if (action === 'act' && actor.role === 'auditor') return { kind: 'none' };
+  return peopleWorkScope(actor);
+}
+
+/** Whether the actor may accept or reject a hand-off owned by `ownerId`. */
+export function canActOnHandoff(actor: Actor, handoff: { ownerId: string | null }): boolean {
+  return inScope(handoffScope(actor, 'act'), handoff);
+}
+
 /** Whom a commission statement is for: a user, or a partner account (its partner users read it). */
 export interface CommissionPayee {
   kind: 'user' | 'partner';

@@ -25,6 +25,8 @@ const entityNames: Record<VersionedTable, string> = {
   contacts: 'contact',
   deals: 'deal',
   leads: 'lead',
+  lead_handoffs: 'hand-off',
+  sla_policies: 'SLA policy',
   objections: 'objection',
   pipelines: 'pipeline',
   pitch_scripts: 'script',

@@ -23,6 +23,7 @@ import { analyses } from '../modules/analytics/registry.ts';
 import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
 import { availabilitySchema, bookingSchema, slotSchema, timeOffSchema } from '../contract/booking.ts';
+import { handoffSchema, slaPolicyDtoSchema } from '../contract/handoffs.ts';
 import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
 /**
@@ -72,6 +73,8 @@ const named: [z.ZodType, string][] = [
   [heldForApprovalSchema, 'HeldForApproval'],
   [approvalRuleSchema, 'ApprovalRule'],
   [findingSchema, 'Finding'],
+  [handoffSchema, 'Handoff'],
+  [slaPolicyDtoSchema, 'SlaPolicy'],
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];

@@ -16,6 +16,7 @@ import { registerLeadRoutes } from '../modules/leads/leads.routes.ts';
 import { registerMarketingRoutes } from '../modules/marketing/campaigns.routes.ts';
 import { registerFormRoutes } from '../modules/marketing/forms.routes.ts';
 import { registerScoringRoutes } from '../modules/scoring/scoring.routes.ts';
+import { registerHandoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { registerMergeRoutes } from '../modules/merge/merge.routes.ts';
 import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
@@ -71,5 +72,6 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerMarketingRoutes(app, deps);
   registerFormRoutes(app, deps);
   registerScoringRoutes(app, deps);
+  registerHandoffRoutes(app, deps);
   registerCommissionRoutes(app, deps);
 }

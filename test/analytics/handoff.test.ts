@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoffBy, type HandoffLead } from '../../src/analytics/handoff.ts';
+import { handoffBy, slaBy, type HandoffLead, type SlaHandoff } from '../../src/analytics/handoff.ts';
 
 const t = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
 
@@ -55,5 +55,43 @@ describe('MQL → SQL hand-off', () => {
       medianMinutesToTouch: 20,
       p90MinutesToTouch: 52,
     });
+  });
+});
+
+/*
+ * The SLA, worked by hand (due 09:05 for each):
+ *   ann (team x): touched 09:03 → met; touched 09:20, breached 09:05 → missed (once);
+ *                 untouched, breached 09:05 → missed; still running (untouched) → neither
+ *                 → 4 hand-offs, met 1, missed 2, rate 1/3
+ *   bob (team x): touched 09:05 exactly → met; touched 09:06, never breached (checked late) → missed
+ *                 → 2, met 1, missed 1, rate 0.5
+ *   cat (no team): withdrawn untouched before due → 1, met 0, missed 0, rate null
+ *   by team: x → 6 hand-offs, met 2, missed 3, rate 0.4; null → 1, 0, 0, null
+ */
+const due = t('09:05');
+const sla: SlaHandoff[] = [
+  { ownerId: 'ann', teamId: 'x', dueAt: due, firstTouchAt: t('09:03'), breachedAt: null },
+  { ownerId: 'ann', teamId: 'x', dueAt: due, firstTouchAt: t('09:20'), breachedAt: t('09:05') },
+  { ownerId: 'ann', teamId: 'x', dueAt: due, firstTouchAt: null, breachedAt: t('09:05') },
+  { ownerId: 'ann', teamId: 'x', dueAt: due, firstTouchAt: null, breachedAt: null },
+  { ownerId: 'bob', teamId: 'x', dueAt: due, firstTouchAt: t('09:05'), breachedAt: null },
+  { ownerId: 'bob', teamId: 'x', dueAt: due, firstTouchAt: t('09:06'), breachedAt: null },
+  { ownerId: 'cat', teamId: null, dueAt: due, firstTouchAt: null, breachedAt: null },
+];
+
+describe('the hand-off SLA', () => {
+  it('per owner handed to: met, missed and the share met, as worked by hand', () => {
+    expect(slaBy(sla, 'owner')).toEqual([
+      { key: 'ann', handoffs: 4, met: 1, missed: 2, metRate: 1 / 3 },
+      { key: 'bob', handoffs: 2, met: 1, missed: 1, metRate: 0.5 },
+      { key: 'cat', handoffs: 1, met: 0, missed: 0, metRate: null },
+    ]);
+  });
+
+  it('per team', () => {
+    expect(slaBy(sla, 'team')).toEqual([
+      { key: 'x', handoffs: 6, met: 2, missed: 3, metRate: 0.4 },
+      { key: null, handoffs: 1, met: 0, missed: 0, metRate: null },
+    ]);
   });
 });

@@ -35,3 +35,4 @@ export type ApiTokenDto = ApiSchemas['ApiToken'];
 export type Session = ApiSchemas['Session'];
 /** One entry of GET /<entity>/{id}/timeline. */
 export type TimelineEntry = ApiSchemas['TimelineEntry'];
+export type HandoffDto = ApiSchemas['Handoff'];

@@ -43,6 +43,7 @@ import { channelEntityTypes, channelEventDefinitions } from './channel.ts';
 import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts';
 import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasting.ts';
 import { scoringEventDefinitions } from './scoring.ts';
+import { handoffEventDefinitions } from './handoffs.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
@@ -383,6 +384,7 @@ const definitions: EventDefinition[] = [
   ...marketingEventDefinitions,
   ...forecastingEventDefinitions,
   ...scoringEventDefinitions,
+  ...handoffEventDefinitions,
   ...commissionEventDefinitions,
 ];
 

@@ -15,6 +15,7 @@ import { booking } from './0017-booking.ts';
 import { channel } from './0018-channel.ts';
 import { oversight } from './0019-oversight.ts';
 import { unknownPaths } from './0020-unknown-paths.ts';
+import { handoffs } from './0021-handoffs.ts';
 import { forms } from './0023-forms.ts';
 import { scoring } from './0024-scoring.ts';
 import { forecasting } from './0025-forecasting.ts';
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'channel', sql: channel },
   { version: 19, name: 'oversight', sql: oversight },
   { version: 20, name: 'unknown-paths', sql: unknownPaths },
+  { version: 21, name: 'handoffs', sql: handoffs },
   { version: 23, name: 'forms', sql: forms },
   { version: 24, name: 'scoring', sql: scoring },
   { version: 25, name: 'forecasting', sql: forecasting },

@@ -8,6 +8,7 @@ import { type EventInput } from '../events/events.service.ts';
 import { checkRaisedObjections, insertRaisedObjections } from '../objections/raised-objections.service.ts';
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
+import { noteSalesTouch } from '../handoffs/handoffs.service.ts';
 import { checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
 
 /**
@@ -64,6 +65,13 @@ export async function createActivity(
         data: { completedAt: row.completed_at },
       });
     await deps.eventLog.append(trx, actor, events);
+    await noteSalesTouch(deps, trx, actor, {
+      id,
+      type: row.type,
+      leadId: row.lead_id,
+      ownerId: row.owner_id,
+      occurredAt: row.occurred_at,
+    });
 
     const raised = await insertRaisedObjections(
       trx,

@@ -41,3 +41,30 @@ export async function handoffLeads(db: DbExecutor, orgId: string, scope: Scope):
     where ${cond}`.execute(db);
   return r.rows;
 }
+
+export interface SlaHandoffDbRow {
+  owner_id: string;
+  owner_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  due_at: Date;
+  first_touch_at: Date | null;
+  breached_at: Date | null;
+}
+
+/**
+ * Every hand-off of a live lead to sales whose owner handed to is in the scope, with that owner's
+ * and the hand-off team's names, its due time, first touch and breach.
+ */
+export async function slaHandoffs(db: DbExecutor, orgId: string, scope: Scope): Promise<SlaHandoffDbRow[]> {
+  const cond = scopeCondition(scope, 'h.handed_to') ?? sql`true`;
+  const r = await sql<SlaHandoffDbRow>`
+    select h.handed_to as owner_id, u.name as owner_name, h.team_id, t.name as team_name,
+      h.due_at, h.first_touch_at, h.breached_at
+    from lead_handoffs h
+    join leads l on l.org_id = h.org_id and l.id = h.lead_id and l.deleted_at is null
+    left join users u on u.org_id = h.org_id and u.id = h.handed_to
+    left join teams t on t.org_id = h.org_id and t.id = h.team_id
+    where h.org_id = ${orgId}::uuid and ${cond}`.execute(db);
+  return r.rows;
+}

@@ -13,6 +13,8 @@ import { addCampaignCost, createCampaign } from '../marketing/campaigns.service.
 import { submitForm } from '../marketing/form-capture.service.ts';
 import { createForm } from '../marketing/forms.service.ts';
 import { recordTouch } from '../marketing/touches.service.ts';
+import { openHandoffOfLead } from '../handoffs/handoffs.service.ts';
+import { acceptHandoff, rejectHandoff } from '../handoffs/decide-handoff.ts';
 import { updateScoringSettings } from '../scoring/scoring.service.ts';
 import { defaultScoringSettings } from '../../contract/scoring.ts';
 import * as data from './demo-data.ts';
@@ -339,6 +341,7 @@ function scheduleDemoForm(ctx: HistoryContext, { at, bump }: Pick<Tools, 'at' | 
 /** Inside sales calls leads; qualified ones are converted and the deal handed to a field rep. */
 function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, marketing: Marketing): void {
   const { deps, rng, start, end } = ctx;
+  let rejectedOne = false;
   for (let i = 0; i < ctx.leads; i++) {
     const sdr = ctx.sdrs[i % ctx.sdrs.length];
     if (!sdr) break;
@@ -419,16 +422,26 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
     }
     if (outcome === 'disqualified') {
       const reason = rng.pick(['No budget', 'Not a fit', 'Wrong contact', 'Not a buyer']);
+      // The first such lead was handed over by marketing first: sales rejects it with its reason.
+      const handedOver = !rejectedOne;
+      rejectedOne = true;
       at(t, async () => {
+        if (handedOver) {
+          await changeLeadLifecycle(deps, ctx.marketer, lead.id, '*', { stage: 'mql' });
+          const handoff = await openHandoffOfLead(deps, sdr, lead.id);
+          if (handoff) await rejectHandoff(deps, sdr, handoff.id, '*', { reason: `${reason}: not sales-ready` });
+        }
         await updateLead(deps, sdr, lead.id, '*', { status: 'disqualified', disqualifiedReason: reason });
       });
     }
     if (outcome !== 'qualified') continue;
     at(t, async () => {
       await updateLead(deps, sdr, lead.id, '*', { status: 'qualified' });
-      // marketing's MQL accepted by sales as an SQL
+      // marketing's MQL handed to sales and accepted as an SQL
       await changeLeadLifecycle(deps, ctx.marketer, lead.id, '*', { stage: 'mql' });
-      await changeLeadLifecycle(deps, sdr, lead.id, '*', { stage: 'sql' });
+      const handoff = await openHandoffOfLead(deps, sdr, lead.id);
+      if (handoff) await acceptHandoff(deps, sdr, handoff.id, '*');
+      else await changeLeadLifecycle(deps, sdr, lead.id, '*', { stage: 'sql' });
     });
     if (!rng.chance(0.7)) continue;
     // conversion, then the hand-off of the deal from inside sales to a field rep

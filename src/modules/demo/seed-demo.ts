@@ -13,6 +13,7 @@ import { createScript } from '../scripts/scripts.service.ts';
 import { createOrganization, createTeam, createUser, updateTeam } from '../users/users.service.ts';
 import * as data from './demo-data.ts';
 import { scheduleHistory, type PipelinePlan } from './demo-history.ts';
+import { checkHandoffSla, dueHandoffChecks } from '../handoffs/handoff-jobs.ts';
 import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
@@ -407,6 +408,11 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
+    // The SLA checks of hand-offs come due between actions: run at their due time, as the queue would.
+    for (const check of await dueHandoffChecks(deps, orgId, new Date(a.at))) {
+      clock.set(check.dueAt);
+      await checkHandoffSla(deps, orgId, check.handoffId);
+    }
     clock.set(new Date(a.at));
     await a.run();
     done++;

@@ -20,6 +20,7 @@ import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
 import * as repo from './leads.repository.ts';
 import { rescoreLead, type Promotion } from '../scoring/scoring.service.ts';
+import { syncHandoff } from '../handoffs/handoffs.service.ts';
 
 export function toLeadDto(r: repo.LeadRow): LeadDto {
   return {
@@ -207,6 +208,7 @@ export async function updateLead(
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
     const promoted = withPromotion(after, await rescoreLead(deps, trx, actor, id));
+    await syncHandoff(deps, trx, actor, id);
     return { ...promoted, last_touched_at: before.last_touched_at };
   });
   return toLeadDto(row);
@@ -258,6 +260,7 @@ export async function markLeadConverted(
       data: { from: before.lifecycle_stage, to: after.lifecycle_stage },
     });
   await deps.eventLog.append(trx, actor, events);
+  await syncHandoff(deps, trx, actor, id);
   return toLeadDto({ ...after, last_touched_at: before.last_touched_at });
 }
 
@@ -301,6 +304,7 @@ export async function changeLeadLifecycle(
         data: back ? { from, to, recycleReason: input.recycleReason } : { from, to },
       },
     ]);
+    await syncHandoff(deps, trx, actor, id);
     return after;
   });
   return toLeadDto(row);
@@ -320,6 +324,7 @@ export async function deleteLead(
     await deps.eventLog.append(trx, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.deleted', data: { before: leadSnapshot(before) } },
     ]);
+    await syncHandoff(deps, trx, actor, id);
   });
 }
 

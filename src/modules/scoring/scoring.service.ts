@@ -21,6 +21,7 @@ import type { EventActor, EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, type ExpectedVersion } from '../shared.ts';
 import { encodeCursor } from '../../db/list.ts';
 import * as repo from './scoring.repository.ts';
+import { syncHandoff } from '../handoffs/handoffs.service.ts';
 
 /** The organization's settings (the defaults until someone saves them: version 0). */
 export async function loadSettings(
@@ -200,6 +201,8 @@ export async function scoreOpenLead(
     }
   }
   if (events.length > 0) await deps.eventLog.append(trx, actor, events);
+  // An MQL with a sales owner is handed to sales at once.
+  if (promotion) await syncHandoff(deps, trx, actor, lead.id);
   return promotion;
 }
 

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { sessionQuery } from '../session.ts';
 import { formatDateTime } from '../format.ts';
 import { problemText } from '../components/form-errors.ts';
+import { HandoffsPanel } from './handoffs.tsx';
 
 type Tab = 'open' | LeadStatus;
 const tabs: { id: Tab; label: string }[] = [
@@ -96,6 +97,7 @@ export function LeadInboxPage() {
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only my leads
         </label>
       </div>
+      {session && session.user.role !== 'partner' && <HandoffsPanel ownerId={ownerId} />}
       <div role="tablist" aria-label="Lead status" className="tabs">
         {tabs.map((t) => (
           <button

@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { canRecordTouches, canReadMarketingFigures, canWriteReference } from '../../../src/contract/access.ts';
 import { useActor } from '../permissions.ts';
+import { HandoffReportCard, RejectedHandoffs } from './handoffs.tsx';
 import { Field, FormError, orNull, useSubmit } from './admin/form.tsx';
 
 type Campaign = ApiData<'get', '/campaigns/{id}'>;
@@ -95,6 +96,8 @@ export function MarketingHomePage() {
           <Link to="/campaigns">All campaigns</Link>
         </p>
       </section>
+      <HandoffReportCard />
+      <RejectedHandoffs />
       <section className="card" aria-labelledby="mkt-campaigns">
         <h2 id="mkt-campaigns">Campaigns</h2>
         {a.campaigns.length === 0 ? (
