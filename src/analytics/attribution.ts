@@ -275,13 +275,87 @@ export function removalEffects(chain: MarkovChain): Map<string, number> {
   return out;
 }
 
-/** The value of the converting journeys split in proportion to the removal effects. */
-function markovShares(paths: readonly MarkovPath[]): Map<string, number> {
-  const effects = removalEffects(fitMarkovChain(paths));
+/** Shares of the converting value in proportion to the removal effects. */
+function sharesOf(effects: Map<string, number>): Map<string, number> {
   const total = [...effects.values()].reduce((a, b) => a + b, 0);
   const out = new Map<string, number>();
   for (const [c, e] of effects) out.set(c, total > 0 ? e / total : 0);
   return out;
+}
+
+/** Paths compiled once for refitting: state indexes over the sorted states of every path, in one flat array. */
+interface CompiledPaths {
+  states: string[];
+  flat: Int32Array;
+  /** Path k is flat[offsets[k]] .. flat[offsets[k + 1] - 1]. */
+  offsets: Int32Array;
+  converted: Uint8Array;
+}
+
+function compilePaths(paths: readonly MarkovPath[]): CompiledPaths {
+  const states = [...new Set(paths.flatMap((p) => p.campaigns))].sort();
+  const index = new Map(states.map((st, i) => [st, i]));
+  const offsets = new Int32Array(paths.length + 1);
+  let total = 0;
+  paths.forEach((p, k) => {
+    total += p.campaigns.length;
+    offsets[k + 1] = total;
+  });
+  const flat = new Int32Array(total);
+  const converted = new Uint8Array(paths.length);
+  paths.forEach((p, k) => {
+    const at = offsets[k] ?? 0;
+    p.campaigns.forEach((c, i) => (flat[at + i] = index.get(c) ?? 0));
+    converted[k] = p.converted ? 1 : 0;
+  });
+  return { states, flat, offsets, converted };
+}
+
+/**
+ * The chain `fitMarkovChain` fits on the paths taken `weight[k]` times each (a bootstrap
+ * resample), over the states those paths visit: the same counts, so the same chain, without
+ * building the sample.
+ */
+function fitWeighted(cp: CompiledPaths, weight: Float64Array): MarkovChain {
+  const n = cp.states.length;
+  const start = new Float64Array(n);
+  const between = new Float64Array(n * n);
+  const toConversion = new Float64Array(n);
+  const outTotal = new Float64Array(n);
+  let starts = 0;
+  for (let k = 0; k < weight.length; k++) {
+    const w = weight[k] ?? 0;
+    const a = cp.offsets[k] ?? 0;
+    const b = cp.offsets[k + 1] ?? 0;
+    if (w === 0 || b === a) continue;
+    const first = cp.flat[a] ?? 0;
+    start[first] = (start[first] ?? 0) + w;
+    starts += w;
+    for (let p = a; p < b; p++) {
+      const from = cp.flat[p] ?? 0;
+      outTotal[from] = (outTotal[from] ?? 0) + w;
+      if (p + 1 < b) {
+        const cell = from * n + (cp.flat[p + 1] ?? 0);
+        between[cell] = (between[cell] ?? 0) + w;
+      } else if (cp.converted[k]) toConversion[from] = (toConversion[from] ?? 0) + w;
+    }
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if ((outTotal[i] ?? 0) > 0) kept.push(i);
+  const m = kept.length;
+  const chain: MarkovChain = {
+    states: kept.map((i) => cp.states[i] ?? ''),
+    start: new Float64Array(m),
+    between: new Float64Array(m * m),
+    toConversion: new Float64Array(m),
+  };
+  kept.forEach((i, r) => {
+    const total = outTotal[i] ?? 0;
+    chain.start[r] = (start[i] ?? 0) / starts;
+    chain.toConversion[r] = (toConversion[i] ?? 0) / total;
+    kept.forEach((j, c) => (chain.between[r * m + c] = (between[i * n + j] ?? 0) / total));
+  });
+  return chain;
 }
 
 export interface MarkovCredit {
@@ -309,19 +383,22 @@ export function markovCredit(
     (a, j) => a + (j.convertedAt !== null && creditedTouches(j).length > 0 ? j.value : 0),
     0,
   );
-  const chain = fitMarkovChain(paths);
+  const compiled = compilePaths(paths);
+  const chain = fitWeighted(compiled, new Float64Array(paths.length).fill(1));
   const effects = removalEffects(chain);
-  const shares = markovShares(paths);
+  const shares = sharesOf(effects);
   const resamples = opts.resamples ?? 200;
-  const draws = new Map<string, number[]>(chain.states.map((s) => [s, []]));
+  const draws = new Map<string, number[]>(chain.states.map((st) => [st, []]));
   const rng = mulberry32(opts.seed ?? 1);
+  const weight = new Float64Array(paths.length);
   for (let b = 0; b < resamples && paths.length > 0; b++) {
-    const sample: MarkovPath[] = [];
+    // A resample of the paths with replacement, as how many times each was drawn.
+    weight.fill(0);
     for (let k = 0; k < paths.length; k++) {
-      const p = paths[Math.floor(rng() * paths.length)];
-      if (p) sample.push(p);
+      const drawn = Math.floor(rng() * paths.length);
+      weight[drawn] = (weight[drawn] ?? 0) + 1;
     }
-    const s = markovShares(sample);
+    const s = sharesOf(removalEffects(fitWeighted(compiled, weight)));
     for (const [c, list] of draws) list.push((s.get(c) ?? 0) * value);
   }
   return chain.states.map((c) => {
