@@ -15,6 +15,7 @@ import {
   type MarkovPath,
   type RuleModel,
 } from '../../src/analytics/attribution.ts';
+import { mulberry32, quantileSorted } from '../../src/analytics/random.ts';
 
 const DAY = 86_400_000;
 const at = (day: number) => Date.UTC(2026, 0, 1) + day * DAY;
@@ -298,5 +299,64 @@ describe('ROI', () => {
   it('is attributed won revenue over cost, undefined without cost', () => {
     expect(roi(4500, 1500)).toBe(3);
     expect(roi(100, 0)).toBeNull();
+  });
+});
+
+describe('the Markov bootstrap', () => {
+  it('gives exactly what refitting the chain on every resample of the paths gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            campaigns: fc.array(fc.constantFrom('A', 'B', 'C', 'D'), { maxLength: 6 }),
+            converted: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 1000 }),
+        (specs, seed) => {
+          const journeys: Journey[] = specs.map((x) => ({
+            touches: x.campaigns.map((c, i) => ({ campaignId: c, at: at(i) })),
+            leadAt: null,
+            opportunityAt: null,
+            convertedAt: x.converted ? at(10) : null,
+            value: 100,
+          }));
+          const resamples = 25;
+          // The reference: a list of paths drawn with replacement, the chain fitted on it.
+          const paths = markovPaths(journeys);
+          const value = journeys.reduce(
+            (a, j) => a + (j.convertedAt !== null && j.touches.length > 0 ? j.value : 0),
+            0,
+          );
+          const shares = (sample: readonly MarkovPath[]) => {
+            const effects = removalEffects(fitMarkovChain(sample));
+            const total = [...effects.values()].reduce((a, b) => a + b, 0);
+            return new Map([...effects].map(([c, e]) => [c, total > 0 ? e / total : 0]));
+          };
+          const states = fitMarkovChain(paths).states;
+          const draws = new Map<string, number[]>(states.map((c) => [c, []]));
+          const rng = mulberry32(seed);
+          for (let b = 0; b < resamples && paths.length > 0; b++) {
+            const sample = paths.map(() => paths[Math.floor(rng() * paths.length)] as MarkovPath);
+            const s = shares(sample);
+            for (const [c, list] of draws) list.push((s.get(c) ?? 0) * value);
+          }
+          const whole = shares(paths);
+          const expected = states.map((c) => {
+            const sorted = (draws.get(c) ?? []).sort((a, b) => a - b);
+            return {
+              campaignId: c,
+              credit: (whole.get(c) ?? 0) * value,
+              low: sorted.length > 0 ? quantileSorted(sorted, 0.025) : (whole.get(c) ?? 0) * value,
+              high: sorted.length > 0 ? quantileSorted(sorted, 0.975) : (whole.get(c) ?? 0) * value,
+            };
+          });
+          const got = markovCredit(journeys, { resamples, seed }).map(({ removalEffect: _, ...rest }) => rest);
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });
