@@ -89,6 +89,7 @@ const cellsWith = (
   ['partnerAccountId', plain('d.partner_account_id')],
   ['lostReason', text('d.lost_reason')],
   ['nextStep', text('d.next_step')],
+  ['forecastCategory', plain('d.forecast_category')],
   ['stageEnteredAt', instant('d.stage_entered_at')],
   ['lineItems', lineItems],
   ['lineItemsTotal', null],
