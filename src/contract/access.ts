@@ -495,3 +495,20 @@ export function canSplitCommissions(actor: Pick<Actor, 'role'>): boolean {
 export function canReadTeamStatements(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'manager';
 }
+
+/**
+ * Agent parties and agency agreements: admins and managers record and change them; every
+ * internal role except marketing reads them (to see who represents whom on a deal); partners none.
+ */
+export function canManageAgents(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+export function canReadAgents(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role !== 'partner' && actor.role !== 'marketing';
+}
+
+/** The organisation's agency settings (jurisdictions forbidding dual agency, disclosure gates): admins. */
+export function canConfigureAgency(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

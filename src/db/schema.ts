@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ChannelTables } from './schema-channel.ts';
 import type { ScoringTables } from './schema-scoring.ts';
+import type { AgentTables } from './schema-agents.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -658,7 +659,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables, ScoringTables {
+export interface DB extends ChannelTables, ScoringTables, AgentTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

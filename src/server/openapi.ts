@@ -23,6 +23,7 @@ import { analyses } from '../modules/analytics/registry.ts';
 import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
 import { availabilitySchema, bookingSchema, slotSchema, timeOffSchema } from '../contract/booking.ts';
+import { agentPartySchema, agreementSchema, dealAgencySchema } from '../contract/agents.ts';
 import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
 /**
@@ -72,6 +73,9 @@ const named: [z.ZodType, string][] = [
   [heldForApprovalSchema, 'HeldForApproval'],
   [approvalRuleSchema, 'ApprovalRule'],
   [findingSchema, 'Finding'],
+  [agentPartySchema, 'AgentParty'],
+  [agreementSchema, 'AgencyAgreement'],
+  [dealAgencySchema, 'DealAgency'],
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];

@@ -44,6 +44,7 @@ import { marketingEntityTypes, marketingEventDefinitions } from './marketing.ts'
 import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasting.ts';
 import { scoringEventDefinitions } from './scoring.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
+import { agentEntityTypes, agentEventDefinitions } from './agents.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -67,6 +68,7 @@ export const eventEntityTypes = [
   ...marketingEntityTypes,
   ...forecastingEntityTypes,
   ...commissionEntityTypes,
+  ...agentEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -384,6 +386,7 @@ const definitions: EventDefinition[] = [
   ...forecastingEventDefinitions,
   ...scoringEventDefinitions,
   ...commissionEventDefinitions,
+  ...agentEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */
