@@ -443,3 +443,71 @@ describe('agents on a deal and dual agency', () => {
     expect(mine.rows.map((r) => r.deals)).toEqual([0, 0]);
   });
 });
+
+describe('agent users', () => {
+  it("see the deals of their party (or its firm) and only their side's notes", async () => {
+    const s = await setUp();
+    const noParty = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/users',
+      { email: 'agent-x@example.test', name: 'X', role: 'agent' },
+      422,
+    );
+    expect(noParty.errors).toEqual([{ field: 'agentPartyId', message: 'is required for the agent role' }]);
+    const annUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.ann.id });
+    const cyUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.cy.id });
+    const acmeUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.acme.id });
+    const deal = await s.newDeal(s.admin);
+    const elsewhere = await s.newDeal(s.admin);
+    await s.assign(s.admin, deal.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, deal.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    const note = (body: string, agentSide?: 'buyer' | 'seller') =>
+      call<{ id: string }>(
+        s.admin,
+        'POST',
+        '/api/v1/activities',
+        { type: 'note', body, dealId: deal.id, ...(agentSide ? { agentSide } : {}) },
+        201,
+      );
+    const buyerNote = await note('buyer side', 'buyer');
+    const sellerNote = await note('seller side', 'seller');
+    const internal = await note('internal');
+    const noDeal = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/activities',
+      { type: 'note', body: 'x', accountId: deal.accountId ?? undefined, agentSide: 'buyer' },
+      422,
+    );
+    expect(noDeal.errors?.map((e) => e.field)).toContain('agentSide');
+
+    const dealsOf = async (a: Actor) =>
+      (await call<{ items: { id: string }[] }>(a, 'GET', '/api/v1/deals?limit=200')).items.map((d) => d.id);
+    const notesOf = async (a: Actor) =>
+      (await call<{ items: { id: string }[] }>(a, 'GET', `/api/v1/activities?dealId=${deal.id}&limit=200`)).items.map(
+        (n) => n.id,
+      );
+    expect(await dealsOf(annUser)).toEqual([deal.id]);
+    expect(await dealsOf(cyUser)).toEqual([deal.id]);
+    // The firm's user sees what its people work on.
+    expect(await dealsOf(acmeUser)).toEqual([deal.id]);
+    expect(await notesOf(annUser)).toEqual([buyerNote.id]);
+    expect(await notesOf(cyUser)).toEqual([sellerNote.id]);
+    await call(annUser, 'GET', `/api/v1/activities/${buyerNote.id}`);
+    await call(annUser, 'GET', `/api/v1/activities/${sellerNote.id}`, undefined, 404);
+    await call(annUser, 'GET', `/api/v1/activities/${internal.id}`, undefined, 404);
+    await call(annUser, 'GET', `/api/v1/deals/${elsewhere.id}`, undefined, 404);
+    const agency = await call<DealAgencyDto>(cyUser, 'GET', `/api/v1/deals/${deal.id}/agents`);
+    expect(agency.agents).toHaveLength(2);
+    // Agents read; they change neither the deal nor its agents.
+    await call(annUser, 'PATCH', `/api/v1/deals/${deal.id}`, { nextStep: 'x' }, 403, { 'if-match': '*' });
+    await s.assign(
+      annUser,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.bobSeller.id, role: 'seller_agent' },
+      403,
+    );
+    await call(annUser, 'GET', '/api/v1/agent-parties', undefined, 403);
+  });
+});

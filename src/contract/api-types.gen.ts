@@ -484,7 +484,7 @@ export interface paths {
           order?: 'asc' | 'desc';
           q?: string;
           sort?: 'name' | 'email' | 'created_at';
-          role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+          role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
           teamId?: string;
           active?: 'true' | 'false';
         };
@@ -542,11 +542,12 @@ export interface paths {
             email: string;
             name: string;
             /** @enum {string} */
-            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             password?: string;
             teamId?: string | null;
             managerId?: string | null;
             partnerAccountId?: string | null;
+            agentPartyId?: string | null;
             externalId?: string | null;
           };
         };
@@ -660,12 +661,13 @@ export interface paths {
             email?: string;
             name?: string;
             /** @enum {string} */
-            role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             password?: string;
             currentPassword?: string;
             teamId?: string | null;
             managerId?: string | null;
             partnerAccountId?: string | null;
+            agentPartyId?: string | null;
             externalId?: string | null;
             active?: boolean;
           };
@@ -2904,6 +2906,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** @enum {string} */
                 direction: 'inbound' | 'outbound';
                 /** @enum {string} */
@@ -2940,6 +2943,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** Format: date-time */
                 start: string;
                 end?: string | null;
@@ -2958,6 +2962,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** @enum {string} */
                 direction: 'inbound' | 'outbound';
                 /** Format: date-time */
@@ -2974,6 +2979,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 dueAt?: string | null;
                 completed?: boolean;
               }
@@ -2988,6 +2994,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
               };
         };
       };
@@ -3011,6 +3018,7 @@ export interface paths {
               accountId: string | null;
               leadId: string | null;
               ownerId: string | null;
+              agentSide: ('buyer' | 'seller') | null;
               occurredAt: string | null;
               direction: ('inbound' | 'outbound') | null;
               disposition:
@@ -3340,6 +3348,7 @@ export interface paths {
             leadId?: string | null;
             ownerId?: string | null;
             externalId?: string | null;
+            agentSide?: ('buyer' | 'seller') | null;
             /** @enum {string} */
             direction?: 'inbound' | 'outbound';
             /** @enum {string} */
@@ -10825,7 +10834,7 @@ export interface paths {
              */
             approverKind?: 'manager_chain' | 'role';
             /** @enum {string} */
-            approverRole?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            approverRole?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             /** @default 1 */
             levels?: number;
             /** @default true */
@@ -18816,10 +18825,11 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
       teamId: string | null;
       managerId: string | null;
       partnerAccountId: string | null;
+      agentPartyId: string | null;
       externalId: string | null;
       active: boolean;
       createdAt: string;
@@ -19023,6 +19033,7 @@ export interface components {
       accountId: string | null;
       leadId: string | null;
       ownerId: string | null;
+      agentSide: ('buyer' | 'seller') | null;
       occurredAt: string | null;
       direction: ('inbound' | 'outbound') | null;
       disposition:
@@ -19411,7 +19422,7 @@ export interface components {
             /** @constant */
             kind: 'role';
             /** @enum {string} */
-            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
           }
       )[];
       step: number;
@@ -19448,7 +19459,8 @@ export interface components {
       currency: string | null;
       /** @enum {string} */
       approverKind: 'manager_chain' | 'role';
-      approverRole: ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
+      approverRole:
+        ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent') | null;
       levels: number;
       active: boolean;
       createdAt: string;

@@ -47,6 +47,7 @@ export interface UsersTable {
   team_id: string | null;
   manager_id: string | null;
   partner_account_id: string | null;
+  agent_party_id: ColumnType<string | null, string | null | undefined, string | null>;
   active: boolean;
   created_at: Ts;
   updated_at: Ts;
@@ -267,6 +268,7 @@ export interface ActivitiesTable {
   attendees: Json<string[]>;
   meeting_outcome: string | null;
   email_direction: string | null;
+  agent_side: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Ts;
   updated_at: Ts;

@@ -96,7 +96,7 @@ export const inboxRoute = createRoute({
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
-export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/audit' {
+export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/audit' | '/deals' {
   switch (role) {
     case 'auditor':
       return '/audit';
@@ -104,6 +104,8 @@ export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/a
       return '/marketing';
     case 'partner':
       return '/channel';
+    case 'agent':
+      return '/deals';
     case 'admin':
     case 'manager':
     case 'rep':

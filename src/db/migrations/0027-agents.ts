@@ -138,4 +138,19 @@ CREATE TABLE agency_settings (
   version integer NOT NULL DEFAULT 1,
   PRIMARY KEY (org_id)
 );
+
+-- A user with the agent role acts for one agent party (a person or a firm), as a partner user
+-- acts for its partner account.
+ALTER TABLE users DROP CONSTRAINT users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check
+  CHECK (role IN ('admin','manager','rep','inside_sales','marketing','partner','auditor','agent'));
+ALTER TABLE users ADD COLUMN agent_party_id uuid;
+ALTER TABLE users ADD CONSTRAINT users_agent_party_fkey
+  FOREIGN KEY (org_id, agent_party_id) REFERENCES agent_parties(org_id, id);
+ALTER TABLE users ADD CONSTRAINT users_agent_party_check CHECK (role <> 'agent' OR agent_party_id IS NOT NULL);
+CREATE INDEX users_agent_party_idx ON users (org_id, agent_party_id) WHERE agent_party_id IS NOT NULL;
+
+-- The side of a deal a note or activity belongs to: only that side's agents see it; null is
+-- internal (no agent sees it).
+ALTER TABLE activities ADD COLUMN agent_side text CHECK (agent_side IN ('buyer','seller'));
 `;

@@ -8,7 +8,7 @@ import { type EventInput } from '../events/events.service.ts';
 import { checkRaisedObjections, insertRaisedObjections } from '../objections/raised-objections.service.ts';
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
-import { checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
+import { agentSideProblems, checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
 
 /**
  * Logs an activity. A call may carry the objections the buyer raised; they are written in the same
@@ -32,7 +32,11 @@ export async function createActivity(
       leadId: input.leadId ?? null,
     };
     const checked = await checkRaisedObjections(trx, actor.orgId, objections, (i, field) => `objections.${i}.${field}`);
-    const problems = [...(await checkLinks(trx, actor, links, activityLinkFields)), ...checked.problems];
+    const problems = [
+      ...(await checkLinks(trx, actor, links, activityLinkFields)),
+      ...agentSideProblems(input),
+      ...checked.problems,
+    ];
     if (problems.length) throw invalid(problems);
 
     const row = await repo.insertActivity(trx, {

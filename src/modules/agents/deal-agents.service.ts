@@ -1,4 +1,4 @@
-import type { Actor } from '../../contract/access.ts';
+import { canReadDealAgents, type Actor } from '../../contract/access.ts';
 import type {
   AgencySide,
   AssignDealAgentInput,
@@ -19,7 +19,7 @@ import {
   type DualAgencyMatch,
   type SidedParty,
 } from '../../contract/dual-agency.ts';
-import { AppError, invalid, notFound, type FieldProblem } from '../../contract/errors.ts';
+import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { contactRow } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
@@ -106,7 +106,7 @@ async function dealAgency(db: DbExecutor, orgId: string, dealId: string): Promis
 
 /** GET /deals/:id/agents: whoever may read the deal (and agents) sees who represents whom on it. */
 export async function getDealAgency(deps: Deps, actor: Actor, dealId: string): Promise<DealAgencyDto> {
-  assertReadAgents(actor);
+  if (!canReadDealAgents(actor)) throw forbidden('Your role cannot read agents');
   await readRecord(deps.db, actor, dealId);
   return dealAgency(deps.db, actor.orgId, dealId);
 }

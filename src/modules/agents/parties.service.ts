@@ -87,6 +87,11 @@ async function firmProblems(
   return [];
 }
 
+/** Whether an agent party exists in the organisation (a user with the agent role acts for one). */
+export async function agentPartyExists(db: DbExecutor, orgId: string, id: string): Promise<boolean> {
+  return (await repo.getParty(db, orgId, id)) !== undefined;
+}
+
 export async function listParties(deps: Deps, actor: Actor, q: ListAgentPartiesQuery): Promise<AgentPartyDto[]> {
   assertReadAgents(actor);
   return (await repo.listParties(deps.db, actor.orgId, q)).map(toPartyDto);

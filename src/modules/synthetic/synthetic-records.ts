@@ -348,6 +348,7 @@ export function writeCall(
   const { disposition, durationSeconds, ...links } = c;
   const row: ActivityRow = {
     org_id: who.orgId,
+    agent_side: null,
     ...noActivityFields,
     ...links,
     type: 'call',
@@ -374,6 +375,7 @@ export function writeMeeting(
   const { subject, minutes, location, outcome, ...links } = m;
   const row: ActivityRow = {
     org_id: who.orgId,
+    agent_side: null,
     ...noActivityFields,
     ...links,
     type: 'meeting',
