@@ -19,9 +19,9 @@ CREATE TABLE agent_parties (
   updated_at timestamptz NOT NULL,
   version integer NOT NULL DEFAULT 1,
   PRIMARY KEY (org_id, id),
-  FOREIGN KEY (org_id, firm_id) REFERENCES agent_parties(org_id, id),
-  CHECK (kind = 'person' OR firm_id IS NULL),
-  CHECK (firm_id IS NULL OR firm_id <> id)
+  -- Only a person has a firm, and never itself: checked by the service, not by a CHECK, so that a
+  -- restore may load the column in a second pass (a key into the table's own rows).
+  FOREIGN KEY (org_id, firm_id) REFERENCES agent_parties(org_id, id)
 );
 CREATE INDEX agent_parties_firm_idx ON agent_parties (org_id, firm_id) WHERE firm_id IS NOT NULL;
 
