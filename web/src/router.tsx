@@ -27,6 +27,7 @@ import {
 import { AdminLayout } from './pages/admin/admin-layout.tsx';
 import { AdminObjectionsPage } from './pages/admin/objections.tsx';
 import { AdminPartnersPage } from './pages/admin/partners.tsx';
+import { AdminAgentsPage } from './pages/admin/agents.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
@@ -279,6 +280,7 @@ const adminPages = [
   ['tokens', AdminTokensPage],
   ['webhooks', AdminWebhooksPage],
   ['partners', AdminPartnersPage],
+  ['agents', AdminAgentsPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
