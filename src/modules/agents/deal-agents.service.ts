@@ -239,7 +239,7 @@ export async function assignAgent(
     );
   throw new AppError(
     'dual_agency_consent_required',
-    'This puts the same agent or firm on both sides of the deal (dual agency): record the written consent of both the buyer and the seller first',
+    'This puts the same agent or firm on both sides of the deal (dual agency): record the written consent of both the buyer and the seller first.',
     { details },
   );
 }

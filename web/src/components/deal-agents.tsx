@@ -200,7 +200,12 @@ function AddAgentForm({ dealId, act }: { dealId: string; act: Act }) {
       <h3>Add an agent</h3>
       <label>
         Agent{' '}
-        <select value={partyId} onChange={(e) => (setPartyId(e.target.value), setAgreementId(''))} required>
+        <select
+          name="agentPartyId"
+          value={partyId}
+          onChange={(e) => (setPartyId(e.target.value), setAgreementId(''))}
+          required
+        >
           <option value="">— choose —</option>
           {(parties.data?.items ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -212,7 +217,7 @@ function AddAgentForm({ dealId, act }: { dealId: string; act: Act }) {
       </label>{' '}
       <label>
         Role{' '}
-        <select value={role} onChange={(e) => (setRole(e.target.value as Role), setAgreementId(''))}>
+        <select name="role" value={role} onChange={(e) => (setRole(e.target.value as Role), setAgreementId(''))}>
           {(Object.keys(roleNames) as Role[]).map((r) => (
             <option key={r} value={r}>
               {roleNames[r]}
@@ -223,7 +228,7 @@ function AddAgentForm({ dealId, act }: { dealId: string; act: Act }) {
       {role === 'co_agent' && (
         <label>
           Side{' '}
-          <select value={coSide} onChange={(e) => setCoSide(e.target.value as Side)}>
+          <select name="side" value={coSide} onChange={(e) => setCoSide(e.target.value as Side)}>
             <option value="buyer">buyer</option>
             <option value="seller">seller</option>
           </select>
@@ -231,7 +236,7 @@ function AddAgentForm({ dealId, act }: { dealId: string; act: Act }) {
       )}{' '}
       <label>
         Agreement{' '}
-        <select value={agreementId} onChange={(e) => setAgreementId(e.target.value)} required>
+        <select name="agreementId" value={agreementId} onChange={(e) => setAgreementId(e.target.value)} required>
           <option value="">— choose —</option>
           {fitting.map((g) => (
             <option key={g.id} value={g.id}>
@@ -281,7 +286,7 @@ function ConsentForm({ dealId, agency, act }: { dealId: string; agency: DealAgen
       <h3>Record written consent to dual agency</h3>
       <label>
         Side{' '}
-        <select value={chosen} onChange={(e) => setSide(e.target.value as Side)}>
+        <select name="side" value={chosen} onChange={(e) => setSide(e.target.value as Side)}>
           {missing.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -328,7 +333,7 @@ function DisclosureForm({ dealId, agency, act }: { dealId: string; agency: DealA
       <h3>Record a disclosure</h3>
       <label>
         Agent{' '}
-        <select value={agentPartyId} onChange={(e) => setAgentPartyId(e.target.value)} required>
+        <select name="agentPartyId" value={agentPartyId} onChange={(e) => setAgentPartyId(e.target.value)} required>
           <option value="">— choose —</option>
           {agents.map(([id, name]) => (
             <option key={id} value={id}>
