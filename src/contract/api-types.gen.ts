@@ -19318,7 +19318,9 @@ export interface components {
           | 'stage'
           | 'product'
           | 'campaign'
-          | 'touch';
+          | 'touch'
+          | 'agent_party'
+          | 'agency_agreement';
         name: string;
       };
     };
