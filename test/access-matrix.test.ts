@@ -39,6 +39,8 @@ const accountMatrix: Record<Role, Expect> = {
   marketing: { read: all('ok'), write: all('forbidden') },
   partner: { read: all('hidden'), write: all('hidden') },
   auditor: { read: all('ok'), write: all('forbidden') },
+  // an agent reads deals it has a role on, never the customer's own records
+  agent: { read: all('hidden'), write: all('hidden') },
 };
 
 const contactMatrix: Record<Role, Expect> = accountMatrix;
@@ -51,6 +53,7 @@ const leadMatrix: Record<Role, Expect> = {
   marketing: { read: all('ok'), write: all('ok') },
   partner: { read: all('hidden'), write: all('hidden') },
   auditor: { read: all('ok'), write: all('forbidden') },
+  agent: { read: all('hidden'), write: all('hidden') },
 };
 
 const dealMatrix: Record<Role, Expect> = {
@@ -62,6 +65,8 @@ const dealMatrix: Record<Role, Expect> = {
   // a partner's "own" deals are those registered to its partner account
   partner: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
   auditor: { read: all('ok'), write: all('forbidden') },
+  // an agent's "own" deal is one its agent party has a role on; agents change no deal
+  agent: { read: rows('ok', 'hidden', 'hidden'), write: rows('forbidden', 'hidden', 'hidden') },
 };
 
 const activityMatrix: Record<Role, Expect> = {
@@ -72,11 +77,17 @@ const activityMatrix: Record<Role, Expect> = {
   marketing: { read: rows('ok', 'hidden', 'hidden'), write: rows('ok', 'hidden', 'hidden') },
   partner: { read: all('hidden'), write: all('hidden') },
   auditor: { read: all('ok'), write: all('forbidden') },
+  // an agent's "own" note is one written for its side of its deal; the other side's is "team"/"other"
+  agent: { read: rows('ok', 'hidden', 'hidden'), write: rows('forbidden', 'hidden', 'hidden') },
 };
 
 /** Ids of records in each organization that a test record links to. */
 interface Fixtures {
   partnerAccountId: string;
+  /** A deal the agent's party works on, for the buyer. */
+  agentDealId: string;
+  agentPartyId: string;
+  agreementId: string;
   accountId: string;
   foreignAccountId: string;
 }
@@ -85,7 +96,11 @@ interface EntityCase {
   name: string;
   path: string;
   matrix: Record<Role, Expect>;
-  create: (label: string, ownerId: string, ctx: { foreign: boolean; partnerOwn: boolean }) => Record<string, unknown>;
+  create: (
+    label: string,
+    ownerId: string,
+    ctx: { foreign: boolean; partnerOwn: boolean; agentSide?: 'buyer' | 'seller' },
+  ) => Record<string, unknown>;
   patch: Record<string, unknown>;
 }
 
@@ -134,6 +149,7 @@ const entities: EntityCase[] = [
       subject: label,
       accountId: ctx.foreign ? fx.foreignAccountId : fx.accountId,
       ownerId,
+      ...(ctx.agentSide ? { dealId: fx.agentDealId, agentSide: ctx.agentSide } : {}),
     }),
     patch: { body: 'Checked' },
   },
@@ -177,6 +193,9 @@ beforeAll(async () => {
   }
   fx = {
     partnerAccountId: partnerAccount.id,
+    agentDealId: '',
+    agentPartyId: '',
+    agreementId: '',
     accountId: (
       await api.as(org.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Linked account' } })
     ).json<{ id: string }>().id,
@@ -188,8 +207,28 @@ beforeAll(async () => {
       })
     ).json<{ id: string }>().id,
   };
-  const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string } = {}) =>
+  const mk = (role: Role, opts: { teamId?: string; partnerAccountId?: string; agentPartyId?: string } = {}) =>
     createTestUser(deps, org.admin, role, opts);
+  const created = async (url: string, payload: Record<string, unknown>) => {
+    const r = await api.as(org.admin, { method: 'POST', url, payload });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json<{ id: string }>().id;
+  };
+  fx.agentPartyId = await created('/api/v1/agent-parties', { kind: 'person', name: 'Matrix Broker' });
+  fx.agreementId = await created('/api/v1/agency-agreements', {
+    agentPartyId: fx.agentPartyId,
+    side: 'buyer',
+    representedAccountId: fx.accountId,
+    effectiveFrom: '2020-01-01',
+    compensationKind: 'percent',
+    compensationPercent: '2',
+  });
+  fx.agentDealId = await created('/api/v1/deals', { name: 'Represented deal' });
+  await created(`/api/v1/deals/${fx.agentDealId}/agents`, {
+    agentPartyId: fx.agentPartyId,
+    agreementId: fx.agreementId,
+    role: 'buyer_agent',
+  });
   actors = {
     admin: org.admin,
     manager,
@@ -198,6 +237,7 @@ beforeAll(async () => {
     marketing: await mk('marketing'),
     partner: await mk('partner', { partnerAccountId: partnerAccount.id }),
     auditor: await mk('auditor'),
+    agent: await mk('agent', { agentPartyId: fx.agentPartyId }),
   };
   teammate = await mk('rep', { teamId: team.id });
   outsider = await mk('rep');
@@ -233,13 +273,32 @@ for (const entity of entities) {
                 ? outsider
                 : owners[whose]
               : owners[whose];
+          // an agent's own note is written for its (buyer) side; "team" is the seller side's, "other" internal
+          const agentSide =
+            role === 'agent' && whose !== 'other'
+              ? whose === 'own'
+                ? ('buyer' as const)
+                : ('seller' as const)
+              : undefined;
           const r = await api.as(actors.admin, {
             method: 'POST',
             url: entity.path,
-            payload: entity.create(`${role}-${whose}`, owner.userId, { foreign: false, partnerOwn }),
+            payload: entity.create(`${role}-${whose}`, owner.userId, {
+              foreign: false,
+              partnerOwn,
+              ...(agentSide ? { agentSide } : {}),
+            }),
           });
           expect(r.statusCode, r.body).toBe(201);
           ids[whose] = r.json<{ id: string }>().id;
+          if (role === 'agent' && whose === 'own' && entity.name === 'deals') {
+            const assigned = await api.as(actors.admin, {
+              method: 'POST',
+              url: `/api/v1/deals/${ids[whose]}/agents`,
+              payload: { agentPartyId: fx.agentPartyId, agreementId: fx.agreementId, role: 'buyer_agent' },
+            });
+            expect(assigned.statusCode, assigned.body).toBe(201);
+          }
         }
         ids.otherOrg = (
           await api.as(foreignAdmin, {
@@ -310,6 +369,7 @@ describe('creating and assigning', () => {
       marketing: 403,
       partner: 403,
       auditor: 403,
+      agent: 403,
     });
   });
 
@@ -386,6 +446,7 @@ const throughDeal: Record<Role, { read: Outcome; write: Outcome; hiddenDeal: Out
   // a partner sees the customer of a deal registered to its partner account
   partner: { read: 'ok', write: 'forbidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
   auditor: { read: 'ok', write: 'forbidden', hiddenDeal: 'ok', deletedDeal: 'ok' },
+  agent: { read: 'hidden', write: 'hidden', hiddenDeal: 'hidden', deletedDeal: 'hidden' },
 };
 
 describe('access through the related record: a deal shows its account and contacts', () => {
@@ -524,6 +585,10 @@ const throughBooking: Record<Role, { live: Record<Booked, Outcome>; cancelled: R
     cancelled: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
   },
   auditor: { live: o('ok', 'ok', 'ok', 'ok', 'ok'), cancelled: o('ok', 'ok', 'ok', 'ok', 'ok') },
+  agent: {
+    live: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+    cancelled: o('hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
+  },
 };
 
 describe('access through a booking: the field rep sees what was booked for them', () => {
@@ -645,6 +710,7 @@ const approvalRead: Record<Role, Record<Whose, Outcome>> = {
   inside_sales: rows('ok', 'hidden', 'hidden'),
   marketing: all('hidden'),
   partner: all('hidden'),
+  agent: all('hidden'),
 };
 const findingWork: Record<Role, Record<Whose, Outcome>> = {
   admin: all('ok'),
@@ -654,6 +720,7 @@ const findingWork: Record<Role, Record<Whose, Outcome>> = {
   inside_sales: rows('forbidden', 'hidden', 'hidden'),
   marketing: all('hidden'),
   partner: all('hidden'),
+  agent: all('hidden'),
 };
 
 describe('access matrix: approvals and findings', () => {
@@ -787,6 +854,14 @@ const registrationMatrix: Record<Role, RegistrationOutcome> = {
     conflicts: 'forbidden',
   },
   auditor: { readOwn: 'ok', readOther: 'ok', list: 'all', register: 403, approve: 'forbidden', conflicts: 'ok' },
+  agent: {
+    readOwn: 'hidden',
+    readOther: 'hidden',
+    list: 'refused',
+    register: 403,
+    approve: 'hidden',
+    conflicts: 'forbidden',
+  },
 };
 
 describe('access matrix: deal registrations and channel conflicts', () => {
@@ -916,6 +991,7 @@ const marketingAccess: Record<
   marketing: { readCampaign: 200, createCampaign: 201, attribution: 200, ownTouches: true, otherTouches: true },
   partner: { readCampaign: 403, createCampaign: 403, attribution: 403, ownTouches: false, otherTouches: false },
   auditor: { readCampaign: 200, createCampaign: 403, attribution: 200, ownTouches: true, otherTouches: true },
+  agent: { readCampaign: 403, createCampaign: 403, attribution: 403, ownTouches: false, otherTouches: false },
 };
 
 describe('access matrix: campaigns, touches and attribution', () => {
@@ -974,7 +1050,7 @@ describe('access matrix: campaigns, touches and attribution', () => {
       }).toEqual(expected);
       // another organization's campaign is not found, whatever the role may do in its own
       const foreignRead = (await api.as(actor, { method: 'GET', url: `/api/v1/campaigns/${foreign.id}` })).statusCode;
-      expect(foreignRead).toBe(role === 'partner' ? 403 : 404);
+      expect(foreignRead).toBe(role === 'partner' || role === 'agent' ? 403 : 404);
       // recording touches is marketing's and the admin's
       const record = await api.as(actor, {
         method: 'POST',
@@ -1001,6 +1077,7 @@ const statementRead: Record<Role, Record<StatementWhose, Outcome>> = {
   inside_sales: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
   marketing: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
   partner: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'ok' },
+  agent: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
 };
 const commissionWork: Record<Role, { team: number; plan: number; bonus: number }> = {
   admin: { team: 200, plan: 201, bonus: 201 },
@@ -1010,6 +1087,7 @@ const commissionWork: Record<Role, { team: number; plan: number; bonus: number }
   inside_sales: { team: 403, plan: 403, bonus: 403 },
   marketing: { team: 403, plan: 403, bonus: 403 },
   partner: { team: 403, plan: 403, bonus: 403 },
+  agent: { team: 403, plan: 403, bonus: 403 },
 };
 
 describe('access matrix: commission statements', () => {
@@ -1074,6 +1152,7 @@ const formAccess: Record<Role, { list: number; create: number; read: number; sub
   marketing: { list: 200, create: 201, read: 200, submissions: 200 },
   partner: { list: 403, create: 403, read: 403, submissions: 403 },
   auditor: { list: 403, create: 403, read: 403, submissions: 403 },
+  agent: { list: 403, create: 403, read: 403, submissions: 403 },
 };
 
 describe('access matrix: inbound capture forms', () => {
@@ -1135,6 +1214,7 @@ const forecastRead: Record<Role, Record<Whose, Outcome>> = {
   inside_sales: rows('ok', 'hidden', 'hidden'),
   marketing: all('hidden'),
   partner: all('hidden'),
+  agent: all('hidden'),
 };
 const forecastWrite: Record<Role, { submit: number; rollUp: number; list: number }> = {
   admin: { submit: 403, rollUp: 403, list: 200 },
@@ -1144,6 +1224,7 @@ const forecastWrite: Record<Role, { submit: number; rollUp: number; list: number
   inside_sales: { submit: 403, rollUp: 403, list: 200 },
   marketing: { submit: 403, rollUp: 403, list: 403 },
   partner: { submit: 403, rollUp: 403, list: 403 },
+  agent: { submit: 403, rollUp: 403, list: 403 },
 };
 
 describe('access matrix: forecast submissions', () => {
@@ -1196,6 +1277,7 @@ const scoringAccess: Record<
   marketing: { settings: 200, model: 200, ownScore: 200, otherScore: 200, inboxOwn: true, inboxOther: true },
   partner: { settings: 403, model: 403, ownScore: 404, otherScore: 404, inboxOwn: false, inboxOther: false },
   auditor: { settings: 403, model: 403, ownScore: 200, otherScore: 200, inboxOwn: true, inboxOther: true },
+  agent: { settings: 403, model: 403, ownScore: 404, otherScore: 404, inboxOwn: false, inboxOther: false },
 };
 
 describe('access matrix: lead scoring', () => {
@@ -1259,7 +1341,7 @@ describe('access matrix: forecast and commission screens', () => {
         commissions: statement === 200,
       });
       // Only marketing and partners are without the forecast screen; everyone has a statement.
-      expect(hasForecastScreen(actor)).toBe(role !== 'marketing' && role !== 'partner');
+      expect(hasForecastScreen(actor)).toBe(role !== 'marketing' && role !== 'partner' && role !== 'agent');
       expect(hasCommissionsScreen(actor)).toBe(true);
     });
   }
@@ -1317,7 +1399,13 @@ const handoffAccess: Record<
     accept: { own: 403, team: 403, other: 403 },
     policy: 403,
     list: 200,
+  },  agent: {
+    read: { own: 404, team: 404, other: 404, otherOrg: 404 },
+    accept: { own: 404, team: 404, other: 404 },
+    policy: 403,
+    list: 403,
   },
+
 };
 
 describe('access matrix: lead hand-offs and the SLA policy', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const roles = ['admin', 'manager', 'rep', 'inside_sales', 'marketing', 'partner', 'auditor'] as const;
+export const roles = ['admin', 'manager', 'rep', 'inside_sales', 'marketing', 'partner', 'auditor', 'agent'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -11,6 +11,11 @@ export interface Actor {
   role: Role;
   teamId: string | null;
   partnerAccountId: string | null;
+  /**
+   * For agents: the agent parties the user acts for: its own party, that party's firm, and (for a
+   * firm) its people. Absent or empty for other roles.
+   */
+  agentPartyIds?: readonly string[];
   /** For managers: the users whose records they may see (themselves, their team, the teams they manage, and direct and indirect reports). */
   teamUserIds: readonly string[];
 }
@@ -26,7 +31,12 @@ export type Scope =
   | { kind: 'all' }
   | { kind: 'none' }
   | { kind: 'owners'; ownerIds: readonly string[] }
-  | { kind: 'partner'; partnerAccountId: string };
+  | { kind: 'partner'; partnerAccountId: string }
+  /**
+   * Agents: deals where one of their parties has a role; of those deals' notes and activities,
+   * only the ones of the side their parties work on (`on` says which kind of record is scoped).
+   */
+  | { kind: 'agent'; agentPartyIds: readonly string[]; on: 'deal' | 'activity' };
 
 export type Action = 'read' | 'write';
 
@@ -55,6 +65,12 @@ export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Sc
       if (entity === 'deal' && actor.partnerAccountId)
         return { kind: 'partner', partnerAccountId: actor.partnerAccountId };
       return { kind: 'none' };
+    case 'agent':
+      // Agents read the deals they have a role on and their side's notes; they change nothing.
+      if (action === 'write' || !actor.agentPartyIds?.length) return { kind: 'none' };
+      if (entity === 'deal') return { kind: 'agent', agentPartyIds: actor.agentPartyIds, on: 'deal' };
+      if (entity === 'activity') return { kind: 'agent', agentPartyIds: actor.agentPartyIds, on: 'activity' };
+      return { kind: 'none' };
   }
 }
 
@@ -71,6 +87,8 @@ export type DealRelatedEntity = 'account' | 'contact';
  */
 export function relatedDealScope(actor: Actor, entity: ScopedEntity): Scope | null {
   if (entity !== 'account' && entity !== 'contact') return null;
+  // An agent learns of the deal's customer from the deal itself, not the customer's records.
+  if (actor.role === 'agent') return null;
   const deals = scopeFor(actor, 'deal', 'read');
   return deals.kind === 'none' ? null : deals;
 }
@@ -86,6 +104,9 @@ export function inScope(scope: Scope, record: { ownerId: string | null; partnerA
       return record.ownerId !== null && scope.ownerIds.includes(record.ownerId);
     case 'partner':
       return record.partnerAccountId === scope.partnerAccountId;
+    case 'agent':
+      // Whether an agent's party is on a deal is not on the record: the services ask the database.
+      return false;
   }
 }
 
@@ -105,7 +126,7 @@ const referenceWriters: Record<ReferenceEntity, readonly Role[]> = {
  * within their directory scope (`userDirectoryScope`) so the owners of their deals show by name.
  */
 export function canReadReference(actor: Actor, entity: ReferenceEntity): boolean {
-  if (actor.role !== 'partner') return true;
+  if (actor.role !== 'partner' && actor.role !== 'agent') return true;
   return entity === 'pipeline' || entity === 'product' || entity === 'user';
 }
 
@@ -160,6 +181,7 @@ function peopleWorkScope(actor: Actor): Scope {
       return { kind: 'owners', ownerIds: [actor.userId] };
     case 'marketing':
     case 'partner':
+    case 'agent':
       return { kind: 'none' };
   }
 }
@@ -199,7 +221,7 @@ export function canManageCalendarFeed(
   userId: string,
   action: 'issue' | 'revoke',
 ): boolean {
-  if (actor.userId === userId) return actor.role !== 'partner' && actor.role !== 'auditor';
+  if (actor.userId === userId) return actor.role !== 'partner' && actor.role !== 'auditor' && actor.role !== 'agent';
   return action === 'revoke' && actor.role === 'admin';
 }
 
@@ -227,6 +249,7 @@ export function bookingReaders(actor: Actor): readonly string[] | null {
     case 'auditor':
     case 'marketing':
     case 'partner':
+    case 'agent':
       return null;
   }
 }
@@ -344,6 +367,7 @@ export function registrationScope(actor: Actor, action: Action): Scope {
     case 'rep':
     case 'inside_sales':
     case 'marketing':
+    case 'agent':
       return { kind: 'none' };
   }
 }
@@ -532,4 +556,26 @@ export function hasCommissionsScreen(actor: Actor): boolean {
   if (actor.role === 'partner')
     return actor.partnerAccountId !== null && canReadStatement(actor, { kind: 'partner', id: actor.partnerAccountId });
   return canReadStatement(actor, { kind: 'user', id: actor.userId });
+}
+
+/**
+ * Agent parties and agency agreements: admins and managers record and change them; every
+ * internal role except marketing reads them (to see who represents whom on a deal); partners none.
+ */
+export function canManageAgents(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+export function canReadAgents(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role !== 'partner' && actor.role !== 'marketing' && actor.role !== 'agent';
+}
+
+/** Who sees the agents of a deal they may read: the roles that read agents, and agents themselves. */
+export function canReadDealAgents(actor: Pick<Actor, 'role'>): boolean {
+  return canReadAgents(actor) || actor.role === 'agent';
+}
+
+/** The organisation's agency settings (jurisdictions forbidding dual agency, disclosure gates): admins. */
+export function canConfigureAgency(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
 }

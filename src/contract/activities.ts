@@ -37,6 +37,11 @@ const commonFields = {
   leadId: idSchema.nullable().optional(),
   ownerId: idSchema.nullable().optional(),
   externalId: z.string().max(200).nullable().optional(),
+  /**
+   * The side of the deal the activity belongs to (`buyer` or `seller`): that side's agents see it,
+   * the other side's do not. Null (the default) is internal: no agent sees it. Needs a dealId.
+   */
+  agentSide: z.enum(['buyer', 'seller']).nullable().optional(),
 };
 
 /*
@@ -155,6 +160,7 @@ export const activitySchema = z.object({
   accountId: idSchema.nullable(),
   leadId: idSchema.nullable(),
   ownerId: idSchema.nullable(),
+  agentSide: z.enum(['buyer', 'seller']).nullable(),
   /** Business time: when the call, email or meeting happened (for a meeting, its start). */
   occurredAt: z.string().nullable(),
   direction: directionSchema.nullable(),

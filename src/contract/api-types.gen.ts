@@ -484,7 +484,7 @@ export interface paths {
           order?: 'asc' | 'desc';
           q?: string;
           sort?: 'name' | 'email' | 'created_at';
-          role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+          role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
           teamId?: string;
           active?: 'true' | 'false';
         };
@@ -542,11 +542,12 @@ export interface paths {
             email: string;
             name: string;
             /** @enum {string} */
-            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             password?: string;
             teamId?: string | null;
             managerId?: string | null;
             partnerAccountId?: string | null;
+            agentPartyId?: string | null;
             externalId?: string | null;
           };
         };
@@ -660,12 +661,13 @@ export interface paths {
             email?: string;
             name?: string;
             /** @enum {string} */
-            role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             password?: string;
             currentPassword?: string;
             teamId?: string | null;
             managerId?: string | null;
             partnerAccountId?: string | null;
+            agentPartyId?: string | null;
             externalId?: string | null;
             active?: boolean;
           };
@@ -2904,6 +2906,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** @enum {string} */
                 direction: 'inbound' | 'outbound';
                 /** @enum {string} */
@@ -2940,6 +2943,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** Format: date-time */
                 start: string;
                 end?: string | null;
@@ -2958,6 +2962,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 /** @enum {string} */
                 direction: 'inbound' | 'outbound';
                 /** Format: date-time */
@@ -2974,6 +2979,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
                 dueAt?: string | null;
                 completed?: boolean;
               }
@@ -2988,6 +2994,7 @@ export interface paths {
                 leadId?: string | null;
                 ownerId?: string | null;
                 externalId?: string | null;
+                agentSide?: ('buyer' | 'seller') | null;
               };
         };
       };
@@ -3011,6 +3018,7 @@ export interface paths {
               accountId: string | null;
               leadId: string | null;
               ownerId: string | null;
+              agentSide: ('buyer' | 'seller') | null;
               occurredAt: string | null;
               direction: ('inbound' | 'outbound') | null;
               disposition:
@@ -3340,6 +3348,7 @@ export interface paths {
             leadId?: string | null;
             ownerId?: string | null;
             externalId?: string | null;
+            agentSide?: ('buyer' | 'seller') | null;
             /** @enum {string} */
             direction?: 'inbound' | 'outbound';
             /** @enum {string} */
@@ -10826,7 +10835,7 @@ export interface paths {
              */
             approverKind?: 'manager_chain' | 'role';
             /** @enum {string} */
-            approverRole?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            approverRole?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             /** @default 1 */
             levels?: number;
             /** @default true */
@@ -18152,6 +18161,1106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agent-parties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agents: people and firms (filters: q, kind) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          kind?: 'person' | 'firm';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AgentParty'][];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an agent: a person (optionally of a firm) or a firm, with licence and jurisdiction */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'person' | 'firm';
+            name: string;
+            firmId?: string | null;
+            licenceNumber?: string | null;
+            jurisdiction?: string | null;
+            email?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentParty'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agent-parties/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agent party */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentParty'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an agent party (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            firmId?: string | null;
+            licenceNumber?: string | null;
+            jurisdiction?: string | null;
+            email?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgentParty'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/agent-parties/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a agent_party from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agency agreements (filters: agentPartyId, side) */
+    get: {
+      parameters: {
+        query?: {
+          agentPartyId?: string;
+          side?: 'buyer' | 'seller';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['AgencyAgreement'][];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record an agency agreement: the agent, the side and party it represents, its term and compensation */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            agentPartyId: string;
+            /** @enum {string} */
+            side: 'buyer' | 'seller';
+            representedAccountId?: string | null;
+            representedContactId?: string | null;
+            /** Format: date */
+            effectiveFrom: string;
+            effectiveTo?: string | null;
+            exclusive?: boolean;
+            /** @enum {string} */
+            compensationKind: 'percent' | 'amount';
+            compensationPercent?: string | null;
+            compensationAmount?: string | null;
+            currency?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgencyAgreement'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-agreements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency agreement */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgencyAgreement'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an agency agreement (If-Match: version) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            side?: 'buyer' | 'seller';
+            representedAccountId?: string | null;
+            representedContactId?: string | null;
+            /** Format: date */
+            effectiveFrom?: string;
+            effectiveTo?: string | null;
+            exclusive?: boolean;
+            /** @enum {string} */
+            compensationKind?: 'percent' | 'amount';
+            compensationPercent?: string | null;
+            compensationAmount?: string | null;
+            currency?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AgencyAgreement'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/agency-agreements/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a agency_agreement from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A deal's agents with their side and agreement, disclosures, consents and dual agency */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DealAgency'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Put an agent on a deal under an agreement in effect on the deal's date. Refusals: 409 dual_agency_consent_required (the same agent or firm on both sides without both written consents), 422 dual_agency_forbidden (a forbidden jurisdiction), 409 duplicate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            agentPartyId: string;
+            /** Format: uuid */
+            agreementId: string;
+            /** @enum {string} */
+            role: 'buyer_agent' | 'seller_agent' | 'co_agent';
+            /** @enum {string} */
+            side?: 'buyer' | 'seller';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DealAgency'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/agents/{dealAgentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take an agent off a deal */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          dealAgentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/agent-disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that an agent on the deal disclosed whom it represents (to whom, when, the document) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            agentPartyId: string;
+            disclosedTo: string;
+            disclosedToContactId?: string | null;
+            /** Format: date-time */
+            disclosedAt: string;
+            documentRef: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              dealId: string;
+              /** Format: uuid */
+              agentPartyId: string;
+              agentName: string;
+              disclosedTo: string;
+              disclosedToContactId: string | null;
+              disclosedAt: string;
+              documentRef: string;
+              recordedBy: string | null;
+              recordedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/{id}/dual-agency-consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a party's written consent to dual agency on the deal (one per side) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            side: 'buyer' | 'seller';
+            givenBy: string;
+            givenByContactId?: string | null;
+            /** Format: date-time */
+            consentedAt: string;
+            documentRef: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              dealId: string;
+              /** @enum {string} */
+              side: 'buyer' | 'seller';
+              givenBy: string;
+              givenByContactId: string | null;
+              consentedAt: string;
+              documentRef: string;
+              recordedBy: string | null;
+              recordedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agency-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Jurisdictions that forbid dual agency, and the stage disclosures are due before (per pipeline) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              forbiddenJurisdictions: string[];
+              disclosureGates: {
+                /** Format: uuid */
+                pipelineId: string;
+                /** Format: uuid */
+                stageId: string;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Change the agency settings (admins; If-Match: version) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            forbiddenJurisdictions?: string[];
+            disclosureGates?: {
+              /** Format: uuid */
+              pipelineId: string;
+              /** Format: uuid */
+              stageId: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              forbiddenJurisdictions: string[];
+              disclosureGates: {
+                /** Format: uuid */
+                pipelineId: string;
+                /** Format: uuid */
+                stageId: string;
+              }[];
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agents/analytics/sides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deals by the side of their agents: count, open, won, lost, win rate and amounts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                /** @enum {string} */
+                side: 'buyer' | 'seller';
+                deals: number;
+                open: number;
+                won: number;
+                lost: number;
+                winRate: number | null;
+                amounts: {
+                  currency: string;
+                  amount: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18182,10 +19291,11 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+      role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
       teamId: string | null;
       managerId: string | null;
       partnerAccountId: string | null;
+      agentPartyId: string | null;
       externalId: string | null;
       active: boolean;
       createdAt: string;
@@ -18390,6 +19500,7 @@ export interface components {
       accountId: string | null;
       leadId: string | null;
       ownerId: string | null;
+      agentSide: ('buyer' | 'seller') | null;
       occurredAt: string | null;
       direction: ('inbound' | 'outbound') | null;
       disposition:
@@ -18674,7 +19785,9 @@ export interface components {
           | 'stage'
           | 'product'
           | 'campaign'
-          | 'touch';
+          | 'touch'
+          | 'agent_party'
+          | 'agency_agreement';
         name: string;
       };
     };
@@ -18778,7 +19891,7 @@ export interface components {
             /** @constant */
             kind: 'role';
             /** @enum {string} */
-            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor';
+            role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
           }
       )[];
       step: number;
@@ -18815,7 +19928,8 @@ export interface components {
       currency: string | null;
       /** @enum {string} */
       approverKind: 'manager_chain' | 'role';
-      approverRole: ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor') | null;
+      approverRole:
+        ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent') | null;
       levels: number;
       active: boolean;
       createdAt: string;
@@ -18885,6 +19999,115 @@ export interface components {
       inherited: boolean;
       version: number;
       updatedAt: string | null;
+    };
+    AgentParty: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'person' | 'firm';
+      name: string;
+      firmId: string | null;
+      firmName: string | null;
+      licenceNumber: string | null;
+      jurisdiction: string | null;
+      email: string | null;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    AgencyAgreement: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agentPartyId: string;
+      agentName: string;
+      /** @enum {string} */
+      side: 'buyer' | 'seller';
+      representedAccountId: string | null;
+      representedContactId: string | null;
+      representedName: string;
+      effectiveFrom: string;
+      effectiveTo: string | null;
+      exclusive: boolean;
+      /** @enum {string} */
+      compensationKind: 'percent' | 'amount';
+      compensationPercent: string | null;
+      compensationAmount: string | null;
+      currency: string | null;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    DealAgency: {
+      /** Format: uuid */
+      dealId: string;
+      agents: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        dealId: string;
+        /** Format: uuid */
+        agentPartyId: string;
+        agentName: string;
+        firmId: string | null;
+        firmName: string | null;
+        jurisdiction: string | null;
+        /** Format: uuid */
+        agreementId: string;
+        /** @enum {string} */
+        role: 'buyer_agent' | 'seller_agent' | 'co_agent';
+        /** @enum {string} */
+        side: 'buyer' | 'seller';
+        assignedAt: string;
+        disclosed: boolean;
+      }[];
+      disclosures: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        dealId: string;
+        /** Format: uuid */
+        agentPartyId: string;
+        agentName: string;
+        disclosedTo: string;
+        disclosedToContactId: string | null;
+        disclosedAt: string;
+        documentRef: string;
+        recordedBy: string | null;
+        recordedAt: string;
+      }[];
+      consents: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        dealId: string;
+        /** @enum {string} */
+        side: 'buyer' | 'seller';
+        givenBy: string;
+        givenByContactId: string | null;
+        consentedAt: string;
+        documentRef: string;
+        recordedBy: string | null;
+        recordedAt: string;
+      }[];
+      detections: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        agentPartyId: string;
+        /** Format: uuid */
+        otherPartyId: string;
+        /** @enum {string} */
+        basis: 'same_agent' | 'same_firm';
+        firmId: string | null;
+        /** @enum {string} */
+        outcome: 'blocked' | 'consented' | 'forbidden';
+        detectedAt: string;
+      }[];
+      /** @enum {string} */
+      dualAgency: 'none' | 'blocked' | 'consented';
+      consentedSides: ('buyer' | 'seller')[];
+      missingDisclosures: string[];
     };
     FunnelReport: {
       pipeline: {

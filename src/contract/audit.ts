@@ -60,6 +60,8 @@ export const referenceKinds = [
   'product',
   'campaign',
   'touch',
+  'agent_party',
+  'agency_agreement',
 ] as const;
 export type ReferenceKind = (typeof referenceKinds)[number];
 

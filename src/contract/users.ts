@@ -12,6 +12,8 @@ export const userSchema = z.object({
   teamId: idSchema.nullable(),
   managerId: idSchema.nullable(),
   partnerAccountId: idSchema.nullable(),
+  /** For the agent role: the agent party (a person or firm) the user acts for. */
+  agentPartyId: idSchema.nullable(),
   externalId: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.string(),
@@ -42,6 +44,7 @@ export const createUserSchema = z.strictObject({
   teamId: idSchema.nullable().optional(),
   managerId: idSchema.nullable().optional(),
   partnerAccountId: idSchema.nullable().optional(),
+  agentPartyId: idSchema.nullable().optional(),
   externalId: z.string().max(200).nullable().optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -56,6 +59,7 @@ export const updateUserSchema = z.strictObject({
   teamId: idSchema.nullable().optional(),
   managerId: idSchema.nullable().optional(),
   partnerAccountId: idSchema.nullable().optional(),
+  agentPartyId: idSchema.nullable().optional(),
   externalId: z.string().max(200).nullable().optional(),
   active: z.boolean().optional(),
 });

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ChannelTables } from './schema-channel.ts';
 import type { ScoringTables } from './schema-scoring.ts';
 import type { HandoffTables } from './schema-handoffs.ts';
+import type { AgentTables } from './schema-agents.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -47,6 +48,7 @@ export interface UsersTable {
   team_id: string | null;
   manager_id: string | null;
   partner_account_id: string | null;
+  agent_party_id: ColumnType<string | null, string | null | undefined, string | null>;
   active: boolean;
   created_at: Ts;
   updated_at: Ts;
@@ -267,6 +269,7 @@ export interface ActivitiesTable {
   attendees: Json<string[]>;
   meeting_outcome: string | null;
   email_direction: string | null;
+  agent_side: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Ts;
   updated_at: Ts;
@@ -659,7 +662,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables, ScoringTables, HandoffTables {
+export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

@@ -17,7 +17,27 @@ export function scopeCondition(scope: Scope, ownerColumn: string, partnerColumn?
     case 'partner':
       if (!partnerColumn) return sql<SqlBool>`false`;
       return sql<SqlBool>`${sql.ref(partnerColumn)} = ${scope.partnerAccountId}::uuid`;
+    case 'agent':
+      return agentCondition(scope, ownerColumn);
   }
+}
+
+/**
+ * An agent's scope in SQL, for a deal or an activity whose owner column is `ownerColumn` (its
+ * sibling columns `org_id`, `id` and, for activities, `deal_id` and `agent_side` are used): a deal
+ * where one of the agent's parties has a role; an activity on such a deal written for the side that
+ * party works on.
+ */
+function agentCondition(scope: Extract<Scope, { kind: 'agent' }>, ownerColumn: string): RawBuilder<SqlBool> {
+  // The condition correlates with the outer row by qualified columns only: unqualified, they would
+  // resolve to the subquery's own table. A caller that does not qualify its columns sees nothing.
+  if (scope.agentPartyIds.length === 0 || !ownerColumn.includes('.')) return sql<SqlBool>`false`;
+  const prefix = ownerColumn.slice(0, ownerColumn.length - 'owner_id'.length);
+  const col = (c: string) => sql.ref(`${prefix}${c}`);
+  const parties = sql.join(scope.agentPartyIds.map((id) => sql`${id}::uuid`));
+  if (scope.on === 'deal')
+    return sql<SqlBool>`exists (select 1 from deal_agents sa where sa.org_id = ${col('org_id')} and sa.deal_id = ${col('id')} and sa.agent_party_id in (${parties}))`;
+  return sql<SqlBool>`exists (select 1 from deal_agents sa where sa.org_id = ${col('org_id')} and sa.deal_id = ${col('deal_id')} and sa.side = ${col('agent_side')} and sa.agent_party_id in (${parties}))`;
 }
 
 /**

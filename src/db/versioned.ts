@@ -40,6 +40,8 @@ const entityNames: Record<VersionedTable, string> = {
   deal_registrations: 'registration',
   channel_conflicts: 'conflict',
   commission_disputes: 'commission dispute',
+  agent_parties: 'agent party',
+  agency_agreements: 'agency agreement',
 };
 
 /*

@@ -56,3 +56,23 @@ export async function isOnBookingOf(
   ) as on`.execute(db);
   return rows[0]?.on === true;
 }
+
+/** Whether one of the agent parties has a role on the deal (on the given side, when one is given). */
+export async function isAgentOnDeal(
+  db: DbExecutor,
+  orgId: string,
+  dealId: string,
+  agentPartyIds: readonly string[],
+  side?: string,
+): Promise<boolean> {
+  if (agentPartyIds.length === 0) return false;
+  let q = db
+    .selectFrom('deal_agents')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('deal_id', '=', dealId)
+    .where('agent_party_id', 'in', agentPartyIds);
+  if (side !== undefined) q = q.where('side', '=', side);
+  const row = await q.limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -8,7 +8,7 @@ import {
   type ScopedEntity,
 } from '../contract/access.ts';
 import { forbidden, invalid, notFound } from '../contract/errors.ts';
-import { isActiveUser, isOnBookingOf, isOnDealInScope } from './access.repository.ts';
+import { isActiveUser, isAgentOnDeal, isOnBookingOf, isOnDealInScope } from './access.repository.ts';
 
 /**
  * Loads-then-checks helper: a record outside the actor's read scope is reported as not found.
@@ -55,7 +55,8 @@ export async function onVisibleDeal(
 /**
  * Whether a loaded lead, deal, account or contact outside the actor's own read scope is on a
  * booking that lets the actor read it (`bookingReaders`); false without asking the database when
- * the record is missing, already in scope, or bookings give the actor nothing.
+ * the record is missing, already in scope, or bookings give the actor nothing. For an agent, whether
+ * the record is a deal one of its parties has a role on.
  */
 export async function onVisibleBooking(
   db: DbExecutor,
@@ -65,6 +66,8 @@ export async function onVisibleBooking(
 ): Promise<boolean> {
   if (!row || entity === 'activity') return false;
   const scope = scopeFor(actor, entity, 'read');
+  // An agent's deals are not told by the deal's row: whether its party has a role on it is.
+  if (scope.kind === 'agent') return entity === 'deal' && isAgentOnDeal(db, actor.orgId, row.id, scope.agentPartyIds);
   if (inScope(scope, { ownerId: row.owner_id, partnerAccountId: row.partner_account_id ?? null })) return false;
   const readers = bookingReaders(actor);
   return readers !== null && isOnBookingOf(db, entity, actor.orgId, row.id, readers);
@@ -120,4 +123,19 @@ export async function resolveOwner(
     throw forbidden(`You cannot assign a ${entity} to that user`);
   }
   return owner;
+}
+
+/**
+ * Whether a loaded activity is readable by an agent: it is on a deal one of the agent's parties has
+ * a role on, written for the side that party works on. False for every other role (their activity
+ * scope is told by the row) and for internal activities (no side).
+ */
+export async function onAgentSide(
+  db: DbExecutor,
+  actor: Actor,
+  row: { deal_id: string | null; agent_side: string | null } | undefined,
+): Promise<boolean> {
+  const scope = scopeFor(actor, 'activity', 'read');
+  if (scope.kind !== 'agent' || !row?.deal_id || !row.agent_side) return false;
+  return isAgentOnDeal(db, actor.orgId, row.deal_id, scope.agentPartyIds, row.agent_side);
 }

@@ -24,6 +24,7 @@ import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
 import { availabilitySchema, bookingSchema, slotSchema, timeOffSchema } from '../contract/booking.ts';
 import { handoffSchema, slaPolicyDtoSchema } from '../contract/handoffs.ts';
+import { agentPartySchema, agreementSchema, dealAgencySchema } from '../contract/agents.ts';
 import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
 /**
@@ -75,6 +76,9 @@ const named: [z.ZodType, string][] = [
   [findingSchema, 'Finding'],
   [handoffSchema, 'Handoff'],
   [slaPolicyDtoSchema, 'SlaPolicy'],
+  [agentPartySchema, 'AgentParty'],
+  [agreementSchema, 'AgencyAgreement'],
+  [dealAgencySchema, 'DealAgency'],
   // One report per analysis, named after it: funnel → FunnelReport, monte-carlo → MonteCarloReport.
   ...analyses.map((a): [z.ZodType, string] => [a.result, `${pascalCase(a.name)}Report`]),
 ];

@@ -22,6 +22,7 @@ import { registerSearchRoutes } from '../modules/search/search.routes.ts';
 import { registerOversightRoutes } from '../modules/oversight/oversight.routes.ts';
 import { registerForecastingRoutes } from '../modules/forecasting/forecasting.routes.ts';
 import { registerCommissionRoutes } from '../modules/commissions/commissions.routes.ts';
+import { registerAgentRoutes } from '../modules/agents/agents.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -74,4 +75,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerScoringRoutes(app, deps);
   registerHandoffRoutes(app, deps);
   registerCommissionRoutes(app, deps);
+  registerAgentRoutes(app, deps);
 }

@@ -37,7 +37,14 @@ export async function createTestUser(
   deps: Deps,
   admin: Actor,
   role: Role,
-  opts: { teamId?: string; managerId?: string; partnerAccountId?: string; password?: string; name?: string } = {},
+  opts: {
+    teamId?: string;
+    managerId?: string;
+    partnerAccountId?: string;
+    agentPartyId?: string;
+    password?: string;
+    name?: string;
+  } = {},
 ): Promise<Actor & { email: string }> {
   const email = `${role}-${uniq()}@example.test`;
   const u = await createUser(deps, admin, {
@@ -48,6 +55,7 @@ export async function createTestUser(
     teamId: opts.teamId ?? null,
     managerId: opts.managerId ?? null,
     partnerAccountId: opts.partnerAccountId ?? null,
+    agentPartyId: opts.agentPartyId ?? null,
   });
   return { ...(await actorForUser(deps, admin.orgId, u.id)), email };
 }

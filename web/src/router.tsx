@@ -27,6 +27,7 @@ import {
 import { AdminLayout } from './pages/admin/admin-layout.tsx';
 import { AdminObjectionsPage } from './pages/admin/objections.tsx';
 import { AdminPartnersPage } from './pages/admin/partners.tsx';
+import { AdminAgentsPage } from './pages/admin/agents.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
@@ -98,7 +99,7 @@ export const inboxRoute = createRoute({
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
-export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/audit' {
+export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/audit' | '/deals' {
   switch (role) {
     case 'auditor':
       return '/audit';
@@ -106,6 +107,8 @@ export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/a
       return '/marketing';
     case 'partner':
       return '/channel';
+    case 'agent':
+      return '/deals';
     case 'admin':
     case 'manager':
     case 'rep':
@@ -306,6 +309,7 @@ const adminPages = [
   ['tokens', AdminTokensPage],
   ['webhooks', AdminWebhooksPage],
   ['partners', AdminPartnersPage],
+  ['agents', AdminAgentsPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,

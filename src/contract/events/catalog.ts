@@ -45,6 +45,7 @@ import { forecastingEntityTypes, forecastingEventDefinitions } from './forecasti
 import { scoringEventDefinitions } from './scoring.ts';
 import { handoffEventDefinitions } from './handoffs.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
+import { agentEntityTypes, agentEventDefinitions } from './agents.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -68,6 +69,7 @@ export const eventEntityTypes = [
   ...marketingEntityTypes,
   ...forecastingEntityTypes,
   ...commissionEntityTypes,
+  ...agentEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -386,6 +388,7 @@ const definitions: EventDefinition[] = [
   ...scoringEventDefinitions,
   ...handoffEventDefinitions,
   ...commissionEventDefinitions,
+  ...agentEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

@@ -20,6 +20,7 @@ import { forms } from './0023-forms.ts';
 import { scoring } from './0024-scoring.ts';
 import { forecasting } from './0025-forecasting.ts';
 import { commissions } from './0026-commissions.ts';
+import { agents } from './0027-agents.ts';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   { version: 24, name: 'scoring', sql: scoring },
   { version: 25, name: 'forecasting', sql: forecasting },
   { version: 26, name: 'commissions', sql: commissions },
+  { version: 27, name: 'agents', sql: agents },
 ];

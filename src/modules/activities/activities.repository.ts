@@ -75,7 +75,7 @@ export async function listActivities(
     .select(key.as('sort_key'))
     .where('org_id', '=', orgId)
     .where('deleted_at', 'is', null);
-  const cond = scopeCondition(scope, 'owner_id');
+  const cond = scopeCondition(scope, 'activities.owner_id');
   if (cond) b = b.where(cond);
   if (q.type) b = b.where('type', '=', q.type);
   if (q.ownerId) b = b.where('owner_id', '=', q.ownerId);

@@ -4,7 +4,7 @@ import { scopeFor } from '../../contract/access.ts';
 import type { ActivityDto, ListActivitiesQuery } from '../../contract/activities.ts';
 import type { ListRaisedObjectionsQuery, RaisedObjectionDto } from '../../contract/objections.ts';
 import { encodeCursor } from '../../db/list.ts';
-import { assertCanRead, assertCanWrite } from '../access.ts';
+import { assertCanRead, assertCanWrite, onAgentSide } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { listRaisedObjections } from '../objections/raised-objections.service.ts';
 import { checkVersion, iso, toPage, type ExpectedVersion } from '../shared.ts';
@@ -23,6 +23,7 @@ export function toActivityDto(r: repo.ActivityRow): ActivityDto {
     accountId: r.account_id,
     leadId: r.lead_id,
     ownerId: r.owner_id,
+    agentSide: r.agent_side as ActivityDto['agentSide'],
     occurredAt: iso(r.occurred_at),
     direction: (type === 'call'
       ? r.call_direction
@@ -57,6 +58,7 @@ export const activityAuditFields = [
   'account_id',
   'lead_id',
   'owner_id',
+  'agent_side',
   'occurred_at',
   'due_at',
   'completed_at',
@@ -76,7 +78,8 @@ export function activitySnapshot(r: repo.ActivityRow): Record<string, unknown> {
 }
 
 export async function getActivity(deps: Deps, actor: Actor, id: string): Promise<ActivityDto> {
-  return toActivityDto(assertCanRead(actor, 'activity', await repo.getActivity(deps.db, actor.orgId, id), id));
+  const row = await repo.getActivity(deps.db, actor.orgId, id);
+  return toActivityDto(assertCanRead(actor, 'activity', row, id, await onAgentSide(deps.db, actor, row)));
 }
 
 export async function listActivities(
@@ -95,7 +98,8 @@ export async function listActivityObjections(
   id: string,
   q: ListRaisedObjectionsQuery,
 ): Promise<{ items: RaisedObjectionDto[]; nextCursor: string | null }> {
-  assertCanRead(actor, 'activity', await repo.getActivity(deps.db, actor.orgId, id), id);
+  const row = await repo.getActivity(deps.db, actor.orgId, id);
+  assertCanRead(actor, 'activity', row, id, await onAgentSide(deps.db, actor, row));
   return listRaisedObjections(deps, actor.orgId, { activityId: id }, q);
 }
 
@@ -107,7 +111,8 @@ export async function deleteActivity(
   expected: ExpectedVersion | undefined,
 ): Promise<void> {
   await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'activity', await repo.lockActivity(trx, actor.orgId, id), id);
+    const locked = await repo.lockActivity(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'activity', locked, id, await onAgentSide(trx, actor, locked));
     const version = checkVersion('activity', id, before.version, expected);
     const now = deps.clock.now();
     await repo.updateActivity(trx, actor.orgId, id, version, { deleted_at: now, updated_at: now });

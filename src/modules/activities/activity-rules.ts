@@ -25,7 +25,7 @@ export type Links = Record<ActivityLinkField, string | null>;
 
 type Columns<K extends keyof ActivitiesTable> = Required<Pick<Insertable<ActivitiesTable>, K>>;
 export type CommonColumns = Columns<
-  'external_id' | 'subject' | 'body' | 'deal_id' | 'contact_id' | 'account_id' | 'lead_id'
+  'external_id' | 'subject' | 'body' | 'deal_id' | 'contact_id' | 'account_id' | 'lead_id' | 'agent_side'
 >;
 export type TypeColumns = Columns<
   | 'occurred_at'
@@ -119,7 +119,15 @@ export function commonColumns(f: ActivityFields): CommonColumns {
     contact_id: f.contactId ?? null,
     account_id: f.accountId ?? null,
     lead_id: f.leadId ?? null,
+    agent_side: f.agentSide ?? null,
   };
+}
+
+/** A side of a deal needs the deal: an activity with an agent side must be on one. */
+export function agentSideProblems(f: { agentSide?: string | null; dealId?: string | null }): FieldProblem[] {
+  return f.agentSide && !f.dealId
+    ? [{ field: 'agentSide', message: 'needs a dealId: a side is a side of a deal' }]
+    : [];
 }
 
 /**

@@ -9,7 +9,7 @@ import { checkRaisedObjections, insertRaisedObjections } from '../objections/rai
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
 import { noteSalesTouch } from '../handoffs/handoffs.service.ts';
-import { checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
+import { agentSideProblems, checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
 
 /**
  * Logs an activity. A call may carry the objections the buyer raised; they are written in the same
@@ -33,7 +33,11 @@ export async function createActivity(
       leadId: input.leadId ?? null,
     };
     const checked = await checkRaisedObjections(trx, actor.orgId, objections, (i, field) => `objections.${i}.${field}`);
-    const problems = [...(await checkLinks(trx, actor, links, activityLinkFields)), ...checked.problems];
+    const problems = [
+      ...(await checkLinks(trx, actor, links, activityLinkFields)),
+      ...agentSideProblems(input),
+      ...checked.problems,
+    ];
     if (problems.length) throw invalid(problems);
 
     const row = await repo.insertActivity(trx, {

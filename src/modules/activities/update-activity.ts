@@ -6,13 +6,14 @@ import {
   type UpdateActivityInput,
 } from '../../contract/activities.ts';
 import { invalid } from '../../contract/errors.ts';
-import { assertCanWrite, resolveOwner } from '../access.ts';
+import { assertCanWrite, onAgentSide, resolveOwner } from '../access.ts';
 import { changeEvents } from '../shared.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { activityAuditFields, activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
 import {
+  agentSideProblems,
   checkLinks,
   commonColumns,
   pickTypeFields,
@@ -33,7 +34,8 @@ export async function updateActivity(
   input: UpdateActivityInput,
 ): Promise<ActivityDto> {
   const row = await write(deps, actor.orgId, async (trx) => {
-    const before = assertCanWrite(actor, 'activity', await repo.lockActivity(trx, actor.orgId, id), id);
+    const locked = await repo.lockActivity(trx, actor.orgId, id);
+    const before = assertCanWrite(actor, 'activity', locked, id, await onAgentSide(trx, actor, locked));
     const version = checkVersion('activity', id, before.version, expected);
     const type = before.type as ActivityType;
     const { ownerId, ...fields } = input;
@@ -55,6 +57,7 @@ export async function updateActivity(
     };
     const changed = activityLinkFields.filter((f) => links[f] !== storedLinks[f]);
     problems.push(...(await checkLinks(trx, actor, links, changed)));
+    if (merged.ok) problems.push(...agentSideProblems(merged.value));
     if (!merged.ok || problems.length) throw invalid(problems);
 
     const now = deps.clock.now();

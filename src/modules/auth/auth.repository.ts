@@ -12,6 +12,8 @@ export interface ActorRow {
   active: boolean;
   /** A manager's team and direct reports, the manager included; null for other roles. */
   team_user_ids: string[] | null;
+  /** An agent's parties: its own, its firm, and a firm's people; null for other roles. */
+  agent_party_ids: string[] | null;
 }
 
 export interface AuthUserRow extends ActorRow {
@@ -41,12 +43,24 @@ const teamUserIds = sql<string[] | null>`case when u.role = 'manager' then array
   select id::text from oversees
 ) end`;
 
+/**
+ * The agent parties a user with the agent role acts for: its own party, the firm that party works
+ * for, and when the party is a firm, its people. In the statement that loads the user, as above.
+ */
+const agentPartyIds = sql<string[] | null>`case when u.role = 'agent' and u.agent_party_id is not null then array(
+  select p.id::text from agent_parties p
+  where p.org_id = u.org_id
+    and (p.id = u.agent_party_id or p.firm_id = u.agent_party_id
+      or p.id = (select q.firm_id from agent_parties q where q.org_id = u.org_id and q.id = u.agent_party_id))
+) end`;
+
 export async function findUsersByEmail(db: DbExecutor, email: string): Promise<(AuthUserRow & { org_name: string })[]> {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .select(userCols)
     .select(teamUserIds.as('team_user_ids'))
+    .select(agentPartyIds.as('agent_party_ids'))
     .select('o.name as org_name')
     .where(sql`lower(u.email)`, '=', email.toLowerCase())
     .execute();
@@ -57,6 +71,7 @@ export async function findUser(db: DbExecutor, orgId: string, userId: string): P
     .selectFrom('users as u')
     .select(userCols)
     .select(teamUserIds.as('team_user_ids'))
+    .select(agentPartyIds.as('agent_party_ids'))
     .where('u.org_id', '=', orgId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
@@ -85,6 +100,7 @@ const sessionActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; t
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 's.org_id').onRef('u.id', '=', 's.user_id'))
     .select(['s.csrf_token', 's.expires_at', ...actorCols])
     .select(teamUserIds.as('team_user_ids'))
+    .select(agentPartyIds.as('agent_party_ids'))
     .where('s.org_id', '=', orgId)
     .where('s.token_hash', '=', tokenHash),
 );
@@ -113,6 +129,7 @@ const apiTokenActor = preparedQuery((db, { orgId, tokenHash }: { orgId: string; 
     .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 't.org_id').onRef('u.id', '=', 't.user_id'))
     .select(['t.id as token_id', 't.expires_at', 't.revoked_at', 't.last_used_at', ...actorCols])
     .select(teamUserIds.as('team_user_ids'))
+    .select(agentPartyIds.as('agent_party_ids'))
     .where('t.org_id', '=', orgId)
     .where('t.token_hash', '=', tokenHash),
 );

@@ -33,6 +33,7 @@ function buildActor(row: repo.ActorRow): Actor {
     teamId: row.team_id,
     partnerAccountId: row.partner_account_id,
     teamUserIds: role === 'manager' ? (row.team_user_ids ?? [row.id]) : [row.id],
+    ...(role === 'agent' ? { agentPartyIds: row.agent_party_ids ?? [] } : {}),
   };
 }
 

@@ -179,6 +179,7 @@ function scoped(q: RegistrationQuery, scope: Scope): RegistrationQuery {
       return q.where('r.partner_account_id', '=', scope.partnerAccountId);
     case 'none':
     case 'owners':
+    case 'agent':
       return q.where(sql<boolean>`false`);
   }
 }

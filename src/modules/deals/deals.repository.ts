@@ -281,7 +281,7 @@ export type DealFilters = Omit<ListDealsQuery, 'limit' | 'cursor'>;
  */
 export function filteredDeals(db: DbExecutor, orgId: string, scope: Scope, q: DealFilters) {
   let b = db.selectFrom('deals as d').where('d.org_id', '=', orgId).where('d.deleted_at', 'is', null);
-  const cond = scopeCondition(scope, 'owner_id', 'partner_account_id');
+  const cond = scopeCondition(scope, 'd.owner_id', 'd.partner_account_id');
   if (cond) b = b.where(cond);
   if (q.pipelineId) b = b.where('pipeline_id', '=', q.pipelineId);
   if (q.stageId) b = b.where('stage_id', '=', q.stageId);

@@ -172,7 +172,10 @@ export async function readRecord(db: DbExecutor, actor: Actor, id: string): Prom
  */
 export async function recordToWrite(trx: DbExecutor, actor: Actor, id: string): Promise<DealRecord> {
   await repo.lockDeal(trx, actor.orgId, id);
-  return recordOf(assertCanWrite(actor, 'deal', await repo.getDealRecord(trx, actor.orgId, id), id));
+  const row = await repo.getDealRecord(trx, actor.orgId, id);
+  // An agent reads the deals it works on (and may change none of them): a 403 there, not a 404.
+  const agentSees = actor.role === 'agent' && (await onVisibleBooking(trx, actor, 'deal', row));
+  return recordOf(assertCanWrite(actor, 'deal', row, id, agentSees));
 }
 
 export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<DealDto> {

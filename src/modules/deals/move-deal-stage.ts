@@ -2,6 +2,7 @@ import type { Actor } from '../../contract/access.ts';
 import type { DealDto, MoveDealStageInput } from '../../contract/deals.ts';
 import { AppError, forbidden, invalid } from '../../contract/errors.ts';
 import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../contract/stage-rules.ts';
+import { assertDisclosuresForStage } from '../agents/disclosure-gate.ts';
 import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
@@ -91,6 +92,7 @@ export async function moveDealStageTx(
     canReopen: mayReopen(actor.role) || opts.reopenApproved === true,
   });
   if (!verdict.ok) throw stageRefusalError(verdict, to);
+  await assertDisclosuresForStage(trx, actor.orgId, id, { ...to, pipelineId: target.pipeline.id, stageId: to.id });
 
   const now = deps.clock.now();
   const after = await repo.moveDealToStage(trx, {

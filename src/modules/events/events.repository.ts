@@ -362,9 +362,11 @@ export async function referencedRecords(
     union all select id, 'product', name, null, null from products where org_id = ${orgId} and id = any(${list})
     union all select id, 'campaign', name, null, null from campaigns where org_id = ${orgId} and id = any(${list})
     union all select t.id, 'touch', initcap(t.kind) || ': ' || c.name, null, null from campaign_touches t
-      join campaigns c on c.org_id = t.org_id and c.id = t.campaign_id where t.org_id = ${orgId} and t.id = any(${list})`.execute(
-    db,
-  );
+      join campaigns c on c.org_id = t.org_id and c.id = t.campaign_id where t.org_id = ${orgId} and t.id = any(${list})
+    union all select id, 'agent_party', name, null, null from agent_parties where org_id = ${orgId} and id = any(${list})
+    union all select g.id, 'agency_agreement', p.name || ' for the ' || g.side || ' from ' || g.effective_from::text, null, null
+      from agency_agreements g join agent_parties p on p.org_id = g.org_id and p.id = g.agent_party_id
+      where g.org_id = ${orgId} and g.id = any(${list})`.execute(db);
   return r.rows.map((x) => ({
     id: x.id,
     kind: x.kind,

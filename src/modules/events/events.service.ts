@@ -1,7 +1,14 @@
 import type { DbExecutor } from '../../db/database.ts';
 import { EMPTY_CHAIN } from '../../domain/event-hash.ts';
 import type { Actor } from '../../contract/access.ts';
-import { canReadAudit, canReadReference, inScope, relatedDealScope, scopeFor } from '../../contract/access.ts';
+import {
+  canReadAudit,
+  canReadDealAgents,
+  canReadReference,
+  inScope,
+  relatedDealScope,
+  scopeFor,
+} from '../../contract/access.ts';
 import {
   auditEventSchema,
   type AuditEventDto,
@@ -126,7 +133,9 @@ async function referencesOf(
           (timelineOf === 'deal' && relatedDealScope(actor, r.kind) !== null) ||
           // The activities on a record's timeline come with the record.
           (timelineOf !== undefined && r.kind === 'activity')
-        : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind === 'touch' ? 'campaign' : r.kind);
+        : r.kind === 'agent_party' || r.kind === 'agency_agreement'
+          ? canReadDealAgents(actor)
+          : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind === 'touch' ? 'campaign' : r.kind);
     if (visible) out[r.id] = { kind: r.kind, name: r.name };
   }
   return out;

@@ -339,7 +339,8 @@ export async function listSubmissions(
   q: { period: string; userId?: string },
 ): Promise<{ items: ForecastSubmissionDto[] }> {
   const scope = forecastScope(actor);
-  if (scope.kind === 'none' || scope.kind === 'partner') throw forbidden('Forecasts are not shown to your role');
+  if (scope.kind === 'none' || scope.kind === 'partner' || scope.kind === 'agent')
+    throw forbidden('Forecasts are not shown to your role');
   if (q.userId) assertSees(actor, q.userId);
   const who = q.userId ? [q.userId] : scope.kind === 'all' ? 'all' : scope.ownerIds;
   const rows = await repo.listSubmissions(deps.db, actor.orgId, q.period, who);
@@ -363,7 +364,8 @@ export async function forecastAccuracyReport(
   q: { period: string },
 ): Promise<ForecastAccuracyDto> {
   const scope = forecastScope(actor);
-  if (scope.kind === 'none' || scope.kind === 'partner') throw forbidden('Forecasts are not shown to your role');
+  if (scope.kind === 'none' || scope.kind === 'partner' || scope.kind === 'agent')
+    throw forbidden('Forecasts are not shown to your role');
   const p = await periodOf(deps, actor.orgId, q.period);
   const today = await repo.dayInZone(deps.db, deps.clock.now(), p.timezone);
   const people = await repo.forecasters(deps.db, actor.orgId, scope.kind === 'all' ? 'all' : scope.ownerIds);

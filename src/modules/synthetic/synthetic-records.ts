@@ -361,6 +361,7 @@ export function writeCall(
   const { disposition, durationSeconds, ...links } = c;
   const row: ActivityRow = {
     org_id: who.orgId,
+    agent_side: null,
     ...noActivityFields,
     ...links,
     type: 'call',
@@ -387,6 +388,7 @@ export function writeMeeting(
   const { subject, minutes, location, outcome, ...links } = m;
   const row: ActivityRow = {
     org_id: who.orgId,
+    agent_side: null,
     ...noActivityFields,
     ...links,
     type: 'meeting',

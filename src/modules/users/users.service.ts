@@ -21,6 +21,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { endSessionsOf } from '../auth/auth.service.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
+import { agentPartyExists } from '../agents/parties.service.ts';
 import * as repo from './users.repository.ts';
 
 export function toUserDto(r: repo.UserRow): UserDto {
@@ -32,6 +33,7 @@ export function toUserDto(r: repo.UserRow): UserDto {
     teamId: r.team_id,
     managerId: r.manager_id,
     partnerAccountId: r.partner_account_id,
+    agentPartyId: r.agent_party_id,
     externalId: r.external_id,
     active: r.active,
     createdAt: r.created_at.toISOString(),
@@ -79,6 +81,7 @@ const userAuditFields = [
   'team_id',
   'manager_id',
   'partner_account_id',
+  'agent_party_id',
   'external_id',
   'active',
 ] as const;
@@ -162,6 +165,7 @@ export async function insertOrganizationTx(
     team_id: null,
     manager_id: null,
     partner_account_id: null,
+    agent_party_id: null,
     active: true,
     created_at: now,
     updated_at: now,
@@ -213,7 +217,13 @@ export async function getOrganization(deps: Deps, actor: Actor): Promise<Organiz
 async function checkUserRefs(
   db: DbExecutor,
   orgId: string,
-  v: { role?: string; teamId?: string | null; managerId?: string | null; partnerAccountId?: string | null },
+  v: {
+    role?: string;
+    teamId?: string | null;
+    managerId?: string | null;
+    partnerAccountId?: string | null;
+    agentPartyId?: string | null;
+  },
   selfId?: string,
 ): Promise<void> {
   const problems: FieldProblem[] = [];
@@ -231,6 +241,10 @@ async function checkUserRefs(
   }
   if (v.role === 'partner' && !v.partnerAccountId)
     problems.push({ field: 'partnerAccountId', message: 'is required for the partner role' });
+  if (v.agentPartyId && !(await agentPartyExists(db, orgId, v.agentPartyId)))
+    problems.push({ field: 'agentPartyId', message: 'is not an agent party of this organization' });
+  if (v.role === 'agent' && !v.agentPartyId)
+    problems.push({ field: 'agentPartyId', message: 'is required for the agent role' });
   if (problems.length) throw invalid(problems);
 }
 
@@ -257,6 +271,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
       team_id: input.teamId ?? null,
       manager_id: input.managerId ?? null,
       partner_account_id: input.partnerAccountId ?? null,
+      agent_party_id: input.agentPartyId ?? null,
       active: true,
       created_at: now,
       updated_at: now,
@@ -300,6 +315,7 @@ export async function updateUser(
     input.teamId !== undefined ||
     input.managerId !== undefined ||
     input.partnerAccountId !== undefined ||
+    input.agentPartyId !== undefined ||
     input.active !== undefined ||
     input.externalId !== undefined ||
     input.email !== undefined;
@@ -324,7 +340,13 @@ export async function updateUser(
     await checkUserRefs(
       trx,
       actor.orgId,
-      { role, teamId: input.teamId, managerId: input.managerId, partnerAccountId },
+      {
+        role,
+        teamId: input.teamId,
+        managerId: input.managerId,
+        partnerAccountId,
+        agentPartyId: input.agentPartyId !== undefined ? input.agentPartyId : before.agent_party_id,
+      },
       id,
     );
     if (
@@ -343,6 +365,7 @@ export async function updateUser(
     if (input.teamId !== undefined) patch.team_id = input.teamId;
     if (input.managerId !== undefined) patch.manager_id = input.managerId;
     if (input.partnerAccountId !== undefined) patch.partner_account_id = input.partnerAccountId;
+    if (input.agentPartyId !== undefined) patch.agent_party_id = input.agentPartyId;
     if (input.externalId !== undefined) patch.external_id = input.externalId;
     if (input.active !== undefined) patch.active = input.active;
     if (passwordHash) patch.password_hash = passwordHash;

@@ -14,6 +14,7 @@ import type { DealDto, GateField, PipelineDto, StageDto, UserDto } from '../type
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
 import { RelatedList } from '../components/related-list.tsx';
 import { activityLine, ownerField, words } from './record-common.tsx';
+import { DealAgents } from '../components/deal-agents.tsx';
 import { DealCalls } from '../components/deal-calls.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { BookMeetingCard } from '../components/meetings.tsx';
@@ -74,6 +75,7 @@ export function DealPage() {
             <h2 id="lines-title">Line items</h2>
             <LineItemsEditor deal={d} products={products.data} canEdit={editable} />
           </section>
+          <DealAgents dealId={d.id} canChange={editable} />
           <DealCalls dealId={d.id} dealName={d.name} />
           {d.status === 'open' && <BookMeetingCard link={{ dealId: d.id }} />}
           <RelatedList

@@ -12,6 +12,7 @@ const sections = [
   { to: '/admin/tokens', label: 'API tokens' },
   { to: '/admin/webhooks', label: 'Webhooks' },
   { to: '/admin/partners', label: 'Partner programme' },
+  { to: '/admin/agents', label: 'Agents' },
 ] as const;
 
 export function AdminLayout() {

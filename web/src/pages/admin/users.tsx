@@ -16,6 +16,7 @@ export const roleNames: Record<Role, string> = {
   marketing: 'Marketing',
   partner: 'Partner',
   auditor: 'Auditor',
+  agent: 'Agent',
 };
 
 /** Accounts a partner user can belong to (resellers, distributors, VARs, agencies). */

@@ -1,0 +1,513 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/contract/access.ts';
+import type {
+  AgencySettingsDto,
+  AgentPartyDto,
+  AgentSideReportDto,
+  AgreementDto,
+  DealAgencyDto,
+} from '../src/contract/agents.ts';
+import type { DealDto } from '../src/contract/deals.ts';
+import { ManualClock } from '../src/domain/deps.ts';
+import { createApi, type Api } from './helpers/api.ts';
+import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { createTestOrg, createTestUser } from './helpers/factories.ts';
+import { createPartnerAccount, createTestPipeline } from './helpers/sales.ts';
+import { createSalesTeam } from './helpers/sales-team.ts';
+
+let deps: TestDeps;
+let api: Api;
+const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+
+beforeAll(async () => {
+  deps = await createTestDeps({ clock });
+  api = await createApi(deps);
+});
+afterAll(async () => {
+  await api.close();
+  await deps.cleanup();
+});
+
+type Problem = { code: string; errors?: { field: string; message: string }[]; matches?: unknown[] };
+
+async function call<T>(
+  actor: Actor,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+) {
+  const res = await api.as(actor, {
+    method,
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+  expect(res.statusCode, res.body).toBe(status);
+  return res.body ? res.json<T>() : (undefined as T);
+}
+
+/**
+ * Acme Realty (a firm in US-NV) with two agents, Ann and Bob; an independent agent, Cy (GB).
+ * Buyer: the account Buyer Co; seller: the account Seller Co. Each agent has an agreement for its
+ * side, in effect through 2026.
+ */
+async function setUp() {
+  const { admin } = await createTestOrg(deps);
+  const team = await createSalesTeam(deps, admin);
+  const auditor = await createTestUser(deps, admin, 'auditor');
+  const partnerAccount = await createPartnerAccount(deps, admin);
+  const partner = await createTestUser(deps, admin, 'partner', { partnerAccountId: partnerAccount.id });
+  const buyer = await createPartnerAccount(deps, admin, 'customer');
+  const seller = await createPartnerAccount(deps, admin, 'customer');
+  const pipeline = await createTestPipeline(deps, admin, {
+    stages: [
+      { name: 'Open', kind: 'open', probability: 20 },
+      { name: 'Offer', kind: 'open', probability: 50 },
+      { name: 'Contract', kind: 'open', probability: 80 },
+      { name: 'Won', kind: 'won' },
+      { name: 'Lost', kind: 'lost' },
+    ],
+  });
+  const party = (body: Record<string, unknown>) =>
+    call<AgentPartyDto>(admin, 'POST', '/api/v1/agent-parties', body, 201);
+  const acme = await party({ kind: 'firm', name: 'Acme Realty', jurisdiction: 'us-nv', licenceNumber: 'NV-1' });
+  const ann = await party({ kind: 'person', name: 'Ann Agent', firmId: acme.id, licenceNumber: 'NV-22' });
+  const bob = await party({ kind: 'person', name: 'Bob Broker', firmId: acme.id });
+  const cy = await party({ kind: 'person', name: 'Cy Solo', jurisdiction: 'GB' });
+  const agreement = (agentPartyId: string, side: 'buyer' | 'seller', extra: Record<string, unknown> = {}) =>
+    call<AgreementDto>(
+      admin,
+      'POST',
+      '/api/v1/agency-agreements',
+      {
+        agentPartyId,
+        side,
+        representedAccountId: side === 'buyer' ? buyer.id : seller.id,
+        effectiveFrom: '2026-01-01',
+        effectiveTo: '2026-12-31',
+        compensationKind: 'percent',
+        compensationPercent: '2.5',
+        ...extra,
+      },
+      201,
+    );
+  const annBuyer = await agreement(ann.id, 'buyer', { exclusive: true });
+  const bobSeller = await agreement(bob.id, 'seller');
+  const cySeller = await agreement(cy.id, 'seller', {
+    compensationKind: 'amount',
+    compensationPercent: null,
+    compensationAmount: '1500.00',
+    currency: 'USD',
+  });
+  const newDeal = (actor: Actor, extra: Record<string, unknown> = {}) =>
+    call<DealDto>(
+      actor,
+      'POST',
+      '/api/v1/deals',
+      { name: 'House', pipelineId: pipeline.id, amount: '1000.00', ...extra },
+      201,
+    );
+  const assign = (actor: Actor, dealId: string, body: Record<string, unknown>, status = 201) =>
+    call<DealAgencyDto & Problem>(actor, 'POST', `/api/v1/deals/${dealId}/agents`, body, status);
+  const consent = (actor: Actor, dealId: string, side: 'buyer' | 'seller', status = 201) =>
+    call(
+      actor,
+      'POST',
+      `/api/v1/deals/${dealId}/dual-agency-consents`,
+      { side, givenBy: `${side} party`, consentedAt: '2026-03-01T10:00:00Z', documentRef: `DOC-${side}` },
+      status,
+    );
+  return {
+    admin,
+    ...team,
+    auditor,
+    partner,
+    pipeline,
+    acme,
+    ann,
+    bob,
+    cy,
+    annBuyer,
+    bobSeller,
+    cySeller,
+    newDeal,
+    assign,
+    consent,
+  };
+}
+
+describe('agent parties and agreements', () => {
+  it('records people and firms, names every bad field, and keeps the compensation exact', async () => {
+    const s = await setUp();
+    expect(s.ann).toMatchObject({ kind: 'person', firmId: s.acme.id, firmName: 'Acme Realty', licenceNumber: 'NV-22' });
+    expect(s.acme.jurisdiction).toBe('US-NV');
+    expect(s.cySeller).toMatchObject({ compensationKind: 'amount', compensationAmount: '1500.00', currency: 'USD' });
+    expect(s.annBuyer).toMatchObject({ compensationPercent: '2.5000', exclusive: true, side: 'buyer' });
+
+    const bad = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/agent-parties',
+      { kind: 'firm', name: ' ', firmId: s.acme.id, jurisdiction: 'Nevada', colour: 'red' },
+      422,
+    );
+    expect(bad.errors?.map((e) => e.field).sort()).toEqual(['colour', 'jurisdiction', 'name']);
+    const firmOfFirm = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/agent-parties',
+      { kind: 'person', name: 'Eve', firmId: s.ann.id },
+      422,
+    );
+    expect(firmOfFirm.errors).toEqual([{ field: 'firmId', message: 'is Ann Agent, a person, not a firm' }]);
+
+    const badAgreement = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/agency-agreements',
+      {
+        agentPartyId: s.ann.id,
+        side: 'buyer',
+        effectiveFrom: '2026-05-01',
+        effectiveTo: '2026-04-01',
+        compensationKind: 'amount',
+        compensationPercent: '3',
+      },
+      422,
+    );
+    expect(badAgreement.errors?.map((e) => e.field)).toEqual([
+      'representedAccountId',
+      'effectiveTo',
+      'compensationAmount',
+      'currency',
+      'compensationPercent',
+    ]);
+
+    // If-Match like every record: missing 428, stale 409.
+    await call(s.admin, 'PATCH', `/api/v1/agent-parties/${s.bob.id}`, { licenceNumber: 'NV-9' }, 428);
+    const bob2 = await call<AgentPartyDto>(
+      s.admin,
+      'PATCH',
+      `/api/v1/agent-parties/${s.bob.id}`,
+      { licenceNumber: 'NV-9' },
+      200,
+      { 'if-match': String(s.bob.version) },
+    );
+    expect(bob2).toMatchObject({ licenceNumber: 'NV-9', version: s.bob.version + 1 });
+    await call(s.admin, 'PATCH', `/api/v1/agent-parties/${s.bob.id}`, { name: 'B' }, 409, {
+      'if-match': String(s.bob.version),
+    });
+    const timeline = await call<{ items: { type: string }[] }>(
+      s.admin,
+      'GET',
+      `/api/v1/agent-parties/${s.bob.id}/timeline`,
+    );
+    expect(timeline.items.map((e) => e.type).sort()).toEqual(['agent_party.created', 'agent_party.updated']);
+
+    // Reps read agents; partners and marketing do not; only admins and managers record them.
+    await call(s.rep, 'GET', '/api/v1/agent-parties');
+    await call(s.partner, 'GET', '/api/v1/agent-parties', undefined, 403);
+    await call(s.marketing, 'GET', '/api/v1/agency-agreements', undefined, 403);
+    await call(s.rep, 'POST', '/api/v1/agent-parties', { kind: 'firm', name: 'X' }, 403);
+    await call(s.manager, 'POST', '/api/v1/agent-parties', { kind: 'firm', name: 'Y' }, 201);
+  });
+});
+
+describe('agents on a deal and dual agency', () => {
+  it('blocks the same firm on both sides until both parties consent, recording the detection at once', async () => {
+    const s = await setUp();
+    const deal = await s.newDeal(s.admin);
+    const first = await s.assign(s.admin, deal.id, {
+      agentPartyId: s.ann.id,
+      agreementId: s.annBuyer.id,
+      role: 'buyer_agent',
+    });
+    expect(first.agents).toMatchObject([
+      { agentName: 'Ann Agent', side: 'buyer', role: 'buyer_agent', firmName: 'Acme Realty' },
+    ]);
+    expect(first.dualAgency).toBe('none');
+
+    const blocked = await s.assign(
+      s.admin,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.bobSeller.id, role: 'seller_agent' },
+      409,
+    );
+    expect(blocked).toMatchObject({
+      code: 'dual_agency_consent_required',
+      matches: [{ otherPartyId: s.ann.id, basis: 'same_firm', firmId: s.acme.id }],
+    });
+    const afterBlock = await call<DealAgencyDto>(s.admin, 'GET', `/api/v1/deals/${deal.id}/agents`);
+    expect(afterBlock.agents).toHaveLength(1);
+    expect(afterBlock.dualAgency).toBe('blocked');
+    expect(afterBlock.detections).toMatchObject([{ agentPartyId: s.bob.id, outcome: 'blocked', basis: 'same_firm' }]);
+
+    clock.advance(60_000);
+    await s.consent(s.admin, deal.id, 'buyer');
+    await s.assign(
+      s.admin,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.bobSeller.id, role: 'seller_agent' },
+      409,
+    );
+    clock.advance(60_000);
+    await s.consent(s.admin, deal.id, 'buyer', 409);
+    await s.consent(s.admin, deal.id, 'seller');
+    const both = await s.assign(s.admin, deal.id, {
+      agentPartyId: s.bob.id,
+      agreementId: s.bobSeller.id,
+      role: 'seller_agent',
+    });
+    expect(both.agents.map((a) => `${a.agentName}:${a.side}`)).toEqual(['Ann Agent:buyer', 'Bob Broker:seller']);
+    expect(both.dualAgency).toBe('consented');
+    expect(both.consentedSides.sort()).toEqual(['buyer', 'seller']);
+    expect(both.detections.map((d) => d.outcome)).toEqual(['blocked', 'blocked', 'consented']);
+
+    const timeline = await call<{ items: { type: string }[] }>(s.admin, 'GET', `/api/v1/deals/${deal.id}/timeline`);
+    const types = timeline.items.map((e) => e.type);
+    expect(types.filter((t) => t === 'deal.dual_agency_detected')).toHaveLength(3);
+    expect(types.filter((t) => t === 'deal.dual_agency_consent_recorded')).toHaveLength(2);
+    expect(types.filter((t) => t === 'deal.agent_assigned')).toHaveLength(2);
+  });
+
+  it('refuses dual agency outright in a forbidden jurisdiction, whatever the consents', async () => {
+    const s = await setUp();
+    const settings = await call<AgencySettingsDto>(
+      s.admin,
+      'PUT',
+      '/api/v1/agency-settings',
+      { forbiddenJurisdictions: ['US'] },
+      200,
+      {
+        'if-match': '0',
+      },
+    );
+    expect(settings).toMatchObject({ forbiddenJurisdictions: ['US'], version: 1 });
+    await call(s.manager, 'PUT', '/api/v1/agency-settings', { forbiddenJurisdictions: [] }, 403, { 'if-match': '*' });
+    const deal = await s.newDeal(s.admin);
+    await s.assign(s.admin, deal.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.consent(s.admin, deal.id, 'buyer');
+    await s.consent(s.admin, deal.id, 'seller');
+    // Bob has no jurisdiction of his own; his firm is in US-NV, which "US" covers.
+    const refused = await s.assign(
+      s.admin,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.bobSeller.id, role: 'seller_agent' },
+      422,
+    );
+    expect(refused).toMatchObject({ code: 'dual_agency_forbidden', jurisdiction: 'US-NV' });
+    // A different firm on the other side is no dual agency.
+    await s.assign(s.admin, deal.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+  });
+
+  it('ties each role to an agreement of the agent for that side, in effect on the deal date', async () => {
+    const s = await setUp();
+    const deal = await s.newDeal(s.admin, { expectedCloseDate: '2027-02-01' });
+    const p = await s.assign(
+      s.admin,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.annBuyer.id, role: 'seller_agent' },
+      422,
+    );
+    expect(p.errors).toEqual([
+      { field: 'agreementId', message: 'is an agreement of Ann Agent, not of this agent or its firm' },
+      { field: 'agreementId', message: 'represents the buyer side, not the seller side' },
+      { field: 'agreementId', message: "is not in effect on the deal's date 2027-02-01" },
+    ]);
+    const co = await s.assign(
+      s.admin,
+      deal.id,
+      { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'co_agent' },
+      422,
+    );
+    expect(co.errors?.map((e) => e.field)).toEqual(['side', 'agreementId']);
+  });
+
+  it('holds a deal before the disclosure stage until every agent has disclosed', async () => {
+    const s = await setUp();
+    await call(
+      s.admin,
+      'PUT',
+      '/api/v1/agency-settings',
+      { disclosureGates: [{ pipelineId: s.pipeline.id, stageId: s.pipeline.stage('Offer') }] },
+      200,
+      { 'if-match': '*' },
+    );
+    const bad = await call<Problem>(
+      s.admin,
+      'PUT',
+      '/api/v1/agency-settings',
+      { disclosureGates: [{ pipelineId: s.pipeline.id, stageId: s.ann.id }] },
+      422,
+      { 'if-match': '*' },
+    );
+    expect(bad.errors?.[0]?.field).toBe('disclosureGates.0.stageId');
+    let deal = await s.newDeal(s.rep);
+    await s.assign(s.rep, deal.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.rep, deal.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    const move = (stage: string, status = 200) =>
+      call<DealDto & Problem>(
+        s.rep,
+        'POST',
+        `/api/v1/deals/${deal.id}/stage`,
+        { stageId: s.pipeline.stage(stage), expectedVersion: deal.version },
+        status,
+      );
+    deal = await move('Offer'); // up to the gate stage itself: allowed
+    const held = await move('Contract', 422);
+    expect(held.code).toBe('disclosure_required');
+    expect(held.errors?.map((e) => e.field).sort()).toEqual([`agents.${s.ann.id}`, `agents.${s.cy.id}`].sort());
+    await call(
+      s.rep,
+      'POST',
+      `/api/v1/deals/${deal.id}/agent-disclosures`,
+      { agentPartyId: s.ann.id, disclosedTo: 'Seller Co', disclosedAt: '2026-03-01T09:00:00Z', documentRef: 'DISC-1' },
+      201,
+    );
+    const still = await move('Contract', 422);
+    expect(still.errors?.map((e) => e.field)).toEqual([`agents.${s.cy.id}`]);
+    const notOnDeal = await call<Problem>(
+      s.rep,
+      'POST',
+      `/api/v1/deals/${deal.id}/agent-disclosures`,
+      { agentPartyId: s.bob.id, disclosedTo: '', disclosedAt: 'yesterday', documentRef: 'D' },
+      422,
+    );
+    expect(notOnDeal.errors?.map((e) => e.field).sort()).toEqual(['disclosedAt', 'disclosedTo']);
+    await call(
+      s.rep,
+      'POST',
+      `/api/v1/deals/${deal.id}/agent-disclosures`,
+      { agentPartyId: s.cy.id, disclosedTo: 'Buyer Co', disclosedAt: '2026-03-01T09:30:00Z', documentRef: 'DISC-2' },
+      201,
+    );
+    deal = await move('Contract');
+    expect(deal.stageId).toBe(s.pipeline.stage('Contract'));
+    const agency = await call<DealAgencyDto>(s.rep, 'GET', `/api/v1/deals/${deal.id}/agents`);
+    expect(agency.missingDisclosures).toEqual([]);
+    expect(agency.disclosures.map((d) => d.documentRef)).toEqual(['DISC-1', 'DISC-2']);
+  });
+
+  it("follows the deal's scope: others' deals are not found, auditors read but do not write, partners see nothing", async () => {
+    const s = await setUp();
+    const deal = await s.newDeal(s.rep);
+    const body = { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' };
+    await s.assign(s.outsider, deal.id, body, 404);
+    await call(s.outsider, 'GET', `/api/v1/deals/${deal.id}/agents`, undefined, 404);
+    await s.assign(s.auditor, deal.id, body, 403);
+    await s.assign(s.partner, deal.id, body, 403);
+    const added = await s.assign(s.manager, deal.id, body);
+    await call(s.auditor, 'GET', `/api/v1/deals/${deal.id}/agents`);
+    const dealAgentId = added.agents[0]?.id ?? '';
+    await call(s.auditor, 'DELETE', `/api/v1/deals/${deal.id}/agents/${dealAgentId}`, undefined, 403);
+    await call(s.rep, 'DELETE', `/api/v1/deals/${deal.id}/agents/${dealAgentId}`, undefined, 204);
+    await call(s.rep, 'DELETE', `/api/v1/deals/${deal.id}/agents/${dealAgentId}`, undefined, 404);
+  });
+
+  it('reports deals by the side of their agents', async () => {
+    const s = await setUp();
+    const won = await s.newDeal(s.admin, { amount: '1000.10' });
+    const open = await s.newDeal(s.admin, { amount: '250.00' });
+    await s.assign(s.admin, won.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, won.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    await s.assign(s.admin, open.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    await call(s.admin, 'POST', `/api/v1/deals/${won.id}/stage`, {
+      stageId: s.pipeline.stage('Won'),
+      expectedVersion: won.version,
+    });
+    const report = await call<AgentSideReportDto>(s.admin, 'GET', '/api/v1/agents/analytics/sides');
+    expect(report.rows).toEqual([
+      {
+        side: 'buyer',
+        deals: 1,
+        open: 0,
+        won: 1,
+        lost: 0,
+        winRate: 1,
+        amounts: [{ currency: 'USD', amount: '1000.10' }],
+      },
+      {
+        side: 'seller',
+        deals: 2,
+        open: 1,
+        won: 1,
+        lost: 0,
+        winRate: 1,
+        amounts: [{ currency: 'USD', amount: '1250.10' }],
+      },
+    ]);
+    // A rep sees the report over the deals it may read: none of the admin's.
+    const mine = await call<AgentSideReportDto>(s.rep, 'GET', '/api/v1/agents/analytics/sides');
+    expect(mine.rows.map((r) => r.deals)).toEqual([0, 0]);
+  });
+});
+
+describe('agent users', () => {
+  it("see the deals of their party (or its firm) and only their side's notes", async () => {
+    const s = await setUp();
+    const noParty = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/users',
+      { email: 'agent-x@example.test', name: 'X', role: 'agent' },
+      422,
+    );
+    expect(noParty.errors).toEqual([{ field: 'agentPartyId', message: 'is required for the agent role' }]);
+    const annUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.ann.id });
+    const cyUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.cy.id });
+    const acmeUser = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.acme.id });
+    const deal = await s.newDeal(s.admin);
+    const elsewhere = await s.newDeal(s.admin);
+    await s.assign(s.admin, deal.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, deal.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    const note = (body: string, agentSide?: 'buyer' | 'seller') =>
+      call<{ id: string }>(
+        s.admin,
+        'POST',
+        '/api/v1/activities',
+        { type: 'note', body, dealId: deal.id, ...(agentSide ? { agentSide } : {}) },
+        201,
+      );
+    const buyerNote = await note('buyer side', 'buyer');
+    const sellerNote = await note('seller side', 'seller');
+    const internal = await note('internal');
+    const noDeal = await call<Problem>(
+      s.admin,
+      'POST',
+      '/api/v1/activities',
+      { type: 'note', body: 'x', accountId: deal.accountId ?? undefined, agentSide: 'buyer' },
+      422,
+    );
+    expect(noDeal.errors?.map((e) => e.field)).toContain('agentSide');
+
+    const dealsOf = async (a: Actor) =>
+      (await call<{ items: { id: string }[] }>(a, 'GET', '/api/v1/deals?limit=200')).items.map((d) => d.id);
+    const notesOf = async (a: Actor) =>
+      (await call<{ items: { id: string }[] }>(a, 'GET', `/api/v1/activities?dealId=${deal.id}&limit=200`)).items.map(
+        (n) => n.id,
+      );
+    expect(await dealsOf(annUser)).toEqual([deal.id]);
+    expect(await dealsOf(cyUser)).toEqual([deal.id]);
+    // The firm's user sees what its people work on.
+    expect(await dealsOf(acmeUser)).toEqual([deal.id]);
+    expect(await notesOf(annUser)).toEqual([buyerNote.id]);
+    expect(await notesOf(cyUser)).toEqual([sellerNote.id]);
+    await call(annUser, 'GET', `/api/v1/activities/${buyerNote.id}`);
+    await call(annUser, 'GET', `/api/v1/activities/${sellerNote.id}`, undefined, 404);
+    await call(annUser, 'GET', `/api/v1/activities/${internal.id}`, undefined, 404);
+    await call(annUser, 'GET', `/api/v1/deals/${elsewhere.id}`, undefined, 404);
+    const agency = await call<DealAgencyDto>(cyUser, 'GET', `/api/v1/deals/${deal.id}/agents`);
+    expect(agency.agents).toHaveLength(2);
+    // Agents read; they change neither the deal nor its agents.
+    await call(annUser, 'PATCH', `/api/v1/deals/${deal.id}`, { nextStep: 'x' }, 403, { 'if-match': '*' });
+    await s.assign(
+      annUser,
+      deal.id,
+      { agentPartyId: s.bob.id, agreementId: s.bobSeller.id, role: 'seller_agent' },
+      403,
+    );
+    await call(annUser, 'GET', '/api/v1/agent-parties', undefined, 403);
+  });
+});
