@@ -1399,13 +1399,13 @@ const handoffAccess: Record<
     accept: { own: 403, team: 403, other: 403 },
     policy: 403,
     list: 200,
-  },  agent: {
+  },
+  agent: {
     read: { own: 404, team: 404, other: 404, otherOrg: 404 },
     accept: { own: 404, team: 404, other: 404 },
     policy: 403,
     list: 403,
   },
-
 };
 
 describe('access matrix: lead hand-offs and the SLA policy', () => {
