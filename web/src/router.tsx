@@ -43,7 +43,7 @@ import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
 import { actorOf, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from './permissions.ts';
-import { validateForecastSearch } from './pages/forecast/forecast-page.tsx';
+import { validateForecastSearch } from './pages/forecast/search.ts';
 import { validateCommissionsSearch } from './pages/commissions/search.ts';
 import { ChannelPage } from './pages/channel.tsx';
 import { canOpenChannel, canReadAudit } from '../../src/contract/access.ts';

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { canRollUpForecast, canSubmitForecast } from '../../../../src/contract/access.ts';
-import { isFiscalPeriodKey } from '../../../../src/contract/fiscal.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { currentFiscalQuarter, dayIn, fiscalQuarterChoices } from '../../fiscal.ts';
 import { useActor } from '../../permissions.ts';
@@ -12,14 +11,6 @@ import { MyForecastCard } from './my-forecast.tsx';
 import { SubmissionHistory } from './history.tsx';
 import { SystemForecastCard } from './system-forecast.tsx';
 import { TeamRollUpCard } from './team-rollup.tsx';
-
-export interface ForecastSearch {
-  period?: string;
-}
-
-export function validateForecastSearch(search: Record<string, unknown>): ForecastSearch {
-  return typeof search.period === 'string' && isFiscalPeriodKey(search.period) ? { period: search.period } : {};
-}
 
 /**
  * Forecasts of a fiscal quarter: the rep's submission (pre-filled from their deals' forecast
