@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dealsByAgentSide } from '../src/analytics/agent-sides.ts';
 import {
+  agreementCovers,
   agreementInEffect,
   bothConsented,
   dualAgencyMatches,
@@ -79,6 +80,16 @@ describe('dual agency detection', () => {
     expect(agreementInEffect(a, '2026-06-30')).toBe(true);
     expect(agreementInEffect(a, '2026-07-01')).toBe(false);
     expect(agreementInEffect({ effectiveFrom: '2026-01-01', effectiveTo: null }, '2099-01-01')).toBe(true);
+  });
+});
+
+describe('which agreements cover an agent', () => {
+  it("covers a person by its own agreement or its firm's, and no one by another's", () => {
+    expect(agreementCovers('ann', ann)).toBe(true);
+    expect(agreementCovers('acme', ann)).toBe(true);
+    expect(agreementCovers('acme', acme)).toBe(true);
+    expect(agreementCovers('ann', acme)).toBe(false);
+    expect(agreementCovers('zenith', ann)).toBe(false);
   });
 });
 

@@ -341,13 +341,18 @@ export function canRollUpForecast(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'manager';
 }
 
+/** Whether the role sets any quotas at all (which ones: `canSetQuota`). */
+export function setsQuotas(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
 /**
  * Who sets a quota: admins any rep's or team's; managers those of the people below them (not
  * their own: a quota is set from above).
  */
 export function canSetQuota(actor: Actor, target: { userId: string } | { teamId: string }): boolean {
   if (actor.role === 'admin') return true;
-  if (actor.role !== 'manager' || !('userId' in target)) return false;
+  if (!setsQuotas(actor) || !('userId' in target)) return false;
   return target.userId !== actor.userId && actor.teamUserIds.includes(target.userId);
 }
 

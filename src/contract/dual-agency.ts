@@ -71,6 +71,11 @@ export function forbiddenJurisdiction(
   return null;
 }
 
+/** Whether an agreement of `agreementPartyId` covers an agent: it is the agent's own or its firm's. */
+export function agreementCovers(agreementPartyId: string, party: { id: string; firmId: string | null }): boolean {
+  return agreementPartyId === party.id || agreementPartyId === party.firmId;
+}
+
 /** Whether both parties' written consent is on record. */
 export function bothConsented(sides: readonly AgencySide[]): boolean {
   return sides.includes('buyer') && sides.includes('seller');

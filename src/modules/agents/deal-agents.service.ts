@@ -16,6 +16,7 @@ import {
   dualAgencyMatches,
   forbiddenJurisdiction,
   sideOfRole,
+  agreementCovers,
   type DualAgencyMatch,
   type SidedParty,
 } from '../../contract/dual-agency.ts';
@@ -141,7 +142,7 @@ export async function assignAgent(
     const day = deal.expected_close_date ?? deps.clock.now().toISOString().slice(0, 10);
     if (!agreement) problems.push({ field: 'agreementId', message: 'is not an agency agreement of this organisation' });
     else {
-      if (party && agreement.agent_party_id !== party.id && agreement.agent_party_id !== party.firm_id)
+      if (party && !agreementCovers(agreement.agent_party_id, { id: party.id, firmId: party.firm_id }))
         problems.push({
           field: 'agreementId',
           message: `is an agreement of ${agreement.agent_name}, not of this agent or its firm`,

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { canManageAgents, canReadDealAgents } from '../../../src/contract/access.ts';
+import { agreementCovers, sideOfRole } from '../../../src/contract/dual-agency.ts';
 import { api, ApiError, type ApiData } from '../api.ts';
 import { problemText } from './form-errors.ts';
 import { formatDateTime } from '../format.ts';
@@ -31,7 +32,7 @@ export function DealAgents({ dealId, canChange }: { dealId: string; canChange: b
   const agency = useQuery({
     queryKey: key,
     queryFn: () => api.get('/deals/{id}/agents', { params: { path: { id: dealId } } }),
-    enabled: canReadDealAgents(actor ?? { role: 'partner' }),
+    enabled: actor !== null && canReadDealAgents(actor),
   });
   const manage = canChange && actor !== null && canManageAgents(actor);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -57,7 +58,7 @@ export function DealAgents({ dealId, canChange }: { dealId: string; canChange: b
     refresh();
   };
 
-  if (!canReadDealAgents(actor ?? { role: 'partner' })) return null;
+  if (actor === null || !canReadDealAgents(actor)) return null;
   return (
     <section className="card" aria-labelledby="agents-title" data-testid="deal-agents">
       <h2 id="agents-title">Agents</h2>
@@ -179,9 +180,9 @@ function AddAgentForm({ dealId, act }: { dealId: string; act: Act }) {
   const [coSide, setCoSide] = useState<Side>('buyer');
   const [agreementId, setAgreementId] = useState('');
   const party = parties.data?.items.find((p) => p.id === partyId);
-  const side: Side = role === 'buyer_agent' ? 'buyer' : role === 'seller_agent' ? 'seller' : coSide;
+  const side: Side = sideOfRole(role, coSide) ?? coSide;
   const fitting = (agreements.data?.items ?? []).filter(
-    (g) => party !== undefined && (g.agentPartyId === party.id || g.agentPartyId === party.firmId) && g.side === side,
+    (g) => party !== undefined && agreementCovers(g.agentPartyId, party) && g.side === side,
   );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

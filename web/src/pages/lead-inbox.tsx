@@ -11,6 +11,8 @@ import { sessionQuery } from '../session.ts';
 import { formatDateTime } from '../format.ts';
 import { problemText } from '../components/form-errors.ts';
 import { HandoffsPanel } from './handoffs.tsx';
+import { handoffScope } from '../../../src/contract/access.ts';
+import { useActor } from '../permissions.ts';
 
 type Tab = 'open' | LeadStatus;
 const tabs: { id: Tab; label: string }[] = [
@@ -26,6 +28,7 @@ const openStatuses: LeadStatus[] = ['new', 'working', 'qualified'];
 /** The inside-sales inbox: my open leads by status, oldest first, worked from one screen. */
 export function LeadInboxPage() {
   const session = useQuery(sessionQuery).data;
+  const actor = useActor();
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>('open');
   const [mine, setMine] = useState(true);
@@ -97,7 +100,7 @@ export function LeadInboxPage() {
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only my leads
         </label>
       </div>
-      {session && session.user.role !== 'partner' && <HandoffsPanel ownerId={ownerId} />}
+      {actor && handoffScope(actor, 'read').kind !== 'none' && <HandoffsPanel ownerId={ownerId} />}
       <div role="tablist" aria-label="Lead status" className="tabs">
         {tabs.map((t) => (
           <button

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { canReadTeamStatements } from '../../../../src/contract/access.ts';
+import { canReadTeamStatements, setsQuotas } from '../../../../src/contract/access.ts';
 import { api } from '../../api.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { dayIn, shiftMonth } from '../../fiscal.ts';
@@ -156,7 +156,7 @@ export function CommissionsPage() {
       )}
       {team && <OpenDisputesCard />}
       {team && <TeamStatementsCard period={period} />}
-      {team && <PlansCard setsQuotas={actor.role === 'admin' || actor.role === 'manager'} />}
+      {team && <PlansCard setsQuotas={setsQuotas(actor)} />}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, type ApiData } from '../../api.ts';
+import { setsQuotas } from '../../../../src/contract/access.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
 import { useActor } from '../../permissions.ts';
 import { percent } from './common.tsx';
-import { QuotaForm, mayOfferQuotaForm } from './quota-form.tsx';
+import { QuotaForm } from './quota-form.tsx';
 
 type Report = ApiData<'get', '/quotas/attainment'>;
 
@@ -103,7 +104,7 @@ export function AttainmentCard({ period }: { period: string }) {
           </div>
         </>
       )}
-      {mayOfferQuotaForm(actor) && <QuotaForm period={period} />}
+      {actor && setsQuotas(actor) && <QuotaForm period={period} />}
     </section>
   );
 }

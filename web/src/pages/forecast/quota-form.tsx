@@ -1,17 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { canSetQuota, type Actor } from '../../../../src/contract/access.ts';
+import { canSetQuota, canSubmitForecast } from '../../../../src/contract/access.ts';
 import { api, type FieldProblem } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { formatMoney } from '../../format.ts';
 import { useActor } from '../../permissions.ts';
 import { teamsQuery, usersQuery } from '../../queries.ts';
 import { problemAt } from './common.tsx';
-
-/** Admins set anyone's quota; managers those of the people below them. */
-export function mayOfferQuotaForm(actor: Actor | null): boolean {
-  return actor !== null && (actor.role === 'admin' || actor.role === 'manager');
-}
 
 /** Sets a rep's or a team's quota of the quarter (PUT /quotas), offering only the targets the rules allow. */
 export function QuotaForm({ period }: { period: string }) {
@@ -27,7 +22,8 @@ export function QuotaForm({ period }: { period: string }) {
   const [busy, setBusy] = useState(false);
   if (!actor) return null;
   const people = users.filter(
-    (u) => u.active && (u.role === 'rep' || u.role === 'manager') && canSetQuota(actor, { userId: u.id }),
+    // Quotas are for the people who forecast: reps and managers.
+    (u) => u.active && canSubmitForecast(u) && canSetQuota(actor, { userId: u.id }),
   );
   const settableTeams = teams.filter((t) => canSetQuota(actor, { teamId: t.id }));
   if (people.length === 0 && settableTeams.length === 0) return null;
