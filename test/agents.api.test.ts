@@ -225,7 +225,14 @@ describe('agents on a deal and dual agency', () => {
       role: 'buyer_agent',
     });
     expect(first.agents).toMatchObject([
-      { agentName: 'Ann Agent', side: 'buyer', role: 'buyer_agent', firmName: 'Acme Realty' },
+      {
+        agentName: 'Ann Agent',
+        side: 'buyer',
+        role: 'buyer_agent',
+        firmName: 'Acme Realty',
+        agreementFrom: '2026-01-01',
+        agreementTo: '2026-12-31',
+      },
     ]);
     expect(first.dualAgency).toBe('none');
 

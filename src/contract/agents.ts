@@ -128,6 +128,9 @@ export const dealAgentSchema = z.object({
   firmName: z.string().nullable(),
   jurisdiction: z.string().nullable(),
   agreementId: idSchema,
+  /** The agreement's effective days (`YYYY-MM-DD`; `agreementTo` null: open-ended). */
+  agreementFrom: z.string(),
+  agreementTo: z.string().nullable(),
   role: dealAgentRoleSchema,
   side: agencySideSchema,
   assignedAt: z.string(),

@@ -20054,6 +20054,8 @@ export interface components {
         jurisdiction: string | null;
         /** Format: uuid */
         agreementId: string;
+        agreementFrom: string;
+        agreementTo: string | null;
         /** @enum {string} */
         role: 'buyer_agent' | 'seller_agent' | 'co_agent';
         /** @enum {string} */

@@ -17,6 +17,8 @@ export type PartyRow = Selectable<AgentPartiesTable> & { firm_name: string | nul
 export type AgreementRow = Selectable<AgencyAgreementsTable> & { agent_name: string; represented_name: string };
 export type DealAgentRow = Selectable<DealAgentsTable> & {
   agent_name: string;
+  agreement_from: string;
+  agreement_to: string | null;
   firm_id: string | null;
   firm_name: string | null;
   jurisdiction: string | null;
@@ -141,8 +143,12 @@ export async function dealAgents(db: DbExecutor, orgId: string, dealId: string):
     .selectFrom('deal_agents as d')
     .innerJoin('agent_parties as p', (j) => j.onRef('p.org_id', '=', 'd.org_id').onRef('p.id', '=', 'd.agent_party_id'))
     .leftJoin('agent_parties as f', (j) => j.onRef('f.org_id', '=', 'p.org_id').onRef('f.id', '=', 'p.firm_id'))
+    .innerJoin('agency_agreements as g', (j) =>
+      j.onRef('g.org_id', '=', 'd.org_id').onRef('g.id', '=', 'd.agreement_id'),
+    )
     .selectAll('d')
     .select(['p.name as agent_name', 'p.firm_id', 'f.name as firm_name', 'p.jurisdiction'])
+    .select(['g.effective_from as agreement_from', 'g.effective_to as agreement_to'])
     .select('f.jurisdiction as firm_jurisdiction')
     .select(
       sql<boolean>`exists (select 1 from agent_disclosures x where x.org_id = d.org_id and x.deal_id = d.deal_id and x.agent_party_id = d.agent_party_id)`.as(

@@ -39,6 +39,8 @@ function toDealAgentDto(r: repo.DealAgentRow): DealAgentDto {
     firmName: r.firm_name,
     jurisdiction: r.jurisdiction,
     agreementId: r.agreement_id,
+    agreementFrom: r.agreement_from,
+    agreementTo: r.agreement_to,
     role: r.role as DealAgentDto['role'],
     side: r.side as AgencySide,
     assignedAt: r.assigned_at.toISOString(),

@@ -4,7 +4,7 @@ import { canManageAgents, canReadDealAgents } from '../../../src/contract/access
 import { agreementCovers, sideOfRole } from '../../../src/contract/dual-agency.ts';
 import { api, ApiError, type ApiData } from '../api.ts';
 import { problemText } from './form-errors.ts';
-import { formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { useActor } from '../permissions.ts';
 import { ErrorState, Loading } from './states.tsx';
 
@@ -148,7 +148,11 @@ function AgentTable({
             </td>
             <td>{roleNames[a.role]}</td>
             <td>{a.side}</td>
-            <td className="small">{a.agreementId.slice(0, 8)}</td>
+            <td className="small">
+              {a.agreementTo
+                ? `${formatDate(a.agreementFrom)} to ${formatDate(a.agreementTo)}`
+                : `from ${formatDate(a.agreementFrom)}`}
+            </td>
             <td>{a.disclosed ? 'yes' : 'not yet'}</td>
             {onRemove && (
               <td>
