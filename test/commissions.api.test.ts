@@ -278,6 +278,22 @@ describe('commission statements through the API', () => {
     expect(events.map((e) => e.type)).toEqual(['commission_dispute.raised', 'commission_dispute.answered']);
   });
 
+  it('gives a partner user whose account has no partner profile yet an empty statement, not a 404', async () => {
+    const { admin } = await createTestOrg(deps);
+    const account = await createPartnerAccount(deps, admin);
+    const partner = await createTestUser(deps, admin, 'partner', { partnerAccountId: account.id });
+    const mine = await statement(partner, '2026-07');
+    expect(mine.payee).toMatchObject({ kind: 'partner', id: account.id });
+    expect(mine.lines).toEqual([]);
+    // Another account (no partner user, no profile) is still not a payee.
+    const other = await createPartnerAccount(deps, admin);
+    const res = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/commission-statements?period=2026-07&payeeKind=partner&payeeId=${other.id}`,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('credits the registering partner, whose users read only their own lines', async () => {
     const s = await setUp();
     clock.set('2026-07-06T10:00:00.000Z');

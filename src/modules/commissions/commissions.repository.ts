@@ -105,12 +105,31 @@ export async function payeeNames(
       .execute())
       out.set(`user:${u.id}`, u.name);
   if (partners.length)
+    // A partner payee is an account with a partner profile or with partner users bound to it (whose
+    // statement is empty until the profile and a plan exist).
     for (const a of await db
-      .selectFrom('partner_profiles as p')
-      .innerJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'p.org_id').onRef('a.id', '=', 'p.account_id'))
+      .selectFrom('accounts as a')
       .select(['a.id', 'a.name'])
-      .where('p.org_id', '=', orgId)
-      .where('p.account_id', 'in', partners)
+      .where('a.org_id', '=', orgId)
+      .where('a.id', 'in', partners)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('partner_profiles as p')
+              .select('p.account_id')
+              .whereRef('p.org_id', '=', 'a.org_id')
+              .whereRef('p.account_id', '=', 'a.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('users as u')
+              .select('u.id')
+              .whereRef('u.org_id', '=', 'a.org_id')
+              .whereRef('u.partner_account_id', '=', 'a.id'),
+          ),
+        ]),
+      )
       .execute())
       out.set(`partner:${a.id}`, a.name);
   return out;
