@@ -47,29 +47,30 @@ export interface AttributionDealRow {
   lead_at: Date | null;
 }
 
-export interface DealTouchRow {
-  deal_id: string;
-  campaign_id: string;
-  /** Epoch milliseconds (numbers parse far faster than instants at a million rows). */
-  touched_ms: number;
-}
-
-export interface PersonTouchRow {
-  person: string;
-  campaign_id: string;
-  touched_ms: number;
+/**
+ * One journey's touches, unordered, packed as `n:ms,n:ms,…`: `n` is the campaign's index in
+ * `campaignIds`, `ms` the touch time in epoch milliseconds. A million touches arrive as one row per
+ * journey instead of one per touch, which is what makes reading them fast.
+ */
+export interface PackedJourneyRow {
+  /** The deal whose journey this is, or null for a person on no deal in scope. */
+  deal_id: string | null;
+  /** The person, when the journey is not a deal's. */
+  person: string | null;
+  touches: string;
 }
 
 /**
  * What attribution reads as of an instant: the deals created before it (within `dealWhere`, on
- * alias `d`), the touches of the people on each, and the touches of people on none of them.
+ * alias `d`), the touches of the people on each (one journey per deal), and the touches of people
+ * on none of them (one journey per person), packed (see `PackedJourneyRow`).
  */
 export async function attributionData(
   db: DbExecutor,
   orgId: string,
   dealWhere: RawBuilder<SqlBool>,
   asOf: Date,
-): Promise<{ deals: AttributionDealRow[]; dealTouches: DealTouchRow[]; otherTouches: PersonTouchRow[] }> {
+): Promise<{ deals: AttributionDealRow[]; campaignIds: string[]; journeys: PackedJourneyRow[] }> {
   // Set-based throughout (no per-deal or per-touch subquery): a hundred thousand journeys read in
   // a few hash joins. Touches come unordered: journeys order them.
   const deals = await sql<AttributionDealRow>`
@@ -82,25 +83,27 @@ export async function attributionData(
     from deals d left join lead_at la on la.deal_id = d.id
     where ${dealWhere} and d.created_at < ${asOf}
     order by d.created_at, d.id`.execute(db);
-  // Every touch once, with the deal of its person when the person is on deals in scope (once per
-  // such deal), else none: the touches of deals' journeys and of journeys without a deal.
-  const touches = await sql<DealTouchRow & { person: string; deal_id: string | null }>`
+  const campaigns = await sql<{ id: string }>`
+    select id from campaigns where org_id = ${orgId}::uuid order by id`.execute(db);
+  const campaignIds = campaigns.rows.map((c) => c.id);
+  // Every touch once, in the journey of each deal in scope its person is on, else in the person's
+  // own journey: the touches of deals' journeys and of journeys without a deal.
+  const journeys = await sql<PackedJourneyRow>`
     with pt as (${personTouches(orgId, asOf)}),
     scoped_people as (
       select dp.deal_id, dp.person from (${dealPeople(orgId)}) dp
       join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
       where ${dealWhere} and d.created_at < ${asOf}
+    ),
+    numbered as (
+      select id, (row_number() over (order by id) - 1)::int as n from campaigns where org_id = ${orgId}::uuid
     )
-    select sp.deal_id, pt.person, pt.campaign_id, ${touchedMs} as touched_ms
-    from pt left join scoped_people sp on sp.person = pt.person`.execute(db);
-  const dealTouches: DealTouchRow[] = [];
-  const otherTouches: PersonTouchRow[] = [];
-  for (const t of touches.rows) {
-    if (t.deal_id !== null)
-      dealTouches.push({ deal_id: t.deal_id, campaign_id: t.campaign_id, touched_ms: t.touched_ms });
-    else otherTouches.push({ person: t.person, campaign_id: t.campaign_id, touched_ms: t.touched_ms });
-  }
-  return { deals: deals.rows, dealTouches, otherTouches };
+    select sp.deal_id, case when sp.deal_id is null then pt.person end as person,
+      string_agg(c.n::text || ':' || ${touchedMs}::text, ',') as touches
+    from pt join numbered c on c.id = pt.campaign_id
+    left join scoped_people sp on sp.person = pt.person
+    group by sp.deal_id, case when sp.deal_id is null then pt.person end`.execute(db);
+  return { deals: deals.rows, campaignIds, journeys: journeys.rows };
 }
 
 export interface CampaignFunnelRow {

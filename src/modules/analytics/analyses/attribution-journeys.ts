@@ -6,6 +6,7 @@ import {
   shapleyCredit,
   sortTouches,
   type AttributionModel,
+  type AttributionTouch,
   type Journey,
 } from '../../../analytics/attribution.ts';
 import { canReadMarketingFigures, type Actor } from '../../../contract/access.ts';
@@ -96,19 +97,13 @@ export async function attributionJourneys(
   const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
   const where = repo.attributionDealWhere(actor, filters);
   const data = await repo.attributionData(deps.db, actor.orgId, where, asOf);
-  const touchesOf = new Map<string, { campaignId: string; at: number }[]>();
-  for (const t of data.dealTouches) {
-    const list = touchesOf.get(t.deal_id) ?? [];
-    list.push({ campaignId: t.campaign_id, at: t.touched_ms });
-    touchesOf.set(t.deal_id, list);
+  const touchesOf = new Map<string, AttributionTouch[]>();
+  const others = new Map<string, AttributionTouch[]>();
+  for (const j of data.journeys) {
+    const touches = unpackTouches(j.touches, data.campaignIds);
+    if (j.deal_id !== null) touchesOf.set(j.deal_id, sortTouches(touches));
+    else if (j.person !== null) others.set(j.person, touches);
   }
-  const others = new Map<string, { campaignId: string; at: number }[]>();
-  for (const t of data.otherTouches) {
-    const list = others.get(t.person) ?? [];
-    list.push({ campaignId: t.campaign_id, at: t.touched_ms });
-    others.set(t.person, list);
-  }
-  for (const list of touchesOf.values()) sortTouches(list);
   // People in a fixed order, so that the journeys (and the Markov model's resamples) do too.
   const noDeal: Journey[] = [...others.keys()].sort().map((person) => ({
     touches: sortTouches(others.get(person) ?? []),
@@ -249,4 +244,21 @@ export async function campaignFunnel(
       };
     }),
   };
+}
+
+/** The touches of a packed journey (`n:ms,n:ms,…`, see `PackedJourneyRow`), in the order they came. */
+export function unpackTouches(packed: string, campaignIds: readonly string[]): AttributionTouch[] {
+  const touches: AttributionTouch[] = [];
+  let start = 0;
+  while (start < packed.length) {
+    const colon = packed.indexOf(':', start);
+    let comma = packed.indexOf(',', colon);
+    if (comma === -1) comma = packed.length;
+    const campaignId = campaignIds[Number(packed.slice(start, colon))];
+    if (campaignId === undefined)
+      throw new Error(`A packed touch names campaign ${packed.slice(start, colon)} of ${campaignIds.length}`);
+    touches.push({ campaignId, at: Number(packed.slice(colon + 1, comma)) });
+    start = comma + 1;
+  }
+  return touches;
 }
