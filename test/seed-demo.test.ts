@@ -7,6 +7,9 @@ import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
 import { ledgerUntil } from '../src/modules/commissions/statements.service.ts';
 import { demoQuarters } from '../src/modules/demo/demo-forecasting.ts';
+import { getAgentSideReport } from '../src/modules/agents/agent-analytics.service.ts';
+import { listDeals } from '../src/modules/deals/deals.service.ts';
+import { listDealsQuery } from '../src/contract/deals.ts';
 import {
   attainmentReport,
   forecastAccuracyReport,
@@ -33,6 +36,38 @@ afterAll(async () => {
 });
 
 describe('demo organization', () => {
+  it("has agents on both sides of deals, disclosed, one firm on both sides with both parties' consent", async () => {
+    const admin = await actorForUser(deps, result.organizationId, (await adminOf(result.organizationId)).id);
+    const report = await getAgentSideReport(deps, admin);
+    const deals = (side: string) => report.rows.find((r) => r.side === side)?.deals ?? 0;
+    expect(deals('buyer')).toBeGreaterThan(0);
+    expect(deals('seller')).toBeGreaterThan(0);
+    expect(result.counts.dualAgency).toBe(1);
+    const dual = await deps.db
+      .selectFrom('dual_agency_detections')
+      .select(['outcome', 'basis'])
+      .where('org_id', '=', result.organizationId)
+      .execute();
+    expect(dual.map((d) => d.outcome)).toContain('consented');
+    const disclosures = await deps.db
+      .selectFrom('agent_disclosures')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', result.organizationId)
+      .executeTakeFirstOrThrow();
+    expect(Number(disclosures.n)).toBe(deals('buyer') - 1 + deals('seller'));
+    // Eli signs in as an agent and sees the deals he works on, and no other.
+    const eli = result.users.find((u) => u.role === 'agent');
+    const user = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', result.organizationId)
+      .where('email', '=', eli?.email ?? '')
+      .executeTakeFirstOrThrow();
+    const agent = await actorForUser(deps, result.organizationId, user.id);
+    const seen = await listDeals(deps, agent, listDealsQuery.parse({ limit: 200 }));
+    expect(seen.items.length).toBe(deals('seller'));
+  });
+
   it('shows marketing working: campaigns with costs, touches, and revenue credited to them', async () => {
     expect(result.counts.campaigns).toBe(4);
     expect(result.counts.touches).toBeGreaterThan(40);

@@ -17,6 +17,7 @@ import { checkHandoffSla, dueHandoffChecks } from '../handoffs/handoff-jobs.ts';
 import { runRefit } from '../scoring/model.service.ts';
 import { Random } from './random.ts';
 import { seedOversight } from './demo-oversight.ts';
+import { seedDemoAgents } from './demo-agents.ts';
 import { seedCommissionBonus, seedCommissionPlans, seedPartnerPlan } from './demo-commissions.ts';
 import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
@@ -187,6 +188,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     teamId: string | null,
     managerId: string | null = null,
     partnerAccountId: string | null = null,
+    agentPartyId: string | null = null,
   ): Promise<Actor> => {
     const u = await createUser(deps, admin, {
       email: email(local),
@@ -196,6 +198,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       teamId,
       managerId,
       partnerAccountId,
+      agentPartyId,
     });
     users.push({ email: u.email, name: u.name, role });
     return actorForUser(deps, orgId, u.id);
@@ -444,6 +447,16 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       bookable: true,
       routingWeight: 1,
     });
+  const agents = await seedDemoAgents(deps, {
+    admin,
+    organizationName: name,
+    b2bPipelineId: pipelines.b2b.id,
+    startsOn: new Date(start).toISOString().slice(0, 10),
+    accountNames: new Map(accounts.map((a) => [a.id, a.name])),
+    agentUser: (partyId) => person('eli', 'Eli Vance', 'agent', null, null, null, partyId),
+  });
+  counts.agentDeals = agents.buyerSide + agents.sellerSide;
+  counts.dualAgency = agents.dualAgency;
   // the conversion model fitted on the year's closed leads, and every open lead scored with it
   await runRefit(deps, orgId);
   await deps.sealer.flush(orgId);
