@@ -4,6 +4,7 @@ import type {
   AgencySettingsDto,
   AgentPartyDto,
   AgentSideReportDto,
+  AgentWorkDto,
   AgreementDto,
   DealAgencyDto,
 } from '../src/contract/agents.ts';
@@ -448,6 +449,35 @@ describe('agents on a deal and dual agency', () => {
     // A rep sees the report over the deals it may read: none of the admin's.
     const mine = await call<AgentSideReportDto>(s.rep, 'GET', '/api/v1/agents/analytics/sides');
     expect(mine.rows.map((r) => r.deals)).toEqual([0, 0]);
+  });
+  it("give an agent its own work: its parties' deals and what its agreements pay, earned when won", async () => {
+    const s = await setUp();
+    const won = await s.newDeal(s.admin, { name: 'Won house', amount: '1000.10' });
+    const open = await s.newDeal(s.admin, { name: 'Open house', amount: '333.33' });
+    const others = await s.newDeal(s.admin, { name: 'Other house', amount: '900.00' });
+    await s.assign(s.admin, won.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, open.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, others.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    await call(s.admin, 'POST', `/api/v1/deals/${won.id}/stage`, {
+      stageId: s.pipeline.stage('Won'),
+      expectedVersion: won.version,
+    });
+    const ann = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.ann.id });
+    const work = await call<AgentWorkDto>(ann, 'GET', '/api/v1/agents/my-work');
+    // 2.5 % of 1000.10 = 25.0025 → 25.00; of 333.33 = 8.33325 → 8.33 (half away from zero).
+    expect(work.items.map((i) => [i.dealName, i.side, i.compensation, i.earned]).sort()).toEqual([
+      ['Open house', 'buyer', '8.33', false],
+      ['Won house', 'buyer', '25.00', true],
+    ]);
+    expect(work.totals).toEqual([{ currency: 'USD', earned: '25.00', expected: '8.33' }]);
+    const cy = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.cy.id });
+    const cyWork = await call<AgentWorkDto>(cy, 'GET', '/api/v1/agents/my-work');
+    expect(cyWork.items.map((i) => [i.dealName, i.compensation, i.compensationCurrency])).toEqual([
+      ['Other house', '1500.00', 'USD'],
+    ]);
+    // Other roles have no agency work of their own.
+    for (const actor of [s.admin, s.rep, s.partner])
+      expect((await api.as(actor, { method: 'GET', url: '/api/v1/agents/my-work' })).statusCode).toBe(403);
   });
 });
 

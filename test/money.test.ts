@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromScaled, lineNetTotal, sumMoney, toScaled } from '../src/contract/money.ts';
+import { fromScaled, lineNetTotal, percentOf, sumMoney, toScaled } from '../src/contract/money.ts';
 
 describe('exact money arithmetic', () => {
   it('computes line totals to the cent (worked out by hand)', () => {
@@ -11,6 +11,14 @@ describe('exact money arithmetic', () => {
     expect(lineNetTotal('1.5', '333.33', '33.33')).toBe('333.35'); // 499.995 × 0.6667 = 333.3466665
     expect(lineNetTotal('7', '100.00', '100')).toBe('0.00');
     expect(lineNetTotal('1000000', '999999.99', '0')).toBe('999999990000.00');
+  });
+
+  it('takes a percentage to the cent, half away from zero (worked out by hand)', () => {
+    expect(percentOf('450000.00', '2.5')).toBe('11250.00');
+    expect(percentOf('333.33', '2.5')).toBe('8.33'); // 8.33325
+    expect(percentOf('0.50', '1')).toBe('0.01'); // 0.005 rounds up
+    expect(percentOf('1000.00', '1.2345')).toBe('12.35'); // 12.345
+    expect(percentOf('-0.50', '1')).toBe('-0.01');
   });
 
   it('sums without float drift', () => {

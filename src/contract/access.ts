@@ -575,6 +575,11 @@ export function canReadAgents(actor: Pick<Actor, 'role'>): boolean {
   return actor.role !== 'partner' && actor.role !== 'marketing' && actor.role !== 'agent';
 }
 
+/** An agent user's own work: the deals its parties are on, with the compensation its agreements give. */
+export function readsOwnAgencyWork(actor: Actor): boolean {
+  return actor.role === 'agent' && (actor.agentPartyIds?.length ?? 0) > 0;
+}
+
 /** Who sees the agents of a deal they may read: the roles that read agents, and agents themselves. */
 export function canReadDealAgents(actor: Pick<Actor, 'role'>): boolean {
   return canReadAgents(actor) || actor.role === 'agent';

@@ -262,3 +262,39 @@ export const agentSideReportSchema = z.object({
   ),
 });
 export type AgentSideReportDto = z.infer<typeof agentSideReportSchema>;
+
+// ---- An agent's own work ----
+
+export const agentWorkItemSchema = z.object({
+  dealAgentId: idSchema,
+  dealId: idSchema,
+  dealName: z.string(),
+  stageName: z.string(),
+  status: z.string(),
+  amount: z.string().nullable(),
+  currency: z.string(),
+  expectedCloseDate: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** The party on the deal: the agent itself or a colleague of its firm. */
+  agentName: z.string(),
+  role: dealAgentRoleSchema,
+  side: agencySideSchema,
+  disclosed: z.boolean(),
+  compensationKind: compensationKindSchema,
+  compensationPercent: z.string().nullable(),
+  /**
+   * What the agreement pays on this deal: the percent of the deal's amount (null without an
+   * amount), or the fixed amount; earned once the deal is won, expected while it is open.
+   */
+  compensation: z.string().nullable(),
+  compensationCurrency: z.string(),
+  earned: z.boolean(),
+});
+export type AgentWorkItemDto = z.infer<typeof agentWorkItemSchema>;
+
+export const agentWorkSchema = z.object({
+  items: z.array(agentWorkItemSchema),
+  /** Per currency: compensation earned on won deals and expected on open ones (lost deals pay none). */
+  totals: z.array(z.object({ currency: z.string(), earned: z.string(), expected: z.string() })),
+});
+export type AgentWorkDto = z.infer<typeof agentWorkSchema>;

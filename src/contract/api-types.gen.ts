@@ -19261,6 +19261,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/agents/my-work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agent user's own work: the deals its parties are on, disclosure, and the compensation its agreements pay (earned when won, expected while open) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                dealAgentId: string;
+                /** Format: uuid */
+                dealId: string;
+                dealName: string;
+                stageName: string;
+                status: string;
+                amount: string | null;
+                currency: string;
+                expectedCloseDate: string | null;
+                closedAt: string | null;
+                agentName: string;
+                /** @enum {string} */
+                role: 'buyer_agent' | 'seller_agent' | 'co_agent';
+                /** @enum {string} */
+                side: 'buyer' | 'seller';
+                disclosed: boolean;
+                /** @enum {string} */
+                compensationKind: 'percent' | 'amount';
+                compensationPercent: string | null;
+                compensation: string | null;
+                compensationCurrency: string;
+                earned: boolean;
+              }[];
+              totals: {
+                currency: string;
+                earned: string;
+                expected: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

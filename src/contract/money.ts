@@ -57,3 +57,13 @@ export function sumMoney(amounts: readonly string[]): string {
     2,
   );
 }
+
+/**
+ * A percentage of an amount, rounded to cents half away from zero. Amounts carry 2 decimals,
+ * percentages up to 4.
+ * @example percentOf('450000.00', '2.5') === '11250.00'
+ */
+export function percentOf(amount: string, percent: string): string {
+  // a·10^2 × p·10^4 is cents × 10^4 of a percent, i.e. cents × 10^6.
+  return fromScaled(divRound(toScaled(amount, 2) * toScaled(percent, 4), 1_000_000n), 2);
+}

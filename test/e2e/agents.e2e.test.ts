@@ -6,7 +6,7 @@ import { createApiToken } from '../../src/modules/auth/auth.service.ts';
 import type { App } from '../../src/server/types.ts';
 import { ok } from '../helpers/api.ts';
 import type { TestDeps } from '../helpers/db.ts';
-import { createTestOrg, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTestOrg, createTestUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { screenshotPath } from './browser.ts';
 import { apiClient, startE2eServer, stopE2eServer } from './server.ts';
 
@@ -17,6 +17,7 @@ let browser: Browser;
 let api: Client<ApiPaths>;
 let adminEmail: string;
 let dealId: string;
+let annEmail: string;
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -72,6 +73,7 @@ beforeAll(async () => {
       }),
     );
   dealId = (await ok(api.POST('/deals', { body: { name: '12 Elm Street', amount: '450000.00' } }))).id;
+  annEmail = (await createTestUser(deps, org.admin, 'agent', { agentPartyId: ann.id, password: TEST_PASSWORD })).email;
 });
 
 afterAll(async () => {
@@ -133,6 +135,22 @@ describe('agents in the browser', () => {
     await consented.waitFor();
     expect(await consented.innerText()).toContain('buyer and seller');
     await page.screenshot({ path: screenshotPath('agents-4-assigned-with-consent.png'), fullPage: true });
+    expect(problems).toEqual([]);
+
+    // Ann signs in as an agent: her home lists the deal, her side and the 2.5 % she is expected to earn.
+    const agentPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(agentPage, annEmail);
+    agentPage.on('pageerror', (e) => problems.push(e.message));
+    agentPage.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    const work = agentPage.getByTestId('agent-work');
+    await work.getByTestId('agent-deals').getByText('12 Elm Street').waitFor();
+    const row = await work.getByTestId('agent-deals').locator('tbody tr').innerText();
+    expect(row).toContain("Buyer's agent");
+    expect(row).toContain('11,250.00');
+    expect(await work.getByTestId('agent-totals').innerText()).toContain('expected on open deals');
+    await agentPage.screenshot({ path: screenshotPath('agents-5-agent-home.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export function actorOf(s: Session): Actor {
     teamId: s.user.teamId,
     partnerAccountId: s.user.partnerAccountId,
     teamUserIds: s.teamUserIds,
+    // The server also counts the party's firm; the web app only asks whether there is a party.
+    agentPartyIds: s.user.agentPartyId ? [s.user.agentPartyId] : [],
   };
 }
 

@@ -107,9 +107,8 @@ export function landingOf(role: Role): '/home' | '/marketing' | '/channel' | '/a
       return '/marketing';
     case 'partner':
       return '/channel';
-    case 'agent':
-      return '/deals';
     case 'admin':
+    case 'agent':
     case 'manager':
     case 'rep':
     case 'inside_sales':

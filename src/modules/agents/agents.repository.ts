@@ -305,3 +305,63 @@ export async function dealsBySide(db: DbExecutor, orgId: string, scope: Scope): 
     .orderBy('d.status')
     .execute();
 }
+
+export interface AgentWorkRow {
+  deal_agent_id: string;
+  deal_id: string;
+  deal_name: string;
+  stage_name: string;
+  status: string;
+  amount: string | null;
+  currency: string;
+  expected_close_date: string | null;
+  closed_at: Date | null;
+  agent_name: string;
+  role: string;
+  side: string;
+  disclosed: boolean;
+  compensation_kind: string;
+  compensation_percent: string | null;
+  compensation_amount: string | null;
+  agreement_currency: string | null;
+}
+
+/** The deals the parties are on (live deals only), newest first, with the agreement's terms. */
+export async function agentWork(db: DbExecutor, orgId: string, partyIds: readonly string[]): Promise<AgentWorkRow[]> {
+  if (partyIds.length === 0) return [];
+  return db
+    .selectFrom('deal_agents as a')
+    .innerJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'a.org_id').onRef('d.id', '=', 'a.deal_id'))
+    .innerJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'd.org_id').onRef('s.id', '=', 'd.stage_id'))
+    .innerJoin('agent_parties as p', (j) => j.onRef('p.org_id', '=', 'a.org_id').onRef('p.id', '=', 'a.agent_party_id'))
+    .innerJoin('agency_agreements as g', (j) =>
+      j.onRef('g.org_id', '=', 'a.org_id').onRef('g.id', '=', 'a.agreement_id'),
+    )
+    .select([
+      'a.id as deal_agent_id',
+      'd.id as deal_id',
+      'd.name as deal_name',
+      's.name as stage_name',
+      'd.status',
+      sql<string | null>`d.amount::text`.as('amount'),
+      sql<string>`trim(d.currency)`.as('currency'),
+      sql<string | null>`d.expected_close_date::text`.as('expected_close_date'),
+      'd.closed_at',
+      'p.name as agent_name',
+      'a.role',
+      'a.side',
+      sql<boolean>`exists (select 1 from agent_disclosures x where x.org_id = a.org_id and x.deal_id = a.deal_id and x.agent_party_id = a.agent_party_id)`.as(
+        'disclosed',
+      ),
+      'g.compensation_kind',
+      sql<string | null>`g.compensation_percent::text`.as('compensation_percent'),
+      sql<string | null>`g.compensation_amount::text`.as('compensation_amount'),
+      sql<string | null>`trim(g.currency)`.as('agreement_currency'),
+    ])
+    .where('a.org_id', '=', orgId)
+    .where('a.agent_party_id', 'in', partyIds)
+    .where('d.deleted_at', 'is', null)
+    .orderBy('d.created_at', 'desc')
+    .orderBy('a.id')
+    .execute();
+}

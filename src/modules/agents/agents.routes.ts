@@ -3,6 +3,7 @@ import {
   agencySettingsSchema,
   agentPartySchema,
   agentSideReportSchema,
+  agentWorkSchema,
   agreementSchema,
   assignDealAgentSchema,
   consentSchema,
@@ -26,6 +27,7 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as settings from './agency-settings.service.ts';
 import * as analytics from './agent-analytics.service.ts';
+import * as work from './agent-work.service.ts';
 import * as dealAgents from './deal-agents.service.ts';
 import * as parties from './parties.service.ts';
 
@@ -245,5 +247,17 @@ export function registerAgentRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => analytics.getAgentSideReport(deps, actorOf(request)),
+  );
+  app.get(
+    '/api/v1/agents/my-work',
+    {
+      schema: {
+        tags,
+        summary:
+          "An agent user's own work: the deals its parties are on, disclosure, and the compensation its agreements pay (earned when won, expected while open)",
+        response: { 200: agentWorkSchema, ...errorResponses },
+      },
+    },
+    (request) => work.getAgentWork(deps, actorOf(request)),
   );
 }

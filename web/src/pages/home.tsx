@@ -1,3 +1,4 @@
+import { AgentWorkCard } from '../components/agent-work.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -290,13 +291,14 @@ const greeting: Partial<Record<Role, string>> = {
   inside_sales: 'Your queue',
   manager: 'Your team',
   admin: 'Your organization',
+  agent: 'Your deals',
 };
 
 /**
  * "My day": each role's home. A rep sees today's tasks, the leads to call and the deals needing
  * attention; inside sales the lead queue with age and time untouched; a manager (and an admin) the
- * team's pipeline, stuck deals and activity counts. Auditors, marketing and partners land on the
- * screens they work in (router).
+ * team's pipeline, stuck deals and activity counts; an agent its deals and compensation. Auditors,
+ * marketing and partners land on the screens they work in (router).
  */
 export function HomePage() {
   const session = useQuery(sessionQuery).data;
@@ -317,6 +319,7 @@ export function HomePage() {
         {(role === 'manager' || role === 'admin') && <TeamPipeline />}
         {(role === 'manager' || role === 'admin') && <DealsNeedingAttention title="Stuck deals" />}
         {(role === 'manager' || role === 'admin') && <ActivityCounts />}
+        {role === 'agent' && <AgentWorkCard />}
       </div>
     </section>
   );
