@@ -21,6 +21,7 @@ import { REFIT_JOB, runRefitJob } from './modules/scoring/model.service.ts';
 import { REGISTRATION_EXPIRY_JOB, runRegistrationExpiryJob } from './modules/channel/registration-expiry.ts';
 import { HANDOFF_SLA_JOB } from './modules/handoffs/handoffs.service.ts';
 import { runHandoffSlaJob } from './modules/handoffs/handoff-jobs.ts';
+import { APPROVAL_ESCALATION_JOB, runApprovalEscalationJob } from './modules/oversight/approval-escalation.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
 export interface ComposeOptions {
@@ -151,6 +152,7 @@ export function jobHandlers(all: Deps): JobHandlers {
     [REFIT_JOB]: (ctx) => runRefitJob(deps, ctx),
     [REGISTRATION_EXPIRY_JOB]: (ctx) => runRegistrationExpiryJob(deps, ctx),
     [HANDOFF_SLA_JOB]: (ctx) => runHandoffSlaJob(deps, ctx),
+    [APPROVAL_ESCALATION_JOB]: (ctx) => runApprovalEscalationJob(deps, ctx),
   };
 }
 

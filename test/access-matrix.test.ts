@@ -761,6 +761,7 @@ describe('access matrix: approvals and findings', () => {
             status: 'pending',
             requested_by: person.userId,
             owner_id: person.userId,
+            step_started_at: now,
             created_at: now,
           })
           .execute();

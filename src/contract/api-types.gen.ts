@@ -10838,6 +10838,13 @@ export interface paths {
             approverRole?: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
             /** @default 1 */
             levels?: number;
+            /** @default null */
+            escalateAfterMinutes?: number | null;
+            /**
+             * @default business_hours
+             * @enum {string}
+             */
+            escalateIn?: 'business_hours' | 'elapsed';
             /** @default true */
             active?: boolean;
           };
@@ -19994,6 +20001,45 @@ export interface components {
         note: string | null;
         at: string;
       }[];
+      escalation: {
+        minutes: number;
+        /** @enum {string} */
+        clock: 'business_hours' | 'elapsed';
+      } | null;
+      stepStartedAt: string;
+      escalatesAt: string | null;
+      escalations: {
+        step: number;
+        from:
+          | {
+              /** @constant */
+              kind: 'user';
+              /** Format: uuid */
+              userId: string;
+              name: string;
+            }
+          | {
+              /** @constant */
+              kind: 'role';
+              /** @enum {string} */
+              role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
+            };
+        to:
+          | {
+              /** @constant */
+              kind: 'user';
+              /** Format: uuid */
+              userId: string;
+              name: string;
+            }
+          | {
+              /** @constant */
+              kind: 'role';
+              /** @enum {string} */
+              role: 'admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent';
+            };
+        at: string;
+      }[];
       createdAt: string;
       decidedAt: string | null;
       canDecide: boolean;
@@ -20016,6 +20062,9 @@ export interface components {
       approverRole:
         ('admin' | 'manager' | 'rep' | 'inside_sales' | 'marketing' | 'partner' | 'auditor' | 'agent') | null;
       levels: number;
+      escalateAfterMinutes: number | null;
+      /** @enum {string} */
+      escalateIn: 'business_hours' | 'elapsed';
       active: boolean;
       createdAt: string;
       updatedAt: string;

@@ -20,6 +20,12 @@ export type ApprovalRuleKind = (typeof approvalRuleKinds)[number];
 /** Who approves: the deal owner's manager chain (so many levels up), or any user with a named role. */
 export const approverKinds = ['manager_chain', 'role'] as const;
 
+/**
+ * How a step's escalation timeout is counted: in the organization's business hours (those of its
+ * hand-off SLA policy: Mon–Fri 09:00–17:00 in its time zone unless it saved others), or elapsed.
+ */
+export const escalationClocks = ['business_hours', 'elapsed'] as const;
+
 export const approvalRuleSchema = z.object({
   id: idSchema,
   kind: z.enum(approvalRuleKinds),
@@ -31,6 +37,10 @@ export const approvalRuleSchema = z.object({
   approverRole: roleSchema.nullable(),
   /** How many managers up the chain approve, in order (manager_chain only). */
   levels: z.number().int(),
+  /** Minutes a step waits for its approver before it goes to the approver above; null: never. */
+  escalateAfterMinutes: z.number().int().nullable(),
+  /** Whether those minutes are business hours or elapsed time. */
+  escalateIn: z.enum(escalationClocks),
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -46,6 +56,9 @@ export const createApprovalRuleSchema = z
     approverKind: z.enum(approverKinds).default('manager_chain'),
     approverRole: roleSchema.optional(),
     levels: z.number().int().min(1).max(5).default(1),
+    /** At most a year (525,600 minutes). */
+    escalateAfterMinutes: z.number().int().min(1).max(525_600).nullable().default(null),
+    escalateIn: z.enum(escalationClocks).default('business_hours'),
     active: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {
@@ -95,6 +108,15 @@ export const approvalDecisionSchema = z.object({
 });
 export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;
 
+/** A step that waited past its timeout and went to the approver above. */
+export const approvalEscalationSchema = z.object({
+  step: z.number().int(),
+  from: approverSchema,
+  to: approverSchema,
+  at: z.string(),
+});
+export type ApprovalEscalation = z.infer<typeof approvalEscalationSchema>;
+
 export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
 export const approvalActions = ['update_deal', 'move_stage'] as const;
 
@@ -115,6 +137,13 @@ export const approvalSchema = z.object({
   requestedBy: idSchema,
   ownerId: idSchema.nullable(),
   decisions: z.array(approvalDecisionSchema),
+  /** The timeout each step waits before it escalates (from the holding rules); null: never. */
+  escalation: z.object({ minutes: z.number().int(), clock: z.enum(escalationClocks) }).nullable(),
+  /** When the current step started waiting for its approver (`approvers[step]`). */
+  stepStartedAt: z.string(),
+  /** When the current step escalates to the approver above; null when decided or nobody is above. */
+  escalatesAt: z.string().nullable(),
+  escalations: z.array(approvalEscalationSchema),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   /** Whether the asking user may decide the current step. */

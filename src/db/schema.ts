@@ -544,6 +544,8 @@ export interface ApprovalRulesTable {
   created_at: Ts;
   updated_at: Ts;
   version: Version;
+  escalate_after_minutes: number | null;
+  escalate_in: ColumnType<string, string | undefined, string>;
 }
 
 export interface ApprovalsTable {
@@ -563,6 +565,11 @@ export interface ApprovalsTable {
   created_at: Ts;
   decided_at: Ts | null;
   version: Version;
+  escalate_after_minutes: number | null;
+  escalate_in: string | null;
+  step_started_at: Ts;
+  escalates_at: Ts | null;
+  escalations: ColumnType<unknown[], string | undefined, string>;
 }
 
 export interface PeriodLocksTable {

@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/contract/access.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
+import { ManualClock } from '../../src/domain/deps.ts';
+import { checkApprovalEscalation } from '../../src/modules/oversight/approval-escalation.ts';
 import { runDetection } from '../../src/modules/oversight/findings.service.ts';
 import type { App } from '../../src/server/types.ts';
 import { ok } from '../helpers/api.ts';
@@ -124,5 +126,67 @@ describe('oversight in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
     await repPage.close();
+  });
+
+  it('a step the manager lets wait escalates to the director, who sees why and decides it', async () => {
+    const { admin } = await createTestOrg(deps);
+    const team = await createTestTeam(deps, admin);
+    const director = await createTestUser(deps, admin, 'manager', { name: 'Dora Director', password: TEST_PASSWORD });
+    const manager = await createTestUser(deps, admin, 'manager', {
+      teamId: team.id,
+      name: 'Mona Manager',
+      password: TEST_PASSWORD,
+      managerId: director.userId,
+    });
+    const rep = await createTestUser(deps, admin, 'rep', {
+      teamId: team.id,
+      name: 'Rita Rep',
+      password: TEST_PASSWORD,
+    });
+    const pipeline = await createTestPipeline(deps, admin);
+    const product = await createTestProduct(deps, admin, { name: 'Widget Pro', listPrice: '100.00' });
+    const adminApi = await clientOf(admin);
+    await ok(
+      adminApi.POST('/approval-rules', {
+        body: { kind: 'discount_above', threshold: '20', escalateAfterMinutes: 60, escalateIn: 'elapsed' },
+      }),
+    );
+    const repApi = await clientOf(rep);
+    const deal = await ok(repApi.POST('/deals', { body: { name: 'Initech expansion', pipelineId: pipeline.id } }));
+    const held = await repApi.PATCH('/deals/{id}', {
+      params: { path: { id: deal.id }, header: { 'if-match': String(deal.version) } },
+      body: { lineItems: [{ productId: product.id, quantity: '1', discountPercent: '35' }] },
+    });
+    expect(held.response.status).toBe(202);
+    const approval = (held.data as unknown as { approval: { id: string; escalatesAt: string } }).approval;
+
+    // Nobody decides within the hour; the queued check runs at the escalation time.
+    const later = new ManualClock(new Date(new Date(approval.escalatesAt).getTime() + 1000).toISOString());
+    expect(await checkApprovalEscalation({ ...deps, clock: later }, admin.orgId, approval.id)).toBe('escalated');
+
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, director.email);
+    await page.getByRole('link', { name: 'Approvals', exact: true }).click();
+    const card = page.getByTestId('approval').filter({ hasText: 'Initech expansion' });
+    await card.waitFor();
+    expect(await card.getByTestId('approval-waiting').textContent()).toContain('Waiting on Dora Director since');
+    expect(await card.getByTestId('approval-waiting').textContent()).toContain('escalates to the approver above on');
+    expect(await card.getByTestId('approval-escalations').textContent()).toContain(
+      'Step 1 escalated from Mona Manager to Dora Director',
+    );
+    await page.screenshot({ path: screenshotPath('oversight-6-escalated.png'), fullPage: true });
+    await card.getByLabel('Note').fill('Mona is away this week');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('approvals-empty').waitFor();
+    const after = await ok(repApi.GET('/deals/{id}', { params: { path: { id: deal.id } } }));
+    expect(after.lineItems.map((l) => l.discountPercent)).toEqual(['35.00']);
+    // The manager's inbox no longer holds it.
+    const managerApi = await clientOf(manager);
+    const inbox = await ok(managerApi.GET('/approvals', { params: { query: { mine: 'true' } } }));
+    expect(inbox.items).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

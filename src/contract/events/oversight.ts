@@ -19,6 +19,9 @@ const ruleSnapshot = z.looseObject({
   approverKind: ids.text,
   approverRole: ids.nullableText,
   levels: z.number().int(),
+  /** Absent from rules added before escalation timeouts existed. */
+  escalateAfterMinutes: z.number().int().nullable().optional(),
+  escalateIn: z.enum(['business_hours', 'elapsed']).optional(),
   active: z.boolean(),
 });
 
@@ -68,6 +71,20 @@ export const oversightEventDefinitions: EventDefinition[] = [
     ['approval'],
     'an approver refuses; the held change is dropped',
     z.strictObject({ step: z.number().int().nonnegative(), note, dealId: ids.id }),
+  ),
+  def(
+    'approval.escalated',
+    ['approval'],
+    'a step waits past its escalation timeout and goes to the approver above (by the system)',
+    z.strictObject({
+      step: z.number().int().nonnegative(),
+      from: approver,
+      to: approver,
+      /** When the step had started waiting for the approver it was taken from. */
+      waitingSince: ids.isoTime,
+      /** When the step escalates again, from the new approver; null when nobody is above. */
+      escalatesAt: ids.isoTime.nullable(),
+    }),
   ),
   def(
     'period.locked',

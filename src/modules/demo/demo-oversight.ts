@@ -20,6 +20,8 @@ export async function seedOversight(
     threshold: '25',
     approverKind: 'manager_chain',
     levels: 1,
+    escalateAfterMinutes: null,
+    escalateIn: 'business_hours',
     active: true,
   });
   await createApprovalRule(deps, admin, {
@@ -29,14 +31,25 @@ export async function seedOversight(
     approverKind: 'role',
     approverRole: 'admin',
     levels: 1,
+    escalateAfterMinutes: null,
+    escalateIn: 'business_hours',
     active: true,
   });
-  await createApprovalRule(deps, admin, { kind: 'reopen_won', approverKind: 'manager_chain', levels: 1, active: true });
+  await createApprovalRule(deps, admin, {
+    kind: 'reopen_won',
+    approverKind: 'manager_chain',
+    levels: 1,
+    escalateAfterMinutes: null,
+    escalateIn: 'business_hours',
+    active: true,
+  });
   await createApprovalRule(deps, admin, {
     kind: 'locked_period',
     approverKind: 'role',
     approverRole: 'admin',
     levels: 1,
+    escalateAfterMinutes: null,
+    escalateIn: 'business_hours',
     active: true,
   });
   // The calendar quarter before the current one (the demo's fiscal year starts in January).

@@ -1,4 +1,4 @@
-import { canDecideApproval, oversightScope, seesOversight, type Actor, type Role } from '../../contract/access.ts';
+import { canDecideApproval, oversightScope, seesOversight, type Actor } from '../../contract/access.ts';
 import {
   moveDealStageSchema,
   updateDealSchema,
@@ -30,6 +30,9 @@ import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import { toApprovalDto } from './dto.ts';
 import { dayIn } from '../../analytics/velocity.ts';
 import * as repo from './oversight.repository.ts';
+import { approversFor } from './approvers.ts';
+import { escalatesAt, scheduleEscalation, timeoutOf } from './approval-escalation.ts';
+import { approvalTimeout, type EscalationClock } from '../../domain/approval-escalation.ts';
 
 /** What a guarded change did: applied at once, or held for approval (nothing changed yet). */
 export type GuardedChange = { kind: 'applied'; deal: DealDto } | { kind: 'held'; held: HeldForApproval };
@@ -76,54 +79,6 @@ async function lineFacts(
   return { lines, previous };
 }
 
-/**
- * The ordered approvers for a change: the deal owner's manager chain for the rules that ask for
- * it (so many levels up; never the requester), then the roles the other rules name. Without a
- * manager above, the organization's admins approve.
- */
-async function approversFor(
-  trx: DbExecutor,
-  orgId: string,
-  rules: readonly repo.ApprovalRuleRow[],
-  reasons: readonly ApprovalReason[],
-  ownerId: string,
-  requesterId: string,
-): Promise<Approver[]> {
-  const out: Approver[] = [];
-  const push = (a: Approver) => {
-    const same = out.some((o) =>
-      o.kind === 'user' && a.kind === 'user'
-        ? o.userId === a.userId
-        : o.kind === 'role' && a.kind === 'role' && o.role === a.role,
-    );
-    if (!same) out.push(a);
-  };
-  const holding = rules.filter((r) => reasons.some((x) => x.ruleId === r.id));
-  // The owner's managers first (closest to the deal), then the named roles.
-  holding.sort((a, b) => Number(a.approver_kind === 'role') - Number(b.approver_kind === 'role'));
-  for (const rule of holding) {
-    if (rule.approver_kind === 'role' && rule.approver_role) {
-      push({ kind: 'role', role: rule.approver_role as Role });
-      continue;
-    }
-    let current = await repo.chainUser(trx, orgId, ownerId);
-    const seen = new Set<string>([ownerId]);
-    let found = 0;
-    while (current && found < rule.levels) {
-      const next = current.above;
-      if (!next || seen.has(next)) break;
-      seen.add(next);
-      current = await repo.chainUser(trx, orgId, next);
-      if (current?.active && current.id !== requesterId) {
-        push({ kind: 'user', userId: current.id, name: current.name });
-        found++;
-      }
-    }
-    if (found === 0) push({ kind: 'role', role: 'admin' });
-  }
-  return out;
-}
-
 async function hold(
   trx: DbExecutor,
   deps: Deps,
@@ -158,6 +113,13 @@ async function hold(
     });
   const ownerId = record.deal.owner_id ?? actor.userId;
   const approvers = await approversFor(trx, actor.orgId, rules, reasons, ownerId, actor.userId);
+  const timeout = approvalTimeout(
+    rules
+      .filter((r) => reasons.some((x) => x.ruleId === r.id))
+      .map((r) => ({ escalateAfterMinutes: r.escalate_after_minutes, escalateIn: r.escalate_in as EscalationClock })),
+  );
+  const now = deps.clock.now();
+  const escalation = await escalatesAt(trx, actor.orgId, now, timeout);
   const id = deps.ids.id();
   await repo.insertApproval(trx, {
     org_id: actor.orgId,
@@ -172,8 +134,13 @@ async function hold(
     status: 'pending',
     requested_by: actor.userId,
     owner_id: record.deal.owner_id,
-    created_at: deps.clock.now(),
+    escalate_after_minutes: timeout?.minutes ?? null,
+    escalate_in: timeout?.clock ?? null,
+    step_started_at: now,
+    escalates_at: escalation,
+    created_at: now,
   });
+  await scheduleEscalation(deps, trx, actor.orgId, id, escalation);
   await deps.eventLog.append(trx, actor, [
     {
       entityType: 'approval',
@@ -335,12 +302,21 @@ export async function decideApproval(
         status: 'rejected',
         decisions,
         decided_at: now,
+        escalates_at: null,
       });
       await deps.eventLog.append(trx, actor, [
         event('approval.rejected', { step: current.step, note, dealId: current.deal_id }),
       ]);
     } else if (current.step + 1 < approvers.length) {
-      await repo.updateApproval(trx, actor.orgId, id, current.version, { step: current.step + 1, decisions });
+      // The next step waits from now, under the same timeout.
+      const next = await escalatesAt(trx, actor.orgId, now, timeoutOf(current));
+      await repo.updateApproval(trx, actor.orgId, id, current.version, {
+        step: current.step + 1,
+        decisions,
+        step_started_at: now,
+        escalates_at: next,
+      });
+      await scheduleEscalation(deps, trx, actor.orgId, id, next);
       await deps.eventLog.append(trx, actor, [
         event('approval.step_approved', { step: current.step, note, nextStep: current.step + 1 }),
       ]);
@@ -370,6 +346,7 @@ export async function decideApproval(
         status: 'approved',
         decisions,
         decided_at: now,
+        escalates_at: null,
       });
       await deps.eventLog.append(trx, actor, [
         event('approval.approved', {

@@ -2,12 +2,14 @@ import { canDecideApproval, canWorkFinding, type Actor } from '../../contract/ac
 import type {
   ApprovalDecision,
   ApprovalDto,
+  ApprovalEscalation,
   ApprovalReason,
   ApprovalRuleDto,
   Approver,
   FindingDto,
   PeriodLockDto,
 } from '../../contract/oversight.ts';
+import type { EscalationClock } from '../../domain/approval-escalation.ts';
 import { iso } from '../shared.ts';
 import type { ApprovalRow, ApprovalRuleRow, FindingRow, PeriodLockRow } from './oversight.repository.ts';
 
@@ -23,6 +25,8 @@ export function toRuleDto(r: ApprovalRuleRow): ApprovalRuleDto {
     approverKind: r.approver_kind as ApprovalRuleDto['approverKind'],
     approverRole: r.approver_role as ApprovalRuleDto['approverRole'],
     levels: r.levels,
+    escalateAfterMinutes: r.escalate_after_minutes,
+    escalateIn: r.escalate_in as ApprovalRuleDto['escalateIn'],
     active: r.active,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -56,6 +60,13 @@ export function toApprovalDto(r: ApprovalRow, actor: Actor): ApprovalDto {
     requestedBy: r.requested_by,
     ownerId: r.owner_id,
     decisions: r.decisions as ApprovalDecision[],
+    escalation:
+      r.escalate_after_minutes === null
+        ? null
+        : { minutes: r.escalate_after_minutes, clock: (r.escalate_in ?? 'elapsed') as EscalationClock },
+    stepStartedAt: r.step_started_at.toISOString(),
+    escalatesAt: iso(r.escalates_at),
+    escalations: r.escalations as ApprovalEscalation[],
     createdAt: r.created_at.toISOString(),
     decidedAt: iso(r.decided_at),
     version: r.version,

@@ -115,7 +115,7 @@ export async function pendingOfDeal(db: DbExecutor, orgId: string, dealId: strin
 
 export async function insertApproval(
   db: DbExecutor,
-  row: Omit<Insertable<ApprovalsTable>, 'change' | 'reasons' | 'approvers' | 'decisions'> & {
+  row: Omit<Insertable<ApprovalsTable>, 'change' | 'reasons' | 'approvers' | 'decisions' | 'escalations'> & {
     change: Record<string, unknown>;
     reasons: unknown[];
     approvers: unknown[];
@@ -138,13 +138,28 @@ export async function updateApproval(
   orgId: string,
   id: string,
   version: number,
-  patch: { step?: number; status?: string; decisions: unknown[]; decided_at?: Date | null },
+  patch: {
+    step?: number;
+    status?: string;
+    decisions?: unknown[];
+    decided_at?: Date | null;
+    approvers?: unknown[];
+    step_started_at?: Date;
+    escalates_at?: Date | null;
+    escalations?: unknown[];
+  },
 ): Promise<void> {
+  const { decisions, approvers, escalations, ...rest } = patch;
   await updateVersioned(
     db,
     'approvals',
     { orgId, id, version },
-    { ...patch, decisions: JSON.stringify(patch.decisions) },
+    {
+      ...rest,
+      ...(decisions ? { decisions: JSON.stringify(decisions) } : {}),
+      ...(approvers ? { approvers: JSON.stringify(approvers) } : {}),
+      ...(escalations ? { escalations: JSON.stringify(escalations) } : {}),
+    },
   );
 }
 

@@ -90,6 +90,25 @@ function Decide({ approval }: { approval: ApprovalDto }) {
   );
 }
 
+type Approver = ApprovalDto['approvers'][number];
+const approverText = (a: Approver): string => (a.kind === 'user' ? a.name : `any ${a.role}`);
+
+/** Who the pending approval waits on now, since when, and when it goes to the approver above. */
+function Waiting({ approval }: { approval: ApprovalDto }) {
+  const current = approval.approvers[approval.step];
+  if (approval.status !== 'pending' || !current) return null;
+  return (
+    <p className="small" data-testid="approval-waiting">
+      Waiting on <strong>{approverText(current)}</strong> since {formatDateTime(approval.stepStartedAt)}
+      {approval.escalatesAt
+        ? `; escalates to the approver above on ${formatDateTime(approval.escalatesAt)}`
+        : approval.escalation
+          ? '; nobody above to escalate to'
+          : ''}
+    </p>
+  );
+}
+
 function ApprovalCard({ approval, nameOf }: { approval: ApprovalDto; nameOf: (id: string) => string }) {
   return (
     <li className="card approval" data-testid="approval">
@@ -111,7 +130,7 @@ function ApprovalCard({ approval, nameOf }: { approval: ApprovalDto; nameOf: (id
       <ol className="approvers small">
         {approval.approvers.map((a, i) => {
           const decision = approval.decisions.find((d) => d.step === i);
-          const who = a.kind === 'user' ? a.name : `any ${a.role}`;
+          const who = approverText(a);
           return (
             <li key={i} className={approval.status === 'pending' && i === approval.step ? 'current' : undefined}>
               {who}
@@ -124,6 +143,17 @@ function ApprovalCard({ approval, nameOf }: { approval: ApprovalDto; nameOf: (id
           );
         })}
       </ol>
+      <Waiting approval={approval} />
+      {approval.escalations.length > 0 && (
+        <ul className="escalations small muted" data-testid="approval-escalations">
+          {approval.escalations.map((e) => (
+            <li key={`${e.step}${e.at}`}>
+              Step {e.step + 1} escalated from {approverText(e.from)} to {approverText(e.to)} on {formatDateTime(e.at)}{' '}
+              (not decided in time)
+            </li>
+          ))}
+        </ul>
+      )}
       {approval.canDecide && <Decide approval={approval} />}
     </li>
   );

@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import type { BusinessHours } from './sla.ts';
+
+/** How an approval step's waiting time is counted: working time only, or every minute. */
+export type EscalationClock = 'business_hours' | 'elapsed';
+
+/** An approval's escalation timeout: so many minutes on its clock. */
+export interface EscalationTimeout {
+  minutes: number;
+  clock: EscalationClock;
+}
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The instant `minutes` of business hours after `from`: time outside the working days and outside
+ * the working day's start and end (read in the hours' own time zone) does not count. Started
+ * outside business hours, the count begins when they next open; a count that ends exactly when a
+ * working day closes is due at the close. A working day is laid out on the local wall clock, so a
+ * day with a daylight-saving change keeps its local start and end.
+ */
+export function addBusinessMinutes(from: Date, minutes: number, hours: BusinessHours): Date {
+  const start = minutesOf(hours.start);
+  const end = minutesOf(hours.end);
+  let remaining = minutes * 60_000;
+  let cursor = from.getTime();
+  let day = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day');
+  // Every week holds at least one working day with some time in it, so a year of days is enough
+  // for any timeout the rules allow; the bound only guards against hours that open no time at all.
+  for (let i = 0; i < 366 * 3 && end > start; i++) {
+    if (hours.weekdays.includes(day.weekday)) {
+      const at = (m: number) => day.set({ hour: Math.floor(m / 60), minute: m % 60 });
+      const opens = at(start).toMillis();
+      const closes = (end >= 24 * 60 ? day.plus({ days: 1 }) : at(end)).toMillis();
+      const begin = Math.max(cursor, opens);
+      if (begin < closes) {
+        if (remaining <= closes - begin) return new Date(begin + remaining);
+        remaining -= closes - begin;
+      }
+    }
+    day = day.plus({ days: 1 });
+    cursor = Math.max(cursor, day.toMillis());
+  }
+  throw new RangeError('the business hours open no working time');
+}
+
+/**
+ * When an approval step that started waiting at `stepStartedAt` escalates: its timeout counted in
+ * business hours, or in elapsed minutes. Null when the approval has no timeout.
+ */
+export function escalationDueAt(
+  stepStartedAt: Date,
+  timeout: EscalationTimeout | null,
+  hours: BusinessHours,
+): Date | null {
+  if (!timeout) return null;
+  if (timeout.clock === 'elapsed') return new Date(stepStartedAt.getTime() + timeout.minutes * 60_000);
+  return addBusinessMinutes(stepStartedAt, timeout.minutes, hours);
+}
+
+/**
+ * The timeout of an approval held by several rules: the fewest minutes among those that set one
+ * (the most urgent rule decides how long an approver may wait), counted on that rule's clock; null
+ * when none sets one.
+ */
+export function approvalTimeout(
+  rules: readonly { escalateAfterMinutes: number | null; escalateIn: EscalationClock }[],
+): EscalationTimeout | null {
+  let best: EscalationTimeout | null = null;
+  for (const r of rules) {
+    if (r.escalateAfterMinutes === null) continue;
+    if (!best || r.escalateAfterMinutes < best.minutes) best = { minutes: r.escalateAfterMinutes, clock: r.escalateIn };
+  }
+  return best;
+}
