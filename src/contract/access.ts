@@ -432,6 +432,20 @@ export function hasRecordsOf(actor: Actor, entity: ScopedEntity): boolean {
   return scopeFor(actor, entity, 'read').kind !== 'none' || relatedDealScope(actor, entity) !== null;
 }
 
+/** Roles that call leads and so have a call queue: inside sales and reps, their managers, admins. */
+export function hasCallQueue(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'inside_sales' || actor.role === 'rep' || actor.role === 'manager' || actor.role === 'admin';
+}
+
+/**
+ * Whose call queue the actor may open: their own, or (managers, admins) that of a user whose leads
+ * they may work.
+ */
+export function canOpenCallQueueOf(actor: Actor, ownerId: string): boolean {
+  if (!hasCallQueue(actor)) return false;
+  return ownerId === actor.userId || inScope(scopeFor(actor, 'lead', 'write'), { ownerId });
+}
+
 /**
  * Marketing figures (campaign budgets and costs, attributed pipeline and revenue, ROI): marketing
  * and the people who answer for the numbers (admins, managers, auditors). Reps and inside sales see

@@ -2687,6 +2687,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/call-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The next leads to call: a user's open leads ranked by due call back, SLA, score and age (paged)
+     * @description Order: call backs that have come due (longest overdue first), then leads with an SLA running (soonest due first), then the rest by score (highest first, unscored last) and age (oldest first); leads whose call back is still ahead come last. The caller's own queue unless ownerId names a user whose leads the caller may work (a manager's team, anyone for an admin); roles that do not call leads get 403.
+     */
+    get: {
+      parameters: {
+        query?: {
+          ownerId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CallQueue'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/timeline': {
     parameters: {
       query?: never;
@@ -20133,6 +20194,30 @@ export interface components {
       inherited: boolean;
       version: number;
       updatedAt: string | null;
+    };
+    CallQueue: {
+      /** Format: uuid */
+      ownerId: string;
+      rankedAt: string;
+      total: number;
+      items: components['schemas']['CallQueueItem'][];
+      nextCursor: string | null;
+    };
+    CallQueueItem: {
+      lead: components['schemas']['Lead'];
+      /** @enum {string} */
+      reason: 'call_back_due' | 'sla' | 'ready' | 'call_back_later';
+      score: number | null;
+      grade: ('A' | 'B' | 'C' | 'D') | null;
+      slaDueAt: string | null;
+      callBack: {
+        /** Format: uuid */
+        taskId: string;
+        subject: string | null;
+        dueAt: string;
+      } | null;
+      firstCallAt: string | null;
+      minutesToFirstCall: number | null;
     };
     AgentParty: {
       /** Format: uuid */

@@ -24,6 +24,7 @@ import { timelineEntrySchema } from '../modules/events/events.service.ts';
 import { problemSchema } from './http.ts';
 import { availabilitySchema, bookingSchema, slotSchema, timeOffSchema } from '../contract/booking.ts';
 import { handoffSchema, slaPolicyDtoSchema } from '../contract/handoffs.ts';
+import { callQueueItemSchema, callQueueSchema } from '../contract/call-queue.ts';
 import { agentPartySchema, agreementSchema, dealAgencySchema } from '../contract/agents.ts';
 import { approvalRuleSchema, approvalSchema, findingSchema, heldForApprovalSchema } from '../contract/oversight.ts';
 
@@ -76,6 +77,8 @@ const named: [z.ZodType, string][] = [
   [findingSchema, 'Finding'],
   [handoffSchema, 'Handoff'],
   [slaPolicyDtoSchema, 'SlaPolicy'],
+  [callQueueSchema, 'CallQueue'],
+  [callQueueItemSchema, 'CallQueueItem'],
   [agentPartySchema, 'AgentParty'],
   [agreementSchema, 'AgencyAgreement'],
   [dealAgencySchema, 'DealAgency'],

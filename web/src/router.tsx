@@ -11,6 +11,7 @@ import { Layout } from './components/layout.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { DealPage } from './pages/deal.tsx';
 import { LeadInboxPage } from './pages/lead-inbox.tsx';
+import { QueuePage } from './pages/queue.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { SetupPage, setupStatusQuery } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
@@ -96,6 +97,13 @@ export const inboxRoute = createRoute({
   path: '/inbox',
   beforeLoad: requireSession,
   component: LeadInboxPage,
+});
+
+export const queueRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/queue',
+  beforeLoad: requireSession,
+  component: QueuePage,
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
@@ -329,6 +337,7 @@ const routeTree = rootRoute.addChildren([
   dealRoute,
   setupRoute,
   inboxRoute,
+  queueRoute,
   analyticsRoute,
   importRoute,
   auditRoute,

@@ -36,3 +36,5 @@ export type Session = ApiSchemas['Session'];
 /** One entry of GET /<entity>/{id}/timeline. */
 export type TimelineEntry = ApiSchemas['TimelineEntry'];
 export type HandoffDto = ApiSchemas['Handoff'];
+export type CallQueueDto = ApiSchemas['CallQueue'];
+export type CallQueueItemDto = ApiSchemas['CallQueueItem'];

@@ -12,6 +12,8 @@ import { convertLead } from './convert-lead.ts';
 import * as svc from './leads.service.ts';
 import { accountMatchesSchema } from '../../contract/account-match.ts';
 import { accountMatchesForLead } from './account-matches.ts';
+import { callQueueQuery, callQueueSchema } from '../../contract/call-queue.ts';
+import { callQueue } from './call-queue.ts';
 
 export function registerLeadRoutes(app: App, deps: Deps): void {
   const tags = ['leads'];
@@ -124,6 +126,23 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => accountMatchesForLead(deps, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/call-queue',
+    {
+      schema: {
+        tags,
+        summary: "The next leads to call: a user's open leads ranked by due call back, SLA, score and age (paged)",
+        description:
+          'Order: call backs that have come due (longest overdue first), then leads with an SLA running (soonest due first), ' +
+          'then the rest by score (highest first, unscored last) and age (oldest first); leads whose call back is still ahead come last. ' +
+          "The caller's own queue unless ownerId names a user whose leads the caller may work (a manager's team, anyone for an admin); " +
+          'roles that do not call leads get 403.',
+        querystring: callQueueQuery,
+        response: { 200: callQueueSchema, ...errorResponses },
+      },
+    },
+    (request) => callQueue(deps, actorOf(request), request.query),
   );
   registerTimeline(app, deps, '/api/v1/leads', 'lead', (actor, id) => svc.getLead(deps, actor, id));
 }

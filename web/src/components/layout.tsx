@@ -11,6 +11,7 @@ import {
   canReadAudit,
   canManageForms,
   canReadMarketingFigures,
+  hasCallQueue,
   hasRecordsOf,
 } from '../../../src/contract/access.ts';
 import { actorOf, canRead, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from '../permissions.ts';
@@ -124,6 +125,11 @@ export function Layout() {
               {session.user.role !== 'partner' && (
                 <Link to="/inbox" activeProps={{ className: 'active' }}>
                   Lead inbox
+                </Link>
+              )}
+              {hasCallQueue(actorOf(session)) && (
+                <Link to="/queue" activeProps={{ className: 'active' }}>
+                  Call queue
                 </Link>
               )}
               {session.user.role !== 'partner' && (

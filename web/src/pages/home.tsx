@@ -13,6 +13,7 @@ import type { ActivityDto } from '../types.ts';
 import { words } from './record-common.tsx';
 import { MyMeetingsCard } from '../components/meetings.tsx';
 import { formatDateTime } from '../format.ts';
+import { untouched } from '../components/durations.ts';
 
 type DealAttention = ApiData<'get', '/deals/attention'>['items'][number];
 
@@ -195,7 +196,7 @@ function LeadQueue({ ownerId, title }: { ownerId: string; title: string }) {
                 </td>
                 <td>{words(l.status)}</td>
                 <td>{age(l.createdAt, now)}</td>
-                <td>{age(l.updatedAt, now)}</td>
+                <td data-testid="untouched">{untouched(l, now)}</td>
               </tr>
             ))}
           </tbody>
@@ -206,6 +207,9 @@ function LeadQueue({ ownerId, title }: { ownerId: string; title: string }) {
           <Link to="/inbox">More in the lead inbox</Link>
         </p>
       )}
+      <p className="small">
+        <Link to="/queue">Open the call queue</Link>
+      </p>
     </section>
   );
 }

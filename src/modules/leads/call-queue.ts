@@ -1,0 +1,71 @@
+import { minutesToFirstCall, queueReason, rankCallQueue, type QueueLead } from '../../analytics/call-queue.ts';
+import { canOpenCallQueueOf, hasCallQueue, type Actor } from '../../contract/access.ts';
+import type { CallQueueDto, CallQueueItemDto, CallQueueQuery } from '../../contract/call-queue.ts';
+import { forbidden, notFound } from '../../contract/errors.ts';
+import type { Deps } from '../context.ts';
+import { iso } from '../shared.ts';
+import { listQueueCandidates, type QueueRow } from './call-queue.repository.ts';
+import { toLeadDto } from './leads.service.ts';
+import { getUser } from '../users/users.service.ts';
+
+type Ranked = QueueLead & { row: QueueRow };
+
+/** The score the queue weighs: the model's probability in percent, else the mean of the rule scores. */
+function scoreOf(r: QueueRow): number | null {
+  if (r.probability !== null) return r.probability * 100;
+  if (r.fit_score === null || r.engagement_score === null) return null;
+  return (r.fit_score + r.engagement_score) / 2;
+}
+
+function toItem(l: Ranked, now: Date): CallQueueItemDto {
+  const r = l.row;
+  return {
+    lead: toLeadDto(r),
+    reason: queueReason(l, now),
+    score: l.score,
+    grade: r.grade === 'A' || r.grade === 'B' || r.grade === 'C' || r.grade === 'D' ? r.grade : null,
+    slaDueAt: iso(r.sla_due_at),
+    callBack:
+      r.call_back_id && r.call_back_at
+        ? { taskId: r.call_back_id, subject: r.call_back_subject, dueAt: r.call_back_at.toISOString() }
+        : null,
+    firstCallAt: iso(r.first_call_at),
+    minutesToFirstCall: minutesToFirstCall({ createdAt: r.created_at, firstCallAt: r.first_call_at }),
+  };
+}
+
+/**
+ * The call queue of a user: their open leads (new or working) in the order of `compareQueueLeads`,
+ * a page at a time. The caller's own by default; a manager may open a team member's, an admin
+ * anyone's; any other user is reported as not found. Roles that do not call have no queue.
+ */
+export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Promise<CallQueueDto> {
+  if (!hasCallQueue(actor)) throw forbidden('Only roles that call leads have a call queue');
+  const ownerId = q.ownerId ?? actor.userId;
+  if (!canOpenCallQueueOf(actor, ownerId)) throw notFound('user', ownerId);
+  // An admin's scope is the organization: a user of another one is not found either.
+  if (ownerId !== actor.userId) await getUser(deps, actor, ownerId);
+  const now = deps.clock.now();
+  const rows = await listQueueCandidates(deps.db, actor.orgId, ownerId);
+  const ranked = rankCallQueue(
+    rows.map((row): Ranked => ({
+      id: row.id,
+      createdAt: row.created_at,
+      score: scoreOf(row),
+      slaDueAt: row.sla_due_at,
+      callBackAt: row.call_back_at,
+      row,
+    })),
+    now,
+  );
+  const from = q.cursor ? Number(q.cursor) : 0;
+  const page = ranked.slice(from, from + q.limit);
+  const next = from + page.length;
+  return {
+    ownerId,
+    rankedAt: now.toISOString(),
+    total: ranked.length,
+    items: page.map((l) => toItem(l, now)),
+    nextCursor: next < ranked.length ? String(next) : null,
+  };
+}

@@ -1,0 +1,140 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { LogCallDialog } from '../components/log-call-dialog.tsx';
+import { age, untouched } from '../components/durations.ts';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { formatDateTime } from '../format.ts';
+import type { CallQueueItemDto } from '../types.ts';
+
+const reasonLabels: Record<CallQueueItemDto['reason'], string> = {
+  call_back_due: 'Call back due',
+  sla: 'SLA running',
+  ready: 'Ready',
+  call_back_later: 'Call back later',
+};
+
+const personName = (l: CallQueueItemDto['lead']) => [l.firstName, l.lastName].filter(Boolean).join(' ');
+
+/** Why the lead stands where it does, in words: the call back or SLA time, else the score. */
+function why(item: CallQueueItemDto): string {
+  if (item.callBack) return `${reasonLabels[item.reason]} · ${formatDateTime(item.callBack.dueAt)}`;
+  if (item.slaDueAt) return `${reasonLabels[item.reason]} · due ${formatDateTime(item.slaDueAt)}`;
+  return reasonLabels[item.reason];
+}
+
+/** Minutes as "12 min", "5 h", "3 d" (speed to lead). */
+function minutesText(minutes: number): string {
+  return age(new Date(0).toISOString(), minutes * 60_000);
+}
+
+/**
+ * The inside-sales call queue: the signed-in user's open leads in the order the server ranks them
+ * (due call backs, SLAs, score, age). "Call next" opens the call dialog on the first lead; a call
+ * ending in "call back later" proposes the call-back task, and the lead takes its new place.
+ */
+export function QueuePage() {
+  const queryClient = useQueryClient();
+  const [calling, setCalling] = useState<CallQueueItemDto | null>(null);
+  const [limit, setLimit] = useState(25);
+  const queue = useQuery({
+    queryKey: ['call-queue', limit],
+    queryFn: () => api.get('/call-queue', { params: { query: { limit } } }),
+  });
+  const now = Date.now();
+  const first = queue.data?.items.find((i) => i.reason !== 'call_back_later') ?? null;
+  const close = () => {
+    setCalling(null);
+    void queryClient.invalidateQueries({ queryKey: ['call-queue'] });
+  };
+  return (
+    <section className="queue" data-testid="queue-page">
+      <div className="toolbar">
+        <h1>Call queue</h1>
+        <button type="button" className="primary" disabled={!first} onClick={() => first && setCalling(first)}>
+          {first ? `Call next: ${personName(first.lead)}` : 'Nobody to call now'}
+        </button>
+      </div>
+      <p className="muted small">
+        Call backs that have come due first, then leads with an SLA running, then the rest by score and age. Leads whose
+        call back is still ahead wait at the end.
+      </p>
+      {queue.isPending && <Loading />}
+      {queue.isError && <ErrorState error={queue.error} what="the call queue" onRetry={() => void queue.refetch()} />}
+      {queue.data && queue.data.items.length === 0 && (
+        <EmptyState title="No open leads">New and working leads you own appear here, next to call first.</EmptyState>
+      )}
+      {queue.data && queue.data.items.length > 0 && (
+        <table className="records" data-testid="call-queue">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Lead</th>
+              <th scope="col">Why here</th>
+              <th scope="col" className="num">
+                Score
+              </th>
+              <th scope="col">Age</th>
+              <th scope="col">Untouched</th>
+              <th scope="col">Speed to lead</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.data.items.map((item, i) => (
+              <tr key={item.lead.id} data-lead={item.lead.lastName}>
+                <td>{i + 1}</td>
+                <td>
+                  <Link to="/leads/$leadId" params={{ leadId: item.lead.id }}>
+                    {personName(item.lead)}
+                  </Link>
+                  {item.lead.company && <span className="muted"> · {item.lead.company}</span>}
+                  {item.lead.phone && <div className="small muted">{item.lead.phone}</div>}
+                </td>
+                <td data-testid="queue-reason">{why(item)}</td>
+                <td className="num">
+                  {item.score === null ? '—' : Math.round(item.score)}
+                  {item.grade && <span className="muted"> {item.grade}</span>}
+                </td>
+                <td title={formatDateTime(item.lead.createdAt)}>{age(item.lead.createdAt, now)}</td>
+                <td
+                  title={
+                    item.lead.lastTouchedAt ? formatDateTime(item.lead.lastTouchedAt) : 'No call, email or meeting yet'
+                  }
+                >
+                  {untouched(item.lead, now)}
+                </td>
+                <td title={item.firstCallAt ? `First call ${formatDateTime(item.firstCallAt)}` : 'Not called yet'}>
+                  {item.minutesToFirstCall === null ? 'not called' : minutesText(item.minutesToFirstCall)}
+                </td>
+                <td>
+                  <button type="button" onClick={() => setCalling(item)}>
+                    Call
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {queue.data?.nextCursor && (
+        <p className="small">
+          {queue.data.items.length} of {queue.data.total} shown.{' '}
+          <button type="button" onClick={() => setLimit((l) => Math.min(200, l + 25))}>
+            Show more
+          </button>
+        </p>
+      )}
+      {calling && (
+        <LogCallDialog
+          target={{ leadId: calling.lead.id, name: personName(calling.lead) }}
+          onClose={close}
+          onLogged={() => void queryClient.invalidateQueries({ queryKey: ['call-queue'] })}
+        />
+      )}
+    </section>
+  );
+}
