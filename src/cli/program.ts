@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerCommissions } from './commands/commissions.ts';
+import { registerRouting } from './commands/routing.ts';
 import { registerEvents } from './commands/events.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -55,5 +56,6 @@ export function buildProgram(io: Io): Command {
   registerExport(program, io);
   registerReport(program, io);
   registerCommissions(program, io);
+  registerRouting(program, io);
   return program;
 }

@@ -603,3 +603,13 @@ export function canReadDealAgents(actor: Pick<Actor, 'role'>): boolean {
 export function canConfigureAgency(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin';
 }
+
+/** Territories, routing pools and routing rules shape every rep's work: admins change them. */
+export function canManageRouting(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/** Admins and managers read territories, pools, overlaps and the fairness ledger, and run backtests. */
+export function canReadRouting(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}

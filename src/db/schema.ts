@@ -3,6 +3,7 @@ import type { ChannelTables } from './schema-channel.ts';
 import type { ScoringTables } from './schema-scoring.ts';
 import type { HandoffTables } from './schema-handoffs.ts';
 import type { AgentTables } from './schema-agents.ts';
+import type { RoutingTables } from './schema-routing.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -669,7 +670,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables {
+export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

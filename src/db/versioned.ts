@@ -42,6 +42,8 @@ const entityNames: Record<VersionedTable, string> = {
   commission_disputes: 'commission dispute',
   agent_parties: 'agent party',
   agency_agreements: 'agency agreement',
+  routing_pools: 'routing pool',
+  territories: 'territory',
 };
 
 /*

@@ -1,3 +1,5 @@
+import { pickFromPool, type PoolCandidate, type PoolSpec } from './pools.ts';
+
 /** One rep the meeting could go to, as the router sees them. */
 export interface RoutingCandidate {
   repId: string;
@@ -52,4 +54,63 @@ export function routeMeeting(candidates: readonly RoutingCandidate[]): RoutingDe
       `pool round robin: ${best.name} had ${best.assigned} meetings for weight ${best.weight}, the fewest per weight${ahead}`,
     ],
   };
+}
+
+/** A pool as one step of the ordered rules: its spec and its members as candidates. */
+export interface RoutingPoolStep {
+  poolId: string | null;
+  spec: PoolSpec;
+  candidates: readonly PoolCandidate[];
+}
+
+/** The ordered rules for one record: account owner, then territory, then the fallback pool. */
+export interface RoutingPlan {
+  owner: { repId: string; name: string; unavailable: string | null } | null;
+  territory: { id: string; name: string; reasons: readonly string[]; pool: RoutingPoolStep | null } | null;
+  fallback: RoutingPoolStep | null;
+}
+
+export interface RuleDecision {
+  repId: string | null;
+  rule: 'account_owner' | 'territory' | 'pool' | 'none';
+  territoryId: string | null;
+  poolId: string | null;
+  reasons: string[];
+}
+
+/**
+ * Picks a rep by ordered rules: the account's owner when they can take it; otherwise the record's
+ * territory, choosing among its pool (or its members) by the pool's algorithm; otherwise the
+ * fallback pool. Each step that passes says why, so the reasons read as the whole decision
+ * ("territory DACH: …", "pool West (fewest assignments): Dana had 3 fewer this period than …").
+ */
+export function routeByRules(plan: RoutingPlan): RuleDecision {
+  const reasons: string[] = [];
+  const territoryId = plan.territory?.id ?? null;
+  if (plan.owner && plan.owner.unavailable === null)
+    return {
+      repId: plan.owner.repId,
+      rule: 'account_owner',
+      territoryId,
+      poolId: null,
+      reasons: [`${plan.owner.name} owns the account`],
+    };
+  if (plan.owner) reasons.push(`account owner ${plan.owner.name} skipped: ${plan.owner.unavailable ?? ''}`);
+  if (plan.territory) {
+    reasons.push(...plan.territory.reasons);
+    const step = plan.territory.pool;
+    if (step) {
+      const pick = pickFromPool(step.spec, step.candidates);
+      reasons.push(...pick.reasons);
+      if (pick.repId !== null)
+        return { repId: pick.repId, rule: 'territory', territoryId, poolId: step.poolId, reasons };
+    } else reasons.push(`territory ${plan.territory.name} has no pool or members to route to`);
+  }
+  if (plan.fallback) {
+    const pick = pickFromPool(plan.fallback.spec, plan.fallback.candidates);
+    reasons.push(...pick.reasons);
+    if (pick.repId !== null)
+      return { repId: pick.repId, rule: 'pool', territoryId, poolId: plan.fallback.poolId, reasons };
+  }
+  return { repId: null, rule: 'none', territoryId, poolId: null, reasons: [...reasons, 'no rep can take it'] };
 }

@@ -23,6 +23,7 @@ import { registerOversightRoutes } from '../modules/oversight/oversight.routes.t
 import { registerForecastingRoutes } from '../modules/forecasting/forecasting.routes.ts';
 import { registerCommissionRoutes } from '../modules/commissions/commissions.routes.ts';
 import { registerAgentRoutes } from '../modules/agents/agents.routes.ts';
+import { registerRoutingRoutes } from '../modules/routing/routing.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
@@ -76,4 +77,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerHandoffRoutes(app, deps);
   registerCommissionRoutes(app, deps);
   registerAgentRoutes(app, deps);
+  registerRoutingRoutes(app, deps);
 }

@@ -29,6 +29,7 @@ import { AdminLayout } from './pages/admin/admin-layout.tsx';
 import { AdminObjectionsPage } from './pages/admin/objections.tsx';
 import { AdminPartnersPage } from './pages/admin/partners.tsx';
 import { AdminAgentsPage } from './pages/admin/agents.tsx';
+import { AdminRoutingPage } from './pages/admin/routing.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
@@ -317,6 +318,7 @@ const adminPages = [
   ['webhooks', AdminWebhooksPage],
   ['partners', AdminPartnersPage],
   ['agents', AdminAgentsPage],
+  ['routing', AdminRoutingPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,

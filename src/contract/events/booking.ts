@@ -96,10 +96,13 @@ export const bookingEventDefinitions: EventDefinition[] = [
   one(
     'booking.routed',
     ['booking'],
-    'routing picks the outside rep for a meeting (the account owner first, then the pool), with its reasons',
+    'routing picks the outside rep for a meeting (the account owner first, then the territory, then the pool), with its reasons',
     z.strictObject({
       ownerId: id,
-      rule: z.enum(['account_owner', 'pool']),
+      rule: z.enum(['account_owner', 'territory', 'pool']),
+      /** The territory and pool of the decision (absent before territories existed). */
+      territoryId: id.nullable().optional(),
+      poolId: id.nullable().optional(),
       reasons: z.array(z.string()),
       candidates: z.array(
         z.strictObject({

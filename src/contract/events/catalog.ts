@@ -46,6 +46,7 @@ import { scoringEventDefinitions } from './scoring.ts';
 import { handoffEventDefinitions } from './handoffs.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 import { agentEntityTypes, agentEventDefinitions } from './agents.ts';
+import { routingEntityTypes, routingEventDefinitions } from './routing.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -70,6 +71,7 @@ export const eventEntityTypes = [
   ...forecastingEntityTypes,
   ...commissionEntityTypes,
   ...agentEntityTypes,
+  ...routingEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -389,6 +391,7 @@ const definitions: EventDefinition[] = [
   ...handoffEventDefinitions,
   ...commissionEventDefinitions,
   ...agentEventDefinitions,
+  ...routingEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

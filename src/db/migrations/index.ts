@@ -21,6 +21,7 @@ import { scoring } from './0024-scoring.ts';
 import { forecasting } from './0025-forecasting.ts';
 import { commissions } from './0026-commissions.ts';
 import { agents } from './0027-agents.ts';
+import { territories } from './0028-territories.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
 
 export interface Migration {
@@ -54,5 +55,6 @@ export const migrations: readonly Migration[] = [
   { version: 25, name: 'forecasting', sql: forecasting },
   { version: 26, name: 'commissions', sql: commissions },
   { version: 27, name: 'agents', sql: agents },
+  { version: 28, name: 'territories', sql: territories },
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
 ];

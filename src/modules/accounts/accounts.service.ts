@@ -9,6 +9,7 @@ import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleDeal, resolveO
 import { write, type Deps } from '../context.ts';
 import { changeEvents, checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './accounts.repository.ts';
+import { resolveRecordTerritory } from '../routing/territories.service.ts';
 
 export function toAccountDto(r: repo.AccountRow): AccountDto {
   return {
@@ -136,6 +137,7 @@ export async function insertAccountTx(
   await deps.eventLog.append(trx, actor, [
     { entityType: 'account', entityId: id, type: 'account.created', data: { after: accountSnapshot(inserted) } },
   ]);
+  await resolveRecordTerritory(deps, trx, actor, 'account', id);
   return inserted;
 }
 
@@ -199,6 +201,7 @@ export async function updateAccount(
       patch.revenue_currency = await repo.orgBaseCurrency(trx, actor.orgId);
     const after = await repo.updateAccount(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, changeEvents('account', id, before, after));
+    await resolveRecordTerritory(deps, trx, actor, 'account', id);
     return after;
   });
   return toAccountDto(row);

@@ -25,6 +25,7 @@ import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../..
 import type { DbExecutor } from '../../db/database.ts';
 import { findSlots, unavailableReason, type RepCalendar, type Span } from '../../domain/availability.ts';
 import { routeMeeting, type RoutingCandidate } from '../../domain/routing.ts';
+import { decideRoute, recordDecision } from '../routing/route.service.ts';
 import { getContact } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { getDeal } from '../deals/deals.service.ts';
@@ -130,28 +131,68 @@ export async function findBookingSlots(deps: Deps, actor: Actor, q: SlotsQuery):
   };
 }
 
-/** The period whose meetings weighted round robin balances. */
+/** The period whose meetings weighted round robin balances when the organization has no routing rules. */
 const ROUTING_PERIOD_DAYS = 30;
 
+interface Routed {
+  rep: repo.BookableRep;
+  rule: 'account_owner' | 'territory' | 'pool';
+  territoryId: string | null;
+  poolId: string | null;
+  reasons: string[];
+  candidates: { repId: string; weight: number; assigned: number; unavailable: string | null }[];
+}
+
 /**
- * Picks the outside rep for a meeting the booker left to routing: the owner of the account first
- * when they take bookings and can take this time, otherwise the bookable reps as a pool by weighted
- * round robin over the last 30 days' meetings, skipping those out of office or otherwise unavailable.
+ * Picks the outside rep for a meeting the booker left to routing, by the organization's ordered
+ * rules: the owner of the account first when they take bookings and can take this time, then the
+ * territory of the account (or lead) with its pool or outside members, then the fallback pool,
+ * each pool by its algorithm and fairness ledger, skipping those out of office or otherwise
+ * unavailable. An organization without territories or a fallback pool routes over all bookable
+ * reps by weighted round robin over the last 30 days' meetings.
  */
 async function route(
   deps: Deps,
   actor: Actor,
   span: Span,
   accountId: string | null,
-): Promise<{
-  rep: repo.BookableRep;
-  decision: ReturnType<typeof routeMeeting>;
-  candidates: RoutingCandidate[];
-} | null> {
+  leadId: string | null,
+): Promise<Routed> {
   const reps = await repo.listBookableReps(deps.db, actor.orgId, bookableRoles);
   const now = deps.clock.now();
-  const [cals, counts, accountOwner] = await Promise.all([
-    calendars(deps.db, actor.orgId, reps, span),
+  const cals = await calendars(deps.db, actor.orgId, reps, span);
+  const unavailableOf = new Map(
+    reps.map((r, i) => {
+      const cal = cals[i];
+      return [r.id, cal ? unavailableReason(cal, span, now) : 'no calendar'] as const;
+    }),
+  );
+  const byRules = await decideRoute(deps, deps.db, actor.orgId, {
+    purpose: 'meeting',
+    at: now,
+    accountId,
+    territoryOf: accountId ? { kind: 'account', id: accountId } : leadId ? { kind: 'lead', id: leadId } : null,
+    unavailable: (id) => (unavailableOf.has(id) ? (unavailableOf.get(id) ?? null) : 'does not take bookings'),
+  });
+  if (byRules.configured) {
+    const d = byRules.decision;
+    const rep = reps.find((r) => r.id === d.repId);
+    if (!rep || d.rule === 'none') throw unavailable(d.reasons.join('; '));
+    return {
+      rep,
+      rule: d.rule,
+      territoryId: d.territoryId,
+      poolId: d.poolId,
+      reasons: d.reasons,
+      candidates: byRules.candidates.map((c) => ({
+        repId: c.repId,
+        weight: c.weight,
+        assigned: Math.round(c.balance),
+        unavailable: c.unavailable,
+      })),
+    };
+  }
+  const [counts, accountOwner] = await Promise.all([
     repo.countRecentMeetings(
       deps.db,
       actor.orgId,
@@ -160,21 +201,30 @@ async function route(
     ),
     accountId ? repo.accountOwner(deps.db, actor.orgId, accountId) : Promise.resolve(null),
   ]);
-  const candidates = reps.map((r, i): RoutingCandidate => {
-    const cal = cals[i];
-    return {
-      repId: r.id,
-      name: r.name,
-      weight: r.availability.routing_weight,
-      assigned: counts.get(r.id) ?? 0,
-      unavailable: cal ? unavailableReason(cal, span, now) : 'no calendar',
-      ownsAccount: accountOwner !== null && r.id === accountOwner,
-    };
-  });
+  const candidates = reps.map((r): RoutingCandidate => ({
+    repId: r.id,
+    name: r.name,
+    weight: r.availability.routing_weight,
+    assigned: counts.get(r.id) ?? 0,
+    unavailable: unavailableOf.get(r.id) ?? null,
+    ownsAccount: accountOwner !== null && r.id === accountOwner,
+  }));
   const decision = routeMeeting(candidates);
   const rep = reps.find((r) => r.id === decision.repId);
-  if (!rep) throw unavailable(decision.reasons.join('; '));
-  return { rep, decision, candidates };
+  if (!rep || decision.rule === 'none') throw unavailable(decision.reasons.join('; '));
+  return {
+    rep,
+    rule: decision.rule,
+    territoryId: null,
+    poolId: null,
+    reasons: decision.reasons,
+    candidates: candidates.map((c) => ({
+      repId: c.repId,
+      weight: c.weight,
+      assigned: c.assigned,
+      unavailable: c.unavailable,
+    })),
+  };
 }
 
 /** A rep refusing the time: 409 conflict with the reason (outside hours, out of office, overlap, day full, notice). */
@@ -226,7 +276,7 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
   const end = new Date(start.getTime() + input.durationMinutes * 60_000);
   const routed = chosen
     ? null
-    : await route(deps, actor, { start, end }, deal?.accountId ?? contact?.accountId ?? null);
+    : await route(deps, actor, { start, end }, deal?.accountId ?? contact?.accountId ?? null, lead?.id ?? null);
   const rep = chosen?.[0] ?? routed?.rep;
   if (!rep) throw unavailable('no rep can take the meeting');
   const name = lead
@@ -260,7 +310,7 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
           status: 'booked',
           cancel_reason: null,
           sequence: 0,
-          routing: routed ? JSON.stringify({ rule: routed.decision.rule, reasons: routed.decision.reasons }) : null,
+          routing: routed ? JSON.stringify({ rule: routed.rule, reasons: routed.reasons }) : null,
           created_at: now,
           updated_at: now,
         },
@@ -275,14 +325,11 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
                 type: 'booking.routed',
                 data: {
                   ownerId: rep.id,
-                  rule: routed.decision.rule,
-                  reasons: routed.decision.reasons,
-                  candidates: routed.candidates.map((c) => ({
-                    repId: c.repId,
-                    weight: c.weight,
-                    assigned: c.assigned,
-                    unavailable: c.unavailable,
-                  })),
+                  rule: routed.rule,
+                  territoryId: routed.territoryId,
+                  poolId: routed.poolId,
+                  reasons: routed.reasons,
+                  candidates: routed.candidates,
                 },
               },
             ]
@@ -295,6 +342,20 @@ export async function createBooking(deps: Deps, actor: Actor, input: CreateBooki
           data: { after: snapshot(inserted) },
         },
       ]);
+      if (routed)
+        await recordDecision(
+          deps,
+          trx,
+          actor.orgId,
+          { type: 'booking', id },
+          {
+            repId: rep.id,
+            rule: routed.rule,
+            territoryId: routed.territoryId,
+            poolId: routed.poolId,
+            reasons: routed.reasons,
+          },
+        );
       return inserted;
     });
     return toBookingDto(row);

@@ -19,6 +19,8 @@ import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
 import { checkVersion, iso, toPage, withProblems, type ExpectedVersion } from '../shared.ts';
 import * as repo from './leads.repository.ts';
+import { routeArrivingLead } from '../routing/route.service.ts';
+import { resolveRecordTerritory } from '../routing/territories.service.ts';
 import { rescoreLead, type Promotion } from '../scoring/scoring.service.ts';
 import { syncHandoff } from '../handoffs/handoffs.service.ts';
 
@@ -152,7 +154,15 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
     await deps.eventLog.append(trx, actor, [
       { entityType: 'lead', entityId: id, type: 'lead.created', data: { after: leadSnapshot(inserted) } },
     ]);
-    return withPromotion(inserted, await rescoreLead(deps, trx, actor, id));
+    await resolveRecordTerritory(deps, trx, actor, 'lead', id);
+    // A lead created without a chosen owner goes to whom the routing rules say, when the organization routes leads.
+    const routed = input.ownerId === undefined ? await routeArrivingLead(deps, trx, actor, id) : null;
+    let current = inserted;
+    if (routed !== null && routed !== inserted.owner_id) {
+      current = await repo.updateLead(trx, actor.orgId, id, inserted.version, { owner_id: routed, updated_at: now });
+      await deps.eventLog.append(trx, actor, leadChangeEvents(id, inserted, current));
+    }
+    return withPromotion(current, await rescoreLead(deps, trx, actor, id));
   });
   return toLeadDto(row);
 }
@@ -207,6 +217,7 @@ export async function updateLead(
     );
     const after = await repo.updateLead(trx, actor.orgId, id, version, { ...patch, updated_at: deps.clock.now() });
     await deps.eventLog.append(trx, actor, leadChangeEvents(id, before, after));
+    await resolveRecordTerritory(deps, trx, actor, 'lead', id);
     const promoted = withPromotion(after, await rescoreLead(deps, trx, actor, id));
     await syncHandoff(deps, trx, actor, id);
     return { ...promoted, last_touched_at: before.last_touched_at };

@@ -13,6 +13,7 @@ const sections = [
   { to: '/admin/webhooks', label: 'Webhooks' },
   { to: '/admin/partners', label: 'Partner programme' },
   { to: '/admin/agents', label: 'Agents' },
+  { to: '/admin/routing', label: 'Territories and routing' },
 ] as const;
 
 export function AdminLayout() {
