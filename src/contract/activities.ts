@@ -44,6 +44,16 @@ const commonFields = {
   agentSide: z.enum(['buyer', 'seller']).nullable().optional(),
 };
 
+/**
+ * The pitch-script version the call was made with (the one the call dialog showed): both or
+ * neither, and the pair must be a stored version of a script of the organization (checked by the
+ * service, which names the field at fault).
+ */
+const scriptFields = {
+  scriptId: idSchema.nullable().optional(),
+  scriptVersion: z.number().int().min(1).nullable().optional(),
+};
+
 /*
  * One strict object per type, so a field that belongs to another type is refused by name.
  * `occurredAt` is the business time the user gives ("the call happened at 14:10", possibly in the
@@ -62,6 +72,7 @@ const callFields = z.strictObject({
     .nullable()
     .optional(),
   occurredAt: businessDateTimeSchema.optional(),
+  ...scriptFields,
 });
 
 const meetingFields = z
@@ -138,6 +149,7 @@ export const updateActivitySchema = z.strictObject({
     .nullable()
     .optional(),
   occurredAt: businessDateTimeSchema.optional(),
+  ...scriptFields,
   start: businessDateTimeSchema.optional(),
   end: businessDateTimeSchema.nullable().optional(),
   location: optionalText(500),
@@ -166,6 +178,9 @@ export const activitySchema = z.object({
   direction: directionSchema.nullable(),
   disposition: callDispositionSchema.nullable(),
   durationSeconds: z.number().int().nullable(),
+  /** A call's pitch-script version: the script and its version number, both null when none was recorded. */
+  scriptId: idSchema.nullable(),
+  scriptVersion: z.number().int().nullable(),
   start: z.string().nullable(),
   end: z.string().nullable(),
   location: z.string().nullable(),

@@ -2983,6 +2983,8 @@ export interface paths {
                 durationSeconds?: number | null;
                 /** Format: date-time */
                 occurredAt?: string;
+                scriptId?: string | null;
+                scriptVersion?: number | null;
                 objections?: {
                   objectionId?: string | null;
                   /** @enum {string} */
@@ -3095,6 +3097,8 @@ export interface paths {
                   )
                 | null;
               durationSeconds: number | null;
+              scriptId: string | null;
+              scriptVersion: number | null;
               start: string | null;
               end: string | null;
               location: string | null;
@@ -3425,6 +3429,8 @@ export interface paths {
             durationSeconds?: number | null;
             /** Format: date-time */
             occurredAt?: string;
+            scriptId?: string | null;
+            scriptVersion?: number | null;
             /** Format: date-time */
             start?: string;
             end?: string | null;
@@ -7643,6 +7649,214 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['MqlHandoffReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/calling-funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Outbound calling funnel over leads called: dials → connects → conversations → objections → meetings booked → opportunities → won, per rep, team, script version or month, with median hours between steps
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          groupBy?: 'rep' | 'team' | 'script' | 'period';
+          conversationSeconds?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CallingFunnelReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Objections raised: frequency by category × stage × product, resolution rate per category and progress after each recommended response, with 95 % Wilson intervals
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ObjectionsReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/script-experiment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pitch-script versions compared as an experiment: meetings booked per connected call per version, a two-proportion z-test against the control, and the calls still needed for a minimum detectable effect at 80 % power and 5 % alpha
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          minimumDetectableEffect?: number;
+          control?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScriptExperimentReport'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -21186,6 +21400,8 @@ export interface components {
           )
         | null;
       durationSeconds: number | null;
+      scriptId: string | null;
+      scriptVersion: number | null;
       start: string | null;
       end: string | null;
       location: string | null;
@@ -22481,6 +22697,102 @@ export interface components {
         slaMet: number;
         slaMissed: number;
         slaMetRate: number | null;
+      }[];
+    };
+    CallingFunnelReport: {
+      /** @enum {string} */
+      groupBy: 'rep' | 'team' | 'script' | 'period';
+      conversationSeconds: number;
+      from: string | null;
+      to: string | null;
+      total: {
+        dials: number;
+        steps: {
+          /** @enum {string} */
+          step: 'dial' | 'connect' | 'conversation' | 'objection' | 'meeting' | 'opportunity' | 'won';
+          reached: number;
+          observed: number;
+          conversion: number | null;
+          medianHoursFromPrevious: number | null;
+        }[];
+      };
+      groups: {
+        key: string | null;
+        name: string | null;
+        dials: number;
+        steps: {
+          /** @enum {string} */
+          step: 'dial' | 'connect' | 'conversation' | 'objection' | 'meeting' | 'opportunity' | 'won';
+          reached: number;
+          observed: number;
+          conversion: number | null;
+          medianHoursFromPrevious: number | null;
+        }[];
+      }[];
+    };
+    ObjectionsReport: {
+      from: string | null;
+      to: string | null;
+      total: number;
+      frequency: {
+        category: string;
+        stageId: string | null;
+        stageName: string | null;
+        productId: string | null;
+        productName: string | null;
+        raised: number;
+      }[];
+      byCategory: {
+        category: string;
+        raised: number;
+        resolved: number;
+        rate: number | null;
+        interval: {
+          low: number;
+          high: number;
+        } | null;
+      }[];
+      responses: {
+        category: string;
+        response: string | null;
+        used: number;
+        progressed: number;
+        rate: number | null;
+        interval: {
+          low: number;
+          high: number;
+        } | null;
+      }[];
+    };
+    ScriptExperimentReport: {
+      from: string | null;
+      to: string | null;
+      /** @constant */
+      test: 'two-proportion z-test (pooled, two-sided)';
+      control: string | null;
+      minimumDetectableEffect: number;
+      alpha: number;
+      power: number;
+      requiredPerArm: number | null;
+      winner: string | null;
+      arms: {
+        arm: string;
+        scriptId: string;
+        scriptVersion: number;
+        name: string;
+        control: boolean;
+        calls: number;
+        conversions: number;
+        rate: number | null;
+        interval: {
+          low: number;
+          high: number;
+        } | null;
+        difference: number | null;
+        z: number | null;
+        pValue: number | null;
+        significant: boolean;
+        stillNeeded: number | null;
       }[];
     };
   };

@@ -271,6 +271,9 @@ export interface ActivitiesTable {
   meeting_outcome: string | null;
   email_direction: string | null;
   agent_side: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The pitch-script version a call was made with (both set or neither). */
+  script_id: ColumnType<string | null, string | null | undefined, string | null>;
+  script_version: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
   created_at: Ts;
   updated_at: Ts;

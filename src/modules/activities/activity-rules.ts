@@ -12,6 +12,7 @@ import {
 import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { ActivitiesTable } from '../../db/schema.ts';
+import { scriptVersionExists } from '../scripts/scripts.service.ts';
 import { getLinkTarget, type ActivityRow, type LinkEntity } from './activities.repository.ts';
 
 const linkEntity: Record<ActivityLinkField, LinkEntity> = {
@@ -34,6 +35,8 @@ export type TypeColumns = Columns<
   | 'call_direction'
   | 'call_disposition'
   | 'duration_seconds'
+  | 'script_id'
+  | 'script_version'
   | 'meeting_start'
   | 'meeting_end'
   | 'location'
@@ -131,6 +134,24 @@ export function agentSideProblems(f: { agentSide?: string | null; dealId?: strin
 }
 
 /**
+ * A call's pitch-script version: both fields or neither, and an existing version of a script of
+ * the organization (the organization's reference data: the answer says only whether it exists).
+ */
+export async function scriptProblems(
+  db: DbExecutor,
+  orgId: string,
+  f: { scriptId?: string | null; scriptVersion?: number | null },
+): Promise<FieldProblem[]> {
+  const id = f.scriptId ?? null;
+  const version = f.scriptVersion ?? null;
+  if (id === null && version === null) return [];
+  if (id === null) return [{ field: 'scriptId', message: 'is required with scriptVersion' }];
+  if (version === null) return [{ field: 'scriptVersion', message: 'is required with scriptId' }];
+  if (await scriptVersionExists(db, orgId, id, version)) return [];
+  return [{ field: 'scriptVersion', message: 'is not a version of a pitch script of this organization' }];
+}
+
+/**
  * The type's columns, with every other type's columns cleared. `occurred_at` is the business time
  * (a call or email defaults to now, a meeting happens at its start, a note when it was written);
  * a task has a due date instead and is completed once, at the time it was first marked done.
@@ -143,6 +164,8 @@ export function typeColumns(f: ActivityFields, prev: ActivityRow | null, now: Da
     call_direction: null,
     call_disposition: null,
     duration_seconds: null,
+    script_id: null,
+    script_version: null,
     meeting_start: null,
     meeting_end: null,
     location: null,
@@ -158,6 +181,8 @@ export function typeColumns(f: ActivityFields, prev: ActivityRow | null, now: Da
         call_direction: f.direction,
         call_disposition: f.disposition,
         duration_seconds: f.durationSeconds ?? null,
+        script_id: f.scriptId ?? null,
+        script_version: f.scriptId ? (f.scriptVersion ?? null) : null,
       };
     case 'meeting':
       return {

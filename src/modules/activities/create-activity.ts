@@ -9,7 +9,14 @@ import { checkRaisedObjections, insertRaisedObjections } from '../objections/rai
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
 import { noteSalesTouch } from '../handoffs/handoffs.service.ts';
-import { agentSideProblems, checkLinks, commonColumns, typeColumns, type Links } from './activity-rules.ts';
+import {
+  agentSideProblems,
+  checkLinks,
+  commonColumns,
+  scriptProblems,
+  typeColumns,
+  type Links,
+} from './activity-rules.ts';
 
 /**
  * Logs an activity. A call may carry the objections the buyer raised; they are written in the same
@@ -36,6 +43,7 @@ export async function createActivity(
     const problems = [
       ...(await checkLinks(trx, actor, links, activityLinkFields)),
       ...agentSideProblems(input),
+      ...(input.type === 'call' ? await scriptProblems(trx, actor.orgId, input) : []),
       ...checked.problems,
     ];
     if (problems.length) throw invalid(problems);

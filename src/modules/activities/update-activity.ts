@@ -17,6 +17,7 @@ import {
   checkLinks,
   commonColumns,
   pickTypeFields,
+  scriptProblems,
   typeColumns,
   validateForType,
   type Links,
@@ -58,6 +59,8 @@ export async function updateActivity(
     const changed = activityLinkFields.filter((f) => links[f] !== storedLinks[f]);
     problems.push(...(await checkLinks(trx, actor, links, changed)));
     if (merged.ok) problems.push(...agentSideProblems(merged.value));
+    if (merged.ok && merged.value.type === 'call')
+      problems.push(...(await scriptProblems(trx, actor.orgId, merged.value)));
     if (!merged.ok || problems.length) throw invalid(problems);
 
     const now = deps.clock.now();

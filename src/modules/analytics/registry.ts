@@ -12,6 +12,9 @@ import { waterfallAnalysis } from './analyses/waterfall.ts';
 import { attributionAnalysis, campaignFunnelAnalysis } from './analyses/attribution.ts';
 import { quotaAttainmentAnalysis } from './analyses/quota-attainment.ts';
 import { handoffAnalysis } from './analyses/handoff.ts';
+import { callingFunnelAnalysis } from './analyses/calling-funnel.ts';
+import { objectionAnalysis } from './analyses/objections.ts';
+import { scriptExperimentAnalysis } from './analyses/script-experiment.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
 export const analyses: readonly AnyAnalysis[] = [
@@ -29,6 +32,9 @@ export const analyses: readonly AnyAnalysis[] = [
   campaignFunnelAnalysis,
   quotaAttainmentAnalysis,
   handoffAnalysis,
+  callingFunnelAnalysis,
+  objectionAnalysis,
+  scriptExperimentAnalysis,
 ];
 
 /** An analysis by its URL/CLI name. */

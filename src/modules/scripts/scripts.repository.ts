@@ -57,6 +57,23 @@ export async function insertScriptVersion(db: DbExecutor, row: Insertable<PitchS
   await db.insertInto('pitch_script_versions').values(row).execute();
 }
 
+/** Whether the script has the version (any script of the organization, active or not). */
+export async function scriptVersionExists(
+  db: DbExecutor,
+  orgId: string,
+  scriptId: string,
+  version: number,
+): Promise<boolean> {
+  const r = await db
+    .selectFrom('pitch_script_versions')
+    .select('script_version')
+    .where('org_id', '=', orgId)
+    .where('script_id', '=', scriptId)
+    .where('script_version', '=', version)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Versions of a script, newest first. */
 export async function listScriptVersions(
   db: DbExecutor,

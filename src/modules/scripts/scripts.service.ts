@@ -266,3 +266,13 @@ export async function listScriptsForDeal(
     })),
   };
 }
+
+/** Whether a script of the organization has the version (for records that cite the version used). */
+export function scriptVersionExists(
+  db: DbExecutor,
+  orgId: string,
+  scriptId: string,
+  version: number,
+): Promise<boolean> {
+  return repo.scriptVersionExists(db, orgId, scriptId, version);
+}

@@ -327,6 +327,8 @@ const noActivityFields = {
   call_direction: null,
   call_disposition: null,
   duration_seconds: null,
+  script_id: null,
+  script_version: null,
   meeting_start: null,
   meeting_end: null,
   location: null,
@@ -355,10 +357,10 @@ export function writeCall(
   sink: Sink,
   who: Who,
   t: number,
-  c: CallFields & { disposition: string; durationSeconds: number },
+  c: CallFields & { disposition: string; durationSeconds: number; script?: { id: string; version: number } | null },
 ): ActivityRow {
   const at = new Date(t);
-  const { disposition, durationSeconds, ...links } = c;
+  const { disposition, durationSeconds, script, ...links } = c;
   const row: ActivityRow = {
     org_id: who.orgId,
     agent_side: null,
@@ -369,6 +371,8 @@ export function writeCall(
     call_direction: 'outbound',
     call_disposition: disposition,
     duration_seconds: durationSeconds,
+    script_id: script?.id ?? null,
+    script_version: script?.version ?? null,
     created_by: who.actorId,
     created_at: at,
     updated_at: at,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DealScriptDto } from '../types.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from './states.tsx';
@@ -16,10 +16,32 @@ export const dealScriptsQuery = (dealId: string) => ({
   staleTime: 60_000,
 });
 
-/** The pitch script to read from while calling: the deal's stage script first, others one pick away. */
-export function CallScript({ dealId }: { dealId: string | null }) {
+/** The script version on screen, recorded with the call so that versions can be compared. */
+export interface ShownScript {
+  scriptId: string;
+  scriptVersion: number;
+}
+
+/**
+ * The pitch script to read from while calling: the deal's stage script first, others one pick away.
+ * `onShown` hears which script version is on screen (null when none is).
+ */
+export function CallScript({
+  dealId,
+  onShown,
+}: {
+  dealId: string | null;
+  onShown?: (shown: ShownScript | null) => void;
+}) {
   const scripts = useQuery({ ...dealScriptsQuery(dealId ?? ''), enabled: dealId !== null });
   const [chosen, setChosen] = useState<string | null>(null);
+  const list = dealId === null ? [] : (scripts.data?.items ?? []);
+  const shown = list.find((s) => s.id === chosen) ?? list[0] ?? null;
+  const shownId = shown?.id ?? null;
+  const shownVersion = shown?.scriptVersion ?? null;
+  useEffect(() => {
+    onShown?.(shownId === null || shownVersion === null ? null : { scriptId: shownId, scriptVersion: shownVersion });
+  }, [onShown, shownId, shownVersion]);
 
   if (dealId === null)
     return (

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { callDispositions, createActivitySchema, followUpDispositions } from '../../../src/contract/activities.ts';
 import type { ActivityDto } from '../types.ts';
 import { api, type FieldProblem } from '../api.ts';
-import { CallScript } from './call-script.tsx';
+import { CallScript, type ShownScript } from './call-script.tsx';
 import { formatDuration, parseDuration } from './durations.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
@@ -58,6 +58,8 @@ export function LogCallDialog({
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [followUp, setFollowUp] = useState<Disposition | null>(null);
+  // The script version on screen goes with the call, for the script experiment analysis.
+  const [script, setScript] = useState<ShownScript | null>(null);
 
   useEffect(() => {
     const t = setInterval(() => setElapsed(Math.floor((Date.now() - opened) / 1000)), 1000);
@@ -86,6 +88,7 @@ export function LogCallDialog({
       direction,
       disposition,
       durationSeconds: seconds,
+      ...(script ?? {}),
       body: notes.trim() || null,
       objections: objections.map(toRaisedObjection),
     });
@@ -159,7 +162,7 @@ export function LogCallDialog({
       <div className="call-layout">
         <details className="call-script-panel" open>
           <summary>Pitch script</summary>
-          <CallScript dealId={target.dealId ?? null} />
+          <CallScript dealId={target.dealId ?? null} onShown={setScript} />
         </details>
         <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
           <fieldset className="chips">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { analysesListQuery, type FilterKey, type FilterValues } from './common.tsx';
 import { BottlenecksTab } from './bottlenecks.tsx';
+import { CallingTab } from './calling.tsx';
 import { ConformanceTab } from './conformance.tsx';
 import { DurationsTab } from './durations.tsx';
 import { AnalyticsFilters } from './filters.tsx';
@@ -40,6 +41,7 @@ const tabs: Tab[] = [
   { analysis: 'bottlenecks', id: 'bottlenecks', label: 'Bottlenecks', render: (f) => <BottlenecksTab filters={f} /> },
   { analysis: 'markov', id: 'markov', label: 'What-if (Markov)', render: (f) => <MarkovTab filters={f} /> },
   { analysis: 'monte-carlo', id: 'monte-carlo', label: 'Monte Carlo', render: (f) => <MonteCarloTab filters={f} /> },
+  { analysis: 'calling-funnel', id: 'calling', label: 'Calling', render: (f) => <CallingTab filters={f} /> },
 ];
 
 export function AnalyticsPage() {
