@@ -21,6 +21,7 @@ import { scoring } from './0024-scoring.ts';
 import { forecasting } from './0025-forecasting.ts';
 import { commissions } from './0026-commissions.ts';
 import { agents } from './0027-agents.ts';
+import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
 
 export interface Migration {
   version: number;
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   { version: 25, name: 'forecasting', sql: forecasting },
   { version: 26, name: 'commissions', sql: commissions },
   { version: 27, name: 'agents', sql: agents },
+  { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
 ];
