@@ -163,6 +163,33 @@ describe('lead distribution to partners', () => {
     const plain = await api.as(w.admin, { method: 'POST', url: '/api/v1/accounts', payload: { name: 'Customer Co' } });
     const notPartner = await offer(w.admin, { leadId: l3.id, partnerAccountId: plain.json<{ id: string }>().id });
     expect(fieldsOf(notPartner)).toEqual(['partnerAccountId']);
+    // Gold holds Litware while the offer waits; once that lead is disqualified Gold has room again,
+    // and the lead can no longer be accepted
+    const litwareOffer = (
+      await api.as(w.goldUser, { method: 'GET', url: `/api/v1/lead-offers?leadId=${l2.id}` })
+    ).json<{ items: LeadOfferDto[] }>().items[0];
+    const litware = await api.as(w.manager, { method: 'GET', url: `/api/v1/leads/${l2.id}` });
+    const dq = await api.as(w.manager, {
+      method: 'PATCH',
+      url: `/api/v1/leads/${l2.id}`,
+      headers: { 'if-match': String(litware.json<{ version: number }>().version) },
+      payload: { status: 'disqualified', disqualifiedReason: 'No budget' },
+    });
+    expect(dq.statusCode, dq.body).toBe(200);
+    expect((await offer(w.admin, { leadId: l3.id, partnerAccountId: w.goldCo.id })).statusCode).toBe(201);
+    if (!litwareOffer) throw new Error('the partner sees its offer');
+    expect((await answer(w.goldUser, litwareOffer, 'accept')).statusCode).toBe(422);
+    // only an open lead is offered, and a manager offers only the leads it sees
+    const closed = await offer(w.admin, { leadId: l2.id, partnerAccountId: w.silverA.id });
+    expect(closed.statusCode).toBe(422);
+    expect(fieldsOf(closed)).toEqual(['leadId']);
+    const adminsLead = await api.as(w.admin, {
+      method: 'POST',
+      url: '/api/v1/leads',
+      payload: { lastName: 'Owned by the admin' },
+    });
+    const unseen = await offer(w.manager, { leadId: adminsLead.json<{ id: string }>().id });
+    expect(fieldsOf(unseen)).toEqual(['leadId']);
   });
 
   it('names every bad field', async () => {

@@ -7,7 +7,7 @@ export interface DistributionCandidate {
   tierRank: number | null;
   /** How many leads its tier lets it hold at once; null: no limit. */
   leadCapacity: number | null;
-  /** Leads it holds now: offers waiting for an answer and accepted leads still open. */
+  /** Leads it holds now: offered (waiting for an answer) or accepted, while the lead is still open. */
   openLeads: number;
   /** Whether this lead was offered to it before (it declined or let the offer lapse). */
   offeredBefore: boolean;

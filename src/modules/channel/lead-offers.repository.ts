@@ -171,7 +171,7 @@ export interface Candidate {
   tier_name: string | null;
   tier_rank: number | null;
   lead_capacity: number | null;
-  /** Leads it holds: offers waiting for an answer, and accepted leads not yet converted or disqualified. */
+  /** Leads it holds: offered (waiting for an answer) or accepted, while the lead is not converted or disqualified. */
   open_leads: number;
   /** Whether this lead was offered to it before (and declined or let lapse). */
   offered_before: boolean;
@@ -198,8 +198,8 @@ export async function candidates(
         select count(*)::int from partner_lead_offers o
         join leads l on l.org_id = o.org_id and l.id = o.lead_id
         where o.org_id = p.org_id and o.partner_account_id = p.account_id
-          and (o.status = 'offered'
-            or (o.status = 'accepted' and l.deleted_at is null and l.status not in ('converted', 'disqualified')))
+          and o.status in ('offered', 'accepted')
+          and l.deleted_at is null and l.status not in ('converted', 'disqualified')
       )`.as('open_leads'),
       sql<boolean>`exists (
         select 1 from partner_lead_offers o

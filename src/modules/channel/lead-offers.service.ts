@@ -196,7 +196,7 @@ export async function answerLeadOffer(
 ): Promise<LeadOfferDto> {
   await write(deps, actor.orgId, async (trx) => {
     const leadId = await repo.leadOfOffer(trx, actor.orgId, id);
-    if (leadId) await repo.lockLeadOf(trx, actor.orgId, leadId);
+    const lead = leadId ? await repo.lockLeadOf(trx, actor.orgId, leadId) : undefined;
     const visible = await repo.getOffer(trx, actor.orgId, id, leadOfferScope(actor, 'read'));
     const row = found(visible ? await repo.lockOffer(trx, actor.orgId, id) : undefined, 'lead offer', id);
     if (!canAnswerLeadOffer(actor, { partnerAccountId: row.partner_account_id }))
@@ -210,6 +210,10 @@ export async function answerLeadOffer(
     if (now.getTime() >= row.expires_at.getTime())
       throw new AppError('invalid_transition', `This offer lapsed at ${row.expires_at.toISOString()}`, {
         details: { status: 'expired', expiresAt: row.expires_at.toISOString() },
+      });
+    if (answer.accept && (!lead || lead.status === 'converted' || lead.status === 'disqualified'))
+      throw new AppError('invalid_transition', 'This lead has been closed since it was offered', {
+        details: { leadStatus: lead?.status ?? 'deleted' },
       });
     const status = answer.accept ? 'accepted' : 'declined';
     const reason = answer.accept ? null : (answer.reason ?? null);
