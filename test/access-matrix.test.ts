@@ -942,6 +942,109 @@ describe('access matrix: deal registrations and channel conflicts', () => {
   }
 });
 
+/**
+ * Leads offered to partners: a partner sees only the offers made to its own partner account and is
+ * the only one to answer them; channel managers offer leads and see every offer; auditors read
+ * every offer; other roles none. Another organization's offers are hidden from everyone.
+ */
+type LeadOfferOutcome = {
+  readOwn: Outcome;
+  readOther: Outcome;
+  list: 'own' | 'all' | 'refused';
+  offer: number;
+  accept: Outcome;
+};
+const noOffers: LeadOfferOutcome = {
+  readOwn: 'hidden',
+  readOther: 'hidden',
+  list: 'refused',
+  offer: 403,
+  accept: 'hidden',
+};
+const leadOfferMatrix: Record<Role, LeadOfferOutcome> = {
+  admin: { readOwn: 'ok', readOther: 'ok', list: 'all', offer: 201, accept: 'forbidden' },
+  manager: { readOwn: 'ok', readOther: 'ok', list: 'all', offer: 201, accept: 'forbidden' },
+  rep: noOffers,
+  inside_sales: noOffers,
+  marketing: noOffers,
+  partner: { readOwn: 'ok', readOther: 'hidden', list: 'own', offer: 403, accept: 'ok' },
+  auditor: { readOwn: 'ok', readOther: 'ok', list: 'all', offer: 403, accept: 'forbidden' },
+  agent: noOffers,
+};
+
+describe('access matrix: leads offered to partners', () => {
+  for (const role of Object.keys(leadOfferMatrix) as Role[]) {
+    it(role, async () => {
+      const actor = actors[role];
+      const expected = leadOfferMatrix[role];
+      const admin = actors.admin;
+      const created = async (who: Actor, url: string, payload: Record<string, unknown>) => {
+        const r = await api.as(who, { method: 'POST', url, payload });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<{ id: string; version: number }>();
+      };
+      const inProgramme = async (who: Actor, accountId: string) => {
+        const r = await api.as(who, {
+          method: 'PUT',
+          url: `/api/v1/partners/${accountId}`,
+          payload: { partnerType: 'reseller' },
+        });
+        expect(r.statusCode, r.body).toBe(200);
+      };
+      await inProgramme(admin, fx.partnerAccountId);
+      const otherPartner = await created(admin, '/api/v1/accounts', {
+        name: `Offer partner ${role}`,
+        type: 'reseller',
+      });
+      await inProgramme(admin, otherPartner.id);
+      const lead = (who: Actor) => created(who, '/api/v1/leads', { lastName: `Offered ${role}`, company: 'Lead Co' });
+      const offer = async (who: Actor, leadId: string, partnerAccountId: string) =>
+        created(who, '/api/v1/lead-offers', { leadId, partnerAccountId });
+      const own = await offer(admin, (await lead(admin)).id, fx.partnerAccountId);
+      const other = await offer(admin, (await lead(admin)).id, otherPartner.id);
+      const foreignPartner = await created(foreignAdmin, '/api/v1/accounts', { name: 'Foreign offer partner' });
+      await inProgramme(foreignAdmin, foreignPartner.id);
+      const foreign = await offer(foreignAdmin, (await lead(foreignAdmin)).id, foreignPartner.id);
+
+      const read = async (id: string) =>
+        (await api.as(actor, { method: 'GET', url: `/api/v1/lead-offers/${id}` })).statusCode;
+      const list = await api.as(actor, { method: 'GET', url: '/api/v1/lead-offers?limit=200' });
+      const listed = new Set(
+        list.statusCode === 200 ? list.json<{ items: { id: string }[] }>().items.map((i) => i.id) : [],
+      );
+      // a manager offers the leads it sees: its own
+      const toOffer = await lead(role === 'manager' ? actor : admin);
+      const offered = await api.as(actor, {
+        method: 'POST',
+        url: '/api/v1/lead-offers',
+        payload: { leadId: toOffer.id, partnerAccountId: fx.partnerAccountId },
+      });
+      const accept = await api.as(actor, {
+        method: 'POST',
+        url: `/api/v1/lead-offers/${own.id}/accept`,
+        headers: { 'if-match': String(own.version) },
+      });
+      expect({
+        readOwn: await read(own.id),
+        readOther: await read(other.id),
+        readForeign: await read(foreign.id),
+        list: list.statusCode !== 200 ? 'refused' : listed.has(other.id) ? 'all' : listed.has(own.id) ? 'own' : 'none',
+        listsForeign: listed.has(foreign.id),
+        offer: offered.statusCode,
+        accept: accept.statusCode,
+      }).toEqual({
+        readOwn: status(expected.readOwn),
+        readOther: status(expected.readOther),
+        readForeign: 404,
+        list: expected.list,
+        listsForeign: false,
+        offer: expected.offer,
+        accept: status(expected.accept),
+      });
+    });
+  }
+});
+
 /** Whose names a role reads in the user directory: internal roles everyone, a partner its own and its deals' owners. */
 describe('access matrix: the user directory', () => {
   it('shows a partner itself and the owners of its deals, and refuses no request', async () => {

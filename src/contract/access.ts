@@ -377,6 +377,25 @@ export function registrationScope(actor: Actor, action: Action): Scope {
   }
 }
 
+/**
+ * Leads offered to partners: a partner sees and answers only the offers made to its own partner
+ * account; the channel managers (admins, managers) offer leads and see every offer; auditors read
+ * them; other roles none.
+ */
+export function leadOfferScope(actor: Actor, action: Action): Scope {
+  return registrationScope(actor, action);
+}
+
+/** Offering a lead to a partner is the channel managers' work. */
+export function canOfferLeads(actor: Pick<Actor, 'role'>): boolean {
+  return canManageChannel(actor);
+}
+
+/** Only a user of the partner account an offer is made to accepts or declines it. */
+export function canAnswerLeadOffer(actor: Actor, offer: { partnerAccountId: string }): boolean {
+  return actor.role === 'partner' && actor.partnerAccountId === offer.partnerAccountId;
+}
+
 /** Whether the role may register deals (a partner for itself, a channel manager on a partner's behalf). */
 export function canRegisterDeals(actor: Pick<Actor, 'role' | 'partnerAccountId'>): boolean {
   if (actor.role === 'partner') return actor.partnerAccountId !== null;

@@ -12738,6 +12738,7 @@ export interface paths {
                 protectionDays: number;
                 developmentFunds: string;
                 currency: string;
+                leadCapacity: number | null;
                 createdAt: string;
                 updatedAt: string;
                 version: number;
@@ -12783,6 +12784,7 @@ export interface paths {
             protectionDays: number;
             developmentFunds?: string;
             currency?: string;
+            leadCapacity?: number | null;
           };
         };
       };
@@ -12802,6 +12804,7 @@ export interface paths {
               protectionDays: number;
               developmentFunds: string;
               currency: string;
+              leadCapacity: number | null;
               createdAt: string;
               updatedAt: string;
               version: number;
@@ -12869,6 +12872,7 @@ export interface paths {
             protectionDays?: number;
             developmentFunds?: string;
             currency?: string;
+            leadCapacity?: number | null;
           };
         };
       };
@@ -12888,6 +12892,7 @@ export interface paths {
               protectionDays: number;
               developmentFunds: string;
               currency: string;
+              leadCapacity: number | null;
               createdAt: string;
               updatedAt: string;
               version: number;
@@ -14422,6 +14427,515 @@ export interface paths {
               winRate: number | null;
               dealsWon: number;
               revenueWon: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lead-offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Leads offered to partners, newest first (a partner sees the offers made to it) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'offered' | 'accepted' | 'declined' | 'expired';
+          partnerAccountId?: string;
+          leadId?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                leadId: string;
+                /** Format: uuid */
+                partnerAccountId: string;
+                partnerName: string;
+                /** @enum {string} */
+                status: 'offered' | 'accepted' | 'declined' | 'expired';
+                /** @enum {string} */
+                chosenBy: 'manager' | 'rule';
+                ruleDetail: string | null;
+                offeredBy: string | null;
+                offeredAt: string;
+                expiresAt: string;
+                respondedBy: string | null;
+                respondedAt: string | null;
+                declineReason: string | null;
+                lead: {
+                  firstName: string | null;
+                  lastName: string;
+                  company: string | null;
+                  companyDomain: string | null;
+                  title: string | null;
+                  industry: string | null;
+                  source: string | null;
+                  email: string | null;
+                  phone: string | null;
+                };
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Offer a lead to a partner (named, or chosen by tier and capacity) with a time limit */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            partnerAccountId?: string;
+            hoursToAnswer?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              leadId: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              /** @enum {string} */
+              status: 'offered' | 'accepted' | 'declined' | 'expired';
+              /** @enum {string} */
+              chosenBy: 'manager' | 'rule';
+              ruleDetail: string | null;
+              offeredBy: string | null;
+              offeredAt: string;
+              expiresAt: string;
+              respondedBy: string | null;
+              respondedAt: string | null;
+              declineReason: string | null;
+              lead: {
+                firstName: string | null;
+                lastName: string;
+                company: string | null;
+                companyDomain: string | null;
+                title: string | null;
+                industry: string | null;
+                source: string | null;
+                email: string | null;
+                phone: string | null;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lead-offers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A lead offered to a partner */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              leadId: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              /** @enum {string} */
+              status: 'offered' | 'accepted' | 'declined' | 'expired';
+              /** @enum {string} */
+              chosenBy: 'manager' | 'rule';
+              ruleDetail: string | null;
+              offeredBy: string | null;
+              offeredAt: string;
+              expiresAt: string;
+              respondedBy: string | null;
+              respondedAt: string | null;
+              declineReason: string | null;
+              lead: {
+                firstName: string | null;
+                lastName: string;
+                company: string | null;
+                companyDomain: string | null;
+                title: string | null;
+                industry: string | null;
+                source: string | null;
+                email: string | null;
+                phone: string | null;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lead-offers/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an offered lead (the partner it is offered to; If-Match: version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              leadId: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              /** @enum {string} */
+              status: 'offered' | 'accepted' | 'declined' | 'expired';
+              /** @enum {string} */
+              chosenBy: 'manager' | 'rule';
+              ruleDetail: string | null;
+              offeredBy: string | null;
+              offeredAt: string;
+              expiresAt: string;
+              respondedBy: string | null;
+              respondedAt: string | null;
+              declineReason: string | null;
+              lead: {
+                firstName: string | null;
+                lastName: string;
+                company: string | null;
+                companyDomain: string | null;
+                title: string | null;
+                industry: string | null;
+                source: string | null;
+                email: string | null;
+                phone: string | null;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lead-offers/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline an offered lead, with a reason (the partner it is offered to; If-Match: version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              leadId: string;
+              /** Format: uuid */
+              partnerAccountId: string;
+              partnerName: string;
+              /** @enum {string} */
+              status: 'offered' | 'accepted' | 'declined' | 'expired';
+              /** @enum {string} */
+              chosenBy: 'manager' | 'rule';
+              ruleDetail: string | null;
+              offeredBy: string | null;
+              offeredAt: string;
+              expiresAt: string;
+              respondedBy: string | null;
+              respondedAt: string | null;
+              declineReason: string | null;
+              lead: {
+                firstName: string | null;
+                lastName: string;
+                company: string | null;
+                companyDomain: string | null;
+                title: string | null;
+                industry: string | null;
+                source: string | null;
+                email: string | null;
+                phone: string | null;
+              };
+              version: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/lead-offers/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Timeline of a partner_lead_offer from the event log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['TimelineEntry'][];
+              nextCursor: string | null;
+              references: components['schemas']['EventReferences'];
             };
           };
         };

@@ -30,6 +30,8 @@ export const partnerTierSchema = z.object({
   protectionDays: z.number().int(),
   developmentFunds: z.string(),
   currency: z.string(),
+  /** How many leads a partner of this tier holds at once (offered or accepted); null: no limit. */
+  leadCapacity: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -43,6 +45,7 @@ export const createPartnerTierSchema = z.strictObject({
   protectionDays: z.number().int().min(1).max(730),
   developmentFunds: nonNegativeMoneySchema.optional(),
   currency: currencySchema.optional(),
+  leadCapacity: z.number().int().min(0).max(100_000).nullable().optional(),
 });
 export type CreatePartnerTierInput = z.infer<typeof createPartnerTierSchema>;
 export const updatePartnerTierSchema = createPartnerTierSchema.partial();

@@ -16,6 +16,8 @@ export interface PartnerTiersTable {
   protection_days: number;
   development_funds: Defaulted<Decimal>;
   currency: string;
+  /** How many leads a partner of this tier holds at once (offered or accepted); null: no limit (migration 0032). */
+  lead_capacity: Defaulted<number | null>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -83,11 +85,70 @@ export interface ChannelConflictsTable {
   version: Version;
 }
 
-/** The tables of channel sales (migration 0018). */
+export interface PartnerLeadOffersTable {
+  org_id: string;
+  id: string;
+  lead_id: string;
+  partner_account_id: string;
+  status: Defaulted<string>;
+  chosen_by: string;
+  rule_detail: string | null;
+  offered_by: string | null;
+  offered_at: Ts;
+  expires_at: Ts;
+  responded_by: string | null;
+  responded_at: Ts | null;
+  decline_reason: string | null;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface PartnerFundBudgetsTable {
+  org_id: string;
+  id: string;
+  partner_account_id: string;
+  period_start: ColumnType<DateOnly, DateOnly, DateOnly>;
+  period_end: ColumnType<DateOnly, DateOnly, DateOnly>;
+  amount: Decimal;
+  currency: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+
+export interface PartnerFundRequestsTable {
+  org_id: string;
+  id: string;
+  budget_id: string;
+  partner_account_id: string;
+  activity: string;
+  amount: Decimal;
+  currency: string;
+  status: Defaulted<string>;
+  requested_by: string | null;
+  requested_at: Ts;
+  decided_by: string | null;
+  decided_at: Ts | null;
+  decision_note: string | null;
+  claimed_amount: Decimal | null;
+  claim_proof: string | null;
+  claimed_by: string | null;
+  claimed_at: Ts | null;
+  paid_by: string | null;
+  paid_at: Ts | null;
+  payment_reference: string | null;
+  updated_at: Ts;
+  version: Version;
+}
+
+/** The tables of channel sales (migrations 0018 and 0032). */
 export interface ChannelTables {
   partner_tiers: PartnerTiersTable;
   partner_profiles: PartnerProfilesTable;
   channel_settings: ChannelSettingsTable;
   deal_registrations: DealRegistrationsTable;
   channel_conflicts: ChannelConflictsTable;
+  partner_lead_offers: PartnerLeadOffersTable;
+  partner_fund_budgets: PartnerFundBudgetsTable;
+  partner_fund_requests: PartnerFundRequestsTable;
 }

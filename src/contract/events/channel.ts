@@ -3,7 +3,12 @@ import type { EventDefinition, EventEntityType } from './catalog.ts';
 import { camelChangesSchema, camelOnly, snakeCaseV1 } from './casing.ts';
 
 /** Kinds of record of channel sales that events are about. */
-export const channelEntityTypes = ['partner_tier', 'deal_registration', 'channel_conflict'] as const;
+export const channelEntityTypes = [
+  'partner_tier',
+  'deal_registration',
+  'channel_conflict',
+  'partner_lead_offer',
+] as const;
 
 const id = z.string().min(1);
 const isoTime = z.union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'), z.date()]);
@@ -154,5 +159,35 @@ export const channelEventDefinitions: EventDefinition[] = [
       suggestedWinner: z.enum(['subject', 'match', 'undecided']),
       note: z.string().nullable(),
     }),
+  ),
+  def(
+    'partner_lead_offer.offered',
+    ['partner_lead_offer'],
+    'a channel manager offers a lead to a partner (named, or chosen by the distribution rule) with a time limit',
+    z.strictObject({
+      leadId: id,
+      partnerAccountId: id,
+      chosenBy: z.enum(['manager', 'rule']),
+      ruleDetail: z.string().nullable(),
+      expiresAt: isoTime,
+    }),
+  ),
+  def(
+    'partner_lead_offer.accepted',
+    ['partner_lead_offer'],
+    'the partner accepts an offered lead and works it from now on',
+    z.strictObject({ leadId: id, partnerAccountId: id }),
+  ),
+  def(
+    'partner_lead_offer.declined',
+    ['partner_lead_offer'],
+    'the partner declines an offered lead, with its reason if it gave one',
+    z.strictObject({ leadId: id, partnerAccountId: id, reason: z.string().nullable() }),
+  ),
+  def(
+    'partner_lead_offer.expired',
+    ['partner_lead_offer'],
+    'an offered lead was not answered within its time limit',
+    z.strictObject({ leadId: id, partnerAccountId: id, expiresAt: isoTime }),
   ),
 ];

@@ -24,6 +24,7 @@ import { agents } from './0027-agents.ts';
 import { territories } from './0028-territories.ts';
 import { callScripts } from './0030-call-scripts.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
+import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
 
 export interface Migration {
   version: number;
@@ -59,4 +60,5 @@ export const migrations: readonly Migration[] = [
   { version: 28, name: 'territories', sql: territories },
   { version: 30, name: 'call-scripts', sql: callScripts },
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
+  { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
 ];

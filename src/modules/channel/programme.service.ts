@@ -32,6 +32,7 @@ export function toTierDto(r: repo.TierRow): PartnerTierDto {
     protectionDays: r.protection_days,
     developmentFunds: r.development_funds,
     currency: r.currency,
+    leadCapacity: r.lead_capacity,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
@@ -51,7 +52,15 @@ function toPartnerDto(r: repo.PartnerRow): PartnerDto {
   };
 }
 
-const tierFields = ['name', 'rank', 'discount_percent', 'protection_days', 'development_funds', 'currency'] as const;
+const tierFields = [
+  'name',
+  'rank',
+  'discount_percent',
+  'protection_days',
+  'development_funds',
+  'currency',
+  'lead_capacity',
+] as const;
 const tierSnapshot = (r: repo.TierRow) => Object.fromEntries(tierFields.map((f) => [f, r[f]]));
 
 function assertConfigure(actor: Actor): void {
@@ -87,6 +96,7 @@ export async function createTier(deps: Deps, actor: Actor, input: CreatePartnerT
       protection_days: input.protectionDays,
       development_funds: input.developmentFunds ?? '0',
       currency: input.currency ?? (await baseCurrency(trx, actor.orgId)),
+      lead_capacity: input.leadCapacity ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -122,6 +132,7 @@ export async function updateTier(
     if (input.protectionDays !== undefined) patch.protection_days = input.protectionDays;
     if (input.developmentFunds !== undefined) patch.development_funds = input.developmentFunds;
     if (input.currency !== undefined) patch.currency = input.currency;
+    if (input.leadCapacity !== undefined) patch.lead_capacity = input.leadCapacity;
     const after = await repo.updateTier(trx, actor.orgId, id, version, patch);
     const changes = camelChanges(diffFields(tierSnapshot(before), tierSnapshot(after), tierFields));
     if (Object.keys(changes).length > 0)

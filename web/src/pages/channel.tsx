@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { canManageChannel } from '../../../src/contract/access.ts';
+import { canManageChannel, canOfferLeads } from '../../../src/contract/access.ts';
 import { registerDealSchema } from '../../../src/contract/channel.ts';
 import { api, ifMatch, type ApiData } from '../api.ts';
 import { DealLink } from '../components/record-links.tsx';
@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { nameOf, usersQuery } from '../queries.ts';
 import { useActor } from '../permissions.ts';
 import { Field, FormError, useSubmit } from './admin/form.tsx';
+import { LeadDistribution, OfferedLeads } from './channel-leads.tsx';
 
 type Registration = ApiData<'get', '/registrations'>['items'][number];
 type Conflict = ApiData<'get', '/channel-conflicts'>['items'][number];
@@ -31,7 +32,7 @@ export function ChannelPage() {
   const actor = useActor();
   if (!actor) return <p className="muted">Loading…</p>;
   if (actor.role === 'partner') return <PartnerPortal />;
-  return <ChannelManagerView canDecide={canManageChannel(actor)} />;
+  return <ChannelManagerView canDecide={canManageChannel(actor)} canOffer={canOfferLeads(actor)} />;
 }
 
 function useRegistrations() {
@@ -81,6 +82,7 @@ function PartnerPortal() {
           </p>
         </section>
       )}
+      <OfferedLeads />
       <RegisterForm />
       <section className="card" aria-label="My registrations">
         <h2>My registrations</h2>
@@ -218,7 +220,7 @@ function RegisterForm() {
 
 // ---- Channel manager ----
 
-function ChannelManagerView({ canDecide }: { canDecide: boolean }) {
+function ChannelManagerView({ canDecide, canOffer }: { canDecide: boolean; canOffer: boolean }) {
   const pending = useQuery({
     queryKey: [...REGISTRATIONS, 'pending'],
     queryFn: async () =>
@@ -263,6 +265,7 @@ function ChannelManagerView({ canDecide }: { canDecide: boolean }) {
           ))}
         </ul>
       </section>
+      <LeadDistribution canOffer={canOffer} />
     </>
   );
 }
