@@ -5752,7 +5752,8 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+          entity:
+            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -5820,7 +5821,8 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+          entity:
+            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -19700,7 +19702,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;
