@@ -81,4 +81,19 @@ describe('import values', () => {
       emails: ['ada@example.test', 'a.l@example.test'],
     });
   });
+
+  it('reads a choice through an alias only where the alias names one of the choices of that field', () => {
+    // "Closed Won" is a deal status; a lead status column holding it is a bad cell, not the lead status "won".
+    const leads = proposeMapping('leads', ['Last Name', 'Status']);
+    expect(convertRow('leads', leads.columns, ['Lovelace', 'Closed Won']).problems).toEqual([
+      'Status: "Closed Won" is not one of new, working, qualified, disqualified',
+    ]);
+    expect(Object.fromEntries(convertRow('leads', leads.columns, ['Lovelace', 'Contacted']).values)).toMatchObject({
+      status: 'working',
+    });
+    const touches = proposeMapping('touches', ['Email', 'Campaign', 'Member Status']);
+    expect(
+      Object.fromEntries(convertRow('touches', touches.columns, ['a@example.test', 'Expo', 'Registered']).values),
+    ).toMatchObject({ status: 'responded' });
+  });
 });

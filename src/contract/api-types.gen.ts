@@ -5819,7 +5819,8 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+          entity:
+            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -5887,7 +5888,8 @@ export interface paths {
     post: {
       parameters: {
         query: {
-          entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+          entity:
+            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -22100,7 +22102,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;

@@ -16,6 +16,7 @@ export const bundleOrder: readonly ImportEntity[] = [
   'leads',
   'deals',
   'activities',
+  'touches',
 ];
 
 /** File names (folded, without extension) read as each entity when no mapping file names it. */
@@ -28,6 +29,7 @@ const fileNames: Record<ImportEntity, readonly string[]> = {
   leads: ['leads', 'lead'],
   deals: ['deals', 'deal', 'opportunities', 'opportunity', 'salespipeline', 'pipeline'],
   activities: ['activities', 'activity', 'tasks', 'calls', 'meetings'],
+  touches: ['touches', 'touch', 'campaignmembers', 'campaignmember'],
 };
 
 /** The entity a file name says it holds (`sales_teams.csv` → teams), or null. */

@@ -2,6 +2,7 @@ import { accountTypes } from './accounts.ts';
 import { roles } from './access.ts';
 import { activityTypes, callDispositions } from './activities.ts';
 import { settableLeadStatuses } from './leads.ts';
+import { campaignTypes, memberStatuses, touchKinds } from './marketing.ts';
 import { teamKinds } from './users.ts';
 
 export const importEntities = [
@@ -13,13 +14,20 @@ export const importEntities = [
   'activities',
   'users',
   'teams',
+  'touches',
 ] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
-/** What a role may import: admins everything; managers the records their people work on (not the catalogue, users or teams). */
+/**
+ * What a role may import: admins everything; managers the records their people work on (not the
+ * catalogue, users, teams or campaign touches); marketing the touches of its campaigns (the roles
+ * that record touches, see canRecordTouches).
+ */
 export function importableEntities(role: string | undefined): ImportEntity[] {
   if (role === 'admin') return [...importEntities];
-  if (role === 'manager') return importEntities.filter((e) => e !== 'products' && e !== 'users' && e !== 'teams');
+  if (role === 'manager')
+    return importEntities.filter((e) => e !== 'products' && e !== 'users' && e !== 'teams' && e !== 'touches');
+  if (role === 'marketing') return ['touches'];
   return [];
 }
 
@@ -337,6 +345,70 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
     },
     createdAt,
   ],
+  touches: [
+    {
+      name: 'email',
+      kind: 'email',
+      required: true,
+      aliases: ['e-mail', 'email address'],
+      help: 'the person: a contact with this email, else a lead with it; a row matching neither is rejected',
+    },
+    {
+      name: 'campaign',
+      kind: 'text',
+      max: 300,
+      aliases: ['campaign name'],
+      help: 'campaign by name; required unless utmCampaign is given',
+    },
+    {
+      name: 'utmCampaign',
+      kind: 'text',
+      max: 200,
+      aliases: ['utm campaign', 'campaign code'],
+      help: "campaign by its UTM campaign code when no campaign name is given; the touch's own UTM code either way",
+    },
+    { name: 'utmSource', kind: 'text', max: 200, aliases: ['utm source'] },
+    { name: 'utmMedium', kind: 'text', max: 200, aliases: ['utm medium'] },
+    { name: 'utmContent', kind: 'text', max: 200, aliases: ['utm content'] },
+    { name: 'utmTerm', kind: 'text', max: 200, aliases: ['utm term'] },
+    {
+      name: 'kind',
+      kind: 'choice',
+      choices: touchKinds,
+      aliases: ['touch', 'touch type', 'interaction'],
+      help: `${touchKinds.join(', ')}; a row with a response and no kind records \`responded\` (\`attended\` for that status)`,
+    },
+    {
+      name: 'status',
+      kind: 'choice',
+      choices: memberStatuses,
+      aliases: ['member status', 'campaign member status'],
+      help: `the membership status: ${memberStatuses.join(', ')}; statuses only climb, as when recorded by hand`,
+    },
+    {
+      name: 'responded',
+      kind: 'bool',
+      aliases: ['has responded'],
+      help: 'a response (a touch) even when the status does not say so',
+    },
+    {
+      name: 'touchedAt',
+      kind: 'datetime',
+      aliases: ['touched at', 'touch date', 'responded at', 'response date'],
+      help: 'when the person responded; createdAt, else the time of the import, when absent',
+    },
+    {
+      name: 'campaignType',
+      kind: 'choice',
+      choices: campaignTypes,
+      aliases: ['campaign type'],
+      help: 'the type of a campaign created for a missing name (`--create-missing`); `advertising` when absent',
+    },
+    {
+      ...createdAt,
+      help: 'when the person joined the campaign; the time of the touch when there is no touchedAt',
+    },
+  ],
 };
 
 /** Header or field name folded for comparison: "Deal - Close Date" ≈ "dealclosedate". */
@@ -358,4 +430,5 @@ export const singular: Record<ImportEntity, string> = {
   activities: 'activity',
   users: 'user',
   teams: 'team',
+  touches: 'touch',
 };

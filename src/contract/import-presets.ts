@@ -141,6 +141,21 @@ const salesforce: PresetMap = {
     'Manager Email': 'manager',
     CreatedDate: 'createdAt',
   },
+  // CampaignMember: the person by email; the campaign by the name of its Campaign relationship
+  // (`Campaign.Name` in a Data Loader export, "Campaign Name" in a report).
+  touches: {
+    Email: 'email',
+    'Campaign.Name': 'campaign',
+    'Campaign Name': 'campaign',
+    Status: 'status',
+    'Member Status': 'status',
+    HasResponded: 'responded',
+    Responded: 'responded',
+    FirstRespondedDate: 'touchedAt',
+    'First Responded Date': 'touchedAt',
+    CreatedDate: 'createdAt',
+    'Created Date': 'createdAt',
+  },
 };
 
 const hubspot: PresetMap = {
@@ -239,6 +254,13 @@ const hubspot: PresetMap = {
     'Create Date': 'createdAt',
   },
   users: { 'User ID': 'externalId', Email: 'email', Name: 'name', Team: 'team', 'Create Date': 'createdAt' },
+  // A contact export: the campaign of the contact's last conversion and when it happened.
+  touches: {
+    Email: 'email',
+    'Last Touch Converting Campaign': 'campaign',
+    'Recent Conversion Date': 'touchedAt',
+    'Create Date': 'createdAt',
+  },
 };
 
 const pipedrive: PresetMap = {

@@ -116,7 +116,11 @@ const CHOICE_ALIASES: Record<string, Record<string, string>> = {
     open: 'new',
     unqualified: 'disqualified',
     nurturing: 'working',
+    // Campaign members (Salesforce's default statuses besides Sent and Responded).
+    invited: 'sent',
+    registered: 'responded',
   },
+  kind: { form_submission: 'submitted_form', form_submitted: 'submitted_form', click: 'clicked', visit: 'visited' },
   type: { event: 'meeting', phone_call: 'call', todo: 'task', to_do: 'task', lunch: 'meeting' },
   direction: { outgoing: 'outbound', incoming: 'inbound' },
 };
@@ -242,6 +246,8 @@ function entityRules(entity: ImportEntity, values: Map<string, Value>, problems:
   }
   if (entity === 'deals') dealRules(values, problems);
   if (entity === 'activities') activityRules(values, problems);
+  if (entity === 'touches' && !values.has('campaign') && !values.has('utmCampaign'))
+    problems.push('campaign (or utmCampaign) is required');
 }
 
 function dealRules(values: Map<string, Value>, problems: string[]): void {

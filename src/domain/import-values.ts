@@ -195,7 +195,9 @@ export function parseChoice<T extends string>(
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  const hit = allowed.find((a) => a === key) ?? aliases[key];
+  // An alias counts only where its value is allowed: the same field name has other choices elsewhere.
+  const alias = aliases[key];
+  const hit = allowed.find((a) => a === key) ?? allowed.find((a) => a === alias);
   if (hit) return ok(hit);
   return bad(`"${raw}" is not one of ${allowed.join(', ')}`);
 }

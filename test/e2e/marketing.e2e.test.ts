@@ -7,10 +7,12 @@ import { dayPage, demoUser, poll, seedSmallDemo, shoot, signInAs } from './day.t
 import { startE2eServer, stopE2eServer } from './server.ts';
 import { actorForUser } from '../../src/modules/auth/auth.service.ts';
 import { createLead } from '../../src/modules/leads/leads.service.ts';
+import { updateCampaign } from '../../src/modules/marketing/campaigns.service.ts';
 
 /*
  * A marketer's task on the demo data: lands on the marketing home, creates a campaign, adds a
- * cost and sees the actual cost, records a touch on a lead and sees the member, and reads the
+ * cost and sees the actual cost, edits the campaign (and is told when someone changed it
+ * meanwhile), records a touch on a lead and sees the member and the touch, and reads the
  * attributed revenue by model.
  */
 
@@ -20,17 +22,18 @@ let base: string;
 let browser: Browser;
 let demo: DemoResult;
 
+// Seeding the demo takes longer than the default hook time on a busy machine.
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer());
   demo = await seedSmallDemo(deps);
-});
+}, 300_000);
 
 afterAll(async () => {
   await stopE2eServer({ browser, app, deps });
 });
 
 describe("a marketer's campaign", () => {
-  it('creates a campaign, adds a cost, records a touch and reads the attribution', async () => {
+  it('creates a campaign, adds a cost, edits it, records a touch and reads the attribution', async () => {
     const marketer = demoUser(demo, 'marketing');
     // A new lead from the event, not worked yet.
     const m = await deps.db
@@ -69,6 +72,44 @@ describe("a marketer's campaign", () => {
     await cost.getByRole('button', { name: 'Add cost' }).click();
     await poll(() => page.getByTestId('actual-cost').textContent()).toContain('1,200.00');
 
+    // Every field of the campaign is editable (fields by name: the type list's options name a channel too); the page shows what was saved.
+    await page.getByRole('button', { name: 'Edit campaign' }).click();
+    const edit = page.getByRole('form', { name: 'Edit campaign' });
+    await edit.locator('[name="channel"]').fill('webinar platform');
+    await edit.locator('[name="status"]').selectOption('active');
+    await edit.locator('[name="startDate"]').fill('2026-01-10');
+    await edit.locator('[name="endDate"]').fill('2026-02-28');
+    await edit.locator('[name="expectedRevenue"]').fill('40000.00');
+    await edit.locator('[name="utmSource"]').fill('linkedin');
+    await edit.locator('[name="utmMedium"]').fill('paid-social');
+    await edit.locator('[name="ownerId"]').selectOption({ label: marketer.name });
+    await shoot(page, 'marketing-campaign-edit-1440.png');
+    await edit.getByRole('button', { name: 'Save campaign' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const heading = page.locator('.page > p.muted').first();
+    await poll(() => heading.textContent()).toContain('active · webinar platform');
+    expect(await page.getByTestId('campaign-budget').textContent()).toContain('40,000.00');
+
+    // Someone else changes the campaign while the marketer edits it: the save is refused and says so.
+    await page.getByRole('button', { name: 'Edit campaign' }).click();
+    await edit.locator('[name="budget"]').fill('3000.00');
+    const stored = await deps.db
+      .selectFrom('campaigns')
+      .select(['id', 'version'])
+      .where('org_id', '=', m.org_id)
+      .where('name', '=', 'Autumn webinar')
+      .executeTakeFirstOrThrow();
+    await updateCampaign(deps, await actorForUser(deps, m.org_id, m.id), stored.id, stored.version, {
+      description: 'Changed by a colleague',
+    });
+    await edit.getByRole('button', { name: 'Save campaign' }).click();
+    await poll(() => edit.getByRole('alert').textContent()).toContain('someone changed it meanwhile');
+    await shoot(page, 'marketing-campaign-conflict-1440.png');
+    // Saved again over the reloaded campaign, it goes through.
+    await edit.getByRole('button', { name: 'Save campaign' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await poll(() => page.getByTestId('campaign-budget').textContent()).toContain('3,000.00');
+
     const touch = page.getByRole('form', { name: 'Record a touch' });
     const lead = touch.getByLabel('Lead');
     await poll(() => lead.locator('option').count()).toBeGreaterThan(1);
@@ -79,6 +120,10 @@ describe("a marketer's campaign", () => {
     const members = page.getByTestId('campaign-members');
     await poll(() => members.locator('tbody tr').count()).toBe(1);
     expect(await members.locator('tbody tr').first().textContent()).toContain('attended');
+    const touches = page.getByTestId('campaign-touches');
+    await poll(() => touches.locator('tbody tr').count()).toBe(1);
+    expect(await touches.locator('tbody tr').first().textContent()).toContain('attended');
+    expect(await touches.locator('tbody tr').first().textContent()).toContain('Nora Newcomer');
     expect(leadName.length).toBeGreaterThan(0);
 
     const attribution = page.getByTestId('campaign-attribution');
@@ -106,7 +151,8 @@ describe("a marketer's campaign", () => {
     expect(await timeline.textContent()).not.toContain('not visible to you');
     await shoot(page, 'marketing-lead-lifecycle-1440.png');
 
-    expect(problems).toEqual([]);
+    // The stale save's 409 (its response and the browser's console line for it) is the only refused request.
+    expect(problems.filter((p) => !p.includes(`/api/v1/campaigns/${stored.id}`) || !p.includes('409'))).toEqual([]);
     await page.close();
   });
 });

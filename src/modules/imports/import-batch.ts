@@ -298,7 +298,7 @@ async function decide(
   planned: readonly PlannedRecord[],
   out: BatchOutcome,
 ): Promise<Decision[]> {
-  const table = run.entity;
+  const table = lookups.tableOf(run.entity);
   const existing = await lookups.rowsByExternalId(
     db,
     table,
@@ -343,7 +343,7 @@ async function duplicatesStored(
   redirects: Map<string, string>,
   out: BatchOutcome,
 ): Promise<Decision[]> {
-  const table = run.entity;
+  const table = lookups.tableOf(run.entity);
   if (table === 'activities') return decisions;
   // A deal with an id of its own system is that system's deal: its name says little ("Renewal").
   const probed = (d: Decision) => !d.existing && !(table === 'deals' && d.record.externalId !== null);

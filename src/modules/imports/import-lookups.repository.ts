@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ImportEntity } from '../../contract/import-fields.ts';
 import type { DbExecutor } from '../../db/database.ts';
 
 /** A record a reference cell may name, with every key it can be named by. */
@@ -162,6 +163,12 @@ export async function findLeads(db: DbExecutor, orgId: string, values: readonly 
 }
 
 export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
+
+/** The table an entity's rows are written to as records (touches go through the marketing service instead). */
+export function tableOf(entity: ImportEntity): ImportTable {
+  if (entity === 'touches') throw new Error('touches are imported by importTouchBatch, not as records');
+  return entity;
+}
 
 /** The stored rows with these external ids (the upsert key), live or deleted. */
 export async function rowsByExternalId(

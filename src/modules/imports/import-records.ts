@@ -354,6 +354,9 @@ export function planRecord(
     case 'deals':
       record = planDeal(ctx, base, values, ids, currency, moneyValue?.amount ?? null, problems);
       break;
+    case 'touches':
+      // Touches are not records of their own table: importTouchBatch writes them through the marketing service.
+      throw new Error('touches are imported by importTouchBatch');
   }
   if (problems.length > 0 || !record) return { ok: false, reason: problems.join('; ') };
   if (generated.length > 0) record.generated = generated;

@@ -8,7 +8,7 @@ import type { CopyValue } from '../../db/bulk-copy.ts';
 import { copyStageVisits, STAGE_VISIT_COLUMNS, stageVisitRow, type EventInput } from '../events/events.service.ts';
 import { changeEvents } from '../shared.ts';
 import type { Decision, ImportRun } from './import-batch.ts';
-import type { ImportTable, StageKey } from './import-lookups.repository.ts';
+import { tableOf, type ImportTable, type StageKey } from './import-lookups.repository.ts';
 import type { PlannedRecord } from './import-records.ts';
 import { deferForeignKeyChecks } from '../../db/foreign-keys.ts';
 import { verifyReferences, type WrittenRows } from './import-foreign-keys.repository.ts';
@@ -406,7 +406,7 @@ export async function writeBatch(
   /** Runs last in the batch's transaction with what it wrote (a job records its progress there). */
   onCommit?: (trx: DbExecutor, written: { inserted: number; updated: number; unchanged: number }) => Promise<void>,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
-  const table = run.entity;
+  const table = tableOf(run.entity);
   const lines = decisions.map((d) => d.record.line);
   let result = { inserted: 0, updated: 0, unchanged: 0 };
   try {

@@ -7,6 +7,7 @@ import { convertRow, proposeMapping, type ColumnMapping, type Value } from '../.
 import type { ImportOptions, ImportPreview, ImportSummary } from '../../contract/imports.ts';
 import type { Deps } from '../context.ts';
 import { importBatch, type BatchOutcome, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
+import { importTouchBatch } from './import-touches.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
 import { orgBaseCurrencyOf } from './import-writes.repository.ts';
 import { analyzeTables } from '../../db/analyze.ts';
@@ -62,6 +63,9 @@ function afterBatch(
     noCreationDate: (summary.noCreationDate ?? 0) + (out?.noCreationDate ?? 0),
   };
 }
+
+/** How a batch of the entity is written: touches through the marketing service, the rest as records. */
+const batchWriter = (entity: ImportEntity) => (entity === 'touches' ? importTouchBatch : importBatch);
 
 /**
  * Who may import what. Admins import everything. Managers import accounts, contacts, leads, deals
@@ -185,7 +189,7 @@ export async function runImport(
     let committed = false;
     const out =
       rows.length > 0
-        ? await importBatch(deps, actor, run, rows, async (trx, o) => {
+        ? await batchWriter(opts.entity)(deps, actor, run, rows, async (trx, o) => {
             committed = true;
             await checkpoint(trx, o, sorted(o));
           })
@@ -245,6 +249,8 @@ export async function runImport(
 
 /** The tables an import of the entity writes to (events and deal history included). */
 export function tablesFilledBy(entity: ImportOptions['entity'], createdReferences: boolean): string[] {
+  if (entity === 'touches')
+    return ['campaign_touches', 'campaign_members', 'events', ...(createdReferences ? ['campaigns'] : [])];
   return [
     entity,
     'events',
@@ -313,7 +319,7 @@ export async function previewImport(
     else batch.push({ line, cells, values: converted.values });
   }
   await records.return?.(undefined);
-  const out = await importBatch(deps, actor, run, batch);
+  const out = await batchWriter(opts.entity)(deps, actor, run, batch);
   for (const b of batch) {
     const values = Object.fromEntries([...b.values].map(([k, v]) => [k, show(v)]));
     const rejected = out.rejects.find((r) => r.line === b.line);

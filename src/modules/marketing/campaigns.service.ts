@@ -142,6 +142,21 @@ async function checkCampaign(
 
 export async function createCampaign(deps: Deps, actor: Actor, input: CreateCampaignInput): Promise<CampaignDto> {
   assertCanWrite(actor);
+  const row = await write(deps, actor.orgId, (trx) => insertCampaignIn(deps, trx, actor, input));
+  return toCampaignDto(row, true);
+}
+
+/**
+ * Creates a campaign in the caller's transaction (an import creating the campaigns its rows name):
+ * the same checks and `campaign.created` event as the API. The caller checks the actor may write campaigns.
+ */
+export async function insertCampaignIn(
+  deps: Deps,
+  trx: DbExecutor,
+  actor: Actor,
+  input: CreateCampaignInput,
+): Promise<repo.CampaignRow> {
+  assertCanWrite(actor);
   const now = deps.clock.now();
   const id = deps.ids.id();
   const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
@@ -152,44 +167,41 @@ export async function createCampaign(deps: Deps, actor: Actor, input: CreateCamp
     endDate: input.endDate ?? null,
     utmCampaign: input.utmCampaign ?? null,
   };
-  const row = await write(deps, actor.orgId, async (trx) => {
-    const problems = await checkCampaign(trx, actor.orgId, null, next, {
-      ownerId: true,
-      parentId: true,
-      utmCampaign: true,
-    });
-    if (problems.length > 0) throw invalid(problems);
-    await repo.insertCampaign(trx, {
-      org_id: actor.orgId,
-      id,
-      name: input.name,
-      type: input.type,
-      channel: input.channel ?? null,
-      status: input.status ?? 'planned',
-      start_date: next.startDate,
-      end_date: next.endDate,
-      owner_id: ownerId,
-      parent_id: next.parentId,
-      budget: input.budget ?? null,
-      expected_revenue: input.expectedRevenue ?? null,
-      currency: input.currency ?? (await repo.baseCurrency(trx, actor.orgId)),
-      utm_source: input.utmSource ?? null,
-      utm_medium: input.utmMedium ?? null,
-      utm_campaign: next.utmCampaign,
-      utm_content: input.utmContent ?? null,
-      utm_term: input.utmTerm ?? null,
-      description: input.description ?? null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    const inserted = found(await repo.getCampaign(trx, actor.orgId, id), 'campaign', id);
-    await deps.eventLog.append(trx, actor, [
-      { entityType: 'campaign', entityId: id, type: 'campaign.created', data: { after: snapshot(inserted) } },
-    ]);
-    return inserted;
+  const problems = await checkCampaign(trx, actor.orgId, null, next, {
+    ownerId: true,
+    parentId: true,
+    utmCampaign: true,
   });
-  return toCampaignDto(row, true);
+  if (problems.length > 0) throw invalid(problems);
+  await repo.insertCampaign(trx, {
+    org_id: actor.orgId,
+    id,
+    name: input.name,
+    type: input.type,
+    channel: input.channel ?? null,
+    status: input.status ?? 'planned',
+    start_date: next.startDate,
+    end_date: next.endDate,
+    owner_id: ownerId,
+    parent_id: next.parentId,
+    budget: input.budget ?? null,
+    expected_revenue: input.expectedRevenue ?? null,
+    currency: input.currency ?? (await repo.baseCurrency(trx, actor.orgId)),
+    utm_source: input.utmSource ?? null,
+    utm_medium: input.utmMedium ?? null,
+    utm_campaign: next.utmCampaign,
+    utm_content: input.utmContent ?? null,
+    utm_term: input.utmTerm ?? null,
+    description: input.description ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  });
+  const inserted = found(await repo.getCampaign(trx, actor.orgId, id), 'campaign', id);
+  await deps.eventLog.append(trx, actor, [
+    { entityType: 'campaign', entityId: id, type: 'campaign.created', data: { after: snapshot(inserted) } },
+  ]);
+  return inserted;
 }
 
 export async function getCampaign(deps: Deps, actor: Actor, id: string): Promise<CampaignDto> {

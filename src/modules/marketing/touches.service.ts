@@ -82,8 +82,9 @@ async function visiblePerson(db: DbExecutor, actor: Actor, person: { type: Perso
 /**
  * Moves a person's membership of a campaign on (creating it): statuses only climb, so a late
  * "sent" never undoes a response; the change is a `campaign.member_status_changed` event.
+ * Returns whether the status changed.
  */
-async function advanceMember(
+export async function advanceMember(
   deps: Deps,
   trx: DbExecutor,
   actor: EventActor & { orgId: string },
@@ -91,7 +92,7 @@ async function advanceMember(
   person: { type: PersonType; id: string },
   status: MemberStatus,
   touchAt: Date | null,
-): Promise<void> {
+): Promise<boolean> {
   const now = deps.clock.now();
   const current = await repo.getMember(trx, actor.orgId, campaignId, person.id);
   const from = (current?.status as MemberStatus | undefined) ?? null;
@@ -119,6 +120,7 @@ async function advanceMember(
         data: { personId: person.id, personType: person.type, from, to },
       },
     ]);
+  return to !== from;
 }
 
 /**
@@ -208,6 +210,25 @@ export async function appendTouch(
   await advanceMember(deps, trx, who, campaign.id, person, memberStatusOfTouch(kind), touchedAt);
   if (person.type === 'lead') await rescoreLead(deps, trx, who, person.id);
   return touch;
+}
+
+/**
+ * Records a touch in the caller's transaction for a caller that resolved the campaign and the
+ * person itself (an import): the same row, event and membership move as recordTouch.
+ */
+export async function recordTouchIn(
+  deps: Deps,
+  trx: DbExecutor,
+  actor: Actor,
+  campaignId: string,
+  person: { type: PersonType; id: string },
+  kind: TouchKind,
+  touchedAt: Date,
+  sent: TouchUtm,
+): Promise<repo.TouchRow> {
+  if (!canRecordTouches(actor)) throw forbidden('Only marketing and admins record touches');
+  const campaign = found(await repo.getCampaign(trx, actor.orgId, campaignId), 'campaign', campaignId);
+  return appendTouch(deps, trx, actor, campaign, person, kind, touchedAt, sent);
 }
 
 /** Adds a person to a campaign or moves their status on without a touch (targeted, sent, unsubscribed). */

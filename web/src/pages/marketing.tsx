@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { canRecordTouches, canReadMarketingFigures, canWriteReference } from '../../../src/contract/access.ts';
 import { useActor } from '../permissions.ts';
 import { HandoffReportCard, RejectedHandoffs } from './handoffs.tsx';
+import { CampaignTouches, EditCampaign } from './campaign-edit.tsx';
 import { Field, FormError, orNull, useSubmit } from './admin/form.tsx';
 
 type Campaign = ApiData<'get', '/campaigns/{id}'>;
@@ -305,6 +306,7 @@ export function CampaignPage() {
         {c.channel ? ` · ${c.channel}` : ''} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
         {c.utmCampaign ? ` · utm_campaign=${c.utmCampaign}` : ''}
       </p>
+      {writer && <EditCampaign campaign={c} figures={figures} />}
       {figures && (
         <section className="card" aria-labelledby="budget-title" data-testid="campaign-budget">
           <h2 id="budget-title">Budget and cost</h2>
@@ -411,6 +413,7 @@ export function CampaignPage() {
           </table>
         )}
       </section>
+      <CampaignTouches campaignId={c.id} />
     </div>
   );
 }

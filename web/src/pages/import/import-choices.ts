@@ -104,4 +104,5 @@ export const listPathOf: Record<ImportEntity, string> = {
   products: '/admin/products',
   users: '/admin/users',
   teams: '/admin/teams',
+  touches: '/marketing',
 };
