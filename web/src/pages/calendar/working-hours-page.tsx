@@ -57,9 +57,7 @@ export function WorkingHoursPage() {
         </Link>
       </div>
       {!mayEdit && <p className="notice">You may read these settings but not change them.</p>}
-      {current.data && (
-        <SettingsForm key={`${repId}-${current.data.version}`} initial={current.data} readOnly={!mayEdit} />
-      )}
+      {current.data && <SettingsForm key={repId} initial={current.data} readOnly={!mayEdit} />}
       {current.data && <TimeOffCard userId={repId} timeZone={current.data.timezone} readOnly={!mayEdit} />}
     </section>
   );
@@ -77,6 +75,8 @@ function SettingsForm({ initial, readOnly }: { initial: AvailabilityDto; readOnl
     routingWeight: initial.routingWeight,
   });
   const [bookable, setBookable] = useState(initial.bookable);
+  // The version the next save is based on: the form stays (with its notice) after a save.
+  const [version, setVersion] = useState(initial.version);
   const [problems, setProblems] = useState<{ summary: string; fields: FieldProblem[] } | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -91,10 +91,11 @@ function SettingsForm({ initial, readOnly }: { initial: AvailabilityDto; readOnl
     setProblems(null);
     setSaved(false);
     try {
-      await api.put('/users/{id}/availability', {
-        params: { path: { id: initial.userId }, header: ifMatch(initial.version) },
+      const after = await api.put('/users/{id}/availability', {
+        params: { path: { id: initial.userId }, header: ifMatch(version) },
         body: { timezone, workingHours: periods, bookable, ...numbers },
       });
+      setVersion(after.version);
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ['availability', initial.userId] });
     } catch (err) {
