@@ -225,6 +225,16 @@ export function canManageCalendarFeed(
   return action === 'revoke' && actor.role === 'admin';
 }
 
+/** Whether the actor has a calendar of meetings to look at (someone's bookings are in their scope). */
+export function hasCalendarScreen(actor: Actor): boolean {
+  return bookingScope(actor).kind !== 'none';
+}
+
+/** Whether the actor edits anyone's working hours (their own as a rep, a team's, everyone's). */
+export function editsSomeonesAvailability(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'rep';
+}
+
 /** Working hours and time off: the rep's own, a manager's team's, an admin's anyone's. */
 export function canEditAvailability(actor: Actor, userId: string): boolean {
   if (actor.role === 'admin') return true;

@@ -76,6 +76,21 @@ export const createTimeOffSchema = z
   .refine((t) => Date.parse(t.end) > Date.parse(t.start), { path: ['end'], message: 'must be after start' });
 export type CreateTimeOffInput = z.infer<typeof createTimeOffSchema>;
 
+/** An .ics export (or a feed's text) whose busy times become out-of-office ranges. */
+export const importBusyTimesSchema = z.strictObject({
+  ics: z.string().min(1, 'must not be empty').max(1_000_000, 'must be at most 1,000,000 characters'),
+});
+export type ImportBusyTimesInput = z.infer<typeof importBusyTimesSchema>;
+
+export const busyTimesImportSchema = z.object({
+  /** Busy ranges added as out-of-office ranges. */
+  imported: z.number().int(),
+  /** Busy ranges the rep already had as out-of-office ranges (an earlier import of the same file). */
+  skipped: z.number().int(),
+  items: z.array(timeOffSchema),
+});
+export type BusyTimesImportDto = z.infer<typeof busyTimesImportSchema>;
+
 const MAX_SLOT_RANGE_DAYS = 31;
 
 export const slotsQuery = z

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import {
   canCreate as mayCreate,
   canRunDetectors,
+  editsSomeonesAvailability,
+  hasCalendarScreen,
   hasCommissionsScreen,
   hasForecastScreen,
   oversightScope,
@@ -84,4 +86,14 @@ export function seesForecasts(actor: Actor | null): boolean {
 /** Whether the actor has the commissions screen (and its menu entry). */
 export function seesCommissions(actor: Actor | null): boolean {
   return actor !== null && hasCommissionsScreen(actor);
+}
+
+/** Whether the actor has the week calendar (and its menu entry). */
+export function seesCalendar(actor: Actor | null): boolean {
+  return actor !== null && hasCalendarScreen(actor);
+}
+
+/** Whether the actor has the working-hours page (and its menu entry). */
+export function seesWorkingHours(actor: Actor | null): boolean {
+  return actor !== null && editsSomeonesAvailability(actor);
 }

@@ -44,7 +44,16 @@ import { FormPage, FormsPage } from './pages/forms.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { ApprovalsPage } from './pages/approvals.tsx';
 import { OversightPage } from './pages/oversight.tsx';
-import { actorOf, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from './permissions.ts';
+import {
+  actorOf,
+  seesApprovals,
+  seesCalendar,
+  seesCommissions,
+  seesForecasts,
+  seesOversightQueue,
+  seesWorkingHours,
+} from './permissions.ts';
+import { validateCalendarSearch } from './pages/calendar/search.ts';
 import { validateForecastSearch } from './pages/forecast/search.ts';
 import { validateCommissionsSearch } from './pages/commissions/search.ts';
 import { ChannelPage } from './pages/channel.tsx';
@@ -294,6 +303,32 @@ const commissionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/commissions/commissions-page.tsx'), 'CommissionsPage'),
 });
 
+/** A rep's week of meetings: everyone whose booking scope holds someone (reps, inside sales, managers, admins, auditors). */
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calendar',
+  validateSearch: validateCalendarSearch,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesCalendar(actorOf(session))) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/calendar/calendar-page.tsx'), 'CalendarPage'),
+});
+
+/** Working hours and time off: reps (their own), managers (their team's), admins (anyone's). */
+const workingHoursRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/working-hours',
+  validateSearch: validateCalendarSearch,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!seesWorkingHours(actorOf(session))) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/calendar/working-hours-page.tsx'), 'WorkingHoursPage'),
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -348,6 +383,8 @@ const routeTree = rootRoute.addChildren([
   channelRoute,
   forecastRoute,
   commissionsRoute,
+  calendarRoute,
+  workingHoursRoute,
   ...tableRoutes,
   adminRoute.addChildren([adminIndexRoute, ...adminChildren]),
 ]);

@@ -6,10 +6,12 @@ import {
   bookingRatesQuery,
   bookingRatesSchema,
   bookingSchema,
+  busyTimesImportSchema,
   calendarFeedSchema,
   cancelBookingSchema,
   createBookingSchema,
   createTimeOffSchema,
+  importBusyTimesSchema,
   listBookingsQuery,
   rescheduleBookingSchema,
   slotsQuery,
@@ -25,6 +27,7 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as availability from './availability.service.ts';
 import * as svc from './booking.service.ts';
+import { importBusyTimes } from './busy-import.service.ts';
 import * as calendar from './calendar.service.ts';
 
 export function registerBookingRoutes(app: App, deps: Deps): void {
@@ -102,6 +105,23 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
       await availability.removeTimeOff(deps, actorOf(request), request.params.id, request.params.timeOffId);
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/api/v1/users/:id/busy-times',
+    {
+      schema: {
+        tags,
+        summary: "Import busy times from an .ics file into a rep's calendar (as out-of-office ranges)",
+        description:
+          'The events of the next 180 days that are not free or cancelled, recurring ones expanded; floating times ' +
+          "in the rep's time zone. Ranges the rep already has are skipped, so importing the same file twice adds nothing. " +
+          '422 names `ics` when the text is not an iCalendar file or holds more than 1,000 busy times.',
+        params: idParams,
+        body: importBusyTimesSchema,
+        response: { 200: busyTimesImportSchema, ...errorResponses },
+      },
+    },
+    (request) => importBusyTimes(deps, actorOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/v1/bookings/slots',

@@ -14,7 +14,15 @@ import {
   hasCallQueue,
   hasRecordsOf,
 } from '../../../src/contract/access.ts';
-import { actorOf, canRead, seesApprovals, seesCommissions, seesForecasts, seesOversightQueue } from '../permissions.ts';
+import {
+  actorOf,
+  canRead,
+  seesApprovals,
+  seesCalendar,
+  seesCommissions,
+  seesForecasts,
+  seesOversightQueue,
+} from '../permissions.ts';
 
 const roleLabels: Record<string, string> = {
   admin: 'Admin',
@@ -74,6 +82,11 @@ export function Layout() {
               {(['admin', 'manager', 'rep', 'inside_sales'] as const).some((r) => r === session.user.role) && (
                 <Link to="/home" activeProps={{ className: 'active' }}>
                   My day
+                </Link>
+              )}
+              {seesCalendar(actorOf(session)) && (
+                <Link to="/calendar" search={{}} activeProps={{ className: 'active' }}>
+                  Calendar
                 </Link>
               )}
               {canOpenChannel(session.user) && (

@@ -4,6 +4,7 @@ import { callDispositions, createActivitySchema, followUpDispositions } from '..
 import type { ActivityDto } from '../types.ts';
 import { api, type FieldProblem } from '../api.ts';
 import { CallScript, type ShownScript } from './call-script.tsx';
+import { BookMeetingCard } from './meetings.tsx';
 import { formatDuration, parseDuration } from './durations.ts';
 import { fieldLabel, problemsOf, zodProblems } from './form-errors.ts';
 import { Modal } from './modal.tsx';
@@ -35,8 +36,9 @@ export interface CallTarget {
 /**
  * Logging a call in a few seconds: direction and outcome are one click each, the duration counts
  * itself from the moment the dialog opens, Ctrl+Enter saves. Objections are written with the
- * library's responses at hand, and the deal's pitch script sits beside the form. A call that ends
- * with "call back later" or "meeting booked" is followed by the proposed follow-up task.
+ * library's responses at hand, and the deal's pitch script sits beside the form. "Meeting booked"
+ * shows the field reps' free slots to book one from the call (for the roles that book meetings). A
+ * call that ends with "call back later" or "meeting booked" is followed by the proposed follow-up task.
  */
 export function LogCallDialog({
   target,
@@ -66,6 +68,8 @@ export function LogCallDialog({
     return () => clearInterval(t);
   }, [opened]);
 
+  // "Meeting booked": the field rep's slot is picked right here, about the deal or the lead called.
+  const bookingLink = target.dealId ? { dealId: target.dealId } : target.leadId ? { leadId: target.leadId } : null;
   const durationText = duration ?? formatDuration(elapsed);
   const errorOf = (field: string) => problems?.fields.find((p) => p.field === field)?.message;
 
@@ -229,6 +233,7 @@ export function LogCallDialog({
           <button type="button" onClick={() => setObjections((all) => [...all, newObjectionDraft()])}>
             + Objection raised
           </button>
+          {disposition === 'meeting_booked' && bookingLink && <BookMeetingCard link={bookingLink} />}
           {problems && (
             <div className="error" role="alert" data-testid="call-errors">
               <p>{problems.summary}</p>

@@ -163,6 +163,11 @@ export function MyMeetingsCard() {
   return (
     <section className="card" aria-labelledby="my-meetings-title" data-testid="my-meetings">
       <h2 id="my-meetings-title">My meetings</h2>
+      <p className="small">
+        <Link to="/calendar" search={{}}>
+          Week calendar
+        </Link>
+      </p>
       {items.length === 0 && <p className="muted">No meeting booked in your calendar.</p>}
       <ul className="plain">
         {items.map((m) => (
