@@ -87,22 +87,26 @@ export async function attributionData(
     select id from campaigns where org_id = ${orgId}::uuid order by id`.execute(db);
   const campaignIds = campaigns.rows.map((c) => c.id);
   // Every touch once, in the journey of each deal in scope its person is on, else in the person's
-  // own journey: the touches of deals' journeys and of journeys without a deal.
+  // own journey. Touches are packed per person first (one hash aggregate over the touches), so
+  // only people, not a million touches, meet the deals' people in the join.
   const journeys = await sql<PackedJourneyRow>`
-    with pt as (${personTouches(orgId, asOf)}),
+    with numbered as (
+      select id, (row_number() over (order by id) - 1)::int as n from campaigns where org_id = ${orgId}::uuid
+    ),
+    per_person as (
+      select pt.person, string_agg(c.n::text || ':' || ${touchedMs}::text, ',') as touches
+      from (${personTouches(orgId, asOf)}) pt join numbered c on c.id = pt.campaign_id
+      group by pt.person
+    ),
     scoped_people as (
       select dp.deal_id, dp.person from (${dealPeople(orgId)}) dp
       join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
       where ${dealWhere} and d.created_at < ${asOf}
-    ),
-    numbered as (
-      select id, (row_number() over (order by id) - 1)::int as n from campaigns where org_id = ${orgId}::uuid
     )
-    select sp.deal_id, case when sp.deal_id is null then pt.person end as person,
-      string_agg(c.n::text || ':' || ${touchedMs}::text, ',') as touches
-    from pt join numbered c on c.id = pt.campaign_id
-    left join scoped_people sp on sp.person = pt.person
-    group by sp.deal_id, case when sp.deal_id is null then pt.person end`.execute(db);
+    select sp.deal_id, case when sp.deal_id is null then pp.person end as person,
+      string_agg(pp.touches, ',') as touches
+    from per_person pp left join scoped_people sp on sp.person = pp.person
+    group by sp.deal_id, case when sp.deal_id is null then pp.person end`.execute(db);
   return { deals: deals.rows, campaignIds, journeys: journeys.rows };
 }
 
