@@ -9,6 +9,8 @@ import { ledgerUntil } from '../src/modules/commissions/statements.service.ts';
 import { demoQuarters } from '../src/modules/demo/demo-forecasting.ts';
 import { getAgentSideReport } from '../src/modules/agents/agent-analytics.service.ts';
 import { listDeals } from '../src/modules/deals/deals.service.ts';
+import { bookingRatesReport } from '../src/modules/booking/booking.service.ts';
+import { bookingRatesQuery } from '../src/contract/booking.ts';
 import { listDealsQuery } from '../src/contract/deals.ts';
 import {
   attainmentReport,
@@ -282,6 +284,52 @@ describe('demo organization', () => {
       .execute();
     expect(new Set(partners.map((p) => p.partner_type)).size).toBe(5);
     expect(new Set(partners.map((p) => p.tier_id)).size).toBe(3);
+  });
+
+  it('has meetings inside sales booked for field reps: held, no-shows, cancelled, upcoming, and their show rate', async () => {
+    const org = result.organizationId;
+    const rows = await deps.db
+      .selectFrom('bookings as b')
+      .innerJoin('users as o', (j) => j.onRef('o.org_id', '=', 'b.org_id').onRef('o.id', '=', 'b.owner_id'))
+      .innerJoin('users as s', (j) => j.onRef('s.org_id', '=', 'b.org_id').onRef('s.id', '=', 'b.booked_by'))
+      .innerJoin('teams as t', (j) => j.onRef('t.org_id', '=', 'o.org_id').onRef('t.id', '=', 'o.team_id'))
+      .select([
+        'b.status',
+        'b.starts_at',
+        'b.created_at',
+        'b.cancel_reason',
+        'o.role as ownerRole',
+        's.role as bookerRole',
+        't.kind as ownerTeam',
+      ])
+      .where('b.org_id', '=', org)
+      .execute();
+    expect(rows.length).toBe(result.counts.bookings);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      expect(r.ownerRole).toBe('rep');
+      expect(r.ownerTeam).toBe('field_sales');
+      expect(r.bookerRole).toBe('inside_sales');
+    }
+    const count = (status: string) => rows.filter((r) => r.status === status).length;
+    const held = count('held');
+    const noShow = count('no_show');
+    expect(held).toBeGreaterThan(0);
+    expect(noShow).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === 'cancelled').every((r) => (r.cancel_reason ?? '').length > 0)).toBe(true);
+    // a few meetings wait in the coming week of the calendar
+    const now = deps.clock.now();
+    expect(rows.filter((r) => r.status === 'booked' && r.starts_at > now).length).toBeGreaterThan(0);
+    const admin = await actorForUser(deps, org, (await adminOf(org)).id);
+    const first = Math.min(...rows.map((r) => r.created_at.getTime()));
+    const report = await bookingRatesReport(
+      deps,
+      admin,
+      bookingRatesQuery.parse({ from: new Date(first).toISOString(), to: new Date(now.getTime() + 1).toISOString() }),
+    );
+    expect(report.total.held).toBe(held);
+    expect(report.total.noShow).toBe(noShow);
+    expect(report.total.showRate).toBeCloseTo(held / (held + noShow), 10);
   });
 
   it('is deterministic for a seed', async () => {

@@ -21,6 +21,7 @@ import { seedDemoAgents } from './demo-agents.ts';
 import { seedCommissionBonus, seedCommissionPlans, seedPartnerPlan } from './demo-commissions.ts';
 import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
+import { scheduleDemoBookings } from './demo-booking.ts';
 
 const DAY = 86_400_000;
 
@@ -344,6 +345,20 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     consumers.push({ id: ct.id, ownerId: owner.userId });
   }
 
+  // The field reps take meetings booked by inside sales: office hours in their own time zones.
+  const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
+  for (const [i, r] of fieldReps.entries())
+    await updateAvailability(deps, admin, r.userId, 0, {
+      timezone: zones[i % zones.length] ?? 'Europe/Berlin',
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      bufferBeforeMinutes: 15,
+      bufferAfterMinutes: 15,
+      minNoticeMinutes: 60,
+      maxPerDay: 6,
+      bookable: true,
+      routingWeight: 1,
+    });
+
   // --- a year of work, replayed in time order ---------------------------------------------
   const counts: Record<string, number> = {
     deals: 0,
@@ -358,6 +373,7 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     touches: 0,
     forms: 0,
     formSubmissions: 0,
+    bookings: 0,
   };
   const actions = scheduleHistory({
     deps,
@@ -408,6 +424,9 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   actions.push(
     ...scheduleDemoForecasts({ deps, quarter: quarters.previous, reps: fieldReps, manager: fieldManager, start, end }),
   );
+  actions.push(
+    ...scheduleDemoBookings({ deps, rng, orgId, start, end, sdrs, fieldReps, past: 40, upcoming: 4, counts }),
+  );
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
@@ -434,19 +453,6 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     reps: [...fieldReps, channelRep],
     fieldTeamId: field,
   });
-  // The field reps take meetings booked by inside sales: office hours in their own time zones.
-  const zones = ['Europe/Berlin', 'America/New_York', 'Europe/Berlin', 'Asia/Tokyo'];
-  for (const [i, r] of fieldReps.entries())
-    await updateAvailability(deps, admin, r.userId, 0, {
-      timezone: zones[i % zones.length] ?? 'Europe/Berlin',
-      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-      bufferBeforeMinutes: 15,
-      bufferAfterMinutes: 15,
-      minNoticeMinutes: 60,
-      maxPerDay: 6,
-      bookable: true,
-      routingWeight: 1,
-    });
   const agents = await seedDemoAgents(deps, {
     admin,
     organizationName: name,
