@@ -126,3 +126,64 @@ export function speedToLeadBy(leads: readonly SpeedToLeadLead[]): SpeedToLeadRow
       };
     });
 }
+
+/** One point of the speed-to-lead ECDF: the share of all leads first called within `minutes`. */
+export interface SpeedToLeadPoint {
+  minutes: number;
+  share: number;
+}
+
+export interface SpeedToLeadDistribution {
+  leads: number;
+  called: number;
+  neverCalled: number;
+  /** Called leads per bucket of `speedToLeadBuckets`, in that order. */
+  buckets: number[];
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  /** Leads first called within the SLA target (at most `slaMinutes` after creation). */
+  withinSla: number;
+  /** `withinSla` over all leads (a lead never called misses the target); null without leads. */
+  withinSlaShare: number | null;
+  /**
+   * Empirical distribution of the minutes to the first call, one point per distinct value: the
+   * share of all leads (never-called ones included, so the curve ends at called / leads) first
+   * called within that many minutes.
+   */
+  ecdf: SpeedToLeadPoint[];
+}
+
+/**
+ * Speed to lead of one group of leads measured against an SLA target: the buckets, median and
+ * 90th percentile of `speedToLeadBy`, how many were first called within `slaMinutes`, how many
+ * were never called, and the ECDF of the minutes to the first call.
+ */
+export function speedToLeadDistribution(
+  leads: readonly Pick<SpeedToLeadLead, 'createdAt' | 'firstCallAt'>[],
+  slaMinutes: number,
+): SpeedToLeadDistribution {
+  const row = speedToLeadBy(leads.map((l) => ({ ...l, ownerId: null })))[0];
+  const minutes = leads.flatMap((l) => {
+    const m = minutesToFirstCall(l);
+    return m === null ? [] : [m];
+  });
+  minutes.sort((x, y) => x - y);
+  const ecdf: SpeedToLeadPoint[] = [];
+  minutes.forEach((m, i) => {
+    const point = { minutes: m, share: (i + 1) / leads.length };
+    if (ecdf.at(-1)?.minutes === m) ecdf[ecdf.length - 1] = point;
+    else ecdf.push(point);
+  });
+  const withinSla = minutes.filter((m) => m <= slaMinutes).length;
+  return {
+    leads: leads.length,
+    called: minutes.length,
+    neverCalled: leads.length - minutes.length,
+    buckets: row?.buckets ?? speedToLeadBuckets.map(() => 0),
+    medianMinutes: row?.medianMinutes ?? null,
+    p90Minutes: row?.p90Minutes ?? null,
+    withinSla,
+    withinSlaShare: leads.length === 0 ? null : withinSla / leads.length,
+    ecdf,
+  };
+}

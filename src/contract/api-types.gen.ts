@@ -7889,6 +7889,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/speed-to-lead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Minutes from a lead’s creation to its first outbound call, per rep and team: buckets, ECDF, median, p90, share first called within the SLA target and leads never called
+     * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
+     */
+    get: {
+      parameters: {
+        query?: {
+          pipelineId?: string;
+          from?: string;
+          to?: string;
+          ownerId?: string[];
+          teamId?: string[];
+          channel?: 'direct' | 'partner';
+          partnerId?: string;
+          productId?: string;
+          segment?: 'b2b' | 'b2c';
+          source?: string;
+          slaMinutes?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SpeedToLeadReport'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/views': {
     parameters: {
       query?: never;
@@ -23378,6 +23447,60 @@ export interface components {
         pValue: number | null;
         significant: boolean;
         stillNeeded: number | null;
+      }[];
+    };
+    SpeedToLeadReport: {
+      from: string | null;
+      to: string | null;
+      slaMinutes: number;
+      /** @enum {string} */
+      slaSource: 'parameter' | 'policy';
+      buckets: string[];
+      total: {
+        leads: number;
+        called: number;
+        neverCalled: number;
+        buckets: number[];
+        medianMinutes: number | null;
+        p90Minutes: number | null;
+        withinSla: number;
+        withinSlaShare: number | null;
+        ecdf: {
+          minutes: number;
+          share: number;
+        }[];
+      };
+      byRep: {
+        leads: number;
+        called: number;
+        neverCalled: number;
+        buckets: number[];
+        medianMinutes: number | null;
+        p90Minutes: number | null;
+        withinSla: number;
+        withinSlaShare: number | null;
+        ecdf: {
+          minutes: number;
+          share: number;
+        }[];
+        id: string | null;
+        name: string | null;
+      }[];
+      byTeam: {
+        leads: number;
+        called: number;
+        neverCalled: number;
+        buckets: number[];
+        medianMinutes: number | null;
+        p90Minutes: number | null;
+        withinSla: number;
+        withinSlaShare: number | null;
+        ecdf: {
+          minutes: number;
+          share: number;
+        }[];
+        id: string | null;
+        name: string | null;
       }[];
     };
   };

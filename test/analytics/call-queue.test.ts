@@ -5,6 +5,7 @@ import {
   queueReason,
   rankCallQueue,
   speedToLeadBy,
+  speedToLeadDistribution,
   type QueueLead,
 } from '../../src/analytics/call-queue.ts';
 
@@ -155,5 +156,63 @@ describe('speed to lead', () => {
       { ownerId: 'bob', leads: 2, called: 2, buckets: [0, 0, 0, 1, 1], medianMinutes: 8640, p90Minutes: 13248 },
       { ownerId: null, leads: 1, called: 0, buckets: [0, 0, 0, 0, 0], medianMinutes: null, p90Minutes: null },
     ]);
+  });
+});
+
+describe('speedToLeadDistribution', () => {
+  const c = t('01 09:00');
+  const after = (minutes: number) => new Date(c.getTime() + minutes * 60_000);
+  const leads = [
+    { createdAt: c, firstCallAt: after(30) },
+    { createdAt: c, firstCallAt: after(3) },
+    { createdAt: c, firstCallAt: null },
+    { createdAt: c, firstCallAt: after(5) },
+    { createdAt: c, firstCallAt: after(30) },
+  ];
+  it('measures the SLA share over all leads and an ECDF with one point per distinct minute, as worked by hand', () => {
+    // called minutes 3, 5, 30, 30: median (5 + 30) / 2; p90 at h = 2.7 → 30; within 5 min: 3 and 5 (at most the target)
+    expect(speedToLeadDistribution(leads, 5)).toEqual({
+      leads: 5,
+      called: 4,
+      neverCalled: 1,
+      buckets: [1, 3, 0, 0, 0],
+      medianMinutes: 17.5,
+      p90Minutes: 30,
+      withinSla: 2,
+      withinSlaShare: 0.4,
+      ecdf: [
+        { minutes: 3, share: 0.2 },
+        { minutes: 5, share: 0.4 },
+        { minutes: 30, share: 0.8 },
+      ],
+    });
+    expect(speedToLeadDistribution(leads, 4).withinSla).toBe(1);
+  });
+  it('has no shares without leads', () => {
+    expect(speedToLeadDistribution([], 5)).toMatchObject({
+      leads: 0,
+      withinSlaShare: null,
+      ecdf: [],
+      medianMinutes: null,
+    });
+  });
+  it('ends its ECDF at the called share and counts within the SLA what the ECDF shows at the target', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (mins, sla) => {
+          const d = speedToLeadDistribution(
+            mins.map((m) => ({ createdAt: c, firstCallAt: m === null ? null : after(m) })),
+            sla,
+          );
+          const last = d.ecdf.at(-1)?.share ?? 0;
+          expect(last).toBeCloseTo(d.leads === 0 ? 0 : d.called / d.leads, 10);
+          const atSla = [...d.ecdf].reverse().find((p) => p.minutes <= sla)?.share ?? 0;
+          expect(atSla).toBeCloseTo(d.withinSlaShare ?? 0, 10);
+          expect(d.called + d.neverCalled).toBe(d.leads);
+        },
+      ),
+    );
   });
 });

@@ -15,6 +15,7 @@ import { handoffAnalysis } from './analyses/handoff.ts';
 import { callingFunnelAnalysis } from './analyses/calling-funnel.ts';
 import { objectionAnalysis } from './analyses/objections.ts';
 import { scriptExperimentAnalysis } from './analyses/script-experiment.ts';
+import { speedToLeadAnalysis } from './analyses/speed-to-lead.ts';
 
 /** Every analysis, in the order of docs/analytics.md; routes and CLI commands are generated from it. */
 export const analyses: readonly AnyAnalysis[] = [
@@ -35,6 +36,7 @@ export const analyses: readonly AnyAnalysis[] = [
   callingFunnelAnalysis,
   objectionAnalysis,
   scriptExperimentAnalysis,
+  speedToLeadAnalysis,
 ];
 
 /** An analysis by its URL/CLI name. */
