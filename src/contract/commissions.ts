@@ -122,6 +122,12 @@ export const commissionSplitSchema = z.object({
 });
 export type CommissionSplitDto = z.infer<typeof commissionSplitSchema>;
 
+/**
+ * A zero amount or percentage, by its text: zod runs refinements even after the format check
+ * failed, so they must not parse (a malformed value would throw instead of being named).
+ */
+const zero = /^-?0+(\.0+)?$/;
+
 /** Who shares a deal's credit, in percent adding up to exactly 100; no members: the owner alone. */
 export const setCommissionSplitSchema = z
   .strictObject({
@@ -131,7 +137,7 @@ export const setCommissionSplitSchema = z
           percent: z
             .string()
             .regex(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, 'must be a percentage between 0 and 100')
-            .refine((p) => toScaled(p, 2) > 0n, 'must be above 0'),
+            .refine((p) => !zero.test(p), 'must be above 0'),
         }),
       )
       .max(10),
@@ -165,7 +171,7 @@ export type CommissionBonusDto = z.infer<typeof commissionBonusSchema>;
 export const createCommissionBonusSchema = z.strictObject({
   payeeKind: payeeKindSchema.default('user'),
   payeeId: idSchema,
-  amount: moneySchema.refine((a) => toScaled(a, 2) !== 0n, 'must not be zero'),
+  amount: moneySchema.refine((a) => !zero.test(a), 'must not be zero'),
   currency: currencySchema.optional(),
   reason: z.string().trim().min(1, 'must not be empty').max(500),
 });

@@ -83,12 +83,17 @@ describe('pipewright report', () => {
 
       // Every analysis of the registry renders its tables; parameters go through --param. The
       // waterfall and the Monte Carlo forecast need a period, so every analysis gets one. Each
-      // names the pipeline it ran on, but the marketing analyses, which span pipelines.
+      // names the pipeline it ran on, but the marketing and calling analyses, which span pipelines.
       const acrossPipelines: Record<string, RegExp> = {
         attribution: /^Attribution as of /,
         'campaign-funnel': /^Campaign funnel as of /,
         'quota-attainment': /^Quota attainment \d{4}-Q[1-4] /,
         'mql-handoff': /^MQL → SQL by lead owner/,
+        // the calling analyses follow the callers, whatever pipeline their deals are in
+        'calling-funnel': /^Calling funnel, 2026-01-01 to 2099-12-31; conversation ≥ 60 s/,
+        objections: /^Objections raised: \d+/,
+        'script-experiment': /^Pitch-script experiment: meetings booked per connected call/,
+        'speed-to-lead': /^Speed to lead.*SLA target \d+ min/,
       };
       for (const a of analyses) {
         const io = capture();
