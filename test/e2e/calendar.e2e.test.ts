@@ -52,6 +52,8 @@ afterAll(async () => {
   await stopE2eServer({ browser, app, deps });
 });
 
+type Scroller = { scrollWidth: number; clientWidth: number };
+
 const bookingsOf = () =>
   deps.db.selectFrom('bookings').selectAll().where('owner_id', '=', rep.userId).orderBy('starts_at').execute();
 
@@ -150,6 +152,30 @@ describe('booking a field rep from a call, and the field rep’s week', () => {
       ['booking.rescheduled', rep.userId],
     ]);
     expect(events[3]?.data).toMatchObject({ reason: 'The buyer asked for Tuesday' });
+
+    // The grid: seven equal day columns, today (Monday in Berlin) marked, working hours shaded apart
+    // from the rest; at phone width the grid scrolls sideways inside its frame, the page does not.
+    const grid = field.page.getByTestId('week-grid');
+    const widths = await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7].map(async (i) => (await grid.locator('thead th').nth(i).boundingBox())?.width ?? 0),
+    );
+    expect(Math.min(...widths)).toBeGreaterThan(100);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(1);
+    expect(await grid.locator('thead th.today').textContent()).toBe('Mon 4 Jan');
+    const shading = (selector: string) =>
+      field.page.evaluate<string>(
+        `(() => { const s = getComputedStyle(document.querySelector('${selector}')); return s.backgroundColor + s.backgroundImage; })()`,
+      );
+    expect(await shading('.week-grid td.working')).not.toBe(await shading('.week-grid td.off-hours'));
+    await field.page.setViewportSize({ width: 390, height: 844 });
+    const frame = field.page.locator('.calendar-scroll');
+    await poll(() => frame.evaluate((el: Scroller) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(300);
+    const pageOverflow = field.page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(await pageOverflow).toBe(0);
+    await shoot(field.page, 'calendar-field-rep-week-390.png');
+    await field.page.setViewportSize({ width: 1440, height: 900 });
 
     // Next week is empty; the rep's working hours are one click away.
     await field.page.getByRole('button', { name: 'Next week →' }).click();

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../format.ts';
 import { BookMeetingCard } from '../components/meetings.tsx';
 import { LifecycleControl } from '../components/lifecycle.tsx';
 import { age, untouched } from '../components/durations.ts';
+import { LeadRouting } from './lead-routing.tsx';
 
 export function LeadPage() {
   const { leadId } = useParams({ from: '/leads/$leadId' });
@@ -116,6 +117,7 @@ export function LeadPage() {
               </dl>
             </section>
           )}
+          <LeadRouting leadId={l.id} />
           {!converted && <BookMeetingCard link={{ leadId: l.id }} />}
           <RelatedList
             title="Activities"

@@ -56,6 +56,7 @@ export function CalendarPage() {
   const first = Math.min(8, ...hours, ...workHours);
   const last = Math.max(17, ...hours, ...workHours);
   const rows = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const today = placeInZone(new Date(now).toISOString(), timeZone).date;
   const go = (change: { week?: string; rep?: string }) =>
     void navigate({ search: (s) => ({ ...s, ...change }), replace: false });
 
@@ -105,7 +106,12 @@ export function CalendarPage() {
             <tr>
               <th scope="col">Hour</th>
               {week.days.map((d) => (
-                <th key={d.date} scope="col">
+                <th
+                  key={d.date}
+                  scope="col"
+                  className={d.date === today ? 'today' : undefined}
+                  aria-current={d.date === today ? 'date' : undefined}
+                >
                   {d.label}
                 </th>
               ))}
@@ -116,7 +122,15 @@ export function CalendarPage() {
               <tr key={h}>
                 <th scope="row">{String(h).padStart(2, '0')}:00</th>
                 {week.days.map((d) => (
-                  <td key={d.date} className={isWorkingHour(working, d.weekday, h) ? 'working' : 'off-hours'}>
+                  <td
+                    key={d.date}
+                    className={[
+                      isWorkingHour(working, d.weekday, h) ? 'working' : 'off-hours',
+                      d.date === today && 'today',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                  >
                     {placed
                       .filter((p) => p.at.date === d.date && p.at.hour === h)
                       .map(({ b, at, end }) => {
