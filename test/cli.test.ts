@@ -49,7 +49,7 @@ async function freshTarget(name: string): Promise<Record<string, string>> {
  * Each command is a new Node process that loads the TypeScript sources: a few seconds on an idle
  * machine, many times that on a busy one. These tests check behaviour, not speed, so they wait long.
  */
-const SPAWNS_TIMEOUT = 180_000;
+const SPAWNS_TIMEOUT = 300_000;
 
 function childEnv(target: Record<string, string>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and the like, with our settings on top
@@ -331,7 +331,7 @@ describe.concurrent('pipewright CLI', () => {
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stdout}\n${stderr}`)), 40_000);
+        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stdout}\n${stderr}`)), 120_000);
         child.stdout?.on('data', (d: Buffer) => {
           stdout += d.toString();
           if (stdout.includes('Stop with Ctrl+C')) {
