@@ -1,3 +1,4 @@
+import { usersQuery } from '../queries.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -37,12 +38,10 @@ function useReferences() {
     queryKey: ['campaigns'],
     queryFn: () => api.get('/campaigns', { params: { query: { limit: 200 } } }),
   });
-  const users = useQuery({
-    queryKey: ['users'],
-    queryFn: () => api.get('/users', { params: { query: { limit: 200 } } }),
-  });
+  // The shared users query: its cache key holds the whole list, which other pages read too.
+  const users = useQuery(usersQuery);
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api.get('/teams') });
-  return { campaigns: campaigns.data?.items ?? [], users: users.data?.items ?? [], teams: teams.data?.items ?? [] };
+  return { campaigns: campaigns.data?.items ?? [], users: users.data ?? [], teams: teams.data?.items ?? [] };
 }
 
 /** The forms of the organization, and a builder for a new one. */
