@@ -11,6 +11,9 @@ const roleLabel: Record<string, string> = {
   co_agent: 'Co-agent',
 };
 
+/** A stored percentage without its padding zeros: "2.5000" reads 2.5, "10.0000" reads 10. */
+const shortPercent = (p: string) => (p.includes('.') ? p.replace(/0+$/, '').replace(/\.$/, '') : p);
+
 /**
  * An agent's home: the deals its party (or a colleague of its firm) is on, the side, whether the
  * representation was disclosed, and what the agency agreement pays: earned on won deals, expected
@@ -44,7 +47,7 @@ export function AgentWorkCard() {
           {work.data.items.length === 0 ? (
             <p className="muted">You are on no deal yet.</p>
           ) : (
-            <table className="table" data-testid="agent-deals">
+            <table className="admin-table" data-testid="agent-deals">
               <thead>
                 <tr>
                   <th>Deal</th>
@@ -76,8 +79,8 @@ export function AgentWorkCard() {
                     <td className="num">
                       {i.compensation === null ? '—' : formatMoney(i.compensation, i.compensationCurrency)}
                       <div className="muted">
-                        {i.compensationKind === 'percent' ? `${i.compensationPercent ?? ''} %` : 'fixed'} ·{' '}
-                        {i.status === 'lost' ? 'none (lost)' : i.earned ? 'earned' : 'expected'}
+                        {i.compensationKind === 'percent' ? `${shortPercent(i.compensationPercent ?? '')} %` : 'fixed'}{' '}
+                        · {i.status === 'lost' ? 'none (lost)' : i.earned ? 'earned' : 'expected'}
                       </div>
                     </td>
                   </tr>
