@@ -7360,6 +7360,7 @@ export interface paths {
           target?: string;
           currency?: string;
           horizonDays?: number;
+          chainFrom?: 'filtered' | 'all_owners';
         };
         header?: never;
         path?: never;
@@ -23192,6 +23193,8 @@ export interface components {
       };
       runs: number;
       seed: number;
+      /** @enum {string} */
+      chainFrom: 'filtered' | 'all_owners';
       simulatedDeals: number;
       skippedDeals: number;
       mean: string;

@@ -94,6 +94,20 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
     for (const mine of [await get(`&ownerId=${rep.userId}`), await get('', rep)]) {
       expect(mine).toMatchObject({ simulatedDeals: 0, skippedDeals: 1, p90: '0.00', probabilityOfTarget: 0 });
     }
+    // On every owner's chain the rep's one open deal is simulated: won on day 2 with p = 1/2, so
+    // 100.00 × Bernoulli(1/2): P10 0.00, P90 100.00, never 200.00. A rep reading only their own
+    // deals still has no chain to borrow.
+    const onTeamChain = await get(`&ownerId=${rep.userId}&chainFrom=all_owners`);
+    expect(onTeamChain).toMatchObject({
+      chainFrom: 'all_owners',
+      simulatedDeals: 1,
+      skippedDeals: 0,
+      p10: '0.00',
+      p90: '100.00',
+      probabilityOfTarget: 0,
+    });
+    expect(Math.abs(Number(onTeamChain.mean) - 50)).toBeLessThan(2);
+    expect(await get('&chainFrom=all_owners', rep)).toMatchObject({ simulatedDeals: 0, skippedDeals: 1 });
   });
 
   it('refuses fewer than 10,000 runs and a period already over', async () => {
@@ -105,6 +119,12 @@ describe('GET /api/v1/analytics/monte-carlo', () => {
     });
     expect(few.statusCode).toBe(422);
     expect(few.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['runs']);
+    const chain = await api.as(admin, {
+      method: 'GET',
+      url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&chainFrom=team`,
+    });
+    expect(chain.statusCode).toBe(422);
+    expect(chain.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['chainFrom']);
     const past = await api.as(admin, {
       method: 'GET',
       url: `/api/v1/analytics/monte-carlo?pipelineId=${p.id}&from=2020-01-01&to=2020-02-01`,

@@ -136,7 +136,9 @@ describe('forecasts and commissions in the browser', () => {
     await repPage.getByTestId('forecast-submitted').waitFor();
     await poll(() => repPage.getByTestId('forecast-history').textContent()).toContain('Acme may slip');
     expect(await repPage.getByTestId('forecast-history').textContent()).toContain('18,000.00');
-    await repPage.getByTestId('system-forecast').getByTestId('system-expected').waitFor();
+    const repExpected = repPage.getByTestId('system-forecast').getByTestId('system-expected');
+    await repExpected.waitFor();
+    const expectedOfRita = await text(repExpected);
     await repPage.screenshot({ path: screenshotPath('forecast-1-rep-submitted.png'), fullPage: true });
 
     // The manager rolls the team up: Rita's submission, overridden down with a note.
@@ -145,6 +147,11 @@ describe('forecasts and commissions in the browser', () => {
     const row = page.getByTestId('rollup-member').filter({ hasText: 'Rita Rep' });
     await poll(() => row.textContent()).toContain('submitted');
     expect(await row.textContent()).toContain('18,000.00');
+    // The system's figures beside hers: won so far plus the simulated rest of the quarter (P50,
+    // P10–P90), and the same stage-weighted figure she sees.
+    const system = row.getByTestId('member-system-forecast');
+    await poll(() => system.textContent()).toContain('P90');
+    expect(await text(system)).toContain(`stage-weighted ${expectedOfRita}`);
     await row.getByLabel('Override commit of Rita Rep').fill('15000');
     const rollup = page.getByTestId('team-rollup');
     await rollup.getByRole('button', { name: 'Submit roll-up' }).click();

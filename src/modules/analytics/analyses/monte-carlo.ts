@@ -18,6 +18,12 @@ const monteCarloParams = z.object({
   currency: currencySchema.optional(),
   /** Length of the period when `to` is not given: from now, this many days. */
   horizonDays: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Whose moves the chain and the stays are estimated from: the filtered deals (`filtered`, the
+   * default), or every owner's deals the reader reads (`all_owners`: the owner and team filters
+   * then select only the open deals simulated, as a rep's forecast on the team's chain).
+   */
+  chainFrom: z.enum(['filtered', 'all_owners']).default('filtered'),
 });
 export type MonteCarloParams = z.infer<typeof monteCarloParams>;
 
@@ -30,6 +36,7 @@ const monteCarloResult = z.object({
   period: z.object({ startDays: z.number(), endDays: z.number() }),
   runs: z.number().int(),
   seed: z.number().int(),
+  chainFrom: z.enum(['filtered', 'all_owners']),
   simulatedDeals: z.number().int(),
   skippedDeals: z.number().int(),
   mean: z.string(),
@@ -79,7 +86,12 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
     const currency = params.currency ?? pipeline.baseCurrency;
     const choice = await chooseWindowEnd(deps, actor.orgId, pipeline, filters, RECENT_DAYS);
     const now = choice.now;
-    const history = { ...filters, from: undefined, to: undefined };
+    const history = {
+      ...filters,
+      from: undefined,
+      to: undefined,
+      ...(params.chainFrom === 'all_owners' ? { ownerId: undefined, teamId: undefined } : {}),
+    };
     const [period, counts, stays, deals] = await Promise.all([
       periodOffsets(deps.db, filters, pipeline.timezone, now, params.horizonDays),
       transitionCounts(deps.db, actor, history, pipeline),
@@ -108,6 +120,7 @@ export const monteCarloAnalysis: AnalysisDefinition<MonteCarloParams, MonteCarlo
       period,
       runs: r.runs,
       seed: params.seed,
+      chainFrom: params.chainFrom,
       simulatedDeals: r.simulatedDeals,
       skippedDeals: r.skippedDeals,
       mean: money(r.meanCents),

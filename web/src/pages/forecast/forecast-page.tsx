@@ -54,7 +54,7 @@ export function ForecastPage() {
         {canSubmitForecast(actor) && <MyForecastCard period={period} />}
         <SystemForecastCard period={period} today={today} />
       </div>
-      {canRollUpForecast(actor) && <TeamRollUpCard period={period} />}
+      {canRollUpForecast(actor) && <TeamRollUpCard period={period} today={today} />}
       <AttainmentCard period={period} />
       <SubmissionHistory period={period} />
       <AccuracyCard period={period} />

@@ -6,8 +6,64 @@ import { ErrorState, Loading } from '../../components/states.tsx';
 import { lastDayBefore } from '../../fiscal.ts';
 import { formatDate, formatMoney, formatNumber } from '../../format.ts';
 import { useActor } from '../../permissions.ts';
+import { sumMoney } from '../../../../src/contract/money.ts';
 import { organizationQuery } from '../../queries.ts';
 import { draftQuery } from './my-forecast.tsx';
+
+/**
+ * The days still to simulate of a fiscal quarter: from today (or the quarter's first day when it
+ * has not begun) to its last day; `open` is false once the quarter has ended.
+ */
+function useSimulationWindow(period: string, today: string) {
+  const org = useQuery(organizationQuery);
+  const days = org.data ? fiscalPeriod(period, org.data.fiscalYearStartMonth) : null;
+  return {
+    open: days !== null && today < days.endsOn,
+    from: days && today > days.startsOn ? today : days?.startsOn,
+    to: days ? lastDayBefore(days.endsOn) : undefined,
+  };
+}
+
+/**
+ * One member's system forecast in the manager's roll-up, beside their own figures: what they won
+ * so far plus the Monte Carlo simulation of their open deals for the rest of the quarter, on the
+ * chain of every owner's moves the manager reads (a rep's own history is often too short to
+ * estimate a chain), and the stage-weighted figure. A closed quarter shows the stage-weighted
+ * figure only; accuracy compares the submissions with the outcome.
+ */
+export function MemberSystemForecast({ period, today, userId }: { period: string; today: string; userId: string }) {
+  const { open, from, to } = useSimulationWindow(period, today);
+  const draft = useQuery({
+    queryKey: ['forecasts', period, 'draft', userId],
+    queryFn: () => api.get('/forecasts/draft', { params: { query: { period, userId } } }),
+  });
+  const sim = useQuery({
+    queryKey: ['forecasts', period, 'monte-carlo', from, to, userId],
+    queryFn: () =>
+      api.get('/analytics/monte-carlo', {
+        params: { query: { from, to, ownerId: [userId], chainFrom: 'all_owners' } },
+      }),
+    enabled: open && from !== undefined,
+  });
+  if (draft.isError || sim.isError) return <span className="muted">not available</span>;
+  if (!draft.data || (open && !sim.data)) return <span className="muted">simulating…</span>;
+  const cur = draft.data.currency;
+  const plusWon = (x: string) => formatMoney(sumMoney([draft.data.won, x]), cur);
+  return (
+    <span data-testid="member-system-forecast">
+      {sim.data && sim.data.currency === cur && (
+        <>
+          <strong>{plusWon(sim.data.p50)}</strong>{' '}
+          <span className="small muted">
+            (P10 {plusWon(sim.data.p10)} – P90 {plusWon(sim.data.p90)})
+          </span>
+          <br />
+        </>
+      )}
+      <span className="small">stage-weighted {formatMoney(draft.data.system.expected, cur)}</span>
+    </span>
+  );
+}
 
 /**
  * The system's own forecast of the quarter beside the people's: the stage-weighted figure of the
@@ -16,11 +72,7 @@ import { draftQuery } from './my-forecast.tsx';
  */
 export function SystemForecastCard({ period, today }: { period: string; today: string }) {
   const actor = useActor();
-  const org = useQuery(organizationQuery);
-  const days = org.data ? fiscalPeriod(period, org.data.fiscalYearStartMonth) : null;
-  const open = days !== null && today < days.endsOn;
-  const from = days && today > days.startsOn ? today : days?.startsOn;
-  const to = days ? lastDayBefore(days.endsOn) : undefined;
+  const { open, from, to } = useSimulationWindow(period, today);
   const mine = actor !== null && canSubmitForecast(actor);
   const draft = useQuery({ ...draftQuery(period), enabled: mine });
   const sim = useQuery({

@@ -4,12 +4,13 @@ import { api, type ApiData, type FieldProblem } from '../../api.ts';
 import { problemsOf } from '../../components/form-errors.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { formatMoney } from '../../format.ts';
+import { MemberSystemForecast } from './system-forecast.tsx';
 import { figureKeys, figureLabels, problemAt, type FigureKey } from './common.tsx';
 
 type RollUpDraft = ApiData<'get', '/forecasts/rollup/draft'>;
 type Overrides = Record<string, Partial<Record<FigureKey, string>>>;
 
-function RollUpForm({ draft }: { draft: RollUpDraft }) {
+function RollUpForm({ draft, today }: { draft: RollUpDraft; today: string }) {
   const queryClient = useQueryClient();
   const [overrides, setOverrides] = useState<Overrides>({});
   const [note, setNote] = useState('');
@@ -69,6 +70,9 @@ function RollUpForm({ draft }: { draft: RollUpDraft }) {
                   {figureLabels[k]}
                 </th>
               ))}
+              <th scope="col" className="num" title="Won so far plus the Monte Carlo simulation of the open deals">
+                System (P50)
+              </th>
               {figureKeys.map((k) => (
                 <th key={`o-${k}`} scope="col">
                   Override {figureLabels[k].toLowerCase()}
@@ -86,6 +90,9 @@ function RollUpForm({ draft }: { draft: RollUpDraft }) {
                     {formatMoney(m.figures[k], cur)}
                   </td>
                 ))}
+                <td className="num">
+                  <MemberSystemForecast period={draft.period} today={today} userId={m.userId} />
+                </td>
                 {figureKeys.map((k) => (
                   <Fragment key={`o-${k}`}>
                     <td>
@@ -117,6 +124,7 @@ function RollUpForm({ draft }: { draft: RollUpDraft }) {
                   {formatMoney(draft.total[k], cur)}
                 </td>
               ))}
+              <td className="num small muted">team: see System forecast</td>
               <td colSpan={3} />
             </tr>
           </tfoot>
@@ -147,7 +155,7 @@ function RollUpForm({ draft }: { draft: RollUpDraft }) {
 }
 
 /** The manager's roll-up: each member's latest submission (or pre-filled figures), overrides and a note. */
-export function TeamRollUpCard({ period }: { period: string }) {
+export function TeamRollUpCard({ period, today }: { period: string; today: string }) {
   const draft = useQuery({
     queryKey: ['forecasts', period, 'rollup'],
     queryFn: () => api.get('/forecasts/rollup/draft', { params: { query: { period } } }),
@@ -160,7 +168,9 @@ export function TeamRollUpCard({ period }: { period: string }) {
       {draft.data && draft.data.members.length === 0 && (
         <EmptyState title="Nobody to roll up">Your team has no reps or managers below you.</EmptyState>
       )}
-      {draft.data && draft.data.members.length > 0 && <RollUpForm key={draft.data.period} draft={draft.data} />}
+      {draft.data && draft.data.members.length > 0 && (
+        <RollUpForm key={draft.data.period} draft={draft.data} today={today} />
+      )}
     </section>
   );
 }
