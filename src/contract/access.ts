@@ -406,6 +406,38 @@ export function canAnswerLeadOffer(actor: Actor, offer: { partnerAccountId: stri
   return actor.role === 'partner' && actor.partnerAccountId === offer.partnerAccountId;
 }
 
+/**
+ * Development funds: a partner sees and works only its own partner account's budgets and
+ * requests; channel managers all of them; auditors read them (the scope of registrations).
+ */
+export function fundScope(actor: Actor, action: Action): Scope {
+  return registrationScope(actor, action);
+}
+
+/**
+ * Who acts on a partner's development funds. Setting budgets and deciding requests: the channel
+ * managers. Requesting and claiming: the partner's own users, or a channel manager on its behalf.
+ * Recording a payment: admins.
+ */
+export function canActOnFunds(
+  actor: Pick<Actor, 'role' | 'partnerAccountId'>,
+  action: 'budget' | 'decide' | 'request' | 'claim' | 'pay',
+  partnerAccountId?: string,
+): boolean {
+  switch (action) {
+    case 'budget':
+    case 'decide':
+      return canManageChannel(actor);
+    case 'request':
+    case 'claim':
+      return actor.role === 'partner'
+        ? actor.partnerAccountId !== null && actor.partnerAccountId === partnerAccountId
+        : canManageChannel(actor);
+    case 'pay':
+      return actor.role === 'admin';
+  }
+}
+
 /** Whether the role may register deals (a partner for itself, a channel manager on a partner's behalf). */
 export function canRegisterDeals(actor: Pick<Actor, 'role' | 'partnerAccountId'>): boolean {
   if (actor.role === 'partner') return actor.partnerAccountId !== null;

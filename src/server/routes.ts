@@ -9,6 +9,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerBookingRoutes } from '../modules/booking/booking.routes.ts';
 import { registerChannelRoutes } from '../modules/channel/channel.routes.ts';
 import { registerLeadOfferRoutes } from '../modules/channel/lead-offers.routes.ts';
+import { registerFundRoutes } from '../modules/channel/funds.routes.ts';
 import { registerBulkRoutes } from '../modules/bulk/bulk.routes.ts';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { registerImportRoutes } from '../modules/imports/imports.routes.ts';
@@ -73,6 +74,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerForecastingRoutes(app, deps);
   registerChannelRoutes(app, deps);
   registerLeadOfferRoutes(app, deps);
+  registerFundRoutes(app, deps);
   registerMarketingRoutes(app, deps);
   registerFormRoutes(app, deps);
   registerScoringRoutes(app, deps);

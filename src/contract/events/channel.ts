@@ -8,6 +8,8 @@ export const channelEntityTypes = [
   'deal_registration',
   'channel_conflict',
   'partner_lead_offer',
+  'partner_fund_budget',
+  'partner_fund_request',
 ] as const;
 
 const id = z.string().min(1);
@@ -189,5 +191,47 @@ export const channelEventDefinitions: EventDefinition[] = [
     ['partner_lead_offer'],
     'an offered lead was not answered within its time limit',
     z.strictObject({ leadId: id, partnerAccountId: id, expiresAt: isoTime }),
+  ),
+  def(
+    'partner_fund_budget.set',
+    ['partner_fund_budget'],
+    "a channel manager sets a partner's development fund budget for a period, or changes its amount",
+    z.strictObject({
+      partnerAccountId: id,
+      periodStart: z.string(),
+      periodEnd: z.string(),
+      currency: z.string(),
+      amount: z.strictObject({ from: decimal.nullable(), to: decimal }),
+    }),
+  ),
+  def(
+    'partner_fund_request.requested',
+    ['partner_fund_request'],
+    'a partner (or a channel manager for it) asks for development funds from its budget for an activity',
+    z.strictObject({ budgetId: id, partnerAccountId: id, activity: z.string(), amount: decimal, currency: z.string() }),
+  ),
+  def(
+    'partner_fund_request.approved',
+    ['partner_fund_request'],
+    'a channel manager approves a fund request: its amount is held from the budget',
+    z.strictObject({ budgetId: id, partnerAccountId: id, amount: decimal, note: z.string().nullable() }),
+  ),
+  def(
+    'partner_fund_request.rejected',
+    ['partner_fund_request'],
+    'a channel manager rejects a fund request, saying why',
+    z.strictObject({ budgetId: id, partnerAccountId: id, note: z.string() }),
+  ),
+  def(
+    'partner_fund_request.claimed',
+    ['partner_fund_request'],
+    'the partner claims what it spent on an approved request (at most the approved amount), with its proof',
+    z.strictObject({ budgetId: id, partnerAccountId: id, amount: decimal, proof: z.string() }),
+  ),
+  def(
+    'partner_fund_request.paid',
+    ['partner_fund_request'],
+    'an admin records the payment of a claim, with its reference',
+    z.strictObject({ budgetId: id, partnerAccountId: id, amount: decimal, reference: z.string() }),
   ),
 ];
