@@ -129,4 +129,68 @@ describe('channel sales in the browser', () => {
     expect(partnerProblems).toEqual([]);
     expect(managerProblems).toEqual([]);
   });
+
+  it("the manager sets a partner's fund budget, the partner asks, the manager approves, the partner claims and sees it paid", async () => {
+    const managerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(managerPage, managerEmail);
+    const managerProblems = watch(managerPage);
+    await managerPage.goto(`${base}/channel`);
+    const budgetForm = managerPage.getByRole('form', { name: 'Set a fund budget' });
+    await budgetForm.getByLabel('Partner').selectOption({ label: 'Alpha Resellers · Gold' });
+    await budgetForm.getByLabel('From').fill('2026-01-01');
+    await budgetForm.getByLabel('To').fill('2026-12-31');
+    await budgetForm.getByLabel(/^Amount/).fill('5000');
+    await budgetForm.getByLabel('Currency').fill('usd');
+    await budgetForm.getByRole('button', { name: 'Set budget' }).click();
+    await budgetForm.getByText('Budget of USD 5,000.00 set for Alpha Resellers.').waitFor();
+
+    const partnerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(partnerPage, partnerEmail);
+    const partnerProblems = watch(partnerPage);
+    await partnerPage.reload();
+    const funds = partnerPage.getByTestId('partner-funds');
+    await funds.getByTestId('fund-remaining').getByText('USD 5,000.00').waitFor();
+    const ask = funds.getByRole('form', { name: 'Ask for funds' });
+    // More than is left is refused beside the amount, the rest kept.
+    await ask.getByLabel('Activity').fill('Trade show stand');
+    await ask.getByLabel('Amount').fill('6000');
+    await ask.getByRole('button', { name: 'Ask for funds' }).click();
+    await ask.getByText('is more than the USD 5000.00 left in the budget').waitFor();
+    await ask.getByLabel('Amount').fill('3000');
+    await ask.getByRole('button', { name: 'Ask for funds' }).click();
+    await funds.getByTestId('fund-request-status').getByText('waiting for a decision').waitFor();
+    await funds.getByTestId('fund-remaining').getByText('USD 2,000.00').waitFor();
+    await partnerPage.screenshot({ path: screenshotPath('channel-5-partner-asks-funds.png'), fullPage: true });
+
+    await managerPage.reload();
+    const queue = managerPage.getByTestId('funds-queue');
+    const request = queue.getByTestId('fund-request').filter({ hasText: 'Trade show stand' });
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await queue.getByText('Decided (1)').waitFor();
+    await managerPage.screenshot({ path: screenshotPath('channel-6-manager-approved-funds.png'), fullPage: true });
+
+    await partnerPage.reload();
+    const claim = funds.getByRole('form', { name: 'Claim Trade show stand' });
+    await claim.getByLabel('Spent').fill('2800');
+    await claim.getByLabel('Proof').fill('Invoice EXPO-2026-17');
+    await claim.getByRole('button', { name: 'Claim' }).click();
+    await funds.getByTestId('fund-request-status').getByText('claimed: waiting for payment').waitFor();
+    // An admin records the payment; the partner sees it paid, and the unspent 200 back in its budget.
+    const [claimed] = (await ok(api.GET('/fund-requests', { params: { query: { status: 'claimed' } } }))).items;
+    if (!claimed) throw new Error('the claim is not listed');
+    await ok(
+      api.POST('/fund-requests/{id}/payment', {
+        params: { path: { id: claimed.id }, header: { 'if-match': String(claimed.version) } },
+        body: { reference: 'PAY-0042' },
+      }),
+    );
+    await partnerPage.reload();
+    await funds.getByTestId('fund-request-status').getByText('paid').waitFor();
+    expect(await funds.getByTestId('fund-request').innerText()).toContain('payment PAY-0042');
+    await funds.getByTestId('fund-remaining').getByText('USD 2,200.00').waitFor();
+    await partnerPage.screenshot({ path: screenshotPath('channel-7-partner-funds-paid.png'), fullPage: true });
+    // The refused over-budget request is the one 422 of the day.
+    expect(partnerProblems.filter((p) => !p.startsWith('422 POST'))).toEqual([]);
+    expect(managerProblems).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { nameOf, usersQuery } from '../queries.ts';
 import { useActor } from '../permissions.ts';
 import { Field, FormError, useSubmit } from './admin/form.tsx';
+import { FundsQueue, PartnerFunds } from './channel-funds.tsx';
 import { LeadDistribution, OfferedLeads } from './channel-leads.tsx';
 
 type Registration = ApiData<'get', '/registrations'>['items'][number];
@@ -132,6 +133,7 @@ function PartnerPortal() {
           ))}
         </ul>
       </section>
+      <PartnerFunds />
     </>
   );
 }
@@ -266,6 +268,7 @@ function ChannelManagerView({ canDecide, canOffer }: { canDecide: boolean; canOf
         </ul>
       </section>
       <LeadDistribution canOffer={canOffer} />
+      <FundsQueue canSetBudgets={canDecide} />
     </>
   );
 }
