@@ -147,7 +147,9 @@ export class SyntheticAnomalies {
   }
 
   private record(detector: keyof AnomalyRates, subject: TruthSubject): void {
-    this.found.set(detector, [...(this.found.get(detector) ?? []), subject]);
+    const list = this.found.get(detector);
+    if (list) list.push(subject);
+    else this.found.set(detector, [subject]);
   }
 
   /**
