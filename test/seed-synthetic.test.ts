@@ -183,7 +183,11 @@ describe('seed synthetic', () => {
         partnerAccountId: row.partner_account_id,
         ownerId: after.ownerId as string,
         contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
-        lineItems: lines.map((l) => ({ productId: l.product_id, quantity: l.quantity.replace(/\.?0+$/, '') })),
+        lineItems: lines.map((l) => ({
+          productId: l.product_id,
+          quantity: l.quantity.replace(/\.?0+$/, ''),
+          discountPercent: l.discount_percent,
+        })),
       });
       for (const e of original.slice(1)) {
         replayClock.set(e.occurred_at);

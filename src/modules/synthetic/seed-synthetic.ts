@@ -4,6 +4,7 @@ import { ManualClock } from '../../domain/deps.ts';
 import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
+import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
@@ -37,6 +38,8 @@ export interface SyntheticResult {
   counts: SyntheticCounts & { events: number; rows: number };
   /** What each campaign did by the generating process (the truth attribution is checked against). */
   campaigns: CampaignTruth[];
+  /** Where the injected anomalies are, per detector (the truth detectors are scored against). */
+  anomalies: AnomalyTruth;
   start: string;
   end: string;
 }
@@ -48,7 +51,7 @@ function nameHash(name: string): number {
   return h;
 }
 
-/** What `--params-out` writes: the parameters and the rates they imply, to check analytics against. */
+/** What `--params-out` writes: the parameters, the rates they imply and where the anomalies are, to check analytics and detectors against. */
 export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): Record<string, unknown> {
   const p = opts.params;
   const survive = (key: keyof SyntheticParams['pipelines']) =>
@@ -86,6 +89,7 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
       },
     },
     counts: result.counts,
+    anomalies: result.anomalies,
   };
 }
 
@@ -116,7 +120,17 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   await base.sealer.flush(world.orgId);
 
   const flushRows = opts.flushRows ?? FLUSH_ROWS;
-  const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals);
+  // Anomalies draw from streams of their own, so their rates change nothing else of the data.
+  const anomalies = new SyntheticAnomalies(
+    new Random((opts.seed ^ 0x5eed_a0a1) >>> 0),
+    new Random((opts.seed ^ nameHash(opts.name) ^ 0xa0a1_5eed) >>> 0),
+    opts.params.anomalies,
+    opts.params.discounts,
+    world,
+    start,
+    end,
+  );
+  const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals, anomalies);
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     const head = await lockChainHead(trx, world.orgId);
@@ -147,6 +161,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     users: world.users,
     counts: { ...history.counts, ...written },
     campaigns: history.campaignTruth,
+    anomalies: anomalies.truth(),
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

@@ -1,5 +1,6 @@
 import * as data from '../demo/demo-data.ts';
 import type { Random } from '../demo/random.ts';
+import type { SyntheticAnomalies } from './synthetic-anomalies.ts';
 import { CampaignEffects, type PipelineKey, type SyntheticParams } from './synthetic-params.ts';
 import {
   money,
@@ -131,6 +132,8 @@ export class SyntheticHistory {
     private readonly start: number,
     private readonly end: number,
     private readonly deals: number,
+    /** Anomalies injected into the deals (none without). */
+    private readonly anomalies?: SyntheticAnomalies,
   ) {
     const m = p.dealMix;
     const direct = m.b2b + m.b2c + m.partner;
@@ -538,7 +541,7 @@ export class SyntheticHistory {
   }
 
   private finishDeal(sink: Sink, draft: DealDraft, steps: DealStep[]): void {
-    const final = writeDeal(sink, draft, steps);
+    const final = writeDeal(sink, draft, this.anomalies?.deal(sink, draft, steps, this.counts) ?? steps);
     this.counts.deals += 1;
     if (final.status === 'won') this.counts.won += 1;
     if (final.status === 'lost') this.counts.lost += 1;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { campaignTypeSchema, touchKindSchema } from '../../contract/marketing.ts';
+import {
+  anomalyRatesSchema,
+  defaultAnomalyRates,
+  defaultNormalDiscounts,
+  normalDiscountsSchema,
+} from './synthetic-anomalies.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -166,6 +172,10 @@ export const syntheticParamsSchema = z.strictObject({
     channelReps: z.number().min(0),
     partners: z.number().int().min(1).max(50),
   }),
+  /** Line items' discounts from list price in normal business (older parameter files: the defaults). */
+  discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
+  /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
+  anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
 });
 export type SyntheticParams = z.infer<typeof syntheticParamsSchema>;
 export type StageParams = z.infer<typeof stageSchema>;
@@ -372,6 +382,8 @@ export const defaultSyntheticParams: SyntheticParams = {
   amounts: { b2bMedian: 35_000, b2bSigma: 0.7, partnerMedian: 25_000, partnerSigma: 0.6, consumerUnit: 199 },
   marketing: defaultMarketingParams,
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
+  discounts: defaultNormalDiscounts,
+  anomalies: defaultAnomalyRates,
 };
 
 /**

@@ -357,10 +357,17 @@ export function writeCall(
   sink: Sink,
   who: Who,
   t: number,
-  c: CallFields & { disposition: string; durationSeconds: number; script?: { id: string; version: number } | null },
+  c: CallFields & {
+    disposition: string;
+    durationSeconds: number;
+    script?: { id: string; version: number } | null;
+    /** When the call was logged, if later than it happened (`t`): the record's system time. */
+    loggedAt?: number;
+  },
 ): ActivityRow {
   const at = new Date(t);
-  const { disposition, durationSeconds, script, ...links } = c;
+  const { disposition, durationSeconds, script, loggedAt, ...links } = c;
+  const logged = new Date(loggedAt ?? t);
   const row: ActivityRow = {
     org_id: who.orgId,
     agent_side: null,
@@ -374,10 +381,10 @@ export function writeCall(
     script_id: script?.id ?? null,
     script_version: script?.version ?? null,
     created_by: who.actorId,
-    created_at: at,
-    updated_at: at,
+    created_at: logged,
+    updated_at: logged,
   };
-  writeActivity(sink, who, t, row);
+  writeActivity(sink, who, logged.getTime(), row);
   return row;
 }
 

@@ -46,6 +46,8 @@ export interface SyntheticWorld {
   /** The marketing lead: owns the campaigns, records their touches and costs. */
   marketer: string;
   campaigns: WorldCampaign[];
+  /** The managers of the selling teams. */
+  managers: { field: string; inside: string; channel: string };
   fieldReps: string[];
   insideSales: string[];
   channelReps: string[];
@@ -242,6 +244,7 @@ export async function setUpSyntheticWorld(
     admin,
     marketer: leads.marketing,
     campaigns,
+    managers: { field: leads.field, inside: leads.inside, channel: leads.channel },
     fieldReps,
     insideSales,
     channelReps,
