@@ -151,6 +151,15 @@ describe('agents in the browser', () => {
     expect(row).toContain('11,250.00');
     expect(await work.getByTestId('agent-totals').innerText()).toContain('expected on open deals');
     await agentPage.screenshot({ path: screenshotPath('agents-5-agent-home.png'), fullPage: true });
+    // Her menu offers only what an agent has, and every page of it opens without a refused request.
+    const nav = agentPage.getByRole('navigation', { name: 'Main' });
+    const menu = await nav.getByRole('link').allInnerTexts();
+    // No lead inbox: an agent works deals, never leads.
+    expect(menu).toEqual(['Board', 'Deals', 'Activities', 'Analytics', 'Commissions']);
+    for (const item of menu) {
+      await nav.getByRole('link', { name: item, exact: true }).click();
+      await agentPage.waitForLoadState('networkidle');
+    }
     expect(problems).toEqual([]);
   });
 });

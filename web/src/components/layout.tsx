@@ -135,7 +135,7 @@ export function Layout() {
                   Activities
                 </Link>
               )}
-              {session.user.role !== 'partner' && (
+              {session.user.role !== 'partner' && hasRecordsOf(actorOf(session), 'lead') && (
                 <Link to="/inbox" activeProps={{ className: 'active' }}>
                   Lead inbox
                 </Link>
