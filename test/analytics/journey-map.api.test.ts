@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/contract/access.ts';
+import { ManualClock } from '../../src/domain/deps.ts';
+import type { ProcessMapReport } from '../../src/modules/analytics/analyses/process-map.ts';
+import { createApi, type Api } from '../helpers/api.ts';
+import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import { getReport } from '../helpers/deal-history.ts';
+import { createTestOrg, createTestUser } from '../helpers/factories.ts';
+
+/** Building history through the API takes a while on a busy machine; this is a limit, not a timing. */
+const SLOW_MS = 120_000;
+const clock = new ManualClock('2026-04-06T09:00:00.000Z');
+let deps: TestDeps;
+let api: Api;
+
+beforeAll(async () => {
+  deps = await createTestDeps({ clock });
+  api = await createApi(deps);
+});
+afterAll(async () => {
+  await api.close();
+  await deps.cleanup();
+});
+
+const H = 3_600_000;
+const day0 = Date.parse('2026-04-06T09:00:00.000Z');
+const at = (hours: number) => new Date(day0 + hours * H).toISOString();
+
+async function call<T>(
+  actor: Actor,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: object,
+  version?: number,
+) {
+  const res = await api.as(actor, {
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+    ...(version === undefined ? {} : { headers: { 'if-match': String(version) } }),
+  });
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return res.json<T>();
+}
+
+/**
+ * Three journeys, hours after 6 April 09:00 (UTC), by Ann (rep) unless said:
+ * A: created 0, clicked an email 1, visited 3, MQL 24 (handed to Ann), called 26, hand-off accepted
+ *    27 (SQL), converted 48 (opportunity; deal enters Open), meeting held on the deal 72, Won 120;
+ * B: created 0, clicked 2, called 4 and 5, disqualified 24;
+ * C (Bob's): created 0, clicked 4.
+ */
+async function world() {
+  const { admin } = await createTestOrg(deps);
+  const ann = await createTestUser(deps, admin, 'rep', { name: 'Ann Archer' });
+  const bob = await createTestUser(deps, admin, 'rep', { name: 'Bob Baker' });
+  const pipeline = await call<{ id: string; stages: { id: string; name: string }[] }>(
+    admin,
+    'POST',
+    '/api/v1/pipelines',
+    {
+      name: 'Sales',
+      isDefault: true,
+      stages: [
+        { name: 'Open', kind: 'open', probability: 20 },
+        { name: 'Won', kind: 'won' },
+        { name: 'Lost', kind: 'lost' },
+      ],
+    },
+  );
+  const stage = (name: string) => pipeline.stages.find((s) => s.name === name)?.id ?? '';
+  const campaign = await call<{ id: string }>(admin, 'POST', '/api/v1/campaigns', {
+    name: 'April mail',
+    type: 'email',
+  });
+  clock.set(at(0));
+  const lead = async (owner: Actor, lastName: string) =>
+    (await call<{ id: string }>(admin, 'POST', '/api/v1/leads', { lastName, ownerId: owner.userId })).id;
+  const a = await lead(ann, 'Alpha');
+  const b = await lead(ann, 'Bravo');
+  const c = await lead(bob, 'Charlie');
+  const touch = (leadId: string, kind: string, hours: number) =>
+    call(admin, 'POST', `/api/v1/campaigns/${campaign.id}/touches`, { leadId, kind, touchedAt: at(hours) });
+  const version = async (leadId: string) =>
+    (await call<{ version: number }>(admin, 'GET', `/api/v1/leads/${leadId}`)).version;
+  const phone = (leadId: string, hours: number) =>
+    call(ann, 'POST', '/api/v1/activities', {
+      type: 'call',
+      direction: 'outbound',
+      leadId,
+      disposition: 'connected',
+      occurredAt: at(hours),
+    });
+  await touch(a, 'clicked', 1);
+  await touch(b, 'clicked', 2);
+  await touch(a, 'visited', 3);
+  await touch(c, 'clicked', 4);
+  clock.set(at(4));
+  await phone(b, 4);
+  clock.set(at(5));
+  await phone(b, 5);
+  clock.set(at(24));
+  await call(admin, 'POST', `/api/v1/leads/${a}/lifecycle`, { stage: 'mql' }, await version(a));
+  await call(
+    admin,
+    'PATCH',
+    `/api/v1/leads/${b}`,
+    { status: 'disqualified', disqualifiedReason: 'No fit' },
+    await version(b),
+  );
+  clock.set(at(26));
+  await phone(a, 26);
+  clock.set(at(27));
+  const [handoff] = (
+    await call<{ items: { id: string; version: number }[] }>(ann, 'GET', `/api/v1/handoffs?leadId=${a}`)
+  ).items;
+  if (!handoff) throw new Error('no hand-off opened');
+  await call(ann, 'POST', `/api/v1/handoffs/${handoff.id}/accept`, undefined, handoff.version);
+  clock.set(at(48));
+  const { deal } = await call<{ deal: { id: string } }>(
+    admin,
+    'POST',
+    `/api/v1/leads/${a}/convert`,
+    { deal: { create: { name: 'Alpha deal' } } },
+    await version(a),
+  );
+  clock.set(at(72));
+  await call(ann, 'POST', '/api/v1/activities', {
+    type: 'meeting',
+    dealId: deal.id,
+    start: at(72),
+    end: at(73),
+    outcome: 'held',
+  });
+  clock.set(at(120));
+  const d = await call<{ version: number }>(admin, 'GET', `/api/v1/deals/${deal.id}`);
+  await call(admin, 'POST', `/api/v1/deals/${deal.id}/stage`, { stageId: stage('Won') }, d.version);
+  return { admin, ann, bob, pipeline, stage };
+}
+
+const days = (hours: number) => hours / 24;
+
+describe('GET /analytics/process-map?scope=journey', () => {
+  it(
+    'maps the journeys from the marketing touches through the lifecycle, hand-off and sales activities to the deal stages (hand-computed)',
+    async () => {
+      const w = await world();
+      const report = (query: Record<string, string>, actor = w.admin) =>
+        getReport<ProcessMapReport>(api, actor, 'process-map', {
+          pipelineId: w.pipeline.id,
+          scope: 'journey',
+          ...query,
+        });
+      const { status, body } = await report({});
+      expect(status).toBe(200);
+      expect(body.scope).toBe('journey');
+      expect(body.cases).toBe(3);
+      const open = w.stage('Open');
+      const won = w.stage('Won');
+      const lost = w.stage('Lost');
+      // Every node the journeys reach, in the designed order, then the stages nobody reached.
+      expect(body.nodes.map((n) => [n.key, n.side, n.events, n.cases, n.starts, n.ends, n.open])).toEqual([
+        ['lead:created', 'marketing', 3, 3, 3, 0, 0],
+        ['touch:clicked', 'marketing', 3, 3, 0, 1, 1],
+        ['touch:visited', 'marketing', 1, 1, 0, 0, 0],
+        ['lifecycle:mql', 'marketing', 1, 1, 0, 0, 0],
+        ['lifecycle:sql', 'marketing', 1, 1, 0, 0, 0],
+        ['lifecycle:opportunity', 'marketing', 1, 1, 0, 0, 0],
+        ['handoff:opened', 'sales', 1, 1, 0, 0, 0],
+        ['handoff:accepted', 'sales', 1, 1, 0, 0, 0],
+        ['activity:call', 'sales', 3, 2, 0, 0, 0],
+        ['activity:meeting_held', 'sales', 1, 1, 0, 0, 0],
+        ['lead:disqualified', 'sales', 1, 1, 0, 1, 0],
+        ['lead:converted', 'sales', 1, 1, 0, 0, 0],
+        [open, 'sales', 1, 1, 0, 0, 0],
+        [won, 'sales', 1, 1, 0, 1, 0],
+        [lost, 'sales', 0, 0, 0, 0, 0],
+      ]);
+      expect(body.nodes.map((n) => n.label).slice(0, 3)).toEqual(['Lead created', 'Clicked', 'Visited']);
+      // created → clicked: 1, 2 and 4 hours: P50 = 2 h; P90 at rank 1.8 = 2 + 0.8 × 2 = 3.6 h.
+      // Every other pair happens once (call → call: B's second call an hour after the first).
+      const edges = body.edges.map((e) => [e.from, e.to, e.count, e.cases, e.p50Days, e.p90Days]);
+      expect(edges).toEqual([
+        ['lead:created', 'touch:clicked', 3, 3, days(2), days(3.6)],
+        ['touch:clicked', 'touch:visited', 1, 1, days(2), days(2)],
+        ['touch:clicked', 'activity:call', 1, 1, days(2), days(2)],
+        ['touch:visited', 'lifecycle:mql', 1, 1, days(21), days(21)],
+        ['lifecycle:mql', 'handoff:opened', 1, 1, 0, 0],
+        ['lifecycle:sql', 'handoff:accepted', 1, 1, 0, 0],
+        ['lifecycle:opportunity', 'lead:converted', 1, 1, 0, 0],
+        ['handoff:opened', 'activity:call', 1, 1, days(2), days(2)],
+        ['handoff:accepted', 'lifecycle:opportunity', 1, 1, days(21), days(21)],
+        ['activity:call', 'lifecycle:sql', 1, 1, days(1), days(1)],
+        ['activity:call', 'activity:call', 1, 1, days(1), days(1)],
+        ['activity:call', 'lead:disqualified', 1, 1, days(19), days(19)],
+        ['activity:meeting_held', won, 1, 1, days(48), days(48)],
+        ['lead:converted', open, 1, 1, 0, 0],
+        [open, 'activity:meeting_held', 1, 1, days(24), days(24)],
+      ]);
+      // Three variants of one journey each; B's two calls in a row are one step. A is won after 5 days.
+      const variants = body.variants
+        .map((v) => [v.sequence.join(' '), v.count, v.share, v.won, v.lost, v.winRate, v.medianCycleDays])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+      expect(variants).toEqual([
+        ['lead:created touch:clicked', 1, 1 / 3, 0, 0, null, null],
+        ['lead:created touch:clicked activity:call lead:disqualified', 1, 1 / 3, 0, 0, null, null],
+        [
+          `lead:created touch:clicked touch:visited lifecycle:mql handoff:opened activity:call lifecycle:sql handoff:accepted lifecycle:opportunity lead:converted ${open} activity:meeting_held ${won}`,
+          1,
+          1 / 3,
+          1,
+          0,
+          1,
+          5,
+        ],
+      ]);
+
+      // Bob reads his own lead's journey only; the date range selects leads by their creation.
+      const bobs = await report({}, w.bob);
+      expect(bobs.body.cases).toBe(1);
+      expect(bobs.body.variants.map((v) => v.labels)).toEqual([['Lead created', 'Clicked']]);
+      expect((await report({ from: '2026-04-07' })).body.cases).toBe(0);
+      expect((await report({ ownerId: w.ann.userId })).body.cases).toBe(2);
+
+      // Touch nodes per kind and campaign type when asked.
+      const typed = await report({ campaignTypes: 'true' });
+      expect(typed.body.nodes.filter((n) => n.kind === 'touch').map((n) => [n.key, n.label, n.events])).toEqual([
+        ['touch:clicked:email', 'Clicked (email)', 3],
+        ['touch:visited:email', 'Visited (email)', 1],
+      ]);
+
+      // Another organization sees none of it.
+      const other = await createTestOrg(deps);
+      const theirs = await getReport<ProcessMapReport>(api, other.admin, 'process-map', { scope: 'journey' });
+      expect(theirs.status).toBe(422);
+    },
+    SLOW_MS,
+  );
+
+  it('names a bad scope', async () => {
+    const { admin } = await createTestOrg(deps);
+    const res = await getReport<{ errors: { field: string }[] }>(api, admin, 'process-map', { scope: 'people' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e) => e.field)).toEqual(['scope']);
+  });
+});
