@@ -54,6 +54,7 @@ async function world() {
   const { admin } = await createTestOrg(deps);
   const ann = await createTestUser(deps, admin, 'rep', { name: 'Ann Archer' });
   const bob = await createTestUser(deps, admin, 'rep', { name: 'Bob Baker' });
+  const marketer = await createTestUser(deps, admin, 'marketing');
   const pipeline = await call<{ id: string; stages: { id: string; name: string }[] }>(
     admin,
     'POST',
@@ -135,7 +136,9 @@ async function world() {
   clock.set(at(120));
   const d = await call<{ version: number }>(admin, 'GET', `/api/v1/deals/${deal.id}`);
   await call(admin, 'POST', `/api/v1/deals/${deal.id}/stage`, { stageId: stage('Won') }, d.version);
-  return { admin, ann, bob, pipeline, stage };
+  const party = await call<{ id: string }>(admin, 'POST', '/api/v1/agent-parties', { kind: 'person', name: 'Broker' });
+  const agent = await createTestUser(deps, admin, 'agent', { agentPartyId: party.id });
+  return { admin, ann, bob, marketer, agent, pipeline, stage };
 }
 
 const days = (hours: number) => hours / 24;
@@ -220,6 +223,12 @@ describe('GET /analytics/process-map?scope=journey', () => {
       expect(bobs.body.cases).toBe(1);
       expect(bobs.body.variants.map((v) => v.labels)).toEqual([['Lead created', 'Clicked']]);
       expect((await report({ from: '2026-04-07' })).body.cases).toBe(0);
+      // Marketing reads every lead, and the sales part of the journeys in aggregate (as attribution's credit).
+      const marketing = await report({}, w.marketer);
+      expect(marketing.body.edges).toEqual(body.edges);
+      // An agent reads no lead.
+      const agents = await report({}, w.agent);
+      expect([agents.status, agents.body.cases]).toEqual([200, 0]);
       expect((await report({ ownerId: w.ann.userId })).body.cases).toBe(2);
 
       // Touch nodes per kind and campaign type when asked.

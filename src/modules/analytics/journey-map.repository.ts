@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ProcessEdgeCount, VariantCount } from '../../analytics/process-map.ts';
-import { scopeFor, type Actor } from '../../contract/access.ts';
+import { journeySalesScope, scopeFor, type Actor } from '../../contract/access.ts';
 import type { AnalyticsFilters } from '../../contract/analytics.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { scopeCondition } from '../../db/scope.ts';
@@ -17,6 +17,10 @@ export interface JourneyScope {
   pipelineId: string;
   /** WHERE condition on the leads table aliased `l` (organization, read scope, owner filters, creation dates). */
   leadWhere: RawBuilder<SqlBool>;
+  /** Which converted deals (alias `d`), activities (alias `a`) and bookings (alias `b`) the journeys show. */
+  dealWhere: RawBuilder<SqlBool>;
+  activityWhere: RawBuilder<SqlBool>;
+  bookingWhere: RawBuilder<SqlBool>;
   /** Touch nodes per touch kind and campaign type (`touch:<kind>:<type>`) instead of per kind. */
   byCampaignType: boolean;
 }
@@ -40,6 +44,21 @@ export function journeyLeadConditions(actor: Actor, filters: AnalyticsFilters, t
     );
   }
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** The sales part of the journeys the actor may see: see `journeySalesScope`. */
+export function journeySalesConditions(
+  actor: Actor,
+): Pick<JourneyScope, 'dealWhere' | 'activityWhere' | 'bookingWhere'> {
+  const scope = journeySalesScope(actor);
+  const or = (c: RawBuilder<SqlBool> | null) => c ?? sql<SqlBool>`true`;
+  return {
+    dealWhere: or(scopeCondition(scope.deal, 'd.owner_id', 'd.partner_account_id')),
+    activityWhere: or(scopeCondition(scope.activity, 'a.owner_id')),
+    // A booking is not written for a side: an agent (who reads activities by side) reads none.
+    bookingWhere:
+      scope.activity.kind === 'agent' ? sql<SqlBool>`false` : or(scopeCondition(scope.activity, 'b.owner_id')),
+  };
 }
 
 interface NodeRow {
@@ -85,7 +104,7 @@ export async function journeyMapCounts(db: DbExecutor, s: JourneyScope): Promise
              l.status = 'disqualified' as disqualified
       from leads l
       left join deal_traces t on t.org_id = l.org_id and t.deal_id = l.converted_deal_id and t.pipeline_id = ${s.pipelineId}::uuid
-        and exists (select from deals d where d.org_id = l.org_id and d.id = l.converted_deal_id and d.deleted_at is null)
+        and exists (select from deals d where d.org_id = l.org_id and d.id = l.converted_deal_id and d.deleted_at is null and ${s.dealWhere})
       left join stages st on st.org_id = l.org_id and st.id = t.stage_ids[cardinality(t.stage_ids)]
       where ${s.leadWhere}
     ),
@@ -117,14 +136,14 @@ export async function journeyMapCounts(db: DbExecutor, s: JourneyScope): Promise
       from journeys j
       join activities a on a.org_id = ${s.orgId}::uuid
         and (a.lead_id = j.lead_id or (a.deal_id = j.deal_id and a.lead_id is distinct from j.lead_id))
-      where a.deleted_at is null
+      where a.deleted_at is null and ${s.activityWhere}
         and ((a.type in ('call', 'email') and a.occurred_at is not null)
           or (a.type = 'meeting' and a.meeting_outcome = 'held' and a.meeting_start is not null))
       union all
       select j.lead_id, 'activity:meeting_booked', b.created_at, 4, 0 from journeys j
         join bookings b on b.org_id = ${s.orgId}::uuid
           and (b.lead_id = j.lead_id or (b.deal_id = j.deal_id and b.lead_id is distinct from j.lead_id))
-      where b.status <> 'cancelled'
+      where b.status <> 'cancelled' and ${s.bookingWhere}
       union all
       select j.lead_id, 'lead:converted', j.converted_at, 5, 0 from journeys j where j.converted_at is not null
       union all

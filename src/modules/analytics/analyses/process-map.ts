@@ -4,7 +4,7 @@ import { activityTypes } from '../../../contract/activities.ts';
 import { campaignTypes, lifecycleStages, touchKinds } from '../../../contract/marketing.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
-import { journeyLeadConditions, journeyMapCounts } from '../journey-map.repository.ts';
+import { journeyLeadConditions, journeyMapCounts, journeySalesConditions } from '../journey-map.repository.ts';
 import { processMapCounts } from '../process-map.repository.ts';
 import { heading, num, pct, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
@@ -142,6 +142,7 @@ export const processMapAnalysis: AnalysisDefinition<ProcessMapParams, ProcessMap
         orgId: actor.orgId,
         pipelineId: pipeline.id,
         leadWhere: journeyLeadConditions(actor, filters, pipeline.timezone),
+        ...journeySalesConditions(actor),
         byCampaignType,
       });
       const info = journeyNodes({
