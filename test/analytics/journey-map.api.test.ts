@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/contract/access.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
+import { checkHandoffSla } from '../../src/modules/handoffs/handoff-jobs.ts';
 import type { ProcessMapReport } from '../../src/modules/analytics/analyses/process-map.ts';
 import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
@@ -45,8 +46,9 @@ async function call<T>(
 
 /**
  * Three journeys, hours after 6 April 09:00 (UTC), by Ann (rep) unless said:
- * A: created 0, clicked an email 1, visited 3, MQL 24 (handed to Ann), called 26, hand-off accepted
- *    27 (SQL), converted 48 (opportunity; deal enters Open), meeting held on the deal 72, Won 120;
+ * A: created 0, clicked an email 1, visited 3, MQL 24 (handed to Ann, SLA breached at 24:05), called 26, hand-off accepted
+ *    27 (SQL), converted 48 (opportunity; deal enters Open), its contact attended 60, meeting held on
+ *    the deal 72, Won 120;
  * B: created 0, clicked 2, called 4 and 5, disqualified 24;
  * C (Bob's): created 0, clicked 4.
  */
@@ -109,6 +111,10 @@ async function world() {
     { status: 'disqualified', disqualifiedReason: 'No fit' },
     await version(b),
   );
+  // Nobody touched A within the 5 business minutes: the check an hour later breaches the SLA due at 24:05.
+  clock.set(at(25));
+  const [opened] = (await call<{ items: { id: string }[] }>(ann, 'GET', `/api/v1/handoffs?leadId=${a}`)).items;
+  expect(await checkHandoffSla(deps, admin.orgId, opened?.id ?? '')).toBe('breached');
   clock.set(at(26));
   await phone(a, 26);
   clock.set(at(27));
@@ -118,13 +124,25 @@ async function world() {
   if (!handoff) throw new Error('no hand-off opened');
   await call(ann, 'POST', `/api/v1/handoffs/${handoff.id}/accept`, undefined, handoff.version);
   clock.set(at(48));
-  const { deal } = await call<{ deal: { id: string } }>(
+  const { deal, contact } = await call<{ deal: { id: string }; contact: { id: string } }>(
     admin,
     'POST',
     `/api/v1/leads/${a}/convert`,
     { deal: { create: { name: 'Alpha deal' } } },
     await version(a),
   );
+  // The contact A became attends an event at 60; a touch dated before the conversion is not the journey's.
+  clock.set(at(60));
+  await call(admin, 'POST', `/api/v1/campaigns/${campaign.id}/touches`, {
+    contactId: contact.id,
+    kind: 'attended',
+    touchedAt: at(60),
+  });
+  await call(admin, 'POST', `/api/v1/campaigns/${campaign.id}/touches`, {
+    contactId: contact.id,
+    kind: 'responded',
+    touchedAt: at(47),
+  });
   clock.set(at(72));
   await call(ann, 'POST', '/api/v1/activities', {
     type: 'meeting',
@@ -142,6 +160,8 @@ async function world() {
 }
 
 const days = (hours: number) => hours / 24;
+/** Minutes in days, as the API divides milliseconds. */
+const minutes = (m: number) => (m * 60_000) / 86_400_000;
 
 describe('GET /analytics/process-map?scope=journey', () => {
   it(
@@ -164,12 +184,14 @@ describe('GET /analytics/process-map?scope=journey', () => {
       // Every node the journeys reach, in the designed order, then the stages nobody reached.
       expect(body.nodes.map((n) => [n.key, n.side, n.events, n.cases, n.starts, n.ends, n.open])).toEqual([
         ['lead:created', 'marketing', 3, 3, 3, 0, 0],
+        ['touch:attended', 'marketing', 1, 1, 0, 0, 0],
         ['touch:clicked', 'marketing', 3, 3, 0, 1, 1],
         ['touch:visited', 'marketing', 1, 1, 0, 0, 0],
         ['lifecycle:mql', 'marketing', 1, 1, 0, 0, 0],
         ['lifecycle:sql', 'marketing', 1, 1, 0, 0, 0],
         ['lifecycle:opportunity', 'marketing', 1, 1, 0, 0, 0],
         ['handoff:opened', 'sales', 1, 1, 0, 0, 0],
+        ['handoff:breached', 'sales', 1, 1, 0, 0, 0],
         ['handoff:accepted', 'sales', 1, 1, 0, 0, 0],
         ['activity:call', 'sales', 3, 2, 0, 0, 0],
         ['activity:meeting_held', 'sales', 1, 1, 0, 0, 0],
@@ -179,26 +201,28 @@ describe('GET /analytics/process-map?scope=journey', () => {
         [won, 'sales', 1, 1, 0, 1, 0],
         [lost, 'sales', 0, 0, 0, 0, 0],
       ]);
-      expect(body.nodes.map((n) => n.label).slice(0, 3)).toEqual(['Lead created', 'Clicked', 'Visited']);
+      expect(body.nodes.map((n) => n.label).slice(0, 4)).toEqual(['Lead created', 'Attended', 'Clicked', 'Visited']);
       // created → clicked: 1, 2 and 4 hours: P50 = 2 h; P90 at rank 1.8 = 2 + 0.8 × 2 = 3.6 h.
       // Every other pair happens once (call → call: B's second call an hour after the first).
       const edges = body.edges.map((e) => [e.from, e.to, e.count, e.cases, e.p50Days, e.p90Days]);
       expect(edges).toEqual([
         ['lead:created', 'touch:clicked', 3, 3, days(2), days(3.6)],
+        ['touch:attended', 'activity:meeting_held', 1, 1, days(12), days(12)],
         ['touch:clicked', 'touch:visited', 1, 1, days(2), days(2)],
         ['touch:clicked', 'activity:call', 1, 1, days(2), days(2)],
         ['touch:visited', 'lifecycle:mql', 1, 1, days(21), days(21)],
         ['lifecycle:mql', 'handoff:opened', 1, 1, 0, 0],
         ['lifecycle:sql', 'handoff:accepted', 1, 1, 0, 0],
         ['lifecycle:opportunity', 'lead:converted', 1, 1, 0, 0],
-        ['handoff:opened', 'activity:call', 1, 1, days(2), days(2)],
+        ['handoff:opened', 'handoff:breached', 1, 1, minutes(5), minutes(5)],
+        ['handoff:breached', 'activity:call', 1, 1, minutes(115), minutes(115)],
         ['handoff:accepted', 'lifecycle:opportunity', 1, 1, days(21), days(21)],
         ['activity:call', 'lifecycle:sql', 1, 1, days(1), days(1)],
         ['activity:call', 'activity:call', 1, 1, days(1), days(1)],
         ['activity:call', 'lead:disqualified', 1, 1, days(19), days(19)],
         ['activity:meeting_held', won, 1, 1, days(48), days(48)],
         ['lead:converted', open, 1, 1, 0, 0],
-        [open, 'activity:meeting_held', 1, 1, days(24), days(24)],
+        [open, 'touch:attended', 1, 1, days(12), days(12)],
       ]);
       // Three variants of one journey each; B's two calls in a row are one step. A is won after 5 days.
       const variants = body.variants
@@ -208,7 +232,7 @@ describe('GET /analytics/process-map?scope=journey', () => {
         ['lead:created touch:clicked', 1, 1 / 3, 0, 0, null, null],
         ['lead:created touch:clicked activity:call lead:disqualified', 1, 1 / 3, 0, 0, null, null],
         [
-          `lead:created touch:clicked touch:visited lifecycle:mql handoff:opened activity:call lifecycle:sql handoff:accepted lifecycle:opportunity lead:converted ${open} activity:meeting_held ${won}`,
+          `lead:created touch:clicked touch:visited lifecycle:mql handoff:opened handoff:breached activity:call lifecycle:sql handoff:accepted lifecycle:opportunity lead:converted ${open} touch:attended activity:meeting_held ${won}`,
           1,
           1 / 3,
           1,
@@ -234,6 +258,7 @@ describe('GET /analytics/process-map?scope=journey', () => {
       // Touch nodes per kind and campaign type when asked.
       const typed = await report({ campaignTypes: 'true' });
       expect(typed.body.nodes.filter((n) => n.kind === 'touch').map((n) => [n.key, n.label, n.events])).toEqual([
+        ['touch:attended:email', 'Attended (email)', 1],
         ['touch:clicked:email', 'Clicked (email)', 3],
         ['touch:visited:email', 'Visited (email)', 1],
       ]);

@@ -79,8 +79,8 @@ interface NodeRow {
  *   the contact it became from its conversion on;
  * - `lifecycle:<stage>` for each lifecycle move (`lead.lifecycle_changed`, business time), a
  *   recycle being a move back;
- * - `handoff:opened`, `handoff:breached` and `handoff:<accepted|rejected|withdrawn>` for its
- *   hand-offs to sales;
+ * - `handoff:opened`, `handoff:breached` (at the due time the SLA ran out, whenever the check
+ *   noticed) and `handoff:<accepted|rejected|withdrawn>` for its hand-offs to sales;
  * - `lead:disqualified` for each move of its status to disqualified (`lead.status_changed`);
  * - `activity:call`, `activity:email`, `activity:meeting_booked` (a booking not cancelled, when it
  *   was made) and `activity:meeting_held` (a meeting held, at its start), of the lead or its deal;
@@ -127,7 +127,7 @@ export async function journeyMapCounts(db: DbExecutor, s: JourneyScope): Promise
       union all
       select j.lead_id, x.node, x.at, 3, x.ord from journeys j
         join lead_handoffs h on h.org_id = ${s.orgId}::uuid and h.lead_id = j.lead_id
-        cross join lateral (values ('handoff:opened', h.opened_at, 0), ('handoff:breached', h.breached_at, 1),
+        cross join lateral (values ('handoff:opened', h.opened_at, 0), ('handoff:breached', case when h.breached_at is not null then h.due_at end, 1),
           ('handoff:' || h.status, case when h.status <> 'open' then h.decided_at end, 2)) as x(node, at, ord)
       where x.at is not null
       union all

@@ -86,7 +86,8 @@ export function speedToLeadEcdfOption(
   unnamed: string,
 ): EChartsCoreOption {
   const name = (g: SpeedToLeadGroup) => g.name ?? g.id ?? unnamed;
-  const maxMinutes = Math.max(slaMinutes * 2, ...groups.flatMap((g) => g.ecdf.map((p) => p.minutes)));
+  // Room right of the last first call, so each curve's final share shows as a plateau.
+  const maxMinutes = 1.5 * Math.max(slaMinutes, ...groups.flatMap((g) => g.ecdf.map((p) => p.minutes)));
   return {
     tooltip: {
       trigger: 'axis',

@@ -50,7 +50,7 @@ function SpeedToLead({ filters }: { filters: FilterValues }) {
             {pct(r.total.withinSlaShare)} of the leads were called within it; {r.total.neverCalled} were never called,
             so each curve ends below 100 %.
           </p>
-          <label>
+          <label className="inline">
             Per{' '}
             <select value={per} onChange={(e) => setPer(e.target.value as 'rep' | 'team')}>
               <option value="rep">Rep</option>

@@ -72,7 +72,8 @@ function journeyOption(r: ProcessMapReport): ChartOption {
         type: 'graph',
         layout: 'none',
         roam: true,
-        top: 40,
+        // Below the legend; the graph keeps its aspect, so no bottom (it would widen it past the edges).
+        top: 60,
         categories: journeyCategories.map((c) => ({ ...c })),
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 9,
@@ -151,18 +152,19 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
   );
   return (
     <>
-      <div className="card-head" role="radiogroup" aria-label="Process map view">
+      <fieldset className="segmented">
+        <legend className="sr-only">Process map view</legend>
         {(
           [
             ['deals', 'Deals'],
             ['journey', 'Marketing and sales'],
           ] as const
         ).map(([v, text]) => (
-          <label key={v}>
+          <label key={v} className="check">
             <input type="radio" name="process-map-view" checked={view === v} onChange={() => setView(v)} /> {text}
           </label>
         ))}
-      </div>
+      </fieldset>
       <AnalysisView
         q={q}
         what="process map"
