@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/contract/access.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
 import { checkHandoffSla } from '../../src/modules/handoffs/handoff-jobs.ts';
-import type { ProcessMapReport } from '../../src/modules/analytics/analyses/process-map.ts';
+import { runReport } from '../../src/cli/actions/report.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { processMapAnalysis, type ProcessMapReport } from '../../src/modules/analytics/analyses/process-map.ts';
 import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { getReport } from '../helpers/deal-history.ts';
@@ -262,6 +264,22 @@ describe('GET /analytics/process-map?scope=journey', () => {
         ['touch:clicked:email', 'Clicked (email)', 3],
         ['touch:visited:email', 'Visited (email)', 1],
       ]);
+
+      // The same map as `pipewright report process-map --param scope=journey` prints it.
+      const lines: string[] = [];
+      const io: Io = {
+        out: (l) => lines.push(l),
+        err: () => undefined,
+        status: () => undefined,
+        interactive: false,
+        setExitCode: () => undefined,
+      };
+      await runReport(io, deps, processMapAnalysis, { org: w.admin.orgId, param: ['scope=journey'] });
+      const text = lines.join('\n');
+      expect(text).toContain('Process map of marketing and sales');
+      expect(text).toContain('3 journeys');
+      expect(text).toMatch(/Lead created\s+marketing\s+3\s+3\s+3\s+0\s+0/);
+      expect(text).toMatch(/Lead created\s+Clicked\s+3\s+3\s+2\.0\s+3\.6/);
 
       // Another organization sees none of it.
       const other = await createTestOrg(deps);

@@ -93,8 +93,21 @@ function render(r: ProcessMapReport): string {
     ),
     '',
     textTable(
-      ['From', 'To', 'Count', cases, 'P50 days', 'P90 days'],
-      r.edges.map((e) => [name(e.from), name(e.to), String(e.count), String(e.cases), num(e.p50Days), num(e.p90Days)]),
+      // A journey's steps are often hours apart: its times in hours.
+      [
+        'From',
+        'To',
+        'Count',
+        cases,
+        ...(r.scope === 'journey' ? ['P50 hours', 'P90 hours'] : ['P50 days', 'P90 days']),
+      ],
+      r.edges.map((e) => [
+        name(e.from),
+        name(e.to),
+        String(e.count),
+        String(e.cases),
+        ...(r.scope === 'journey' ? [num(e.p50Days * 24), num(e.p90Days * 24)] : [num(e.p50Days), num(e.p90Days)]),
+      ]),
     ),
     '',
     textTable(

@@ -28,7 +28,11 @@ function linksOf(r: ProcessMapReport) {
     source: e.from,
     target: e.to,
     value: e.count,
-    label: { show: true, formatter: `${e.count} · ${num(e.p50Days)} d` },
+    // A journey's steps are often hours apart: its times in hours.
+    label: {
+      show: true,
+      formatter: r.scope === 'journey' ? `${e.count} · ${num(e.p50Days * 24)} h` : `${e.count} · ${num(e.p50Days)} d`,
+    },
     lineStyle: {
       width: 1 + 11 * (e.count / maxCount),
       color: timeColour(e.p50Days, maxT),
@@ -187,7 +191,7 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
                   {joint ? 'journeys' : 'deals'}
                 </h2>
                 {journey ? (
-                  <label>
+                  <label className="check">
                     <input
                       type="checkbox"
                       checked={campaignTypes}
@@ -196,7 +200,7 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
                     Touches by campaign type
                   </label>
                 ) : (
-                  <label>
+                  <label className="check">
                     <input type="checkbox" checked={activities} onChange={(e) => setActivities(e.target.checked)} />{' '}
                     Show activities
                   </label>
@@ -214,17 +218,22 @@ export function ProcessMapTab({ filters }: { filters: FilterValues }) {
                 testId="process-map-chart"
                 option={option}
                 height={joint ? 460 : 340}
-                label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${num(e.p50Days)} days`).join('; ')}`}
+                label={`Process map: ${r.edges.map((e) => `${label.get(e.from) ?? e.from} to ${label.get(e.to) ?? e.to} ${e.count} times, P50 ${joint ? `${num(e.p50Days * 24)} hours` : `${num(e.p50Days)} days`}`).join('; ')}`}
               />
               <NumbersTable
                 caption="Transitions"
-                head={['From → to', 'Transitions', cases, 'P50 days', 'P90 days']}
+                head={[
+                  'From → to',
+                  'Transitions',
+                  cases,
+                  ...(joint ? ['P50 hours', 'P90 hours'] : ['P50 days', 'P90 days']),
+                ]}
                 rows={r.edges.map((e) => [
                   `${label.get(e.from) ?? e.from} → ${label.get(e.to) ?? e.to}`,
                   e.count,
                   e.cases,
-                  num(e.p50Days),
-                  num(e.p90Days),
+                  num(joint ? e.p50Days * 24 : e.p50Days),
+                  num(joint ? e.p90Days * 24 : e.p90Days),
                 ])}
               />
               <NumbersTable
