@@ -188,7 +188,12 @@ async function timePipewright(
       for (const p of pipelines) out.push(await f(p));
       return out;
     };
-  const mapParams = { activities: 'false' as const, variantLimit: 20 };
+  const mapParams = {
+    scope: 'deals' as const,
+    activities: 'false' as const,
+    campaignTypes: 'false' as const,
+    variantLimit: 20,
+  };
   const funnel = await timed(each((p) => asApi(deps, actor, funnelAnalysis, { pipelineId: p }, {})));
   console.log(`  ${engine} funnel: ${round(funnel.ms)} ms`);
   const durations = await timed(each((p) => asApi(deps, actor, stageDurationsAnalysis, { pipelineId: p }, {})));

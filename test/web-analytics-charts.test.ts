@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monteCarloBandOption, waterfallDates } from '../web/src/pages/analytics/chart-data.ts';
+import { speedToLeadEcdfOption } from '../web/src/pages/analytics/calling-charts.ts';
 import type { ApiSchemas } from '../src/contract/api-paths.ts';
 
 describe('the Monte Carlo chart', () => {
@@ -40,5 +41,49 @@ describe('the waterfall dates', () => {
       to: '2026-01-15',
       defaulted: false,
     });
+  });
+});
+
+describe('the speed-to-lead ECDF', () => {
+  it('starts at nothing called, draws first-minute calls at one minute, holds the last share and marks the SLA', () => {
+    const group = (name: string, ecdf: { minutes: number; share: number }[]) =>
+      ({ id: name, name, ecdf }) as unknown as ApiSchemas['SpeedToLeadReport']['byRep'][number];
+    const option = speedToLeadEcdfOption(
+      [
+        group('Ann', [
+          { minutes: 0, share: 0.25 },
+          { minutes: 30, share: 0.5 },
+        ]),
+        group('Bob', [{ minutes: 120, share: 1 }]),
+      ],
+      5,
+      '(unassigned)',
+    ) as unknown as {
+      xAxis: { type: string; min: number; max: number };
+      series: { name: string; data: number[][]; markLine?: { data: { xAxis: number }[] } }[];
+    };
+    // The axis runs to half again past the slowest first call (120 min).
+    expect(option.xAxis).toMatchObject({ type: 'log', min: 1, max: 180 });
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      [
+        'Ann',
+        [
+          [1, 0],
+          [1, 0.25],
+          [30, 0.5],
+          [180, 0.5],
+        ],
+      ],
+      [
+        'Bob',
+        [
+          [1, 0],
+          [120, 1],
+          [180, 1],
+        ],
+      ],
+    ]);
+    expect(option.series[0]?.markLine?.data).toEqual([{ xAxis: 5 }]);
+    expect(option.series[1]?.markLine).toBeUndefined();
   });
 });

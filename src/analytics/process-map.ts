@@ -1,12 +1,37 @@
 const DAY_MS = 86_400_000;
 
-/** A node the map may show: a stage (key = stage id) or an activity type (key = `activity:<type>`). */
+/**
+ * What a node stands for: a deal stage (key = stage id), a sales activity (`activity:<type>`), and
+ * in the joint map of marketing and sales also a campaign touch (`touch:<kind>` or
+ * `touch:<kind>:<campaign type>`), a lifecycle stage (`lifecycle:<stage>`), a step of the lead
+ * itself (`lead:created`, `lead:converted`, `lead:disqualified`) or of its hand-off to sales
+ * (`handoff:opened`, `handoff:breached`, `handoff:accepted` …).
+ */
+export type ProcessNodeKind = 'stage' | 'activity' | 'touch' | 'lifecycle' | 'lead' | 'handoff';
+export const processNodeKinds = ['stage', 'activity', 'touch', 'lifecycle', 'lead', 'handoff'] as const;
+
+/** A node the map may show. */
 export interface ProcessNodeInfo {
   key: string;
   label: string;
-  kind: 'stage' | 'activity';
-  /** Stage position; activities sort after the stages, by label. */
+  kind: ProcessNodeKind;
+  /** Designed order: the stage position in the deal map, the place in the journey in the joint map; null nodes sort last, by label. */
   position: number | null;
+}
+
+/** Marketing's part of a journey (the lead's creation, touches and lifecycle) or sales' (the rest). */
+export type ProcessSide = 'marketing' | 'sales';
+
+export function nodeSide(n: Pick<ProcessNodeInfo, 'key' | 'kind'>): ProcessSide {
+  return n.kind === 'touch' || n.kind === 'lifecycle' || n.key === 'lead:created' ? 'marketing' : 'sales';
+}
+
+/** The kind a node key names (for a key missing from the node list). */
+function kindOfKey(key: string): ProcessNodeKind {
+  const prefix = key.split(':')[0] ?? '';
+  return key.includes(':') && (processNodeKinds as readonly string[]).includes(prefix)
+    ? (prefix as ProcessNodeKind)
+    : 'stage';
 }
 
 /** Per node: events at it and distinct deals (cases) with at least one. */
@@ -54,6 +79,7 @@ export interface ProcessMapInput {
 }
 
 export interface ProcessMapNode extends ProcessNodeInfo {
+  side: ProcessSide;
   events: number;
   cases: number;
   /** Deals whose trace starts / ends here; `open` = of those ending here, still open. */
@@ -117,16 +143,12 @@ export function processMap(input: ProcessMapInput, opts: { variantLimit: number 
   ]);
   const nodes = [...keys]
     .map((key): ProcessMapNode => {
-      const n = info.get(key) ?? {
-        key,
-        label: key,
-        kind: key.startsWith('activity:') ? 'activity' : 'stage',
-        position: null,
-      };
+      const n = info.get(key) ?? { key, label: key, kind: kindOfKey(key), position: null };
       const c = counts.get(key);
       const e = ends.get(key);
       return {
         ...n,
+        side: nodeSide(n),
         events: c?.events ?? 0,
         cases: c?.cases ?? 0,
         starts: starts.get(key) ?? 0,
@@ -172,4 +194,73 @@ export function processMap(input: ProcessMapInput, opts: { variantLimit: number 
     })),
     otherVariants: { variants: rest.length, count: restCount, share: cases === 0 ? 0 : restCount / cases },
   };
+}
+
+const words = (code: string) => code.replaceAll('_', ' ');
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The lifecycle stages' names as people say them. */
+const lifecycleLabels: Record<string, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  mql: 'MQL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+};
+
+/**
+ * The nodes of the joint map in the designed order of a journey: the lead's creation, campaign
+ * touches (per kind, or per kind and campaign type), the lifecycle stages, the hand-off to sales,
+ * sales activities, disqualification, conversion, then the deal's stages by position.
+ */
+export function journeyNodes(opts: {
+  stages: readonly { id: string; name: string; position: number }[];
+  touchKinds: readonly string[];
+  /** Given: one touch node per kind and campaign type. */
+  campaignTypes?: readonly string[] | undefined;
+  lifecycleStages: readonly string[];
+}): ProcessNodeInfo[] {
+  const touches = opts.campaignTypes
+    ? opts.touchKinds.flatMap((k) =>
+        (opts.campaignTypes ?? []).map((t) => ({
+          key: `touch:${k}:${t}`,
+          label: `${capital(words(k))} (${words(t)})`,
+        })),
+      )
+    : opts.touchKinds.map((k) => ({ key: `touch:${k}`, label: capital(words(k)) }));
+  const list = <K extends ProcessNodeKind>(kind: K, start: number, items: readonly { key: string; label: string }[]) =>
+    items.map((x, i): ProcessNodeInfo => ({ ...x, kind, position: start + i }));
+  return [
+    ...list('lead', 0, [{ key: 'lead:created', label: 'Lead created' }]),
+    ...list('touch', 1, touches),
+    ...list(
+      'lifecycle',
+      1 + touches.length,
+      opts.lifecycleStages.map((s) => ({ key: `lifecycle:${s}`, label: lifecycleLabels[s] ?? capital(words(s)) })),
+    ),
+    ...list('handoff', 1 + touches.length + opts.lifecycleStages.length, [
+      { key: 'handoff:opened', label: 'Handed to sales' },
+      { key: 'handoff:breached', label: 'Hand-off SLA breached' },
+      { key: 'handoff:accepted', label: 'Hand-off accepted' },
+      { key: 'handoff:rejected', label: 'Hand-off rejected' },
+      { key: 'handoff:withdrawn', label: 'Hand-off withdrawn' },
+    ]),
+    ...list('activity', 6 + touches.length + opts.lifecycleStages.length, [
+      { key: 'activity:call', label: 'Call' },
+      { key: 'activity:email', label: 'Email' },
+      { key: 'activity:meeting_booked', label: 'Meeting booked' },
+      { key: 'activity:meeting_held', label: 'Meeting held' },
+    ]),
+    ...list('lead', 10 + touches.length + opts.lifecycleStages.length, [
+      { key: 'lead:disqualified', label: 'Disqualified' },
+      { key: 'lead:converted', label: 'Converted to a deal' },
+    ]),
+    ...opts.stages.map((s): ProcessNodeInfo => ({
+      key: s.id,
+      label: s.name,
+      kind: 'stage',
+      position: 12 + touches.length + opts.lifecycleStages.length + s.position,
+    })),
+  ];
 }

@@ -539,6 +539,17 @@ export function attributionDealScope(actor: Actor): Scope {
 }
 
 /**
+ * What the joint process map of marketing and sales shows of a journey beyond its lead (whose lead
+ * is read as any lead): its deal's stages, and the sales activities and bookings of the lead and
+ * deal. Marketing sees the flow of the whole organization in aggregate, as it sees attribution's
+ * credit; everyone else the deals, activities and bookings they read.
+ */
+export function journeySalesScope(actor: Actor): { deal: Scope; activity: Scope } {
+  if (actor.role === 'marketing') return { deal: { kind: 'all' }, activity: { kind: 'all' } };
+  return { deal: scopeFor(actor, 'deal', 'read'), activity: scopeFor(actor, 'activity', 'read') };
+}
+
+/**
  * Inbound capture forms (their fields, consent text, routing, public key and submissions) are
  * marketing's to define and read, and an admin's. The leads they create are read as any lead.
  */

@@ -7059,7 +7059,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Process map: directly-follows graph of stages (and optionally activity types) with counts and P50/P90 times, start/end counts, and variants with share, win rate and median cycle time
+     * Process map: directly-follows graph of stages (and optionally activity types), or with scope=journey of leads from marketing touches and lifecycle through sales activities to the deal stages, with counts and P50/P90 times, start/end counts, and variants with share, win rate and median cycle time
      * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
      */
     get: {
@@ -7075,7 +7075,9 @@ export interface paths {
           productId?: string;
           segment?: 'b2b' | 'b2c';
           source?: string;
+          scope?: 'deals' | 'journey';
           activities?: 'true' | 'false';
+          campaignTypes?: 'true' | 'false';
           variantLimit?: number;
         };
         header?: never;
@@ -23876,12 +23878,16 @@ export interface components {
       };
       from: string | null;
       to: string | null;
+      /** @enum {string} */
+      scope: 'deals' | 'journey';
       cases: number;
       nodes: {
         key: string;
         label: string;
         /** @enum {string} */
-        kind: 'stage' | 'activity';
+        kind: 'stage' | 'activity' | 'touch' | 'lifecycle' | 'lead' | 'handoff';
+        /** @enum {string} */
+        side: 'marketing' | 'sales';
         position: number | null;
         events: number;
         cases: number;

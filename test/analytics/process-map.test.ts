@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { processMap, type ProcessMapInput, type VariantCount } from '../../src/analytics/process-map.ts';
+import { journeyNodes, processMap, type ProcessMapInput, type VariantCount } from '../../src/analytics/process-map.ts';
 
 const DAY = 86_400_000;
 const nodes: ProcessMapInput['nodes'] = [
@@ -127,5 +127,58 @@ describe('process map', () => {
         expect(map.variants.length).toBe(Math.min(limit, vs.length));
       }),
     );
+  });
+
+  it('the joint map orders a journey by design, marketing before sales, and names each node', () => {
+    const info = journeyNodes({
+      stages: [
+        { id: 'W', name: 'Won', position: 2 },
+        { id: 'Q', name: 'Qualify', position: 1 },
+      ],
+      touchKinds: ['clicked', 'submitted_form'],
+      lifecycleStages: ['mql', 'sql'],
+    });
+    const map = processMap(
+      {
+        nodes: info,
+        nodeCounts: [
+          { key: 'W', events: 1, cases: 1 },
+          { key: 'lead:converted', events: 1, cases: 1 },
+          { key: 'activity:call', events: 3, cases: 2 },
+          { key: 'handoff:breached', events: 1, cases: 1 },
+          { key: 'lifecycle:sql', events: 1, cases: 1 },
+          { key: 'touch:submitted_form', events: 2, cases: 2 },
+          { key: 'lead:created', events: 2, cases: 2 },
+          // a stage the list does not know (written before the list was): a lifecycle node by its key
+          { key: 'lifecycle:evangelist', events: 1, cases: 1 },
+        ],
+        edges: [],
+        starts: [{ key: 'lead:created', count: 2 }],
+        ends: [{ key: 'W', count: 1, open: 0 }],
+        variants: [],
+      },
+      { variantLimit: 5 },
+    );
+    expect(map.nodes.map((n) => [n.key, n.label, n.kind, n.side])).toEqual([
+      ['lead:created', 'Lead created', 'lead', 'marketing'],
+      ['touch:submitted_form', 'Submitted form', 'touch', 'marketing'],
+      ['lifecycle:sql', 'SQL', 'lifecycle', 'marketing'],
+      ['handoff:breached', 'Hand-off SLA breached', 'handoff', 'sales'],
+      ['activity:call', 'Call', 'activity', 'sales'],
+      ['lead:converted', 'Converted to a deal', 'lead', 'sales'],
+      ['Q', 'Qualify', 'stage', 'sales'],
+      ['W', 'Won', 'stage', 'sales'],
+      ['lifecycle:evangelist', 'lifecycle:evangelist', 'lifecycle', 'marketing'],
+    ]);
+    const typed = journeyNodes({
+      stages: [],
+      touchKinds: ['clicked'],
+      campaignTypes: ['email', 'partner_co_marketing'],
+      lifecycleStages: [],
+    });
+    expect(typed.filter((n) => n.kind === 'touch').map((n) => [n.key, n.label])).toEqual([
+      ['touch:clicked:email', 'Clicked (email)'],
+      ['touch:clicked:partner_co_marketing', 'Clicked (partner co marketing)'],
+    ]);
   });
 });

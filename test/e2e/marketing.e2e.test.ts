@@ -155,4 +155,52 @@ describe("a marketer's campaign", () => {
     expect(problems.filter((p) => !p.includes(`/api/v1/campaigns/${stored.id}`) || !p.includes('409'))).toEqual([]);
     await page.close();
   });
+
+  it('follows the leads into sales: the joint process map of marketing and sales, and speed to lead', async () => {
+    const marketer = demoUser(demo, 'marketing');
+    const { orgId } = await deps.db
+      .selectFrom('users')
+      .select('org_id as orgId')
+      .where('email', '=', marketer.email)
+      .executeTakeFirstOrThrow();
+    const leads = await deps.db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const { page, problems } = await dayPage(browser, 1440);
+    await signInAs(page, base, marketer.email, demo.password);
+    await page.getByRole('heading', { name: 'Marketing' }).waitFor();
+
+    // Every lead is a journey; marketing's steps come first and are marked as marketing's.
+    await page.goto(`${base}/analytics?tab=process-map`);
+    await page.getByRole('radio', { name: 'Marketing and sales' }).check();
+    await poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(
+      new RegExp(`^Marketing and sales · .+ · ${Number(leads.n)} journeys$`),
+    );
+    await page.getByText('Numbers: Nodes').click();
+    const nodes = page.getByRole('table', { name: 'Nodes' });
+    expect((await nodes.locator('tbody tr').first().textContent())?.startsWith('Lead createdMarketing')).toBe(true);
+    const sides = await nodes.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(new Set(sides)).toEqual(new Set(['Marketing', 'Sales']));
+    await page.waitForTimeout(1000); // let the chart finish its animation before the screenshot
+    await shoot(page, 'marketing-journey-map-1440.png');
+
+    // Speed to lead on the Calling tab: every lead counted, per rep and then per team.
+    await page.getByRole('tab', { name: 'Calling' }).click();
+    const table = page.getByTestId('speed-to-lead-table');
+    await table.waitFor({ state: 'attached' });
+    const all = table.locator('tbody tr').last();
+    await poll(async () => (await all.locator('th, td').allTextContents()).slice(0, 2)).toEqual([
+      'All',
+      String(Number(leads.n)),
+    ]);
+    await page.getByTestId('speed-to-lead').getByRole('combobox').selectOption('team');
+    await poll(() => table.locator('thead th').first().textContent()).toBe('Team');
+    await page.waitForTimeout(1000);
+    await shoot(page, 'marketing-speed-to-lead-1440.png');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,13 +1,121 @@
 import { useMemo, useState } from 'react';
 import { EChart } from '../../components/echart.tsx';
-import { callingFunnelOption, callingStepLabels, scriptExperimentOption } from './calling-charts.ts';
+import {
+  callingFunnelOption,
+  callingStepLabels,
+  minutesLabel,
+  scriptExperimentOption,
+  speedToLeadBucketsOption,
+  speedToLeadEcdfOption,
+} from './calling-charts.ts';
 import { AnalysisView, NumbersTable, num, pct, useAnalysis, type FilterValues } from './common.tsx';
 
 const groupings = { rep: 'Rep', team: 'Team', script: 'Script version', period: 'Month' } as const;
 type Grouping = keyof typeof groupings;
 const interval = (i: { low: number; high: number } | null) => (i === null ? '–' : `${pct(i.low)} – ${pct(i.high)}`);
 
-/** 15. The outbound calling process: the calling funnel, the script experiment and the objections. */
+const minutes = (m: number | null) => (m === null ? '–' : minutesLabel(m));
+
+/**
+ * Speed to lead: how soon the leads that came in during the range were first called, per rep or
+ * team, against the hand-off SLA target: the ECDF, the buckets and each group's median and P90.
+ */
+function SpeedToLead({ filters }: { filters: FilterValues }) {
+  const [per, setPer] = useState<'rep' | 'team'>('rep');
+  const q = useAnalysis('/analytics/speed-to-lead', filters);
+  const groups = q.data ? (per === 'rep' ? q.data.byRep : q.data.byTeam) : [];
+  const unnamed = per === 'rep' ? '(unassigned)' : '(no team)';
+  const ecdf = useMemo(
+    () => (q.data ? speedToLeadEcdfOption(groups, q.data.slaMinutes, unnamed) : {}),
+    [q.data, groups, unnamed],
+  );
+  const buckets = useMemo(
+    () => (q.data ? speedToLeadBucketsOption(q.data.buckets, groups, unnamed) : {}),
+    [q.data, groups, unnamed],
+  );
+  return (
+    <AnalysisView
+      q={q}
+      what="speed to lead"
+      isEmpty={(r) => r.total.leads === 0}
+      empty="No leads came in during this range"
+    >
+      {(r) => (
+        <section data-testid="speed-to-lead">
+          <h2>Speed to lead</h2>
+          <p className="small muted">
+            Time from a lead’s creation to its first outbound call, for the {r.total.leads} leads that came in during
+            the range. The dashed line is the SLA target of {minutesLabel(r.slaMinutes)} (
+            {r.slaSource === 'policy' ? 'the hand-off SLA for business hours' : 'as asked'}):{' '}
+            {pct(r.total.withinSlaShare)} of the leads were called within it; {r.total.neverCalled} were never called,
+            so each curve ends below 100 %.
+          </p>
+          <label className="inline">
+            Per{' '}
+            <select value={per} onChange={(e) => setPer(e.target.value as 'rep' | 'team')}>
+              <option value="rep">Rep</option>
+              <option value="team">Team</option>
+            </select>
+          </label>
+          <EChart
+            testId="speed-to-lead-ecdf"
+            option={ecdf}
+            label={`Share of leads first called within a time, per ${per}: ${groups
+              .map(
+                (g) =>
+                  `${g.name ?? g.id ?? unnamed} median ${minutes(g.medianMinutes)}, ${pct(g.withinSlaShare)} within the SLA`,
+              )
+              .join('; ')}`}
+          />
+          <EChart
+            option={buckets}
+            height={260}
+            label={`Leads per time to first call, per ${per}: ${groups
+              .map(
+                (g) =>
+                  `${g.name ?? g.id ?? unnamed} ${r.buckets.map((b, i) => `${b} ${g.buckets[i] ?? 0}`).join(', ')}, never called ${g.neverCalled}`,
+              )
+              .join('; ')}`}
+          />
+          <NumbersTable
+            open
+            caption={`Speed to lead per ${per}`}
+            head={[
+              per === 'rep' ? 'Rep' : 'Team',
+              'Leads',
+              'Called',
+              'Never called',
+              'Median',
+              'P90',
+              `Within ${minutesLabel(r.slaMinutes)}`,
+            ]}
+            rows={[...groups, { ...r.total, id: null, name: 'All' }].map((g) => [
+              g.name ?? g.id ?? unnamed,
+              g.leads,
+              g.called,
+              g.neverCalled,
+              minutes(g.medianMinutes),
+              minutes(g.p90Minutes),
+              pct(g.withinSlaShare),
+            ])}
+            testId="speed-to-lead-table"
+          />
+          <NumbersTable
+            caption="Called leads per time to first call"
+            head={[per === 'rep' ? 'Rep' : 'Team', ...r.buckets, 'Never called']}
+            rows={[...groups, { ...r.total, id: null, name: 'All' }].map((g) => [
+              g.name ?? g.id ?? unnamed,
+              ...g.buckets,
+              g.neverCalled,
+            ])}
+          />
+        </section>
+      )}
+    </AnalysisView>
+  );
+}
+
+/** 15. The outbound calling process: speed to lead, the calling funnel, the script experiment and the objections. */
 export function CallingTab({ filters }: { filters: FilterValues }) {
   const [groupBy, setGroupBy] = useState<Grouping>('rep');
   const funnel = useAnalysis('/analytics/calling-funnel', filters, { groupBy });
@@ -20,6 +128,7 @@ export function CallingTab({ filters }: { filters: FilterValues }) {
   );
   return (
     <>
+      <SpeedToLead filters={filters} />
       <AnalysisView
         q={funnel}
         what="calling funnel"
