@@ -93,7 +93,8 @@ async function acceleratorFindings(db: DbExecutor, orgId: string, now: Date): Pr
   const lines: CommissionLine[] = commissionLedger({
     plans,
     assignments,
-    events: await commissions.commissionEvents(db, orgId, now),
+    // Every event written up to now, the instant included.
+    events: await commissions.commissionEvents(db, orgId, new Date(now.getTime() + 1)),
     managerOf: await commissions.managerMap(db, orgId),
     timeZone: timezone,
   });
