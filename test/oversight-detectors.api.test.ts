@@ -9,7 +9,7 @@ import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
 import { createTestOrg, createTestUser } from './helpers/factories.ts';
 import { settleJobs } from './helpers/jobs.ts';
-import { createTestPipeline, createTestProduct } from './helpers/sales.ts';
+import { createPartnerAccount, createTestPipeline, createTestProduct } from './helpers/sales.ts';
 
 const clock = new ManualClock('2026-01-05T10:00:00.000Z');
 let deps: TestDeps;
@@ -30,8 +30,8 @@ async function call<T>(actor: Actor, method: 'GET' | 'POST', url: string, payloa
   return { status: res.statusCode, body: res.json<T>() };
 }
 
-describe('registration hoarding, found by a detection run', () => {
-  it('finds the approved registration the partner left untouched for 30 days, not the one it worked', async () => {
+describe('channel detectors, found by a detection run', () => {
+  it('finds the approved registration the partner left untouched for 30 days (not the one it worked) and its re-registration', async () => {
     const { admin } = await createTestOrg(deps);
     await call(admin, 'POST', '/api/v1/pipelines', {
       name: 'Sales',
@@ -71,6 +71,9 @@ describe('registration hoarding, found by a detection run', () => {
       payload: { amount: '12000.00' },
     });
     expect(res.statusCode, res.body).toBe(200);
+    // And registers Initech again while its first registration still protects it.
+    const again = await call<RegistrationDto>(partner, 'POST', '/api/v1/registrations', { customerName: 'Initech Inc.' });
+    expect(again.status).toBe(201);
     clock.advance(26 * 86_400_000); // 31 days after approval
 
     const run = await call<{ jobId: string }>(auditor, 'POST', '/api/v1/findings/detect');
@@ -90,6 +93,12 @@ describe('registration hoarding, found by a detection run', () => {
       .orderBy('id')
       .execute();
     expect(found[0]?.evidence).toEqual(events.map((e) => String(e.id)));
+    const duplicates = (
+      await call<{ items: FindingDto[] }>(auditor, 'GET', '/api/v1/findings?detector=duplicate_registration')
+    ).body.items;
+    expect(duplicates.map((f) => [f.subjectType, f.subjectId, f.severity])).toEqual([
+      ['deal_registration', again.body.id, 'high'],
+    ]);
   });
 });
 
@@ -168,5 +177,65 @@ describe('quarter-end gaming, read from the log and the commission ledger', () =
     expect(found.find((f) => f.subjectId === deep.id)?.summary).toBe(
       'won with a 20% discount (robust z 19.56 against 5 other won deals), taking the 2026-04 credit from 8740 to 10340 past the accelerator at 10000',
     );
+  });
+});
+
+describe('dual agency without consent, found by a detection run', () => {
+  it('finds a deal whose seller-side agent joined the buyer-side agent\'s firm, without the consents on record', async () => {
+    clock.set('2026-05-04T10:00:00.000Z');
+    const { admin } = await createTestOrg(deps);
+    const buyer = await createPartnerAccount(deps, admin, 'customer');
+    const seller = await createPartnerAccount(deps, admin, 'customer');
+    const pipeline = await createTestPipeline(deps, admin);
+    const party = async (body: Record<string, unknown>) =>
+      (await call<{ id: string; version: number }>(admin, 'POST', '/api/v1/agent-parties', body)).body;
+    const acme = await party({ kind: 'firm', name: 'Acme Realty' });
+    const best = await party({ kind: 'firm', name: 'Best Homes' });
+    const ann = await party({ kind: 'person', name: 'Ann Agent', firmId: acme.id });
+    const bob = await party({ kind: 'person', name: 'Bob Broker', firmId: best.id });
+    const agreement = async (agentPartyId: string, side: 'buyer' | 'seller') =>
+      (
+        await call<{ id: string }>(admin, 'POST', '/api/v1/agency-agreements', {
+          agentPartyId,
+          side,
+          representedAccountId: side === 'buyer' ? buyer.id : seller.id,
+          effectiveFrom: '2026-01-01',
+          compensationKind: 'percent',
+          compensationPercent: '2.5',
+        })
+      ).body;
+    const deal = (await call<DealDto>(admin, 'POST', '/api/v1/deals', { name: 'House', pipelineId: pipeline.id })).body;
+    for (const [agentPartyId, side, role] of [
+      [ann.id, 'buyer', 'buyer_agent'],
+      [bob.id, 'seller', 'seller_agent'],
+    ] as const) {
+      const r = await call(admin, 'POST', `/api/v1/deals/${deal.id}/agents`, {
+        agentPartyId,
+        agreementId: (await agreement(agentPartyId, side)).id,
+        role,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    // Bob moves to Acme: one firm now acts for both sides, and nobody consented.
+    const moved = await api.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/agent-parties/${bob.id}`,
+      headers: { 'if-match': String(bob.version) },
+      payload: { firmId: acme.id },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    expect(await runDetection(deps, admin.orgId)).toBe(1);
+    const found = (await call<{ items: FindingDto[] }>(admin, 'GET', '/api/v1/findings')).body.items;
+    const assignments = await deps.db
+      .selectFrom('events')
+      .select('id')
+      .where('org_id', '=', admin.orgId)
+      .where('type', '=', 'deal.agent_assigned')
+      .orderBy('id')
+      .execute();
+    expect(found.map((f) => [f.detector, f.subjectType, f.subjectId, f.severity, f.evidence])).toEqual([
+      ['dual_agency_unconsented', 'deal', deal.id, 'high', assignments.map((e) => String(e.id))],
+    ]);
   });
 });
