@@ -42,8 +42,9 @@ describe('channel detectors, found by a detection run', () => {
         { name: 'Lost', kind: 'lost' },
       ],
     });
-    const reseller = (await call<{ id: string }>(admin, 'POST', '/api/v1/accounts', { name: 'Alpha', type: 'reseller' }))
-      .body;
+    const reseller = (
+      await call<{ id: string }>(admin, 'POST', '/api/v1/accounts', { name: 'Alpha', type: 'reseller' })
+    ).body;
     const manager = await createTestUser(deps, admin, 'manager');
     const auditor = await createTestUser(deps, admin, 'auditor');
     const partner = await createTestUser(deps, admin, 'partner', { partnerAccountId: reseller.id });
@@ -72,7 +73,9 @@ describe('channel detectors, found by a detection run', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     // And registers Initech again while its first registration still protects it.
-    const again = await call<RegistrationDto>(partner, 'POST', '/api/v1/registrations', { customerName: 'Initech Inc.' });
+    const again = await call<RegistrationDto>(partner, 'POST', '/api/v1/registrations', {
+      customerName: 'Initech Inc.',
+    });
     expect(again.status).toBe(201);
     clock.advance(26 * 86_400_000); // 31 days after approval
 
@@ -80,8 +83,9 @@ describe('channel detectors, found by a detection run', () => {
     expect(run.status).toBe(202);
     await settleJobs(deps);
 
-    const found = (await call<{ items: FindingDto[] }>(auditor, 'GET', '/api/v1/findings?detector=registration_hoarding'))
-      .body.items;
+    const found = (
+      await call<{ items: FindingDto[] }>(auditor, 'GET', '/api/v1/findings?detector=registration_hoarding')
+    ).body.items;
     expect(found.map((f) => [f.subjectType, f.subjectId, f.personId, f.severity, f.score])).toEqual([
       ['deal_registration', idle.id, partner.userId, 'medium', '31.0000'],
     ]);
@@ -130,7 +134,11 @@ describe('quarter-end gaming, read from the log and the commission ledger', () =
       startsOn: '2026-03-01',
     });
     const deal = async (payload: Record<string, unknown>) => {
-      const r = await call<DealDto>(rep, 'POST', '/api/v1/deals', { name: 'Deal', pipelineId: pipeline.id, ...payload });
+      const r = await call<DealDto>(rep, 'POST', '/api/v1/deals', {
+        name: 'Deal',
+        pipelineId: pipeline.id,
+        ...payload,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body;
     };
@@ -165,8 +173,8 @@ describe('quarter-end gaming, read from the log and the commission ledger', () =
     await win(deep);
 
     expect(await runDetection(deps, admin.orgId)).toBe(2);
-    const found = (await call<{ items: FindingDto[] }>(admin, 'GET', '/api/v1/findings?detector=quarter_end_gaming')).body
-      .items;
+    const found = (await call<{ items: FindingDto[] }>(admin, 'GET', '/api/v1/findings?detector=quarter_end_gaming'))
+      .body.items;
     // Discounts 4 5 5 6 6 20: median 5.5, MAD 0.5, z of 20 = 0.6745 × 14.5 / 0.5 = 19.56.
     expect(found.map((f) => [f.subjectId, f.personId, f.severity, f.score]).sort()).toEqual(
       [
@@ -181,7 +189,7 @@ describe('quarter-end gaming, read from the log and the commission ledger', () =
 });
 
 describe('dual agency without consent, found by a detection run', () => {
-  it('finds a deal whose seller-side agent joined the buyer-side agent\'s firm, without the consents on record', async () => {
+  it("finds a deal whose seller-side agent joined the buyer-side agent's firm, without the consents on record", async () => {
     clock.set('2026-05-04T10:00:00.000Z');
     const { admin } = await createTestOrg(deps);
     const buyer = await createPartnerAccount(deps, admin, 'customer');

@@ -120,7 +120,15 @@ export function detectDuplicateRegistrations(registrations: readonly Registratio
 
 /** An agent event of a deal, in log order: an agent takes a role, leaves it, or a party consents. */
 export type AgentDealEvent =
-  | { kind: 'assigned'; eventId: string; dealId: string; personId: string | null; dealAgentId: string; agentPartyId: string; side: AgencySide }
+  | {
+      kind: 'assigned';
+      eventId: string;
+      dealId: string;
+      personId: string | null;
+      dealAgentId: string;
+      agentPartyId: string;
+      side: AgencySide;
+    }
   | { kind: 'removed'; eventId: string; dealId: string; dealAgentId: string }
   | { kind: 'consent'; eventId: string; dealId: string; side: AgencySide };
 

@@ -3,8 +3,6 @@
  * and the commission ledger), the channel detectors (deal registrations and the partner's work on
  * their deals) and dual agency (the agent history of deals). Each returns its findings.
  */
-import type { CommissionLine } from '../../analytics/commissions.ts';
-import { commissionLedger } from '../../analytics/commissions.ts';
 import {
   detectDuplicateRegistrations,
   detectRegistrationHoarding,
@@ -27,11 +25,10 @@ import type { AgencyParty } from '../../contract/dual-agency.ts';
 import { upcastEvent } from '../../contract/events/index.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { effectiveDiscount } from '../../domain/approval-triggers.ts';
-import * as commissions from '../commissions/commissions.repository.ts';
 import { toAssignment, toPlan } from '../commissions/dto.ts';
-import { listLineItems } from '../deals/deals.repository.ts';
-import { orgCalendar } from '../forecasting/forecasting.repository.ts';
+import { ledgerUntil } from '../commissions/statements.service.ts';
 import { productRows } from '../products/products.service.ts';
+import * as repo from './detection.repository.ts';
 import type { DetectorEventRow } from './oversight.repository.ts';
 
 const obj = (v: unknown): Record<string, unknown> =>
@@ -47,7 +44,7 @@ export async function detectGaming(
   events: readonly DetectorEventRow[],
   now: Date,
 ): Promise<DetectedFinding[]> {
-  const cal = await orgCalendar(db, orgId);
+  const cal = await repo.orgCalendar(db, orgId);
   const moves: CloseDateMove[] = [];
   const wins: DealWin[] = [];
   for (const e of events) {
@@ -70,34 +67,28 @@ export async function detectGaming(
   }
   return [
     ...detectQuarterEndPushes(moves, wins, { fiscalYearStartMonth: cal.fiscalYearStartMonth }),
-    ...(await acceleratorFindings(db, orgId, now)),
+    ...(await acceleratorFindings(db, orgId, dayIn(now, cal.timezone).slice(0, 7))),
   ];
 }
 
 /**
- * The credits of won deals against their reps' accelerators, from the commission ledger (each
- * rep's credit of the month accumulates in ledger order, as the statement pays tiers), and each
- * credited deal's discount: its highest line discount from list price. Nothing is read when no
- * plan has an accelerator.
+ * The credits of won deals against their reps' accelerators, from the commission ledger up to the
+ * end of the current month (each rep's credit of the month accumulates in ledger order, as the
+ * statement pays tiers), and each credited deal's discount: its highest line discount from list
+ * price. Nothing more is read when no plan has an accelerator.
  */
-async function acceleratorFindings(db: DbExecutor, orgId: string, now: Date): Promise<DetectedFinding[]> {
-  const plans = (await commissions.listPlans(db, orgId)).map(toPlan);
+async function acceleratorFindings(db: DbExecutor, orgId: string, month: string): Promise<DetectedFinding[]> {
+  if (!(await repo.hasAccelerator(db, orgId))) return [];
+  const ledger = await ledgerUntil(db, orgId, month);
+  const plans = ledger.plans.map(toPlan);
   const accelerators = new Map<string, number>();
   for (const p of plans) {
     const starts = p.tiers.filter((t) => Number(t.multiplier) > 1 && cents(t.from) > 0).map((t) => cents(t.from));
     if (starts.length > 0) accelerators.set(p.id, Math.min(...starts));
   }
   if (accelerators.size === 0) return [];
-  const { timezone } = await commissions.orgSettings(db, orgId);
-  const assignments = (await commissions.listAssignments(db, orgId)).map(toAssignment);
-  const lines: CommissionLine[] = commissionLedger({
-    plans,
-    assignments,
-    // Every event written up to now, the instant included.
-    events: await commissions.commissionEvents(db, orgId, new Date(now.getTime() + 1)),
-    managerOf: await commissions.managerMap(db, orgId),
-    timeZone: timezone,
-  });
+  const assignments = ledger.assignments.map(toAssignment);
+  const lines = ledger.lines;
   const credited = new Map<string, number>();
   const credits: AcceleratorCredit[] = [];
   const wonBy = new Map<string, Set<string>>();
@@ -134,9 +125,12 @@ async function acceleratorFindings(db: DbExecutor, orgId: string, now: Date): Pr
   }
   if (credits.length === 0) return [];
   const dealIds = [...new Set([...wonBy.values()].flatMap((s) => [...s]))];
-  const items = await listLineItems(db, orgId, dealIds);
+  const items = await repo.lineItemsOf(db, orgId, dealIds);
   const prices = new Map(
-    (await productRows(db, orgId, [...new Set(items.map((i) => i.product_id))])).map((p) => [p.id, String(p.list_price)]),
+    (await productRows(db, orgId, [...new Set(items.map((i) => i.product_id))])).map((p) => [
+      p.id,
+      String(p.list_price),
+    ]),
   );
   const discountOf = new Map<string, number>();
   for (const i of items) {
@@ -161,55 +155,15 @@ async function acceleratorFindings(db: DbExecutor, orgId: string, now: Date): Pr
  * Registration hoarding and duplicate registrations over the registrations that were live in the
  * window (pending, registered, decided or protected since `since`).
  */
-export async function detectChannel(
-  db: DbExecutor,
-  orgId: string,
-  now: Date,
-  since: Date,
-): Promise<DetectedFinding[]> {
-  const rows = await db
-    .selectFrom('deal_registrations as r')
-    .leftJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.id', '=', 'r.deal_id'))
-    .select([
-      'r.id',
-      'r.partner_account_id',
-      'r.registered_by',
-      'r.customer_name',
-      'r.customer_domain',
-      'r.product_ids',
-      'r.status',
-      'r.registered_at',
-      'r.decided_at',
-      'r.protected_until',
-      'r.deal_id',
-      'd.status as deal_status',
-      'd.deleted_at as deal_deleted_at',
-    ])
-    .where('r.org_id', '=', orgId)
-    .where((eb) =>
-      eb.or([
-        eb('r.status', '=', 'pending'),
-        eb('r.registered_at', '>=', since),
-        eb('r.decided_at', '>=', since),
-        eb('r.protected_until', '>=', since),
-      ]),
-    )
-    .orderBy('r.registered_at')
-    .orderBy('r.id')
-    .execute();
+export async function detectChannel(db: DbExecutor, orgId: string, now: Date, since: Date): Promise<DetectedFinding[]> {
+  const rows = await repo.liveRegistrations(db, orgId, since);
   if (rows.length === 0) return [];
-  const events = await db
-    .selectFrom('events')
-    .select(['id', 'entity_id'])
-    .where('org_id', '=', orgId)
-    .where('entity_type', '=', 'deal_registration')
-    .where(
-      'entity_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
+  const events = await repo.eventIdsOf(
+    db,
+    orgId,
+    'deal_registration',
+    rows.map((r) => r.id),
+  );
   const eventIds = new Map<string, string[]>();
   for (const e of events) eventIds.set(e.entity_id, [...(eventIds.get(e.entity_id) ?? []), String(e.id)]);
   const registrations: RegistrationRecord[] = rows.map((r) => ({
@@ -230,55 +184,13 @@ export async function detectChannel(
   const held = registrations.filter((r) => r.dealOpen && r.decidedAt && r.dealId);
   const dealIds = [...new Set(held.map((r) => r.dealId as string))];
   const earliest = held.reduce<Date | null>((m, r) => (!m || (r.decidedAt as Date) < m ? r.decidedAt : m), null);
-  const touches =
-    dealIds.length === 0 || !earliest
-      ? []
-      : (
-          await db
-            .selectFrom('events as e')
-            .innerJoin('users as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.id', '=', 'e.actor_id'))
-            .leftJoin('activities as a', (j) =>
-              j.onRef('a.org_id', '=', 'e.org_id').onRef('a.id', '=', 'e.entity_id').on('e.entity_type', '=', 'activity'),
-            )
-            .select(['e.entity_type', 'e.entity_id', 'e.occurred_at', 'u.partner_account_id', 'a.deal_id'])
-            .where('e.org_id', '=', orgId)
-            .where('u.partner_account_id', 'is not', null)
-            .where('e.occurred_at', '>=', earliest)
-            .where((eb) =>
-              eb.or([
-                eb.and([eb('e.entity_type', '=', 'deal'), eb('e.entity_id', 'in', dealIds)]),
-                eb('a.deal_id', 'in', dealIds),
-              ]),
-            )
-            .execute()
-        ).map((t) => ({
-          dealId: t.entity_type === 'deal' ? t.entity_id : (t.deal_id ?? ''),
-          partnerAccountId: t.partner_account_id ?? '',
-          at: t.occurred_at,
-        }));
+  const touches = earliest ? await repo.partnerWork(db, orgId, dealIds, earliest) : [];
   return [...detectRegistrationHoarding(registrations, touches, now), ...detectDuplicateRegistrations(registrations)];
 }
 
-const AGENT_EVENT_TYPES = ['deal.agent_assigned', 'deal.agent_removed', 'deal.dual_agency_consent_recorded'];
-
 /** Dual agency without consent on the deals an agent joined since `since` (their whole agent history). */
 export async function detectAgency(db: DbExecutor, orgId: string, since: Date): Promise<DetectedFinding[]> {
-  const joined = db
-    .selectFrom('events')
-    .select('entity_id')
-    .where('org_id', '=', orgId)
-    .where('type', '=', 'deal.agent_assigned')
-    .where('imported', '=', false)
-    .where('occurred_at', '>=', since);
-  const rows = await db
-    .selectFrom('events')
-    .select(['id', 'type', 'version', 'entity_id', 'actor_id', 'data'])
-    .where('org_id', '=', orgId)
-    .where('entity_type', '=', 'deal')
-    .where('type', 'in', AGENT_EVENT_TYPES)
-    .where('entity_id', 'in', joined)
-    .orderBy('id')
-    .execute();
+  const rows = await repo.agentHistory(db, orgId, since);
   if (rows.length === 0) return [];
   const events: AgentDealEvent[] = [];
   for (const r of rows) {
@@ -290,18 +202,17 @@ export async function detectAgency(db: DbExecutor, orgId: string, since: Date): 
     const agentPartyId = str(d.agentPartyId);
     if (r.type === 'deal.agent_assigned' && s && dealAgentId && agentPartyId)
       events.push({ kind: 'assigned', eventId, dealId, personId: r.actor_id, dealAgentId, agentPartyId, side: s });
-    else if (r.type === 'deal.agent_removed' && dealAgentId) events.push({ kind: 'removed', eventId, dealId, dealAgentId });
-    else if (r.type === 'deal.dual_agency_consent_recorded' && s) events.push({ kind: 'consent', eventId, dealId, side: s });
+    else if (r.type === 'deal.agent_removed' && dealAgentId)
+      events.push({ kind: 'removed', eventId, dealId, dealAgentId });
+    else if (r.type === 'deal.dual_agency_consent_recorded' && s)
+      events.push({ kind: 'consent', eventId, dealId, side: s });
   }
   const partyIds = [...new Set(events.flatMap((e) => (e.kind === 'assigned' ? [e.agentPartyId] : [])))];
-  const parties = new Map<string, AgencyParty>();
-  if (partyIds.length > 0)
-    for (const p of await db
-      .selectFrom('agent_parties')
-      .select(['id', 'firm_id', 'jurisdiction'])
-      .where('org_id', '=', orgId)
-      .where('id', 'in', partyIds)
-      .execute())
-      parties.set(p.id, { id: p.id, firmId: p.firm_id, jurisdiction: p.jurisdiction });
+  const parties = new Map<string, AgencyParty>(
+    (await repo.agentParties(db, orgId, partyIds)).map((p) => [
+      p.id,
+      { id: p.id, firmId: p.firm_id, jurisdiction: p.jurisdiction },
+    ]),
+  );
   return detectUnconsentedDualAgency(events, parties);
 }
