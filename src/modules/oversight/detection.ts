@@ -70,9 +70,28 @@ export function lockWindows(locks: readonly PeriodLockRow[]): LockedWindow[] {
 }
 
 /**
+ * The window a set of events spans, for a caller that read them without naming one: from the first
+ * to the last event's time (90 days back from the present when there are none).
+ */
+export function windowOf(events: readonly DetectorEventRow[]): { now: Date; since: Date } {
+  if (events.length === 0) {
+    const now = new Date();
+    return { now, since: new Date(now.getTime() - 90 * 86_400_000) };
+  }
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of events) {
+    const t = e.occurred_at.getTime();
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  return { now: new Date(last), since: new Date(first) };
+}
+
+/**
  * Runs every detector over the events since `window.since` (in log order, each read as the current
  * version of its type) and the records the channel, agency and commission detectors read, and
- * returns their findings. Deal owners are not looked up: each finding is about the person whose
+ * returns their findings (the window defaults to the span of the events). Deal owners are not looked up: each finding is about the person whose
  * event shows it (a registration's finding: the user who registered it).
  */
 export async function detectAll(
@@ -80,7 +99,7 @@ export async function detectAll(
   orgId: string,
   stored: readonly DetectorEventRow[],
   locks: readonly PeriodLockRow[],
-  window: { now: Date; since: Date },
+  window: { now: Date; since: Date } = windowOf(stored),
 ): Promise<DetectedFinding[]> {
   const events = stored.map((e) => ({ ...e, data: upcastEvent(e.type, e.version, e.data).data }));
   const business: BusinessTimeRecord[] = [];
