@@ -17,6 +17,7 @@ import { upcastEvent } from '../../contract/events/index.ts';
 import { effectiveDiscount } from '../../domain/approval-triggers.ts';
 import { pipelineRowWithStages } from '../pipelines/pipelines.service.ts';
 import { productRows } from '../products/products.service.ts';
+import { detectAgency, detectChannel, detectGaming } from './detection-records.ts';
 import type { DetectorEventRow, PeriodLockRow } from './oversight.repository.ts';
 
 const DETECTED_TYPES = [
@@ -24,6 +25,7 @@ const DETECTED_TYPES = [
   'deal.created',
   'deal.updated',
   'deal.stage_changed',
+  'deal.won',
   ...['account', 'contact', 'lead', 'deal'].flatMap((e) => [`${e}.assigned`, `${e}.deleted`]),
 ];
 export const detectorEventTypes: readonly string[] = DETECTED_TYPES;
@@ -68,15 +70,36 @@ export function lockWindows(locks: readonly PeriodLockRow[]): LockedWindow[] {
 }
 
 /**
- * Runs every detector over the events (in log order, each read as the current version of its
- * type) and returns their findings. Deal owners are not looked up: each finding is about the
- * person whose event shows it.
+ * The window a set of events spans, for a caller that read them without naming one: from the first
+ * to the last event's time (90 days back from the present when there are none).
+ */
+export function windowOf(events: readonly DetectorEventRow[]): { now: Date; since: Date } {
+  if (events.length === 0) {
+    const now = new Date();
+    return { now, since: new Date(now.getTime() - 90 * 86_400_000) };
+  }
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of events) {
+    const t = e.occurred_at.getTime();
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  return { now: new Date(last), since: new Date(first) };
+}
+
+/**
+ * Runs every detector over the events since `window.since` (in log order, each read as the current
+ * version of its type) and the records the channel, agency and commission detectors read, and
+ * returns their findings (the window defaults to the span of the events). Deal owners are not looked up: each finding is about the person whose
+ * event shows it (a registration's finding: the user who registered it).
  */
 export async function detectAll(
   db: DbExecutor,
   orgId: string,
   stored: readonly DetectorEventRow[],
   locks: readonly PeriodLockRow[],
+  window: { now: Date; since: Date } = windowOf(stored),
 ): Promise<DetectedFinding[]> {
   const events = stored.map((e) => ({ ...e, data: upcastEvent(e.type, e.version, e.data).data }));
   const business: BusinessTimeRecord[] = [];
@@ -150,6 +173,9 @@ export async function detectAll(
     ...detectDiscountOutliers(discounts),
     ...detectStageDeviations(moves, pipelines),
     ...detectBulkChanges(bulk),
+    ...(await detectGaming(db, orgId, events, window)),
+    ...(await detectChannel(db, orgId, window.now, window.since)),
+    ...(await detectAgency(db, orgId, window.since)),
   ];
 }
 
