@@ -4,10 +4,12 @@
  * events that show it. Definitions are in docs/oversight.md.
  */
 
+import type { DetectorName } from '../contract/oversight.ts';
+
 export type Severity = 'low' | 'medium' | 'high';
 
 export interface DetectedFinding {
-  detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
+  detector: DetectorName;
   /** Stable per anomaly, so running a detector again finds nothing new. */
   fingerprint: string;
   severity: Severity;
@@ -21,7 +23,7 @@ export interface DetectedFinding {
 }
 
 const DAY_MS = 86_400_000;
-const round2 = (x: number) => Math.round(x * 100) / 100;
+export const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export interface BusinessTimeRecord {
   eventId: string;
@@ -93,7 +95,7 @@ export interface DiscountLine {
 export const DISCOUNT_DEFAULT_Z = 3.5;
 export const DISCOUNT_MIN_LINES = 8;
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;

@@ -11746,7 +11746,16 @@ export interface paths {
           limit?: number;
           cursor?: string;
           status?: 'open' | 'confirmed' | 'dismissed';
-          detector?: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
+          detector?:
+            | 'backdating'
+            | 'discount_outlier'
+            | 'stage_skip'
+            | 'stage_regression'
+            | 'bulk_change'
+            | 'quarter_end_gaming'
+            | 'registration_hoarding'
+            | 'duplicate_registration'
+            | 'dual_agency_unconsented';
           personId?: string;
         };
         header?: never;
@@ -23444,7 +23453,16 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      detector: 'backdating' | 'discount_outlier' | 'stage_skip' | 'stage_regression' | 'bulk_change';
+      detector:
+        | 'backdating'
+        | 'discount_outlier'
+        | 'stage_skip'
+        | 'stage_regression'
+        | 'bulk_change'
+        | 'quarter_end_gaming'
+        | 'registration_hoarding'
+        | 'duplicate_registration'
+        | 'dual_agency_unconsented';
       /** @enum {string} */
       severity: 'low' | 'medium' | 'high';
       summary: string;

@@ -194,6 +194,10 @@ export const detectorNames = [
   'stage_skip',
   'stage_regression',
   'bulk_change',
+  'quarter_end_gaming',
+  'registration_hoarding',
+  'duplicate_registration',
+  'dual_agency_unconsented',
 ] as const;
 export type DetectorName = (typeof detectorNames)[number];
 export const findingSeverities = ['low', 'medium', 'high'] as const;

@@ -17,6 +17,7 @@ import { upcastEvent } from '../../contract/events/index.ts';
 import { effectiveDiscount } from '../../domain/approval-triggers.ts';
 import { pipelineRowWithStages } from '../pipelines/pipelines.service.ts';
 import { productRows } from '../products/products.service.ts';
+import { detectAgency, detectChannel, detectGaming } from './detection-records.ts';
 import type { DetectorEventRow, PeriodLockRow } from './oversight.repository.ts';
 
 const DETECTED_TYPES = [
@@ -24,6 +25,7 @@ const DETECTED_TYPES = [
   'deal.created',
   'deal.updated',
   'deal.stage_changed',
+  'deal.won',
   ...['account', 'contact', 'lead', 'deal'].flatMap((e) => [`${e}.assigned`, `${e}.deleted`]),
 ];
 export const detectorEventTypes: readonly string[] = DETECTED_TYPES;
@@ -68,15 +70,17 @@ export function lockWindows(locks: readonly PeriodLockRow[]): LockedWindow[] {
 }
 
 /**
- * Runs every detector over the events (in log order, each read as the current version of its
- * type) and returns their findings. Deal owners are not looked up: each finding is about the
- * person whose event shows it.
+ * Runs every detector over the events since `window.since` (in log order, each read as the current
+ * version of its type) and the records the channel, agency and commission detectors read, and
+ * returns their findings. Deal owners are not looked up: each finding is about the person whose
+ * event shows it (a registration's finding: the user who registered it).
  */
 export async function detectAll(
   db: DbExecutor,
   orgId: string,
   stored: readonly DetectorEventRow[],
   locks: readonly PeriodLockRow[],
+  window: { now: Date; since: Date },
 ): Promise<DetectedFinding[]> {
   const events = stored.map((e) => ({ ...e, data: upcastEvent(e.type, e.version, e.data).data }));
   const business: BusinessTimeRecord[] = [];
@@ -150,6 +154,9 @@ export async function detectAll(
     ...detectDiscountOutliers(discounts),
     ...detectStageDeviations(moves, pipelines),
     ...detectBulkChanges(bulk),
+    ...(await detectGaming(db, orgId, events, window.now)),
+    ...(await detectChannel(db, orgId, window.now, window.since)),
+    ...(await detectAgency(db, orgId, window.since)),
   ];
 }
 

@@ -113,7 +113,7 @@ export async function runDetection(deps: Deps, orgId: string, fence?: JobContext
   const since = new Date(now.getTime() - DETECT_LOOKBACK_DAYS * DAY_MS);
   const events = await repo.eventsSince(deps.db, orgId, since, detectorEventTypes);
   const locks = await repo.listLocks(deps.db, orgId);
-  const found = await detectAll(deps.db, orgId, events, locks);
+  const found = await detectAll(deps.db, orgId, events, locks, { now, since });
   return write(deps, orgId, async (trx) => {
     if (fence) await fence(trx);
     let opened = 0;

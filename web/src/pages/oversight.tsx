@@ -15,6 +15,10 @@ const detectorLabels: Record<FindingDto['detector'], string> = {
   stage_skip: 'Stage skipped',
   stage_regression: 'Stage regression',
   bulk_change: 'Bulk reassign/delete',
+  quarter_end_gaming: 'Quarter-end gaming',
+  registration_hoarding: 'Registration hoarding',
+  duplicate_registration: 'Duplicate registration',
+  dual_agency_unconsented: 'Dual agency without consent',
 };
 
 function Subject({ f }: { f: FindingDto }) {
@@ -24,6 +28,7 @@ function Subject({ f }: { f: FindingDto }) {
         the deal
       </Link>
     );
+  if (f.subjectType === 'deal_registration') return <Link to="/channel">a deal registration</Link>;
   return <span>{f.subjectType}</span>;
 }
 
