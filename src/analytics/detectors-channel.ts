@@ -5,7 +5,8 @@
  */
 import type { AgencySide } from '../contract/agents.ts';
 import { bothConsented, dualAgencyMatches, type AgencyParty, type SidedParty } from '../contract/dual-agency.ts';
-import { matchParties } from './channel-match.ts';
+import { trigrams } from '../contract/name-match.ts';
+import { matchParties, normaliseDomain, normaliseName, SIMILAR_NAME_THRESHOLD } from './channel-match.ts';
 import { round2, type DetectedFinding } from './detectors.ts';
 
 const DAY_MS = 86_400_000;
@@ -52,14 +53,20 @@ export function detectRegistrationHoarding(
   opts: { minDays?: number } = {},
 ): DetectedFinding[] {
   const minDays = opts.minDays ?? HOARDING_DEFAULT_DAYS;
+  const byDeal = new Map<string, PartnerTouch[]>();
+  for (const t of touches) {
+    const list = byDeal.get(t.dealId);
+    if (list) list.push(t);
+    else byDeal.set(t.dealId, [t]);
+  }
   const out: DetectedFinding[] = [];
   for (const r of registrations) {
     if ((r.status !== 'approved' && r.status !== 'expired') || !r.decidedAt || !r.dealId || !r.dealOpen) continue;
     const days = (now.getTime() - r.decidedAt.getTime()) / DAY_MS;
     if (days < minDays) continue;
     const decidedAt = r.decidedAt;
-    const worked = touches.some(
-      (t) => t.dealId === r.dealId && t.partnerAccountId === r.partnerAccountId && t.at >= decidedAt,
+    const worked = (byDeal.get(r.dealId) ?? []).some(
+      (t) => t.partnerAccountId === r.partnerAccountId && t.at >= decidedAt,
     );
     if (worked) continue;
     out.push({
@@ -93,13 +100,41 @@ function coversAt(r: RegistrationRecord, t: Date): boolean {
  */
 export function detectDuplicateRegistrations(registrations: readonly RegistrationRecord[]): DetectedFinding[] {
   const ordered = [...registrations].sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
+  // Candidates come from indexes of the customer as the match compares it (domain, normalised
+  // name, trigrams of the name), built once: the pairs found are those matchParties takes for the
+  // same customer, and it then decides on the products. Only earlier registrations can cover.
+  const keys = ordered.map((r) => {
+    const name = normaliseName(r.customerName);
+    return { domain: normaliseDomain(r.customerDomain), name, grams: [...trigrams(name)] };
+  });
+  const byGram = new Map<string, number[]>();
+  const byKey = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, key: string, i: number) => {
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  };
   const out: DetectedFinding[] = [];
-  for (const later of ordered) {
-    const covering = ordered.filter((r) => r.id !== later.id && coversAt(r, later.registeredAt));
-    const matched = covering.filter((r) => matchParties(r, later) !== null);
-    if (matched.length === 0) continue;
+  ordered.forEach((later, i) => {
+    const k = keys[i];
+    if (!k) return;
+    const shared = new Map<number, number>();
+    for (const g of k.grams) for (const j of byGram.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const candidates = new Set<number>();
+    for (const [j, n] of shared)
+      if (n / (k.grams.length + (keys[j]?.grams.length ?? 0) - n) >= SIMILAR_NAME_THRESHOLD) candidates.add(j);
+    if (k.domain !== null) for (const j of byKey.get(`d:${k.domain}`) ?? []) candidates.add(j);
+    if (k.name !== '') for (const j of byKey.get(`n:${k.name}`) ?? []) candidates.add(j);
+    for (const g of k.grams) add(byGram, g, i);
+    if (k.domain !== null) add(byKey, `d:${k.domain}`, i);
+    if (k.name !== '') add(byKey, `n:${k.name}`, i);
+    const matched = [...candidates]
+      .sort((x, y) => x - y)
+      .flatMap((j) => (ordered[j] ? [ordered[j]] : []))
+      .filter((r) => coversAt(r, later.registeredAt) && matchParties(r, later) !== null);
+    if (matched.length === 0) return;
     const earlier = matched.find((r) => r.partnerAccountId === later.partnerAccountId) ?? matched[0];
-    if (!earlier) continue;
+    if (!earlier) return;
     const samePartner = earlier.partnerAccountId === later.partnerAccountId;
     out.push({
       detector: 'duplicate_registration',
@@ -114,7 +149,7 @@ export function detectDuplicateRegistrations(registrations: readonly Registratio
       evidence: [...later.eventIds.slice(0, 1), ...earlier.eventIds],
       score: matched.length,
     });
-  }
+  });
   return out;
 }
 

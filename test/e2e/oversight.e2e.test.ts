@@ -9,7 +9,7 @@ import type { App } from '../../src/server/types.ts';
 import { ok } from '../helpers/api.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestTeam, createTestUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { createTestPipeline, createTestProduct } from '../helpers/sales.ts';
+import { createPartnerAccount, createTestPipeline, createTestProduct } from '../helpers/sales.ts';
 import { screenshotPath } from './browser.ts';
 import { apiClient, startE2eServer, stopE2eServer } from './server.ts';
 
@@ -186,6 +186,58 @@ describe('oversight in the browser', () => {
     const managerApi = await clientOf(manager);
     const inbox = await ok(managerApi.GET('/approvals', { params: { query: { mine: 'true' } } }));
     expect(inbox.items).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it('the admin finds a registration its partner sat on for a month, opens its deal and confirms it', async () => {
+    const { admin, adminEmail } = await createTestOrg(deps);
+    const manager = await createTestUser(deps, admin, 'manager', { name: 'Mona Manager', password: TEST_PASSWORD });
+    await createTestPipeline(deps, admin, { isDefault: true });
+    const reseller = await createPartnerAccount(deps, admin);
+    const partner = await createTestUser(deps, admin, 'partner', {
+      name: 'Pat Partner',
+      partnerAccountId: reseller.id,
+    });
+    const partnerApi = await clientOf(partner);
+    const registration = await ok(partnerApi.POST('/registrations', { body: { customerName: 'Initech' } }));
+    const managerApi = await clientOf(manager);
+    await ok(
+      managerApi.POST('/registrations/{id}/approve', {
+        params: { path: { id: registration.id }, header: { 'if-match': String(registration.version) } },
+        body: {},
+      }),
+    );
+    // A month and a day later the partner has done nothing on the deal; the daily run finds it.
+    const later = new ManualClock(new Date(Date.now() + 31 * 86_400_000).toISOString());
+    expect(await runDetection({ ...deps, clock: later }, admin.orgId)).toBe(1);
+
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, adminEmail);
+    await page.goto(`${base}/oversight`);
+    const finding = page.getByTestId('finding').filter({ hasText: 'Registration hoarding' });
+    await finding.waitFor();
+    // The names come with the users and the registration: the text settles once both are read.
+    await expect
+      .poll(() => finding.textContent())
+      .toContain(
+        'Pat Partner: registration for Initech approved 31 days ago; the partner has recorded no work on its open deal since (the registration of Initech · its deal)',
+      );
+    await page.screenshot({ path: screenshotPath('oversight-7-hoarding.png'), fullPage: true });
+    await finding.getByRole('link', { name: 'its deal' }).click();
+    await page.waitForURL(/\/deals\//);
+    await page
+      .getByRole('heading', { name: /Initech/ })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: screenshotPath('oversight-8-deal.png'), fullPage: true });
+    await page.goBack();
+    await finding.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByTestId('finding').count()).toBe(0);
+    await page.getByLabel('Status').selectOption('confirmed');
+    await expect.poll(() => page.getByTestId('finding').first().textContent()).toContain('Registration hoarding');
+    await page.screenshot({ path: screenshotPath('oversight-9-confirmed.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

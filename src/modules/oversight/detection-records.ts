@@ -42,7 +42,7 @@ export async function detectGaming(
   db: DbExecutor,
   orgId: string,
   events: readonly DetectorEventRow[],
-  now: Date,
+  window: { now: Date; since: Date },
 ): Promise<DetectedFinding[]> {
   const cal = await repo.orgCalendar(db, orgId);
   const moves: CloseDateMove[] = [];
@@ -67,17 +67,27 @@ export async function detectGaming(
   }
   return [
     ...detectQuarterEndPushes(moves, wins, { fiscalYearStartMonth: cal.fiscalYearStartMonth }),
-    ...(await acceleratorFindings(db, orgId, dayIn(now, cal.timezone).slice(0, 7))),
+    ...(await acceleratorFindings(
+      db,
+      orgId,
+      dayIn(window.now, cal.timezone).slice(0, 7),
+      dayIn(window.since, cal.timezone),
+    )),
   ];
 }
 
 /**
- * The credits of won deals against their reps' accelerators, from the commission ledger up to the
- * end of the current month (each rep's credit of the month accumulates in ledger order, as the
+ * The credits of deals won since `firstDay` against their reps' accelerators, from the commission
+ * ledger up to the end of the current month (each rep's credit of the month accumulates in ledger order, as the
  * statement pays tiers), and each credited deal's discount: its highest line discount from list
  * price. Nothing more is read when no plan has an accelerator.
  */
-async function acceleratorFindings(db: DbExecutor, orgId: string, month: string): Promise<DetectedFinding[]> {
+async function acceleratorFindings(
+  db: DbExecutor,
+  orgId: string,
+  month: string,
+  firstDay: string,
+): Promise<DetectedFinding[]> {
   if (!(await repo.hasAccelerator(db, orgId))) return [];
   const ledger = await ledgerUntil(db, orgId, month);
   const plans = ledger.plans.map(toPlan);
@@ -112,7 +122,8 @@ async function acceleratorFindings(db: DbExecutor, orgId: string, month: string)
         (a.endsOn === null || l.day <= a.endsOn),
     );
     const threshold = plan ? accelerators.get(plan.planId) : undefined;
-    if (threshold === undefined) continue;
+    // Wins before the window are left to the runs that read them (as the other detectors do).
+    if (threshold === undefined || l.day < firstDay) continue;
     credits.push({
       eventId,
       dealId: l.dealId,

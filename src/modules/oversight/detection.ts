@@ -154,7 +154,7 @@ export async function detectAll(
     ...detectDiscountOutliers(discounts),
     ...detectStageDeviations(moves, pipelines),
     ...detectBulkChanges(bulk),
-    ...(await detectGaming(db, orgId, events, window.now)),
+    ...(await detectGaming(db, orgId, events, window)),
     ...(await detectChannel(db, orgId, window.now, window.since)),
     ...(await detectAgency(db, orgId, window.since)),
   ];

@@ -28,8 +28,31 @@ function Subject({ f }: { f: FindingDto }) {
         the deal
       </Link>
     );
-  if (f.subjectType === 'deal_registration') return <Link to="/channel">a deal registration</Link>;
+  if (f.subjectType === 'deal_registration') return <RegistrationSubject id={f.subjectId} />;
   return <span>{f.subjectType}</span>;
+}
+
+/** A deal registration named by its customer, with a link to its deal once it has one. */
+function RegistrationSubject({ id }: { id: string }) {
+  const registration = useQuery({
+    queryKey: ['registrations', id],
+    queryFn: () => api.get('/registrations/{id}', { params: { path: { id } } }),
+  });
+  const r = registration.data;
+  if (!r) return <span>a deal registration</span>;
+  return (
+    <span>
+      the registration of {r.customerName}
+      {r.dealId && (
+        <>
+          {' · '}
+          <Link to="/deals/$dealId" params={{ dealId: r.dealId }}>
+            its deal
+          </Link>
+        </>
+      )}
+    </span>
+  );
 }
 
 /** Confirm, or dismiss with a reason; each is an event of the finding. */
