@@ -63,7 +63,10 @@ try {
   const t1 = performance.now();
   const orgId = result.organizationId;
   const events = await eventsSince(deps.db, orgId, new Date(result.start), detectorEventTypes);
-  const findings = await detectAll(deps.db, orgId, events, await listLocks(deps.db, orgId));
+  const findings = await detectAll(deps.db, orgId, events, await listLocks(deps.db, orgId), {
+    now: new Date(result.end),
+    since: new Date(result.start),
+  });
   const detectSeconds = (performance.now() - t1) / 1000;
   const scores = scoreFindings(result.anomalies, findings, detectorNames);
 

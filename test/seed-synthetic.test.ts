@@ -131,7 +131,8 @@ describe('seed synthetic', () => {
 
   it('records for a deal exactly the events the services record for the same history', async () => {
     const orgId = result.organizationId;
-    // A lead-sourced deal (created, assigned, moved, closed) and a directly created one with line items.
+    // A lead-sourced deal (created, assigned, moved, closed) and a directly created one with line items
+    // (close dates that slipped on the way).
     const picks = (
       await sql<{
         id: string;
@@ -205,6 +206,10 @@ describe('seed synthetic', () => {
         if (e.type === 'deal.assigned')
           await updateDeal(replayDeps, by, replica.id, '*', {
             ownerId: (e.data.changes as { ownerId: { to: string } }).ownerId.to,
+          });
+        if (e.type === 'deal.updated')
+          await updateDeal(replayDeps, by, replica.id, '*', {
+            expectedCloseDate: (e.data.changes as { expectedCloseDate: { to: string } }).expectedCloseDate.to,
           });
       }
       const replayed = await dealEvents(replica.id);

@@ -32,7 +32,15 @@ const params: SyntheticParams = {
   // Three sellers a team at 300 deals, so managers have deals to reassign between them.
   staffing: { ...defaultSyntheticParams.staffing, fieldReps: 100, insideSales: 100, channelReps: 100 },
   // Rates well above the defaults, so that 300 deals carry several anomalies of each kind.
-  anomalies: { backdating: 0.05, discount_outlier: 0.03, stage_skip: 0.2, stage_regression: 0.2, bulk_change: 1 },
+  // Every deal that can carry a pushed close date gets one: a few in six months.
+  anomalies: {
+    backdating: 0.05,
+    discount_outlier: 0.03,
+    stage_skip: 0.2,
+    stage_regression: 0.2,
+    bulk_change: 1,
+    quarter_end_gaming: 1,
+  },
 };
 const options: SyntheticOptions = {
   name: 'Detector Truth Co',
@@ -48,7 +56,14 @@ const quiet: SyntheticOptions = {
   name: 'Detector Quiet Co',
   params: {
     ...params,
-    anomalies: { backdating: 0, discount_outlier: 0, stage_skip: 0, stage_regression: 0, bulk_change: 0 },
+    anomalies: {
+      backdating: 0,
+      discount_outlier: 0,
+      stage_skip: 0,
+      stage_regression: 0,
+      bulk_change: 0,
+      quarter_end_gaming: 0,
+    },
   },
 };
 
@@ -68,7 +83,10 @@ let quietFindings: DetectedFinding[];
 
 const detect = async (r: SyntheticResult) => {
   const events = await eventsSince(deps.db, r.organizationId, new Date(r.start), detectorEventTypes);
-  return detectAll(deps.db, r.organizationId, events, await listLocks(deps.db, r.organizationId));
+  return detectAll(deps.db, r.organizationId, events, await listLocks(deps.db, r.organizationId), {
+    now: new Date(r.end),
+    since: new Date(r.start),
+  });
 };
 
 beforeAll(async () => {
@@ -85,7 +103,7 @@ describe('detectors on synthetic truth', () => {
     const report = JSON.parse(JSON.stringify(paramsReport(options, result))) as { anomalies: AnomalyTruth };
     expect(report.anomalies).toEqual(result.anomalies);
     expect(Object.keys(report.anomalies).sort()).toEqual(
-      ['backdating', 'bulk_change', 'discount_outlier', 'stage_regression', 'stage_skip'].sort(),
+      ['backdating', 'bulk_change', 'discount_outlier', 'quarter_end_gaming', 'stage_regression', 'stage_skip'].sort(),
     );
     expect(report.anomalies.backdating?.rate).toBe(0.05);
     const org = result.organizationId;
@@ -110,7 +128,7 @@ describe('detectors on synthetic truth', () => {
   });
 
   it('finds the injected anomalies at the default thresholds with precision and recall of at least 0.9', () => {
-    const scores = scoreFindings(result.anomalies, findings, detectorNames);
+    const scores = scoreFindings(result.anomalies, findings, Object.keys(result.anomalies));
     for (const s of scores) {
       expect(s.injected, s.detector).toBe(true);
       expect(s.precision, s.detector).toBeGreaterThanOrEqual(0.9);
@@ -118,18 +136,30 @@ describe('detectors on synthetic truth', () => {
     }
   });
 
-  it('gives no finding for normal behaviour but the skips its pipelines allow, and leaves the rest of the data as it was', () => {
+  it('gives no finding for normal behaviour but what its truth records, and leaves the rest of the data as it was', async () => {
     const truth = quietResult.anomalies;
     for (const [detector, t] of Object.entries(truth))
       expect(
         t.subjects.filter((s) => s.origin === 'injected'),
         detector,
       ).toEqual([]);
+    // Normal skips and normal close-date slips that are a detector's pattern are truth too: found,
+    // and nothing else is.
     const scores = scoreFindings(truth, quietFindings, detectorNames);
-    expect(scores.filter((s) => s.findings > 0).map((s) => s.detector)).toEqual(['stage_skip']);
-    const skips = scores.find((s) => s.detector === 'stage_skip');
-    expect(skips?.falsePositives).toBe(0);
-    expect(skips?.falseNegatives).toBe(0);
+    for (const s of scores) {
+      expect(s.falsePositives, s.detector).toBe(0);
+      expect(s.falseNegatives, s.detector).toBe(0);
+    }
+    expect(scores.filter((s) => s.findings > 0).map((s) => s.detector)).toContain('stage_skip');
+    // Close dates slip (a few in a quarter's last week); only the slips truth records are the pattern.
+    const slips = (
+      await sql<{ all: number; late: number }>`select count(*)::int as all,
+          count(*) filter (where extract(day from (date_trunc('quarter', occurred_at) + interval '3 months') - occurred_at) < 7)::int as late
+        from events where org_id = ${quietResult.organizationId} and type = 'deal.updated'
+          and data->'changes' ? 'expectedCloseDate'`.execute(deps.db)
+    ).rows[0];
+    expect(slips?.all).toBeGreaterThan(20);
+    expect(truth.quarter_end_gaming?.subjects.length ?? 0).toBeLessThanOrEqual(slips?.late ?? 0);
     // Anomalies draw from their own streams: the same seed gives the same organization otherwise
     // (their calls, moves and reassignments add events and rows).
     const { dealCalls, events: _events, rows: _rows, ...counts } = result.counts;
@@ -138,7 +168,7 @@ describe('detectors on synthetic truth', () => {
     expect(dealCalls - quietCalls).toBe(result.anomalies.backdating?.subjects.length);
   });
 
-  it('injects only what the services would record: a manager reassigning, a deal moved back, a call logged late', async () => {
+  it('injects only what the services would record: a manager reassigning, a deal moved back, a close date pushed, a call logged late', async () => {
     const org = result.organizationId;
     const events = async (entityType: string, id: string) =>
       (
@@ -164,8 +194,9 @@ describe('detectors on synthetic truth', () => {
       )
     ).rows[0]?.id;
     const regressed = result.anomalies.stage_regression?.subjects[0]?.subjectId;
-    if (!reassigned || !regressed) throw new Error('no reassigned or regressed deal');
-    for (const id of [reassigned, regressed]) {
+    const pushed = result.anomalies.quarter_end_gaming?.subjects[0]?.subjectId;
+    if (!reassigned || !regressed || !pushed) throw new Error('no reassigned, regressed or pushed deal');
+    for (const id of [reassigned, regressed, pushed]) {
       const original = await events('deal', id);
       const row = await deps.db
         .selectFrom('deals')
@@ -223,6 +254,10 @@ describe('detectors on synthetic truth', () => {
             ...(lost ? { lostReason: lost.data.lostReason as string } : {}),
           });
         }
+        if (e.type === 'deal.updated')
+          await updateDeal(replayDeps, by, replica.id, '*', {
+            expectedCloseDate: (e.data.changes as { expectedCloseDate: { to: string } }).expectedCloseDate.to,
+          });
         if (e.type === 'deal.assigned')
           await updateDeal(replayDeps, by, replica.id, '*', {
             ownerId: (e.data.changes as { ownerId: { to: string } }).ownerId.to,

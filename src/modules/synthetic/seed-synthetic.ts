@@ -124,6 +124,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   const anomalies = new SyntheticAnomalies(
     new Random((opts.seed ^ 0x5eed_a0a1) >>> 0),
     new Random((opts.seed ^ nameHash(opts.name) ^ 0xa0a1_5eed) >>> 0),
+    new Random((opts.seed ^ 0xc105_e0a7) >>> 0),
     opts.params.anomalies,
     opts.params.discounts,
     world,

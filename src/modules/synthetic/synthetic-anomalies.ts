@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { PUSH_DEFAULT_LAST_DAYS, PUSH_DEFAULT_WIN_DAYS } from '../../analytics/detectors-gaming.ts';
 import { BULK_DEFAULT_COUNT } from '../../analytics/detectors.ts';
+import { fiscalPeriodOf } from '../../contract/fiscal.ts';
 import type { Random } from '../demo/random.ts';
 import { writeCall, type DealDraft, type DealStep, type Sink } from './synthetic-records.ts';
-import type { SyntheticWorld, WorldPipeline, WorldStage } from './synthetic-setup.ts';
+import { SYNTHETIC_CALENDAR, type SyntheticWorld, type WorldPipeline, type WorldStage } from './synthetic-setup.ts';
 
 /**
  * Anomalies injected at known rates into otherwise normal behaviour, and the truth of where they
@@ -29,6 +31,11 @@ export const anomalyRatesSchema = z.strictObject({
   stage_regression: rate,
   /** Bursts per 30 days of history: a team's manager reassigns 24 to 32 of the team's open deals within 32 minutes. */
   bulk_change: z.number().min(0).max(30),
+  /**
+   * Per deal won in the first 10 days of a fiscal quarter and open during the last 7 days of the
+   * quarter before: in those days the owner pushes the close date from that quarter past its end.
+   */
+  quarter_end_gaming: rate,
 });
 export type AnomalyRates = z.infer<typeof anomalyRatesSchema>;
 
@@ -38,6 +45,7 @@ export const defaultAnomalyRates: AnomalyRates = {
   stage_skip: 0.03,
   stage_regression: 0.03,
   bulk_change: 2,
+  quarter_end_gaming: 0.1,
 };
 
 /** What each rate counts, as the truth file names it. */
@@ -47,6 +55,7 @@ const RATE_UNITS: Record<keyof AnomalyRates, string> = {
   stage_skip: 'deal in a pipeline without enforced order',
   stage_regression: 'deal in a pipeline without enforced order',
   bulk_change: 'burst per 30 days',
+  quarter_end_gaming: "deal won in a quarter's first 10 days, open in the last 7 of the one before",
 };
 
 /** The normal discounts of line items, from list price: percentages and their weights. */
@@ -97,6 +106,26 @@ function outlierDiscount(rng: Random, normal: NormalDiscounts): number {
   return Math.min(95, top + 25 + rng.int(0, 20));
 }
 
+/** The synthetic organization's days are UTC days. */
+const dayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
+const dayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const FISCAL_START = SYNTHETIC_CALENDAR.fiscalYearStartMonth;
+
+/**
+ * Whether a change of the expected close date at `t` from `from` to `to`, with the deal won at
+ * `wonAt`, is what `quarter_end_gaming` calls pushed past the period end (its default days).
+ */
+function pushedPastQuarter(t: number, from: string, to: string, wonAt: number): boolean {
+  const quarter = fiscalPeriodOf(dayOf(t), FISCAL_START);
+  const end = dayStart(quarter.endsOn);
+  if (end - dayStart(dayOf(t)) > PUSH_DEFAULT_LAST_DAYS * DAY) return false;
+  if (from < quarter.startsOn || from >= quarter.endsOn || to < quarter.endsOn) return false;
+  const won = dayStart(dayOf(wonAt));
+  return won >= end && won - end < PUSH_DEFAULT_WIN_DAYS * DAY;
+}
+
+const byTime = (steps: readonly DealStep[]): DealStep[] => [...steps].sort((a, b) => a.t - b.t);
+
 /** A stage's place in the designed order: open stages by position, won after them; lost has none. */
 const placeOf = (pl: WorldPipeline, s: WorldStage): number | null =>
   s.kind === 'won' ? pl.open.length : s.kind === 'lost' ? null : pl.open.findIndex((o) => o.id === s.id);
@@ -109,6 +138,8 @@ export class SyntheticAnomalies {
   constructor(
     private readonly rng: Random,
     private readonly ids: Random,
+    /** The normal slips of close dates: a stream of their own, the same whatever the rates. */
+    private readonly slips: Random,
     private readonly rates: AnomalyRates,
     private readonly discounts: NormalDiscounts,
     private readonly world: SyntheticWorld,
@@ -164,6 +195,7 @@ export class SyntheticAnomalies {
       out = this.injectSkip(draft, out);
       out = this.injectRegression(draft, out);
     }
+    out = this.closeDates(draft, out);
     if (this.backdate(sink, draft, out)) counts.dealCalls += 1;
     return this.reassign(draft, out);
   }
@@ -246,6 +278,84 @@ export class SyntheticAnomalies {
     ];
   }
 
+  /** The deal's owner at `t`: its owner at creation, then whoever a step assigned it to. */
+  private ownerAt(draft: DealDraft, steps: readonly DealStep[], t: number): string {
+    let owner = draft.row.owner_id ?? draft.who.actorId;
+    for (const s of steps) if (s.kind === 'assign' && s.t <= t) owner = s.ownerId;
+    return owner;
+  }
+
+  /** A time near `t` at which the deal has no other step (steps a second apart at least). */
+  private freeTime(steps: readonly DealStep[], t: number): number {
+    let at = t;
+    while (steps.some((s) => Math.abs(s.t - at) < 1000)) at += 2000;
+    return at;
+  }
+
+  /**
+   * The normal slips of the expected close date: each time it passes while the deal is open, the
+   * owner moves it 14 to 42 days past the day of the change, 1 to 5 days after it passed, in
+   * working hours. A slip that is the detector's pattern (in a quarter's last week, past its end,
+   * the deal then won early in the next) is truth of origin `normal`. Otherwise, a deal won in the
+   * first 10 days of a quarter and open during the last 7 days of the quarter before may get, at
+   * the rate, the injected push: at a time in those days its owner moves the close date from a day
+   * of that quarter to a day 0 to 14 days after the win, so it slips no more. When the close date
+   * lay elsewhere, the owner first set it to a day of the quarter's end, up to 30 days before.
+   */
+  private closeDates(draft: DealDraft, steps: DealStep[]): DealStep[] {
+    const { slips } = this;
+    const closing = steps.find((s) => s.kind === 'move' && s.to.kind !== 'open');
+    const until = Math.min(closing?.t ?? this.end, this.end - MINUTE);
+    const initial = draft.row.expected_close_date;
+    const made: { t: number; from: string; to: string }[] = [];
+    for (let close = initial; close !== null;) {
+      const due = dayStart(close) + slips.int(1, 5) * DAY + slips.int(9 * 60, 17 * 60) * MINUTE;
+      const t = this.freeTime(steps, Math.max(due, draft.t + HOUR));
+      const to = dayOf(t + slips.int(14, 42) * DAY);
+      if (t >= until) break;
+      made.push({ t, from: close, to });
+      close = to;
+    }
+    const slipSteps = (upTo: number): DealStep[] =>
+      made
+        .filter((m) => m.t < upTo)
+        .map((m) => ({ kind: 'close', t: m.t, actorId: this.ownerAt(draft, steps, m.t), to: m.to }));
+    const normal = byTime([...steps, ...slipSteps(Infinity)]);
+    const won = closing?.kind === 'move' && closing.to.kind === 'won' ? closing : null;
+    if (!won) return normal;
+    if (made.some((m) => pushedPastQuarter(m.t, m.from, m.to, won.t))) {
+      this.record('quarter_end_gaming', { subjectType: 'deal', subjectId: draft.row.id, origin: 'normal' });
+      return normal;
+    }
+    const quarterStart = dayStart(fiscalPeriodOf(dayOf(won.t), FISCAL_START).startsOn);
+    if (won.t - quarterStart >= PUSH_DEFAULT_WIN_DAYS * DAY) return normal;
+    const lo = Math.max(quarterStart - PUSH_DEFAULT_LAST_DAYS * DAY, draft.t + 2 * HOUR);
+    const hi = quarterStart - HOUR;
+    if (lo >= hi) return normal;
+    const t = this.freeTime(steps, Math.round(lo + this.rng.next() * (hi - lo)));
+    if (t >= hi || !this.rng.chance(this.rates.quarter_end_gaming)) return normal;
+    const previous = fiscalPeriodOf(dayOf(quarterStart - DAY), FISCAL_START);
+    const owner = (at: number) => this.ownerAt(draft, steps, at);
+    const before = made.filter((m) => m.t < t);
+    const from = before.at(-1)?.to ?? initial;
+    const added: DealStep[] = [];
+    let kept = slipSteps(t);
+    if (from === null || from < previous.startsOn || from >= previous.endsOn) {
+      // The owner had committed the deal to the quarter: up to 30 days before, the close date set
+      // to a day between the push and the quarter's last day.
+      const first = Math.max(draft.t + HOUR, quarterStart - 30 * DAY);
+      const at = this.freeTime(steps, Math.round(first + this.rng.next() * Math.max(0, t - HOUR - first)));
+      const days = Math.round((quarterStart - dayStart(dayOf(t))) / DAY);
+      const into = dayOf(dayStart(dayOf(t)) + this.rng.int(0, days - 1) * DAY);
+      kept = slipSteps(at);
+      added.push({ kind: 'close', t: at, actorId: owner(at), to: into });
+    }
+    const to = dayOf(won.t + this.rng.int(0, 14) * DAY);
+    added.push({ kind: 'close', t, actorId: owner(t), to });
+    this.record('quarter_end_gaming', { subjectType: 'deal', subjectId: draft.row.id, origin: 'injected' });
+    return byTime([...steps, ...kept, ...added]);
+  }
+
   /** A call on the deal, made while it was worked and logged 16 to 45 days later. */
   private backdate(sink: Sink, draft: DealDraft, steps: readonly DealStep[]): boolean {
     const { rng } = this;
@@ -255,8 +365,7 @@ export class SyntheticAnomalies {
     const happened = Math.round(draft.t + rng.next() * (until - draft.t));
     const logged = Math.round(happened + (16 + rng.next() * 29) * DAY);
     if (logged >= this.end - MINUTE) return false;
-    let owner = draft.row.owner_id ?? draft.who.actorId;
-    for (const s of steps) if (s.kind === 'assign' && s.t <= happened) owner = s.ownerId;
+    const owner = this.ownerAt(draft, steps, happened);
     const id = this.ids.uuid();
     writeCall(sink, { orgId: draft.who.orgId, actorId: owner }, happened, {
       id,
@@ -276,7 +385,7 @@ export class SyntheticAnomalies {
   /**
    * The deal joins the first planned burst that still wants deals when it is open then and owned
    * by one of the burst's team: the manager reassigns it to another seller of the team, who moves
-   * it from then on. Within a burst a deal a minute, so a burst of 32 spans about half an hour.
+   * it (and changes its close date) from then on. Within a burst a deal a minute, so a burst of 32 spans about half an hour.
    */
   private reassign(draft: DealDraft, steps: DealStep[]): DealStep[] {
     if (this.claimed.has(draft.row.id)) return steps;
@@ -293,7 +402,7 @@ export class SyntheticAnomalies {
       b.claimed += 1;
       this.claimed.add(draft.row.id);
       const before = steps.filter((s) => s.t < at);
-      const after = steps.filter((s) => s.t > at).map((s) => (s.kind === 'move' ? { ...s, actorId: to } : s));
+      const after = steps.filter((s) => s.t > at).map((s) => (s.kind === 'assign' ? s : { ...s, actorId: to }));
       return [...before, { kind: 'assign', t: at, actorId: b.managerId, ownerId: to }, ...after];
     }
     return steps;

@@ -220,12 +220,14 @@ const stageRef = (s: WorldStage, pipelineId: string) => ({
 /** One step of a deal's history after its creation. */
 export type DealStep =
   | { kind: 'move'; t: number; actorId: string; to: WorldStage; lostReason?: string }
-  | { kind: 'assign'; t: number; actorId: string; ownerId: string };
+  | { kind: 'assign'; t: number; actorId: string; ownerId: string }
+  /** The expected close date changed to `to` (`YYYY-MM-DD`). */
+  | { kind: 'close'; t: number; actorId: string; to: string };
 
 /**
  * Writes deal.created, then each step as the services record it (moveDealStage: deal.stage_changed
- * and deal.won / deal.lost; updateDeal with an owner: deal.assigned), the stage visits, and the
- * deal's final row with its children.
+ * and deal.won / deal.lost; updateDeal with an owner: deal.assigned, with an expected close date:
+ * deal.updated), the stage visits, and the deal's final row with its children.
  */
 export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep[]): DealRow {
   const { who, pipeline } = draft;
@@ -258,6 +260,15 @@ export function writeDeal(sink: Sink, draft: DealDraft, steps: readonly DealStep
         data: { changes: { ownerId: { from: deal.owner_id, to: s.ownerId } } },
       });
       deal = { ...deal, owner_id: s.ownerId, updated_at: at, version: deal.version + 1 };
+      continue;
+    }
+    if (s.kind === 'close') {
+      sink.event({
+        ...ev,
+        type: 'deal.updated',
+        data: { changes: { expectedCloseDate: { from: deal.expected_close_date, to: s.to } } },
+      });
+      deal = { ...deal, expected_close_date: s.to, updated_at: at, version: deal.version + 1 };
       continue;
     }
     const to = s.to;

@@ -40,6 +40,9 @@ export interface WorldCampaign {
   };
 }
 
+/** The organization's calendar: its days are UTC days, its fiscal year starts in January. */
+export const SYNTHETIC_CALENDAR = { timezone: 'UTC', fiscalYearStartMonth: 1 } as const;
+
 export interface SyntheticWorld {
   orgId: string;
   admin: Actor;
@@ -79,7 +82,7 @@ export async function setUpSyntheticWorld(
 ): Promise<SyntheticWorld> {
   const email = (local: string) => `${local}@${slugOf(opts.name)}.example`;
   const { organization, admin: adminUser } = await createOrganization(deps, {
-    organization: { name: opts.name, baseCurrency: 'USD', timezone: 'UTC', fiscalYearStartMonth: 1 },
+    organization: { name: opts.name, baseCurrency: 'USD', ...SYNTHETIC_CALENDAR },
     admin: { email: email('admin'), name: 'Avery Admin', password: opts.password },
   });
   const orgId = organization.id;
