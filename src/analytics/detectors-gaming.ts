@@ -32,7 +32,8 @@ export const PUSH_DEFAULT_WIN_DAYS = 10;
 
 /**
  * Pushed past the period end: in the last `lastDays` (default 7) days of a fiscal quarter, a deal's
- * expected close date is moved from inside that quarter to after its end, and the deal is then won
+ * expected close date is moved from a day of that quarter not yet passed (the day of the move or
+ * later: a date already passed that is moved out is a slip) to after its end, and the deal is then won
  * within `winDays` (default 10) days of the next quarter's start. One finding per deal and quarter
  * (the first such move), severity medium; the score is the day of the new quarter it was won on
  * (0: its first day).
@@ -52,6 +53,8 @@ export function detectQuarterEndPushes(
     const end = dayNumber(quarter.endsOn);
     if (end - dayNumber(m.day) > lastDays) continue;
     if (m.from < quarter.startsOn || m.from >= quarter.endsOn || m.to < quarter.endsOn) continue;
+    // A close date that had already passed and is moved out is a slip being tidied, not a push.
+    if (m.from < m.day) continue;
     const fingerprint = `push:${m.dealId}:${quarter.key}`;
     if (seen.has(fingerprint)) continue;
     const win = wins.find((w) => w.dealId === m.dealId && w.day >= quarter.endsOn && dayNumber(w.day) - end < winDays);

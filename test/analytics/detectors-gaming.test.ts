@@ -28,6 +28,8 @@ describe('quarter-end gaming: pushed past the period end', () => {
         move('e', '2026-03-26', '2026-03-31', '2026-04-02'), // never won
         move('f', '2026-03-25', '2026-03-31', '2026-04-01'), // the 7th day before the end; won on day 10: found
         move('g', '2026-03-29', '2026-03-31', null), // close date cleared
+        move('h', '2026-03-27', '2026-03-26', '2026-04-20'), // a date already passed, moved out: a slip
+        move('i', '2026-03-27', '2026-03-27', '2026-04-20'), // due that very day: still a push, found
       ],
       [
         { eventId: 'w-a', dealId: 'a', day: '2026-04-06' },
@@ -36,12 +38,15 @@ describe('quarter-end gaming: pushed past the period end', () => {
         { eventId: 'w-d', dealId: 'd', day: '2026-04-04' },
         { eventId: 'w-f', dealId: 'f', day: '2026-04-10' },
         { eventId: 'w-g', dealId: 'g', day: '2026-04-02' },
+        { eventId: 'w-h', dealId: 'h', day: '2026-04-03' },
+        { eventId: 'w-i', dealId: 'i', day: '2026-04-03' },
       ],
       { fiscalYearStartMonth: 4 },
     );
     expect(found.map((f) => [f.fingerprint, f.subjectId, f.severity, f.score, f.evidence])).toEqual([
       ['push:a:2025-Q4', 'a', 'medium', 5, ['m-a-2026-03-27', 'w-a']],
       ['push:f:2025-Q4', 'f', 'medium', 9, ['m-f-2026-03-25', 'w-f']],
+      ['push:i:2025-Q4', 'i', 'medium', 2, ['m-i-2026-03-27', 'w-i']],
     ]);
     expect(found[0]?.summary).toBe(
       'expected close moved from 2026-03-30 to 2026-04-10 on 2026-03-27, 5 day(s) before 2025-Q4 ended; won on day 6 of the next quarter',

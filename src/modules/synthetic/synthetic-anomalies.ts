@@ -119,7 +119,7 @@ function pushedPastQuarter(t: number, from: string, to: string, wonAt: number): 
   const quarter = fiscalPeriodOf(dayOf(t), FISCAL_START);
   const end = dayStart(quarter.endsOn);
   if (end - dayStart(dayOf(t)) > PUSH_DEFAULT_LAST_DAYS * DAY) return false;
-  if (from < quarter.startsOn || from >= quarter.endsOn || to < quarter.endsOn) return false;
+  if (from < quarter.startsOn || from >= quarter.endsOn || to < quarter.endsOn || from < dayOf(t)) return false;
   const won = dayStart(dayOf(wonAt));
   return won >= end && won - end < PUSH_DEFAULT_WIN_DAYS * DAY;
 }
@@ -340,7 +340,7 @@ export class SyntheticAnomalies {
     const from = before.at(-1)?.to ?? initial;
     const added: DealStep[] = [];
     let kept = slipSteps(t);
-    if (from === null || from < previous.startsOn || from >= previous.endsOn) {
+    if (from === null || from < previous.startsOn || from >= previous.endsOn || from < dayOf(t)) {
       // The owner had committed the deal to the quarter: up to 30 days before, the close date set
       // to a day between the push and the quarter's last day.
       const first = Math.max(draft.t + HOUR, quarterStart - 30 * DAY);
