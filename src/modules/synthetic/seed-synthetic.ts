@@ -6,7 +6,14 @@ import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
-import { setUpSyntheticWorld } from './synthetic-setup.ts';
+import { SyntheticAgents, setUpSyntheticAgents, type AgentTruth } from './synthetic-agents.ts';
+import {
+  SyntheticChannel,
+  setUpSyntheticChannel,
+  type AnomaliesTruth,
+  type ChannelTruth,
+} from './synthetic-channel.ts';
+import { setUpSyntheticWorld, slugOf } from './synthetic-setup.ts';
 import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
 const DAY = 86_400_000;
@@ -37,6 +44,10 @@ export interface SyntheticResult {
   counts: SyntheticCounts & { events: number; rows: number };
   /** What each campaign did by the generating process (the truth attribution is checked against). */
   campaigns: CampaignTruth[];
+  /** What the channel and the agents did, and the anomalies injected for the oversight detectors. */
+  channel: ChannelTruth;
+  agents: AgentTruth;
+  anomalies: AnomaliesTruth;
   start: string;
   end: string;
 }
@@ -86,6 +97,9 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
       },
     },
     counts: result.counts,
+    channel: result.channel,
+    agents: result.agents,
+    anomalies: result.anomalies,
   };
 }
 
@@ -112,25 +126,39 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     deals: opts.deals,
     params: opts.params,
   });
+  const email = (local: string) => `${local}@${slugOf(opts.name)}.example`;
+  const partners = await setUpSyntheticChannel(deps, world, opts.params.channel, email, opts.password);
+  // Partner deals a channel rep opens go to the partners of the programme, when there are any.
+  if (partners.length) world.partnerAccounts = partners.map((x) => ({ id: x.id, name: x.name }));
+  const startsOn = new Date(start).toISOString().slice(0, 10);
+  const firms = await setUpSyntheticAgents(deps, world, opts.params.agents, opts.name, startsOn);
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
   const flushRows = opts.flushRows ?? FLUSH_ROWS;
-  const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals);
+  const p = opts.params;
+  const channel = new SyntheticChannel(rng, idRng, p.channel, world, partners, end, {
+    median: p.amounts.partnerMedian,
+    sigma: p.amounts.partnerSigma,
+  });
+  const agents = new SyntheticAgents(rng, idRng, p.agents, world, firms, end, channel.anomalies, opts.name);
+  const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, { channel, agents });
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     const head = await lockChainHead(trx, world.orgId);
     await deferForeignKeyChecks(trx);
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
+    const sink = channel.tap(writer);
     while (!history.done) {
       await writer.release(history.nextTime);
-      history.step(writer);
+      history.step(sink);
       if (writer.pendingRows >= flushRows) {
         await writer.flush(2 * flushRows);
         opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
       }
     }
-    history.finish(writer);
+    history.finish(sink);
+    channel.finish();
     await writer.release(Infinity);
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
@@ -147,6 +175,9 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     users: world.users,
     counts: { ...history.counts, ...written },
     campaigns: history.campaignTruth,
+    channel: channel.truth,
+    agents: agents.truth,
+    anomalies: channel.anomalies,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

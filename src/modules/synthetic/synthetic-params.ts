@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { campaignTypeSchema, touchKindSchema } from '../../contract/marketing.ts';
+import {
+  agentParamsSchema,
+  channelParamsSchema,
+  defaultAgentParams,
+  defaultChannelParams,
+} from './synthetic-channel-params.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -166,6 +172,10 @@ export const syntheticParamsSchema = z.strictObject({
     channelReps: z.number().min(0),
     partners: z.number().int().min(1).max(50),
   }),
+  /** The partner programme, registrations, conflicts and lead offers (older parameter files: the defaults). */
+  channel: channelParamsSchema.default(defaultChannelParams),
+  /** Agents on deals and dual agency (older parameter files: the defaults). */
+  agents: agentParamsSchema.default(defaultAgentParams),
 });
 export type SyntheticParams = z.infer<typeof syntheticParamsSchema>;
 export type StageParams = z.infer<typeof stageSchema>;
@@ -372,6 +382,8 @@ export const defaultSyntheticParams: SyntheticParams = {
   amounts: { b2bMedian: 35_000, b2bSigma: 0.7, partnerMedian: 25_000, partnerSigma: 0.6, consumerUnit: 199 },
   marketing: defaultMarketingParams,
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
+  channel: defaultChannelParams,
+  agents: defaultAgentParams,
 };
 
 /**

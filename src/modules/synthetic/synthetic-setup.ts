@@ -45,6 +45,8 @@ export interface SyntheticWorld {
   admin: Actor;
   /** The marketing lead: owns the campaigns, records their touches and costs. */
   marketer: string;
+  /** The channel lead: decides on registrations and resolves channel conflicts. */
+  channelLead: string;
   campaigns: WorldCampaign[];
   fieldReps: string[];
   insideSales: string[];
@@ -52,11 +54,12 @@ export interface SyntheticWorld {
   pipelines: Record<PipelineKey, WorldPipeline>;
   products: { id: string; listPrice: string; currency: string }[];
   objections: { id: string; category: string; response: string | null }[];
+  /** The partners partner deals go to (the programme's, once it is set up). */
   partnerAccounts: { id: string; name: string }[];
   users: { email: string; name: string; role: string }[];
 }
 
-const slugOf = (name: string) =>
+export const slugOf = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -241,6 +244,7 @@ export async function setUpSyntheticWorld(
     orgId,
     admin,
     marketer: leads.marketing,
+    channelLead: leads.channel,
     campaigns,
     fieldReps,
     insideSales,
