@@ -11,7 +11,6 @@ import type { AgentParams } from './synthetic-channel-params.ts';
 import type { Sink } from './synthetic-records.ts';
 import type { SyntheticWorld } from './synthetic-setup.ts';
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 export interface AgentFirm {

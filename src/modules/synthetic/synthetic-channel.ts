@@ -42,6 +42,10 @@ export interface ChannelTruth {
   /** Registrations by their status at the end. */
   byStatus: { pending: number; approved: number; rejected: number; expired: number };
   extended: number;
+  /** Decisions not forced by a conflict or a duplicate, and the approved among them (the `approve` parameter). */
+  onMerit: { decided: number; approved: number; approvalRate: number | null };
+  /** Registrations naming a customer a direct deal was open for when registered (the `conflict` parameter, of the registrations that are not duplicates). */
+  conflictingWithDirect: number;
   /** Registrations with a conflict recorded (as subject or match) over all registrations. */
   conflicted: number;
   conflictRate: number | null;
@@ -249,6 +253,8 @@ export class SyntheticChannel {
       registrations: 0,
       byStatus: { pending: 0, approved: 0, rejected: 0, expired: 0 },
       extended: 0,
+      onMerit: { decided: 0, approved: 0, approvalRate: null },
+      conflictingWithDirect: 0,
       conflicted: 0,
       conflictRate: null,
       conflicts: 0,
@@ -531,7 +537,13 @@ export class SyntheticChannel {
     const decidedAt = Math.round(t + rng.logNormal(tier.approvalMedianDays, tier.approvalSigma) * DAY) + MINUTE;
     const decided = decidedAt < end;
     const loses = target !== undefined || original !== undefined;
-    const approved = decided && !loses && rng.chance(p.approve) && !deals.full;
+    const onMerit = decided && !loses && !deals.full;
+    const approved = onMerit && rng.chance(p.approve);
+    if (onMerit) {
+      this.truth.onMerit.decided += 1;
+      if (approved) this.truth.onMerit.approved += 1;
+    }
+    if (target) this.truth.conflictingWithDirect += 1;
     const protectionDays = tier.protectionDays;
     const hoarded =
       approved &&
@@ -931,6 +943,7 @@ export class SyntheticChannel {
       t.meanApprovalBusinessDaysByTier[tier.name] = mean(
         this.approvalDays.filter((a) => a.tier === tier.name).map((a) => a.days),
       );
+    t.onMerit.approvalRate = t.onMerit.decided ? t.onMerit.approved / t.onMerit.decided : null;
     const d = t.partnerDeals;
     d.winRate = d.won + d.lost ? d.won / (d.won + d.lost) : null;
     const o = t.leadOffers;
