@@ -71,7 +71,7 @@ const within = (observed: number, p: number, n: number) => {
 
 describe('channel in the synthetic generator', () => {
   it('writes the truth next to the parameters, with a chain that verifies', async () => {
-    const report = paramsReport(options, result) as Record<string, unknown>;
+    const report = paramsReport(options, result);
     expect(report.channel).toEqual(result.channel);
     expect(report.agents).toEqual(result.agents);
     expect(Object.keys(report.anomalies as object).sort()).toEqual([
