@@ -62,15 +62,31 @@ export const channelParamsSchema = z
       duplicateRegistration: probability,
     }),
   })
-  .superRefine((c, ctx) => {
-    const names = new Set(c.tiers.map((t) => t.name));
-    c.partners.forEach((p, i) => {
-      if (!names.has(p.tier))
-        ctx.addIssue({ code: 'custom', path: ['partners', i, 'tier'], message: 'is not a tier of `tiers`' });
-    });
-    if (c.leadOffers.accept + c.leadOffers.decline > 1)
-      ctx.addIssue({ code: 'custom', path: ['leadOffers', 'decline'], message: 'accept + decline must not exceed 1' });
-  });
+  // Refinements run even where a field failed its own check: they read defensively and never throw.
+  .superRefine(
+    (c, ctx) => {
+      const tiers: unknown[] = Array.isArray(c.tiers) ? c.tiers : [];
+      const names = new Set(
+        tiers.map((t) => (t && typeof t === 'object' ? (t as { name?: unknown }).name : undefined)),
+      );
+      const partners: unknown[] = Array.isArray(c.partners) ? c.partners : [];
+      partners.forEach((p, i) => {
+        const tier = p && typeof p === 'object' ? (p as { tier?: unknown }).tier : undefined;
+        if (typeof tier === 'string' && !names.has(tier))
+          ctx.addIssue({ code: 'custom', path: ['partners', i, 'tier'], message: 'is not a tier of `tiers`' });
+      });
+      const o: unknown = c.leadOffers;
+      const accept = o && typeof o === 'object' ? (o as { accept?: unknown }).accept : undefined;
+      const decline = o && typeof o === 'object' ? (o as { decline?: unknown }).decline : undefined;
+      if (typeof accept === 'number' && typeof decline === 'number' && accept + decline > 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['leadOffers', 'decline'],
+          message: 'accept + decline must not exceed 1',
+        });
+    },
+    { when: () => true },
+  );
 export type ChannelParams = z.infer<typeof channelParamsSchema>;
 
 const sidesSchema = z
@@ -80,13 +96,16 @@ const sidesSchema = z
     sellerOnly: probability,
     both: probability,
   })
-  .refine((s) => s.buyerOnly + s.sellerOnly + s.both <= 1, {
-    message: 'buyerOnly + sellerOnly + both must not exceed 1',
-    path: ['both'],
-  });
+  .refine(
+    (s: Record<string, unknown>) => {
+      const shares = [s.buyerOnly, s.sellerOnly, s.both];
+      return !shares.every((x) => typeof x === 'number') || (shares).reduce((a, b) => a + b, 0) <= 1;
+    },
+    { message: 'buyerOnly + sellerOnly + both must not exceed 1', path: ['both'] },
+  );
 
 export const agentParamsSchema = z.strictObject({
-  /** Agencies (firms), each with this many agents (persons); the first half represent sellers, the rest buyers. */
+  /** Agencies (firms), each with this many agents (persons); the first half represent sellers, the rest buyers. Fewer than two switch agents off. */
   firms: z.number().int().min(0).max(50),
   agentsPerFirm: z.number().int().min(2).max(20),
   b2b: sidesSchema,
