@@ -4,9 +4,20 @@ import { matchParties } from '../src/analytics/channel-match.ts';
 import { listRegistrationsQuery } from '../src/contract/channel.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { getAgentSideReport } from '../src/modules/agents/agent-analytics.service.ts';
+import { assignAgent, recordConsent, recordDisclosure } from '../src/modules/agents/deal-agents.service.ts';
+import { createAgreement } from '../src/modules/agents/parties.service.ts';
+import { createDeal } from '../src/modules/deals/deals.service.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
-import { getRegistration, listRegistrations } from '../src/modules/channel/registrations.service.ts';
+import {
+  approveRegistration,
+  expireLapsedRegistrations,
+  extendRegistration,
+  getRegistration,
+  listRegistrations,
+  registerDeal,
+} from '../src/modules/channel/registrations.service.ts';
+import { withClock } from '../src/modules/context.ts';
 import { verifyChain } from '../src/modules/events/chain.ts';
 import {
   paramsReport,
@@ -293,4 +304,188 @@ describe('access on generated channel data', () => {
     );
     await expect(getRegistration(deps, partnerUser, other?.id ?? '')).rejects.toMatchObject({ code: 'not_found' });
   });
+});
+
+// Last: the replays add records of their own beside the generated ones.
+describe('generated channel and agent records replayed through the services', () => {
+  it('records for a registration exactly the events and row the services record for the same history', async () => {
+    const org = result.organizationId;
+    // An extended registration whose deal was still open when its window ended, with no conflict.
+    const [pick] = await q(sql<{ id: string }>`
+      select r.id from deal_registrations r where r.org_id = ${org} and r.status = 'expired'
+        and exists (select 1 from events e where e.org_id = r.org_id and e.entity_id = r.id and e.type = 'deal_registration.extended')
+        and not exists (select 1 from channel_conflicts c where c.org_id = r.org_id and (c.subject_id = r.id or c.match_id = r.id))
+      order by r.id limit 1`);
+    if (!pick) throw new Error('no extended and expired registration to replay');
+    type Ev = { type: string; actor_id: string | null; occurred_at: Date; data: Record<string, unknown> };
+    const eventsOf = (id: string) =>
+      q(
+        sql<Ev>`select type, actor_id, occurred_at, data from events where org_id = ${org} and entity_id = ${id} order by seq`,
+      );
+    const rowOf = (id: string) =>
+      deps.db
+        .selectFrom('deal_registrations')
+        .selectAll()
+        .where('org_id', '=', org)
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const original = await eventsOf(pick.id);
+    const row = await rowOf(pick.id);
+    const dealRow = await deps.db
+      .selectFrom('deals')
+      .selectAll()
+      .where('org_id', '=', org)
+      .where('id', '=', row.deal_id ?? '')
+      .executeTakeFirstOrThrow();
+    const at = (type: string) => {
+      const e = original.find((x) => x.type === type);
+      if (!e) throw new Error(`no ${type}`);
+      return e;
+    };
+    // Replay: the same calls at the same times, by the same users, through the services.
+    const replayClock = new ManualClock(at('deal_registration.submitted').occurred_at);
+    const replay = withClock(deps, replayClock);
+    const partner = await actorForUser(deps, org, row.registered_by ?? '');
+    const manager = await actorForUser(deps, org, row.decided_by ?? '');
+    const replica = await registerDeal(replay, partner, {
+      customerName: row.customer_name,
+      customerDomain: row.customer_domain,
+      productIds: row.product_ids,
+      amount: row.amount,
+      currency: 'USD',
+      expectedCloseDate: row.expected_close_date,
+    });
+    replayClock.set(at('deal_registration.approved').occurred_at);
+    const approved = await approveRegistration(replay, manager, replica.id, '*', {
+      pipelineId: dealRow.pipeline_id,
+      ownerId: dealRow.owner_id,
+    });
+    const extended = at('deal_registration.extended');
+    replayClock.set(extended.occurred_at);
+    await extendRegistration(replay, manager, replica.id, '*', {
+      days: extended.data.days as number,
+      reason: extended.data.reason as string,
+    });
+    replayClock.set(at('deal_registration.expired').occurred_at);
+    expect(await expireLapsedRegistrations(replay, org)).toBe(1);
+
+    const dealIds = (s: unknown) => JSON.stringify(s).replaceAll(approved.dealId ?? '?', row.deal_id ?? '');
+    const shape = (evs: Ev[]) =>
+      evs.map((e) => ({ type: e.type, actor: e.actor_id, at: e.occurred_at.toISOString(), data: dealIds(e.data) }));
+    expect(shape(await eventsOf(replica.id))).toEqual(shape(original));
+    const replayed = await rowOf(replica.id);
+    expect({ ...replayed, id: pick.id, deal_id: row.deal_id }).toEqual(row);
+    // The deal the approval created, as created.
+    const [createdOriginal] = await q(
+      sql<Ev>`select type, actor_id, occurred_at, data from events where org_id = ${org} and entity_id = ${row.deal_id} and type = 'deal.created'`,
+    );
+    const [createdReplica] = await q(
+      sql<Ev>`select type, actor_id, occurred_at, data from events where org_id = ${org} and entity_id = ${approved.dealId} and type = 'deal.created'`,
+    );
+    expect(createdReplica && shape([createdReplica])).toEqual(createdOriginal && shape([createdOriginal]));
+  }, 60_000);
+
+  it('records for a deal with dual agency exactly the agent events the services record', async () => {
+    const org = result.organizationId;
+    const [pick] = await q(sql<{ id: string }>`
+      select d.deal_id as id from dual_agency_detections d where d.org_id = ${org} order by d.deal_id limit 1`);
+    if (!pick) throw new Error('no dual agency to replay');
+    type Ev = {
+      type: string;
+      actor_id: string | null;
+      occurred_at: Date;
+      business_time: Date | null;
+      data: Record<string, unknown>;
+    };
+    const agentEvents = (id: string) =>
+      q(sql<Ev>`select type, actor_id, occurred_at, business_time, data from events where org_id = ${org}
+        and entity_type = 'deal' and entity_id = ${id} and (type like 'deal.agent%' or type like 'deal.dual_agency%') order by seq`);
+    const original = await agentEvents(pick.id);
+    const deal = await deps.db
+      .selectFrom('deals')
+      .selectAll()
+      .where('org_id', '=', org)
+      .where('id', '=', pick.id)
+      .executeTakeFirstOrThrow();
+    const admin = await actorForUser(deps, org, await userId('admin'));
+    const replayClock = new ManualClock(deal.created_at);
+    const replay = withClock(deps, replayClock);
+    const replica = await createDeal(replay, admin, {
+      name: `${deal.name} (replayed)`,
+      pipelineId: deal.pipeline_id,
+      accountId: deal.account_id,
+      primaryContactId: deal.primary_contact_id,
+      expectedCloseDate: deal.expected_close_date,
+      ownerId: admin.userId,
+    });
+    // Each agreement the history signed with the buyer is signed again for the replica.
+    const agreements = new Map<string, string>();
+    const agreementFor = async (id: string) => {
+      const known = agreements.get(id);
+      if (known) return known;
+      const a = await deps.db
+        .selectFrom('agency_agreements')
+        .selectAll()
+        .where('org_id', '=', org)
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      if (a.side === 'seller') return id;
+      const created = await createAgreement(replay, admin, {
+        agentPartyId: a.agent_party_id,
+        side: 'buyer',
+        ...(a.represented_account_id ? { representedAccountId: a.represented_account_id } : {}),
+        ...(a.represented_contact_id ? { representedContactId: a.represented_contact_id } : {}),
+        effectiveFrom: a.effective_from,
+        exclusive: a.exclusive,
+        compensationKind: a.compensation_kind as 'percent' | 'amount',
+        ...(a.compensation_percent ? { compensationPercent: a.compensation_percent } : {}),
+        ...(a.compensation_amount ? { compensationAmount: a.compensation_amount, currency: 'USD' } : {}),
+      });
+      const [signed] = await q(
+        sql<Ev>`select type, actor_id, occurred_at, business_time, data from events where org_id = ${org} and entity_id = ${id}`,
+      );
+      const [again] = await q(
+        sql<Ev>`select type, actor_id, occurred_at, business_time, data from events where org_id = ${org} and entity_id = ${created.id}`,
+      );
+      expect(again && { ...again, occurred_at: null }).toEqual(signed && { ...signed, occurred_at: null });
+      agreements.set(id, created.id);
+      return created.id;
+    };
+    for (const e of original) {
+      replayClock.set(e.occurred_at);
+      const d = e.data;
+      if (e.type === 'deal.agent_assigned')
+        await assignAgent(replay, admin, replica.id, {
+          agentPartyId: d.agentPartyId as string,
+          agreementId: await agreementFor(d.agreementId as string),
+          role: d.role as 'buyer_agent',
+          side: d.side as 'buyer',
+        });
+      if (e.type === 'deal.dual_agency_consent_recorded')
+        await recordConsent(replay, admin, replica.id, {
+          side: d.side as 'buyer',
+          givenBy: d.givenBy as string,
+          consentedAt: d.consentedAt as string,
+          documentRef: d.documentRef as string,
+        });
+      if (e.type === 'deal.agent_disclosed')
+        await recordDisclosure(replay, admin, replica.id, {
+          agentPartyId: d.agentPartyId as string,
+          disclosedTo: d.disclosedTo as string,
+          disclosedAt: d.disclosedAt as string,
+          documentRef: d.documentRef as string,
+        });
+    }
+    const ids = new Set(['dealAgentId', 'consentId', 'disclosureId', 'agreementId']);
+    const shape = (evs: Ev[]) =>
+      evs.map((e) => ({
+        type: e.type,
+        actor: e.actor_id,
+        at: e.occurred_at.toISOString(),
+        businessTime: e.business_time,
+        data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !ids.has(k))),
+      }));
+    expect(original.some((e) => e.type === 'deal.dual_agency_detected')).toBe(true);
+    expect(shape(await agentEvents(replica.id))).toEqual(shape(original));
+  }, 60_000);
 });
