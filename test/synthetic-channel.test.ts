@@ -9,6 +9,7 @@ import { createAgreement } from '../src/modules/agents/parties.service.ts';
 import { createDeal } from '../src/modules/deals/deals.service.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
+import { findConflicts } from '../src/modules/channel/conflicts.service.ts';
 import {
   approveRegistration,
   expireLapsedRegistrations,
@@ -310,12 +311,43 @@ describe('access on generated channel data', () => {
 describe('generated channel and agent records replayed through the services', () => {
   it('records for a registration exactly the events and row the services record for the same history', async () => {
     const org = result.organizationId;
-    // An extended registration whose deal was still open when its window ended, with no conflict.
-    const [pick] = await q(sql<{ id: string }>`
-      select r.id from deal_registrations r where r.org_id = ${org} and r.status = 'expired'
+    // An extended registration whose deal was still open when its window ended, with no conflict;
+    // and none with the records of later days either (the database holds the whole history, so a
+    // replay would also meet later registrations of a name like its own).
+    const candidates = await q(sql<{
+      id: string;
+      customer_name: string;
+      customer_domain: string | null;
+      product_ids: string[];
+      partner_account_id: string;
+      registered_at: Date;
+    }>`
+      select r.id, r.customer_name, r.customer_domain, r.product_ids, r.partner_account_id, r.registered_at
+      from deal_registrations r where r.org_id = ${org} and r.status = 'expired'
         and exists (select 1 from events e where e.org_id = r.org_id and e.entity_id = r.id and e.type = 'deal_registration.extended')
         and not exists (select 1 from channel_conflicts c where c.org_id = r.org_id and (c.subject_id = r.id or c.match_id = r.id))
-      order by r.id limit 1`);
+      order by r.id`);
+    let pick: { id: string } | undefined;
+    for (const c of candidates) {
+      const matches = await findConflicts(
+        deps.db,
+        org,
+        {
+          kind: 'registration',
+          id: c.id,
+          customerName: c.customer_name,
+          customerDomain: c.customer_domain,
+          productIds: c.product_ids,
+          channel: 'partner',
+          partnerAccountId: c.partner_account_id,
+        },
+        c.registered_at,
+      );
+      if (matches.length === 0) {
+        pick = c;
+        break;
+      }
+    }
     if (!pick) throw new Error('no extended and expired registration to replay');
     type Ev = { type: string; actor_id: string | null; occurred_at: Date; data: Record<string, unknown> };
     const eventsOf = (id: string) =>

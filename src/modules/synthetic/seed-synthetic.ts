@@ -7,12 +7,7 @@ import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { SyntheticAgents, setUpSyntheticAgents, type AgentTruth } from './synthetic-agents.ts';
-import {
-  SyntheticChannel,
-  setUpSyntheticChannel,
-  type AnomaliesTruth,
-  type ChannelTruth,
-} from './synthetic-channel.ts';
+import { SyntheticChannel, setUpSyntheticChannel, type AnomalyTruth, type ChannelTruth } from './synthetic-channel.ts';
 import { setUpSyntheticWorld, slugOf } from './synthetic-setup.ts';
 import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
@@ -47,7 +42,7 @@ export interface SyntheticResult {
   /** What the channel and the agents did, and the anomalies injected for the oversight detectors. */
   channel: ChannelTruth;
   agents: AgentTruth;
-  anomalies: AnomaliesTruth;
+  anomalies: AnomalyTruth;
   start: string;
   end: string;
 }

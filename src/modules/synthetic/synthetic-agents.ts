@@ -6,7 +6,7 @@ import { createAgreement, createParty } from '../agents/parties.service.ts';
 import type { Deps } from '../context.ts';
 import type { Random } from '../demo/random.ts';
 import type { DealRow } from '../deals/deals.repository.ts';
-import type { AnomaliesTruth } from './synthetic-channel.ts';
+import type { AnomalyTruth } from './synthetic-channel.ts';
 import type { AgentParams } from './synthetic-channel-params.ts';
 import type { Sink } from './synthetic-records.ts';
 import type { SyntheticWorld } from './synthetic-setup.ts';
@@ -114,7 +114,7 @@ export class SyntheticAgents {
     private readonly world: SyntheticWorld,
     firms: readonly AgentFirm[],
     private readonly end: number,
-    private readonly anomalies: AnomaliesTruth,
+    private readonly anomalies: AnomalyTruth,
     private readonly organizationName: string,
   ) {
     this.sellers = firms.filter((f) => f.side === 'seller');
@@ -129,7 +129,11 @@ export class SyntheticAgents {
       dualAgencyConsented: 0,
       disclosures: 0,
     };
-    anomalies.dual_agency_unconsented = { rate: p.anomalies.dualAgencyUnconsented, subjects: [] };
+    anomalies.dual_agency_unconsented = {
+      rate: p.anomalies.dualAgencyUnconsented,
+      per: 'deal with agents on both sides',
+      subjects: [],
+    };
   }
 
   /** A direct deal just written: its agents, if it draws any, while it is open and before the end. */
@@ -353,7 +357,11 @@ export class SyntheticAgents {
         }
         if (t < until) {
           assign(sellerAgent, seller, 'buyer_agent', 'buyer', buyerAgreement(seller));
-          this.anomalies.dual_agency_unconsented?.subjects.push({ subjectType: 'deal', subjectId: dealId });
+          this.anomalies.dual_agency_unconsented?.subjects.push({
+            subjectType: 'deal',
+            subjectId: dealId,
+            origin: 'injected',
+          });
         }
       }
     }

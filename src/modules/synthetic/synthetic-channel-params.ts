@@ -99,7 +99,7 @@ const sidesSchema = z
   .refine(
     (s: Record<string, unknown>) => {
       const shares = [s.buyerOnly, s.sellerOnly, s.both];
-      return !shares.every((x) => typeof x === 'number') || (shares).reduce((a, b) => a + b, 0) <= 1;
+      return !shares.every((x) => typeof x === 'number') || shares.reduce((a, b) => a + b, 0) <= 1;
     },
     { message: 'buyerOnly + sellerOnly + both must not exceed 1', path: ['both'] },
   );

@@ -1,7 +1,15 @@
 import type { PartnerType } from '../../contract/channel.ts';
 import { camelSnapshot } from '../../contract/events/casing.ts';
 import { businessDaysBetween } from '../../analytics/business-days.ts';
-import { matchParties, suggestWinner, type MatchParty, type MatchReason } from '../../analytics/channel-match.ts';
+import {
+  matchParties,
+  normaliseName,
+  SIMILAR_NAME_THRESHOLD,
+  suggestWinner,
+  type MatchParty,
+  type MatchReason,
+} from '../../analytics/channel-match.ts';
+import { trigrams } from '../../contract/name-match.ts';
 import { choosePartner } from '../../domain/lead-distribution.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
 import { createTier, setPartner } from '../channel/programme.service.ts';
@@ -19,12 +27,22 @@ const MINUTE = 60_000;
 /** The policy of an organization whose admin has not changed the channel settings. */
 const POLICY = 'first_to_register' as const;
 
-/** The truth of one injected anomaly kind: its rate and the records it was injected into. */
-export interface AnomalyTruth {
-  rate: number;
-  subjects: { subjectType: string; subjectId: string }[];
+/** A record an anomaly was injected into, as a detector's finding names its subject. */
+export interface TruthSubject {
+  subjectType: string;
+  subjectId: string;
+  origin: 'injected' | 'normal';
 }
-export type AnomaliesTruth = Record<string, AnomalyTruth>;
+
+/** The truth of one detector: the rate of its anomaly (per `per`) and the records it was injected into. */
+export interface DetectorTruth {
+  rate: number;
+  per: string;
+  subjects: TruthSubject[];
+}
+
+/** Per detector (the names of the findings), what the generator made. */
+export type AnomalyTruth = Record<string, DetectorTruth>;
 
 export interface ChannelPartner {
   id: string;
@@ -136,6 +154,13 @@ export async function setUpSyntheticChannel(
   return out;
 }
 
+/** Registrations between two clean-ups of what can no longer match. */
+const PRUNE_EVERY = 256;
+/** Random tries to find a registration to duplicate, or a direct account to conflict with. */
+const DRAW_TRIES = 50;
+/** Accounts of the most recent direct deals kept to draw from. */
+const RECENT_ACCOUNTS = 2000;
+
 const PARTNER_STEMS = ['Atlas', 'Beacon', 'Crest', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper'];
 /** Syllables of customer names that read unlike the company names of direct accounts. */
 const SYLLABLES = ['kor', 'vax', 'zel', 'qua', 'myr', 'thax', 'vol', 'zin', 'brek', 'ulm', 'oxa', 'pyr', 'kesh', 'dra'];
@@ -164,6 +189,8 @@ interface LiveRegistration {
   /** Whether the registration is one of the customers of a direct account (matched by domain). */
   accountId: string | null;
   duplicate: boolean;
+  /** The trigrams of its normalised customer name (as the conflict check compares names). */
+  grams: Set<string>;
 }
 
 /** An open direct deal a registration may conflict with. */
@@ -225,8 +252,15 @@ const evidence = (evs: readonly Ev[], t: number) =>
  */
 export class SyntheticChannel {
   readonly truth: ChannelTruth;
-  readonly anomalies: AnomaliesTruth;
+  readonly anomalies: AnomalyTruth;
   private live: LiveRegistration[] = [];
+  /** The live registrations by the trigrams of their names and by domain: a new name is compared with those sharing one. */
+  private readonly byGram = new Map<string, Set<LiveRegistration>>();
+  private readonly byDomain = new Map<string, Set<LiveRegistration>>();
+  /** Accounts of recent direct deals, to draw the customer of a conflicting registration from. */
+  private readonly recentAccounts: string[] = [];
+  private recentNext = 0;
+  private registered = 0;
   /** Open direct deals by account, while open (the accounts a conflicting registration can name). */
   private readonly openDirect = new Map<string, { domain: string; deals: DirectDeal[] }>();
   /** Accounts a live registration names by domain: a new direct deal there conflicts with it. */
@@ -266,8 +300,12 @@ export class SyntheticChannel {
       twoTier: null,
     };
     this.anomalies = {
-      registration_hoarding: { rate: p.anomalies.registrationHoarding, subjects: [] },
-      duplicate_registration: { rate: p.anomalies.duplicateRegistration, subjects: [] },
+      registration_hoarding: {
+        rate: p.anomalies.registrationHoarding,
+        per: 'approved registration that can hoard (approved 30 days or more before the end, its window still running then)',
+        subjects: [],
+      },
+      duplicate_registration: { rate: p.anomalies.duplicateRegistration, per: 'registration', subjects: [] },
     };
   }
 
@@ -327,6 +365,8 @@ export class SyntheticChannel {
     productIds: readonly string[],
     checked: boolean,
   ): void {
+    // Without registrations there is nothing to conflict with, now or later.
+    if (!this.registers) return;
     const t = final.created_at.getTime();
     const events = (this.dealEvents.get(final.id) ?? []).sort((a, b) => a.t - b.t);
     const party: MatchParty = { customerName: account.name, customerDomain: account.domain, productIds };
@@ -356,10 +396,55 @@ export class SyntheticChannel {
     const entry = this.openDirect.get(account.id) ?? { domain: account.domain, deals: [] };
     entry.deals.push({ id: final.id, party, createdAt: t, closedAt, events });
     this.openDirect.set(account.id, entry);
+    if (this.recentAccounts.length < RECENT_ACCOUNTS) this.recentAccounts.push(account.id);
+    else this.recentAccounts[this.recentNext] = account.id;
+    this.recentNext = (this.recentNext + 1) % RECENT_ACCOUNTS;
   }
 
+  private addLive(reg: LiveRegistration): void {
+    this.live.push(reg);
+    for (const g of reg.grams) {
+      const set = this.byGram.get(g);
+      if (set) set.add(reg);
+      else this.byGram.set(g, new Set([reg]));
+    }
+    const domain = reg.party.customerDomain;
+    if (domain) {
+      const set = this.byDomain.get(domain);
+      if (set) set.add(reg);
+      else this.byDomain.set(domain, new Set([reg]));
+    }
+  }
+
+  /**
+   * Whether a live registration (or the open deal of one) has this customer: the same domain, or
+   * a name as alike as the conflict check takes for the same (shared trigrams over all of both).
+   */
+  private clash(domain: string, grams: Set<string>, t: number): boolean {
+    for (const r of this.byDomain.get(domain) ?? []) if (r.nameUntil > t) return true;
+    const shared = new Map<LiveRegistration, number>();
+    for (const g of grams) for (const r of this.byGram.get(g) ?? []) shared.set(r, (shared.get(r) ?? 0) + 1);
+    for (const [r, n] of shared)
+      if (r.nameUntil > t && n / (grams.size + r.grams.size - n) >= SIMILAR_NAME_THRESHOLD) return true;
+    return false;
+  }
+
+  /** Forgets what can no longer match, every so often (the checks themselves look at the times). */
   private prune(t: number): void {
+    if (++this.registered % PRUNE_EVERY !== 0) return;
+    const gone = this.live.filter((r) => r.nameUntil <= t);
     this.live = this.live.filter((r) => r.nameUntil > t);
+    for (const r of gone) {
+      for (const g of r.grams) {
+        const set = this.byGram.get(g);
+        set?.delete(r);
+        if (set?.size === 0) this.byGram.delete(g);
+      }
+      const domain = r.party.customerDomain;
+      const set = domain ? this.byDomain.get(domain) : undefined;
+      set?.delete(r);
+      if (domain && set?.size === 0) this.byDomain.delete(domain);
+    }
     for (const [accountId, entry] of this.openDirect) {
       entry.deals = entry.deals.filter((d) => d.closedAt > t);
       if (entry.deals.length === 0) this.openDirect.delete(accountId);
@@ -385,9 +470,7 @@ export class SyntheticChannel {
       const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
       const name = `${cap(a)} ${cap(b)} ${rng.pick(FORMS)}`;
       const domain = `${a}${b}.example`;
-      const party = { customerName: name, customerDomain: domain, productIds: [] };
-      const clash = this.live.some((r) => r.nameUntil > t && matchParties(party, r.party));
-      if (!clash || attempt >= 50) return { name, domain };
+      if (!this.clash(domain, trigrams(normaliseName(name)), t) || attempt >= 50) return { name, domain };
     }
   }
 
@@ -496,19 +579,29 @@ export class SyntheticChannel {
     const partner = rng.pick(this.partners);
     const tier = partner.tier;
     const id = this.ids.uuid();
-    const base = this.live.filter((r) => !r.duplicate && r.accountId === null && r.since < t && t < r.liveUntil);
+    // Drawn uniformly among those that qualify by trying random ones (bounded work at any size).
+    const draw = <T>(items: readonly T[], ok: (x: T) => boolean): T | undefined => {
+      for (let i = 0; i < DRAW_TRIES && items.length; i++) {
+        const x = rng.pick(items);
+        if (ok(x)) return x;
+      }
+      return undefined;
+    };
     const original = rng.chance(p.anomalies.duplicateRegistration)
-      ? base.length
-        ? rng.pick(base)
-        : undefined
+      ? draw(this.live, (r) => !r.duplicate && r.accountId === null && r.since < t && t < r.liveUntil)
       : undefined;
     let target: { accountId: string; domain: string; deals: DirectDeal[] } | undefined;
     if (!original && rng.chance(p.conflict)) {
-      const open = [...this.openDirect.entries()].filter(
-        ([accountId, e]) => !this.claims.has(accountId) && e.deals.some((d) => d.createdAt < t && d.closedAt > t),
-      );
-      const pick = open.length ? rng.pick(open) : undefined;
-      if (pick) target = { accountId: pick[0], domain: pick[1].domain, deals: pick[1].deals };
+      const accountId = draw(this.recentAccounts, (id) => {
+        const e = this.openDirect.get(id);
+        return (
+          !(this.claims.get(id) ?? []).some((r) => r.liveUntil > t) &&
+          e !== undefined &&
+          e.deals.some((d) => d.createdAt < t && d.closedAt > t)
+        );
+      });
+      const entry = accountId ? this.openDirect.get(accountId) : undefined;
+      if (accountId && entry) target = { accountId, domain: entry.domain, deals: entry.deals };
     }
     let customer: { name: string; domain: string };
     let productIds: string[];
@@ -565,6 +658,7 @@ export class SyntheticChannel {
       events,
       accountId: target?.accountId ?? null,
       duplicate: original !== undefined,
+      grams: trigrams(normaliseName(customer.name)),
     };
     const who = { orgId: world.orgId, actorId: partner.userId };
     const snapshot = {
@@ -586,7 +680,12 @@ export class SyntheticChannel {
       businessTime: null,
     });
     this.truth.registrations += 1;
-    if (original) this.anomalies.duplicate_registration?.subjects.push({ subjectType: 'registration', subjectId: id });
+    if (original)
+      this.anomalies.duplicate_registration?.subjects.push({
+        subjectType: 'registration',
+        subjectId: id,
+        origin: 'injected',
+      });
 
     // The final row, filled in as the history unfolds.
     const row = {
@@ -615,7 +714,7 @@ export class SyntheticChannel {
 
     // Conflicts found on registering: the open deals of the direct account, or the original
     // registration when another partner holds it (a partner never conflicts with itself).
-    this.live.push(reg);
+    this.addLive(reg);
     const subject = { kind: 'registration' as const, id, name: customer.name, partnerId: partner.id, since: t, events };
     if (target)
       for (const d of target.deals) {
@@ -749,7 +848,12 @@ export class SyntheticChannel {
     const steps = hoarded ? [] : deals.walk(sink, draft, owner, decidedAt, []);
     const lastMove = steps.at(-1);
     const closesAt = lastMove && lastMove.kind === 'move' && lastMove.to.kind !== 'open' ? lastMove.t : Infinity;
-    if (hoarded) this.anomalies.registration_hoarding?.subjects.push({ subjectType: 'registration', subjectId: id });
+    if (hoarded)
+      this.anomalies.registration_hoarding?.subjects.push({
+        subjectType: 'registration',
+        subjectId: id,
+        origin: 'injected',
+      });
     else {
       // The partner works its deal: a call of its own every so often while the deal is open.
       let at = decidedAt;
