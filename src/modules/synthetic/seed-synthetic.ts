@@ -154,6 +154,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     }
     history.finish(sink);
     channel.finish();
+    agents.finish();
     await writer.release(Infinity);
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });

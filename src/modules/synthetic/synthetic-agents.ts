@@ -24,7 +24,15 @@ export interface AgentFirm {
   sellerAgreementId: string | null;
 }
 
-type Counts = { deals: number; buyer: number; seller: number; both: number; coAgent: number };
+type Counts = {
+  deals: number;
+  buyer: number;
+  seller: number;
+  both: number;
+  coAgent: number;
+  /** The same over `deals`: the realised shares (null without deals). */
+  shares: { buyer: number; seller: number; both: number; coAgent: number } | null;
+};
 type SideCounts = { deals: number; open: number; won: number; lost: number };
 
 /** What the agents did, by the generating process: the truth the agents analytics should recover. */
@@ -119,7 +127,7 @@ export class SyntheticAgents {
   ) {
     this.sellers = firms.filter((f) => f.side === 'seller');
     this.buyers = firms.filter((f) => f.side === 'buyer');
-    const counts = (): Counts => ({ deals: 0, buyer: 0, seller: 0, both: 0, coAgent: 0 });
+    const counts = (): Counts => ({ deals: 0, buyer: 0, seller: 0, both: 0, coAgent: 0, shares: null });
     const side = (): SideCounts => ({ deals: 0, open: 0, won: 0, lost: 0 });
     this.truth = {
       firms: firms.length,
@@ -134,6 +142,14 @@ export class SyntheticAgents {
       per: 'deal with agents on both sides',
       subjects: [],
     };
+  }
+
+  /** Settles the shares of the truth once the history is written. */
+  finish(): void {
+    for (const c of Object.values(this.truth.byPipeline))
+      c.shares = c.deals
+        ? { buyer: c.buyer / c.deals, seller: c.seller / c.deals, both: c.both / c.deals, coAgent: c.coAgent / c.deals }
+        : null;
   }
 
   /** A direct deal just written: its agents, if it draws any, while it is open and before the end. */
