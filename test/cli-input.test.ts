@@ -38,4 +38,34 @@ describe('command input the database cannot store', () => {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
+
+  it('names each bad channel or agents parameter of a --params file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pipewright-params-')), 'params.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        channel: {
+          partners: [{ type: 'reseller', tier: 'Platinum', count: 1 }],
+          leadOffers: { accept: 0.8, decline: 0.5 },
+          approve: 'most',
+        },
+        agents: { b2b: { buyerOnly: 0.6, sellerOnly: 0.3, both: 0.2 }, firms: -1 },
+      }),
+    );
+    try {
+      const err = await appFailure(Promise.resolve().then(() => readParams(file)));
+      const fields = (err.fields ?? []).map((f) => f.field);
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          '--params channel.partners.0.tier',
+          '--params channel.leadOffers.decline',
+          '--params channel.approve',
+          '--params agents.b2b.both',
+          '--params agents.firms',
+        ]),
+      );
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
 });

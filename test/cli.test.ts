@@ -134,12 +134,14 @@ describe.concurrent('pipewright CLI', () => {
     );
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stderr).toMatch(/^Done in \d+ s: 120 deals/m);
+    expect(seeded.stderr).toMatch(/^Channel: 15 partners, \d+ registrations \(/m);
     expect(seeded.stdout).toMatch(/admin@synth-cli\.example +admin/);
     const truth = JSON.parse(fs.readFileSync(paramsOut, 'utf8')) as {
       seed: number;
       params: { calls: { success: number } };
       counts: { deals: number };
       end: string;
+      anomalies: Record<string, { rate: number; subjects: unknown[] }>;
     };
     expect(truth).toMatchObject({
       seed: 9,
@@ -147,6 +149,9 @@ describe.concurrent('pipewright CLI', () => {
       counts: { deals: 120 },
       end: '2026-05-01T00:00:00.000Z',
     });
+    expect(Object.keys(truth.anomalies)).toEqual(
+      expect.arrayContaining(['registration_hoarding', 'duplicate_registration', 'dual_agency_unconsented']),
+    );
     const verified = await run(target, 'audit', 'verify', '--org', 'Synth CLI');
     expect(verified.code, verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(/Audit chain of "Synth CLI": OK, \d+ event\(s\) verified/);

@@ -221,7 +221,10 @@ describe('seed synthetic', () => {
           businessTime: e.business_time,
           data: e.data,
         }));
-      expect(shape(original.filter((e) => e.type !== 'objection.raised'))).toEqual(shape(replayed));
+      // Objections and agents are not replayed here (agents: test/synthetic-channel.test.ts).
+      const replayable = (e: EventRow) =>
+        e.type !== 'objection.raised' && !e.type.startsWith('deal.agent_') && !e.type.startsWith('deal.dual_agency_');
+      expect(shape(original.filter(replayable))).toEqual(shape(replayed));
       const finalRow = await deps.db
         .selectFrom('deals')
         .selectAll()
@@ -346,10 +349,12 @@ describe('seed synthetic', () => {
       expect(await listDealTraces(other.db, small.organizationId)).toEqual(
         await dealTracesFromVisits(other.db, small.organizationId),
       );
-      // Each deal's own events still come in time order.
+      // Each record's own events still come in time order. A campaign is not one record's: the
+      // touches of many leads change its members, and those the bound forces out early may
+      // interleave with a later lead's.
       const disordered = await sql<{
         n: number;
-      }>`select count(*)::int as n from (select occurred_at < lag(occurred_at) over (partition by entity_id order by seq) as back from events where org_id = ${small.organizationId}) x where back`.execute(
+      }>`select count(*)::int as n from (select occurred_at < lag(occurred_at) over (partition by entity_id order by seq) as back from events where org_id = ${small.organizationId} and entity_type <> 'campaign') x where back`.execute(
         other.db,
       );
       expect(disordered.rows[0]?.n).toBe(0);

@@ -113,6 +113,15 @@ export async function seedSyntheticCommand(io: Io, opts: SeedSyntheticOptions): 
       `Done in ${Math.round((Date.now() - started) / 1000)} s: ${n(c.deals)} deals (${n(c.won)} won, ${n(c.lost)} lost), ${n(c.accounts)} accounts, ${n(c.contacts)} contacts (${n(c.consumers)} consumers), ` +
         `${n(c.leads)} leads (${n(c.convertedLeads)} converted), ${n(c.prospectingCalls + c.dealCalls)} calls, ${n(c.meetings)} meetings, ${n(c.objections)} objections; ${n(c.events)} events.`,
     );
+    const ch = result.channel;
+    const a = result.agents;
+    const injected = Object.entries(result.anomalies)
+      .map(([k, v]) => `${n(v.subjects.length)} ${k}`)
+      .join(', ');
+    io.err(
+      `Channel: ${n(ch.partners)} partners, ${n(ch.registrations)} registrations (${n(ch.byStatus.approved)} approved, ${n(ch.byStatus.expired)} expired, ${n(ch.byStatus.rejected)} rejected, ${n(ch.byStatus.pending)} pending), ${n(ch.conflicts)} conflicts, ${n(ch.leadOffers.offered)} leads offered to partners. ` +
+        `Agents on ${n(a.bySide.buyer.deals)} deals' buyer side and ${n(a.bySide.seller.deals)} deals' seller side. Anomalies injected: ${injected || 'none'}.`,
+    );
     if (input.paramsOut) {
       fs.writeFileSync(input.paramsOut, `${JSON.stringify(paramsReport(options, result), null, 2)}\n`);
       io.err(`Generating parameters written to ${input.paramsOut}.`);

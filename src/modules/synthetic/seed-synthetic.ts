@@ -7,7 +7,9 @@ import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
-import { setUpSyntheticWorld } from './synthetic-setup.ts';
+import { SyntheticAgents, setUpSyntheticAgents, type AgentTruth } from './synthetic-agents.ts';
+import { SyntheticChannel, setUpSyntheticChannel, type ChannelTruth } from './synthetic-channel.ts';
+import { setUpSyntheticWorld, slugOf } from './synthetic-setup.ts';
 import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
 const DAY = 86_400_000;
@@ -38,6 +40,9 @@ export interface SyntheticResult {
   counts: SyntheticCounts & { events: number; rows: number };
   /** What each campaign did by the generating process (the truth attribution is checked against). */
   campaigns: CampaignTruth[];
+  /** What the channel and the agents did. */
+  channel: ChannelTruth;
+  agents: AgentTruth;
   /** Where the injected anomalies are, per detector (the truth detectors are scored against). */
   anomalies: AnomalyTruth;
   start: string;
@@ -89,6 +94,8 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
       },
     },
     counts: result.counts,
+    channel: result.channel,
+    agents: result.agents,
     anomalies: result.anomalies,
   };
 }
@@ -116,36 +123,51 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     deals: opts.deals,
     params: opts.params,
   });
+  const email = (local: string) => `${local}@${slugOf(opts.name)}.example`;
+  const partners = await setUpSyntheticChannel(deps, world, opts.params.channel, email, opts.password);
+  // Partner deals a channel rep opens go to the partners of the programme, when there are any.
+  if (partners.length) world.partnerAccounts = partners.map((x) => ({ id: x.id, name: x.name }));
+  const startsOn = new Date(start).toISOString().slice(0, 10);
+  const firms = await setUpSyntheticAgents(deps, world, opts.params.agents, opts.name, startsOn);
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
   const flushRows = opts.flushRows ?? FLUSH_ROWS;
+  const p = opts.params;
   // Anomalies draw from streams of their own, so their rates change nothing else of the data.
   const anomalies = new SyntheticAnomalies(
     new Random((opts.seed ^ 0x5eed_a0a1) >>> 0),
     new Random((opts.seed ^ nameHash(opts.name) ^ 0xa0a1_5eed) >>> 0),
     new Random((opts.seed ^ 0xc105_e0a7) >>> 0),
-    opts.params.anomalies,
-    opts.params.discounts,
+    p.anomalies,
+    p.discounts,
     world,
     start,
     end,
   );
-  const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals, anomalies);
+  const channel = new SyntheticChannel(rng, idRng, p.channel, world, partners, end, {
+    median: p.amounts.partnerMedian,
+    sigma: p.amounts.partnerSigma,
+  });
+  const agents = new SyntheticAgents(rng, idRng, p.agents, world, firms, end, channel.anomalies, opts.name);
+  const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, { channel, agents, anomalies });
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     const head = await lockChainHead(trx, world.orgId);
     await deferForeignKeyChecks(trx);
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
+    const sink = channel.tap(writer);
     while (!history.done) {
       await writer.release(history.nextTime);
-      history.step(writer);
+      history.step(sink);
       if (writer.pendingRows >= flushRows) {
         await writer.flush(2 * flushRows);
         opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
       }
     }
-    history.finish(writer);
+    history.finish(sink);
+    channel.finish();
+    agents.finish();
     await writer.release(Infinity);
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
@@ -162,7 +184,9 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     users: world.users,
     counts: { ...history.counts, ...written },
     campaigns: history.campaignTruth,
-    anomalies: anomalies.truth(),
+    channel: channel.truth,
+    agents: agents.truth,
+    anomalies: { ...anomalies.truth(), ...channel.anomalies },
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

@@ -21,6 +21,9 @@ import {
   type Sink,
   type Who,
 } from './synthetic-records.ts';
+import type { SyntheticAgents } from './synthetic-agents.ts';
+import type { SyntheticChannel } from './synthetic-channel.ts';
+import type { DealRow } from '../deals/deals.repository.ts';
 import type { SyntheticWorld, WorldPipeline } from './synthetic-setup.ts';
 
 const DAY = 86_400_000;
@@ -28,7 +31,15 @@ const MINUTE = 60_000;
 /** Returning customers are drawn from the most recent ones, so memory stays bounded at any size. */
 const RECENT = 20_000;
 
-type Kind = PipelineKey | 'lead';
+type Kind = PipelineKey | 'lead' | 'registration';
+
+/** The parts of the history generated elsewhere: the channel (registrations, lead offers) and agents on deals. */
+export interface HistoryExtras {
+  channel?: SyntheticChannel | undefined;
+  agents?: SyntheticAgents | undefined;
+  /** Anomalies injected into the deals (none without). */
+  anomalies?: SyntheticAnomalies | undefined;
+}
 
 export interface SyntheticCounts {
   accounts: number;
@@ -64,6 +75,7 @@ export interface CampaignTruth {
 interface RecentAccount {
   id: string;
   name: string;
+  domain: string | null;
   ownerId: string;
   contacts: string[];
 }
@@ -132,19 +144,26 @@ export class SyntheticHistory {
     private readonly start: number,
     private readonly end: number,
     private readonly deals: number,
-    /** Anomalies injected into the deals (none without). */
-    private readonly anomalies?: SyntheticAnomalies,
+    private readonly extras: HistoryExtras = {},
   ) {
     const m = p.dealMix;
-    const direct = m.b2b + m.b2c + m.partner;
     const leads = p.leads.toDeal > 0 ? m.lead / p.leads.toDeal : 0;
-    this.kinds = [
-      ['b2b', m.b2b],
-      ['b2c', m.b2c],
-      ['partner', m.partner],
-      ['lead', leads],
+    // Partner deals come through a registration with the channel's share; a registration makes a
+    // deal only when approved, so registrations arrive more often than the deals they make.
+    const channel = extras.channel;
+    const viaRegistration = channel?.registers ? p.channel.registered : 0;
+    const perRegistration = channel?.dealsPerRegistration ?? 1;
+    // Each kind of arrival with its weight and the deals one arrival makes (about).
+    const arrivals: [Kind, number, number][] = [
+      ['b2b', m.b2b, 1],
+      ['b2c', m.b2c, 1],
+      ['partner', m.partner * (1 - viaRegistration), 1],
+      ['registration', (m.partner * viaRegistration) / perRegistration, perRegistration],
+      ['lead', leads, p.leads.toDeal],
     ];
-    this.expected = Math.max(1, (deals * (direct + leads)) / (direct + m.lead || 1));
+    this.kinds = arrivals.map(([k, w]) => [k, w]);
+    const made = arrivals.reduce((a, [, w, y]) => a + w * y, 0);
+    this.expected = Math.max(1, (deals * arrivals.reduce((a, [, w]) => a + w, 0)) / (made || 1));
     this.effects = new CampaignEffects(p);
     this.openAfterConnect = (1 - (1 - p.calls.success) ** p.leads.maxCallAttempts) * (1 - p.leads.disqualifyOnConnect);
     this.campaignTruth = world.campaigns.map((c) => ({
@@ -156,6 +175,11 @@ export class SyntheticHistory {
     }));
     this.nextCostFrom = start;
     this.nextT = this.timeOf(0);
+  }
+
+  /** Whether every deal asked for has been made (an approval after that makes none). */
+  get full(): boolean {
+    return this.counts.deals >= this.deals;
   }
 
   /** Whether every deal has been made. */
@@ -182,8 +206,10 @@ export class SyntheticHistory {
   step(sink: Sink): void {
     const t = this.nextT;
     this.campaignCosts(sink, t);
+    this.extras.channel?.beginArrival();
     const kind = this.rng.weighted(this.kinds);
     if (kind === 'lead') this.lead(sink, t);
+    else if (kind === 'registration') this.extras.channel?.register(sink, t, this);
     else this.directDeal(sink, kind, t);
     this.arrival += 1;
     this.nextT = Math.max(t, this.timeOf(this.arrival));
@@ -311,7 +337,7 @@ export class SyntheticHistory {
       this.counts.contacts += 1;
       contacts.push(ct.id);
     }
-    const recent = { id: acc.id, name, ownerId, contacts };
+    const recent = { id: acc.id, name, domain: acc.domain, ownerId, contacts };
     this.accounts.add(recent);
     return recent;
   }
@@ -326,10 +352,12 @@ export class SyntheticHistory {
     const dealId = this.ids.uuid();
     const who = (actorId: string): Who => ({ orgId: world.orgId, actorId });
     let draft: DealDraft;
+    let account: RecentAccount | undefined;
     if (kind === 'b2b') {
       const existing = rng.chance(p.accounts.newAccount) ? undefined : this.accounts.pick(rng);
       const ownerId = existing?.ownerId ?? this.pickUser(world.fieldReps);
       const acc = existing ?? this.newAccount(sink, t, ownerId, ownerId);
+      account = acc;
       const primary = acc.contacts[0] ?? null;
       const champion = acc.contacts[1];
       const [platform, seat] = world.products;
@@ -462,11 +490,22 @@ export class SyntheticHistory {
       );
     }
     const ownerId = draft.row.owner_id ?? draft.who.actorId;
-    this.finishDeal(sink, draft, this.walk(sink, draft, ownerId, draft.t, []));
+    const final = this.finishDeal(sink, draft, this.walk(sink, draft, ownerId, draft.t, []));
+    const { channel, agents } = this.extras;
+    if (kind === 'partner') channel?.notePartnerDeal(final);
+    else agents?.deal(sink, kind, final);
+    if (kind === 'b2b' && account)
+      channel?.directDeal(
+        sink,
+        final,
+        account,
+        draft.lines.flatMap((l) => (l.product_id ? [l.product_id] : [])),
+        true,
+      );
   }
 
   /** Moves a deal through its pipeline from `from`, logging calls, meetings and objections on the way. */
-  private walk(sink: Sink, draft: DealDraft, actorId: string, from: number, steps: DealStep[]): DealStep[] {
+  walk(sink: Sink, draft: DealDraft, actorId: string, from: number, steps: DealStep[]): DealStep[] {
     const { rng, p, end } = this;
     const pl: WorldPipeline = draft.pipeline;
     const who: Who = { orgId: draft.who.orgId, actorId };
@@ -540,11 +579,12 @@ export class SyntheticHistory {
     return steps;
   }
 
-  private finishDeal(sink: Sink, draft: DealDraft, steps: DealStep[]): void {
-    const final = writeDeal(sink, draft, this.anomalies?.deal(sink, draft, steps, this.counts) ?? steps);
+  finishDeal(sink: Sink, draft: DealDraft, steps: DealStep[]): DealRow {
+    const final = writeDeal(sink, draft, this.extras.anomalies?.deal(sink, draft, steps, this.counts) ?? steps);
     this.counts.deals += 1;
     if (final.status === 'won') this.counts.won += 1;
     if (final.status === 'lost') this.counts.lost += 1;
+    return final;
   }
 
   /** Inside sales works a lead by phone; about one call in eight connects, some connects convert. */
@@ -638,6 +678,8 @@ export class SyntheticHistory {
         lead,
         changes.filter((c) => c.t < end),
       );
+      // A lead left open after the calls may go to a partner.
+      if (outcome === 'open' || outcome === 'nurture') this.extras.channel?.offerLead(sink, leadId, callT);
       return;
     }
     // Conversion: account, contact and deal made from the lead, owned by the lead's owner; the
@@ -700,7 +742,7 @@ export class SyntheticHistory {
     this.counts.accounts += 1;
     this.counts.contacts += 1;
     this.counts.convertedLeads += 1;
-    this.accounts.add({ id: accountId, name: company, ownerId: rep, contacts: [contactId] });
+    this.accounts.add({ id: accountId, name: company, domain, ownerId: rep, contacts: [contactId] });
     if (!draft) return;
     const steps: DealStep[] = [];
     const assignAt = convertAt + 2 * 3_600_000;
@@ -721,6 +763,10 @@ export class SyntheticHistory {
       });
       this.counts.meetings += 1;
     }
-    this.finishDeal(sink, draft, assignAt < end ? this.walk(sink, draft, rep, assignAt, steps) : steps);
+    const final = this.finishDeal(sink, draft, assignAt < end ? this.walk(sink, draft, rep, assignAt, steps) : steps);
+    // Made by converting the lead, not through the deal service: no conflict check, but a direct
+    // deal a registration may later conflict with.
+    this.extras.agents?.deal(sink, 'b2b', final);
+    this.extras.channel?.directDeal(sink, final, { id: accountId, name: company, domain }, [], false);
   }
 }

@@ -6,6 +6,12 @@ import {
   defaultNormalDiscounts,
   normalDiscountsSchema,
 } from './synthetic-anomalies.ts';
+import {
+  agentParamsSchema,
+  channelParamsSchema,
+  defaultAgentParams,
+  defaultChannelParams,
+} from './synthetic-channel-params.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -176,6 +182,10 @@ export const syntheticParamsSchema = z.strictObject({
   discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
   /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
   anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
+  /** The partner programme, registrations, conflicts and lead offers (older parameter files: the defaults). */
+  channel: channelParamsSchema.default(defaultChannelParams),
+  /** Agents on deals and dual agency (older parameter files: the defaults). */
+  agents: agentParamsSchema.default(defaultAgentParams),
 });
 export type SyntheticParams = z.infer<typeof syntheticParamsSchema>;
 export type StageParams = z.infer<typeof stageSchema>;
@@ -384,6 +394,8 @@ export const defaultSyntheticParams: SyntheticParams = {
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
   discounts: defaultNormalDiscounts,
   anomalies: defaultAnomalyRates,
+  channel: defaultChannelParams,
+  agents: defaultAgentParams,
 };
 
 /**

@@ -38,7 +38,15 @@ export type TableName =
   | 'campaign_costs'
   | 'campaign_touches'
   | 'campaign_members'
-  | 'lead_scores';
+  | 'lead_scores'
+  | 'deal_registrations'
+  | 'channel_conflicts'
+  | 'partner_lead_offers'
+  | 'agency_agreements'
+  | 'deal_agents'
+  | 'agent_disclosures'
+  | 'dual_agency_consents'
+  | 'dual_agency_detections';
 
 /** An event waiting for its place in the log: its id, seq and hash are given when it is written. */
 export interface PendingEvent {

@@ -48,6 +48,8 @@ export interface SyntheticWorld {
   admin: Actor;
   /** The marketing lead: owns the campaigns, records their touches and costs. */
   marketer: string;
+  /** The channel lead: decides on registrations and resolves channel conflicts. */
+  channelLead: string;
   campaigns: WorldCampaign[];
   /** The managers of the selling teams. */
   managers: { field: string; inside: string; channel: string };
@@ -57,11 +59,12 @@ export interface SyntheticWorld {
   pipelines: Record<PipelineKey, WorldPipeline>;
   products: { id: string; listPrice: string; currency: string }[];
   objections: { id: string; category: string; response: string | null }[];
+  /** The partners partner deals go to (the programme's, once it is set up). */
   partnerAccounts: { id: string; name: string }[];
   users: { email: string; name: string; role: string }[];
 }
 
-const slugOf = (name: string) =>
+export const slugOf = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -246,6 +249,7 @@ export async function setUpSyntheticWorld(
     orgId,
     admin,
     marketer: leads.marketing,
+    channelLead: leads.channel,
     campaigns,
     managers: { field: leads.field, inside: leads.inside, channel: leads.channel },
     fieldReps,

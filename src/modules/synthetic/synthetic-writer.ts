@@ -24,6 +24,14 @@ const TABLE_ORDER: readonly TableName[] = [
   'campaign_touches',
   'campaign_members',
   'lead_scores',
+  'deal_registrations',
+  'channel_conflicts',
+  'partner_lead_offers',
+  'agency_agreements',
+  'deal_agents',
+  'agent_disclosures',
+  'dual_agency_consents',
+  'dual_agency_detections',
 ];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
