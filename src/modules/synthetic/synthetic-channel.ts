@@ -666,7 +666,7 @@ export class SyntheticChannel {
     this.truth.registrations += 1;
     if (original)
       this.anomalies.duplicate_registration?.subjects.push({
-        subjectType: 'registration',
+        subjectType: 'deal_registration',
         subjectId: id,
         origin: 'injected',
       });
@@ -834,7 +834,7 @@ export class SyntheticChannel {
     const closesAt = lastMove && lastMove.kind === 'move' && lastMove.to.kind !== 'open' ? lastMove.t : Infinity;
     if (hoarded)
       this.anomalies.registration_hoarding?.subjects.push({
-        subjectType: 'registration',
+        subjectType: 'deal_registration',
         subjectId: id,
         origin: 'injected',
       });
