@@ -5039,6 +5039,11 @@ export interface paths {
             enforceStageOrder?: boolean;
             isDefault?: boolean;
             active?: boolean;
+            heldMeeting?: {
+              /** @enum {string} */
+              action: 'none' | 'create_deal' | 'advance_deal' | 'create_or_advance';
+              stageId?: string | null;
+            };
           };
         };
       };
@@ -10851,7 +10856,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record that a meeting was held or the buyer did not show (If-Match: version) */
+    /**
+     * Record that a meeting was held or the buyer did not show (If-Match: version)
+     * @description A held meeting also creates or advances the deal as the pipeline's held-meeting setting says (the first held meeting of the deal, lead or contact only), as the field rep; `dealEffect` says what it did: created, advanced, pending_approval (an approval rule holds the move), refused (a stage requirement or permission: the message says which) or unchanged. The outcome is recorded in every case.
+     */
     post: {
       parameters: {
         query?: never;
@@ -10879,7 +10887,42 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Booking'];
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string;
+              /** Format: uuid */
+              bookedBy: string;
+              leadId: string | null;
+              contactId: string | null;
+              accountId: string | null;
+              dealId: string | null;
+              title: string;
+              location: string | null;
+              start: string;
+              end: string;
+              timezone: string;
+              /** @enum {string} */
+              status: 'booked' | 'held' | 'no_show' | 'cancelled';
+              cancelReason: string | null;
+              routing: {
+                rule: string;
+                reasons: string[];
+              } | null;
+              sequence: number;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+              dealEffect: {
+                /** @enum {string} */
+                result: 'created' | 'advanced' | 'pending_approval' | 'refused' | 'unchanged';
+                dealId: string | null;
+                stageId: string | null;
+                approvalId: string | null;
+                message: string;
+              } | null;
+            };
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -22077,6 +22120,11 @@ export interface components {
       enforceStageOrder: boolean;
       isDefault: boolean;
       active: boolean;
+      heldMeeting: {
+        /** @enum {string} */
+        action: 'none' | 'create_deal' | 'advance_deal' | 'create_or_advance';
+        stageId: string | null;
+      };
       stages: components['schemas']['Stage'][];
       createdAt: string;
       updatedAt: string;
