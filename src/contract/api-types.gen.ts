@@ -2748,6 +2748,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/leads/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claim an unassigned lead from the call queue: the caller becomes its owner (If-Match: version)
+     * @description Inside sales and reps claim the open leads of a territory they work (as a member of it or of its pool) and those no territory holds; managers and admins any open unassigned lead. Of concurrent claims exactly one wins: the others get 409 conflict with the ownerId. Another territory's lead is 404; a lead that is not new or working 422 invalid_transition. Recorded as lead.assigned with the cause claim.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Lead'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/timeline': {
     parameters: {
       query?: never;
@@ -22635,6 +22697,7 @@ export interface components {
       ownerId: string;
       rankedAt: string;
       total: number;
+      unassigned: number;
       items: components['schemas']['CallQueueItem'][];
       nextCursor: string | null;
     };
@@ -22653,6 +22716,11 @@ export interface components {
       } | null;
       firstCallAt: string | null;
       minutesToFirstCall: number | null;
+      unassigned: {
+        territoryId: string | null;
+        territoryName: string | null;
+        territoryMemberIds: string[];
+      } | null;
     };
     AgentParty: {
       /** Format: uuid */
