@@ -45,9 +45,8 @@ export function AdminRoutingPage() {
       <h1>Territories and routing</h1>
       <h2>Territories</h2>
       <TerritoryForm
-        key={territoryToEdit?.id ?? 'new'}
-        editing={territoryToEdit}
-        onDone={() => setEditingTerritory(null)}
+        editing={null}
+        onDone={() => undefined}
         territories={territories.data ?? []}
         pools={pools.data ?? []}
       />
@@ -90,6 +89,15 @@ export function AdminRoutingPage() {
           ))}
         </tbody>
       </table>
+      {territoryToEdit && (
+        <TerritoryForm
+          key={territoryToEdit.id}
+          editing={territoryToEdit}
+          onDone={() => setEditingTerritory(null)}
+          territories={territories.data ?? []}
+          pools={pools.data ?? []}
+        />
+      )}
       <h2>Overlaps</h2>
       {(overlaps.data ?? []).length === 0 ? (
         <p>No territories overlap.</p>
@@ -103,7 +111,7 @@ export function AdminRoutingPage() {
         </ul>
       )}
       <h2>Pools</h2>
-      <PoolForm key={poolToEdit?.id ?? 'new'} editing={poolToEdit} onDone={() => setEditingPool(null)} />
+      <PoolForm editing={null} onDone={() => undefined} />
       <table className="admin-table" aria-label="Pools">
         <thead>
           <tr>
@@ -144,6 +152,7 @@ export function AdminRoutingPage() {
           ))}
         </tbody>
       </table>
+      {poolToEdit && <PoolForm key={poolToEdit.id} editing={poolToEdit} onDone={() => setEditingPool(null)} />}
       <h2>Routing rules</h2>
       <RulesForm pools={pools.data ?? []} />
       <h2>Backtest</h2>
