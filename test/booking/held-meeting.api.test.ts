@@ -283,4 +283,37 @@ describe('a held first meeting', () => {
     expect(lead.dealEffect?.result).toBe('unchanged');
     expect(lead.dealEffect?.message).toContain('does not create');
   });
+
+  it('on a contact creates the deal at the contact’s account with the contact as primary, which the field rep may attach', async () => {
+    clock.set('2026-03-02T06:00:00Z');
+    const set = await setHeldMeeting({ action: 'create_deal', stageId: stage('Met') });
+    expect(set.statusCode, set.body).toBe(200);
+    const account = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Harbour AB' },
+    });
+    expect(account.statusCode, account.body).toBe(201);
+    const accountId = account.json<{ id: string }>().id;
+    const contact = await api.as(org.admin, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      payload: { firstName: 'Hanna', lastName: 'Holm', accountId },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const contactId = contact.json<{ id: string }>().id;
+    const b = await book(org.admin, { contactId });
+    clock.set('2026-03-07T00:00:00Z');
+    const res = await held(b);
+    expect(res.dealEffect?.result, res.dealEffect?.message).toBe('created');
+    const dealId = res.dealEffect?.dealId ?? '';
+    expect(res).toMatchObject({ dealId, accountId, contactId });
+    expect(await dealOf(dealId)).toMatchObject({
+      name: 'Harbour AB – new deal',
+      ownerId: rep.userId,
+      accountId,
+      primaryContactId: contactId,
+      stageId: stage('Met'),
+    });
+  });
 });
