@@ -91,3 +91,36 @@ describe('analytics charts', () => {
     expect(factorLabels.cycleSpeed).toBe('Cycle speed (1 ÷ cycle days)');
   });
 });
+
+describe('changes a process step made', () => {
+  const ctx = { references: {}, currency: 'USD' };
+  it('say why: a held first meeting, a claim from the call queue; a held meeting says what it did', () => {
+    const moved = entry({
+      type: 'deal.stage_changed',
+      data: {
+        from: { name: 'Qualify' },
+        to: { name: 'Discovery' },
+        cause: { kind: 'meeting_held', bookingId: CALL },
+      },
+    });
+    expect(entryChanges(moved, ctx)).toEqual([
+      { field: 'Stage', from: 'Qualify', to: 'Discovery' },
+      { field: 'Why', from: '', to: 'the first meeting was held' },
+    ]);
+    const claimed = entry({
+      type: 'lead.assigned',
+      entityType: 'lead',
+      data: { changes: { ownerId: { from: null, to: null } }, cause: { kind: 'claim' } },
+    });
+    expect(entryChanges(claimed, ctx).at(-1)).toEqual({ field: 'Why', from: '', to: 'claimed from the call queue' });
+    const held = entry({
+      type: 'booking.held',
+      entityType: 'booking',
+      data: { dealEffect: { result: 'refused', message: 'The deal was not advanced: amount is required' } },
+    });
+    expect(entryChanges(held, ctx)).toEqual([
+      { field: 'Deal', from: '', to: 'The deal was not advanced: amount is required' },
+    ]);
+    expect(entryChanges(entry({ type: 'booking.held', entityType: 'booking', data: {} }), ctx)).toEqual([]);
+  });
+});

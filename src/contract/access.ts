@@ -507,6 +507,27 @@ export function canOpenCallQueueOf(actor: Actor, ownerId: string): boolean {
   return ownerId === actor.userId || inScope(scopeFor(actor, 'lead', 'write'), { ownerId });
 }
 
+/** What decides whether a user may claim a lead from the call queue. */
+export interface ClaimableLead {
+  ownerId: string | null;
+  status: string;
+  /** The members of the territory holding the lead and of that territory's pool; null when no territory holds it. */
+  territoryMemberIds: readonly string[] | null;
+}
+
+/**
+ * Whether the actor may claim an unassigned lead (take it as its owner) from the call queue: a role
+ * with a queue, and an open lead (new or working) without an owner. Admins and managers may claim
+ * any; inside sales and reps the leads of a territory they work (as a member of it or of its pool)
+ * and every lead no territory holds.
+ */
+export function canClaimLead(actor: Pick<Actor, 'role' | 'userId'>, lead: ClaimableLead): boolean {
+  if (!hasCallQueue(actor) || lead.ownerId !== null) return false;
+  if (lead.status !== 'new' && lead.status !== 'working') return false;
+  if (actor.role === 'admin' || actor.role === 'manager') return true;
+  return lead.territoryMemberIds === null || lead.territoryMemberIds.includes(actor.userId);
+}
+
 /**
  * Marketing figures (campaign budgets and costs, attributed pipeline and revenue, ROI): marketing
  * and the people who answer for the numbers (admins, managers, auditors). Reps and inside sales see

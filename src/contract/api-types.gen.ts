@@ -2748,6 +2748,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/leads/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claim an unassigned lead from the call queue: the caller becomes its owner (If-Match: version)
+     * @description Inside sales and reps claim the open leads of a territory they work (as a member of it or of its pool) and those no territory holds; managers and admins any open unassigned lead. Of concurrent claims exactly one wins: the others get 409 conflict with the ownerId. Another territory's lead is 404; a lead that is not new or working 422 invalid_transition. Recorded as lead.assigned with the cause claim.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Lead'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leads/{id}/timeline': {
     parameters: {
       query?: never;
@@ -5039,6 +5101,11 @@ export interface paths {
             enforceStageOrder?: boolean;
             isDefault?: boolean;
             active?: boolean;
+            heldMeeting?: {
+              /** @enum {string} */
+              action: 'none' | 'create_deal' | 'advance_deal' | 'create_or_advance';
+              stageId?: string | null;
+            };
           };
         };
       };
@@ -10854,7 +10921,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record that a meeting was held or the buyer did not show (If-Match: version) */
+    /**
+     * Record that a meeting was held or the buyer did not show (If-Match: version)
+     * @description A held meeting also creates or advances the deal as the pipeline's held-meeting setting says (the first held meeting of the deal, lead or contact only), as the field rep; `dealEffect` says what it did: created, advanced, pending_approval (an approval rule holds the move), refused (a stage requirement or permission: the message says which) or unchanged. The outcome is recorded in every case.
+     */
     post: {
       parameters: {
         query?: never;
@@ -10882,7 +10952,42 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Booking'];
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              ownerId: string;
+              /** Format: uuid */
+              bookedBy: string;
+              leadId: string | null;
+              contactId: string | null;
+              accountId: string | null;
+              dealId: string | null;
+              title: string;
+              location: string | null;
+              start: string;
+              end: string;
+              timezone: string;
+              /** @enum {string} */
+              status: 'booked' | 'held' | 'no_show' | 'cancelled';
+              cancelReason: string | null;
+              routing: {
+                rule: string;
+                reasons: string[];
+              } | null;
+              sequence: number;
+              createdAt: string;
+              updatedAt: string;
+              version: number;
+              dealEffect: {
+                /** @enum {string} */
+                result: 'created' | 'advanced' | 'pending_approval' | 'refused' | 'unchanged';
+                dealId: string | null;
+                stageId: string | null;
+                approvalId: string | null;
+                message: string;
+              } | null;
+            };
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -23010,6 +23115,11 @@ export interface components {
       enforceStageOrder: boolean;
       isDefault: boolean;
       active: boolean;
+      heldMeeting: {
+        /** @enum {string} */
+        action: 'none' | 'create_deal' | 'advance_deal' | 'create_or_advance';
+        stageId: string | null;
+      };
       stages: components['schemas']['Stage'][];
       createdAt: string;
       updatedAt: string;
@@ -23529,6 +23639,7 @@ export interface components {
       ownerId: string;
       rankedAt: string;
       total: number;
+      unassigned: number;
       items: components['schemas']['CallQueueItem'][];
       nextCursor: string | null;
     };
@@ -23547,6 +23658,11 @@ export interface components {
       } | null;
       firstCallAt: string | null;
       minutesToFirstCall: number | null;
+      unassigned: {
+        territoryId: string | null;
+        territoryName: string | null;
+        territoryMemberIds: string[];
+      } | null;
     };
     AgentParty: {
       /** Format: uuid */

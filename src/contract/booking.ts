@@ -189,6 +189,26 @@ export const bookingSchema = z.object({
 });
 export type BookingDto = z.infer<typeof bookingSchema>;
 
+/**
+ * What a held meeting did to the deal, by its pipeline's setting: `created` or `advanced` (as the
+ * field rep), `pending_approval` (an approval rule holds the move: `approvalId`), `refused` (a
+ * stage requirement or permission stopped it), or `unchanged` (nothing to do); `message` says why.
+ */
+export const heldMeetingResults = ['created', 'advanced', 'pending_approval', 'refused', 'unchanged'] as const;
+export type HeldMeetingResult = (typeof heldMeetingResults)[number];
+export const heldMeetingEffectSchema = z.object({
+  result: z.enum(heldMeetingResults),
+  dealId: idSchema.nullable(),
+  stageId: idSchema.nullable(),
+  approvalId: idSchema.nullable(),
+  message: z.string(),
+});
+export type HeldMeetingEffect = z.infer<typeof heldMeetingEffectSchema>;
+
+/** The booking after its outcome, with what a held meeting did to the deal (null for a no-show). */
+export const bookingOutcomeResultSchema = bookingSchema.extend({ dealEffect: heldMeetingEffectSchema.nullable() });
+export type BookingOutcomeResultDto = z.infer<typeof bookingOutcomeResultSchema>;
+
 export const calendarFeedSchema = z.object({
   /** The private URL path (below the server's address) any calendar client can subscribe to; shown once. */
   path: z.string(),

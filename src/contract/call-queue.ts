@@ -36,6 +36,17 @@ export const callQueueItemSchema = z.object({
   /** The first call logged on the lead, and the minutes from its creation to that call (speed to lead). */
   firstCallAt: z.string().nullable(),
   minutesToFirstCall: z.number().nullable(),
+  /**
+   * Set when the lead has no owner and the caller may claim it (`POST /leads/{id}/claim`): the
+   * territory holding it (null: none) and who works that territory. Null for the owner's own leads.
+   */
+  unassigned: z
+    .object({
+      territoryId: idSchema.nullable(),
+      territoryName: z.string().nullable(),
+      territoryMemberIds: z.array(idSchema),
+    })
+    .nullable(),
 });
 export type CallQueueItemDto = z.infer<typeof callQueueItemSchema>;
 
@@ -43,8 +54,10 @@ export const callQueueSchema = z.object({
   ownerId: idSchema,
   /** The instant the queue was ranked at (call backs due by then count as due). */
   rankedAt: z.string(),
-  /** Open leads (new or working) in the whole queue, not only this page. */
+  /** Open leads (new or working) in the whole queue, not only this page (unassigned ones the caller may claim included). */
   total: z.number().int(),
+  /** Of them, unassigned leads the caller may claim (only in the caller's own queue). */
+  unassigned: z.number().int(),
   items: z.array(callQueueItemSchema),
   nextCursor: z.string().nullable(),
 });

@@ -33,6 +33,21 @@ export const stageSchema = z.object({
 });
 export type StageDto = z.infer<typeof stageSchema>;
 
+/**
+ * What a held first meeting does to the deal: nothing; create the deal in `stageId` when the
+ * meeting was booked on a lead or contact without a deal (the default pipeline's setting decides
+ * that); advance the meeting's deal, when it is in this pipeline, to `stageId` if it stands earlier;
+ * or both.
+ */
+export const heldMeetingActions = ['none', 'create_deal', 'advance_deal', 'create_or_advance'] as const;
+export type HeldMeetingAction = (typeof heldMeetingActions)[number];
+export const heldMeetingSettingSchema = z.strictObject({
+  action: z.enum(heldMeetingActions),
+  /** An open stage of this pipeline; required unless the action is `none`. */
+  stageId: idSchema.nullable().optional(),
+});
+export type HeldMeetingSetting = z.infer<typeof heldMeetingSettingSchema>;
+
 export const pipelineSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -40,6 +55,7 @@ export const pipelineSchema = z.object({
   enforceStageOrder: z.boolean(),
   isDefault: z.boolean(),
   active: z.boolean(),
+  heldMeeting: z.object({ action: z.enum(heldMeetingActions), stageId: idSchema.nullable() }),
   stages: z.array(stageSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -74,7 +90,10 @@ export const createPipelineSchema = z.strictObject({
 });
 export type CreatePipelineInput = z.infer<typeof createPipelineSchema>;
 
-export const updatePipelineSchema = createPipelineSchema.omit({ stages: true }).partial();
+export const updatePipelineSchema = createPipelineSchema
+  .omit({ stages: true })
+  .partial()
+  .extend({ heldMeeting: heldMeetingSettingSchema.optional() });
 export type UpdatePipelineInput = z.infer<typeof updatePipelineSchema>;
 
 export const replaceStagesSchema = z.strictObject({

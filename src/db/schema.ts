@@ -178,6 +178,8 @@ export interface PipelinesTable {
   enforce_stage_order: boolean;
   is_default: boolean;
   active: boolean;
+  held_meeting_action: Generated<string>;
+  held_meeting_stage_id: Generated<string | null>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;

@@ -7,6 +7,12 @@ import type { EventInput } from './events/events.service.ts';
 export type ExpectedVersion = number | '*';
 
 /**
+ * Why a process step made a change nobody asked for directly, recorded on its event as `cause`: a
+ * held first meeting created or advanced the deal, or a user claimed an unassigned lead.
+ */
+export type EventCause = { kind: 'meeting_held'; bookingId: string } | { kind: 'claim' };
+
+/**
  * The version to update against. A missing If-Match is refused (no silent overwrites); a stale one
  * is a 409 naming the current version.
  */

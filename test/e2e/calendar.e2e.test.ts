@@ -4,6 +4,7 @@ import type { Actor } from '../../src/contract/access.ts';
 import { ManualClock } from '../../src/domain/deps.ts';
 import { updateAvailability } from '../../src/modules/booking/availability.service.ts';
 import { createLead } from '../../src/modules/leads/leads.service.ts';
+import { createPipeline, updatePipeline } from '../../src/modules/pipelines/pipelines.service.ts';
 import type { App } from '../../src/server/types.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestUser, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -11,11 +12,13 @@ import { dayPage, poll, shoot, signInAs } from './day.ts';
 import { startE2eServer, stopE2eServer } from './server.ts';
 
 /*
- * The hand-off from inside to outside sales in the browser: inside sales calls a lead, books a
- * field rep from the call dialog, and sees the meetings on the rep's week; the field rep signs
- * in, finds them on their week calendar in their own time zone with the booker's time beside,
- * records the first as held once it has begun, moves the second with a reason, and sets their
- * working hours. The server's clock and the browser's are set to the same Monday morning.
+ * The hand-off from inside to outside sales in the browser: inside sales finds an unassigned lead
+ * in the call queue, claims it with "Call next", books a field rep from the call dialog, and sees
+ * the meetings on the rep's week; the field rep signs in, finds them on their week calendar in
+ * their own time zone with the booker's time beside, records the first as held once it has begun
+ * (the default pipeline's setting creates the deal, theirs, in Discovery), moves the second with a
+ * reason, sets their working hours and opens the new deal. The server's clock and the browser's
+ * are set to the same Monday morning.
  */
 
 // Monday 4 January 2027, 08:00 UTC = 09:00 in Berlin (CET).
@@ -28,6 +31,7 @@ let browser: Browser;
 let rep: Actor & { email: string };
 let sdr: Actor & { email: string };
 let leadId: string;
+let discovery: string;
 
 beforeAll(async () => {
   ({ deps, app, base, browser } = await startE2eServer({ clock }));
@@ -44,8 +48,29 @@ beforeAll(async () => {
     bookable: true,
     routingWeight: 1,
   });
-  const lead = await createLead(deps, sdr, { firstName: 'Bo', lastName: 'Bergmann', company: 'Harbour Freight' });
+  // Nobody owns the lead yet: it waits in the call queue of whoever may claim it.
+  const lead = await createLead(deps, org.admin, {
+    firstName: 'Bo',
+    lastName: 'Bergmann',
+    company: 'Harbour Freight',
+    ownerId: null,
+  });
   leadId = lead.id;
+  // The default pipeline: a held first meeting creates the deal in Discovery.
+  const sales = await createPipeline(deps, org.admin, {
+    name: 'Sales',
+    isDefault: true,
+    stages: [
+      { name: 'Qualify', kind: 'open', probability: 10 },
+      { name: 'Discovery', kind: 'open', probability: 25 },
+      { name: 'Won', kind: 'won' },
+      { name: 'Lost', kind: 'lost' },
+    ],
+  });
+  discovery = sales.stages.find((st) => st.name === 'Discovery')?.id ?? '';
+  await updatePipeline(deps, org.admin, sales.id, sales.version, {
+    heldMeeting: { action: 'create_or_advance', stageId: discovery },
+  });
 });
 
 afterAll(async () => {
@@ -58,14 +83,22 @@ const bookingsOf = () =>
   deps.db.selectFrom('bookings').selectAll().where('owner_id', '=', rep.userId).orderBy('starts_at').execute();
 
 describe('booking a field rep from a call, and the field rep’s week', () => {
-  it('inside sales books from the call dialog; the field rep records the outcome and moves a meeting on their calendar', async () => {
+  it('inside sales claims a lead from the queue and books from the call dialog; the held meeting creates the deal', async () => {
     const { page, problems } = await dayPage(browser, 1440);
     await page.clock.setFixedTime(monday);
     await signInAs(page, base, sdr.email, TEST_PASSWORD);
     await page.getByTestId('home-title').waitFor();
-    await page.goto(`${base}/leads/${leadId}`);
-    await page.getByRole('button', { name: 'Log call' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call queue' }).click();
+    const row = page.locator('tr[data-lead="Bergmann"]');
+    await poll(() => row.getByTestId('unassigned').count()).toBe(1);
+    expect(await row.getByRole('button', { name: 'Claim' }).count()).toBe(1);
+    await shoot(page, 'calendar-queue-unassigned-1440.png');
+    // Call next claims the lead first, then opens the call dialog on it.
+    await page.getByRole('button', { name: 'Call next: Bo Bergmann (claim)' }).click();
     const dialog = page.getByTestId('call-dialog');
+    await dialog.waitFor();
+    const claimed = await deps.db.selectFrom('leads').select('owner_id').where('id', '=', leadId).executeTakeFirst();
+    expect(claimed?.owner_id).toBe(sdr.userId);
     await dialog.getByLabel('Meeting booked').check();
     const card = dialog.getByTestId('meetings-card');
     await card.getByLabel('With').selectOption({ label: 'Bea Berlin' });
@@ -125,6 +158,17 @@ describe('booking a field rep from a call, and the field rep’s week', () => {
     await shoot(field.page, 'calendar-field-rep-week-1440.png');
     await morning.getByRole('button', { name: 'Held' }).click();
     await poll(() => meetings.first().getAttribute('data-status')).toBe('held');
+    // The default pipeline's setting created the deal, owned by the field rep, in Discovery.
+    const effect = field.page.getByTestId('deal-effect');
+    await poll(() => effect.getAttribute('data-result')).toBe('created');
+    expect(await effect.textContent()).toContain('Deal "Harbour Freight – new deal" was created in "Discovery"');
+    await shoot(field.page, 'calendar-field-rep-held-deal-created-1440.png');
+    const deal = await deps.db
+      .selectFrom('deals')
+      .select(['id', 'name', 'owner_id', 'stage_id'])
+      .where('owner_id', '=', rep.userId)
+      .executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ name: 'Harbour Freight – new deal', owner_id: rep.userId, stage_id: discovery });
 
     // The afternoon meeting has not begun: it can only be moved or cancelled. Moved to Tuesday 14:00.
     const second = meetings.nth(1);
@@ -151,6 +195,7 @@ describe('booking a field rep from a call, and the field rep’s week', () => {
       ['booking.held', rep.userId],
       ['booking.rescheduled', rep.userId],
     ]);
+    expect(held?.deal_id).toBe(deal.id);
     expect(events[3]?.data).toMatchObject({ reason: 'The buyer asked for Tuesday' });
 
     // The grid: seven equal day columns, today (Monday in Berlin) marked, working hours shaded apart
@@ -193,6 +238,14 @@ describe('booking a field rep from a call, and the field rep’s week', () => {
       .executeTakeFirstOrThrow();
     expect(saved).toEqual({ max_per_day: 5, timezone: 'Europe/Berlin', version: 2 });
     await shoot(field.page, 'calendar-working-hours-1440.png');
+
+    // The new deal is the field rep's to open, in Discovery.
+    await field.page.goto(`${base}/deals/${deal.id}`);
+    await poll(() => field.page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      'Harbour Freight – new deal',
+    );
+    await poll(() => field.page.locator('main').textContent()).toContain('Discovery');
+    await shoot(field.page, 'calendar-field-rep-new-deal-1440.png');
     expect(field.problems).toEqual([]);
     await field.page.close();
   });

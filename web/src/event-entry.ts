@@ -102,9 +102,26 @@ const hidden = new Set([
   'possibleDuplicateOf',
 ]);
 
-/** The from → to lines of an event, whatever its type. */
+/** Why a process step made the change (`cause` of the event), in words. */
+function causeLine(cause: unknown): EntryChange[] {
+  if (!isRecord(cause)) return [];
+  if (cause.kind === 'meeting_held') return [{ field: 'Why', from: '', to: 'the first meeting was held' }];
+  if (cause.kind === 'claim') return [{ field: 'Why', from: '', to: 'claimed from the call queue' }];
+  return [];
+}
+
+/** The from → to lines of an event, whatever its type, and why a process step made it. */
 export function entryChanges(e: EventEntry, ctx: ValueContext): EntryChange[] {
+  return [...changeLines(e, ctx), ...causeLine(e.data.cause)];
+}
+
+function changeLines(e: EventEntry, ctx: ValueContext): EntryChange[] {
   const d = e.data;
+  // What a held meeting did to the deal, as the rep was told.
+  if (e.type === 'booking.held')
+    return isRecord(d.dealEffect) && typeof d.dealEffect.message === 'string'
+      ? [{ field: 'Deal', from: '', to: d.dealEffect.message }]
+      : [];
   const c: ValueContext = { ...ctx, currency: currencyOf(d, ctx.currency) };
   if (e.type.endsWith('.stage_changed') && isRecord(d.from) && isRecord(d.to))
     return [{ field: 'Stage', from: String(d.from.name), to: String(d.to.name) }];
@@ -117,7 +134,7 @@ export function entryChanges(e: EventEntry, ctx: ValueContext): EntryChange[] {
       : isRecord(d.before)
         ? Object.entries(d.before).map(([k, v]) => [k, v, undefined])
         : Object.entries(d)
-            .filter(([k]) => k !== 'changes' && k !== 'reason')
+            .filter(([k]) => k !== 'changes' && k !== 'reason' && k !== 'cause')
             .map(([k, v]) => [k, undefined, v]);
   return pairs
     .filter(([k]) => !hidden.has(k))

@@ -126,6 +126,21 @@ export const bookingEventDefinitions: EventDefinition[] = [
     'a booked meeting is cancelled (with the reason); its time is free again',
     z.strictObject({ reason: z.string(), sequence: z.number().int() }),
   ),
-  one('booking.held', ['booking'], 'the outside rep records that the meeting took place', z.strictObject({})),
+  one(
+    'booking.held',
+    ['booking'],
+    "the outside rep records that the meeting took place; `dealEffect` is what it did to the deal by the pipeline's setting",
+    z.strictObject({
+      dealEffect: z
+        .strictObject({
+          result: z.enum(['created', 'advanced', 'pending_approval', 'refused', 'unchanged']),
+          dealId: id.nullable(),
+          stageId: id.nullable(),
+          approvalId: id.nullable(),
+          message: z.string(),
+        })
+        .optional(),
+    }),
+  ),
   one('booking.no_show', ['booking'], 'the outside rep records that the buyer did not come', z.strictObject({})),
 ];

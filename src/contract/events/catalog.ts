@@ -107,7 +107,22 @@ const updatedOf = (changes: z.ZodType) =>
   z.strictObject({ changes, reason: z.string().optional(), mergedDuplicateRow });
 const updated = updatedOf(camelChangesSchema);
 const updatedV1 = updatedOf(changesSchema);
-const assigned = z.strictObject({ changes: z.strictObject({ ownerId: fieldChangeSchema }), mergedDuplicateRow });
+/**
+ * Why a process step (not a person's own edit) made the change: a held first meeting created or
+ * advanced the deal (`meeting_held`, naming the booking), or a user claimed an unassigned lead
+ * from the call queue (`claim`).
+ */
+const cause = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('meeting_held'), bookingId: ids.id }),
+    z.strictObject({ kind: z.literal('claim') }),
+  ])
+  .optional();
+const assigned = z.strictObject({
+  changes: z.strictObject({ ownerId: fieldChangeSchema }),
+  mergedDuplicateRow,
+  cause,
+});
 const assignedV1 = z.strictObject({ changes: z.strictObject({ owner_id: fieldChangeSchema }), mergedDuplicateRow });
 const mergedOf = (changes: z.ZodType) =>
   z.strictObject({
@@ -223,7 +238,7 @@ const definitions: EventDefinition[] = [
   ...lifecycle('deal', dealSnapshotSchema, dealSnapshotV1Schema, {
     assigned: true,
     merged: true,
-    createdMarks: { pathUnknown },
+    createdMarks: { pathUnknown, cause },
   }),
   def(
     'deal.stage_changed',
@@ -235,6 +250,7 @@ const definitions: EventDefinition[] = [
       status: z.strictObject({ from: z.enum(['open', 'won', 'lost']), to: z.enum(['open', 'won', 'lost']) }),
       daysInPreviousStage: z.number().nonnegative(),
       pathUnknown,
+      cause,
     }),
   ),
   def(

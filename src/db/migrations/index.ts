@@ -22,6 +22,7 @@ import { forecasting } from './0025-forecasting.ts';
 import { commissions } from './0026-commissions.ts';
 import { agents } from './0027-agents.ts';
 import { territories } from './0028-territories.ts';
+import { heldMeetingDeals } from './0029-held-meeting-deals.ts';
 import { callScripts } from './0030-call-scripts.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
 import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   { version: 26, name: 'commissions', sql: commissions },
   { version: 27, name: 'agents', sql: agents },
   { version: 28, name: 'territories', sql: territories },
+  { version: 29, name: 'held-meeting-deals', sql: heldMeetingDeals },
   { version: 30, name: 'call-scripts', sql: callScripts },
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
   { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },

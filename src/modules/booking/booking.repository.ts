@@ -350,3 +350,25 @@ export async function bookingFacts(
   if (ids) q = q.where((eb) => eb.or([eb('b.owner_id', 'in', ids), eb('b.booked_by', 'in', ids)]));
   return q.execute();
 }
+
+/**
+ * Whether the lead, contact or deal of a meeting already had a meeting held (other than `exceptId`):
+ * only the first held meeting of a record creates or advances its deal.
+ */
+export async function heldBefore(
+  db: DbExecutor,
+  orgId: string,
+  of: { column: 'deal_id' | 'lead_id' | 'contact_id'; id: string },
+  exceptId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where(of.column, '=', of.id)
+    .where('status', '=', 'held')
+    .where('id', '!=', exceptId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   availabilitySchema,
   bookingOutcomeSchema,
+  bookingOutcomeResultSchema,
   bookingRatesQuery,
   bookingRatesSchema,
   bookingSchema,
@@ -218,10 +219,15 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Record that a meeting was held or the buyer did not show (If-Match: version)',
+        description:
+          "A held meeting also creates or advances the deal as the pipeline's held-meeting setting says (the first held " +
+          'meeting of the deal, lead or contact only), as the field rep; `dealEffect` says what it did: created, advanced, ' +
+          'pending_approval (an approval rule holds the move), refused (a stage requirement or permission: the message says ' +
+          'which) or unchanged. The outcome is recorded in every case.',
         params: idParams,
         headers: ifMatchHeader,
         body: bookingOutcomeSchema,
-        response: { 200: bookingSchema, ...errorResponses },
+        response: { 200: bookingOutcomeResultSchema, ...errorResponses },
       },
     },
     (request) =>

@@ -13,6 +13,8 @@ import type {
   BookingRatesDto,
   BookingRatesQuery,
   BookingOutcomeInput,
+  BookingOutcomeResultDto,
+  HeldMeetingEffect,
   BookingStatus,
   CancelBookingInput,
   CreateBookingInput,
@@ -28,10 +30,17 @@ import { routeMeeting, type RoutingCandidate } from '../../domain/routing.ts';
 import { decideRoute, recordDecision } from '../routing/route.service.ts';
 import { getContact } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
-import { getDeal } from '../deals/deals.service.ts';
+import { dealRow, getDeal } from '../deals/deals.service.ts';
 import { getLead } from '../leads/leads.service.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import * as repo from './booking.repository.ts';
+import { applyHeldMeeting } from './held-meeting.ts';
+import { actorOfUser } from '../auth/auth.service.ts';
+
+/** The account of a deal a held meeting created (the meeting is linked to both). */
+async function dealAccount(trx: DbExecutor, orgId: string, dealId: string): Promise<string | null> {
+  return (await dealRow(trx, orgId, dealId))?.account_id ?? null;
+}
 
 export function toBookingDto(r: repo.BookingRow): BookingDto {
   return {
@@ -472,23 +481,50 @@ export async function cancelBooking(
   return toBookingDto(row);
 }
 
-/** The outside rep records whether the meeting was held or the buyer did not show, once it has begun. */
+/**
+ * The outside rep records whether the meeting was held or the buyer did not show, once it has
+ * begun. A held meeting also creates or advances the deal as its pipeline's setting says (see
+ * `applyHeldMeeting`), in the same transaction and as the field rep; what it did is the answer's
+ * `dealEffect`. A rule that holds the deal back does not hold back the outcome.
+ */
 export async function recordBookingOutcome(
   deps: Deps,
   actor: Actor,
   id: string,
   expected: ExpectedVersion | undefined,
   input: BookingOutcomeInput,
-): Promise<BookingDto> {
+): Promise<BookingOutcomeResultDto> {
   const now = deps.clock.now();
-  const row = await write(deps, actor.orgId, async (trx) => {
+  // The field rep the deal work is done as (read before the transaction; a booking keeps its rep).
+  const peek = await repo.getBooking(deps.db, actor.orgId, id);
+  const rep = peek && input.outcome === 'held' ? await actorOfUser(deps, actor.orgId, peek.owner_id) : null;
+  return write(deps, actor.orgId, async (trx) => {
     const { before, version } = await loadForChange(trx, actor, id, expected, canRecordBookingOutcome);
     if (before.starts_at > now)
       throw invalid([{ field: 'outcome', message: 'can be recorded once the meeting has begun' }]);
+    let dealEffect: HeldMeetingEffect | null = null;
+    if (input.outcome === 'held')
+      dealEffect =
+        rep && rep.userId === before.owner_id
+          ? await applyHeldMeeting(trx, deps, rep, before)
+          : {
+              result: 'unchanged',
+              dealId: before.deal_id,
+              stageId: null,
+              approvalId: null,
+              message: 'The field rep is no longer active: the deal is left as it is',
+            };
+    const linked =
+      dealEffect?.result === 'created' && dealEffect.dealId
+        ? {
+            deal_id: dealEffect.dealId,
+            account_id: before.account_id ?? (await dealAccount(trx, actor.orgId, dealEffect.dealId)),
+          }
+        : {};
     const after = await repo.updateBooking(
       trx,
       { orgId: actor.orgId, id, version },
-      { status: input.outcome, updated_at: now },
+      { status: input.outcome, updated_at: now, ...linked },
     );
     await deps.eventLog.append(trx, actor, [
       {
@@ -496,12 +532,11 @@ export async function recordBookingOutcome(
         entityId: id,
         type: input.outcome === 'held' ? 'booking.held' : 'booking.no_show',
         businessTime: before.starts_at,
-        data: {},
+        data: dealEffect ? { dealEffect } : {},
       },
     ]);
-    return after;
+    return { ...toBookingDto(after), dealEffect };
   });
-  return toBookingDto(row);
 }
 
 /**

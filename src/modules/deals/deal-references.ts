@@ -3,7 +3,7 @@ import { partnerAccountTypes } from '../../contract/accounts.ts';
 import type { ContactRoleInput, LineItemInput } from '../../contract/deals.ts';
 import type { FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import { onVisibleDeal } from '../access.ts';
+import { onVisibleBooking, onVisibleDeal } from '../access.ts';
 import { accountRow } from '../accounts/accounts.service.ts';
 import { inPartnerProgramme } from '../channel/programme.service.ts';
 import { productRows } from '../products/products.service.ts';
@@ -78,7 +78,8 @@ export async function checkReferences(
     const visible =
       acc !== undefined &&
       (inScope(scopeFor(actor, 'account', 'read'), { ownerId: acc.owner_id }) ||
-        (await onVisibleDeal(trx, actor, 'account', acc)));
+        (await onVisibleDeal(trx, actor, 'account', acc)) ||
+        (await onVisibleBooking(trx, actor, 'account', acc)));
     if (!visible) problems.push({ field: 'accountId', message: 'is not an account you can see in this organization' });
   }
   const wanted: { field: string; id: string }[] = [];
@@ -100,7 +101,12 @@ export async function checkReferences(
     );
     const visible = new Set<string>();
     for (const c of rows)
-      if (inScope(scope, { ownerId: c.owner_id }) || (await onVisibleDeal(trx, actor, 'contact', c))) visible.add(c.id);
+      if (
+        inScope(scope, { ownerId: c.owner_id }) ||
+        (await onVisibleDeal(trx, actor, 'contact', c)) ||
+        (await onVisibleBooking(trx, actor, 'contact', c))
+      )
+        visible.add(c.id);
     for (const w of wanted)
       if (!visible.has(w.id))
         problems.push({ field: w.field, message: 'is not a contact you can see in this organization' });

@@ -6,7 +6,7 @@ import { missingGateFields } from '../../contract/stage-rules.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { baseCurrency } from '../accounts/accounts.service.ts';
-import { changeEvents } from '../shared.ts';
+import { changeEvents, type EventCause } from '../shared.ts';
 import { assertCanCreate, assertCanRead, assertCanWrite, onVisibleBooking, resolveOwner } from '../access.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
@@ -68,6 +68,8 @@ export async function insertDealTx(
   deps: Deps,
   actor: Actor,
   input: CreateDealInput,
+  /** The process step that creates the deal, recorded on `deal.created` (a held first meeting). */
+  opts: { cause?: EventCause } = {},
 ): Promise<DealRecord> {
   assertCanCreate(actor, 'deal');
   assertPartnerOwnerUnchanged(actor, input.ownerId);
@@ -135,7 +137,7 @@ export async function insertDealTx(
       entityType: 'deal',
       entityId: id,
       type: 'deal.created',
-      data: { after: dealSnapshot(record, { withStage: true }) },
+      data: { after: dealSnapshot(record, { withStage: true }), ...(opts.cause ? { cause: opts.cause } : {}) },
     },
   ]);
   if (eventId === undefined) throw new AppError('internal_error', `no event recorded for deal ${id}`);
@@ -158,6 +160,11 @@ export async function createDeal(deps: Deps, actor: Actor, input: CreateDealInpu
       return record;
     }),
   );
+}
+
+/** A live deal's row as stored, for a process step that decides by it before acting as a user. */
+export async function dealRow(db: DbExecutor, orgId: string, id: string): Promise<repo.DealRecordRow | undefined> {
+  return repo.getDealRecord(db, orgId, id);
 }
 
 /** A live deal with its children, or not_found when it does not exist or is outside the actor's read scope. */

@@ -5,7 +5,7 @@ import { evaluateStageMove, mayClose, mayReopen, type StageInfo } from '../../co
 import { assertDisclosuresForStage } from '../agents/disclosure-gate.ts';
 import { write, type Deps } from '../context.ts';
 import { type EventInput } from '../events/events.service.ts';
-import { checkVersion, type ExpectedVersion } from '../shared.ts';
+import { checkVersion, type EventCause, type ExpectedVersion } from '../shared.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { gateFacts, toDealDto, type DealRecord } from './deal-dto.ts';
 import { loadPipelineStages } from './deal-pipeline.ts';
@@ -58,7 +58,7 @@ export async function moveDealStageTx(
   expected: ExpectedVersion | undefined,
   input: MoveDealStageInput,
   /** Set when an approval of the move was given: it stands for the reopening permission. */
-  opts: { reopenApproved?: boolean } = {},
+  opts: { reopenApproved?: boolean; cause?: EventCause } = {},
 ): Promise<DealRecord> {
   const record = await recordToWrite(trx, actor, id);
   const deal = record.deal;
@@ -118,6 +118,7 @@ export async function moveDealStageTx(
         to: stageRef(to, target.pipeline.id),
         status: { from: verdict.statusFrom, to: verdict.statusTo },
         daysInPreviousStage: Math.round(((now.getTime() - deal.stage_entered_at.getTime()) / DAY_MS) * 100) / 100,
+        ...(opts.cause ? { cause: opts.cause } : {}),
       },
     },
   ];

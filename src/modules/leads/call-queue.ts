@@ -1,14 +1,16 @@
 import { minutesToFirstCall, queueReason, rankCallQueue, type QueueLead } from '../../analytics/call-queue.ts';
-import { canOpenCallQueueOf, hasCallQueue, type Actor } from '../../contract/access.ts';
+import { canClaimLead, canOpenCallQueueOf, hasCallQueue, type Actor } from '../../contract/access.ts';
 import type { CallQueueDto, CallQueueItemDto, CallQueueQuery } from '../../contract/call-queue.ts';
 import { forbidden, notFound } from '../../contract/errors.ts';
 import type { Deps } from '../context.ts';
 import { iso } from '../shared.ts';
-import { listQueueCandidates, type QueueRow } from './call-queue.repository.ts';
+import { listClaimable, listQueueCandidates, type ClaimableRow, type QueueRow } from './call-queue.repository.ts';
 import { toLeadDto } from './leads.service.ts';
 import { getUser } from '../users/users.service.ts';
 
-type Ranked = QueueLead & { row: QueueRow };
+type Ranked = QueueLead & { row: QueueRow | ClaimableRow };
+
+const isClaimable = (r: QueueRow | ClaimableRow): r is ClaimableRow => r.owner_id === null && 'territory_id' in r;
 
 /** The score the queue weighs: the model's probability in percent, else the mean of the rule scores. */
 function scoreOf(r: QueueRow): number | null {
@@ -31,12 +33,20 @@ function toItem(l: Ranked, now: Date): CallQueueItemDto {
         : null,
     firstCallAt: iso(r.first_call_at),
     minutesToFirstCall: minutesToFirstCall({ createdAt: r.created_at, firstCallAt: r.first_call_at }),
+    unassigned: isClaimable(r)
+      ? {
+          territoryId: r.territory_id,
+          territoryName: r.territory_name,
+          territoryMemberIds: r.territory_member_ids ?? [],
+        }
+      : null,
   };
 }
 
 /**
  * The call queue of a user: their open leads (new or working) in the order of `compareQueueLeads`,
- * a page at a time. The caller's own by default; a manager may open a team member's, an admin
+ * a page at a time. The caller's own queue also holds the unassigned open leads they may claim
+ * (`canClaimLead`: their territories' and those no territory holds), ranked alike and marked. The caller's own by default; a manager may open a team member's, an admin
  * anyone's; any other user is reported as not found. Roles that do not call have no queue.
  */
 export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Promise<CallQueueDto> {
@@ -46,7 +56,24 @@ export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Pr
   // An admin's scope is the organization: a user of another one is not found either.
   if (ownerId !== actor.userId) await getUser(deps, actor, ownerId);
   const now = deps.clock.now();
-  const rows = await listQueueCandidates(deps.db, actor.orgId, ownerId);
+  const own = await listQueueCandidates(deps.db, actor.orgId, ownerId);
+  const claimable =
+    ownerId === actor.userId
+      ? (
+          await listClaimable(
+            deps.db,
+            actor.orgId,
+            actor.role === 'admin' || actor.role === 'manager' ? null : actor.userId,
+          )
+        ).filter((r) =>
+          canClaimLead(actor, {
+            ownerId: r.owner_id,
+            status: r.status,
+            territoryMemberIds: r.territory_id === null ? null : (r.territory_member_ids ?? []),
+          }),
+        )
+      : [];
+  const rows: (QueueRow | ClaimableRow)[] = [...own, ...claimable];
   const ranked = rankCallQueue(
     rows.map((row): Ranked => ({
       id: row.id,
@@ -65,6 +92,7 @@ export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Pr
     ownerId,
     rankedAt: now.toISOString(),
     total: ranked.length,
+    unassigned: claimable.length,
     items: page.map((l) => toItem(l, now)),
     nextCursor: next < ranked.length ? String(next) : null,
   };

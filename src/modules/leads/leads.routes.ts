@@ -14,6 +14,7 @@ import { accountMatchesSchema } from '../../contract/account-match.ts';
 import { accountMatchesForLead } from './account-matches.ts';
 import { callQueueQuery, callQueueSchema } from '../../contract/call-queue.ts';
 import { callQueue } from './call-queue.ts';
+import { claimLead } from './claim-lead.ts';
 
 export function registerLeadRoutes(app: App, deps: Deps): void {
   const tags = ['leads'];
@@ -143,6 +144,24 @@ export function registerLeadRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => callQueue(deps, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/v1/leads/:id/claim',
+    {
+      schema: {
+        tags,
+        summary: 'Claim an unassigned lead from the call queue: the caller becomes its owner (If-Match: version)',
+        description:
+          'Inside sales and reps claim the open leads of a territory they work (as a member of it or of its pool) and those ' +
+          'no territory holds; managers and admins any open unassigned lead. Of concurrent claims exactly one wins: the others ' +
+          "get 409 conflict with the ownerId. Another territory's lead is 404; a lead that is not new or working 422 " +
+          'invalid_transition. Recorded as lead.assigned with the cause claim.',
+        params: idParams,
+        headers: ifMatchHeader,
+        response: { 200: leadSchema, ...errorResponses },
+      },
+    },
+    (request) => claimLead(deps, actorOf(request), request.params.id, expectedVersion(request)),
   );
   registerTimeline(app, deps, '/api/v1/leads', 'lead', (actor, id) => svc.getLead(deps, actor, id));
 }

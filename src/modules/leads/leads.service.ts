@@ -167,6 +167,12 @@ export async function createLead(deps: Deps, actor: Actor, input: CreateLeadInpu
   return toLeadDto(row);
 }
 
+/** A live lead as stored, for a process step that decides by it before acting as a user. */
+export async function leadRow(db: DbExecutor, orgId: string, id: string): Promise<LeadDto | undefined> {
+  const row = await repo.getLead(db, orgId, id);
+  return row ? toLeadDto(row) : undefined;
+}
+
 export async function getLead(deps: Deps, actor: Actor, id: string): Promise<LeadDto> {
   const row = await repo.getLead(deps.db, actor.orgId, id);
   return toLeadDto(assertCanRead(actor, 'lead', row, id, await onVisibleBooking(deps.db, actor, 'lead', row)));

@@ -26,7 +26,7 @@ import { recordToWrite, updateDealTx } from '../deals/deals.service.ts';
 import { moveDealStageTx, versionOf } from '../deals/move-deal-stage.ts';
 import { loadPipelineStages } from '../deals/deal-pipeline.ts';
 import { productRows } from '../products/products.service.ts';
-import { checkVersion, toPage, type ExpectedVersion } from '../shared.ts';
+import { checkVersion, toPage, type EventCause, type ExpectedVersion } from '../shared.ts';
 import { toApprovalDto } from './dto.ts';
 import { dayIn } from '../../analytics/velocity.ts';
 import * as repo from './oversight.repository.ts';
@@ -191,21 +191,35 @@ export async function changeDealStage(
   input: MoveDealStageInput,
 ): Promise<GuardedChange> {
   const expected = versionOf(header, input.expectedVersion);
-  return write(deps, actor.orgId, async (trx): Promise<GuardedChange> => {
-    const record = await recordToWrite(trx, actor, id);
-    const version = checkVersion('deal', id, record.deal.version, expected);
-    const pipelineId = input.pipelineId ?? record.deal.pipeline_id;
-    const target = await loadPipelineStages(trx, actor.orgId, pipelineId, 'pipelineId');
-    const to = target.stages.find((s) => s.id === input.stageId);
-    if (!to) throw invalid([{ field: 'stageId', message: `is not a stage of pipeline "${target.pipeline.name}"` }]);
-    const { expectedVersion: _ignored, ...change } = input;
-    const held = await hold(trx, deps, actor, record, 'move_stage', change, version, {
-      action: 'move_stage',
-      toKind: to.kind,
-    });
-    if (held) return { kind: 'held', held };
-    return { kind: 'applied', deal: toDealDto(await moveDealStageTx(trx, deps, actor, id, version, change)) };
+  const { expectedVersion: _ignored, ...change } = input;
+  return write(deps, actor.orgId, (trx) => changeDealStageTx(trx, deps, actor, id, expected, change));
+}
+
+/**
+ * The guarded stage move inside the caller's transaction: held for approval when a rule holds it,
+ * otherwise moved under the stage rules (a refusal throws before anything is written).
+ */
+export async function changeDealStageTx(
+  trx: DbExecutor,
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  expected: ExpectedVersion | undefined,
+  change: Omit<MoveDealStageInput, 'expectedVersion'>,
+  opts: { cause?: EventCause } = {},
+): Promise<GuardedChange> {
+  const record = await recordToWrite(trx, actor, id);
+  const version = checkVersion('deal', id, record.deal.version, expected);
+  const pipelineId = change.pipelineId ?? record.deal.pipeline_id;
+  const target = await loadPipelineStages(trx, actor.orgId, pipelineId, 'pipelineId');
+  const to = target.stages.find((s) => s.id === change.stageId);
+  if (!to) throw invalid([{ field: 'stageId', message: `is not a stage of pipeline "${target.pipeline.name}"` }]);
+  const held = await hold(trx, deps, actor, record, 'move_stage', change, version, {
+    action: 'move_stage',
+    toKind: to.kind,
   });
+  if (held) return { kind: 'held', held };
+  return { kind: 'applied', deal: toDealDto(await moveDealStageTx(trx, deps, actor, id, version, change, opts)) };
 }
 
 /** Approvals about people in the actor's oversight scope, and those naming the actor as an approver. */

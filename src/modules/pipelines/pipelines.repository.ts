@@ -33,6 +33,8 @@ const pipelineWithStages = preparedQuery((db, { orgId, id }: { orgId: string; id
       'p.enforce_stage_order',
       'p.is_default',
       'p.active',
+      'p.held_meeting_action',
+      'p.held_meeting_stage_id',
       'p.created_at',
       'p.updated_at',
       'p.version',
@@ -117,7 +119,10 @@ export async function clearOtherDefaults(
   return others;
 }
 
-export async function insertPipeline(db: DbExecutor, row: Omit<PipelineRow, 'version'>): Promise<PipelineRow> {
+export async function insertPipeline(
+  db: DbExecutor,
+  row: Omit<PipelineRow, 'version' | 'held_meeting_action' | 'held_meeting_stage_id'>,
+): Promise<PipelineRow> {
   return db.insertInto('pipelines').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -5,6 +5,8 @@ import { AppError, forbidden, invalid } from '../../contract/errors.ts';
 import { diffFields } from '../../domain/event-hash.ts';
 import {
   gateFields,
+  heldMeetingActions,
+  type HeldMeetingAction,
   type CreatePipelineInput,
   type GateField,
   type ListPipelinesQuery,
@@ -61,6 +63,12 @@ export function toPipelineDto(p: repo.PipelineRow, stages: readonly repo.StageRo
     enforceStageOrder: p.enforce_stage_order,
     isDefault: p.is_default,
     active: p.active,
+    heldMeeting: {
+      action: (heldMeetingActions as readonly string[]).includes(p.held_meeting_action)
+        ? (p.held_meeting_action as HeldMeetingAction)
+        : 'none',
+      stageId: p.held_meeting_stage_id,
+    },
     stages: stages.filter((s) => s.pipeline_id === p.id).map(toStageDto),
     createdAt: p.created_at.toISOString(),
     updatedAt: p.updated_at.toISOString(),
@@ -68,7 +76,15 @@ export function toPipelineDto(p: repo.PipelineRow, stages: readonly repo.StageRo
   };
 }
 
-const auditFields = ['name', 'description', 'enforce_stage_order', 'is_default', 'active'] as const;
+const auditFields = [
+  'name',
+  'description',
+  'enforce_stage_order',
+  'is_default',
+  'active',
+  'held_meeting_action',
+  'held_meeting_stage_id',
+] as const;
 
 function snapshot(p: repo.PipelineRow): Record<string, unknown> {
   return Object.fromEntries(auditFields.map((f) => [f, p[f]]));
@@ -199,6 +215,28 @@ export async function listPipelines(
   );
 }
 
+/** The held-meeting stage must be an open stage of the pipeline (none for the action `none`). */
+async function assertHeldMeetingStage(
+  trx: DbExecutor,
+  orgId: string,
+  pipelineId: string,
+  action: HeldMeetingAction,
+  stageId: string | null,
+): Promise<void> {
+  if (action === 'none') {
+    if (stageId !== null)
+      throw invalid([{ field: 'heldMeeting.stageId', message: 'applies only to an action other than none' }]);
+    return;
+  }
+  if (stageId === null) throw invalid([{ field: 'heldMeeting.stageId', message: `is required for ${action}` }]);
+  const stage = (await repo.listStages(trx, orgId, [pipelineId])).find((s) => s.id === stageId);
+  if (!stage) throw invalid([{ field: 'heldMeeting.stageId', message: 'is not a stage of this pipeline' }]);
+  if (stage.kind !== 'open')
+    throw invalid([
+      { field: 'heldMeeting.stageId', message: 'must be an open stage (a meeting does not close a deal)' },
+    ]);
+}
+
 export async function updatePipeline(
   deps: Deps,
   actor: Actor,
@@ -230,6 +268,12 @@ export async function updatePipeline(
     if (input.enforceStageOrder !== undefined) patch.enforce_stage_order = input.enforceStageOrder;
     if (input.isDefault !== undefined) patch.is_default = input.isDefault;
     if (input.active !== undefined) patch.active = input.active;
+    if (input.heldMeeting !== undefined) {
+      const stageId = input.heldMeeting.stageId ?? null;
+      await assertHeldMeetingStage(trx, actor.orgId, id, input.heldMeeting.action, stageId);
+      patch.held_meeting_action = input.heldMeeting.action;
+      patch.held_meeting_stage_id = input.heldMeeting.action === 'none' ? null : stageId;
+    }
     const after = await repo.updatePipeline(trx, actor.orgId, id, version, patch);
     if (after.is_default && !before.is_default) await takeOverDefault(trx, deps, actor, id);
     const changes = camelChanges(diffFields(snapshot(before), snapshot(after), auditFields));

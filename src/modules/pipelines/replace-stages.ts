@@ -40,6 +40,15 @@ export async function replaceStages(
     if (unknown.length) throw invalid(unknown);
 
     const kept = new Set(stages.flatMap((s) => (s.id ? [s.id] : [])));
+    const heldStage = pipeline.held_meeting_stage_id;
+    if (heldStage && (!kept.has(heldStage) || stages.find((s) => s.id === heldStage)?.kind !== 'open')) {
+      const name = byId.get(heldStage)?.name ?? heldStage;
+      throw new AppError(
+        'conflict',
+        `Stage "${name}" is where a held first meeting puts the deal: choose another stage for held meetings (or none) first`,
+        { details: { heldMeetingStageId: heldStage } },
+      );
+    }
     const removed = current.filter((s) => !kept.has(s.id));
     const rekinded = stages.flatMap((s) => {
       const was = s.id ? byId.get(s.id) : undefined;

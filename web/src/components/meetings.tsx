@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { bookableRoles, bookingScope, canBookMeetings, canRecordBookingOutcome } from '../../../src/contract/access.ts';
-import type { BookingDto } from '../../../src/contract/booking.ts';
-import { api } from '../api.ts';
+import type { BookingDto, HeldMeetingEffect } from '../../../src/contract/booking.ts';
+import { api, ifMatch } from '../api.ts';
+import { DealEffectNote } from './deal-effect.tsx';
 import { formatDateTime } from '../format.ts';
 import { useActor } from '../permissions.ts';
 import { problemText } from './form-errors.ts';
@@ -144,6 +145,7 @@ export function MyMeetingsCard() {
   const queryClient = useQueryClient();
   const users = useQuery(usersQuery).data;
   const [error, setError] = useState<string | null>(null);
+  const [effect, setEffect] = useState<HeldMeetingEffect | null>(null);
   const mine = useQuery({
     queryKey: ['bookings', 'mine', actor?.userId],
     queryFn: () => api.get('/bookings', { params: { query: { ownerId: actor?.userId ?? '', status: 'booked' } } }),
@@ -153,7 +155,11 @@ export function MyMeetingsCard() {
   const outcome = async (m: BookingDto, value: 'held' | 'no_show') => {
     setError(null);
     try {
-      await api.post('/bookings/{id}/outcome', { params: { path: { id: m.id } }, body: { outcome: value } });
+      const recorded = await api.post('/bookings/{id}/outcome', {
+        params: { path: { id: m.id }, header: ifMatch(m.version) },
+        body: { outcome: value },
+      });
+      setEffect(recorded.dealEffect);
       await queryClient.invalidateQueries({ queryKey: ['bookings'] });
     } catch (err) {
       setError(problemText(err));
@@ -205,6 +211,7 @@ export function MyMeetingsCard() {
           </li>
         ))}
       </ul>
+      {effect && <DealEffectNote effect={effect} />}
       {error && (
         <p className="error" role="alert">
           {error}

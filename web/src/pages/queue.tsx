@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api } from '../api.ts';
+import { canClaimLead } from '../../../src/contract/access.ts';
+import { api, ifMatch } from '../api.ts';
 import { LogCallDialog } from '../components/log-call-dialog.tsx';
 import { age, untouched } from '../components/durations.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime } from '../format.ts';
+import { useActor } from '../permissions.ts';
 import type { CallQueueItemDto } from '../types.ts';
 
 const reasonLabels: Record<CallQueueItemDto['reason'], string> = {
@@ -31,12 +33,16 @@ function minutesText(minutes: number): string {
 
 /**
  * The inside-sales call queue: the signed-in user's open leads in the order the server ranks them
- * (due call backs, SLAs, score, age). "Call next" opens the call dialog on the first lead; a call
- * ending in "call back later" proposes the call-back task, and the lead takes its new place.
+ * (due call backs, SLAs, score, age), with the unassigned leads they may claim marked among them.
+ * "Call next" opens the call dialog on the first lead, claiming it first when it is unassigned; a
+ * call ending in "call back later" proposes the call-back task, and the lead takes its new place.
  */
 export function QueuePage() {
   const queryClient = useQueryClient();
+  const actor = useActor();
   const [calling, setCalling] = useState<CallQueueItemDto | null>(null);
+  const [claimError, setClaimError] = useState<string | null>(null);
+  const [claiming, setClaiming] = useState<string | null>(null);
   const [limit, setLimit] = useState(25);
   const queue = useQuery({
     queryKey: ['call-queue', limit],
@@ -44,6 +50,36 @@ export function QueuePage() {
   });
   const now = Date.now();
   const first = queue.data?.items.find((i) => i.reason !== 'call_back_later') ?? null;
+  const claimable = (item: CallQueueItemDto) =>
+    item.unassigned !== null &&
+    actor !== null &&
+    canClaimLead(actor, {
+      ownerId: item.lead.ownerId,
+      status: item.lead.status,
+      territoryMemberIds: item.unassigned.territoryId === null ? null : item.unassigned.territoryMemberIds,
+    });
+  /** Claims an unassigned lead (the server refuses with 409 when someone was first); then calls it when asked. */
+  const claim = async (item: CallQueueItemDto, thenCall: boolean) => {
+    setClaimError(null);
+    setClaiming(item.lead.id);
+    try {
+      const lead = await api.post('/leads/{id}/claim', {
+        params: { path: { id: item.lead.id }, header: ifMatch(item.lead.version) },
+      });
+      if (thenCall) setCalling({ ...item, lead, unassigned: null });
+    } catch (err) {
+      setClaimError(
+        `Could not claim ${personName(item.lead)}: ${err instanceof Error ? err.message : 'the server refused'}`,
+      );
+    } finally {
+      setClaiming(null);
+      await queryClient.invalidateQueries({ queryKey: ['call-queue'] });
+    }
+  };
+  const callNext = (item: CallQueueItemDto) => {
+    if (item.unassigned) void claim(item, true);
+    else setCalling(item);
+  };
   const close = () => {
     setCalling(null);
     void queryClient.invalidateQueries({ queryKey: ['call-queue'] });
@@ -52,10 +88,26 @@ export function QueuePage() {
     <section className="queue" data-testid="queue-page">
       <div className="toolbar">
         <h1>Call queue</h1>
-        <button type="button" className="primary" disabled={!first} onClick={() => first && setCalling(first)}>
-          {first ? `Call next: ${personName(first.lead)}` : 'Nobody to call now'}
+        <button
+          type="button"
+          className="primary"
+          disabled={!first || claiming !== null}
+          onClick={() => first && callNext(first)}
+        >
+          {first ? `Call next: ${personName(first.lead)}${first.unassigned ? ' (claim)' : ''}` : 'Nobody to call now'}
         </button>
       </div>
+      {claimError && (
+        <p className="field-error" role="alert">
+          {claimError}
+        </p>
+      )}
+      {queue.data && queue.data.unassigned > 0 && (
+        <p className="small" data-testid="unassigned-count">
+          {queue.data.unassigned} unassigned {queue.data.unassigned === 1 ? 'lead' : 'leads'} you may claim{' '}
+          {queue.data.unassigned === 1 ? 'is' : 'are'} in the queue, marked <span className="badge">unassigned</span>.
+        </p>
+      )}
       <p className="muted small">
         Call backs that have come due first, then leads with an SLA running, then the rest by score and age. Leads whose
         call back is still ahead wait at the end.
@@ -92,6 +144,16 @@ export function QueuePage() {
                     {personName(item.lead)}
                   </Link>
                   {item.lead.company && <span className="muted"> · {item.lead.company}</span>}
+                  {item.unassigned && (
+                    <div className="small">
+                      <span className="badge" data-testid="unassigned">
+                        unassigned
+                      </span>
+                      {item.unassigned.territoryName && (
+                        <span className="muted"> · territory {item.unassigned.territoryName}</span>
+                      )}
+                    </div>
+                  )}
                   {item.lead.phone && <div className="small muted">{item.lead.phone}</div>}
                 </td>
                 <td data-testid="queue-reason">{why(item)}</td>
@@ -111,9 +173,17 @@ export function QueuePage() {
                   {item.minutesToFirstCall === null ? 'not called' : minutesText(item.minutesToFirstCall)}
                 </td>
                 <td>
-                  <button type="button" onClick={() => setCalling(item)}>
-                    Call
-                  </button>
+                  {item.unassigned ? (
+                    claimable(item) && (
+                      <button type="button" disabled={claiming !== null} onClick={() => void claim(item, false)}>
+                        Claim
+                      </button>
+                    )
+                  ) : (
+                    <button type="button" onClick={() => setCalling(item)}>
+                      Call
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

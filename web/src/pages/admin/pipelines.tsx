@@ -1,6 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { createPipelineSchema, replaceStagesSchema, updatePipelineSchema } from '../../../../src/contract/pipelines.ts';
+import {
+  createPipelineSchema,
+  heldMeetingActions,
+  replaceStagesSchema,
+  updatePipelineSchema,
+  type HeldMeetingAction,
+} from '../../../../src/contract/pipelines.ts';
 import { api, ifMatch } from '../../api.ts';
 import type { PipelineDto } from '../../types.ts';
 import { allPipelinesQuery } from './admin-layout.tsx';
@@ -140,6 +146,73 @@ function SettingsFields({
   );
 }
 
+const heldMeetingLabels: Record<HeldMeetingAction, string> = {
+  none: 'Nothing',
+  create_deal: 'Create the deal (meetings on a lead or contact without a deal)',
+  advance_deal: 'Advance the deal of the meeting, when it stands earlier',
+  create_or_advance: 'Both: create the deal, or advance it',
+};
+
+/**
+ * What the first held meeting of a lead, contact or deal does: the action and the open stage. The
+ * default pipeline's setting decides deal creation; a pipeline's own setting, advancing its deals.
+ */
+function HeldMeetingFields({
+  pipeline,
+  action,
+  stageId,
+  set,
+  errors,
+}: {
+  pipeline: PipelineDto;
+  action: HeldMeetingAction;
+  stageId: string;
+  set: (patch: { heldAction?: HeldMeetingAction; heldStageId?: string }) => void;
+  errors: Record<string, string>;
+}) {
+  const open = pipeline.stages.filter((s) => s.kind === 'open');
+  return (
+    <fieldset className="form-grid" data-testid="held-meeting-setting">
+      <legend>When the first meeting with a buyer is held</legend>
+      <Field label="A held first meeting" error={errors['heldMeeting.action']}>
+        <select
+          name="heldAction"
+          value={action}
+          onChange={(e) => set({ heldAction: e.target.value as HeldMeetingAction })}
+        >
+          {heldMeetingActions.map((a) => (
+            <option key={a} value={a}>
+              {heldMeetingLabels[a]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {action !== 'none' && (
+        <Field label="In stage" error={errors['heldMeeting.stageId']}>
+          <select
+            name="heldStage"
+            value={stageId}
+            onChange={(e) => set({ heldStageId: e.target.value })}
+            aria-invalid={errors['heldMeeting.stageId'] ? true : undefined}
+          >
+            <option value="">Choose an open stage…</option>
+            {open.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <p className="muted small">
+        The deal is the field rep&apos;s; approval rules and stage requirements apply as to a manual move (when they
+        hold it back, the meeting is still recorded and the rep is told why). Creating a deal follows the default
+        pipeline&apos;s setting{pipeline.isDefault ? ' (this one)' : ''}.
+      </p>
+    </fieldset>
+  );
+}
+
 function useInvalidatePipelines() {
   const queryClient = useQueryClient();
   return async () => {
@@ -194,6 +267,10 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
     isDefault: pipeline.isDefault,
     active: pipeline.active,
   });
+  const [held, setHeld] = useState({
+    heldAction: pipeline.heldMeeting.action,
+    heldStageId: pipeline.heldMeeting.stageId ?? '',
+  });
   const [drafts, setDrafts] = useState<StageDraft[]>(() => toDrafts(pipeline.stages));
   const [saved, setSaved] = useState<string | null>(null);
   const settings = useSubmit(['admin', 'pipelines']);
@@ -202,7 +279,14 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
   const onSaveSettings = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const input = { ...v, description: orNull(v.description) };
+    const input = {
+      ...v,
+      description: orNull(v.description),
+      heldMeeting: {
+        action: held.heldAction,
+        stageId: held.heldAction === 'none' ? null : held.heldStageId || null,
+      },
+    };
     const done = await settings.run(updatePipelineSchema, input, (body) =>
       api.patch('/pipelines/{id}', {
         params: { path: { id: pipeline.id }, header: ifMatch(pipeline.version) },
@@ -240,6 +324,13 @@ function EditPipeline({ pipeline }: { pipeline: PipelineDto }) {
       <form className="card admin-form" onSubmit={(e) => void onSaveSettings(e)} aria-label="Pipeline settings">
         <h2>Settings</h2>
         <SettingsFields v={v} set={(p) => setV((o) => ({ ...o, ...p }))} errors={settings.errors} />
+        <HeldMeetingFields
+          pipeline={pipeline}
+          action={held.heldAction}
+          stageId={held.heldStageId}
+          set={(p) => setHeld((o) => ({ ...o, ...p }))}
+          errors={settings.errors}
+        />
         <FormError error={settings.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={settings.busy}>

@@ -4,9 +4,11 @@ import {
   backtestRequestSchema,
   createPoolSchema,
   createTerritorySchema,
+  updatePoolSchema,
   updateRoutingSettingsSchema,
+  updateTerritorySchema,
 } from '../../../../src/contract/routing.ts';
-import { api, ifMatch, type ApiData } from '../../api.ts';
+import { api, ApiError, ifMatch, type ApiData } from '../../api.ts';
 import { EChart } from '../../components/echart.tsx';
 import { allUsersQuery } from './admin-layout.tsx';
 import { Field, FormError, intOrNull, useSubmit } from './form.tsx';
@@ -15,7 +17,9 @@ const TERRITORIES = ['admin', 'territories'];
 const POOLS = ['admin', 'routing-pools'];
 const SETTINGS = ['admin', 'routing-settings'];
 type Backtest = ApiData<'post', '/routing/backtest'>;
-type Criteria = ApiData<'get', '/territories'>['items'][number]['criteria'];
+type Territory = ApiData<'get', '/territories'>['items'][number];
+type Pool = ApiData<'get', '/routing-pools'>['items'][number];
+type Criteria = Territory['criteria'];
 const list = (v: string) =>
   v
     .split(',')
@@ -32,11 +36,20 @@ export function AdminRoutingPage() {
   const pools = useQuery({ queryKey: POOLS, queryFn: async () => (await api.get('/routing-pools')).items });
   const names = new Map((territories.data ?? []).map((t) => [t.id, t.name]));
   const poolNames = new Map((pools.data ?? []).map((p) => [p.id, p.name]));
+  const [editingTerritory, setEditingTerritory] = useState<string | null>(null);
+  const [editingPool, setEditingPool] = useState<string | null>(null);
+  const territoryToEdit = (territories.data ?? []).find((t) => t.id === editingTerritory) ?? null;
+  const poolToEdit = (pools.data ?? []).find((p) => p.id === editingPool) ?? null;
   return (
     <>
       <h1>Territories and routing</h1>
       <h2>Territories</h2>
-      <TerritoryForm territories={territories.data ?? []} pools={pools.data ?? []} />
+      <TerritoryForm
+        editing={null}
+        onDone={() => undefined}
+        territories={territories.data ?? []}
+        pools={pools.data ?? []}
+      />
       <table className="admin-table" aria-label="Territories">
         <thead>
           <tr>
@@ -47,6 +60,9 @@ export function AdminRoutingPage() {
             <th>Members</th>
             <th className="num">Accounts</th>
             <th className="num">Leads</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -59,10 +75,29 @@ export function AdminRoutingPage() {
               <td>{t.members.map((m) => `${m.name} (${m.role})`).join(', ') || '—'}</td>
               <td className="num">{t.accounts}</td>
               <td className="num">{t.leads}</td>
+              <td>
+                <button type="button" onClick={() => setEditingTerritory(t.id)} aria-label={`Edit territory ${t.name}`}>
+                  Edit
+                </button>{' '}
+                <DeleteButton
+                  what={`territory ${t.name}`}
+                  queryKey={TERRITORIES}
+                  remove={() => api.del('/territories/{id}', { params: { path: { id: t.id } } })}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {territoryToEdit && (
+        <TerritoryForm
+          key={territoryToEdit.id}
+          editing={territoryToEdit}
+          onDone={() => setEditingTerritory(null)}
+          territories={territories.data ?? []}
+          pools={pools.data ?? []}
+        />
+      )}
       <h2>Overlaps</h2>
       {(overlaps.data ?? []).length === 0 ? (
         <p>No territories overlap.</p>
@@ -76,7 +111,7 @@ export function AdminRoutingPage() {
         </ul>
       )}
       <h2>Pools</h2>
-      <PoolForm />
+      <PoolForm editing={null} onDone={() => undefined} />
       <table className="admin-table" aria-label="Pools">
         <thead>
           <tr>
@@ -84,6 +119,9 @@ export function AdminRoutingPage() {
             <th>Algorithm</th>
             <th>Skill</th>
             <th>Members (weight, caps per day / week, skills)</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -100,14 +138,83 @@ export function AdminRoutingPage() {
                   )
                   .join(', ') || '—'}
               </td>
+              <td>
+                <button type="button" onClick={() => setEditingPool(p.id)} aria-label={`Edit pool ${p.name}`}>
+                  Edit
+                </button>{' '}
+                <DeleteButton
+                  what={`pool ${p.name}`}
+                  queryKey={POOLS}
+                  remove={() => api.del('/routing-pools/{id}', { params: { path: { id: p.id } } })}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {poolToEdit && <PoolForm key={poolToEdit.id} editing={poolToEdit} onDone={() => setEditingPool(null)} />}
       <h2>Routing rules</h2>
       <RulesForm pools={pools.data ?? []} />
       <h2>Backtest</h2>
       <BacktestForm />
+    </>
+  );
+}
+
+/**
+ * Delete with confirmation: the first click asks, the second deletes. A refusal (409: the pool or
+ * territory is still in use, with what uses it) is shown beside the button.
+ */
+function DeleteButton({
+  what,
+  queryKey,
+  remove,
+}: {
+  what: string;
+  queryKey: readonly string[];
+  remove: () => Promise<unknown>;
+}) {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await remove();
+      setAsking(false);
+      await queryClient.invalidateQueries({ queryKey });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.detail : 'Could not delete.');
+      setAsking(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {asking ? (
+        <span role="group" aria-label={`Confirm deleting ${what}`}>
+          Delete {what}?{' '}
+          <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+            Yes, delete
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} aria-label={`Delete ${what}`}>
+          Delete
+        </button>
+      )}
+      {error && (
+        <span className="field-error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
     </>
   );
 }
@@ -126,19 +233,39 @@ function criteriaText(c: Criteria): string {
   return parts.filter((p) => p !== '').join('; ') || '—';
 }
 
+/** Adds a territory, or changes the one being edited (name, parent, criteria, pool, members). */
 function TerritoryForm({
   territories,
   pools,
+  editing,
+  onDone,
 }: {
   territories: readonly { id: string; name: string }[];
   pools: readonly { id: string; name: string }[];
+  editing: Territory | null;
+  onDone: () => void;
 }) {
   const queryClient = useQueryClient();
   const users = useQuery(allUsersQuery);
   const { errors, error, busy, run } = useSubmit(TERRITORIES);
   const empty = { name: '', parentId: '', poolId: '', countries: '', postal: '', industries: '', min: '', max: '' };
-  const [f, setF] = useState(empty);
-  const [members, setMembers] = useState<{ userId: string; role: 'outside' | 'inside' | 'manager' }[]>([]);
+  const [f, setF] = useState(() =>
+    editing
+      ? {
+          name: editing.name,
+          parentId: editing.parentId ?? '',
+          poolId: editing.poolId ?? '',
+          countries: editing.criteria.countries.join(', '),
+          postal: editing.criteria.postalPrefixes.join(', '),
+          industries: editing.criteria.industries.join(', '),
+          min: editing.criteria.employeesMin === null ? '' : String(editing.criteria.employeesMin),
+          max: editing.criteria.employeesMax === null ? '' : String(editing.criteria.employeesMax),
+        }
+      : empty,
+  );
+  const [members, setMembers] = useState<{ userId: string; role: 'outside' | 'inside' | 'manager' }[]>(() =>
+    editing ? editing.members.map((m) => ({ userId: m.userId, role: m.role })) : [],
+  );
   const [member, setMember] = useState('');
   const [role, setRole] = useState<'outside' | 'inside' | 'manager'>('outside');
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
@@ -150,33 +277,52 @@ function TerritoryForm({
       poolId: f.poolId || null,
       criteria: {
         countries: list(f.countries),
+        // Regions and named accounts are not edited here: they are kept as they are.
+        regions: editing?.criteria.regions ?? [],
         postalPrefixes: list(f.postal),
         industries: list(f.industries),
         employeesMin: f.min === '' ? null : intOrNull(f.min),
         employeesMax: f.max === '' ? null : intOrNull(f.max),
+        accountIds: editing?.criteria.accountIds ?? [],
       },
       members,
     };
-    if (await run(createTerritorySchema, input, (v) => api.post('/territories', { body: v }))) {
+    const saved = editing
+      ? await run(updateTerritorySchema, input, (v) =>
+          api.patch('/territories/{id}', {
+            params: { path: { id: editing.id }, header: ifMatch(editing.version) },
+            body: v,
+          }),
+        )
+      : await run(createTerritorySchema, input, (v) => api.post('/territories', { body: v }));
+    if (saved) {
       setF(empty);
       setMembers([]);
       await queryClient.invalidateQueries({ queryKey: TERRITORIES });
+      onDone();
     }
   };
   const active = (users.data ?? []).filter((u) => u.active);
   return (
-    <form className="admin-form" onSubmit={(e) => void onSubmit(e)} aria-label="New territory">
+    <form
+      className="admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={editing ? `Edit territory ${editing.name}` : 'New territory'}
+    >
+      {editing && <h3>Edit territory {editing.name}</h3>}
       <Field label="Name" error={errors.name}>
         <input value={f.name} onChange={set('name')} />
       </Field>
       <Field label="Parent" error={errors.parentId}>
         <select value={f.parentId} onChange={set('parentId')}>
           <option value="">None</option>
-          {territories.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          {territories
+            .filter((t) => t.id !== editing?.id)
+            .map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
         </select>
       </Field>
       <Field
@@ -234,23 +380,57 @@ function TerritoryForm({
       >
         Add member
       </button>
-      <p>{members.map((m) => `${active.find((u) => u.id === m.userId)?.name ?? ''} (${m.role})`).join(', ')}</p>
+      <ul className="plain" aria-label="Territory members">
+        {members.map((m) => (
+          <li key={m.userId}>
+            {active.find((u) => u.id === m.userId)?.name ?? m.userId} ({m.role}){' '}
+            <button
+              type="button"
+              aria-label={`Remove ${active.find((u) => u.id === m.userId)?.name ?? 'member'}`}
+              onClick={() => setMembers((all) => all.filter((x) => x.userId !== m.userId))}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
       <FormError error={error} />
       <button type="submit" disabled={busy}>
-        Add territory
+        {editing ? 'Save territory' : 'Add territory'}
       </button>
+      {editing && (
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      )}
     </form>
   );
 }
 
-function PoolForm() {
+type PickedMember = { weight: string; capPerDay: string; capPerWeek: string };
+
+/** Adds a pool, or changes the one being edited (name, algorithm, skill, members with weights and caps). */
+function PoolForm({ editing, onDone }: { editing: Pool | null; onDone: () => void }) {
   const queryClient = useQueryClient();
   const users = useQuery(allUsersQuery);
   const { errors, error, busy, run } = useSubmit(POOLS);
-  const [name, setName] = useState('');
-  const [algorithm, setAlgorithm] = useState<'weighted_round_robin' | 'count_based'>('count_based');
-  const [skill, setSkill] = useState('');
-  const [picked, setPicked] = useState<Record<string, { weight: string; capPerDay: string }>>({});
+  const [name, setName] = useState(editing?.name ?? '');
+  const [algorithm, setAlgorithm] = useState<'weighted_round_robin' | 'count_based'>(
+    editing?.algorithm ?? 'count_based',
+  );
+  const [skill, setSkill] = useState(editing?.requiredSkill ?? '');
+  const [picked, setPicked] = useState<Record<string, PickedMember>>(() =>
+    Object.fromEntries(
+      (editing?.members ?? []).map((m) => [
+        m.userId,
+        {
+          weight: String(m.weight),
+          capPerDay: m.capPerDay === null ? '' : String(m.capPerDay),
+          capPerWeek: m.capPerWeek === null ? '' : String(m.capPerWeek),
+        },
+      ]),
+    ),
+  );
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const input = {
@@ -261,17 +441,34 @@ function PoolForm() {
         userId,
         weight: intOrNull(m.weight),
         capPerDay: m.capPerDay === '' ? null : intOrNull(m.capPerDay),
+        capPerWeek: m.capPerWeek === '' ? null : intOrNull(m.capPerWeek),
       })),
     };
-    if (await run(createPoolSchema, input, (v) => api.post('/routing-pools', { body: v }))) {
+    const saved = editing
+      ? await run(updatePoolSchema, { ...input, periodDays: editing.periodDays }, (v) =>
+          api.patch('/routing-pools/{id}', {
+            params: { path: { id: editing.id }, header: ifMatch(editing.version) },
+            body: v,
+          }),
+        )
+      : await run(createPoolSchema, input, (v) => api.post('/routing-pools', { body: v }));
+    if (saved) {
       setName('');
       setPicked({});
       await queryClient.invalidateQueries({ queryKey: POOLS });
+      onDone();
     }
   };
-  const reps = (users.data ?? []).filter((u) => u.active && (u.role === 'rep' || u.role === 'inside_sales'));
+  const reps = (users.data ?? []).filter(
+    (u) => (u.active && (u.role === 'rep' || u.role === 'inside_sales')) || picked[u.id] !== undefined,
+  );
   return (
-    <form className="admin-form" onSubmit={(e) => void onSubmit(e)} aria-label="New pool">
+    <form
+      className="admin-form"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={editing ? `Edit pool ${editing.name}` : 'New pool'}
+    >
+      {editing && <h3>Edit pool {editing.name}</h3>}
       <Field label="Pool name" error={errors.name}>
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
@@ -297,7 +494,7 @@ function PoolForm() {
                   onChange={(e) =>
                     setPicked((p) => {
                       const next = { ...p };
-                      if (e.target.checked) next[u.id] = { weight: '1', capPerDay: '' };
+                      if (e.target.checked) next[u.id] = { weight: '1', capPerDay: '', capPerWeek: '' };
                       else delete next[u.id];
                       return next;
                     })
@@ -320,6 +517,13 @@ function PoolForm() {
                     placeholder="no cap"
                     onChange={(e) => setPicked((p) => ({ ...p, [u.id]: { ...m, capPerDay: e.target.value } }))}
                   />
+                  <input
+                    aria-label={`Weekly cap of ${u.name}`}
+                    value={m.capPerWeek}
+                    inputMode="numeric"
+                    placeholder="no weekly cap"
+                    onChange={(e) => setPicked((p) => ({ ...p, [u.id]: { ...m, capPerWeek: e.target.value } }))}
+                  />
                 </>
               )}
             </div>
@@ -328,8 +532,13 @@ function PoolForm() {
       </fieldset>
       <FormError error={error} />
       <button type="submit" disabled={busy}>
-        Add pool
+        {editing ? 'Save pool' : 'Add pool'}
       </button>
+      {editing && (
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      )}
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { canChangeBooking, canRecordBookingOutcome, type Actor } from '../../../../src/contract/access.ts';
-import type { BookingDto } from '../../../../src/contract/booking.ts';
+import type { BookingDto, HeldMeetingEffect } from '../../../../src/contract/booking.ts';
+import { DealEffectNote } from '../../components/deal-effect.tsx';
 import { api, ifMatch } from '../../api.ts';
 import { problemText } from '../../components/form-errors.ts';
 import { instantToWall, wallToInstant } from './week.ts';
@@ -11,7 +12,8 @@ type Mode = null | 'reschedule' | 'cancel';
 /**
  * What may be done with a booked meeting from the calendar, as the shared access rule allows:
  * its outside rep (or their manager, or an admin) records held or no-show once it has begun;
- * either party reschedules or cancels it, with a reason.
+ * either party reschedules or cancels it, with a reason. Recording held says what it did to the
+ * deal (the pipeline's held-meeting setting).
  */
 export function BookingActions({ actor, booking, now }: { actor: Actor; booking: BookingDto; now: number }) {
   const queryClient = useQueryClient();
@@ -22,7 +24,8 @@ export function BookingActions({ actor, booking, now }: { actor: Actor; booking:
   const [when, setWhen] = useState(() => instantToWall(booking.start, booking.timezone));
   const [duration, setDuration] = useState(minutes);
   const [reason, setReason] = useState('');
-  if (booking.status !== 'booked') return null;
+  const [effect, setEffect] = useState<HeldMeetingEffect | null>(null);
+  if (booking.status !== 'booked') return effect ? <DealEffectNote effect={effect} /> : null;
   const parties = { ownerId: booking.ownerId, bookedBy: booking.bookedBy };
   const mayOutcome = canRecordBookingOutcome(actor, parties) && Date.parse(booking.start) <= now;
   const mayChange = canChangeBooking(actor, parties);
@@ -43,7 +46,10 @@ export function BookingActions({ actor, booking, now }: { actor: Actor; booking:
     }
   };
   const outcome = (value: 'held' | 'no_show') =>
-    run(() => api.post('/bookings/{id}/outcome', { ...path, body: { outcome: value } }));
+    run(async () => {
+      const recorded = await api.post('/bookings/{id}/outcome', { ...path, body: { outcome: value } });
+      setEffect(recorded.dealEffect);
+    });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (mode === 'cancel') void run(() => api.post('/bookings/{id}/cancel', { ...path, body: { reason } }));
