@@ -507,6 +507,29 @@ export function canOpenCallQueueOf(actor: Actor, ownerId: string): boolean {
   return ownerId === actor.userId || inScope(scopeFor(actor, 'lead', 'write'), { ownerId });
 }
 
+/** Cadence definitions (steps, delays, disposition rules) are set by admins and managers. */
+export function canManageCadences(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Cadences are read by the roles that call leads (to enrol them) and by those who set them. */
+export function canReadCadences(actor: Pick<Actor, 'role'>): boolean {
+  return hasCallQueue(actor);
+}
+
+/**
+ * Who may enrol a lead in a cadence, move its enrolment by hand or end it: a role that calls leads
+ * and may work that lead (inside sales and reps their own, managers their team's, admins any).
+ */
+export function canEnrolLead(actor: Actor, lead: { ownerId: string | null }): boolean {
+  return hasCallQueue(actor) && inScope(scopeFor(actor, 'lead', 'write'), lead);
+}
+
+/** Cadence figures (enrolled, reached, converted per step) are for the people who set cadences. */
+export function canReadCadenceFigures(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'auditor';
+}
+
 /**
  * Marketing figures (campaign budgets and costs, attributed pipeline and revenue, ROI): marketing
  * and the people who answer for the numbers (admins, managers, auditors). Reps and inside sales see

@@ -7,8 +7,10 @@ import { iso } from '../shared.ts';
 import { listQueueCandidates, type QueueRow } from './call-queue.repository.ts';
 import { toLeadDto } from './leads.service.ts';
 import { getUser } from '../users/users.service.ts';
+import { openEnrolmentsOfLeads, type EnrolmentView } from '../cadences/cadences.repository.ts';
+import { toEnrolmentDto } from '../cadences/cadences.service.ts';
 
-type Ranked = QueueLead & { row: QueueRow };
+type Ranked = QueueLead & { row: QueueRow; enrolment: EnrolmentView | undefined };
 
 /** The score the queue weighs: the model's probability in percent, else the mean of the rule scores. */
 function scoreOf(r: QueueRow): number | null {
@@ -31,6 +33,7 @@ function toItem(l: Ranked, now: Date): CallQueueItemDto {
         : null,
     firstCallAt: iso(r.first_call_at),
     minutesToFirstCall: minutesToFirstCall({ createdAt: r.created_at, firstCallAt: r.first_call_at }),
+    cadence: l.enrolment ? toEnrolmentDto(l.enrolment) : null,
   };
 }
 
@@ -47,15 +50,25 @@ export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Pr
   if (ownerId !== actor.userId) await getUser(deps, actor, ownerId);
   const now = deps.clock.now();
   const rows = await listQueueCandidates(deps.db, actor.orgId, ownerId);
+  const enrolments = new Map(
+    (await openEnrolmentsOfLeads(deps.db, actor.orgId, rows.map((r) => r.id))).map((e) => [e.lead_id, e]),
+  );
   const ranked = rankCallQueue(
-    rows.map((row): Ranked => ({
-      id: row.id,
-      createdAt: row.created_at,
-      score: scoreOf(row),
-      slaDueAt: row.sla_due_at,
-      callBackAt: row.call_back_at,
-      row,
-    })),
+    rows.map((row): Ranked => {
+      const enrolment = enrolments.get(row.id);
+      return {
+        id: row.id,
+        createdAt: row.created_at,
+        score: scoreOf(row),
+        slaDueAt: row.sla_due_at,
+        callBackAt: row.call_back_at,
+        cadence: enrolment
+          ? { dueAt: enrolment.step_due_at, call: enrolment.steps[enrolment.step_index]?.kind === 'call' }
+          : null,
+        row,
+        enrolment,
+      };
+    }),
     now,
   );
   const from = q.cursor ? Number(q.cursor) : 0;

@@ -370,6 +370,7 @@ export function writeCall(
   const logged = new Date(loggedAt ?? t);
   const row: ActivityRow = {
     org_id: who.orgId,
+    cadence_enrolment_id: null,
     agent_side: null,
     ...noActivityFields,
     ...links,
@@ -399,6 +400,7 @@ export function writeMeeting(
   const { subject, minutes, location, outcome, ...links } = m;
   const row: ActivityRow = {
     org_id: who.orgId,
+    cadence_enrolment_id: null,
     agent_side: null,
     ...noActivityFields,
     ...links,
