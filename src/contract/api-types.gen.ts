@@ -4527,184 +4527,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                cadenceVersion: number;
-                steps: {
-                  /** @enum {string} */
-                  kind: 'call' | 'email' | 'task';
-                  delay: {
-                    amount: number;
-                    /** @enum {string} */
-                    unit: 'hours' | 'days';
-                    /** @enum {string} */
-                    clock: 'business' | 'calendar';
-                  };
-                  /** @default  */
-                  instruction: string;
-                }[];
-                rules: {
-                  connected:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  no_answer:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  left_voicemail:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  busy:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  wrong_number:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  not_interested:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  call_back_later:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                  meeting_booked:
-                    | {
-                        /** @enum {string} */
-                        action: 'advance';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause';
-                        days: number;
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'pause_until_call_back';
-                      }
-                    | {
-                        /** @enum {string} */
-                        action: 'end';
-                        reason: string;
-                      };
-                };
-                active: boolean;
-                openEnrolments: number;
-                createdAt: string;
-                updatedAt: string;
-                version: number;
-              }[];
+              items: components['schemas']['Cadence'][];
               nextCursor: string | null;
             };
           };
@@ -4923,184 +4746,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              cadenceVersion: number;
-              steps: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              }[];
-              rules: {
-                connected:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                no_answer:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                left_voicemail:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                busy:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                wrong_number:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                not_interested:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                call_back_later:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                meeting_booked:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-              };
-              active: boolean;
-              openEnrolments: number;
-              createdAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['Cadence'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -5153,24 +4799,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                cadenceId: string;
-                name: string;
-                enrolled: number;
-                reached: number;
-                converted: number;
-                ended: number;
-                open: number;
-                steps: {
-                  stepIndex: number;
-                  kind: ('call' | 'email' | 'task') | null;
-                  enrolled: number;
-                  reached: number;
-                  converted: number;
-                  ended: number;
-                }[];
-              }[];
+              items: components['schemas']['CadenceFigures'][];
             };
           };
         };
@@ -5227,184 +4856,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              cadenceVersion: number;
-              steps: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              }[];
-              rules: {
-                connected:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                no_answer:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                left_voicemail:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                busy:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                wrong_number:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                not_interested:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                call_back_later:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                meeting_booked:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-              };
-              active: boolean;
-              openEnrolments: number;
-              createdAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['Cadence'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -5630,184 +5082,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              name: string;
-              cadenceVersion: number;
-              steps: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              }[];
-              rules: {
-                connected:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                no_answer:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                left_voicemail:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                busy:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                wrong_number:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                not_interested:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                call_back_later:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-                meeting_booked:
-                  | {
-                      /** @enum {string} */
-                      action: 'advance';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause';
-                      days: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'pause_until_call_back';
-                    }
-                  | {
-                      /** @enum {string} */
-                      action: 'end';
-                      reason: string;
-                    };
-              };
-              active: boolean;
-              openEnrolments: number;
-              createdAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['Cadence'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -5858,43 +5133,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                cadenceId: string;
-                cadenceName: string;
-                cadenceVersion: number;
-                /** Format: uuid */
-                leadId: string;
-                /** @enum {string} */
-                status: 'active' | 'paused' | 'ended';
-                stepIndex: number;
-                stepCount: number;
-                step: {
-                  /** @enum {string} */
-                  kind: 'call' | 'email' | 'task';
-                  delay: {
-                    amount: number;
-                    /** @enum {string} */
-                    unit: 'hours' | 'days';
-                    /** @enum {string} */
-                    clock: 'business' | 'calendar';
-                  };
-                  /** @default  */
-                  instruction: string;
-                };
-                dueAt: string | null;
-                stepTaskId: string | null;
-                pausedUntil: string | null;
-                pauseReason: string | null;
-                endedReason: string | null;
-                endedAt: string | null;
-                enrolledBy: string | null;
-                enrolledAt: string;
-                updatedAt: string;
-                version: number;
-              }[];
+              items: components['schemas']['CadenceEnrolment'][];
             };
           };
         };
@@ -5947,43 +5186,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              cadenceId: string;
-              cadenceName: string;
-              cadenceVersion: number;
-              /** Format: uuid */
-              leadId: string;
-              /** @enum {string} */
-              status: 'active' | 'paused' | 'ended';
-              stepIndex: number;
-              stepCount: number;
-              step: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              };
-              dueAt: string | null;
-              stepTaskId: string | null;
-              pausedUntil: string | null;
-              pauseReason: string | null;
-              endedReason: string | null;
-              endedAt: string | null;
-              enrolledBy: string | null;
-              enrolledAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['CadenceEnrolment'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -6037,43 +5240,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              cadenceId: string;
-              cadenceName: string;
-              cadenceVersion: number;
-              /** Format: uuid */
-              leadId: string;
-              /** @enum {string} */
-              status: 'active' | 'paused' | 'ended';
-              stepIndex: number;
-              stepCount: number;
-              step: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              };
-              dueAt: string | null;
-              stepTaskId: string | null;
-              pausedUntil: string | null;
-              pauseReason: string | null;
-              endedReason: string | null;
-              endedAt: string | null;
-              enrolledBy: string | null;
-              enrolledAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['CadenceEnrolment'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -6140,43 +5307,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              cadenceId: string;
-              cadenceName: string;
-              cadenceVersion: number;
-              /** Format: uuid */
-              leadId: string;
-              /** @enum {string} */
-              status: 'active' | 'paused' | 'ended';
-              stepIndex: number;
-              stepCount: number;
-              step: {
-                /** @enum {string} */
-                kind: 'call' | 'email' | 'task';
-                delay: {
-                  amount: number;
-                  /** @enum {string} */
-                  unit: 'hours' | 'days';
-                  /** @enum {string} */
-                  clock: 'business' | 'calendar';
-                };
-                /** @default  */
-                instruction: string;
-              };
-              dueAt: string | null;
-              stepTaskId: string | null;
-              pausedUntil: string | null;
-              pauseReason: string | null;
-              endedReason: string | null;
-              endedAt: string | null;
-              enrolledBy: string | null;
-              enrolledAt: string;
-              updatedAt: string;
-              version: number;
-            };
+            'application/json': components['schemas']['CadenceEnrolment'];
           };
         };
         /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
@@ -24796,6 +23927,239 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    Cadence: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      cadenceVersion: number;
+      steps: {
+        /** @enum {string} */
+        kind: 'call' | 'email' | 'task';
+        delay: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'hours' | 'days';
+          /** @enum {string} */
+          clock: 'business' | 'calendar';
+        };
+        /** @default  */
+        instruction: string;
+      }[];
+      rules: {
+        connected:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        no_answer:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        left_voicemail:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        busy:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        wrong_number:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        not_interested:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        call_back_later:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        meeting_booked:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+      };
+      active: boolean;
+      openEnrolments: number;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    CadenceEnrolment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cadenceId: string;
+      cadenceName: string;
+      cadenceVersion: number;
+      /** Format: uuid */
+      leadId: string;
+      /** @enum {string} */
+      status: 'active' | 'paused' | 'ended';
+      stepIndex: number;
+      stepCount: number;
+      step: {
+        /** @enum {string} */
+        kind: 'call' | 'email' | 'task';
+        delay: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'hours' | 'days';
+          /** @enum {string} */
+          clock: 'business' | 'calendar';
+        };
+        /** @default  */
+        instruction: string;
+      };
+      dueAt: string | null;
+      stepTaskId: string | null;
+      pausedUntil: string | null;
+      pauseReason: string | null;
+      endedReason: string | null;
+      endedAt: string | null;
+      enrolledBy: string | null;
+      enrolledAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    CadenceFigures: {
+      /** Format: uuid */
+      cadenceId: string;
+      name: string;
+      enrolled: number;
+      reached: number;
+      converted: number;
+      ended: number;
+      open: number;
+      steps: {
+        stepIndex: number;
+        kind: ('call' | 'email' | 'task') | null;
+        enrolled: number;
+        reached: number;
+        converted: number;
+        ended: number;
+      }[];
+    };
     ScriptVersion: {
       /** Format: uuid */
       scriptId: string;
@@ -25236,43 +24600,7 @@ export interface components {
       } | null;
       firstCallAt: string | null;
       minutesToFirstCall: number | null;
-      cadence: {
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        cadenceId: string;
-        cadenceName: string;
-        cadenceVersion: number;
-        /** Format: uuid */
-        leadId: string;
-        /** @enum {string} */
-        status: 'active' | 'paused' | 'ended';
-        stepIndex: number;
-        stepCount: number;
-        step: {
-          /** @enum {string} */
-          kind: 'call' | 'email' | 'task';
-          delay: {
-            amount: number;
-            /** @enum {string} */
-            unit: 'hours' | 'days';
-            /** @enum {string} */
-            clock: 'business' | 'calendar';
-          };
-          /** @default  */
-          instruction: string;
-        };
-        dueAt: string | null;
-        stepTaskId: string | null;
-        pausedUntil: string | null;
-        pauseReason: string | null;
-        endedReason: string | null;
-        endedAt: string | null;
-        enrolledBy: string | null;
-        enrolledAt: string;
-        updatedAt: string;
-        version: number;
-      } | null;
+      cadence: components['schemas']['CadenceEnrolment'] | null;
     };
     AgentParty: {
       /** Format: uuid */

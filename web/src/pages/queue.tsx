@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { LogCallDialog } from '../components/log-call-dialog.tsx';
+import { EnrolDialog, stepLine } from '../components/cadence.tsx';
 import { age, untouched } from '../components/durations.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime } from '../format.ts';
@@ -11,7 +12,9 @@ import type { CallQueueItemDto } from '../types.ts';
 const reasonLabels: Record<CallQueueItemDto['reason'], string> = {
   call_back_due: 'Call back due',
   sla: 'SLA running',
+  cadence_step_due: 'Cadence step due',
   ready: 'Ready',
+  cadence_later: 'Cadence step ahead',
   call_back_later: 'Call back later',
 };
 
@@ -37,13 +40,15 @@ function minutesText(minutes: number): string {
 export function QueuePage() {
   const queryClient = useQueryClient();
   const [calling, setCalling] = useState<CallQueueItemDto | null>(null);
+  const [enrolling, setEnrolling] = useState<CallQueueItemDto | null>(null);
   const [limit, setLimit] = useState(25);
   const queue = useQuery({
     queryKey: ['call-queue', limit],
     queryFn: () => api.get('/call-queue', { params: { query: { limit } } }),
   });
   const now = Date.now();
-  const first = queue.data?.items.find((i) => i.reason !== 'call_back_later') ?? null;
+  const first =
+    queue.data?.items.find((i) => i.reason !== 'call_back_later' && i.reason !== 'cadence_later') ?? null;
   const close = () => {
     setCalling(null);
     void queryClient.invalidateQueries({ queryKey: ['call-queue'] });
@@ -57,8 +62,8 @@ export function QueuePage() {
         </button>
       </div>
       <p className="muted small">
-        Call backs that have come due first, then leads with an SLA running, then the rest by score and age. Leads whose
-        call back is still ahead wait at the end.
+        Call backs that have come due first, then leads with an SLA running, then due cadence calls, then the rest by
+        score and age. Leads whose cadence step or call back is still ahead wait at the end.
       </p>
       {queue.isPending && <Loading />}
       {queue.isError && <ErrorState error={queue.error} what="the call queue" onRetry={() => void queue.refetch()} />}
@@ -72,6 +77,7 @@ export function QueuePage() {
               <th scope="col">#</th>
               <th scope="col">Lead</th>
               <th scope="col">Why here</th>
+              <th scope="col">Cadence</th>
               <th scope="col" className="num">
                 Score
               </th>
@@ -95,6 +101,18 @@ export function QueuePage() {
                   {item.lead.phone && <div className="small muted">{item.lead.phone}</div>}
                 </td>
                 <td data-testid="queue-reason">{why(item)}</td>
+                <td data-testid="queue-cadence">
+                  {item.cadence ? (
+                    <>
+                      <div className="small">{item.cadence.cadenceName}</div>
+                      <div className="small muted">{stepLine(item.cadence)}</div>
+                    </>
+                  ) : (
+                    <button type="button" className="link" onClick={() => setEnrolling(item)}>
+                      Enrol in cadence
+                    </button>
+                  )}
+                </td>
                 <td className="num">
                   {item.score === null ? '—' : Math.round(item.score)}
                   {item.grade && <span className="muted"> {item.grade}</span>}
@@ -127,6 +145,14 @@ export function QueuePage() {
             Show more
           </button>
         </p>
+      )}
+      {enrolling && (
+        <EnrolDialog
+          leadId={enrolling.lead.id}
+          name={personName(enrolling.lead)}
+          onClose={() => setEnrolling(null)}
+          onEnrolled={() => void queryClient.invalidateQueries({ queryKey: ['call-queue'] })}
+        />
       )}
       {calling && (
         <LogCallDialog
