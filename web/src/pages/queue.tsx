@@ -20,10 +20,12 @@ const reasonLabels: Record<CallQueueItemDto['reason'], string> = {
 
 const personName = (l: CallQueueItemDto['lead']) => [l.firstName, l.lastName].filter(Boolean).join(' ');
 
-/** Why the lead stands where it does, in words: the call back or SLA time, else the score. */
+/** Why the lead stands where it does, in words: the call back, SLA or cadence step time, else the score. */
 function why(item: CallQueueItemDto): string {
   if (item.callBack) return `${reasonLabels[item.reason]} · ${formatDateTime(item.callBack.dueAt)}`;
   if (item.slaDueAt) return `${reasonLabels[item.reason]} · due ${formatDateTime(item.slaDueAt)}`;
+  if (item.cadence?.dueAt && (item.reason === 'cadence_step_due' || item.reason === 'cadence_later'))
+    return `${reasonLabels[item.reason]} · ${formatDateTime(item.cadence.dueAt)}`;
   return reasonLabels[item.reason];
 }
 
@@ -77,13 +79,13 @@ export function QueuePage() {
               <th scope="col">#</th>
               <th scope="col">Lead</th>
               <th scope="col">Why here</th>
-              <th scope="col">Cadence</th>
               <th scope="col" className="num">
                 Score
               </th>
               <th scope="col">Age</th>
               <th scope="col">Untouched</th>
               <th scope="col">Speed to lead</th>
+              <th scope="col">Cadence</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -101,18 +103,6 @@ export function QueuePage() {
                   {item.lead.phone && <div className="small muted">{item.lead.phone}</div>}
                 </td>
                 <td data-testid="queue-reason">{why(item)}</td>
-                <td data-testid="queue-cadence">
-                  {item.cadence ? (
-                    <>
-                      <div className="small">{item.cadence.cadenceName}</div>
-                      <div className="small muted">{stepLine(item.cadence)}</div>
-                    </>
-                  ) : (
-                    <button type="button" className="link" onClick={() => setEnrolling(item)}>
-                      Enrol in cadence
-                    </button>
-                  )}
-                </td>
                 <td className="num">
                   {item.score === null ? '—' : Math.round(item.score)}
                   {item.grade && <span className="muted"> {item.grade}</span>}
@@ -127,6 +117,18 @@ export function QueuePage() {
                 </td>
                 <td title={item.firstCallAt ? `First call ${formatDateTime(item.firstCallAt)}` : 'Not called yet'}>
                   {item.minutesToFirstCall === null ? 'not called' : minutesText(item.minutesToFirstCall)}
+                </td>
+                <td data-testid="queue-cadence">
+                  {item.cadence ? (
+                    <>
+                      <div className="small">{item.cadence.cadenceName}</div>
+                      <div className="small muted">{stepLine(item.cadence)}</div>
+                    </>
+                  ) : (
+                    <button type="button" className="link" onClick={() => setEnrolling(item)}>
+                      Enrol in cadence
+                    </button>
+                  )}
                 </td>
                 <td>
                   <button type="button" onClick={() => setCalling(item)}>
