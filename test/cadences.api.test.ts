@@ -109,7 +109,13 @@ describe('cadences', () => {
       { 'if-match': '1' },
     );
     expect(renamed.body).toMatchObject({ name: 'Outbound', cadenceVersion: 1, version: 2 });
-    const stale = await call(w.admin, 'PATCH', `/api/v1/cadences/${created.body.id}`, { name: 'X' }, { 'if-match': '1' });
+    const stale = await call(
+      w.admin,
+      'PATCH',
+      `/api/v1/cadences/${created.body.id}`,
+      { name: 'X' },
+      { 'if-match': '1' },
+    );
     expect(stale.status).toBe(409);
     // Inside sales read cadences (to enrol); marketing does not.
     expect((await call(w.rep, 'GET', '/api/v1/cadences')).status).toBe(200);
@@ -157,12 +163,17 @@ describe('cadences', () => {
 
     // No answer: on to the email step, worked as a task due one business day later.
     expect((await logCall(w.rep, lead.id, 'no_answer')).status).toBe(201);
-    let [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)).body
-      .items;
+    let [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`))
+      .body.items;
     expect(now).toMatchObject({ status: 'active', stepIndex: 1, stepCount: 3, dueAt: '2026-03-03T09:05:00.000Z' });
     expect(now?.step.kind).toBe('email');
     const task = (await call<ActivityDto>(w.rep, 'GET', `/api/v1/activities/${now?.stepTaskId}`)).body;
-    expect(task).toMatchObject({ type: 'task', leadId: lead.id, ownerId: w.rep.userId, dueAt: '2026-03-03T09:05:00.000Z' });
+    expect(task).toMatchObject({
+      type: 'task',
+      leadId: lead.id,
+      ownerId: w.rep.userId,
+      dueAt: '2026-03-03T09:05:00.000Z',
+    });
     q = (await call<CallQueueDto>(w.rep, 'GET', '/api/v1/call-queue')).body;
     // The step task is not a promised call back: the lead waits on its cadence.
     expect(q.items.map((i) => [i.lead.lastName, i.reason])).toEqual([
@@ -180,8 +191,9 @@ describe('cadences', () => {
       { 'if-match': String(task.version) },
     );
     expect(done.status).toBe(200);
-    [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)).body
-      .items;
+    [now] = (
+      await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)
+    ).body.items;
     expect(now).toMatchObject({ stepIndex: 2, dueAt: '2026-03-04T10:00:00.000Z', stepTaskId: null });
 
     // The job at the due time records the step as due, once.
@@ -190,12 +202,14 @@ describe('cadences', () => {
     await checkEnrolment(deps, w.orgId, now?.id ?? '');
     // Busy pauses two days; the next call resumes and books a meeting, which ends the enrolment.
     await logCall(w.rep, lead.id, 'busy');
-    [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)).body
-      .items;
+    [now] = (
+      await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)
+    ).body.items;
     expect(now).toMatchObject({ status: 'paused', pausedUntil: '2026-03-06T10:00:00.000Z', pauseReason: 'busy' });
     await logCall(w.rep, lead.id, 'meeting_booked');
-    [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)).body
-      .items;
+    [now] = (
+      await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`)
+    ).body.items;
     expect(now).toMatchObject({ status: 'ended', endedReason: 'meeting booked', stepIndex: 2 });
 
     const types = await deps.db
@@ -231,8 +245,9 @@ describe('cadences', () => {
     const a = await newLead(w.marketer, w.rep.userId, 'Hopper');
     const b = await newLead(w.marketer, w.rep.userId, 'Turing');
     await call(w.manager, 'POST', `/api/v1/leads/${a.id}/cadence-enrolments`, { cadenceId: cadence.id });
-    const eb = (await call<EnrolmentDto>(w.rep, 'POST', `/api/v1/leads/${b.id}/cadence-enrolments`, { cadenceId: cadence.id }))
-      .body;
+    const eb = (
+      await call<EnrolmentDto>(w.rep, 'POST', `/api/v1/leads/${b.id}/cadence-enrolments`, { cadenceId: cadence.id })
+    ).body;
     const lead = (await call<LeadDto>(w.rep, 'GET', `/api/v1/leads/${a.id}`)).body;
     const dq = await call(
       w.rep,
@@ -246,9 +261,21 @@ describe('cadences', () => {
       .items;
     expect(ea).toMatchObject({ status: 'ended', endedReason: 'lead disqualified' });
 
-    const bad = await call(w.rep, 'POST', `/api/v1/cadence-enrolments/${eb.id}/end`, { reason: '' }, { 'if-match': '1' });
+    const bad = await call(
+      w.rep,
+      'POST',
+      `/api/v1/cadence-enrolments/${eb.id}/end`,
+      { reason: '' },
+      { 'if-match': '1' },
+    );
     expect(fieldsOf(bad.raw)).toEqual(['reason']);
-    const stale = await call(w.rep, 'POST', `/api/v1/cadence-enrolments/${eb.id}/end`, { reason: 'x' }, { 'if-match': '9' });
+    const stale = await call(
+      w.rep,
+      'POST',
+      `/api/v1/cadence-enrolments/${eb.id}/end`,
+      { reason: 'x' },
+      { 'if-match': '9' },
+    );
     expect(stale.status).toBe(409);
     const ended = await call<EnrolmentDto>(
       w.rep,

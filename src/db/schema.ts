@@ -676,8 +676,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB
-  extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables, CadenceTables {
+export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables, CadenceTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

@@ -100,7 +100,10 @@ function advance(s: EnrolmentState, steps: readonly CadenceStep[], now: Date, ho
 export function resumeIfDue(s: EnrolmentState, now: Date): { state: EnrolmentState; resumed: boolean } {
   if (s.status !== 'paused' || !s.pausedUntil || s.pausedUntil.getTime() > now.getTime())
     return { state: s, resumed: false };
-  return { state: { ...s, status: 'active', dueAt: s.pausedUntil, pausedUntil: null, pauseReason: null }, resumed: true };
+  return {
+    state: { ...s, status: 'active', dueAt: s.pausedUntil, pausedUntil: null, pauseReason: null },
+    resumed: true,
+  };
 }
 
 /**

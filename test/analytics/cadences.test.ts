@@ -31,10 +31,14 @@ describe('step due times', () => {
   it('counts calendar hours and days, business hours and business days', () => {
     // Friday 15:00.
     const fri = at('2026-03-06T15:00:00.000Z');
-    expect(iso(stepDueAt(fri, { amount: 3, unit: 'hours', clock: 'calendar' }, hours))).toBe('2026-03-06T18:00:00.000Z');
+    expect(iso(stepDueAt(fri, { amount: 3, unit: 'hours', clock: 'calendar' }, hours))).toBe(
+      '2026-03-06T18:00:00.000Z',
+    );
     expect(iso(stepDueAt(fri, { amount: 2, unit: 'days', clock: 'calendar' }, hours))).toBe('2026-03-08T15:00:00.000Z');
     // 2 business hours on Friday, 1 on Monday from 09:00.
-    expect(iso(stepDueAt(fri, { amount: 3, unit: 'hours', clock: 'business' }, hours))).toBe('2026-03-09T10:00:00.000Z');
+    expect(iso(stepDueAt(fri, { amount: 3, unit: 'hours', clock: 'business' }, hours))).toBe(
+      '2026-03-09T10:00:00.000Z',
+    );
     // One business day after Friday is Monday, same time of day.
     expect(iso(stepDueAt(fri, { amount: 1, unit: 'days', clock: 'business' }, hours))).toBe('2026-03-09T15:00:00.000Z');
     // Zero business time on Saturday waits for Monday's opening.
@@ -97,7 +101,13 @@ describe('disposition rules', () => {
       hours,
     ).state;
     expect(iso(known.dueAt)).toBe('2026-03-03T11:00:00.000Z');
-    const next = applyOutcome(waiting, { kind: 'call', disposition: 'connected' }, def, at('2026-03-03T09:00:00.000Z'), hours);
+    const next = applyOutcome(
+      waiting,
+      { kind: 'call', disposition: 'connected' },
+      def,
+      at('2026-03-03T09:00:00.000Z'),
+      hours,
+    );
     expect(next.transitions).toEqual(['resumed', 'advanced']);
     expect(next.state).toMatchObject({ status: 'active', stepIndex: 1 });
   });
@@ -113,13 +123,19 @@ describe('disposition rules', () => {
     expect(done.transitions).toEqual(['ended']);
     expect(done.state).toMatchObject({ status: 'ended', stepIndex: 2, endedReason: 'completed' });
     // An ended enrolment does not change.
-    expect(applyOutcome(done.state, { kind: 'call', disposition: 'no_answer' }, def, monday, hours).transitions).toEqual(
-      [],
-    );
+    expect(
+      applyOutcome(done.state, { kind: 'call', disposition: 'no_answer' }, def, monday, hours).transitions,
+    ).toEqual([]);
   });
 
   it('ends when the lead closes; a conversion with an opportunity counts as converted', () => {
-    const r = applyOutcome(start, { kind: 'lead_closed', reason: 'lead converted', converted: true }, def, monday, hours);
+    const r = applyOutcome(
+      start,
+      { kind: 'lead_closed', reason: 'lead converted', converted: true },
+      def,
+      monday,
+      hours,
+    );
     expect(r.state).toMatchObject({ status: 'ended', endedReason: 'lead converted', convertedStep: 0 });
   });
 });
@@ -192,7 +208,11 @@ describe('cadence figures', () => {
       { cadenceId: 'Z', status: 'active', stepIndex: 0, reachedStep: null, convertedStep: null },
     ];
     const defs = [
-      { id: 'A', name: 'Outbound', steps: [{ kind: 'call' as const }, { kind: 'email' as const }, { kind: 'call' as const }] },
+      {
+        id: 'A',
+        name: 'Outbound',
+        steps: [{ kind: 'call' as const }, { kind: 'email' as const }, { kind: 'call' as const }],
+      },
       { id: 'B', name: 'Nurture', steps: [{ kind: 'task' as const }] },
     ];
     const [a, b] = cadenceFigures(defs, facts);

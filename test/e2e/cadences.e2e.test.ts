@@ -58,8 +58,16 @@ describe('an inside-sales rep works a cadence', () => {
     await createCadence(deps, admin, {
       name: 'New inbound',
       steps: [
-        { kind: 'call', delay: { amount: 0, unit: 'hours', clock: 'calendar' }, instruction: 'Qualify: budget and timing' },
-        { kind: 'call', delay: { amount: 2, unit: 'days', clock: 'calendar' }, instruction: 'Second try, leave a voicemail' },
+        {
+          kind: 'call',
+          delay: { amount: 0, unit: 'hours', clock: 'calendar' },
+          instruction: 'Qualify: budget and timing',
+        },
+        {
+          kind: 'call',
+          delay: { amount: 2, unit: 'days', clock: 'calendar' },
+          instruction: 'Second try, leave a voicemail',
+        },
         { kind: 'email', delay: { amount: 1, unit: 'days', clock: 'calendar' }, instruction: 'Send the case study' },
       ],
     });

@@ -63,7 +63,7 @@ export const cadenceEventDefinitions: EventDefinition[] = [
   def(
     'cadence_enrolment.paused',
     ['cadence_enrolment'],
-    "a call disposition pauses the enrolment for some days or until the call back (pausedUntil null until it is set)",
+    'a call disposition pauses the enrolment for some days or until the call back (pausedUntil null until it is set)',
     z.strictObject({ ...position, reason: ids.text, pausedUntil: isoTime.nullable(), activityId: ids.nullableId }),
   ),
   def(

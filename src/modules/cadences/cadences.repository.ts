@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor } from '../../db/list.ts';
 import type { CadenceEnrolmentsTable, CadencesTable, CadenceVersionsTable } from '../../db/schema-cadences.ts';
+import type { ActivitiesTable } from '../../db/schema.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import type { ListCadencesQuery } from '../../contract/cadences.ts';
 
@@ -157,10 +158,7 @@ export async function openEnrolmentsOfLeads(
   return enrolments(db, orgId).where('e.lead_id', 'in', leadIds).where('e.status', '<>', 'ended').execute();
 }
 
-export async function insertEnrolment(
-  db: DbExecutor,
-  row: Insertable<CadenceEnrolmentsTable>,
-): Promise<EnrolmentRow> {
+export async function insertEnrolment(db: DbExecutor, row: Insertable<CadenceEnrolmentsTable>): Promise<EnrolmentRow> {
   return db.insertInto('cadence_enrolments').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -194,4 +192,72 @@ export async function enrolmentFacts(db: DbExecutor, orgId: string) {
     ])
     .where('e.org_id', '=', orgId)
     .execute();
+}
+
+// Leads and activities belong to other modules; a cadence reads the lead it works (locked, in the
+// order every change of a lead takes) and keeps the tasks of its own email and task steps.
+
+export interface EnrolledLead {
+  id: string;
+  owner_id: string | null;
+  status: string;
+  deleted_at: Date | null;
+}
+
+export async function getLead(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  lock = false,
+): Promise<EnrolledLead | undefined> {
+  const b = db
+    .selectFrom('leads')
+    .select(['id', 'owner_id', 'status', 'deleted_at'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id);
+  return (lock ? b.forNoKeyUpdate() : b).executeTakeFirst();
+}
+
+export type TaskRow = Selectable<ActivitiesTable>;
+
+export async function insertTask(db: DbExecutor, row: Insertable<ActivitiesTable>): Promise<TaskRow> {
+  return db.insertInto('activities').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function lockTask(db: DbExecutor, orgId: string, id: string): Promise<TaskRow | undefined> {
+  return db
+    .selectFrom('activities')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateTask(
+  db: DbExecutor,
+  orgId: string,
+  id: string,
+  version: number,
+  patch: Updateable<ActivitiesTable>,
+): Promise<TaskRow> {
+  return updateVersioned(db, 'activities', { orgId, id, version }, patch);
+}
+
+/** The earliest open dated task on the lead that is not a cadence step's (the promised call back). */
+export async function nextCallBack(db: DbExecutor, orgId: string, leadId: string): Promise<Date | null> {
+  const r = await db
+    .selectFrom('activities')
+    .select('due_at')
+    .where('org_id', '=', orgId)
+    .where('lead_id', '=', leadId)
+    .where('type', '=', 'task')
+    .where('deleted_at', 'is', null)
+    .where('completed_at', 'is', null)
+    .where('due_at', 'is not', null)
+    .where('cadence_enrolment_id', 'is', null)
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.due_at ?? null;
 }

@@ -133,7 +133,6 @@ export function registerCadenceRoutes(app: App, deps: Deps): void {
         response: { 200: enrolmentSchema, ...errorResponses },
       },
     },
-    (request) =>
-      svc.endEnrolment(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
+    (request) => svc.endEnrolment(deps, actorOf(request), request.params.id, expectedVersion(request), request.body),
   );
 }

@@ -35,13 +35,11 @@ import {
 } from '../../domain/cadences.ts';
 import type { BusinessHours } from '../../domain/sla.ts';
 import { activitySnapshot } from '../activities/activities.service.ts';
-import * as activityRepo from '../activities/activities.repository.ts';
 import { write, type Deps } from '../context.ts';
 import type { EventInput } from '../events/events.service.ts';
 import { policyFor } from '../handoffs/sla-policy.service.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JobFailed, type JobContext } from '../jobs/queue.ts';
-import * as leadRepo from '../leads/leads.repository.ts';
 import { checkVersion, found, iso, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './cadences.repository.ts';
 
@@ -64,6 +62,17 @@ function toCadenceDto(r: repo.CadenceRow, v: repo.CadenceVersionRow): CadenceDto
     updatedAt: r.updated_at.toISOString(),
     version: r.version,
   };
+}
+
+export type EnrolmentView = repo.EnrolmentView;
+
+/** The open enrolments of the given leads (at most one each), for the call queue. */
+export function openEnrolmentsOfLeads(
+  db: DbExecutor,
+  orgId: string,
+  leadIds: readonly string[],
+): Promise<EnrolmentView[]> {
+  return repo.openEnrolmentsOfLeads(db, orgId, leadIds);
 }
 
 export function toEnrolmentDto(e: repo.EnrolmentView): EnrolmentDto {
@@ -168,7 +177,12 @@ export async function listCadences(
 ): Promise<{ items: CadenceDto[]; nextCursor: string | null }> {
   assertCanRead(actor);
   const rows = await repo.listCadences(deps.db, actor.orgId, q);
-  const page = toPage(rows, q.limit, (r) => r, (r) => encodeCursor(r[q.sort], r.id));
+  const page = toPage(
+    rows,
+    q.limit,
+    (r) => r,
+    (r) => encodeCursor(r[q.sort], r.id),
+  );
   const items: CadenceDto[] = [];
   for (const r of page.items) {
     const v = found(await repo.getCadenceVersion(deps.db, actor.orgId, r.id, r.cadence_version), 'cadence', r.id);
@@ -272,7 +286,7 @@ async function openStepTask(
   const id = deps.ids.id();
   const now = deps.clock.now();
   const what = step.kind === 'email' ? 'Email' : 'Task';
-  const row = await activityRepo.insertActivity(trx, {
+  const row = await repo.insertTask(trx, {
     org_id: acting.orgId,
     id,
     type: 'task',
@@ -310,10 +324,10 @@ async function openStepTask(
 
 /** Removes the open task of a step the enrolment left without it being done (its record stays, deleted). */
 async function dropStepTask(deps: Deps, trx: DbExecutor, acting: Acting, taskId: string): Promise<void> {
-  const task = await activityRepo.lockActivity(trx, acting.orgId, taskId);
+  const task = await repo.lockTask(trx, acting.orgId, taskId);
   if (!task || task.deleted_at || task.completed_at) return;
   const now = deps.clock.now();
-  await activityRepo.updateActivity(trx, acting.orgId, taskId, task.version, { deleted_at: now, updated_at: now });
+  await repo.updateTask(trx, acting.orgId, taskId, task.version, { deleted_at: now, updated_at: now });
   await deps.eventLog.append(trx, acting, [
     { entityType: 'activity', entityId: taskId, type: 'activity.deleted', data: { before: activitySnapshot(task) } },
   ]);
@@ -344,8 +358,18 @@ async function persist(
   }
   const step = steps[state.stepIndex] as CadenceStep;
   if (state.status !== 'ended' && step.kind !== 'call' && (moved || !taskId)) {
-    const lead = await leadRepo.getLead(trx, acting.orgId, e.lead_id);
-    taskId = await openStepTask(deps, trx, acting, e, lead?.owner_id ?? null, step, state.stepIndex, steps.length, state.dueAt);
+    const lead = await repo.getLead(trx, acting.orgId, e.lead_id);
+    taskId = await openStepTask(
+      deps,
+      trx,
+      acting,
+      e,
+      lead?.owner_id ?? null,
+      step,
+      state.stepIndex,
+      steps.length,
+      state.dueAt,
+    );
   }
   await repo.updateEnrolment(trx, acting.orgId, e.id, e.version, {
     status: state.status,
@@ -422,7 +446,7 @@ async function applyTo(
 export async function enrolLead(deps: Deps, actor: Actor, leadId: string, cadenceId: string): Promise<EnrolmentDto> {
   const id = deps.ids.id();
   await write(deps, actor.orgId, async (trx) => {
-    const lead = await leadRepo.lockLead(trx, actor.orgId, leadId);
+    const lead = await repo.getLead(trx, actor.orgId, leadId, true);
     if (!lead || lead.deleted_at || !inScope(scopeFor(actor, 'lead', 'read'), { ownerId: lead.owner_id }))
       throw notFound('lead', leadId);
     if (!canEnrolLead(actor, { ownerId: lead.owner_id }))
@@ -439,7 +463,11 @@ export async function enrolLead(deps: Deps, actor: Actor, leadId: string, cadenc
       throw new AppError('conflict', `The lead is already on the cadence “${open.cadence_name}”; end that first`, {
         details: { enrolmentId: open.id },
       });
-    const v = found(await repo.getCadenceVersion(trx, actor.orgId, cadenceId, cadence.cadence_version), 'cadence', cadenceId);
+    const v = found(
+      await repo.getCadenceVersion(trx, actor.orgId, cadenceId, cadence.cadence_version),
+      'cadence',
+      cadenceId,
+    );
     const now = deps.clock.now();
     const state = startEnrolment(v.steps, now, await hoursOf(trx, actor.orgId));
     const row = await repo.insertEnrolment(trx, {
@@ -498,8 +526,8 @@ export async function enrolLead(deps: Deps, actor: Actor, leadId: string, cadenc
   return toEnrolmentDto(found(await repo.getEnrolment(deps.db, actor.orgId, id), 'cadence enrolment', id));
 }
 
-async function readableLead(db: DbExecutor, actor: Actor, leadId: string): Promise<leadRepo.LeadRow> {
-  const lead = await leadRepo.getLead(db, actor.orgId, leadId);
+async function readableLead(db: DbExecutor, actor: Actor, leadId: string): Promise<repo.EnrolledLead> {
+  const lead = await repo.getLead(db, actor.orgId, leadId);
   if (!lead || lead.deleted_at || !inScope(scopeFor(actor, 'lead', 'read'), { ownerId: lead.owner_id }))
     throw notFound('lead', leadId);
   return lead;
@@ -533,7 +561,8 @@ export async function endEnrolment(
     const lead = await readableLead(trx, actor, e.lead_id).catch(() => {
       throw notFound('cadence enrolment', id);
     });
-    if (!canEnrolLead(actor, { ownerId: lead.owner_id })) throw forbidden('You may end only enrolments of leads you work');
+    if (!canEnrolLead(actor, { ownerId: lead.owner_id }))
+      throw forbidden('You may end only enrolments of leads you work');
     checkVersion('cadence enrolment', id, e.version, expected);
     if (e.status === 'ended')
       throw new AppError('invalid_transition', 'The enrolment has already ended', { details: { status: e.status } });
@@ -574,8 +603,15 @@ export async function noteCadenceActivity(
   const e = await repo.openEnrolmentOfLead(trx, actor.orgId, a.leadId, true);
   if (!e) return;
   if (a.type === 'call' && a.disposition) {
-    const callBackAt = a.disposition === 'call_back_later' ? await nextCallBack(trx, actor.orgId, a.leadId) : null;
-    await applyTo(deps, trx, actor, e, { kind: 'call', disposition: a.disposition as CallDisposition, callBackAt }, a.id);
+    const callBackAt = a.disposition === 'call_back_later' ? await repo.nextCallBack(trx, actor.orgId, a.leadId) : null;
+    await applyTo(
+      deps,
+      trx,
+      actor,
+      e,
+      { kind: 'call', disposition: a.disposition as CallDisposition, callBackAt },
+      a.id,
+    );
     return;
   }
   if (a.type === 'email' && a.emailDirection === 'outbound' && e.steps[e.step_index]?.kind === 'email') {
@@ -596,29 +632,11 @@ export async function noteCadenceActivity(
   }
 }
 
-/** The earliest open dated task on the lead that is not a cadence step's (the promised call back). */
-async function nextCallBack(trx: DbExecutor, orgId: string, leadId: string): Promise<Date | null> {
-  const r = await trx
-    .selectFrom('activities')
-    .select('due_at')
-    .where('org_id', '=', orgId)
-    .where('lead_id', '=', leadId)
-    .where('type', '=', 'task')
-    .where('deleted_at', 'is', null)
-    .where('completed_at', 'is', null)
-    .where('due_at', 'is not', null)
-    .where('cadence_enrolment_id', 'is', null)
-    .orderBy('due_at')
-    .limit(1)
-    .executeTakeFirst();
-  return r?.due_at ?? null;
-}
-
 async function completeStepTask(deps: Deps, trx: DbExecutor, acting: Acting, taskId: string): Promise<void> {
-  const task = await activityRepo.lockActivity(trx, acting.orgId, taskId);
+  const task = await repo.lockTask(trx, acting.orgId, taskId);
   if (!task || task.deleted_at || task.completed_at) return;
   const now = deps.clock.now();
-  await activityRepo.updateActivity(trx, acting.orgId, taskId, task.version, { completed_at: now, updated_at: now });
+  await repo.updateTask(trx, acting.orgId, taskId, task.version, { completed_at: now, updated_at: now });
   await deps.eventLog.append(trx, acting, [
     { entityType: 'activity', entityId: taskId, type: 'activity.completed', data: { completedAt: now } },
   ]);
@@ -723,7 +741,7 @@ export async function cadencePerformance(deps: Deps, actor: Actor): Promise<{ it
     order: 'asc',
     limit: 500,
     active: 'all',
-  } as ListCadencesQuery);
+  });
   const defs = [];
   for (const c of cadences) {
     const v = await repo.getCadenceVersion(deps.db, actor.orgId, c.id, c.cadence_version);

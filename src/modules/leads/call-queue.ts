@@ -7,8 +7,7 @@ import { iso } from '../shared.ts';
 import { listQueueCandidates, type QueueRow } from './call-queue.repository.ts';
 import { toLeadDto } from './leads.service.ts';
 import { getUser } from '../users/users.service.ts';
-import { openEnrolmentsOfLeads, type EnrolmentView } from '../cadences/cadences.repository.ts';
-import { toEnrolmentDto } from '../cadences/cadences.service.ts';
+import { openEnrolmentsOfLeads, toEnrolmentDto, type EnrolmentView } from '../cadences/cadences.service.ts';
 
 type Ranked = QueueLead & { row: QueueRow; enrolment: EnrolmentView | undefined };
 
@@ -51,7 +50,13 @@ export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Pr
   const now = deps.clock.now();
   const rows = await listQueueCandidates(deps.db, actor.orgId, ownerId);
   const enrolments = new Map(
-    (await openEnrolmentsOfLeads(deps.db, actor.orgId, rows.map((r) => r.id))).map((e) => [e.lead_id, e]),
+    (
+      await openEnrolmentsOfLeads(
+        deps.db,
+        actor.orgId,
+        rows.map((r) => r.id),
+      )
+    ).map((e) => [e.lead_id, e]),
   );
   const ranked = rankCallQueue(
     rows.map((row): Ranked => {

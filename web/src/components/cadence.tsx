@@ -47,7 +47,10 @@ export function EnrolDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.post('/leads/{id}/cadence-enrolments', { params: { path: { id: leadId } }, body: { cadenceId: chosen } });
+      await api.post('/leads/{id}/cadence-enrolments', {
+        params: { path: { id: leadId } },
+        body: { cadenceId: chosen },
+      });
       onEnrolled();
       onClose();
     } catch (err) {

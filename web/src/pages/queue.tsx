@@ -49,8 +49,7 @@ export function QueuePage() {
     queryFn: () => api.get('/call-queue', { params: { query: { limit } } }),
   });
   const now = Date.now();
-  const first =
-    queue.data?.items.find((i) => i.reason !== 'call_back_later' && i.reason !== 'cadence_later') ?? null;
+  const first = queue.data?.items.find((i) => i.reason !== 'call_back_later' && i.reason !== 'cadence_later') ?? null;
   const close = () => {
     setCalling(null);
     void queryClient.invalidateQueries({ queryKey: ['call-queue'] });

@@ -51,8 +51,7 @@ export function ruleText(r: CadenceRule): string {
  */
 export function AdminCadencesPage() {
   const actor = useActor();
-  if (actor && !canManageCadences(actor))
-    return <p className="muted">Cadences are defined by admins and managers.</p>;
+  if (actor && !canManageCadences(actor)) return <p className="muted">Cadences are defined by admins and managers.</p>;
   return <CadencesList />;
 }
 
@@ -64,9 +63,15 @@ function CadencesList() {
   return (
     <>
       <h1>Cadences</h1>
-      <CadenceForm key={editing ? `${editing.id}:${editing.version}` : 'new'} cadence={editing} onDone={() => setEditing(null)} />
+      <CadenceForm
+        key={editing ? `${editing.id}:${editing.version}` : 'new'}
+        cadence={editing}
+        onDone={() => setEditing(null)}
+      />
       {cadences.data.length === 0 ? (
-        <p className="muted">No cadences yet. A cadence is a sequence of calls, emails and tasks a lead is worked through.</p>
+        <p className="muted">
+          No cadences yet. A cadence is a sequence of calls, emails and tasks a lead is worked through.
+        </p>
       ) : (
         <table className="admin-table" data-testid="cadences">
           <thead>
@@ -115,7 +120,7 @@ function CadenceForm({ cadence, onDone }: { cadence: CadenceDto | null; onDone: 
     name: cadence?.name ?? '',
     active: cadence?.active ?? true,
     steps: cadence?.steps ?? [newStep()],
-    rules: (cadence?.rules ?? defaultCadenceRules) as CadenceRules,
+    rules: cadence?.rules ?? defaultCadenceRules,
   };
   const [v, setV] = useState(init);
   const { errors, error, busy, run } = useSubmit(KEY);
@@ -168,7 +173,11 @@ function CadenceForm({ cadence, onDone }: { cadence: CadenceDto | null; onDone: 
           />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={v.active} onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={v.active}
+            onChange={(e) => setV((o) => ({ ...o, active: e.target.checked }))}
+          />
           Active
         </label>
       </div>
@@ -188,7 +197,10 @@ function CadenceForm({ cadence, onDone }: { cadence: CadenceDto | null; onDone: 
                 <option value="task">Task</option>
               </select>
             </Field>
-            <Field label={i === 0 ? 'After enrolment' : 'After the previous step'} error={errors[`steps.${i}.delay.amount`]}>
+            <Field
+              label={i === 0 ? 'After enrolment' : 'After the previous step'}
+              error={errors[`steps.${i}.delay.amount`]}
+            >
               <input
                 type="number"
                 min={0}
