@@ -119,7 +119,8 @@ function CadenceForm({ cadence, onDone }: { cadence: CadenceDto | null; onDone: 
   const init = {
     name: cadence?.name ?? '',
     active: cadence?.active ?? true,
-    steps: cadence?.steps ?? [newStep()],
+    // A new cadence starts with a call at once; later steps default to a business day apart.
+    steps: cadence?.steps ?? [{ ...newStep(), delay: { amount: 0, unit: 'hours', clock: 'calendar' } }],
     rules: cadence?.rules ?? defaultCadenceRules,
   };
   const [v, setV] = useState(init);
