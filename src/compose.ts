@@ -22,6 +22,7 @@ import { REGISTRATION_EXPIRY_JOB, runRegistrationExpiryJob } from './modules/cha
 import { LEAD_OFFER_EXPIRY_JOB, runLeadOfferExpiryJob } from './modules/channel/lead-offer-expiry.ts';
 import { HANDOFF_SLA_JOB } from './modules/handoffs/handoffs.service.ts';
 import { runHandoffSlaJob } from './modules/handoffs/handoff-jobs.ts';
+import { CADENCE_STEP_JOB, runCadenceStepJob } from './modules/cadences/cadences.service.ts';
 import { APPROVAL_ESCALATION_JOB, runApprovalEscalationJob } from './modules/oversight/approval-escalation.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
 
@@ -154,6 +155,7 @@ export function jobHandlers(all: Deps): JobHandlers {
     [REGISTRATION_EXPIRY_JOB]: (ctx) => runRegistrationExpiryJob(deps, ctx),
     [LEAD_OFFER_EXPIRY_JOB]: (ctx) => runLeadOfferExpiryJob(deps, ctx),
     [HANDOFF_SLA_JOB]: (ctx) => runHandoffSlaJob(deps, ctx),
+    [CADENCE_STEP_JOB]: (ctx) => runCadenceStepJob(deps, ctx),
     [APPROVAL_ESCALATION_JOB]: (ctx) => runApprovalEscalationJob(deps, ctx),
   };
 }

@@ -14,6 +14,11 @@ export interface QueueLead {
   slaDueAt: Date | null;
   /** The earliest open task with a due time on the lead (a promised call back); null when none. */
   callBackAt: Date | null;
+  /**
+   * The lead's open cadence enrolment: when its current step is due (null while paused until a call
+   * back) and whether that step is a call; null when the lead is on no cadence.
+   */
+  cadence?: { dueAt: Date | null; call: boolean } | null;
 }
 
 /** The reason of a lead at `now` (see `queueReasons`). */
@@ -21,17 +26,23 @@ export function queueReason(lead: QueueLead, now: Date): QueueReason {
   if (lead.callBackAt && lead.callBackAt.getTime() <= now.getTime()) return 'call_back_due';
   if (lead.callBackAt) return 'call_back_later';
   if (lead.slaDueAt) return 'sla';
+  const c = lead.cadence;
+  if (c) return c.call && c.dueAt && c.dueAt.getTime() <= now.getTime() ? 'cadence_step_due' : 'cadence_later';
   return 'ready';
 }
 
 const byTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? 0) - (b?.getTime() ?? 0);
 
 /**
- * The call-queue order at `now`. By reason (call back due, SLA, ready, call back later); a due call
- * back by its time (longest overdue first), an SLA by its due time (soonest first); then by score
+ * The call-queue order at `now`. By reason (call back due, SLA, cadence step due, ready, cadence
+ * later, call back later); a due call back by its time (longest overdue first), an SLA by its due
+ * time (soonest first), a cadence step by its due time (longest overdue first; a step still ahead
+ * soonest first, one waiting for a call back last); then by score
  * (highest first, unscored last); then by age (oldest first); then by id, so the order is total.
- * A promised call back outranks an SLA because the rep gave the buyer a time; a call back still
- * ahead sinks below everything callable now and rises when its time comes.
+ * A promised call back outranks an SLA because the rep gave the buyer a time; an SLA outranks a
+ * cadence step because a fresh hand-off has not been touched at all; a due cadence call outranks
+ * the rest because its timing is the plan. A cadence step or call back still ahead sinks below
+ * everything callable now and rises when its time comes.
  */
 export function compareQueueLeads(a: QueueLead, b: QueueLead, now: Date): number {
   const ra = queueReasons.indexOf(queueReason(a, now));
@@ -45,6 +56,11 @@ export function compareQueueLeads(a: QueueLead, b: QueueLead, now: Date): number
   if (reason === 'sla') {
     const d = byTime(a.slaDueAt, b.slaDueAt);
     if (d !== 0) return d;
+  }
+  if (reason === 'cadence_step_due' || reason === 'cadence_later') {
+    const ta = a.cadence?.dueAt?.getTime() ?? Infinity;
+    const tb = b.cadence?.dueAt?.getTime() ?? Infinity;
+    if (ta !== tb) return ta < tb ? -1 : 1;
   }
   if (a.score !== b.score) {
     if (a.score === null) return 1;

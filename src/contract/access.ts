@@ -528,6 +528,29 @@ export function canClaimLead(actor: Pick<Actor, 'role' | 'userId'>, lead: Claima
   return lead.territoryMemberIds === null || lead.territoryMemberIds.includes(actor.userId);
 }
 
+/** Cadence definitions (steps, delays, disposition rules) are set by admins and managers. */
+export function canManageCadences(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Cadences are read by the roles that call leads (to enrol them) and by those who set them. */
+export function canReadCadences(actor: Pick<Actor, 'role'>): boolean {
+  return hasCallQueue(actor);
+}
+
+/**
+ * Who may enrol a lead in a cadence, move its enrolment by hand or end it: a role that calls leads
+ * and may work that lead (inside sales and reps their own, managers their team's, admins any).
+ */
+export function canEnrolLead(actor: Actor, lead: { ownerId: string | null }): boolean {
+  return hasCallQueue(actor) && inScope(scopeFor(actor, 'lead', 'write'), lead);
+}
+
+/** Cadence figures (enrolled, reached, converted per step) are for the people who set cadences. */
+export function canReadCadenceFigures(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'auditor';
+}
+
 /**
  * Marketing figures (campaign budgets and costs, attributed pipeline and revenue, ROI): marketing
  * and the people who answer for the numbers (admins, managers, auditors). Reps and inside sales see

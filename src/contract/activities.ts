@@ -18,6 +18,7 @@ export const callDispositions = [
   'meeting_booked',
 ] as const;
 export const callDispositionSchema = z.enum(callDispositions);
+export type CallDisposition = z.infer<typeof callDispositionSchema>;
 export const meetingOutcomeSchema = z.enum(['held', 'no_show', 'cancelled', 'rescheduled']);
 
 /** The records an activity can be about; at least one is required. */

@@ -4558,6 +4558,846 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cadences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List cadences (active ones unless active=false|all) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          order?: 'asc' | 'desc';
+          q?: string;
+          sort?: 'name' | 'created_at' | 'updated_at';
+          active?: 'true' | 'false' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Cadence'][];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Define a cadence: its steps and the rule of each call disposition (admins and managers)
+     * @description Rules not named take the defaults (see docs/inside-sales.md).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            steps: {
+              /** @enum {string} */
+              kind: 'call' | 'email' | 'task';
+              delay: {
+                amount: number;
+                /** @enum {string} */
+                unit: 'hours' | 'days';
+                /** @enum {string} */
+                clock: 'business' | 'calendar';
+              };
+              /** @default  */
+              instruction?: string;
+            }[];
+            rules?: {
+              connected?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              no_answer?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              left_voicemail?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              busy?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              wrong_number?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              not_interested?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              call_back_later?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              meeting_booked?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+            };
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Cadence'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cadences/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per cadence and step: enrolled, reached, converted (meeting or opportunity) and ended */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CadenceFigures'][];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cadences/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a cadence with the steps and rules of its newest version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Cadence'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update a cadence (If-Match: version); new steps or rules start a new cadence version
+     * @description Open enrolments keep the version they were enrolled in; new enrolments follow the newest.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            steps?: {
+              /** @enum {string} */
+              kind: 'call' | 'email' | 'task';
+              delay: {
+                amount: number;
+                /** @enum {string} */
+                unit: 'hours' | 'days';
+                /** @enum {string} */
+                clock: 'business' | 'calendar';
+              };
+              /** @default  */
+              instruction?: string;
+            }[];
+            rules?: {
+              connected?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              no_answer?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              left_voicemail?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              busy?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              wrong_number?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              not_interested?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              call_back_later?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+              meeting_booked?:
+                | {
+                    /** @enum {string} */
+                    action: 'advance';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause';
+                    days: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'pause_until_call_back';
+                  }
+                | {
+                    /** @enum {string} */
+                    action: 'end';
+                    reason: string;
+                  };
+            };
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Cadence'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/leads/{id}/cadence-enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A lead's cadence enrolments, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CadenceEnrolment'][];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Enrol a lead in a cadence (409 when it already has an open enrolment)
+     * @description Inside sales and reps enrol their own leads, managers their team’s, admins any. The lead must be new or working.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            cadenceId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CadenceEnrolment'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cadence-enrolments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a cadence enrolment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CadenceEnrolment'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cadence-enrolments/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End an open enrolment with a reason (If-Match: version) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Version of the record you edited, or * to overwrite */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CadenceEnrolment'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products': {
     parameters: {
       query?: never;
@@ -23208,6 +24048,239 @@ export interface components {
       updatedAt: string;
       version: number;
     };
+    Cadence: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      cadenceVersion: number;
+      steps: {
+        /** @enum {string} */
+        kind: 'call' | 'email' | 'task';
+        delay: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'hours' | 'days';
+          /** @enum {string} */
+          clock: 'business' | 'calendar';
+        };
+        /** @default  */
+        instruction: string;
+      }[];
+      rules: {
+        connected:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        no_answer:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        left_voicemail:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        busy:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        wrong_number:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        not_interested:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        call_back_later:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+        meeting_booked:
+          | {
+              /** @constant */
+              action: 'advance';
+            }
+          | {
+              /** @constant */
+              action: 'pause';
+              days: number;
+            }
+          | {
+              /** @constant */
+              action: 'pause_until_call_back';
+            }
+          | {
+              /** @constant */
+              action: 'end';
+              reason: string;
+            };
+      };
+      active: boolean;
+      openEnrolments: number;
+      createdAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    CadenceEnrolment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      cadenceId: string;
+      cadenceName: string;
+      cadenceVersion: number;
+      /** Format: uuid */
+      leadId: string;
+      /** @enum {string} */
+      status: 'active' | 'paused' | 'ended';
+      stepIndex: number;
+      stepCount: number;
+      step: {
+        /** @enum {string} */
+        kind: 'call' | 'email' | 'task';
+        delay: {
+          amount: number;
+          /** @enum {string} */
+          unit: 'hours' | 'days';
+          /** @enum {string} */
+          clock: 'business' | 'calendar';
+        };
+        /** @default  */
+        instruction: string;
+      };
+      dueAt: string | null;
+      stepTaskId: string | null;
+      pausedUntil: string | null;
+      pauseReason: string | null;
+      endedReason: string | null;
+      endedAt: string | null;
+      enrolledBy: string | null;
+      enrolledAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    CadenceFigures: {
+      /** Format: uuid */
+      cadenceId: string;
+      name: string;
+      enrolled: number;
+      reached: number;
+      converted: number;
+      ended: number;
+      open: number;
+      steps: {
+        stepIndex: number;
+        kind: ('call' | 'email' | 'task') | null;
+        enrolled: number;
+        reached: number;
+        converted: number;
+        ended: number;
+      }[];
+    };
     ScriptVersion: {
       /** Format: uuid */
       scriptId: string;
@@ -23646,7 +24719,7 @@ export interface components {
     CallQueueItem: {
       lead: components['schemas']['Lead'];
       /** @enum {string} */
-      reason: 'call_back_due' | 'sla' | 'ready' | 'call_back_later';
+      reason: 'call_back_due' | 'sla' | 'cadence_step_due' | 'ready' | 'cadence_later' | 'call_back_later';
       score: number | null;
       grade: ('A' | 'B' | 'C' | 'D') | null;
       slaDueAt: string | null;
@@ -23663,6 +24736,7 @@ export interface components {
         territoryName: string | null;
         territoryMemberIds: string[];
       } | null;
+      cadence: components['schemas']['CadenceEnrolment'] | null;
     };
     AgentParty: {
       /** Format: uuid */

@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
 import { leadSchema } from './leads.ts';
+import { enrolmentSchema } from './cadences.ts';
 
 /**
  * Why a lead stands where it does in the call queue, in queue order: a call back that has come due,
- * then an SLA running (or breached), then the rest, then leads whose call back is still ahead.
+ * then an SLA running (or breached), then a cadence call step that has come due, then the rest;
+ * then leads whose cadence step is still ahead (or is an email or task step, or paused), then leads
+ * whose call back is still ahead.
  */
-export const queueReasons = ['call_back_due', 'sla', 'ready', 'call_back_later'] as const;
+export const queueReasons = [
+  'call_back_due',
+  'sla',
+  'cadence_step_due',
+  'ready',
+  'cadence_later',
+  'call_back_later',
+] as const;
 export type QueueReason = (typeof queueReasons)[number];
 export const queueReasonSchema = z.enum(queueReasons);
 
@@ -47,6 +57,8 @@ export const callQueueItemSchema = z.object({
       territoryMemberIds: z.array(idSchema),
     })
     .nullable(),
+  /** The lead's open cadence enrolment (its current step and due time); null when it is on none. */
+  cadence: enrolmentSchema.nullable(),
 });
 export type CallQueueItemDto = z.infer<typeof callQueueItemSchema>;
 

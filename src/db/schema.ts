@@ -4,6 +4,7 @@ import type { ScoringTables } from './schema-scoring.ts';
 import type { HandoffTables } from './schema-handoffs.ts';
 import type { AgentTables } from './schema-agents.ts';
 import type { RoutingTables } from './schema-routing.ts';
+import type { CadenceTables } from './schema-cadences.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -276,6 +277,8 @@ export interface ActivitiesTable {
   /** The pitch-script version a call was made with (both set or neither). */
   script_id: ColumnType<string | null, string | null | undefined, string | null>;
   script_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The cadence enrolment whose email or task step this task is (tasks only). */
+  cadence_enrolment_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Ts;
   updated_at: Ts;
@@ -675,7 +678,7 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables {
+export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables, CadenceTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

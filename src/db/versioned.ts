@@ -47,6 +47,8 @@ const entityNames: Record<VersionedTable, string> = {
   agency_agreements: 'agency agreement',
   routing_pools: 'routing pool',
   territories: 'territory',
+  cadences: 'cadence',
+  cadence_enrolments: 'cadence enrolment',
 };
 
 /*

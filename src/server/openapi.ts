@@ -16,6 +16,7 @@ import { objectionSchema, raisedObjectionSchema } from '../contract/objections.t
 import { pipelineSchema, stageSchema } from '../contract/pipelines.ts';
 import { productSchema } from '../contract/products.ts';
 import { dealScriptSchema, scriptSchema, scriptVersionSchema } from '../contract/scripts.ts';
+import { cadenceFiguresSchema, cadenceSchema, enrolmentSchema } from '../contract/cadences.ts';
 import { searchResultSchema } from '../contract/search.ts';
 import { organizationSchema, sessionSchema, teamSchema, userSchema } from '../contract/users.ts';
 import { viewSchema } from '../contract/views.ts';
@@ -56,6 +57,9 @@ const named: [z.ZodType, string][] = [
   [objectionSchema, 'Objection'],
   [raisedObjectionSchema, 'RaisedObjection'],
   [scriptSchema, 'Script'],
+  [cadenceSchema, 'Cadence'],
+  [enrolmentSchema, 'CadenceEnrolment'],
+  [cadenceFiguresSchema, 'CadenceFigures'],
   [scriptVersionSchema, 'ScriptVersion'],
   [dealScriptSchema, 'DealScript'],
   [viewSchema, 'View'],

@@ -28,6 +28,7 @@ import { registerAgentRoutes } from '../modules/agents/agents.routes.ts';
 import { registerRoutingRoutes } from '../modules/routing/routing.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
+import { registerCadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { registerExportRoutes } from '../modules/export/export.routes.ts';
 import { registerDealRoutes } from '../modules/deals/deals.routes.ts';
 import { registerEventExportRoutes } from '../modules/events/export.routes.ts';
@@ -58,6 +59,7 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerActivityRoutes(app, deps);
   registerObjectionRoutes(app, deps);
   registerScriptRoutes(app, deps);
+  registerCadenceRoutes(app, deps);
   registerProductRoutes(app, deps);
   registerPipelineRoutes(app, deps);
   registerDealRoutes(app, deps);

@@ -33,6 +33,7 @@ import { AdminRoutingPage } from './pages/admin/routing.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
+import { AdminCadencesPage } from './pages/admin/cadences.tsx';
 import { AdminTeamsPage } from './pages/admin/teams.tsx';
 import { AdminTokensPage } from './pages/admin/tokens.tsx';
 import { AdminUsersPage } from './pages/admin/users.tsx';
@@ -114,6 +115,14 @@ export const queueRoute = createRoute({
   path: '/queue',
   beforeLoad: requireSession,
   component: QueuePage,
+});
+
+/** Cadence definitions: admins and managers (the page tells others it is not theirs). */
+export const cadencesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cadences',
+  beforeLoad: requireSession,
+  component: AdminCadencesPage,
 });
 
 /** Each role lands on the screen it works in: its home, or the list it lives in. */
@@ -375,6 +384,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   inboxRoute,
   queueRoute,
+  cadencesRoute,
   analyticsRoute,
   importRoute,
   auditRoute,

@@ -47,6 +47,7 @@ import { handoffEventDefinitions } from './handoffs.ts';
 import { commissionEntityTypes, commissionEventDefinitions } from './commissions.ts';
 import { agentEntityTypes, agentEventDefinitions } from './agents.ts';
 import { routingEntityTypes, routingEventDefinitions } from './routing.ts';
+import { cadenceEntityTypes, cadenceEventDefinitions } from './cadences.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -72,6 +73,7 @@ export const eventEntityTypes = [
   ...commissionEntityTypes,
   ...agentEntityTypes,
   ...routingEntityTypes,
+  ...cadenceEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -408,6 +410,7 @@ const definitions: EventDefinition[] = [
   ...commissionEventDefinitions,
   ...agentEventDefinitions,
   ...routingEventDefinitions,
+  ...cadenceEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

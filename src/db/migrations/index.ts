@@ -26,6 +26,7 @@ import { heldMeetingDeals } from './0029-held-meeting-deals.ts';
 import { callScripts } from './0030-call-scripts.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
 import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
+import { cadences } from './0033-cadences.ts';
 
 export interface Migration {
   version: number;
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'call-scripts', sql: callScripts },
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
   { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
+  { version: 33, name: 'cadences', sql: cadences },
 ];

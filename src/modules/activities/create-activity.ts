@@ -9,6 +9,7 @@ import { checkRaisedObjections, insertRaisedObjections } from '../objections/rai
 import { activitySnapshot, toActivityDto } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
 import { noteSalesTouch } from '../handoffs/handoffs.service.ts';
+import { noteCadenceActivity } from '../cadences/cadences.service.ts';
 import {
   agentSideProblems,
   checkLinks,
@@ -83,6 +84,15 @@ export async function createActivity(
       leadId: row.lead_id,
       ownerId: row.owner_id,
       occurredAt: row.occurred_at,
+    });
+    await noteCadenceActivity(deps, trx, actor, {
+      id,
+      type: row.type,
+      leadId: row.lead_id,
+      disposition: row.call_disposition,
+      emailDirection: row.email_direction,
+      dueAt: row.due_at,
+      completed: row.completed_at !== null,
     });
 
     const raised = await insertRaisedObjections(

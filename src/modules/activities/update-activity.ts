@@ -1,3 +1,4 @@
+import { noteCadenceTaskDone } from '../cadences/cadences.service.ts';
 import type { Actor } from '../../contract/access.ts';
 import {
   activityLinkFields,
@@ -85,6 +86,7 @@ export async function updateActivity(
         data: { completedAt: after.completed_at },
       });
     await deps.eventLog.append(trx, actor, events);
+    if (completed) await noteCadenceTaskDone(deps, trx, actor, { id, cadenceEnrolmentId: after.cadence_enrolment_id });
     return after;
   });
   return toActivityDto(row);

@@ -57,7 +57,7 @@ const queueJoins = sql`
     left join lateral (
       select t.id, t.subject, t.due_at from activities t
       where t.org_id = l.org_id and t.lead_id = l.id and t.type = 'task' and t.deleted_at is null
-        and t.completed_at is null and t.due_at is not null
+        and t.completed_at is null and t.due_at is not null and t.cadence_enrolment_id is null
       order by t.due_at, t.id
       limit 1
     ) cb on true`;

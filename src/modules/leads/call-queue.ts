@@ -7,8 +7,9 @@ import { iso } from '../shared.ts';
 import { listClaimable, listQueueCandidates, type ClaimableRow, type QueueRow } from './call-queue.repository.ts';
 import { toLeadDto } from './leads.service.ts';
 import { getUser } from '../users/users.service.ts';
+import { openEnrolmentsOfLeads, toEnrolmentDto, type EnrolmentView } from '../cadences/cadences.service.ts';
 
-type Ranked = QueueLead & { row: QueueRow | ClaimableRow };
+type Ranked = QueueLead & { row: QueueRow | ClaimableRow; enrolment: EnrolmentView | undefined };
 
 const isClaimable = (r: QueueRow | ClaimableRow): r is ClaimableRow => r.owner_id === null && 'territory_id' in r;
 
@@ -40,6 +41,7 @@ function toItem(l: Ranked, now: Date): CallQueueItemDto {
           territoryMemberIds: r.territory_member_ids ?? [],
         }
       : null,
+    cadence: l.enrolment ? toEnrolmentDto(l.enrolment) : null,
   };
 }
 
@@ -74,15 +76,31 @@ export async function callQueue(deps: Deps, actor: Actor, q: CallQueueQuery): Pr
         )
       : [];
   const rows: (QueueRow | ClaimableRow)[] = [...own, ...claimable];
+  const enrolments = new Map(
+    (
+      await openEnrolmentsOfLeads(
+        deps.db,
+        actor.orgId,
+        rows.map((r) => r.id),
+      )
+    ).map((e) => [e.lead_id, e]),
+  );
   const ranked = rankCallQueue(
-    rows.map((row): Ranked => ({
-      id: row.id,
-      createdAt: row.created_at,
-      score: scoreOf(row),
-      slaDueAt: row.sla_due_at,
-      callBackAt: row.call_back_at,
-      row,
-    })),
+    rows.map((row): Ranked => {
+      const enrolment = enrolments.get(row.id);
+      return {
+        id: row.id,
+        createdAt: row.created_at,
+        score: scoreOf(row),
+        slaDueAt: row.sla_due_at,
+        callBackAt: row.call_back_at,
+        cadence: enrolment
+          ? { dueAt: enrolment.step_due_at, call: enrolment.steps[enrolment.step_index]?.kind === 'call' }
+          : null,
+        row,
+        enrolment,
+      };
+    }),
     now,
   );
   const from = q.cursor ? Number(q.cursor) : 0;

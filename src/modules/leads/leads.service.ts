@@ -1,3 +1,4 @@
+import { noteLeadClosed } from '../cadences/cadences.service.ts';
 import { camelSnapshot } from '../../contract/events/casing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
@@ -226,6 +227,7 @@ export async function updateLead(
     await resolveRecordTerritory(deps, trx, actor, 'lead', id);
     const promoted = withPromotion(after, await rescoreLead(deps, trx, actor, id));
     await syncHandoff(deps, trx, actor, id);
+    if (after.status !== before.status) await noteLeadClosed(deps, trx, actor, id, after.status, false);
     return { ...promoted, last_touched_at: before.last_touched_at };
   });
   return toLeadDto(row);
@@ -278,6 +280,7 @@ export async function markLeadConverted(
     });
   await deps.eventLog.append(trx, actor, events);
   await syncHandoff(deps, trx, actor, id);
+  await noteLeadClosed(deps, trx, actor, id, 'converted', links.dealId !== null);
   return toLeadDto({ ...after, last_touched_at: before.last_touched_at });
 }
 

@@ -389,6 +389,7 @@ export function writeCall(
   const logged = new Date(loggedAt ?? t);
   const row: ActivityRow = {
     org_id: who.orgId,
+    cadence_enrolment_id: null,
     agent_side: null,
     ...noActivityFields,
     ...links,
@@ -418,6 +419,7 @@ export function writeMeeting(
   const { subject, minutes, location, outcome, ...links } = m;
   const row: ActivityRow = {
     org_id: who.orgId,
+    cadence_enrolment_id: null,
     agent_side: null,
     ...noActivityFields,
     ...links,

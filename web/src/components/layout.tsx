@@ -12,6 +12,7 @@ import {
   canManageForms,
   canReadMarketingFigures,
   hasCallQueue,
+  canManageCadences,
   hasRecordsOf,
 } from '../../../src/contract/access.ts';
 import {
@@ -143,6 +144,11 @@ export function Layout() {
               {hasCallQueue(actorOf(session)) && (
                 <Link to="/queue" activeProps={{ className: 'active' }}>
                   Call queue
+                </Link>
+              )}
+              {canManageCadences(actorOf(session)) && (
+                <Link to="/cadences" activeProps={{ className: 'active' }}>
+                  Cadences
                 </Link>
               )}
               {session.user.role !== 'partner' && (

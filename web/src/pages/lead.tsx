@@ -14,6 +14,7 @@ import { BookMeetingCard } from '../components/meetings.tsx';
 import { LifecycleControl } from '../components/lifecycle.tsx';
 import { age, untouched } from '../components/durations.ts';
 import { LeadRouting } from './lead-routing.tsx';
+import { CadenceCard } from '../components/cadence.tsx';
 
 export function LeadPage() {
   const { leadId } = useParams({ from: '/leads/$leadId' });
@@ -117,6 +118,7 @@ export function LeadPage() {
               </dl>
             </section>
           )}
+          <CadenceCard lead={{ id: l.id, ownerId: l.ownerId, status: l.status, name: contactName(l) }} />
           <LeadRouting leadId={l.id} />
           {!converted && <BookMeetingCard link={{ leadId: l.id }} />}
           <RelatedList

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { canClaimLead } from '../../../src/contract/access.ts';
 import { api, ifMatch } from '../api.ts';
 import { LogCallDialog } from '../components/log-call-dialog.tsx';
+import { EnrolDialog, stepLine } from '../components/cadence.tsx';
 import { age, untouched } from '../components/durations.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime } from '../format.ts';
@@ -13,16 +14,20 @@ import type { CallQueueItemDto } from '../types.ts';
 const reasonLabels: Record<CallQueueItemDto['reason'], string> = {
   call_back_due: 'Call back due',
   sla: 'SLA running',
+  cadence_step_due: 'Cadence step due',
   ready: 'Ready',
+  cadence_later: 'Cadence step ahead',
   call_back_later: 'Call back later',
 };
 
 const personName = (l: CallQueueItemDto['lead']) => [l.firstName, l.lastName].filter(Boolean).join(' ');
 
-/** Why the lead stands where it does, in words: the call back or SLA time, else the score. */
+/** Why the lead stands where it does, in words: the call back, SLA or cadence step time, else the score. */
 function why(item: CallQueueItemDto): string {
   if (item.callBack) return `${reasonLabels[item.reason]} · ${formatDateTime(item.callBack.dueAt)}`;
   if (item.slaDueAt) return `${reasonLabels[item.reason]} · due ${formatDateTime(item.slaDueAt)}`;
+  if (item.cadence?.dueAt && (item.reason === 'cadence_step_due' || item.reason === 'cadence_later'))
+    return `${reasonLabels[item.reason]} · ${formatDateTime(item.cadence.dueAt)}`;
   return reasonLabels[item.reason];
 }
 
@@ -43,13 +48,14 @@ export function QueuePage() {
   const [calling, setCalling] = useState<CallQueueItemDto | null>(null);
   const [claimError, setClaimError] = useState<string | null>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState<CallQueueItemDto | null>(null);
   const [limit, setLimit] = useState(25);
   const queue = useQuery({
     queryKey: ['call-queue', limit],
     queryFn: () => api.get('/call-queue', { params: { query: { limit } } }),
   });
   const now = Date.now();
-  const first = queue.data?.items.find((i) => i.reason !== 'call_back_later') ?? null;
+  const first = queue.data?.items.find((i) => i.reason !== 'call_back_later' && i.reason !== 'cadence_later') ?? null;
   const claimable = (item: CallQueueItemDto) =>
     item.unassigned !== null &&
     actor !== null &&
@@ -109,8 +115,8 @@ export function QueuePage() {
         </p>
       )}
       <p className="muted small">
-        Call backs that have come due first, then leads with an SLA running, then the rest by score and age. Leads whose
-        call back is still ahead wait at the end.
+        Call backs that have come due first, then leads with an SLA running, then due cadence calls, then the rest by
+        score and age. Leads whose cadence step or call back is still ahead wait at the end.
       </p>
       {queue.isPending && <Loading />}
       {queue.isError && <ErrorState error={queue.error} what="the call queue" onRetry={() => void queue.refetch()} />}
@@ -130,6 +136,7 @@ export function QueuePage() {
               <th scope="col">Age</th>
               <th scope="col">Untouched</th>
               <th scope="col">Speed to lead</th>
+              <th scope="col">Cadence</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -172,6 +179,20 @@ export function QueuePage() {
                 <td title={item.firstCallAt ? `First call ${formatDateTime(item.firstCallAt)}` : 'Not called yet'}>
                   {item.minutesToFirstCall === null ? 'not called' : minutesText(item.minutesToFirstCall)}
                 </td>
+                <td data-testid="queue-cadence">
+                  {item.cadence ? (
+                    <>
+                      <div className="small">{item.cadence.cadenceName}</div>
+                      <div className="small muted">{stepLine(item.cadence)}</div>
+                    </>
+                  ) : item.unassigned ? (
+                    <span className="small muted">claim it first</span>
+                  ) : (
+                    <button type="button" className="link" onClick={() => setEnrolling(item)}>
+                      Enrol in cadence
+                    </button>
+                  )}
+                </td>
                 <td>
                   {item.unassigned ? (
                     claimable(item) && (
@@ -197,6 +218,14 @@ export function QueuePage() {
             Show more
           </button>
         </p>
+      )}
+      {enrolling && (
+        <EnrolDialog
+          leadId={enrolling.lead.id}
+          name={personName(enrolling.lead)}
+          onClose={() => setEnrolling(null)}
+          onEnrolled={() => void queryClient.invalidateQueries({ queryKey: ['call-queue'] })}
+        />
       )}
       {calling && (
         <LogCallDialog
