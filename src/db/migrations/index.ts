@@ -25,6 +25,7 @@ import { territories } from './0028-territories.ts';
 import { callScripts } from './0030-call-scripts.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
 import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
+import { twoTierChannel } from './0034-two-tier-channel.ts';
 
 export interface Migration {
   version: number;
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'call-scripts', sql: callScripts },
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
   { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
+  { version: 34, name: 'two-tier-channel', sql: twoTierChannel },
 ];
