@@ -51,7 +51,11 @@ async function world() {
   });
   const partner = async (name: string, type: 'distributor' | 'reseller') => {
     const a = await post(org.admin, '/api/v1/accounts', { name, type });
-    const p = await api.as(org.admin, { method: 'PUT', url: `/api/v1/partners/${a.id}`, payload: { partnerType: type } });
+    const p = await api.as(org.admin, {
+      method: 'PUT',
+      url: `/api/v1/partners/${a.id}`,
+      payload: { partnerType: type },
+    });
     expect(p.statusCode, p.body).toBe(200);
     return a;
   };
@@ -151,17 +155,29 @@ describe('two-tier distribution', () => {
       payload: {},
     });
     expect(approved.statusCode, approved.body).toBe(200);
-    const work = (await api.as(w.aUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })).json<ResellerWorkDto>();
+    const work = (
+      await api.as(w.aUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })
+    ).json<ResellerWorkDto>();
     expect(work.resellers.map((l) => l.resellerName)).toEqual(['Rivet Resellers', 'Sable Systems']);
     expect(work.registrations.map((x) => x.id).sort()).toEqual([reg.id, sReg.id].sort());
     expect(work.deals).toMatchObject([
-      { registrationId: reg.id, resellerName: 'Rivet Resellers', name: 'Contoso Ltd', status: 'open', stageName: 'Open' },
+      {
+        registrationId: reg.id,
+        resellerName: 'Rivet Resellers',
+        name: 'Contoso Ltd',
+        status: 'open',
+        stageName: 'Open',
+      },
     ]);
-    const bWork = (await api.as(w.bUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })).json<ResellerWorkDto>();
+    const bWork = (
+      await api.as(w.bUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })
+    ).json<ResellerWorkDto>();
     expect(bWork.deals).toEqual([]);
     expect(bWork.registrations.map((x) => x.id)).toEqual([tReg.id]);
     // a reseller has no resellers: it sees none of its distributor's other resellers' work
-    const rWork = (await api.as(w.rUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })).json<ResellerWorkDto>();
+    const rWork = (
+      await api.as(w.rUser, { method: 'GET', url: '/api/v1/channel/reseller-work' })
+    ).json<ResellerWorkDto>();
     expect(rWork).toEqual({ resellers: [], registrations: [], deals: [] });
 
     // reading only: the distributor neither decides nor extends

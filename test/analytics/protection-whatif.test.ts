@@ -9,7 +9,9 @@ import {
 const at = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const now = at('2026-06-01');
 
-const reg = (r: Partial<WhatIfRegistration> & Pick<WhatIfRegistration, 'tierId' | 'approvedAt' | 'protectedUntil'>) => ({
+const reg = (
+  r: Partial<WhatIfRegistration> & Pick<WhatIfRegistration, 'tierId' | 'approvedAt' | 'protectedUntil'>,
+) => ({
   registeredAt: at('2025-12-20'),
   extendedDays: 0,
   deal: { status: 'open' as const, closedAt: null, amount: null, currency: 'USD' },

@@ -51,12 +51,21 @@ beforeAll(async () => {
   const bell = await partner('Bell Micro', 'distributor');
   const rivet = await partner('Rivet Resellers', 'reseller');
   const tern = await partner('Tern Solutions', 'reseller');
-  await ok(api.PUT('/partners/{id}/resellers/{resellerId}', { params: { path: { id: arrow.id, resellerId: rivet.id } } }));
-  await ok(api.PUT('/partners/{id}/resellers/{resellerId}', { params: { path: { id: bell.id, resellerId: tern.id } } }));
+  await ok(
+    api.PUT('/partners/{id}/resellers/{resellerId}', { params: { path: { id: arrow.id, resellerId: rivet.id } } }),
+  );
+  await ok(
+    api.PUT('/partners/{id}/resellers/{resellerId}', { params: { path: { id: bell.id, resellerId: tern.id } } }),
+  );
   // each reseller registers through its distributor; Rivet's is approved into a deal
   const contoso = await ok(
     api.POST('/registrations', {
-      body: { partnerAccountId: rivet.id, customerName: 'Contoso Ltd', amount: '42000', expectedCloseDate: '2026-09-30' },
+      body: {
+        partnerAccountId: rivet.id,
+        customerName: 'Contoso Ltd',
+        amount: '42000',
+        expectedCloseDate: '2026-09-30',
+      },
     }),
   );
   await ok(api.POST('/registrations', { body: { partnerAccountId: tern.id, customerName: 'Northwind Traders' } }));
@@ -96,7 +105,9 @@ describe('two-tier distribution in the browser', () => {
       expect.stringContaining('Fabrikam by Rivet Resellers · pending'),
       expect.stringContaining('Contoso Ltd by Rivet Resellers · approved'),
     ]);
-    expect(await work.getByTestId('reseller-deal').innerText()).toMatch(/Contoso Ltd by Rivet Resellers · open \(Qualify\)/);
+    expect(await work.getByTestId('reseller-deal').innerText()).toMatch(
+      /Contoso Ltd by Rivet Resellers · open \(Qualify\)/,
+    );
     expect(await page.getByText('Northwind Traders').count()).toBe(0);
     // its own registrations stay its own: none yet
     await page.getByRole('region', { name: 'My registrations' }).getByText('No registrations yet').waitFor();

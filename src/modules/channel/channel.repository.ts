@@ -787,7 +787,12 @@ export interface WhatIfPartyRow {
  * Parties that may have conflicted since `from`: registrations, and deals not approved from a
  * registration (a registered deal is its registration's party), with their customer.
  */
-export async function whatIfParties(db: DbExecutor, orgId: string, from: Date, limit: number): Promise<WhatIfPartyRow[]> {
+export async function whatIfParties(
+  db: DbExecutor,
+  orgId: string,
+  from: Date,
+  limit: number,
+): Promise<WhatIfPartyRow[]> {
   const regs = await db
     .selectFrom('deal_registrations')
     .select(['id', 'partner_account_id', 'customer_name', 'customer_domain', 'product_ids', 'registered_at'])
@@ -813,10 +818,11 @@ export async function whatIfParties(db: DbExecutor, orgId: string, from: Date, l
     .where('d.org_id', '=', orgId)
     .where('d.deleted_at', 'is', null)
     .where('d.created_at', '>', from)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('deal_registrations as x')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('deal_registrations as x')
             .select('x.id')
             .whereRef('x.org_id', '=', 'd.org_id')
             .whereRef('x.deal_id', '=', 'd.id'),

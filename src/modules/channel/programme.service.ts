@@ -26,7 +26,7 @@ import { accountRow, baseCurrency } from '../accounts/accounts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, found, type ExpectedVersion } from '../shared.ts';
 import * as repo from './channel.repository.ts';
-import { rescheduleEscalations } from './registration-escalation.ts';
+import { rescheduleEscalations } from './registration-escalation-schedule.ts';
 
 /** Protection of an approved registration when its partner has no tier. */
 export const DEFAULT_PROTECTION_DAYS = 90;
@@ -277,7 +277,11 @@ export async function listResellerLinks(deps: Deps, actor: Actor): Promise<Resel
   if (actor.role === 'partner') {
     if (!actor.partnerAccountId) return [];
   } else if (!canReadConflicts(actor)) throw forbidden('Your role cannot read the partner programme');
-  const rows = await repo.listResellerLinks(deps.db, actor.orgId, actor.role === 'partner' ? actor.partnerAccountId : null);
+  const rows = await repo.listResellerLinks(
+    deps.db,
+    actor.orgId,
+    actor.role === 'partner' ? actor.partnerAccountId : null,
+  );
   return rows
     .filter((r) =>
       canReadResellerLink(actor, {
@@ -315,10 +319,16 @@ export async function linkReseller(
     const problems: FieldProblem[] = [];
     if (!distributor) problems.push({ field: 'id', message: 'is not a partner of the programme' });
     else if (distributor.partner_type !== 'distributor')
-      problems.push({ field: 'id', message: 'is not a distributor (its partner type is ' + distributor.partner_type + ')' });
+      problems.push({
+        field: 'id',
+        message: 'is not a distributor (its partner type is ' + distributor.partner_type + ')',
+      });
     if (!reseller) problems.push({ field: 'resellerId', message: 'is not a partner of the programme' });
     else if (reseller.partner_type === 'distributor')
-      problems.push({ field: 'resellerId', message: 'is a distributor: a distributor serves resellers, not distributors' });
+      problems.push({
+        field: 'resellerId',
+        message: 'is a distributor: a distributor serves resellers, not distributors',
+      });
     if (problems.length) throw invalid(problems);
     const added = await repo.insertResellerLink(trx, {
       org_id: actor.orgId,

@@ -1,50 +1,14 @@
-import { businessDaysBetween, businessDaysDueAt } from '../../analytics/business-days.ts';
+import { businessDaysBetween } from '../../analytics/business-days.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { write, type Deps } from '../context.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
 import { JobFailed, type JobContext } from '../jobs/queue.ts';
 import * as repo from './channel.repository.ts';
 import { channelSettings } from './programme.service.ts';
+import { escalationDueAt, scheduleRegistrationEscalation } from './registration-escalation-schedule.ts';
 
-/** The job that escalates a registration still pending past the approval SLA (keyed on the registration and its due time). */
-export const REGISTRATION_ESCALATION_JOB = 'channel.registration_escalation';
+export { REGISTRATION_ESCALATION_JOB } from './registration-escalation-schedule.ts';
 
 export type RegistrationEscalationCheck = 'escalated' | 'not_due' | 'settled';
-
-/**
- * Asks the queue to check a pending registration when it passes the approval SLA, in the caller's
- * transaction. The key names the due time, so a changed SLA schedules its own check beside the
- * earlier one; whichever runs first after the due time escalates, the others find it settled.
- */
-export async function scheduleRegistrationEscalation(
-  deps: Deps,
-  trx: DbExecutor,
-  orgId: string,
-  registrationId: string,
-  dueAt: Date,
-): Promise<void> {
-  await enqueueJob(deps, trx, {
-    orgId,
-    kind: REGISTRATION_ESCALATION_JOB,
-    payload: { registrationId },
-    key: `${REGISTRATION_ESCALATION_JOB}:${registrationId}:${dueAt.toISOString()}`,
-    runAt: dueAt,
-  });
-}
-
-/** When a registration made at `registeredAt` passes an SLA of `slaDays` business days. */
-export function escalationDueAt(registeredAt: Date, slaDays: number): Date {
-  return businessDaysDueAt(registeredAt, slaDays);
-}
-
-/**
- * Schedules the check of every pending registration not yet escalated against the organisation's
- * approval SLA as it is now (after the SLA changes).
- */
-export async function rescheduleEscalations(deps: Deps, trx: DbExecutor, orgId: string, slaDays: number): Promise<void> {
-  for (const r of await repo.pendingUnescalated(trx, orgId))
-    await scheduleRegistrationEscalation(deps, trx, orgId, r.id, escalationDueAt(r.registered_at, slaDays));
-}
 
 /**
  * The escalation check of one registration at the clock's time. A registration still pending past
@@ -95,6 +59,7 @@ export async function checkRegistrationEscalation(
 export async function runRegistrationEscalationJob(deps: Deps, ctx: JobContext): Promise<void> {
   const orgId = ctx.job.org_id;
   const registrationId = (ctx.job.payload as { registrationId?: unknown }).registrationId;
-  if (!orgId || typeof registrationId !== 'string') throw new JobFailed('the job names no organization or registration');
+  if (!orgId || typeof registrationId !== 'string')
+    throw new JobFailed('the job names no organization or registration');
   await checkRegistrationEscalation(deps, orgId, registrationId, (trx) => ctx.fence(trx));
 }

@@ -29,7 +29,7 @@ import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts'
 import * as repo from './channel.repository.ts';
 import { findConflicts, recordConflicts } from './conflicts.service.ts';
 import { channelSettings, protectionDaysOf, toLinkDto } from './programme.service.ts';
-import { escalationDueAt, scheduleRegistrationEscalation } from './registration-escalation.ts';
+import { escalationDueAt, scheduleRegistrationEscalation } from './registration-escalation-schedule.ts';
 
 /** The job that expires a registration whose protection window has passed. */
 export const REGISTRATION_EXPIRY_JOB = 'channel.registration_expiry';
@@ -280,7 +280,6 @@ export async function getResellerWork(deps: Deps, actor: Actor): Promise<Reselle
     })),
   };
 }
-
 
 /** A registration to decide on: visible to the actor, who must be a channel manager, and still pending. */
 async function pendingToDecide(

@@ -29,8 +29,8 @@ export function ResellerWork() {
     <section className="card" aria-label="Your resellers' registrations and deals" data-testid="reseller-work">
       <h2>Your resellers&apos; registrations and deals</h2>
       <p className="muted small">
-        You serve {resellers.map((l) => l.resellerName).join(', ')}. You read what they register through you; they
-        and the channel managers act on it.
+        You serve {resellers.map((l) => l.resellerName).join(', ')}. You read what they register through you; they and
+        the channel managers act on it.
       </p>
       <h3>Registrations ({registrations.length})</h3>
       {registrations.length === 0 && <p className="muted">None of your resellers has registered through you yet.</p>}
@@ -162,7 +162,12 @@ export function ProtectionWhatIf() {
   const [result, setResult] = useState<WhatIf | null>(null);
   const [error, setError] = useState<string | null>(null);
   const rows = [
-    ...(tiers.data ?? []).map((t) => ({ key: t.id, tierId: t.id as string | null, name: t.name, current: t.protectionDays })),
+    ...(tiers.data ?? []).map((t) => ({
+      key: t.id,
+      tierId: t.id,
+      name: t.name,
+      current: t.protectionDays,
+    })),
     { key: 'none', tierId: null, name: 'No tier', current: 90 },
   ];
   const run = async (e: FormEvent) => {
@@ -180,7 +185,12 @@ export function ProtectionWhatIf() {
   };
   const max = Math.max(
     1,
-    ...(result?.byTier ?? []).flatMap((t) => [t.expiredInsteadOfClosed, t.closedInsteadOfExpired, t.conflictsArising, t.conflictsVanishing]),
+    ...(result?.byTier ?? []).flatMap((t) => [
+      t.expiredInsteadOfClosed,
+      t.closedInsteadOfExpired,
+      t.conflictsArising,
+      t.conflictsVanishing,
+    ]),
   );
   const bar = (n: number, kind: 'loss' | 'gain') => (
     <span className={`whatif-bar whatif-${kind}`} style={{ width: `${(n / max) * 8}em` }} aria-hidden="true" />

@@ -392,8 +392,8 @@ function PendingItem({ r, canDecide }: { r: Registration; canDecide: boolean }) 
   return (
     <li data-testid="pending-registration">
       <strong>{r.customerName}</strong> by {r.partnerName}
-      {r.distributorName ? ` through ${r.distributorName}` : ''} · {r.amount ? formatMoney(r.amount, r.currency) : '—'} ·{' '}
-      <Window r={r} />
+      {r.distributorName ? ` through ${r.distributorName}` : ''} · {r.amount ? formatMoney(r.amount, r.currency) : '—'}{' '}
+      · <Window r={r} />
       {r.openConflicts > 0 && <span className="field-error"> · {r.openConflicts} open conflict(s)</span>}
       {canDecide && (
         <span>
