@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'openapi-fetch';
 import type { ApiPaths } from '../../src/contract/api-paths.ts';
 import { createApiToken } from '../../src/modules/auth/auth.service.ts';
+import { checkRegistrationEscalation } from '../../src/modules/channel/registration-escalation.ts';
 import type { App } from '../../src/server/types.ts';
 import { ok } from '../helpers/api.ts';
 import type { TestDeps } from '../helpers/db.ts';
@@ -16,6 +17,9 @@ let base: string;
 let browser: Browser;
 let api: Client<ApiPaths>;
 let distributorEmail: string;
+let managerEmail: string;
+let orgId: string;
+let fabrikamId: string;
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -75,7 +79,13 @@ beforeAll(async () => {
       body: {},
     }),
   );
-  await ok(api.POST('/registrations', { body: { partnerAccountId: rivet.id, customerName: 'Fabrikam' } }));
+  const fabrikam = await ok(
+    api.POST('/registrations', { body: { partnerAccountId: rivet.id, customerName: 'Fabrikam' } }),
+  );
+  fabrikamId = fabrikam.id;
+  orgId = org.orgId;
+  const manager = await createTestUser(deps, org.admin, 'manager', { name: 'Morgan Manager', password: TEST_PASSWORD });
+  managerEmail = manager.email;
   const user = await createTestUser(deps, org.admin, 'partner', {
     name: 'Dana Distributor',
     partnerAccountId: arrow.id,
@@ -113,5 +123,31 @@ describe('two-tier distribution in the browser', () => {
     await page.getByRole('region', { name: 'My registrations' }).getByText('No registrations yet').waitFor();
     await page.screenshot({ path: screenshotPath('two-tier-1-distributor-portal.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+
+  it('the channel manager sees a registration past the SLA as overdue and replays the protection window', async () => {
+    // the escalation job, run as if ten days had passed
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    expect(await checkRegistrationEscalation({ ...deps, clock: { now: () => later } }, orgId, fabrikamId)).toBe(
+      'escalated',
+    );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, managerEmail);
+    await page.goto(`${base}/channel`);
+    const pending = page.getByTestId('pending-registration').filter({ hasText: 'Fabrikam' });
+    await pending.getByTestId('overdue').waitFor();
+    expect(await pending.innerText()).toContain('by Rivet Resellers through Arrow Distribution');
+    const links = page.getByRole('region', { name: 'Distributors and their resellers' });
+    expect(await links.getByTestId('reseller-link').allInnerTexts()).toEqual([
+      expect.stringContaining('Arrow Distribution serves Rivet Resellers'),
+      expect.stringContaining('Bell Micro serves Tern Solutions'),
+    ]);
+    const whatIf = page.getByRole('region', { name: 'Protection-window what-if' });
+    await whatIf.getByLabel('Candidate days for No tier').fill('30');
+    await whatIf.getByRole('button', { name: 'Replay' }).click();
+    const table = whatIf.getByTestId('what-if-result');
+    await table.waitFor();
+    expect(await table.innerText()).toContain('90 → 30');
+    await page.screenshot({ path: screenshotPath('two-tier-2-manager-overdue-what-if.png'), fullPage: true });
   });
 });
