@@ -20,6 +20,10 @@ import { DETECT_JOB, runDetectionJob } from './modules/oversight/findings.servic
 import { REFIT_JOB, runRefitJob } from './modules/scoring/model.service.ts';
 import { REGISTRATION_EXPIRY_JOB, runRegistrationExpiryJob } from './modules/channel/registration-expiry.ts';
 import { LEAD_OFFER_EXPIRY_JOB, runLeadOfferExpiryJob } from './modules/channel/lead-offer-expiry.ts';
+import {
+  REGISTRATION_ESCALATION_JOB,
+  runRegistrationEscalationJob,
+} from './modules/channel/registration-escalation.ts';
 import { HANDOFF_SLA_JOB } from './modules/handoffs/handoffs.service.ts';
 import { runHandoffSlaJob } from './modules/handoffs/handoff-jobs.ts';
 import { CADENCE_STEP_JOB, runCadenceStepJob } from './modules/cadences/cadences.service.ts';
@@ -154,6 +158,7 @@ export function jobHandlers(all: Deps): JobHandlers {
     [REFIT_JOB]: (ctx) => runRefitJob(deps, ctx),
     [REGISTRATION_EXPIRY_JOB]: (ctx) => runRegistrationExpiryJob(deps, ctx),
     [LEAD_OFFER_EXPIRY_JOB]: (ctx) => runLeadOfferExpiryJob(deps, ctx),
+    [REGISTRATION_ESCALATION_JOB]: (ctx) => runRegistrationEscalationJob(deps, ctx),
     [HANDOFF_SLA_JOB]: (ctx) => runHandoffSlaJob(deps, ctx),
     [CADENCE_STEP_JOB]: (ctx) => runCadenceStepJob(deps, ctx),
     [APPROVAL_ESCALATION_JOB]: (ctx) => runApprovalEscalationJob(deps, ctx),

@@ -320,6 +320,7 @@ describe('deal registration', () => {
       .selectFrom('jobs')
       .select(['kind', 'run_at'])
       .where('org_id', '=', w.orgId)
+      .where('kind', '=', 'channel.registration_expiry')
       .orderBy('run_at')
       .execute();
     expect(jobs.map((j) => [j.kind, j.run_at.toISOString()])).toEqual([

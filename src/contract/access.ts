@@ -31,7 +31,15 @@ export type Scope =
   | { kind: 'all' }
   | { kind: 'none' }
   | { kind: 'owners'; ownerIds: readonly string[] }
-  | { kind: 'partner'; partnerAccountId: string }
+  | {
+      kind: 'partner';
+      partnerAccountId: string;
+      /**
+       * Two-tier distribution, reading only: also the records that name this partner account as
+       * their distributor (its resellers' registrations and the deals they were approved into).
+       */
+      asDistributor?: true;
+    }
   /**
    * Agents: deals where one of their parties has a role; of those deals' notes and activities,
    * only the ones of the side their parties work on (`on` says which kind of record is scoped).
@@ -94,7 +102,10 @@ export function relatedDealScope(actor: Actor, entity: ScopedEntity): Scope | nu
 }
 
 /** Whether a loaded record is inside a scope. */
-export function inScope(scope: Scope, record: { ownerId: string | null; partnerAccountId?: string | null }): boolean {
+export function inScope(
+  scope: Scope,
+  record: { ownerId: string | null; partnerAccountId?: string | null; distributorAccountId?: string | null },
+): boolean {
   switch (scope.kind) {
     case 'all':
       return true;
@@ -103,7 +114,10 @@ export function inScope(scope: Scope, record: { ownerId: string | null; partnerA
     case 'owners':
       return record.ownerId !== null && scope.ownerIds.includes(record.ownerId);
     case 'partner':
-      return record.partnerAccountId === scope.partnerAccountId;
+      return (
+        record.partnerAccountId === scope.partnerAccountId ||
+        (scope.asDistributor === true && record.distributorAccountId === scope.partnerAccountId)
+      );
     case 'agent':
       // Whether an agent's party is on a deal is not on the record: the services ask the database.
       return false;
@@ -366,11 +380,8 @@ export function canSetQuota(actor: Actor, target: { userId: string } | { teamId:
   return target.userId !== actor.userId && actor.teamUserIds.includes(target.userId);
 }
 
-/**
- * The scope of deal registrations: partners see and write only their own partner account's,
- * admins and managers (the channel managers) all of them, auditors read all; other roles none.
- */
-export function registrationScope(actor: Actor, action: Action): Scope {
+/** The partner's own account's records: what a partner sees and writes of the channel's records. */
+function ownPartnerScope(actor: Actor, action: Action): Scope {
   switch (actor.role) {
     case 'admin':
     case 'manager':
@@ -388,12 +399,54 @@ export function registrationScope(actor: Actor, action: Action): Scope {
 }
 
 /**
+ * The scope of deal registrations: partners see and write their own partner account's, admins and
+ * managers (the channel managers) all of them, auditors read all; other roles none. Two-tier
+ * distribution: a distributor's users also read (never write) the registrations of its resellers
+ * that name it as their distributor, and so never another distributor's. A reseller sees only its
+ * own: not its distributor's other resellers'.
+ */
+export function registrationScope(actor: Actor, action: Action): Scope {
+  const own = ownPartnerScope(actor, action);
+  return own.kind === 'partner' && action === 'read' ? { ...own, asDistributor: true } : own;
+}
+
+/**
+ * The deals of a distributor's resellers a partner reads as their distributor: those approved from
+ * a registration that names its account as distributor (reading only). Null for everyone else,
+ * who read deals by `scopeFor`.
+ */
+export function distributorDealScope(actor: Actor): { distributorAccountId: string } | null {
+  return actor.role === 'partner' && actor.partnerAccountId ? { distributorAccountId: actor.partnerAccountId } : null;
+}
+
+/** Which resellers a distributor serves is set by the channel managers. */
+export function canLinkResellers(actor: Pick<Actor, 'role'>): boolean {
+  return canManageChannel(actor);
+}
+
+/**
+ * Who reads a distributor–reseller link: channel managers and auditors all of them; a partner the
+ * links it is on (as the distributor or as the reseller, to name its distributor when registering).
+ */
+export function canReadResellerLink(
+  actor: Pick<Actor, 'role' | 'partnerAccountId'>,
+  link: { distributorAccountId: string; resellerAccountId: string },
+): boolean {
+  if (actor.role === 'partner')
+    return (
+      actor.partnerAccountId !== null &&
+      (actor.partnerAccountId === link.distributorAccountId || actor.partnerAccountId === link.resellerAccountId)
+    );
+  return canReadConflicts(actor);
+}
+
+/**
  * Leads offered to partners: a partner sees and answers only the offers made to its own partner
  * account; the channel managers (admins, managers) offer leads and see every offer; auditors read
  * them; other roles none.
  */
 export function leadOfferScope(actor: Actor, action: Action): Scope {
-  return registrationScope(actor, action);
+  return ownPartnerScope(actor, action);
 }
 
 /** Offering a lead to a partner is the channel managers' work. */
@@ -411,7 +464,7 @@ export function canAnswerLeadOffer(actor: Actor, offer: { partnerAccountId: stri
  * requests; channel managers all of them; auditors read them (the scope of registrations).
  */
 export function fundScope(actor: Actor, action: Action): Scope {
-  return registrationScope(actor, action);
+  return ownPartnerScope(actor, action);
 }
 
 /**

@@ -14214,6 +14214,286 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partner-resellers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which resellers each distributor serves (a partner sees the links it is on) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                distributorAccountId: string;
+                distributorName: string;
+                /** Format: uuid */
+                resellerAccountId: string;
+                resellerName: string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partners/{id}/resellers/{resellerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record that a distributor serves a reseller (two-tier distribution) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          resellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              distributorAccountId: string;
+              distributorName: string;
+              /** Format: uuid */
+              resellerAccountId: string;
+              resellerName: string;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Record that a distributor no longer serves a reseller */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          resellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel/reseller-work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A distributor's resellers with their registrations and deals that name it (reading only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              resellers: {
+                /** Format: uuid */
+                distributorAccountId: string;
+                distributorName: string;
+                /** Format: uuid */
+                resellerAccountId: string;
+                resellerName: string;
+                createdAt: string;
+              }[];
+              registrations: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                partnerAccountId: string;
+                partnerName: string;
+                registeredBy: string | null;
+                customerName: string;
+                customerDomain: string | null;
+                productIds: string[];
+                amount: string | null;
+                currency: string;
+                expectedCloseDate: string | null;
+                notes: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'expired';
+                dealId: string | null;
+                protectionDays: number | null;
+                protectedUntil: string | null;
+                decidedBy: string | null;
+                decidedAt: string | null;
+                rejectionReason: string | null;
+                distributorAccountId: string | null;
+                distributorName: string | null;
+                registeredAt: string;
+                approvalBusinessDays: number;
+                slaBreached: boolean;
+                escalatedAt: string | null;
+                openConflicts: number;
+                version: number;
+              }[];
+              deals: {
+                /** Format: uuid */
+                registrationId: string;
+                /** Format: uuid */
+                resellerAccountId: string;
+                resellerName: string;
+                /** Format: uuid */
+                dealId: string;
+                name: string;
+                /** @enum {string} */
+                status: 'open' | 'won' | 'lost';
+                stageName: string | null;
+                amount: string | null;
+                currency: string;
+                expectedCloseDate: string | null;
+                closedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channel-settings': {
     parameters: {
       query?: never;
@@ -14378,9 +14658,12 @@ export interface paths {
                 decidedBy: string | null;
                 decidedAt: string | null;
                 rejectionReason: string | null;
+                distributorAccountId: string | null;
+                distributorName: string | null;
                 registeredAt: string;
                 approvalBusinessDays: number;
                 slaBreached: boolean;
+                escalatedAt: string | null;
                 openConflicts: number;
                 version: number;
               }[];
@@ -14429,6 +14712,7 @@ export interface paths {
             notes?: string | null;
             /** Format: uuid */
             partnerAccountId?: string;
+            distributorAccountId?: string | null;
           };
         };
       };
@@ -14461,9 +14745,12 @@ export interface paths {
               decidedBy: string | null;
               decidedAt: string | null;
               rejectionReason: string | null;
+              distributorAccountId: string | null;
+              distributorName: string | null;
               registeredAt: string;
               approvalBusinessDays: number;
               slaBreached: boolean;
+              escalatedAt: string | null;
               openConflicts: number;
               version: number;
             };
@@ -14614,9 +14901,12 @@ export interface paths {
               decidedBy: string | null;
               decidedAt: string | null;
               rejectionReason: string | null;
+              distributorAccountId: string | null;
+              distributorName: string | null;
               registeredAt: string;
               approvalBusinessDays: number;
               slaBreached: boolean;
+              escalatedAt: string | null;
               openConflicts: number;
               version: number;
             };
@@ -14712,9 +15002,12 @@ export interface paths {
               decidedBy: string | null;
               decidedAt: string | null;
               rejectionReason: string | null;
+              distributorAccountId: string | null;
+              distributorName: string | null;
               registeredAt: string;
               approvalBusinessDays: number;
               slaBreached: boolean;
+              escalatedAt: string | null;
               openConflicts: number;
               version: number;
             };
@@ -14804,9 +15097,12 @@ export interface paths {
               decidedBy: string | null;
               decidedAt: string | null;
               rejectionReason: string | null;
+              distributorAccountId: string | null;
+              distributorName: string | null;
               registeredAt: string;
               approvalBusinessDays: number;
               slaBreached: boolean;
+              escalatedAt: string | null;
               openConflicts: number;
               version: number;
             };
@@ -14897,9 +15193,12 @@ export interface paths {
               decidedBy: string | null;
               decidedAt: string | null;
               rejectionReason: string | null;
+              distributorAccountId: string | null;
+              distributorName: string | null;
               registeredAt: string;
               approvalBusinessDays: number;
               slaBreached: boolean;
+              escalatedAt: string | null;
               openConflicts: number;
               version: number;
             };
@@ -15483,6 +15782,105 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channel/protection-what-if': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What if the protection window of a tier were N days: registrations that would have expired or closed, revenue, conflicts */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            windows: {
+              tierId: string | null;
+              protectionDays: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byTier: {
+                registrations: number;
+                expiredInsteadOfClosed: number;
+                closedInsteadOfExpired: number;
+                revenueLosingProtection: {
+                  currency: string;
+                  amount: string;
+                }[];
+                revenueGainingProtection: {
+                  currency: string;
+                  amount: string;
+                }[];
+                conflictsArising: number;
+                conflictsVanishing: number;
+                tierId: string | null;
+                tierName: string | null;
+                currentDays: number;
+                candidateDays: number;
+              }[];
+              overall: {
+                registrations: number;
+                expiredInsteadOfClosed: number;
+                closedInsteadOfExpired: number;
+                revenueLosingProtection: {
+                  currency: string;
+                  amount: string;
+                }[];
+                revenueGainingProtection: {
+                  currency: string;
+                  amount: string;
+                }[];
+                conflictsArising: number;
+                conflictsVanishing: number;
+              };
+              asOf: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem+json with a stable `code` (and, for validation, every bad field in `errors`) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -110,11 +110,16 @@ export const registrationSchema = z.object({
   decidedBy: idSchema.nullable(),
   decidedAt: z.string().nullable(),
   rejectionReason: z.string().nullable(),
+  /** Two-tier: the distributor of the registering reseller on this deal, if any. */
+  distributorAccountId: idSchema.nullable(),
+  distributorName: z.string().nullable(),
   registeredAt: z.string(),
   /** Business days from registration to the decision (or to now while pending). */
   approvalBusinessDays: z.number().int(),
   /** Whether that exceeds the organisation's approval SLA. */
   slaBreached: z.boolean(),
+  /** When the registration, still pending past the approval SLA, was escalated to the admins. */
+  escalatedAt: z.string().nullable(),
   openConflicts: z.number().int(),
   version: z.number().int(),
 });
@@ -130,6 +135,11 @@ export const registerDealSchema = z.strictObject({
   notes: optionalText(5000),
   /** Admins and channel managers register on a partner's behalf; a partner registers for its own account. */
   partnerAccountId: idSchema.optional(),
+  /**
+   * Two-tier: the distributor of the registering reseller on this deal, one of those that serve it.
+   * Left out, the only one that serves it; null: none.
+   */
+  distributorAccountId: idSchema.nullable().optional(),
 });
 export type RegisterDealInput = z.infer<typeof registerDealSchema>;
 
@@ -165,6 +175,44 @@ export const conflictCheckSchema = z.strictObject({
   productIds: z.array(idSchema).max(50).optional(),
 });
 export type ConflictCheckInput = z.infer<typeof conflictCheckSchema>;
+
+// ---- Two-tier distribution ----
+
+/** A reseller a distributor serves: the distributor's users read the reseller's registrations and deals that name it. */
+export const resellerLinkSchema = z.object({
+  distributorAccountId: idSchema,
+  distributorName: z.string(),
+  resellerAccountId: idSchema,
+  resellerName: z.string(),
+  createdAt: z.string(),
+});
+export type ResellerLinkDto = z.infer<typeof resellerLinkSchema>;
+
+export const resellerLinkParams = z.object({ id: idSchema, resellerId: idSchema });
+
+/** A deal of a distributor's reseller, approved from a registration that names the distributor. */
+export const resellerDealSchema = z.object({
+  registrationId: idSchema,
+  resellerAccountId: idSchema,
+  resellerName: z.string(),
+  dealId: idSchema,
+  name: z.string(),
+  status: z.enum(['open', 'won', 'lost']),
+  stageName: z.string().nullable(),
+  amount: z.string().nullable(),
+  currency: z.string(),
+  expectedCloseDate: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type ResellerDealDto = z.infer<typeof resellerDealSchema>;
+
+/** What a distributor reads of its resellers: the links, their registrations that name it, and their deals. */
+export const resellerWorkSchema = z.object({
+  resellers: z.array(resellerLinkSchema),
+  registrations: z.array(registrationSchema),
+  deals: z.array(resellerDealSchema),
+});
+export type ResellerWorkDto = z.infer<typeof resellerWorkSchema>;
 
 // ---- Channel conflicts ----
 
@@ -280,3 +328,50 @@ export const scorecardSchema = z.object({
 });
 export type ScorecardDto = z.infer<typeof scorecardSchema>;
 export const scorecardQuery = z.object({ partnerAccountId: idSchema.optional() });
+
+// ---- Protection-window what-if ----
+
+/** A candidate protection window for a tier (`tierId` null: partners without a tier). */
+export const protectionWhatIfSchema = z.strictObject({
+  windows: z
+    .array(
+      z.strictObject({
+        tierId: idSchema.nullable(),
+        protectionDays: z.number().int().min(1).max(730),
+      }),
+    )
+    .min(1, 'must name at least one tier')
+    .max(100),
+});
+export type ProtectionWhatIfInput = z.infer<typeof protectionWhatIfSchema>;
+
+const moneyByCurrency = z.array(z.object({ currency: z.string(), amount: z.string() }));
+const whatIfFiguresSchema = z.object({
+  /** Approved (or expired) registrations with a deal, replayed. */
+  registrations: z.number().int(),
+  /** Deals that closed inside protection and would have expired first under the candidate window. */
+  expiredInsteadOfClosed: z.number().int(),
+  /** Registrations that expired and whose deal would have closed inside the candidate window. */
+  closedInsteadOfExpired: z.number().int(),
+  /** Won revenue that was protected and would not have been. */
+  revenueLosingProtection: moneyByCurrency,
+  /** Won revenue that was not protected and would have been. */
+  revenueGainingProtection: moneyByCurrency,
+  /** Matching parties that started while only the candidate window was running (new conflicts). */
+  conflictsArising: z.number().int(),
+  /** Matching parties that started while only the actual window was running (conflicts gone). */
+  conflictsVanishing: z.number().int(),
+});
+export const protectionWhatIfResultSchema = z.object({
+  byTier: z.array(
+    whatIfFiguresSchema.extend({
+      tierId: idSchema.nullable(),
+      tierName: z.string().nullable(),
+      currentDays: z.number().int(),
+      candidateDays: z.number().int(),
+    }),
+  ),
+  overall: whatIfFiguresSchema,
+  asOf: z.string(),
+});
+export type ProtectionWhatIfDto = z.infer<typeof protectionWhatIfResultSchema>;

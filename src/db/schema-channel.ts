@@ -60,9 +60,20 @@ export interface DealRegistrationsTable {
   decided_by: string | null;
   decided_at: Ts | null;
   rejection_reason: string | null;
+  distributor_account_id: string | null;
+  escalated_at: Ts | null;
   registered_at: Ts;
   updated_at: Ts;
   version: Version;
+}
+
+/** A reseller a distributor serves (two-tier distribution). */
+export interface PartnerResellersTable {
+  org_id: string;
+  distributor_account_id: string;
+  reseller_account_id: string;
+  created_by: string | null;
+  created_at: Ts;
 }
 
 export interface ChannelConflictsTable {
@@ -148,6 +159,7 @@ export interface ChannelTables {
   channel_settings: ChannelSettingsTable;
   deal_registrations: DealRegistrationsTable;
   channel_conflicts: ChannelConflictsTable;
+  partner_resellers: PartnerResellersTable;
   partner_lead_offers: PartnerLeadOffersTable;
   partner_fund_budgets: PartnerFundBudgetsTable;
   partner_fund_requests: PartnerFundRequestsTable;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelAnalytics, type DealFact, type RegistrationFact } from '../../src/analytics/channel.ts';
-import { businessDaysBetween } from '../../src/analytics/business-days.ts';
+import { businessDaysBetween, businessDaysDueAt } from '../../src/analytics/business-days.ts';
 
 const t = (iso: string) => new Date(`${iso}T09:00:00.000Z`);
 
@@ -59,6 +59,21 @@ describe('business days', () => {
     expect(businessDaysBetween(t('2026-01-05'), t('2026-01-08'))).toBe(3);
     expect(businessDaysBetween(t('2026-01-06'), t('2026-01-06'))).toBe(0);
     expect(businessDaysBetween(t('2026-01-02'), t('2026-01-12'))).toBe(6);
+  });
+
+  it('gives when an SLA of business days is passed: the first instant past it', () => {
+    // Friday 2 January, SLA 2: Monday 5 and Tuesday 6 are within it, Wednesday 7 is the third
+    const friday = new Date('2026-01-02T10:00:00.000Z');
+    const due = businessDaysDueAt(friday, 2);
+    expect(due.toISOString()).toBe('2026-01-07T00:00:00.000Z');
+    expect(businessDaysBetween(friday, new Date(due.getTime() - 1))).toBe(2);
+    expect(businessDaysBetween(friday, due)).toBe(3);
+    // Wednesday afternoon, SLA 1: Thursday is within it, due Friday
+    expect(businessDaysDueAt(new Date('2026-01-07T15:00:00.000Z'), 1).toISOString()).toBe('2026-01-09T00:00:00.000Z');
+    // registered on a Saturday, SLA 1: Monday is the first business day, due Tuesday
+    expect(businessDaysDueAt(new Date('2026-01-03T12:00:00.000Z'), 1).toISOString()).toBe('2026-01-06T00:00:00.000Z');
+    // Thursday, SLA 2: Friday, then Monday; due Tuesday
+    expect(businessDaysDueAt(new Date('2026-01-08T23:59:59.000Z'), 2).toISOString()).toBe('2026-01-13T00:00:00.000Z');
   });
 });
 

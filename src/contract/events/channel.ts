@@ -37,6 +37,7 @@ const registrationSnapshot = camelOnly(
     amount: decimal.nullable(),
     currency: z.string(),
     expectedCloseDate: z.string().nullable(),
+    distributorAccountId: id.nullable().optional(),
   }),
 );
 
@@ -91,6 +92,18 @@ export const channelEventDefinitions: EventDefinition[] = [
     }),
   ),
   def(
+    'account.reseller_linked',
+    ['account'],
+    'a channel manager records that a distributor serves a reseller (two-tier distribution)',
+    z.strictObject({ resellerAccountId: id }),
+  ),
+  def(
+    'account.reseller_unlinked',
+    ['account'],
+    'a channel manager records that a distributor no longer serves a reseller',
+    z.strictObject({ resellerAccountId: id }),
+  ),
+  def(
     'organization.channel_settings_changed',
     ['organization'],
     'the channel conflict policy or the approval SLA changes',
@@ -130,6 +143,18 @@ export const channelEventDefinitions: EventDefinition[] = [
       days: z.number().int().positive(),
       protectedUntil: z.strictObject({ from: isoTime, to: isoTime }),
       reason: z.string().nullable(),
+    }),
+  ),
+  def(
+    'deal_registration.escalated',
+    ['deal_registration'],
+    "a registration still waits for a decision past the organization's approval SLA: the admins are told",
+    z.strictObject({
+      registeredAt: isoTime,
+      approvalSlaDays: z.number().int().positive(),
+      businessDays: z.number().int().nonnegative(),
+      dueAt: isoTime,
+      notified: z.array(z.strictObject({ userId: id, name: z.string() })),
     }),
   ),
   def(

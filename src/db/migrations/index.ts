@@ -27,6 +27,7 @@ import { callScripts } from './0030-call-scripts.ts';
 import { approvalEscalation } from './0031-approval-escalation.ts';
 import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
 import { cadences } from './0033-cadences.ts';
+import { twoTierChannel } from './0034-two-tier-channel.ts';
 
 export interface Migration {
   version: number;
@@ -65,4 +66,5 @@ export const migrations: readonly Migration[] = [
   { version: 31, name: 'approval-escalation', sql: approvalEscalation },
   { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
   { version: 33, name: 'cadences', sql: cadences },
+  { version: 34, name: 'two-tier-channel', sql: twoTierChannel },
 ];

@@ -8,6 +8,7 @@ import type {
   ChannelSettingsTable,
   DealRegistrationsTable,
   PartnerProfilesTable,
+  PartnerResellersTable,
   PartnerTiersTable,
 } from '../../db/schema-channel.ts';
 import { updateVersioned } from '../../db/versioned.ts';
@@ -15,7 +16,11 @@ import { updateVersioned } from '../../db/versioned.ts';
 export type TierRow = Selectable<PartnerTiersTable>;
 export type ProfileRow = Selectable<PartnerProfilesTable>;
 export type SettingsRow = Selectable<ChannelSettingsTable>;
-export type RegistrationRow = Selectable<DealRegistrationsTable> & { partner_name: string; open_conflicts: number };
+export type RegistrationRow = Selectable<DealRegistrationsTable> & {
+  partner_name: string;
+  distributor_name: string | null;
+  open_conflicts: number;
+};
 export type ConflictRow = Selectable<ChannelConflictsTable>;
 
 // ---- Tiers, partners, settings ----
@@ -151,8 +156,11 @@ const registrations = (db: DbExecutor, orgId: string) =>
   db
     .selectFrom('deal_registrations as r')
     .innerJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'r.org_id').onRef('a.id', '=', 'r.partner_account_id'))
+    .leftJoin('accounts as da', (j) =>
+      j.onRef('da.org_id', '=', 'r.org_id').onRef('da.id', '=', 'r.distributor_account_id'),
+    )
     .selectAll('r')
-    .select('a.name as partner_name')
+    .select(['a.name as partner_name', 'da.name as distributor_name'])
     .select((eb) =>
       eb
         .selectFrom('channel_conflicts as c')
@@ -175,8 +183,12 @@ function scoped(q: RegistrationQuery, scope: Scope): RegistrationQuery {
   switch (scope.kind) {
     case 'all':
       return q;
-    case 'partner':
-      return q.where('r.partner_account_id', '=', scope.partnerAccountId);
+    case 'partner': {
+      const id = scope.partnerAccountId;
+      return scope.asDistributor
+        ? q.where((eb) => eb.or([eb('r.partner_account_id', '=', id), eb('r.distributor_account_id', '=', id)]))
+        : q.where('r.partner_account_id', '=', id);
+    }
     case 'none':
     case 'owners':
     case 'agent':
@@ -215,9 +227,14 @@ export async function listRegistrations(
   db: DbExecutor,
   orgId: string,
   scope: Scope,
-  q: ListRegistrationsQuery,
+  q: Pick<ListRegistrationsQuery, 'limit'> & Partial<ListRegistrationsQuery>,
+  distributorAccountId?: string,
 ): Promise<RegistrationRow[]> {
   let b = scoped(registrations(db, orgId), scope);
+  if (distributorAccountId)
+    b = b
+      .where('r.distributor_account_id', '=', distributorAccountId)
+      .where('r.partner_account_id', '<>', distributorAccountId);
   if (q.status) b = b.where('r.status', '=', q.status);
   if (q.partnerAccountId) b = b.where('r.partner_account_id', '=', q.partnerAccountId);
   if (q.cursor) b = b.where(afterCursor('r.registered_at', 'r.id', 'desc', q.cursor));
@@ -241,6 +258,158 @@ export async function updateRegistration(
   patch: Updateable<DealRegistrationsTable>,
 ): Promise<void> {
   await updateVersioned(db, 'deal_registrations', { orgId, id, version }, patch);
+}
+
+/** Pending registrations not yet escalated (to schedule their escalation again when the SLA changes). */
+export async function pendingUnescalated(
+  db: DbExecutor,
+  orgId: string,
+): Promise<{ id: string; registered_at: Date }[]> {
+  return db
+    .selectFrom('deal_registrations')
+    .select(['id', 'registered_at'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'pending')
+    .where('escalated_at', 'is', null)
+    .orderBy('registered_at')
+    .limit(10_000)
+    .execute();
+}
+
+/** Active admins of the organisation, by name: whom an overdue registration is escalated to. */
+export async function activeAdmins(db: DbExecutor, orgId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(100)
+    .execute();
+}
+
+// ---- Two-tier distribution ----
+
+export interface ResellerLinkRow {
+  distributor_account_id: string;
+  distributor_name: string;
+  reseller_account_id: string;
+  reseller_name: string;
+  created_at: Date;
+}
+
+/** Distributor–reseller links, optionally only those a partner account is on (either side). */
+export async function listResellerLinks(
+  db: DbExecutor,
+  orgId: string,
+  onAccount: string | null,
+): Promise<ResellerLinkRow[]> {
+  let q = db
+    .selectFrom('partner_resellers as l')
+    .innerJoin('accounts as d', (j) =>
+      j.onRef('d.org_id', '=', 'l.org_id').onRef('d.id', '=', 'l.distributor_account_id'),
+    )
+    .innerJoin('accounts as r', (j) => j.onRef('r.org_id', '=', 'l.org_id').onRef('r.id', '=', 'l.reseller_account_id'))
+    .select([
+      'l.distributor_account_id',
+      'd.name as distributor_name',
+      'l.reseller_account_id',
+      'r.name as reseller_name',
+      'l.created_at',
+    ])
+    .where('l.org_id', '=', orgId);
+  if (onAccount)
+    q = q.where((eb) =>
+      eb.or([eb('l.distributor_account_id', '=', onAccount), eb('l.reseller_account_id', '=', onAccount)]),
+    );
+  return q.orderBy('d.name').orderBy('r.name').limit(5000).execute();
+}
+
+/** The distributors that serve a reseller. */
+export async function distributorsOf(db: DbExecutor, orgId: string, resellerAccountId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('partner_resellers')
+    .select('distributor_account_id')
+    .where('org_id', '=', orgId)
+    .where('reseller_account_id', '=', resellerAccountId)
+    .orderBy('distributor_account_id')
+    .execute();
+  return rows.map((r) => r.distributor_account_id);
+}
+
+export async function insertResellerLink(db: DbExecutor, row: Insertable<PartnerResellersTable>): Promise<boolean> {
+  const r = await db
+    .insertInto('partner_resellers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['org_id', 'distributor_account_id', 'reseller_account_id']).doNothing())
+    .returning('reseller_account_id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function deleteResellerLink(
+  db: DbExecutor,
+  orgId: string,
+  distributorAccountId: string,
+  resellerAccountId: string,
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('partner_resellers')
+    .where('org_id', '=', orgId)
+    .where('distributor_account_id', '=', distributorAccountId)
+    .where('reseller_account_id', '=', resellerAccountId)
+    .returning('reseller_account_id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export interface ResellerDealRow {
+  registration_id: string;
+  reseller_account_id: string;
+  reseller_name: string;
+  deal_id: string;
+  name: string;
+  status: string;
+  stage_name: string | null;
+  amount: string | null;
+  currency: string;
+  expected_close_date: string | null;
+  closed_at: Date | null;
+}
+
+/** The deals approved from registrations that name this distributor, newest registration first. */
+export async function resellerDeals(
+  db: DbExecutor,
+  orgId: string,
+  distributorAccountId: string,
+): Promise<ResellerDealRow[]> {
+  return db
+    .selectFrom('deal_registrations as r')
+    .innerJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.id', '=', 'r.deal_id'))
+    .innerJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'r.org_id').onRef('a.id', '=', 'r.partner_account_id'))
+    .leftJoin('stages as s', (j) => j.onRef('s.org_id', '=', 'd.org_id').onRef('s.id', '=', 'd.stage_id'))
+    .select([
+      'r.id as registration_id',
+      'r.partner_account_id as reseller_account_id',
+      'a.name as reseller_name',
+      'd.id as deal_id',
+      'd.name',
+      'd.status',
+      's.name as stage_name',
+      'd.amount',
+      'd.currency',
+      'd.expected_close_date',
+      'd.closed_at',
+    ])
+    .where('r.org_id', '=', orgId)
+    .where('r.distributor_account_id', '=', distributorAccountId)
+    .where('d.deleted_at', 'is', null)
+    .orderBy('r.registered_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(1000)
+    .execute();
 }
 
 /** Approved registrations whose protection window has passed while their deal is still open. */
@@ -533,4 +702,154 @@ export async function dealFacts(
     .where('deleted_at', 'is', null);
   if (partnerAccountId) q = q.where('partner_account_id', '=', partnerAccountId);
   return q.execute();
+}
+
+// ---- Protection-window what-if ----
+
+export interface WhatIfRegistrationRow {
+  id: string;
+  partner_account_id: string;
+  tier_id: string | null;
+  customer_name: string;
+  customer_domain: string | null;
+  product_ids: string[];
+  registered_at: Date;
+  decided_at: Date;
+  protected_until: Date;
+  protection_days: number;
+  approved_days: number | null;
+  deal_id: string;
+  deal_status: string;
+  closed_at: Date | null;
+  amount: string | null;
+  currency: string;
+}
+
+/** Approved and expired registrations with their deal, the most recent first (at most `limit`). */
+export async function whatIfRegistrations(
+  db: DbExecutor,
+  orgId: string,
+  limit: number,
+): Promise<WhatIfRegistrationRow[]> {
+  const rows = await db
+    .selectFrom('deal_registrations as r')
+    .innerJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.id', '=', 'r.deal_id'))
+    .leftJoin('partner_profiles as p', (j) =>
+      j.onRef('p.org_id', '=', 'r.org_id').onRef('p.account_id', '=', 'r.partner_account_id'),
+    )
+    .select([
+      'r.id',
+      'r.partner_account_id',
+      'p.tier_id',
+      'r.customer_name',
+      'r.customer_domain',
+      'r.product_ids',
+      'r.registered_at',
+      'r.decided_at',
+      'r.protected_until',
+      'r.protection_days',
+      'd.id as deal_id',
+      'd.status as deal_status',
+      'd.closed_at',
+      'd.amount',
+      'd.currency',
+    ])
+    .select(
+      sql<number | null>`(SELECT (e.data->>'protectionDays')::int FROM events e WHERE e.org_id = r.org_id
+        AND e.entity_type = 'deal_registration' AND e.entity_id = r.id AND e.type = 'deal_registration.approved'
+        ORDER BY e.seq DESC LIMIT 1)`.as('approved_days'),
+    )
+    .where('r.org_id', '=', orgId)
+    .where('r.status', 'in', ['approved', 'expired'])
+    .where('d.deleted_at', 'is', null)
+    .orderBy('r.decided_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) =>
+    r.decided_at && r.protected_until && r.protection_days !== null
+      ? [{ ...r, decided_at: r.decided_at, protected_until: r.protected_until, protection_days: r.protection_days }]
+      : [],
+  );
+}
+
+export interface WhatIfPartyRow {
+  kind: 'registration' | 'deal';
+  id: string;
+  partner_account_id: string | null;
+  customer_name: string;
+  customer_domain: string | null;
+  product_ids: string[];
+  since: Date;
+}
+
+/**
+ * Parties that may have conflicted since `from`: registrations, and deals not approved from a
+ * registration (a registered deal is its registration's party), with their customer.
+ */
+export async function whatIfParties(
+  db: DbExecutor,
+  orgId: string,
+  from: Date,
+  limit: number,
+): Promise<WhatIfPartyRow[]> {
+  const regs = await db
+    .selectFrom('deal_registrations')
+    .select(['id', 'partner_account_id', 'customer_name', 'customer_domain', 'product_ids', 'registered_at'])
+    .where('org_id', '=', orgId)
+    .where('registered_at', '>', from)
+    .orderBy('registered_at')
+    .limit(limit)
+    .execute();
+  const deals = await db
+    .selectFrom('deals as d')
+    .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'd.org_id').onRef('a.id', '=', 'd.account_id'))
+    .select(['d.id', 'd.name', 'a.name as account_name', 'a.domain', 'd.partner_account_id', 'd.created_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('deal_line_items as l')
+        .select(
+          sql<string[]>`coalesce(array_agg(l.product_id::text) FILTER (WHERE l.product_id IS NOT NULL), '{}')`.as('p'),
+        )
+        .whereRef('l.org_id', '=', 'd.org_id')
+        .whereRef('l.deal_id', '=', 'd.id')
+        .as('product_ids'),
+    )
+    .where('d.org_id', '=', orgId)
+    .where('d.deleted_at', 'is', null)
+    .where('d.created_at', '>', from)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('deal_registrations as x')
+            .select('x.id')
+            .whereRef('x.org_id', '=', 'd.org_id')
+            .whereRef('x.deal_id', '=', 'd.id'),
+        ),
+      ),
+    )
+    .orderBy('d.created_at')
+    .limit(limit)
+    .execute();
+  return [
+    ...regs.map((r): WhatIfPartyRow => ({
+      kind: 'registration',
+      id: r.id,
+      partner_account_id: r.partner_account_id,
+      customer_name: r.customer_name,
+      customer_domain: r.customer_domain,
+      product_ids: r.product_ids,
+      since: r.registered_at,
+    })),
+    ...deals.map((d): WhatIfPartyRow => ({
+      kind: 'deal',
+      id: d.id,
+      partner_account_id: d.partner_account_id,
+      customer_name: d.account_name ?? d.name,
+      customer_domain: d.domain,
+      product_ids: d.product_ids ?? [],
+      since: d.created_at,
+    })),
+  ];
 }

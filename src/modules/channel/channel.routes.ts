@@ -21,6 +21,11 @@ import {
   setPartnerSchema,
   updateChannelSettingsSchema,
   updatePartnerTierSchema,
+  protectionWhatIfResultSchema,
+  protectionWhatIfSchema,
+  resellerLinkParams,
+  resellerLinkSchema,
+  resellerWorkSchema,
 } from '../../contract/channel.ts';
 import { idParams, pageSchema } from '../../contract/common.ts';
 import { actorOf } from '../../server/auth.ts';
@@ -31,6 +36,7 @@ import type { Deps } from '../context.ts';
 import * as analytics from './channel-analytics.service.ts';
 import * as conflicts from './conflicts.service.ts';
 import * as programme from './programme.service.ts';
+import * as whatIf from './protection-whatif.service.ts';
 import * as registrations from './registrations.service.ts';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -110,6 +116,55 @@ export function registerChannelRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => programme.setPartner(deps, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/partner-resellers',
+    {
+      schema: {
+        tags,
+        summary: 'Which resellers each distributor serves (a partner sees the links it is on)',
+        response: { 200: items(resellerLinkSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await programme.listResellerLinks(deps, actorOf(request)) }),
+  );
+  app.put(
+    '/api/v1/partners/:id/resellers/:resellerId',
+    {
+      schema: {
+        tags,
+        summary: 'Record that a distributor serves a reseller (two-tier distribution)',
+        params: resellerLinkParams,
+        response: { 200: resellerLinkSchema, ...errorResponses },
+      },
+    },
+    (request) => programme.linkReseller(deps, actorOf(request), request.params.id, request.params.resellerId),
+  );
+  app.delete(
+    '/api/v1/partners/:id/resellers/:resellerId',
+    {
+      schema: {
+        tags,
+        summary: 'Record that a distributor no longer serves a reseller',
+        params: resellerLinkParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await programme.unlinkReseller(deps, actorOf(request), request.params.id, request.params.resellerId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/v1/channel/reseller-work',
+    {
+      schema: {
+        tags,
+        summary: "A distributor's resellers with their registrations and deals that name it (reading only)",
+        response: { 200: resellerWorkSchema, ...errorResponses },
+      },
+    },
+    (request) => registrations.getResellerWork(deps, actorOf(request)),
   );
   app.get(
     '/api/v1/channel-settings',
@@ -282,6 +337,19 @@ export function registerChannelRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => analytics.getChannelAnalytics(deps, actorOf(request)),
+  );
+  app.post(
+    '/api/v1/channel/protection-what-if',
+    {
+      schema: {
+        tags,
+        summary:
+          'What if the protection window of a tier were N days: registrations that would have expired or closed, revenue, conflicts',
+        body: protectionWhatIfSchema,
+        response: { 200: protectionWhatIfResultSchema, ...errorResponses },
+      },
+    },
+    (request) => whatIf.protectionWindowWhatIf(deps, actorOf(request), request.body),
   );
   app.get(
     '/api/v1/channel/scorecard',

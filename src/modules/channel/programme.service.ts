@@ -1,17 +1,24 @@
 import { camelChanges, camelSnapshot } from '../../contract/events/casing.ts';
 import type { Updateable } from 'kysely';
-import { canConfigureChannel, canReadConflicts, type Actor } from '../../contract/access.ts';
+import {
+  canConfigureChannel,
+  canLinkResellers,
+  canReadConflicts,
+  canReadResellerLink,
+  type Actor,
+} from '../../contract/access.ts';
 import type {
   ChannelSettingsDto,
   ConflictPolicy,
   CreatePartnerTierInput,
   PartnerDto,
   PartnerTierDto,
+  ResellerLinkDto,
   SetPartnerInput,
   UpdateChannelSettingsInput,
   UpdatePartnerTierInput,
 } from '../../contract/channel.ts';
-import { forbidden, invalid, notFound } from '../../contract/errors.ts';
+import { forbidden, invalid, notFound, type FieldProblem } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { PartnerTiersTable } from '../../db/schema-channel.ts';
 import { diffFields } from '../../domain/event-hash.ts';
@@ -19,6 +26,7 @@ import { accountRow, baseCurrency } from '../accounts/accounts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, found, type ExpectedVersion } from '../shared.ts';
 import * as repo from './channel.repository.ts';
+import { rescheduleEscalations } from './registration-escalation-schedule.ts';
 
 /** Protection of an approved registration when its partner has no tier. */
 export const DEFAULT_PROTECTION_DAYS = 90;
@@ -235,6 +243,8 @@ export async function updateChannelSettings(
         ['conflict_policy', 'approval_sla_days'],
       ),
     );
+    if (after.approval_sla_days !== before.approvalSlaDays)
+      await rescheduleEscalations(deps, trx, actor.orgId, after.approval_sla_days);
     if (Object.keys(changes).length > 0)
       await deps.eventLog.append(trx, actor, [
         {
@@ -258,4 +268,112 @@ export async function protectionDaysOf(db: DbExecutor, orgId: string, partnerAcc
 /** Whether an account is in the partner programme (whatever its account type). */
 export async function inPartnerProgramme(db: DbExecutor, orgId: string, accountId: string): Promise<boolean> {
   return (await repo.getPartner(db, orgId, accountId)) !== undefined;
+}
+
+// ---- Two-tier distribution ----
+
+/** The distributor–reseller links a role reads: channel managers and auditors all, a partner those it is on. */
+export async function listResellerLinks(deps: Deps, actor: Actor): Promise<ResellerLinkDto[]> {
+  if (actor.role === 'partner') {
+    if (!actor.partnerAccountId) return [];
+  } else if (!canReadConflicts(actor)) throw forbidden('Your role cannot read the partner programme');
+  const rows = await repo.listResellerLinks(
+    deps.db,
+    actor.orgId,
+    actor.role === 'partner' ? actor.partnerAccountId : null,
+  );
+  return rows
+    .filter((r) =>
+      canReadResellerLink(actor, {
+        distributorAccountId: r.distributor_account_id,
+        resellerAccountId: r.reseller_account_id,
+      }),
+    )
+    .map(toLinkDto);
+}
+
+export const toLinkDto = (l: repo.ResellerLinkRow): ResellerLinkDto => ({
+  distributorAccountId: l.distributor_account_id,
+  distributorName: l.distributor_name,
+  resellerAccountId: l.reseller_account_id,
+  resellerName: l.reseller_name,
+  createdAt: l.created_at.toISOString(),
+});
+
+/**
+ * Records that a distributor serves a reseller (channel managers): the distributor must be a
+ * partner of type distributor, the reseller a partner of another type. Linking twice changes nothing.
+ */
+export async function linkReseller(
+  deps: Deps,
+  actor: Actor,
+  distributorAccountId: string,
+  resellerAccountId: string,
+): Promise<ResellerLinkDto> {
+  if (!canLinkResellers(actor)) throw forbidden('Only channel managers set which resellers a distributor serves');
+  await write(deps, actor.orgId, async (trx) => {
+    const [distributor, reseller] = [
+      await repo.getPartner(trx, actor.orgId, distributorAccountId),
+      await repo.getPartner(trx, actor.orgId, resellerAccountId),
+    ];
+    const problems: FieldProblem[] = [];
+    if (!distributor) problems.push({ field: 'id', message: 'is not a partner of the programme' });
+    else if (distributor.partner_type !== 'distributor')
+      problems.push({
+        field: 'id',
+        message: 'is not a distributor (its partner type is ' + distributor.partner_type + ')',
+      });
+    if (!reseller) problems.push({ field: 'resellerId', message: 'is not a partner of the programme' });
+    else if (reseller.partner_type === 'distributor')
+      problems.push({
+        field: 'resellerId',
+        message: 'is a distributor: a distributor serves resellers, not distributors',
+      });
+    if (problems.length) throw invalid(problems);
+    const added = await repo.insertResellerLink(trx, {
+      org_id: actor.orgId,
+      distributor_account_id: distributorAccountId,
+      reseller_account_id: resellerAccountId,
+      created_by: actor.userId,
+      created_at: deps.clock.now(),
+    });
+    if (added)
+      await deps.eventLog.append(trx, actor, [
+        {
+          entityType: 'account',
+          entityId: distributorAccountId,
+          type: 'account.reseller_linked',
+          data: { resellerAccountId },
+        },
+      ]);
+  });
+  const link = (await repo.listResellerLinks(deps.db, actor.orgId, distributorAccountId)).find(
+    (l) => l.distributor_account_id === distributorAccountId && l.reseller_account_id === resellerAccountId,
+  );
+  return toLinkDto(found(link, 'reseller link', resellerAccountId));
+}
+
+/**
+ * Records that a distributor no longer serves a reseller (channel managers). Registrations made
+ * before keep the distributor they named.
+ */
+export async function unlinkReseller(
+  deps: Deps,
+  actor: Actor,
+  distributorAccountId: string,
+  resellerAccountId: string,
+): Promise<void> {
+  if (!canLinkResellers(actor)) throw forbidden('Only channel managers set which resellers a distributor serves');
+  await write(deps, actor.orgId, async (trx) => {
+    if (!(await repo.deleteResellerLink(trx, actor.orgId, distributorAccountId, resellerAccountId)))
+      throw notFound('reseller link', resellerAccountId);
+    await deps.eventLog.append(trx, actor, [
+      {
+        entityType: 'account',
+        entityId: distributorAccountId,
+        type: 'account.reseller_unlinked',
+        data: { resellerAccountId },
+      },
+    ]);
+  });
 }

@@ -1,11 +1,20 @@
 import { camelSnapshot } from '../../contract/events/casing.ts';
-import { canManageChannel, canRegisterDeals, inScope, registrationScope, type Actor } from '../../contract/access.ts';
+import {
+  canManageChannel,
+  canRegisterDeals,
+  distributorDealScope,
+  inScope,
+  registrationScope,
+  type Actor,
+} from '../../contract/access.ts';
 import type {
   ApproveRegistrationInput,
   ConflictCheckInput,
   ListRegistrationsQuery,
   RegisterDealInput,
   RegistrationDto,
+  ResellerDealDto,
+  ResellerWorkDto,
 } from '../../contract/channel.ts';
 import { AppError, forbidden, invalid, type FieldProblem } from '../../contract/errors.ts';
 import { businessDaysBetween } from '../../analytics/business-days.ts';
@@ -19,7 +28,8 @@ import { write, type Deps } from '../context.ts';
 import { checkVersion, found, toPage, type ExpectedVersion } from '../shared.ts';
 import * as repo from './channel.repository.ts';
 import { findConflicts, recordConflicts } from './conflicts.service.ts';
-import { channelSettings, protectionDaysOf } from './programme.service.ts';
+import { channelSettings, protectionDaysOf, toLinkDto } from './programme.service.ts';
+import { escalationDueAt, scheduleRegistrationEscalation } from './registration-escalation-schedule.ts';
 
 /** The job that expires a registration whose protection window has passed. */
 export const REGISTRATION_EXPIRY_JOB = 'channel.registration_expiry';
@@ -47,9 +57,12 @@ function toRegistrationDto(r: repo.RegistrationRow, now: Date, slaDays: number):
     decidedBy: r.decided_by,
     decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
     rejectionReason: r.rejection_reason,
+    distributorAccountId: r.distributor_account_id,
+    distributorName: r.distributor_name,
     registeredAt: r.registered_at.toISOString(),
     approvalBusinessDays,
     slaBreached: approvalBusinessDays > slaDays,
+    escalatedAt: r.escalated_at ? r.escalated_at.toISOString() : null,
     openConflicts: r.open_conflicts,
     version: r.version,
   };
@@ -63,6 +76,7 @@ const snapshotFields = [
   'amount',
   'currency',
   'expected_close_date',
+  'distributor_account_id',
 ] as const;
 
 async function loadDto(db: DbExecutor, deps: Deps, actor: Actor, id: string): Promise<RegistrationDto> {
@@ -91,6 +105,33 @@ async function partnerOf(trx: DbExecutor, actor: Actor, requested: string | unde
   return requested;
 }
 
+/**
+ * Two-tier: the distributor a reseller's registration names. One that serves the reseller when
+ * named; left out, the only one that serves it (none serving it: no distributor); null: none.
+ */
+async function distributorOf(
+  trx: DbExecutor,
+  orgId: string,
+  resellerAccountId: string,
+  requested: string | null | undefined,
+): Promise<string | null> {
+  if (requested === null) return null;
+  const serving = await repo.distributorsOf(trx, orgId, resellerAccountId);
+  if (requested !== undefined) {
+    if (!serving.includes(requested))
+      throw invalid([{ field: 'distributorAccountId', message: 'is not a distributor that serves this partner' }]);
+    return requested;
+  }
+  if (serving.length > 1)
+    throw invalid([
+      {
+        field: 'distributorAccountId',
+        message: `is required: ${serving.length} distributors serve this partner (name one, or null for none)`,
+      },
+    ]);
+  return serving[0] ?? null;
+}
+
 async function productProblems(trx: DbExecutor, orgId: string, ids: readonly string[]): Promise<FieldProblem[]> {
   const existing = await repo.productsExist(trx, orgId, ids);
   return ids.flatMap((p, i) =>
@@ -110,6 +151,7 @@ export async function registerDeal(deps: Deps, actor: Actor, input: RegisterDeal
     const productIds = [...new Set(input.productIds ?? [])];
     const problems = await productProblems(trx, actor.orgId, productIds);
     if (problems.length) throw invalid(problems);
+    const distributorAccountId = await distributorOf(trx, actor.orgId, partnerAccountId, input.distributorAccountId);
     const now = deps.clock.now();
     const row = {
       org_id: actor.orgId,
@@ -123,10 +165,13 @@ export async function registerDeal(deps: Deps, actor: Actor, input: RegisterDeal
       currency: input.currency ?? (await baseCurrency(trx, actor.orgId)),
       expected_close_date: input.expectedCloseDate ?? null,
       notes: input.notes ?? null,
+      distributor_account_id: distributorAccountId,
       registered_at: now,
       updated_at: now,
     };
     await repo.insertRegistration(trx, row);
+    const { approvalSlaDays } = await channelSettings(trx, actor.orgId);
+    await scheduleRegistrationEscalation(deps, trx, actor.orgId, id, escalationDueAt(now, approvalSlaDays));
     const after = { ...row, product_ids: productIds };
     await deps.eventLog.append(trx, actor, [
       {
@@ -202,6 +247,38 @@ export async function listRegistrations(
     (r) => toRegistrationDto(r, now, approvalSlaDays),
     (r) => encodeCursor(r.registered_at, r.id),
   );
+}
+
+/**
+ * What a distributor reads of its resellers (two-tier): the resellers it serves, their
+ * registrations that name it as distributor, and the deals approved from them. Reading only.
+ */
+export async function getResellerWork(deps: Deps, actor: Actor): Promise<ResellerWorkDto> {
+  const scope = distributorDealScope(actor);
+  if (!scope) throw forbidden("Only a partner reads its resellers' registrations and deals");
+  const id = scope.distributorAccountId;
+  const links = (await repo.listResellerLinks(deps.db, actor.orgId, id)).filter((l) => l.distributor_account_id === id);
+  const regs = await repo.listRegistrations(deps.db, actor.orgId, registrationScope(actor, 'read'), { limit: 200 }, id);
+  const { approvalSlaDays } = await channelSettings(deps.db, actor.orgId);
+  const now = deps.clock.now();
+  const deals = await repo.resellerDeals(deps.db, actor.orgId, id);
+  return {
+    resellers: links.map(toLinkDto),
+    registrations: regs.slice(0, 200).map((r) => toRegistrationDto(r, now, approvalSlaDays)),
+    deals: deals.map((d) => ({
+      registrationId: d.registration_id,
+      resellerAccountId: d.reseller_account_id,
+      resellerName: d.reseller_name,
+      dealId: d.deal_id,
+      name: d.name,
+      status: d.status as ResellerDealDto['status'],
+      stageName: d.stage_name,
+      amount: d.amount,
+      currency: d.currency,
+      expectedCloseDate: d.expected_close_date,
+      closedAt: d.closed_at ? d.closed_at.toISOString() : null,
+    })),
+  };
 }
 
 /** A registration to decide on: visible to the actor, who must be a channel manager, and still pending. */

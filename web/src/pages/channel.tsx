@@ -10,6 +10,7 @@ import { useActor } from '../permissions.ts';
 import { Field, FormError, useSubmit } from './admin/form.tsx';
 import { FundsQueue, PartnerFunds } from './channel-funds.tsx';
 import { LeadDistribution, OfferedLeads } from './channel-leads.tsx';
+import { DistributorLinks, ProtectionWhatIf, ResellerWork, useResellerLinks } from './channel-two-tier.tsx';
 
 type Registration = ApiData<'get', '/registrations'>['items'][number];
 type Conflict = ApiData<'get', '/channel-conflicts'>['items'][number];
@@ -55,6 +56,14 @@ function Window({ r }: { r: Registration }) {
   return (
     <span className={r.slaBreached ? 'field-error' : 'muted'}>
       waiting {r.approvalBusinessDays} business day(s){r.slaBreached ? ', past the approval SLA' : ''}
+      {r.escalatedAt && (
+        <>
+          {' '}
+          <strong className="badge lost" data-testid="overdue">
+            Overdue: escalated to the admins {formatDateTime(r.escalatedAt)}
+          </strong>
+        </>
+      )}
     </span>
   );
 }
@@ -62,7 +71,10 @@ function Window({ r }: { r: Registration }) {
 // ---- Partner portal ----
 
 function PartnerPortal() {
+  const actor = useActor();
   const registrations = useRegistrations();
+  // A distributor also reads its resellers' registrations: those show under its resellers.
+  const mine = (registrations.data ?? []).filter((r) => r.partnerAccountId === actor?.partnerAccountId);
   const scorecard = useQuery({ queryKey: ['channel', 'scorecard'], queryFn: () => api.get('/channel/scorecard') });
   const deals = useQuery({
     queryKey: ['deals', 'partner-portal'],
@@ -85,17 +97,18 @@ function PartnerPortal() {
       )}
       <OfferedLeads />
       <RegisterForm />
+      <ResellerWork />
       <section className="card" aria-label="My registrations">
         <h2>My registrations</h2>
         {registrations.isPending ? (
           <p className="muted">Loading…</p>
         ) : registrations.isError ? (
           <p className="error">{registrations.error.message}</p>
-        ) : registrations.data.length === 0 ? (
+        ) : mine.length === 0 ? (
           <p className="muted">No registrations yet. Register a deal to protect it.</p>
         ) : (
           (['pending', 'approved', 'rejected', 'expired'] as const).map((status) => {
-            const rows = registrations.data.filter((r) => r.status === status);
+            const rows = mine.filter((r) => r.status === status);
             if (rows.length === 0) return null;
             return (
               <div key={status} data-testid={`registrations-${status}`}>
@@ -140,8 +153,18 @@ function PartnerPortal() {
 
 function RegisterForm() {
   const queryClient = useQueryClient();
+  const actor = useActor();
   const { errors, error, busy, run } = useSubmit();
-  const [form, setForm] = useState({ customerName: '', customerDomain: '', amount: '', expectedCloseDate: '' });
+  const [form, setForm] = useState({
+    customerName: '',
+    customerDomain: '',
+    amount: '',
+    expectedCloseDate: '',
+    distributor: '',
+  });
+  // Two-tier: the distributors that serve this partner; with one it is chosen, with several the partner names one.
+  const links = useResellerLinks();
+  const distributors = (links.data ?? []).filter((l) => l.resellerAccountId === actor?.partnerAccountId);
   const [checked, setChecked] = useState<{ key: string; result: CheckResult } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const input = {
@@ -149,6 +172,9 @@ function RegisterForm() {
     customerDomain: form.customerDomain.trim() || null,
     amount: form.amount.trim() || null,
     expectedCloseDate: form.expectedCloseDate || null,
+    ...(distributors.length === 0
+      ? {}
+      : { distributorAccountId: form.distributor === 'none' ? null : form.distributor || undefined }),
   };
   const key = JSON.stringify([input.customerName.trim().toLowerCase(), input.customerDomain]);
   const warned = checked?.key === key ? checked.result : null;
@@ -169,7 +195,7 @@ function RegisterForm() {
     }
     const created = await run(registerDealSchema, input, (v) => api.post('/registrations', { body: v }));
     if (!created) return;
-    setForm({ customerName: '', customerDomain: '', amount: '', expectedCloseDate: '' });
+    setForm({ customerName: '', customerDomain: '', amount: '', expectedCloseDate: '', distributor: '' });
     setChecked(null);
     setDone(`Registered ${created.customerName}: pending approval.`);
     await queryClient.invalidateQueries({ queryKey: REGISTRATIONS });
@@ -193,6 +219,22 @@ function RegisterForm() {
         <Field label="Expected close" error={errors.expectedCloseDate}>
           <input type="date" value={form.expectedCloseDate} onChange={set('expectedCloseDate')} />
         </Field>
+        {distributors.length > 0 && (
+          <Field label="Distributor" error={errors.distributorAccountId}>
+            <select value={form.distributor} onChange={set('distributor')}>
+              <option value="">
+                {distributors.length === 1 ? distributors[0]?.distributorName : 'Choose your distributor…'}
+              </option>
+              {distributors.length > 1 &&
+                distributors.map((l) => (
+                  <option key={l.distributorAccountId} value={l.distributorAccountId}>
+                    {l.distributorName}
+                  </option>
+                ))}
+              <option value="none">No distributor</option>
+            </select>
+          </Field>
+        )}
         {warned && warned.matches.length > 0 && (
           <div role="alert" className="warning" data-testid="duplicate-warning">
             This customer may already be registered or worked:
@@ -267,6 +309,8 @@ function ChannelManagerView({ canDecide, canOffer }: { canDecide: boolean; canOf
           ))}
         </ul>
       </section>
+      <ProtectionWhatIf />
+      <DistributorLinks canLink={canDecide} />
       <LeadDistribution canOffer={canOffer} />
       <FundsQueue canSetBudgets={canDecide} />
     </>
@@ -347,8 +391,9 @@ function PendingItem({ r, canDecide }: { r: Registration; canDecide: boolean }) 
   };
   return (
     <li data-testid="pending-registration">
-      <strong>{r.customerName}</strong> by {r.partnerName} · {r.amount ? formatMoney(r.amount, r.currency) : '—'} ·{' '}
-      <Window r={r} />
+      <strong>{r.customerName}</strong> by {r.partnerName}
+      {r.distributorName ? ` through ${r.distributorName}` : ''} · {r.amount ? formatMoney(r.amount, r.currency) : '—'}{' '}
+      · <Window r={r} />
       {r.openConflicts > 0 && <span className="field-error"> · {r.openConflicts} open conflict(s)</span>}
       {canDecide && (
         <span>
