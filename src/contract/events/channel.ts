@@ -37,6 +37,8 @@ const registrationSnapshot = camelOnly(
     amount: decimal.nullable(),
     currency: z.string(),
     expectedCloseDate: z.string().nullable(),
+    /** The registration's id in the system it was imported from (imported registrations only). */
+    externalId: z.string().min(1).optional(),
   }),
 );
 
