@@ -5820,7 +5820,17 @@ export interface paths {
       parameters: {
         query: {
           entity:
-            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+            | 'accounts'
+            | 'contacts'
+            | 'leads'
+            | 'deals'
+            | 'products'
+            | 'activities'
+            | 'users'
+            | 'teams'
+            | 'touches'
+            | 'partners'
+            | 'registrations';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -5889,7 +5899,17 @@ export interface paths {
       parameters: {
         query: {
           entity:
-            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+            | 'accounts'
+            | 'contacts'
+            | 'leads'
+            | 'deals'
+            | 'products'
+            | 'activities'
+            | 'users'
+            | 'teams'
+            | 'touches'
+            | 'partners'
+            | 'registrations';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -23162,7 +23182,18 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+      entity:
+        | 'accounts'
+        | 'contacts'
+        | 'leads'
+        | 'deals'
+        | 'products'
+        | 'activities'
+        | 'users'
+        | 'teams'
+        | 'touches'
+        | 'partners'
+        | 'registrations';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;

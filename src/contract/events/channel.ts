@@ -102,7 +102,7 @@ export const channelEventDefinitions: EventDefinition[] = [
   def(
     'deal_registration.submitted',
     ['deal_registration'],
-    'a partner registers an opportunity (the event time is the registration time)',
+    'a partner registers an opportunity (the event time is the registration time; an imported one carries its id in the source system as externalId)',
     z.strictObject({ after: registrationSnapshot }),
     [snakeCaseV1(z.strictObject({ after: registrationSnapshotV1 }))],
   ),
