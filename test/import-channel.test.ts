@@ -41,9 +41,14 @@ async function org() {
   await importCsv(deps, admin, 'SKU,Name,List Price\nWP-1,Widget Pro,1000\nWL-1,Widget Lite,400\n', {
     entity: 'products',
   });
-  await importCsv(deps, admin, 'External Id,Name,Account,Amount\nOPP-GX-1,Globex expansion,Globex Corporation,40000\n', {
-    entity: 'deals',
-  });
+  await importCsv(
+    deps,
+    admin,
+    'External Id,Name,Account,Amount\nOPP-GX-1,Globex expansion,Globex Corporation,40000\n',
+    {
+      entity: 'deals',
+    },
+  );
   return { admin, gold: gold.id, silver: silver.id };
 }
 
@@ -53,6 +58,16 @@ async function accountId(orgId: string, name: string): Promise<string> {
     .select('id')
     .where('org_id', '=', orgId)
     .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function dealId(orgId: string, externalId: string): Promise<string> {
+  const row = await deps.db
+    .selectFrom('deals')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('external_id', '=', externalId)
     .executeTakeFirstOrThrow();
   return row.id;
 }
@@ -283,7 +298,9 @@ describe('importing deal registrations', () => {
       },
     ]);
     const submitted = await eventsOf(admin.orgId, 'deal_registration.submitted');
-    expect(submitted.map((e) => [(e.data as { after: { externalId?: string } }).after.externalId, e.business_time])).toEqual([
+    expect(
+      submitted.map((e) => [(e.data as { after: { externalId?: string } }).after.externalId, e.business_time]),
+    ).toEqual([
       ['a0R000000000001', new Date('2026-01-05T09:00:00.000Z')],
       ['a0R000000000002', new Date('2025-12-01T09:00:00.000Z')],
       ['a0R000000000003', new Date('2025-10-01T09:00:00.000Z')],
@@ -292,7 +309,7 @@ describe('importing deal registrations', () => {
     expect(approved.map((e) => [e.data, e.business_time, e.imported])).toEqual([
       [
         {
-          dealId: expect.any(String),
+          dealId: await dealId(admin.orgId, 'OPP-NW-1'),
           dealCreated: false,
           protectionDays: 90,
           protectedUntil: '2026-03-03T15:00:00.000Z',
@@ -310,12 +327,6 @@ describe('importing deal registrations', () => {
       ],
     ]);
     // The Globex registration is after the customer of the open direct deal.
-    const globexDeal = await deps.db
-      .selectFrom('deals')
-      .select('id')
-      .where('org_id', '=', admin.orgId)
-      .where('external_id', '=', 'OPP-GX-1')
-      .executeTakeFirstOrThrow();
     const conflicts = await deps.db
       .selectFrom('channel_conflicts')
       .select(['subject_kind', 'subject_id', 'match_kind', 'match_id', 'status'])
@@ -327,7 +338,7 @@ describe('importing deal registrations', () => {
         subject_kind: 'registration',
         subject_id: globexReg?.id,
         match_kind: 'deal',
-        match_id: globexDeal.id,
+        match_id: await dealId(admin.orgId, 'OPP-GX-1'),
         status: 'open',
       },
     ]);
@@ -339,7 +350,9 @@ describe('importing deal registrations', () => {
     });
     expect(again.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, rejected: 3 });
     expect(await registrationsOf(admin.orgId)).toEqual(regs);
-    expect(await deps.db.selectFrom('channel_conflicts').select('id').where('org_id', '=', admin.orgId).execute()).toHaveLength(1);
+    expect(
+      await deps.db.selectFrom('channel_conflicts').select('id').where('org_id', '=', admin.orgId).execute(),
+    ).toHaveLength(1);
 
     // A later export: the pending one was rejected since; the rejected one says approved (left as decided).
     const later = [
@@ -368,14 +381,16 @@ describe('importing deal registrations', () => {
     expect(rejects).toEqual([]);
     expect(summary).toMatchObject({ rows: 2, inserted: 2 });
     const regs = await registrationsOf(admin.orgId);
-    expect(regs.map((r) => [r.customer_name, r.status, r.currency, r.product_ids.length, r.deal, r.protected_until])).toEqual([
+    expect(
+      regs.map((r) => [r.customer_name, r.status, r.currency, r.product_ids.length, r.deal, r.protected_until]),
+    ).toEqual([
       ['Initech', 'expired', 'USD', 0, 'OPP-NW-1', new Date('2025-12-01T09:00:00.000Z')],
       ['Acme Rockets', 'pending', 'EUR', 2, null, null],
     ]);
     const expired = await eventsOf(admin.orgId, 'deal_registration.expired');
     expect(expired.map((e) => [e.data, e.business_time])).toEqual([
       [
-        { protectedUntil: '2025-12-01T09:00:00.000Z', dealId: expect.any(String) },
+        { protectedUntil: '2025-12-01T09:00:00.000Z', dealId: await dealId(admin.orgId, 'OPP-NW-1') },
         new Date('2025-12-01T09:00:00.000Z'),
       ],
     ]);
@@ -390,7 +405,8 @@ describe('who imports the partner programme', () => {
     const channel = (role: string) => importableEntities(role).filter((e) => e === 'partners' || e === 'registrations');
     expect(channel('admin')).toEqual(['partners', 'registrations']);
     expect(channel('manager')).toEqual(['registrations']);
-    for (const role of ['rep', 'inside_sales', 'marketing', 'agent', 'auditor', 'partner']) expect(channel(role)).toEqual([]);
+    for (const role of ['rep', 'inside_sales', 'marketing', 'agent', 'auditor', 'partner'])
+      expect(channel(role)).toEqual([]);
   });
 });
 
@@ -465,8 +481,8 @@ describe('partner and registration presets', () => {
   ])('%s: its columns mapped by the preset', (file, entity, preset, expected) => {
     const mapping = proposeMapping(entity, headersOf(file), { preset });
     expect(mapping.problems).toEqual([]);
-    expect(
-      Object.fromEntries(mapping.columns.flatMap((c) => (c.field ? [[c.header, c.field]] : []))),
-    ).toEqual(expected);
+    expect(Object.fromEntries(mapping.columns.flatMap((c) => (c.field ? [[c.header, c.field]] : [])))).toEqual(
+      expected,
+    );
   });
 });

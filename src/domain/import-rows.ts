@@ -274,10 +274,12 @@ function entityRules(entity: ImportEntity, values: Map<string, Value>, problems:
 
 /** A decided registration says when; a rejected one why; a pending one has no decision. */
 function registrationRules(values: Map<string, Value>, problems: string[]): void {
-  const status = values.get('status') ?? 'pending';
-  if (status !== 'pending' && !values.has('decidedAt')) problems.push(`decidedAt is required for ${String(status)}`);
+  const given = values.get('status');
+  const status = typeof given === 'string' ? given : 'pending';
+  if (status !== 'pending' && !values.has('decidedAt')) problems.push(`decidedAt is required for ${status}`);
   if (status === 'rejected' && !values.has('reason')) problems.push('reason is required for rejected');
-  if (status === 'pending' && values.has('decidedAt')) problems.push('decidedAt: a pending registration is not decided');
+  if (status === 'pending' && values.has('decidedAt'))
+    problems.push('decidedAt: a pending registration is not decided');
 }
 
 function dealRules(values: Map<string, Value>, problems: string[]): void {

@@ -82,7 +82,11 @@ export async function registrationsByKey(
     .select(['id', 'status', 'version', 'registered_at', 'partner_account_id', 'customer_name'])
     .where('org_id', '=', orgId)
     .where('partner_account_id', 'in', [...new Set(keys.map((k) => k.partnerAccountId))])
-    .where('registered_at', 'in', [...new Set(keys.map((k) => k.registeredAt.toISOString()))].map((t) => new Date(t)))
+    .where(
+      'registered_at',
+      'in',
+      [...new Set(keys.map((k) => k.registeredAt.toISOString()))].map((t) => new Date(t)),
+    )
     .orderBy('registered_at')
     .orderBy('id')
     .execute();

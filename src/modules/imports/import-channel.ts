@@ -1,11 +1,21 @@
-import { canConfigureChannel, canManageChannel, inScope, registrationScope, type Actor } from '../../contract/access.ts';
+import {
+  canConfigureChannel,
+  canManageChannel,
+  inScope,
+  registrationScope,
+  type Actor,
+} from '../../contract/access.ts';
 import { accountTypes, partnerAccountTypes } from '../../contract/accounts.ts';
 import type { PartnerType } from '../../contract/channel.ts';
 import { forbidden } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Value } from '../../domain/import-rows.ts';
 import { insertAccountTx } from '../accounts/accounts.service.ts';
-import { importRegistrationIn, recordImportedDecision, type ImportedDecision } from '../channel/registrations.service.ts';
+import {
+  importRegistrationIn,
+  recordImportedDecision,
+  type ImportedDecision,
+} from '../channel/registrations.service.ts';
 import { setPartnerIn } from '../channel/programme.service.ts';
 import { write, type Deps } from '../context.ts';
 import type { BatchOutcome, BatchRow, ImportRun } from './import-batch.ts';
@@ -79,8 +89,11 @@ export async function importPartnerBatch(
 ): Promise<BatchOutcome> {
   if (!canConfigureChannel(actor)) throw forbidden('Only admins import partner accounts');
   const out = emptyOutcome();
-  const keyOf = (r: BatchRow) => text(r.values.get('account')) ?? text(r.values.get('externalId')) ?? text(r.values.get('domain'));
-  const wanted = new Set(rows.flatMap((r) => ['account', 'externalId', 'domain'].flatMap((f) => text(r.values.get(f)) ?? [])));
+  const keyOf = (r: BatchRow) =>
+    text(r.values.get('account')) ?? text(r.values.get('externalId')) ?? text(r.values.get('domain'));
+  const wanted = new Set(
+    rows.flatMap((r) => ['account', 'externalId', 'domain'].flatMap((f) => text(r.values.get(f)) ?? [])),
+  );
   await run.resolver.prefetch(deps.db, new Map([['account', wanted]]));
   const tiers = await lookups.tiersByName(deps.db, actor.orgId);
   /** The account a row names: the first of its cells that finds one, a reason when one is ambiguous. */
@@ -366,10 +379,7 @@ export async function importRegistrationBatch(
       plans.push({
         line: row.line,
         cells: row.cells,
-        write:
-          stored.status === 'pending' && decision
-            ? { kind: 'decide', stored, decision }
-            : { kind: 'unchanged' },
+        write: stored.status === 'pending' && decision ? { kind: 'decide', stored, decision } : { kind: 'unchanged' },
       });
       continue;
     }
@@ -423,4 +433,3 @@ export async function importRegistrationBatch(
   });
   return out;
 }
-
