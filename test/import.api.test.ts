@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importEntities } from '../src/contract/import-fields.ts';
 import type { ImportJobDto, ImportPreview } from '../src/contract/imports.ts';
 import { starterPipeline } from '../src/modules/organizations/set-up-organization.ts';
 import { createPipeline } from '../src/modules/pipelines/pipelines.service.ts';
@@ -25,6 +26,21 @@ afterAll(async () => {
 const csv = { 'content-type': 'text/csv' };
 
 describe('imports over the API', () => {
+  it('starts a job for every entity the importer knows', async () => {
+    const { admin } = await createTestOrg(deps);
+    for (const entity of importEntities) {
+      const started = await api.as(admin, {
+        method: 'POST',
+        url: `/api/v1/imports?entity=${entity}&fileName=${entity}.csv`,
+        headers: csv,
+        payload: 'External ID\n',
+      });
+      expect(started.statusCode, `${entity}: ${started.body}`).toBe(202);
+      expect(started.json<ImportJobDto>().entity).toBe(entity);
+    }
+    await settleJobs(deps);
+  });
+
   it('uploads a file, runs it as a job with progress and summary, and serves the rejected rows as CSV', async () => {
     const { admin } = await createTestOrg(deps);
     await createPipeline(deps, admin, starterPipeline);

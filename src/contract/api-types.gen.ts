@@ -6727,7 +6727,17 @@ export interface paths {
       parameters: {
         query: {
           entity:
-            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+            | 'accounts'
+            | 'contacts'
+            | 'leads'
+            | 'deals'
+            | 'products'
+            | 'activities'
+            | 'users'
+            | 'teams'
+            | 'touches'
+            | 'partners'
+            | 'registrations';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -6796,7 +6806,17 @@ export interface paths {
       parameters: {
         query: {
           entity:
-            'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+            | 'accounts'
+            | 'contacts'
+            | 'leads'
+            | 'deals'
+            | 'products'
+            | 'activities'
+            | 'users'
+            | 'teams'
+            | 'touches'
+            | 'partners'
+            | 'registrations';
           preset?: 'salesforce' | 'hubspot' | 'pipedrive' | 'twenty';
           map?: string | string[];
           stageMap?: string | string[];
@@ -24754,7 +24774,18 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      entity: 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams' | 'touches';
+      entity:
+        | 'accounts'
+        | 'contacts'
+        | 'leads'
+        | 'deals'
+        | 'products'
+        | 'activities'
+        | 'users'
+        | 'teams'
+        | 'touches'
+        | 'partners'
+        | 'registrations';
       /** @enum {string} */
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       fileName: string | null;

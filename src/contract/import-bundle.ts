@@ -11,12 +11,14 @@ export const bundleOrder: readonly ImportEntity[] = [
   'teams',
   'users',
   'accounts',
+  'partners',
   'products',
   'contacts',
   'leads',
   'deals',
   'activities',
   'touches',
+  'registrations',
 ];
 
 /** File names (folded, without extension) read as each entity when no mapping file names it. */
@@ -30,6 +32,8 @@ const fileNames: Record<ImportEntity, readonly string[]> = {
   deals: ['deals', 'deal', 'opportunities', 'opportunity', 'salespipeline', 'pipeline'],
   activities: ['activities', 'activity', 'tasks', 'calls', 'meetings'],
   touches: ['touches', 'touch', 'campaignmembers', 'campaignmember'],
+  partners: ['partners', 'partner', 'partneraccounts', 'partnerprofiles'],
+  registrations: ['registrations', 'registration', 'dealregistrations', 'dealregistration', 'dealreg', 'dealregs'],
 };
 
 /** The entity a file name says it holds (`sales_teams.csv` → teams), or null. */

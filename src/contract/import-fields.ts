@@ -1,6 +1,7 @@
 import { accountTypes } from './accounts.ts';
 import { roles } from './access.ts';
 import { activityTypes, callDispositions } from './activities.ts';
+import { partnerTypes, registrationStatuses } from './channel.ts';
 import { settableLeadStatuses } from './leads.ts';
 import { campaignTypes, memberStatuses, touchKinds } from './marketing.ts';
 import { teamKinds } from './users.ts';
@@ -15,18 +16,23 @@ export const importEntities = [
   'users',
   'teams',
   'touches',
+  'partners',
+  'registrations',
 ] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 /**
- * What a role may import: admins everything; managers the records their people work on (not the
- * catalogue, users, teams or campaign touches); marketing the touches of its campaigns (the roles
- * that record touches, see canRecordTouches).
+ * What a role may import: admins everything; managers the records their people work on and the
+ * deal registrations they decide on as channel managers (not the catalogue, users, teams, campaign
+ * touches or the partner programme, which admins configure: canConfigureChannel); marketing the
+ * touches of its campaigns (the roles that record touches, see canRecordTouches).
  */
 export function importableEntities(role: string | undefined): ImportEntity[] {
   if (role === 'admin') return [...importEntities];
   if (role === 'manager')
-    return importEntities.filter((e) => e !== 'products' && e !== 'users' && e !== 'teams' && e !== 'touches');
+    return importEntities.filter(
+      (e) => e !== 'products' && e !== 'users' && e !== 'teams' && e !== 'touches' && e !== 'partners',
+    );
   if (role === 'marketing') return ['touches'];
   return [];
 }
@@ -409,6 +415,114 @@ export const importFields: Record<ImportEntity, readonly ImportField[]> = {
       help: 'when the person joined the campaign; the time of the touch when there is no touchedAt',
     },
   ],
+  partners: [
+    {
+      name: 'account',
+      kind: 'ref',
+      ref: 'account',
+      max: 300,
+      aliases: ['account name', 'partner', 'partner name', 'partner account', 'company', 'company name', 'name'],
+      help: 'the account by name (else by the domain or external id of the row); created with `--create-missing` (as a new account of the file, with its domain and external id)',
+    },
+    {
+      ...externalId,
+      help: "the account's id in the source system: finds the account, and is given to an account the import creates",
+    },
+    {
+      name: 'domain',
+      kind: 'domain',
+      aliases: ['website', 'company domain', 'partner website'],
+      help: 'finds the account when the name does not; given to an account the import creates',
+    },
+    {
+      name: 'partnerType',
+      kind: 'choice',
+      required: true,
+      choices: partnerTypes,
+      aliases: ['partner type', 'type', 'partner program type', 'partner category'],
+      help: `${partnerTypes.join(', ')}; also VAR, MSP, referral partner, value added reseller and the like`,
+    },
+    {
+      name: 'tier',
+      kind: 'text',
+      max: 200,
+      aliases: ['partner tier', 'tier name', 'partner level', 'level'],
+      help: 'a tier of the partner programme by name; the current tier stays when left out',
+    },
+    createdAt,
+  ],
+  registrations: [
+    { ...externalId, aliases: [...(externalId.aliases ?? []), 'registration id', 'deal registration id'] },
+    {
+      name: 'partner',
+      kind: 'ref',
+      ref: 'account',
+      required: true,
+      aliases: ['partner account', 'partner name', 'reseller', 'registering partner'],
+      help: 'the partner account by name, domain or external id; it must be in the partner programme (or an account of a partner type)',
+    },
+    {
+      name: 'customerName',
+      kind: 'text',
+      required: true,
+      max: 300,
+      aliases: ['customer name', 'customer', 'end customer', 'customer company', 'company name', 'prospect name'],
+    },
+    {
+      name: 'customerDomain',
+      kind: 'domain',
+      aliases: ['customer domain', 'customer website', 'website', 'domain'],
+    },
+    { name: 'amount', kind: 'money', aliases: ['deal amount', 'estimated amount', 'deal size', 'value'] },
+    { name: 'currency', kind: 'currency', aliases: ['currency code'] },
+    {
+      name: 'products',
+      kind: 'text',
+      max: 2000,
+      aliases: ['product', 'product names', 'product interest', 'products of interest'],
+      help: 'products by name, SKU or external id, separated by ;',
+    },
+    {
+      name: 'expectedCloseDate',
+      kind: 'date',
+      aliases: ['expected close date', 'estimated close date', 'close date'],
+    },
+    {
+      name: 'registeredAt',
+      kind: 'datetime',
+      aliases: ['registered at', 'registration date', 'submitted date', 'submission date', 'date submitted'],
+      help: 'business time of the registration, recorded on its event; createdAt, else the time of the import, when absent',
+    },
+    {
+      name: 'status',
+      kind: 'choice',
+      choices: registrationStatuses,
+      aliases: ['registration status', 'approval status'],
+      help: `${registrationStatuses.join(', ')} (submitted reads as pending, denied and declined as rejected); pending when absent`,
+    },
+    {
+      name: 'decidedAt',
+      kind: 'datetime',
+      aliases: ['decided at', 'decision date', 'approval date', 'approved date', 'rejected date', 'date approved'],
+      help: 'when an approved, rejected or expired registration was decided (required for those)',
+    },
+    {
+      name: 'reason',
+      kind: 'text',
+      max: 2000,
+      aliases: ['rejection reason', 'denial reason', 'rejected reason', 'decision reason'],
+      help: 'why a rejected registration was rejected (required for those)',
+    },
+    {
+      name: 'deal',
+      kind: 'ref',
+      ref: 'deal',
+      aliases: ['opportunity', 'linked deal', 'deal name', 'opportunity name', 'associated deal'],
+      help: 'the deal by external id or name; an approved or expired registration needs the partner deal it was approved into',
+    },
+    { name: 'notes', kind: 'text', max: 5000, aliases: ['description', 'comments'] },
+    createdAt,
+  ],
 };
 
 /** Header or field name folded for comparison: "Deal - Close Date" ≈ "dealclosedate". */
@@ -431,4 +545,6 @@ export const singular: Record<ImportEntity, string> = {
   users: 'user',
   teams: 'team',
   touches: 'touch',
+  partners: 'partner',
+  registrations: 'registration',
 };

@@ -119,6 +119,25 @@ const CHOICE_ALIASES: Record<string, Record<string, string>> = {
     // Campaign members (Salesforce's default statuses besides Sent and Responded).
     invited: 'sent',
     registered: 'responded',
+    // Deal registrations.
+    submitted: 'pending',
+    pending_approval: 'pending',
+    in_review: 'pending',
+    under_review: 'pending',
+    denied: 'rejected',
+    declined: 'rejected',
+  },
+  partnerType: {
+    distribution: 'distributor',
+    var: 'value_added_reseller',
+    value_add_reseller: 'value_added_reseller',
+    msp: 'managed_service_provider',
+    managed_services_provider: 'managed_service_provider',
+    managed_service: 'managed_service_provider',
+    referral_partner: 'referral',
+    referral_agent: 'referral',
+    reseller_partner: 'reseller',
+    solution_provider: 'reseller',
   },
   kind: { form_submission: 'submitted_form', form_submitted: 'submitted_form', click: 'clicked', visit: 'visited' },
   type: { event: 'meeting', phone_call: 'call', todo: 'task', to_do: 'task', lunch: 'meeting' },
@@ -248,6 +267,19 @@ function entityRules(entity: ImportEntity, values: Map<string, Value>, problems:
   if (entity === 'activities') activityRules(values, problems);
   if (entity === 'touches' && !values.has('campaign') && !values.has('utmCampaign'))
     problems.push('campaign (or utmCampaign) is required');
+  if (entity === 'partners' && !values.has('account') && !values.has('externalId') && !values.has('domain'))
+    problems.push('account (or the externalId or domain of the account) is required');
+  if (entity === 'registrations') registrationRules(values, problems);
+}
+
+/** A decided registration says when; a rejected one why; a pending one has no decision. */
+function registrationRules(values: Map<string, Value>, problems: string[]): void {
+  const given = values.get('status');
+  const status = typeof given === 'string' ? given : 'pending';
+  if (status !== 'pending' && !values.has('decidedAt')) problems.push(`decidedAt is required for ${status}`);
+  if (status === 'rejected' && !values.has('reason')) problems.push('reason is required for rejected');
+  if (status === 'pending' && values.has('decidedAt'))
+    problems.push('decidedAt: a pending registration is not decided');
 }
 
 function dealRules(values: Map<string, Value>, problems: string[]): void {

@@ -38,6 +38,8 @@ const registrationSnapshot = camelOnly(
     currency: z.string(),
     expectedCloseDate: z.string().nullable(),
     distributorAccountId: id.nullable().optional(),
+    /** The registration's id in the system it was imported from (imported registrations only). */
+    externalId: z.string().min(1).optional(),
   }),
 );
 
@@ -113,7 +115,7 @@ export const channelEventDefinitions: EventDefinition[] = [
   def(
     'deal_registration.submitted',
     ['deal_registration'],
-    'a partner registers an opportunity (the event time is the registration time)',
+    'a partner registers an opportunity (the event time is the registration time; an imported one carries its id in the source system as externalId)',
     z.strictObject({ after: registrationSnapshot }),
     [snakeCaseV1(z.strictObject({ after: registrationSnapshotV1 }))],
   ),

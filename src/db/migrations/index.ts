@@ -28,6 +28,7 @@ import { approvalEscalation } from './0031-approval-escalation.ts';
 import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
 import { cadences } from './0033-cadences.ts';
 import { twoTierChannel } from './0034-two-tier-channel.ts';
+import { importEntities } from './0035-import-entities.ts';
 
 export interface Migration {
   version: number;
@@ -67,4 +68,5 @@ export const migrations: readonly Migration[] = [
   { version: 32, name: 'partner-leads-funds', sql: partnerLeadsFunds },
   { version: 33, name: 'cadences', sql: cadences },
   { version: 34, name: 'two-tier-channel', sql: twoTierChannel },
+  { version: 35, name: 'import-entities', sql: importEntities },
 ];

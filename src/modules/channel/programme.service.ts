@@ -175,33 +175,54 @@ export async function setPartner(
   await write(deps, actor.orgId, async (trx) => {
     const account = await accountRow(trx, actor.orgId, accountId);
     if (!account || account.deleted_at) throw notFound('account', accountId);
-    const before = await repo.lockProfile(trx, actor.orgId, accountId);
-    const tierId = input.tierId !== undefined ? input.tierId : (before?.tier_id ?? null);
+    const tierId = input.tierId;
     if (tierId && !(await repo.getTier(trx, actor.orgId, tierId)))
       throw invalid([{ field: 'tierId', message: 'is not a tier of this organization' }]);
-    const now = deps.clock.now();
-    await repo.upsertProfile(trx, {
-      org_id: actor.orgId,
-      account_id: accountId,
-      partner_type: input.partnerType,
-      tier_id: tierId,
-      created_at: now,
-      updated_at: now,
-    });
-    if (before?.partner_type === input.partnerType && before.tier_id === tierId) return;
-    await deps.eventLog.append(trx, actor, [
-      {
-        entityType: 'account',
-        entityId: accountId,
-        type: 'account.partner_programme_set',
-        data: {
-          partnerType: { from: before?.partner_type ?? null, to: input.partnerType },
-          tierId: { from: before?.tier_id ?? null, to: tierId },
-        },
-      },
-    ]);
+    await setPartnerIn(deps, trx, actor, accountId, input);
   });
   return getPartner(deps, actor, accountId);
+}
+
+/**
+ * Sets the partner profile of a live account of the organization inside the caller's transaction
+ * (the tier, when given, one of its tiers): `account.partner_programme_set` when anything changes.
+ * Returns whether it did. The import of partner accounts writes through it (`imported`: the event
+ * is flagged imported, at the business time of the file when it has one).
+ */
+export async function setPartnerIn(
+  deps: Deps,
+  trx: DbExecutor,
+  actor: Actor,
+  accountId: string,
+  input: SetPartnerInput,
+  imported?: { businessTime: Date | null },
+): Promise<boolean> {
+  assertConfigure(actor);
+  const before = await repo.lockProfile(trx, actor.orgId, accountId);
+  const tierId = input.tierId !== undefined ? input.tierId : (before?.tier_id ?? null);
+  if (before?.partner_type === input.partnerType && before.tier_id === tierId) return false;
+  const now = deps.clock.now();
+  await repo.upsertProfile(trx, {
+    org_id: actor.orgId,
+    account_id: accountId,
+    partner_type: input.partnerType,
+    tier_id: tierId,
+    created_at: now,
+    updated_at: now,
+  });
+  await deps.eventLog.append(trx, actor, [
+    {
+      entityType: 'account',
+      entityId: accountId,
+      type: 'account.partner_programme_set',
+      data: {
+        partnerType: { from: before?.partner_type ?? null, to: input.partnerType },
+        tierId: { from: before?.tier_id ?? null, to: tierId },
+      },
+      ...(imported ? { businessTime: imported.businessTime, imported: true } : {}),
+    },
+  ]);
+  return true;
 }
 
 const toSettingsDto = (r: repo.SettingsRow | undefined): ChannelSettingsDto => ({

@@ -483,3 +483,178 @@ export async function expireLapsedRegistrations(
     return lapsed.length;
   });
 }
+
+/** A registration of another system as the import writes it, with its decision when it has one. */
+export interface ImportedRegistration {
+  externalId: string | null;
+  partnerAccountId: string;
+  customerName: string;
+  customerDomain: string | null;
+  productIds: string[];
+  amount: string | null;
+  currency: string;
+  expectedCloseDate: string | null;
+  notes: string | null;
+  /** The deal it is linked to (a partner deal of the partner), whatever its status. */
+  dealId: string | null;
+  /** Business time of the registration. */
+  registeredAt: Date;
+  decision: ImportedDecision | null;
+}
+
+/** A decision taken in the other system, recorded at its business time. */
+export type ImportedDecision =
+  | { status: 'approved' | 'expired'; decidedAt: Date; dealId: string }
+  | { status: 'rejected'; decidedAt: Date; reason: string };
+
+/**
+ * Writes an imported registration inside the caller's transaction: the row and its
+ * `deal_registration.submitted` event at the registration's business time (the source's id on
+ * it), then its decision when it has one. Conflicts are recorded as for a registration made in
+ * the app while it is live (pending, or approved and still protected); a registration rejected or
+ * expired before the import holds no customer any more. The caller checks the references (the
+ * partner, its products, the deal of its partner); the actor must be a channel manager.
+ */
+export async function importRegistrationIn(
+  deps: Deps,
+  trx: DbExecutor,
+  actor: Actor,
+  input: ImportedRegistration,
+): Promise<string> {
+  if (!canManageChannel(actor)) throw forbidden('Only channel managers import deal registrations');
+  const id = deps.ids.id();
+  const now = deps.clock.now();
+  const row = {
+    org_id: actor.orgId,
+    id,
+    partner_account_id: input.partnerAccountId,
+    registered_by: actor.userId,
+    customer_name: input.customerName,
+    customer_domain: normaliseDomain(input.customerDomain),
+    product_ids: JSON.stringify(input.productIds),
+    amount: input.amount,
+    currency: input.currency,
+    expected_close_date: input.expectedCloseDate,
+    notes: input.notes,
+    deal_id: input.dealId,
+    // A registration brought from another system names no distributor: it is linked here if needed.
+    distributor_account_id: null,
+    registered_at: input.registeredAt,
+    updated_at: now,
+  };
+  await repo.insertRegistration(trx, row);
+  const after = { ...row, product_ids: input.productIds };
+  await deps.eventLog.append(trx, actor, [
+    {
+      entityType: 'deal_registration',
+      entityId: id,
+      type: 'deal_registration.submitted',
+      data: {
+        after: {
+          ...camelSnapshot(Object.fromEntries(snapshotFields.map((f) => [f, after[f]]))),
+          ...(input.externalId !== null ? { externalId: input.externalId } : {}),
+        },
+      },
+      businessTime: input.registeredAt,
+      imported: true,
+    },
+  ]);
+  const live = await recordImportedDecision(deps, trx, actor, id, 1, input.registeredAt, input.decision);
+  if (live)
+    await recordConflicts(trx, deps, actor, {
+      kind: 'registration',
+      id,
+      customerName: input.customerName,
+      customerDomain: row.customer_domain,
+      productIds: input.productIds,
+      channel: 'partner',
+      partnerAccountId: input.partnerAccountId,
+      since: input.registeredAt,
+    });
+  return id;
+}
+
+/**
+ * Records a decision taken in another system on a pending registration (`version` its current
+ * one), with its events at the decision's business time: approval (protected for the partner
+ * tier's days from the decision, its expiry scheduled as in the app), rejection with the reason,
+ * or approval followed by expiry at the end of the window. Returns whether the registration is
+ * live afterwards (pending, or approved and still protected).
+ */
+export async function recordImportedDecision(
+  deps: Deps,
+  trx: DbExecutor,
+  actor: Actor,
+  id: string,
+  version: number,
+  registeredAt: Date,
+  decision: ImportedDecision | null,
+): Promise<boolean> {
+  if (!decision) return true;
+  if (!canManageChannel(actor)) throw forbidden('Only channel managers decide on registrations');
+  const now = deps.clock.now();
+  const at = decision.decidedAt;
+  const approvalBusinessDays = businessDaysBetween(registeredAt, at);
+  const stamp = { businessTime: at, imported: true };
+  if (decision.status === 'rejected') {
+    await repo.updateRegistration(trx, actor.orgId, id, version, {
+      status: 'rejected',
+      rejection_reason: decision.reason,
+      decided_by: actor.userId,
+      decided_at: at,
+      updated_at: now,
+    });
+    await deps.eventLog.append(trx, actor, [
+      {
+        entityType: 'deal_registration',
+        entityId: id,
+        type: 'deal_registration.rejected',
+        data: { reason: decision.reason, approvalBusinessDays },
+        ...stamp,
+      },
+    ]);
+    return false;
+  }
+  const row = found(await repo.getRegistration(trx, actor.orgId, id, { kind: 'all' }), 'registration', id);
+  const protectionDays = await protectionDaysOf(trx, actor.orgId, row.partner_account_id);
+  const protectedUntil = new Date(at.getTime() + protectionDays * DAY_MS);
+  await repo.updateRegistration(trx, actor.orgId, id, version, {
+    status: decision.status,
+    deal_id: decision.dealId,
+    protection_days: protectionDays,
+    protected_until: protectedUntil,
+    decided_by: actor.userId,
+    decided_at: at,
+    updated_at: now,
+  });
+  await deps.eventLog.append(trx, actor, [
+    {
+      entityType: 'deal_registration',
+      entityId: id,
+      type: 'deal_registration.approved',
+      data: {
+        dealId: decision.dealId,
+        dealCreated: false,
+        protectionDays,
+        protectedUntil: protectedUntil.toISOString(),
+        approvalBusinessDays,
+      },
+      ...stamp,
+    },
+    ...(decision.status === 'expired'
+      ? [
+          {
+            entityType: 'deal_registration',
+            entityId: id,
+            type: 'deal_registration.expired',
+            data: { protectedUntil: protectedUntil.toISOString(), dealId: decision.dealId },
+            businessTime: protectedUntil <= now ? protectedUntil : at,
+            imported: true,
+          },
+        ]
+      : []),
+  ]);
+  if (decision.status === 'expired') return false;
+  await scheduleExpiry(deps, trx, actor.orgId, id, protectedUntil);
+  return protectedUntil > now;
+}

@@ -164,9 +164,10 @@ export async function findLeads(db: DbExecutor, orgId: string, values: readonly 
 
 export type ImportTable = 'accounts' | 'contacts' | 'leads' | 'deals' | 'products' | 'activities' | 'users' | 'teams';
 
-/** The table an entity's rows are written to as records (touches go through the marketing service instead). */
+/** The table an entity's rows are written to as records (touches, partners and registrations go through their services instead). */
 export function tableOf(entity: ImportEntity): ImportTable {
-  if (entity === 'touches') throw new Error('touches are imported by importTouchBatch, not as records');
+  if (entity === 'touches' || entity === 'partners' || entity === 'registrations')
+    throw new Error(`${entity} are imported through their services, not as records`);
   return entity;
 }
 

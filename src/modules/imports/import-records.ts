@@ -355,8 +355,11 @@ export function planRecord(
       record = planDeal(ctx, base, values, ids, currency, moneyValue?.amount ?? null, problems);
       break;
     case 'touches':
-      // Touches are not records of their own table: importTouchBatch writes them through the marketing service.
-      throw new Error('touches are imported by importTouchBatch');
+    case 'partners':
+    case 'registrations':
+      // Not records of their own table: importTouchBatch writes touches through the marketing
+      // service, importPartnerBatch and importRegistrationBatch the rest through the channel services.
+      throw new Error(`${ctx.entity} are not imported as records`);
   }
   if (problems.length > 0 || !record) return { ok: false, reason: problems.join('; ') };
   if (generated.length > 0) record.generated = generated;

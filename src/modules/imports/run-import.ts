@@ -8,6 +8,7 @@ import type { ImportOptions, ImportPreview, ImportSummary } from '../../contract
 import type { Deps } from '../context.ts';
 import { importBatch, type BatchOutcome, type BatchRow, type ImportRun, type Reject } from './import-batch.ts';
 import { importTouchBatch } from './import-touches.ts';
+import { importPartnerBatch, importRegistrationBatch } from './import-channel.ts';
 import { loadStaticRefs, ReferenceResolver } from './import-references.ts';
 import { orgBaseCurrencyOf } from './import-writes.repository.ts';
 import { analyzeTables } from '../../db/analyze.ts';
@@ -64,8 +65,16 @@ function afterBatch(
   };
 }
 
-/** How a batch of the entity is written: touches through the marketing service, the rest as records. */
-const batchWriter = (entity: ImportEntity) => (entity === 'touches' ? importTouchBatch : importBatch);
+/**
+ * How a batch of the entity is written: touches through the marketing service, partners and
+ * registrations through the channel services, the rest as records.
+ */
+function batchWriter(entity: ImportEntity): typeof importBatch {
+  if (entity === 'touches') return importTouchBatch;
+  if (entity === 'partners') return importPartnerBatch;
+  if (entity === 'registrations') return importRegistrationBatch;
+  return importBatch;
+}
 
 /**
  * Who may import what. Admins import everything. Managers import accounts, contacts, leads, deals
@@ -251,6 +260,8 @@ export async function runImport(
 export function tablesFilledBy(entity: ImportOptions['entity'], createdReferences: boolean): string[] {
   if (entity === 'touches')
     return ['campaign_touches', 'campaign_members', 'events', ...(createdReferences ? ['campaigns'] : [])];
+  if (entity === 'partners') return ['partner_profiles', 'events', ...(createdReferences ? ['accounts'] : [])];
+  if (entity === 'registrations') return ['deal_registrations', 'channel_conflicts', 'events'];
   return [
     entity,
     'events',

@@ -105,4 +105,6 @@ export const listPathOf: Record<ImportEntity, string> = {
   users: '/admin/users',
   teams: '/admin/teams',
   touches: '/marketing',
+  partners: '/channel',
+  registrations: '/channel',
 };

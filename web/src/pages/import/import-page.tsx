@@ -26,7 +26,7 @@ const duplicateLabels = {
   new: 'Import it as a new record',
 } as const;
 /** Entities whose rows name accounts, partners or products that --create-missing can create. */
-const createsReferences = new Set<ImportEntity>(['accounts', 'contacts', 'deals', 'activities']);
+const createsReferences = new Set<ImportEntity>(['accounts', 'contacts', 'deals', 'activities', 'partners']);
 
 /** Entities a role may import (as the API decides: admins all, managers their people's records). */
 /** Upload a CSV → check the column mapping on a preview → dry run → import with live progress. */
