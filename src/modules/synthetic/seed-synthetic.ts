@@ -5,6 +5,7 @@ import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
+import { setUpSyntheticBooking, SyntheticBookings, type BookingTruth } from './synthetic-booking.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
@@ -40,6 +41,8 @@ export interface SyntheticResult {
   campaigns: CampaignTruth[];
   /** Where the injected anomalies are, per detector (the truth detectors are scored against). */
   anomalies: AnomalyTruth;
+  /** Territories, lead routing and booked meetings: the rates they imply and what was made. */
+  booking: BookingTruth;
   start: string;
   end: string;
 }
@@ -90,6 +93,7 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
     },
     counts: result.counts,
     anomalies: result.anomalies,
+    booking: result.booking,
   };
 }
 
@@ -116,6 +120,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     deals: opts.deals,
     params: opts.params,
   });
+  const bookingWorld = await setUpSyntheticBooking(deps, world.admin, world, opts.params.booking);
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
@@ -130,21 +135,34 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     start,
     end,
   );
-  const history = new SyntheticHistory(rng, idRng, opts.params, world, start, end, opts.deals, anomalies);
+  // Routing and bookings too: their rates change nothing else of the data but the converted leads' timing.
+  const p = opts.params;
+  const connectOpen = 1 - p.leads.disqualifyOnConnect;
+  const bookings = new SyntheticBookings(
+    new Random((opts.seed ^ 0xb00c_1a6e) >>> 0),
+    new Random((opts.seed ^ nameHash(opts.name) ^ 0x1a6e_b00c) >>> 0),
+    p.booking,
+    bookingWorld,
+    world.orgId,
+    end,
+    { open: connectOpen, converting: connectOpen * conversionGivenConnect(p) },
+  );
+  const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, anomalies, bookings);
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     const head = await lockChainHead(trx, world.orgId);
     await deferForeignKeyChecks(trx);
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
+    const sink = bookings.sink(writer);
     while (!history.done) {
       await writer.release(history.nextTime);
-      history.step(writer);
+      history.step(sink);
       if (writer.pendingRows >= flushRows) {
         await writer.flush(2 * flushRows);
         opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
       }
     }
-    history.finish(writer);
+    history.finish(sink);
     await writer.release(Infinity);
     await writer.finish();
     opts.onProgress?.({ deals: history.counts.deals, ...writer.written });
@@ -162,6 +180,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     counts: { ...history.counts, ...written },
     campaigns: history.campaignTruth,
     anomalies: anomalies.truth(),
+    booking: bookings.truth(history.counts.prospectingSuccesses),
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

@@ -6,6 +6,7 @@ import {
   defaultNormalDiscounts,
   normalDiscountsSchema,
 } from './synthetic-anomalies.ts';
+import { bookingParamsSchema, defaultBookingParams } from './synthetic-booking.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -176,6 +177,8 @@ export const syntheticParamsSchema = z.strictObject({
   discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
   /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
   anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
+  /** Territories, lead routing and booked meetings with their rates (older parameter files: the defaults). */
+  booking: bookingParamsSchema.default(defaultBookingParams),
 });
 export type SyntheticParams = z.infer<typeof syntheticParamsSchema>;
 export type StageParams = z.infer<typeof stageSchema>;
@@ -384,6 +387,7 @@ export const defaultSyntheticParams: SyntheticParams = {
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
   discounts: defaultNormalDiscounts,
   anomalies: defaultAnomalyRates,
+  booking: defaultBookingParams,
 };
 
 /**

@@ -38,7 +38,10 @@ export type TableName =
   | 'campaign_costs'
   | 'campaign_touches'
   | 'campaign_members'
-  | 'lead_scores';
+  | 'lead_scores'
+  | 'bookings'
+  | 'routing_decisions'
+  | 'territory_assignments';
 
 /** An event waiting for its place in the log: its id, seq and hash are given when it is written. */
 export interface PendingEvent {

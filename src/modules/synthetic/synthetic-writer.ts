@@ -24,6 +24,9 @@ const TABLE_ORDER: readonly TableName[] = [
   'campaign_touches',
   'campaign_members',
   'lead_scores',
+  'bookings',
+  'routing_decisions',
+  'territory_assignments',
 ];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
