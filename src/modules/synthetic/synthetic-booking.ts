@@ -1,9 +1,10 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../../contract/access.ts';
 import { timeZoneSchema, updateAvailabilitySchema, type BookingStatus } from '../../contract/booking.ts';
 import { createPoolSchema, createTerritorySchema, poolAlgorithmSchema } from '../../contract/routing.ts';
 import { fairnessLedger } from '../../analytics/fairness.ts';
-import { blockedSpan, findSlots, type RepCalendar, type Span } from '../../domain/availability.ts';
+import { blockedSpan, unavailableReason, type RepCalendar, type Span } from '../../domain/availability.ts';
 import type { PoolAlgorithm, PoolCandidate } from '../../domain/pools.ts';
 import { routeByRules, type RuleDecision } from '../../domain/routing.ts';
 import { resolveTerritory, type TerritoryDef } from '../../domain/territories.ts';
@@ -89,6 +90,9 @@ export const defaultBookingParams: BookingParams = {
 /** The field reps' settings: a working week, travel buffers either side, a daily maximum. */
 const REP_SETTINGS = { bufferBeforeMinutes: 30, bufferAfterMinutes: 30, minNoticeMinutes: 120, maxPerDay: 4 };
 const WORKING_WEEK = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+/** Candidate starts are this far apart (the slot finder's default); a booker looks this many days ahead. */
+const STEP_MINUTES = 30;
+const SEARCH_DAYS = 21;
 
 const cancelReasons = [
   'The buyer asked to move it to next quarter',
@@ -215,7 +219,7 @@ interface Counts {
   open: number;
   /** Held meetings after which the lead became a deal. */
   opportunities: number;
-  /** Meetings the booker found no free slot for within three weeks (none booked). */
+  /** Meetings the booker found no free slot for within `SEARCH_DAYS` (none booked). */
   unplaced: number;
   accountsInTerritories: number;
 }
@@ -469,32 +473,67 @@ export class SyntheticBookings {
     return out;
   }
 
-  /** The first free slots from `from` across the field reps: one of those starting within two hours of the soonest. */
-  private slot(now: number, from: number): { repId: string; start: number; end: number; timezone: string } | null {
-    const minutes = this.p.meetingMinutes;
-    for (const days of [3, 7, 21]) {
-      const to = from + days * DAY;
-      const cals: RepCalendar[] = [...this.world.repZone].map(([repId, timezone]) => ({
-        repId,
-        timezone,
-        hours: WORKING_WEEK,
-        ...REP_SETTINGS,
-        timeOff: [],
-        meetings: this.meetingsAround(repId, from, to),
-      }));
-      const slots = findSlots(cals, {
-        from: new Date(from),
-        to: new Date(to),
-        durationMinutes: minutes,
-        now: new Date(now),
-      });
-      const first = slots[0];
-      if (!first) continue;
-      const soon = slots.filter((s) => s.start.getTime() < first.start.getTime() + 2 * HOUR);
-      const s = this.rng.pick(soon);
-      return { repId: s.repId, start: s.start.getTime(), end: s.end.getTime(), timezone: s.timezone };
+  /**
+   * A rep's first free start from `from` on (within `SEARCH_DAYS` local days): on the grid of
+   * `STEP_MINUTES` from the start of each working period, with the notice, the travel buffers
+   * around their other meetings and the daily maximum respected. Null when none.
+   */
+  private firstFree(repId: string, zone: string, now: number, from: number): number | null {
+    const dur = this.p.meetingMinutes * MINUTE;
+    const before = REP_SETTINGS.bufferBeforeMinutes * MINUTE;
+    const after = REP_SETTINGS.bufferAfterMinutes * MINUTE;
+    const earliest = Math.max(from, now + REP_SETTINGS.minNoticeMinutes * MINUTE);
+    let day = DateTime.fromMillis(earliest, { zone }).startOf('day');
+    for (let d = 0; d < SEARCH_DAYS; d++, day = day.plus({ days: 1 })) {
+      const dayStart = day.toMillis();
+      const dayEnd = day.plus({ days: 1 }).startOf('day').toMillis();
+      if (dayEnd <= earliest) continue;
+      const around = this.meetingsAround(repId, dayStart, dayEnd);
+      const sameDay = around.filter((m) => m.start.getTime() >= dayStart && m.start.getTime() < dayEnd).length;
+      if (sameDay >= REP_SETTINGS.maxPerDay) continue;
+      for (const h of WORKING_WEEK) {
+        if (h.weekday !== day.weekday) continue;
+        const [sh, sm] = h.start.split(':').map(Number);
+        const [eh, em] = h.end.split(':').map(Number);
+        const open = day.set({ hour: sh ?? 0, minute: sm ?? 0 }).toMillis();
+        const close = day.set({ hour: eh ?? 0, minute: em ?? 0 }).toMillis();
+        for (let start = open; start + dur <= close; start += STEP_MINUTES * MINUTE) {
+          if (start < earliest) continue;
+          const clash = around.some(
+            (m) => m.start.getTime() - before < start + dur + after && start - before < m.end.getTime() + after,
+          );
+          if (!clash) return start;
+        }
+      }
     }
     return null;
+  }
+
+  /**
+   * The slot the booker takes: each field rep's first free start from the aimed-for time, and of
+   * the reps free within two hours of the soonest one of them at random; checked as the booking
+   * service checks a rep's time.
+   */
+  private slot(now: number, from: number): { repId: string; start: number; end: number; timezone: string } | null {
+    const firsts = [...this.world.repZone].flatMap(([repId, timezone]) => {
+      const start = this.firstFree(repId, timezone, now, from);
+      return start === null ? [] : [{ repId, timezone, start }];
+    });
+    if (firsts.length === 0) return null;
+    const soonest = Math.min(...firsts.map((f) => f.start));
+    const s = this.rng.pick(firsts.filter((f) => f.start < soonest + 2 * HOUR));
+    const end = s.start + this.p.meetingMinutes * MINUTE;
+    const cal: RepCalendar = {
+      repId: s.repId,
+      timezone: s.timezone,
+      hours: WORKING_WEEK,
+      ...REP_SETTINGS,
+      timeOff: [],
+      meetings: this.meetingsAround(s.repId, s.start - DAY, end + DAY),
+    };
+    const refused = unavailableReason(cal, { start: new Date(s.start), end: new Date(end) }, new Date(now));
+    if (refused) throw new Error(`synthetic booking at a time the rep cannot take: ${refused}`);
+    return { repId: s.repId, start: s.start, end, timezone: s.timezone };
   }
 
   /**
