@@ -251,6 +251,18 @@ export interface BookingTruth {
   pool: { id: string; name: string; algorithm: string; members: { userId: string; name: string; weight: number }[] };
 }
 
+/** The index of the first of ascending times at or after `t` (the length when none is). */
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] ?? 0) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
 /**
@@ -270,7 +282,7 @@ export class SyntheticBookings {
     unplaced: 0,
     accountsInTerritories: 0,
   };
-  /** Pool assignments per member, oldest first (for the fairness ledger's period and the caps). */
+  /** Pool assignments per member, in time order (leads arrive in time order): the ledger's period and the caps' day and week. */
   private readonly assigned = new Map<string, number[]>();
   /** Each field rep's meetings by UTC day number, cancelled ones too (a freed time is not booked again). */
   private readonly calendars = new Map<string, Map<number, Span[]>>();
@@ -381,28 +393,29 @@ export class SyntheticBookings {
    */
   routeLead(leadId: string, t: number): string | null {
     const { pool } = this.world;
-    const from = new Date(Math.max(t - pool.periodDays * DAY, pool.createdAt));
+    const from = Math.max(t - pool.periodDays * DAY, pool.createdAt);
     const day = Math.floor(t / DAY) * DAY;
     const week = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
-    const ledger = fairnessLedger(
-      pool.members.map((m) => ({ repId: m.userId, joinedAt: new Date(pool.createdAt) })),
-      pool.members.flatMap((m) =>
-        (this.assigned.get(m.userId) ?? [])
-          .filter((at) => at >= from.getTime())
-          .map((at) => ({ repId: m.userId, at: new Date(at), outcome: 'open' as const })),
-      ),
-      from,
+    // Every member joined with the pool, so the ledger scales every count alike (a period cut short
+    // by the pool's start counts whole): the period and days present from the ledger itself, the
+    // counts by search, the balance computed as the ledger computes it.
+    const scale = fairnessLedger(
+      [{ repId: '', joinedAt: new Date(pool.createdAt) }],
+      [],
+      new Date(from),
       new Date(t + 1),
     );
+    const periodDays = scale.periodDays;
+    const daysPresent = scale.rows[0]?.daysPresent ?? periodDays;
     const candidates = pool.members.map((m): PoolCandidate => {
       const times = this.assigned.get(m.userId) ?? [];
       return {
         repId: m.userId,
         name: m.name,
         weight: m.weight,
-        balance: ledger.rows.find((r) => r.repId === m.userId)?.balance ?? 0,
-        today: times.filter((x) => x >= day).length,
-        thisWeek: times.filter((x) => x >= week).length,
+        balance: ((times.length - firstAtOrAfter(times, from)) * periodDays) / daysPresent,
+        today: times.length - firstAtOrAfter(times, day),
+        thisWeek: times.length - firstAtOrAfter(times, week),
         capPerDay: null,
         capPerWeek: null,
         skills: [],
@@ -423,8 +436,8 @@ export class SyntheticBookings {
     if (times) {
       times.push(t);
       // Only the ledger's period and the current week are ever read again.
-      const keep = Math.min(t - pool.periodDays * DAY, week);
-      while (times.length && (times[0] ?? 0) < keep) times.shift();
+      const keep = firstAtOrAfter(times, Math.min(t - pool.periodDays * DAY, week));
+      if (keep > 64) times.splice(0, keep);
     }
     this.pendingRoutes.set(leadId, { ...decision, t });
     this.counts.leadsRouted += 1;
