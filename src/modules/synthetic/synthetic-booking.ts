@@ -93,6 +93,8 @@ const WORKING_WEEK = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00'
 /** Candidate starts are this far apart (the slot finder's default); a booker looks this many days ahead. */
 const STEP_MINUTES = 30;
 const SEARCH_DAYS = 21;
+/** How many field reps' calendars a booker compares (the cost of a booking stays flat however many reps there are). */
+const CALENDARS_LOOKED_AT = 8;
 
 const cancelReasons = [
   'The buyer asked to move it to next quarter',
@@ -523,15 +525,24 @@ export class SyntheticBookings {
   }
 
   /**
-   * The slot the booker takes: each field rep's first free start from the aimed-for time, and of
-   * the reps free within two hours of the soonest one of them at random; checked as the booking
-   * service checks a rep's time.
+   * The slot the booker takes: the first free start from the aimed-for time of each of a few field
+   * reps picked at random, and of those free within two hours of the soonest one of them at random;
+   * checked as the booking service checks a rep's time.
    */
   private slot(now: number, from: number): { repId: string; start: number; end: number; timezone: string } | null {
-    const firsts = [...this.world.repZone].flatMap(([repId, timezone]) => {
-      const start = this.firstFree(repId, timezone, now, from);
-      return start === null ? [] : [{ repId, timezone, start }];
-    });
+    const reps = [...this.world.repZone];
+    // The booker looks at a few calendars, picked at random, and at everyone's only when those are full.
+    for (let i = 0; i < Math.min(CALENDARS_LOOKED_AT, reps.length); i++) {
+      const j = this.rng.int(i, reps.length - 1);
+      [reps[i], reps[j]] = [reps[j] as [string, string], reps[i] as [string, string]];
+    }
+    const firstsOf = (some: readonly [string, string][]) =>
+      some.flatMap(([repId, timezone]) => {
+        const start = this.firstFree(repId, timezone, now, from);
+        return start === null ? [] : [{ repId, timezone, start }];
+      });
+    let firsts = firstsOf(reps.slice(0, CALENDARS_LOOKED_AT));
+    if (firsts.length === 0) firsts = firstsOf(reps.slice(CALENDARS_LOOKED_AT));
     if (firsts.length === 0) return null;
     const soonest = Math.min(...firsts.map((f) => f.start));
     const s = this.rng.pick(firsts.filter((f) => f.start < soonest + 2 * HOUR));
