@@ -135,7 +135,8 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     start,
     end,
   );
-  // Routing and bookings too: their rates change nothing else of the data but the converted leads' timing.
+  // Routing and bookings draw from streams of their own too: they decide the leads' owners, which
+  // connects book a meeting, and when (and to which field rep) a converting lead becomes a deal.
   const p = opts.params;
   const connectOpen = 1 - p.leads.disqualifyOnConnect;
   const bookings = new SyntheticBookings(
