@@ -7,7 +7,7 @@ import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
 import { setUpSyntheticBooking, SyntheticBookings, type BookingTruth } from './synthetic-booking.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
-import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
+import { CampaignEffects, connectShares, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { setUpSyntheticWorld } from './synthetic-setup.ts';
 import { SyntheticWriter, WRITTEN_TABLES } from './synthetic-writer.ts';
 
@@ -138,7 +138,6 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   // Routing and bookings draw from streams of their own too: they decide the leads' owners, which
   // connects book a meeting, and when (and to which field rep) a converting lead becomes a deal.
   const p = opts.params;
-  const connectOpen = 1 - p.leads.disqualifyOnConnect;
   const bookings = new SyntheticBookings(
     new Random((opts.seed ^ 0xb00c_1a6e) >>> 0),
     new Random((opts.seed ^ nameHash(opts.name) ^ 0x1a6e_b00c) >>> 0),
@@ -146,7 +145,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     bookingWorld,
     world.orgId,
     end,
-    { open: connectOpen, converting: connectOpen * conversionGivenConnect(p) },
+    connectShares(p),
   );
   const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, anomalies, bookings);
   const written = await base.db.transaction().execute(async (trx) => {

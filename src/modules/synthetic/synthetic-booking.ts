@@ -202,6 +202,34 @@ export async function setUpSyntheticBooking(
   };
 }
 
+/**
+ * Why booking rates cannot be generated with the lead parameters: every lead that converts does so
+ * after a held meeting, so the held meetings per connect (`setRate × (1 − cancellationRate) ×
+ * showRate`) must reach the share of connected leads that convert, and no more connects can book
+ * than are left after those disqualified on the call.
+ */
+export function bookingProblems(
+  p: Pick<BookingParams, 'setRate' | 'cancellationRate' | 'showRate'>,
+  connect: { open: number; converting: number },
+): { field: 'setRate'; message: string }[] {
+  const held = p.setRate * (1 - p.cancellationRate) * p.showRate;
+  if (p.setRate > connect.open + 1e-12)
+    return [
+      {
+        field: 'setRate',
+        message: `must be at most ${connect.open.toFixed(4)}, the share of connected leads not disqualified on the call`,
+      },
+    ];
+  if (held < connect.converting - 1e-12)
+    return [
+      {
+        field: 'setRate',
+        message: `× (1 − cancellationRate) × showRate is ${held.toFixed(4)}, below ${connect.converting.toFixed(4)}, the share of connected leads that convert (each after a held meeting)`,
+      },
+    ];
+  return [];
+}
+
 /** What was booked, as the lead's history needs it: who holds the meeting, and when a converting lead converts. */
 export interface BookedMeeting {
   id: string;
@@ -309,14 +337,8 @@ export class SyntheticBookings {
   ) {
     const { setRate: s, cancellationRate: c, showRate: h } = p;
     const q = connect.converting;
-    if (s > connect.open + 1e-12)
-      throw new Error(
-        `booking.setRate ${s} is above the share of connected leads not disqualified on the call (${connect.open.toFixed(4)})`,
-      );
-    if (s * (1 - c) * h < q - 1e-12)
-      throw new Error(
-        `booking: setRate × (1 − cancellationRate) × showRate = ${(s * (1 - c) * h).toFixed(4)} is below the share of connected leads that convert (${q.toFixed(4)}); a lead converts only after a held meeting`,
-      );
+    const problem = bookingProblems(p, connect)[0];
+    if (problem) throw new Error(`booking.${problem.field} ${problem.message}`);
     // Converting leads always book and hold their meeting; the other bookings come from leads left
     // to nurture, in the numbers that make the overall rates the parameters.
     const rest = s - q;
