@@ -264,7 +264,15 @@ describe('seed synthetic', () => {
       .where('org_id', '=', orgId)
       .where('id', '=', pick.id)
       .executeTakeFirstOrThrow();
-    // Replay through the services: created by its inside-sales owner, touched by marketing, worked.
+    // Replay through the services: created by its inside-sales owner without one chosen, so routed
+    // by the organization's pool (to the same rep, by the same ledger), touched by marketing, worked.
+    // The pool's ledger must not count the original's own decision, made at the same instant.
+    await deps.db
+      .deleteFrom('routing_decisions')
+      .where('org_id', '=', orgId)
+      .where('entity_type', '=', 'lead')
+      .where('entity_id', '=', pick.id)
+      .execute();
     const replayClock = new ManualClock(created.occurred_at);
     const replayDeps = withClock(deps, replayClock);
     const sdr = await actorForUser(deps, orgId, created.actor_id);
@@ -278,8 +286,8 @@ describe('seed synthetic', () => {
       companyDomain: row.company_domain,
       industry: row.industry,
       source: row.source,
-      ownerId: row.owner_id,
     });
+    expect(replica.ownerId).toBe(row.owner_id);
     for (const e of original.slice(1)) {
       replayClock.set(e.occurred_at);
       if (!e.actor_id) throw new Error(`event ${e.type} has no actor`);

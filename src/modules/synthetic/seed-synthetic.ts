@@ -5,8 +5,9 @@ import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
 import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
+import { setUpSyntheticBooking, SyntheticBookings, type BookingTruth } from './synthetic-booking.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
-import { CampaignEffects, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
+import { CampaignEffects, connectShares, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
 import { SyntheticAgents, setUpSyntheticAgents, type AgentTruth } from './synthetic-agents.ts';
 import { SyntheticChannel, setUpSyntheticChannel, type ChannelTruth } from './synthetic-channel.ts';
 import { setUpSyntheticWorld, slugOf } from './synthetic-setup.ts';
@@ -45,6 +46,8 @@ export interface SyntheticResult {
   agents: AgentTruth;
   /** Where the injected anomalies are, per detector (the truth detectors are scored against). */
   anomalies: AnomalyTruth;
+  /** Territories, lead routing and booked meetings: the rates they imply and what was made. */
+  booking: BookingTruth;
   start: string;
   end: string;
 }
@@ -97,6 +100,7 @@ export function paramsReport(opts: SyntheticOptions, result: SyntheticResult): R
     channel: result.channel,
     agents: result.agents,
     anomalies: result.anomalies,
+    booking: result.booking,
   };
 }
 
@@ -129,6 +133,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   if (partners.length) world.partnerAccounts = partners.map((x) => ({ id: x.id, name: x.name }));
   const startsOn = new Date(start).toISOString().slice(0, 10);
   const firms = await setUpSyntheticAgents(deps, world, opts.params.agents, opts.name, startsOn);
+  const bookingWorld = await setUpSyntheticBooking(deps, world.admin, world, opts.params.booking);
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
@@ -150,13 +155,29 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     sigma: p.amounts.partnerSigma,
   });
   const agents = new SyntheticAgents(rng, idRng, p.agents, world, firms, end, channel.anomalies, opts.name);
-  const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, { channel, agents, anomalies });
+  // Routing and bookings draw from streams of their own too: they decide the leads' owners, which
+  // connects book a meeting, and when (and to which field rep) a converting lead becomes a deal.
+  const bookings = new SyntheticBookings(
+    new Random((opts.seed ^ 0xb00c_1a6e) >>> 0),
+    new Random((opts.seed ^ nameHash(opts.name) ^ 0x1a6e_b00c) >>> 0),
+    p.booking,
+    bookingWorld,
+    world.orgId,
+    end,
+    connectShares(p),
+  );
+  const history = new SyntheticHistory(rng, idRng, p, world, start, end, opts.deals, {
+    channel,
+    agents,
+    anomalies,
+    bookings,
+  });
   const written = await base.db.transaction().execute(async (trx) => {
     // Held to commit: the sealer cannot seal anything of this organization in between.
     const head = await lockChainHead(trx, world.orgId);
     await deferForeignKeyChecks(trx);
     const writer = new SyntheticWriter(trx, world.orgId, head, opts.maxPendingEvents);
-    const sink = channel.tap(writer);
+    const sink = bookings.sink(channel.tap(writer));
     while (!history.done) {
       await writer.release(history.nextTime);
       history.step(sink);
@@ -187,6 +208,7 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     channel: channel.truth,
     agents: agents.truth,
     anomalies: { ...anomalies.truth(), ...channel.anomalies },
+    booking: bookings.truth(history.counts.prospectingSuccesses),
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
   };

@@ -1,6 +1,7 @@
 import * as data from '../demo/demo-data.ts';
 import type { Random } from '../demo/random.ts';
 import type { SyntheticAnomalies } from './synthetic-anomalies.ts';
+import type { BookedMeeting, SyntheticBookings } from './synthetic-booking.ts';
 import { CampaignEffects, type PipelineKey, type SyntheticParams } from './synthetic-params.ts';
 import {
   money,
@@ -39,6 +40,8 @@ export interface HistoryExtras {
   agents?: SyntheticAgents | undefined;
   /** Anomalies injected into the deals (none without). */
   anomalies?: SyntheticAnomalies | undefined;
+  /** Lead routing and meetings booked on connects (none without). */
+  bookings?: SyntheticBookings | undefined;
 }
 
 export interface SyntheticCounts {
@@ -590,9 +593,10 @@ export class SyntheticHistory {
   /** Inside sales works a lead by phone; about one call in eight connects, some connects convert. */
   private lead(sink: Sink, t: number): void {
     const { rng, world, p, end } = this;
-    const sdr = this.pickUser(world.insideSales);
-    const who: Who = { orgId: world.orgId, actorId: sdr };
     const leadId = this.ids.uuid();
+    const drawn = this.pickUser(world.insideSales);
+    const sdr = this.extras.bookings?.routeLead(leadId, t) ?? drawn;
+    const who: Who = { orgId: world.orgId, actorId: sdr };
     const { first, last } = this.person();
     const stem = rng.pick(data.companyStems);
     const n = this.counts.leads + 1;
@@ -630,6 +634,8 @@ export class SyntheticHistory {
     const convertGivenConnect = this.effects.conversion(touched);
     // A connect ends the calling: the lead is disqualified, converts, or is left to nurture.
     let outcome: 'open' | 'converting' | 'disqualified' | 'nurture' = 'open';
+    let books = false;
+    let bookedOn = callT;
     for (let attempt = 0; attempt < p.leads.maxCallAttempts && outcome === 'open' && callT < end; attempt++) {
       const success = rng.chance(p.calls.success);
       let disposition = rng.weighted(Object.entries(p.leads.failedDispositions));
@@ -639,10 +645,12 @@ export class SyntheticHistory {
           : rng.chance(convertGivenConnect)
             ? 'converting'
             : 'nurture';
-        disposition = outcome === 'converting' ? 'meeting_booked' : 'connected';
+        books = outcome === 'converting' || (outcome === 'nurture' && (this.extras.bookings?.setsMeeting() ?? false));
+        disposition = books ? 'meeting_booked' : 'connected';
       }
       const callId = this.ids.uuid();
       const duration = success ? rng.int(120, 900) : rng.int(5, 60);
+      bookedOn = callT + duration * 1000;
       // The call is logged first, then (a second later) the lead's status follows from it.
       writeCall(sink, who, callT, { ...links, id: callId, disposition, durationSeconds: duration });
       this.counts.prospectingCalls += 1;
@@ -669,7 +677,19 @@ export class SyntheticHistory {
         .map((c) => c.t),
     );
     writeLeadScore(sink, world.orgId, lead, touches, rescoredAt);
-    const convertAt = callT + rng.logNormal(1, 0.5) * DAY;
+    // A meeting is booked as the connecting call ends; a converting lead converts after it is held.
+    const meeting: BookedMeeting | null =
+      books && this.extras.bookings && bookedOn < end
+        ? this.extras.bookings.book(sink, {
+            id: leadId,
+            name: `${first} ${last}`,
+            bookedBy: sdr,
+            at: bookedOn,
+            converting: outcome === 'converting',
+          })
+        : null;
+    const drawnConvertAt = callT + rng.logNormal(1, 0.5) * DAY;
+    const convertAt = meeting?.convertAt ?? drawnConvertAt;
     if (outcome !== 'converting' || convertAt >= end || this.counts.deals >= this.deals) {
       writeLead(
         sink,
@@ -687,7 +707,8 @@ export class SyntheticHistory {
     const accountId = this.ids.uuid();
     const contactId = this.ids.uuid();
     const dealId = this.ids.uuid();
-    const rep = this.pickUser(world.fieldReps);
+    const drawnRep = this.pickUser(world.fieldReps);
+    const rep = meeting?.ownerId ?? drawnRep;
     const amount = money(Math.round(rng.logNormal(p.amounts.b2bMedian, p.amounts.b2bSigma)));
     const close = this.closeDate(convertAt);
     let draft: DealDraft | undefined;
@@ -742,13 +763,15 @@ export class SyntheticHistory {
     this.counts.accounts += 1;
     this.counts.contacts += 1;
     this.counts.convertedLeads += 1;
+    if (meeting) this.extras.bookings?.opportunity();
     this.accounts.add({ id: accountId, name: company, domain, ownerId: rep, contacts: [contactId] });
     if (!draft) return;
     const steps: DealStep[] = [];
     const assignAt = convertAt + 2 * 3_600_000;
     if (assignAt < end) steps.push({ kind: 'assign', t: assignAt, actorId: world.admin.userId, ownerId: rep });
     const meetingAt = convertAt + rng.logNormal(3, 0.4) * DAY;
-    if (assignAt < end && meetingAt < end) {
+    // With a booked meeting, the booking is the first meeting (held before the deal was made).
+    if (!meeting && assignAt < end && meetingAt < end) {
       writeMeeting(sink, { orgId: world.orgId, actorId: rep }, meetingAt, {
         id: this.ids.uuid(),
         deal_id: dealId,

@@ -12,6 +12,7 @@ import {
   defaultAgentParams,
   defaultChannelParams,
 } from './synthetic-channel-params.ts';
+import { bookingParamsSchema, bookingProblems, defaultBookingParams } from './synthetic-booking.ts';
 
 /**
  * The generating parameters of a synthetic organization: the "truth" that analytics run on the
@@ -122,71 +123,94 @@ export const defaultMarketingParams: MarketingParams = {
   maxTouches: 3,
 };
 
-export const syntheticParamsSchema = z.strictObject({
-  /** Share of the deals by origin: field-sales B2B, inside-sales B2C, partner-sourced, converted leads. */
-  dealMix: z.strictObject({
-    b2b: z.number().min(0),
-    b2c: z.number().min(0),
-    partner: z.number().min(0),
-    lead: z.number().min(0),
-  }),
-  /** Growth: arrivals per day rise linearly so the last day sees this many times the first day's. */
-  growth: z.number().min(0.1).max(10),
-  pipelines: z.strictObject({ b2b: pipelineSchema, b2c: pipelineSchema, partner: pipelineSchema }),
-  leads: z.strictObject({
-    /** Leads that end up converted into a deal. */
-    toDeal: probability,
-    sources: weights,
-    /** Outbound prospecting calls per lead, at most; attempts stop at the first connect. */
-    maxCallAttempts: z.number().int().min(1).max(20),
-    /** Median days between call attempts. */
-    daysBetweenCalls: z.number().min(0),
-    /** Dispositions of an unsuccessful attempt (weights). A successful one is connected or meeting_booked. */
-    failedDispositions: weights,
-    /** Share of connected leads that are disqualified on the call (not interested). */
-    disqualifyOnConnect: probability,
-  }),
-  calls: z.strictObject({
-    /** Outbound prospecting calls that reach the buyer (connected or meeting booked). */
-    success: probability,
-    /** Calls on deals that bring an objection, and objections handled successfully. */
-    objectionRate: probability,
-    objectionResolved: probability,
-    objectionCategories: weights,
-  }),
-  accounts: z.strictObject({
-    /** A B2B deal opens at a new account with this chance, else at an existing one. */
-    newAccount: probability,
-    contactsMin: z.number().int().min(1),
-    contactsMax: z.number().int().min(1),
-  }),
-  /** A B2C deal is for a new consumer with this chance, else a returning one. */
-  newConsumer: probability,
-  amounts: z.strictObject({
-    b2bMedian: z.number().positive(),
-    b2bSigma: z.number().min(0),
-    partnerMedian: z.number().positive(),
-    partnerSigma: z.number().min(0),
-    consumerUnit: z.number().positive(),
-  }),
-  /** Sellers per 10,000 deals per team, at least one each. */
-  /** Campaigns touching the leads, with known effects on conversion (older parameter files: the defaults). */
-  marketing: marketingSchema.default(defaultMarketingParams),
-  staffing: z.strictObject({
-    fieldReps: z.number().min(0),
-    insideSales: z.number().min(0),
-    channelReps: z.number().min(0),
-    partners: z.number().int().min(1).max(50),
-  }),
-  /** Line items' discounts from list price in normal business (older parameter files: the defaults). */
-  discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
-  /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
-  anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
-  /** The partner programme, registrations, conflicts and lead offers (older parameter files: the defaults). */
-  channel: channelParamsSchema.default(defaultChannelParams),
-  /** Agents on deals and dual agency (older parameter files: the defaults). */
-  agents: agentParamsSchema.default(defaultAgentParams),
-});
+export const syntheticParamsSchema = z
+  .strictObject({
+    /** Share of the deals by origin: field-sales B2B, inside-sales B2C, partner-sourced, converted leads. */
+    dealMix: z.strictObject({
+      b2b: z.number().min(0),
+      b2c: z.number().min(0),
+      partner: z.number().min(0),
+      lead: z.number().min(0),
+    }),
+    /** Growth: arrivals per day rise linearly so the last day sees this many times the first day's. */
+    growth: z.number().min(0.1).max(10),
+    pipelines: z.strictObject({ b2b: pipelineSchema, b2c: pipelineSchema, partner: pipelineSchema }),
+    leads: z.strictObject({
+      /** Leads that end up converted into a deal. */
+      toDeal: probability,
+      sources: weights,
+      /** Outbound prospecting calls per lead, at most; attempts stop at the first connect. */
+      maxCallAttempts: z.number().int().min(1).max(20),
+      /** Median days between call attempts. */
+      daysBetweenCalls: z.number().min(0),
+      /** Dispositions of an unsuccessful attempt (weights). A successful one is connected or meeting_booked. */
+      failedDispositions: weights,
+      /** Share of connected leads that are disqualified on the call (not interested). */
+      disqualifyOnConnect: probability,
+    }),
+    calls: z.strictObject({
+      /** Outbound prospecting calls that reach the buyer (connected or meeting booked). */
+      success: probability,
+      /** Calls on deals that bring an objection, and objections handled successfully. */
+      objectionRate: probability,
+      objectionResolved: probability,
+      objectionCategories: weights,
+    }),
+    accounts: z.strictObject({
+      /** A B2B deal opens at a new account with this chance, else at an existing one. */
+      newAccount: probability,
+      contactsMin: z.number().int().min(1),
+      contactsMax: z.number().int().min(1),
+    }),
+    /** A B2C deal is for a new consumer with this chance, else a returning one. */
+    newConsumer: probability,
+    amounts: z.strictObject({
+      b2bMedian: z.number().positive(),
+      b2bSigma: z.number().min(0),
+      partnerMedian: z.number().positive(),
+      partnerSigma: z.number().min(0),
+      consumerUnit: z.number().positive(),
+    }),
+    /** Sellers per 10,000 deals per team, at least one each. */
+    /** Campaigns touching the leads, with known effects on conversion (older parameter files: the defaults). */
+    marketing: marketingSchema.default(defaultMarketingParams),
+    staffing: z.strictObject({
+      fieldReps: z.number().min(0),
+      insideSales: z.number().min(0),
+      channelReps: z.number().min(0),
+      partners: z.number().int().min(1).max(50),
+    }),
+    /** Line items' discounts from list price in normal business (older parameter files: the defaults). */
+    discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
+    /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
+    anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
+    /** The partner programme, registrations, conflicts and lead offers (older parameter files: the defaults). */
+    channel: channelParamsSchema.default(defaultChannelParams),
+    /** Agents on deals and dual agency (older parameter files: the defaults). */
+    agents: agentParamsSchema.default(defaultAgentParams),
+    /** Territories, lead routing and booked meetings with their rates (older parameter files: the defaults). */
+    booking: bookingParamsSchema.default(defaultBookingParams),
+  })
+  .superRefine((p, ctx) => {
+    // Runs even when fields failed their checks: only well-formed numbers are compared.
+    const raw = p as unknown as {
+      booking?: Record<string, unknown>;
+      leads?: Record<string, unknown>;
+      calls?: Record<string, unknown>;
+    };
+    const nums = [
+      raw.booking?.setRate,
+      raw.booking?.cancellationRate,
+      raw.booking?.showRate,
+      raw.leads?.toDeal,
+      raw.leads?.maxCallAttempts,
+      raw.leads?.disqualifyOnConnect,
+      raw.calls?.success,
+    ];
+    if (!nums.every((x) => typeof x === 'number' && Number.isFinite(x))) return;
+    for (const problem of bookingProblems(p.booking, connectShares(p)))
+      ctx.addIssue({ code: 'custom', path: ['booking', problem.field], message: problem.message });
+  });
 export type SyntheticParams = z.infer<typeof syntheticParamsSchema>;
 export type StageParams = z.infer<typeof stageSchema>;
 export type PipelineParams = z.infer<typeof pipelineSchema>;
@@ -396,6 +420,7 @@ export const defaultSyntheticParams: SyntheticParams = {
   anomalies: defaultAnomalyRates,
   channel: defaultChannelParams,
   agents: defaultAgentParams,
+  booking: defaultBookingParams,
 };
 
 /**
@@ -403,10 +428,16 @@ export const defaultSyntheticParams: SyntheticParams = {
  * deals: a lead connects at least once in `maxCallAttempts` with 1 - (1 - success)^attempts, and
  * of those a share `disqualifyOnConnect` is disqualified on the spot.
  */
-export function conversionGivenConnect(p: SyntheticParams): number {
+export function conversionGivenConnect(p: Pick<SyntheticParams, 'leads' | 'calls'>): number {
   const connects = 1 - (1 - p.calls.success) ** p.leads.maxCallAttempts;
   const open = connects * (1 - p.leads.disqualifyOnConnect);
   return Math.min(1, p.leads.toDeal / open);
+}
+
+/** Of connected leads: the share not disqualified on the call, and the share that converts (on average over the campaigns' touches). */
+export function connectShares(p: Pick<SyntheticParams, 'leads' | 'calls'>): { open: number; converting: number } {
+  const open = 1 - p.leads.disqualifyOnConnect;
+  return { open, converting: open * conversionGivenConnect(p) };
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));

@@ -46,7 +46,10 @@ export type TableName =
   | 'deal_agents'
   | 'agent_disclosures'
   | 'dual_agency_consents'
-  | 'dual_agency_detections';
+  | 'dual_agency_detections'
+  | 'bookings'
+  | 'routing_decisions'
+  | 'territory_assignments';
 
 /** An event waiting for its place in the log: its id, seq and hash are given when it is written. */
 export interface PendingEvent {

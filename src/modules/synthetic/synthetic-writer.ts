@@ -32,6 +32,9 @@ const TABLE_ORDER: readonly TableName[] = [
   'agent_disclosures',
   'dual_agency_consents',
   'dual_agency_detections',
+  'bookings',
+  'routing_decisions',
+  'territory_assignments',
 ];
 /** Every table the writer fills, for the foreign-key proof after the load. */
 export const WRITTEN_TABLES: readonly string[] = [...TABLE_ORDER, 'events', 'deal_stage_visits'];
