@@ -41,6 +41,20 @@ const params: SyntheticParams = {
     bulk_change: 1,
     quarter_end_gaming: 1,
   },
+  // Agents on both sides of many deals, one agency on both sides of half of them, and half of
+  // those without the parties' consent, so that 300 deals carry a few unconsented dual agencies.
+  agents: {
+    ...defaultSyntheticParams.agents,
+    b2b: { ...defaultSyntheticParams.agents.b2b, both: 0.2 },
+    b2c: { ...defaultSyntheticParams.agents.b2c, both: 0.2 },
+    dualAgency: 0.5,
+    anomalies: { dualAgencyUnconsented: 0.5 },
+  },
+  // Every registration that can be left untouched is.
+  channel: {
+    ...defaultSyntheticParams.channel,
+    anomalies: { ...defaultSyntheticParams.channel.anomalies, registrationHoarding: 1 },
+  },
 };
 const options: SyntheticOptions = {
   name: 'Detector Truth Co',

@@ -653,6 +653,7 @@ export class SyntheticChannel {
       amount,
       currency: 'USD',
       expected_close_date: close,
+      distributor_account_id: null,
     };
     sink.event({
       t,
@@ -683,6 +684,7 @@ export class SyntheticChannel {
       amount,
       currency: 'USD',
       expected_close_date: close,
+      distributor_account_id: null as string | null,
       notes: null as string | null,
       status: 'pending',
       deal_id: null as string | null,
