@@ -160,7 +160,7 @@ describe('importing deals with their history', () => {
     expect(funnel.stages.map((st) => st.anyOrder.reached)).toEqual([1, 0, 0, 0, 0]);
     expect(funnel.stages[0]?.anyOrder).toMatchObject({ advanced: 0, exited: 0, censored: 1 });
     // The Markov chain sees no observed move at all: the four jumps to the close are left out.
-    const markov = await markovAnalysis.run(deps, admin, {}, { conversionPoints: 0, shortenDays: 0 });
+    const markov = await markovAnalysis.run(deps, admin, {}, { scope: 'deals', conversionPoints: 0, shortenDays: 0 });
     expect(markov.unknownMoves).toBe(4);
     expect(markov.stages.map((st) => st.exits)).toEqual([0, 0, 0, 0]);
   });

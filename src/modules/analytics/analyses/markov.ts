@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import { markovWhatIf, type PipelineOutlook } from '../../../analytics/markov-what-if.ts';
+import {
+  journeyDropProbability,
+  journeyDropShares,
+  journeyMarkovStages,
+  journeyTransitions,
+} from '../../../analytics/journey-markov.ts';
 import { estimateMarkov, type MarkovModel, type MarkovStageResult } from '../../../analytics/markov.ts';
 import { currencySchema, idSchema } from '../../../contract/common.ts';
 import { invalid } from '../../../contract/errors.ts';
 import { fromScaled, toScaled } from '../../../contract/money.ts';
 import type { AnalysisDefinition } from '../analysis.ts';
 import { resolvePipeline } from '../analytics.repository.ts';
+import { journeyLeadConditions, journeySalesConditions } from '../journey-map.repository.ts';
+import { journeyMilestones } from '../journey-markov.repository.ts';
 import { openLoad, transitionCounts, unknownMoves } from '../markov.repository.ts';
 import { heading, num, pct, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
 
 const markovParams = z.object({
+  /**
+   * The chain: `deals` (the pipeline's open stages, won and lost) or `journey` (the milestones of
+   * the joint marketing and sales journey, lead to won, lost or dropped; see journeyTransitions).
+   */
+  scope: z.enum(['deals', 'journey']).default('deals'),
   /** The open stage of the what-if; without it only the baseline is reported. */
   stageId: idSchema.optional(),
   conversionPoints: z.coerce.number().min(0).max(100).default(0),
@@ -38,6 +51,7 @@ const stageResult = {
 
 const markovResult = z.object({
   ...analysisContextSchema,
+  scope: z.enum(['deals', 'journey']),
   currency: z.string(),
   /** Moves left out of the estimate because nobody observed them: flat imports' jumps to the close. */
   unknownMoves: z.number().int(),
@@ -79,6 +93,24 @@ const markovResult = z.object({
     sojournDays: z.array(z.number()),
   }),
   openLoad: z.array(z.object({ stageId: z.string(), deals: z.number().int(), amountCents: z.number() })),
+  /**
+   * Scope journey: the journeys counted, and per transient state (as in `stages`) the share of its
+   * exits into dropped and P(dropped | state); `toLost` and `lossProbability` there cover lost and
+   * dropped together. Null with scope deals.
+   */
+  journey: z
+    .object({
+      journeys: z.number().int(),
+      states: z.array(
+        z.object({
+          stageId: z.string(),
+          openJourneys: z.number().int(),
+          toDropped: z.number(),
+          dropProbability: z.number().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type MarkovReport = z.infer<typeof markovResult>;
 
@@ -112,7 +144,35 @@ function stageRows(model: MarkovModel, solved: readonly MarkovStageResult[]): Ma
   }));
 }
 
+function renderJourney(r: MarkovReport, j: NonNullable<MarkovReport['journey']>): string {
+  const state = new Map(j.states.map((s) => [s.stageId, s]));
+  const table = textTable(
+    ['State', 'Exits', 'Stay d', '→ Won', '→ Lost', '→ Dropped', 'P(win)', 'P(dropped)', 'Days to close', 'Open'],
+    r.stages.map((s) => [
+      s.name,
+      String(s.exits),
+      num(s.sojournDays),
+      pct(s.toWon),
+      pct(s.toLost - (state.get(s.stageId)?.toDropped ?? 0)),
+      pct(state.get(s.stageId)?.toDropped ?? 0),
+      pct(s.winProbability),
+      pct(state.get(s.stageId)?.dropProbability ?? null),
+      num(s.expectedDaysToClose),
+      String(state.get(s.stageId)?.openJourneys ?? 0),
+    ]),
+  );
+  const p = r.openPipeline;
+  return [
+    heading('Absorbing Markov chain of the marketing and sales journey', r),
+    `${j.journeys} journeys`,
+    table,
+    '',
+    `Open journeys: ${p.openDeals} (${p.estimatedDeals} estimated), expected wins ${num(p.expectedWins, 2)} (${pct(p.winProbability)}), ${num(p.expectedDaysToClose)} days to close`,
+  ].join('\n');
+}
+
 function render(r: MarkovReport): string {
+  if (r.journey) return renderJourney(r, r.journey);
   const name = new Map(r.stages.map((s) => [s.stageId, s.name]));
   const table = textTable(
     ['Stage', 'Exits', 'Stay d', '→ Won', '→ Lost', 'P(win)', 'Days to close', 'Days to win'],
@@ -154,11 +214,49 @@ function render(r: MarkovReport): string {
 export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
   name: 'markov',
   summary:
-    'Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline',
+    'Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline; with scope=journey the chain of the joint marketing and sales journey (lead, MQL, SQL, meeting booked, meeting held, opportunity to won, lost or dropped)',
   params: markovParams,
   result: markovResult,
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
+    if (params.scope === 'journey') {
+      if (params.stageId) {
+        throw invalid([{ field: 'stageId', message: 'the what-if applies to deal stages (scope deals)' }]);
+      }
+      const traces = await journeyMilestones(deps.db, {
+        orgId: actor.orgId,
+        pipelineId: pipeline.id,
+        leadWhere: journeyLeadConditions(actor, filters, pipeline.timezone),
+        ...journeySalesConditions(actor),
+      });
+      const counted = journeyTransitions(traces);
+      const model = estimateMarkov({ stages: journeyMarkovStages, transitions: counted.transitions });
+      // Journeys carry no amount: the open ones are counted for the outlook, their revenue is not estimated.
+      const load = counted.open.map((o) => ({ stageId: o.state, deals: o.journeys, amountCents: 0 }));
+      const solved = markovWhatIf(model, load, { stageId: '', conversionPoints: 0, shortenDays: 0 }).baseline;
+      const drop = journeyDropProbability(model, solved.stages, counted.transitions);
+      const toDropped = journeyDropShares(model, counted.transitions);
+      return {
+        ...analysisContext(pipeline, filters),
+        scope: 'journey',
+        currency: params.currency ?? pipeline.baseCurrency,
+        unknownMoves: 0,
+        stages: stageRows(model, solved.stages),
+        openPipeline: outlook(solved.pipeline),
+        whatIf: null,
+        model: { ...model, stages: model.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind })) },
+        openLoad: load,
+        journey: {
+          journeys: counted.journeys,
+          states: model.stages.map((s, i) => ({
+            stageId: s.id,
+            openJourneys: counted.open.find((o) => o.state === s.id)?.journeys ?? 0,
+            toDropped: toDropped[i] ?? 0,
+            dropProbability: drop[i] ?? null,
+          })),
+        },
+      };
+    }
     if (params.stageId && !pipeline.stages.some((s) => s.id === params.stageId && s.kind === 'open')) {
       throw invalid([{ field: 'stageId', message: 'is not an open stage of the pipeline' }]);
     }
@@ -179,6 +277,7 @@ export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
     const scen = w.scenario.pipeline;
     return {
       ...analysisContext(pipeline, filters),
+      scope: 'deals',
       currency,
       unknownMoves: unknown,
       stages: stageRows(model, w.baseline.stages),
@@ -200,6 +299,7 @@ export const markovAnalysis: AnalysisDefinition<MarkovParams, MarkovReport> = {
         : null,
       model: { ...model, stages: model.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind })) },
       openLoad: cents,
+      journey: null,
     };
   },
   render,
