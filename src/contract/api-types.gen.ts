@@ -8196,7 +8196,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline
+     * Absorbing Markov chain of stage moves: win probability and expected days to close from every stage; what-if on one stage (conversion points, days shorter) for the open pipeline; with scope=journey the chain of the joint marketing and sales journey (lead, MQL, SQL, meeting booked, meeting held, opportunity to won, lost or dropped)
      * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
      */
     get: {
@@ -8212,6 +8212,7 @@ export interface paths {
           productId?: string;
           segment?: 'b2b' | 'b2c';
           source?: string;
+          scope?: 'deals' | 'journey';
           stageId?: string;
           conversionPoints?: number;
           shortenDays?: number;
@@ -25668,6 +25669,8 @@ export interface components {
       };
       from: string | null;
       to: string | null;
+      /** @enum {string} */
+      scope: 'deals' | 'journey';
       currency: string;
       unknownMoves: number;
       stages: {
@@ -25738,6 +25741,15 @@ export interface components {
         deals: number;
         amountCents: number;
       }[];
+      journey: {
+        journeys: number;
+        states: {
+          stageId: string;
+          openJourneys: number;
+          toDropped: number;
+          dropProbability: number | null;
+        }[];
+      } | null;
     };
     MonteCarloReport: {
       pipeline: {
