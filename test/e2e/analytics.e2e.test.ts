@@ -192,6 +192,24 @@ describe('analytics in the browser', () => {
     await page.waitForTimeout(1000); // let the bars finish their animation before the screenshot
     await page.screenshot({ path: screenshotPath('analytics-what-if.png'), fullPage: true });
 
+    // The chain of the marketing and sales journey: Pat became an MQL and was then disqualified,
+    // Quinn was disqualified at once. Lead: 2 moves out (MQL 1/2, dropped 1/2), MQL: dropped, so
+    // P(dropped | lead) = 1 and P(win | lead) = 0.
+    const lead = (lastName: string) => call<{ id: string }>('POST', '/api/v1/leads', { lastName });
+    const pat = await lead('Pat');
+    const quinn = await lead('Quinn');
+    await call('POST', `/api/v1/leads/${pat.id}/lifecycle`, { stage: 'mql' });
+    for (const l of [pat, quinn]) {
+      await call('PATCH', `/api/v1/leads/${l.id}`, { status: 'disqualified', disqualifiedReason: 'No fit' });
+    }
+    await page.getByLabel('Marketing and sales journey').check();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('2 journeys');
+    const leadRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lead', exact: true }) });
+    await expect.poll(() => leadRow.first().textContent()).toContain('100.0');
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: screenshotPath('analytics-journey-markov.png'), fullPage: true });
+    await page.getByLabel('Deal stages').check();
+
     // Monte Carlo: seeded runs over the three open deals, and the chance of reaching a target.
     await page.getByRole('tab', { name: 'Monte Carlo' }).click();
     const summary = page.getByTestId('monte-carlo-summary');
