@@ -195,12 +195,26 @@ describe('analytics in the browser', () => {
     // The chain of the marketing and sales journey: Pat became an MQL and was then disqualified,
     // Quinn was disqualified at once. Lead: 2 moves out (MQL 1/2, dropped 1/2), MQL: dropped, so
     // P(dropped | lead) = 1 and P(win | lead) = 0.
-    const lead = (lastName: string) => call<{ id: string }>('POST', '/api/v1/leads', { lastName });
-    const pat = await lead('Pat');
+    type Lead = { id: string; version: number };
+    const lead = (lastName: string) => call<Lead>('POST', '/api/v1/leads', { lastName });
+    const pat = await apiCall<Lead>(
+      base,
+      token,
+      'POST',
+      `/api/v1/leads/${(await lead('Pat')).id}/lifecycle`,
+      { stage: 'mql' },
+      '1',
+    );
     const quinn = await lead('Quinn');
-    await call('POST', `/api/v1/leads/${pat.id}/lifecycle`, { stage: 'mql' });
     for (const l of [pat, quinn]) {
-      await call('PATCH', `/api/v1/leads/${l.id}`, { status: 'disqualified', disqualifiedReason: 'No fit' });
+      await apiCall(
+        base,
+        token,
+        'PATCH',
+        `/api/v1/leads/${l.id}`,
+        { status: 'disqualified', disqualifiedReason: 'No fit' },
+        String(l.version),
+      );
     }
     await page.getByLabel('Marketing and sales journey').check();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('2 journeys');
