@@ -417,7 +417,13 @@ try {
   // Markov + what-if and Monte Carlo on this data (default pipeline), as the API runs them.
   const firstOpen = (await resolvePipeline(deps.db, orgId)).stages.find((s) => s.kind === 'open');
   const markov = await timed(() =>
-    asApi(deps, actor, markovAnalysis, {}, { scope: 'deals', stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 }),
+    asApi(
+      deps,
+      actor,
+      markovAnalysis,
+      {},
+      { scope: 'deals', stageId: firstOpen?.id, conversionPoints: 5, shortenDays: 2 },
+    ),
   );
   // The model the report carries for clients to recompute what-ifs themselves, as the web app does.
   const model = markov.value.model;

@@ -239,7 +239,12 @@ describe('GET /analytics/markov?scope=journey', () => {
         ['opportunity', 0, 0, 0],
       ]);
       // C is the one open journey, at lead: expected wins 1/2, 3 days to close.
-      expect(body.openPipeline).toMatchObject({ openDeals: 1, estimatedDeals: 1, expectedWins: 0.5, winProbability: 0.5 });
+      expect(body.openPipeline).toMatchObject({
+        openDeals: 1,
+        estimatedDeals: 1,
+        expectedWins: 0.5,
+        winProbability: 0.5,
+      });
       expect(body.openPipeline.expectedDaysToClose).toBeCloseTo(3, 9);
 
       // Bob reads his own lead's journey only (open at lead, never left: no estimate); an agent reads none.

@@ -39,8 +39,24 @@ const trace = (...steps: [JourneyState, number][]): JourneyMilestone[] =>
  *   lead 1.1 + (8/45·41/6 + 3/45·5.5) / (11/45) = 1249/165.
  */
 const traces = [
-  trace(['lead', 0], ['mql', 24], ['sql', 48], ['meeting_booked', 72], ['meeting_held', 96], ['opportunity', 120], ['won', 240]),
-  trace(['lead', 0], ['mql', 48], ['sql', 72], ['meeting_booked', 96], ['meeting_booked', 100], ['dropped', 120], ['won', 200]),
+  trace(
+    ['lead', 0],
+    ['mql', 24],
+    ['sql', 48],
+    ['meeting_booked', 72],
+    ['meeting_held', 96],
+    ['opportunity', 120],
+    ['won', 240],
+  ),
+  trace(
+    ['lead', 0],
+    ['mql', 48],
+    ['sql', 72],
+    ['meeting_booked', 96],
+    ['meeting_booked', 100],
+    ['dropped', 120],
+    ['won', 200],
+  ),
   trace(['lead', 0], ['mql', 24], ['dropped', 72]),
   trace(['lead', 0], ['sql', 24], ['opportunity', 48], ['lost', 96]),
   trace(['lead', 0], ['mql', 12]),
