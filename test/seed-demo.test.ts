@@ -12,6 +12,9 @@ import { listDeals } from '../src/modules/deals/deals.service.ts';
 import { bookingRatesReport } from '../src/modules/booking/booking.service.ts';
 import { bookingRatesQuery } from '../src/contract/booking.ts';
 import { listDealsQuery } from '../src/contract/deals.ts';
+import { listTerritories } from '../src/modules/routing/territories.service.ts';
+import { getLedger, listPools } from '../src/modules/routing/pools.service.ts';
+import { leadRouting } from '../src/modules/routing/record-routing.service.ts';
 import {
   attainmentReport,
   forecastAccuracyReport,
@@ -330,6 +333,97 @@ describe('demo organization', () => {
     expect(report.total.held).toBe(held);
     expect(report.total.noShow).toBe(noShow);
     expect(report.total.showRate).toBeCloseTo(held / (held + noShow), 10);
+  });
+
+  it('routes leads and meetings by its territories and weighted pool, each decision with its reasons', async () => {
+    const org = result.organizationId;
+    const admin = await actorForUser(deps, org, (await adminOf(org)).id);
+    const territories = await listTerritories(deps, admin);
+    const byName = new Map(territories.map((t) => [t.name, t]));
+    expect([...byName.keys()].sort()).toEqual(['APAC', 'Americas', 'DACH', 'EMEA']);
+    expect(byName.get('DACH')?.parentId).toBe(byName.get('EMEA')?.id);
+    // every country of the demo's customers is covered: each account with an address sits in one territory
+    const accounts = await deps.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('org_id', '=', org)
+      .where('country', 'is not', null)
+      .execute();
+    expect(territories.reduce((a, t) => a + t.accounts, 0)).toBe(accounts.length);
+    const [pool] = await listPools(deps, admin);
+    expect(pool?.members.map((m) => [m.name, m.weight, m.capPerDay])).toEqual([
+      ['Kofi Mensah', 2, 4],
+      ['Lena Schmidt', 3, 4],
+      ['Priya Patel', 1, 2],
+    ]);
+
+    const decisions = await deps.db
+      .selectFrom('routing_decisions as d')
+      .innerJoin('leads as l', (j) => j.onRef('l.org_id', '=', 'd.org_id').onRef('l.id', '=', 'd.entity_id'))
+      .leftJoin('accounts as a', (j) => j.onRef('a.org_id', '=', 'l.org_id').onRef('a.domain', '=', 'l.company_domain'))
+      .leftJoin('territory_assignments as ta', (j) =>
+        j.onRef('ta.org_id', '=', 'a.org_id').on('ta.entity_type', '=', 'account').onRef('ta.entity_id', '=', 'a.id'),
+      )
+      .select(['d.rule', 'd.rep_id', 'd.pool_id', 'd.territory_id', 'd.reasons', 'l.id', 'l.owner_id'])
+      .select(['a.owner_id as accountOwner', 'ta.territory_id as accountTerritory'])
+      .where('d.org_id', '=', org)
+      .where('d.entity_type', '=', 'lead')
+      .execute();
+    // every lead arriving without an owner was routed once; the webinar form's leads go by its own rule
+    expect(decisions).toHaveLength(result.counts.leads ?? -1);
+    expect(new Set(decisions.map((d) => d.id)).size).toBe(decisions.length);
+    const insideOf = (territoryId: string | null) =>
+      territories
+        .find((t) => t.id === territoryId)
+        ?.members.filter((m) => m.role === 'inside')
+        .map((m) => m.userId);
+    for (const d of decisions) {
+      expect(d.reasons.length).toBeGreaterThan(0);
+      expect(d.rep_id).toBe(d.owner_id);
+      if (d.rule === 'pool') {
+        expect(d.pool_id).toBe(pool?.id);
+        expect(d.accountOwner).toBeNull();
+      } else if (d.rule === 'account_owner') expect(d.rep_id).toBe(d.accountOwner);
+      else {
+        // the account's owner was away: the account's territory took the lead, by its inside rep
+        expect(d.rule).toBe('territory');
+        expect(d.territory_id).toBe(d.accountTerritory);
+        expect(insideOf(d.territory_id)).toContain(d.rep_id);
+        expect(d.reasons.some((r) => r.includes('out of office'))).toBe(true);
+      }
+    }
+    const rules = (rule: string) => decisions.filter((d) => d.rule === rule).length;
+    expect(rules('account_owner')).toBe(4);
+    expect(rules('territory')).toBe(2);
+    expect(rules('pool')).toBe(decisions.length - 6);
+    // the weights show: the senior inside rep took more of the pool's leads than the capped newcomer
+    const took = (name: string) =>
+      decisions.filter((d) => d.rule === 'pool' && d.rep_id === pool?.members.find((m) => m.name === name)?.userId)
+        .length;
+    expect(took('Lena Schmidt')).toBeGreaterThan(took('Priya Patel'));
+
+    // the lead page's Routing card and the pool's fairness ledger have something to show
+    const card = await leadRouting(deps, admin, decisions[0]?.id ?? '');
+    expect(card.decisions[0]?.reasons.length).toBeGreaterThan(0);
+    const ledger = await getLedger(deps, admin, pool?.id ?? '');
+    expect(ledger.rows).toHaveLength(3);
+    expect(ledger.rows.reduce((a, r) => a + r.assignments, 0)).toBeGreaterThan(0);
+
+    // the meetings booked for those leads were left to routing: a field rep of the lead's territory
+    const meetings = await deps.db
+      .selectFrom('routing_decisions as d')
+      .innerJoin('bookings as b', (j) => j.onRef('b.org_id', '=', 'd.org_id').onRef('b.id', '=', 'd.entity_id'))
+      .select(['d.rule', 'd.rep_id', 'd.reasons', 'b.owner_id'])
+      .where('d.org_id', '=', org)
+      .where('d.entity_type', '=', 'booking')
+      .execute();
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(meetings).toHaveLength(result.counts.routedMeetings ?? -1);
+    for (const m of meetings) {
+      expect(m.rep_id).toBe(m.owner_id);
+      expect(m.rule).toBe('territory');
+      expect(m.reasons.length).toBeGreaterThan(0);
+    }
   });
 
   it('is deterministic for a seed', async () => {

@@ -41,10 +41,12 @@ describe("a marketer's campaign", () => {
       .select(['id', 'org_id'])
       .where('email', '=', marketer.email)
       .executeTakeFirstOrThrow();
+    // Entered as marketing's own (the demo routes leads entered without an owner to inside sales).
     await createLead(deps, await actorForUser(deps, m.org_id, m.id), {
       firstName: 'Nora',
       lastName: 'Newcomer',
       company: 'Fresh Start Ltd',
+      ownerId: m.id,
     });
     const { page, problems } = await dayPage(browser, 1440);
     await signInAs(page, base, marketer.email, demo.password);

@@ -343,8 +343,10 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
   const { deps, rng, start, end } = ctx;
   let rejectedOne = false;
   for (let i = 0; i < ctx.leads; i++) {
-    const sdr = ctx.sdrs[i % ctx.sdrs.length];
-    if (!sdr) break;
+    const creator = ctx.sdrs[i % ctx.sdrs.length];
+    if (!creator) break;
+    // routing may give the lead to another inside rep: whoever owns it works it
+    const worker = { sdr: creator };
     const created = start + rng.next() * (end - start - 2 * DAY);
     const lead: Ref = { id: '' };
     const first = rng.pick(data.firstNames);
@@ -363,7 +365,9 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
         .replace(/[^a-z0-9.@-]/g, ''),
     };
     at(created, async () => {
-      lead.id = (await createLead(deps, sdr, leadInput)).id;
+      const created = await createLead(deps, creator, leadInput);
+      lead.id = created.id;
+      worker.sdr = ctx.sdrs.find((s) => s.userId === created.ownerId) ?? creator;
       bump('leads');
     });
     // the lead came in through a campaign (a form), and some were touched again by another
@@ -407,7 +411,7 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
       const when = t;
       const duration = disposition === 'connected' ? rng.int(120, 900) : rng.int(5, 60);
       at(when, async () => {
-        await createActivity(deps, sdr, {
+        await createActivity(deps, worker.sdr, {
           type: 'call',
           direction: 'outbound',
           disposition: booked ? 'meeting_booked' : disposition,
@@ -416,7 +420,7 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
           occurredAt: iso(when),
         });
         bump('calls');
-        if (attempt === 0) await updateLead(deps, sdr, lead.id, '*', { status: 'working' });
+        if (attempt === 0) await updateLead(deps, worker.sdr, lead.id, '*', { status: 'working' });
       });
       t += rng.logNormal(2, 0.5) * DAY;
     }
@@ -428,31 +432,31 @@ function scheduleLeads(ctx: HistoryContext, { at, bump, iso, walk }: Tools, mark
       at(t, async () => {
         if (handedOver) {
           await changeLeadLifecycle(deps, ctx.marketer, lead.id, '*', { stage: 'mql' });
-          const handoff = await openHandoffOfLead(deps, sdr, lead.id);
-          if (handoff) await rejectHandoff(deps, sdr, handoff.id, '*', { reason: `${reason}: not sales-ready` });
+          const handoff = await openHandoffOfLead(deps, worker.sdr, lead.id);
+          if (handoff) await rejectHandoff(deps, worker.sdr, handoff.id, '*', { reason: `${reason}: not sales-ready` });
         }
-        await updateLead(deps, sdr, lead.id, '*', { status: 'disqualified', disqualifiedReason: reason });
+        await updateLead(deps, worker.sdr, lead.id, '*', { status: 'disqualified', disqualifiedReason: reason });
       });
     }
     if (outcome !== 'qualified') continue;
     at(t, async () => {
-      await updateLead(deps, sdr, lead.id, '*', { status: 'qualified' });
+      await updateLead(deps, worker.sdr, lead.id, '*', { status: 'qualified' });
       // marketing's MQL handed to sales and accepted as an SQL
       await changeLeadLifecycle(deps, ctx.marketer, lead.id, '*', { stage: 'mql' });
-      const handoff = await openHandoffOfLead(deps, sdr, lead.id);
-      if (handoff) await acceptHandoff(deps, sdr, handoff.id, '*');
-      else await changeLeadLifecycle(deps, sdr, lead.id, '*', { stage: 'sql' });
+      const handoff = await openHandoffOfLead(deps, worker.sdr, lead.id);
+      if (handoff) await acceptHandoff(deps, worker.sdr, handoff.id, '*');
+      else await changeLeadLifecycle(deps, worker.sdr, lead.id, '*', { stage: 'sql' });
     });
     if (!rng.chance(0.7)) continue;
     // conversion, then the hand-off of the deal from inside sales to a field rep
     const rep = rng.pick(ctx.fieldReps);
     const deal: Ref = { id: '' };
-    let owner: Actor = sdr;
+    let owner: Actor = worker.sdr;
     const amount = `${Math.round(rng.logNormal(30_000, 0.6))}.00`;
     const close = new Date(t + rng.logNormal(70, 0.4) * DAY).toISOString().slice(0, 10);
     const convertAt = t + rng.logNormal(1, 0.5) * DAY;
     at(convertAt, async () => {
-      const r = await convertLead(deps, sdr, lead.id, '*', {
+      const r = await convertLead(deps, worker.sdr, lead.id, '*', {
         account: { create: {} },
         deal: {
           create: { pipelineId: ctx.pipelines.b2b.id, amount, expectedCloseDate: close, contactRole: 'decision_maker' },

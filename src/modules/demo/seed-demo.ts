@@ -22,6 +22,7 @@ import { seedCommissionBonus, seedCommissionPlans, seedPartnerPlan } from './dem
 import { demoQuarters, scheduleDemoForecasts, seedDemoQuotas } from './demo-forecasting.ts';
 import { updateAvailability } from '../booking/availability.service.ts';
 import { scheduleDemoBookings } from './demo-booking.ts';
+import { scheduleCustomerLeads, setUpDemoRouting } from './demo-routing.ts';
 
 const DAY = 86_400_000;
 
@@ -230,6 +231,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     await updateTeam(deps, admin, teamId, '*', { managerId: lead.userId });
   }
   await person('otto', 'Otto Auditor', 'auditor', null);
+  // territories and lead routing from the first day, so every account and lead is placed as it arrives
+  await setUpDemoRouting(deps, admin, { fieldReps, sdrs });
   await seedCommissionPlans(deps, {
     admin,
     reps: [...fieldReps, channelRep],
@@ -293,16 +296,17 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     partnerAccountIds: channelPartners.map((p) => p.id),
     startsOn: new Date(start).toISOString().slice(0, 10),
   });
-  const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
+  const accounts: { id: string; name: string; ownerId: string; domain: string; contacts: string[] }[] = [];
   for (let i = 0; i < 46; i++) {
     const owner = fieldReps[i % fieldReps.length] ?? fieldReps[0];
     if (!owner) break;
     const [city, country] = rng.pick(data.cities);
     const stem = data.companyStems[i % data.companyStems.length] ?? 'Acme';
     const accName = `${stem} ${rng.pick(data.companySuffixes)}`;
+    const domain = `${stem.toLowerCase()}-${i}.example`;
     const acc = await createAccount(deps, owner, {
       name: accName,
-      domain: `${stem.toLowerCase()}-${i}.example`,
+      domain,
       industry: rng.pick(data.industries),
       employees: Math.round(rng.logNormal(250, 1.2)),
       annualRevenue: `${Math.round(rng.logNormal(20_000_000, 1))}.00`,
@@ -328,7 +332,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
       });
       contacts.push(ct.id);
     }
-    if (acc.type !== 'competitor') accounts.push({ id: acc.id, name: accName, ownerId: owner.userId, contacts });
+    if (acc.type !== 'competitor')
+      accounts.push({ id: acc.id, name: accName, ownerId: owner.userId, domain, contacts });
   }
   const consumers: { id: string; ownerId: string }[] = [];
   for (let i = 0; i < 50; i++) {
@@ -427,6 +432,11 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   actions.push(
     ...scheduleDemoBookings({ deps, rng, orgId, start, end, sdrs, fieldReps, past: 40, upcoming: 4, counts }),
   );
+  const away = fieldReps[3];
+  if (away)
+    actions.push(
+      ...scheduleCustomerLeads({ deps, start, end, admin, marketer, away, sdrs, fieldReps, accounts, counts }),
+    );
   actions.sort((a, b) => a.at - b.at);
   let done = 0;
   for (const a of actions) {
