@@ -20820,7 +20820,7 @@ export interface paths {
       parameters: {
         query: {
           period: string;
-          payeeKind?: 'user' | 'partner';
+          payeeKind?: 'user' | 'partner' | 'agent';
           payeeId?: string;
         };
         header?: never;
@@ -20838,7 +20838,7 @@ export interface paths {
             'application/json': {
               payee: {
                 /** @enum {string} */
-                kind: 'user' | 'partner';
+                kind: 'user' | 'partner' | 'agent';
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -20854,7 +20854,7 @@ export interface paths {
                 period: string;
                 day: string;
                 /** @enum {string} */
-                kind: 'commission' | 'partner' | 'override' | 'clawback' | 'bonus' | 'adjustment';
+                kind: 'commission' | 'partner' | 'agent' | 'override' | 'clawback' | 'bonus' | 'adjustment';
                 dealId: string | null;
                 dealName: string | null;
                 family: string | null;
@@ -20957,7 +20957,7 @@ export interface paths {
               items: {
                 payee: {
                   /** @enum {string} */
-                  kind: 'user' | 'partner';
+                  kind: 'user' | 'partner' | 'agent';
                   /** Format: uuid */
                   id: string;
                   name: string;
