@@ -64,7 +64,10 @@ export async function getStatement(deps: Deps, actor: Actor, q: StatementQuery):
   const names = await repo.payeeNames(db, actor.orgId, [payee]);
   const name = names.get(`${payee.kind}:${payee.id}`);
   if (name === undefined)
-    throw notFound(payee.kind === 'user' ? 'user' : payee.kind === 'agent' ? 'agent party' : 'partner account', payee.id);
+    throw notFound(
+      payee.kind === 'user' ? 'user' : payee.kind === 'agent' ? 'agent party' : 'partner account',
+      payee.id,
+    );
   const { lines, end, assignments, plans } = await ledgerUntil(db, actor.orgId, q.period);
   const statement = statementOf(lines, payee, q.period);
   const first = `${q.period}-01`;
@@ -82,8 +85,7 @@ export async function getStatement(deps: Deps, actor: Actor, q: StatementQuery):
     statement.lines.flatMap((l) => (l.dealId ? [l.dealId] : [])),
   );
   // An agent's lines come from its agreements: they are not disputed here.
-  const disputes =
-    payee.kind === 'agent' ? [] : await repo.listDisputes(db, actor.orgId, { period: q.period, payee });
+  const disputes = payee.kind === 'agent' ? [] : await repo.listDisputes(db, actor.orgId, { period: q.period, payee });
   return {
     payee: { ...payee, name },
     period: q.period,

@@ -126,8 +126,7 @@ export function StatementCard({ period, payee }: { period: string; payee: Commis
             {s.payee.kind === 'agent'
               ? 'Paid under the agency agreements in force on each win'
               : `Plan: ${s.plan ? s.plan.name : 'none on the first day of the month'}`}{' '}
-            · computed from the events before{' '}
-            {formatDateTime(s.asOf)}
+            · computed from the events before {formatDateTime(s.asOf)}
           </p>
           {s.lines.length === 0 ? (
             <EmptyState title="No commission lines this month" />
