@@ -1168,20 +1168,38 @@ describe('access matrix: campaigns, touches and attribution', () => {
 
 /**
  * Commission statements are about a payee: everyone reads their own (a partner user its partner
- * account's), managers their team's, admins and auditors everyone's. The team screen is for
+ * account's, an agent user its agent party's), managers their team's, admins and auditors everyone's. The team screen is for
  * managers, admins and auditors; plans are made by admins; bonuses granted by admins and by
  * managers for their team.
  */
-type StatementWhose = 'own' | 'teammate' | 'outsider' | 'partnerAccount';
+type StatementWhose = 'own' | 'teammate' | 'outsider' | 'partnerAccount' | 'agentParty';
 const statementRead: Record<Role, Record<StatementWhose, Outcome>> = {
-  admin: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
-  auditor: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok' },
-  manager: { own: 'ok', teammate: 'ok', outsider: 'forbidden', partnerAccount: 'forbidden' },
-  rep: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
-  inside_sales: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
-  marketing: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
-  partner: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'ok' },
-  agent: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden' },
+  admin: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok', agentParty: 'ok' },
+  auditor: { own: 'ok', teammate: 'ok', outsider: 'ok', partnerAccount: 'ok', agentParty: 'ok' },
+  manager: { own: 'ok', teammate: 'ok', outsider: 'forbidden', partnerAccount: 'forbidden', agentParty: 'forbidden' },
+  rep: {
+    own: 'ok',
+    teammate: 'forbidden',
+    outsider: 'forbidden',
+    partnerAccount: 'forbidden',
+    agentParty: 'forbidden',
+  },
+  inside_sales: {
+    own: 'ok',
+    teammate: 'forbidden',
+    outsider: 'forbidden',
+    partnerAccount: 'forbidden',
+    agentParty: 'forbidden',
+  },
+  marketing: {
+    own: 'ok',
+    teammate: 'forbidden',
+    outsider: 'forbidden',
+    partnerAccount: 'forbidden',
+    agentParty: 'forbidden',
+  },
+  partner: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'ok', agentParty: 'forbidden' },
+  agent: { own: 'ok', teammate: 'forbidden', outsider: 'forbidden', partnerAccount: 'forbidden', agentParty: 'ok' },
 };
 const commissionWork: Record<Role, { team: number; plan: number; bonus: number }> = {
   admin: { team: 200, plan: 201, bonus: 201 },
@@ -1210,6 +1228,7 @@ describe('access matrix: commission statements', () => {
         teammate: `&payeeId=${teammate.userId}`,
         outsider: `&payeeId=${outsider.userId}`,
         partnerAccount: `&payeeKind=partner&payeeId=${fx.partnerAccountId}`,
+        agentParty: `&payeeKind=agent&payeeId=${fx.agentPartyId}`,
       };
       const got: Record<string, number> = {};
       const want: Record<string, number> = {};

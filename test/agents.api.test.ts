@@ -8,6 +8,7 @@ import type {
   AgreementDto,
   DealAgencyDto,
 } from '../src/contract/agents.ts';
+import type { StatementDto } from '../src/contract/commissions.ts';
 import type { DealDto } from '../src/contract/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { createApi, type Api } from './helpers/api.ts';
@@ -546,5 +547,115 @@ describe('agent users', () => {
       403,
     );
     await call(annUser, 'GET', '/api/v1/agent-parties', undefined, 403);
+  });
+});
+
+describe("agents' commission statements", () => {
+  it('pay each agent on a won deal what its agreement in force that day gives, and take it back on reopening', async () => {
+    const s = await setUp();
+    clock.set('2026-03-02T09:00:00.000Z');
+    // Ann also sells under an agreement that ends with March.
+    const annShort = await call<AgreementDto>(
+      s.admin,
+      'POST',
+      '/api/v1/agency-agreements',
+      {
+        agentPartyId: s.ann.id,
+        side: 'seller',
+        representedAccountId: s.cySeller.representedAccountId,
+        effectiveFrom: '2026-01-01',
+        effectiveTo: '2026-03-31',
+        compensationKind: 'percent',
+        compensationPercent: '2.5',
+      },
+      201,
+    );
+    const first = await s.newDeal(s.admin, { name: 'First house', amount: '1000.20' });
+    const late = await s.newDeal(s.admin, { name: 'Late house', amount: '2000.00' });
+    await s.assign(s.admin, first.id, { agentPartyId: s.ann.id, agreementId: s.annBuyer.id, role: 'buyer_agent' });
+    await s.assign(s.admin, first.id, { agentPartyId: s.cy.id, agreementId: s.cySeller.id, role: 'seller_agent' });
+    await s.assign(s.admin, late.id, { agentPartyId: s.ann.id, agreementId: annShort.id, role: 'seller_agent' });
+    clock.set('2026-03-10T10:00:00.000Z');
+    const won = await call<DealDto>(s.admin, 'POST', `/api/v1/deals/${first.id}/stage`, {
+      stageId: s.pipeline.stage('Won'),
+      expectedVersion: first.version,
+    });
+    // April: the late deal is won after Ann's agreement ended (no line); the first is reopened.
+    clock.set('2026-04-02T10:00:00.000Z');
+    await call(s.admin, 'POST', `/api/v1/deals/${late.id}/stage`, {
+      stageId: s.pipeline.stage('Won'),
+      expectedVersion: late.version,
+    });
+    await call(s.admin, 'POST', `/api/v1/deals/${first.id}/stage`, {
+      stageId: s.pipeline.stage('Open'),
+      expectedVersion: won.version,
+    });
+
+    const ann = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.ann.id });
+    type Statement = StatementDto;
+    const march = await call<Statement>(ann, 'GET', '/api/v1/commission-statements?period=2026-03');
+    expect(march.payee).toEqual({ kind: 'agent', id: s.ann.id, name: 'Ann Agent' });
+    // 2.5 % of 1,000.20 = 25.005 → 25.01 (half away from zero).
+    expect(march.lines.map((l) => [l.kind, l.dealName, l.basis, l.ratePercent, l.amount, l.currency])).toEqual([
+      ['agent', 'First house', '1000.20', '2.5000', '25.01', 'USD'],
+    ]);
+    expect(march.totals).toEqual([{ currency: 'USD', amount: '25.01' }]);
+    const trace = await deps.db
+      .selectFrom('events')
+      .select(['id', 'type'])
+      .where('entity_id', '=', first.id)
+      .where('type', 'in', ['deal.won', 'deal.created', 'deal.agent_assigned', 'deal.reopened'])
+      .orderBy('id')
+      .execute();
+    const idOf = (type: string, n = 0) => String(trace.filter((e) => e.type === type)[n]?.id);
+    expect(march.lines[0]?.eventIds).toEqual([idOf('deal.won'), idOf('deal.created'), idOf('deal.agent_assigned')]);
+    const april = await call<Statement>(ann, 'GET', '/api/v1/commission-statements?period=2026-04');
+    expect(april.lines.map((l) => [l.kind, l.dealName, l.amount])).toEqual([['clawback', 'First house', '-25.01']]);
+    expect(april.lines[0]?.eventIds).toEqual([idOf('deal.won'), idOf('deal.reopened')]);
+
+    // Cy's fixed amount, read by an admin; the month after, taken back in full.
+    const cyOf = (period: string) =>
+      call<Statement>(
+        s.admin,
+        'GET',
+        `/api/v1/commission-statements?period=${period}&payeeKind=agent&payeeId=${s.cy.id}`,
+      );
+    expect((await cyOf('2026-03')).lines.map((l) => [l.kind, l.basis, l.ratePercent, l.amount])).toEqual([
+      ['agent', null, null, '1500.00'],
+    ]);
+    expect((await cyOf('2026-04')).totals).toEqual([{ currency: 'USD', amount: '-1500.00' }]);
+
+    // An agent reads only its own party's statement: not a colleague's, not its firm's.
+    const forbidden = (actor: Actor, id: string) =>
+      call(actor, 'GET', `/api/v1/commission-statements?period=2026-03&payeeKind=agent&payeeId=${id}`, undefined, 403);
+    await forbidden(ann, s.cy.id);
+    await forbidden(ann, s.acme.id);
+    await forbidden(s.rep, s.ann.id);
+    // As with partner accounts, managers do not read an agent's statement.
+    await forbidden(s.manager, s.ann.id);
+    await forbidden(s.partner, s.ann.id);
+    const firm = await createTestUser(deps, s.admin, 'agent', { agentPartyId: s.acme.id });
+    expect((await call<Statement>(firm, 'GET', '/api/v1/commission-statements?period=2026-03')).payee.id).toBe(
+      s.acme.id,
+    );
+    await forbidden(firm, s.ann.id);
+    expect(
+      (
+        await call<Statement>(
+          s.auditor,
+          'GET',
+          `/api/v1/commission-statements?period=2026-03&payeeKind=agent&payeeId=${s.ann.id}`,
+        )
+      ).totals,
+    ).toEqual(march.totals);
+    const team = await call<{ items: { payee: { kind: string; name: string }; totals: { amount: string }[] }[] }>(
+      s.admin,
+      'GET',
+      '/api/v1/commission-statements/team?period=2026-03',
+    );
+    expect(team.items.filter((i) => i.payee.kind === 'agent').map((i) => [i.payee.name, i.totals[0]?.amount])).toEqual([
+      ['Ann Agent', '25.01'],
+      ['Cy Solo', '1500.00'],
+    ]);
   });
 });

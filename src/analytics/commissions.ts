@@ -1,9 +1,10 @@
-import { fromScaled, lineNetTotal, toScaled } from '../contract/money.ts';
+import { fromScaled, lineNetTotal, percentOf, toScaled } from '../contract/money.ts';
 import { dayIn } from './velocity.ts';
 
 /** How a plan measures a deal: its amount, or its margin (net of line items less their products' cost). */
 export type CommissionBasis = 'amount' | 'margin';
-export type PayeeKind = 'user' | 'partner';
+/** Who a line pays: a user, a partner account, or an agent party (under its agency agreements). */
+export type PayeeKind = 'user' | 'partner' | 'agent';
 
 /** A commission plan as the statement reads it (plans do not change once made: a new plan is assigned instead). */
 export interface CommissionPlan {
@@ -45,8 +46,42 @@ export interface CommissionEvent {
   data: Record<string, unknown>;
 }
 
+/** An agency agreement's terms: the days it is in force and what it pays on a won deal. */
+export interface AgencyTerms {
+  id: string;
+  agentPartyId: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  compensationKind: 'percent' | 'amount';
+  compensationPercent: string | null;
+  compensationAmount: string | null;
+  /** The fixed amount's currency (null: the deal's). */
+  currency: string | null;
+}
+
+/**
+ * What an agency agreement pays on a deal, in which currency: a percent of the deal's amount
+ * rounded to the cent half away from zero (null without an amount), or the fixed amount.
+ */
+export function agencyPay(
+  terms: Pick<AgencyTerms, 'compensationKind' | 'compensationPercent' | 'compensationAmount' | 'currency'>,
+  deal: { amount: string | null; currency: string },
+): { amount: string | null; currency: string } {
+  if (terms.compensationKind === 'percent')
+    return {
+      amount:
+        deal.amount === null || terms.compensationPercent === null
+          ? null
+          : percentOf(deal.amount, terms.compensationPercent),
+      currency: deal.currency,
+    };
+  return { amount: terms.compensationAmount, currency: terms.currency ?? deal.currency };
+}
+
 export interface CommissionInput {
   plans: readonly CommissionPlan[];
+  /** The organization's agency agreements, for the agents on won deals (none: no agent lines). */
+  agreements?: readonly AgencyTerms[];
   assignments: readonly PlanAssignment[];
   /** Deal, product and commission events, in log order. */
   events: readonly CommissionEvent[];
@@ -56,7 +91,15 @@ export interface CommissionInput {
   timeZone: string;
 }
 
-export const commissionLineKinds = ['commission', 'partner', 'override', 'clawback', 'bonus', 'adjustment'] as const;
+export const commissionLineKinds = [
+  'commission',
+  'partner',
+  'agent',
+  'override',
+  'clawback',
+  'bonus',
+  'adjustment',
+] as const;
 export type CommissionLineKind = (typeof commissionLineKinds)[number];
 
 /** One line of a statement, with the events that produced it. */
@@ -96,6 +139,8 @@ interface PaidShare {
   currency: string;
   paid: bigint;
   clawbackDays: number;
+  /** A fixed amount (an agent's): a cut of the deal's amount does not touch it. */
+  fixed?: boolean;
 }
 
 interface DealState {
@@ -107,6 +152,8 @@ interface DealState {
   status: string;
   contentEventId: string | null;
   split: { members: { userId: string; percent: string }[]; eventId: string } | null;
+  /** The agents on the deal by their assignment id: the party, the agreement, the assigning event. */
+  agents: Map<string, { partyId: string; agreementId: string; eventId: string }>;
   won: { at: Date; eventId: string; shares: PaidShare[] } | null;
 }
 
@@ -219,6 +266,7 @@ function rateFor(plan: CommissionPlan, family: string | null): string | null {
  */
 export function commissionLedger(input: CommissionInput): CommissionLine[] {
   const plans = new Map(input.plans.map((p) => [p.id, p]));
+  const agreements = new Map((input.agreements ?? []).map((a) => [a.id, a]));
   const products = new Map<string, { family: string | null; cost: string | null }>();
   const deals = new Map<string, DealState>();
   const disputesRaised = new Map<string, string>();
@@ -368,6 +416,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
     const won = deal.won;
     for (const share of won.shares) {
       if (e.occurredAt.getTime() - won.at.getTime() > share.clawbackDays * DAY_MS) continue;
+      if (share.fixed === true && numerator !== denominator) continue;
       const back = numerator === denominator ? share.paid : divRound(share.paid * numerator, denominator);
       if (back === 0n) continue;
       share.paid -= back;
@@ -384,6 +433,45 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
         currency: share.currency,
         note: numerator === denominator ? 'won deal reopened' : 'amount of a won deal reduced',
         eventIds: [won.eventId, e.id],
+      });
+    }
+  };
+
+  /**
+   * A win pays each agent on the deal what its agreement gives, when the agreement is in force on
+   * the day of the win; an agent has no plan, so no cap, tiers or window: the reopening of the deal
+   * takes the whole line back whenever it comes, and a cut of the amount its share of a percent.
+   */
+  const payAgents = (e: CommissionEvent, deal: DealState, dealId: string, base: string[]): void => {
+    if (!deal.won) return;
+    const day = dayIn(e.occurredAt, input.timeZone);
+    for (const agent of deal.agents.values()) {
+      const terms = agreements.get(agent.agreementId);
+      if (!terms || terms.effectiveFrom > day || (terms.effectiveTo !== null && terms.effectiveTo < day)) continue;
+      const pay = agencyPay(terms, deal);
+      if (pay.amount === null || cents(pay.amount) === 0n) continue;
+      const percent = terms.compensationKind === 'percent';
+      deal.won.shares.push({
+        payeeKind: 'agent',
+        payeeId: agent.partyId,
+        currency: pay.currency,
+        paid: cents(pay.amount),
+        clawbackDays: Number.POSITIVE_INFINITY,
+        fixed: !percent,
+      });
+      push(e, {
+        payeeKind: 'agent',
+        payeeId: agent.partyId,
+        kind: 'agent',
+        dealId,
+        family: null,
+        basis: percent ? deal.amount : null,
+        ratePercent: percent ? terms.compensationPercent : null,
+        multiplier: null,
+        amount: money(cents(pay.amount)),
+        currency: pay.currency,
+        note: percent ? 'won deal, agency agreement' : 'won deal, agency agreement (fixed amount)',
+        eventIds: [...base, agent.eventId],
       });
     }
   };
@@ -416,6 +504,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
           status: str(after.status) ?? 'open',
           contentEventId: e.id,
           split: null,
+          agents: new Map(),
           won: null,
         });
         break;
@@ -461,6 +550,21 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
         const ids = deal.split?.members.length ? [...base, deal.split.eventId] : base;
         for (const m of members) credit(e, deal, e.entityId, 'user', m.userId, fromScaled(cents(m.percent), 2), ids);
         if (deal.partnerAccountId) credit(e, deal, e.entityId, 'partner', deal.partnerAccountId, '100.00', base);
+        payAgents(e, deal, e.entityId, base);
+        break;
+      }
+      case 'deal.agent_assigned': {
+        const deal = deals.get(e.entityId);
+        const id = str(d.dealAgentId);
+        const partyId = str(d.agentPartyId);
+        const agreementId = str(d.agreementId);
+        if (deal && id !== null && partyId !== null && agreementId !== null)
+          deal.agents.set(id, { partyId, agreementId, eventId: e.id });
+        break;
+      }
+      case 'deal.agent_removed': {
+        const id = str(d.dealAgentId);
+        if (id !== null) deals.get(e.entityId)?.agents.delete(id);
         break;
       }
       case 'deal.reopened': {

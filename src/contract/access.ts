@@ -13,7 +13,7 @@ export interface Actor {
   partnerAccountId: string | null;
   /**
    * For agents: the agent parties the user acts for: its own party, that party's firm, and (for a
-   * firm) its people. Absent or empty for other roles.
+   * firm) its people; its own party first. Absent or empty for other roles.
    */
   agentPartyIds?: readonly string[];
   /** For managers: the users whose records they may see (themselves, their team, the teams they manage, and direct and indirect reports). */
@@ -685,9 +685,12 @@ export function canActOnHandoff(actor: Actor, handoff: { ownerId: string | null 
   return inScope(handoffScope(actor, 'act'), handoff);
 }
 
-/** Whom a commission statement is for: a user, or a partner account (its partner users read it). */
+/**
+ * Whom a commission statement is for: a user, a partner account (its partner users read it), or an
+ * agent party (the agent user bound to it reads it).
+ */
 export interface CommissionPayee {
-  kind: 'user' | 'partner';
+  kind: 'user' | 'partner' | 'agent';
   id: string;
 }
 
@@ -698,19 +701,29 @@ export function canManageCommissionPlans(actor: Pick<Actor, 'role'>): boolean {
 
 /**
  * Whose statements a role reads: everyone their own (a partner user its partner account's lines
- * only), managers their team's (`teamUserIds`), admins and auditors every statement.
+ * only, an agent user its own agent party's, not its firm's or colleagues'), managers their team's
+ * (`teamUserIds`), admins and auditors every statement.
  */
 export function canReadStatement(actor: Actor, payee: CommissionPayee): boolean {
   if (actor.role === 'admin' || actor.role === 'auditor') return true;
   if (payee.kind === 'partner') return actor.role === 'partner' && actor.partnerAccountId === payee.id;
-  if (actor.role === 'partner') return false;
+  if (payee.kind === 'agent') return actor.role === 'agent' && ownAgentParty(actor) === payee.id;
+  if (actor.role === 'partner' || actor.role === 'agent') return false;
   if (payee.id === actor.userId) return true;
   return actor.role === 'manager' && actor.teamUserIds.includes(payee.id);
 }
 
-/** Only the payee disputes a line of their statement (a partner user for its partner account). */
+/** An agent user's own agent party (the first of its parties), or null. */
+export function ownAgentParty(actor: Pick<Actor, 'role' | 'agentPartyIds'>): string | null {
+  return actor.role === 'agent' ? (actor.agentPartyIds?.[0] ?? null) : null;
+}
+
+/**
+ * Only the payee disputes a line of their statement (a partner user for its partner account); an
+ * agent's lines come from its agreements and are not disputed here.
+ */
 export function canRaiseCommissionDispute(actor: Actor, payee: CommissionPayee): boolean {
-  if (actor.role === 'auditor') return false;
+  if (actor.role === 'auditor' || actor.role === 'agent' || payee.kind === 'agent') return false;
   if (payee.kind === 'partner') return actor.role === 'partner' && actor.partnerAccountId === payee.id;
   return actor.role !== 'partner' && payee.id === actor.userId;
 }
@@ -721,7 +734,7 @@ export function canRaiseCommissionDispute(actor: Actor, payee: CommissionPayee):
  */
 export function canAdjustCommissions(actor: Actor, payee: CommissionPayee): boolean {
   if (actor.role === 'admin') return true;
-  if (actor.role !== 'manager') return false;
+  if (actor.role !== 'manager' || payee.kind === 'agent') return false;
   if (payee.kind === 'partner') return true;
   return payee.id !== actor.userId && actor.teamUserIds.includes(payee.id);
 }
@@ -738,9 +751,13 @@ export function canReadTeamStatements(actor: Pick<Actor, 'role'>): boolean {
 
 /**
  * Whether the role has the commissions screen: a statement of its own (a partner user's is its
- * partner account's) or others' to read.
+ * partner account's, an agent user's its agent party's) or others' to read.
  */
 export function hasCommissionsScreen(actor: Actor): boolean {
+  if (actor.role === 'agent') {
+    const party = ownAgentParty(actor);
+    return party !== null && canReadStatement(actor, { kind: 'agent', id: party });
+  }
   if (actor.role === 'partner')
     return actor.partnerAccountId !== null && canReadStatement(actor, { kind: 'partner', id: actor.partnerAccountId });
   return canReadStatement(actor, { kind: 'user', id: actor.userId });

@@ -20821,7 +20821,7 @@ export interface paths {
       parameters: {
         query: {
           period: string;
-          payeeKind?: 'user' | 'partner';
+          payeeKind?: 'user' | 'partner' | 'agent';
           payeeId?: string;
         };
         header?: never;
@@ -20839,7 +20839,7 @@ export interface paths {
             'application/json': {
               payee: {
                 /** @enum {string} */
-                kind: 'user' | 'partner';
+                kind: 'user' | 'partner' | 'agent';
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -20855,7 +20855,7 @@ export interface paths {
                 period: string;
                 day: string;
                 /** @enum {string} */
-                kind: 'commission' | 'partner' | 'override' | 'clawback' | 'bonus' | 'adjustment';
+                kind: 'commission' | 'partner' | 'agent' | 'override' | 'clawback' | 'bonus' | 'adjustment';
                 dealId: string | null;
                 dealName: string | null;
                 family: string | null;
@@ -20958,7 +20958,7 @@ export interface paths {
               items: {
                 payee: {
                   /** @enum {string} */
-                  kind: 'user' | 'partner';
+                  kind: 'user' | 'partner' | 'agent';
                   /** Format: uuid */
                   id: string;
                   name: string;

@@ -5,8 +5,20 @@ import { toScaled } from './money.ts';
 export const payeeKinds = ['user', 'partner'] as const;
 export const payeeKindSchema = z.enum(payeeKinds);
 export type PayeeKind = z.infer<typeof payeeKindSchema>;
+/** Whose statement is read: a user, a partner account, or an agent party (paid by its agency agreements). */
+export const statementPayeeKinds = ['user', 'partner', 'agent'] as const;
+export const statementPayeeKindSchema = z.enum(statementPayeeKinds);
+export type StatementPayeeKind = z.infer<typeof statementPayeeKindSchema>;
 export const commissionBases = ['amount', 'margin'] as const;
-export const commissionLineKinds = ['commission', 'partner', 'override', 'clawback', 'bonus', 'adjustment'] as const;
+export const commissionLineKinds = [
+  'commission',
+  'partner',
+  'agent',
+  'override',
+  'clawback',
+  'bonus',
+  'adjustment',
+] as const;
 export const disputeStatuses = ['open', 'accepted', 'rejected'] as const;
 
 /** A rate in percent, 0 to 100, with up to 4 decimals ("7.5", "12.3456"). */
@@ -198,6 +210,7 @@ export const commissionLineSchema = z.object({
 export type CommissionLineDto = z.infer<typeof commissionLineSchema>;
 
 export const payeeSchema = z.object({ kind: payeeKindSchema, id: idSchema, name: z.string() });
+export const statementPayeeSchema = z.object({ kind: statementPayeeKindSchema, id: idSchema, name: z.string() });
 
 export const commissionDisputeSchema = z.object({
   id: idSchema,
@@ -218,7 +231,7 @@ export const commissionDisputeSchema = z.object({
 export type CommissionDisputeDto = z.infer<typeof commissionDisputeSchema>;
 
 export const statementSchema = z.object({
-  payee: payeeSchema,
+  payee: statementPayeeSchema,
   period: z.string(),
   /** The plan assigned on the first day of the month (null: none then). */
   plan: z.object({ id: idSchema, name: z.string() }).nullable(),
@@ -233,13 +246,13 @@ export type StatementDto = z.infer<typeof statementSchema>;
 /** A statement: the caller's own by default, else a payee the caller may read (`payeeKind`, `payeeId`). */
 export const statementQuery = z.object({
   period: periodSchema,
-  payeeKind: payeeKindSchema.optional(),
+  payeeKind: statementPayeeKindSchema.optional(),
   payeeId: idSchema.optional(),
 });
 export type StatementQuery = z.infer<typeof statementQuery>;
 
 export const statementSummarySchema = z.object({
-  payee: payeeSchema,
+  payee: statementPayeeSchema,
   lines: z.number().int(),
   totals: z.array(z.object({ currency: z.string(), amount: z.string() })),
   openDisputes: z.number().int(),

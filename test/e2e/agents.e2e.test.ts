@@ -18,6 +18,7 @@ let api: Client<ApiPaths>;
 let adminEmail: string;
 let dealId: string;
 let annEmail: string;
+let wonStageId: string;
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const org = await createTestOrg(deps);
   adminEmail = org.adminEmail;
   api = apiClient(base, (await createApiToken(deps, org.admin, { name: 'e2e' })).token);
-  await ok(
+  const pipeline = await ok(
     api.POST('/pipelines', {
       body: {
         name: 'Homes',
@@ -45,6 +46,7 @@ beforeAll(async () => {
       },
     }),
   );
+  wonStageId = pipeline.stages.find((st) => st.kind === 'won')?.id ?? '';
   const buyer = await ok(api.POST('/accounts', { body: { name: 'Buyer Family' } }));
   const seller = await ok(api.POST('/accounts', { body: { name: 'Seller Estate' } }));
   const firm = await ok(
@@ -160,6 +162,28 @@ describe('agents in the browser', () => {
       await nav.getByRole('link', { name: item, exact: true }).click();
       await agentPage.waitForLoadState('networkidle');
     }
+    expect(problems).toEqual([]);
+
+    // The deal is won: Ann's commission statement of the month has her agent line, 2.5 % of 450,000.00.
+    const deal = await ok(api.GET('/deals/{id}', { params: { path: { id: dealId } } }));
+    await ok(
+      api.POST('/deals/{id}/stage', {
+        params: { path: { id: dealId } },
+        body: { stageId: wonStageId, expectedVersion: deal.version },
+      }),
+    );
+    await nav.getByRole('link', { name: 'Commissions', exact: true }).click();
+    const statement = agentPage.getByTestId('statement');
+    await statement.getByRole('heading', { name: /Statement of Ann Agent/ }).waitFor();
+    await agentPage.reload();
+    const lines = statement.getByTestId('statement-lines');
+    await lines.getByText('12 Elm Street').waitFor();
+    const line = await lines.locator('tbody tr').innerText();
+    expect(line).toContain('Agent');
+    expect(line).toContain('11,250.00');
+    expect(await statement.getByTestId('statement-total').innerText()).toContain('11,250.00');
+    expect(await statement.getByRole('button', { name: 'Dispute' }).count()).toBe(0);
+    await agentPage.screenshot({ path: screenshotPath('agents-6-agent-statement.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

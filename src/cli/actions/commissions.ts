@@ -13,21 +13,24 @@ export interface StatementOptions {
   period: string;
   user?: string;
   partner?: string;
+  agent?: string;
   org?: string;
   json?: boolean;
 }
 
 export async function statementCommand(io: Io, opts: StatementOptions): Promise<void> {
   const { period } = parseInput(z.object({ period: periodSchema }), { period: opts.period }, { period: '--period' });
-  if ((opts.user === undefined) === (opts.partner === undefined))
-    throw invalid([{ field: '--user', message: 'name either --user or --partner' }], 'invalid input');
+  if ([opts.user, opts.partner, opts.agent].filter((v) => v !== undefined).length !== 1)
+    throw invalid([{ field: '--user', message: 'name one of --user, --partner or --agent' }], 'invalid input');
   await withDeps(async (deps) => {
     const org = await resolveOrganization(deps, opts.org);
     const actor = operatorActor(org.id);
     const payee =
       opts.user !== undefined
         ? await userPayee(deps, org.id, opts.user)
-        : { kind: 'partner' as const, id: opts.partner ?? '' };
+        : opts.agent !== undefined
+          ? { kind: 'agent' as const, id: opts.agent }
+          : { kind: 'partner' as const, id: opts.partner ?? '' };
     const s = await getStatement(deps, actor, { period, payeeKind: payee.kind, payeeId: payee.id });
     if (opts.json) {
       io.out(JSON.stringify(s, null, 2));

@@ -1,18 +1,22 @@
+import { agencyPay } from '../../analytics/commissions.ts';
 import { readsOwnAgencyWork, type Actor } from '../../contract/access.ts';
 import type { AgentWorkDto, AgentWorkItemDto } from '../../contract/agents.ts';
 import { forbidden } from '../../contract/errors.ts';
-import { percentOf, sumMoney } from '../../contract/money.ts';
+import { sumMoney } from '../../contract/money.ts';
 import { reading, type Deps } from '../context.ts';
 import * as repo from './agents.repository.ts';
 
 /** What an agreement pays on a deal, in which currency (null: a percent of a deal without an amount). */
 export function compensationOn(r: repo.AgentWorkRow): { amount: string | null; currency: string } {
-  if (r.compensation_kind === 'percent')
-    return {
-      amount: r.amount === null || r.compensation_percent === null ? null : percentOf(r.amount, r.compensation_percent),
-      currency: r.currency,
-    };
-  return { amount: r.compensation_amount, currency: r.agreement_currency ?? r.currency };
+  return agencyPay(
+    {
+      compensationKind: r.compensation_kind === 'amount' ? 'amount' : 'percent',
+      compensationPercent: r.compensation_percent,
+      compensationAmount: r.compensation_amount,
+      currency: r.agreement_currency,
+    },
+    { amount: r.amount, currency: r.currency },
+  );
 }
 
 /**

@@ -45,13 +45,15 @@ const teamUserIds = sql<string[] | null>`case when u.role = 'manager' then array
 
 /**
  * The agent parties a user with the agent role acts for: its own party, the firm that party works
- * for, and when the party is a firm, its people. In the statement that loads the user, as above.
+ * for, and when the party is a firm, its people; its own party first. In the statement that loads
+ * the user, as above.
  */
 const agentPartyIds = sql<string[] | null>`case when u.role = 'agent' and u.agent_party_id is not null then array(
   select p.id::text from agent_parties p
   where p.org_id = u.org_id
     and (p.id = u.agent_party_id or p.firm_id = u.agent_party_id
       or p.id = (select q.firm_id from agent_parties q where q.org_id = u.org_id and q.id = u.agent_party_id))
+  order by p.id = u.agent_party_id desc, p.id
 ) end`;
 
 export async function findUsersByEmail(db: DbExecutor, email: string): Promise<(AuthUserRow & { org_name: string })[]> {

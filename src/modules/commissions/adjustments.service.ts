@@ -128,7 +128,7 @@ export async function grantBonus(
   });
   return {
     id: row.id,
-    payeeKind: payee.kind,
+    payeeKind: input.payeeKind,
     payeeId: row.payee_id,
     amount: row.amount,
     currency: row.currency.trim(),

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { CommissionEvent } from '../../analytics/commissions.ts';
+import type { AgencyTerms, CommissionEvent } from '../../analytics/commissions.ts';
 import { upcastEvent } from '../../contract/events/index.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type {
@@ -94,6 +94,7 @@ export async function payeeNames(
   payees: readonly { kind: string; id: string }[],
 ): Promise<Map<string, string>> {
   const users = [...new Set(payees.filter((p) => p.kind === 'user').map((p) => p.id))];
+  const agents = [...new Set(payees.filter((p) => p.kind === 'agent').map((p) => p.id))];
   const partners = [...new Set(payees.filter((p) => p.kind === 'partner').map((p) => p.id))];
   const out = new Map<string, string>();
   if (users.length)
@@ -132,7 +133,43 @@ export async function payeeNames(
       )
       .execute())
       out.set(`partner:${a.id}`, a.name);
+  if (agents.length)
+    for (const a of await db
+      .selectFrom('agent_parties')
+      .select(['id', 'name'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', agents)
+      .execute())
+      out.set(`agent:${a.id}`, a.name);
   return out;
+}
+
+/** The organization's agency agreements with their terms, for the agents' lines. */
+export async function agencyTerms(db: DbExecutor, orgId: string): Promise<AgencyTerms[]> {
+  const rows = await db
+    .selectFrom('agency_agreements')
+    .select([
+      'id',
+      'agent_party_id',
+      sql<string>`effective_from::text`.as('effective_from'),
+      sql<string | null>`effective_to::text`.as('effective_to'),
+      'compensation_kind',
+      sql<string | null>`compensation_percent::text`.as('compensation_percent'),
+      sql<string | null>`compensation_amount::text`.as('compensation_amount'),
+      sql<string | null>`trim(currency)`.as('currency'),
+    ])
+    .where('org_id', '=', orgId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    agentPartyId: r.agent_party_id,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    compensationKind: r.compensation_kind === 'amount' ? 'amount' : 'percent',
+    compensationPercent: r.compensation_percent,
+    compensationAmount: r.compensation_amount,
+    currency: r.currency,
+  }));
 }
 
 /**
@@ -161,6 +198,8 @@ const dealEventTypes = [
   'deal.won',
   'deal.reopened',
   'deal.lost',
+  'deal.agent_assigned',
+  'deal.agent_removed',
   'commission_split.set',
 ];
 const otherEventTypes = [
@@ -173,7 +212,7 @@ const otherEventTypes = [
 
 /**
  * The events a statement is computed from, written before `before`, in log order: the history of
- * every deal won by then (with its splits), the products' family and cost, bonuses and disputes.
+ * every deal won by then (with its splits and agents), the products' family and cost, bonuses and disputes.
  */
 export async function commissionEvents(db: DbExecutor, orgId: string, before: Date): Promise<CommissionEvent[]> {
   const won = db

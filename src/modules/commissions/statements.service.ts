@@ -1,15 +1,26 @@
 import { commissionLedger, statementOf, type CommissionLine } from '../../analytics/commissions.ts';
-import { canReadStatement, canReadTeamStatements, type Actor, type CommissionPayee } from '../../contract/access.ts';
-import type { StatementDto, StatementQuery, PayeeKind } from '../../contract/commissions.ts';
+import {
+  canReadStatement,
+  canReadTeamStatements,
+  ownAgentParty,
+  type Actor,
+  type CommissionPayee,
+} from '../../contract/access.ts';
+import type { StatementDto, StatementQuery, StatementPayeeKind } from '../../contract/commissions.ts';
 import { forbidden, invalid, notFound } from '../../contract/errors.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { reading, type Deps } from '../context.ts';
 import * as repo from './commissions.repository.ts';
 import { toAssignment, toDisputeDto, toPlan } from './dto.ts';
 
-/** The payee a request names, or the actor itself (a partner user: its partner account). */
-export function payeeOf(actor: Actor, kind: PayeeKind | undefined, id: string | undefined): CommissionPayee {
+/** The payee a request names, or the actor itself (a partner user: its partner account; an agent user: its party). */
+export function payeeOf(actor: Actor, kind: StatementPayeeKind | undefined, id: string | undefined): CommissionPayee {
   if (id !== undefined) return { kind: kind ?? 'user', id };
+  if (kind === 'agent' || actor.role === 'agent') {
+    const party = ownAgentParty(actor);
+    if (party === null) throw invalid([{ field: 'payeeId', message: 'is required' }]);
+    return { kind: 'agent', id: party };
+  }
   if (kind === 'partner' || actor.role === 'partner') {
     if (!actor.partnerAccountId) throw invalid([{ field: 'payeeId', message: 'is required' }]);
     return { kind: 'partner', id: actor.partnerAccountId };
@@ -28,14 +39,16 @@ export async function ledgerUntil(
 ): Promise<{ lines: CommissionLine[]; end: Date; assignments: repo.AssignmentRow[]; plans: repo.PlanRow[] }> {
   const { timezone } = await repo.orgSettings(db, orgId);
   const { end } = await repo.monthBounds(db, period, timezone);
-  const [plans, assignments, events, managerOf] = [
+  const [plans, assignments, events, managerOf, agreements] = [
     await repo.listPlans(db, orgId),
     await repo.listAssignments(db, orgId),
     await repo.commissionEvents(db, orgId, end),
     await repo.managerMap(db, orgId),
+    await repo.agencyTerms(db, orgId),
   ];
   const lines = commissionLedger({
     plans: plans.map(toPlan),
+    agreements,
     assignments: assignments.map(toAssignment),
     events,
     managerOf,
@@ -50,7 +63,11 @@ export async function getStatement(deps: Deps, actor: Actor, q: StatementQuery):
   const db = reading(deps).db;
   const names = await repo.payeeNames(db, actor.orgId, [payee]);
   const name = names.get(`${payee.kind}:${payee.id}`);
-  if (name === undefined) throw notFound(payee.kind === 'user' ? 'user' : 'partner account', payee.id);
+  if (name === undefined)
+    throw notFound(
+      payee.kind === 'user' ? 'user' : payee.kind === 'agent' ? 'agent party' : 'partner account',
+      payee.id,
+    );
   const { lines, end, assignments, plans } = await ledgerUntil(db, actor.orgId, q.period);
   const statement = statementOf(lines, payee, q.period);
   const first = `${q.period}-01`;
@@ -67,7 +84,8 @@ export async function getStatement(deps: Deps, actor: Actor, q: StatementQuery):
     actor.orgId,
     statement.lines.flatMap((l) => (l.dealId ? [l.dealId] : [])),
   );
-  const disputes = await repo.listDisputes(db, actor.orgId, { period: q.period, payee });
+  // An agent's lines come from its agreements: they are not disputed here.
+  const disputes = payee.kind === 'agent' ? [] : await repo.listDisputes(db, actor.orgId, { period: q.period, payee });
   return {
     payee: { ...payee, name },
     period: q.period,
@@ -105,7 +123,7 @@ export async function teamStatements(
   period: string,
 ): Promise<{
   items: {
-    payee: { kind: PayeeKind; id: string; name: string };
+    payee: { kind: StatementPayeeKind; id: string; name: string };
     lines: number;
     totals: { currency: string; amount: string }[];
     openDisputes: number;

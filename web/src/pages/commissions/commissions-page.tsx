@@ -51,7 +51,7 @@ function TeamStatementsCard({ period }: { period: string }) {
                     >
                       {s.payee.name}
                     </Link>
-                    {s.payee.kind === 'partner' && <span className="small muted"> (partner)</span>}
+                    {s.payee.kind !== 'user' && <span className="small muted"> ({s.payee.kind})</span>}
                   </th>
                   <td className="num">{s.lines}</td>
                   <td className="num">{s.totals.map((t) => formatMoney(t.amount, t.currency)).join(' · ') || '—'}</td>

@@ -46,6 +46,8 @@ export function RaiseDispute({
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const { problems, summary, busy, run } = useSubmit();
+  // An agent party's lines are not disputed here (the statement offers no dispute for them).
+  const payeeKind = statement.payee.kind === 'partner' ? 'partner' : 'user';
   const submit = () =>
     run(async () => {
       await api.post('/commission-disputes', {
@@ -53,7 +55,7 @@ export function RaiseDispute({
           period: statement.period,
           lineId: line.id,
           reason: reason.trim(),
-          payeeKind: statement.payee.kind,
+          payeeKind,
           payeeId: statement.payee.id,
         },
       });

@@ -2,7 +2,7 @@ export interface CommissionsSearch {
   /** The statement's month, `YYYY-MM` (default: the current month in the organization's time zone). */
   period?: string;
   /** Someone else's statement (managers, admins, auditors): the payee's kind and id. */
-  payeeKind?: 'user' | 'partner';
+  payeeKind?: 'user' | 'partner' | 'agent';
   payeeId?: string;
 }
 
@@ -11,7 +11,7 @@ export function validateCommissionsSearch(search: Record<string, unknown>): Comm
   if (typeof search.period === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.period)) out.period = search.period;
   if (typeof search.payeeId === 'string' && search.payeeId !== '') {
     out.payeeId = search.payeeId;
-    out.payeeKind = search.payeeKind === 'partner' ? 'partner' : 'user';
+    out.payeeKind = search.payeeKind === 'partner' || search.payeeKind === 'agent' ? search.payeeKind : 'user';
   }
   return out;
 }

@@ -16,6 +16,7 @@ type Dispute = Statement['disputes'][number];
 const kindLabels: Record<Line['kind'], string> = {
   commission: 'Commission',
   partner: 'Partner',
+  agent: 'Agent',
   override: 'Override',
   clawback: 'Clawback',
   bonus: 'Bonus',
@@ -122,8 +123,10 @@ export function StatementCard({ period, payee }: { period: string; payee: Commis
             Statement of {s.payee.name}, {s.period}
           </h2>
           <p className="small muted">
-            Plan: {s.plan ? s.plan.name : 'none on the first day of the month'} · computed from the events before{' '}
-            {formatDateTime(s.asOf)}
+            {s.payee.kind === 'agent'
+              ? 'Paid under the agency agreements in force on each win'
+              : `Plan: ${s.plan ? s.plan.name : 'none on the first day of the month'}`}{' '}
+            · computed from the events before {formatDateTime(s.asOf)}
           </p>
           {s.lines.length === 0 ? (
             <EmptyState title="No commission lines this month" />
