@@ -104,7 +104,9 @@ function buildQueue(
 /** The composition root: opens the database and builds the dependencies every service receives. */
 export async function composeFromDatabase(
   database: Database,
-  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> & Partial<Pick<Config, 'webhooks' | 'busyFeeds'>> & Partial<JobSettings>,
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> &
+    Partial<Pick<Config, 'webhooks' | 'busyFeeds'>> &
+    Partial<JobSettings>,
   opts: ComposeOptions = {},
 ): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
