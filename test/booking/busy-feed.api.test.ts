@@ -273,3 +273,47 @@ describe('busy times from a calendar feed', () => {
     ).toBe(404);
   });
 });
+
+describe('the sync job on the queue', () => {
+  it('reads the feed set through the API and queues the next read an hour on', async () => {
+    const jobClock = new ManualClock('2026-03-30T06:00:00.000Z');
+    const withJobs = await createTestDeps({
+      clock: jobClock,
+      runJobs: true,
+      busyFeeds: { allowPrivate: true, allowHttp: true, timeoutMs: 1000 },
+    });
+    const jobsApi = await createApi(withJobs);
+    try {
+      const o = await createTestOrg(withJobs);
+      const r = await createTestUser(withJobs, o.admin, 'rep');
+      feed.body = calendar(event('x', '20260331T120000Z', '20260331T130000Z', 'Workshop'));
+      const res = await jobsApi.as(r, {
+        method: 'PUT',
+        url: `/api/v1/users/${r.userId}/busy-feed`,
+        payload: { url: `${base}/private/job.ics` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      let status: BusyFeedDto | undefined;
+      for (let i = 0; i < 100 && !status?.lastSuccessAt; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (
+          await jobsApi.as(r, { method: 'GET', url: `/api/v1/users/${r.userId}/busy-feed` })
+        ).json<BusyFeedDto>();
+      }
+      expect(status).toMatchObject({ lastSuccessAt: '2026-03-30T06:00:00.000Z', lastError: null, ranges: 1 });
+      const jobs = await withJobs.db
+        .selectFrom('jobs')
+        .select(['status', 'run_at'])
+        .where('kind', '=', BUSY_FEED_SYNC_JOB)
+        .orderBy('run_at')
+        .execute();
+      expect(jobs.map((j) => [j.status, j.run_at.toISOString()])).toEqual([
+        ['succeeded', '2026-03-30T06:00:00.000Z'],
+        ['queued', '2026-03-30T07:00:00.000Z'],
+      ]);
+    } finally {
+      await jobsApi.close();
+      await withJobs.cleanup();
+    }
+  });
+});
