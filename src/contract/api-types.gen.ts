@@ -11295,7 +11295,7 @@ export interface paths {
     };
     /**
      * A rep's busy-time feed and how its last sync went
-     * @description The URL in full only for the rep themselves; for a manager or admin only its scheme and host. 404 when the rep has no feed.
+     * @description The URL in full only for the rep themselves; for a manager or admin only its scheme and host. `feed` is null when none is set.
      */
     get: {
       parameters: {
@@ -11315,15 +11315,17 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              userId: string;
-              url: string;
-              urlHidden: boolean;
-              lastAttemptAt: string | null;
-              lastSuccessAt: string | null;
-              lastError: string | null;
-              ranges: number;
-              updatedAt: string;
+              feed: {
+                /** Format: uuid */
+                userId: string;
+                url: string;
+                urlHidden: boolean;
+                lastAttemptAt: string | null;
+                lastSuccessAt: string | null;
+                lastError: string | null;
+                ranges: number;
+                updatedAt: string;
+              } | null;
             };
           };
         };

@@ -200,7 +200,7 @@ describe('busy times from a calendar feed', () => {
     expect(await timeOff()).toHaveLength(4);
     const status = await api.as(rep, { method: 'GET', url: `/api/v1/users/${rep.userId}/busy-feed` });
     expect(status.statusCode, status.body).toBe(200);
-    expect(status.json<BusyFeedDto>()).toMatchObject({
+    expect(status.json<{ feed: BusyFeedDto }>().feed).toMatchObject({
       lastAttemptAt: '2026-03-30T08:00:00.000Z',
       lastSuccessAt: '2026-03-30T07:00:00.000Z',
       lastError: 'redirected to a URL that must be an https:// URL',
@@ -217,7 +217,10 @@ describe('busy times from a calendar feed', () => {
     feed.body = calendar(event('a', '20260330T120000Z', '20260330T130000Z', 'Customer call'));
     expect(await syncBusyFeed(deps, org.orgId, rep.userId, 1)).toMatchObject({ kind: 'synced', removed: 1 });
     const healed = await api.as(rep, { method: 'GET', url: `/api/v1/users/${rep.userId}/busy-feed` });
-    expect(healed.json<BusyFeedDto>()).toMatchObject({ lastError: null, lastSuccessAt: '2026-03-30T08:00:00.000Z' });
+    expect(healed.json<{ feed: BusyFeedDto }>().feed).toMatchObject({
+      lastError: null,
+      lastSuccessAt: '2026-03-30T08:00:00.000Z',
+    });
   });
 
   it('a feed on a private address is refused unless allowed; a replaced or removed feed ends the old chain', async () => {
@@ -246,9 +249,9 @@ describe('busy times from a calendar feed', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<BusyFeedDto>()).toMatchObject({ url: `${base}/…`, urlHidden: true });
     const own = await api.as(rep, { method: 'GET', url: `/api/v1/users/${rep.userId}/busy-feed` });
-    expect(own.json<BusyFeedDto>().url).toBe(`${base}/private/secret-token.ics`);
+    expect(own.json<{ feed: BusyFeedDto }>().feed.url).toBe(`${base}/private/secret-token.ics`);
     const admin = await api.as(org.admin, { method: 'GET', url: `/api/v1/users/${rep.userId}/busy-feed` });
-    expect(admin.json<BusyFeedDto>()).toMatchObject({ url: `${base}/…`, urlHidden: true });
+    expect(admin.json<{ feed: BusyFeedDto }>().feed).toMatchObject({ url: `${base}/…`, urlHidden: true });
     const setEvents = await deps.db
       .selectFrom('events')
       .select('data')
@@ -268,9 +271,9 @@ describe('busy times from a calendar feed', () => {
       expect(bad.headers['content-type']).toContain('application/problem+json');
       expect(fieldsOf(bad)).toEqual(['url']);
     }
-    expect(
-      (await api.as(otherRep, { method: 'GET', url: `/api/v1/users/${otherRep.userId}/busy-feed` })).statusCode,
-    ).toBe(404);
+    const none = await api.as(otherRep, { method: 'GET', url: `/api/v1/users/${otherRep.userId}/busy-feed` });
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.json()).toEqual({ feed: null });
   });
 });
 
@@ -296,9 +299,9 @@ describe('the sync job on the queue', () => {
       let status: BusyFeedDto | undefined;
       for (let i = 0; i < 100 && !status?.lastSuccessAt; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        status = (
-          await jobsApi.as(r, { method: 'GET', url: `/api/v1/users/${r.userId}/busy-feed` })
-        ).json<BusyFeedDto>();
+        status = (await jobsApi.as(r, { method: 'GET', url: `/api/v1/users/${r.userId}/busy-feed` })).json<{
+          feed: BusyFeedDto;
+        }>().feed;
       }
       expect(status).toMatchObject({ lastSuccessAt: '2026-03-30T06:00:00.000Z', lastError: null, ranges: 1 });
       const jobs = await withJobs.db

@@ -134,9 +134,9 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
         tags,
         summary: "A rep's busy-time feed and how its last sync went",
         description:
-          'The URL in full only for the rep themselves; for a manager or admin only its scheme and host. 404 when the rep has no feed.',
+          'The URL in full only for the rep themselves; for a manager or admin only its scheme and host. `feed` is null when none is set.',
         params: idParams,
-        response: { 200: busyFeedSchema, ...errorResponses },
+        response: { 200: z.object({ feed: busyFeedSchema.nullable() }), ...errorResponses },
       },
     },
     (request) => busyFeeds.getBusyFeed(deps, actorOf(request), request.params.id),

@@ -52,11 +52,11 @@ const syncJob = (orgId: string, userId: string, version: number, runAt: Date) =>
   runAt,
 });
 
-export async function getBusyFeed(deps: Deps, actor: Actor, userId: string): Promise<BusyFeedDto> {
+/** The rep's feed and how its last sync went; null when none is set. */
+export async function getBusyFeed(deps: Deps, actor: Actor, userId: string): Promise<{ feed: BusyFeedDto | null }> {
   await allowed(deps, actor, userId);
   const row = await repo.getBusyFeed(deps.db, actor.orgId, userId);
-  if (!row) throw notFound('busy-time feed', userId);
-  return toDto(deps.db, actor, row, deps.clock.now());
+  return { feed: row ? await toDto(deps.db, actor, row, deps.clock.now()) : null };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type FieldProblem } from '../../api.ts';
+import { api, type FieldProblem } from '../../api.ts';
 import { problemsOf, problemText } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { FieldErrors } from './shared.tsx';
@@ -14,14 +14,7 @@ export function BusyFeedCard({ userId }: { userId: string }) {
   const key = ['availability', userId, 'busy-feed'];
   const current = useQuery({
     queryKey: key,
-    queryFn: async () => {
-      try {
-        return await api.get('/users/{id}/busy-feed', { params: { path: { id: userId } } });
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      }
-    },
+    queryFn: async () => (await api.get('/users/{id}/busy-feed', { params: { path: { id: userId } } })).feed,
     refetchInterval: (q) => (q.state.data && !q.state.data.lastAttemptAt ? 2000 : false),
   });
   const [url, setUrl] = useState('');
