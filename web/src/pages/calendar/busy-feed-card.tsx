@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, type FieldProblem } from '../../api.ts';
 import { problemsOf, problemText } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../format.ts';
@@ -42,6 +42,11 @@ export function BusyFeedCard({ userId }: { userId: string }) {
   };
   const remove = () => void run(() => api.del('/users/{id}/busy-feed', { params: { path: { id: userId } } }));
   const feed = current.data;
+  const readAt = feed?.lastAttemptAt;
+  // A sync that has just run may have changed the out-of-office ranges listed beside.
+  useEffect(() => {
+    if (readAt) void queryClient.invalidateQueries({ queryKey: ['availability', userId, 'time-off'] });
+  }, [readAt, queryClient, userId]);
 
   return (
     <section className="card" aria-labelledby="busy-feed-title" data-testid="busy-feed">
