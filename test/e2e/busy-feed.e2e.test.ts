@@ -80,7 +80,9 @@ afterAll(async () => {
 describe('a field rep connects their calendar feed', () => {
   it('sets the feed, sees its busy time, replaces it with a failing one and sees why', async () => {
     const { page, problems } = await dayPage(browser, 1440);
+    await page.clock.setFixedTime(clock.now());
     await signInAs(page, base, rep.email, TEST_PASSWORD);
+    await page.getByTestId('home-title').waitFor();
     await page.goto(`${base}/working-hours`);
     const card = page.getByTestId('busy-feed');
     await poll(() => card.textContent()).toContain('No feed set.');
