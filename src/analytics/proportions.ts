@@ -64,7 +64,7 @@ export interface ZTest {
 
 /**
  * The pooled two-proportion z-test of x₁/n₁ against x₂/n₂: z = (p₂ − p₁) / √(p̂(1−p̂)(1/n₁ + 1/n₂)),
- * p̂ = (x₁ + x₂)/(n₁ + n₂), two-sided p = 2(1 − Φ(|z|)). Null when a group is empty or the pooled
+ * p̂ = (x₁ + x₂)/(n₁ + n₂), two-sided p = min(1, 2(1 − Φ(|z|))). Null when a group is empty or the pooled
  * proportion is 0 or 1 (no variation to test).
  */
 export function twoProportionZTest(x1: number, n1: number, x2: number, n2: number): ZTest | null {
@@ -73,7 +73,8 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
   if (pooled <= 0 || pooled >= 1) return null;
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const z = (x2 / n2 - x1 / n1) / se;
-  return { z, pValue: 2 * (1 - normalCdf(Math.abs(z))) };
+  // The fit's error of about 1e-7 would put the p-value of z = 0 a hair above 1: clamp it.
+  return { z, pValue: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
 }
 
 /**
