@@ -90,7 +90,8 @@ describe('an inside-sales rep works a cadence', () => {
     await page.locator('tr[data-lead="Later"]').getByRole('button', { name: 'Enrol in cadence' }).click();
     const enrol = page.getByTestId('enrol-dialog');
     await enrol.waitFor();
-    expect(await enrol.getByText('Qualify: budget and timing').count()).toBe(1);
+    // The dialog loads the cadences after it opens: wait for the first step's instruction to show.
+    await poll(() => enrol.getByText('Qualify: budget and timing').count()).toBe(1);
     await shoot(page, 'cadence-enrol-1440.png');
     await enrol.getByRole('button', { name: 'Enrol' }).click();
     await enrol.waitFor({ state: 'detached' });
