@@ -9,6 +9,7 @@ import { parseInput } from '../input.ts';
 import type { Io } from '../io.ts';
 import { operatorActor } from '../operator.ts';
 import { resolveOrganization } from '../organization.ts';
+import { keepHeapNearLiveSize } from '../bulk-memory.ts';
 
 export interface BundleCommandOptions {
   org?: string;
@@ -44,6 +45,7 @@ function planLines(plan: BundlePlan): string[] {
 
 /** `pipewright import bundle <dir>`: plans a folder of exports, shows the plan and every problem, then imports it. */
 export async function bundleCommand(io: Io, dir: string, opts: BundleCommandOptions): Promise<void> {
+  keepHeapNearLiveSize();
   const fromFile = readMapping(opts.mapping);
   const given = parseInput(
     bundleMappingSchema,

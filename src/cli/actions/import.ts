@@ -11,6 +11,7 @@ import type { Io } from '../io.ts';
 import { operatorActor } from '../operator.ts';
 import { resolveOrganization } from '../organization.ts';
 import { progressLine } from '../progress.ts';
+import { keepHeapNearLiveSize } from '../bulk-memory.ts';
 
 export interface ImportCommandOptions {
   org?: string;
@@ -71,6 +72,7 @@ function summaryLines(s: ImportSummary): string[] {
 }
 
 export async function importCommand(io: Io, entity: string, file: string, opts: ImportCommandOptions): Promise<void> {
+  keepHeapNearLiveSize();
   const options = parseInput(
     importOptionsSchema,
     {

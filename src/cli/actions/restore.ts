@@ -5,8 +5,10 @@ import { EXIT_FAILURE } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { tableProgress } from '../progress.ts';
 import { describeReport } from '../report.ts';
+import { keepHeapNearLiveSize } from '../bulk-memory.ts';
 
 export async function restore(io: Io, file: string, opts: { force?: boolean }): Promise<void> {
+  keepHeapNearLiveSize();
   await withDatabase(async (database) => {
     io.err(`Restoring ${file} into the ${describeDatabase(database)}`);
     const result = await restoreBackup({ database, clock: systemClock }, file, {

@@ -13,6 +13,7 @@ import { withDeps } from '../context.ts';
 import { parseInput, type OptionNames } from '../input.ts';
 import type { Io } from '../io.ts';
 import { progressLine } from '../progress.ts';
+import { keepHeapNearLiveSize } from '../bulk-memory.ts';
 
 const syntheticInput = z.strictObject({
   deals: z.number().int().min(1, 'must be between 1 and 100000000').max(100_000_000, 'must be between 1 and 100000000'),
@@ -88,6 +89,7 @@ export function readParams(file: string | undefined): SyntheticParams {
 const n = (x: number) => x.toLocaleString('en-US');
 
 export async function seedSyntheticCommand(io: Io, opts: SeedSyntheticOptions): Promise<void> {
+  keepHeapNearLiveSize();
   const input = parseInput(syntheticInput, opts, optionNames);
   const params = readParams(input.params);
   await withDeps(async (deps, config) => {
