@@ -44,6 +44,31 @@ export function poolExclusion(pool: PoolSpec, c: PoolCandidate): string | null {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** How many skipped members and runners-up a decision names one by one; the rest are counted. */
+export const REASONS_LISTED = 5;
+
+/**
+ * The reasons for skipped members: each named while there are few, then the rest counted by
+ * reason ("14 more skipped: out of office 9, daily cap of 2 reached 5"), so a decision over a large
+ * pool stays a few lines long in the record and its event.
+ */
+export function skippedReasons(skipped: readonly { name: string; why: string }[]): string[] {
+  const named = skipped.slice(0, REASONS_LISTED).map((s) => `${s.name} skipped: ${s.why}`);
+  const rest = skipped.slice(REASONS_LISTED);
+  if (rest.length === 0) return named;
+  const byWhy = new Map<string, number>();
+  for (const s of rest) byWhy.set(s.why, (byWhy.get(s.why) ?? 0) + 1);
+  const counts = [...byWhy].map(([why, n]) => `${why} ${n}`).join(', ');
+  return [...named, `${rest.length} more skipped: ${counts}`];
+}
+
+/** Items in the order given, the first few named and the rest counted ("A 1/1, B 2/1 and 7 more"). */
+export function namedFirst(items: readonly string[]): string {
+  const named = items.slice(0, REASONS_LISTED).join(', ');
+  const more = items.length - REASONS_LISTED;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
+
 /**
  * Picks a member of a pool. Members out of office or otherwise unavailable, with weight 0, without
  * the pool's required skill or at their daily or weekly cap are skipped with the reason. Of the
@@ -53,13 +78,14 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  * assignment of their weighted share.
  */
 export function pickFromPool(pool: PoolSpec, candidates: readonly PoolCandidate[]): PoolPick {
-  const reasons: string[] = [];
+  const skipped: { name: string; why: string }[] = [];
   const open: PoolCandidate[] = [];
   for (const c of candidates) {
     const why = poolExclusion(pool, c);
     if (why === null) open.push(c);
-    else if (why !== 'weight 0') reasons.push(`${c.name} skipped: ${why}`);
+    else if (why !== 'weight 0') skipped.push({ name: c.name, why });
   }
+  const reasons = skippedReasons(skipped);
   const weighted = pool.algorithm === 'weighted_round_robin';
   let best: PoolCandidate | null = null;
   for (const c of open) {
@@ -71,7 +97,12 @@ export function pickFromPool(pool: PoolSpec, candidates: readonly PoolCandidate[
   const others = open.filter((c) => c !== chosen);
   let why: string;
   if (weighted) {
-    const next = others.map((c) => `${c.name} ${fmt(c.balance)}/${c.weight}`).join(', ');
+    // The runners-up in the order they would be chosen next (lowest balance per weight first).
+    const next = namedFirst(
+      [...others]
+        .sort((a, b) => a.balance * b.weight - b.balance * a.weight)
+        .map((c) => `${c.name} ${fmt(c.balance)}/${c.weight}`),
+    );
     why = `pool ${pool.name} (weighted round robin): ${chosen.name} had ${fmt(chosen.balance)} for weight ${chosen.weight}, the fewest per weight${next ? `; ${next}` : ''}`;
   } else {
     const runnerUp = others.reduce<PoolCandidate | null>((m, c) => (m === null || c.balance < m.balance ? c : m), null);

@@ -1,4 +1,4 @@
-import { pickFromPool, type PoolCandidate, type PoolSpec } from './pools.ts';
+import { namedFirst, pickFromPool, skippedReasons, type PoolCandidate, type PoolSpec } from './pools.ts';
 
 /** One rep the meeting could go to, as the router sees them. */
 export interface RoutingCandidate {
@@ -29,23 +29,28 @@ export interface RoutingDecision {
  * (a multiple of the total weight) it equals it. Unavailable reps are skipped with their reason.
  */
 export function routeMeeting(candidates: readonly RoutingCandidate[]): RoutingDecision {
-  const reasons: string[] = [];
   const owner = candidates.find((c) => c.ownsAccount);
   if (owner && owner.unavailable === null)
     return { repId: owner.repId, rule: 'account_owner', reasons: [`${owner.name} owns the account`] };
-  if (owner) reasons.push(`account owner ${owner.name} skipped: ${owner.unavailable ?? ''}`);
+  const skipped: { name: string; why: string }[] = [];
   let best: RoutingCandidate | null = null;
   for (const c of candidates) {
     if (c.unavailable !== null) {
-      if (c !== owner) reasons.push(`${c.name} skipped: ${c.unavailable}`);
+      if (c !== owner) skipped.push({ name: c.name, why: c.unavailable });
       continue;
     }
     if (c.weight <= 0) continue;
     if (!best || c.assigned * best.weight < best.assigned * c.weight) best = c;
   }
+  const reasons = [
+    ...(owner ? [`account owner ${owner.name} skipped: ${owner.unavailable ?? ''}`] : []),
+    ...skippedReasons(skipped),
+  ];
   if (!best) return { repId: null, rule: 'none', reasons: [...reasons, 'no rep in the pool can take the meeting'] };
-  const others = candidates.filter((c) => c !== best && c.unavailable === null && c.weight > 0);
-  const ahead = others.length ? `; ${others.map((c) => `${c.name} ${c.assigned}/${c.weight}`).join(', ')}` : '';
+  const others = candidates
+    .filter((c) => c !== best && c.unavailable === null && c.weight > 0)
+    .sort((a, b) => a.assigned * b.weight - b.assigned * a.weight);
+  const ahead = others.length ? `; ${namedFirst(others.map((c) => `${c.name} ${c.assigned}/${c.weight}`))}` : '';
   return {
     repId: best.repId,
     rule: 'pool',

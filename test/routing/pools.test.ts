@@ -60,6 +60,28 @@ describe('picking from a pool', () => {
     });
   });
 
+  it('names a few skipped members and runners-up and counts the rest, so a large pool gives a short reason', () => {
+    const members = [
+      ...Array.from({ length: 9 }, (_, i) => rep(`Away${i}`, { unavailable: 'out of office' })),
+      ...Array.from({ length: 3 }, (_, i) => rep(`Full${i}`, { capPerDay: 1, today: 1 })),
+      ...Array.from({ length: 48 }, (_, i) => rep(`Rep${i}`, { balance: 50 - i })),
+    ];
+    const pick = pickFromPool(pool('weighted_round_robin'), members);
+    expect(pick).toEqual({
+      repId: 'Rep47',
+      reasons: [
+        'Away0 skipped: out of office',
+        'Away1 skipped: out of office',
+        'Away2 skipped: out of office',
+        'Away3 skipped: out of office',
+        'Away4 skipped: out of office',
+        '7 more skipped: out of office 4, daily cap of 1 reached 3',
+        'pool West (weighted round robin): Rep47 had 3 for weight 1, the fewest per weight; ' +
+          'Rep46 4/1, Rep45 5/1, Rep44 6/1, Rep43 7/1, Rep42 8/1 and 42 more',
+      ],
+    });
+  });
+
   const member = fc.record({
     weight: fc.integer({ min: 0, max: 5 }),
     capPerDay: fc.option(fc.integer({ min: 0, max: 6 })),
