@@ -795,6 +795,14 @@ export function canManageRouting(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin';
 }
 
+/**
+ * The names of territories and routing pools, as the routing decisions on records name them: every
+ * internal role that sees the record reads who it was routed through (not the rules or members).
+ */
+export function canReadRoutingNames(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role !== 'partner' && actor.role !== 'agent';
+}
+
 /** Admins and managers read territories, pools, overlaps and the fairness ledger, and run backtests. */
 export function canReadRouting(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'manager';

@@ -24873,7 +24873,9 @@ export interface components {
           | 'campaign'
           | 'touch'
           | 'agent_party'
-          | 'agency_agreement';
+          | 'agency_agreement'
+          | 'territory'
+          | 'routing_pool';
         name: string;
       };
     };

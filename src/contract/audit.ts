@@ -62,6 +62,8 @@ export const referenceKinds = [
   'touch',
   'agent_party',
   'agency_agreement',
+  'territory',
+  'routing_pool',
 ] as const;
 export type ReferenceKind = (typeof referenceKinds)[number];
 

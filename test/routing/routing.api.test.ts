@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/contract/access.ts';
 import type { AccountDto } from '../../src/contract/accounts.ts';
+import type { AuditEventDto, EventReferences } from '../../src/contract/audit.ts';
 import type { BookingDto } from '../../src/contract/booking.ts';
 import type { LeadDto } from '../../src/contract/leads.ts';
 import type {
@@ -33,6 +34,7 @@ let eli: Actor;
 let ivy: Actor;
 let ian: Actor;
 
+type EventPage = { items: AuditEventDto[]; nextCursor: string | null; references: EventReferences };
 type Problem = { code: string; errors?: { field: string; message: string }[] };
 
 async function call<T>(
@@ -266,6 +268,9 @@ describe('routing leads and meetings', () => {
       ],
     });
     expect((await eventsOf(leads.id)).map((e) => e.type)).toEqual(['lead.created', 'lead.routed', 'lead.assigned']);
+    // The lead's timeline names the pool it was routed through, for the marketer who entered it too.
+    const timeline = await call<EventPage>(marketing, 'GET', `/api/v1/leads/${leads.id}/timeline`);
+    expect(timeline.references[pool.id]).toEqual({ kind: 'routing_pool', name: 'Inside' });
     // an explicit owner is kept
     clock.advance(60_000);
     const chosen = await call<LeadDto>(

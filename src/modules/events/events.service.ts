@@ -4,6 +4,7 @@ import type { Actor } from '../../contract/access.ts';
 import {
   canReadAudit,
   canReadDealAgents,
+  canReadRoutingNames,
   canReadReference,
   inScope,
   relatedDealScope,
@@ -135,7 +136,9 @@ async function referencesOf(
           (timelineOf !== undefined && r.kind === 'activity')
         : r.kind === 'agent_party' || r.kind === 'agency_agreement'
           ? canReadDealAgents(actor)
-          : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind === 'touch' ? 'campaign' : r.kind);
+          : r.kind === 'territory' || r.kind === 'routing_pool'
+            ? canReadRoutingNames(actor)
+            : canReadReference(actor, r.kind === 'stage' ? 'pipeline' : r.kind === 'touch' ? 'campaign' : r.kind);
     if (visible) out[r.id] = { kind: r.kind, name: r.name };
   }
   return out;
