@@ -368,7 +368,9 @@ export async function referencedRecords(
       from agency_agreements g join agent_parties p on p.org_id = g.org_id and p.id = g.agent_party_id
       where g.org_id = ${orgId} and g.id = any(${list})
     union all select id, 'territory', name, null, null from territories where org_id = ${orgId} and id = any(${list})
-    union all select id, 'routing_pool', name, null, null from routing_pools where org_id = ${orgId} and id = any(${list})`.execute(db);
+    union all select id, 'routing_pool', name, null, null from routing_pools where org_id = ${orgId} and id = any(${list})`.execute(
+    db,
+  );
   return r.rows.map((x) => ({
     id: x.id,
     kind: x.kind,
