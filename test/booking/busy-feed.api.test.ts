@@ -244,6 +244,52 @@ describe('busy times from a calendar feed', () => {
     expect(await timeOff()).toHaveLength(3);
   });
 
+  it('removing a feed ends its waiting read, so a feed set again is read at once', async () => {
+    const r = await createTestUser(deps, org.admin, 'rep');
+    const key = `${BUSY_FEED_SYNC_JOB}:${r.userId}:1`;
+    const readsOf = async () =>
+      (
+        await deps.db
+          .selectFrom('jobs')
+          .select(['status', 'run_at'])
+          .where('job_key', '=', key)
+          .orderBy('run_at')
+          .orderBy('status')
+          .execute()
+      ).map((j) => [j.status, j.run_at.toISOString()]);
+    const now = clock.now().toISOString();
+    const inAnHour = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    feed.body = calendar(event('r', '20260402T120000Z', '20260402T130000Z', 'Site visit'));
+    expect((await putFeed(r, r.userId, { url: `${base}/private/r.ics` })).statusCode).toBe(200);
+    // As the runner does: the read runs, and queues the next one an hour on.
+    await deps.db.updateTable('jobs').set({ status: 'running' }).where('job_key', '=', key).execute();
+    expect(await syncBusyFeed(deps, org.orgId, r.userId, 1)).toMatchObject({ kind: 'synced', added: 1 });
+    await deps.db
+      .updateTable('jobs')
+      .set({ status: 'succeeded' })
+      .where('job_key', '=', key)
+      .where('status', '=', 'running')
+      .execute();
+    expect(await readsOf()).toEqual([
+      ['succeeded', now],
+      ['queued', inAnHour],
+    ]);
+
+    const del = await api.as(r, { method: 'DELETE', url: `/api/v1/users/${r.userId}/busy-feed` });
+    expect(del.statusCode, del.body).toBe(204);
+    expect(await readsOf()).toEqual([
+      ['succeeded', now],
+      ['canceled', inAnHour],
+    ]);
+    // Set again: a new feed whose first read is now, not the removed one's next hour.
+    expect((await putFeed(r, r.userId, { url: `${base}/private/r2.ics` })).statusCode).toBe(200);
+    expect(await readsOf()).toEqual([
+      ['queued', now],
+      ['succeeded', now],
+      ['canceled', inAnHour],
+    ]);
+  });
+
   it('only the rep, their manager or an admin sets the feed; others see only its host; bad URLs name the field', async () => {
     const res = await putFeed(manager, rep.userId, { url: `${base}/private/secret-token.ics` });
     expect(res.statusCode, res.body).toBe(200);

@@ -5,7 +5,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { busyTimesFromIcs, IcsBusyError, type BusyRange } from '../../domain/ics-busy.ts';
 import { write, type Deps } from '../context.ts';
 import type { EventInput } from '../events/event-log.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { cancelWaitingJob, enqueueJob } from '../jobs/enqueue.ts';
 import { JobFailed, type JobContext } from '../jobs/queue.ts';
 import { getUser } from '../users/users.service.ts';
 import * as repo from './booking.repository.ts';
@@ -43,12 +43,14 @@ async function allowed(deps: Deps, actor: Actor, userId: string): Promise<void> 
   if (!canEditAvailability(actor, userId)) throw forbidden('You may not change this user’s calendar');
 }
 
+const syncKey = (userId: string, version: number) => `${BUSY_FEED_SYNC_JOB}:${userId}:${version}`;
+
 /** One waiting sync per feed version: a replaced URL starts a new chain, and the old one ends when it runs. */
 const syncJob = (orgId: string, userId: string, version: number, runAt: Date) => ({
   orgId,
   kind: BUSY_FEED_SYNC_JOB,
   payload: { userId, version },
-  key: `${BUSY_FEED_SYNC_JOB}:${userId}:${version}`,
+  key: syncKey(userId, version),
   runAt,
 });
 
@@ -89,12 +91,17 @@ export async function setBusyFeed(
   });
 }
 
-/** Removes a rep's feed: it is no longer read; the ranges it added stay until removed by hand. */
+/**
+ * Removes a rep's feed: it is no longer read; the ranges it added stay until removed by hand. Its
+ * waiting read is canceled: a feed set again starts over at version 1, whose first read must not
+ * be taken for that waiting one (an hour on) by the job key.
+ */
 export async function removeBusyFeed(deps: Deps, actor: Actor, userId: string): Promise<void> {
   await allowed(deps, actor, userId);
   await write(deps, actor.orgId, async (trx) => {
     const row = await repo.deleteBusyFeed(trx, actor.orgId, userId);
     if (!row) throw notFound('busy-time feed', userId);
+    await cancelWaitingJob(deps, trx, actor.orgId, syncKey(userId, row.version), 'the feed was removed');
     await deps.eventLog.append(trx, actor, [
       { entityType: 'user', entityId: userId, type: 'user.busy_feed_removed', data: {} },
     ]);
