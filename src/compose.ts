@@ -29,6 +29,8 @@ import { runHandoffSlaJob } from './modules/handoffs/handoff-jobs.ts';
 import { CADENCE_STEP_JOB, runCadenceStepJob } from './modules/cadences/cadences.service.ts';
 import { APPROVAL_ESCALATION_JOB, runApprovalEscalationJob } from './modules/oversight/approval-escalation.ts';
 import type { JobHandlers, JobQueue } from './modules/jobs/queue.ts';
+import { defaultBusyFeedSettings, type BusyFeedSettings } from './modules/booking/busy-feed-fetch.ts';
+import { BUSY_FEED_SYNC_JOB, runBusyFeedSyncJob } from './modules/booking/busy-feed.service.ts';
 
 export interface ComposeOptions {
   clock?: Clock;
@@ -39,6 +41,8 @@ export interface ComposeOptions {
   onSealError?: (err: unknown, orgId: string) => void;
   /** Webhook delivery settings (default: from the configuration, else private receivers refused, 15 s, 4 at once). */
   webhooks?: Partial<WebhookSettings>;
+  /** Busy-time feed fetching (default: from the configuration, else https only, private hosts refused, 10 s, 2 MB). */
+  busyFeeds?: Partial<BusyFeedSettings>;
   /** Hears of a failure in the job queue outside a job (default: a line on stderr). */
   onJobError?: (err: unknown, what: string) => void;
   /** The job queue engine: graphile-worker on a server, in process on the embedded engine (default). */
@@ -100,7 +104,9 @@ function buildQueue(
 /** The composition root: opens the database and builds the dependencies every service receives. */
 export async function composeFromDatabase(
   database: Database,
-  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> & Partial<Pick<Config, 'webhooks'>> & Partial<JobSettings>,
+  config: Pick<Config, 'sessionSecret' | 'sessionTtlHours'> &
+    Partial<Pick<Config, 'webhooks' | 'busyFeeds'>> &
+    Partial<JobSettings>,
   opts: ComposeOptions = {},
 ): Promise<Deps> {
   const clock = opts.clock ?? systemClock;
@@ -137,6 +143,7 @@ export async function composeFromDatabase(
     sessionTtlMs: config.sessionTtlHours * 3600 * 1000,
     webhooks,
     webhookTransport: createHttpTransport(webhooks),
+    busyFeeds: { ...defaultBusyFeedSettings, ...config.busyFeeds, ...opts.busyFeeds },
   };
 }
 
@@ -162,6 +169,7 @@ export function jobHandlers(all: Deps): JobHandlers {
     [HANDOFF_SLA_JOB]: (ctx) => runHandoffSlaJob(deps, ctx),
     [CADENCE_STEP_JOB]: (ctx) => runCadenceStepJob(deps, ctx),
     [APPROVAL_ESCALATION_JOB]: (ctx) => runApprovalEscalationJob(deps, ctx),
+    [BUSY_FEED_SYNC_JOB]: (ctx) => runBusyFeedSyncJob(deps, ctx),
   };
 }
 

@@ -32,6 +32,7 @@ const schema = z.object({
   PIPEWRIGHT_DB_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  PIPEWRIGHT_BUSY_FEED_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   PIPEWRIGHT_JOB_STALL_SECONDS: z.coerce.number().int().min(2).max(3600).default(15),
   PIPEWRIGHT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 });
@@ -68,6 +69,10 @@ export interface Config {
     /** Deliver to loopback, private and link-local addresses too. */
     allowPrivate: boolean;
     timeoutMs: number;
+  };
+  busyFeeds: {
+    /** Read reps' busy-time feeds from loopback, private and link-local hosts too. */
+    allowPrivate: boolean;
   };
   /** A running job not heard of for this long is taken over by another server. */
   jobStallSeconds: number;
@@ -116,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivate: c.PIPEWRIGHT_WEBHOOK_ALLOW_PRIVATE === 'true',
       timeoutMs: c.PIPEWRIGHT_WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
+    busyFeeds: { allowPrivate: c.PIPEWRIGHT_BUSY_FEED_ALLOW_PRIVATE === 'true' },
     jobStallSeconds: c.PIPEWRIGHT_JOB_STALL_SECONDS,
     jobConcurrency: c.PIPEWRIGHT_JOB_CONCURRENCY,
   };

@@ -91,6 +91,32 @@ export const busyTimesImportSchema = z.object({
 });
 export type BusyTimesImportDto = z.infer<typeof busyTimesImportSchema>;
 
+/** A rep's private calendar feed (an .ics URL their calendar publishes), read every hour for busy times. */
+export const setBusyFeedSchema = z.strictObject({
+  url: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(2000, 'must be at most 2,000 characters')
+    .refine((s) => URL.canParse(s), 'must be a URL'),
+});
+export type SetBusyFeedInput = z.infer<typeof setBusyFeedSchema>;
+
+export const busyFeedSchema = z.object({
+  userId: idSchema,
+  /** The whole URL for the rep themselves; for anyone else only its scheme and host (the rest is a secret token). */
+  url: z.string(),
+  /** True when `url` is shortened to scheme and host. */
+  urlHidden: z.boolean(),
+  lastAttemptAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  /** Why the last attempt failed; null after a successful one. */
+  lastError: z.string().nullable(),
+  /** Out-of-office ranges from the feed that have not ended. */
+  ranges: z.number().int(),
+  updatedAt: z.string(),
+});
+export type BusyFeedDto = z.infer<typeof busyFeedSchema>;
+
 const MAX_SLOT_RANGE_DAYS = 31;
 
 export const slotsQuery = z

@@ -716,6 +716,7 @@ export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTa
   webhook_attempts: WebhookAttemptsTable;
   rep_availability: RepAvailabilityTable;
   rep_time_off: RepTimeOffTable;
+  user_busy_feeds: UserBusyFeedsTable;
   bookings: BookingsTable;
   rep_calendar_feeds: RepCalendarFeedsTable;
   approval_rules: ApprovalRulesTable;
@@ -873,6 +874,21 @@ export interface RepTimeOffTable {
   ends_at: Ts;
   reason: string | null;
   created_at: Ts;
+  /** Added by the rep's busy-time feed (a sync may remove it), not by hand. */
+  from_feed: Generated<boolean>;
+}
+
+export interface UserBusyFeedsTable {
+  org_id: string;
+  user_id: string;
+  url: string;
+  set_by: string | null;
+  last_attempt_at: Ts | null;
+  last_success_at: Ts | null;
+  last_error: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Generated<number>;
 }
 
 export interface BookingsTable {

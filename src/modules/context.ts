@@ -4,6 +4,7 @@ import type { ChainSealer } from './events/chain.ts';
 import { createEventLog, type EventLog } from './events/event-log.ts';
 import type { WebhookSettings, WebhookTransport } from './webhooks/webhook-transport.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import type { BusyFeedSettings } from './booking/busy-feed-fetch.ts';
 
 /** Everything a service needs from outside the process; built once by the composition root. */
 export interface Deps {
@@ -30,6 +31,8 @@ export interface Deps {
   webhooks: WebhookSettings;
   /** Sends webhook requests (HTTP with kept-alive connections and the address checks). */
   webhookTransport: WebhookTransport;
+  /** How reps' busy-time feeds are fetched (address checks, time and size limits). */
+  busyFeeds: BusyFeedSettings;
 }
 
 /**

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/db/database.ts';
 import type { Clock, IdGenerator } from '../../src/domain/deps.ts';
 import type { Deps } from '../../src/modules/context.ts';
 import type { WebhookSettings } from '../../src/modules/webhooks/webhook-transport.ts';
+import type { BusyFeedSettings } from '../../src/modules/booking/busy-feed-fetch.ts';
 
 export interface TestDb {
   database: Database;
@@ -72,6 +73,7 @@ export async function createTestDeps(
     ids?: IdGenerator;
     onSealError?: (err: unknown, orgId: string) => void;
     webhooks?: Partial<WebhookSettings>;
+    busyFeeds?: Partial<BusyFeedSettings>;
     /** Run background jobs in this process (the engine's queue: graphile-worker on PostgreSQL). */
     runJobs?: boolean;
     jobStallSeconds?: number;

@@ -85,6 +85,25 @@ export const bookingEventDefinitions: EventDefinition[] = [
     'a private calendar feed URL is issued to a rep (replacing any earlier one; the token is never logged)',
     z.strictObject({}),
   ),
+  one(
+    'user.busy_feed_set',
+    ['user'],
+    'a rep’s busy-time feed URL is set or replaced (only its host is logged; the URL is a secret)',
+    z.strictObject({ host: z.string() }),
+  ),
+  one('user.busy_feed_removed', ['user'], 'a rep’s busy-time feed is removed', z.strictObject({})),
+  one(
+    'user.busy_feed_synced',
+    ['user'],
+    'a sync of a rep’s busy-time feed changed their out-of-office ranges, or succeeded after a failure',
+    z.strictObject({ added: z.number().int(), removed: z.number().int(), busy: z.number().int() }),
+  ),
+  one(
+    'user.busy_feed_failed',
+    ['user'],
+    'a rep’s busy-time feed could not be read or parsed (logged when the error differs from the previous one)',
+    z.strictObject({ error: z.string() }),
+  ),
   one('user.calendar_feed_revoked', ['user'], 'a rep’s calendar feed URL is revoked', z.strictObject({})),
   one(
     'booking.booked',

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Scope } from '../../contract/access.ts';
 import type { ListBookingsQuery } from '../../contract/booking.ts';
 import type { DbExecutor } from '../../db/database.ts';
-import type { BookingsTable, RepAvailabilityTable, RepTimeOffTable } from '../../db/schema.ts';
+import type { BookingsTable, RepAvailabilityTable, RepTimeOffTable, UserBusyFeedsTable } from '../../db/schema.ts';
 import { updateVersioned } from '../../db/versioned.ts';
 import { blockedSpan } from '../../domain/availability.ts';
 
@@ -371,4 +371,95 @@ export async function heldBefore(
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export type BusyFeedRow = Selectable<UserBusyFeedsTable>;
+
+export async function getBusyFeed(db: DbExecutor, orgId: string, userId: string): Promise<BusyFeedRow | undefined> {
+  return db
+    .selectFrom('user_busy_feeds')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function lockBusyFeed(db: DbExecutor, orgId: string, userId: string): Promise<BusyFeedRow | undefined> {
+  return db
+    .selectFrom('user_busy_feeds')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+/** Sets a rep's feed URL (a new one, or a replacement: its status starts over and its version moves on). */
+export async function upsertBusyFeed(
+  db: DbExecutor,
+  row: { org_id: string; user_id: string; url: string; set_by: string | null; now: Date },
+): Promise<BusyFeedRow> {
+  return db
+    .insertInto('user_busy_feeds')
+    .values({
+      org_id: row.org_id,
+      user_id: row.user_id,
+      url: row.url,
+      set_by: row.set_by,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'user_id']).doUpdateSet((eb) => ({
+        url: row.url,
+        set_by: row.set_by,
+        updated_at: row.now,
+        last_attempt_at: null,
+        last_success_at: null,
+        last_error: null,
+        version: eb('user_busy_feeds.version', '+', 1),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function recordBusyFeedAttempt(
+  db: DbExecutor,
+  orgId: string,
+  userId: string,
+  outcome: { at: Date; error: string | null },
+): Promise<void> {
+  await db
+    .updateTable('user_busy_feeds')
+    .set(
+      outcome.error === null
+        ? { last_attempt_at: outcome.at, last_success_at: outcome.at, last_error: null }
+        : { last_attempt_at: outcome.at, last_error: outcome.error },
+    )
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function deleteBusyFeed(db: DbExecutor, orgId: string, userId: string): Promise<BusyFeedRow | undefined> {
+  return db
+    .deleteFrom('user_busy_feeds')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Out-of-office ranges a rep's feed added that have not ended. */
+export async function countFeedTimeOff(db: DbExecutor, orgId: string, userId: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('rep_time_off')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('from_feed', '=', true)
+    .where('ends_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -7,6 +7,7 @@ import {
   bookingRatesQuery,
   bookingRatesSchema,
   bookingSchema,
+  busyFeedSchema,
   busyTimesImportSchema,
   calendarFeedSchema,
   cancelBookingSchema,
@@ -15,6 +16,7 @@ import {
   importBusyTimesSchema,
   listBookingsQuery,
   rescheduleBookingSchema,
+  setBusyFeedSchema,
   slotsQuery,
   slotsSchema,
   timeOffSchema,
@@ -28,6 +30,7 @@ import type { App } from '../../server/types.ts';
 import type { Deps } from '../context.ts';
 import * as availability from './availability.service.ts';
 import * as svc from './booking.service.ts';
+import * as busyFeeds from './busy-feed.service.ts';
 import { importBusyTimes } from './busy-import.service.ts';
 import * as calendar from './calendar.service.ts';
 
@@ -123,6 +126,52 @@ export function registerBookingRoutes(app: App, deps: Deps): void {
       },
     },
     (request) => importBusyTimes(deps, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/users/:id/busy-feed',
+    {
+      schema: {
+        tags,
+        summary: "A rep's busy-time feed and how its last sync went",
+        description:
+          'The URL in full only for the rep themselves; for a manager or admin only its scheme and host. `feed` is null when none is set.',
+        params: idParams,
+        response: { 200: z.object({ feed: busyFeedSchema.nullable() }), ...errorResponses },
+      },
+    },
+    (request) => busyFeeds.getBusyFeed(deps, actorOf(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/users/:id/busy-feed',
+    {
+      schema: {
+        tags,
+        summary: "Set a rep's private calendar feed URL: its busy times are synced now and every hour",
+        description:
+          'https only. The feed is read by a job on the queue (10 s, 2 MB, hosts on private or loopback addresses refused); ' +
+          'busy ranges new in it are added as out-of-office ranges, the ones it added that left it are removed, ranges added ' +
+          'by hand are never touched. Failures are recorded on the feed (`lastError`). Replacing the URL starts over.',
+        params: idParams,
+        body: setBusyFeedSchema,
+        response: { 200: busyFeedSchema, ...errorResponses },
+      },
+    },
+    (request) => busyFeeds.setBusyFeed(deps, actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/v1/users/:id/busy-feed',
+    {
+      schema: {
+        tags,
+        summary: "Remove a rep's busy-time feed (the ranges it added stay)",
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await busyFeeds.removeBusyFeed(deps, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/v1/bookings/slots',

@@ -12,7 +12,7 @@ export const BUSY_HORIZON_DAYS = 180;
 /** More busy ranges than this in the horizon is not a rep's calendar export. */
 export const MAX_BUSY_RANGES = 1000;
 
-const reasonOf = (b: BusyRange) => (b.summary ? `Busy: ${b.summary}`.slice(0, 500) : 'Busy (imported)');
+export const reasonOf = (b: BusyRange) => (b.summary ? `Busy: ${b.summary}`.slice(0, 500) : 'Busy (imported)');
 
 /**
  * Imports the busy times of an .ics file into a rep's calendar as out-of-office ranges, so the slot

@@ -46,13 +46,14 @@ export class GraphileJobQueue implements JobQueue {
   constructor(private readonly opts: GraphileQueueOptions) {}
 
   async enqueue(trx: DbExecutor, job: NewJob) {
-    const { job: row, created } = await repo.insertJob(trx, newJobRow(job, this.opts.ids.id(), this.opts.clock.now()));
-    if (created) await deliverJobs(trx, GRAPHILE_TASK, [row]);
+    const now = this.opts.clock.now();
+    const { job: row, created } = await repo.insertJob(trx, newJobRow(job, this.opts.ids.id(), now));
+    if (created) await deliverJobs(trx, GRAPHILE_TASK, [row], now);
     return row;
   }
 
   async deliver(trx: DbExecutor, jobs: readonly repo.JobRow[]): Promise<void> {
-    await deliverJobs(trx, GRAPHILE_TASK, jobs);
+    await deliverJobs(trx, GRAPHILE_TASK, jobs, this.opts.clock.now());
   }
 
   async start(handlers: JobHandlers): Promise<void> {

@@ -258,6 +258,24 @@ export async function cancel(db: DbExecutor, orgId: string, id: string, now: Dat
     .executeTakeFirst();
 }
 
+/** Cancels the job of `key` waiting in the queue, if one is (the work it stands for is no longer wanted). */
+export async function cancelWaiting(
+  db: DbExecutor,
+  orgId: string,
+  key: string,
+  now: Date,
+  reason: string,
+): Promise<JobRow | undefined> {
+  return db
+    .updateTable('jobs')
+    .set({ status: 'canceled', finished_at: now, last_error: reason })
+    .where('org_id', '=', orgId)
+    .where('job_key', '=', key)
+    .where('status', '=', 'queued')
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Deletes jobs that succeeded before `before` (their outcome is in the record they worked on). */
 export async function pruneSucceeded(db: DbExecutor, before: Date): Promise<number> {
   const r = await db

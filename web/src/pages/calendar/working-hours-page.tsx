@@ -8,6 +8,7 @@ import { problemsOf } from '../../components/form-errors.ts';
 import { useActor } from '../../permissions.ts';
 import { nameOf, usersQuery } from '../../queries.ts';
 import { availabilityQuery, FieldErrors } from './shared.tsx';
+import { BusyFeedCard } from './busy-feed-card.tsx';
 import { TimeOffCard } from './time-off-card.tsx';
 
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -59,6 +60,7 @@ export function WorkingHoursPage() {
       {!mayEdit && <p className="notice">You may read these settings but not change them.</p>}
       {current.data && <SettingsForm key={repId} initial={current.data} readOnly={!mayEdit} />}
       {current.data && <TimeOffCard userId={repId} timeZone={current.data.timezone} readOnly={!mayEdit} />}
+      {current.data && mayEdit && <BusyFeedCard key={repId} userId={repId} />}
     </section>
   );
 }
