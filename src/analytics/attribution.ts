@@ -103,7 +103,11 @@ function positionWeights(n: number, milestones: readonly [number, number][]): nu
  * Milestones falling on the same touch add up; with no other touch the shares are rescaled to 1.
  */
 export function touchWeights(model: RuleModel, j: Journey, halfLifeDays = 7): number[] {
-  const touches = creditedTouches(j);
+  return weightsOf(model, creditedTouches(j), j, halfLifeDays);
+}
+
+/** `touchWeights` over the journey's credited touches, already taken. */
+function weightsOf(model: RuleModel, touches: readonly AttributionTouch[], j: Journey, halfLifeDays: number): number[] {
   const n = touches.length;
   if (n === 0) return [];
   const last = n - 1;
@@ -142,6 +146,32 @@ export function touchWeights(model: RuleModel, j: Journey, halfLifeDays = 7): nu
       return raw.map((x) => x / sum);
     }
   }
+}
+
+/**
+ * Credit per campaign under every rule-based model at once: for each model exactly what
+ * `ruleCredit` gives (the same shares added in the same order), with each journey's credited
+ * touches taken once instead of once per model.
+ */
+export function ruleCredits(
+  journeys: readonly Journey[],
+  halfLifeDays = 7,
+  models: readonly RuleModel[] = ruleModels,
+): Map<RuleModel, Map<string, number>> {
+  const out = new Map<RuleModel, Map<string, number>>(models.map((m) => [m, new Map<string, number>()]));
+  for (const j of journeys) {
+    if (j.convertedAt === null) continue;
+    const touches = creditedTouches(j);
+    if (touches.length === 0) continue;
+    for (const [model, credit] of out) {
+      const w = weightsOf(model, touches, j, halfLifeDays);
+      for (let i = 0; i < touches.length; i++) {
+        const c = (touches[i] as AttributionTouch).campaignId;
+        credit.set(c, (credit.get(c) ?? 0) + j.value * (w[i] ?? 0));
+      }
+    }
+  }
+  return out;
 }
 
 /** Credit per campaign under a rule-based model: each converting journey's value split by `touchWeights`. */

@@ -8,6 +8,7 @@ import {
   removalEffects,
   roi,
   ruleCredit,
+  ruleCredits,
   ruleModels,
   shapleyCredit,
   touchWeights,
@@ -154,6 +155,40 @@ describe('rule-based attribution, worked by hand', () => {
         const shapley = [...shapleyCredit(js).values()].reduce((a, b) => a + b, 0);
         expect(shapley).toBeCloseTo(total, 6);
       }),
+    );
+  });
+});
+
+describe('every rule-based model at once', () => {
+  it('gives exactly what each model alone gives, to the last bit (property)', () => {
+    const journeyArb = fc.record({
+      touches: fc.array(
+        fc.record({ campaignId: fc.constantFrom('A', 'B', 'C', 'D'), at: fc.integer({ min: 0, max: 30 }) }),
+        { maxLength: 8 },
+      ),
+      lead: fc.option(fc.integer({ min: 0, max: 30 })),
+      opp: fc.option(fc.integer({ min: 0, max: 30 })),
+      // Touches after the conversion get nothing; a journey that did not convert gives nothing.
+      converted: fc.option(fc.integer({ min: 0, max: 30 })),
+      value: fc.integer({ min: 0, max: 100_000 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(journeyArb, { maxLength: 8 }),
+        fc.double({ min: 0.1, max: 365, noNaN: true }),
+        (raw, halfLife) => {
+          const js: Journey[] = raw.map((r) => ({
+            touches: r.touches.map((x) => ({ campaignId: x.campaignId, at: at(x.at) })),
+            leadAt: r.lead === null ? null : at(r.lead),
+            opportunityAt: r.opp === null ? null : at(r.opp),
+            convertedAt: r.converted === null ? null : at(r.converted),
+            value: r.value,
+          }));
+          const all = ruleCredits(js, halfLife);
+          expect([...all.keys()]).toEqual([...ruleModels]);
+          for (const m of ruleModels) expect([...(all.get(m) ?? [])]).toEqual([...ruleCredit(m, js, halfLife)]);
+        },
+      ),
     );
   });
 });

@@ -34,80 +34,91 @@ const dealPeople = (orgId: string) => sql`
   select l.converted_deal_id, coalesce(l.converted_contact_id, l.id) from leads l
     where l.org_id = ${orgId}::uuid and l.converted_deal_id is not null`;
 
-/** A touch's time in epoch milliseconds, truncated as a JavaScript Date would hold it. */
-const touchedMs = sql`floor(extract(epoch from pt.touched_at) * 1000)::int8`;
+/** An instant in epoch milliseconds, truncated as a JavaScript Date would hold it. */
+const epochMs = (column: RawBuilder<unknown>) => sql`floor(extract(epoch from ${column}) * 1000)::int8`;
+const touchedMs = epochMs(sql.ref('pt.touched_at'));
 
 export interface AttributionDealRow {
   id: string;
   amount: string | null;
   currency: string;
   status: string;
-  created_at: Date;
-  closed_at: Date | null;
-  lead_at: Date | null;
+  /** Instants in epoch milliseconds (as float8, exact for these): a number parses far faster than a date. */
+  created_ms: number;
+  closed_ms: number | null;
+  lead_ms: number | null;
 }
 
 /**
- * One journey's touches, unordered, packed as `n:ms,n:ms,…`: `n` is the campaign's index in
+ * One person's touches, unordered, packed as `n:ms,n:ms,…`: `n` is the campaign's index in
  * `campaignIds`, `ms` the touch time in epoch milliseconds. A million touches arrive as one row per
- * journey instead of one per touch, which is what makes reading them fast.
+ * person instead of one per touch, which is what makes reading them fast.
  */
-export interface PackedJourneyRow {
-  /** The deal whose journey this is, or null for a person on no deal in scope. */
-  deal_id: string | null;
-  /** The person, when the journey is not a deal's. */
-  person: string | null;
+export interface PackedPersonRow {
+  person: string;
   touches: string;
+}
+
+/** A person on a deal in scope (each pair once). */
+export interface DealPersonRow {
+  deal_id: string;
+  person: string;
 }
 
 /**
  * What attribution reads as of an instant: the deals created before it (within `dealWhere`, on
- * alias `d`), the touches of the people on each (one journey per deal), and the touches of people
- * on none of them (one journey per person), packed (see `PackedJourneyRow`).
+ * alias `d`), the touches of every person campaigns touched before it, packed (see
+ * `PackedPersonRow`), and the people on each of those deals. A deal's journey is the touches of its
+ * people; a person on none of the deals has a journey of their own.
  */
 export async function attributionData(
   db: DbExecutor,
   orgId: string,
   dealWhere: RawBuilder<SqlBool>,
   asOf: Date,
-): Promise<{ deals: AttributionDealRow[]; campaignIds: string[]; journeys: PackedJourneyRow[] }> {
-  // Set-based throughout (no per-deal or per-touch subquery): a hundred thousand journeys read in
-  // a few hash joins. Touches come unordered: journeys order them.
+): Promise<{
+  deals: AttributionDealRow[];
+  campaignIds: string[];
+  people: PackedPersonRow[];
+  dealPeople: DealPersonRow[];
+}> {
+  // Set-based throughout (no per-deal or per-touch subquery). Touches come unordered: journeys
+  // order them. People meet deals in memory, not in the server: joining the packed touches to the
+  // deals' people and packing them again per deal took the server longer than reading the touches.
   const deals = await sql<AttributionDealRow>`
     with lead_at as (
       select l.converted_deal_id as deal_id, min(l.created_at) as lead_at from leads l
       where l.org_id = ${orgId}::uuid and l.converted_deal_id is not null
       group by l.converted_deal_id
     )
-    select d.id, d.amount, d.currency, d.status, d.created_at, d.closed_at, la.lead_at
+    select d.id, d.amount, d.currency, d.status, ${epochMs(sql.ref('d.created_at'))}::float8 as created_ms,
+      ${epochMs(sql.ref('d.closed_at'))}::float8 as closed_ms, ${epochMs(sql.ref('la.lead_at'))}::float8 as lead_ms
     from deals d left join lead_at la on la.deal_id = d.id
     where ${dealWhere} and d.created_at < ${asOf}
     order by d.created_at, d.id`.execute(db);
   const campaigns = await sql<{ id: string }>`
     select id from campaigns where org_id = ${orgId}::uuid order by id`.execute(db);
-  const campaignIds = campaigns.rows.map((c) => c.id);
-  // Every touch once, in the journey of each deal in scope its person is on, else in the person's
-  // own journey. Touches are packed per person first (one hash aggregate over the touches), so
-  // only people, not a million touches, meet the deals' people in the join.
-  const journeys = await sql<PackedJourneyRow>`
+  // The planner takes every touch for a person of its own, so under the stock work_mem it sorts or
+  // hashes the packing in many batches on disk; more memory for this transaction only (nothing
+  // changes outside one, where set_config(…, true) ends with the statement).
+  await sql`select set_config('work_mem', '64MB', true)`.execute(db);
+  const people = await sql<PackedPersonRow>`
     with numbered as (
       select id, (row_number() over (order by id) - 1)::int as n from campaigns where org_id = ${orgId}::uuid
-    ),
-    per_person as (
-      select pt.person, string_agg(c.n::text || ':' || ${touchedMs}::text, ',') as touches
-      from (${personTouches(orgId, asOf)}) pt join numbered c on c.id = pt.campaign_id
-      group by pt.person
-    ),
-    scoped_people as (
-      select dp.deal_id, dp.person from (${dealPeople(orgId)}) dp
-      join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
-      where ${dealWhere} and d.created_at < ${asOf}
     )
-    select sp.deal_id, case when sp.deal_id is null then pp.person end as person,
-      string_agg(pp.touches, ',') as touches
-    from per_person pp left join scoped_people sp on sp.person = pp.person
-    group by sp.deal_id, case when sp.deal_id is null then pp.person end`.execute(db);
-  return { deals: deals.rows, campaignIds, journeys: journeys.rows };
+    select pt.person, string_agg(c.n::text || ':' || ${touchedMs}::text, ',') as touches
+    from (${personTouches(orgId, asOf)}) pt join numbered c on c.id = pt.campaign_id
+    group by pt.person`.execute(db);
+  const peopleOnDeals = await sql<DealPersonRow>`
+    select dp.deal_id, dp.person from (${dealPeople(orgId)}) dp
+    join deals d on d.org_id = ${orgId}::uuid and d.id = dp.deal_id
+    where ${dealWhere} and d.created_at < ${asOf}`.execute(db);
+  return {
+    deals: deals.rows,
+    campaignIds: campaigns.rows.map((c) => c.id),
+    people: people.rows,
+    dealPeople: peopleOnDeals.rows,
+  };
 }
 
 export interface CampaignFunnelRow {

@@ -1,8 +1,7 @@
 import {
   attributionModels,
   markovCredit,
-  ruleCredit,
-  ruleModels,
+  ruleCredits,
   shapleyCredit,
   sortTouches,
   type AttributionModel,
@@ -55,11 +54,8 @@ export interface AttributionResult {
   campaigns: CampaignAttribution[];
 }
 
-const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
-
 function creditAll(journeys: Journey[], halfLifeDays: number, resamples: number) {
-  const out = new Map<AttributionModel, Map<string, number>>();
-  for (const m of ruleModels) out.set(m, ruleCredit(m, journeys, halfLifeDays));
+  const out = new Map<AttributionModel, Map<string, number>>(ruleCredits(journeys, halfLifeDays));
   out.set('shapley', shapleyCredit(journeys));
   const markov = markovCredit(journeys, { resamples, seed: 1 });
   out.set('markov', new Map(markov.map((c) => [c.campaignId, c.credit])));
@@ -97,23 +93,35 @@ export async function attributionJourneys(
   const asOf = await repo.endOfDay(deps.db, asOfDay, timezone);
   const where = repo.attributionDealWhere(actor, filters);
   const data = await repo.attributionData(deps.db, actor.orgId, where, asOf);
+  const touchesOfPerson = new Map<string, AttributionTouch[]>();
+  for (const p of data.people) touchesOfPerson.set(p.person, sortTouches(unpackTouches(p.touches, data.campaignIds)));
+  // A deal's journey is its people's touches together (a person on two deals in both); a deal of
+  // one person shares that person's (ordered, never changed) touches.
   const touchesOf = new Map<string, AttributionTouch[]>();
-  const others = new Map<string, AttributionTouch[]>();
-  for (const j of data.journeys) {
-    const touches = unpackTouches(j.touches, data.campaignIds);
-    if (j.deal_id !== null) touchesOf.set(j.deal_id, sortTouches(touches));
-    else if (j.person !== null) others.set(j.person, touches);
+  const onDeal = new Set<string>();
+  for (const { deal_id, person } of data.dealPeople) {
+    onDeal.add(person);
+    const theirs = touchesOfPerson.get(person);
+    if (theirs === undefined) continue;
+    const sofar = touchesOf.get(deal_id);
+    touchesOf.set(deal_id, sofar === undefined ? theirs : sortTouches(sofar.concat(theirs)));
   }
   // People in a fixed order, so that the journeys (and the Markov model's resamples) do too.
-  const noDeal: Journey[] = [...others.keys()].sort().map((person) => ({
-    touches: sortTouches(others.get(person) ?? []),
-    leadAt: null,
-    opportunityAt: null,
-    convertedAt: null,
-    value: 0,
-  }));
+  const noDeal: Journey[] = [...touchesOfPerson.keys()]
+    .filter((person) => !onDeal.has(person))
+    .sort()
+    .map((person) => ({
+      touches: touchesOfPerson.get(person) ?? [],
+      leadAt: null,
+      opportunityAt: null,
+      convertedAt: null,
+      value: 0,
+    }));
   const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: timezone });
-  const inRange = (d: Date | null) => d !== null && withinDays(dayOf.format(d), filters);
+  // Formatting a day in a time zone costs microseconds, a second at a few hundred thousand deals:
+  // only done when there is a range to compare it with.
+  const ranged = Boolean(filters.from || filters.to);
+  const inRange = (at: number) => !ranged || withinDays(dayOf.format(at), filters);
   const pipeline: Journey[] = [...noDeal];
   const won: Journey[] = [...noDeal];
   let otherCurrencyDeals = 0;
@@ -125,15 +133,16 @@ export async function attributionJourneys(
     }
     const touches = touchesOf.get(d.id) ?? [];
     const value = d.amount === null ? 0 : Number(d.amount);
-    const base = { touches, leadAt: ms(d.lead_at), opportunityAt: d.created_at.getTime() };
-    const created = inRange(d.created_at);
-    pipeline.push({ ...base, convertedAt: created ? d.created_at.getTime() : null, value });
+    const base = { touches, leadAt: d.lead_ms, opportunityAt: d.created_ms };
+    const created = inRange(d.created_ms);
+    pipeline.push({ ...base, convertedAt: created ? d.created_ms : null, value });
     if (created) {
       totals.pipeline.deals++;
       totals.pipeline.amount += value;
     }
-    const isWon = d.status === 'won' && d.closed_at !== null && d.closed_at < asOf && inRange(d.closed_at);
-    won.push({ ...base, convertedAt: isWon && d.closed_at ? d.closed_at.getTime() : null, value });
+    const closed = d.closed_ms;
+    const isWon = d.status === 'won' && closed !== null && closed < asOf.getTime() && inRange(closed);
+    won.push({ ...base, convertedAt: isWon ? closed : null, value });
     if (isWon) {
       totals.won.deals++;
       totals.won.amount += value;
@@ -246,7 +255,7 @@ export async function campaignFunnel(
   };
 }
 
-/** The touches of a packed journey (`n:ms,n:ms,…`, see `PackedJourneyRow`), in the order they came. */
+/** The touches of a packed person (`n:ms,n:ms,…`, see `PackedPersonRow`), in the order they came. */
 export function unpackTouches(packed: string, campaignIds: readonly string[]): AttributionTouch[] {
   const touches: AttributionTouch[] = [];
   let start = 0;
