@@ -8,6 +8,7 @@ import { problemsOf } from '../../components/form-errors.ts';
 import { useActor } from '../../permissions.ts';
 import { nameOf, usersQuery } from '../../queries.ts';
 import { availabilityQuery, FieldErrors } from './shared.tsx';
+import { HolidaysCard } from './holidays-card.tsx';
 import { TimeOffCard } from './time-off-card.tsx';
 
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -18,7 +19,8 @@ type Period = AvailabilityDto['workingHours'][number];
 /**
  * A rep's booking settings, edited by the rep (or their manager, or an admin): working hours per
  * weekday in the rep's time zone, travel buffers, minimum notice, the daily maximum, whether inside
- * sales may book them; and the rep's out-of-office ranges and imported busy times.
+ * sales may book them; the rep's out-of-office ranges and imported busy times; and the holidays
+ * of their calendars in the coming year.
  */
 export function WorkingHoursPage() {
   const actor = useActor();
@@ -59,6 +61,7 @@ export function WorkingHoursPage() {
       {!mayEdit && <p className="notice">You may read these settings but not change them.</p>}
       {current.data && <SettingsForm key={repId} initial={current.data} readOnly={!mayEdit} />}
       {current.data && <TimeOffCard userId={repId} timeZone={current.data.timezone} readOnly={!mayEdit} />}
+      {current.data && <HolidaysCard userId={repId} />}
     </section>
   );
 }
