@@ -381,6 +381,28 @@ describe('holiday calendars', () => {
     expect((await call<{ items: unknown[] }>(other.admin, 'GET', '/api/v1/holiday-calendars')).items).toEqual([]);
   });
 
+  it('lets a territory go while a calendar is assigned to it: the assignment goes with it', async () => {
+    const temp = await call<TerritoryDto>(
+      org.admin,
+      'POST',
+      '/api/v1/territories',
+      { name: 'Temporary', criteria: { countries: ['AT'] } },
+      201,
+    );
+    const assigned = await call<HolidayCalendarDto>(
+      org.admin,
+      'PATCH',
+      `/api/v1/holiday-calendars/${bavaria.id}`,
+      { territoryIds: [temp.id] },
+      200,
+      { 'if-match': '*' },
+    );
+    expect(assigned.territoryIds).toEqual([temp.id]);
+    await call(org.admin, 'DELETE', `/api/v1/territories/${temp.id}`, undefined, 204);
+    const after = await call<HolidayCalendarDto>(org.admin, 'GET', `/api/v1/holiday-calendars/${bavaria.id}`);
+    expect(after.territoryIds).toEqual([]);
+  });
+
   it('removes a calendar with its holidays (If-Match), and its holidays no longer apply', async () => {
     await call(org.admin, 'DELETE', `/api/v1/holiday-calendars/${us.id}`, undefined, 428);
     await call(org.admin, 'DELETE', `/api/v1/holiday-calendars/${us.id}`, undefined, 204, { 'if-match': '*' });
