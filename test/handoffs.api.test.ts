@@ -409,6 +409,24 @@ describe('hand-offs', () => {
     expect(types).toEqual(expect.arrayContaining(['lead.sla_breached', 'lead.assigned', 'lead.handoff_escalated']));
   });
 
+  it("run the out-of-hours clock on a date of the organization's default holiday calendar", async () => {
+    // Monday 2 March 2026, 10:00 in Berlin: business hours, but the organization's holiday.
+    clock.set('2026-03-02T09:00:00.000Z');
+    const w = await world();
+    await call(w.admin, 'PUT', '/api/v1/sla-policy', policy, { 'if-match': '0' });
+    const created = await call(w.admin, 'POST', '/api/v1/holiday-calendars', {
+      name: 'Company',
+      isDefault: true,
+      holidays: [{ name: 'Founding day', start: '2026-03-02' }],
+    });
+    expect(created.status).toBe(201);
+    const lead = await toMql(w.marketer, await newLead(w.marketer, w.rep.userId));
+    expect(await handoffOf(w.rep, lead.id)).toMatchObject({
+      dueAt: '2026-03-02T11:00:00.000Z',
+      inBusinessHours: false,
+    });
+  });
+
   it('breach without escalation when the owner has no manager', async () => {
     clock.set('2026-03-02T09:00:00.000Z');
     const w = await world();

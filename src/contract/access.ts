@@ -807,3 +807,13 @@ export function canReadRoutingNames(actor: Pick<Actor, 'role'>): boolean {
 export function canReadRouting(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'manager';
 }
+
+/** Holiday calendars (their holidays and whom they apply to) are the organization's policy: admins set them. */
+export function canManageHolidayCalendars(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}
+
+/** Admins and managers read the organization's holiday calendars (everyone reads the holidays they keep). */
+export function canReadHolidayCalendars(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'manager';
+}

@@ -5,6 +5,7 @@ import type { HandoffTables } from './schema-handoffs.ts';
 import type { AgentTables } from './schema-agents.ts';
 import type { RoutingTables } from './schema-routing.ts';
 import type { CadenceTables } from './schema-cadences.ts';
+import type { HolidayTables } from './schema-holidays.ts';
 
 /** Timestamps are written as Date and read back as Date. */
 type Ts = Date;
@@ -678,7 +679,8 @@ export interface CampaignMembersTable {
   updated_at: Ts;
 }
 
-export interface DB extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables, CadenceTables {
+export interface DB
+  extends ChannelTables, ScoringTables, HandoffTables, AgentTables, RoutingTables, CadenceTables, HolidayTables {
   organizations: OrganizationsTable;
   teams: TeamsTable;
   users: UsersTable;

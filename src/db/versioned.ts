@@ -49,6 +49,7 @@ const entityNames: Record<VersionedTable, string> = {
   territories: 'territory',
   cadences: 'cadence',
   cadence_enrolments: 'cadence enrolment',
+  holiday_calendars: 'holiday calendar',
 };
 
 /*

@@ -1,4 +1,5 @@
 import { DateTime, Interval } from 'luxon';
+import { holidayAt, holidayLabel, type Holiday } from './holidays.ts';
 
 /** Working hours of one weekday (ISO weekday: 1 = Monday … 7 = Sunday), local wall time "HH:mm" in the rep's zone. */
 export interface WorkingHours {
@@ -28,6 +29,8 @@ export interface RepCalendar {
   maxPerDay: number;
   /** Out of office. */
   timeOff: readonly Span[];
+  /** Holidays of the rep's calendars: each blocks the rep's whole local day(s) in their zone. */
+  holidays: readonly Holiday[];
   /** Meetings already booked (not cancelled), without their buffers. */
   meetings: readonly Span[];
 }
@@ -77,13 +80,24 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 /** The rep's local calendar day of an instant, as "yyyy-MM-dd". */
 const localDay = (t: Date, zone: string): string => DateTime.fromJSDate(t, { zone }).toISODate() ?? '';
 
+/** The holiday on a local day the meeting touches (its start's or its last minute's, in the rep's zone), or null. */
+function holidayDuring(rep: RepCalendar, span: Span) {
+  return (
+    holidayAt(rep.holidays, span.start, rep.timezone) ??
+    holidayAt(rep.holidays, new Date(Math.max(span.start.getTime(), span.end.getTime() - 1)), rep.timezone)
+  );
+}
+
 /**
- * Why a rep cannot take a meeting at `span`, or null when they can: outside working hours (in the
- * rep's own zone, so a daylight-saving change moves the instants and not the wall time), too little
- * notice, out of office, too close to another meeting (buffers), or the day is full.
+ * Why a rep cannot take a meeting at `span`, or null when they can: too little notice, a holiday
+ * of one of the rep's calendars (named), outside working hours (in the rep's own zone, so a
+ * daylight-saving change moves the instants and not the wall time), out of office, too close to
+ * another meeting (buffers), or the day is full.
  */
 export function unavailableReason(rep: RepCalendar, span: Span, now: Date): string | null {
   if (span.start.getTime() < now.getTime() + rep.minNoticeMinutes * 60_000) return 'too little notice';
+  const holiday = holidayDuring(rep, span);
+  if (holiday) return `holiday: ${holidayLabel(holiday)}`;
   const start = DateTime.fromJSDate(span.start, { zone: rep.timezone });
   const end = DateTime.fromJSDate(span.end, { zone: rep.timezone });
   const dayStart = start.startOf('day');

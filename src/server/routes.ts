@@ -26,6 +26,7 @@ import { registerForecastingRoutes } from '../modules/forecasting/forecasting.ro
 import { registerCommissionRoutes } from '../modules/commissions/commissions.routes.ts';
 import { registerAgentRoutes } from '../modules/agents/agents.routes.ts';
 import { registerRoutingRoutes } from '../modules/routing/routing.routes.ts';
+import { registerHolidayRoutes } from '../modules/holidays/holidays.routes.ts';
 import { registerObjectionRoutes } from '../modules/objections/objections.routes.ts';
 import { registerScriptRoutes } from '../modules/scripts/scripts.routes.ts';
 import { registerCadenceRoutes } from '../modules/cadences/cadences.routes.ts';
@@ -84,4 +85,5 @@ export function registerRoutes(app: App, deps: Deps, opts: { secureCookies: bool
   registerCommissionRoutes(app, deps);
   registerAgentRoutes(app, deps);
   registerRoutingRoutes(app, deps);
+  registerHolidayRoutes(app, deps);
 }

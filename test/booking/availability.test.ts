@@ -11,6 +11,7 @@ const rep = (repId: string, timezone: string, extra: Partial<RepCalendar> = {}):
   minNoticeMinutes: 0,
   maxPerDay: 10,
   timeOff: [],
+  holidays: [],
   meetings: [],
   ...extra,
 });

@@ -145,7 +145,8 @@ describe('booking a field rep from a call, and the field rep’s week', () => {
     await field.page.clock.setFixedTime(later);
     await signInAs(field.page, base, rep.email, TEST_PASSWORD);
     await field.page.getByTestId('home-title').waitFor();
-    await field.page.getByRole('link', { name: 'Calendar' }).click();
+    // The main menu's link: the home page's meetings card has a "Week calendar" link too once it loads.
+    await field.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
     const week = field.page.getByTestId('calendar-week');
     await poll(() => week.textContent()).toContain('times in Europe/Berlin');
     const meetings = field.page.getByTestId('calendar-booking');

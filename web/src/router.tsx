@@ -30,6 +30,7 @@ import { AdminObjectionsPage } from './pages/admin/objections.tsx';
 import { AdminPartnersPage } from './pages/admin/partners.tsx';
 import { AdminAgentsPage } from './pages/admin/agents.tsx';
 import { AdminRoutingPage } from './pages/admin/routing.tsx';
+import { AdminHolidaysPage } from './pages/admin/holidays.tsx';
 import { AdminPipelinesPage } from './pages/admin/pipelines.tsx';
 import { AdminProductsPage } from './pages/admin/products.tsx';
 import { AdminScriptsPage } from './pages/admin/scripts.tsx';
@@ -363,6 +364,7 @@ const adminPages = [
   ['partners', AdminPartnersPage],
   ['agents', AdminAgentsPage],
   ['routing', AdminRoutingPage],
+  ['holidays', AdminHolidaysPage],
 ] as const;
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,

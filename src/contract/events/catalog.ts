@@ -48,6 +48,7 @@ import { commissionEntityTypes, commissionEventDefinitions } from './commissions
 import { agentEntityTypes, agentEventDefinitions } from './agents.ts';
 import { routingEntityTypes, routingEventDefinitions } from './routing.ts';
 import { cadenceEntityTypes, cadenceEventDefinitions } from './cadences.ts';
+import { holidayEntityTypes, holidayEventDefinitions } from './holidays.ts';
 
 /** The kinds of record an event can be about (`entity_type` of the log). */
 export const eventEntityTypes = [
@@ -74,6 +75,7 @@ export const eventEntityTypes = [
   ...agentEntityTypes,
   ...routingEntityTypes,
   ...cadenceEntityTypes,
+  ...holidayEntityTypes,
 ] as const;
 export type EventEntityType = (typeof eventEntityTypes)[number];
 
@@ -411,6 +413,7 @@ const definitions: EventDefinition[] = [
   ...agentEventDefinitions,
   ...routingEventDefinitions,
   ...cadenceEventDefinitions,
+  ...holidayEventDefinitions,
 ];
 
 /** Every event type the log holds, by name. */

@@ -29,6 +29,7 @@ import { partnerLeadsFunds } from './0032-partner-leads-funds.ts';
 import { cadences } from './0033-cadences.ts';
 import { twoTierChannel } from './0034-two-tier-channel.ts';
 import { importEntities } from './0035-import-entities.ts';
+import { holidayCalendars } from './0036-holiday-calendars.ts';
 import { busyFeeds } from './0037-busy-feeds.ts';
 
 export interface Migration {
@@ -70,5 +71,6 @@ export const migrations: readonly Migration[] = [
   { version: 33, name: 'cadences', sql: cadences },
   { version: 34, name: 'two-tier-channel', sql: twoTierChannel },
   { version: 35, name: 'import-entities', sql: importEntities },
+  { version: 36, name: 'holiday-calendars', sql: holidayCalendars },
   { version: 37, name: 'busy-feeds', sql: busyFeeds },
 ];

@@ -28,6 +28,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import { findSlots, unavailableReason, type RepCalendar, type Span } from '../../domain/availability.ts';
 import { routeMeeting, type RoutingCandidate } from '../../domain/routing.ts';
 import { decideRoute, recordDecision } from '../routing/route.service.ts';
+import { holidaysOfReps } from '../holidays/effective-holidays.ts';
 import { getContact } from '../contacts/contacts.service.ts';
 import { write, type Deps } from '../context.ts';
 import { dealRow, getDeal } from '../deals/deals.service.ts';
@@ -86,7 +87,7 @@ function snapshot(r: repo.BookingRow): Record<string, unknown> {
 
 const DAY = 86_400_000;
 
-/** The slot finder's view of reps over a window: settings, time off and live meetings, read in three queries. */
+/** The slot finder's view of reps over a window: settings, time off, live meetings and the holidays each keeps. */
 async function calendars(
   db: DbExecutor,
   orgId: string,
@@ -98,9 +99,10 @@ async function calendars(
   // A day either side: the daily maximum counts the rep's whole local day, buffers reach past the window.
   const from = new Date(window.start.getTime() - DAY);
   const to = new Date(window.end.getTime() + DAY);
-  const [off, meetings] = await Promise.all([
+  const [off, meetings, holidays] = await Promise.all([
     repo.listTimeOff(db, orgId, ids, from, to),
     repo.listLiveMeetings(db, orgId, ids, from, to, exceptBookingId),
+    holidaysOfReps(db, orgId, ids),
   ]);
   return reps.map((r) => ({
     repId: r.id,
@@ -111,6 +113,7 @@ async function calendars(
     minNoticeMinutes: r.availability.min_notice_minutes,
     maxPerDay: r.availability.max_per_day,
     timeOff: off.filter((o) => o.user_id === r.id).map((o) => ({ start: o.starts_at, end: o.ends_at })),
+    holidays: holidays.get(r.id)?.holidays ?? [],
     meetings: meetings.filter((m) => m.owner_id === r.id).map((m) => ({ start: m.starts_at, end: m.ends_at })),
   }));
 }
@@ -236,7 +239,7 @@ async function route(
   };
 }
 
-/** A rep refusing the time: 409 conflict with the reason (outside hours, out of office, overlap, day full, notice). */
+/** A rep refusing the time: 409 conflict with the reason (a named holiday, outside hours, out of office, overlap, day full, notice). */
 const unavailable = (reason: string) =>
   new AppError('conflict', `The rep cannot take a meeting at that time: ${reason}`, { details: { reason } });
 

@@ -5,6 +5,7 @@ import type { Grade } from '../../contract/scoring.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { encodeCursor } from '../../db/list.ts';
 import { handoffDueAt } from '../../domain/sla.ts';
+import { defaultCalendarHolidays } from '../holidays/effective-holidays.ts';
 import type { Deps } from '../context.ts';
 import type { EventActor } from '../events/events.service.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
@@ -102,7 +103,9 @@ export async function syncHandoff(deps: Deps, trx: DbExecutor, actor: EventActor
   }
   if (why || !lead?.owner_id) return;
   const { policy, teamId: policyTeamId } = await policyFor(trx, actor.orgId, lead.owner_team_id);
-  const { dueAt, inBusinessHours } = handoffDueAt(now, policy);
+  // The organization's default holiday calendar is the team's: a hand-off opened on one of its dates is out of hours.
+  const holidays = await defaultCalendarHolidays(trx, actor.orgId);
+  const { dueAt, inBusinessHours } = handoffDueAt(now, policy, holidays);
   const id = deps.ids.id();
   await repo.insertHandoff(trx, {
     org_id: actor.orgId,

@@ -575,6 +575,7 @@ export class SyntheticBookings {
       hours: WORKING_WEEK,
       ...REP_SETTINGS,
       timeOff: [],
+      holidays: [],
       meetings: this.meetingsAround(s.repId, s.start - DAY, end + DAY),
     };
     const refused = unavailableReason(cal, { start: new Date(s.start), end: new Date(end) }, new Date(now));

@@ -14,6 +14,7 @@ const sections = [
   { to: '/admin/partners', label: 'Partner programme' },
   { to: '/admin/agents', label: 'Agents' },
   { to: '/admin/routing', label: 'Territories and routing' },
+  { to: '/admin/holidays', label: 'Holiday calendars' },
 ] as const;
 
 export function AdminLayout() {

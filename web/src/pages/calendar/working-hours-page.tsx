@@ -9,6 +9,7 @@ import { useActor } from '../../permissions.ts';
 import { nameOf, usersQuery } from '../../queries.ts';
 import { availabilityQuery, FieldErrors } from './shared.tsx';
 import { BusyFeedCard } from './busy-feed-card.tsx';
+import { HolidaysCard } from './holidays-card.tsx';
 import { TimeOffCard } from './time-off-card.tsx';
 
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -19,7 +20,8 @@ type Period = AvailabilityDto['workingHours'][number];
 /**
  * A rep's booking settings, edited by the rep (or their manager, or an admin): working hours per
  * weekday in the rep's time zone, travel buffers, minimum notice, the daily maximum, whether inside
- * sales may book them; and the rep's out-of-office ranges and imported busy times.
+ * sales may book them; the rep's out-of-office ranges and imported busy times; and the holidays
+ * of their calendars in the coming year.
  */
 export function WorkingHoursPage() {
   const actor = useActor();
@@ -61,6 +63,7 @@ export function WorkingHoursPage() {
       {current.data && <SettingsForm key={repId} initial={current.data} readOnly={!mayEdit} />}
       {current.data && <TimeOffCard userId={repId} timeZone={current.data.timezone} readOnly={!mayEdit} />}
       {current.data && mayEdit && <BusyFeedCard key={repId} userId={repId} />}
+      {current.data && <HolidaysCard userId={repId} />}
     </section>
   );
 }
