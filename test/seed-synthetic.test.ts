@@ -67,12 +67,19 @@ describe('seed synthetic', () => {
           n: number;
         }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${orgId} and ${where}`.execute(deps.db)
       ).rows[0]?.n;
-    expect(await count('deals')).toBe(400);
+    // Besides the deals asked for, the quick deals that game the field reps' accelerator (injected).
+    const gamed = sql`name like '% – quarter-end bundle'`;
+    expect(await count('deals', sql`not (${gamed})`)).toBe(400);
     expect(result.counts.deals).toBe(400);
+    const injected = (result.anomalies.quarter_end_gaming?.subjects ?? []).map((x) => x.subjectId);
+    const bundles = await sql<{ id: string }>`select id from deals where org_id = ${orgId} and ${gamed}`.execute(
+      deps.db,
+    );
+    for (const { id } of bundles.rows) expect(injected).toContain(id);
     expect(await count('leads')).toBe(result.counts.leads);
     expect(await count('contacts', sql`account_id is null`)).toBe(result.counts.consumers);
     expect(await count('deals', sql`channel = 'partner'`)).toBeGreaterThan(20);
-    expect(await count('deals', sql`status = 'won'`)).toBe(result.counts.won);
+    expect(await count('deals', sql`status = 'won' and not (${gamed})`)).toBe(result.counts.won);
     expect(await count('activities', sql`call_disposition = 'meeting_booked'`)).toBeGreaterThan(0);
     expect(await count('raised_objections')).toBe(result.counts.objections);
     expect(await count('leads', sql`status = 'converted' and converted_deal_id is not null`)).toBe(

@@ -16,6 +16,7 @@ import {
 } from '../../src/modules/synthetic/seed-synthetic.ts';
 import { scoreFindings, type AnomalyTruth } from '../../src/modules/synthetic/synthetic-anomalies.ts';
 import { defaultSyntheticParams, type SyntheticParams } from '../../src/modules/synthetic/synthetic-params.ts';
+import { ledgerUntil } from '../../src/modules/commissions/statements.service.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { eventShape, replayDeal, replayedDealEventTypes } from '../helpers/deal-replay.ts';
 
@@ -40,6 +41,8 @@ const params: SyntheticParams = {
     bulk_change: 1,
     quarter_end_gaming: 1,
   },
+  // An accelerator most months' credit reaches in their last week, gamed whenever a rep is just under it.
+  commissions: { ...defaultSyntheticParams.commissions, acceleratorFrom: 100_000, acceleratorGaming: 1 },
   // Agents on both sides of many deals, one agency on both sides of half of them, and half of
   // those without the parties' consent, so that 300 deals carry a few unconsented dual agencies.
   agents: {
@@ -77,6 +80,7 @@ const quiet: SyntheticOptions = {
       bulk_change: 0,
       quarter_end_gaming: 0,
     },
+    commissions: { ...params.commissions, acceleratorGaming: 0 },
   },
 };
 
@@ -150,6 +154,39 @@ describe('detectors on synthetic truth', () => {
       expect(s.precision, s.detector).toBeGreaterThanOrEqual(0.9);
       expect(s.recall, s.detector).toBeGreaterThanOrEqual(0.9);
     }
+  });
+
+  it('finds the deals gamed to cross the accelerator: quick, deep-discount wins of a rep just under it near the month end', async () => {
+    const truth = result.anomalies.quarter_end_gaming?.subjects ?? [];
+    const gamed = findings.filter((f) => f.fingerprint.startsWith('accelerator:')).map((f) => f.subjectId);
+    const org = result.organizationId;
+    const rows = await deps.db
+      .selectFrom('deals')
+      .select(['id', 'name', 'owner_id', 'closed_at', 'created_at'])
+      .where('org_id', '=', org)
+      .where('name', 'like', '% – quarter-end bundle')
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    // Each gamed deal is truth of both halves it shows: the accelerator pattern and a discount outlier.
+    for (const r of rows) {
+      expect(truth.filter((s) => s.subjectId === r.id)).toEqual([
+        { subjectType: 'deal', subjectId: r.id, origin: 'injected' },
+      ]);
+      expect(result.anomalies.discount_outlier?.subjects.some((s) => s.subjectId === r.id)).toBe(true);
+      expect(gamed).toContain(r.id);
+      // Won within the day it was opened, in a month's last 7 days.
+      if (!r.closed_at) throw new Error(`gamed deal ${r.id} is not closed`);
+      expect(r.closed_at.getTime() - r.created_at.getTime()).toBeLessThan(86_400_000);
+      const next = new Date(Date.UTC(r.closed_at.getUTCFullYear(), r.closed_at.getUTCMonth() + 1, 1));
+      expect(next.getTime() - r.closed_at.getTime()).toBeLessThanOrEqual(7 * 86_400_000);
+    }
+    // And its statement pays the accelerator: the deal's credit past the threshold at × 1.5.
+    const first = rows[0];
+    if (!first?.owner_id || !first.closed_at) throw new Error('no gamed deal');
+    const period = first.closed_at.toISOString().slice(0, 7);
+    const { lines } = await ledgerUntil(deps.db, org, period);
+    const paid = lines.filter((l) => l.dealId === first.id && l.kind === 'commission');
+    expect(paid.map((l) => l.multiplier)).toEqual(['1', '1.5']);
   });
 
   it('gives no finding for normal behaviour but what its truth records, and leaves the rest of the data as it was', async () => {
