@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillDealTraces } from '../src/db/migrations/0007-deal-traces.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
-import { createDeal, updateDeal } from '../src/modules/deals/deals.service.ts';
 import { createLead, updateLead } from '../src/modules/leads/leads.service.ts';
 import { recordTouch } from '../src/modules/marketing/touches.service.ts';
-import { moveDealStage } from '../src/modules/deals/move-deal-stage.ts';
 import {
   dealTracesFromVisits,
   listDealTraces,
@@ -19,6 +17,7 @@ import { seedSynthetic, type SyntheticOptions, type SyntheticResult } from '../s
 import { defaultSyntheticParams } from '../src/modules/synthetic/synthetic-params.ts';
 import { withClock } from '../src/modules/context.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
+import { eventShape, replayDeal, type DealEventRow } from './helpers/deal-replay.ts';
 import { analysedBetween, analyzeCounts } from './helpers/statistics.ts';
 
 const clock = new ManualClock('2026-06-15T10:00:00.000Z');
@@ -55,13 +54,6 @@ type EventRow = {
   business_time: Date | null;
   data: Record<string, unknown>;
 };
-const dealEvents = async (dealId: string) =>
-  (
-    await sql<EventRow>`select id, seq, type, entity_type, entity_id, actor_id, occurred_at, business_time, data from events where org_id = ${result.organizationId} and entity_type = 'deal' and entity_id = ${dealId} and type like 'deal.%' order by id`.execute(
-      deps.db,
-    )
-  ).rows;
-
 describe('seed synthetic', () => {
   it('analyses the tables it filled before it reports done, so analyses plan with real statistics', () => {
     expect(analysed).toEqual([...FILLED].sort());
@@ -75,12 +67,19 @@ describe('seed synthetic', () => {
           n: number;
         }>`select count(*)::int as n from ${sql.table(table)} where org_id = ${orgId} and ${where}`.execute(deps.db)
       ).rows[0]?.n;
-    expect(await count('deals')).toBe(400);
+    // Besides the deals asked for, the quick deals that game the field reps' accelerator (injected).
+    const gamed = sql`name like '% – quarter-end bundle'`;
+    expect(await count('deals', sql`not (${gamed})`)).toBe(400);
     expect(result.counts.deals).toBe(400);
+    const injected = (result.anomalies.quarter_end_gaming?.subjects ?? []).map((x) => x.subjectId);
+    const bundles = await sql<{ id: string }>`select id from deals where org_id = ${orgId} and ${gamed}`.execute(
+      deps.db,
+    );
+    for (const { id } of bundles.rows) expect(injected).toContain(id);
     expect(await count('leads')).toBe(result.counts.leads);
     expect(await count('contacts', sql`account_id is null`)).toBe(result.counts.consumers);
     expect(await count('deals', sql`channel = 'partner'`)).toBeGreaterThan(20);
-    expect(await count('deals', sql`status = 'won'`)).toBe(result.counts.won);
+    expect(await count('deals', sql`status = 'won' and not (${gamed})`)).toBe(result.counts.won);
     expect(await count('activities', sql`call_disposition = 'meeting_booked'`)).toBeGreaterThan(0);
     expect(await count('raised_objections')).toBe(result.counts.objections);
     expect(await count('leads', sql`status = 'converted' and converted_deal_id is not null`)).toBe(
@@ -144,94 +143,13 @@ describe('seed synthetic', () => {
     ).rows;
     expect(picks).toHaveLength(3);
     for (const { id } of picks) {
-      const original = await dealEvents(id);
-      const row = await deps.db
-        .selectFrom('deals')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const lines = await deps.db
-        .selectFrom('deal_line_items')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('deal_id', '=', id)
-        .orderBy('position')
-        .execute();
-      const roles = await deps.db
-        .selectFrom('deal_contacts')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('deal_id', '=', id)
-        .execute();
-      const created = original[0];
-      if (!created || created.type !== 'deal.created' || !created.actor_id)
-        throw new Error(`deal ${id} has no creation event`);
       // Replay: the same calls at the same times, by the same users, through the services.
-      const replayClock = new ManualClock(created.occurred_at);
-      const replayDeps = withClock(deps, replayClock);
-      const after = created.data.after as Record<string, unknown>;
-      const actor = await actorForUser(deps, orgId, created.actor_id);
-      const replica = await createDeal(replayDeps, actor, {
-        name: row.name,
-        pipelineId: row.pipeline_id,
-        accountId: row.account_id,
-        primaryContactId: after.primaryContactId as string | null,
-        amount: after.amount as string,
-        expectedCloseDate: after.expectedCloseDate as string,
-        source: after.source as string | null,
-        channel: row.channel as 'direct' | 'partner',
-        partnerAccountId: row.partner_account_id,
-        ownerId: after.ownerId as string,
-        contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
-        lineItems: lines.map((l) => ({
-          productId: l.product_id,
-          quantity: l.quantity.replace(/\.?0+$/, ''),
-          discountPercent: l.discount_percent,
-        })),
-      });
-      for (const e of original.slice(1)) {
-        replayClock.set(e.occurred_at);
-        const by = e.actor_id ? await actorForUser(deps, orgId, e.actor_id) : actor;
-        if (e.type === 'deal.stage_changed') {
-          const to = e.data.to as { stageId: string };
-          const lost = original.find((x) => x.type === 'deal.lost' && x.id > e.id);
-          await moveDealStage(replayDeps, by, replica.id, '*', {
-            stageId: to.stageId,
-            ...(lost && (e.data.status as { to: string }).to === 'lost'
-              ? { lostReason: lost.data.lostReason as string }
-              : {}),
-          });
-        }
-        if (e.type === 'deal.assigned')
-          await updateDeal(replayDeps, by, replica.id, '*', {
-            ownerId: (e.data.changes as { ownerId: { to: string } }).ownerId.to,
-          });
-        if (e.type === 'deal.updated')
-          await updateDeal(replayDeps, by, replica.id, '*', {
-            expectedCloseDate: (e.data.changes as { expectedCloseDate: { to: string } }).expectedCloseDate.to,
-          });
-      }
-      const replayed = await dealEvents(replica.id);
-      const shape = (rows: EventRow[]) =>
-        rows.map((e) => ({
-          type: e.type,
-          actor: e.actor_id,
-          at: e.occurred_at.toISOString(),
-          businessTime: e.business_time,
-          data: e.data,
-        }));
+      const { original, replayed, row, replicaRow } = await replayDeal(deps, orgId, id);
       // Objections and agents are not replayed here (agents: test/synthetic-channel.test.ts).
-      const replayable = (e: EventRow) =>
+      const replayable = (e: DealEventRow) =>
         e.type !== 'objection.raised' && !e.type.startsWith('deal.agent_') && !e.type.startsWith('deal.dual_agency_');
-      expect(shape(original.filter(replayable))).toEqual(shape(replayed));
-      const finalRow = await deps.db
-        .selectFrom('deals')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', replica.id)
-        .executeTakeFirstOrThrow();
-      expect({ ...finalRow, id: id }).toEqual(row);
+      expect(eventShape(original.filter(replayable))).toEqual(eventShape(replayed));
+      expect({ ...replicaRow, id: id }).toEqual(row);
     }
   }, 60_000);
 

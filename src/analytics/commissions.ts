@@ -1,4 +1,5 @@
-import { fromScaled, lineNetTotal, percentOf, toScaled } from '../contract/money.ts';
+import { fromScaled, lineNetTotal, toScaled } from '../contract/money.ts';
+import { agencyPay, agreementTerms, amendTerms, type AgencyTerms } from './agency-terms.ts';
 import { dayIn } from './velocity.ts';
 
 /** How a plan measures a deal: its amount, or its margin (net of line items less their products' cost). */
@@ -35,6 +36,12 @@ export interface PlanAssignment {
   payeeId: string;
   startsOn: string;
   endsOn: string | null;
+  /**
+   * When the assignment was made (system time): a win before it is not paid under it, so that
+   * assigning a plan back-dated to past days does not change a statement already closed.
+   * Undefined: in force from the start.
+   */
+  assignedAt?: Date;
 }
 
 /** An event of the log as the statement reads it, in log order. */
@@ -46,44 +53,14 @@ export interface CommissionEvent {
   data: Record<string, unknown>;
 }
 
-/** An agency agreement's terms: the days it is in force and what it pays on a won deal. */
-export interface AgencyTerms {
-  id: string;
-  agentPartyId: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  compensationKind: 'percent' | 'amount';
-  compensationPercent: string | null;
-  compensationAmount: string | null;
-  /** The fixed amount's currency (null: the deal's). */
-  currency: string | null;
-}
-
-/**
- * What an agency agreement pays on a deal, in which currency: a percent of the deal's amount
- * rounded to the cent half away from zero (null without an amount), or the fixed amount.
- */
-export function agencyPay(
-  terms: Pick<AgencyTerms, 'compensationKind' | 'compensationPercent' | 'compensationAmount' | 'currency'>,
-  deal: { amount: string | null; currency: string },
-): { amount: string | null; currency: string } {
-  if (terms.compensationKind === 'percent')
-    return {
-      amount:
-        deal.amount === null || terms.compensationPercent === null
-          ? null
-          : percentOf(deal.amount, terms.compensationPercent),
-      currency: deal.currency,
-    };
-  return { amount: terms.compensationAmount, currency: terms.currency ?? deal.currency };
-}
-
 export interface CommissionInput {
   plans: readonly CommissionPlan[];
-  /** The organization's agency agreements, for the agents on won deals (none: no agent lines). */
-  agreements?: readonly AgencyTerms[];
   assignments: readonly PlanAssignment[];
-  /** Deal, product and commission events, in log order. */
+  /**
+   * Deal, product, agency agreement and commission events, in log order. An agent is paid under its
+   * agreement's terms as the log had them when the deal was won (`agency_agreement.created` and
+   * `.updated`), so a later change of the agreement leaves past statements as they were.
+   */
   events: readonly CommissionEvent[];
   /** Each user's manager (the next one up the chain), for overrides. */
   managerOf: ReadonlyMap<string, string | null>;
@@ -259,14 +236,15 @@ function rateFor(plan: CommissionPlan, family: string | null): string | null {
  * Every commission line of the organization, computed from the log alone: each line belongs to the
  * month of the event that made it and depends only on events before it, so the statement of a past
  * month computed today equals the one computed at its end. Wins credit the split members (else the
- * owner) and the registering partner through the plan assigned to them on the day; managers up the
+ * owner) and the registering partner through the plan assigned to them for the day (an assignment
+ * made after the win does not pay it), agents under their agreement's terms as they stood at the win; managers up the
  * chain earn their override; a reopen or an amount cut within the clawback window takes back what
  * the win paid (in proportion for a cut), as a negative line of the month it happens in; bonuses and
  * the adjustments of answered disputes are lines of their own.
  */
 export function commissionLedger(input: CommissionInput): CommissionLine[] {
   const plans = new Map(input.plans.map((p) => [p.id, p]));
-  const agreements = new Map((input.agreements ?? []).map((a) => [a.id, a]));
+  const agreements = new Map<string, AgencyTerms>();
   const products = new Map<string, { family: string | null; cost: string | null }>();
   const deals = new Map<string, DealState>();
   const disputesRaised = new Map<string, string>();
@@ -275,13 +253,14 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
   const lines: CommissionLine[] = [];
   const counters = new Map<string, number>();
 
-  const planOf = (payeeKind: PayeeKind, payeeId: string, day: string): CommissionPlan | undefined => {
+  const planOf = (payeeKind: PayeeKind, payeeId: string, day: string, at: Date): CommissionPlan | undefined => {
     const a = input.assignments.find(
       (x) =>
         x.payeeKind === payeeKind &&
         x.payeeId === payeeId &&
         x.startsOn <= day &&
-        (x.endsOn === null || day <= x.endsOn),
+        (x.endsOn === null || day <= x.endsOn) &&
+        (x.assignedAt === undefined || x.assignedAt.getTime() <= at.getTime()),
     );
     return a ? plans.get(a.planId) : undefined;
   };
@@ -325,7 +304,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
     sourceIds: string[],
   ): void => {
     const day = dayIn(e.occurredAt, input.timeZone);
-    const plan = planOf(payeeKind, payeeId, day);
+    const plan = planOf(payeeKind, payeeId, day, e.occurredAt);
     if (!plan || plan.currency !== deal.currency || !deal.won) return;
     const monthKey = `${payeeKind}:${payeeId}:${day.slice(0, 7)}`;
     const share: PaidShare = {
@@ -378,7 +357,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
     let current = input.managerOf.get(userId) ?? null;
     for (let level = 1; current !== null && level <= 5 && !seen.has(current); level++) {
       seen.add(current);
-      const plan = planOf('user', current, day);
+      const plan = planOf('user', current, day, e.occurredAt);
       if (plan && plan.overridePercent !== null && level <= plan.overrideLevels && plan.currency === deal.currency) {
         const monthKey = `user:${current}:${day.slice(0, 7)}`;
         const { paid, cut } = capped(plan, monthKey, commissionOn(credited, plan.overridePercent, '1'));
@@ -439,7 +418,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
 
   /**
    * A win pays each agent on the deal what its agreement gives, when the agreement is in force on
-   * the day of the win; an agent has no plan, so no cap, tiers or window: the reopening of the deal
+   * the day of the win, with the terms (and days in force) the log gave it at the win; an agent has no plan, so no cap, tiers or window: the reopening of the deal
    * takes the whole line back whenever it comes, and a cut of the amount its share of a percent.
    */
   const payAgents = (e: CommissionEvent, deal: DealState, dealId: string, base: string[]): void => {
@@ -479,6 +458,16 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
   for (const e of input.events) {
     const d = e.data;
     switch (e.type) {
+      case 'agency_agreement.created': {
+        const terms = agreementTerms(e.entityId, (d.after ?? {}) as Record<string, unknown>);
+        if (terms) agreements.set(e.entityId, terms);
+        break;
+      }
+      case 'agency_agreement.updated': {
+        const terms = agreements.get(e.entityId);
+        if (terms) agreements.set(e.entityId, amendTerms(terms, d));
+        break;
+      }
       case 'product.created': {
         const after = (d.after ?? {}) as Record<string, unknown>;
         products.set(e.entityId, { family: str(after.family), cost: str(after.cost) });

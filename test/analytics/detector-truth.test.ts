@@ -6,8 +6,6 @@ import { ManualClock } from '../../src/domain/deps.ts';
 import { createActivity } from '../../src/modules/activities/create-activity.ts';
 import { actorForUser } from '../../src/modules/auth/auth.service.ts';
 import { withClock } from '../../src/modules/context.ts';
-import { createDeal, updateDeal } from '../../src/modules/deals/deals.service.ts';
-import { moveDealStage } from '../../src/modules/deals/move-deal-stage.ts';
 import { detectAll, detectorEventTypes } from '../../src/modules/oversight/detection.ts';
 import { eventsSince, listLocks } from '../../src/modules/oversight/oversight.repository.ts';
 import {
@@ -18,7 +16,9 @@ import {
 } from '../../src/modules/synthetic/seed-synthetic.ts';
 import { scoreFindings, type AnomalyTruth } from '../../src/modules/synthetic/synthetic-anomalies.ts';
 import { defaultSyntheticParams, type SyntheticParams } from '../../src/modules/synthetic/synthetic-params.ts';
+import { ledgerUntil } from '../../src/modules/commissions/statements.service.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
+import { eventShape, replayDeal, replayedDealEventTypes } from '../helpers/deal-replay.ts';
 
 /**
  * The detectors against the generator's truth on a small organization: the anomalies it injects
@@ -41,6 +41,8 @@ const params: SyntheticParams = {
     bulk_change: 1,
     quarter_end_gaming: 1,
   },
+  // An accelerator most months' credit reaches in their last week, gamed whenever a rep is just under it.
+  commissions: { ...defaultSyntheticParams.commissions, acceleratorFrom: 100_000, acceleratorGaming: 1 },
   // Agents on both sides of many deals, one agency on both sides of half of them, and half of
   // those without the parties' consent, so that 300 deals carry a few unconsented dual agencies.
   agents: {
@@ -78,6 +80,7 @@ const quiet: SyntheticOptions = {
       bulk_change: 0,
       quarter_end_gaming: 0,
     },
+    commissions: { ...params.commissions, acceleratorGaming: 0 },
   },
 };
 
@@ -153,6 +156,39 @@ describe('detectors on synthetic truth', () => {
     }
   });
 
+  it('finds the deals gamed to cross the accelerator: quick, deep-discount wins of a rep just under it near the month end', async () => {
+    const truth = result.anomalies.quarter_end_gaming?.subjects ?? [];
+    const gamed = findings.filter((f) => f.fingerprint.startsWith('accelerator:')).map((f) => f.subjectId);
+    const org = result.organizationId;
+    const rows = await deps.db
+      .selectFrom('deals')
+      .select(['id', 'name', 'owner_id', 'closed_at', 'created_at'])
+      .where('org_id', '=', org)
+      .where('name', 'like', '% – quarter-end bundle')
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    // Each gamed deal is truth of both halves it shows: the accelerator pattern and a discount outlier.
+    for (const r of rows) {
+      expect(truth.filter((s) => s.subjectId === r.id)).toEqual([
+        { subjectType: 'deal', subjectId: r.id, origin: 'injected' },
+      ]);
+      expect(result.anomalies.discount_outlier?.subjects.some((s) => s.subjectId === r.id)).toBe(true);
+      expect(gamed).toContain(r.id);
+      // Won within the day it was opened, in a month's last 7 days.
+      if (!r.closed_at) throw new Error(`gamed deal ${r.id} is not closed`);
+      expect(r.closed_at.getTime() - r.created_at.getTime()).toBeLessThan(86_400_000);
+      const next = new Date(Date.UTC(r.closed_at.getUTCFullYear(), r.closed_at.getUTCMonth() + 1, 1));
+      expect(next.getTime() - r.closed_at.getTime()).toBeLessThanOrEqual(7 * 86_400_000);
+    }
+    // And its statement pays the accelerator: the deal's credit past the threshold at × 1.5.
+    const first = rows[0];
+    if (!first?.owner_id || !first.closed_at) throw new Error('no gamed deal');
+    const period = first.closed_at.toISOString().slice(0, 7);
+    const { lines } = await ledgerUntil(deps.db, org, period);
+    const paid = lines.filter((l) => l.dealId === first.id && l.kind === 'commission');
+    expect(paid.map((l) => l.multiplier)).toEqual(['1', '1.5']);
+  });
+
   it('gives no finding for normal behaviour but what its truth records, and leaves the rest of the data as it was', async () => {
     const truth = quietResult.anomalies;
     // The quiet run switches off the anomalies of `anomalies` (their own random streams); the
@@ -205,17 +241,9 @@ describe('detectors on synthetic truth', () => {
         businessTime: e.business_time,
         data: e.data,
       }));
-    // Deals whose history the replay below can make: no agents or other records beside it.
-    const replayable = new Set([
-      'deal.created',
-      'deal.stage_changed',
-      'deal.won',
-      'deal.lost',
-      'deal.updated',
-      'deal.assigned',
-    ]);
+    // Deals whose history the replay can make: no agents or other records beside it.
     const firstReplayable = async (ids: readonly string[]) => {
-      for (const id of ids) if ((await events('deal', id)).every((e) => replayable.has(e.type))) return id;
+      for (const id of ids) if ((await events('deal', id)).every((e) => replayedDealEventTypes.has(e.type))) return id;
       return undefined;
     };
     const reassigned = await firstReplayable(
@@ -234,73 +262,8 @@ describe('detectors on synthetic truth', () => {
     const pushed = await firstReplayable(injected('quarter_end_gaming'));
     if (!reassigned || !regressed || !pushed) throw new Error('no reassigned, regressed or pushed deal');
     for (const id of [reassigned, regressed, pushed]) {
-      const original = await events('deal', id);
-      const row = await deps.db
-        .selectFrom('deals')
-        .selectAll()
-        .where('org_id', '=', org)
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const lines = await deps.db
-        .selectFrom('deal_line_items')
-        .selectAll()
-        .where('org_id', '=', org)
-        .where('deal_id', '=', id)
-        .orderBy('position')
-        .execute();
-      const roles = await deps.db
-        .selectFrom('deal_contacts')
-        .selectAll()
-        .where('org_id', '=', org)
-        .where('deal_id', '=', id)
-        .execute();
-      const created = original[0];
-      if (!created || created.type !== 'deal.created' || !created.actor_id)
-        throw new Error(`deal ${id} has no creation event`);
-      const replayClock = new ManualClock(created.occurred_at);
-      const replayDeps = withClock(deps, replayClock);
-      const after = created.data.after as Record<string, unknown>;
-      const replica = await createDeal(replayDeps, await actorForUser(deps, org, created.actor_id), {
-        name: row.name,
-        pipelineId: row.pipeline_id,
-        accountId: row.account_id,
-        primaryContactId: after.primaryContactId as string | null,
-        amount: after.amount as string,
-        expectedCloseDate: after.expectedCloseDate as string,
-        source: after.source as string | null,
-        channel: row.channel as 'direct' | 'partner',
-        partnerAccountId: row.partner_account_id,
-        ownerId: after.ownerId as string,
-        contactRoles: roles.map((r) => ({ contactId: r.contact_id, role: r.role as 'champion' })),
-        lineItems: lines.map((l) => ({
-          productId: l.product_id,
-          quantity: l.quantity.replace(/\.?0+$/, ''),
-          discountPercent: l.discount_percent,
-        })),
-      });
-      for (const e of original.slice(1)) {
-        replayClock.set(e.occurred_at);
-        if (!e.actor_id) throw new Error(`deal ${id}: an event without actor`);
-        const by = await actorForUser(deps, org, e.actor_id);
-        if (e.type === 'deal.stage_changed') {
-          const lost = original.find(
-            (x) => x.type === 'deal.lost' && x.occurred_at.getTime() === e.occurred_at.getTime(),
-          );
-          await moveDealStage(replayDeps, by, replica.id, '*', {
-            stageId: (e.data.to as { stageId: string }).stageId,
-            ...(lost ? { lostReason: lost.data.lostReason as string } : {}),
-          });
-        }
-        if (e.type === 'deal.updated')
-          await updateDeal(replayDeps, by, replica.id, '*', {
-            expectedCloseDate: (e.data.changes as { expectedCloseDate: { to: string } }).expectedCloseDate.to,
-          });
-        if (e.type === 'deal.assigned')
-          await updateDeal(replayDeps, by, replica.id, '*', {
-            ownerId: (e.data.changes as { ownerId: { to: string } }).ownerId.to,
-          });
-      }
-      expect(shape(await events('deal', replica.id)), id).toEqual(shape(original));
+      const { original, replayed } = await replayDeal(deps, org, id);
+      expect(eventShape(replayed), id).toEqual(eventShape(original));
     }
     // The late call: logged through the activity service weeks after the time it gives.
     const callId = result.anomalies.backdating?.subjects[0]?.subjectId;

@@ -1,4 +1,4 @@
-import { agencyPay } from '../../analytics/commissions.ts';
+import { agencyPay } from '../../analytics/agency-terms.ts';
 import { readsOwnAgencyWork, type Actor } from '../../contract/access.ts';
 import type { AgentWorkDto, AgentWorkItemDto } from '../../contract/agents.ts';
 import { forbidden } from '../../contract/errors.ts';

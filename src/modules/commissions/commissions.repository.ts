@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { AgencyTerms, CommissionEvent } from '../../analytics/commissions.ts';
+import type { CommissionEvent } from '../../analytics/commissions.ts';
 import { upcastEvent } from '../../contract/events/index.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type {
@@ -144,34 +144,6 @@ export async function payeeNames(
   return out;
 }
 
-/** The organization's agency agreements with their terms, for the agents' lines. */
-export async function agencyTerms(db: DbExecutor, orgId: string): Promise<AgencyTerms[]> {
-  const rows = await db
-    .selectFrom('agency_agreements')
-    .select([
-      'id',
-      'agent_party_id',
-      sql<string>`effective_from::text`.as('effective_from'),
-      sql<string | null>`effective_to::text`.as('effective_to'),
-      'compensation_kind',
-      sql<string | null>`compensation_percent::text`.as('compensation_percent'),
-      sql<string | null>`compensation_amount::text`.as('compensation_amount'),
-      sql<string | null>`trim(currency)`.as('currency'),
-    ])
-    .where('org_id', '=', orgId)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    agentPartyId: r.agent_party_id,
-    effectiveFrom: r.effective_from,
-    effectiveTo: r.effective_to,
-    compensationKind: r.compensation_kind === 'amount' ? 'amount' : 'percent',
-    compensationPercent: r.compensation_percent,
-    compensationAmount: r.compensation_amount,
-    currency: r.currency,
-  }));
-}
-
 /**
  * Each user's next one up, as the approval chain reads it: their own manager, else their team's
  * manager, else the longest-standing active manager who is a member of the same team.
@@ -203,6 +175,8 @@ const dealEventTypes = [
   'commission_split.set',
 ];
 const otherEventTypes = [
+  'agency_agreement.created',
+  'agency_agreement.updated',
   'product.created',
   'product.updated',
   'commission_bonus.granted',
@@ -212,7 +186,8 @@ const otherEventTypes = [
 
 /**
  * The events a statement is computed from, written before `before`, in log order: the history of
- * every deal won by then (with its splits and agents), the products' family and cost, bonuses and disputes.
+ * every deal won by then (with its splits and agents), the agency agreements' terms, the products' family
+ * and cost, bonuses and disputes.
  */
 export async function commissionEvents(db: DbExecutor, orgId: string, before: Date): Promise<CommissionEvent[]> {
   const won = db

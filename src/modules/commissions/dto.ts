@@ -42,6 +42,7 @@ export function toAssignment(r: AssignmentRow): PlanAssignment {
     payeeId: r.payee_id,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
+    assignedAt: r.created_at,
   };
 }
 

@@ -39,16 +39,14 @@ export async function ledgerUntil(
 ): Promise<{ lines: CommissionLine[]; end: Date; assignments: repo.AssignmentRow[]; plans: repo.PlanRow[] }> {
   const { timezone } = await repo.orgSettings(db, orgId);
   const { end } = await repo.monthBounds(db, period, timezone);
-  const [plans, assignments, events, managerOf, agreements] = [
+  const [plans, assignments, events, managerOf] = [
     await repo.listPlans(db, orgId),
     await repo.listAssignments(db, orgId),
     await repo.commissionEvents(db, orgId, end),
     await repo.managerMap(db, orgId),
-    await repo.agencyTerms(db, orgId),
   ];
   const lines = commissionLedger({
     plans: plans.map(toPlan),
-    agreements,
     assignments: assignments.map(toAssignment),
     events,
     managerOf,

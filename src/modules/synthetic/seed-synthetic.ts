@@ -4,7 +4,8 @@ import { ManualClock } from '../../domain/deps.ts';
 import { withClock, type Deps } from '../context.ts';
 import { Random } from '../demo/random.ts';
 import { lockChainHead, moveChainHead } from '../events/events.service.ts';
-import { SyntheticAnomalies, type AnomalyTruth } from './synthetic-anomalies.ts';
+import { SyntheticAccelerator, setUpSyntheticCommissions } from './synthetic-accelerator.ts';
+import { SyntheticAnomalies, outlierDiscount, type AnomalyTruth } from './synthetic-anomalies.ts';
 import { setUpSyntheticBooking, SyntheticBookings, type BookingTruth } from './synthetic-booking.ts';
 import { SyntheticHistory, type CampaignTruth, type SyntheticCounts } from './synthetic-history.ts';
 import { CampaignEffects, connectShares, conversionGivenConnect, type SyntheticParams } from './synthetic-params.ts';
@@ -134,12 +135,14 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
   const startsOn = new Date(start).toISOString().slice(0, 10);
   const firms = await setUpSyntheticAgents(deps, world, opts.params.agents, opts.name, startsOn);
   const bookingWorld = await setUpSyntheticBooking(deps, world.admin, world, opts.params.booking);
+  await setUpSyntheticCommissions(deps, world, opts.params.commissions, startsOn);
   // The set-up's events are sealed first; the generated events continue their chain.
   await base.sealer.flush(world.orgId);
 
   const flushRows = opts.flushRows ?? FLUSH_ROWS;
   const p = opts.params;
   // Anomalies draw from streams of their own, so their rates change nothing else of the data.
+  const anomalyDiscounts = new Random((opts.seed ^ 0xd15c_0a7e) >>> 0);
   const anomalies = new SyntheticAnomalies(
     new Random((opts.seed ^ 0x5eed_a0a1) >>> 0),
     new Random((opts.seed ^ nameHash(opts.name) ^ 0xa0a1_5eed) >>> 0),
@@ -149,6 +152,14 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
     world,
     start,
     end,
+    new SyntheticAccelerator(
+      new Random((opts.seed ^ 0xacce_1e7a) >>> 0),
+      new Random((opts.seed ^ nameHash(opts.name) ^ 0x1e7a_acce) >>> 0),
+      p.commissions,
+      world,
+      end,
+      () => outlierDiscount(anomalyDiscounts, p.discounts),
+    ),
   );
   const channel = new SyntheticChannel(rng, idRng, p.channel, world, partners, end, {
     median: p.amounts.partnerMedian,

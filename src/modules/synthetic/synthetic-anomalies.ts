@@ -3,6 +3,7 @@ import { PUSH_DEFAULT_LAST_DAYS, PUSH_DEFAULT_WIN_DAYS } from '../../analytics/d
 import { BULK_DEFAULT_COUNT } from '../../analytics/detectors.ts';
 import { fiscalPeriodOf } from '../../contract/fiscal.ts';
 import type { Random } from '../demo/random.ts';
+import type { SyntheticAccelerator } from './synthetic-accelerator.ts';
 import { writeCall, type DealDraft, type DealStep, type Sink } from './synthetic-records.ts';
 import { SYNTHETIC_CALENDAR, type SyntheticWorld, type WorldPipeline, type WorldStage } from './synthetic-setup.ts';
 
@@ -34,6 +35,8 @@ export const anomalyRatesSchema = z.strictObject({
   /**
    * Per deal won in the first 10 days of a fiscal quarter and open during the last 7 days of the
    * quarter before: in those days the owner pushes the close date from that quarter past its end.
+   * The detector's other half, discounts given to cross a commission accelerator, is injected at
+   * the rate `commissions.acceleratorGaming` (see synthetic-accelerator.ts).
    */
   quarter_end_gaming: rate,
 });
@@ -55,7 +58,8 @@ const RATE_UNITS: Record<keyof AnomalyRates, string> = {
   stage_skip: 'deal in a pipeline without enforced order',
   stage_regression: 'deal in a pipeline without enforced order',
   bulk_change: 'burst per 30 days',
-  quarter_end_gaming: "deal won in a quarter's first 10 days, open in the last 7 of the one before",
+  quarter_end_gaming:
+    "deal won in a quarter's first 10 days, open in the last 7 of the one before (the accelerator's gaming: commissions.acceleratorGaming)",
 };
 
 /** The normal discounts of line items, from list price: percentages and their weights. */
@@ -101,7 +105,7 @@ interface Burst {
 }
 
 /** The outlier discount: 25 to 45 points above the highest normal one, at most 95 %. */
-function outlierDiscount(rng: Random, normal: NormalDiscounts): number {
+export function outlierDiscount(rng: Random, normal: NormalDiscounts): number {
   const top = Math.max(...normal.map((d) => d.percent));
   return Math.min(95, top + 25 + rng.int(0, 20));
 }
@@ -145,6 +149,8 @@ export class SyntheticAnomalies {
     private readonly world: SyntheticWorld,
     private readonly start: number,
     private readonly end: number,
+    /** The field reps' accelerator and its gaming (none: no commission plans). */
+    private readonly accelerator?: SyntheticAccelerator,
   ) {
     this.planBursts();
   }
@@ -197,7 +203,19 @@ export class SyntheticAnomalies {
     }
     out = this.closeDates(draft, out);
     if (this.backdate(sink, draft, out)) counts.dealCalls += 1;
-    return this.reassign(draft, out);
+    out = this.reassign(draft, out);
+    const final = out;
+    this.accelerator?.note(draft, final, (t) => this.ownerAt(draft, final, t));
+    return out;
+  }
+
+  /**
+   * Before an arrival at `t`: the field reps just under their accelerator near the month's end
+   * may game it (see synthetic-accelerator.ts); a gamed deal's deep discount is a discount outlier too.
+   */
+  arrival(sink: Sink, t: number, account: Parameters<SyntheticAccelerator['arrival']>[2]): void {
+    for (const id of this.accelerator?.arrival(sink, t, account) ?? [])
+      this.record('discount_outlier', { subjectType: 'deal', subjectId: id, origin: 'injected' });
   }
 
   private discountLines(draft: DealDraft): void {
@@ -418,6 +436,9 @@ export class SyntheticAnomalies {
       if (b.claimed >= BULK_DEFAULT_COUNT)
         this.record('bulk_change', { subjectType: 'user', subjectId: b.managerId, origin: 'injected' });
     this.bursts.length = 0;
+    for (const { dealId, origin } of this.accelerator?.truth() ?? [])
+      if (!this.found.get('quarter_end_gaming')?.some((x) => x.subjectId === dealId))
+        this.record('quarter_end_gaming', { subjectType: 'deal', subjectId: dealId, origin });
     const out: AnomalyTruth = {};
     for (const key of Object.keys(RATE_UNITS) as (keyof AnomalyRates)[])
       out[key] = { rate: this.rates[key], per: RATE_UNITS[key], subjects: this.found.get(key) ?? [] };

@@ -210,6 +210,7 @@ export class SyntheticHistory {
     const t = this.nextT;
     this.campaignCosts(sink, t);
     this.extras.channel?.beginArrival();
+    this.extras.anomalies?.arrival(sink, t, (rng) => this.accounts.pick(rng));
     const kind = this.rng.weighted(this.kinds);
     if (kind === 'lead') this.lead(sink, t);
     else if (kind === 'registration') this.extras.channel?.register(sink, t, this);

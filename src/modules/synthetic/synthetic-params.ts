@@ -1,3 +1,4 @@
+import { commissionParamsSchema, defaultCommissionParams } from './synthetic-accelerator.ts';
 import { z } from 'zod';
 import { campaignTypeSchema, touchKindSchema } from '../../contract/marketing.ts';
 import {
@@ -182,6 +183,8 @@ export const syntheticParamsSchema = z
     }),
     /** Line items' discounts from list price in normal business (older parameter files: the defaults). */
     discounts: normalDiscountsSchema.default(defaultNormalDiscounts),
+    /** The field reps' commission plan with its accelerator, and its gaming (older parameter files: the defaults). */
+    commissions: commissionParamsSchema.default(defaultCommissionParams),
     /** Anomalies injected for the detectors, a rate each (older parameter files: the defaults). */
     anomalies: anomalyRatesSchema.default(defaultAnomalyRates),
     /** The partner programme, registrations, conflicts and lead offers (older parameter files: the defaults). */
@@ -417,6 +420,7 @@ export const defaultSyntheticParams: SyntheticParams = {
   marketing: defaultMarketingParams,
   staffing: { fieldReps: 8, insideSales: 6, channelReps: 2, partners: 6 },
   discounts: defaultNormalDiscounts,
+  commissions: defaultCommissionParams,
   anomalies: defaultAnomalyRates,
   channel: defaultChannelParams,
   agents: defaultAgentParams,
