@@ -1,4 +1,4 @@
-import type { StageKind } from '../contract/pipelines.ts';
+import type { HeldMeetingAction, StageKind } from '../contract/pipelines.ts';
 import { lcs, type DesignedStage } from './conformance.ts';
 
 /** The milestones of a journey that are not deal stages (deal stages are named by their stage id). */
@@ -12,9 +12,6 @@ export const journeyMilestoneSteps = [
   'dropped',
 ] as const;
 export type JourneyMilestoneStep = (typeof journeyMilestoneSteps)[number];
-
-/** What a held first meeting does to the deal, per pipeline (the pipeline's setting). */
-export type HeldMeetingAction = 'none' | 'create_deal' | 'advance_deal' | 'create_or_advance';
 
 /** One step of the designed journey, in designed order. */
 export interface JourneyStep {
@@ -79,7 +76,11 @@ export function designedJourney(
   return {
     steps: [...marketing, ...sales],
     outcomes: [
-      ...closed.map((s) => ({ id: s.id, label: s.name, kind: s.kind === 'won' ? ('won' as const) : ('lost' as const) })),
+      ...closed.map((s) => ({
+        id: s.id,
+        label: s.name,
+        kind: s.kind === 'won' ? ('won' as const) : ('lost' as const),
+      })),
       { id: 'dropped', label: 'Dropped', kind: 'lost' },
     ],
   };
@@ -121,10 +122,7 @@ export interface JourneyTraceConformance {
  * outcome beyond the first is a repeat. Model path: the steps of rank ≤ m, then the outcome the
  * journey ends in, if it ends in one. Cost and fitness as in `traceConformance`.
  */
-export function journeyTraceConformance(
-  design: JourneyDesign,
-  milestones: readonly string[],
-): JourneyTraceConformance {
+export function journeyTraceConformance(design: JourneyDesign, milestones: readonly string[]): JourneyTraceConformance {
   const rank = new Map<string, number>(design.steps.map((s, i) => [s.id, i + 1]));
   const outcome = new Map(design.outcomes.map((o) => [o.id, o.kind]));
   const k = design.steps.length;
@@ -148,7 +146,9 @@ export function journeyTraceConformance(
   const last = trace[trace.length - 1];
   const ending = last === undefined ? undefined : outcome.get(last);
   const designed = design.steps.slice(0, ending === 'won' ? k : reached).map((s) => s.id);
-  const skipped = designed.filter((id) => !seen.has(id)).map((id) => ({ kind: 'skipped' as const, step: id, after: null }));
+  const skipped = designed
+    .filter((id) => !seen.has(id))
+    .map((id) => ({ kind: 'skipped' as const, step: id, after: null }));
   const modelPath = last !== undefined && ending !== undefined ? [...designed, last] : designed;
   const size = trace.length + modelPath.length;
   const cost = size - 2 * lcs(trace, modelPath);
@@ -293,9 +293,7 @@ export function journeyConformance(
     }
     if (c.cost > 0) deviating.push({ ...j, ...c });
   }
-  const order = new Map<string, number>(
-    [...design.steps, ...design.outcomes].map((s, i) => [s.id, i]),
-  );
+  const order = new Map<string, number>([...design.steps, ...design.outcomes].map((s, i) => [s.id, i]));
   const kinds = ['skipped', 'out_of_order', 'repeated'];
   deviating.sort(
     (a, b) =>

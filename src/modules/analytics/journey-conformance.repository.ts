@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { HeldMeetingAction, JourneyCase } from '../../analytics/journey-conformance.ts';
+import type { JourneyCase } from '../../analytics/journey-conformance.ts';
 import { lifecycleStages } from '../../contract/marketing.ts';
+import { heldMeetingActions, type HeldMeetingAction } from '../../contract/pipelines.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { JourneyScope } from './journey-map.repository.ts';
 
@@ -16,8 +17,9 @@ export async function heldMeetingSetting(
     .where('org_id', '=', orgId)
     .where('id', '=', pipelineId)
     .executeTakeFirst();
+  const action = heldMeetingActions.find((a) => a === row?.held_meeting_action) ?? 'none';
   return {
-    action: (row?.held_meeting_action ?? 'none') as HeldMeetingAction,
+    action,
     stageId: row?.held_meeting_stage_id ?? null,
   };
 }

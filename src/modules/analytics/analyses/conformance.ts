@@ -5,11 +5,7 @@ import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
 import { conformanceGroups } from '../conformance.repository.ts';
 import { heading, num, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
-import {
-  journeyConformanceResult,
-  renderJourneyConformance,
-  runJourneyConformance,
-} from './conformance-journey.ts';
+import { journeyConformanceResult, renderJourneyConformance, runJourneyConformance } from './conformance-journey.ts';
 
 const conformanceParams = z.object({
   /**
@@ -108,7 +104,7 @@ function render(r: ConformanceReport): string {
 export const conformanceAnalysis: AnalysisDefinition<ConformanceParams, ConformanceReport> = {
   name: 'conformance',
   summary:
-    'Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals; with scope=journey each lead\'s marketing and sales journey against the designed journey (lead, MQL, SQL accepted, meetings as the pipeline places them, opportunity, stages, outcome) with skipped and out-of-order steps, counts per deviation and the deviating journeys',
+    "Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals; with scope=journey each lead's marketing and sales journey against the designed journey (lead, MQL, SQL accepted, meetings as the pipeline places them, opportunity, stages, outcome) with skipped and out-of-order steps, counts per deviation and the deviating journeys",
   params: conformanceParams,
   result: conformanceResult,
   async run(deps, actor, filters, params) {
