@@ -91,7 +91,7 @@ function ranker(stages: readonly DesignedStage[]) {
 }
 
 /** Length of the longest common subsequence (the matched moves of an optimal unit-cost alignment). */
-function lcs(a: readonly string[], b: readonly string[]): number {
+export function lcs(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (const x of a) {
     const row = [0];

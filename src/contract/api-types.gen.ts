@@ -8058,7 +8058,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals
+     * Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals; with scope=journey each lead's marketing and sales journey against the designed journey (lead, MQL, SQL accepted, meetings as the pipeline places them, opportunity, stages, outcome) with skipped and out-of-order steps, counts per deviation and the deviating journeys
      * @description Shared filters: pipelineId (default: the default pipeline), from/to (YYYY-MM-DD, both inclusive, organization time zone), ownerId, teamId (comma-separated lists), channel, partnerId, productId, segment (b2b|b2c), source. See docs/analytics.md.
      */
     get: {
@@ -8074,6 +8074,7 @@ export interface paths {
           productId?: string;
           segment?: 'b2b' | 'b2c';
           source?: string;
+          scope?: 'deals' | 'journey';
           dealLimit?: number;
         };
         header?: never;
@@ -26441,66 +26442,150 @@ export interface components {
         share: number;
       };
     };
-    ConformanceReport: {
-      pipeline: {
-        id: string;
-        name: string;
-      };
-      from: string | null;
-      to: string | null;
-      overall: {
-        deals: number;
-        deviatingDeals: number;
-        skips: number;
-        backwardMoves: number;
-        repeats: number;
-        meanFitness: number | null;
-      };
-      byOwner: {
-        id: string | null;
-        name: string | null;
-        deals: number;
-        deviatingDeals: number;
-        skips: number;
-        backwardMoves: number;
-        repeats: number;
-        meanFitness: number | null;
-      }[];
-      byTeam: {
-        id: string | null;
-        name: string | null;
-        deals: number;
-        deviatingDeals: number;
-        skips: number;
-        backwardMoves: number;
-        repeats: number;
-        meanFitness: number | null;
-      }[];
-      byPartner: {
-        id: string | null;
-        name: string | null;
-        deals: number;
-        deviatingDeals: number;
-        skips: number;
-        backwardMoves: number;
-        repeats: number;
-        meanFitness: number | null;
-      }[];
-      deals: {
-        dealId: string;
-        name: string;
-        trace: string[];
-        modelPath: string[];
-        ownerId: string | null;
-        teamId: string | null;
-        partnerId: string | null;
-        skips: number;
-        backwardMoves: number;
-        repeats: number;
-        cost: number;
-        fitness: number;
-      }[];
-    };
+    ConformanceReport:
+      | {
+          pipeline: {
+            id: string;
+            name: string;
+          };
+          from: string | null;
+          to: string | null;
+          /** @constant */
+          scope: 'deals';
+          overall: {
+            deals: number;
+            deviatingDeals: number;
+            skips: number;
+            backwardMoves: number;
+            repeats: number;
+            meanFitness: number | null;
+          };
+          byOwner: {
+            id: string | null;
+            name: string | null;
+            deals: number;
+            deviatingDeals: number;
+            skips: number;
+            backwardMoves: number;
+            repeats: number;
+            meanFitness: number | null;
+          }[];
+          byTeam: {
+            id: string | null;
+            name: string | null;
+            deals: number;
+            deviatingDeals: number;
+            skips: number;
+            backwardMoves: number;
+            repeats: number;
+            meanFitness: number | null;
+          }[];
+          byPartner: {
+            id: string | null;
+            name: string | null;
+            deals: number;
+            deviatingDeals: number;
+            skips: number;
+            backwardMoves: number;
+            repeats: number;
+            meanFitness: number | null;
+          }[];
+          deals: {
+            dealId: string;
+            name: string;
+            trace: string[];
+            modelPath: string[];
+            ownerId: string | null;
+            teamId: string | null;
+            partnerId: string | null;
+            skips: number;
+            backwardMoves: number;
+            repeats: number;
+            cost: number;
+            fitness: number;
+          }[];
+        }
+      | {
+          pipeline: {
+            id: string;
+            name: string;
+          };
+          from: string | null;
+          to: string | null;
+          /** @constant */
+          scope: 'journey';
+          design: {
+            steps: {
+              id: string;
+              label: string;
+              /** @enum {string} */
+              side: 'marketing' | 'sales';
+            }[];
+            outcomes: {
+              id: string;
+              label: string;
+              /** @enum {string} */
+              kind: 'won' | 'lost';
+            }[];
+          };
+          overall: {
+            journeys: number;
+            deviatingJourneys: number;
+            skips: number;
+            outOfOrder: number;
+            repeats: number;
+            meanFitness: number | null;
+          };
+          byOwner: {
+            id: string | null;
+            name: string | null;
+            journeys: number;
+            deviatingJourneys: number;
+            skips: number;
+            outOfOrder: number;
+            repeats: number;
+            meanFitness: number | null;
+          }[];
+          byTeam: {
+            id: string | null;
+            name: string | null;
+            journeys: number;
+            deviatingJourneys: number;
+            skips: number;
+            outOfOrder: number;
+            repeats: number;
+            meanFitness: number | null;
+          }[];
+          deviations: {
+            /** @enum {string} */
+            kind: 'skipped' | 'out_of_order' | 'repeated';
+            step: string;
+            after: string | null;
+            journeys: number;
+            occurrences: number;
+          }[];
+          journeys: {
+            leadId: string;
+            name: string;
+            dealId: string | null;
+            dealName: string | null;
+            ownerId: string | null;
+            teamId: string | null;
+            trace: string[];
+            modelPath: string[];
+            deviations: {
+              /** @enum {string} */
+              kind: 'skipped' | 'out_of_order' | 'repeated';
+              step: string;
+              after: string | null;
+            }[];
+            skips: number;
+            outOfOrder: number;
+            repeats: number;
+            cost: number;
+            fitness: number;
+          }[];
+        };
     BottlenecksReport: {
       pipeline: {
         id: string;

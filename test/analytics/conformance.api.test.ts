@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/deps.ts';
-import type { ConformanceReport } from '../../src/modules/analytics/analyses/conformance.ts';
+import type { DealConformanceReport } from '../../src/modules/analytics/analyses/conformance.ts';
 import { createApi, type Api } from '../helpers/api.ts';
 import { createTestDeps, type TestDeps } from '../helpers/db.ts';
 import { buildFlowHistory, getReport } from '../helpers/deal-history.ts';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const report = (query: Record<string, string>, actor = h.admin) =>
-  getReport<ConformanceReport>(api, actor, 'conformance', { pipelineId: h.pipeline.id, ...query });
+  getReport<DealConformanceReport>(api, actor, 'conformance', { pipelineId: h.pipeline.id, ...query });
 
 describe('GET /analytics/conformance', () => {
   // Designed order Q → D → N → Won/Lost.

@@ -224,6 +224,30 @@ describe('analytics in the browser', () => {
     await page.screenshot({ path: screenshotPath('analytics-journey-markov.png'), fullPage: true });
     await page.getByLabel('Deal stages').check();
 
+    // Conformance of the journeys: Rex is converted (without a deal) before becoming an MQL or an
+    // accepted SQL, so MQL and SQL are skipped: trace lead → opportunity against lead → MQL → SQL →
+    // opportunity, cost 2 + 4 − 2·2 = 2, fitness 1 − 2/6. Pat and Quinn, dropped, follow the design.
+    const rex = await lead('Rex');
+    await apiCall(base, token, 'POST', `/api/v1/leads/${rex.id}/convert`, {}, String(rex.version));
+    await page.getByRole('tab', { name: 'Conformance' }).click();
+    await page.getByLabel('Marketing and sales', { exact: true }).check();
+    const journeyOverall = page.getByTestId('journey-conformance-overall');
+    await expect.poll(() => journeyOverall.textContent()).toContain('1 of 3 journeys deviate');
+    expect(await journeyOverall.textContent()).toContain('2 skipped steps, 0 out of order');
+    expect(await page.getByTestId('journey-conformance-design').textContent()).toContain(
+      'Lead → MQL → SQL accepted → Opportunity → Qualify → Demo → Proposal → Won | Lost | Dropped',
+    );
+    const deviatingJourneys = page.getByTestId('journey-conformance-journeys');
+    expect(await deviatingJourneys.locator('tbody tr').first().textContent()).toContain(
+      'MQL skipped; SQL accepted skipped0.667',
+    );
+    await page.screenshot({ path: screenshotPath('analytics-journey-conformance.png'), fullPage: true });
+    await deviatingJourneys.getByRole('link', { name: 'Rex' }).click();
+    await page.waitForURL(`**/leads/${rex.id}`);
+    await page.goBack();
+    await page.getByLabel('Deals', { exact: true }).check();
+    await page.getByTestId('conformance-overall').waitFor();
+
     // Monte Carlo: seeded runs over the three open deals, and the chance of reaching a target.
     await page.getByRole('tab', { name: 'Monte Carlo' }).click();
     const summary = page.getByTestId('monte-carlo-summary');

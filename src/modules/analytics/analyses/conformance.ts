@@ -5,9 +5,15 @@ import { dealConditions, resolvePipeline } from '../analytics.repository.ts';
 import { conformanceGroups } from '../conformance.repository.ts';
 import { heading, num, textTable } from '../render.ts';
 import { analysisContext, analysisContextSchema } from './common.ts';
+import { journeyConformanceResult, renderJourneyConformance, runJourneyConformance } from './conformance-journey.ts';
 
 const conformanceParams = z.object({
-  /** Deviating deals listed (least fitting first). */
+  /**
+   * The cases: `deals` (the pipeline's deals against its stage order) or `journey` (each lead's
+   * joint marketing and sales journey against the designed journey, see designedJourney).
+   */
+  scope: z.enum(['deals', 'journey']).default('deals'),
+  /** Deviating deals (or journeys) listed (least fitting first). */
   dealLimit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type ConformanceParams = z.infer<typeof conformanceParams>;
@@ -21,8 +27,9 @@ const totalsShape = {
   meanFitness: z.number().nullable(),
 };
 const groupTotals = z.array(z.object({ id: z.string().nullable(), name: z.string().nullable(), ...totalsShape }));
-const conformanceResult = z.object({
+const dealConformanceResult = z.object({
   ...analysisContextSchema,
+  scope: z.literal('deals'),
   overall: z.object(totalsShape),
   byOwner: groupTotals,
   byTeam: groupTotals,
@@ -44,9 +51,11 @@ const conformanceResult = z.object({
     }),
   ),
 });
+const conformanceResult = z.discriminatedUnion('scope', [dealConformanceResult, journeyConformanceResult]);
 export type ConformanceReport = z.infer<typeof conformanceResult>;
+export type DealConformanceReport = z.infer<typeof dealConformanceResult>;
 
-function groupTable(title: string, rows: ConformanceReport['byOwner']): string {
+function groupTable(title: string, rows: DealConformanceReport['byOwner']): string {
   return textTable(
     [title, 'Deals', 'Deviating', 'Skips', 'Backward', 'Repeats', 'Fitness'],
     rows.map((g) => [
@@ -62,6 +71,7 @@ function groupTable(title: string, rows: ConformanceReport['byOwner']): string {
 }
 
 function render(r: ConformanceReport): string {
+  if (r.scope === 'journey') return renderJourneyConformance(r);
   const o = r.overall;
   return [
     heading('Conformance', r),
@@ -87,15 +97,19 @@ function render(r: ConformanceReport): string {
   ].join('\n');
 }
 
-/** 7. Conformance: see `conformance` and docs/analytics.md. The date range selects deals by their first visit to the pipeline. */
+/**
+ * 7. Conformance: see `conformance` and docs/analytics.md. The date range selects deals by their
+ * first visit to the pipeline; with scope journey, leads by their creation (see runJourneyConformance).
+ */
 export const conformanceAnalysis: AnalysisDefinition<ConformanceParams, ConformanceReport> = {
   name: 'conformance',
   summary:
-    'Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals',
+    "Conformance: skips, backward moves and repeats against the designed stage order, alignment fitness, totals per owner, team and partner with the deviating deals; with scope=journey each lead's marketing and sales journey against the designed journey (lead, MQL, SQL accepted, meetings as the pipeline places them, opportunity, stages, outcome) with skipped and out-of-order steps, counts per deviation and the deviating journeys",
   params: conformanceParams,
   result: conformanceResult,
   async run(deps, actor, filters, params) {
     const pipeline = await resolvePipeline(deps.db, actor.orgId, filters.pipelineId);
+    if (params.scope === 'journey') return runJourneyConformance(deps, actor, filters, pipeline, params.dealLimit);
     const scope = {
       orgId: actor.orgId,
       pipelineId: pipeline.id,
@@ -107,6 +121,7 @@ export const conformanceAnalysis: AnalysisDefinition<ConformanceParams, Conforma
     const groups = await conformanceGroups(deps.db, scope, params.dealLimit);
     return {
       ...analysisContext(pipeline, filters),
+      scope: 'deals' as const,
       ...conformance(pipeline.stages, groups, { dealLimit: params.dealLimit }),
     };
   },

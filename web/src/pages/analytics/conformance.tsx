@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { pipelinesQuery } from '../../queries.ts';
 import { AnalysisView, DealNameCell, num, useAnalysis, type FilterValues } from './common.tsx';
+import { JourneyConformance } from './conformance-journey.tsx';
 import type { ConformanceReport, ConformanceTotals } from './types.ts';
 
 type GroupKey = 'ownerId' | 'teamId' | 'partnerId';
@@ -144,7 +145,7 @@ function DrillDown({
       </div>
       {q.error ? (
         <ErrorState error={q.error} what="conformance" />
-      ) : q.data ? (
+      ) : q.data?.scope === 'deals' ? (
         <DealsTable deals={q.data.deals} stageName={stageName} />
       ) : (
         <Loading />
@@ -153,41 +154,71 @@ function DrillDown({
   );
 }
 
-/** 7. Conformance to the designed stage order, per owner, team and partner, with the deviating deals. */
+type ConformanceView = 'deals' | 'journey';
+
+/**
+ * 7. Conformance to the designed stage order, per owner, team and partner, with the deviating
+ * deals; or of the joint marketing and sales journeys to the designed journey.
+ */
 export function ConformanceTab({ filters }: { filters: FilterValues }) {
-  const q = useAnalysis('/analytics/conformance', filters);
+  const [view, setView] = useState<ConformanceView>('deals');
+  const journey = view === 'journey';
+  const q = useAnalysis('/analytics/conformance', filters, journey ? { scope: 'journey' } : {});
   const pipelines = useQuery(pipelinesQuery).data;
   const [drill, setDrill] = useState<Drill | null>(null);
   const names = new Map((pipelines ?? []).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)));
   const stageName = (id: string) => names.get(id) ?? id;
   return (
-    <AnalysisView
-      q={q}
-      what="conformance"
-      isEmpty={(r) => r.overall.deals === 0}
-      empty="No deals entered this pipeline in this range: widen the dates"
-    >
-      {(r) => (
-        <>
-          <h2>Conformance · {r.pipeline.name}</h2>
-          <p className="stats" data-testid="conformance-overall">
-            {r.overall.deviatingDeals} of {r.overall.deals} deals deviate from the designed order · {r.overall.skips}{' '}
-            skips, {r.overall.backwardMoves} backward moves, {r.overall.repeats} repeats · mean fitness{' '}
-            {num(r.overall.meanFitness, 3)}
-          </p>
-          {drill ? (
-            <DrillDown filters={filters} drill={drill} stageName={stageName} onClose={() => setDrill(null)} />
+    <>
+      <fieldset className="segmented">
+        <legend className="sr-only">Conformance view</legend>
+        {(
+          [
+            ['deals', 'Deals'],
+            ['journey', 'Marketing and sales'],
+          ] as const
+        ).map(([v, text]) => (
+          <label key={v} className="check">
+            <input type="radio" name="conformance-view" checked={view === v} onChange={() => setView(v)} /> {text}
+          </label>
+        ))}
+      </fieldset>
+      <AnalysisView
+        q={q}
+        what="conformance"
+        isEmpty={(r) => (r.scope === 'journey' ? r.overall.journeys === 0 : r.overall.deals === 0)}
+        empty={
+          journey
+            ? 'No leads came in during this range: widen the dates'
+            : 'No deals entered this pipeline in this range: widen the dates'
+        }
+      >
+        {(r) =>
+          r.scope === 'journey' ? (
+            <JourneyConformance r={r} />
           ) : (
             <>
-              <GroupTable title="Owner" rows={r.byOwner} groupKey="ownerId" onDrill={setDrill} />
-              <GroupTable title="Team" rows={r.byTeam} groupKey="teamId" onDrill={setDrill} />
-              <GroupTable title="Partner" rows={r.byPartner} groupKey="partnerId" onDrill={setDrill} />
-              <h3>Deviating deals, least fitting first</h3>
-              <DealsTable deals={r.deals} stageName={stageName} />
+              <h2>Conformance · {r.pipeline.name}</h2>
+              <p className="stats" data-testid="conformance-overall">
+                {r.overall.deviatingDeals} of {r.overall.deals} deals deviate from the designed order ·{' '}
+                {r.overall.skips} skips, {r.overall.backwardMoves} backward moves, {r.overall.repeats} repeats · mean
+                fitness {num(r.overall.meanFitness, 3)}
+              </p>
+              {drill ? (
+                <DrillDown filters={filters} drill={drill} stageName={stageName} onClose={() => setDrill(null)} />
+              ) : (
+                <>
+                  <GroupTable title="Owner" rows={r.byOwner} groupKey="ownerId" onDrill={setDrill} />
+                  <GroupTable title="Team" rows={r.byTeam} groupKey="teamId" onDrill={setDrill} />
+                  <GroupTable title="Partner" rows={r.byPartner} groupKey="partnerId" onDrill={setDrill} />
+                  <h3>Deviating deals, least fitting first</h3>
+                  <DealsTable deals={r.deals} stageName={stageName} />
+                </>
+              )}
             </>
-          )}
-        </>
-      )}
-    </AnalysisView>
+          )
+        }
+      </AnalysisView>
+    </>
   );
 }
