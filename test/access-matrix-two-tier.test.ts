@@ -57,7 +57,11 @@ beforeAll(async () => {
   ).id;
   const partner = async (name: string, type: 'distributor' | 'reseller') => {
     const a = await post(org.admin, '/api/v1/accounts', { name, type });
-    const p = await api.as(org.admin, { method: 'PUT', url: `/api/v1/partners/${a.id}`, payload: { partnerType: type } });
+    const p = await api.as(org.admin, {
+      method: 'PUT',
+      url: `/api/v1/partners/${a.id}`,
+      payload: { partnerType: type },
+    });
     expect(p.statusCode, p.body).toBe(200);
     return a.id;
   };
@@ -87,15 +91,17 @@ beforeAll(async () => {
   customerAccountId = (await post(org.admin, '/api/v1/accounts', { name: 'Contoso Ltd' })).id;
   const approved = async (who: Actor, payload: Record<string, unknown>) => {
     const reg = await post<RegistrationDto>(who, '/api/v1/registrations', payload);
-    const done = await api.as(manager, {
+    // each deal owned by a rep of its own, so a partner's user directory tells whose deals it reads
+    const owner = await createTestUser(deps, org.admin, 'rep');
+    const done = await api.as(org.admin, {
       method: 'POST',
       url: `/api/v1/registrations/${reg.id}/approve`,
       headers: { 'if-match': String(reg.version) },
-      payload: {},
+      payload: { ownerId: owner.userId },
     });
     expect(done.statusCode, done.body).toBe(200);
     const dealId = done.json<RegistrationDto>().dealId ?? '';
-    const got = await api.as(manager, { method: 'GET', url: `/api/v1/deals/${dealId}` });
+    const got = await api.as(org.admin, { method: 'GET', url: `/api/v1/deals/${dealId}` });
     return got.json<DealDto>();
   };
   deals = {
@@ -136,7 +142,10 @@ describe('two-tier access matrix: deals', () => {
       expect(board.statusCode, board.body).toBe(200);
       const counted = board.json<BoardSummaryDto>().stages.reduce((n, s) => n + s.count, 0);
       const found = async (name: string) => {
-        const r = await api.as(actor, { method: 'GET', url: `/api/v1/search?types=deal&q=${encodeURIComponent(name)}` });
+        const r = await api.as(actor, {
+          method: 'GET',
+          url: `/api/v1/search?types=deal&q=${encodeURIComponent(name)}`,
+        });
         expect(r.statusCode, r.body).toBe(200);
         return r.json<{ items: { id: string }[] }>().items.map((i) => i.id);
       };
@@ -150,8 +159,10 @@ describe('two-tier access matrix: deals', () => {
           headers: { 'if-match': String(latest) },
           payload: { nextStep: `Checked by ${who}` },
         });
+        const objections = await api.as(actor, { method: 'GET', url: `/api/v1/deals/${d.id}/objections` });
         return {
           read: read.statusCode,
+          objections: objections.statusCode,
           change: change.statusCode,
           listed: listed.has(d.id),
           searched: (await found(d.name)).includes(d.id),
@@ -159,6 +170,7 @@ describe('two-tier access matrix: deals', () => {
       };
       const want = (seen: Seen) => ({
         read: seen === 'hidden' ? 404 : 200,
+        objections: seen === 'hidden' ? 404 : 200,
         change: seen === 'change' ? 200 : seen === 'read' ? 403 : 404,
         listed: seen !== 'hidden',
         searched: seen !== 'hidden',
@@ -169,6 +181,10 @@ describe('two-tier access matrix: deals', () => {
       expect(got).toEqual(Object.fromEntries(keys.map((k) => [k, want(matrix[who][k])])));
       // the board's column heads count the same deals as the list
       expect(counted).toBe(keys.filter((k) => matrix[who][k] !== 'hidden').length);
+      // the owner of a deal a partner reads is in its user directory, so the deal shows its owner by name
+      const directory = await api.as(actor, { method: 'GET', url: '/api/v1/users?limit=200' });
+      const named = directory.json<{ items: { id: string }[] }>().items.map((u) => u.id);
+      expect(named.includes(deals.rThroughA.ownerId ?? '')).toBe(matrix[who].rThroughA !== 'hidden');
       // the customer of a deal a partner reads shows through it: A reads Contoso, B does not
       const customer = await api.as(actor, { method: 'GET', url: `/api/v1/accounts/${customerAccountId}` });
       expect(customer.statusCode).toBe(matrix[who].rThroughA === 'hidden' ? 404 : 200);

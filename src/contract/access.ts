@@ -110,7 +110,11 @@ export function relatedDealScope(actor: Actor, entity: ScopedEntity): Scope | nu
  */
 export function inScope(
   scope: Scope,
-  record: { ownerId: string | null; partnerAccountId?: string | null; distributorAccountIds?: readonly string[] | null },
+  record: {
+    ownerId: string | null;
+    partnerAccountId?: string | null;
+    distributorAccountIds?: readonly string[] | null;
+  },
 ): boolean {
   switch (scope.kind) {
     case 'all':

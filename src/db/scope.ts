@@ -37,6 +37,18 @@ function partnerOrDistributorCondition(partnerAccountId: string, partnerColumn: 
 }
 
 /**
+ * The distributors of the deal aliased `alias` (two-tier): those the registrations approved into it
+ * name, the first-registered first, as a JSON array (empty for none).
+ */
+export function dealDistributors(alias: string): RawBuilder<string[]> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<string[]>`(select coalesce(json_agg(x.id order by x.first, x.id), '[]') from (
+    select r.distributor_account_id as id, min(r.registered_at) as first from deal_registrations r
+    where r.org_id = ${col('org_id')} and r.deal_id = ${col('id')} and r.distributor_account_id is not null
+    group by r.distributor_account_id) x)`;
+}
+
+/**
  * An agent's scope in SQL, for a deal or an activity whose owner column is `ownerColumn` (its
  * sibling columns `org_id`, `id` and, for activities, `deal_id` and `agent_side` are used): a deal
  * where one of the agent's parties has a role; an activity on such a deal written for the side that

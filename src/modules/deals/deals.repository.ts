@@ -4,7 +4,7 @@ import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
-import { scopeCondition } from '../../db/scope.ts';
+import { dealDistributors, scopeCondition } from '../../db/scope.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { DealSortKey, ListDealsQuery } from '../../contract/deals.ts';
 
@@ -34,10 +34,7 @@ const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_bui
     'org_id', c.org_id, 'deal_id', c.deal_id, 'contact_id', c.contact_id, 'role', c.role) order by c.contact_id, c.role), '[]')
   from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
 
-const distributorsOfD = sql<string[]>`(select coalesce(json_agg(x.id order by x.first, x.id), '[]') from (
-    select r.distributor_account_id as id, min(r.registered_at) as first from deal_registrations r
-    where r.org_id = d.org_id and r.deal_id = d.id and r.distributor_account_id is not null
-    group by r.distributor_account_id) x)`;
+const distributorsOfD = dealDistributors('d');
 
 /** Every column of deals, listed rather than `*` (see `prepared`); the row types check it is complete. */
 const dealColumns = [

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { canReadConflicts } from '../../../src/contract/access.ts';
 import { api } from '../api.ts';
 import { useActor } from '../permissions.ts';
@@ -10,7 +11,7 @@ import { AccountLink } from './record-links.tsx';
  * (a partner: the links it is on; channel managers and auditors: all of them). Same query key as
  * the two-tier screens, so one request serves both.
  */
-function usePartnerNames(): (id: string) => string | null {
+function usePartnerNames(): (id: string) => ReactNode {
   const actor = useActor();
   const enabled = actor !== null && (actor.role === 'partner' || canReadConflicts(actor));
   const links = useQuery({
@@ -24,12 +25,14 @@ function usePartnerNames(): (id: string) => string | null {
     names.set(l.distributorAccountId, l.distributorName);
     names.set(l.resellerAccountId, l.resellerName);
   }
-  return (id) => names.get(id) ?? null;
-}
-
-function PartnerName({ id, name }: { id: string; name: (id: string) => string | null }) {
-  const known = name(id);
-  return known ? <>{known}</> : <AccountLink id={id} />;
+  return (id) => {
+    const known = names.get(id);
+    if (known) return known;
+    if (enabled && links.isPending) return '…';
+    // A partner reads no accounts: a partner account not on its links is its own (one-tier) or not told.
+    if (actor?.role === 'partner') return id === actor.partnerAccountId ? 'your account' : 'another partner';
+    return <AccountLink id={id} />;
+  };
 }
 
 /**
@@ -40,15 +43,10 @@ export function PartnerRoles({ deal }: { deal: Pick<DealDto, 'partnerAccountId' 
   const name = usePartnerNames();
   if (!deal.partnerAccountId) return null;
   if (!deal.distributorAccountId)
-    return (
-      <span data-testid="partner-roles">
-        Partner: <PartnerName id={deal.partnerAccountId} name={name} />
-      </span>
-    );
+    return <span data-testid="partner-roles">Partner: {name(deal.partnerAccountId)}</span>;
   return (
     <span data-testid="partner-roles">
-      Reseller: <PartnerName id={deal.partnerAccountId} name={name} /> · Distributor:{' '}
-      <PartnerName id={deal.distributorAccountId} name={name} />
+      Reseller: {name(deal.partnerAccountId)} · Distributor: {name(deal.distributorAccountId)}
     </span>
   );
 }
