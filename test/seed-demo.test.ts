@@ -289,6 +289,35 @@ describe('demo organization', () => {
     expect(new Set(partners.map((p) => p.tier_id)).size).toBe(3);
   });
 
+  it("has a distributor with two resellers, whose user reads their two-tier deals and no other partner's", async () => {
+    const org = result.organizationId;
+    const links = await deps.db
+      .selectFrom('partner_resellers')
+      .select(['distributor_account_id', 'reseller_account_id'])
+      .where('org_id', '=', org)
+      .execute();
+    expect(links).toHaveLength(2);
+    expect(new Set(links.map((l) => l.distributor_account_id)).size).toBe(1);
+    const truth = result.channel;
+    expect(truth.twoTierDeals).toBeGreaterThanOrEqual(2);
+    expect(truth.throughDistributor).toBeGreaterThanOrEqual(truth.twoTierDeals);
+    const dana = await deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', org)
+      .where('email', 'like', 'dana@%')
+      .executeTakeFirstOrThrow();
+    const distributor = await actorForUser(deps, org, dana.id);
+    expect(distributor.partnerAccountId).toBe(links[0]?.distributor_account_id);
+    const seen = await listDeals(deps, distributor, listDealsQuery.parse({ limit: 200 }));
+    const twoTier = seen.items.filter((d) => d.distributorAccountId === distributor.partnerAccountId);
+    expect(twoTier).toHaveLength(truth.twoTierDeals);
+    expect(twoTier.every((d) => links.some((l) => l.reseller_account_id === d.partnerAccountId))).toBe(true);
+    expect(seen.items.every((d) => d.partnerAccountId === distributor.partnerAccountId || twoTier.includes(d))).toBe(
+      true,
+    );
+  });
+
   it('has meetings inside sales booked for field reps: held, no-shows, cancelled, upcoming, and their show rate', async () => {
     const org = result.organizationId;
     const rows = await deps.db

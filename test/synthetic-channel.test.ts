@@ -6,7 +6,8 @@ import { ManualClock } from '../src/domain/deps.ts';
 import { getAgentSideReport } from '../src/modules/agents/agent-analytics.service.ts';
 import { assignAgent, recordConsent, recordDisclosure } from '../src/modules/agents/deal-agents.service.ts';
 import { createAgreement } from '../src/modules/agents/parties.service.ts';
-import { createDeal } from '../src/modules/deals/deals.service.ts';
+import { listDealsQuery } from '../src/contract/deals.ts';
+import { createDeal, listDeals } from '../src/modules/deals/deals.service.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
 import { findConflicts } from '../src/modules/channel/conflicts.service.ts';
@@ -283,8 +284,29 @@ describe('agents in the synthetic generator', () => {
   });
 });
 
+describe('two-tier distribution in the synthetic generator', () => {
+  it("recovers the share of resellers' deals registered through a distributor from the deals' partner roles", async () => {
+    const t = result.channel.twoTier;
+    expect(t).toMatchObject({ rate: params.channel.twoTier, distributors: 3, resellers: 6 });
+    // Per deal approved from a registration of a partner a distributor serves: the deal's
+    // distributor, as the deal API names it (the first distributor its registrations name).
+    const deals = await q(sql<{ distributor: string | null }>`
+      select (select r.distributor_account_id from deal_registrations r where r.org_id = d.org_id and r.deal_id = d.id
+                and r.distributor_account_id is not null order by r.registered_at limit 1) as distributor
+      from deals d where d.org_id = ${result.organizationId} and d.deleted_at is null
+        and d.partner_account_id in (select reseller_account_id from partner_resellers where org_id = d.org_id)
+        and exists (select 1 from deal_registrations r where r.org_id = d.org_id and r.deal_id = d.id)`);
+    const twoTier = deals.filter((d) => d.distributor !== null).length;
+    // The same deals counted twice: exact agreement with the truth, and the rate within sampling error.
+    expect([deals.length, twoTier]).toEqual([t.resellerDeals, t.twoTierDeals]);
+    expect(t.resellerDeals).toBeGreaterThan(40);
+    within(twoTier / deals.length, params.channel.twoTier, deals.length);
+    within(t.throughDistributor / t.resellerRegistrations, params.channel.twoTier, t.resellerRegistrations);
+  });
+});
+
 describe('access on generated channel data', () => {
-  it('a generated partner user sees only its own registrations', async () => {
+  it('a generated partner user (a distributor) sees its own registrations and those its resellers made through it', async () => {
     const partnerUser = await actorForUser(deps, result.organizationId, await userId('partner-1'));
     const own = partnerUser.partnerAccountId;
     expect(own).toBeTruthy();
@@ -292,16 +314,22 @@ describe('access on generated channel data', () => {
     const [stored] = await q(
       sql<{
         n: number;
-      }>`select count(*)::int as n from deal_registrations where org_id = ${result.organizationId} and partner_account_id = ${own}`,
+      }>`select count(*)::int as n from deal_registrations where org_id = ${result.organizationId} and (partner_account_id = ${own} or distributor_account_id = ${own})`,
     );
     expect(seen.items.length).toBe(Math.min(200, stored?.n ?? -1));
-    expect(seen.items.every((r) => r.partnerAccountId === own)).toBe(true);
+    expect(seen.items.every((r) => r.partnerAccountId === own || r.distributorAccountId === own)).toBe(true);
+    expect(seen.items.some((r) => r.distributorAccountId === own)).toBe(true);
     const [other] = await q(
       sql<{
         id: string;
-      }>`select id from deal_registrations where org_id = ${result.organizationId} and partner_account_id <> ${own} limit 1`,
+      }>`select id from deal_registrations where org_id = ${result.organizationId} and partner_account_id <> ${own}
+           and distributor_account_id is distinct from ${own} limit 1`,
     );
     await expect(getRegistration(deps, partnerUser, other?.id ?? '')).rejects.toMatchObject({ code: 'not_found' });
+    // Its resellers' deals through it are among the deals it reads; their other deals are not.
+    const deals = await listDeals(deps, partnerUser, listDealsQuery.parse({ limit: 200 }));
+    expect(deals.items.some((d) => d.distributorAccountId === own && d.partnerAccountId !== own)).toBe(true);
+    expect(deals.items.every((d) => d.partnerAccountId === own || d.distributorAccountId === own)).toBe(true);
   });
 });
 
@@ -384,6 +412,7 @@ describe('generated channel and agent records replayed through the services', ()
       amount: row.amount,
       currency: 'USD',
       expectedCloseDate: row.expected_close_date,
+      distributorAccountId: row.distributor_account_id,
     });
     replayClock.set(at('deal_registration.approved').occurred_at);
     const approved = await approveRegistration(replay, manager, replica.id, '*', {

@@ -51,7 +51,8 @@ export type Action = 'read' | 'write';
 /**
  * The record scope of a role for an entity and action. Reps and inside sales see their own
  * records, managers everything below them, marketing reads accounts and contacts and owns leads, partners
- * see only deals registered to their partner account, auditors read everything and write nothing.
+ * see only deals registered to their partner account (and, as a distributor, read the deals its resellers
+ * registered through it), auditors read everything and write nothing.
  */
 export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Scope {
   switch (actor.role) {
@@ -70,9 +71,11 @@ export function scopeFor(actor: Actor, entity: ScopedEntity, action: Action): Sc
       if (entity === 'activity') return { kind: 'owners', ownerIds: [actor.userId] };
       return { kind: 'none' };
     case 'partner':
-      if (entity === 'deal' && actor.partnerAccountId)
-        return { kind: 'partner', partnerAccountId: actor.partnerAccountId };
-      return { kind: 'none' };
+      if (entity !== 'deal' || !actor.partnerAccountId) return { kind: 'none' };
+      // Two-tier: a distributor also reads (never changes) the deals its resellers registered through it.
+      return action === 'read'
+        ? { kind: 'partner', partnerAccountId: actor.partnerAccountId, asDistributor: true }
+        : { kind: 'partner', partnerAccountId: actor.partnerAccountId };
     case 'agent':
       // Agents read the deals they have a role on and their side's notes; they change nothing.
       if (action === 'write' || !actor.agentPartyIds?.length) return { kind: 'none' };
@@ -101,10 +104,17 @@ export function relatedDealScope(actor: Actor, entity: ScopedEntity): Scope | nu
   return deals.kind === 'none' ? null : deals;
 }
 
-/** Whether a loaded record is inside a scope. */
+/**
+ * Whether a loaded record is inside a scope. `distributorAccountIds` are the distributors a
+ * partner record is registered through (two-tier: for a deal, those its registrations name).
+ */
 export function inScope(
   scope: Scope,
-  record: { ownerId: string | null; partnerAccountId?: string | null; distributorAccountId?: string | null },
+  record: {
+    ownerId: string | null;
+    partnerAccountId?: string | null;
+    distributorAccountIds?: readonly string[] | null;
+  },
 ): boolean {
   switch (scope.kind) {
     case 'all':
@@ -116,7 +126,7 @@ export function inScope(
     case 'partner':
       return (
         record.partnerAccountId === scope.partnerAccountId ||
-        (scope.asDistributor === true && record.distributorAccountId === scope.partnerAccountId)
+        (scope.asDistributor === true && (record.distributorAccountIds ?? []).includes(scope.partnerAccountId))
       );
     case 'agent':
       // Whether an agent's party is on a deal is not on the record: the services ask the database.

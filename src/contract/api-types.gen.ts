@@ -25164,6 +25164,7 @@ export interface components {
       /** @enum {string} */
       channel: 'direct' | 'partner';
       partnerAccountId: string | null;
+      distributorAccountId: string | null;
       lostReason: string | null;
       nextStep: string | null;
       forecastCategory: ('pipeline' | 'best_case' | 'commit' | 'omitted') | null;

@@ -56,7 +56,10 @@ export const dealSchema = z.object({
   ownerId: idSchema.nullable(),
   source: z.string().nullable(),
   channel: z.enum(dealChannels),
+  /** A partner deal's partner: the reseller that registered it. */
   partnerAccountId: idSchema.nullable(),
+  /** Two-tier: the distributor the reseller registered the deal through; null for a one-tier deal. */
+  distributorAccountId: idSchema.nullable(),
   lostReason: z.string().nullable(),
   nextStep: z.string().nullable(),
   /** The deal's own forecast category; null: its stage's. */

@@ -16,10 +16,36 @@ export function scopeCondition(scope: Scope, ownerColumn: string, partnerColumn?
       return sql<SqlBool>`${sql.ref(ownerColumn)} in (${sql.join(scope.ownerIds.map((id) => sql`${id}::uuid`))})`;
     case 'partner':
       if (!partnerColumn) return sql<SqlBool>`false`;
+      if (scope.asDistributor) return partnerOrDistributorCondition(scope.partnerAccountId, partnerColumn);
       return sql<SqlBool>`${sql.ref(partnerColumn)} = ${scope.partnerAccountId}::uuid`;
     case 'agent':
       return agentCondition(scope, ownerColumn);
   }
+}
+
+/**
+ * A partner's deals in SQL, two-tier: its own (`partnerColumn`, a deal's `partner_account_id`) and
+ * those a registration approved into names it as distributor . The
+ * deal's `org_id` and `id` are the siblings of `partnerColumn`, which must be qualified for the
+ * subquery to correlate with the outer row (unqualified, only the partner's own deals match).
+ */
+function partnerOrDistributorCondition(partnerAccountId: string, partnerColumn: string): RawBuilder<SqlBool> {
+  const own = sql<SqlBool>`${sql.ref(partnerColumn)} = ${partnerAccountId}::uuid`;
+  if (!partnerColumn.includes('.')) return own;
+  const prefix = partnerColumn.slice(0, partnerColumn.lastIndexOf('.') + 1);
+  return sql<SqlBool>`(${own} or exists (select 1 from deal_registrations sdr where sdr.org_id = ${sql.ref(`${prefix}org_id`)} and sdr.deal_id = ${sql.ref(`${prefix}id`)} and sdr.distributor_account_id = ${partnerAccountId}::uuid))`;
+}
+
+/**
+ * The distributors of the deal aliased `alias` (two-tier): those the registrations approved into it
+ * name, the first-registered first, as a JSON array (empty for none).
+ */
+export function dealDistributors(alias: string): RawBuilder<string[]> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<string[]>`(select coalesce(json_agg(x.id order by x.first, x.id), '[]') from (
+    select r.distributor_account_id as id, min(r.registered_at) as first from deal_registrations r
+    where r.org_id = ${col('org_id')} and r.deal_id = ${col('id')} and r.distributor_account_id is not null
+    group by r.distributor_account_id) x)`;
 }
 
 /**

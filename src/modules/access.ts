@@ -10,11 +10,18 @@ import {
 import { forbidden, invalid, notFound } from '../contract/errors.ts';
 import { isActiveUser, isAgentOnDeal, isOnBookingOf, isOnDealInScope } from './access.repository.ts';
 
+/** What a scoped record's row tells of its scope (a deal: its partner and, two-tier, its distributors). */
+interface ScopedRow {
+  owner_id: string | null;
+  partner_account_id?: string | null;
+  distributor_account_ids?: readonly string[] | null;
+}
+
 /**
  * Loads-then-checks helper: a record outside the actor's read scope is reported as not found.
  * `onVisibleDeal` is whether the record is on a deal the actor may read (see `relatedDealScope`).
  */
-export function assertCanRead<T extends { owner_id: string | null; partner_account_id?: string | null }>(
+export function assertCanRead<T extends ScopedRow>(
   actor: Actor,
   entity: ScopedEntity,
   row: T | undefined,
@@ -27,6 +34,7 @@ export function assertCanRead<T extends { owner_id: string | null; partner_accou
       !inScope(scopeFor(actor, entity, 'read'), {
         ownerId: row.owner_id,
         partnerAccountId: row.partner_account_id ?? null,
+        distributorAccountIds: row.distributor_account_ids ?? null,
       }))
   ) {
     throw notFound(entity, id);
@@ -62,19 +70,26 @@ export async function onVisibleBooking(
   db: DbExecutor,
   actor: Actor,
   entity: ScopedEntity,
-  row: { id: string; owner_id: string | null; partner_account_id?: string | null } | undefined,
+  row: (ScopedRow & { id: string }) | undefined,
 ): Promise<boolean> {
   if (!row || entity === 'activity') return false;
   const scope = scopeFor(actor, entity, 'read');
   // An agent's deals are not told by the deal's row: whether its party has a role on it is.
   if (scope.kind === 'agent') return entity === 'deal' && isAgentOnDeal(db, actor.orgId, row.id, scope.agentPartyIds);
-  if (inScope(scope, { ownerId: row.owner_id, partnerAccountId: row.partner_account_id ?? null })) return false;
+  if (
+    inScope(scope, {
+      ownerId: row.owner_id,
+      partnerAccountId: row.partner_account_id ?? null,
+      distributorAccountIds: row.distributor_account_ids ?? null,
+    })
+  )
+    return false;
   const readers = bookingReaders(actor);
   return readers !== null && isOnBookingOf(db, entity, actor.orgId, row.id, readers);
 }
 
 /** A visible record the actor may not change is 403; an invisible one stays 404. */
-export function assertCanWrite<T extends { owner_id: string | null; partner_account_id?: string | null }>(
+export function assertCanWrite<T extends ScopedRow>(
   actor: Actor,
   entity: ScopedEntity,
   row: T | undefined,

@@ -125,6 +125,37 @@ describe('two-tier distribution in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it("a distributor's user finds its reseller's deal in the deal list, on the board and on its page, with both roles", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, distributorEmail);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    await page.goto(`${base}/deals`);
+    const row = page.getByRole('row').filter({ hasText: 'Contoso Ltd' });
+    await row.getByTestId('partner-roles').getByText('Arrow Distribution').waitFor();
+    expect(await row.getByTestId('partner-roles').innerText()).toBe(
+      'Reseller: Rivet Resellers · Distributor: Arrow Distribution',
+    );
+    // the one deal it reads: not Tern's (Bell Micro's reseller)
+    expect(await page.getByRole('row').filter({ hasText: 'Northwind' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('two-tier-2-distributor-deals.png'), fullPage: true });
+    await page.goto(`${base}/board`);
+    const card = page.getByTestId('deal-Contoso Ltd');
+    await card.getByTestId('partner-roles').getByText('Arrow Distribution').waitFor();
+    expect(await card.getByTestId('partner-roles').innerText()).toBe(
+      'Reseller: Rivet Resellers · Distributor: Arrow Distribution',
+    );
+    await page.screenshot({ path: screenshotPath('two-tier-3-distributor-board.png'), fullPage: true });
+    await card.getByRole('link', { name: 'Contoso Ltd' }).click();
+    await page.getByTestId('deal-title').waitFor();
+    await page.getByTestId('partner-roles').getByText('Arrow Distribution').waitFor();
+    await page.screenshot({ path: screenshotPath('two-tier-4-distributor-deal.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
   it('the channel manager sees a registration past the SLA as overdue and replays the protection window', async () => {
     // the escalation job, run as if ten days had passed
     const later = new Date(Date.now() + 10 * 86_400_000);

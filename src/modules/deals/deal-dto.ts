@@ -9,12 +9,14 @@ export interface DealRecord {
   deal: DealRow;
   lines: readonly LineItemRow[];
   roles: readonly DealContactRow[];
+  /** Two-tier: the distributors the deal's registrations name (absent: none loaded, as for a new deal). */
+  distributors?: readonly string[];
 }
 
 /** Splits a deal read with its children (`getDealRecord`, `listDeals`) into a record. */
 export function recordOf(row: DealRecordRow): DealRecord {
-  const { line_items: lines, contact_roles: roles, ...deal } = row;
-  return { deal, lines, roles };
+  const { line_items: lines, contact_roles: roles, distributor_account_ids: distributors, ...deal } = row;
+  return { deal, lines, roles, distributors };
 }
 
 export function toLineItemDto(l: LineItemRow): LineItemDto {
@@ -29,7 +31,7 @@ export function toLineItemDto(l: LineItemRow): LineItemDto {
   };
 }
 
-export function toDealDto({ deal: r, lines, roles }: DealRecord): DealDto {
+export function toDealDto({ deal: r, lines, roles, distributors }: DealRecord): DealDto {
   const lineItems = lines.map(toLineItemDto);
   return {
     id: r.id,
@@ -52,6 +54,7 @@ export function toDealDto({ deal: r, lines, roles }: DealRecord): DealDto {
     source: r.source,
     channel: r.channel as DealDto['channel'],
     partnerAccountId: r.partner_account_id,
+    distributorAccountId: distributors?.[0] ?? null,
     lostReason: r.lost_reason,
     nextStep: r.next_step,
     forecastCategory: r.forecast_category as DealDto['forecastCategory'],

@@ -4,7 +4,7 @@ import { updateVersioned, versionMissed } from '../../db/versioned.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { decodeCursor, likePattern } from '../../db/list.ts';
 import type { DealContactsTable, DealLineItemsTable, DealsTable } from '../../db/schema.ts';
-import { scopeCondition } from '../../db/scope.ts';
+import { dealDistributors, scopeCondition } from '../../db/scope.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { DealSortKey, ListDealsQuery } from '../../contract/deals.ts';
 
@@ -17,6 +17,8 @@ export type NewLineItemRow = Insertable<DealLineItemsTable>;
 export interface DealRecordRow extends DealRow {
   line_items: LineItemRow[];
   contact_roles: DealContactRow[];
+  /** Two-tier: the distributors its registrations name, the first-registered first. */
+  distributor_account_ids: string[];
 }
 
 /*
@@ -31,6 +33,8 @@ const lineItemsOfD = sql<LineItemRow[]>`(select coalesce(json_agg(json_build_obj
 const contactRolesOfD = sql<DealContactRow[]>`(select coalesce(json_agg(json_build_object(
     'org_id', c.org_id, 'deal_id', c.deal_id, 'contact_id', c.contact_id, 'role', c.role) order by c.contact_id, c.role), '[]')
   from deal_contacts c where c.org_id = d.org_id and c.deal_id = d.id)`;
+
+const distributorsOfD = dealDistributors('d');
 
 /** Every column of deals, listed rather than `*` (see `prepared`); the row types check it is complete. */
 const dealColumns = [
@@ -67,7 +71,11 @@ function selectRecords(db: DbExecutor) {
   return db
     .selectFrom('deals as d')
     .select(dealColumns)
-    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')]);
+    .select([
+      lineItemsOfD.as('line_items'),
+      contactRolesOfD.as('contact_roles'),
+      distributorsOfD.as('distributor_account_ids'),
+    ]);
 }
 
 const dealRecord = preparedQuery((db, { orgId, id }: { orgId: string; id: string }) =>
@@ -374,7 +382,11 @@ export async function listDeals(
   // where a Date keeps milliseconds and the next page would repeat the row).
   let b = filteredDeals(db, orgId, scope, q)
     .select(dealColumns)
-    .select([lineItemsOfD.as('line_items'), contactRolesOfD.as('contact_roles')])
+    .select([
+      lineItemsOfD.as('line_items'),
+      contactRolesOfD.as('contact_roles'),
+      distributorsOfD.as('distributor_account_ids'),
+    ])
     .select(sql<string>`(${expr})::text`.as('sort_value'));
   if (q.cursor) b = b.where(afterCursor(q.sort, q.order, q.cursor));
   return b
@@ -382,4 +394,31 @@ export async function listDeals(
     .orderBy('id', q.order)
     .limit(q.limit + 1)
     .execute();
+}
+
+/** Two-tier: per deal, the distributors its registrations name (first-registered first). */
+export async function listDealDistributors(
+  db: DbExecutor,
+  orgId: string,
+  dealIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (dealIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('deal_registrations')
+    .select(['deal_id', 'distributor_account_id'])
+    .select(sql<Date>`min(registered_at)`.as('first'))
+    .where('org_id', '=', orgId)
+    .where('deal_id', 'in', dealIds)
+    .where('distributor_account_id', 'is not', null)
+    .groupBy(['deal_id', 'distributor_account_id'])
+    .orderBy('deal_id')
+    .orderBy(sql`min(registered_at)`)
+    .orderBy('distributor_account_id')
+    .execute();
+  for (const r of rows) {
+    if (!r.deal_id || !r.distributor_account_id) continue;
+    out.set(r.deal_id, [...(out.get(r.deal_id) ?? []), r.distributor_account_id]);
+  }
+  return out;
 }

@@ -27,16 +27,18 @@ export async function loadRecords(
   const ids = deals.map((d) => d.id);
   const lines = await repo.listLineItems(db, orgId, ids);
   const roles = await repo.listContactRoles(db, orgId, ids);
+  const distributors = await repo.listDealDistributors(db, orgId, ids);
   return deals.map((deal) => ({
     deal,
     lines: lines.filter((l) => l.deal_id === deal.id),
     roles: roles.filter((r) => r.deal_id === deal.id),
+    distributors: distributors.get(deal.id) ?? [],
   }));
 }
 
 export async function loadRecord(db: DbExecutor, orgId: string, deal: repo.DealRow): Promise<DealRecord> {
   const [record] = await loadRecords(db, orgId, [deal]);
-  return record ?? { deal, lines: [], roles: [] };
+  return record ?? { deal, lines: [], roles: [], distributors: [] };
 }
 
 async function assertExternalIdFree(

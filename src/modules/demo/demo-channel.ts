@@ -1,7 +1,7 @@
 import type { Actor } from '../../contract/access.ts';
 import type { PartnerType } from '../../contract/channel.ts';
 import { listConflicts, resolveConflict } from '../channel/conflicts.service.ts';
-import { createTier, setPartner } from '../channel/programme.service.ts';
+import { createTier, linkReseller, setPartner } from '../channel/programme.service.ts';
 import { approveRegistration, registerDeal, rejectRegistration } from '../channel/registrations.service.ts';
 import type { Deps } from '../context.ts';
 import { createAccount } from '../accounts/accounts.service.ts';
@@ -18,6 +18,9 @@ export interface DemoChannelCounts {
   conflicted: Set<string>;
   byType: Record<string, number>;
   byTier: Record<string, number>;
+  /** Two-tier: registrations naming a distributor, and the deals approved from them. */
+  throughDistributor: number;
+  twoTierDeals: number;
 }
 
 function markConflicted(
@@ -28,7 +31,10 @@ function markConflicted(
   if (c.matchKind === 'registration') counts.conflicted.add(c.matchId);
 }
 
-/** Tiers Gold, Silver and Bronze, and the partner accounts in the programme, one of each type. */
+/**
+ * Tiers Gold, Silver and Bronze, and the partner accounts in the programme, one of each type; the
+ * distributor serves the reseller and the value-added reseller (two-tier).
+ */
 export async function setUpDemoChannel(
   deps: Deps,
   admin: Actor,
@@ -59,13 +65,18 @@ export async function setUpDemoChannel(
     await setPartner(deps, admin, account.id, { partnerType: type, tierId: tier.id });
     out.push({ id: account.id, type, tier: tier.name });
   }
+  const distributor = out.find((x) => x.type === 'distributor');
+  if (distributor)
+    for (const reseller of out.filter((x) => x.type === 'reseller' || x.type === 'value_added_reseller'))
+      await linkReseller(deps, admin, distributor.id, reseller.id);
   return out;
 }
 
 /**
  * Registrations over the period: partners register customers of the book (some already worked
  * directly, some registered by two partners, hence conflicts), a channel manager resolves the
- * conflicts and approves most after one to four days, rejecting the rest.
+ * conflicts and approves most after one to four days, rejecting the rest. A reseller a distributor
+ * serves registers two in three of its customers through it (two-tier), the third on its own.
  */
 export function scheduleDemoChannel(opts: {
   deps: Deps;
@@ -95,9 +106,12 @@ export function scheduleDemoChannel(opts: {
           customerName: customer.name,
           amount: `${rng.int(5, 80) * 1000}.00`,
           partnerAccountId: partner.id,
+          // Left out, the distributor serving the partner is named; every third registration names none.
+          ...(i % 3 === 2 ? { distributorAccountId: null } : {}),
         });
         id = r.id;
         counts.registrations++;
+        if (r.distributorAccountId) counts.throughDistributor++;
         const found = await listConflicts(deps, manager, { status: 'open', registrationId: id, limit: 200 });
         for (const c of found.items) markConflicted(counts, c);
         counts.byType[partner.type] = (counts.byType[partner.type] ?? 0) + 1;
@@ -114,8 +128,9 @@ export function scheduleDemoChannel(opts: {
             winner: c.suggestedWinner === 'undecided' ? 'shared' : c.suggestedWinner,
           });
         if (approve) {
-          await approveRegistration(deps, manager, id, '*', {});
+          const approved = await approveRegistration(deps, manager, id, '*', {});
           counts.approved++;
+          if (approved.distributorAccountId) counts.twoTierDeals++;
         } else {
           await rejectRegistration(deps, manager, id, '*', 'The customer is already covered');
           counts.rejected++;

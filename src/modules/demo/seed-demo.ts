@@ -411,6 +411,8 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
     conflicted: new Set(),
     byType: {},
     byTier: {},
+    throughDistributor: 0,
+    twoTierDeals: 0,
   };
   actions.push(
     ...scheduleDemoChannel({
@@ -473,6 +475,10 @@ export async function seedDemo(base: Deps, opts: DemoOptions = {}): Promise<Demo
   });
   counts.agentDeals = agents.buyerSide + agents.sellerSide;
   counts.dualAgency = agents.dualAgency;
+  // The distributor's user, who reads its resellers' registrations and two-tier deals (made last:
+  // a user drawn earlier would change every id after it).
+  const distributor = channelPartners.find((x) => x.type === 'distributor');
+  if (distributor) await person('dana', 'Dana Distributor', 'partner', null, null, distributor.id);
   // the conversion model fitted on the year's closed leads, and every open lead scored with it
   await runRefit(deps, orgId);
   await deps.sealer.flush(orgId);

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor } from '../../db/list.ts';
+import { dealDistributors } from '../../db/scope.ts';
 import type { RaisedObjectionsTable } from '../../db/schema.ts';
 import type { ListRaisedObjectionsQuery } from '../../contract/objections.ts';
 
@@ -19,15 +20,19 @@ export async function insertRaisedObjections(
     .execute();
 }
 
-/** The owner and partner of a live deal, for its read/write scope (the deals module owns the table). */
+/** The owner, partner and (two-tier) distributors of a live deal, for its read/write scope (the deals module owns the table). */
 export async function getDealScopeRow(
   db: DbExecutor,
   orgId: string,
   dealId: string,
-): Promise<{ id: string; owner_id: string | null; partner_account_id: string | null } | undefined> {
+): Promise<
+  | { id: string; owner_id: string | null; partner_account_id: string | null; distributor_account_ids: string[] }
+  | undefined
+> {
   return db
     .selectFrom('deals')
     .select(['id', 'owner_id', 'partner_account_id'])
+    .select(dealDistributors('deals').as('distributor_account_ids'))
     .where('org_id', '=', orgId)
     .where('id', '=', dealId)
     .where('deleted_at', 'is', null)

@@ -66,7 +66,9 @@ export async function searchRecords(
   const t = targets[type];
   // Bracketed: `%`, `<%` and `||` share one precedence level, so a bare concatenation would bind wrongly.
   const text = sql<string>`(${t.text})`;
-  const inScope = scopeCondition(scope, 'owner_id', t.partnerColumn) ?? sql<SqlBool>`true`;
+  // The partner column qualified, so a distributor's condition correlates with the searched row.
+  const partnerColumn = t.partnerColumn ? `${t.table}.${t.partnerColumn}` : undefined;
+  const inScope = scopeCondition(scope, 'owner_id', partnerColumn) ?? sql<SqlBool>`true`;
   const score = sql<number>`((similarity(${text}, ${q}) + word_similarity(${q}, ${text})
     + (case when ${text} ilike ${prefixPattern(q)} then 1 else 0 end)
     + (case when lower(${text}) = lower(${q}) then 1 else 0 end)) / 4)::float8`;

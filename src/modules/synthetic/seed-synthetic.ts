@@ -161,10 +161,16 @@ export async function seedSynthetic(base: Deps, opts: SyntheticOptions): Promise
       () => outlierDiscount(anomalyDiscounts, p.discounts),
     ),
   );
-  const channel = new SyntheticChannel(rng, idRng, p.channel, world, partners, end, {
-    median: p.amounts.partnerMedian,
-    sigma: p.amounts.partnerSigma,
-  });
+  const channel = new SyntheticChannel(
+    rng,
+    idRng,
+    p.channel,
+    world,
+    partners,
+    end,
+    { median: p.amounts.partnerMedian, sigma: p.amounts.partnerSigma },
+    new Random((opts.seed ^ 0x2713_d157) >>> 0),
+  );
   const agents = new SyntheticAgents(rng, idRng, p.agents, world, firms, end, channel.anomalies, opts.name);
   // Routing and bookings draw from streams of their own too: they decide the leads' owners, which
   // connects book a meeting, and when (and to which field rep) a converting lead becomes a deal.

@@ -41,6 +41,12 @@ export const channelParamsSchema = z
     extend: probability,
     /** Share of registrations for a customer a direct deal is already open for (same web domain, under another name): a channel conflict. */
     conflict: probability,
+    /**
+     * Two-tier: each reseller and value-added reseller is served by a distributor (in turn), and
+     * of its registrations this share names that distributor (a two-tier deal once approved); 0
+     * links no reseller. Drawn from a stream of its own: it changes nothing else of the data.
+     */
+    twoTier: probability.default(0.5),
     /** Median days between a partner's own activities on an approved registration's open deal. */
     partnerActivityDays: z.number().min(0.5).max(60),
     leadOffers: z.strictObject({
@@ -124,7 +130,8 @@ export type AgentParams = z.infer<typeof agentParamsSchema>;
 /**
  * Three tiers and one partner of each type in each (fifteen partners). At 5,000 deals about 450
  * registrations: most approved after one to three business days, some conflicting with a direct
- * deal, a few dozen duplicates and hoarded registrations.
+ * deal, a few dozen duplicates and hoarded registrations. The three distributors serve two
+ * resellers each (a reseller and a value-added reseller), half of whose registrations go through them.
  */
 export const defaultChannelParams: ChannelParams = {
   tiers: [
@@ -137,6 +144,7 @@ export const defaultChannelParams: ChannelParams = {
   approve: 0.8,
   extend: 0.3,
   conflict: 0.1,
+  twoTier: 0.5,
   partnerActivityDays: 10,
   leadOffers: { share: 0.1, accept: 0.6, decline: 0.25, hoursToAnswer: 48 },
   anomalies: { registrationHoarding: 0.5, duplicateRegistration: 0.06 },

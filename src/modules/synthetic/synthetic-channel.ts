@@ -21,6 +21,7 @@ import type { ChannelParams } from './synthetic-channel-params.ts';
 import { money, startDeal, writeCall, type DealDraft, type DealStep, type Sink } from './synthetic-records.ts';
 import type { SyntheticWorld } from './synthetic-setup.ts';
 import type { AnomalyTruth } from './synthetic-anomalies.ts';
+import { linkSyntheticResellers, SyntheticTwoTier, type TwoTierTruth } from './synthetic-two-tier.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -35,6 +36,8 @@ export interface ChannelPartner {
   tier: ChannelParams['tiers'][number];
   /** The partner's user: registers its deals, answers its lead offers, works its deals. */
   userId: string;
+  /** Two-tier: the distributor that serves this partner, if one does. */
+  distributorId: string | null;
 }
 
 /** What the channel did, by the generating process: the truth the channel analytics should recover. */
@@ -70,8 +73,8 @@ export interface ChannelTruth {
     /** Accepted over the answered or lapsed offers. */
     acceptance: number | null;
   };
-  /** Two-tier distribution (distributor and reseller on one deal) is not in the product's model. */
-  twoTier: null;
+  /** Two-tier distribution: distributors serving resellers, registrations and deals through them. */
+  twoTier: TwoTierTruth;
 }
 
 /** Tiers and partners of the parameters through the services, each partner with a user of its own. */
@@ -133,9 +136,10 @@ export async function setUpSyntheticChannel(
         ...(n === 1 ? { password } : {}),
       });
       if (n === 1) world.users.push({ email: user.email, name: user.name, role: 'partner' });
-      out.push({ id: acc.id, name: acc.name, type: g.type, tier, userId: user.id });
+      out.push({ id: acc.id, name: acc.name, type: g.type, tier, userId: user.id, distributorId: null });
     }
-  return out;
+  const servedBy = await linkSyntheticResellers(deps, world.admin, out, p.twoTier);
+  return out.map((x) => ({ ...x, distributorId: servedBy.get(x.id) ?? null }));
 }
 
 /** Registrations between two clean-ups of what can no longer match. */
@@ -256,6 +260,7 @@ export class SyntheticChannel {
   private dealEvents = new Map<string, Ev[]>();
   private approvalDays: { tier: string; days: number }[] = [];
   private conflictedIds = new Set<string>();
+  private readonly twoTier: SyntheticTwoTier;
 
   constructor(
     private readonly rng: Random,
@@ -265,7 +270,14 @@ export class SyntheticChannel {
     readonly partners: readonly ChannelPartner[],
     private readonly end: number,
     private readonly amounts: { median: number; sigma: number },
+    /** The two-tier draws' own stream, so that their rate changes nothing else of the data. */
+    twoTierRng: Random,
   ) {
+    this.twoTier = new SyntheticTwoTier(
+      twoTierRng,
+      p.twoTier,
+      new Map(partners.flatMap((x) => (x.distributorId ? [[x.id, x.distributorId] as const] : []))),
+    );
     this.truth = {
       partners: partners.length,
       registrations: 0,
@@ -281,7 +293,7 @@ export class SyntheticChannel {
       partnerDeals: { deals: 0, fromRegistrations: 0, won: 0, lost: 0, winRate: null },
       registrationsWon: 0,
       leadOffers: { offered: 0, accepted: 0, declined: 0, expired: 0, waiting: 0, acceptance: null },
-      twoTier: null,
+      twoTier: this.twoTier.truth,
     };
     this.anomalies = {
       registration_hoarding: {
@@ -563,6 +575,7 @@ export class SyntheticChannel {
     const partner = rng.pick(this.partners);
     const tier = partner.tier;
     const id = this.ids.uuid();
+    const distributorId = this.twoTier.distributorFor(partner.id);
     // Drawn uniformly among those that qualify by trying random ones (bounded work at any size).
     const draw = <T>(items: readonly T[], ok: (x: T) => boolean): T | undefined => {
       for (let i = 0; i < DRAW_TRIES && items.length; i++) {
@@ -653,7 +666,7 @@ export class SyntheticChannel {
       amount,
       currency: 'USD',
       expected_close_date: close,
-      distributor_account_id: null,
+      distributor_account_id: distributorId,
     };
     sink.event({
       t,
@@ -684,7 +697,7 @@ export class SyntheticChannel {
       amount,
       currency: 'USD',
       expected_close_date: close,
-      distributor_account_id: null as string | null,
+      distributor_account_id: distributorId,
       notes: null as string | null,
       status: 'pending',
       deal_id: null as string | null,
@@ -907,6 +920,7 @@ export class SyntheticChannel {
     reg.nameUntil = Math.max(reg.liveUntil, closesAt);
     const final = deals.finishDeal(sink, draft, steps);
     this.countPartnerDeal(final, true);
+    this.twoTier.dealApproved(row.partner_account_id, row.distributor_account_id);
     if (final.status === 'won') this.truth.registrationsWon += 1;
     this.truth.byStatus[row.status === 'expired' ? 'expired' : 'approved'] += 1;
     sink.row('deal_registrations', row);
@@ -1039,5 +1053,6 @@ export class SyntheticChannel {
     const o = t.leadOffers;
     const settled = o.accepted + o.declined + o.expired;
     o.acceptance = settled ? o.accepted / settled : null;
+    this.twoTier.finish();
   }
 }

@@ -1,6 +1,7 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { DbExecutor } from '../../db/database.ts';
 import { updateVersioned } from '../../db/versioned.ts';
+import { scopeCondition } from '../../db/scope.ts';
 import { afterCursor, likePattern } from '../../db/list.ts';
 import type { TeamsTable, UsersTable } from '../../db/schema.ts';
 import type { ListUsersQuery } from '../../contract/users.ts';
@@ -23,7 +24,14 @@ export async function getUser(
 
 type UserQuery = ReturnType<typeof user>;
 
-/** Limits a users query to a directory scope: a partner's own users and the owners of its deals. */
+const partnerDeals = (partnerAccountId: string) =>
+  scopeCondition(
+    { kind: 'partner', partnerAccountId, asDistributor: true },
+    'deals.owner_id',
+    'deals.partner_account_id',
+  ) ?? sql<SqlBool>`false`;
+
+/** Limits a users query to a directory scope: a partner's own users and the owners of the deals it reads. */
 function inDirectory(b: UserQuery, orgId: string, directory: UserDirectoryScope): UserQuery {
   if (directory.kind === 'all') return b;
   return b.where((eb) =>
@@ -37,7 +45,8 @@ function inDirectory(b: UserQuery, orgId: string, directory: UserDirectoryScope)
           .selectFrom('deals')
           .select('deals.owner_id')
           .where('deals.org_id', '=', orgId)
-          .where('deals.partner_account_id', '=', directory.partnerAccountId)
+          // The deals the partner reads: its own and, as a distributor, its resellers' through it.
+          .where(partnerDeals(directory.partnerAccountId))
           .where('deals.deleted_at', 'is', null)
           .where('deals.owner_id', 'is not', null)
           .$narrowType<{ owner_id: string }>(),

@@ -9,6 +9,7 @@ import type { ApiSchemas } from '../api.ts';
 import type { DealDto, GateField, PipelineDto, StageDto } from '../types.ts';
 import { NewDealButton } from '../components/new-deal-dialog.tsx';
 import { Modal } from '../components/modal.tsx';
+import { PartnerRoles } from '../components/partner-roles.tsx';
 import type { BoardFilters } from '../board-data.ts';
 import { BoardFilterBar } from './board-filters.tsx';
 import { MoveDialog, type PendingMove } from './move-dialog.tsx';
@@ -321,6 +322,11 @@ function Board({
                         )}
                       </div>
                       <div className="small muted">{ownerName(deal.ownerId)}</div>
+                      {deal.partnerAccountId && (
+                        <div className="small muted">
+                          <PartnerRoles deal={deal} />
+                        </div>
+                      )}
                     </li>
                   )}
                 />

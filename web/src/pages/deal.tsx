@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '../format.ts';
 import { dealQuery, dealTimelineQuery, pipelinesQuery, productsQuery, usersQuery } from '../queries.ts';
 import type { DealDto, GateField, PipelineDto, StageDto, UserDto } from '../types.ts';
 import { InlineFields, orNull, type EditableField } from '../components/inline-fields.tsx';
+import { PartnerRoles } from '../components/partner-roles.tsx';
 import { RelatedList } from '../components/related-list.tsx';
 import { activityLine, ownerField, words } from './record-common.tsx';
 import { DealAgents } from '../components/deal-agents.tsx';
@@ -47,6 +48,11 @@ export function DealPage() {
       <h1 id="record-title" data-testid="deal-title">
         {d.name}
       </h1>
+      {d.partnerAccountId && (
+        <p className="small muted">
+          <PartnerRoles deal={d} />
+        </p>
+      )}
       <div className="record-actions">
         <MergeAction entity="deal" record={d} />
       </div>

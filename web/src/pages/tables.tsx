@@ -8,7 +8,9 @@ import { leadStatuses } from '../../../src/contract/leads.ts';
 import { api, getPage, type ApiData, type Page, type RuntimeQuery } from '../api.ts';
 import type { RottingReason } from '../../../src/contract/attention.ts';
 import { AccountLink, ContactLink, contactName, DealLink, LeadLink } from '../components/record-links.tsx';
+import { PartnerRoles } from '../components/partner-roles.tsx';
 import { RecordTable } from '../components/record-table.tsx';
+import { useActor } from '../permissions.ts';
 import type { FilterDef, Option, TableConfig } from '../components/table-config.ts';
 import { formatMoney } from '../money.ts';
 import { nameOf, pipelinesQuery, usersQuery } from '../queries.ts';
@@ -80,6 +82,7 @@ function NextActivity({ d }: { d: DealRow }) {
 export function DealsTablePage() {
   const { users, ownerFilter } = useOwners();
   const pipelines = useQuery(pipelinesQuery).data;
+  const partnerUser = useActor()?.role === 'partner';
   const config = useMemo<TableConfig<DealRow>>(() => {
     const stageName = (id: string) => pipelines?.flatMap((p) => p.stages).find((s) => s.id === id)?.name ?? '…';
     return {
@@ -138,6 +141,13 @@ export function DealsTablePage() {
         },
         { key: 'owner', label: 'Owner', byDefault: true, render: (d) => nameOf(users, d.ownerId) },
         { key: 'nextActivity', label: 'Next activity', byDefault: true, render: (d) => <NextActivity d={d} /> },
+        {
+          key: 'partnerRoles',
+          label: 'Reseller · distributor',
+          // Partners see whose each deal is (their own, or a reseller's through them) at once.
+          byDefault: partnerUser,
+          render: (d) => (d.partnerAccountId ? <PartnerRoles deal={d} /> : text(null)),
+        },
         { key: 'channel', label: 'Channel', render: (d) => words(d.channel) },
         { key: 'source', label: 'Source', render: (d) => text(d.source) },
         {
@@ -174,7 +184,7 @@ export function DealsTablePage() {
         { key: 'expectedCloseTo', label: 'Closing to', kind: 'date' },
       ],
     };
-  }, [users, pipelines, ownerFilter]);
+  }, [users, pipelines, ownerFilter, partnerUser]);
   return <RecordTable config={config} />;
 }
 
