@@ -141,6 +141,8 @@ describe('two-tier distribution in the browser', () => {
     );
     // the one deal it reads: not Tern's (Bell Micro's reseller)
     expect(await page.getByRole('row').filter({ hasText: 'Northwind' }).count()).toBe(0);
+    // it reads its reseller's deal but may not change it: no in-place edits offered
+    expect(await row.getByRole('button', { name: /^Edit / }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('two-tier-2-distributor-deals.png'), fullPage: true });
     await page.goto(`${base}/board`);
     const card = page.getByTestId('deal-Contoso Ltd');
@@ -148,6 +150,9 @@ describe('two-tier distribution in the browser', () => {
     expect(await card.getByTestId('partner-roles').innerText()).toBe(
       'Reseller: Rivet Resellers · Distributor: Arrow Distribution',
     );
+    // nor a move on the board
+    expect(await card.getByRole('button', { name: 'Move Contoso Ltd to…' }).count()).toBe(0);
+    expect(await card.getAttribute('draggable')).toBe('false');
     await page.screenshot({ path: screenshotPath('two-tier-3-distributor-board.png'), fullPage: true });
     await card.getByRole('link', { name: 'Contoso Ltd' }).click();
     await page.getByTestId('deal-title').waitFor();

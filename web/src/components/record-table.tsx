@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { canCreate } from '../../../src/contract/access.ts';
 import { ApiError, apiUrl } from '../api.ts';
+import { actorOf, canEdit } from '../permissions.ts';
 import { sessionQuery } from '../session.ts';
 import { EditableCell } from './editable-cell.tsx';
 import { NewDealDialog } from './new-deal-dialog.tsx';
@@ -32,6 +33,11 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
   const create = config.create && session && canCreate(session.user, config.create) ? config.create : null;
   // Roles that cannot write such records at all are not offered in-place edits (the server decides per record).
   const editPath = config.editPath && session && canCreate(session.user, config.entity) ? config.editPath : null;
+  // … and of the records such a role reads, only those it may change (a distributor reads its resellers' deals).
+  const actor = session ? actorOf(session) : null;
+  const mayEdit = (row: T) =>
+    row.ownerId === undefined ||
+    canEdit(actor, config.entity, { ownerId: row.ownerId, partnerAccountId: row.partnerAccountId ?? null });
 
   const cursor = cursors[cursors.length - 1];
   const query = { ...filters, sort: sort.key, order: sort.order, limit: PAGE_SIZE, cursor };
@@ -216,7 +222,7 @@ export function RecordTable<T extends TableRow>({ config }: { config: TableConfi
                 </td>
                 {visible.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {c.edit && editPath ? (
+                    {c.edit && editPath && mayEdit(row) ? (
                       <EditableCell row={row} path={editPath} edit={c.edit} label={c.label} listKey={config.path}>
                         {c.render(row)}
                       </EditableCell>

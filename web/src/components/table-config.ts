@@ -7,6 +7,9 @@ import type { ViewEntity } from '../types.ts';
 export interface TableRow {
   id: string;
   version: number;
+  /** Whose record it is: with these the table offers in-place edits only where the actor may write. */
+  ownerId?: string | null;
+  partnerAccountId?: string | null;
 }
 
 /** The records a table can edit in place (PATCH with If-Match). */

@@ -10,6 +10,7 @@ import type { DealDto, GateField, PipelineDto, StageDto } from '../types.ts';
 import { NewDealButton } from '../components/new-deal-dialog.tsx';
 import { Modal } from '../components/modal.tsx';
 import { PartnerRoles } from '../components/partner-roles.tsx';
+import { canEdit, useActor } from '../permissions.ts';
 import type { BoardFilters } from '../board-data.ts';
 import { BoardFilterBar } from './board-filters.tsx';
 import { MoveDialog, type PendingMove } from './move-dialog.tsx';
@@ -112,6 +113,7 @@ function Board({
     placeholderData: (previous) => previous,
   });
   const users = useQuery(usersQuery);
+  const actor = useActor();
   const [notice, setNotice] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [choosing, setChoosing] = useState<DealDto | null>(null);
@@ -290,7 +292,8 @@ function Board({
                   renderCard={(deal) => (
                     <li
                       className={`deal-card${moving === deal.id ? ' moving' : ''}`}
-                      draggable
+                      // Only deals the user may change move (a distributor reads its resellers' deals).
+                      draggable={canEdit(actor, 'deal', deal)}
                       data-testid={`deal-${deal.name}`}
                       onDragStart={(e) => {
                         dragged.current = deal;
@@ -304,15 +307,17 @@ function Board({
                         <Link to="/deals/$dealId" params={{ dealId: deal.id }} className="deal-name">
                           {deal.name}
                         </Link>
-                        <button
-                          type="button"
-                          className="move-to"
-                          aria-label={`Move ${deal.name} to…`}
-                          title="Move to another stage"
-                          onClick={() => setChoosing(deal)}
-                        >
-                          ⇄
-                        </button>
+                        {canEdit(actor, 'deal', deal) && (
+                          <button
+                            type="button"
+                            className="move-to"
+                            aria-label={`Move ${deal.name} to…`}
+                            title="Move to another stage"
+                            onClick={() => setChoosing(deal)}
+                          >
+                            ⇄
+                          </button>
+                        )}
                       </div>
                       <div className="small">
                         {deal.amount !== null ? (
