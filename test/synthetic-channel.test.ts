@@ -9,6 +9,7 @@ import { createAgreement } from '../src/modules/agents/parties.service.ts';
 import { listDealsQuery } from '../src/contract/deals.ts';
 import { createDeal, listDeals } from '../src/modules/deals/deals.service.ts';
 import { actorForUser } from '../src/modules/auth/auth.service.ts';
+import { ONE_TIER } from '../src/analytics/channel.ts';
 import { getChannelAnalytics } from '../src/modules/channel/channel-analytics.service.ts';
 import { findConflicts } from '../src/modules/channel/conflicts.service.ts';
 import {
@@ -302,6 +303,15 @@ describe('two-tier distribution in the synthetic generator', () => {
     expect(t.resellerDeals).toBeGreaterThan(40);
     within(twoTier / deals.length, params.channel.twoTier, deals.length);
     within(t.throughDistributor / t.resellerRegistrations, params.channel.twoTier, t.resellerRegistrations);
+    // The channel analytics' breakdown by distributor counts the same registrations.
+    const a = await getChannelAnalytics(
+      deps,
+      await actorForUser(deps, result.organizationId, await userId('channel-lead')),
+    );
+    const through = a.byDistributor.filter((g) => g.key !== ONE_TIER);
+    expect(through).toHaveLength(3);
+    expect(through.reduce((n, g) => n + g.registered, 0)).toBe(t.throughDistributor);
+    expect(a.byDistributor.reduce((n, g) => n + g.registered, 0)).toBe(a.overall.registered);
   });
 });
 

@@ -13,6 +13,8 @@ export interface RegistrationFact {
   conflicted: boolean;
   /** The status of its deal, when approved into one. */
   dealStatus: 'open' | 'won' | 'lost' | null;
+  /** The distributor it went through (two-tier), or null when the partner registered with us directly. */
+  distributorName: string | null;
 }
 
 /** A deal as the channel analytics read it. */
@@ -24,6 +26,8 @@ export interface DealFact {
   closedAt: Date | null;
   /** Exact decimal as text, or null. */
   amount: string | null;
+  /** The distributor of the registration approved into it (two-tier), or null. */
+  distributorName: string | null;
 }
 
 export interface ChannelGroupStats {
@@ -60,6 +64,8 @@ export interface ChannelAnalytics {
   byPartner: ChannelGroupStats[];
   byTier: ChannelGroupStats[];
   byType: ChannelGroupStats[];
+  /** Two-tier: by the distributor registrations and deals went through; `ONE_TIER` for none. */
+  byDistributor: ChannelGroupStats[];
   channelVsDirect: { direct: ChannelSideStats; partner: ChannelSideStats };
 }
 
@@ -132,6 +138,29 @@ function groupBy(
 }
 
 /**
+ * Registrations and partner deals by the distributor they went through, each by its own record (a
+ * reseller may register some deals through a distributor and others directly), distributors by name
+ * with the one-tier group last.
+ */
+function byDistributor(regs: readonly RegistrationFact[], partnerDeals: readonly DealFact[]): ChannelGroupStats[] {
+  const keyOf = (x: { distributorName: string | null }) => x.distributorName ?? ONE_TIER;
+  const registered = new Set(regs.map((r) => r.partnerId));
+  const deals = partnerDeals.filter((d) => d.partnerId !== null && registered.has(d.partnerId));
+  const names = [...new Set(regs.flatMap((r) => (r.distributorName === null ? [] : [r.distributorName])))].sort();
+  const keys = regs.some((r) => r.distributorName === null) ? [...names, ONE_TIER] : names;
+  return keys.map((k) =>
+    groupStats(
+      k,
+      regs.filter((r) => keyOf(r) === k),
+      deals.filter((d) => keyOf(d) === k),
+    ),
+  );
+}
+
+/** The group of registrations and deals that went through no distributor. */
+export const ONE_TIER = 'no distributor';
+
+/**
  * The channel's numbers: the partner funnel (registered → approved → won; an expired registration
  * was approved), approval times in business days, the conflict rate, win rate and cycle time of
  * partner deals by partner, tier and partner type, and channel beside direct. Partner deals are
@@ -154,6 +183,7 @@ export function channelAnalytics(regs: readonly RegistrationFact[], deals: reado
     byPartner: groupBy(regs, partnerDeals, (r) => byPartnerName.get(r.partnerId) ?? r.partnerId),
     byTier: groupBy(regs, partnerDeals, (r) => tierOf.get(r.partnerId) ?? 'no tier'),
     byType: groupBy(regs, partnerDeals, (r) => typeOf.get(r.partnerId) ?? 'no type'),
+    byDistributor: byDistributor(regs, partnerDeals),
     channelVsDirect: {
       direct: sideStats(deals.filter((d) => d.channel === 'direct')),
       partner: sideStats(partnerDeals),

@@ -15929,6 +15929,19 @@ export interface paths {
                 meanCycleDays: number | null;
                 revenueWon: string;
               }[];
+              byDistributor: {
+                key: string;
+                registered: number;
+                approved: number;
+                rejected: number;
+                expired: number;
+                won: number;
+                conflictRate: number | null;
+                meanApprovalBusinessDays: number | null;
+                winRate: number | null;
+                meanCycleDays: number | null;
+                revenueWon: string;
+              }[];
               channelVsDirect: {
                 direct: {
                   deals: number;

@@ -311,6 +311,8 @@ export const channelAnalyticsSchema = z.object({
   byPartner: z.array(groupStatsSchema),
   byTier: z.array(groupStatsSchema),
   byType: z.array(groupStatsSchema),
+  /** Two-tier: by the distributor registrations and deals went through ("no distributor" last). */
+  byDistributor: z.array(groupStatsSchema),
   channelVsDirect: z.object({ direct: sideStatsSchema, partner: sideStatsSchema }),
 });
 export type ChannelAnalyticsDto = z.infer<typeof channelAnalyticsSchema>;

@@ -12,6 +12,7 @@ const reg = (
   decided: string | null,
   conflicted: boolean,
   dealStatus: RegistrationFact['dealStatus'],
+  via: string | null = null,
 ): RegistrationFact => ({
   partnerId: partner,
   partnerName: partner === 'A' ? 'Alpha' : 'Beta',
@@ -22,13 +23,14 @@ const reg = (
   decidedAt: decided ? t(decided) : null,
   conflicted,
   dealStatus,
+  distributorName: via,
 });
 
 const regs: RegistrationFact[] = [
-  // Friday → Monday: 1 business day
-  reg('A', 'approved', '2026-01-02', '2026-01-05', false, 'won'),
+  // Friday → Monday: 1 business day; Alpha's first two went through Beta (two-tier)
+  reg('A', 'approved', '2026-01-02', '2026-01-05', false, 'won', 'Beta'),
   // Monday → Thursday: 3 business days
-  reg('A', 'expired', '2026-01-05', '2026-01-08', true, 'open'),
+  reg('A', 'expired', '2026-01-05', '2026-01-08', true, 'open', 'Beta'),
   // Tuesday → Tuesday: 0
   reg('A', 'rejected', '2026-01-06', '2026-01-06', true, null),
   reg('B', 'approved', '2026-01-05', '2026-01-07', false, 'lost'), // 2
@@ -42,11 +44,20 @@ const deal = (
   created: string,
   closed: string | null,
   amount: string | null,
-): DealFact => ({ channel, partnerId, status, createdAt: t(created), closedAt: closed ? t(closed) : null, amount });
+  via: string | null = null,
+): DealFact => ({
+  channel,
+  partnerId,
+  status,
+  createdAt: t(created),
+  closedAt: closed ? t(closed) : null,
+  amount,
+  distributorName: via,
+});
 
 const deals: DealFact[] = [
-  deal('partner', 'A', 'won', '2026-01-05', '2026-01-25', '1000.50'), // 20 days
-  deal('partner', 'A', 'open', '2026-01-08', null, '300.00'),
+  deal('partner', 'A', 'won', '2026-01-05', '2026-01-25', '1000.50', 'Beta'), // 20 days
+  deal('partner', 'A', 'open', '2026-01-08', null, '300.00', 'Beta'),
   deal('partner', 'B', 'lost', '2026-01-07', '2026-01-17', '999.00'),
   deal('direct', null, 'won', '2026-01-01', '2026-01-11', '200.00'), // 10 days
   deal('direct', null, 'won', '2026-01-01', '2026-01-31', '100.25'), // 30 days
@@ -110,6 +121,28 @@ describe('channel analytics (hand-computed)', () => {
     expect(a.byType.map((g) => [g.key, g.won, g.meanCycleDays])).toEqual([
       ['distributor', 0, null],
       ['reseller', 1, 20],
+    ]);
+  });
+
+  it('breaks down by the distributor registrations and deals went through, one tier last', () => {
+    expect(
+      a.byDistributor.map((g) => [
+        g.key,
+        g.registered,
+        g.approved,
+        g.rejected,
+        g.conflictRate,
+        g.meanApprovalBusinessDays,
+        g.won,
+        g.winRate,
+        g.meanCycleDays,
+        g.revenueWon,
+      ]),
+    ).toEqual([
+      // Alpha through Beta: approved (1 day, won in 20 days) and expired (3 days, conflicted, open)
+      ['Beta', 2, 2, 0, 1 / 2, 2, 1, 1, 20, '1000.50'],
+      // Alpha's rejected one (0 days, conflicted), Beta's own approved (2 days, lost) and pending
+      ['no distributor', 3, 1, 1, 1 / 3, 1, 0, 0, null, '0.00'],
     ]);
   });
 

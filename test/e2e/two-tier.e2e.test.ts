@@ -9,6 +9,7 @@ import { ok } from '../helpers/api.ts';
 import type { TestDeps } from '../helpers/db.ts';
 import { createTestOrg, createTestUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { screenshotPath } from './browser.ts';
+import { poll } from './day.ts';
 import { apiClient, startE2eServer, stopE2eServer } from './server.ts';
 
 let deps: TestDeps;
@@ -178,6 +179,22 @@ describe('two-tier distribution in the browser', () => {
       expect.stringContaining('Arrow Distribution serves Rivet Resellers'),
       expect.stringContaining('Bell Micro serves Tern Solutions'),
     ]);
+    // the channel's numbers by the distributor registrations went through
+    const breakdown = page.getByRole('region', { name: 'Channel breakdown' });
+    await breakdown.getByLabel('Break down by').selectOption({ label: 'Distributor' });
+    const rows = breakdown.getByTestId('channel-breakdown').locator('tbody tr');
+    await poll(() => rows.first().getAttribute('data-group')).toBe('Arrow Distribution');
+    const registered = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await rows.all()).map(async (r) => [
+            await r.getAttribute('data-group'),
+            await r.locator('td').nth(1).innerText(),
+          ]),
+        ),
+      );
+    expect(await registered()).toEqual({ 'Arrow Distribution': '2', 'Bell Micro': '1' });
+    await breakdown.screenshot({ path: screenshotPath('two-tier-2-manager-by-distributor.png') });
     const whatIf = page.getByRole('region', { name: 'Protection-window what-if' });
     await whatIf.getByLabel('Candidate days for No tier').fill('30');
     await whatIf.getByRole('button', { name: 'Replay' }).click();

@@ -20,6 +20,7 @@ async function facts(deps: Deps, orgId: string, partnerAccountId: string | null)
       decidedAt: r.decided_at,
       conflicted: r.conflicted,
       dealStatus: r.deal_status as RegistrationFact['dealStatus'],
+      distributorName: r.distributor_name,
     })),
     deals: deals.map((x): DealFact => ({
       channel: x.channel === 'partner' ? 'partner' : 'direct',
@@ -28,6 +29,7 @@ async function facts(deps: Deps, orgId: string, partnerAccountId: string | null)
       createdAt: x.created_at,
       closedAt: x.closed_at,
       amount: x.amount,
+      distributorName: x.distributor_name,
     })),
   };
 }

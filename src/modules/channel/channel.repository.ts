@@ -643,6 +643,8 @@ export interface RegistrationFactRow {
   decided_at: Date | null;
   conflicted: boolean;
   deal_status: string | null;
+  /** The distributor the registration went through (two-tier), or null. */
+  distributor_name: string | null;
 }
 
 /** Every registration of the organisation (or of one partner) with its partner, tier, conflicts and deal status. */
@@ -659,9 +661,13 @@ export async function registrationFacts(
     )
     .leftJoin('partner_tiers as t', (j) => j.onRef('t.org_id', '=', 'p.org_id').onRef('t.id', '=', 'p.tier_id'))
     .leftJoin('deals as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.id', '=', 'r.deal_id'))
+    .leftJoin('accounts as dist', (j) =>
+      j.onRef('dist.org_id', '=', 'r.org_id').onRef('dist.id', '=', 'r.distributor_account_id'),
+    )
     .select([
       'r.partner_account_id',
       'a.name as partner_name',
+      'dist.name as distributor_name',
       'p.partner_type',
       't.name as tier_name',
       'r.status',
@@ -687,6 +693,7 @@ export interface DealFactRow {
   created_at: Date;
   closed_at: Date | null;
   amount: string | null;
+  distributor_name: string | null;
 }
 
 /** The live deals of the organisation (or one partner's) for channel-vs-direct numbers. */
@@ -698,6 +705,13 @@ export async function dealFacts(
   let q = db
     .selectFrom('deals')
     .select(['channel', 'partner_account_id', 'status', 'created_at', 'closed_at', 'amount'])
+    // The distributor of the first registration approved into the deal that went through one.
+    .select(
+      sql<string | null>`(SELECT dist.name FROM deal_registrations r
+        JOIN accounts dist ON dist.org_id = r.org_id AND dist.id = r.distributor_account_id
+        WHERE r.org_id = deals.org_id AND r.deal_id = deals.id
+        ORDER BY r.registered_at, r.id LIMIT 1)`.as('distributor_name'),
+    )
     .where('org_id', '=', orgId)
     .where('deleted_at', 'is', null);
   if (partnerAccountId) q = q.where('partner_account_id', '=', partnerAccountId);

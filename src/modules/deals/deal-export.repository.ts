@@ -87,6 +87,13 @@ const cellsWith = (
   ['source', text('d.source')],
   ['channel', plain('d.channel')],
   ['partnerAccountId', plain('d.partner_account_id')],
+  // Two-tier: the first distributor its registrations name (dealDistributors' first).
+  [
+    'distributorAccountId',
+    sql<string>`coalesce((select r.distributor_account_id::text from deal_registrations r
+      where r.org_id = d.org_id and r.deal_id = d.id and r.distributor_account_id is not null
+      group by r.distributor_account_id order by min(r.registered_at), r.distributor_account_id limit 1), '')`,
+  ],
   ['lostReason', text('d.lost_reason')],
   ['nextStep', text('d.next_step')],
   ['forecastCategory', plain('d.forecast_category')],

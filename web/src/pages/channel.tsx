@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatMoney } from '../format.ts';
 import { nameOf, usersQuery } from '../queries.ts';
 import { useActor } from '../permissions.ts';
 import { Field, FormError, useSubmit } from './admin/form.tsx';
+import { ChannelBreakdown } from './channel-breakdown.tsx';
 import { FundsQueue, PartnerFunds } from './channel-funds.tsx';
 import { LeadDistribution, OfferedLeads } from './channel-leads.tsx';
 import { DistributorLinks, ProtectionWhatIf, ResellerWork, useResellerLinks } from './channel-two-tier.tsx';
@@ -291,6 +292,7 @@ function ChannelManagerView({ canDecide, canOffer }: { canDecide: boolean; canOf
           </p>
         </section>
       )}
+      {analytics.data && <ChannelBreakdown analytics={analytics.data} />}
       <section className="card" aria-label="Conflicts to resolve">
         <h2>Conflicts to resolve</h2>
         {conflicts.data?.length === 0 && <p className="muted">No open conflicts.</p>}
