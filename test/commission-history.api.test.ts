@@ -6,12 +6,13 @@ import type { DealDto } from '../src/contract/deals.ts';
 import { ManualClock } from '../src/domain/deps.ts';
 import { createApi, type Api } from './helpers/api.ts';
 import { createTestDeps, type TestDeps } from './helpers/db.ts';
-import { createTestOrg } from './helpers/factories.ts';
+import { createTestOrg, createTestUser } from './helpers/factories.ts';
 import { createPartnerAccount, createTestPipeline } from './helpers/sales.ts';
 
 /*
  * A statement of a past month is reproducible from the log: the terms an agent or partner is paid
- * under are those in force when the deal was won, whatever is changed or added afterwards.
+ * under, and the managers above a seller, are those in force when the deal was won, whatever is
+ * changed or added afterwards.
  */
 
 let deps: TestDeps;
@@ -53,6 +54,20 @@ async function setUp() {
       { name: 'Lost', kind: 'lost' },
     ],
   });
+  const plan = (name: string, body: Record<string, unknown>) =>
+    call<CommissionPlanDto>(admin, 'POST', '/api/v1/commission-plans', { name, ...body }, 201);
+  const assign = (planId: string, userId: string) =>
+    call(
+      admin,
+      'POST',
+      '/api/v1/commission-assignments',
+      { planId, payeeKind: 'user', payeeId: userId, startsOn: '2026-03-01' },
+      201,
+    );
+  const person = (role: 'rep' | 'manager', name: string, managerId?: string) =>
+    createTestUser(deps, admin, role, { name, ...(managerId ? { managerId } : {}) });
+  const moveUnder = (userId: string, managerId: string) =>
+    call(admin, 'PATCH', `/api/v1/users/${userId}`, { managerId });
   const newDeal = (name: string, amount: string, extra: Record<string, unknown> = {}) =>
     call<DealDto>(admin, 'POST', '/api/v1/deals', { name, pipelineId: pipeline.id, amount, ...extra }, 201);
   const win = (deal: DealDto) =>
@@ -64,7 +79,7 @@ async function setUp() {
     call<StatementDto>(admin, 'GET', `/api/v1/commission-statements?period=${period}&payeeKind=${kind}&payeeId=${id}`);
   const lines = async (period: string, kind: string, id: string) =>
     (await statement(period, kind, id)).lines.map((l) => [l.kind, l.dealName, l.ratePercent, l.amount]);
-  return { admin, newDeal, win, lines };
+  return { admin, plan, assign, person, moveUnder, newDeal, win, lines };
 }
 
 describe('statements of past months', () => {
@@ -176,5 +191,111 @@ describe('statements of past months', () => {
     clock.set('2026-07-06T10:00:00.000Z');
     await s.win(await partnerDeal('July deal'));
     expect(await s.lines('2026-07', 'partner', reseller.id)).toEqual([['partner', 'July deal', '5', '150.00']]);
+  });
+});
+
+describe('managers’ overrides of past months', () => {
+  it('go to the manager the seller had when the deal was won, not the one they have now', async () => {
+    const s = await setUp();
+    clock.set('2026-03-02T09:00:00.000Z');
+    const alma = await s.person('manager', 'Alma');
+    const ben = await s.person('manager', 'Ben');
+    const rita = await s.person('rep', 'Rita', alma.userId);
+    const reps = await s.plan('Reps', { rates: [{ family: null, ratePercent: '10' }] });
+    const managers = await s.plan('Managers', { overridePercent: '2', overrideLevels: 1 });
+    await s.assign(reps.id, rita.userId);
+    await s.assign(managers.id, alma.userId);
+    await s.assign(managers.id, ben.userId);
+    const march = await s.newDeal('March deal', '5000.00', { ownerId: rita.userId });
+    const april = await s.newDeal('April deal', '3000.00', { ownerId: rita.userId });
+
+    // March: Rita 5,000.00 × 10 % = 500.00; Alma, her manager, 2 % of 5,000.00 = 100.00.
+    clock.set('2026-03-10T10:00:00.000Z');
+    await s.win(march);
+    const almaMarch = [['override', 'March deal', '2.0000', '100.00']];
+    expect(await s.lines('2026-03', 'user', rita.userId)).toEqual([['commission', 'March deal', '10', '500.00']]);
+    expect(await s.lines('2026-03', 'user', alma.userId)).toEqual(almaMarch);
+
+    // April: Rita moves to Ben. March is as it was: Alma keeps her line, Ben gains none.
+    clock.set('2026-04-02T10:00:00.000Z');
+    await s.moveUnder(rita.userId, ben.userId);
+    expect(await s.lines('2026-03', 'user', alma.userId)).toEqual(almaMarch);
+    expect(await s.lines('2026-03', 'user', ben.userId)).toEqual([]);
+
+    // A win after the move pays Ben: 2 % of 3,000.00 = 60.00; Alma nothing.
+    clock.set('2026-04-10T10:00:00.000Z');
+    await s.win(april);
+    expect(await s.lines('2026-04', 'user', ben.userId)).toEqual([['override', 'April deal', '2.0000', '60.00']]);
+    expect(await s.lines('2026-04', 'user', alma.userId)).toEqual([]);
+    expect(await s.lines('2026-03', 'user', alma.userId)).toEqual(almaMarch);
+  });
+
+  it('roll up two levels through the chain as it stood at each win when the middle manager changes', async () => {
+    const s = await setUp();
+    clock.set('2026-03-02T09:00:00.000Z');
+    // Rita → Alma → Dora in March; Ben reports to Eve.
+    const dora = await s.person('manager', 'Dora');
+    const eve = await s.person('manager', 'Eve');
+    const alma = await s.person('manager', 'Alma', dora.userId);
+    const ben = await s.person('manager', 'Ben', eve.userId);
+    const rita = await s.person('rep', 'Rita', alma.userId);
+    const reps = await s.plan('Reps', { rates: [{ family: null, ratePercent: '10' }] });
+    const managers = await s.plan('Managers', { overridePercent: '2', overrideLevels: 1 });
+    const directors = await s.plan('Directors', { overridePercent: '1', overrideLevels: 2 });
+    await s.assign(reps.id, rita.userId);
+    for (const m of [alma, ben]) await s.assign(managers.id, m.userId);
+    for (const d of [dora, eve]) await s.assign(directors.id, d.userId);
+    const deals = {
+      march: await s.newDeal('March deal', '10000.00', { ownerId: rita.userId }),
+      april: await s.newDeal('April deal', '4000.00', { ownerId: rita.userId }),
+      may: await s.newDeal('May deal', '2000.00', { ownerId: rita.userId }),
+    };
+    const all = { alma, ben, dora, eve };
+    const overrides = async (period: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          Object.entries(all).map(async ([name, u]) => [name, await s.lines(period, 'user', u.userId)] as const),
+        ),
+      );
+
+    // March, 10,000.00: Alma (level 1) 2 % = 200.00; Dora (level 2) 1 % = 100.00.
+    clock.set('2026-03-10T10:00:00.000Z');
+    await s.win(deals.march);
+    const inMarch = {
+      alma: [['override', 'March deal', '2.0000', '200.00']],
+      ben: [],
+      dora: [['override', 'March deal', '1.0000', '100.00']],
+      eve: [],
+    };
+    expect(await overrides('2026-03')).toEqual(inMarch);
+
+    // April: Rita's manager becomes Ben (under Eve). March is untouched; April's 4,000.00 pays
+    // Ben 2 % = 80.00 and Eve 1 % = 40.00.
+    clock.set('2026-04-02T10:00:00.000Z');
+    await s.moveUnder(rita.userId, ben.userId);
+    expect(await overrides('2026-03')).toEqual(inMarch);
+    clock.set('2026-04-10T10:00:00.000Z');
+    await s.win(deals.april);
+    const inApril = {
+      alma: [],
+      ben: [['override', 'April deal', '2.0000', '80.00']],
+      dora: [],
+      eve: [['override', 'April deal', '1.0000', '40.00']],
+    };
+    expect(await overrides('2026-04')).toEqual(inApril);
+
+    // May: Ben now reports to Dora. May's 2,000.00 pays Ben 40.00 and Dora 20.00; March and April stand.
+    clock.set('2026-05-02T10:00:00.000Z');
+    await s.moveUnder(ben.userId, dora.userId);
+    clock.set('2026-05-10T10:00:00.000Z');
+    await s.win(deals.may);
+    expect(await overrides('2026-05')).toEqual({
+      alma: [],
+      ben: [['override', 'May deal', '2.0000', '40.00']],
+      dora: [['override', 'May deal', '1.0000', '20.00']],
+      eve: [],
+    });
+    expect(await overrides('2026-04')).toEqual(inApril);
+    expect(await overrides('2026-03')).toEqual(inMarch);
   });
 });

@@ -1,9 +1,19 @@
-import { fromScaled, lineNetTotal, toScaled } from '../contract/money.ts';
+import { fromScaled, toScaled } from '../contract/money.ts';
 import { agencyPay, agreementTerms, amendTerms, type AgencyTerms } from './agency-terms.ts';
+import { amendPerson, managerIn, personFromCreated, teamManagerAfter, type ChainPerson } from './manager-chain.ts';
+import {
+  cents,
+  commissionOn,
+  dealBasis,
+  divRound,
+  money,
+  readItems,
+  tierPortions,
+  type CommissionBasis,
+  type LineItem,
+} from './commission-arithmetic.ts';
 import { dayIn } from './velocity.ts';
 
-/** How a plan measures a deal: its amount, or its margin (net of line items less their products' cost). */
-export type CommissionBasis = 'amount' | 'margin';
 /** Who a line pays: a user, a partner account, or an agent party (under its agency agreements). */
 export type PayeeKind = 'user' | 'partner' | 'agent';
 
@@ -57,13 +67,13 @@ export interface CommissionInput {
   plans: readonly CommissionPlan[];
   assignments: readonly PlanAssignment[];
   /**
-   * Deal, product, agency agreement and commission events, in log order. An agent is paid under its
-   * agreement's terms as the log had them when the deal was won (`agency_agreement.created` and
-   * `.updated`), so a later change of the agreement leaves past statements as they were.
+   * Deal, product, agency agreement, user, team and commission events, in log order. An agent is
+   * paid under its agreement's terms as the log had them when the deal was won
+   * (`agency_agreement.created` and `.updated`), and overrides go up the manager chain as the log
+   * had it then (`user.*` and `team.*`, see manager-chain.ts), so a later change of either leaves
+   * past statements as they were.
    */
   events: readonly CommissionEvent[];
-  /** Each user's manager (the next one up the chain), for overrides. */
-  managerOf: ReadonlyMap<string, string | null>;
   /** The organization's time zone: a line belongs to the month of its event's day there. */
   timeZone: string;
 }
@@ -103,13 +113,6 @@ export interface CommissionLine {
   eventIds: string[];
 }
 
-interface LineItem {
-  productId: string | null;
-  quantity: string;
-  unitPrice: string;
-  discountPercent: string;
-}
-
 interface PaidShare {
   payeeKind: PayeeKind;
   payeeId: string;
@@ -136,91 +139,11 @@ interface DealState {
 
 const DAY_MS = 86_400_000;
 
-/** Divides rounding half away from zero. */
-function divRound(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const r = n % d;
-  const twice = (r < 0n ? -r : r) * 2n;
-  if (twice < d) return q;
-  return n < 0n === d < 0n ? q + 1n : q - 1n;
-}
-
-const cents = (v: string): bigint => toScaled(v, 2);
-const money = (v: bigint): string => fromScaled(v, 2);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-function readItems(v: unknown): LineItem[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((raw: unknown) => {
-    if (typeof raw !== 'object' || raw === null) return [];
-    const r = raw as Record<string, unknown>;
-    const quantity = str(r.quantity);
-    const unitPrice = str(r.unitPrice);
-    if (quantity === null || unitPrice === null) return [];
-    return [{ productId: str(r.productId), quantity, unitPrice, discountPercent: str(r.discountPercent) ?? '0' }];
-  });
-}
 
 function change(data: Record<string, unknown>, field: string): { from: unknown; to: unknown } | undefined {
   const changes = data.changes as Record<string, { from: unknown; to: unknown }> | undefined;
   return changes?.[field];
-}
-
-/**
- * The basis of a won deal per product family, in cents, in line-item order: on `amount` the net
- * of each line (or the deal amount when it has no lines, family null); on `margin` the net less
- * quantity × the product's cost (a product without a cost counts in full). A family's basis below
- * zero counts as zero.
- */
-export function dealBasis(
-  basis: CommissionBasis,
-  deal: { amount: string | null; items: readonly LineItem[] },
-  products: ReadonlyMap<string, { family: string | null; cost: string | null }>,
-): { family: string | null; basis: bigint }[] {
-  if (deal.items.length === 0) {
-    const amount = deal.amount === null ? 0n : cents(deal.amount);
-    return [{ family: null, basis: amount > 0n ? amount : 0n }];
-  }
-  const byFamily = new Map<string | null, bigint>();
-  for (const item of deal.items) {
-    const product = item.productId === null ? undefined : products.get(item.productId);
-    let value = cents(lineNetTotal(item.quantity, item.unitPrice, item.discountPercent));
-    if (basis === 'margin' && product?.cost != null)
-      value -= divRound(toScaled(item.quantity, 4) * cents(product.cost), 10_000n);
-    const family = product?.family ?? null;
-    byFamily.set(family, (byFamily.get(family) ?? 0n) + value);
-  }
-  return [...byFamily].map(([family, b]) => ({ family, basis: b > 0n ? b : 0n }));
-}
-
-/**
- * Splits a credit of `basis` cents, starting at `before` cents already credited in the month,
- * across the plan's tiers: one portion per tier the credit touches, so a deal that crosses a tier
- * boundary is paid at the lower multiplier up to the boundary and the higher one past it.
- */
-export function tierPortions(
-  tiers: readonly { from: string; multiplier: string }[],
-  before: bigint,
-  basis: bigint,
-): { portion: bigint; multiplier: string }[] {
-  const sorted = [...tiers].sort((a, b) => (cents(a.from) < cents(b.from) ? -1 : 1));
-  if (sorted.length === 0) return [{ portion: basis, multiplier: '1' }];
-  const out: { portion: bigint; multiplier: string }[] = [];
-  const end = before + basis;
-  sorted.forEach((tier, i) => {
-    const lo = i === 0 ? 0n : cents(tier.from);
-    const next = sorted[i + 1];
-    const hi = next ? cents(next.from) : null;
-    const from = before > lo ? before : lo;
-    const to = hi === null || end < hi ? end : hi;
-    if (to > from) out.push({ portion: to - from, multiplier: tier.multiplier });
-  });
-  return out;
-}
-
-/** basis × rate% × multiplier, to the cent, half away from zero. */
-export function commissionOn(basis: bigint, ratePercent: string, multiplier: string): bigint {
-  return divRound(basis * toScaled(ratePercent, 4) * toScaled(multiplier, 4), 100n * 10_000n * 10_000n);
 }
 
 /** The rate of a family in a plan: its own, else the plan's rate for everything else, else none. */
@@ -237,14 +160,15 @@ function rateFor(plan: CommissionPlan, family: string | null): string | null {
  * month of the event that made it and depends only on events before it, so the statement of a past
  * month computed today equals the one computed at its end. Wins credit the split members (else the
  * owner) and the registering partner through the plan assigned to them for the day (an assignment
- * made after the win does not pay it), agents under their agreement's terms as they stood at the win; managers up the
- * chain earn their override; a reopen or an amount cut within the clawback window takes back what
+ * made after the win does not pay it), agents under their agreement's terms as they stood at the win; the managers
+ * up the chain as it stood at the win earn their override; a reopen or an amount cut within the clawback window takes back what
  * the win paid (in proportion for a cut), as a negative line of the month it happens in; bonuses and
  * the adjustments of answered disputes are lines of their own.
  */
 export function commissionLedger(input: CommissionInput): CommissionLine[] {
   const plans = new Map(input.plans.map((p) => [p.id, p]));
   const agreements = new Map<string, AgencyTerms>();
+  const chain = { people: new Map<string, ChainPerson>(), teamManagers: new Map<string, string | null>() };
   const products = new Map<string, { family: string | null; cost: string | null }>();
   const deals = new Map<string, DealState>();
   const disputesRaised = new Map<string, string>();
@@ -354,7 +278,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
   ): void => {
     const day = dayIn(e.occurredAt, input.timeZone);
     const seen = new Set([userId]);
-    let current = input.managerOf.get(userId) ?? null;
+    let current = managerIn(chain, userId);
     for (let level = 1; current !== null && level <= 5 && !seen.has(current); level++) {
       seen.add(current);
       const plan = planOf('user', current, day, e.occurredAt);
@@ -386,7 +310,7 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
           });
         }
       }
-      current = input.managerOf.get(current) ?? null;
+      current = managerIn(chain, current);
     }
   };
 
@@ -468,6 +392,18 @@ export function commissionLedger(input: CommissionInput): CommissionLine[] {
         if (terms) agreements.set(e.entityId, amendTerms(terms, d));
         break;
       }
+      case 'user.created':
+        chain.people.set(e.entityId, personFromCreated((d.after ?? {}) as Record<string, unknown>));
+        break;
+      case 'user.updated': {
+        const person = chain.people.get(e.entityId);
+        if (person) chain.people.set(e.entityId, amendPerson(person, d));
+        break;
+      }
+      case 'team.created':
+      case 'team.updated':
+        chain.teamManagers.set(e.entityId, teamManagerAfter(chain.teamManagers.get(e.entityId) ?? null, e.type, d));
+        break;
       case 'product.created': {
         const after = (d.after ?? {}) as Record<string, unknown>;
         products.set(e.entityId, { family: str(after.family), cost: str(after.cost) });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CommissionEvent } from '../../analytics/commissions.ts';
+import { managerChainEventTypes } from '../../analytics/manager-chain.ts';
 import { upcastEvent } from '../../contract/events/index.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type {
@@ -144,25 +145,6 @@ export async function payeeNames(
   return out;
 }
 
-/**
- * Each user's next one up, as the approval chain reads it: their own manager, else their team's
- * manager, else the longest-standing active manager who is a member of the same team.
- */
-export async function managerMap(db: DbExecutor, orgId: string): Promise<Map<string, string | null>> {
-  const { rows } = await sql<{ id: string; above: string | null }>`
-    select u.id,
-      coalesce(
-        u.manager_id,
-        nullif(t.manager_id, u.id),
-        (select m.id from users m
-          where m.org_id = u.org_id and m.team_id = u.team_id and m.role = 'manager' and m.active and m.id <> u.id
-          order by m.created_at, m.id limit 1)
-      ) as above
-    from users u left join teams t on t.org_id = u.org_id and t.id = u.team_id
-    where u.org_id = ${orgId}`.execute(db);
-  return new Map(rows.map((r) => [r.id, r.above]));
-}
-
 const dealEventTypes = [
   'deal.created',
   'deal.updated',
@@ -182,12 +164,13 @@ const otherEventTypes = [
   'commission_bonus.granted',
   'commission_dispute.raised',
   'commission_dispute.answered',
+  ...managerChainEventTypes,
 ];
 
 /**
  * The events a statement is computed from, written before `before`, in log order: the history of
  * every deal won by then (with its splits and agents), the agency agreements' terms, the products' family
- * and cost, bonuses and disputes.
+ * and cost, the users and teams the manager chain is read from, bonuses and disputes.
  */
 export async function commissionEvents(db: DbExecutor, orgId: string, before: Date): Promise<CommissionEvent[]> {
   const won = db

@@ -39,17 +39,15 @@ export async function ledgerUntil(
 ): Promise<{ lines: CommissionLine[]; end: Date; assignments: repo.AssignmentRow[]; plans: repo.PlanRow[] }> {
   const { timezone } = await repo.orgSettings(db, orgId);
   const { end } = await repo.monthBounds(db, period, timezone);
-  const [plans, assignments, events, managerOf] = [
+  const [plans, assignments, events] = [
     await repo.listPlans(db, orgId),
     await repo.listAssignments(db, orgId),
     await repo.commissionEvents(db, orgId, end),
-    await repo.managerMap(db, orgId),
   ];
   const lines = commissionLedger({
     plans: plans.map(toPlan),
     assignments: assignments.map(toAssignment),
     events,
-    managerOf,
     timeZone: timezone,
   });
   return { lines, end, assignments, plans };
