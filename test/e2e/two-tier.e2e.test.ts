@@ -184,15 +184,12 @@ describe('two-tier distribution in the browser', () => {
     await breakdown.getByLabel('Break down by').selectOption({ label: 'Distributor' });
     const rows = breakdown.getByTestId('channel-breakdown').locator('tbody tr');
     await poll(() => rows.first().getAttribute('data-group')).toBe('Arrow Distribution');
-    const registered = async () =>
-      Object.fromEntries(
-        await Promise.all(
-          (await rows.all()).map(async (r) => [
-            await r.getAttribute('data-group'),
-            await r.locator('td').nth(1).innerText(),
-          ]),
-        ),
-      );
+    const registered = async (): Promise<Record<string, string>> => {
+      const out: Record<string, string> = {};
+      for (const r of await rows.all())
+        out[(await r.getAttribute('data-group')) ?? ''] = await r.locator('td').nth(1).innerText();
+      return out;
+    };
     expect(await registered()).toEqual({ 'Arrow Distribution': '2', 'Bell Micro': '1' });
     await breakdown.screenshot({ path: screenshotPath('two-tier-2-manager-by-distributor.png') });
     const whatIf = page.getByRole('region', { name: 'Protection-window what-if' });
