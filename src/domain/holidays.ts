@@ -107,3 +107,8 @@ export function holidayAt(holidays: readonly Holiday[], at: Date, zone: string):
 export function holidayLabel(h: Pick<HolidayOccurrence, 'name' | 'calendarName'>): string {
   return `${h.name} (${h.calendarName})`;
 }
+
+/** Why a rep is unavailable on a holiday, as booking and routing both say it: `holiday: <name> (<calendar>)`. */
+export function holidayReason(h: Pick<HolidayOccurrence, 'name' | 'calendarName'>): string {
+  return `holiday: ${holidayLabel(h)}`;
+}
