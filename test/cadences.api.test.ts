@@ -290,4 +290,38 @@ describe('cadences', () => {
       (await call(w.rep, 'POST', `/api/v1/leads/${b.id}/cadence-enrolments`, { cadenceId: cadence.id })).status,
     ).toBe(201);
   });
+
+  it('counts business delays past the days of the organization’s default holiday calendar', async () => {
+    const w = await world();
+    const holidays = (name: string, start: string, extra: object) =>
+      call(w.admin, 'POST', '/api/v1/holiday-calendars', { name, holidays: [{ name: 'Off', start }], ...extra });
+    // Tuesday 3 March is a holiday of the default calendar; Wednesday 4 March only of the rep's own
+    // calendar, which business hours (the organization's, as the hand-off SLA's) do not follow.
+    expect((await holidays('Company', '2026-03-03', { isDefault: true })).status).toBe(201);
+    expect((await holidays('Rep’s own', '2026-03-04', { userIds: [w.rep.userId] })).status).toBe(201);
+    const cadence = (
+      await call<CadenceDto>(w.admin, 'POST', '/api/v1/cadences', {
+        name: 'Across a holiday',
+        steps: [
+          { kind: 'call', delay: { amount: 2, unit: 'hours', clock: 'business' }, instruction: 'First call' },
+          { kind: 'call', delay: { amount: 1, unit: 'days', clock: 'business' }, instruction: 'Second call' },
+        ],
+        rules: {},
+      })
+    ).body;
+    const lead = await newLead(w.marketer, w.rep.userId, 'Noether');
+    // Monday 16:00: one business hour on Monday, Tuesday is the holiday, one on Wednesday from 09:00.
+    clock.set('2026-03-02T16:00:00.000Z');
+    const e = await call<EnrolmentDto>(w.rep, 'POST', `/api/v1/leads/${lead.id}/cadence-enrolments`, {
+      cadenceId: cadence.id,
+    });
+    expect(e.status).toBe(201);
+    expect(e.body.dueAt).toBe('2026-03-04T10:00:00.000Z');
+    // No answer on Monday 16:30: the next call is one business day on, Wednesday (Tuesday is off).
+    clock.set('2026-03-02T16:30:00.000Z');
+    expect((await logCall(w.rep, lead.id, 'no_answer')).status).toBe(201);
+    const [now] = (await call<{ items: EnrolmentDto[] }>(w.rep, 'GET', `/api/v1/leads/${lead.id}/cadence-enrolments`))
+      .body.items;
+    expect(now).toMatchObject({ stepIndex: 1, dueAt: '2026-03-04T16:30:00.000Z' });
+  });
 });

@@ -1,5 +1,11 @@
 import type { PoolAlgorithm, PoolCandidate } from '../domain/pools.ts';
-import { routeByRules, type RoutingPoolStep, type RuleDecision } from '../domain/routing.ts';
+import {
+  leadUnavailableReason,
+  routeByRules,
+  type RepPresence,
+  type RoutingPoolStep,
+  type RuleDecision,
+} from '../domain/routing.ts';
 import { resolveTerritory, type TerritoryDef, type TerritorySubject } from '../domain/territories.ts';
 
 export interface BacktestPool {
@@ -38,8 +44,8 @@ export interface BacktestInput {
   rules: BacktestRuleSet;
   names: ReadonlyMap<string, string>;
   skills: ReadonlyMap<string, readonly string[]>;
-  /** Out-of-office ranges per rep. */
-  timeOff: ReadonlyMap<string, readonly { start: Date; end: Date }[]>;
+  /** Each rep's zone, out-of-office ranges and holidays (a rep not here is always in). */
+  presence: ReadonlyMap<string, RepPresence>;
 }
 
 export interface BacktestRep {
@@ -68,8 +74,9 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 /**
  * Replays leads, oldest first, through a rule set as if it had been switched on: each lead goes to
  * its account's owner when they are in, else its territory's pool (or the territory's inside
- * members, fewest first), else the fallback pool, with out-of-office reps skipped, skills and daily
- * and weekly caps respected, and each pool balancing by the assignments it made in the replay.
+ * members, fewest first), else the fallback pool, with reps on a holiday (their own local day) or
+ * out of office skipped, skills and daily and weekly caps respected, and each pool balancing by the
+ * assignments it made in the replay.
  * Compared with who owns each lead now: counts and summed predicted value per rep, the leads that
  * would change hands, and the spread (highest − lowest count) either way.
  */
@@ -80,7 +87,7 @@ export function backtestRouting(input: BacktestInput): BacktestResult {
   const poolBalance = new Map<string, Map<string, number>>();
   const perDay = new Map<string, number>();
   const perWeek = new Map<string, number>();
-  const away = (repId: string, at: Date) => (input.timeOff.get(repId) ?? []).some((s) => s.start <= at && at < s.end);
+  const unavailable = (repId: string, at: Date) => leadUnavailableReason(input.presence.get(repId), at);
 
   const step = (
     key: string,
@@ -100,7 +107,7 @@ export function backtestRouting(input: BacktestInput): BacktestResult {
       capPerDay: m.capPerDay,
       capPerWeek: m.capPerWeek,
       skills: input.skills.get(m.userId) ?? [],
-      unavailable: away(m.userId, at) ? 'out of office' : null,
+      unavailable: unavailable(m.userId, at),
     }));
     return { poolId, spec, candidates };
   };
@@ -139,7 +146,7 @@ export function backtestRouting(input: BacktestInput): BacktestResult {
         ? {
             repId: lead.accountOwnerId,
             name: name(lead.accountOwnerId),
-            unavailable: away(lead.accountOwnerId, at) ? 'out of office' : null,
+            unavailable: unavailable(lead.accountOwnerId, at),
           }
         : null,
       territory: territory

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { holidayLookup, type Holiday, type HolidayLookup } from './holidays.ts';
 import type { BusinessHours } from './sla.ts';
 
 /** How an approval step's waiting time is counted: working time only, or every minute. */
@@ -13,22 +14,38 @@ export interface EscalationTimeout {
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
- * The instant `minutes` of business hours after `from`: time outside the working days and outside
- * the working day's start and end (read in the hours' own time zone) does not count. Started
- * outside business hours, the count begins when they next open; a count that ends exactly when a
- * working day closes is due at the close. A working day is laid out on the local wall clock, so a
- * day with a daylight-saving change keeps its local start and end.
+ * Whether a local day (in the hours' time zone) is a working day: one of the hours' weekdays and
+ * not a holiday (`holidayOf`, from `holidayLookup`).
  */
-export function addBusinessMinutes(from: Date, minutes: number, hours: BusinessHours): Date {
+export function isWorkingDay(day: DateTime, hours: BusinessHours, holidayOf: HolidayLookup): boolean {
+  return hours.weekdays.includes(day.weekday) && holidayOf(day.toISODate() ?? '') === null;
+}
+
+/**
+ * The instant `minutes` of business hours after `from`: time outside the working days (a holiday
+ * is none) and outside the working day's start and end (read in the hours' own time zone) does not
+ * count. Started outside business hours, the count begins when they next open; a count that ends
+ * exactly when a working day closes is due at the close. A working day is laid out on the local
+ * wall clock, so a day with a daylight-saving change keeps its local start and end. Holidays that
+ * leave no working time in three years are passed over as if there were none.
+ */
+export function addBusinessMinutes(
+  from: Date,
+  minutes: number,
+  hours: BusinessHours,
+  holidays: readonly Holiday[] = [],
+): Date {
   const start = minutesOf(hours.start);
   const end = minutesOf(hours.end);
   let remaining = minutes * 60_000;
   let cursor = from.getTime();
   let day = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day');
-  // Every week holds at least one working day with some time in it, so a year of days is enough
-  // for any timeout the rules allow; the bound only guards against hours that open no time at all.
+  const holidayOf = holidayLookup(holidays);
+  // Every week holds at least one working day with some time in it, so three years of days is
+  // enough for any delay the rules allow (with holidays too, unless they fill whole years); the
+  // bound only guards against hours or holidays that leave no time at all.
   for (let i = 0; i < 366 * 3 && end > start; i++) {
-    if (hours.weekdays.includes(day.weekday)) {
+    if (isWorkingDay(day, hours, holidayOf)) {
       const at = (m: number) => day.set({ hour: Math.floor(m / 60), minute: m % 60 });
       const opens = at(start).toMillis();
       const closes = (end >= 24 * 60 ? day.plus({ days: 1 }) : at(end)).toMillis();
@@ -41,6 +58,8 @@ export function addBusinessMinutes(from: Date, minutes: number, hours: BusinessH
     day = day.plus({ days: 1 });
     cursor = Math.max(cursor, day.toMillis());
   }
+  // Holidays that leave no working time for years are not kept rather than stopping the clock.
+  if (holidays.length) return addBusinessMinutes(from, minutes, hours);
   throw new RangeError('the business hours open no working time');
 }
 

@@ -1,5 +1,5 @@
 import { DateTime, Interval } from 'luxon';
-import { holidayAt, holidayLabel, type Holiday } from './holidays.ts';
+import { holidayAt, holidayReason, type Holiday } from './holidays.ts';
 
 /** Working hours of one weekday (ISO weekday: 1 = Monday … 7 = Sunday), local wall time "HH:mm" in the rep's zone. */
 export interface WorkingHours {
@@ -97,7 +97,7 @@ function holidayDuring(rep: RepCalendar, span: Span) {
 export function unavailableReason(rep: RepCalendar, span: Span, now: Date): string | null {
   if (span.start.getTime() < now.getTime() + rep.minNoticeMinutes * 60_000) return 'too little notice';
   const holiday = holidayDuring(rep, span);
-  if (holiday) return `holiday: ${holidayLabel(holiday)}`;
+  if (holiday) return holidayReason(holiday);
   const start = DateTime.fromJSDate(span.start, { zone: rep.timezone });
   const end = DateTime.fromJSDate(span.end, { zone: rep.timezone });
   const dayStart = start.startOf('day');

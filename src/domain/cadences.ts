@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { CallDisposition } from '../contract/activities.ts';
 import type { CadenceDelay, CadenceRules, CadenceStep } from '../contract/cadences.ts';
-import { addBusinessMinutes } from './approval-escalation.ts';
+import { addBusinessMinutes, isWorkingDay } from './approval-escalation.ts';
+import { holidayLookup, type Holiday } from './holidays.ts';
 import type { BusinessHours } from './sla.ts';
 
 /**
@@ -10,20 +11,29 @@ import type { BusinessHours } from './sla.ts';
  * daylight-saving change keeps the time of day); business hours count only working time (see
  * `addBusinessMinutes`); business days move to the same time of day that many working days later,
  * and a delay of zero business units waits until business hours open (now, when they are open).
+ * A date of the `holidays` (read in the hours' time zone) is no working day, as a weekend is not.
  */
-export function stepDueAt(from: Date, delay: CadenceDelay, hours: BusinessHours): Date {
+export function stepDueAt(
+  from: Date,
+  delay: CadenceDelay,
+  hours: BusinessHours,
+  holidays: readonly Holiday[] = [],
+): Date {
   if (delay.clock === 'calendar') {
     if (delay.unit === 'hours') return new Date(from.getTime() + delay.amount * 3_600_000);
     return DateTime.fromJSDate(from, { zone: hours.timeZone }).plus({ days: delay.amount }).toJSDate();
   }
-  if (delay.unit === 'hours' || delay.amount === 0) return addBusinessMinutes(from, delay.amount * 60, hours);
+  if (delay.unit === 'hours' || delay.amount === 0) return addBusinessMinutes(from, delay.amount * 60, hours, holidays);
   let day = DateTime.fromJSDate(from, { zone: hours.timeZone });
   let counted = 0;
-  // Every week has a working day (the hours' own rule), so this ends within amount weeks.
-  for (let i = 0; counted < delay.amount && i < delay.amount * 7 + 7; i++) {
+  const holidayOf = holidayLookup(holidays);
+  // Every week has a working day (the hours' own rule), so without holidays this ends within
+  // amount weeks; holidays that leave none for three years are passed over as if there were none.
+  for (let i = 0; counted < delay.amount && i < delay.amount * 7 + 366 * 3; i++) {
     day = day.plus({ days: 1 });
-    if (hours.weekdays.includes(day.weekday)) counted++;
+    if (isWorkingDay(day, hours, holidayOf)) counted++;
   }
+  if (counted < delay.amount) return stepDueAt(from, delay, hours);
   return day.toJSDate();
 }
 
@@ -61,13 +71,18 @@ export const reachedDispositions: readonly CallDisposition[] = [
 export const COMPLETED_REASON = 'completed';
 
 /** The state at the first step, enrolled at `now`. */
-export function startEnrolment(steps: readonly CadenceStep[], now: Date, hours: BusinessHours): EnrolmentState {
+export function startEnrolment(
+  steps: readonly CadenceStep[],
+  now: Date,
+  hours: BusinessHours,
+  holidays: readonly Holiday[] = [],
+): EnrolmentState {
   const first = steps[0];
   if (!first) throw new RangeError('a cadence has at least one step');
   return {
     status: 'active',
     stepIndex: 0,
-    dueAt: stepDueAt(now, first.delay, hours),
+    dueAt: stepDueAt(now, first.delay, hours, holidays),
     pausedUntil: null,
     pauseReason: null,
     reachedStep: null,
@@ -80,14 +95,20 @@ function ended(s: EnrolmentState, reason: string): EnrolmentState {
   return { ...s, status: 'ended', dueAt: null, pausedUntil: null, pauseReason: null, endedReason: reason };
 }
 
-function advance(s: EnrolmentState, steps: readonly CadenceStep[], now: Date, hours: BusinessHours): EnrolmentState {
+function advance(
+  s: EnrolmentState,
+  steps: readonly CadenceStep[],
+  now: Date,
+  hours: BusinessHours,
+  holidays: readonly Holiday[],
+): EnrolmentState {
   const next = steps[s.stepIndex + 1];
   if (!next) return ended(s, COMPLETED_REASON);
   return {
     ...s,
     status: 'active',
     stepIndex: s.stepIndex + 1,
-    dueAt: stepDueAt(now, next.delay, hours),
+    dueAt: stepDueAt(now, next.delay, hours, holidays),
     pausedUntil: null,
     pauseReason: null,
   };
@@ -122,6 +143,7 @@ export function applyOutcome(
   def: { steps: readonly CadenceStep[]; rules: CadenceRules },
   now: Date,
   hours: BusinessHours,
+  holidays: readonly Holiday[] = [],
 ): { state: EnrolmentState; transitions: CadenceTransition[] } {
   if (s.status === 'ended') return { state: s, transitions: [] };
   if (outcome.kind === 'lead_closed') {
@@ -134,7 +156,7 @@ export function applyOutcome(
   if (outcome.kind === 'done') {
     const kind = def.steps[s.stepIndex]?.kind;
     if (s.status !== 'active' || kind === 'call') return { state: s, transitions: [] };
-    const state = advance(s, def.steps, now, hours);
+    const state = advance(s, def.steps, now, hours, holidays);
     return { state, transitions: [state.status === 'ended' ? 'ended' : 'advanced'] };
   }
   const transitions: CadenceTransition[] = [];
@@ -150,7 +172,7 @@ export function applyOutcome(
   const rule = def.rules[outcome.disposition];
   switch (rule.action) {
     case 'advance':
-      state = advance(state, def.steps, now, hours);
+      state = advance(state, def.steps, now, hours, holidays);
       transitions.push(state.status === 'ended' ? 'ended' : 'advanced');
       break;
     case 'pause': {

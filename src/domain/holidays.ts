@@ -97,6 +97,40 @@ export function holidayOn(holidays: readonly Holiday[], date: string): HolidayOc
   return holidayOccurrences(holidays, date, date)[0] ?? null;
 }
 
+/** The holiday on a local date 'YYYY-MM-DD', or null: `holidayOn` for many dates. */
+export type HolidayLookup = (date: string) => HolidayOccurrence | null;
+
+/**
+ * `holidayOn` for one set of holidays asked about many dates (a clock walking day by day): each
+ * year's occurrences are laid out by date once, the first time a date of that year is asked about.
+ */
+export function holidayLookup(holidays: readonly Holiday[]): HolidayLookup {
+  if (holidays.length === 0) return () => null;
+  const years = new Map<number, Map<string, HolidayOccurrence>>();
+  const yearOf = (year: number) => {
+    const known = years.get(year);
+    if (known) return known;
+    const from = `${String(year).padStart(4, '0')}-01-01`;
+    const to = `${String(year).padStart(4, '0')}-12-31`;
+    const byDate = new Map<string, HolidayOccurrence>();
+    // Soonest first (ties by name), so each date keeps the occurrence `holidayOn` names.
+    for (const o of holidayOccurrences(holidays, from, to)) {
+      const last = DateTime.fromISO(o.end < to ? o.end : to, { zone: 'UTC' });
+      for (
+        let d = DateTime.fromISO(o.start > from ? o.start : from, { zone: 'UTC' });
+        d <= last;
+        d = d.plus({ days: 1 })
+      ) {
+        const date = isoDate(d);
+        if (!byDate.has(date)) byDate.set(date, o);
+      }
+    }
+    years.set(year, byDate);
+    return byDate;
+  };
+  return (date) => yearOf(Number(date.slice(0, 4))).get(date) ?? null;
+}
+
 /** The holiday on the local day of an instant in a time zone, or null. */
 export function holidayAt(holidays: readonly Holiday[], at: Date, zone: string): HolidayOccurrence | null {
   if (holidays.length === 0) return null;
@@ -106,4 +140,9 @@ export function holidayAt(holidays: readonly Holiday[], at: Date, zone: string):
 /** How a holiday reads in a reason: its name and, in brackets, its calendar's. */
 export function holidayLabel(h: Pick<HolidayOccurrence, 'name' | 'calendarName'>): string {
   return `${h.name} (${h.calendarName})`;
+}
+
+/** Why a rep is unavailable on a holiday, as booking and routing both say it: `holiday: <name> (<calendar>)`. */
+export function holidayReason(h: Pick<HolidayOccurrence, 'name' | 'calendarName'>): string {
+  return `holiday: ${holidayLabel(h)}`;
 }

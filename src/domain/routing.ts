@@ -1,3 +1,4 @@
+import { holidayAt, holidayReason, type Holiday } from './holidays.ts';
 import { namedFirst, pickFromPool, skippedReasons, type PoolCandidate, type PoolSpec } from './pools.ts';
 
 /** One rep the meeting could go to, as the router sees them. */
@@ -118,4 +119,27 @@ export function routeByRules(plan: RoutingPlan): RuleDecision {
       return { repId: pick.repId, rule: 'pool', territoryId, poolId: plan.fallback.poolId, reasons };
   }
   return { repId: null, rule: 'none', territoryId, poolId: null, reasons: [...reasons, 'no rep can take it'] };
+}
+
+/** What lead routing knows of a rep's presence: their zone, their time off and the holidays they keep. */
+export interface RepPresence {
+  /** IANA time zone of the rep's working hours: a holiday is their whole local day in it. */
+  timeZone: string;
+  timeOff: readonly { start: Date; end: Date }[];
+  holidays: readonly Holiday[];
+}
+
+/**
+ * Why a rep cannot take a lead arriving at `at`, or null when they can (also when nothing is
+ * known of them): a holiday of one of their calendars on their local day, named as the booking
+ * check names it (`holiday: Christmas Day (US federal)`), else out of office while a time off
+ * runs (its start included, its end not).
+ */
+export function leadUnavailableReason(rep: RepPresence | undefined, at: Date): string | null {
+  if (!rep) return null;
+  const holiday = holidayAt(rep.holidays, at, rep.timeZone);
+  if (holiday) return holidayReason(holiday);
+  if (rep.timeOff.some((s) => s.start.getTime() <= at.getTime() && at.getTime() < s.end.getTime()))
+    return 'out of office';
+  return null;
 }

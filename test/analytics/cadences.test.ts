@@ -12,6 +12,7 @@ import {
   stepDueAt,
   type CadenceOutcome,
 } from '../../src/domain/cadences.ts';
+import type { Holiday } from '../../src/domain/holidays.ts';
 import type { BusinessHours } from '../../src/domain/sla.ts';
 
 // Monday to Friday, 09:00–17:00 UTC.
@@ -44,6 +45,61 @@ describe('step due times', () => {
     // Zero business time on Saturday waits for Monday's opening.
     expect(iso(stepDueAt(at('2026-03-07T12:00:00.000Z'), { amount: 0, unit: 'days', clock: 'business' }, hours))).toBe(
       '2026-03-09T09:00:00.000Z',
+    );
+  });
+});
+
+describe('business time skips holidays', () => {
+  const holiday = (name: string, start: string, end = start, recurring = false): Holiday => ({
+    calendarId: 'c',
+    calendarName: 'Company',
+    name,
+    start,
+    end,
+    recurring,
+  });
+  // Monday 9 March 2026 is a company day; Good Friday to Easter Monday (3–6 April), every year.
+  const holidays = [holiday('Company day', '2026-03-09'), holiday('Easter', '2025-04-03', '2025-04-06', true)];
+  const fri = at('2026-03-06T15:00:00.000Z');
+
+  it('business hours and days pass over a holiday as over a weekend', () => {
+    // 2 business hours on Friday, Monday is a holiday, 1 on Tuesday from 09:00.
+    expect(iso(stepDueAt(fri, { amount: 3, unit: 'hours', clock: 'business' }, hours, holidays))).toBe(
+      '2026-03-10T10:00:00.000Z',
+    );
+    // One business day after Friday is Tuesday when Monday is a holiday, same time of day.
+    expect(iso(stepDueAt(fri, { amount: 1, unit: 'days', clock: 'business' }, hours, holidays))).toBe(
+      '2026-03-10T15:00:00.000Z',
+    );
+    // Zero business time on the holiday waits for Tuesday's opening.
+    expect(
+      iso(stepDueAt(at('2026-03-09T12:00:00.000Z'), { amount: 0, unit: 'hours', clock: 'business' }, hours, holidays)),
+    ).toBe('2026-03-10T09:00:00.000Z');
+    // A recurring range: Thursday 2 April 16:00, 2 business hours → 1 on Thursday, Friday to Monday off, 1 on Tuesday.
+    expect(
+      iso(stepDueAt(at('2026-04-02T16:00:00.000Z'), { amount: 2, unit: 'hours', clock: 'business' }, hours, holidays)),
+    ).toBe('2026-04-07T10:00:00.000Z');
+    // Calendar delays ignore holidays.
+    expect(iso(stepDueAt(fri, { amount: 3, unit: 'days', clock: 'calendar' }, hours, holidays))).toBe(
+      '2026-03-09T15:00:00.000Z',
+    );
+  });
+
+  it('passes over holidays that leave no working time for years as if there were none, rather than stopping', () => {
+    const always = [holiday('Sabbatical', '2026-01-01', '2030-12-31')];
+    expect(iso(stepDueAt(fri, { amount: 1, unit: 'hours', clock: 'business' }, hours, always))).toBe(
+      '2026-03-06T16:00:00.000Z',
+    );
+    expect(iso(stepDueAt(fri, { amount: 1, unit: 'days', clock: 'business' }, hours, always))).toBe(
+      '2026-03-09T15:00:00.000Z',
+    );
+  });
+
+  it('reads a holiday as a date in the business hours’ own time zone', () => {
+    const berlin: BusinessHours = { ...hours, timeZone: 'Europe/Berlin' };
+    // Friday 16:00 in Berlin: 1 hour on Friday, the company day (Monday in Berlin), 1 hour on Tuesday from 09:00 Berlin.
+    expect(iso(stepDueAt(fri, { amount: 2, unit: 'hours', clock: 'business' }, berlin, holidays))).toBe(
+      '2026-03-10T09:00:00.000Z',
     );
   });
 });

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSlots, unavailableReason, type RepCalendar } from '../../src/domain/availability.ts';
 import {
   effectiveCalendarIds,
+  holidayLookup,
   holidayOccurrences,
   holidayOn,
   type CalendarAssignments,
@@ -90,6 +92,37 @@ const rep = (repId: string, timezone: string, extra: Partial<RepCalendar> = {}):
   ...extra,
 });
 const at = (iso: string) => new Date(iso);
+
+describe('looking up many dates at once', () => {
+  it('names the same holiday as holidayOn for any date, ranges over New Year and leap days included (property)', () => {
+    const day = fc
+      .integer({ min: 0, max: 4 * 366 })
+      .map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const aHoliday = fc
+      .tuple(
+        day,
+        fc.integer({ min: 0, max: 20 }),
+        fc.boolean(),
+        fc.constantFrom('A', 'B', 'C'),
+        fc.constantFrom('X', 'Y'),
+      )
+      .map(([start, days, recurring, name, calendar]) =>
+        holiday(
+          name,
+          start,
+          new Date(Date.parse(start) + days * 86_400_000).toISOString().slice(0, 10),
+          recurring,
+          calendar,
+        ),
+      );
+    fc.assert(
+      fc.property(fc.array(aHoliday, { maxLength: 6 }), fc.array(day, { minLength: 1, maxLength: 20 }), (hs, dates) => {
+        const lookup = holidayLookup(hs);
+        for (const d of dates) expect(lookup(d)).toEqual(holidayOn(hs, d));
+      }),
+    );
+  });
+});
 
 describe('the slot finder on a holiday', () => {
   // Thursday 24 and Friday 25 December 2026; one calendar's Christmas Day for a Berlin and a New York rep.

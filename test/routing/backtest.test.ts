@@ -86,7 +86,16 @@ describe('backtesting a rule set', () => {
       ],
       names: new Map(),
       skills: new Map(),
-      timeOff: new Map([['yan', [{ start: new Date('2026-03-02T11:30:00Z'), end: new Date('2026-03-02T13:00:00Z') }]]]),
+      presence: new Map([
+        [
+          'yan',
+          {
+            timeZone: 'UTC',
+            timeOff: [{ start: new Date('2026-03-02T11:30:00Z'), end: new Date('2026-03-02T13:00:00Z') }],
+            holidays: [],
+          },
+        ],
+      ]),
     });
     expect(result).toEqual({
       leads: 6,
@@ -100,6 +109,48 @@ describe('backtesting a rule set', () => {
       ],
       fairness: { actualSpread: 1, predictedSpread: 0 },
     });
+  });
+  it('skips a rep on a holiday of their calendars, on their own local day', () => {
+    const pool = {
+      id: 'all',
+      name: 'All',
+      algorithm: 'count_based' as const,
+      requiredSkill: null,
+      members: [
+        { userId: 'ned', weight: 1, capPerDay: null, capPerWeek: null },
+        { userId: 'zoe', weight: 1, capPerDay: null, capPerWeek: null },
+      ],
+    };
+    const july4 = {
+      calendarId: 'us',
+      calendarName: 'US federal',
+      name: 'Independence Day',
+      start: '2026-07-04',
+      end: '2026-07-04',
+      recurring: false,
+    };
+    const result = backtestRouting({
+      rules: { territories: [], pools: [pool], fallbackPoolId: 'all' },
+      leads: [
+        // 3 July 23:00 in New York (4 July 03:00 UTC): not yet Ned's holiday; both 0 → Ned (first)
+        lead('l1', '2026-07-04T03:00:00Z', 'US', null, 0),
+        // 4 July 10:00 in New York: Ned keeps Independence Day → Zoe although Ned has as many
+        lead('l2', '2026-07-04T14:00:00Z', 'US', null, 0, 'ned'),
+        // 5 July 01:00 UTC is still 4 July in New York → Zoe again
+        lead('l3', '2026-07-05T01:00:00Z', 'US', null, 0),
+      ],
+      names: new Map([
+        ['ned', 'Ned'],
+        ['zoe', 'Zoe'],
+      ]),
+      skills: new Map(),
+      presence: new Map([['ned', { timeZone: 'America/New_York', timeOff: [], holidays: [july4] }]]),
+    });
+    expect(result.reps.map((r) => [r.repId, r.predicted])).toEqual([
+      ['ned', 1],
+      ['zoe', 2],
+    ]);
+    expect(result.byRule).toEqual({ account_owner: 0, territory: 0, pool: 3, none: 0 });
   });
 });
 

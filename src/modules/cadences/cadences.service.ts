@@ -33,11 +33,13 @@ import {
   type CadenceTransition,
   type EnrolmentState,
 } from '../../domain/cadences.ts';
+import type { Holiday } from '../../domain/holidays.ts';
 import type { BusinessHours } from '../../domain/sla.ts';
 import { activitySnapshot } from '../activities/activities.service.ts';
 import { write, type Deps } from '../context.ts';
 import type { EventInput } from '../events/events.service.ts';
 import { policyFor } from '../handoffs/sla-policy.service.ts';
+import { defaultCalendarHolidays } from '../holidays/effective-holidays.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JobFailed, type JobContext } from '../jobs/queue.ts';
 import { checkVersion, found, iso, toPage, type ExpectedVersion } from '../shared.ts';
@@ -244,9 +246,13 @@ export async function updateCadence(
   return loadCadence(deps.db, actor.orgId, id);
 }
 
-/** The organization's business hours (those of its hand-off SLA policy), which business delays count in. */
-async function hoursOf(db: DbExecutor, orgId: string): Promise<BusinessHours> {
-  return (await policyFor(db, orgId, null)).policy;
+/**
+ * The organization's business hours (those of its hand-off SLA policy) and the holidays of its
+ * default holiday calendar, which business delays count in: the same clock as the hand-off SLA's.
+ */
+async function businessClockOf(db: DbExecutor, orgId: string): Promise<{ hours: BusinessHours; holidays: Holiday[] }> {
+  const [{ policy }, holidays] = await Promise.all([policyFor(db, orgId, null), defaultCalendarHolidays(db, orgId)]);
+  return { hours: policy, holidays };
 }
 
 const stateOf = (e: repo.EnrolmentView): EnrolmentState => ({
@@ -432,8 +438,8 @@ async function applyTo(
   outcome: CadenceOutcome,
   activityId: string | null,
 ): Promise<void> {
-  const hours = await hoursOf(trx, acting.orgId);
-  const { state, transitions } = applyOutcome(stateOf(e), outcome, e, deps.clock.now(), hours);
+  const { hours, holidays } = await businessClockOf(trx, acting.orgId);
+  const { state, transitions } = applyOutcome(stateOf(e), outcome, e, deps.clock.now(), hours, holidays);
   if (!transitions.length) return;
   await persist(deps, trx, acting, e, state, transitions, activityId);
 }
@@ -469,7 +475,8 @@ export async function enrolLead(deps: Deps, actor: Actor, leadId: string, cadenc
       cadenceId,
     );
     const now = deps.clock.now();
-    const state = startEnrolment(v.steps, now, await hoursOf(trx, actor.orgId));
+    const { hours, holidays } = await businessClockOf(trx, actor.orgId);
+    const state = startEnrolment(v.steps, now, hours, holidays);
     const row = await repo.insertEnrolment(trx, {
       org_id: actor.orgId,
       id,

@@ -12,19 +12,6 @@ import { getAvailability } from '../booking/availability.service.ts';
 import type { Deps } from '../context.ts';
 import * as repo from './holidays.repository.ts';
 
-async function assignmentsOf(db: DbExecutor, orgId: string): Promise<CalendarAssignments> {
-  const [def, territories, users] = await Promise.all([
-    repo.defaultCalendar(db, orgId),
-    repo.territoryLinks(db, orgId),
-    repo.userLinks(db, orgId),
-  ]);
-  return {
-    defaultCalendarId: def?.id ?? null,
-    territories: territories.map((t) => ({ calendarId: t.calendar_id, territoryId: t.territory_id })),
-    users: users.map((u) => ({ calendarId: u.calendar_id, userId: u.user_id })),
-  };
-}
-
 const toHoliday =
   (names: Map<string, string>) =>
   (r: repo.HolidayRow): Holiday => ({
@@ -38,36 +25,41 @@ const toHoliday =
 
 /**
  * The holidays each rep keeps (the organization's default calendar, their territories' calendars,
- * their own), read in a few queries for any number of reps: what the slot finder and the booking
- * check hold against.
+ * their own), read in one statement for any number of reps: what the slot finder, the booking
+ * check and lead routing hold against.
  */
 export async function holidaysOfReps(
   db: DbExecutor,
   orgId: string,
   userIds: readonly string[],
 ): Promise<Map<string, { calendars: { id: string; name: string }[]; holidays: Holiday[] }>> {
-  const [assignments, territories] = await Promise.all([
-    assignmentsOf(db, orgId),
-    repo.territoriesOfUsers(db, orgId, userIds),
-  ]);
-  const perRep = new Map(
-    userIds.map((userId) => [
-      userId,
-      effectiveCalendarIds(assignments, { userId, territoryIds: territories.get(userId) ?? [] }),
-    ]),
-  );
-  const ids = [...new Set([...perRep.values()].flat())];
-  const [calendars, rows] = await Promise.all([repo.calendarsByIds(db, orgId, ids), repo.listHolidays(db, orgId, ids)]);
-  const names = new Map(calendars.map((c) => [c.id, c.name]));
-  const holidays = rows.map(toHoliday(names));
+  const read = await repo.calendarsOfUsers(db, orgId, userIds);
+  const assignments: CalendarAssignments = {
+    defaultCalendarId: read.defaultId,
+    territories: read.territoryLinks.map((t) => ({ calendarId: t.calendar_id, territoryId: t.territory_id })),
+    users: read.userLinks.map((u) => ({ calendarId: u.calendar_id, userId: u.user_id })),
+  };
+  const names = new Map(read.calendars.map((c) => [c.id, c.name]));
+  const holidays = read.holidays.map((r) => ({
+    calendarId: r.calendar_id,
+    calendarName: names.get(r.calendar_id) ?? '',
+    name: r.name,
+    start: r.starts_on,
+    end: r.ends_on,
+    recurring: r.recurring,
+  }));
   return new Map(
-    [...perRep].map(([userId, calendarIds]) => [
-      userId,
-      {
-        calendars: calendarIds.map((id) => ({ id, name: names.get(id) ?? '' })),
-        holidays: holidays.filter((h) => calendarIds.includes(h.calendarId)),
-      },
-    ]),
+    userIds.map((userId) => {
+      const territoryIds = read.memberships.filter((m) => m.user_id === userId).map((m) => m.territory_id);
+      const calendarIds = effectiveCalendarIds(assignments, { userId, territoryIds });
+      return [
+        userId,
+        {
+          calendars: calendarIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+          holidays: holidays.filter((h) => calendarIds.includes(h.calendarId)),
+        },
+      ];
+    }),
   );
 }
 

@@ -26,16 +26,6 @@ export async function listCalendars(db: DbExecutor, orgId: string): Promise<Cale
     .execute();
 }
 
-export async function calendarsByIds(db: DbExecutor, orgId: string, ids: readonly string[]): Promise<CalendarRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('holiday_calendars')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...ids])
-    .execute();
-}
-
 export async function getCalendar(
   db: DbExecutor,
   orgId: string,
@@ -195,20 +185,75 @@ export async function usersExist(db: DbExecutor, orgId: string, ids: readonly st
   return new Set(rows.map((r) => r.id));
 }
 
-/** The territories each of the users is a member of (any role). */
-export async function territoriesOfUsers(
+/** What decides the holidays of some users, read in one statement (see `calendarsOfUsers`). */
+export interface CalendarsOfUsers {
+  defaultId: string | null;
+  territoryLinks: TerritoryLink[];
+  userLinks: UserLink[];
+  memberships: { user_id: string; territory_id: string }[];
+  calendars: { id: string; name: string }[];
+  holidays: Pick<HolidayRow, 'calendar_id' | 'name' | 'starts_on' | 'ends_on' | 'recurring'>[];
+}
+
+/**
+ * In one statement, for any number of users: the default calendar, the territory and user
+ * assignments and the users' territory memberships (what `effectiveCalendarIds` decides by), and
+ * the calendars that may apply to one of them (the default, one assigned to them or to a territory
+ * they are a member of) with their holidays, soonest first.
+ */
+export async function calendarsOfUsers(
   db: DbExecutor,
   orgId: string,
   userIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('territory_members')
-    .select(['user_id', 'territory_id'])
-    .where('org_id', '=', orgId)
-    .where('user_id', 'in', [...userIds])
-    .execute();
-  for (const r of rows) out.get(r.user_id)?.push(r.territory_id);
-  return out;
+): Promise<CalendarsOfUsers> {
+  if (userIds.length === 0)
+    return { defaultId: null, territoryLinks: [], userLinks: [], memberships: [], calendars: [], holidays: [] };
+  const users = sql.join([...userIds]);
+  const { rows } = await sql<{
+    default_id: string | null;
+    territory_links: TerritoryLink[] | null;
+    user_links: UserLink[] | null;
+    memberships: { user_id: string; territory_id: string }[] | null;
+    calendars: { id: string; name: string }[] | null;
+    holidays: CalendarsOfUsers['holidays'] | null;
+  }>`
+    WITH mine AS (
+      SELECT c.id, c.name FROM holiday_calendars c
+      WHERE c.org_id = ${orgId} AND (
+        c.is_default
+        OR EXISTS (SELECT 1 FROM holiday_calendar_users cu
+                   WHERE cu.org_id = c.org_id AND cu.calendar_id = c.id AND cu.user_id IN (${users}))
+        OR EXISTS (SELECT 1 FROM holiday_calendar_territories ct
+                   JOIN territory_members tm ON tm.org_id = ct.org_id AND tm.territory_id = ct.territory_id
+                   WHERE ct.org_id = c.org_id AND ct.calendar_id = c.id AND tm.user_id IN (${users})))
+    )
+    SELECT
+      (SELECT id FROM holiday_calendars WHERE org_id = ${orgId} AND is_default) AS default_id,
+      (SELECT json_agg(json_build_object('calendar_id', calendar_id, 'territory_id', territory_id)
+                       ORDER BY calendar_id, territory_id)
+         FROM holiday_calendar_territories
+        WHERE org_id = ${orgId} AND calendar_id IN (SELECT id FROM mine)) AS territory_links,
+      (SELECT json_agg(json_build_object('calendar_id', calendar_id, 'user_id', user_id)
+                       ORDER BY calendar_id, user_id)
+         FROM holiday_calendar_users
+        WHERE org_id = ${orgId} AND calendar_id IN (SELECT id FROM mine)) AS user_links,
+      (SELECT json_agg(json_build_object('user_id', user_id, 'territory_id', territory_id))
+         FROM territory_members
+        WHERE org_id = ${orgId} AND user_id IN (${users})) AS memberships,
+      (SELECT json_agg(json_build_object('id', id, 'name', name)) FROM mine) AS calendars,
+      (SELECT json_agg(json_build_object('calendar_id', h.calendar_id, 'name', h.name, 'starts_on', h.starts_on,
+                                         'ends_on', h.ends_on, 'recurring', h.recurring)
+                       ORDER BY h.starts_on, h.name, h.id)
+         FROM holiday_dates h
+        WHERE h.org_id = ${orgId} AND h.calendar_id IN (SELECT id FROM mine)) AS holidays
+  `.execute(db);
+  const r = rows[0];
+  return {
+    defaultId: r?.default_id ?? null,
+    territoryLinks: r?.territory_links ?? [],
+    userLinks: r?.user_links ?? [],
+    memberships: r?.memberships ?? [],
+    calendars: r?.calendars ?? [],
+    holidays: r?.holidays ?? [],
+  };
 }

@@ -6,6 +6,7 @@ import type { DbExecutor } from '../../db/database.ts';
 import type { PoolAlgorithm } from '../../domain/pools.ts';
 import { reading, type Deps } from '../context.ts';
 import { assertReadRouting } from './pools.service.ts';
+import { presenceOfReps } from './presence.ts';
 import * as repo from './routing.repository.ts';
 
 const DAY = 86_400_000;
@@ -113,14 +114,11 @@ export async function runBacktest(deps: Deps, actor: Actor, req: BacktestRequest
   const people = [
     ...new Set([...memberIds, ...owners.values(), ...leads.flatMap((l) => (l.owner_id ? [l.owner_id] : []))]),
   ];
-  const [names, skills, off] = await Promise.all([
+  const [names, skills, presence] = await Promise.all([
     repo.userNames(db, actor.orgId, people),
     repo.skillsOf(db, actor.orgId, memberIds),
-    repo.timeOffBetween(db, actor.orgId, people, from, to),
+    presenceOfReps(db, actor.orgId, people, from, to),
   ]);
-  const timeOff = new Map<string, { start: Date; end: Date }[]>();
-  for (const o of off)
-    timeOff.set(o.user_id, [...(timeOff.get(o.user_id) ?? []), { start: o.starts_at, end: o.ends_at }]);
   const result = backtestRouting({
     leads: leads.map((l) => {
       const s = subjects.get(l.id);
@@ -143,7 +141,7 @@ export async function runBacktest(deps: Deps, actor: Actor, req: BacktestRequest
     rules,
     names,
     skills,
-    timeOff,
+    presence,
   });
   return {
     from: from.toISOString(),

@@ -3,10 +3,11 @@ import { invalid } from '../../contract/errors.ts';
 import type { RoutingDecisionDto, RoutingSettingsDto, UpdateRoutingSettingsInput } from '../../contract/routing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { PoolAlgorithm, PoolCandidate } from '../../domain/pools.ts';
-import { routeByRules, type RoutingPoolStep, type RuleDecision } from '../../domain/routing.ts';
+import { leadUnavailableReason, routeByRules, type RoutingPoolStep, type RuleDecision } from '../../domain/routing.ts';
 import { write, type Deps } from '../context.ts';
 import { checkVersion, type ExpectedVersion } from '../shared.ts';
 import { assertManageRouting, assertReadRouting, changed, poolLedger } from './pools.service.ts';
+import { presenceOfReps } from './presence.ts';
 import * as repo from './routing.repository.ts';
 
 const DAY = 86_400_000;
@@ -150,7 +151,7 @@ export interface RouteRequest {
   accountId: string | null;
   /** The record whose stored territory applies (the account of a meeting, else the lead). */
   territoryOf: { kind: 'account' | 'lead'; id: string } | null;
-  /** Why a rep cannot take it now (out of office, outside hours, does not take bookings), or null. */
+  /** Why a rep cannot take it now (a holiday, out of office, outside hours, does not take bookings), or null. */
   unavailable: (repId: string) => string | null;
 }
 
@@ -273,7 +274,9 @@ export async function listDecisions(
 
 /**
  * Routes an arriving lead when the organization switched lead routing on: returns the new owner
- * (null: keep the owner it was created with) after recording the decision and `lead.routed`.
+ * (null: keep the owner it was created with) after recording the decision and `lead.routed`. A rep
+ * on a holiday of their calendars (their own local day) or out of office is passed over, the
+ * account's owner as much as a pool's member.
  */
 export async function routeArrivingLead(
   deps: Deps,
@@ -285,17 +288,25 @@ export async function routeArrivingLead(
   if (!settings?.route_leads) return null;
   const [subject] = await repo.subjects(trx, actor.orgId, 'lead', leadId);
   const now = deps.clock.now();
+  const accountId = subject?.account_id ?? null;
+  const [territoryMembers, poolMembers, owner] = await Promise.all([
+    repo.listTerritoryMembers(trx, actor.orgId),
+    repo.listPoolMembers(trx, actor.orgId),
+    accountId ? repo.accountOwner(trx, actor.orgId, accountId) : Promise.resolve(undefined),
+  ]);
+  // Everyone the rules may weigh, the account's owner included, read at once.
   const everyone = [
-    ...(await repo.listTerritoryMembers(trx, actor.orgId)).map((m) => m.user_id),
-    ...(await repo.listPoolMembers(trx, actor.orgId)).map((m) => m.user_id),
+    ...territoryMembers.map((m) => m.user_id),
+    ...poolMembers.map((m) => m.user_id),
+    ...(owner ? [owner.id] : []),
   ];
-  const away = await repo.awayAt(trx, actor.orgId, [...new Set(everyone)], now);
+  const presence = await presenceOfReps(trx, actor.orgId, everyone, now, new Date(now.getTime() + 1));
   const { decision, configured } = await decideRoute(deps, trx, actor.orgId, {
     purpose: 'lead',
     at: now,
-    accountId: subject?.account_id ?? null,
+    accountId,
     territoryOf: { kind: 'lead', id: leadId },
-    unavailable: (id) => (away.has(id) ? 'out of office' : null),
+    unavailable: (id) => leadUnavailableReason(presence.get(id), now),
   });
   if (!configured && decision.rule === 'none') return null;
   await recordDecision(deps, trx, actor.orgId, { type: 'lead', id: leadId }, decision);

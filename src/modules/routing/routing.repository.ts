@@ -514,23 +514,18 @@ export async function assignedSince(
   return rows.flatMap((r) => (r.rep_id === null ? [] : [{ rep_id: r.rep_id, decided_at: r.decided_at }]));
 }
 
-/** Users out of office at a time. */
-export async function awayAt(
-  db: DbExecutor,
-  orgId: string,
-  userIds: readonly string[],
-  at: Date,
-): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
+/** The time zone of each user's working hours (UTC for one who never saved them, as their settings show). */
+export async function timeZonesOf(db: DbExecutor, orgId: string, userIds: readonly string[]) {
+  const out = new Map<string, string>(userIds.map((id) => [id, 'UTC']));
+  if (userIds.length === 0) return out;
   const rows = await db
-    .selectFrom('rep_time_off')
-    .select('user_id')
+    .selectFrom('rep_availability')
+    .select(['user_id', 'timezone'])
     .where('org_id', '=', orgId)
     .where('user_id', 'in', [...userIds])
-    .where('starts_at', '<=', at)
-    .where('ends_at', '>', at)
     .execute();
-  return new Set(rows.map((r) => r.user_id));
+  for (const r of rows) out.set(r.user_id, r.timezone);
+  return out;
 }
 
 /** Live users of the organization among some ids, with their names. */
