@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { JourneyCase } from '../../analytics/journey-conformance.ts';
-import { lifecycleStages } from '../../contract/marketing.ts';
 import { heldMeetingActions, type HeldMeetingAction } from '../../contract/pipelines.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { JourneyScope } from './journey-map.repository.ts';
+import { sharedJourneyMilestones } from './journey-milestones.sql.ts';
 
 /** The pipeline's held-meeting setting, from which the designed journey places the meetings. */
 export async function heldMeetingSetting(
@@ -41,7 +41,6 @@ interface CaseRow extends Omit<JourneyCase, 'milestones'> {
  * - the stage id of each of its deal's entries to the pipeline's stages (`deal_traces`).
  */
 export async function journeyCases(db: DbExecutor, s: Omit<JourneyScope, 'byCampaignType'>): Promise<JourneyCase[]> {
-  const ranks = sql.raw(`array[${lifecycleStages.map((x) => `'${x}'`).join(', ')}]::text[]`);
   const r = await sql<CaseRow>`
     with journeys as materialized (
       select l.id as lead_id, l.created_at, l.converted_at, l.owner_id,
@@ -54,38 +53,15 @@ export async function journeyCases(db: DbExecutor, s: Omit<JourneyScope, 'byCamp
       where ${s.leadWhere}
     ),
     ev as (
-      select j.lead_id, 'lead' as step, j.created_at as at, 0 as src, 0::bigint as ord from journeys j
-      union all
-      select j.lead_id,
-             case when e.type = 'lead.status_changed' then 'dropped'
-                  when array_position(${ranks}, e.data->>'to') < array_position(${ranks}, e.data->>'from') then 'dropped'
-                  when e.data->>'to' in ('mql', 'sql') then e.data->>'to' end,
-             coalesce(e.business_time, e.occurred_at), 2, e.id
-      from journeys j
-      join events e on e.org_id = ${s.orgId}::uuid and e.entity_type = 'lead' and e.entity_id = j.lead_id
-      where e.type = 'lead.lifecycle_changed' or (e.type = 'lead.status_changed' and e.data->>'to' = 'disqualified')
-      union all
-      select j.lead_id, 'meeting_held', a.meeting_start, 4, 0
-      from journeys j
-      join activities a on a.org_id = ${s.orgId}::uuid
-        and (a.lead_id = j.lead_id or (a.deal_id = j.deal_id and a.lead_id is distinct from j.lead_id))
-      where a.deleted_at is null and ${s.activityWhere}
-        and a.type = 'meeting' and a.meeting_outcome = 'held' and a.meeting_start is not null
-      union all
-      select j.lead_id, 'meeting_booked', b.created_at, 4, 0 from journeys j
-        join bookings b on b.org_id = ${s.orgId}::uuid
-          and (b.lead_id = j.lead_id or (b.deal_id = j.deal_id and b.lead_id is distinct from j.lead_id))
-      where b.status <> 'cancelled' and ${s.bookingWhere}
-      union all
-      select j.lead_id, 'opportunity', j.converted_at, 5, 0 from journeys j where j.converted_at is not null
+      ${sharedJourneyMilestones(s)}
       union all
       select j.lead_id, u.stage_id::text, u.at, 6, u.ord from journeys j
         cross join lateral unnest(j.stage_ids, j.entered_ats) with ordinality as u(stage_id, at, ord)
       where j.stage_ids is not null
     ),
     paths as (
-      select lead_id, array_agg(step order by at, src, ord, step) as milestones
-      from ev where step is not null group by lead_id
+      select lead_id, array_agg(milestone order by at, src, ord, milestone) as milestones
+      from ev where milestone is not null group by lead_id
     )
     select j.lead_id as "leadId", j.name, d.id as "dealId", d.name as "dealName",
            j.owner_id as "ownerId", u.name as "ownerName", u.team_id as "teamId", t.name as "teamName", p.milestones

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { JourneyMilestone, JourneyState } from '../../analytics/journey-markov.ts';
-import { lifecycleStages } from '../../contract/marketing.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { JourneyScope } from './journey-map.repository.ts';
+import { sharedJourneyMilestones } from './journey-milestones.sql.ts';
 
 /**
  * The milestones of the journeys of the joint map (the same leads, deals, activities and bookings
@@ -20,7 +20,6 @@ export async function journeyMilestones(
   db: DbExecutor,
   s: Omit<JourneyScope, 'byCampaignType'>,
 ): Promise<JourneyMilestone[][]> {
-  const ranks = sql.raw(`array[${lifecycleStages.map((x) => `'${x}'`).join(', ')}]::text[]`);
   const r = await sql<{ leadId: string; state: JourneyState; at: number }>`
     with journeys as materialized (
       select l.id as lead_id, l.created_at, l.converted_at, l.converted_deal_id as deal_id,
@@ -32,36 +31,13 @@ export async function journeyMilestones(
       where ${s.leadWhere}
     ),
     ev as (
-      select j.lead_id, 'lead' as state, j.created_at as at, 0 as src, 0::bigint as ord from journeys j
-      union all
-      select j.lead_id,
-             case when e.type = 'lead.status_changed' then 'dropped'
-                  when array_position(${ranks}, e.data->>'to') < array_position(${ranks}, e.data->>'from') then 'dropped'
-                  when e.data->>'to' in ('mql', 'sql') then e.data->>'to' end,
-             coalesce(e.business_time, e.occurred_at), 2, e.id
-      from journeys j
-      join events e on e.org_id = ${s.orgId}::uuid and e.entity_type = 'lead' and e.entity_id = j.lead_id
-      where e.type = 'lead.lifecycle_changed' or (e.type = 'lead.status_changed' and e.data->>'to' = 'disqualified')
-      union all
-      select j.lead_id, 'meeting_held', a.meeting_start, 4, 0
-      from journeys j
-      join activities a on a.org_id = ${s.orgId}::uuid
-        and (a.lead_id = j.lead_id or (a.deal_id = j.deal_id and a.lead_id is distinct from j.lead_id))
-      where a.deleted_at is null and ${s.activityWhere}
-        and a.type = 'meeting' and a.meeting_outcome = 'held' and a.meeting_start is not null
-      union all
-      select j.lead_id, 'meeting_booked', b.created_at, 4, 0 from journeys j
-        join bookings b on b.org_id = ${s.orgId}::uuid
-          and (b.lead_id = j.lead_id or (b.deal_id = j.deal_id and b.lead_id is distinct from j.lead_id))
-      where b.status <> 'cancelled' and ${s.bookingWhere}
-      union all
-      select j.lead_id, 'opportunity', j.converted_at, 5, 0 from journeys j where j.converted_at is not null
+      ${sharedJourneyMilestones(s)}
       union all
       select j.lead_id, j.deal_kind, j.deal_last_at, 6, 0 from journeys j where j.deal_kind in ('won', 'lost')
     )
-    select lead_id as "leadId", state, (date_part('epoch', at) * 1000)::float8 as at
-    from ev where state is not null
-    order by lead_id, at, src, ord, state`.execute(db);
+    select lead_id as "leadId", milestone as state, (date_part('epoch', at) * 1000)::float8 as at
+    from ev where milestone is not null
+    order by lead_id, at, src, ord, milestone`.execute(db);
   const traces = new Map<string, JourneyMilestone[]>();
   for (const row of r.rows) {
     const trace = traces.get(row.leadId) ?? [];
