@@ -3,7 +3,7 @@ import type { JourneyCase } from '../../analytics/journey-conformance.ts';
 import { heldMeetingActions, type HeldMeetingAction } from '../../contract/pipelines.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { JourneyScope } from './journey-map.repository.ts';
-import { sharedJourneyMilestones } from './journey-milestones.sql.ts';
+import { sharedJourneyMilestones } from './journey-milestones.repository.ts';
 
 /** The pipeline's held-meeting setting, from which the designed journey places the meetings. */
 export async function heldMeetingSetting(

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { JourneyMilestone, JourneyState } from '../../analytics/journey-markov.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { JourneyScope } from './journey-map.repository.ts';
-import { sharedJourneyMilestones } from './journey-milestones.sql.ts';
+import { sharedJourneyMilestones } from './journey-milestones.repository.ts';
 
 /**
  * The milestones of the journeys of the joint map (the same leads, deals, activities and bookings
