@@ -35,6 +35,7 @@ import {
 } from '../../domain/cadences.ts';
 import type { Holiday } from '../../domain/holidays.ts';
 import type { BusinessHours } from '../../domain/sla.ts';
+import { assertCanRead as assertCanReadRecord, onVisibleBooking } from '../access.ts';
 import { activitySnapshot } from '../activities/activities.service.ts';
 import { write, type Deps } from '../context.ts';
 import type { EventInput } from '../events/events.service.ts';
@@ -533,11 +534,11 @@ export async function enrolLead(deps: Deps, actor: Actor, leadId: string, cadenc
   return toEnrolmentDto(found(await repo.getEnrolment(deps.db, actor.orgId, id), 'cadence enrolment', id));
 }
 
+/** A lead the caller may read by the lead's own rule: its scope, or a meeting booked on it that they see. */
 async function readableLead(db: DbExecutor, actor: Actor, leadId: string): Promise<repo.EnrolledLead> {
   const lead = await repo.getLead(db, actor.orgId, leadId);
-  if (!lead || lead.deleted_at || !inScope(scopeFor(actor, 'lead', 'read'), { ownerId: lead.owner_id }))
-    throw notFound('lead', leadId);
-  return lead;
+  if (!lead || lead.deleted_at) throw notFound('lead', leadId);
+  return assertCanReadRecord(actor, 'lead', lead, leadId, await onVisibleBooking(db, actor, 'lead', lead));
 }
 
 /** The enrolments of a lead the caller can read, newest first (the open one, if any, first). */
