@@ -3,6 +3,7 @@ import type { Scope } from '../../contract/access.ts';
 import type { ListConflictsQuery, ListRegistrationsQuery } from '../../contract/channel.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import { afterCursor } from '../../db/list.ts';
+import { dealDistributors } from '../../db/scope.ts';
 import type {
   ChannelConflictsTable,
   ChannelSettingsTable,
@@ -707,10 +708,10 @@ export async function dealFacts(
     .select(['channel', 'partner_account_id', 'status', 'created_at', 'closed_at', 'amount'])
     // The distributor of the first registration approved into the deal that went through one.
     .select(
-      sql<string | null>`(SELECT dist.name FROM deal_registrations r
-        JOIN accounts dist ON dist.org_id = r.org_id AND dist.id = r.distributor_account_id
-        WHERE r.org_id = deals.org_id AND r.deal_id = deals.id
-        ORDER BY r.registered_at, r.id LIMIT 1)`.as('distributor_name'),
+      sql<string | null>`(SELECT dist.name FROM accounts dist
+        WHERE dist.org_id = deals.org_id AND dist.id = (${dealDistributors('deals')}->>0)::uuid)`.as(
+        'distributor_name',
+      ),
     )
     .where('org_id', '=', orgId)
     .where('deleted_at', 'is', null);

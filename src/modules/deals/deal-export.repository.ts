@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type RawBuilder, type SqlBool } from 'kysely';
 import { copyOutLines } from '../../db/copy-out.ts';
+import { dealDistributors } from '../../db/scope.ts';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Scope } from '../../contract/access.ts';
 import type { DealDto, DealSortKey } from '../../contract/deals.ts';
@@ -88,12 +89,7 @@ const cellsWith = (
   ['channel', plain('d.channel')],
   ['partnerAccountId', plain('d.partner_account_id')],
   // Two-tier: the first distributor its registrations name (dealDistributors' first).
-  [
-    'distributorAccountId',
-    sql<string>`coalesce((select r.distributor_account_id::text from deal_registrations r
-      where r.org_id = d.org_id and r.deal_id = d.id and r.distributor_account_id is not null
-      group by r.distributor_account_id order by min(r.registered_at), r.distributor_account_id limit 1), '')`,
-  ],
+  ['distributorAccountId', sql<string>`coalesce(${dealDistributors('d')}->>0, '')`],
   ['lostReason', text('d.lost_reason')],
   ['nextStep', text('d.next_step')],
   ['forecastCategory', plain('d.forecast_category')],
